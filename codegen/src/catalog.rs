@@ -1,0 +1,257 @@
+//! The catalog format, version 1: what a file in `catalog/` may say.
+//!
+//! These types are the single description of the format. `catalog/schema.json` is generated
+//! from them (see [`crate::schema`]), so an editor that follows the `$schema` key of a catalog
+//! completes and validates it with exactly the rules the loader applies.
+//!
+//! Text fields marked *markdown* are CommonMark. The emitters neutralise raw HTML and table
+//! pipes in them, so text such as `<Dial>` shows verbatim on the reference page and in rustdoc.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// An API's error catalog: the single source of truth for its generated crate and its
+/// reference page.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[schemars(title = "errcat catalog (format 1)")]
+pub struct Catalog {
+    /// The schema this file follows, for editors (`"./schema.json"`). Ignored by errcat.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version of this file. Only `1` exists.
+    pub format: u32,
+    /// Short machine name of the API: lowercase ASCII letters, digits and `-`, starting with a
+    /// letter. Names the generated crate (`<name>-errors`), its folder `generated/<name>/` and the
+    /// reference page `generated/docs/<name>.md`.
+    pub name: String,
+    /// Human title of the API, e.g. `"Dataxid API"`.
+    pub title: String,
+    /// Introduction shown at the top of the page and of the crate docs (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the facts in this catalog were published (a URL or a citation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Template of the documentation URL of each code. `{code}` is replaced by the code as the
+    /// wire spells it. Leave it out when the API documents no per-code URL: the generated
+    /// `doc_url()` then returns `Option` and says `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// What the `code` of an entry is on the wire. Defaults to `string`.
+    #[serde(default)]
+    pub code_type: CodeType,
+    /// The error body the API returns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
+    /// Error categories (also called types or classes). Codes refer to them by `id`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// The error codes, in the order the API documents them. `ErrorCode::ALL` keeps this order.
+    pub codes: Vec<Code>,
+    /// Further documented prose that belongs to no single code (troubleshooting, best
+    /// practices, SDK notes), rendered after the codes on the reference page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// What an entry's `code` is on the wire.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CodeType {
+    /// A string such as `"api_key_missing"`.
+    #[default]
+    String,
+    /// An integer such as `20003`; the catalog writes it as a JSON number.
+    Integer,
+    /// The wire carries only the HTTP status. Entries are named by another documented
+    /// identifier (an exception class, say) and several may share one status.
+    HttpStatus,
+}
+
+/// The API's error response body.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// How the API returns errors (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The documented fields of the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<EnvelopeField>,
+    /// Documented example bodies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+}
+
+/// One documented field of the error body.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnvelopeField {
+    /// Field name or path as documented, e.g. `error.code`.
+    pub name: String,
+    /// Documented JSON type, e.g. `string`.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ty: Option<String>,
+    /// What the field holds (*markdown*).
+    pub description: String,
+}
+
+/// An error category.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Identifier as the API spells it, e.g. `authentication_error`.
+    pub id: String,
+    /// Display title when the API gives one, e.g. `Client Errors (4xx)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What errors of this category mean (*markdown*), where documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The SDK exception class raised for this category, where documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sdk_class: Option<String>,
+}
+
+/// A code as written in the catalog: a string, or an integer for `code_type: integer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CodeValue {
+    /// An integer code.
+    Integer(i64),
+    /// A string code.
+    String(String),
+}
+
+impl CodeValue {
+    /// The code as the wire spells it.
+    pub fn wire(&self) -> String {
+        match self {
+            CodeValue::Integer(n) => n.to_string(),
+            CodeValue::String(s) => s.clone(),
+        }
+    }
+}
+
+/// One error code.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    /// The code exactly as the API sends it.
+    pub code: CodeValue,
+    /// Rust variant name, when the one derived from the code is not wanted (for example for a
+    /// code that is only a number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Heading the API documents this code under, when it differs from the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The documented HTTP status. Leave it out when the API does not document one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The `id` of this code's category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Short human message (one line, plain text).
+    pub message: String,
+    /// Longer explanation (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When the API returns this code (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Documented causes, one per item (*markdown*).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub causes: Vec<String>,
+    /// How to fix it, one step per item (*markdown*).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<String>,
+    /// A one-line recommended action, where the API gives one apart from the steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Distinct documented situations that return this same code, each with its own text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
+    /// Documented example responses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    /// Documented response headers (rate limits, `Retry-After`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Header>,
+    /// Whether retrying the same request can succeed, where the API says so. Left out means
+    /// the API does not say; `is_retryable()` is then `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable: Option<bool>,
+    /// The SDK exception class raised for this code, where documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sdk_class: Option<String>,
+    /// Set when the code is deprecated; the generated variant is `#[deprecated]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
+    /// Other spellings the API accepts or used to send; parsing accepts them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Further documented remarks (*markdown*), one paragraph per item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// One of several documented situations behind the same code.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Short label, e.g. `Invalid Value`.
+    pub title: String,
+    /// The situation and what to do (*markdown*).
+    pub description: String,
+}
+
+/// A documented example response.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// Short label, e.g. `Expired API Key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the example shows (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// HTTP status of the response, where documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The response body, as documented.
+    pub body: serde_json::Value,
+}
+
+/// A documented response header.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Header name, e.g. `Retry-After`.
+    pub name: String,
+    /// Documented example value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    /// What the header means, where documented (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Deprecation of a code.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deprecation {
+    /// Why, and what to use instead (plain text).
+    pub note: String,
+}
+
+/// A titled block of documented prose.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Section heading.
+    pub title: String,
+    /// Section body (*markdown*; tables and code blocks allowed).
+    pub body: String,
+}

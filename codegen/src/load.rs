@@ -1,0 +1,233 @@
+//! Loading: JSON text to a [`Catalog`], with every problem located in the source.
+//!
+//! Two readers cooperate. jsonc-parser, in strict JSON mode, gives a syntax tree with byte
+//! ranges: syntax errors, duplicate object keys (which serde_json would silently resolve to the
+//! last one) and the location of any JSON pointer named by a later stage. serde_json then
+//! reads the typed catalog, and its line:column errors are turned into byte ranges too.
+
+use std::ops::Range;
+
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+use crate::catalog::Catalog;
+use crate::diag::Diagnostic;
+
+fn strict() -> ParseOptions {
+    ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+fn parse(text: &str) -> Result<Option<Value<'_>>, Box<Diagnostic>> {
+    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict()) {
+        Ok(result) => Ok(result.value),
+        Err(e) => {
+            let r = e.range();
+            Err(Box::new(
+                Diagnostic {
+                    range: Some(r.start..r.end.max(r.start + 1).min(text.len().max(r.start))),
+                    message: format!("invalid JSON: {}", e.kind()),
+                    ..Diagnostic::at("", "")
+                }
+                .hint("the file must be plain JSON (no comments, no trailing commas)"),
+            ))
+        }
+    }
+}
+
+/// Reads a catalog from JSON text. On failure, returns every problem found.
+pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let root = parse(text).map_err(|d| vec![*d])?;
+    let Some(root) = root else {
+        return Err(vec![
+            Diagnostic::at("", "the file is empty")
+                .hint("a catalog is a JSON object; see catalog/schema.json"),
+        ]);
+    };
+    let duplicates = duplicate_keys(&root);
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
+    serde_json::from_str::<Catalog>(text).map_err(|e| vec![serde_error(text, &e)])
+}
+
+fn serde_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let offset = offset_of(text, e.line(), e.column());
+    // serde_json appends " at line L column C"; the label shows the place instead.
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    };
+    let hint = if message.starts_with("unknown field") {
+        "remove the field or fix its spelling; catalog/schema.json lists the fields"
+    } else if message.starts_with("missing field") {
+        "add the field; catalog/schema.json says what it holds"
+    } else {
+        "see catalog/schema.json for the expected shape"
+    };
+    Diagnostic {
+        range: Some(offset.saturating_sub(1)..offset.max(1).min(text.len())),
+        message: format!("catalog does not match the format: {message}"),
+        ..Diagnostic::at("", "")
+    }
+    .hint(hint)
+}
+
+/// Byte offset of a 1-based line and column (columns count bytes, as serde_json does).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return (start + column).min(text.len());
+        }
+        start += l.len();
+    }
+    text.len()
+}
+
+/// Every key that appears twice in one object, with both places.
+pub fn duplicate_keys(root: &Value<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    walk_duplicates(root, &mut String::new(), &mut out);
+    out
+}
+
+fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Vec<Diagnostic>) {
+    match value {
+        Value::Object(object) => {
+            let mut seen: std::collections::HashMap<&str, Range<usize>> = Default::default();
+            for prop in &object.properties {
+                let name = prop.name.as_str();
+                let r = prop.name.range();
+                if let Some(first) = seen.get(name) {
+                    let mut d = Diagnostic::at(
+                        format!("{pointer}/{}", escape_pointer(name)),
+                        format!("duplicate key `{name}`"),
+                    )
+                    .hint("JSON readers keep only one of the two values: remove or rename one");
+                    d.range = Some(r.start..r.end);
+                    d.related.push(crate::diag::Related {
+                        pointer: None,
+                        range: Some(first.clone()),
+                        message: "first defined here".to_owned(),
+                    });
+                    out.push(d);
+                } else {
+                    seen.insert(name, r.start..r.end);
+                }
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape_pointer(name));
+                walk_duplicates(&prop.value, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Array(array) => {
+            for (i, element) in array.elements.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                walk_duplicates(element, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Escapes one JSON pointer segment (RFC 6901).
+pub fn escape_pointer(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Fills in the byte range of every diagnostic that names a JSON pointer into `text`.
+pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
+    let Ok(Some(root)) = parse(text) else { return };
+    for d in diagnostics.iter_mut() {
+        if d.range.is_none() {
+            d.range = d.pointer.as_deref().and_then(|p| find(&root, p));
+        }
+        for related in d.related.iter_mut().filter(|r| r.range.is_none()) {
+            related.range = related.pointer.as_deref().and_then(|p| find(&root, p));
+        }
+    }
+}
+
+/// Byte range of the value at `pointer`, or of the deepest parent that exists.
+fn find(root: &Value<'_>, pointer: &str) -> Option<Range<usize>> {
+    let mut node = root;
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let next = match node {
+            Value::Object(o) => o
+                .properties
+                .iter()
+                .find(|p| match &p.name {
+                    ObjectPropName::String(s) => s.value == segment,
+                    ObjectPropName::Word(w) => w.value == segment,
+                })
+                .map(|p| &p.value),
+            Value::Array(a) => segment
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| a.elements.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    let r = node.range();
+    Some(r.start..r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_reported_with_both_places() {
+        let text = r#"{"a": {"x": 1, "x": 2}}"#;
+        let err = parse(text).unwrap().unwrap();
+        let d = duplicate_keys(&err);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].pointer.as_deref(), Some("/a/x"));
+        assert_eq!(&text[d[0].range.clone().unwrap()], r#""x""#);
+        let first = d[0].related[0].range.clone().unwrap();
+        assert_eq!(&text[first.clone()], r#""x""#);
+        assert!(first.start < d[0].range.as_ref().unwrap().start);
+    }
+
+    #[test]
+    fn pointers_resolve_to_the_value() {
+        let text = r#"{"codes": [{"code": "a"}, {"code": "b", "status": 99}]}"#;
+        let mut d = [Diagnostic::at("/codes/1/status", "bad")];
+        locate(text, &mut d);
+        assert_eq!(&text[d[0].range.clone().unwrap()], "99");
+    }
+
+    #[test]
+    fn trailing_commas_are_syntax_errors() {
+        assert!(parse(r#"{"a": 1,}"#).is_err());
+    }
+
+    #[test]
+    fn serde_errors_are_located() {
+        let text = "{\n  \"format\": 1,\n  \"name\": 5\n}";
+        let d = catalog(text).unwrap_err();
+        let range = d[0].range.clone().unwrap();
+        assert_eq!(text[..range.start].lines().count(), 3, "{d:?}");
+    }
+}

@@ -1,0 +1,200 @@
+//! The model: a validated catalog with everything the emitters need resolved once — Rust
+//! names, doc URLs, anchors, category links — so the emitters only render.
+
+use std::collections::HashMap;
+
+use heck::ToSnakeCase;
+
+use crate::catalog::{self, Catalog, CodeType};
+use crate::diag::Diagnostic;
+use crate::ident;
+use crate::validate::{self, CODE_PLACEHOLDER};
+
+/// A catalog ready to emit.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The catalog as written.
+    pub catalog: Catalog,
+    /// Path of the catalog file as the regenerate command names it, e.g. `catalog/dataxid.json`.
+    pub source_path: String,
+    /// Package name of the generated crate, e.g. `dataxid-errors`.
+    pub crate_name: String,
+    /// Library name of the generated crate, e.g. `dataxid_errors`.
+    pub lib_name: String,
+    /// The codes, in catalog order.
+    pub codes: Vec<CodeModel>,
+    /// The categories, in catalog order.
+    pub categories: Vec<CategoryModel>,
+}
+
+/// One code with its resolved names.
+#[derive(Debug, Clone)]
+pub struct CodeModel {
+    /// The catalog entry.
+    pub entry: catalog::Code,
+    /// The code as the wire spells it.
+    pub wire: String,
+    /// Rust variant name.
+    pub variant: String,
+    /// Documentation URL from the catalog's template.
+    pub doc_url: Option<String>,
+    /// Anchor of this code's section on the reference page: the fragment of `doc_url` when it
+    /// has one, else the wire code.
+    pub anchor: String,
+    /// Index into [`Model::categories`].
+    pub category: Option<usize>,
+}
+
+/// One category with its resolved name.
+#[derive(Debug, Clone)]
+pub struct CategoryModel {
+    /// The catalog entry.
+    pub entry: catalog::Category,
+    /// Rust variant name.
+    pub variant: String,
+}
+
+impl Model {
+    /// Validates `catalog` and resolves it. `source_path` is how generated files name it.
+    pub fn build(catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
+        let mut problems = validate::check(&catalog);
+
+        let categories: Vec<CategoryModel> = catalog
+            .categories
+            .iter()
+            .map(|c| CategoryModel {
+                entry: c.clone(),
+                variant: ident::variant_name(&c.id),
+            })
+            .collect();
+        check_collisions(
+            categories.iter().map(|c| c.variant.as_str()),
+            "categories",
+            "id",
+            "category",
+            &catalog
+                .categories
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>(),
+            &mut problems,
+        );
+
+        let category_index: HashMap<&str, usize> = catalog
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let codes: Vec<CodeModel> = catalog
+            .codes
+            .iter()
+            .map(|entry| {
+                let wire = entry.code.wire();
+                let variant = entry
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| ident::variant_name(&wire));
+                let doc_url = catalog
+                    .doc_url
+                    .as_ref()
+                    .map(|t| t.replace(CODE_PLACEHOLDER, &wire));
+                let anchor = doc_url
+                    .as_deref()
+                    .and_then(|u| u.split_once('#'))
+                    .map(|(_, fragment)| fragment.to_owned())
+                    .filter(|f| !f.is_empty())
+                    .unwrap_or_else(|| wire.clone());
+                let category = entry
+                    .category
+                    .as_deref()
+                    .and_then(|c| category_index.get(c).copied());
+                CodeModel {
+                    entry: entry.clone(),
+                    wire,
+                    variant,
+                    doc_url,
+                    anchor,
+                    category,
+                }
+            })
+            .collect();
+        let wires: Vec<String> = codes.iter().map(|c| c.wire.clone()).collect();
+        check_collisions(
+            codes.iter().map(|c| c.variant.as_str()),
+            "codes",
+            "code",
+            "code",
+            &wires,
+            &mut problems,
+        );
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let crate_name = format!("{}-errors", catalog.name);
+        let lib_name = crate_name.to_snake_case();
+        Ok(Model {
+            catalog,
+            source_path: source_path.to_owned(),
+            crate_name,
+            lib_name,
+            codes,
+            categories,
+        })
+    }
+
+    /// Whether every code documents an HTTP status (then `http_status()` returns `u16`).
+    pub fn all_have_status(&self) -> bool {
+        self.codes.iter().all(|c| c.entry.status.is_some())
+    }
+
+    /// Whether every code has a category (then `category()` returns `Category`).
+    pub fn all_have_category(&self) -> bool {
+        self.codes.iter().all(|c| c.category.is_some())
+    }
+
+    /// Whether the wire carries the HTTP status instead of a code.
+    pub fn code_is_status(&self) -> bool {
+        self.catalog.code_type == CodeType::HttpStatus
+    }
+}
+
+/// Two entries whose Rust names collide: one problem naming both.
+fn check_collisions<'a>(
+    names: impl Iterator<Item = &'a str>,
+    list: &str,
+    field: &str,
+    what: &str,
+    spellings: &[String],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, name) in names.enumerate() {
+        if let Some(&j) = first.get(name) {
+            if spellings[i] == spellings[j] {
+                continue; // a duplicate, already reported by validation
+            }
+            problems.push(
+                Diagnostic::at(
+                    format!("/{list}/{i}/{field}"),
+                    format!(
+                        "{what}s `{}` and `{}` both become the Rust name `{name}`",
+                        spellings[j], spellings[i]
+                    ),
+                )
+                .related(
+                    format!("/{list}/{j}/{field}"),
+                    format!("`{}` is here", spellings[j]),
+                )
+                .hint(if list == "codes" {
+                    "give one of them a distinct `name`"
+                } else {
+                    "rename one of the categories"
+                }),
+            );
+        } else {
+            first.insert(name, i);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Catalog text made safe where it lands: markdown pages, markdown table cells and rustdoc.
+//!
+//! Catalog prose is CommonMark, written by people or copied from vendors. Three things in it
+//! would change meaning when rendered: raw HTML (`<Dial>` would become a tag), `|` inside a
+//! table cell (it would split the cell), and, in rustdoc only, `[...]` (read as an intra-doc
+//! link), bare URLs (a lint) and unlabelled code blocks (compiled as doctests). Code spans and
+//! fenced blocks are left as they are: there the text is already shown verbatim.
+
+/// Pieces of `s`, each either inside a code span / fenced block (`true`) or plain text.
+fn pieces(s: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let run_end = i + bytes[i..].iter().take_while(|&&b| b == b'`').count();
+        let fence = &s[i..run_end];
+        // The span closes at the next run of exactly the same length.
+        let mut j = run_end;
+        let mut close = None;
+        while let Some(k) = s[j..].find(fence) {
+            let at = j + k;
+            let end = at + fence.len();
+            let longer =
+                bytes.get(end) == Some(&b'`') || (at > 0 && bytes[at - 1] == b'`' && at != run_end);
+            if !longer {
+                close = Some(end);
+                break;
+            }
+            j = end + s[end..].bytes().take_while(|&b| b == b'`').count();
+        }
+        match close {
+            Some(end) => {
+                if start < i {
+                    out.push((false, &s[start..i]));
+                }
+                out.push((true, &s[i..end]));
+                start = end;
+                i = end;
+            }
+            None => i = run_end,
+        }
+    }
+    if start < s.len() {
+        out.push((false, &s[start..]));
+    }
+    out
+}
+
+/// Line endings made LF and characters that no renderer shows dropped (NUL).
+pub fn normalize(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "\u{FFFD}")
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Escapes text that is not markdown but must stay literal (an HTML attribute, a heading).
+pub fn html_attr(s: &str) -> String {
+    escape_html(s).replace('"', "&quot;")
+}
+
+/// Markdown prose for a page: raw HTML neutralised, everything else kept.
+pub fn markdown(s: &str) -> String {
+    pieces(&normalize(s))
+        .into_iter()
+        .map(|(code, p)| {
+            if code {
+                p.to_owned()
+            } else {
+                p.replace('<', "&lt;")
+            }
+        })
+        .collect()
+}
+
+/// Plain text shown literally in markdown (titles, messages): also markdown's own
+/// punctuation is escaped.
+pub fn plain(s: &str) -> String {
+    let mut out = String::new();
+    for c in normalize(s).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Markdown prose inside a table cell: one line, pipes escaped (also in code spans, as GFM
+/// requires).
+pub fn cell(s: &str) -> String {
+    markdown(s).replace('\n', " ").replace('|', "\\|")
+}
+
+/// A code span that shows `s` verbatim, whatever backticks it contains.
+pub fn code_span(s: &str) -> String {
+    let s = normalize(s).replace('\n', " ");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+/// Markdown for rustdoc: as [`markdown`], plus brackets escaped, bare URLs made autolinks,
+/// code blocks without a language marked `text`, and indentation removed so nothing becomes
+/// an indented code block (which rustdoc would compile as a doctest).
+pub fn rustdoc(s: &str) -> String {
+    let text = normalize(s);
+    let mut lines = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            if !in_fence && trimmed.trim_end() == "```" {
+                lines.push("```text".to_owned());
+            } else {
+                lines.push(trimmed.to_owned());
+            }
+            in_fence = !in_fence;
+        } else if in_fence {
+            lines.push(line.to_owned());
+        } else {
+            lines.push(trimmed.to_owned());
+        }
+    }
+    if in_fence {
+        lines.push("```".to_owned());
+    }
+    let joined = lines.join("\n");
+    pieces(&joined)
+        .into_iter()
+        .map(|(code, p)| if code { p.to_owned() } else { rustdoc_prose(p) })
+        .collect()
+}
+
+fn rustdoc_prose(p: &str) -> String {
+    let p = escape_html(p).replace('[', "\\[").replace(']', "\\]");
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p.as_str();
+    while let Some(at) = find_url(rest) {
+        out.push_str(&rest[..at]);
+        let url_len = rest[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '&' | '\\'))
+            .unwrap_or(rest.len() - at);
+        let mut url = &rest[at..at + url_len];
+        while url.ends_with(['.', ',', ';', ':', '!', '?']) {
+            url = &url[..url.len() - 1];
+        }
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &rest[at + url.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn find_url(s: &str) -> Option<usize> {
+    match (s.find("https://"), s.find("http://")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_outside_code_is_escaped() {
+        assert_eq!(
+            markdown("use <Dial> or `<Dial>`"),
+            "use &lt;Dial> or `<Dial>`"
+        );
+    }
+
+    #[test]
+    fn cells_keep_tables_intact() {
+        assert_eq!(cell("a | b\nc `x|y`"), "a \\| b c `x\\|y`");
+    }
+
+    #[test]
+    fn code_spans_hold_backticks() {
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("plain"), "`plain`");
+    }
+
+    #[test]
+    fn rustdoc_is_inert() {
+        assert_eq!(
+            rustdoc("See [x] at https://example.com/a. Use <T>."),
+            "See \\[x\\] at <https://example.com/a>. Use &lt;T&gt;."
+        );
+        assert_eq!(
+            rustdoc("```\nfn main() {}\n```"),
+            "```text\nfn main() {}\n```"
+        );
+        assert_eq!(rustdoc("    indented"), "indented");
+        assert_eq!(rustdoc("`[not a link]`"), "`[not a link]`");
+    }
+
+    #[test]
+    fn unclosed_backticks_are_text() {
+        assert_eq!(markdown("a ` <b>"), "a ` &lt;b>");
+    }
+
+    #[test]
+    fn plain_text_is_literal() {
+        assert_eq!(plain("*a* | <b>"), "\\*a\\* \\| &lt;b&gt;");
+    }
+}

@@ -1,0 +1,251 @@
+//! Validation: every rule the types cannot express, all problems reported at once.
+//!
+//! Each problem names the JSON pointer of the entry involved; the loader turns pointers into
+//! line:column.
+
+use std::collections::HashMap;
+
+use crate::catalog::{Catalog, CodeType, CodeValue};
+use crate::diag::Diagnostic;
+
+/// The only placeholder a doc-URL template may use.
+pub const CODE_PLACEHOLDER: &str = "{code}";
+
+/// Checks a parsed catalog. An empty result means the catalog is valid.
+pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if catalog.format != 1 {
+        out.push(
+            Diagnostic::at(
+                "/format",
+                format!("unsupported format version {}", catalog.format),
+            )
+            .hint("this errcat reads format 1"),
+        );
+    }
+    if !is_valid_name(&catalog.name) {
+        out.push(
+            Diagnostic::at("/name", format!("invalid catalog name `{}`", catalog.name)).hint(
+                "use lowercase ASCII letters, digits and single `-`, starting with a letter (at most 64 characters); \
+                 the name becomes a crate and a folder",
+            ),
+        );
+    }
+    if catalog.title.trim().is_empty() {
+        out.push(Diagnostic::at("/title", "the title is empty").hint("give the API's human name"));
+    }
+    if let Some(template) = &catalog.doc_url {
+        check_template(template, &mut out);
+    }
+    if catalog.codes.is_empty() {
+        out.push(
+            Diagnostic::at("/codes", "the catalog has no codes")
+                .hint("add at least one entry to `codes`"),
+        );
+    }
+
+    let mut categories: HashMap<&str, usize> = HashMap::new();
+    for (i, category) in catalog.categories.iter().enumerate() {
+        let at = format!("/categories/{i}/id");
+        if let Some(problem) = blank_or_spaced(&category.id) {
+            out.push(Diagnostic::at(
+                &at,
+                format!("category id `{}` {problem}", category.id),
+            ));
+        }
+        if let Some(first) = categories.insert(category.id.as_str(), i) {
+            out.push(
+                Diagnostic::at(&at, format!("duplicate category `{}`", category.id))
+                    .related(format!("/categories/{first}/id"), "first defined here")
+                    .hint("each category id appears once"),
+            );
+        }
+    }
+
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (i, code) in catalog.codes.iter().enumerate() {
+        let at = format!("/codes/{i}");
+        let wire = code.code.wire();
+        match (&code.code, catalog.code_type) {
+            (CodeValue::Integer(_), CodeType::String | CodeType::HttpStatus) => out.push(
+                Diagnostic::at(
+                    format!("{at}/code"),
+                    format!("code {wire} is a number, but `code_type` is not `integer`"),
+                )
+                .hint("write the code as a string, or set `\"code_type\": \"integer\"`"),
+            ),
+            (CodeValue::String(_), CodeType::Integer) => out.push(
+                Diagnostic::at(
+                    format!("{at}/code"),
+                    format!("code `{wire}` is a string, but `code_type` is `integer`"),
+                )
+                .hint("write the code as a JSON number"),
+            ),
+            _ => {}
+        }
+        if let Some(problem) = blank_or_spaced(&wire) {
+            out.push(
+                Diagnostic::at(format!("{at}/code"), format!("code `{wire}` {problem}"))
+                    .hint("a code is sent on the wire as one token: remove the whitespace"),
+            );
+        }
+        let mut spellings = vec![(wire.clone(), format!("{at}/code"))];
+        for (j, alias) in code.aliases.iter().enumerate() {
+            let alias_at = format!("{at}/aliases/{j}");
+            if let Some(problem) = blank_or_spaced(alias) {
+                out.push(Diagnostic::at(
+                    &alias_at,
+                    format!("alias `{alias}` of code `{wire}` {problem}"),
+                ));
+            }
+            spellings.push((alias.clone(), alias_at));
+        }
+        for (spelling, place) in spellings {
+            if let Some(first) = seen.get(&spelling) {
+                out.push(
+                    Diagnostic::at(&place, format!("code `{spelling}` is defined twice"))
+                        .related(first.clone(), "first defined here")
+                        .hint("each code or alias appears once; merge the entries or give distinct situations as `cases`"),
+                );
+            } else {
+                seen.insert(spelling, place);
+            }
+        }
+        if let Some(status) = code.status {
+            check_status(status, &format!("{at}/status"), &wire, &mut out);
+        } else if catalog.code_type == CodeType::HttpStatus {
+            out.push(
+                Diagnostic::at(
+                    &at,
+                    format!("code `{wire}` has no `status`, but `code_type` is `http-status`"),
+                )
+                .hint("with `http-status` the wire carries only the status: every entry needs one"),
+            );
+        }
+        if let Some(category) = &code.category
+            && !categories.contains_key(category.as_str())
+        {
+            let known: Vec<&str> = catalog.categories.iter().map(|c| c.id.as_str()).collect();
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/category"),
+                    format!("code `{wire}` names unknown category `{category}`"),
+                )
+                .hint(if known.is_empty() {
+                    "declare it in `categories`".to_owned()
+                } else {
+                    format!(
+                        "declare it in `categories`, or use one of: {}",
+                        known.join(", ")
+                    )
+                }),
+            );
+        }
+        if code.message.trim().is_empty() || code.message.contains(['\n', '\r']) {
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/message"),
+                    format!("code `{wire}` needs a one-line `message`"),
+                )
+                .hint("a short plain-text summary; put longer text in `description`"),
+            );
+        }
+        if let Some(name) = &code.name
+            && !crate::ident::is_valid_variant(name)
+        {
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/name"),
+                    format!("`{name}` is not a usable Rust variant name"),
+                )
+                .hint(
+                    "use an UpperCamelCase ASCII identifier that is not a keyword, e.g. `NotFound`",
+                ),
+            );
+        }
+        for (j, example) in code.examples.iter().enumerate() {
+            if let Some(status) = example.status {
+                check_status(
+                    status,
+                    &format!("{at}/examples/{j}/status"),
+                    &wire,
+                    &mut out,
+                );
+            }
+        }
+    }
+    out
+}
+
+fn check_status(status: u16, at: &str, wire: &str, out: &mut Vec<Diagnostic>) {
+    if !(100..=599).contains(&status) {
+        out.push(
+            Diagnostic::at(
+                at,
+                format!("code `{wire}` has HTTP status {status}, outside 100–599"),
+            )
+            .hint("use the documented status, or leave `status` out if none is documented"),
+        );
+    }
+}
+
+fn check_template(template: &str, out: &mut Vec<Diagnostic>) {
+    let mut rest = template;
+    let mut has_code = false;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            out.push(
+                Diagnostic::at("/doc_url", "unclosed `{` in the doc-URL template")
+                    .hint("write `{code}`"),
+            );
+            return;
+        };
+        let placeholder = &rest[open..open + close + 1];
+        if placeholder == CODE_PLACEHOLDER {
+            has_code = true;
+        } else {
+            out.push(
+                Diagnostic::at(
+                    "/doc_url",
+                    format!("unknown placeholder `{placeholder}` in the doc-URL template"),
+                )
+                .hint("the only placeholder is `{code}`"),
+            );
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if !has_code {
+        out.push(
+            Diagnostic::at(
+                "/doc_url",
+                "the doc-URL template has no `{code}` placeholder",
+            )
+            .hint("every code would get the same URL: add `{code}` where the code goes"),
+        );
+    }
+}
+
+/// Catalog names become crate names and folders: keep them boring.
+pub fn is_valid_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes[0].is_ascii_lowercase()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
+fn blank_or_spaced(s: &str) -> Option<&'static str> {
+    if s.is_empty() {
+        Some("is empty")
+    } else if s.chars().any(char::is_whitespace) {
+        Some("contains whitespace")
+    } else if s.chars().any(char::is_control) {
+        Some("contains a control character")
+    } else {
+        None
+    }
+}
