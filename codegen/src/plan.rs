@@ -336,4 +336,5 @@ fn add_crate(
     plan.add(Some(i), dir.join("src/lib.rs"), files.lib_rs);
     plan.add(Some(i), dir.join("src/codes.rs"), files.codes_rs);
     plan.add(Some(i), dir.join("tests/codes.rs"), files.tests_rs);
+    plan.add(Some(i), dir.join("tests/data/catalog.in"), files.tests_data);
 }

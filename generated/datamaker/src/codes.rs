@@ -154,9 +154,9 @@ mod error_code_tables {
         "worker_timeout",
     ];
     pub(super) const STATUS: [::core::option::Option<u16>; 8] = [
-        ::core::option::Option::Some(401u16),
-        ::core::option::Option::Some(403u16),
-        ::core::option::Option::Some(429u16),
+        ::core::option::Option::Some(401),
+        ::core::option::Option::Some(403),
+        ::core::option::Option::Some(429),
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
