@@ -25,6 +25,7 @@
 pub mod catalog;
 pub mod diag;
 pub mod emit;
+pub mod http;
 pub mod ident;
 pub mod load;
 pub mod model;

@@ -24,15 +24,9 @@ struct Page {
     source_path: String,
     code_is_status: bool,
     envelope: Option<String>,
-    categories: Vec<CategoryRow>,
+    categories: Option<String>,
     codes: Vec<CodeView>,
     notes: Vec<NoteView>,
-}
-
-struct CategoryRow {
-    id: String,
-    description: String,
-    sdk_class: String,
 }
 
 struct CodeView {
@@ -85,7 +79,13 @@ pub fn page(model: &Model, command: &str) -> String {
         generated: generated_line(command, &model.source_path),
         title: format!("{} errors", text::plain(&c.title)),
         description: c.description.as_deref().map(text::markdown),
-        source: c.source.as_deref().map(text::markdown),
+        source: c.source.as_deref().map(|s| {
+            if s.starts_with("https://") || s.starts_with("http://") {
+                format!("<{}>", s.replace('>', "%3E").replace(' ', "%20"))
+            } else {
+                text::markdown(s)
+            }
+        }),
         crate_name: model.crate_name.clone(),
         lib_name: model.lib_name.clone(),
         source_path: model.source_path.clone(),
@@ -109,20 +109,7 @@ pub fn page(model: &Model, command: &str) -> String {
             out.push_str(&examples(&e.examples, "###"));
             out.trim_end().to_owned()
         }),
-        categories: c
-            .categories
-            .iter()
-            .map(|cat| CategoryRow {
-                id: cell_code(&cat.id),
-                description: [cat.title.as_deref(), cat.description.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .map(text::cell)
-                    .collect::<Vec<_>>()
-                    .join(": "),
-                sdk_class: cat.sdk_class.as_deref().map(cell_code).unwrap_or_default(),
-            })
-            .collect(),
+        categories: categories(model),
         codes: model
             .codes
             .iter()
@@ -181,6 +168,27 @@ fn render(t: &impl Template) -> String {
         }
         Err(e) => panic!("a docs template failed to render ({e}); this is a bug in errcat"),
     }
+}
+
+/// The categories table, or `None` when the catalog has no categories.
+fn categories(model: &Model) -> Option<String> {
+    let list = &model.catalog.categories;
+    if list.is_empty() {
+        return None;
+    }
+    let sdk_column = list.iter().any(|c| c.sdk_class.is_some());
+    let mut out = String::from("| Category | Description |");
+    out.push_str(if sdk_column { " SDK exception |\n|---|---|---|\n" } else { "\n|---|---|\n" });
+    for c in list {
+        let description: Vec<String> =
+            [c.title.as_deref(), c.description.as_deref()].into_iter().flatten().map(text::cell).collect();
+        out.push_str(&format!("| {} | {} |", cell_code(&c.id), description.join(": ")));
+        if sdk_column {
+            out.push_str(&format!(" {} |", c.sdk_class.as_deref().map(cell_code).unwrap_or_default()));
+        }
+        out.push('\n');
+    }
+    Some(out.trim_end().to_owned())
 }
 
 fn cell_code(s: &str) -> String {

@@ -126,7 +126,7 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     }
     let mut facts = Vec::new();
     if let Some(status) = e.status {
-        facts.push(format!("HTTP status: `{status}`."));
+        facts.push(format!("HTTP status: `{}`.", crate::http::status_line(status)));
     }
     if let Some(i) = code.category {
         facts.push(format!(

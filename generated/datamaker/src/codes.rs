@@ -8,17 +8,17 @@
 pub enum ErrorCode {
     /// `401` — The API key is wrong, expired, or revoked.
     ///
-    /// HTTP status: `401`.
+    /// HTTP status: `401 Unauthorized`.
     Unauthorized = 0,
     /// `403` — You’re authenticated but missing the role for that action.
     ///
-    /// HTTP status: `403`.
+    /// HTTP status: `403 Forbidden`.
     Forbidden = 1,
     /// `429` — You’ve hit a rate limit.
     ///
     /// You’ve hit a rate limit. Response headers tell you what to wait.
     ///
-    /// HTTP status: `429`. Retryable.
+    /// HTTP status: `429 Too Many Requests`. Retryable.
     TooManyRequests = 2,
     /// `validation_error` — The generated value didn’t match the field’s options.
     ValidationError = 3,

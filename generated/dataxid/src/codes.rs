@@ -10,7 +10,7 @@ pub enum ErrorCode {
     ///
     /// Request to `/v1/*` without an `Authorization` header
     ///
-    /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
+    /// HTTP status: `401 Unauthorized`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_missing>
     ApiKeyMissing = 0,
@@ -18,7 +18,7 @@ pub enum ErrorCode {
     ///
     /// The provided API key does not match any known key
     ///
-    /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
+    /// HTTP status: `401 Unauthorized`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_invalid>
     ApiKeyInvalid = 1,
@@ -26,7 +26,7 @@ pub enum ErrorCode {
     ///
     /// Request body fails validation (missing required field, wrong type, out of range)
     ///
-    /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
+    /// HTTP status: `400 Bad Request`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#parameter_invalid>
     ParameterInvalid = 2,
@@ -34,7 +34,7 @@ pub enum ErrorCode {
     ///
     /// The model ID does not exist, or belongs to a different organization
     ///
-    /// HTTP status: `404`. Category: [`Category::NotFoundError`].
+    /// HTTP status: `404 Not Found`. Category: [`Category::NotFoundError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_found>
     ModelNotFound = 3,
@@ -42,7 +42,7 @@ pub enum ErrorCode {
     ///
     /// Operation requires `training` or `ready` status, but model is in `created`, `building`, or `failed` state
     ///
-    /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
+    /// HTTP status: `400 Bad Request`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_ready>
     ModelNotReady = 4,
@@ -50,7 +50,7 @@ pub enum ErrorCode {
     ///
     /// Training infrastructure is temporarily unavailable (scaling, maintenance)
     ///
-    /// HTTP status: `503`. Category: [`Category::ApiError`]. Retryable.
+    /// HTTP status: `503 Service Unavailable`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#training_service_unavailable>
     TrainingServiceUnavailable = 5,
@@ -58,7 +58,7 @@ pub enum ErrorCode {
     ///
     /// A concurrent request with the same `Idempotency-Key` is still being processed
     ///
-    /// HTTP status: `409`. Category: [`Category::InvalidRequestError`]. Retryable.
+    /// HTTP status: `409 Conflict`. Category: [`Category::InvalidRequestError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#idempotency_key_in_use>
     IdempotencyKeyInUse = 6,
@@ -66,7 +66,7 @@ pub enum ErrorCode {
     ///
     /// Organization exceeded the monthly usage quota (free tier: 100K rows/month)
     ///
-    /// HTTP status: `402`. Category: [`Category::QuotaExceededError`].
+    /// HTTP status: `402 Payment Required`. Category: [`Category::QuotaExceededError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#quota_exceeded>
     QuotaExceeded = 7,
@@ -74,7 +74,7 @@ pub enum ErrorCode {
     ///
     /// Organization exceeded the request rate limit (default: 60 requests/minute)
     ///
-    /// HTTP status: `429`. Category: [`Category::RateLimitError`]. Retryable.
+    /// HTTP status: `429 Too Many Requests`. Category: [`Category::RateLimitError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#rate_limit_exceeded>
     RateLimitExceeded = 8,
@@ -82,7 +82,7 @@ pub enum ErrorCode {
     ///
     /// Unexpected server error
     ///
-    /// HTTP status: `500`. Category: [`Category::ApiError`]. Retryable.
+    /// HTTP status: `500 Internal Server Error`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#internal_error>
     InternalError = 9,

@@ -8,39 +8,39 @@
 pub enum ErrorCode {
     /// `BAD_REQUEST` — Invalid request body or parameters
     ///
-    /// HTTP status: `400`.
+    /// HTTP status: `400 Bad Request`.
     BadRequest = 0,
     /// `FOREIGN_KEY_VIOLATION` — Referenced record does not exist
     ///
-    /// HTTP status: `400`.
+    /// HTTP status: `400 Bad Request`.
     ForeignKeyViolation = 1,
     /// `UNAUTHORIZED` — Missing, invalid, or expired API key
     ///
-    /// HTTP status: `401`.
+    /// HTTP status: `401 Unauthorized`.
     Unauthorized = 2,
     /// `FORBIDDEN` — API key doesn't have permission for this operation
     ///
-    /// HTTP status: `403`.
+    /// HTTP status: `403 Forbidden`.
     Forbidden = 3,
     /// `NOT_FOUND` — Entity or record not found
     ///
-    /// HTTP status: `404`.
+    /// HTTP status: `404 Not Found`.
     NotFound = 4,
     /// `WORKSPACE_STATUS` — Workspace access mode prevents this operation
     ///
-    /// HTTP status: `409`.
+    /// HTTP status: `409 Conflict`.
     WorkspaceStatus = 5,
     /// `UNIQUE_CONSTRAINT_VIOLATION` — Duplicate value for a unique column
     ///
-    /// HTTP status: `409`.
+    /// HTTP status: `409 Conflict`.
     UniqueConstraintViolation = 6,
     /// `VALIDATION_ERROR` — Request data fails constraint validation (includes details)
     ///
-    /// HTTP status: `422`.
+    /// HTTP status: `422 Unprocessable Content`.
     ValidationError = 7,
     /// `INTERNAL_ERROR` — Unexpected server error
     ///
-    /// HTTP status: `500`.
+    /// HTTP status: `500 Internal Server Error`.
     InternalError = 8,
 }
 #[allow(deprecated)]
