@@ -86,7 +86,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         if let Some(problem) = blank_or_spaced(&wire) {
             out.push(
                 Diagnostic::at(format!("{at}/code"), format!("code `{wire}` {problem}"))
-                    .hint("a code is sent on the wire as one token: remove the whitespace"),
+                    .hint("write the code exactly as the API sends it: one non-empty token"),
             );
         }
         let mut spellings = vec![(wire.clone(), format!("{at}/code"))];

@@ -178,13 +178,27 @@ fn categories(model: &Model) -> Option<String> {
     }
     let sdk_column = list.iter().any(|c| c.sdk_class.is_some());
     let mut out = String::from("| Category | Description |");
-    out.push_str(if sdk_column { " SDK exception |\n|---|---|---|\n" } else { "\n|---|---|\n" });
+    out.push_str(if sdk_column {
+        " SDK exception |\n|---|---|---|\n"
+    } else {
+        "\n|---|---|\n"
+    });
     for c in list {
-        let description: Vec<String> =
-            [c.title.as_deref(), c.description.as_deref()].into_iter().flatten().map(text::cell).collect();
-        out.push_str(&format!("| {} | {} |", cell_code(&c.id), description.join(": ")));
+        let description: Vec<String> = [c.title.as_deref(), c.description.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(text::cell)
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} |",
+            cell_code(&c.id),
+            description.join(": ")
+        ));
         if sdk_column {
-            out.push_str(&format!(" {} |", c.sdk_class.as_deref().map(cell_code).unwrap_or_default()));
+            out.push_str(&format!(
+                " {} |",
+                c.sdk_class.as_deref().map(cell_code).unwrap_or_default()
+            ));
         }
         out.push('\n');
     }

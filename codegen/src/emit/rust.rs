@@ -126,7 +126,10 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     }
     let mut facts = Vec::new();
     if let Some(status) = e.status {
-        facts.push(format!("HTTP status: `{}`.", crate::http::status_line(status)));
+        facts.push(format!(
+            "HTTP status: `{}`.",
+            crate::http::status_line(status)
+        ));
     }
     if let Some(i) = code.category {
         facts.push(format!(
@@ -285,6 +288,9 @@ fn codes_tokens(model: &Model) -> TokenStream {
         "The codes documented with this HTTP status, in catalog order; an empty slice when there are none."
     };
 
+    let status_doc = doc_attrs(status_doc);
+    let url_doc = doc_attrs(url_doc);
+    let from_status_doc = doc_attrs(from_status_doc);
     let category = category_tokens(model);
     let code_type_doc = if model.code_is_status() {
         " This API sends only the HTTP status on the wire; each variant is named by the documented identifier in \
@@ -293,9 +299,10 @@ fn codes_tokens(model: &Model) -> TokenStream {
         ""
     };
     let enum_doc = format!(
-        "An error code of the {title}.\n\nOne variant per documented code, in catalog order. The enum is \
+        "An error code of the {}.\n\nOne variant per documented code, in catalog order. The enum is \
          `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does \
-         not know yet is an `Err`, never a panic.{code_type_doc}"
+         not know yet is an `Err`, never a panic.{code_type_doc}",
+        text::rustdoc(title)
     );
     let enum_doc = doc_attrs(&enum_doc);
 
@@ -327,17 +334,17 @@ fn codes_tokens(model: &Model) -> TokenStream {
                 }
             }
 
-            #[doc = #status_doc]
+            #status_doc
             pub const fn http_status(self) -> #status_ty {
                 error_code_tables::STATUS[self as usize]
             }
 
-            #[doc = #from_status_doc]
+            #from_status_doc
             pub const fn from_status(status: u16) -> &'static [ErrorCode] {
                 #from_status_body
             }
 
-            #[doc = #url_doc]
+            #url_doc
             pub const fn doc_url(self) -> #url_ty {
                 error_code_tables::DOC_URLS[self as usize]
             }
@@ -485,9 +492,13 @@ fn category_tokens(model: &Model) -> TokenStream {
         )
     };
     let n = Literal::usize_unsuffixed(model.codes.len());
-    let enum_doc = format!("A category of {title} error codes.");
+    let enum_doc = doc_attrs(&format!(
+        "A category of {} error codes.",
+        text::rustdoc(title)
+    ));
+    let category_doc = doc_attrs(category_doc);
     quote! {
-        #[doc = #enum_doc]
+        #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Category {
@@ -521,7 +532,7 @@ fn category_tokens(model: &Model) -> TokenStream {
         }
 
         impl ErrorCode {
-            #[doc = #category_doc]
+            #category_doc
             pub const fn category(self) -> #category_ty {
                 const CATEGORIES: [#category_ty; #n] = #category_expr;
                 CATEGORIES[self as usize]

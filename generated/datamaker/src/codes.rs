@@ -65,11 +65,11 @@ impl ErrorCode {
             _ => ::core::option::Option::None,
         }
     }
-    ///The documented HTTP status of this code, or `None` where the API documents none.
+    /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
         error_code_tables::STATUS[self as usize]
     }
-    ///The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
+    /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         match status {
             401u16 => &[Self::Unauthorized],
@@ -78,7 +78,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    ///The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code; `None` because the API documents no per-code URL.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }

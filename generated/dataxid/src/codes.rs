@@ -129,11 +129,11 @@ impl ErrorCode {
             _ => ::core::option::Option::None,
         }
     }
-    ///The documented HTTP status of this code.
+    /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
-    ///The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
+    /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         match status {
             400u16 => &[Self::ParameterInvalid, Self::ModelNotReady],
@@ -147,7 +147,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    ///The documentation URL of this code.
+    /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
@@ -210,7 +210,7 @@ impl ::core::fmt::Display for ParseErrorCodeError {
     }
 }
 impl ::std::error::Error for ParseErrorCodeError {}
-///A category of Dataxid API error codes.
+/// A category of Dataxid API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Category {
@@ -295,7 +295,7 @@ impl ::core::fmt::Display for Category {
     }
 }
 impl ErrorCode {
-    ///The category of this code.
+    /// The category of this code.
     pub const fn category(self) -> Category {
         const CATEGORIES: [Category; 10] = [
             Category::AuthenticationError,

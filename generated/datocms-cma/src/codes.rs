@@ -41,16 +41,16 @@ impl ErrorCode {
             _ => ::core::option::Option::None,
         }
     }
-    ///The documented HTTP status of this code, or `None` where the API documents none.
+    /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
         error_code_tables::STATUS[self as usize]
     }
-    ///The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
+    /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let _ = status;
         &[]
     }
-    ///The documentation URL of this code.
+    /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }

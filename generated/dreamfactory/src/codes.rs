@@ -129,11 +129,11 @@ impl ErrorCode {
             _ => ::core::option::Option::None,
         }
     }
-    ///The documented HTTP status of this code.
+    /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
-    ///The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so several codes can share it; an empty slice for statuses the catalog does not document.
+    /// The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so several codes can share it; an empty slice for statuses the catalog does not document.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         match status {
             400u16 => {
@@ -154,7 +154,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    ///The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code; `None` because the API documents no per-code URL.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }
@@ -217,7 +217,7 @@ impl ::core::fmt::Display for ParseErrorCodeError {
     }
 }
 impl ::std::error::Error for ParseErrorCodeError {}
-///A category of DreamFactory API error codes.
+/// A category of DreamFactory API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Category {
@@ -254,7 +254,7 @@ impl ::core::fmt::Display for Category {
     }
 }
 impl ErrorCode {
-    ///The category of this code.
+    /// The category of this code.
     pub const fn category(self) -> Category {
         const CATEGORIES: [Category; 11] = [
             Category::ClientErrors,

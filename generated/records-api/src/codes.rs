@@ -81,11 +81,11 @@ impl ErrorCode {
             _ => ::core::option::Option::None,
         }
     }
-    ///The documented HTTP status of this code.
+    /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
-    ///The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
+    /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         match status {
             400u16 => &[Self::BadRequest, Self::ForeignKeyViolation],
@@ -98,7 +98,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    ///The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code; `None` because the API documents no per-code URL.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }

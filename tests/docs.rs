@@ -1,0 +1,135 @@
+//! The reference pages agree with the generated crates: every `doc_url()` fragment is an
+//! anchor of its page, every in-page link resolves, and the index lists every page.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+/// `doc_url()` returns `&str` or `Option<&str>` depending on the catalog.
+trait MaybeUrl {
+    fn url(self) -> Option<&'static str>;
+}
+impl MaybeUrl for &'static str {
+    fn url(self) -> Option<&'static str> {
+        Some(self)
+    }
+}
+impl MaybeUrl for Option<&'static str> {
+    fn url(self) -> Option<&'static str> {
+        self
+    }
+}
+
+fn page(name: &str) -> String {
+    let path = errcat_tests::root().join("generated/docs").join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Every `<a id="…"></a>` anchor of a page; panics on a duplicate.
+fn anchors(page: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for part in page.split("<a id=\"").skip(1) {
+        let id = unescape(part.split('"').next().unwrap_or_default());
+        assert!(ids.insert(id.clone()), "anchor `{id}` appears twice");
+    }
+    ids
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).expect("utf-8 fragment")
+}
+
+macro_rules! doc_urls_land_on_anchors {
+    ($($test:ident: $krate:ident => $page:literal),* $(,)?) => {$(
+        #[test]
+        fn $test() {
+            let page = page($page);
+            let ids = anchors(&page);
+            for &code in $krate::ErrorCode::ALL {
+                let anchor = match code.doc_url().url() {
+                    Some(url) => url.split_once('#').map(|(_, f)| f.to_owned()).expect("doc URL with a fragment"),
+                    None => code.as_str().to_owned(),
+                };
+                assert!(ids.contains(&anchor), "{}: no anchor `{anchor}` in {}", code.as_str(), $page);
+            }
+            assert_eq!(ids.len(), $krate::ErrorCode::ALL.len(), "one anchor per code in {}", $page);
+            for link in page.split("](#").skip(1) {
+                let target = percent_decode(link.split(')').next().unwrap_or_default());
+                assert!(ids.contains(&target), "link to #{target} has no anchor in {}", $page);
+            }
+        }
+    )*};
+}
+
+doc_urls_land_on_anchors! {
+    datamaker_anchors: datamaker_errors => "datamaker.md",
+    dataxid_anchors: dataxid_errors => "dataxid.md",
+    datocms_cda_anchors: datocms_cda_errors => "datocms-cda.md",
+    datocms_cma_anchors: datocms_cma_errors => "datocms-cma.md",
+    dreamfactory_anchors: dreamfactory_errors => "dreamfactory.md",
+    records_api_anchors: records_api_errors => "records-api.md",
+}
+
+#[test]
+fn index_and_summary_list_every_catalog_page() {
+    let root = errcat_tests::root();
+    let index = page("README.md");
+    let summary = page("SUMMARY.md");
+    for catalog in errcat_codegen::plan::catalog_files(&root).expect("catalog/ lists") {
+        let stem = catalog
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let link = format!("]({stem}.md)");
+        assert!(index.contains(&link), "README.md does not link {stem}.md");
+        assert!(
+            summary.contains(&link),
+            "SUMMARY.md does not link {stem}.md"
+        );
+        assert!(
+            root.join("generated/docs")
+                .join(format!("{stem}.md"))
+                .is_file()
+        );
+    }
+    let book = fs::read_to_string(root.join("generated/book.toml")).expect("book.toml");
+    assert!(book.contains("src = \"docs\""));
+}
+
+#[test]
+fn catalog_text_cannot_inject_html() {
+    let model = errcat_tests::edge_model();
+    let page = errcat_codegen::emit::docs::page(&model, "test");
+    assert!(
+        !page.contains("<script>"),
+        "raw HTML from the catalog reached the page"
+    );
+    assert!(page.contains("&lt;script>"));
+    assert!(page.contains("Not found &lt;Dial>"));
+    // Table rows keep their column count even with `|` in the text.
+    for row in page.lines().filter(|l| l.starts_with("| [")) {
+        let cells = row.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 5, "broken table row: {row}");
+    }
+}
