@@ -128,3 +128,27 @@ fn main() {{
     assert!(stdout.contains("400 may mean 3 codes"), "{stdout}");
     assert!(stdout.contains("included: 10"), "{stdout}");
 }
+
+#[test]
+fn seed_crates_build_test_and_document_with_warnings_denied() {
+    let mut args = vec!["test", "--quiet", "--no-run", "--manifest-path"];
+    let manifest = root().join("Cargo.toml");
+    args.push(manifest.to_str().unwrap());
+    let catalogs = errcat_codegen::plan::catalog_files(&root()).expect("catalogs");
+    let packages: Vec<String> = catalogs
+        .iter()
+        .map(|c| {
+            format!(
+                "{}-errors",
+                c.file_stem().unwrap_or_default().to_string_lossy()
+            )
+        })
+        .collect();
+    for p in &packages {
+        args.extend(["-p", p.as_str()]);
+    }
+    run_ok(nested_cargo(&args));
+    args[0] = "doc";
+    args[2] = "--no-deps";
+    run_ok(nested_cargo(&args));
+}
