@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use errcat_tests::{fixture, scratch_project, snapshot_tree, xtask};
+use errcat_tests::{root, scratch_project, snapshot_tree, xtask};
 
 #[test]
 fn second_run_rewrites_nothing() {
@@ -44,7 +44,7 @@ fn a_bad_catalog_writes_nothing_and_reports_every_problem() {
         .replace("Missing API key", "Missing the API key");
     fs::write(&catalog, text).unwrap();
     fs::copy(
-        fixture("bad/semantic.json"),
+        root().join("tests/corpus/reject/semantic.json"),
         project.path().join("catalog/semantic.json"),
     )
     .unwrap();

@@ -1,29 +1,37 @@
-//! Bad catalogs: the exact report each one produces (snapshots in `tests/snapshots/`), and
-//! the fact that nothing is planned for them.
+//! The hostile corpus, `tests/corpus/`: every catalog in `reject/` fails with exactly the
+//! report in its snapshot (`tests/snapshots/diagnostics__*.snap`); every catalog in
+//! `accept/` generates a crate that builds, passes its tests, and is clippy- and
+//! rustdoc-clean with warnings denied.
 
 use std::fs;
 
 use errcat_codegen::plan;
+use errcat_tests::{nested_cargo, run_ok};
 
 fn report_for(name: &str) -> String {
-    let path = errcat_tests::fixture(&format!("bad/{name}"));
-    let shown = format!("tests/fixtures/bad/{name}");
+    let path = errcat_tests::root().join("tests/corpus/reject").join(name);
+    let shown = format!("tests/corpus/reject/{name}");
     match plan::standalone(&path, &shown, "out") {
         Ok(_) => panic!("{shown} was accepted"),
         Err(report) => report.to_string(),
     }
 }
 
-#[test]
-fn every_bad_fixture_has_its_report() {
-    let dir = errcat_tests::fixture("bad");
+fn corpus(kind: &str) -> Vec<String> {
+    let dir = errcat_tests::root().join("tests/corpus").join(kind);
     let mut names: Vec<String> = fs::read_dir(&dir)
-        .expect("bad fixtures")
+        .expect("corpus folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".json"))
         .collect();
     names.sort();
-    assert!(names.len() >= 5);
+    names
+}
+
+#[test]
+fn every_rejected_catalog_has_its_report() {
+    let names = corpus("reject");
+    assert!(names.len() >= 50, "the corpus shrank to {}", names.len());
     for name in names {
         let report = report_for(&name);
         assert!(report.ends_with("nothing was written"), "{report}");
@@ -39,7 +47,7 @@ fn all_problems_are_reported_in_one_run_sorted_by_position() {
         .lines()
         .filter_map(|l| {
             l.trim_start()
-                .strip_prefix("┌─ tests/fixtures/bad/semantic.json:")
+                .strip_prefix("┌─ tests/corpus/reject/semantic.json:")
         })
         .map(|rest| {
             rest.split(':')
@@ -54,4 +62,53 @@ fn all_problems_are_reported_in_one_run_sorted_by_position() {
         lines.windows(2).all(|w| w[0] <= w[1]),
         "not sorted: {lines:?}"
     );
+}
+
+#[test]
+fn accepted_catalogs_build_test_and_lint_with_warnings_denied() {
+    let project = tempfile::tempdir().expect("temporary folder");
+    let root = project.path();
+    fs::create_dir_all(root.join("catalog")).unwrap();
+    for name in corpus("accept") {
+        fs::copy(
+            errcat_tests::root().join("tests/corpus/accept").join(&name),
+            root.join("catalog").join(&name),
+        )
+        .unwrap();
+    }
+    fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\nexclude = [\"generated/docs\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
+    assert_eq!(code, 0, "an accepted catalog was rejected:\n{err}");
+    let manifest = root.join("Cargo.toml");
+    let manifest = manifest.to_str().unwrap();
+    run_ok(nested_cargo(&[
+        "test",
+        "--quiet",
+        "--workspace",
+        "--manifest-path",
+        manifest,
+    ]));
+    run_ok(nested_cargo(&[
+        "clippy",
+        "--quiet",
+        "--workspace",
+        "--all-targets",
+        "--manifest-path",
+        manifest,
+        "--",
+        "-D",
+        "warnings",
+    ]));
+    run_ok(nested_cargo(&[
+        "doc",
+        "--quiet",
+        "--workspace",
+        "--no-deps",
+        "--manifest-path",
+        manifest,
+    ]));
 }

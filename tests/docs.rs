@@ -67,7 +67,7 @@ macro_rules! doc_urls_land_on_anchors {
             let ids = anchors(&page);
             for &code in $krate::ErrorCode::ALL {
                 let anchor = match code.doc_url().url() {
-                    Some(url) => url.split_once('#').map(|(_, f)| f.to_owned()).expect("doc URL with a fragment"),
+                    Some(url) => url.split_once('#').map(|(_, f)| percent_decode(f)).expect("doc URL with a fragment"),
                     None => code.as_str().to_owned(),
                 };
                 assert!(ids.contains(&anchor), "{}: no anchor `{anchor}` in {}", code.as_str(), $page);

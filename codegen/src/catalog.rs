@@ -115,13 +115,37 @@ pub struct Category {
 }
 
 /// A code as written in the catalog: a string, or an integer for `code_type: integer`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum CodeValue {
     /// An integer code.
     Integer(i64),
     /// A string code.
     String(String),
+}
+
+impl<'de> Deserialize<'de> for CodeValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = CodeValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a code: a string, or an integer that fits in 64 bits")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CodeValue, E> {
+                Ok(CodeValue::String(v.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<CodeValue, E> {
+                Ok(CodeValue::Integer(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<CodeValue, E> {
+                i64::try_from(v)
+                    .map(CodeValue::Integer)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl CodeValue {

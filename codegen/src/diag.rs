@@ -147,7 +147,8 @@ impl fmt::Display for Report {
                     let label = d
                         .pointer
                         .as_deref()
-                        .map(|p| format!("at {}", show_pointer(p)));
+                        .filter(|p| !p.is_empty())
+                        .map(|p| format!("at {p}"));
                     rendered = rendered.with_labels(vec![
                         Label::primary(d.file, range.clone())
                             .with_message(label.unwrap_or_default()),
@@ -156,9 +157,9 @@ impl fmt::Display for Report {
                 None => {
                     let name = &self.sources[d.file].name;
                     match &d.pointer {
-                        Some(p) => notes.push(format!("in {name} at {}", show_pointer(p))),
-                        None if name != "<errcat>" => notes.push(format!("in {name}")),
-                        None => {}
+                        Some(p) if !p.is_empty() => notes.push(format!("in {name} at {p}")),
+                        _ if name != "<errcat>" => notes.push(format!("in {name}")),
+                        _ => {}
                     }
                 }
             }

@@ -25,6 +25,13 @@ pub fn is_keyword(s: &str) -> bool {
 
 /// The enum variant name for a code or category id.
 pub fn variant_name(code: &str) -> String {
+    // A negative integer code (`-1`) must not meet its positive twin (`1`).
+    if let Some(digits) = code
+        .strip_prefix('-')
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return format!("Neg{digits}");
+    }
     let words: String = code
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
@@ -45,13 +52,18 @@ pub fn variant_name(code: &str) -> String {
     name
 }
 
+/// Associated items of the generated enums that a variant must not share a path with
+/// (`ErrorCode::ALL` is both a constant and, with such a name, a variant).
+const RESERVED_VARIANTS: &[&str] = &["ALL"];
+
 /// Whether `s` is usable as a variant name given in a catalog's `name` field: an ASCII
-/// UpperCamelCase identifier that is not a keyword.
+/// UpperCamelCase identifier that is not a keyword nor a generated associated item.
 pub fn is_valid_variant(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !is_keyword(s)
+        && !RESERVED_VARIANTS.contains(&s)
 }
 
 #[cfg(test)]
@@ -73,6 +85,9 @@ mod tests {
         assert_eq!(variant_name("été"), "T");
         assert_eq!(variant_name("é"), "XC3A9");
         assert_eq!(variant_name("a-b.c"), "ABC");
+        assert_eq!(variant_name("-1"), "Neg1");
+        assert_eq!(variant_name("1"), "E1");
+        assert_eq!(variant_name("ALL"), "All");
     }
 
     #[test]
@@ -81,5 +96,6 @@ mod tests {
         assert!(!is_valid_variant("unauthorized"));
         assert!(!is_valid_variant("Self"));
         assert!(!is_valid_variant("Not Found"));
+        assert!(!is_valid_variant("ALL"));
     }
 }

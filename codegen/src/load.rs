@@ -48,6 +48,15 @@ fn parse(text: &str) -> Result<Option<Value<'_>>, Box<Diagnostic>> {
 
 /// Reads a catalog from JSON text. On failure, returns every problem found.
 pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    if text.starts_with('\u{feff}') {
+        let d = Diagnostic {
+            range: Some(0..3),
+            ..Diagnostic::at("", "the file starts with a byte-order mark")
+        };
+        return Err(vec![
+            d.hint("save the file as UTF-8 without a byte-order mark"),
+        ]);
+    }
     let root = parse(text).map_err(|d| vec![*d])?;
     let Some(root) = root else {
         return Err(vec![
@@ -55,11 +64,44 @@ pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
                 .hint("a catalog is a JSON object; see catalog/schema.json"),
         ]);
     };
+    if !matches!(root, Value::Object(_)) {
+        let r = root.range();
+        let d = Diagnostic {
+            range: Some(r.start..r.end),
+            ..Diagnostic::at("", "a catalog is a JSON object")
+        };
+        return Err(vec![d.hint(
+            "start from the example in README.md; catalog/schema.json lists the fields",
+        )]);
+    }
     let duplicates = duplicate_keys(&root);
     if !duplicates.is_empty() {
         return Err(duplicates);
     }
-    serde_json::from_str::<Catalog>(text).map_err(|e| vec![serde_error(text, &e)])
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, Catalog>(&mut de).map_err(|e| {
+        let pointer = json_pointer(e.path());
+        let mut d = serde_error(text, e.inner());
+        d.pointer = Some(pointer);
+        vec![d]
+    })
+}
+
+/// The JSON pointer of a serde path (`codes[0].status` → `/codes/0/status`).
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push('/');
+                out.push_str(&escape_pointer(key));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
 }
 
 fn serde_error(text: &str, e: &serde_json::Error) -> Diagnostic {

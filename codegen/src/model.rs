@@ -7,8 +7,8 @@ use heck::ToSnakeCase;
 
 use crate::catalog::{self, Catalog, CodeType};
 use crate::diag::Diagnostic;
-use crate::ident;
 use crate::validate::{self, CODE_PLACEHOLDER};
+use crate::{ident, text};
 
 /// A catalog ready to emit.
 #[derive(Debug, Clone)]
@@ -56,8 +56,9 @@ pub struct CategoryModel {
 
 impl Model {
     /// Validates `catalog` and resolves it. `source_path` is how generated files name it.
-    pub fn build(catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
+    pub fn build(mut catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
         let mut problems = validate::check(&catalog);
+        tidy(&mut catalog);
 
         let categories: Vec<CategoryModel> = catalog
             .categories
@@ -98,11 +99,11 @@ impl Model {
                 let doc_url = catalog
                     .doc_url
                     .as_ref()
-                    .map(|t| t.replace(CODE_PLACEHOLDER, &wire));
+                    .map(|t| t.replace(CODE_PLACEHOLDER, &text::url_component(&wire)));
                 let anchor = doc_url
                     .as_deref()
                     .and_then(|u| u.split_once('#'))
-                    .map(|(_, fragment)| fragment.to_owned())
+                    .map(|(_, fragment)| text::percent_decode(fragment))
                     .filter(|f| !f.is_empty())
                     .unwrap_or_else(|| wire.clone());
                 let category = entry
@@ -157,6 +158,43 @@ impl Model {
     /// Whether the wire carries the HTTP status instead of a code.
     pub fn code_is_status(&self) -> bool {
         self.catalog.code_type == CodeType::HttpStatus
+    }
+}
+
+/// Blank optional text says nothing: it is dropped, so no emitter renders an empty heading,
+/// cell or bullet.
+fn tidy(catalog: &mut Catalog) {
+    fn opt(s: &mut Option<String>) {
+        if s.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            *s = None;
+        }
+    }
+    fn list(v: &mut Vec<String>) {
+        v.retain(|s| !s.trim().is_empty());
+    }
+    opt(&mut catalog.description);
+    opt(&mut catalog.source);
+    if let Some(e) = &mut catalog.envelope {
+        opt(&mut e.description);
+    }
+    for c in &mut catalog.categories {
+        opt(&mut c.title);
+        opt(&mut c.description);
+        opt(&mut c.sdk_class);
+    }
+    for c in &mut catalog.codes {
+        for field in [
+            &mut c.title,
+            &mut c.description,
+            &mut c.when,
+            &mut c.action,
+            &mut c.sdk_class,
+        ] {
+            opt(field);
+        }
+        list(&mut c.causes);
+        list(&mut c.fixes);
+        list(&mut c.notes);
     }
 }
 

@@ -182,6 +182,63 @@ fn find_url(s: &str) -> Option<usize> {
     }
 }
 
+/// Unicode characters that change the visible direction of text. rustc denies them in
+/// comments and literals (they can make code read differently from how it compiles).
+const BIDI_CONTROLS: &[char] = &[
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
+
+/// Spells direction-changing characters as `\u{…}` escapes, so generated comments show them
+/// instead of obeying them.
+pub fn escape_bidi(s: &str) -> String {
+    if !s.contains(BIDI_CONTROLS) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| {
+            if BIDI_CONTROLS.contains(&c) {
+                format!("\\u{{{:04x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Percent-encodes `s` for a URL path, query or fragment: everything but ASCII letters,
+/// digits and `-._~` (RFC 3986 unreserved characters).
+pub fn url_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|hex| u8::from_str_radix(hex, 16))
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +279,20 @@ mod tests {
     #[test]
     fn unclosed_backticks_are_text() {
         assert_eq!(markdown("a ` <b>"), "a ` &lt;b>");
+    }
+
+    #[test]
+    fn url_components_round_trip() {
+        assert_eq!(url_component("api_key-missing.v1~"), "api_key-missing.v1~");
+        assert_eq!(url_component("a&b\"c#d é"), "a%26b%22c%23d%20%C3%A9");
+        assert_eq!(percent_decode(&url_component("a&b\"c#d é")), "a&b\"c#d é");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn direction_controls_are_spelled_out() {
+        assert_eq!(escape_bidi("a\u{202E}b"), "a\\u{202e}b");
+        assert_eq!(escape_bidi("plain"), "plain");
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
     if !is_valid_name(&catalog.name) {
         out.push(
             Diagnostic::at("/name", format!("invalid catalog name `{}`", catalog.name)).hint(
-                "use lowercase ASCII letters, digits and single `-`, starting with a letter (at most 64 characters); \
-                 the name becomes a crate and a folder",
+                "use lowercase ASCII letters, digits and single `-`, starting with a letter (at most 64 characters, \
+                 not a device name such as `con`); the name becomes a crate and a folder",
             ),
         );
     }
@@ -41,6 +41,25 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::at("/codes", "the catalog has no codes")
                 .hint("add at least one entry to `codes`"),
+        );
+    }
+
+    if let Some(envelope) = &catalog.envelope {
+        for (i, field) in envelope.fields.iter().enumerate() {
+            required(
+                &field.name,
+                &format!("/envelope/fields/{i}/name"),
+                "envelope field name",
+                &mut out,
+            );
+        }
+    }
+    for (i, note) in catalog.notes.iter().enumerate() {
+        required(
+            &note.title,
+            &format!("/notes/{i}/title"),
+            "note title",
+            &mut out,
         );
     }
 
@@ -163,6 +182,22 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
                 ),
             );
         }
+        for (j, case) in code.cases.iter().enumerate() {
+            required(
+                &case.title,
+                &format!("{at}/cases/{j}/title"),
+                "case title",
+                &mut out,
+            );
+        }
+        for (j, header) in code.headers.iter().enumerate() {
+            required(
+                &header.name,
+                &format!("{at}/headers/{j}/name"),
+                "header name",
+                &mut out,
+            );
+        }
         for (j, example) in code.examples.iter().enumerate() {
             if let Some(status) = example.status {
                 check_status(
@@ -175,6 +210,15 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+fn required(value: &str, at: &str, what: &str, out: &mut Vec<Diagnostic>) {
+    if value.trim().is_empty() {
+        out.push(
+            Diagnostic::at(at, format!("the {what} is empty"))
+                .hint(format!("give the {what}, or remove the entry")),
+        );
+    }
 }
 
 fn check_status(status: u16, at: &str, wire: &str, out: &mut Vec<Diagnostic>) {
@@ -225,10 +269,18 @@ fn check_template(template: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Catalog names become crate names and folders: keep them boring.
+/// File names Windows reserves in every folder, whatever the extension.
+const WINDOWS_DEVICES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Catalog names become crate names and folders: keep them boring, so no name can steer a
+/// write outside `generated/` (`../x`, `/x`) or hit a reserved device name (`con`).
 pub fn is_valid_name(name: &str) -> bool {
     let bytes = name.as_bytes();
-    !bytes.is_empty()
+    !WINDOWS_DEVICES.contains(&name)
+        && !bytes.is_empty()
         && bytes.len() <= 64
         && bytes[0].is_ascii_lowercase()
         && bytes

@@ -128,7 +128,7 @@ impl ::core::fmt::Display for ErrorCode {
 }
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
         Self::from_code(code)
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
