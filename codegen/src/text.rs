@@ -82,8 +82,9 @@ pub fn markdown(s: &str) -> String {
         .collect()
 }
 
-/// Plain text shown literally in markdown (titles, messages): also markdown's own
-/// punctuation is escaped.
+/// Plain text shown literally in markdown or rustdoc (titles, messages): one line, with
+/// markdown's own punctuation escaped, so nothing in it can open a code block, a link or a
+/// tag.
 pub fn plain(s: &str) -> String {
     let mut out = String::new();
     for c in normalize(s).chars() {

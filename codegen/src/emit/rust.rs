@@ -120,7 +120,7 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     let mut doc = format!(
         "{} — {}",
         text::code_span(&code.wire),
-        text::rustdoc(&e.message)
+        text::plain(&e.message)
     );
     for part in [&e.description, &e.when].into_iter().flatten() {
         doc.push_str("\n\n");
@@ -304,7 +304,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
         "An error code of the {}.\n\nOne variant per documented code, in catalog order. The enum is \
          `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does \
          not know yet is an `Err`, never a panic.{code_type_doc}",
-        text::rustdoc(title)
+        text::plain(title)
     );
     let enum_doc = doc_attrs(&enum_doc);
 
@@ -450,7 +450,7 @@ fn category_tokens(model: &Model) -> TokenStream {
     let variants = model.categories.iter().zip(&idents).map(|(c, ident)| {
         let mut doc = text::code_span(&c.entry.id);
         if let Some(t) = &c.entry.title {
-            doc.push_str(&format!(" — {}", text::rustdoc(t)));
+            doc.push_str(&format!(" — {}", text::plain(t)));
         }
         if let Some(d) = &c.entry.description {
             doc.push_str(&format!("\n\n{}", text::rustdoc(d)));
@@ -496,7 +496,7 @@ fn category_tokens(model: &Model) -> TokenStream {
     let n = Literal::usize_unsuffixed(model.codes.len());
     let enum_doc = doc_attrs(&format!(
         "A category of {} error codes.",
-        text::rustdoc(title)
+        text::plain(title)
     ));
     let category_doc = doc_attrs(category_doc);
     quote! {
@@ -545,7 +545,7 @@ fn category_tokens(model: &Model) -> TokenStream {
 
 fn lib_tokens(model: &Model) -> TokenStream {
     let c = &model.catalog;
-    let mut doc = format!("# {} error codes\n\n", text::rustdoc(&c.title));
+    let mut doc = format!("# {} error codes\n\n", text::plain(&c.title));
     if let Some(d) = &c.description {
         doc.push_str(&text::rustdoc(d));
         doc.push_str("\n\n");
