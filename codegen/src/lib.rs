@@ -31,6 +31,7 @@ pub mod load;
 pub mod model;
 pub mod plan;
 pub mod schema;
+pub mod synthetic;
 pub mod text;
 pub mod validate;
 

@@ -165,45 +165,29 @@ pub fn is_generated(path: &Path) -> io::Result<bool> {
 
 /// Writes `content` to `path` through a temporary file in the same folder and a rename, so a
 /// reader (or a killed run) sees either the old or the new file, never half of one.
+/// Temporary files that a killed run left for `path` are removed first.
 pub fn write_atomically(path: &Path, content: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let mut tmp = tempfile_in(dir, path)?;
-    let result = (|| {
-        tmp.1.write_all(content)?;
-        tmp.1.sync_all()?;
-        fs::rename(&tmp.0, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp.0);
-    }
-    result
-}
-
-fn tempfile_in(dir: &Path, path: &Path) -> io::Result<(PathBuf, fs::File)> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for attempt in 0..100u32 {
-        let tmp = dir.join(format!(
-            ".{name}.errcat-{}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+    let prefix = format!(
+        ".{}.errcat-",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    );
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            fs::remove_file(entry.path())?;
         }
     }
-    Err(io::Error::other(format!(
-        "cannot create a temporary file in {}",
-        dir.display()
-    )))
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(content)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// The catalog files of a workspace: `catalog/*.json` except the schema, in name order.

@@ -42,6 +42,9 @@ struct GenArgs {
     /// Also delete generated files that no catalog produces any more (a removed catalog's).
     #[arg(long, conflicts_with = "check")]
     prune: bool,
+    /// Project whose catalog/ and generated/ to use (default: this workspace).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 /// Runs the command line `args` (without the program name) against the project at `root`.
@@ -64,7 +67,8 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
         }
     };
     let Command::Gen(args) = cli.command;
-    match gen_command(&args, root, out, err) {
+    let root = args.root.clone().unwrap_or_else(|| root.to_path_buf());
+    match gen_command(&args, &root, out, err) {
         Ok(code) => code,
         Err(message) => {
             let _ = writeln!(err, "{message}");
