@@ -179,3 +179,29 @@ fn help_describes_the_commands() {
     assert_eq!(code, 2, "--out without --catalog is a usage error");
     assert!(err.contains("--catalog"), "{err}");
 }
+
+#[test]
+fn a_ten_megabyte_description_goes_through() {
+    let project = tempfile::tempdir().unwrap();
+    fs::create_dir_all(project.path().join("catalog")).unwrap();
+    let catalog = errcat_codegen::synthetic::catalog("huge", 1, 10_000_000);
+    fs::write(
+        project.path().join("catalog/huge.json"),
+        errcat_codegen::synthetic::json(&catalog),
+    )
+    .unwrap();
+    let (code, out, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("huge: 1 codes"), "{out}");
+    // Once in the variant's rustdoc, once in the description table.
+    let codes = fs::metadata(project.path().join("generated/huge/src/codes.rs")).unwrap();
+    assert!(
+        codes.len() > 20_000_000,
+        "the description is not all in the crate"
+    );
+    let page = fs::metadata(project.path().join("generated/docs/huge.md")).unwrap();
+    assert!(
+        page.len() > 10_000_000,
+        "the description is not all on the page"
+    );
+}

@@ -1,5 +1,6 @@
 //! Time each stage of the pipeline on a synthetic catalog:
-//! `cargo run --release -p errcat-codegen --example measure -- CODES [DESCRIPTION_BYTES]`.
+//! `cargo run --release -p errcat-codegen --example measure -- CODES [DESCRIPTION_BYTES [OUT.json]]`.
+//! With `OUT.json`, the catalog is also written there (to time `cargo xtask gen` on it).
 
 use std::time::Instant;
 
@@ -12,10 +13,11 @@ fn main() {
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let description: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
     let text = synthetic::json(&synthetic::catalog("synthetic", n, description));
-    println!(
-        "catalog: {n} codes, {description}-byte descriptions, {} bytes of JSON",
-        text.len()
-    );
+    let bytes = text.len();
+    println!("catalog: {n} codes, {description}-byte descriptions, {bytes} bytes of JSON");
+    if let Some(out) = args.next() {
+        std::fs::write(&out, &text).expect("catalog written");
+    }
 
     let t = Instant::now();
     let catalog = load::catalog(&text).expect("valid");
@@ -26,10 +28,10 @@ fn main() {
     println!("load+model: {:>8.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let files = rust::emit(&model, "cargo xtask gen", false);
+    let size = files.codes_rs.len();
     println!(
-        "rust:       {:>8.3} s ({} bytes of codes.rs)",
-        t.elapsed().as_secs_f64(),
-        files.codes_rs.len()
+        "rust:       {:>8.3} s ({size} bytes of codes.rs)",
+        t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
     let page = docs::page(&model, "cargo xtask gen");
