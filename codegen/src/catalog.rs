@@ -210,6 +210,10 @@ pub struct Code {
     /// The SDK exception class raised for this code, where documented.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sdk_class: Option<String>,
+    /// This code's documentation URL, when the API documents one that the catalog's
+    /// `doc_url` template does not produce.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
     /// Set when the code is deprecated; the generated variant is `#[deprecated]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,

@@ -28,6 +28,7 @@ pub mod emit;
 pub mod http;
 pub mod ident;
 pub mod load;
+pub mod mapping;
 pub mod model;
 pub mod plan;
 pub mod schema;
@@ -40,15 +41,114 @@ use std::path::Path;
 use diag::Report;
 use model::Model;
 
-/// Loads, validates and models one catalog. `name` is how messages and generated files name
-/// the file. Problems are added to `report` with their locations.
+/// Loads, validates and models one native catalog from its text. `name` is how messages and
+/// generated files name the file. Problems are added to `report` with their locations.
 pub fn load_model(name: &str, text: &str, report: &mut Report) -> Option<Model> {
+    load_text(name, text, None, report)
+}
+
+/// Loads, validates and models the catalog or vendor mapping at `path` (a mapping's vendor
+/// file is found relative to it). `name` is how messages and generated files name the file.
+pub fn load_file(path: &Path, name: &str, report: &mut Report) -> Option<Model> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => load_text(
+            name,
+            &text,
+            Some(path.parent().unwrap_or(Path::new("."))),
+            report,
+        ),
+        Err(e) => {
+            report.push_global(format!("cannot read {name}: {e}"));
+            None
+        }
+    }
+}
+
+fn load_text(name: &str, text: &str, dir: Option<&Path>, report: &mut Report) -> Option<Model> {
     let file = report.add_source(name, text);
-    let result = load::catalog(text).and_then(|catalog| Model::build(catalog, name));
-    match result {
+    let fail = |mut problems: Vec<diag::Diagnostic>, report: &mut Report| {
+        load::locate(text, &mut problems);
+        report.extend(file, problems);
+        None
+    };
+    let catalog = match load::input(text) {
+        Err(problems) => return fail(problems, report),
+        Ok(load::Input::Catalog(catalog)) => *catalog,
+        Ok(load::Input::Mapping(mapping)) => {
+            let Some(dir) = dir else {
+                report.push_global(format!("{name} is a vendor mapping: load it from its file"));
+                return None;
+            };
+            return load_mapping(name, text, file, &mapping, dir, report);
+        }
+    };
+    match Model::build(catalog, name) {
         Ok(model) => Some(model),
+        Err(problems) => fail(problems, report),
+    }
+}
+
+fn load_mapping(
+    name: &str,
+    text: &str,
+    file: usize,
+    mapping: &mapping::Mapping,
+    dir: &Path,
+    report: &mut Report,
+) -> Option<Model> {
+    let vendor_name = format!(
+        "{}/{}",
+        Path::new(name).parent().unwrap_or(Path::new("")).display(),
+        mapping.vendor_file
+    );
+    let vendor_name = vendor_name.trim_start_matches('/').to_owned();
+    let vendor_text = match std::fs::read_to_string(dir.join(&mapping.vendor_file)) {
+        Ok(t) => t,
+        Err(e) => {
+            let mut d = vec![
+                diag::Diagnostic::at(
+                    "/vendor_file",
+                    format!("cannot read the vendor file {vendor_name}: {e}"),
+                )
+                .hint("`vendor_file` is relative to the mapping file"),
+            ];
+            load::locate(text, &mut d);
+            report.extend(file, d);
+            return None;
+        }
+    };
+    let vendor_file = report.add_source(&vendor_name, vendor_text.as_str());
+    let vendor = match load::vendor(&vendor_text) {
+        Ok(v) => v,
         Err(mut problems) => {
-            load::locate(text, &mut problems);
+            load::locate(&vendor_text, &mut problems);
+            report.extend(vendor_file, problems);
+            return None;
+        }
+    };
+    let catalog = match mapping.apply(&vendor) {
+        Ok(catalog) => catalog,
+        Err(mut problems) => {
+            load::locate(text, &mut problems.mapping);
+            load::locate(&vendor_text, &mut problems.vendor);
+            report.extend(file, problems.mapping);
+            report.extend(vendor_file, problems.vendor);
+            return None;
+        }
+    };
+    match Model::build(catalog, name) {
+        Ok(model) => Some(model),
+        Err(problems) => {
+            // These point into the catalog the mapping produced, which is not a file: say which.
+            let problems = problems.into_iter().map(|mut d| {
+                let at = d.pointer.take().unwrap_or_default();
+                d.related.clear();
+                d.message = format!(
+                    "{} (in the catalog read from {vendor_name}, at {at})",
+                    d.message
+                );
+                d
+            });
             report.extend(file, problems);
             None
         }
@@ -58,15 +158,8 @@ pub fn load_model(name: &str, text: &str, report: &mut Report) -> Option<Model> 
 /// The `include!`-able Rust module for the catalog at `path`, for build scripts.
 pub fn module_from_file(path: &Path) -> Result<String, Report> {
     let mut report = Report::default();
-    let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => match load_model(&name, &text, &mut report) {
-            Some(model) => Ok(emit::rust::module(&model)),
-            None => Err(report),
-        },
-        Err(e) => {
-            report.push_global(format!("cannot read {name}: {e}"));
-            Err(report)
-        }
+    match load_file(path, &path.display().to_string(), &mut report) {
+        Some(model) => Ok(emit::rust::module(&model)),
+        None => Err(report),
     }
 }

@@ -13,6 +13,7 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::catalog::Catalog;
 use crate::diag::Diagnostic;
+use crate::mapping::Mapping;
 
 fn strict() -> ParseOptions {
     ParseOptions {
@@ -46,8 +47,59 @@ fn parse(text: &str) -> Result<Option<Value<'_>>, Box<Diagnostic>> {
     }
 }
 
-/// Reads a catalog from JSON text. On failure, returns every problem found.
+/// What a file in `catalog/` holds.
+#[derive(Debug)]
+pub enum Input {
+    /// A native catalog.
+    Catalog(Box<Catalog>),
+    /// A mapping of a vendor file.
+    Mapping(Box<Mapping>),
+}
+
+/// Reads a catalog or a mapping (a JSON object with a `mapping` key) from JSON text. On
+/// failure, returns every problem found.
+pub fn input(text: &str) -> Result<Input, Vec<Diagnostic>> {
+    let root = checked_root(text)?;
+    let Value::Object(object) = &root else {
+        let r = root.range();
+        let d = Diagnostic {
+            range: Some(r.start..r.end),
+            ..Diagnostic::at("", "a catalog is a JSON object")
+        };
+        return Err(vec![d.hint(
+            "start from the example in README.md; catalog/schema.json lists the fields",
+        )]);
+    };
+    if object
+        .properties
+        .iter()
+        .any(|p| p.name.as_str() == "mapping")
+    {
+        typed::<Mapping>(text).map(|m| Input::Mapping(Box::new(m)))
+    } else {
+        typed::<Catalog>(text).map(|c| Input::Catalog(Box::new(c)))
+    }
+}
+
+/// Reads a native catalog from JSON text. On failure, returns every problem found.
 pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    match input(text)? {
+        Input::Catalog(c) => Ok(*c),
+        Input::Mapping(_) => Err(vec![Diagnostic::at(
+            "/mapping",
+            "this is a vendor mapping, not a catalog",
+        )]),
+    }
+}
+
+/// Reads a vendor file: any JSON, with syntax errors and duplicate keys located.
+pub fn vendor(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
+    checked_root(text)?;
+    serde_json::from_str(text).map_err(|e| vec![serde_error(text, &e)])
+}
+
+/// The syntax tree of a strict JSON file without duplicate keys.
+fn checked_root(text: &str) -> Result<Value<'_>, Vec<Diagnostic>> {
     if text.starts_with('\u{feff}') {
         let d = Diagnostic {
             range: Some(0..3),
@@ -57,29 +109,22 @@ pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
             d.hint("save the file as UTF-8 without a byte-order mark"),
         ]);
     }
-    let root = parse(text).map_err(|d| vec![*d])?;
-    let Some(root) = root else {
+    let Some(root) = parse(text).map_err(|d| vec![*d])? else {
         return Err(vec![
             Diagnostic::at("", "the file is empty")
                 .hint("a catalog is a JSON object; see catalog/schema.json"),
         ]);
     };
-    if !matches!(root, Value::Object(_)) {
-        let r = root.range();
-        let d = Diagnostic {
-            range: Some(r.start..r.end),
-            ..Diagnostic::at("", "a catalog is a JSON object")
-        };
-        return Err(vec![d.hint(
-            "start from the example in README.md; catalog/schema.json lists the fields",
-        )]);
-    }
     let duplicates = duplicate_keys(&root);
     if !duplicates.is_empty() {
         return Err(duplicates);
     }
+    Ok(root)
+}
+
+fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Diagnostic>> {
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Catalog>(&mut de).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
         let pointer = json_pointer(e.path());
         let mut d = serde_error(text, e.inner());
         d.pointer = Some(pointer);

@@ -96,16 +96,19 @@ impl Model {
                     .name
                     .clone()
                     .unwrap_or_else(|| ident::variant_name(&wire));
-                let doc_url = catalog
+                let from_template = catalog
                     .doc_url
                     .as_ref()
                     .map(|t| t.replace(CODE_PLACEHOLDER, &text::url_component(&wire)));
-                let anchor = doc_url
+                // The page anchor is the fragment of a URL into this reference (the template's);
+                // an explicit URL points elsewhere, so its section is anchored by the code.
+                let anchor = from_template
                     .as_deref()
                     .and_then(|u| u.split_once('#'))
                     .map(|(_, fragment)| text::percent_decode(fragment))
                     .filter(|f| !f.is_empty())
                     .unwrap_or_else(|| wire.clone());
+                let doc_url = entry.doc_url.clone().or(from_template);
                 let category = entry
                     .category
                     .as_deref()

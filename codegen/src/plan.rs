@@ -7,10 +7,11 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::catalog::Catalog;
 use crate::diag::Report;
 use crate::emit::{docs, rust};
 use crate::model::Model;
-use crate::{load_model, schema};
+use crate::{load_file, schema};
 
 /// The command that regenerates the workspace outputs.
 pub const GEN_COMMAND: &str = "cargo xtask gen";
@@ -41,6 +42,9 @@ pub struct CatalogPlan {
     pub codes: usize,
     /// The files it produces.
     pub files: Vec<PathBuf>,
+    /// The catalog as resolved (a vendor file read through its mapping), as written to
+    /// `catalog.json` beside the crate.
+    pub resolved: Catalog,
 }
 
 /// How a file on disk compares with the plan.
@@ -222,14 +226,7 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
             "catalog/{}",
             path.file_name().unwrap_or_default().to_string_lossy()
         );
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) => {
-                report.push_global(format!("cannot read {name}: {e}"));
-                continue;
-            }
-        };
-        if let Some(model) = load_model(&name, &text, &mut report) {
+        if let Some(model) = load_file(path, &name, &mut report) {
             if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
                 report.push_global(format!(
                     "{} and {} both use the catalog name `{}`; names must be unique, as they name crates and pages",
@@ -260,6 +257,7 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
             source: model.source_path.clone(),
             codes: model.codes.len(),
             files: Vec::new(),
+            resolved: model.catalog.clone(),
         });
         let dir = Path::new("generated").join(&model.catalog.name);
         add_crate(&mut plan, i, &dir, model, GEN_COMMAND, false);
@@ -276,18 +274,86 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
     Ok(plan)
 }
 
+/// The resolved catalog as JSON, marked as generated: what the crate and page were made from,
+/// and what the next run compares against to report added, removed and changed codes.
+fn resolved_json(model: &Model, command: &str) -> String {
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "$comment".to_owned(),
+        crate::emit::rust::generated_line(command, &model.source_path).into(),
+    );
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&model.catalog) {
+        out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
+    }
+    let mut text =
+        serde_json::to_string_pretty(&serde_json::Value::Object(out)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Codes added, removed and changed between two versions of a catalog.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CodeChanges {
+    /// In the new catalog only.
+    pub added: Vec<String>,
+    /// In the old catalog only.
+    pub removed: Vec<String>,
+    /// In both, with different facts.
+    pub changed: Vec<String>,
+}
+
+impl CodeChanges {
+    /// Compares two versions of a catalog code by code (catalog order of each).
+    pub fn between(old: &Catalog, new: &Catalog) -> CodeChanges {
+        let index = |c: &Catalog| -> BTreeMap<String, serde_json::Value> {
+            c.codes
+                .iter()
+                .map(|code| {
+                    (
+                        code.code.wire(),
+                        serde_json::to_value(code).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        };
+        let (before, after) = (index(old), index(new));
+        let mut changes = CodeChanges::default();
+        for code in &new.codes {
+            let wire = code.code.wire();
+            match before.get(&wire) {
+                None => changes.added.push(wire),
+                Some(v) if *v != after[&wire] => changes.changed.push(wire),
+                Some(_) => {}
+            }
+        }
+        changes.removed = old
+            .codes
+            .iter()
+            .map(|c| c.code.wire())
+            .filter(|w| !after.contains_key(w))
+            .collect();
+        changes
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Reads the `catalog.json` a previous run wrote, if any.
+pub fn previous_catalog(path: &Path) -> Option<Catalog> {
+    let text = fs::read_to_string(path).ok()?;
+    let mut value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value.as_object_mut()?.remove("$comment");
+    serde_json::from_value(value).ok()
+}
+
 /// Everything `cargo xtask gen --catalog FILE --out DIR` writes, relative to `DIR`.
 /// `catalog_arg` and `out_arg` are the arguments as given, for the regenerate command.
 pub fn standalone(catalog: &Path, catalog_arg: &str, out_arg: &str) -> Result<Plan, Report> {
     let mut report = Report::default();
-    let text = match fs::read_to_string(catalog) {
-        Ok(text) => text,
-        Err(e) => {
-            report.push_global(format!("cannot read {catalog_arg}: {e}"));
-            return Err(report);
-        }
-    };
-    let Some(model) = load_model(catalog_arg, &text, &mut report) else {
+    let Some(model) = load_file(catalog, catalog_arg, &mut report) else {
         return Err(report);
     };
     let command = format!("{GEN_COMMAND} --catalog {catalog_arg} --out {out_arg}");
@@ -297,6 +363,7 @@ pub fn standalone(catalog: &Path, catalog_arg: &str, out_arg: &str) -> Result<Pl
         source: model.source_path.clone(),
         codes: model.codes.len(),
         files: Vec::new(),
+        resolved: model.catalog.clone(),
     });
     add_crate(&mut plan, 0, Path::new(""), &model, &command, true);
     plan.add(
@@ -321,4 +388,9 @@ fn add_crate(
     plan.add(Some(i), dir.join("src/codes.rs"), files.codes_rs);
     plan.add(Some(i), dir.join("tests/codes.rs"), files.tests_rs);
     plan.add(Some(i), dir.join("tests/data/catalog.in"), files.tests_data);
+    plan.add(
+        Some(i),
+        dir.join("catalog.json"),
+        resolved_json(model, command),
+    );
 }

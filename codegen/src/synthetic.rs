@@ -43,6 +43,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
                 headers: Vec::new(),
                 retryable: Some(i % 3 == 0),
                 sdk_class: None,
+                doc_url: None,
                 deprecated: None,
                 aliases: Vec::new(),
                 notes: Vec::new(),

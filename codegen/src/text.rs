@@ -68,18 +68,93 @@ pub fn html_attr(s: &str) -> String {
     escape_html(s).replace('"', "&quot;")
 }
 
+/// A piece of markdown: prose, or a fenced code block (``` or ~~~) kept line by line.
+enum Block<'a> {
+    Prose(Vec<&'a str>),
+    Fence {
+        open: &'a str,
+        body: Vec<&'a str>,
+        close: Option<&'a str>,
+    },
+}
+
+/// The fence a line opens (its character and length), if it opens one.
+fn fence_of(line: &str) -> Option<(char, usize)> {
+    let t = line.trim_start();
+    let c = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = t.chars().take_while(|x| *x == c).count();
+    // A backtick fence's info string cannot hold backticks (else it is inline code).
+    (n >= 3 && !(c == '`' && t[n..].contains('`'))).then_some((c, n))
+}
+
+fn blocks(text: &str) -> Vec<Block<'_>> {
+    let mut out = Vec::new();
+    let mut prose = Vec::new();
+    let mut lines = text.split('\n');
+    while let Some(line) = lines.next() {
+        let Some((c, n)) = fence_of(line) else {
+            prose.push(line);
+            continue;
+        };
+        if !prose.is_empty() {
+            out.push(Block::Prose(std::mem::take(&mut prose)));
+        }
+        let mut body = Vec::new();
+        let mut close = None;
+        for inner in lines.by_ref() {
+            let t = inner.trim();
+            if t.len() >= n && t.chars().all(|x| x == c) {
+                close = Some(inner);
+                break;
+            }
+            body.push(inner);
+        }
+        out.push(Block::Fence {
+            open: line,
+            body,
+            close,
+        });
+    }
+    if !prose.is_empty() {
+        out.push(Block::Prose(prose));
+    }
+    out
+}
+
 /// Markdown prose for a page: raw HTML neutralised, everything else kept.
 pub fn markdown(s: &str) -> String {
-    pieces(&normalize(s))
-        .into_iter()
-        .map(|(code, p)| {
-            if code {
-                p.to_owned()
-            } else {
-                p.replace('<', "&lt;")
+    let text = normalize(s);
+    let mut out: Vec<String> = Vec::new();
+    for block in blocks(&text) {
+        match block {
+            Block::Prose(lines) => out.push(
+                pieces(&lines.join("\n"))
+                    .into_iter()
+                    .map(|(code, p)| {
+                        if code {
+                            p.to_owned()
+                        } else {
+                            p.replace('<', "&lt;")
+                        }
+                    })
+                    .collect(),
+            ),
+            Block::Fence { open, body, close } => {
+                out.push(open.to_owned());
+                out.extend(body.iter().map(|l| l.to_string()));
+                out.push(close.map_or_else(
+                    || {
+                        open.trim_start()
+                            .chars()
+                            .take_while(|c| *c == '`' || *c == '~')
+                            .collect()
+                    },
+                    str::to_owned,
+                ));
             }
-        })
-        .collect()
+        }
+    }
+    out.join("\n")
 }
 
 /// Plain text shown literally in markdown or rustdoc (titles, messages): one line, with
@@ -123,35 +198,42 @@ pub fn code_span(s: &str) -> String {
 }
 
 /// Markdown for rustdoc: as [`markdown`], plus brackets escaped, bare URLs made autolinks,
-/// code blocks without a language marked `text`, and indentation removed so nothing becomes
-/// an indented code block (which rustdoc would compile as a doctest).
+/// code blocks marked `text` (whatever their language, so none is compiled as a doctest or
+/// has attributes rustdoc rejects), and indentation removed from prose so nothing becomes an
+/// indented code block.
 pub fn rustdoc(s: &str) -> String {
     let text = normalize(s);
-    let mut lines = Vec::new();
-    let mut in_fence = false;
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            if !in_fence && trimmed.trim_end() == "```" {
-                lines.push("```text".to_owned());
-            } else {
-                lines.push(trimmed.to_owned());
+    let mut out: Vec<String> = Vec::new();
+    for block in blocks(&text) {
+        match block {
+            Block::Prose(lines) => {
+                let joined = lines
+                    .iter()
+                    .map(|l| l.trim_start())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                out.push(
+                    pieces(&joined)
+                        .into_iter()
+                        .map(|(code, p)| if code { p.to_owned() } else { rustdoc_prose(p) })
+                        .collect(),
+                );
             }
-            in_fence = !in_fence;
-        } else if in_fence {
-            lines.push(line.to_owned());
-        } else {
-            lines.push(trimmed.to_owned());
+            Block::Fence { body, .. } => {
+                let longest = body
+                    .iter()
+                    .flat_map(|l| l.split(|c| c != '`'))
+                    .map(str::len)
+                    .max()
+                    .unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                out.push(format!("{fence}text"));
+                out.extend(body.iter().map(|l| l.to_string()));
+                out.push(fence);
+            }
         }
     }
-    if in_fence {
-        lines.push("```".to_owned());
-    }
-    let joined = lines.join("\n");
-    pieces(&joined)
-        .into_iter()
-        .map(|(code, p)| if code { p.to_owned() } else { rustdoc_prose(p) })
-        .collect()
+    out.join("\n")
 }
 
 fn rustdoc_prose(p: &str) -> String {
@@ -275,6 +357,15 @@ mod tests {
         );
         assert_eq!(rustdoc("    indented"), "indented");
         assert_eq!(rustdoc("`[not a link]`"), "`[not a link]`");
+    }
+
+    #[test]
+    fn fenced_blocks_are_verbatim_on_pages() {
+        assert_eq!(
+            markdown("a <b>\n~~~\n<c>\n~~~\nd <e>"),
+            "a &lt;b>\n~~~\n<c>\n~~~\nd &lt;e>"
+        );
+        assert_eq!(markdown("```\n<open>"), "```\n<open>\n```");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
-use errcat_codegen::plan::{self, Change, Drift, Plan};
+use errcat_codegen::plan::{self, Change, CodeChanges, Drift, Plan};
 
 /// errcat: error catalogs to Rust crates and markdown reference pages.
 #[derive(Parser)]
@@ -121,6 +121,7 @@ fn check(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let drift = plan.check(root)?;
+    let code_changes = code_changes(plan, root);
     for c in &plan.catalogs {
         let stale = drift.iter().filter(|(p, _)| c.files.contains(p)).count();
         let state = if stale == 0 {
@@ -133,6 +134,9 @@ fn check(
             "{}: {} codes from {}: {state}",
             c.name, c.codes, c.source
         )?;
+        for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
+            writeln!(out, "{}: {what}", c.name)?;
+        }
     }
     if drift.is_empty() {
         return Ok(0);
@@ -155,7 +159,46 @@ fn check(
     Ok(1)
 }
 
+/// "3 codes changed (10001, 10002, 10003)" lines for the catalogs whose codes differ from the
+/// `catalog.json` a previous run left.
+fn code_changes(plan: &Plan, root: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for c in &plan.catalogs {
+        let Some(path) = c.files.iter().find(|p| p.ends_with("catalog.json")) else {
+            continue;
+        };
+        let Some(old) = plan::previous_catalog(&root.join(path)) else {
+            continue;
+        };
+        let changes = CodeChanges::between(&old, &c.resolved);
+        if changes.is_empty() {
+            continue;
+        }
+        let list = |what: &str, codes: &[String]| {
+            const SHOWN: usize = 10;
+            let mut names: Vec<&str> = codes.iter().take(SHOWN).map(String::as_str).collect();
+            if codes.len() > SHOWN {
+                names.push("…");
+            }
+            format!("{} {what} ({})", codes.len(), names.join(", "))
+        };
+        let mut parts = Vec::new();
+        for (what, codes) in [
+            ("added", &changes.added),
+            ("removed", &changes.removed),
+            ("changed", &changes.changed),
+        ] {
+            if !codes.is_empty() {
+                parts.push(list(what, codes));
+            }
+        }
+        out.push((c.name.clone(), format!("codes {}", parts.join(", "))));
+    }
+    out
+}
+
 fn write(plan: &Plan, root: &Path, prune: bool, out: &mut dyn Write) -> std::io::Result<u8> {
+    let code_changes = code_changes(plan, root);
     let changes = plan
         .apply(root)
         .map_err(|e| std::io::Error::new(e.kind(), format!("{e}; nothing was written")))?;
@@ -177,6 +220,9 @@ fn write(plan: &Plan, root: &Path, prune: bool, out: &mut dyn Write) -> std::io:
             count(Change::Updated),
             count(Change::Unchanged),
         )?;
+        for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
+            writeln!(out, "{}: {what}", c.name)?;
+        }
     }
     let shared = changes.iter().filter(|(p, k)| {
         *k != Change::Unchanged && !plan.catalogs.iter().any(|c| c.files.contains(p))

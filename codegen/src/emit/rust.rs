@@ -152,7 +152,14 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     doc
 }
 
+/// Variant docs are catalog prose, often a vendor's: valid markdown that need not follow
+/// clippy's style for hand-written docs (a list item's continuation lines, for one).
+fn doc_lints() -> TokenStream {
+    quote!(#[allow(clippy::doc_lazy_continuation)])
+}
+
 fn codes_tokens(model: &Model) -> TokenStream {
+    let doc_lints = doc_lints();
     let title = &model.catalog.title;
     let n = Literal::usize_unsuffixed(model.codes.len());
     let unknown_format = format!(
@@ -313,6 +320,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #[repr(#repr)]
+        #doc_lints
         pub enum ErrorCode {
             #(#variants)*
         }
@@ -426,13 +434,13 @@ fn codes_tokens(model: &Model) -> TokenStream {
 
         /// Per-code data, indexed by the `ErrorCode` discriminant.
         mod error_code_tables {
-            pub(super) const CODES: [&str; #n] = [#(#wires),*];
-            pub(super) const STATUS: [#status_ty; #n] = #status_table;
-            pub(super) const DOC_URLS: [#url_elem; #n] = #url_table;
-            pub(super) const MESSAGES: [&str; #n] = [#(#messages),*];
-            pub(super) const DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
-            pub(super) const RETRYABLE: [bool; #n] = [#(#retryable),*];
-            pub(super) const DEPRECATED: [bool; #n] = [#(#deprecated),*];
+            pub(super) static CODES: [&str; #n] = [#(#wires),*];
+            pub(super) static STATUS: [#status_ty; #n] = #status_table;
+            pub(super) static DOC_URLS: [#url_elem; #n] = #url_table;
+            pub(super) static MESSAGES: [&str; #n] = [#(#messages),*];
+            pub(super) static DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
+            pub(super) static RETRYABLE: [bool; #n] = [#(#retryable),*];
+            pub(super) static DEPRECATED: [bool; #n] = [#(#deprecated),*];
         }
     }
 }
@@ -499,10 +507,12 @@ fn category_tokens(model: &Model) -> TokenStream {
         text::plain(title)
     ));
     let category_doc = doc_attrs(category_doc);
+    let doc_lints = doc_lints();
     quote! {
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
+        #doc_lints
         pub enum Category {
             #(#variants)*
         }
@@ -536,7 +546,7 @@ fn category_tokens(model: &Model) -> TokenStream {
         impl ErrorCode {
             #category_doc
             pub const fn category(self) -> #category_ty {
-                const CATEGORIES: [#category_ty; #n] = #category_expr;
+                static CATEGORIES: [#category_ty; #n] = #category_expr;
                 CATEGORIES[self as usize]
             }
         }

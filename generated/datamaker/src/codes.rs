@@ -5,6 +5,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `401` — The API key is wrong, expired, or revoked.
     ///
@@ -143,7 +144,7 @@ impl ::core::fmt::Display for ParseErrorCodeError {
 impl ::std::error::Error for ParseErrorCodeError {}
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) const CODES: [&str; 8] = [
+    pub(super) static CODES: [&str; 8] = [
         "401",
         "403",
         "429",
@@ -153,7 +154,7 @@ mod error_code_tables {
         "worker_oom",
         "worker_timeout",
     ];
-    pub(super) const STATUS: [::core::option::Option<u16>; 8] = [
+    pub(super) static STATUS: [::core::option::Option<u16>; 8] = [
         ::core::option::Option::Some(401),
         ::core::option::Option::Some(403),
         ::core::option::Option::Some(429),
@@ -163,7 +164,7 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const DOC_URLS: [::core::option::Option<&str>; 8] = [
+    pub(super) static DOC_URLS: [::core::option::Option<&str>; 8] = [
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -173,7 +174,7 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const MESSAGES: [&str; 8] = [
+    pub(super) static MESSAGES: [&str; 8] = [
         "The API key is wrong, expired, or revoked.",
         "You’re authenticated but missing the role for that action.",
         "You’ve hit a rate limit.",
@@ -183,7 +184,7 @@ mod error_code_tables {
         "Your scenario ran out of memory.",
         "Hit the per-run duration cap (5 min Free, 30 min Pro).",
     ];
-    pub(super) const DESCRIPTIONS: [&str; 8] = [
+    pub(super) static DESCRIPTIONS: [&str; 8] = [
         "The API key is wrong, expired, or revoked.",
         "You’re authenticated but missing the role for that action.",
         "You’ve hit a rate limit. Response headers tell you what to wait.",
@@ -193,10 +194,10 @@ mod error_code_tables {
         "Your scenario ran out of memory. Workers have a 512 MB default.",
         "Hit the per-run duration cap (5 min Free, 30 min Pro).",
     ];
-    pub(super) const RETRYABLE: [bool; 8] = [
+    pub(super) static RETRYABLE: [bool; 8] = [
         false, false, true, false, false, false, false, false,
     ];
-    pub(super) const DEPRECATED: [bool; 8] = [
+    pub(super) static DEPRECATED: [bool; 8] = [
         false, false, false, false, false, false, false, false,
     ];
 }

@@ -5,6 +5,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `api_key_missing` — Missing API key
     ///
@@ -213,6 +214,7 @@ impl ::std::error::Error for ParseErrorCodeError {}
 /// A category of Dataxid API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum Category {
     /// `authentication_error`
     ///
@@ -297,7 +299,7 @@ impl ::core::fmt::Display for Category {
 impl ErrorCode {
     /// The category of this code.
     pub const fn category(self) -> Category {
-        const CATEGORIES: [Category; 10] = [
+        static CATEGORIES: [Category; 10] = [
             Category::AuthenticationError,
             Category::AuthenticationError,
             Category::InvalidRequestError,
@@ -314,7 +316,7 @@ impl ErrorCode {
 }
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) const CODES: [&str; 10] = [
+    pub(super) static CODES: [&str; 10] = [
         "api_key_missing",
         "api_key_invalid",
         "parameter_invalid",
@@ -326,10 +328,10 @@ mod error_code_tables {
         "rate_limit_exceeded",
         "internal_error",
     ];
-    pub(super) const STATUS: [u16; 10] = [
+    pub(super) static STATUS: [u16; 10] = [
         401u16, 401u16, 400u16, 404u16, 400u16, 503u16, 409u16, 402u16, 429u16, 500u16,
     ];
-    pub(super) const DOC_URLS: [&str; 10] = [
+    pub(super) static DOC_URLS: [&str; 10] = [
         "https://docs.dataxid.com/docs/errors#api_key_missing",
         "https://docs.dataxid.com/docs/errors#api_key_invalid",
         "https://docs.dataxid.com/docs/errors#parameter_invalid",
@@ -341,7 +343,7 @@ mod error_code_tables {
         "https://docs.dataxid.com/docs/errors#rate_limit_exceeded",
         "https://docs.dataxid.com/docs/errors#internal_error",
     ];
-    pub(super) const MESSAGES: [&str; 10] = [
+    pub(super) static MESSAGES: [&str; 10] = [
         "Missing API key",
         "Invalid API key",
         "Bad request parameters",
@@ -353,7 +355,7 @@ mod error_code_tables {
         "Too many requests",
         "Unexpected server error",
     ];
-    pub(super) const DESCRIPTIONS: [&str; 10] = [
+    pub(super) static DESCRIPTIONS: [&str; 10] = [
         "Request to `/v1/*` without an `Authorization` header",
         "The provided API key does not match any known key",
         "Request body fails validation (missing required field, wrong type, out of range)",
@@ -365,10 +367,10 @@ mod error_code_tables {
         "Organization exceeded the request rate limit (default: 60 requests/minute)",
         "Unexpected server error",
     ];
-    pub(super) const RETRYABLE: [bool; 10] = [
+    pub(super) static RETRYABLE: [bool; 10] = [
         false, false, false, false, false, true, true, false, true, true,
     ];
-    pub(super) const DEPRECATED: [bool; 10] = [
+    pub(super) static DEPRECATED: [bool; 10] = [
         false, false, false, false, false, false, false, false, false, false,
     ];
 }

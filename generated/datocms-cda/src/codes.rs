@@ -5,6 +5,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `INVALID_AUTHORIZATION_HEADER` — The provided API Authorization header is invalid or absent.
     ///
@@ -175,7 +176,7 @@ impl ::core::fmt::Display for ParseErrorCodeError {
 impl ::std::error::Error for ParseErrorCodeError {}
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) const CODES: [&str; 10] = [
+    pub(super) static CODES: [&str; 10] = [
         "INVALID_AUTHORIZATION_HEADER",
         "INVALID_ENVIRONMENT",
         "ENVIRONMENT_NOT_READY",
@@ -187,7 +188,7 @@ mod error_code_tables {
         "INVALID_X_VISUAL_EDITING_HEADER",
         "INVALID_X_BASE_EDITING_URL_HEADER",
     ];
-    pub(super) const STATUS: [::core::option::Option<u16>; 10] = [
+    pub(super) static STATUS: [::core::option::Option<u16>; 10] = [
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -199,7 +200,7 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const DOC_URLS: [::core::option::Option<&str>; 10] = [
+    pub(super) static DOC_URLS: [::core::option::Option<&str>; 10] = [
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -211,7 +212,7 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const MESSAGES: [&str; 10] = [
+    pub(super) static MESSAGES: [&str; 10] = [
         "The provided API Authorization header is invalid or absent.",
         "The GraphQL API request targets an environment that doesn’t exist.",
         "The environment exists but is not in a “ready” state.",
@@ -223,7 +224,7 @@ mod error_code_tables {
         "The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities or the value is invalid.",
         "The X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing.",
     ];
-    pub(super) const DESCRIPTIONS: [&str; 10] = [
+    pub(super) static DESCRIPTIONS: [&str; 10] = [
         "This error occurs when the provided API Authorization header is invalid or absent.",
         "This error occurs when the GraphQL API request targets an environment that doesn’t exist.",
         "This error occurs when attempting to access an environment that exists but is not in a “ready” state.",
@@ -235,10 +236,10 @@ mod error_code_tables {
         "This code is listed twice, with two meanings.",
         "This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links.",
     ];
-    pub(super) const RETRYABLE: [bool; 10] = [
+    pub(super) static RETRYABLE: [bool; 10] = [
         false, false, false, false, false, false, false, false, false, false,
     ];
-    pub(super) const DEPRECATED: [bool; 10] = [
+    pub(super) static DEPRECATED: [bool; 10] = [
         false, false, false, false, false, false, false, false, false, false,
     ];
 }

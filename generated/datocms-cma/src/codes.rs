@@ -5,6 +5,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `INVALID_FIELD` — Invalid field.
     ///
@@ -117,23 +118,23 @@ impl ::core::fmt::Display for ParseErrorCodeError {
 impl ::std::error::Error for ParseErrorCodeError {}
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) const CODES: [&str; 2] = ["INVALID_FIELD", "PLAN_UPGRADE_REQUIRED"];
-    pub(super) const STATUS: [::core::option::Option<u16>; 2] = [
+    pub(super) static CODES: [&str; 2] = ["INVALID_FIELD", "PLAN_UPGRADE_REQUIRED"];
+    pub(super) static STATUS: [::core::option::Option<u16>; 2] = [
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const DOC_URLS: [&str; 2] = [
+    pub(super) static DOC_URLS: [&str; 2] = [
         "https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD",
         "https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED",
     ];
-    pub(super) const MESSAGES: [&str; 2] = [
+    pub(super) static MESSAGES: [&str; 2] = [
         "Invalid field.",
         "Probably the error returned on reaching the plan’s monthly limit.",
     ];
-    pub(super) const DESCRIPTIONS: [&str; 2] = [
+    pub(super) static DESCRIPTIONS: [&str; 2] = [
         "In the example response, `INVALID_FIELD` is the parent error; its `details` carry the `field`, an inner error `code` and the `record_type`. The parent `INVALID_FIELD` is explained at https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD (the inner error code is not yet parsed, but hopefully it’s clear enough).",
         "Asked which error is returned on reaching the plan monthly limit, DatoCMS staff answered: “Probably the monthly plan error would be PLAN_UPGRADE_REQUIRED”. This is probable, not confirmed.",
     ];
-    pub(super) const RETRYABLE: [bool; 2] = [false, false];
-    pub(super) const DEPRECATED: [bool; 2] = [false, false];
+    pub(super) static RETRYABLE: [bool; 2] = [false, false];
+    pub(super) static DEPRECATED: [bool; 2] = [false, false];
 }

@@ -5,6 +5,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `BadRequestException` — Invalid request
     ///
@@ -220,6 +221,7 @@ impl ::std::error::Error for ParseErrorCodeError {}
 /// A category of DreamFactory API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum Category {
     /// `client-errors` — Client Errors (4xx)
     ClientErrors,
@@ -256,7 +258,7 @@ impl ::core::fmt::Display for Category {
 impl ErrorCode {
     /// The category of this code.
     pub const fn category(self) -> Category {
-        const CATEGORIES: [Category; 11] = [
+        static CATEGORIES: [Category; 11] = [
             Category::ClientErrors,
             Category::ClientErrors,
             Category::ClientErrors,
@@ -274,7 +276,7 @@ impl ErrorCode {
 }
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) const CODES: [&str; 11] = [
+    pub(super) static CODES: [&str; 11] = [
         "BadRequestException",
         "InvalidJsonException",
         "BatchException",
@@ -287,11 +289,11 @@ mod error_code_tables {
         "NotImplementedException",
         "ServiceUnavailableException",
     ];
-    pub(super) const STATUS: [u16; 11] = [
+    pub(super) static STATUS: [u16; 11] = [
         400u16, 400u16, 400u16, 401u16, 403u16, 404u16, 409u16, 429u16, 500u16, 501u16,
         503u16,
     ];
-    pub(super) const DOC_URLS: [::core::option::Option<&str>; 11] = [
+    pub(super) static DOC_URLS: [::core::option::Option<&str>; 11] = [
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -304,7 +306,7 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const MESSAGES: [&str; 11] = [
+    pub(super) static MESSAGES: [&str; 11] = [
         "Invalid request",
         "Malformed JSON",
         "Batch partial failure",
@@ -317,7 +319,7 @@ mod error_code_tables {
         "Not supported",
         "Unavailable",
     ];
-    pub(super) const DESCRIPTIONS: [&str; 11] = [
+    pub(super) static DESCRIPTIONS: [&str; 11] = [
         "The request is malformed or contains invalid data.",
         "Request body contains malformed JSON.",
         "One or more operations in a batch request failed.",
@@ -330,10 +332,10 @@ mod error_code_tables {
         "Feature or endpoint not available.",
         "Service temporarily unavailable.",
     ];
-    pub(super) const RETRYABLE: [bool; 11] = [
+    pub(super) static RETRYABLE: [bool; 11] = [
         false, false, false, false, false, false, false, true, false, false, true,
     ];
-    pub(super) const DEPRECATED: [bool; 11] = [
+    pub(super) static DEPRECATED: [bool; 11] = [
         false, false, false, false, false, false, false, false, false, false, false,
     ];
 }

@@ -5,6 +5,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `BAD_REQUEST` — Invalid request body or parameters
     ///
@@ -163,7 +164,7 @@ impl ::core::fmt::Display for ParseErrorCodeError {
 impl ::std::error::Error for ParseErrorCodeError {}
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) const CODES: [&str; 9] = [
+    pub(super) static CODES: [&str; 9] = [
         "BAD_REQUEST",
         "FOREIGN_KEY_VIOLATION",
         "UNAUTHORIZED",
@@ -174,10 +175,10 @@ mod error_code_tables {
         "VALIDATION_ERROR",
         "INTERNAL_ERROR",
     ];
-    pub(super) const STATUS: [u16; 9] = [
+    pub(super) static STATUS: [u16; 9] = [
         400u16, 400u16, 401u16, 403u16, 404u16, 409u16, 409u16, 422u16, 500u16,
     ];
-    pub(super) const DOC_URLS: [::core::option::Option<&str>; 9] = [
+    pub(super) static DOC_URLS: [::core::option::Option<&str>; 9] = [
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
@@ -188,7 +189,7 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
-    pub(super) const MESSAGES: [&str; 9] = [
+    pub(super) static MESSAGES: [&str; 9] = [
         "Invalid request body or parameters",
         "Referenced record does not exist",
         "Missing, invalid, or expired API key",
@@ -199,7 +200,7 @@ mod error_code_tables {
         "Request data fails constraint validation (includes details)",
         "Unexpected server error",
     ];
-    pub(super) const DESCRIPTIONS: [&str; 9] = [
+    pub(super) static DESCRIPTIONS: [&str; 9] = [
         "Invalid request body or parameters",
         "Referenced record does not exist",
         "Missing, invalid, or expired API key",
@@ -210,10 +211,10 @@ mod error_code_tables {
         "Request data fails constraint validation (includes details)",
         "Unexpected server error",
     ];
-    pub(super) const RETRYABLE: [bool; 9] = [
+    pub(super) static RETRYABLE: [bool; 9] = [
         false, false, false, false, false, false, false, false, false,
     ];
-    pub(super) const DEPRECATED: [bool; 9] = [
+    pub(super) static DEPRECATED: [bool; 9] = [
         false, false, false, false, false, false, false, false, false,
     ];
 }

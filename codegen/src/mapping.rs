@@ -1,0 +1,878 @@
+//! Vendor catalogs: a mapping file describes, once, how to read a vendor's own error file
+//! (kept verbatim in `catalog/vendor/`) as a native [`Catalog`], plus an overlay of what the
+//! vendor file lacks. Updating is replacing the vendor file and running `cargo xtask gen`.
+//!
+//! A mapping says where the entries are (a JSON pointer; an array, or the members of an
+//! object keyed by code), which entries to keep, and for each catalog field where its value
+//! comes from: a JSON pointer into the entry, the member key, or a template over pointers
+//! (`"{/code} – {/message}"`), with simple text normalisation. Nothing is invented: a field the
+//! entry lacks stays absent, a required field (code, message) that is missing is an error
+//! naming the vendor file, the entry and the pointer, and a pointer that matches no entry at
+//! all is an error too (it is almost always a typo).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalog::{
+    Case, Catalog, Category, Code, CodeType, CodeValue, Deprecation, Envelope, Example, Header,
+    Note,
+};
+use crate::diag::Diagnostic;
+use crate::load::escape_pointer;
+
+/// A mapping file: a vendor's error file read as a catalog.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "errcat vendor mapping (format 1)")]
+pub struct Mapping {
+    /// The schema this file follows, for editors. Ignored by errcat.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Mapping format version. Only `1` exists.
+    pub mapping: u32,
+    /// The vendor file, relative to this mapping file (e.g. `vendor/twilio-error-codes.json`).
+    pub vendor_file: String,
+    /// Where the entries are in the vendor file.
+    #[serde(default)]
+    pub entries: Entries,
+    /// Catalog-level facts, as in a native catalog (everything but `codes`).
+    pub catalog: CatalogHead,
+    /// Where each field of a code comes from.
+    pub fields: Fields,
+    /// Per-code additions and overrides, keyed by the code as the wire spells it. Scalars
+    /// replace the vendor's value; lists are appended to it. A code the vendor file does not
+    /// have is an error, so a code removed upstream is noticed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overlay: BTreeMap<String, CodeOverlay>,
+}
+
+/// Where the entries are.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entries {
+    /// JSON pointer to the collection (`""`, the default, is the whole file).
+    #[serde(default)]
+    pub at: String,
+    /// `array`: a list of entries. `object`: the members of an object, whose keys are the codes
+    /// (read them with `{"key": true}`).
+    #[serde(default)]
+    pub kind: EntriesKind,
+    /// Keep only entries whose value at `pointer` equals `equals`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Filter>,
+}
+
+/// How the collection holds its entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntriesKind {
+    /// A JSON array of entries.
+    #[default]
+    Array,
+    /// A JSON object: each member is an entry and its key the code.
+    Object,
+}
+
+/// An entry filter.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    /// JSON pointer into the entry.
+    pub pointer: String,
+    /// The value it must have.
+    pub equals: Value,
+}
+
+/// The catalog-level part of a catalog (see the native format for each field).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogHead {
+    /// Short machine name (names the crate, its folder and its page).
+    pub name: String,
+    /// Human title of the API.
+    pub title: String,
+    /// Introduction (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the vendor file comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Doc-URL template; `{code}` is the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// What the code is on the wire.
+    #[serde(default)]
+    pub code_type: CodeType,
+    /// The error body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
+    /// Categories codes may refer to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// Page-level prose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// Where a value comes from, and how its text is cleaned.
+///
+/// Exactly one of `pointer`, `key` and `template` is given.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// JSON pointer into the entry (`/message`, `/comment/doc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// The entry's member key (for `entries.kind: object`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
+    /// Text with `{/pointer}` placeholders filled from the entry, e.g. `"{/phrase} ({/code})"`;
+    /// `{key}` is the member key. An entry that lacks a placeholder's value has no value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Keep only the text after the first occurrence of this marker
+    /// (`"@ "` turns `"Official Documentation @ https://…"` into the URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// Keep only the text before the first occurrence of this marker, marker excluded
+    /// (`". "` keeps a description's first sentence, without its full stop).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// How the vendor writes this text. `text` and `markdown` are kept as they are; `html` has
+    /// its tags removed and its basic entities decoded. Line endings always become LF, and
+    /// surrounding whitespace is trimmed.
+    #[serde(default)]
+    pub markup: Markup,
+}
+
+/// The markup of a vendor's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Markup {
+    /// Plain text or markdown.
+    #[default]
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+/// Sources of a code's fields. `code` and `message` are required in every entry; the others
+/// are optional.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fields {
+    /// The wire code.
+    pub code: Source,
+    /// The short message.
+    pub message: Source,
+    /// The Rust variant name (turned into UpperCamelCase); when two entries give the same name,
+    /// both get their code appended. Without it, names come from the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Source>,
+    /// Heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Source>,
+    /// HTTP status (a number, or digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Source>,
+    /// Category id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Source>,
+    /// Long description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Source>,
+    /// When it happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Source>,
+    /// Causes: a string is one cause, an array of strings several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub causes: Option<Source>,
+    /// How to fix: a string is one step, an array of strings several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixes: Option<Source>,
+    /// Notes: a string is one note, an array of strings several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Source>,
+    /// The code's own documentation URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<Source>,
+    /// SDK exception class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sdk_class: Option<Source>,
+    /// A boolean: whether retrying can succeed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable: Option<Source>,
+    /// Deprecation, where the vendor marks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<DeprecatedSource>,
+}
+
+/// Where a deprecation comes from.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeprecatedSource {
+    /// A boolean in the entry: `true` marks the code deprecated.
+    pub flag: Source,
+    /// The deprecation note.
+    pub note: Source,
+}
+
+/// Additions and overrides for one code, in the native form. Every field is optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeOverlay {
+    /// Variant name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// HTTP status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Category id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Short message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Long description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When it happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Causes to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub causes: Vec<String>,
+    /// Fixes to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<String>,
+    /// Recommended action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Cases to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
+    /// Examples to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    /// Headers to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Header>,
+    /// Whether retrying can succeed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retryable: Option<bool>,
+    /// SDK exception class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sdk_class: Option<String>,
+    /// Documentation URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// Deprecation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
+    /// Aliases to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Notes to add.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Problems found while applying a mapping, split by the file they point into.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// Problems in the mapping file (pointers into it).
+    pub mapping: Vec<Diagnostic>,
+    /// Problems in the vendor file (pointers into it).
+    pub vendor: Vec<Diagnostic>,
+}
+
+/// One entry of the vendor file.
+struct Entry<'a> {
+    /// JSON pointer of the entry in the vendor file.
+    pointer: String,
+    /// Member key, for object collections.
+    key: Option<&'a str>,
+    value: &'a Value,
+}
+
+impl Mapping {
+    /// Reads `vendor` (the vendor file's parsed JSON) as a catalog.
+    pub fn apply(&self, vendor: &Value) -> Result<Catalog, Problems> {
+        let mut problems = Problems::default();
+        if self.mapping != 1 {
+            problems.mapping.push(
+                Diagnostic::at(
+                    "/mapping",
+                    format!("unsupported mapping version {}", self.mapping),
+                )
+                .hint("this errcat reads mapping format 1"),
+            );
+        }
+        self.check_sources(&mut problems.mapping);
+        let entries = match self.entries(vendor) {
+            Ok(entries) => entries,
+            Err(d) => {
+                problems.vendor.push(*d);
+                return Err(problems);
+            }
+        };
+
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        let mut codes = Vec::with_capacity(entries.len());
+        for entry in &entries {
+            if let Some(code) = self.code(entry, &mut used, &mut problems.vendor) {
+                codes.push(code);
+            }
+        }
+        self.unmatched_pointers(&entries, &used, &mut problems.mapping);
+        self.unique_names(&mut codes);
+        self.merge_overlay(&mut codes, &mut problems.mapping);
+
+        if !problems.mapping.is_empty() || !problems.vendor.is_empty() {
+            return Err(problems);
+        }
+        let head = self.catalog.clone();
+        Ok(Catalog {
+            schema: None,
+            format: 1,
+            name: head.name,
+            title: head.title,
+            description: head.description,
+            source: head.source,
+            doc_url: head.doc_url,
+            code_type: head.code_type,
+            envelope: head.envelope,
+            categories: head.categories,
+            codes,
+            notes: head.notes,
+        })
+    }
+
+    /// Every source with its field name, for checks that apply to all of them.
+    fn sources(&self) -> Vec<(&'static str, &Source)> {
+        let f = &self.fields;
+        let mut out = vec![("code", &f.code), ("message", &f.message)];
+        let optional = [
+            ("name", &f.name),
+            ("title", &f.title),
+            ("status", &f.status),
+            ("category", &f.category),
+            ("description", &f.description),
+            ("when", &f.when),
+            ("causes", &f.causes),
+            ("fixes", &f.fixes),
+            ("notes", &f.notes),
+            ("doc_url", &f.doc_url),
+            ("sdk_class", &f.sdk_class),
+            ("retryable", &f.retryable),
+        ];
+        out.extend(
+            optional
+                .into_iter()
+                .filter_map(|(n, s)| s.as_ref().map(|s| (n, s))),
+        );
+        if let Some(d) = &f.deprecated {
+            out.push(("deprecated/flag", &d.flag));
+            out.push(("deprecated/note", &d.note));
+        }
+        out
+    }
+
+    fn check_sources(&self, out: &mut Vec<Diagnostic>) {
+        for (field, source) in self.sources() {
+            let given = usize::from(source.pointer.is_some())
+                + usize::from(source.key)
+                + usize::from(source.template.is_some());
+            if given != 1 {
+                out.push(
+                    Diagnostic::at(format!("/fields/{field}"), format!("the source of `{field}` must give exactly one of `pointer`, `key` and `template`"))
+                        .hint("e.g. {\"pointer\": \"/message\"}, {\"key\": true} or {\"template\": \"{/phrase}\"}"),
+                );
+            }
+            if source.key && self.entries.kind != EntriesKind::Object {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/key"),
+                        format!("`{field}` reads the member key, but the entries are an array"),
+                    )
+                    .hint("set `entries.kind` to `object`, or read a field with `pointer`"),
+                );
+            }
+            if let Some(p) = &source.pointer
+                && !p.is_empty()
+                && !p.starts_with('/')
+            {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/pointer"),
+                        format!("`{p}` is not a JSON pointer"),
+                    )
+                    .hint(format!("JSON pointers start with `/`: `/{p}`")),
+                );
+            }
+        }
+    }
+
+    fn entries<'a>(&self, vendor: &'a Value) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
+        let at = &self.entries.at;
+        let Some(collection) = vendor.pointer(at) else {
+            return Err(Box::new(
+                Diagnostic::at(
+                    at.clone(),
+                    format!("`entries.at` points at `{at}`, which the vendor file does not have"),
+                )
+                .hint("fix `entries.at` in the mapping; the vendor file may have changed shape"),
+            ));
+        };
+        let mut out = Vec::new();
+        match (self.entries.kind, collection) {
+            (EntriesKind::Array, Value::Array(items)) => {
+                for (i, value) in items.iter().enumerate() {
+                    out.push(Entry {
+                        pointer: format!("{at}/{i}"),
+                        key: None,
+                        value,
+                    });
+                }
+            }
+            (EntriesKind::Object, Value::Object(members)) => {
+                for (key, value) in members {
+                    out.push(Entry {
+                        pointer: format!("{at}/{}", escape_pointer(key)),
+                        key: Some(key),
+                        value,
+                    });
+                }
+            }
+            (kind, other) => {
+                let found = match other {
+                    Value::Array(_) => "an array",
+                    Value::Object(_) => "an object",
+                    _ => "a single value",
+                };
+                let want = if kind == EntriesKind::Array {
+                    "an array"
+                } else {
+                    "an object"
+                };
+                return Err(Box::new(
+                    Diagnostic::at(
+                        at.clone(),
+                        format!(
+                            "the entries should be {want}, but the vendor file has {found} here"
+                        ),
+                    )
+                    .hint("set `entries.kind` to match the vendor file"),
+                ));
+            }
+        }
+        if let Some(filter) = &self.entries.filter {
+            out.retain(|e| e.value.pointer(&filter.pointer) == Some(&filter.equals));
+        }
+        Ok(out)
+    }
+
+    /// The value of `source` in `entry`: `None` when the entry lacks it (or it is null).
+    fn value(source: &Source, entry: &Entry<'_>, used: &mut BTreeSet<String>) -> Option<Value> {
+        if source.key {
+            return entry.key.map(|k| Value::String(k.to_owned()));
+        }
+        if let Some(p) = &source.pointer {
+            let v = entry.value.pointer(p).filter(|v| !v.is_null())?;
+            used.insert(p.clone());
+            return Some(v.clone());
+        }
+        let template = source.template.as_deref()?;
+        let mut out = String::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}')?;
+            out.push_str(&rest[..open]);
+            let name = &rest[open + 1..close];
+            let v = if name == "key" {
+                Value::String(entry.key?.to_owned())
+            } else {
+                let v = entry.value.pointer(name).filter(|v| !v.is_null())?.clone();
+                used.insert(name.to_owned());
+                v
+            };
+            match v {
+                Value::String(s) => out.push_str(&s),
+                other => out.push_str(&other.to_string()),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        Some(Value::String(out))
+    }
+
+    /// Text of `source` in `entry`, cleaned; `None` when absent or blank.
+    fn text(
+        source: &Source,
+        entry: &Entry<'_>,
+        used: &mut BTreeSet<String>,
+    ) -> Result<Option<String>, String> {
+        let Some(v) = Self::value(source, entry, used) else {
+            return Ok(None);
+        };
+        let raw = match v {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            other => return Err(format!("expected text, found {}", kind_of(&other))),
+        };
+        Ok(clean(&raw, source)).map(|s| Some(s).filter(|s| !s.is_empty()))
+    }
+
+    fn texts(
+        source: &Source,
+        entry: &Entry<'_>,
+        used: &mut BTreeSet<String>,
+    ) -> Result<Vec<String>, String> {
+        match Self::value(source, entry, used) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(|v| match v {
+                    Value::String(s) => Ok(clean(s, source)),
+                    other => Err(format!(
+                        "expected a list of text, found {} in it",
+                        kind_of(other)
+                    )),
+                })
+                .filter(|r| r.as_ref().map_or(true, |s| !s.is_empty()))
+                .collect(),
+            Some(_) => Ok(Self::text(source, entry, used)?.into_iter().collect()),
+        }
+    }
+
+    fn code(
+        &self,
+        entry: &Entry<'_>,
+        used_pointers: &mut BTreeSet<String>,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Code> {
+        let f = &self.fields;
+        let mut used = BTreeSet::new();
+        let mut fail = |field: &str, source: &Source, problem: String| {
+            let at = source.pointer.as_deref().map_or_else(
+                || entry.pointer.clone(),
+                |p| format!("{}{p}", entry.pointer),
+            );
+            out.push(Diagnostic::at(at, format!("entry {}: `{field}` {problem}", entry.pointer)).hint(
+                "the vendor file does not have what the mapping expects here: fix the mapping, or give the value in `overlay`",
+            ));
+        };
+
+        let code = match (
+            Self::value(&f.code, entry, &mut used),
+            self.catalog.code_type,
+        ) {
+            (Some(Value::Number(n)), CodeType::Integer) => match n.as_i64() {
+                Some(i) => Some(CodeValue::Integer(i)),
+                None => {
+                    fail("code", &f.code, format!("{n} is not an integer code"));
+                    None
+                }
+            },
+            (Some(Value::String(s)), CodeType::Integer) => match s.trim().parse::<i64>() {
+                Ok(i) => Some(CodeValue::Integer(i)),
+                Err(_) => {
+                    fail("code", &f.code, format!("`{s}` is not an integer code"));
+                    None
+                }
+            },
+            (Some(Value::String(s)), _) => Some(CodeValue::String(s.trim().to_owned())),
+            (Some(Value::Number(n)), _) => Some(CodeValue::String(n.to_string())),
+            (Some(other), _) => {
+                fail(
+                    "code",
+                    &f.code,
+                    format!("is {}, not a code", kind_of(&other)),
+                );
+                None
+            }
+            (None, _) => {
+                fail("code", &f.code, "is missing".to_owned());
+                None
+            }
+        };
+        let message = match Self::text(&f.message, entry, &mut used) {
+            Ok(Some(m)) => Some(m.replace('\n', " ")),
+            Ok(None) => {
+                fail("message", &f.message, "is missing or empty".to_owned());
+                None
+            }
+            Err(e) => {
+                fail("message", &f.message, e);
+                None
+            }
+        };
+
+        let mut opt_text = |field: &str, source: &Option<Source>| -> Option<String> {
+            let source = source.as_ref()?;
+            match Self::text(source, entry, &mut used) {
+                Ok(v) => v,
+                Err(e) => {
+                    fail(field, source, e);
+                    None
+                }
+            }
+        };
+        let name = opt_text("name", &f.name)
+            .map(|n| heck::ToUpperCamelCase::to_upper_camel_case(n.as_str()));
+        let title = opt_text("title", &f.title);
+        let category = opt_text("category", &f.category);
+        let description = opt_text("description", &f.description);
+        let when = opt_text("when", &f.when);
+        let doc_url = opt_text("doc_url", &f.doc_url);
+        let sdk_class = opt_text("sdk_class", &f.sdk_class);
+        let status_text = opt_text("status", &f.status);
+
+        let mut list = |field: &str, source: &Option<Source>| -> Vec<String> {
+            let Some(source) = source else {
+                return Vec::new();
+            };
+            Self::texts(source, entry, &mut used).unwrap_or_else(|e| {
+                fail(field, source, e);
+                Vec::new()
+            })
+        };
+        let causes = list("causes", &f.causes);
+        let fixes = list("fixes", &f.fixes);
+        let notes = list("notes", &f.notes);
+
+        let mut flag = |field: &str, source: &Source| -> Option<bool> {
+            match Self::value(source, entry, &mut used) {
+                None => None,
+                Some(Value::Bool(b)) => Some(b),
+                Some(other) => {
+                    fail(
+                        field,
+                        source,
+                        format!("is {}, not true or false", kind_of(&other)),
+                    );
+                    None
+                }
+            }
+        };
+        let retryable = f.retryable.as_ref().and_then(|s| flag("retryable", s));
+        let deprecated_flag = f
+            .deprecated
+            .as_ref()
+            .and_then(|d| flag("deprecated", &d.flag))
+            .unwrap_or(false);
+        let deprecated = match &f.deprecated {
+            Some(d) if deprecated_flag => match Self::text(&d.note, entry, &mut used) {
+                Ok(Some(note)) => Some(Deprecation { note }),
+                Ok(None) => {
+                    fail(
+                        "deprecated.note",
+                        &d.note,
+                        "is missing for a deprecated entry".to_owned(),
+                    );
+                    None
+                }
+                Err(e) => {
+                    fail("deprecated.note", &d.note, e);
+                    None
+                }
+            },
+            _ => None,
+        };
+        let status = match status_text {
+            Some(s) => match s.parse::<u16>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    if let Some(source) = &f.status {
+                        fail("status", source, format!("`{s}` is not an HTTP status"));
+                    }
+                    None
+                }
+            },
+            None => None,
+        };
+
+        used_pointers.extend(used);
+
+        Some(Code {
+            code: code?,
+            name,
+            title,
+            status,
+            category,
+            message: message?,
+            description,
+            when,
+            causes,
+            fixes,
+            action: None,
+            cases: Vec::new(),
+            examples: Vec::new(),
+            headers: Vec::new(),
+            retryable,
+            sdk_class,
+            doc_url,
+            deprecated,
+            aliases: Vec::new(),
+            notes,
+        })
+    }
+
+    /// A pointer of an optional field that no entry has is almost always a typo.
+    fn unmatched_pointers(
+        &self,
+        entries: &[Entry<'_>],
+        used: &BTreeSet<String>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if entries.is_empty() {
+            return;
+        }
+        for (field, source) in self.sources() {
+            if let Some(p) = &source.pointer
+                && !used.contains(p)
+            {
+                out.push(
+                    Diagnostic::at(format!("/fields/{field}/pointer"), format!("`{p}` matches nothing in any of the {} entries", entries.len()))
+                        .hint("check the spelling against the vendor file, or remove the field from the mapping"),
+                );
+            }
+        }
+    }
+
+    /// Names given by a field (vendor messages, condition names) repeat: every entry whose name
+    /// another entry also has gets its code appended.
+    fn unique_names(&self, codes: &mut [Code]) {
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for c in codes.iter() {
+            if let Some(n) = &c.name {
+                *count.entry(n.clone()).or_default() += 1;
+            }
+        }
+        for c in codes.iter_mut() {
+            if let Some(n) = &c.name {
+                let n = if count[n] > 1 {
+                    format!(
+                        "{n}{}",
+                        heck::ToUpperCamelCase::to_upper_camel_case(c.code.wire().as_str())
+                    )
+                } else {
+                    n.clone()
+                };
+                let valid = crate::ident::is_valid_variant(&n);
+                c.name = valid.then_some(n).or_else(|| {
+                    let fallback = crate::ident::variant_name(&c.name.clone().unwrap_or_default());
+                    crate::ident::is_valid_variant(&fallback).then_some(fallback)
+                });
+            }
+        }
+    }
+
+    fn merge_overlay(&self, codes: &mut [Code], out: &mut Vec<Diagnostic>) {
+        let index: BTreeMap<String, usize> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.wire(), i))
+            .collect();
+        for (wire, o) in &self.overlay {
+            let Some(&i) = index.get(wire) else {
+                out.push(
+                    Diagnostic::at(format!("/overlay/{}", escape_pointer(wire)), format!("the overlay names code `{wire}`, which the vendor file does not have"))
+                        .hint("the vendor may have removed or renamed it: update or drop this overlay entry"),
+                );
+                continue;
+            };
+            let c = &mut codes[i];
+            let set = |target: &mut Option<String>, value: &Option<String>| {
+                if value.is_some() {
+                    target.clone_from(value);
+                }
+            };
+            set(&mut c.name, &o.name);
+            set(&mut c.title, &o.title);
+            set(&mut c.category, &o.category);
+            set(&mut c.description, &o.description);
+            set(&mut c.when, &o.when);
+            set(&mut c.action, &o.action);
+            set(&mut c.sdk_class, &o.sdk_class);
+            set(&mut c.doc_url, &o.doc_url);
+            if let Some(m) = &o.message {
+                c.message.clone_from(m);
+            }
+            if o.status.is_some() {
+                c.status = o.status;
+            }
+            if o.retryable.is_some() {
+                c.retryable = o.retryable;
+            }
+            if o.deprecated.is_some() {
+                c.deprecated.clone_from(&o.deprecated);
+            }
+            c.causes.extend(o.causes.iter().cloned());
+            c.fixes.extend(o.fixes.iter().cloned());
+            c.cases.extend(o.cases.iter().cloned());
+            c.examples.extend(o.examples.iter().cloned());
+            c.headers.extend(o.headers.iter().cloned());
+            c.aliases.extend(o.aliases.iter().cloned());
+            c.notes.extend(o.notes.iter().cloned());
+        }
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Text normalisation of a source: CRLF → LF, `after`, `before`, HTML to text, trimmed.
+fn clean(raw: &str, source: &Source) -> String {
+    let mut s = raw.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some(marker) = &source.after
+        && let Some((_, rest)) = s.split_once(marker.as_str())
+    {
+        s = rest.to_owned();
+    }
+    if let Some(marker) = &source.before
+        && let Some((head, _)) = s.split_once(marker.as_str())
+    {
+        s = head.to_owned();
+    }
+    if source.markup == Markup::Html {
+        s = html_to_text(&s);
+    }
+    s.trim().to_owned()
+}
+
+/// Removes tags and decodes the basic entities.
+fn html_to_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
