@@ -96,6 +96,44 @@ fn http_status_codes_crate_has_the_vendor_codes_and_deprecations() {
 }
 
 #[test]
+fn postgres_crate_has_the_sqlstates_rust_postgres_generates() {
+    // The code set rust-postgres's codegen reads from the same file: the first column of every
+    // line that is not blank, a comment or a section header.
+    let text = fs::read_to_string(root().join("catalog/vendor/postgres-errcodes.txt")).unwrap();
+    let mut expected: Vec<String> = Vec::new();
+    let mut sections = 0;
+    for line in text.lines() {
+        if line.starts_with("Section") {
+            sections += 1;
+        }
+        if line.starts_with('#') || line.starts_with("Section") || line.trim().is_empty() {
+            continue;
+        }
+        let code = line.split_whitespace().next().unwrap().to_owned();
+        if !expected.contains(&code) {
+            expected.push(code);
+        }
+    }
+    assert_eq!(expected.len(), 260);
+    use postgres_errors::{Category, ErrorCode};
+    assert_eq!(wire_codes(ErrorCode::ALL, ErrorCode::as_str), expected);
+    assert_eq!(Category::ALL.len(), sections, "one category per section");
+
+    let code: ErrorCode = "2202E".parse().unwrap();
+    assert_eq!(code.message(), "array_subscript_error");
+    assert_eq!(code.category().as_str(), "22");
+    let resolved = fs::read_to_string(root().join("generated/postgres/catalog.json")).unwrap();
+    assert!(
+        resolved.contains("ERRCODE_ARRAY_ELEMENT_ERROR")
+            && resolved.contains("ERRCODE_ARRAY_SUBSCRIPT_ERROR")
+    );
+    assert!(
+        resolved.contains("Kind `W`") && resolved.contains("Kind `S`"),
+        "the E/W/S kind is kept"
+    );
+}
+
+#[test]
 fn datocms_site_api_errors_form_has_the_thread_codes() {
     use datocms_cda_site_api_errors_errors::ErrorCode as Site;
     let native = wire_codes(

@@ -118,19 +118,38 @@ fn load_mapping(
         }
     };
     let vendor_file = report.add_source(&vendor_name, vendor_text.as_str());
-    let vendor = match load::vendor(&vendor_text) {
-        Ok(v) => v,
-        Err(mut problems) => {
-            load::locate(&vendor_text, &mut problems);
-            report.extend(vendor_file, problems);
-            return None;
+    // A line-oriented file becomes an array of entries; its problems point at lines.
+    let (vendor, line_ranges) = match &mapping.lines {
+        Some(lines) => {
+            let (value, ranges) = lines.read(&vendor_text);
+            (value, Some(ranges))
         }
+        None => match load::vendor(&vendor_text) {
+            Ok(v) => (v, None),
+            Err(mut problems) => {
+                load::locate(&vendor_text, &mut problems);
+                report.extend(vendor_file, problems);
+                return None;
+            }
+        },
     };
     let catalog = match mapping.apply(&vendor) {
         Ok(catalog) => catalog,
         Err(mut problems) => {
             load::locate(text, &mut problems.mapping);
-            load::locate(&vendor_text, &mut problems.vendor);
+            match &line_ranges {
+                Some(ranges) => {
+                    for d in &mut problems.vendor {
+                        let index = d
+                            .pointer
+                            .as_deref()
+                            .and_then(|p| p.split('/').nth(1))
+                            .and_then(|i| i.parse::<usize>().ok());
+                        d.range = index.and_then(|i| ranges.get(i).cloned());
+                    }
+                }
+                None => load::locate(&vendor_text, &mut problems.vendor),
+            }
             report.extend(file, problems.mapping);
             report.extend(vendor_file, problems.vendor);
             return None;

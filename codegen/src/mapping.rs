@@ -35,9 +35,16 @@ pub struct Mapping {
     pub mapping: u32,
     /// The vendor file, relative to this mapping file (e.g. `vendor/twilio-error-codes.json`).
     pub vendor_file: String,
+    /// Set when the vendor file is line-oriented text rather than JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Lines>,
     /// Where the entries are in the vendor file.
     #[serde(default)]
     pub entries: Entries,
+    /// Declare a category for every distinct value of `fields.category` that `catalog` does not
+    /// declare already.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derive_categories: Option<DerivedCategories>,
     /// Catalog-level facts, as in a native catalog (everything but `codes`).
     pub catalog: CatalogHead,
     /// Where each field of a code comes from.
@@ -63,6 +70,93 @@ pub struct Entries {
     /// Keep only entries whose value at `pointer` equals `equals`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<Filter>,
+    /// What an entry whose code an earlier entry already has means: `error` (the default: a
+    /// duplicate code), or `merge`: it adds its `causes`, `fixes` and `notes` to the first entry
+    /// (alias lines of PostgreSQL's `errcodes.txt`, say).
+    #[serde(default)]
+    pub repeated: Repeated,
+}
+
+/// How repeated codes are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Repeated {
+    /// A repeated code is a duplicate, reported as an error.
+    #[default]
+    Error,
+    /// A repeated code's lists are added to its first entry.
+    Merge,
+}
+
+/// A line-oriented vendor file, read as a JSON array of one object per entry line.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lines {
+    /// Lines starting with this are comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Lines starting with this open a section: the rest of the line is the `section` member of
+    /// every entry that follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Names of the whitespace-separated columns of an entry line, which become its members; the
+    /// last column takes the rest of the line, and columns a line lacks are absent.
+    pub columns: Vec<String>,
+}
+
+impl Lines {
+    /// The entries of `text`, and the byte range of each entry's line.
+    pub fn read(&self, text: &str) -> (Value, Vec<std::ops::Range<usize>>) {
+        let mut entries = Vec::new();
+        let mut ranges = Vec::new();
+        let mut section: Option<String> = None;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let range = offset..offset + line.trim_end().len();
+            offset += line.len();
+            let line = line.trim_end();
+            if line.trim().is_empty()
+                || self.comment.as_deref().is_some_and(|c| line.starts_with(c))
+            {
+                continue;
+            }
+            if let Some(rest) = self.section.as_deref().and_then(|p| line.strip_prefix(p)) {
+                section = Some(rest.trim().to_owned());
+                continue;
+            }
+            let mut entry = serde_json::Map::new();
+            let mut rest = line.trim_start();
+            for (i, column) in self.columns.iter().enumerate() {
+                if rest.is_empty() {
+                    break;
+                }
+                let value = if i + 1 == self.columns.len() {
+                    std::mem::take(&mut rest)
+                } else {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    let (head, tail) = rest.split_at(end);
+                    rest = tail.trim_start();
+                    head
+                };
+                entry.insert(column.clone(), Value::String(value.trim().to_owned()));
+            }
+            if let Some(s) = &section {
+                entry.insert("section".to_owned(), Value::String(s.clone()));
+            }
+            entries.push(Value::Object(entry));
+            ranges.push(range);
+        }
+        (Value::Array(entries), ranges)
+    }
+}
+
+/// Categories made from the distinct values of `fields.category`, in order of appearance.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DerivedCategories {
+    /// The category's title, read from the first entry of the category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Source>,
 }
 
 /// How the collection holds its entries.
@@ -324,11 +418,55 @@ impl Mapping {
         };
 
         let mut used: BTreeSet<String> = BTreeSet::new();
-        let mut codes = Vec::with_capacity(entries.len());
-        for entry in &entries {
-            if let Some(code) = self.code(entry, &mut used, &mut problems.vendor) {
-                codes.push(code);
+        let groups = self.groups(&entries);
+        // Each group read as one entry: its members' values, the first present one winning.
+        let merged: Vec<Value> = groups
+            .iter()
+            .map(|g| merge_values(g.iter().map(|&i| entries[i].value)))
+            .collect();
+        let mut codes: Vec<Code> = Vec::with_capacity(groups.len());
+        let mut categories = self.catalog.categories.clone();
+        for (group, value) in groups.iter().zip(&merged) {
+            let first = &entries[group[0]];
+            let entry = Entry {
+                pointer: first.pointer.clone(),
+                key: first.key,
+                value,
+            };
+            let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
+                continue;
+            };
+            // The lists of the merged entries are gathered from every member, in file order.
+            let f = &self.fields;
+            for (target, source) in [
+                (&mut code.causes, &f.causes),
+                (&mut code.fixes, &f.fixes),
+                (&mut code.notes, &f.notes),
+            ] {
+                if let (Some(source), true) = (source, group.len() > 1) {
+                    target.clear();
+                    for &i in group {
+                        target.extend(
+                            Self::texts(source, &entries[i], &mut used).unwrap_or_default(),
+                        );
+                    }
+                }
             }
+            if let (Some(derive), Some(id)) = (&self.derive_categories, &code.category)
+                && !categories.iter().any(|c| &c.id == id)
+            {
+                let title = derive
+                    .title
+                    .as_ref()
+                    .and_then(|t| Self::text(t, &entry, &mut used).ok().flatten());
+                categories.push(Category {
+                    id: id.clone(),
+                    title,
+                    description: None,
+                    sdk_class: None,
+                });
+            }
+            codes.push(code);
         }
         self.unmatched_pointers(&entries, &used, &mut problems.mapping);
         self.unique_names(&mut codes);
@@ -348,10 +486,38 @@ impl Mapping {
             doc_url: head.doc_url,
             code_type: head.code_type,
             envelope: head.envelope,
-            categories: head.categories,
+            categories,
             codes,
             notes: head.notes,
         })
+    }
+
+    /// Entries that make one code: each alone, or with `repeated: merge`, every entry of a code
+    /// together (in order of first appearance).
+    fn groups(&self, entries: &[Entry<'_>]) -> Vec<Vec<usize>> {
+        if self.entries.repeated != Repeated::Merge {
+            return (0..entries.len()).map(|i| vec![i]).collect();
+        }
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut by_code: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let wire =
+                Self::value(&self.fields.code, entry, &mut BTreeSet::new()).map(|v| match v {
+                    Value::String(s) => s.trim().to_owned(),
+                    other => other.to_string(),
+                });
+            match wire {
+                Some(w) => match by_code.get(&w) {
+                    Some(&g) => groups[g].push(i),
+                    None => {
+                        by_code.insert(w, groups.len());
+                        groups.push(vec![i]);
+                    }
+                },
+                None => groups.push(vec![i]),
+            }
+        }
+        groups
     }
 
     /// Every source with its field name, for checks that apply to all of them.
@@ -825,6 +991,28 @@ impl Mapping {
             c.notes.extend(o.notes.iter().cloned());
         }
     }
+}
+
+/// Objects merged member by member (the first present value wins); anything else is the
+/// first value.
+fn merge_values<'a>(mut values: impl Iterator<Item = &'a Value>) -> Value {
+    let Some(first) = values.next() else {
+        return Value::Null;
+    };
+    let Value::Object(first) = first else {
+        return first.clone();
+    };
+    let mut merged = first.clone();
+    for value in values {
+        if let Value::Object(more) = value {
+            for (k, v) in more {
+                if merged.get(k).is_none_or(Value::is_null) {
+                    merged.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    Value::Object(merged)
 }
 
 fn kind_of(v: &Value) -> &'static str {
