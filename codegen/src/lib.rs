@@ -30,6 +30,7 @@ pub mod ident;
 pub mod load;
 pub mod mapping;
 pub mod model;
+pub mod phf;
 pub mod plan;
 pub mod schema;
 pub mod synthetic;

@@ -201,7 +201,7 @@ fn write(plan: &Plan, root: &Path, prune: bool, out: &mut dyn Write) -> std::io:
     let code_changes = code_changes(plan, root);
     let changes = plan
         .apply(root)
-        .map_err(|e| std::io::Error::new(e.kind(), format!("{e}; nothing was written")))?;
+        .map_err(|e| std::io::Error::new(e.kind(), e.to_string()))?;
     for c in &plan.catalogs {
         let count = |want: Change| {
             changes

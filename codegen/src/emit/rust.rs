@@ -152,6 +152,78 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     doc
 }
 
+/// Above this many spellings (codes and aliases), `from_code` uses a perfect hash instead of a
+/// `match`: a `match` on strings is fastest for a few hundred arms, then slows down and
+/// makes release builds slow.
+pub const MATCH_MAX: usize = 256;
+
+/// The body of `from_code`, and the lookup tables it needs (for the perfect hash).
+fn from_code(model: &Model, idents: &[proc_macro2::Ident]) -> (TokenStream, TokenStream) {
+    let spellings: Vec<(&str, usize)> = model
+        .codes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            std::iter::once(c.wire.as_str())
+                .chain(c.entry.aliases.iter().map(String::as_str))
+                .map(move |s| (s, i))
+        })
+        .collect();
+    if spellings.len() <= MATCH_MAX {
+        let arms = spellings.iter().map(|&(spelling, i)| {
+            let ident = &idents[i];
+            quote! { #spelling => ::core::option::Option::Some(Self::#ident), }
+        });
+        let body = quote! {
+            match code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        };
+        return (body, TokenStream::new());
+    }
+    let keys: Vec<&str> = spellings.iter().map(|&(s, _)| s).collect();
+    let phf = crate::phf::build(&keys);
+    let seed = Literal::u64_unsuffixed(phf.seed);
+    let index_ty = if model.codes.len() <= usize::from(u16::MAX) + 1 {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    };
+    let entries = phf.slots.iter().map(|&k| {
+        let (spelling, index) = spellings[k];
+        let index = Literal::usize_unsuffixed(index);
+        quote!((#spelling, #index))
+    });
+    let displacements = phf.displacements.iter().map(|&(d1, d2)| {
+        let (d1, d2) = (Literal::u32_unsuffixed(d1), Literal::u32_unsuffixed(d2));
+        quote!((#d1, #d2))
+    });
+    let (slots, buckets) = (
+        Literal::usize_unsuffixed(phf.slots.len()),
+        Literal::usize_unsuffixed(phf.displacements.len()),
+    );
+    let hash: TokenStream = crate::phf::HASH_SOURCE.parse().unwrap_or_default();
+    let tables = quote! {
+        const SEED: u64 = #seed;
+        #hash
+        /// Displacements of the perfect hash, one pair per bucket.
+        pub(super) static DISPLACEMENTS: [(u32, u32); #buckets] = [#(#displacements),*];
+        /// Every spelling (codes and aliases) at its slot, with the index of its code.
+        pub(super) static KEYS: [(&str, #index_ty); #slots] = [#(#entries),*];
+    };
+    let body = quote! {
+        let slot = error_code_tables::slot(error_code_tables::hash(code.as_bytes()), error_code_tables::KEYS.len() as u32);
+        let (spelling, index) = error_code_tables::KEYS[slot];
+        if spelling == code {
+            ::core::option::Option::Some(Self::ALL[index as usize])
+        } else {
+            ::core::option::Option::None
+        }
+    };
+    (body, tables)
+}
+
 /// Variant docs are catalog prose, often a vendor's: valid markdown that need not follow
 /// clippy's style for hand-written docs (a list item's continuation lines, for one).
 fn doc_lints() -> TokenStream {
@@ -209,13 +281,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
     let retryable = model.codes.iter().map(|c| c.entry.retryable == Some(true));
     let deprecated = model.codes.iter().map(|c| c.entry.deprecated.is_some());
 
-    let arms = model.codes.iter().zip(&idents).flat_map(|(c, ident)| {
-        std::iter::once(c.wire.clone())
-            .chain(c.entry.aliases.iter().cloned())
-            .map(
-                move |spelling| quote! { #spelling => ::core::option::Option::Some(Self::#ident), },
-            )
-    });
+    let (from_code_body, lookup_tables) = from_code(model, &idents);
 
     let (status_ty, status_table, status_doc) = if model.all_have_status() {
         let statuses = model
@@ -338,10 +404,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
             /// The code for a wire string (documented aliases included), or `None` for a code
             /// this crate does not know.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match code {
-                    #(#arms)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_code_body
             }
 
             #status_doc
@@ -434,6 +497,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
 
         /// Per-code data, indexed by the `ErrorCode` discriminant.
         mod error_code_tables {
+            #lookup_tables
             pub(super) static CODES: [&str; #n] = [#(#wires),*];
             pub(super) static STATUS: [#status_ty; #n] = #status_table;
             pub(super) static DOC_URLS: [#url_elem; #n] = #url_table;

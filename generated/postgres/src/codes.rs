@@ -1320,364 +1320,15 @@ impl ErrorCode {
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "00000" => ::core::option::Option::Some(Self::SuccessfulCompletion),
-            "01000" => ::core::option::Option::Some(Self::Warning),
-            "0100C" => ::core::option::Option::Some(Self::DynamicResultSetsReturned),
-            "01008" => ::core::option::Option::Some(Self::ImplicitZeroBitPadding),
-            "01003" => {
-                ::core::option::Option::Some(Self::NullValueEliminatedInSetFunction)
-            }
-            "01007" => ::core::option::Option::Some(Self::PrivilegeNotGranted),
-            "01006" => ::core::option::Option::Some(Self::PrivilegeNotRevoked),
-            "01004" => ::core::option::Option::Some(Self::StringDataRightTruncation01004),
-            "01P01" => ::core::option::Option::Some(Self::DeprecatedFeature),
-            "02000" => ::core::option::Option::Some(Self::NoData),
-            "02001" => {
-                ::core::option::Option::Some(Self::NoAdditionalDynamicResultSetsReturned)
-            }
-            "03000" => ::core::option::Option::Some(Self::SqlStatementNotYetComplete),
-            "08000" => ::core::option::Option::Some(Self::ConnectionException),
-            "08003" => ::core::option::Option::Some(Self::ConnectionDoesNotExist),
-            "08006" => ::core::option::Option::Some(Self::ConnectionFailure),
-            "08001" => {
-                ::core::option::Option::Some(
-                    Self::SqlclientUnableToEstablishSqlconnection,
-                )
-            }
-            "08004" => {
-                ::core::option::Option::Some(
-                    Self::SqlserverRejectedEstablishmentOfSqlconnection,
-                )
-            }
-            "08007" => ::core::option::Option::Some(Self::TransactionResolutionUnknown),
-            "08P01" => ::core::option::Option::Some(Self::ProtocolViolation),
-            "09000" => ::core::option::Option::Some(Self::TriggeredActionException),
-            "0A000" => ::core::option::Option::Some(Self::FeatureNotSupported),
-            "0B000" => ::core::option::Option::Some(Self::InvalidTransactionInitiation),
-            "0F000" => ::core::option::Option::Some(Self::LocatorException),
-            "0F001" => ::core::option::Option::Some(Self::InvalidLocatorSpecification),
-            "0L000" => ::core::option::Option::Some(Self::InvalidGrantor),
-            "0LP01" => ::core::option::Option::Some(Self::InvalidGrantOperation),
-            "0P000" => ::core::option::Option::Some(Self::InvalidRoleSpecification),
-            "0Z000" => ::core::option::Option::Some(Self::DiagnosticsException),
-            "0Z002" => {
-                ::core::option::Option::Some(
-                    Self::StackedDiagnosticsAccessedWithoutActiveHandler,
-                )
-            }
-            "20000" => ::core::option::Option::Some(Self::CaseNotFound),
-            "21000" => ::core::option::Option::Some(Self::CardinalityViolation),
-            "22000" => ::core::option::Option::Some(Self::DataException),
-            "2202E" => ::core::option::Option::Some(Self::ArraySubscriptError),
-            "22021" => ::core::option::Option::Some(Self::CharacterNotInRepertoire),
-            "22008" => ::core::option::Option::Some(Self::DatetimeFieldOverflow),
-            "22012" => ::core::option::Option::Some(Self::DivisionByZero),
-            "22005" => ::core::option::Option::Some(Self::ErrorInAssignment),
-            "2200B" => ::core::option::Option::Some(Self::EscapeCharacterConflict),
-            "22022" => ::core::option::Option::Some(Self::IndicatorOverflow),
-            "22015" => ::core::option::Option::Some(Self::IntervalFieldOverflow),
-            "2201E" => ::core::option::Option::Some(Self::InvalidArgumentForLogarithm),
-            "22014" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForNtileFunction)
-            }
-            "22016" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForNthValueFunction)
-            }
-            "2201F" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForPowerFunction)
-            }
-            "2201G" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForWidthBucketFunction)
-            }
-            "22018" => ::core::option::Option::Some(Self::InvalidCharacterValueForCast),
-            "22007" => ::core::option::Option::Some(Self::InvalidDatetimeFormat),
-            "22019" => ::core::option::Option::Some(Self::InvalidEscapeCharacter),
-            "2200D" => ::core::option::Option::Some(Self::InvalidEscapeOctet),
-            "22025" => ::core::option::Option::Some(Self::InvalidEscapeSequence),
-            "22P06" => {
-                ::core::option::Option::Some(Self::NonstandardUseOfEscapeCharacter)
-            }
-            "22010" => ::core::option::Option::Some(Self::InvalidIndicatorParameterValue),
-            "22023" => ::core::option::Option::Some(Self::InvalidParameterValue),
-            "22013" => {
-                ::core::option::Option::Some(Self::InvalidPrecedingOrFollowingSize)
-            }
-            "2201B" => ::core::option::Option::Some(Self::InvalidRegularExpression),
-            "2201W" => ::core::option::Option::Some(Self::InvalidRowCountInLimitClause),
-            "2201X" => {
-                ::core::option::Option::Some(Self::InvalidRowCountInResultOffsetClause)
-            }
-            "2202H" => ::core::option::Option::Some(Self::InvalidTablesampleArgument),
-            "2202G" => ::core::option::Option::Some(Self::InvalidTablesampleRepeat),
-            "22009" => {
-                ::core::option::Option::Some(Self::InvalidTimeZoneDisplacementValue)
-            }
-            "2200C" => ::core::option::Option::Some(Self::InvalidUseOfEscapeCharacter),
-            "2200G" => ::core::option::Option::Some(Self::MostSpecificTypeMismatch),
-            "22004" => ::core::option::Option::Some(Self::NullValueNotAllowed22004),
-            "22002" => ::core::option::Option::Some(Self::NullValueNoIndicatorParameter),
-            "22003" => ::core::option::Option::Some(Self::NumericValueOutOfRange),
-            "2200H" => ::core::option::Option::Some(Self::SequenceGeneratorLimitExceeded),
-            "22026" => ::core::option::Option::Some(Self::StringDataLengthMismatch),
-            "22001" => ::core::option::Option::Some(Self::StringDataRightTruncation22001),
-            "22011" => ::core::option::Option::Some(Self::SubstringError),
-            "22027" => ::core::option::Option::Some(Self::TrimError),
-            "22024" => ::core::option::Option::Some(Self::UnterminatedCString),
-            "2200F" => ::core::option::Option::Some(Self::ZeroLengthCharacterString),
-            "22P01" => ::core::option::Option::Some(Self::FloatingPointException),
-            "22P02" => ::core::option::Option::Some(Self::InvalidTextRepresentation),
-            "22P03" => ::core::option::Option::Some(Self::InvalidBinaryRepresentation),
-            "22P04" => ::core::option::Option::Some(Self::BadCopyFileFormat),
-            "22P05" => ::core::option::Option::Some(Self::UntranslatableCharacter),
-            "2200L" => ::core::option::Option::Some(Self::NotAnXmlDocument),
-            "2200M" => ::core::option::Option::Some(Self::InvalidXmlDocument),
-            "2200N" => ::core::option::Option::Some(Self::InvalidXmlContent),
-            "2200S" => ::core::option::Option::Some(Self::InvalidXmlComment),
-            "2200T" => {
-                ::core::option::Option::Some(Self::InvalidXmlProcessingInstruction)
-            }
-            "22030" => ::core::option::Option::Some(Self::DuplicateJsonObjectKeyValue),
-            "22031" => {
-                ::core::option::Option::Some(
-                    Self::InvalidArgumentForSqlJsonDatetimeFunction,
-                )
-            }
-            "22032" => ::core::option::Option::Some(Self::InvalidJsonText),
-            "22033" => ::core::option::Option::Some(Self::InvalidSqlJsonSubscript),
-            "22034" => ::core::option::Option::Some(Self::MoreThanOneSqlJsonItem),
-            "22035" => ::core::option::Option::Some(Self::NoSqlJsonItem),
-            "22036" => ::core::option::Option::Some(Self::NonNumericSqlJsonItem),
-            "22037" => ::core::option::Option::Some(Self::NonUniqueKeysInAJsonObject),
-            "22038" => ::core::option::Option::Some(Self::SingletonSqlJsonItemRequired),
-            "22039" => ::core::option::Option::Some(Self::SqlJsonArrayNotFound),
-            "2203A" => ::core::option::Option::Some(Self::SqlJsonMemberNotFound),
-            "2203B" => ::core::option::Option::Some(Self::SqlJsonNumberNotFound),
-            "2203C" => ::core::option::Option::Some(Self::SqlJsonObjectNotFound),
-            "2203D" => ::core::option::Option::Some(Self::TooManyJsonArrayElements),
-            "2203E" => ::core::option::Option::Some(Self::TooManyJsonObjectMembers),
-            "2203F" => ::core::option::Option::Some(Self::SqlJsonScalarRequired),
-            "2203G" => {
-                ::core::option::Option::Some(Self::SqlJsonItemCannotBeCastToTargetType)
-            }
-            "23000" => ::core::option::Option::Some(Self::IntegrityConstraintViolation),
-            "23001" => ::core::option::Option::Some(Self::RestrictViolation),
-            "23502" => ::core::option::Option::Some(Self::NotNullViolation),
-            "23503" => ::core::option::Option::Some(Self::ForeignKeyViolation),
-            "23505" => ::core::option::Option::Some(Self::UniqueViolation),
-            "23514" => ::core::option::Option::Some(Self::CheckViolation),
-            "23P01" => ::core::option::Option::Some(Self::ExclusionViolation),
-            "24000" => ::core::option::Option::Some(Self::InvalidCursorState),
-            "25000" => ::core::option::Option::Some(Self::InvalidTransactionState),
-            "25001" => ::core::option::Option::Some(Self::ActiveSqlTransaction),
-            "25002" => ::core::option::Option::Some(Self::BranchTransactionAlreadyActive),
-            "25008" => {
-                ::core::option::Option::Some(Self::HeldCursorRequiresSameIsolationLevel)
-            }
-            "25003" => {
-                ::core::option::Option::Some(
-                    Self::InappropriateAccessModeForBranchTransaction,
-                )
-            }
-            "25004" => {
-                ::core::option::Option::Some(
-                    Self::InappropriateIsolationLevelForBranchTransaction,
-                )
-            }
-            "25005" => {
-                ::core::option::Option::Some(
-                    Self::NoActiveSqlTransactionForBranchTransaction,
-                )
-            }
-            "25006" => ::core::option::Option::Some(Self::ReadOnlySqlTransaction),
-            "25007" => {
-                ::core::option::Option::Some(
-                    Self::SchemaAndDataStatementMixingNotSupported,
-                )
-            }
-            "25P01" => ::core::option::Option::Some(Self::NoActiveSqlTransaction),
-            "25P02" => ::core::option::Option::Some(Self::InFailedSqlTransaction),
-            "25P03" => {
-                ::core::option::Option::Some(Self::IdleInTransactionSessionTimeout)
-            }
-            "26000" => ::core::option::Option::Some(Self::InvalidSqlStatementName),
-            "27000" => ::core::option::Option::Some(Self::TriggeredDataChangeViolation),
-            "28000" => {
-                ::core::option::Option::Some(Self::InvalidAuthorizationSpecification)
-            }
-            "28P01" => ::core::option::Option::Some(Self::InvalidPassword),
-            "2B000" => {
-                ::core::option::Option::Some(
-                    Self::DependentPrivilegeDescriptorsStillExist,
-                )
-            }
-            "2BP01" => ::core::option::Option::Some(Self::DependentObjectsStillExist),
-            "2D000" => ::core::option::Option::Some(Self::InvalidTransactionTermination),
-            "2F000" => ::core::option::Option::Some(Self::SqlRoutineException),
-            "2F005" => {
-                ::core::option::Option::Some(Self::FunctionExecutedNoReturnStatement)
-            }
-            "2F002" => {
-                ::core::option::Option::Some(Self::ModifyingSqlDataNotPermitted2f002)
-            }
-            "2F003" => {
-                ::core::option::Option::Some(Self::ProhibitedSqlStatementAttempted2f003)
-            }
-            "2F004" => {
-                ::core::option::Option::Some(Self::ReadingSqlDataNotPermitted2f004)
-            }
-            "34000" => ::core::option::Option::Some(Self::InvalidCursorName),
-            "38000" => ::core::option::Option::Some(Self::ExternalRoutineException),
-            "38001" => ::core::option::Option::Some(Self::ContainingSqlNotPermitted),
-            "38002" => {
-                ::core::option::Option::Some(Self::ModifyingSqlDataNotPermitted38002)
-            }
-            "38003" => {
-                ::core::option::Option::Some(Self::ProhibitedSqlStatementAttempted38003)
-            }
-            "38004" => {
-                ::core::option::Option::Some(Self::ReadingSqlDataNotPermitted38004)
-            }
-            "39000" => {
-                ::core::option::Option::Some(Self::ExternalRoutineInvocationException)
-            }
-            "39001" => ::core::option::Option::Some(Self::InvalidSqlstateReturned),
-            "39004" => ::core::option::Option::Some(Self::NullValueNotAllowed39004),
-            "39P01" => ::core::option::Option::Some(Self::TriggerProtocolViolated),
-            "39P02" => ::core::option::Option::Some(Self::SrfProtocolViolated),
-            "39P03" => ::core::option::Option::Some(Self::EventTriggerProtocolViolated),
-            "3B000" => ::core::option::Option::Some(Self::SavepointException),
-            "3B001" => ::core::option::Option::Some(Self::InvalidSavepointSpecification),
-            "3D000" => ::core::option::Option::Some(Self::InvalidCatalogName),
-            "3F000" => ::core::option::Option::Some(Self::InvalidSchemaName),
-            "40000" => ::core::option::Option::Some(Self::TransactionRollback),
-            "40002" => {
-                ::core::option::Option::Some(
-                    Self::TransactionIntegrityConstraintViolation,
-                )
-            }
-            "40001" => ::core::option::Option::Some(Self::SerializationFailure),
-            "40003" => ::core::option::Option::Some(Self::StatementCompletionUnknown),
-            "40P01" => ::core::option::Option::Some(Self::DeadlockDetected),
-            "42000" => {
-                ::core::option::Option::Some(Self::SyntaxErrorOrAccessRuleViolation)
-            }
-            "42601" => ::core::option::Option::Some(Self::SyntaxError),
-            "42501" => ::core::option::Option::Some(Self::InsufficientPrivilege),
-            "42846" => ::core::option::Option::Some(Self::CannotCoerce),
-            "42803" => ::core::option::Option::Some(Self::GroupingError),
-            "42P20" => ::core::option::Option::Some(Self::WindowingError),
-            "42P19" => ::core::option::Option::Some(Self::InvalidRecursion),
-            "42830" => ::core::option::Option::Some(Self::InvalidForeignKey),
-            "42602" => ::core::option::Option::Some(Self::InvalidName),
-            "42622" => ::core::option::Option::Some(Self::NameTooLong),
-            "42939" => ::core::option::Option::Some(Self::ReservedName),
-            "42804" => ::core::option::Option::Some(Self::DatatypeMismatch),
-            "42P18" => ::core::option::Option::Some(Self::IndeterminateDatatype),
-            "42P21" => ::core::option::Option::Some(Self::CollationMismatch),
-            "42P22" => ::core::option::Option::Some(Self::IndeterminateCollation),
-            "42809" => ::core::option::Option::Some(Self::WrongObjectType),
-            "428C9" => ::core::option::Option::Some(Self::GeneratedAlways),
-            "42703" => ::core::option::Option::Some(Self::UndefinedColumn),
-            "42883" => ::core::option::Option::Some(Self::UndefinedFunction),
-            "42P01" => ::core::option::Option::Some(Self::UndefinedTable),
-            "42P02" => ::core::option::Option::Some(Self::UndefinedParameter),
-            "42704" => ::core::option::Option::Some(Self::UndefinedObject),
-            "42701" => ::core::option::Option::Some(Self::DuplicateColumn),
-            "42P03" => ::core::option::Option::Some(Self::DuplicateCursor),
-            "42P04" => ::core::option::Option::Some(Self::DuplicateDatabase),
-            "42723" => ::core::option::Option::Some(Self::DuplicateFunction),
-            "42P05" => ::core::option::Option::Some(Self::DuplicatePreparedStatement),
-            "42P06" => ::core::option::Option::Some(Self::DuplicateSchema),
-            "42P07" => ::core::option::Option::Some(Self::DuplicateTable),
-            "42712" => ::core::option::Option::Some(Self::DuplicateAlias),
-            "42710" => ::core::option::Option::Some(Self::DuplicateObject),
-            "42702" => ::core::option::Option::Some(Self::AmbiguousColumn),
-            "42725" => ::core::option::Option::Some(Self::AmbiguousFunction),
-            "42P08" => ::core::option::Option::Some(Self::AmbiguousParameter),
-            "42P09" => ::core::option::Option::Some(Self::AmbiguousAlias),
-            "42P10" => ::core::option::Option::Some(Self::InvalidColumnReference),
-            "42611" => ::core::option::Option::Some(Self::InvalidColumnDefinition),
-            "42P11" => ::core::option::Option::Some(Self::InvalidCursorDefinition),
-            "42P12" => ::core::option::Option::Some(Self::InvalidDatabaseDefinition),
-            "42P13" => ::core::option::Option::Some(Self::InvalidFunctionDefinition),
-            "42P14" => {
-                ::core::option::Option::Some(Self::InvalidPreparedStatementDefinition)
-            }
-            "42P15" => ::core::option::Option::Some(Self::InvalidSchemaDefinition),
-            "42P16" => ::core::option::Option::Some(Self::InvalidTableDefinition),
-            "42P17" => ::core::option::Option::Some(Self::InvalidObjectDefinition),
-            "44000" => ::core::option::Option::Some(Self::WithCheckOptionViolation),
-            "53000" => ::core::option::Option::Some(Self::InsufficientResources),
-            "53100" => ::core::option::Option::Some(Self::DiskFull),
-            "53200" => ::core::option::Option::Some(Self::OutOfMemory),
-            "53300" => ::core::option::Option::Some(Self::TooManyConnections),
-            "53400" => ::core::option::Option::Some(Self::ConfigurationLimitExceeded),
-            "54000" => ::core::option::Option::Some(Self::ProgramLimitExceeded),
-            "54001" => ::core::option::Option::Some(Self::StatementTooComplex),
-            "54011" => ::core::option::Option::Some(Self::TooManyColumns),
-            "54023" => ::core::option::Option::Some(Self::TooManyArguments),
-            "55000" => ::core::option::Option::Some(Self::ObjectNotInPrerequisiteState),
-            "55006" => ::core::option::Option::Some(Self::ObjectInUse),
-            "55P02" => ::core::option::Option::Some(Self::CantChangeRuntimeParam),
-            "55P03" => ::core::option::Option::Some(Self::LockNotAvailable),
-            "55P04" => ::core::option::Option::Some(Self::UnsafeNewEnumValueUsage),
-            "57000" => ::core::option::Option::Some(Self::OperatorIntervention),
-            "57014" => ::core::option::Option::Some(Self::QueryCanceled),
-            "57P01" => ::core::option::Option::Some(Self::AdminShutdown),
-            "57P02" => ::core::option::Option::Some(Self::CrashShutdown),
-            "57P03" => ::core::option::Option::Some(Self::CannotConnectNow),
-            "57P04" => ::core::option::Option::Some(Self::DatabaseDropped),
-            "57P05" => ::core::option::Option::Some(Self::IdleSessionTimeout),
-            "58000" => ::core::option::Option::Some(Self::SystemError),
-            "58030" => ::core::option::Option::Some(Self::IoError),
-            "58P01" => ::core::option::Option::Some(Self::UndefinedFile),
-            "58P02" => ::core::option::Option::Some(Self::DuplicateFile),
-            "72000" => ::core::option::Option::Some(Self::SnapshotTooOld),
-            "F0000" => ::core::option::Option::Some(Self::ConfigFileError),
-            "F0001" => ::core::option::Option::Some(Self::LockFileExists),
-            "HV000" => ::core::option::Option::Some(Self::FdwError),
-            "HV005" => ::core::option::Option::Some(Self::FdwColumnNameNotFound),
-            "HV002" => ::core::option::Option::Some(Self::FdwDynamicParameterValueNeeded),
-            "HV010" => ::core::option::Option::Some(Self::FdwFunctionSequenceError),
-            "HV021" => {
-                ::core::option::Option::Some(Self::FdwInconsistentDescriptorInformation)
-            }
-            "HV024" => ::core::option::Option::Some(Self::FdwInvalidAttributeValue),
-            "HV007" => ::core::option::Option::Some(Self::FdwInvalidColumnName),
-            "HV008" => ::core::option::Option::Some(Self::FdwInvalidColumnNumber),
-            "HV004" => ::core::option::Option::Some(Self::FdwInvalidDataType),
-            "HV006" => ::core::option::Option::Some(Self::FdwInvalidDataTypeDescriptors),
-            "HV091" => {
-                ::core::option::Option::Some(Self::FdwInvalidDescriptorFieldIdentifier)
-            }
-            "HV00B" => ::core::option::Option::Some(Self::FdwInvalidHandle),
-            "HV00C" => ::core::option::Option::Some(Self::FdwInvalidOptionIndex),
-            "HV00D" => ::core::option::Option::Some(Self::FdwInvalidOptionName),
-            "HV090" => {
-                ::core::option::Option::Some(Self::FdwInvalidStringLengthOrBufferLength)
-            }
-            "HV00A" => ::core::option::Option::Some(Self::FdwInvalidStringFormat),
-            "HV009" => ::core::option::Option::Some(Self::FdwInvalidUseOfNullPointer),
-            "HV014" => ::core::option::Option::Some(Self::FdwTooManyHandles),
-            "HV001" => ::core::option::Option::Some(Self::FdwOutOfMemory),
-            "HV00P" => ::core::option::Option::Some(Self::FdwNoSchemas),
-            "HV00J" => ::core::option::Option::Some(Self::FdwOptionNameNotFound),
-            "HV00K" => ::core::option::Option::Some(Self::FdwReplyHandle),
-            "HV00Q" => ::core::option::Option::Some(Self::FdwSchemaNotFound),
-            "HV00R" => ::core::option::Option::Some(Self::FdwTableNotFound),
-            "HV00L" => ::core::option::Option::Some(Self::FdwUnableToCreateExecution),
-            "HV00M" => ::core::option::Option::Some(Self::FdwUnableToCreateReply),
-            "HV00N" => ::core::option::Option::Some(Self::FdwUnableToEstablishConnection),
-            "P0000" => ::core::option::Option::Some(Self::PlpgsqlError),
-            "P0001" => ::core::option::Option::Some(Self::RaiseException),
-            "P0002" => ::core::option::Option::Some(Self::NoDataFound),
-            "P0003" => ::core::option::Option::Some(Self::TooManyRows),
-            "P0004" => ::core::option::Option::Some(Self::AssertFailure),
-            "XX000" => ::core::option::Option::Some(Self::InternalError),
-            "XX001" => ::core::option::Option::Some(Self::DataCorrupted),
-            "XX002" => ::core::option::Option::Some(Self::IndexCorrupted),
-            _ => ::core::option::Option::None,
+        let slot = error_code_tables::slot(
+            error_code_tables::hash(code.as_bytes()),
+            error_code_tables::KEYS.len() as u32,
+        );
+        let (spelling, index) = error_code_tables::KEYS[slot];
+        if spelling == code {
+            ::core::option::Option::Some(Self::ALL[index as usize])
+        } else {
+            ::core::option::Option::None
         }
     }
     /// The documented HTTP status of this code, or `None` where the API documents none.
@@ -2264,6 +1915,370 @@ impl ErrorCode {
 }
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    const SEED: u64 = 13507013436183585032;
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+    /// The hash the lookup tables were built with (computed by errcat at generation time).
+    pub(super) const fn hash(bytes: &[u8]) -> u64 {
+        let mut h = SEED ^ (bytes.len() as u64).wrapping_mul(K);
+        let mut i = 0;
+        while i + 8 <= bytes.len() {
+            let word = u64::from_le_bytes([
+                bytes[i],
+                bytes[i + 1],
+                bytes[i + 2],
+                bytes[i + 3],
+                bytes[i + 4],
+                bytes[i + 5],
+                bytes[i + 6],
+                bytes[i + 7],
+            ]);
+            h = fold_mul(h ^ word, K);
+            i += 8;
+        }
+        let mut tail = 0u64;
+        let mut shift = 0;
+        while i < bytes.len() {
+            tail |= (bytes[i] as u64) << shift;
+            shift += 8;
+            i += 1;
+        }
+        h = fold_mul(h ^ tail, K);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        h
+    }
+    /// The slot of a key with hash `h` in a table of `len` slots.
+    pub(super) const fn slot(h: u64, len: u32) -> usize {
+        let g = (h.wrapping_mul(K) >> 32) as u32;
+        let (f1, f2) = (h as u32, (h >> 32) as u32);
+        let (d1, d2) = DISPLACEMENTS[(g % DISPLACEMENTS.len() as u32) as usize];
+        (f1.wrapping_add(d1.wrapping_mul(f2)).wrapping_add(d2) % len) as usize
+    }
+    /// Displacements of the perfect hash, one pair per bucket.
+    pub(super) static DISPLACEMENTS: [(u32, u32); 52] = [
+        (0, 22),
+        (0, 0),
+        (3, 127),
+        (0, 20),
+        (0, 0),
+        (0, 0),
+        (1, 6),
+        (0, 137),
+        (0, 0),
+        (0, 12),
+        (0, 0),
+        (0, 2),
+        (0, 0),
+        (0, 0),
+        (5, 182),
+        (24, 251),
+        (6, 5),
+        (1, 19),
+        (7, 216),
+        (1, 76),
+        (0, 19),
+        (6, 220),
+        (0, 158),
+        (0, 0),
+        (1, 58),
+        (0, 0),
+        (0, 145),
+        (1, 46),
+        (0, 5),
+        (3, 73),
+        (0, 12),
+        (1, 156),
+        (0, 15),
+        (0, 0),
+        (3, 53),
+        (0, 48),
+        (13, 215),
+        (1, 50),
+        (0, 0),
+        (0, 2),
+        (1, 79),
+        (11, 46),
+        (0, 9),
+        (0, 4),
+        (2, 60),
+        (1, 91),
+        (3, 18),
+        (1, 160),
+        (3, 210),
+        (0, 152),
+        (86, 230),
+        (84, 32),
+    ];
+    /// Every spelling (codes and aliases) at its slot, with the index of its code.
+    pub(super) static KEYS: [(&str, u16); 260] = [
+        ("22021", 33),
+        ("23P01", 105),
+        ("39001", 138),
+        ("HV00K", 246),
+        ("34000", 131),
+        ("42846", 155),
+        ("22014", 41),
+        ("0B000", 21),
+        ("22008", 34),
+        ("53000", 197),
+        ("38004", 136),
+        ("22P04", 75),
+        ("2200N", 79),
+        ("00000", 0),
+        ("HV00D", 238),
+        ("22P02", 73),
+        ("42703", 169),
+        ("0LP01", 25),
+        ("42P18", 164),
+        ("3B000", 143),
+        ("0100C", 2),
+        ("42701", 174),
+        ("08000", 12),
+        ("22036", 88),
+        ("22018", 45),
+        ("38000", 132),
+        ("58000", 218),
+        ("25000", 107),
+        ("42P05", 178),
+        ("428C9", 168),
+        ("25005", 113),
+        ("22034", 86),
+        ("57P02", 214),
+        ("53200", 199),
+        ("F0001", 224),
+        ("42P19", 158),
+        ("22015", 39),
+        ("3F000", 146),
+        ("22007", 46),
+        ("01P01", 8),
+        ("42P07", 180),
+        ("22009", 59),
+        ("22004", 62),
+        ("22026", 66),
+        ("42P06", 179),
+        ("42000", 152),
+        ("22022", 38),
+        ("42P12", 190),
+        ("40000", 147),
+        ("2201F", 43),
+        ("22023", 52),
+        ("53400", 201),
+        ("HV014", 242),
+        ("42611", 188),
+        ("23502", 101),
+        ("54011", 204),
+        ("25003", 111),
+        ("58030", 219),
+        ("42P02", 172),
+        ("P0001", 253),
+        ("08007", 17),
+        ("01000", 1),
+        ("01007", 5),
+        ("01004", 7),
+        ("2200F", 71),
+        ("2202E", 32),
+        ("22011", 68),
+        ("38003", 135),
+        ("XX001", 258),
+        ("42601", 153),
+        ("22032", 84),
+        ("0Z002", 28),
+        ("58P02", 221),
+        ("21000", 30),
+        ("27000", 120),
+        ("23001", 100),
+        ("01006", 6),
+        ("2200B", 37),
+        ("0P000", 26),
+        ("72000", 222),
+        ("22P06", 50),
+        ("57014", 212),
+        ("22013", 53),
+        ("57P03", 215),
+        ("P0002", 254),
+        ("22P01", 72),
+        ("42710", 182),
+        ("2200G", 61),
+        ("42712", 181),
+        ("2203D", 95),
+        ("08P01", 18),
+        ("42P04", 176),
+        ("HV00L", 249),
+        ("08001", 15),
+        ("42P15", 193),
+        ("28P01", 122),
+        ("HV006", 234),
+        ("03000", 11),
+        ("42P08", 185),
+        ("2F005", 127),
+        ("2200H", 65),
+        ("22001", 67),
+        ("HV00Q", 247),
+        ("25006", 114),
+        ("25001", 108),
+        ("02001", 10),
+        ("HV00B", 236),
+        ("55000", 206),
+        ("25002", 109),
+        ("0L000", 24),
+        ("22012", 35),
+        ("53100", 198),
+        ("25P03", 118),
+        ("40002", 148),
+        ("39P02", 141),
+        ("42725", 184),
+        ("2202G", 58),
+        ("38001", 133),
+        ("58P01", 220),
+        ("20000", 29),
+        ("02000", 9),
+        ("42P16", 194),
+        ("22000", 31),
+        ("HV024", 230),
+        ("39P03", 142),
+        ("08003", 13),
+        ("42P10", 187),
+        ("39004", 139),
+        ("2203E", 96),
+        ("P0000", 252),
+        ("40001", 149),
+        ("22016", 42),
+        ("HV00M", 250),
+        ("0A000", 20),
+        ("XX000", 257),
+        ("22037", 89),
+        ("2201G", 44),
+        ("57P05", 217),
+        ("HV00C", 237),
+        ("22039", 91),
+        ("55P04", 210),
+        ("42939", 162),
+        ("2201W", 55),
+        ("2D000", 125),
+        ("38002", 134),
+        ("01008", 3),
+        ("2202H", 57),
+        ("01003", 4),
+        ("HV007", 231),
+        ("42809", 167),
+        ("28000", 121),
+        ("2F002", 128),
+        ("40003", 150),
+        ("HV00P", 244),
+        ("42P20", 157),
+        ("57P01", 213),
+        ("2200C", 60),
+        ("42702", 183),
+        ("HV00R", 248),
+        ("22010", 51),
+        ("22002", 63),
+        ("42501", 154),
+        ("09000", 19),
+        ("54023", 205),
+        ("55P03", 209),
+        ("22031", 83),
+        ("HV008", 232),
+        ("23000", 99),
+        ("25004", 112),
+        ("42P13", 191),
+        ("2201B", 54),
+        ("0Z000", 27),
+        ("HV004", 233),
+        ("42P11", 189),
+        ("42602", 160),
+        ("2203G", 98),
+        ("54000", 202),
+        ("55006", 207),
+        ("22P05", 76),
+        ("57P04", 216),
+        ("2200D", 48),
+        ("2B000", 123),
+        ("HV002", 227),
+        ("HV00A", 240),
+        ("42P21", 165),
+        ("42P09", 186),
+        ("2200M", 78),
+        ("08004", 16),
+        ("2203A", 92),
+        ("42P17", 195),
+        ("XX002", 259),
+        ("25007", 115),
+        ("2200S", 80),
+        ("22P03", 74),
+        ("2F003", 129),
+        ("42P01", 171),
+        ("25P01", 116),
+        ("42P03", 175),
+        ("22003", 64),
+        ("2BP01", 124),
+        ("HV091", 235),
+        ("42P22", 166),
+        ("24000", 106),
+        ("2200T", 81),
+        ("22019", 47),
+        ("HV009", 241),
+        ("2200L", 77),
+        ("55P02", 208),
+        ("22035", 87),
+        ("2201E", 40),
+        ("HV021", 229),
+        ("3D000", 145),
+        ("0F000", 22),
+        ("22038", 90),
+        ("2203B", 93),
+        ("HV001", 243),
+        ("2203C", 94),
+        ("42P14", 192),
+        ("22030", 82),
+        ("23505", 103),
+        ("42883", 170),
+        ("57000", 211),
+        ("P0004", 256),
+        ("53300", 200),
+        ("23514", 104),
+        ("HV005", 226),
+        ("P0003", 255),
+        ("25P02", 117),
+        ("F0000", 223),
+        ("HV090", 239),
+        ("22033", 85),
+        ("42830", 159),
+        ("08006", 14),
+        ("HV000", 225),
+        ("2203F", 97),
+        ("2F004", 130),
+        ("25008", 110),
+        ("40P01", 151),
+        ("3B001", 144),
+        ("HV00J", 245),
+        ("22005", 36),
+        ("2201X", 56),
+        ("42804", 163),
+        ("54001", 203),
+        ("42622", 161),
+        ("42704", 173),
+        ("22027", 69),
+        ("23503", 102),
+        ("39000", 137),
+        ("HV010", 228),
+        ("26000", 119),
+        ("0F001", 23),
+        ("44000", 196),
+        ("22024", 70),
+        ("42723", 177),
+        ("22025", 49),
+        ("42803", 156),
+        ("39P01", 140),
+        ("2F000", 126),
+        ("HV00N", 251),
+    ];
     pub(super) static CODES: [&str; 260] = [
         "00000",
         "01000",
