@@ -34,7 +34,15 @@ fn every_rejected_catalog_has_its_report() {
     assert!(names.len() >= 50, "the corpus shrank to {}", names.len());
     for name in names {
         let report = report_for(&name);
-        assert!(report.ends_with("nothing was written"), "{report}");
+        let last = report.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("error: ") && last.contains(" found; nothing was written"),
+            "{report}"
+        );
+        assert!(
+            report.matches("\nerror: ").count() + usize::from(report.starts_with("error: ")) >= 2,
+            "no diagnostic above the summary:\n{report}"
+        );
         insta::assert_snapshot!(name.trim_end_matches(".json"), report);
     }
 }

@@ -147,7 +147,7 @@ fn catalog_text_cannot_inject_html() {
         "raw HTML from the catalog reached the page"
     );
     assert!(page.contains("&lt;script>"));
-    assert!(page.contains("Not found &lt;Dial>"));
+    assert!(page.contains("Not found &lt;Dial&gt;"));
     // Table rows keep their column count even with `|` in the text.
     for row in page.lines().filter(|l| l.starts_with("| [")) {
         let cells = row.replace("\\|", "").matches('|').count();

@@ -332,3 +332,27 @@ fn a_missing_required_field_names_the_entry() {
     );
     assert!(err.contains("catalog/vendor/small.json:3:"), "{err}");
 }
+
+#[test]
+fn a_rule_broken_by_vendor_data_points_at_the_vendor_entry() {
+    let vendor = "[\n  {\"id\": \"a\", \"text\": \"A\", \"more\": \"m\"},\n  {\"id\": \"b\", \"text\": \"B\"},\n  {\"id\": \"a\", \"text\": \"again\"}\n]\n";
+    let project = project_with(&small_mapping(json!({})), "small.json", vendor);
+    let err = fails_writing_nothing(project.path());
+    assert!(err.contains("code `a` is defined twice"), "{err}");
+    assert!(err.contains("catalog/vendor/small.json:4:"), "{err}");
+    assert!(err.contains("first defined here"), "{err}");
+}
+
+#[test]
+fn a_filter_that_keeps_nothing_is_located() {
+    let mapping = small_mapping(
+        json!({ "entries": { "filter": { "pointer": "/level", "equals": "ERROR" } } }),
+    );
+    let project = project_with(&mapping, "small.json", SMALL);
+    let err = fails_writing_nothing(project.path());
+    assert!(
+        err.contains("the filter keeps none of the entries"),
+        "{err}"
+    );
+    assert!(err.contains("at /entries/filter"), "{err}");
+}

@@ -25,7 +25,6 @@
 pub mod catalog;
 pub mod diag;
 pub mod emit;
-pub mod http;
 pub mod ident;
 pub mod load;
 pub mod mapping;
@@ -134,23 +133,11 @@ fn load_mapping(
             }
         },
     };
-    let catalog = match mapping.apply(&vendor) {
-        Ok(catalog) => catalog,
+    let (catalog, origins) = match mapping.apply(&vendor) {
+        Ok(read) => read,
         Err(mut problems) => {
             load::locate(text, &mut problems.mapping);
-            match &line_ranges {
-                Some(ranges) => {
-                    for d in &mut problems.vendor {
-                        let index = d
-                            .pointer
-                            .as_deref()
-                            .and_then(|p| p.split('/').nth(1))
-                            .and_then(|i| i.parse::<usize>().ok());
-                        d.range = index.and_then(|i| ranges.get(i).cloned());
-                    }
-                }
-                None => load::locate(&vendor_text, &mut problems.vendor),
-            }
+            locate_vendor(&vendor_text, line_ranges.as_deref(), &mut problems.vendor);
             report.extend(file, problems.mapping);
             report.extend(vendor_file, problems.vendor);
             return None;
@@ -159,18 +146,59 @@ fn load_mapping(
     match Model::build(catalog, name) {
         Ok(model) => Some(model),
         Err(problems) => {
-            // These point into the catalog the mapping produced, which is not a file: say which.
-            let problems = problems.into_iter().map(|mut d| {
-                let at = d.pointer.take().unwrap_or_default();
-                d.related.clear();
-                d.message = format!(
-                    "{} (in the catalog read from {vendor_name}, at {at})",
-                    d.message
-                );
-                d
-            });
-            report.extend(file, problems);
+            // These point into the catalog the mapping made (`/codes/N/...`): point at the
+            // vendor entry code N was read from instead.
+            let to_vendor = |pointer: &str| -> Option<String> {
+                let rest = pointer.strip_prefix("/codes/")?;
+                let index: usize = rest.split('/').next()?.parse().ok()?;
+                origins.get(index).cloned()
+            };
+            let (mut in_vendor, mut in_mapping) = (Vec::new(), Vec::new());
+            for mut d in problems {
+                match d.pointer.as_deref().and_then(to_vendor) {
+                    Some(p) => {
+                        d.pointer = Some(p);
+                        for r in &mut d.related {
+                            r.pointer = r.pointer.as_deref().and_then(to_vendor);
+                        }
+                        in_vendor.push(d);
+                    }
+                    None => {
+                        d.related.clear();
+                        in_mapping.push(d);
+                    }
+                }
+            }
+            locate_vendor(&vendor_text, line_ranges.as_deref(), &mut in_vendor);
+            load::locate(text, &mut in_mapping);
+            report.extend(vendor_file, in_vendor);
+            report.extend(file, in_mapping);
             None
+        }
+    }
+}
+
+/// Locates problems in a vendor file: by JSON pointer, or for a line-oriented file by the
+/// entry index the pointer starts with.
+fn locate_vendor(
+    text: &str,
+    line_ranges: Option<&[std::ops::Range<usize>]>,
+    problems: &mut [diag::Diagnostic],
+) {
+    let Some(ranges) = line_ranges else {
+        load::locate(text, problems);
+        return;
+    };
+    let line_of = |pointer: Option<&str>| {
+        let index = pointer
+            .and_then(|p| p.split('/').nth(1))
+            .and_then(|i| i.parse::<usize>().ok());
+        index.and_then(|i| ranges.get(i).cloned())
+    };
+    for d in problems {
+        d.range = line_of(d.pointer.as_deref());
+        for r in &mut d.related {
+            r.range = line_of(r.pointer.as_deref());
         }
     }
 }

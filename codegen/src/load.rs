@@ -60,6 +60,22 @@ pub enum Input {
 /// failure, returns every problem found.
 pub fn input(text: &str) -> Result<Input, Vec<Diagnostic>> {
     let root = checked_root(text)?;
+    // Duplicate keys and a shape problem are reported together: both are worth fixing.
+    let duplicates = duplicate_keys(&root);
+    let with_duplicates = |result: Result<Input, Vec<Diagnostic>>| match result {
+        Ok(input) if duplicates.is_empty() => Ok(input),
+        Ok(_) => Err(duplicates.clone()),
+        // serde reports a duplicated field too, less precisely: the duplicate report says it.
+        Err(problems) => Err(duplicates
+            .iter()
+            .cloned()
+            .chain(
+                problems
+                    .into_iter()
+                    .filter(|p| duplicates.is_empty() || !p.message.contains("duplicate field")),
+            )
+            .collect()),
+    };
     let Value::Object(object) = &root else {
         let r = root.range();
         let d = Diagnostic {
@@ -70,15 +86,15 @@ pub fn input(text: &str) -> Result<Input, Vec<Diagnostic>> {
             "start from the example in README.md; catalog/schema.json lists the fields",
         )]);
     };
-    if object
+    let is_mapping = object
         .properties
         .iter()
-        .any(|p| p.name.as_str() == "mapping")
-    {
+        .any(|p| p.name.as_str() == "mapping");
+    with_duplicates(if is_mapping {
         typed::<Mapping>(text).map(|m| Input::Mapping(Box::new(m)))
     } else {
         typed::<Catalog>(text).map(|c| Input::Catalog(Box::new(c)))
-    }
+    })
 }
 
 /// Reads a native catalog from JSON text. On failure, returns every problem found.
@@ -94,11 +110,14 @@ pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
 
 /// Reads a vendor file: any JSON, with syntax errors and duplicate keys located.
 pub fn vendor(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
-    checked_root(text)?;
+    let duplicates = duplicate_keys(&checked_root(text)?);
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
     serde_json::from_str(text).map_err(|e| vec![serde_error(text, &e)])
 }
 
-/// The syntax tree of a strict JSON file without duplicate keys.
+/// The syntax tree of a strict, non-empty JSON file.
 fn checked_root(text: &str) -> Result<Value<'_>, Vec<Diagnostic>> {
     if text.starts_with('\u{feff}') {
         let d = Diagnostic {
@@ -115,10 +134,6 @@ fn checked_root(text: &str) -> Result<Value<'_>, Vec<Diagnostic>> {
                 .hint("a catalog is a JSON object; see catalog/schema.json"),
         ]);
     };
-    let duplicates = duplicate_keys(&root);
-    if !duplicates.is_empty() {
-        return Err(duplicates);
-    }
     Ok(root)
 }
 

@@ -396,8 +396,9 @@ struct Entry<'a> {
 }
 
 impl Mapping {
-    /// Reads `vendor` (the vendor file's parsed JSON) as a catalog.
-    pub fn apply(&self, vendor: &Value) -> Result<Catalog, Problems> {
+    /// Reads `vendor` (the vendor file's parsed JSON) as a catalog, with the JSON pointer of the
+    /// vendor entry each code comes from (for locating later problems in the vendor file).
+    pub fn apply(&self, vendor: &Value) -> Result<(Catalog, Vec<String>), Problems> {
         let mut problems = Problems::default();
         if self.mapping != 1 {
             problems.mapping.push(
@@ -417,6 +418,25 @@ impl Mapping {
             }
         };
 
+        if entries.is_empty() {
+            let d = match &self.entries.filter {
+                Some(f) => Diagnostic::at(
+                    "/entries/filter",
+                    format!(
+                        "the filter keeps none of the entries (no entry has `{}` at `{}`)",
+                        f.equals, f.pointer
+                    ),
+                )
+                .hint("check the filter's pointer and value against the vendor file"),
+                None => Diagnostic::at(
+                    "/entries",
+                    "the vendor file has no entries where `entries` points",
+                )
+                .hint("check `entries.at` and `entries.kind` against the vendor file"),
+            };
+            problems.mapping.push(d);
+            return Err(problems);
+        }
         let mut used: BTreeSet<String> = BTreeSet::new();
         let groups = self.groups(&entries);
         // Each group read as one entry: its members' values, the first present one winning.
@@ -425,6 +445,7 @@ impl Mapping {
             .map(|g| merge_values(g.iter().map(|&i| entries[i].value)))
             .collect();
         let mut codes: Vec<Code> = Vec::with_capacity(groups.len());
+        let mut origins: Vec<String> = Vec::with_capacity(groups.len());
         let mut categories = self.catalog.categories.clone();
         for (group, value) in groups.iter().zip(&merged) {
             let first = &entries[group[0]];
@@ -467,6 +488,7 @@ impl Mapping {
                 });
             }
             codes.push(code);
+            origins.push(entry.pointer.clone());
         }
         self.unmatched_pointers(&entries, &used, &mut problems.mapping);
         self.unique_names(&mut codes);
@@ -476,20 +498,23 @@ impl Mapping {
             return Err(problems);
         }
         let head = self.catalog.clone();
-        Ok(Catalog {
-            schema: None,
-            format: 1,
-            name: head.name,
-            title: head.title,
-            description: head.description,
-            source: head.source,
-            doc_url: head.doc_url,
-            code_type: head.code_type,
-            envelope: head.envelope,
-            categories,
-            codes,
-            notes: head.notes,
-        })
+        Ok((
+            Catalog {
+                schema: None,
+                format: 1,
+                name: head.name,
+                title: head.title,
+                description: head.description,
+                source: head.source,
+                doc_url: head.doc_url,
+                code_type: head.code_type,
+                envelope: head.envelope,
+                categories,
+                codes,
+                notes: head.notes,
+            },
+            origins,
+        ))
     }
 
     /// Entries that make one code: each alone, or with `repeated: merge`, every entry of a code
@@ -546,6 +571,13 @@ impl Mapping {
         if let Some(d) = &f.deprecated {
             out.push(("deprecated/flag", &d.flag));
             out.push(("deprecated/note", &d.note));
+        }
+        if let Some(title) = self
+            .derive_categories
+            .as_ref()
+            .and_then(|d| d.title.as_ref())
+        {
+            out.push(("derive_categories/title", title));
         }
         out
     }
@@ -903,6 +935,20 @@ impl Mapping {
             return;
         }
         for (field, source) in self.sources() {
+            for p in placeholders(source.template.as_deref().unwrap_or_default()) {
+                if p != "key" && !used.contains(p) {
+                    out.push(
+                        Diagnostic::at(
+                            format!("/fields/{field}/template"),
+                            format!(
+                                "`{{{p}}}` matches nothing in any of the {} entries",
+                                entries.len()
+                            ),
+                        )
+                        .hint("check the spelling against the vendor file"),
+                    );
+                }
+            }
             if let Some(p) = &source.pointer
                 && !used.contains(p)
             {
@@ -991,6 +1037,14 @@ impl Mapping {
             c.notes.extend(o.notes.iter().cloned());
         }
     }
+}
+
+/// The `{…}` placeholders of a template.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
 }
 
 /// Objects merged member by member (the first present value wins); anything else is the

@@ -27,7 +27,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::at("/name", format!("invalid catalog name `{}`", catalog.name)).hint(
                 "use lowercase ASCII letters, digits and single `-`, starting with a letter (at most 64 characters, \
-                 not a device name such as `con`); the name becomes a crate and a folder",
+                 not `docs` nor a device name such as `con`); the name becomes a crate and a folder",
             ),
         );
     }
@@ -279,7 +279,9 @@ const WINDOWS_DEVICES: &[&str] = &[
 /// write outside `generated/` (`../x`, `/x`) or hit a reserved device name (`con`).
 pub fn is_valid_name(name: &str) -> bool {
     let bytes = name.as_bytes();
-    !WINDOWS_DEVICES.contains(&name)
+    // `docs` is the folder of the reference pages, beside the crates.
+    name != "docs"
+        && !WINDOWS_DEVICES.contains(&name)
         && !bytes.is_empty()
         && bytes.len() <= 64
         && bytes[0].is_ascii_lowercase()

@@ -243,7 +243,7 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
         facts.push(format!("{label}: {}", text::code_span(class)));
     }
     if e.retryable == Some(true) {
-        facts.push("Retryable: yes, as documented".to_owned());
+        facts.push("Retryable: yes".to_owned());
     }
     if let Some(d) = &e.deprecated {
         facts.push(format!(
@@ -312,7 +312,7 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
             .map(|s| s.to_string())
             .unwrap_or_else(|| "—".to_owned()),
         category: category.map(|c| cell_code(&c.id)).unwrap_or_default(),
-        summary: text::cell(&e.message),
+        summary: text::plain(&e.message),
         heading,
         body: body.trim_end().to_owned(),
     }

@@ -128,10 +128,7 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     }
     let mut facts = Vec::new();
     if let Some(status) = e.status {
-        facts.push(format!(
-            "HTTP status: `{}`.",
-            crate::http::status_line(status)
-        ));
+        facts.push(format!("HTTP status: `{status}`."));
     }
     if let Some(i) = code.category {
         facts.push(format!(
@@ -329,7 +326,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
             quote!(::core::option::Option<&'static str>),
             quote!(::core::option::Option<&str>),
             quote!([#(#urls),*]),
-            "The documentation URL of this code; `None` because the API documents no per-code URL.",
+            "The documentation URL of this code, or `None` where the catalog gives none.",
         )
     };
 
@@ -396,7 +393,8 @@ fn codes_tokens(model: &Model) -> TokenStream {
             /// Every code, in catalog order.
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#idents),*];
 
-            /// The code exactly as the API sends it.
+            /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+            /// carries only the HTTP status, the documented identifier of the entry).
             pub const fn as_str(self) -> &'static str {
                 error_code_tables::CODES[self as usize]
             }

@@ -9,17 +9,17 @@
 pub enum ErrorCode {
     /// `401` — The API key is wrong, expired, or revoked.
     ///
-    /// HTTP status: `401 Unauthorized`.
+    /// HTTP status: `401`.
     Unauthorized = 0,
     /// `403` — You’re authenticated but missing the role for that action.
     ///
-    /// HTTP status: `403 Forbidden`.
+    /// HTTP status: `403`.
     Forbidden = 1,
     /// `429` — You’ve hit a rate limit.
     ///
     /// You’ve hit a rate limit. Response headers tell you what to wait.
     ///
-    /// HTTP status: `429 Too Many Requests`. Retryable.
+    /// HTTP status: `429`. Retryable.
     TooManyRequests = 2,
     /// `validation_error` — The generated value didn’t match the field’s options.
     ValidationError = 3,
@@ -47,7 +47,8 @@ impl ErrorCode {
         ErrorCode::WorkerOom,
         ErrorCode::WorkerTimeout,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
@@ -79,7 +80,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    /// The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }

@@ -11,7 +11,7 @@ pub enum ErrorCode {
     ///
     /// Request to `/v1/*` without an `Authorization` header
     ///
-    /// HTTP status: `401 Unauthorized`. Category: [`Category::AuthenticationError`].
+    /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_missing>
     ApiKeyMissing = 0,
@@ -19,7 +19,7 @@ pub enum ErrorCode {
     ///
     /// The provided API key does not match any known key
     ///
-    /// HTTP status: `401 Unauthorized`. Category: [`Category::AuthenticationError`].
+    /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_invalid>
     ApiKeyInvalid = 1,
@@ -27,7 +27,7 @@ pub enum ErrorCode {
     ///
     /// Request body fails validation (missing required field, wrong type, out of range)
     ///
-    /// HTTP status: `400 Bad Request`. Category: [`Category::InvalidRequestError`].
+    /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#parameter_invalid>
     ParameterInvalid = 2,
@@ -35,7 +35,7 @@ pub enum ErrorCode {
     ///
     /// The model ID does not exist, or belongs to a different organization
     ///
-    /// HTTP status: `404 Not Found`. Category: [`Category::NotFoundError`].
+    /// HTTP status: `404`. Category: [`Category::NotFoundError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_found>
     ModelNotFound = 3,
@@ -43,7 +43,7 @@ pub enum ErrorCode {
     ///
     /// Operation requires `training` or `ready` status, but model is in `created`, `building`, or `failed` state
     ///
-    /// HTTP status: `400 Bad Request`. Category: [`Category::InvalidRequestError`].
+    /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_ready>
     ModelNotReady = 4,
@@ -51,7 +51,7 @@ pub enum ErrorCode {
     ///
     /// Training infrastructure is temporarily unavailable (scaling, maintenance)
     ///
-    /// HTTP status: `503 Service Unavailable`. Category: [`Category::ApiError`]. Retryable.
+    /// HTTP status: `503`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#training_service_unavailable>
     TrainingServiceUnavailable = 5,
@@ -59,7 +59,7 @@ pub enum ErrorCode {
     ///
     /// A concurrent request with the same `Idempotency-Key` is still being processed
     ///
-    /// HTTP status: `409 Conflict`. Category: [`Category::InvalidRequestError`]. Retryable.
+    /// HTTP status: `409`. Category: [`Category::InvalidRequestError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#idempotency_key_in_use>
     IdempotencyKeyInUse = 6,
@@ -67,7 +67,7 @@ pub enum ErrorCode {
     ///
     /// Organization exceeded the monthly usage quota (free tier: 100K rows/month)
     ///
-    /// HTTP status: `402 Payment Required`. Category: [`Category::QuotaExceededError`].
+    /// HTTP status: `402`. Category: [`Category::QuotaExceededError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#quota_exceeded>
     QuotaExceeded = 7,
@@ -75,7 +75,7 @@ pub enum ErrorCode {
     ///
     /// Organization exceeded the request rate limit (default: 60 requests/minute)
     ///
-    /// HTTP status: `429 Too Many Requests`. Category: [`Category::RateLimitError`]. Retryable.
+    /// HTTP status: `429`. Category: [`Category::RateLimitError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#rate_limit_exceeded>
     RateLimitExceeded = 8,
@@ -83,7 +83,7 @@ pub enum ErrorCode {
     ///
     /// Unexpected server error
     ///
-    /// HTTP status: `500 Internal Server Error`. Category: [`Category::ApiError`]. Retryable.
+    /// HTTP status: `500`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#internal_error>
     InternalError = 9,
@@ -103,7 +103,8 @@ impl ErrorCode {
         ErrorCode::RateLimitExceeded,
         ErrorCode::InternalError,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }

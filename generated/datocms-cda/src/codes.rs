@@ -63,7 +63,8 @@ impl ErrorCode {
         ErrorCode::InvalidXVisualEditingHeader,
         ErrorCode::InvalidXBaseEditingUrlHeader,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
@@ -109,7 +110,7 @@ impl ErrorCode {
         let _ = status;
         &[]
     }
-    /// The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }

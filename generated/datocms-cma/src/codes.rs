@@ -27,7 +27,8 @@ impl ErrorCode {
         ErrorCode::InvalidField,
         ErrorCode::PlanUpgradeRequired,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }

@@ -11,67 +11,67 @@ pub enum ErrorCode {
     ///
     /// The request is malformed or contains invalid data.
     ///
-    /// HTTP status: `400 Bad Request`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `400`. Category: [`Category::ClientErrors`].
     BadRequestException = 0,
     /// `InvalidJsonException` — Malformed JSON
     ///
     /// Request body contains malformed JSON.
     ///
-    /// HTTP status: `400 Bad Request`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `400`. Category: [`Category::ClientErrors`].
     InvalidJsonException = 1,
     /// `BatchException` — Batch partial failure
     ///
     /// One or more operations in a batch request failed.
     ///
-    /// HTTP status: `400 Bad Request`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `400`. Category: [`Category::ClientErrors`].
     BatchException = 2,
     /// `UnauthorizedException` — Auth required
     ///
     /// Authentication required or credentials invalid.
     ///
-    /// HTTP status: `401 Unauthorized`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `401`. Category: [`Category::ClientErrors`].
     UnauthorizedException = 3,
     /// `ForbiddenException` — Access denied
     ///
     /// Authenticated but not authorized for this action.
     ///
-    /// HTTP status: `403 Forbidden`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `403`. Category: [`Category::ClientErrors`].
     ForbiddenException = 4,
     /// `NotFoundException` — Not found
     ///
     /// Resource does not exist.
     ///
-    /// HTTP status: `404 Not Found`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `404`. Category: [`Category::ClientErrors`].
     NotFoundException = 5,
     /// `ConflictResourceException` — Conflict
     ///
     /// Resource state conflict.
     ///
-    /// HTTP status: `409 Conflict`. Category: [`Category::ClientErrors`].
+    /// HTTP status: `409`. Category: [`Category::ClientErrors`].
     ConflictResourceException = 6,
     /// `TooManyRequestsException` — Rate limited
     ///
     /// Rate limit exceeded.
     ///
-    /// HTTP status: `429 Too Many Requests`. Category: [`Category::ClientErrors`]. Retryable.
+    /// HTTP status: `429`. Category: [`Category::ClientErrors`]. Retryable.
     TooManyRequestsException = 7,
     /// `InternalServerErrorException` — Server error
     ///
     /// Unexpected server-side error.
     ///
-    /// HTTP status: `500 Internal Server Error`. Category: [`Category::ServerErrors`].
+    /// HTTP status: `500`. Category: [`Category::ServerErrors`].
     InternalServerErrorException = 8,
     /// `NotImplementedException` — Not supported
     ///
     /// Feature or endpoint not available.
     ///
-    /// HTTP status: `501 Not Implemented`. Category: [`Category::ServerErrors`].
+    /// HTTP status: `501`. Category: [`Category::ServerErrors`].
     NotImplementedException = 9,
     /// `ServiceUnavailableException` — Unavailable
     ///
     /// Service temporarily unavailable.
     ///
-    /// HTTP status: `503 Service Unavailable`. Category: [`Category::ServerErrors`]. Retryable.
+    /// HTTP status: `503`. Category: [`Category::ServerErrors`]. Retryable.
     ServiceUnavailableException = 10,
 }
 #[allow(deprecated)]
@@ -90,7 +90,8 @@ impl ErrorCode {
         ErrorCode::NotImplementedException,
         ErrorCode::ServiceUnavailableException,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
@@ -155,7 +156,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    /// The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }

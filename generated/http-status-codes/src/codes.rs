@@ -11,7 +11,7 @@ pub enum ErrorCode {
     ///
     /// The request has been received but not yet acted upon. It is non-committal, meaning that there is no way in HTTP to later send an asynchronous response indicating the outcome of processing the request. It is intended for cases where another process or server handles the request, or for batch processing.
     ///
-    /// HTTP status: `202 Accepted`.
+    /// HTTP status: `202`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.3>
     Accepted = 0,
@@ -19,7 +19,7 @@ pub enum ErrorCode {
     ///
     /// This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.
     ///
-    /// HTTP status: `502 Bad Gateway`.
+    /// HTTP status: `502`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.3>
     BadGateway = 1,
@@ -27,7 +27,7 @@ pub enum ErrorCode {
     ///
     /// This response means that server could not understand the request due to invalid syntax.
     ///
-    /// HTTP status: `400 Bad Request`.
+    /// HTTP status: `400`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.1>
     BadRequest = 2,
@@ -35,7 +35,7 @@ pub enum ErrorCode {
     ///
     /// This response is sent when a request conflicts with the current state of the server.
     ///
-    /// HTTP status: `409 Conflict`.
+    /// HTTP status: `409`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.8>
     Conflict = 3,
@@ -43,7 +43,7 @@ pub enum ErrorCode {
     ///
     /// This interim response indicates that everything so far is OK and that the client should continue with the request or ignore it if it is already finished.
     ///
-    /// HTTP status: `100 Continue`.
+    /// HTTP status: `100`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.2.1>
     Continue = 4,
@@ -51,7 +51,7 @@ pub enum ErrorCode {
     ///
     /// The request has succeeded and a new resource has been created as a result of it. This is typically the response sent after a PUT request.
     ///
-    /// HTTP status: `201 Created`.
+    /// HTTP status: `201`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.2>
     Created = 5,
@@ -59,7 +59,7 @@ pub enum ErrorCode {
     ///
     /// This response code means the expectation indicated by the Expect request header field can't be met by the server.
     ///
-    /// HTTP status: `417 Expectation Failed`.
+    /// HTTP status: `417`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.14>
     ExpectationFailed = 6,
@@ -67,7 +67,7 @@ pub enum ErrorCode {
     ///
     /// The request failed due to failure of a previous request.
     ///
-    /// HTTP status: `424 Failed Dependency`.
+    /// HTTP status: `424`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.5>
     FailedDependency = 7,
@@ -75,7 +75,7 @@ pub enum ErrorCode {
     ///
     /// The client does not have access rights to the content, i.e. they are unauthorized, so server is rejecting to give proper response. Unlike 401, the client's identity is known to the server.
     ///
-    /// HTTP status: `403 Forbidden`.
+    /// HTTP status: `403`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.3>
     Forbidden = 8,
@@ -83,7 +83,7 @@ pub enum ErrorCode {
     ///
     /// This error response is given when the server is acting as a gateway and cannot get a response in time.
     ///
-    /// HTTP status: `504 Gateway Timeout`.
+    /// HTTP status: `504`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.5>
     GatewayTimeout = 9,
@@ -91,7 +91,7 @@ pub enum ErrorCode {
     ///
     /// This response would be sent when the requested content has been permenantly deleted from server, with no forwarding address. Clients are expected to remove their caches and links to the resource. The HTTP specification intends this status code to be used for "limited-time, promotional services". APIs should not feel compelled to indicate resources that have been deleted with this status code.
     ///
-    /// HTTP status: `410 Gone`.
+    /// HTTP status: `410`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.9>
     Gone = 10,
@@ -99,7 +99,7 @@ pub enum ErrorCode {
     ///
     /// The HTTP version used in the request is not supported by the server.
     ///
-    /// HTTP status: `505 HTTP Version Not Supported`.
+    /// HTTP status: `505`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.6>
     HttpVersionNotSupported = 11,
@@ -123,7 +123,7 @@ pub enum ErrorCode {
     ///
     /// The server has an internal configuration error: the chosen variant resource is configured to engage in transparent content negotiation itself, and is therefore not a proper end point in the negotiation process.
     ///
-    /// HTTP status: `507 Insufficient Storage`.
+    /// HTTP status: `507`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.6>
     InsufficientStorage = 14,
@@ -131,7 +131,7 @@ pub enum ErrorCode {
     ///
     /// The server encountered an unexpected condition that prevented it from fulfilling the request.
     ///
-    /// HTTP status: `500 Internal Server Error`.
+    /// HTTP status: `500`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.1>
     InternalServerError = 15,
@@ -139,7 +139,7 @@ pub enum ErrorCode {
     ///
     /// The server rejected the request because the Content-Length header field is not defined and the server requires it.
     ///
-    /// HTTP status: `411 Length Required`.
+    /// HTTP status: `411`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.10>
     LengthRequired = 16,
@@ -147,7 +147,7 @@ pub enum ErrorCode {
     ///
     /// The resource that is being accessed is locked.
     ///
-    /// HTTP status: `423 Locked`.
+    /// HTTP status: `423`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.4>
     Locked = 17,
@@ -166,7 +166,7 @@ pub enum ErrorCode {
     ///
     /// The request method is known by the server but has been disabled and cannot be used. For example, an API may forbid DELETE-ing a resource. The two mandatory methods, GET and HEAD, must never be disabled and should not return this error code.
     ///
-    /// HTTP status: `405 Method Not Allowed`.
+    /// HTTP status: `405`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.5>
     MethodNotAllowed = 19,
@@ -174,7 +174,7 @@ pub enum ErrorCode {
     ///
     /// This response code means that URI of requested resource has been changed. Probably, new URI would be given in the response.
     ///
-    /// HTTP status: `301 Moved Permanently`.
+    /// HTTP status: `301`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.2>
     MovedPermanently = 20,
@@ -182,7 +182,7 @@ pub enum ErrorCode {
     ///
     /// This response code means that URI of requested resource has been changed temporarily. New changes in the URI might be made in the future. Therefore, this same URI should be used by the client in future requests.
     ///
-    /// HTTP status: `302 Found`.
+    /// HTTP status: `302`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.3>
     MovedTemporarily = 21,
@@ -190,7 +190,7 @@ pub enum ErrorCode {
     ///
     /// A Multi-Status response conveys information about multiple resources in situations where multiple status codes might be appropriate.
     ///
-    /// HTTP status: `207 Multi-Status`.
+    /// HTTP status: `207`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.2>
     MultiStatus = 22,
@@ -198,7 +198,7 @@ pub enum ErrorCode {
     ///
     /// The request has more than one possible responses. User-agent or user should choose one of them. There is no standardized way to choose one of the responses.
     ///
-    /// HTTP status: `300 Multiple Choices`.
+    /// HTTP status: `300`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.1>
     MultipleChoices = 23,
@@ -206,7 +206,7 @@ pub enum ErrorCode {
     ///
     /// The 511 status code indicates that the client needs to authenticate to gain network access.
     ///
-    /// HTTP status: `511 Network Authentication Required`.
+    /// HTTP status: `511`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-6>
     NetworkAuthenticationRequired = 24,
@@ -214,7 +214,7 @@ pub enum ErrorCode {
     ///
     /// There is no content to send for this request, but the headers may be useful. The user-agent may update its cached headers for this resource with the new ones.
     ///
-    /// HTTP status: `204 No Content`.
+    /// HTTP status: `204`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.5>
     NoContent = 25,
@@ -222,7 +222,7 @@ pub enum ErrorCode {
     ///
     /// This response code means returned meta-information set is not exact set as available from the origin server, but collected from a local or a third party copy. Except this condition, 200 OK response should be preferred instead of this response.
     ///
-    /// HTTP status: `203 Non-Authoritative Information`.
+    /// HTTP status: `203`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.4>
     NonAuthoritativeInformation = 26,
@@ -230,7 +230,7 @@ pub enum ErrorCode {
     ///
     /// This response is sent when the web server, after performing server-driven content negotiation, doesn't find any content following the criteria given by the user agent.
     ///
-    /// HTTP status: `406 Not Acceptable`.
+    /// HTTP status: `406`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.6>
     NotAcceptable = 27,
@@ -238,7 +238,7 @@ pub enum ErrorCode {
     ///
     /// The server can not find requested resource. In the browser, this means the URL is not recognized. In an API, this can also mean that the endpoint is valid but the resource itself does not exist. Servers may also send this response instead of 403 to hide the existence of a resource from an unauthorized client. This response code is probably the most famous one due to its frequent occurence on the web.
     ///
-    /// HTTP status: `404 Not Found`.
+    /// HTTP status: `404`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.4>
     NotFound = 28,
@@ -246,7 +246,7 @@ pub enum ErrorCode {
     ///
     /// The request method is not supported by the server and cannot be handled. The only methods that servers are required to support (and therefore that must not return this code) are GET and HEAD.
     ///
-    /// HTTP status: `501 Not Implemented`.
+    /// HTTP status: `501`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.2>
     NotImplemented = 29,
@@ -254,7 +254,7 @@ pub enum ErrorCode {
     ///
     /// This is used for caching purposes. It is telling to client that response has not been modified. So, client can continue to use same cached version of response.
     ///
-    /// HTTP status: `304 Not Modified`.
+    /// HTTP status: `304`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7232#section-4.1>
     NotModified = 30,
@@ -266,7 +266,7 @@ pub enum ErrorCode {
     /// POST: The resource describing the result of the action is transmitted in the message body.
     /// TRACE: The message body contains the request message as received by the server
     ///
-    /// HTTP status: `200 OK`.
+    /// HTTP status: `200`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.1>
     Ok = 31,
@@ -274,7 +274,7 @@ pub enum ErrorCode {
     ///
     /// This response code is used because of range header sent by the client to separate download into multiple streams.
     ///
-    /// HTTP status: `206 Partial Content`.
+    /// HTTP status: `206`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7233#section-4.1>
     PartialContent = 32,
@@ -282,7 +282,7 @@ pub enum ErrorCode {
     ///
     /// This response code is reserved for future use. Initial aim for creating this code was using it for digital payment systems however this is not used currently.
     ///
-    /// HTTP status: `402 Payment Required`.
+    /// HTTP status: `402`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.2>
     PaymentRequired = 33,
@@ -290,7 +290,7 @@ pub enum ErrorCode {
     ///
     /// This means that the resource is now permanently located at another URI, specified by the Location: HTTP Response header. This has the same semantics as the 301 Moved Permanently HTTP response code, with the exception that the user agent must not change the HTTP method used: if a POST was used in the first request, a POST must be used in the second request.
     ///
-    /// HTTP status: `308 Permanent Redirect`.
+    /// HTTP status: `308`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7538#section-3>
     PermanentRedirect = 34,
@@ -298,7 +298,7 @@ pub enum ErrorCode {
     ///
     /// The client has indicated preconditions in its headers which the server does not meet.
     ///
-    /// HTTP status: `412 Precondition Failed`.
+    /// HTTP status: `412`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7232#section-4.2>
     PreconditionFailed = 35,
@@ -306,7 +306,7 @@ pub enum ErrorCode {
     ///
     /// The origin server requires the request to be conditional. Intended to prevent the 'lost update' problem, where a client GETs a resource's state, modifies it, and PUTs it back to the server, when meanwhile a third party has modified the state on the server, leading to a conflict.
     ///
-    /// HTTP status: `428 Precondition Required`.
+    /// HTTP status: `428`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-3>
     PreconditionRequired = 36,
@@ -314,7 +314,7 @@ pub enum ErrorCode {
     ///
     /// This code indicates that the server has received and is processing the request, but no response is available yet.
     ///
-    /// HTTP status: `102 Processing`.
+    /// HTTP status: `102`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.1>
     Processing = 37,
@@ -322,7 +322,7 @@ pub enum ErrorCode {
     ///
     /// This code indicates to the client that the server is likely to send a final response with the header fields included in the informational response.
     ///
-    /// HTTP status: `103 Early Hints`.
+    /// HTTP status: `103`.
     ///
     /// Documentation: <https://www.rfc-editor.org/rfc/rfc8297#page-3>
     EarlyHints = 38,
@@ -330,7 +330,7 @@ pub enum ErrorCode {
     ///
     /// The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.
     ///
-    /// HTTP status: `426 Upgrade Required`.
+    /// HTTP status: `426`.
     ///
     /// Documentation: <https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.15>
     UpgradeRequired = 39,
@@ -338,7 +338,7 @@ pub enum ErrorCode {
     ///
     /// This is similar to 401 but authentication is needed to be done by a proxy.
     ///
-    /// HTTP status: `407 Proxy Authentication Required`.
+    /// HTTP status: `407`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7235#section-3.2>
     ProxyAuthenticationRequired = 40,
@@ -346,7 +346,7 @@ pub enum ErrorCode {
     ///
     /// The server is unwilling to process the request because its header fields are too large. The request MAY be resubmitted after reducing the size of the request header fields.
     ///
-    /// HTTP status: `431 Request Header Fields Too Large`.
+    /// HTTP status: `431`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-5>
     RequestHeaderFieldsTooLarge = 41,
@@ -354,7 +354,7 @@ pub enum ErrorCode {
     ///
     /// This response is sent on an idle connection by some servers, even without any previous request by the client. It means that the server would like to shut down this unused connection. This response is used much more since some browsers, like Chrome, Firefox 27+, or IE9, use HTTP pre-connection mechanisms to speed up surfing. Also note that some servers merely shut down the connection without sending this message.
     ///
-    /// HTTP status: `408 Request Timeout`.
+    /// HTTP status: `408`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.7>
     RequestTimeout = 42,
@@ -362,7 +362,7 @@ pub enum ErrorCode {
     ///
     /// Request entity is larger than limits defined by server; the server might close the connection or return an Retry-After header field.
     ///
-    /// HTTP status: `413 Content Too Large`.
+    /// HTTP status: `413`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.11>
     RequestTooLong = 43,
@@ -370,7 +370,7 @@ pub enum ErrorCode {
     ///
     /// The URI requested by the client is longer than the server is willing to interpret.
     ///
-    /// HTTP status: `414 URI Too Long`.
+    /// HTTP status: `414`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.12>
     RequestUriTooLong = 44,
@@ -378,7 +378,7 @@ pub enum ErrorCode {
     ///
     /// The range specified by the Range header field in the request can't be fulfilled; it's possible that the range is outside the size of the target URI's data.
     ///
-    /// HTTP status: `416 Range Not Satisfiable`.
+    /// HTTP status: `416`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7233#section-4.4>
     RequestedRangeNotSatisfiable = 45,
@@ -386,7 +386,7 @@ pub enum ErrorCode {
     ///
     /// This response code is sent after accomplishing request to tell user agent reset document view which sent this request.
     ///
-    /// HTTP status: `205 Reset Content`.
+    /// HTTP status: `205`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.6>
     ResetContent = 46,
@@ -394,7 +394,7 @@ pub enum ErrorCode {
     ///
     /// Server sent this response to directing client to get requested resource to another URI with an GET request.
     ///
-    /// HTTP status: `303 See Other`.
+    /// HTTP status: `303`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.4>
     SeeOther = 47,
@@ -402,7 +402,7 @@ pub enum ErrorCode {
     ///
     /// The server is not ready to handle the request. Common causes are a server that is down for maintenance or that is overloaded. Note that together with this response, a user-friendly page explaining the problem should be sent. This responses should be used for temporary conditions and the Retry-After: HTTP header should, if possible, contain the estimated time before the recovery of the service. The webmaster must also take care about the caching-related headers that are sent along with this response, as these temporary condition responses should usually not be cached.
     ///
-    /// HTTP status: `503 Service Unavailable`.
+    /// HTTP status: `503`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.4>
     ServiceUnavailable = 48,
@@ -410,7 +410,7 @@ pub enum ErrorCode {
     ///
     /// This code is sent in response to an Upgrade request header by the client, and indicates the protocol the server is switching too.
     ///
-    /// HTTP status: `101 Switching Protocols`.
+    /// HTTP status: `101`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.2.2>
     SwitchingProtocols = 49,
@@ -418,7 +418,7 @@ pub enum ErrorCode {
     ///
     /// Server sent this response to directing client to get requested resource to another URI with same method that used prior request. This has the same semantic than the 302 Found HTTP response code, with the exception that the user agent must not change the HTTP method used: if a POST was used in the first request, a POST must be used in the second request.
     ///
-    /// HTTP status: `307 Temporary Redirect`.
+    /// HTTP status: `307`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.7>
     TemporaryRedirect = 50,
@@ -426,7 +426,7 @@ pub enum ErrorCode {
     ///
     /// The user has sent too many requests in a given amount of time ("rate limiting").
     ///
-    /// HTTP status: `429 Too Many Requests`.
+    /// HTTP status: `429`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-4>
     TooManyRequests = 51,
@@ -434,7 +434,7 @@ pub enum ErrorCode {
     ///
     /// Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response.
     ///
-    /// HTTP status: `401 Unauthorized`.
+    /// HTTP status: `401`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7235#section-3.1>
     Unauthorized = 52,
@@ -442,7 +442,7 @@ pub enum ErrorCode {
     ///
     /// The user-agent requested a resource that cannot legally be provided, such as a web page censored by a government.
     ///
-    /// HTTP status: `451 Unavailable For Legal Reasons`.
+    /// HTTP status: `451`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7725>
     UnavailableForLegalReasons = 53,
@@ -450,7 +450,7 @@ pub enum ErrorCode {
     ///
     /// The request was well-formed but was unable to be followed due to semantic errors.
     ///
-    /// HTTP status: `422 Unprocessable Content`.
+    /// HTTP status: `422`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.3>
     UnprocessableEntity = 54,
@@ -458,7 +458,7 @@ pub enum ErrorCode {
     ///
     /// The media format of the requested data is not supported by the server, so the server is rejecting the request.
     ///
-    /// HTTP status: `415 Unsupported Media Type`.
+    /// HTTP status: `415`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.13>
     UnsupportedMediaType = 55,
@@ -466,7 +466,7 @@ pub enum ErrorCode {
     ///
     /// Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy.
     ///
-    /// HTTP status: `305 Use Proxy`.
+    /// HTTP status: `305`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.6>
     #[deprecated(
@@ -477,7 +477,7 @@ pub enum ErrorCode {
     ///
     /// Defined in the specification of HTTP/2 to indicate that a server is not able to produce a response for the combination of scheme and authority that are included in the request URI.
     ///
-    /// HTTP status: `421 Misdirected Request`.
+    /// HTTP status: `421`.
     ///
     /// Documentation: <https://datatracker.ietf.org/doc/html/rfc7540#section-9.1.2>
     MisdirectedRequest = 57,
@@ -545,7 +545,8 @@ impl ErrorCode {
         ErrorCode::UseProxy,
         ErrorCode::MisdirectedRequest,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }

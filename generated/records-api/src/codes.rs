@@ -9,39 +9,39 @@
 pub enum ErrorCode {
     /// `BAD_REQUEST` — Invalid request body or parameters
     ///
-    /// HTTP status: `400 Bad Request`.
+    /// HTTP status: `400`.
     BadRequest = 0,
     /// `FOREIGN_KEY_VIOLATION` — Referenced record does not exist
     ///
-    /// HTTP status: `400 Bad Request`.
+    /// HTTP status: `400`.
     ForeignKeyViolation = 1,
     /// `UNAUTHORIZED` — Missing, invalid, or expired API key
     ///
-    /// HTTP status: `401 Unauthorized`.
+    /// HTTP status: `401`.
     Unauthorized = 2,
     /// `FORBIDDEN` — API key doesn't have permission for this operation
     ///
-    /// HTTP status: `403 Forbidden`.
+    /// HTTP status: `403`.
     Forbidden = 3,
     /// `NOT_FOUND` — Entity or record not found
     ///
-    /// HTTP status: `404 Not Found`.
+    /// HTTP status: `404`.
     NotFound = 4,
     /// `WORKSPACE_STATUS` — Workspace access mode prevents this operation
     ///
-    /// HTTP status: `409 Conflict`.
+    /// HTTP status: `409`.
     WorkspaceStatus = 5,
     /// `UNIQUE_CONSTRAINT_VIOLATION` — Duplicate value for a unique column
     ///
-    /// HTTP status: `409 Conflict`.
+    /// HTTP status: `409`.
     UniqueConstraintViolation = 6,
     /// `VALIDATION_ERROR` — Request data fails constraint validation (includes details)
     ///
-    /// HTTP status: `422 Unprocessable Content`.
+    /// HTTP status: `422`.
     ValidationError = 7,
     /// `INTERNAL_ERROR` — Unexpected server error
     ///
-    /// HTTP status: `500 Internal Server Error`.
+    /// HTTP status: `500`.
     InternalError = 8,
 }
 #[allow(deprecated)]
@@ -58,7 +58,8 @@ impl ErrorCode {
         ErrorCode::ValidationError,
         ErrorCode::InternalError,
     ];
-    /// The code exactly as the API sends it.
+    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
+    /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
@@ -99,7 +100,7 @@ impl ErrorCode {
             _ => &[],
         }
     }
-    /// The documentation URL of this code; `None` because the API documents no per-code URL.
+    /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }
