@@ -6,7 +6,6 @@
 use std::fs;
 
 use errcat_codegen::plan;
-use errcat_tests::{nested_cargo, run_ok};
 
 fn report_for(name: &str) -> String {
     let path = errcat_tests::root().join("tests/corpus/reject").join(name);
@@ -74,9 +73,8 @@ fn all_problems_are_reported_in_one_run_sorted_by_position() {
 
 #[test]
 fn accepted_catalogs_build_test_and_lint_with_warnings_denied() {
-    let project = tempfile::tempdir().expect("temporary folder");
+    let project = errcat_tests::scratch_workspace();
     let root = project.path();
-    fs::create_dir_all(root.join("catalog")).unwrap();
     for name in corpus("accept") {
         fs::copy(
             errcat_tests::root().join("tests/corpus/accept").join(&name),
@@ -84,39 +82,7 @@ fn accepted_catalogs_build_test_and_lint_with_warnings_denied() {
         )
         .unwrap();
     }
-    fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\nexclude = [\"generated/docs\"]\n",
-    )
-    .unwrap();
     let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
     assert_eq!(code, 0, "an accepted catalog was rejected:\n{err}");
-    let manifest = root.join("Cargo.toml");
-    let manifest = manifest.to_str().unwrap();
-    run_ok(nested_cargo(&[
-        "test",
-        "--quiet",
-        "--workspace",
-        "--manifest-path",
-        manifest,
-    ]));
-    run_ok(nested_cargo(&[
-        "clippy",
-        "--quiet",
-        "--workspace",
-        "--all-targets",
-        "--manifest-path",
-        manifest,
-        "--",
-        "-D",
-        "warnings",
-    ]));
-    run_ok(nested_cargo(&[
-        "doc",
-        "--quiet",
-        "--workspace",
-        "--no-deps",
-        "--manifest-path",
-        manifest,
-    ]));
+    errcat_tests::build_test_lint_document(&root.join("Cargo.toml"));
 }

@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 use std::fs;
 
+use errcat_codegen::text::percent_decode;
+
 /// `doc_url()` returns `&str` or `Option<&str>` depending on the catalog.
 trait MaybeUrl {
     fn url(self) -> Option<&'static str>;
@@ -39,24 +41,6 @@ fn anchors(page: &str) -> BTreeSet<String> {
         assert!(ids.insert(id.clone()), "anchor `{id}` appears twice");
     }
     ids
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|hex| u8::from_str_radix(hex, 16))
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("utf-8 fragment")
 }
 
 /// The catalog's doc-URL template, from the resolved `catalog.json` beside the crate.

@@ -264,9 +264,8 @@ fn random_catalogs_never_break_errcat() {
 
 #[test]
 fn a_sample_of_random_catalogs_compiles_with_warnings_denied() {
-    let project = tempfile::tempdir().expect("temporary folder");
+    let project = errcat_tests::scratch_workspace();
     let root = project.path();
-    fs::create_dir_all(root.join("catalog")).unwrap();
     let mut runner = TestRunner::deterministic();
     let strategy = catalog_strategy();
     let mut written = 0;
@@ -279,11 +278,6 @@ fn a_sample_of_random_catalogs_compiles_with_warnings_denied() {
             written += 1;
         }
     }
-    fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\nexclude = [\"generated/docs\"]\n",
-    )
-    .unwrap();
     let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
     assert_eq!(code, 0, "{err}");
     let manifest = root.join("Cargo.toml");

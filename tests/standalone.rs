@@ -33,31 +33,7 @@ fn standalone_crate_builds_tests_and_lints_with_warnings_denied() {
     ] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }
-    let manifest = dir.join("Cargo.toml");
-    let manifest = manifest.to_str().unwrap();
-    run_ok(nested_cargo(&[
-        "test",
-        "--quiet",
-        "--manifest-path",
-        manifest,
-    ]));
-    run_ok(nested_cargo(&[
-        "clippy",
-        "--quiet",
-        "--all-targets",
-        "--manifest-path",
-        manifest,
-        "--",
-        "-D",
-        "warnings",
-    ]));
-    run_ok(nested_cargo(&[
-        "doc",
-        "--quiet",
-        "--no-deps",
-        "--manifest-path",
-        manifest,
-    ]));
+    errcat_tests::build_test_lint_document(&dir.join("Cargo.toml"));
 
     let (code, _, err) = xtask(
         &root(),

@@ -99,3 +99,32 @@ pub fn edge_model() -> errcat_codegen::model::Model {
     errcat_codegen::load_model("tests/fixtures/edge.json", &text, &mut report)
         .unwrap_or_else(|| panic!("edge.json does not load:\n{report}"))
 }
+
+/// An empty project that is a cargo workspace of its generated crates: `catalog/` to fill,
+/// and a `Cargo.toml` whose members are `generated/*`.
+pub fn scratch_workspace() -> tempfile::TempDir {
+    let dir = scratch_project(&[]);
+    fs::write(
+        dir.path().join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\nexclude = [\"generated/docs\"]\n",
+    )
+    .expect("Cargo.toml");
+    dir
+}
+
+/// Tests, lints and documents every crate of the workspace (or crate) at `manifest`, with
+/// warnings denied.
+pub fn build_test_lint_document(manifest: &Path) {
+    let manifest = manifest.to_str().expect("UTF-8 path");
+    let common = ["--quiet", "--workspace", "--manifest-path", manifest];
+    run_ok(nested_cargo(&[&["test"][..], &common].concat()));
+    run_ok(nested_cargo(
+        &[
+            &["clippy", "--all-targets"][..],
+            &common,
+            &["--", "-D", "warnings"],
+        ]
+        .concat(),
+    ));
+    run_ok(nested_cargo(&[&["doc", "--no-deps"][..], &common].concat()));
+}

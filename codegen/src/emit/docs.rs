@@ -320,15 +320,7 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
 
 /// A fragment link to `anchor`, percent-encoding what a URL fragment cannot hold.
 fn href(anchor: &str) -> String {
-    let mut out = String::new();
-    for b in anchor.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$'*+,;=:@/?".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    text::url_component(anchor)
 }
 
 fn bullets(items: &[String]) -> String {
