@@ -1,4 +1,4 @@
-//! Property test: random catalogs — random codes, Unicode, huge and empty strings, random
+//! Property test: random catalogs — random codes, Unicode, huge (50,000-character) and empty strings, random
 //! statuses, templates and categories — never make errcat panic. A rejected catalog always
 //! gets a diagnostic; an accepted one emits Rust that `syn` parses and a page whose anchors
 //! are exactly the fragments of the crate's doc URLs; and a sample of accepted catalogs is
@@ -56,10 +56,13 @@ fn text_strategy(max: usize) -> impl Strategy<Value = String> {
         "Err",
         "type",
     ]);
+    let huge =
+        prop::sample::select(vec!["x", "ü", "\n", "`", "|"]).prop_map(|c: &str| c.repeat(50_000));
     let piece = prop_oneof![
-        3 => tricky.prop_map(str::to_owned),
-        3 => "[a-zA-Z0-9_]{1,12}".prop_map(|s: String| s),
-        1 => any::<String>(),
+        150 => tricky.prop_map(str::to_owned),
+        1 => huge,
+        150 => "[a-zA-Z0-9_]{1,12}".prop_map(|s: String| s),
+        50 => any::<String>(),
     ];
     prop::collection::vec(piece, 0..max).prop_map(|parts| parts.concat())
 }
