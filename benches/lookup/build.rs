@@ -15,7 +15,8 @@ fn main() {
         let module = errcat_codegen::module_from_file(&path).unwrap_or_else(|r| panic!("{r}"));
         std::fs::write(out.join(format!("codes{n}.rs")), module).expect("module");
         if n <= 1_000 {
-            let mut m = String::from("pub fn lookup(code: &str) -> Option<usize> {\n    match code {\n");
+            let mut m =
+                String::from("pub fn lookup(code: &str) -> Option<usize> {\n    match code {\n");
             for (i, c) in catalog.codes.iter().enumerate() {
                 writeln!(m, "        {:?} => Some({i}),", c.code.wire()).unwrap();
             }

@@ -44,13 +44,26 @@ fn time(keys: &[String], f: impl Fn(&str) -> bool) -> f64 {
 
 macro_rules! bench {
     ($n:literal, $module:ident, $matched:expr) => {{
-        let hits: Vec<String> = $module::ErrorCode::ALL.iter().map(|c| c.as_str().to_owned()).collect();
+        let hits: Vec<String> = $module::ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect();
         let misses: Vec<String> = hits.iter().map(|h| format!("{h}x")).collect();
-        let map: HashMap<&str, $module::ErrorCode> = $module::ErrorCode::ALL.iter().map(|c| (c.as_str(), *c)).collect();
+        let map: HashMap<&str, $module::ErrorCode> = $module::ErrorCode::ALL
+            .iter()
+            .map(|c| (c.as_str(), *c))
+            .collect();
         let row = |name: &str, f: &dyn Fn(&str) -> bool| {
-            println!("| {:>6} | {name:<18} | {:>8.1} | {:>8.1} |", $n, time(&hits, f), time(&misses, f));
+            println!(
+                "| {:>6} | {name:<18} | {:>8.1} | {:>8.1} |",
+                $n,
+                time(&hits, f),
+                time(&misses, f)
+            );
         };
-        row("errcat from_code", &|k| $module::ErrorCode::from_code(k).is_some());
+        row("errcat from_code", &|k| {
+            $module::ErrorCode::from_code(k).is_some()
+        });
         row("HashMap (SipHash)", &|k| map.contains_key(k));
         let matched: Option<fn(&str) -> Option<usize>> = $matched;
         if let Some(m) = matched {
