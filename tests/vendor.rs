@@ -356,3 +356,25 @@ fn a_filter_that_keeps_nothing_is_located() {
     );
     assert!(err.contains("at /entries/filter"), "{err}");
 }
+
+#[test]
+fn names_from_a_field_are_identifiers_and_shared_ones_get_their_code() {
+    let mut mapping: Value = serde_json::from_str(&small_mapping(json!({}))).unwrap();
+    mapping["fields"]["name"] = json!({ "pointer": "/text" });
+    mapping["fields"]
+        .as_object_mut()
+        .unwrap()
+        .remove("description");
+    let vendor = "[\n  {\"id\": \"a\", \"text\": \"404\"},\n  {\"id\": \"b\", \"text\": \"404\"},\n  {\"id\": \"c\", \"text\": \"not found\"}\n]\n";
+    let project = project_with(
+        &serde_json::to_string_pretty(&mapping).unwrap(),
+        "small.json",
+        vendor,
+    );
+    let (code, _, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 0, "{err}");
+    let codes = fs::read_to_string(project.path().join("generated/small/src/codes.rs")).unwrap();
+    for variant in ["E404A = 0", "E404B = 1", "NotFound = 2"] {
+        assert!(codes.contains(variant), "no `{variant}` in:\n{codes}");
+    }
+}

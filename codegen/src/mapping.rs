@@ -262,8 +262,8 @@ pub struct Fields {
     pub code: Source,
     /// The short message.
     pub message: Source,
-    /// The Rust variant name (turned into UpperCamelCase); when two entries give the same name,
-    /// both get their code appended. Without it, names come from the code.
+    /// The Rust variant name (made an identifier as codes are: UpperCamelCase, `E` before a
+    /// digit, …); when two entries give the same name, both get their code appended. Without it, names come from the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<Source>,
     /// Heading.
@@ -824,8 +824,7 @@ impl Mapping {
                 }
             }
         };
-        let name = opt_text("name", &f.name)
-            .map(|n| heck::ToUpperCamelCase::to_upper_camel_case(n.as_str()));
+        let name = opt_text("name", &f.name).map(|n| crate::ident::variant_name(&n));
         let title = opt_text("title", &f.title);
         let category = opt_text("category", &f.category);
         let description = opt_text("description", &f.description);
@@ -970,20 +969,13 @@ impl Mapping {
             }
         }
         for c in codes.iter_mut() {
-            if let Some(n) = &c.name {
-                let n = if count[n] > 1 {
-                    format!(
-                        "{n}{}",
-                        heck::ToUpperCamelCase::to_upper_camel_case(c.code.wire().as_str())
-                    )
-                } else {
-                    n.clone()
-                };
-                let valid = crate::ident::is_valid_variant(&n);
-                c.name = valid.then_some(n).or_else(|| {
-                    let fallback = crate::ident::variant_name(&c.name.clone().unwrap_or_default());
-                    crate::ident::is_valid_variant(&fallback).then_some(fallback)
-                });
+            if let Some(n) = &c.name
+                && count[n] > 1
+            {
+                c.name = Some(crate::ident::variant_name(&format!(
+                    "{n}_{}",
+                    c.code.wire()
+                )));
             }
         }
     }

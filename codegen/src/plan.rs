@@ -47,6 +47,19 @@ pub struct CatalogPlan {
     pub resolved: Catalog,
 }
 
+impl CatalogPlan {
+    /// The entry of `model`, before its files are added.
+    fn of(model: &Model) -> CatalogPlan {
+        CatalogPlan {
+            name: model.catalog.name.clone(),
+            source: model.source_path.clone(),
+            codes: model.codes.len(),
+            files: Vec::new(),
+            resolved: model.catalog.clone(),
+        }
+    }
+}
+
 /// How a file on disk compares with the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Drift {
@@ -283,13 +296,7 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
     );
     for model in &models {
         let i = plan.catalogs.len();
-        plan.catalogs.push(CatalogPlan {
-            name: model.catalog.name.clone(),
-            source: model.source_path.clone(),
-            codes: model.codes.len(),
-            files: Vec::new(),
-            resolved: model.catalog.clone(),
-        });
+        plan.catalogs.push(CatalogPlan::of(model));
         let dir = Path::new("generated").join(&model.catalog.name);
         add_crate(&mut plan, i, &dir, model, GEN_COMMAND, false);
         plan.add(
@@ -389,13 +396,7 @@ pub fn standalone(catalog: &Path, catalog_arg: &str, out_arg: &str) -> Result<Pl
     };
     let command = format!("{GEN_COMMAND} --catalog {catalog_arg} --out {out_arg}");
     let mut plan = Plan::default();
-    plan.catalogs.push(CatalogPlan {
-        name: model.catalog.name.clone(),
-        source: model.source_path.clone(),
-        codes: model.codes.len(),
-        files: Vec::new(),
-        resolved: model.catalog.clone(),
-    });
+    plan.catalogs.push(CatalogPlan::of(&model));
     add_crate(&mut plan, 0, Path::new(""), &model, &command, true);
     plan.add(
         Some(0),
