@@ -378,3 +378,41 @@ fn names_from_a_field_are_identifiers_and_shared_ones_get_their_code() {
         assert!(codes.contains(variant), "no `{variant}` in:\n{codes}");
     }
 }
+
+#[test]
+fn a_template_placeholder_that_matches_nothing_is_located() {
+    let mut mapping: Value = serde_json::from_str(&small_mapping(json!({}))).unwrap();
+    mapping["fields"]["description"] = json!({ "template": "More: {/mroe}." });
+    let project = project_with(
+        &serde_json::to_string_pretty(&mapping).unwrap(),
+        "small.json",
+        SMALL,
+    );
+    let err = fails_writing_nothing(project.path());
+    assert!(
+        err.contains("`{/mroe}` matches nothing in any of the 2 entries"),
+        "{err}"
+    );
+    assert!(err.contains("at /fields/description/template"), "{err}");
+}
+
+#[test]
+fn html_text_is_read_as_text() {
+    let mut mapping: Value = serde_json::from_str(&small_mapping(json!({}))).unwrap();
+    mapping["fields"]["description"] = json!({ "pointer": "/more", "markup": "html" });
+    let vendor = "[\n  {\"id\": \"a\", \"text\": \"A\", \"more\": \"<p>Use <b>&lt;Dial&gt;</b> &amp; retry</p>\\r\\n\"}\n]\n";
+    let project = project_with(
+        &serde_json::to_string_pretty(&mapping).unwrap(),
+        "small.json",
+        vendor,
+    );
+    assert_eq!(xtask(project.path(), &["gen"]).0, 0);
+    let resolved: Value = serde_json::from_str(
+        &fs::read_to_string(project.path().join("generated/small/catalog.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        resolved["codes"][0]["description"],
+        json!("Use <Dial> & retry")
+    );
+}
