@@ -117,14 +117,20 @@ pub fn scratch_workspace() -> tempfile::TempDir {
 pub fn build_test_lint_document(manifest: &Path) {
     let manifest = manifest.to_str().expect("UTF-8 path");
     let common = ["--quiet", "--workspace", "--manifest-path", manifest];
+    // With no feature (the default), then with every feature (`serde`, `http`, `json`).
     run_ok(nested_cargo(&[&["test"][..], &common].concat()));
     run_ok(nested_cargo(
+        &[&["test", "--all-features"][..], &common].concat(),
+    ));
+    run_ok(nested_cargo(
         &[
-            &["clippy", "--all-targets"][..],
+            &["clippy", "--all-targets", "--all-features"][..],
             &common,
             &["--", "-D", "warnings"],
         ]
         .concat(),
     ));
-    run_ok(nested_cargo(&[&["doc", "--no-deps"][..], &common].concat()));
+    run_ok(nested_cargo(
+        &[&["doc", "--no-deps", "--all-features"][..], &common].concat(),
+    ));
 }

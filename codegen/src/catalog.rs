@@ -82,6 +82,151 @@ pub struct Envelope {
     /// Documented example bodies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
+    /// Where each part of an error sits in the body, for the generated `ApiError` (`json`
+    /// feature). Leave it out when the API does not document its body: the crate then has no
+    /// `ApiError`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+}
+
+/// The machine-readable shape of the error body. Every place is a JSON pointer (RFC 6901):
+/// from the body's root for `errors`, `request_id` and single-error bodies, and from each item
+/// of the `errors` array for list bodies. A part that is left out is one the API does not
+/// document: it is neither read nor written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// A built-in envelope. `problem+json` is RFC 9457 `application/problem+json`: `type` is the
+    /// doc URL, `title` the catalog message, `status`, `detail` the message of this occurrence,
+    /// `instance` the request id, and the code in a `code` member. Parts given next to it
+    /// replace the preset's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<LayoutPreset>,
+    /// For bodies that carry a list of errors: the array holding them, e.g. `/data`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<String>,
+    /// The code. With `code_type: http-status` this member holds the HTTP status. Left out
+    /// when the body does not carry the code: errors are then told apart by their status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The HTTP status, when the body repeats it apart from the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The human message of this occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Written with the code's catalog message; not read (RFC 9457 `title`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The documentation URL of the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// The category (type, class) of the code, as its catalog `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The request parameter the error is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
+    /// Further details, kept as JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// Per-field errors inside the details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field_errors: Option<FieldErrorsLayout>,
+    /// The identifier of this error occurrence (JSON:API `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The request id, from the body's root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// The response header that carries the request id, e.g. `X-Request-ID`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id_header: Option<String>,
+    /// Members every error carries with a fixed string value, e.g. `{"/type": "api_error"}`.
+    /// Written as given; not checked when reading.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub constants: std::collections::BTreeMap<String, String>,
+}
+
+/// A built-in error envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum LayoutPreset {
+    /// RFC 9457 problem details, `application/problem+json`.
+    #[serde(rename = "problem+json")]
+    ProblemJson,
+}
+
+/// Where per-field errors sit: `at` points (from the error) to an array of objects, or to one
+/// object; `field`, `message` and `code` point inside each of them. Items without the `field`
+/// member are not field errors and are skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldErrorsLayout {
+    /// The array, or single object, of field errors.
+    pub at: String,
+    /// The field name inside each item.
+    pub field: String,
+    /// The message inside each item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// An inner code inside each item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl Layout {
+    /// This layout with its preset's parts filled in where it leaves them out.
+    pub fn resolved(&self) -> Layout {
+        let mut out = self.clone();
+        if self.preset == Some(LayoutPreset::ProblemJson) {
+            let fill = |slot: &mut Option<String>, p: &str| {
+                if slot.is_none() {
+                    *slot = Some(p.to_owned());
+                }
+            };
+            fill(&mut out.code, "/code");
+            fill(&mut out.status, "/status");
+            fill(&mut out.message, "/detail");
+            fill(&mut out.title, "/title");
+            fill(&mut out.doc_url, "/type");
+            fill(&mut out.request_id, "/instance");
+        }
+        out
+    }
+
+    /// Every pointer of the layout with its JSON path in the catalog, for validation.
+    pub fn pointers(&self) -> Vec<(&'static str, &str)> {
+        let mut out = Vec::new();
+        let named = [
+            ("errors", &self.errors),
+            ("code", &self.code),
+            ("status", &self.status),
+            ("message", &self.message),
+            ("title", &self.title),
+            ("doc_url", &self.doc_url),
+            ("category", &self.category),
+            ("param", &self.param),
+            ("details", &self.details),
+            ("id", &self.id),
+            ("request_id", &self.request_id),
+        ];
+        for (name, p) in named {
+            if let Some(p) = p {
+                out.push((name, p.as_str()));
+            }
+        }
+        if let Some(f) = &self.field_errors {
+            out.push(("field_errors/at", f.at.as_str()));
+            out.push(("field_errors/field", f.field.as_str()));
+            if let Some(m) = &f.message {
+                out.push(("field_errors/message", m.as_str()));
+            }
+            if let Some(c) = &f.code {
+                out.push(("field_errors/code", c.as_str()));
+            }
+        }
+        out
+    }
 }
 
 /// One documented field of the error body.

@@ -26,6 +26,7 @@ pub mod catalog;
 pub mod diag;
 pub mod emit;
 pub mod ident;
+pub mod layout;
 pub mod load;
 pub mod mapping;
 pub mod model;

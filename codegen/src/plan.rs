@@ -420,6 +420,9 @@ fn add_crate(
     plan.add(Some(i), dir.join("src/codes.rs"), files.codes_rs);
     plan.add(Some(i), dir.join("tests/codes.rs"), files.tests_rs);
     plan.add(Some(i), dir.join("tests/data/catalog.in"), files.tests_data);
+    for (path, contents) in files.modules {
+        plan.add(Some(i), dir.join(path), contents);
+    }
     plan.add(
         Some(i),
         dir.join("catalog.json"),

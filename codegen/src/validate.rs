@@ -44,6 +44,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         );
     }
 
+    out.extend(crate::layout::check(catalog));
     if let Some(envelope) = &catalog.envelope {
         for (i, field) in envelope.fields.iter().enumerate() {
             required(

@@ -1,4 +1,5 @@
 //! Emitters: a [`crate::model::Model`] to Rust source and markdown.
 
 pub mod docs;
+pub mod runtime;
 pub mod rust;

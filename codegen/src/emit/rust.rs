@@ -13,6 +13,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::runtime;
 use crate::model::{CodeModel, Model};
 use crate::text;
 
@@ -32,6 +33,9 @@ pub struct CrateFiles {
     pub tests_rs: String,
     /// `tests/data/catalog.in`: the catalog's codes, included by `tests/codes.rs`.
     pub tests_data: String,
+    /// The other modules and tests, as (path relative to the crate, contents), in a fixed
+    /// order.
+    pub modules: Vec<(&'static str, String)>,
 }
 
 /// First line of every generated file (after the comment marker).
@@ -49,7 +53,29 @@ pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
         codes_rs: format!("{header}{}", module(model)),
         tests_rs: format!("{header}{}", format(tests_tokens(model))),
         tests_data: format!("{header}{}", catalog_rows(model)),
+        modules: modules(model)
+            .into_iter()
+            .map(|(path, tokens)| (path, format!("{header}{}", format(tokens))))
+            .chain([(
+                "tests/data/examples.in",
+                format!("{header}{}", runtime::examples_test(model).1),
+            )])
+            .collect(),
     }
+}
+
+/// The modules beyond `codes.rs`, and the tests that need them.
+fn modules(model: &Model) -> Vec<(&'static str, TokenStream)> {
+    let mut out = vec![
+        ("src/wire.rs", runtime::wire_tokens(model)),
+        ("src/features.rs", runtime::features_tokens(model)),
+        ("src/json.rs", runtime::json_tokens(model)),
+    ];
+    if runtime::is_http_api(model) {
+        out.push(("src/retry.rs", runtime::retry_tokens(model)));
+    }
+    out.push(("tests/examples.rs", runtime::examples_test(model).0));
+    out
 }
 
 /// The `include!`-able module alone (for build scripts): `codes.rs` as [`emit`] writes it.
@@ -71,11 +97,12 @@ fn cargo_toml(model: &Model, command: &str, standalone: bool) -> String {
         model.catalog.title
     );
     let mut toml = format!(
-        "# {}\n[package]\nname = \"{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\nrust-version = \"{}\"\ndescription = {}\npublish = false\n\n[dependencies]\n",
+        "# {}\n[package]\nname = \"{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\nrust-version = \"{}\"\ndescription = {}\npublish = false\n\n{FEATURES}",
         generated_line(command, &model.source_path),
         model.crate_name,
         GENERATED_RUST_VERSION,
         toml_string(&description),
+        FEATURES = FEATURES,
     );
     if standalone {
         toml.push_str(
@@ -84,6 +111,22 @@ fn cargo_toml(model: &Model, command: &str, standalone: bool) -> String {
     }
     toml
 }
+
+/// The optional features of every generated crate: nothing by default.
+const FEATURES: &str = "\
+# No dependency by default. `serde`: codes (de)serialize as their wire string. `http`: \
+`http::StatusCode` accessors. `json`: `ApiError` read from and written to the API's error body.
+[features]
+default = []
+serde = [\"dep:serde\"]
+http = [\"dep:http\"]
+json = [\"serde\", \"dep:serde_json\"]
+
+[dependencies]
+http = { version = \"1\", optional = true }
+serde = { version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"] }
+serde_json = { version = \"1.0.100\", optional = true }
+";
 
 fn toml_string(s: &str) -> String {
     // A TOML basic string has the same escapes as a JSON string.
@@ -637,12 +680,27 @@ fn lib_tokens(model: &Model) -> TokenStream {
         model.source_path, model.lib_name, first.wire, first.wire,
     ));
     let doc = inner_doc_attrs(&doc);
+    let retry = runtime::is_http_api(model).then(|| {
+        quote! {
+            mod retry;
+            pub use retry::{RateLimit, RetryAfter};
+        }
+    });
     quote! {
         #doc
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
 
         include!("codes.rs");
+
+        mod features;
+        mod wire;
+        pub use wire::{Code, UnknownCode};
+        #retry
+        #[cfg(feature = "json")]
+        mod json;
+        #[cfg(feature = "json")]
+        pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
     }
 }
 

@@ -18,3 +18,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 include!("codes.rs");
+mod features;
+mod wire;
+pub use wire::{Code, UnknownCode};
+mod retry;
+pub use retry::{RateLimit, RetryAfter};
+#[cfg(feature = "json")]
+mod json;
+#[cfg(feature = "json")]
+pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};

@@ -18,3 +18,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 include!("codes.rs");
+mod features;
+mod wire;
+pub use wire::{Code, UnknownCode};
+#[cfg(feature = "json")]
+mod json;
+#[cfg(feature = "json")]
+pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
