@@ -106,6 +106,9 @@ pub fn page(model: &Model, command: &str) -> String {
                     ));
                 }
             }
+            if let Some(layout) = &e.layout {
+                out.push_str(&layout_section(model, layout));
+            }
             out.push_str(&examples(&e.examples, "###"));
             out.trim_end().to_owned()
         }),
@@ -344,6 +347,57 @@ fn headers(list: &[Header]) -> String {
             h.example.as_deref().map(cell_code).unwrap_or_default(),
             h.description.as_deref().map(text::cell).unwrap_or_default(),
         ));
+    }
+    out
+}
+
+/// Where the generated `ApiError` reads each part of the body, and how to call it.
+fn layout_section(model: &Model, layout: &crate::catalog::Layout) -> String {
+    let layout = layout.resolved();
+    let mut out = String::from("\n### Reading it in Rust\n\n");
+    out.push_str(&format!(
+        "With the `json` feature, `{}::ApiError` reads and writes this body{}.\n\n",
+        model.lib_name,
+        match &layout.errors {
+            Some(p) => format!(
+                ", a list of errors at {}; the pointers below but the request id's are inside each error",
+                cell_code(p)
+            ),
+            None => String::new(),
+        }
+    ));
+    out.push_str("| Part | JSON pointer |\n|---|---|\n");
+    let code_part = if model.code_is_status() {
+        "HTTP status (the code)"
+    } else {
+        "code"
+    };
+    let parts = [
+        (code_part, &layout.code),
+        ("HTTP status", &layout.status),
+        ("message", &layout.message),
+        ("title (catalog message)", &layout.title),
+        ("doc URL", &layout.doc_url),
+        ("category", &layout.category),
+        ("parameter", &layout.param),
+        ("details", &layout.details),
+        ("error id", &layout.id),
+        ("request id (from the body root)", &layout.request_id),
+    ];
+    for (part, pointer) in parts {
+        if let Some(p) = pointer {
+            out.push_str(&format!("| {part} | {} |\n", cell_code(p)));
+        }
+    }
+    if let Some(f) = &layout.field_errors {
+        out.push_str(&format!(
+            "| field errors | {} (field {}) |\n",
+            cell_code(&f.at),
+            cell_code(&f.field)
+        ));
+    }
+    if let Some(h) = &layout.request_id_header {
+        out.push_str(&format!("| request id header | {} |\n", cell_code(h)));
     }
     out
 }

@@ -1155,6 +1155,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
             use crate::{Code, ErrorCode};
         )
     };
+    let api_error_doc = super::rust::doc_attrs(&api_error_doc(model, layout.as_ref(), by_status));
     let module_doc = format!(
         "Typed error responses (the `json` feature).\n\n{}",
         match &layout {
@@ -1207,7 +1208,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
             code: Option<&'static str>,
         }
 
-        /// One error of the API, as its response body carries it.
+        #api_error_doc
         #[derive(Clone, Debug, PartialEq)]
         pub struct ApiError {
             #ident_field
@@ -1757,4 +1758,50 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
         }
     };
     (tokens, rows)
+}
+
+/// The rustdoc of `ApiError`, with a runnable example from the catalog's first documented
+/// example body when it has one.
+fn api_error_doc(model: &Model, layout: Option<&Layout>, by_status: bool) -> String {
+    let mut doc = String::from("One error of the API, as its response body carries it.");
+    let Some(layout) = layout else {
+        return doc;
+    };
+    let envelope = model.catalog.envelope.iter().flat_map(|e| &e.examples);
+    let first = model
+        .codes
+        .iter()
+        .flat_map(|c| c.entry.examples.iter().map(move |e| (c, e)))
+        .next();
+    let (body, check) = match first {
+        Some((code, example)) => {
+            let check = if by_status {
+                format!(
+                    "assert!(error.classes().iter().any(|c| c.as_str() == {:?}));",
+                    code.wire
+                )
+            } else {
+                format!("assert_eq!(error.code().as_str(), {:?});", code.wire)
+            };
+            (example.body.to_string(), check)
+        }
+        None => match envelope.clone().next() {
+            Some(example) => (example.body.to_string(), String::new()),
+            None => return doc,
+        },
+    };
+    let mut hashes = String::from("#");
+    while body.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    let read = if layout.errors.is_some() {
+        "let errors = ApiError::from_json_list(body.as_bytes()).unwrap();\nlet error = &errors[0];"
+    } else {
+        "let error = ApiError::from_json(body.as_bytes()).unwrap();"
+    };
+    doc.push_str(&format!(
+        "\n\nA documented example body, read:\n\n```\nuse {}::ApiError;\n\nlet body = r{hashes}\"{body}\"{hashes};\n{read}\n{check}\n```",
+        model.lib_name
+    ));
+    doc
 }

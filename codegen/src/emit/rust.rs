@@ -148,7 +148,7 @@ fn doc_lines(markdown: &str) -> Vec<String> {
 }
 
 /// `#[doc = " line"]` attributes for markdown text, one per line.
-fn doc_attrs(markdown: &str) -> TokenStream {
+pub(crate) fn doc_attrs(markdown: &str) -> TokenStream {
     let lines = doc_lines(markdown);
     quote! { #(#[doc = #lines])* }
 }
@@ -679,6 +679,7 @@ fn lib_tokens(model: &Model) -> TokenStream {
          message, description and documentation URL.\n\n```\nuse {}::ErrorCode;\n\nlet code: ErrorCode = {:?}.parse().unwrap();\nassert_eq!(code.as_str(), {:?});\n{status_line}assert!(\"zz_not_a_code\".parse::<ErrorCode>().is_err());\n```",
         model.source_path, model.lib_name, first.wire, first.wire,
     ));
+    doc.push_str(&features_doc(model));
     let doc = inner_doc_attrs(&doc);
     let retry = runtime::is_http_api(model).then(|| {
         quote! {
@@ -702,6 +703,38 @@ fn lib_tokens(model: &Model) -> TokenStream {
         #[cfg(feature = "json")]
         pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
     }
+}
+
+/// The crate docs' section on features and wire codes.
+fn features_doc(model: &Model) -> String {
+    let body = match runtime::layout(model) {
+        Some(_) => "`ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API \
+                    documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem \
+                    documents (`Problem`)."
+            .to_owned(),
+        None => "`ApiError` converts to and from RFC 9457 problem documents (`Problem`). The catalog does not \
+                 document the layout of the API's error body, so it is not read from it."
+            .to_owned(),
+    };
+    let mut doc = format!(
+        "\n\n## Wire codes and features\n\n[`Code`] holds a code read from the wire: `Known` or, for a code \
+         this crate does not know yet, `Unknown` with the text kept.\n\nNo dependency by default. Features:\n\n\
+         - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.\n\
+         - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`{}.\n\
+         - `json` (brings `serde` and `serde_json`): {body}",
+        if runtime::is_http_api(model) {
+            "; `ApiError::to_http_response` and `from_http_response` with `json`"
+        } else {
+            ""
+        }
+    );
+    if runtime::is_http_api(model) {
+        doc.push_str(
+            "\n\n[`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into \
+             a delay to wait.",
+        );
+    }
+    doc
 }
 
 /// The catalog's codes as a Rust expression for `include!`: one row per line,

@@ -34,6 +34,16 @@ struct FieldErrorsAt {
     code: Option<&'static str>,
 }
 /// One error of the API, as its response body carries it.
+///
+/// A documented example body, read:
+///
+/// ```
+/// use dataxid_errors::ApiError;
+///
+/// let body = r#"{"error":{"type":"authentication_error","code":"api_key_missing","message":"Authorization header with Bearer token is required.","doc_url":"https://docs.dataxid.com/docs/errors#api_key_missing"},"request_id":"req_abc123"}"#;
+/// let error = ApiError::from_json(body.as_bytes()).unwrap();
+/// assert_eq!(error.code().as_str(), "api_key_missing");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     code: Code,

@@ -15,6 +15,16 @@
 //! assert_eq!(code.http_status(), None);
 //! assert!("zz_not_a_code".parse::<ErrorCode>().is_err());
 //! ```
+//!
+//! ## Wire codes and features
+//!
+//! [`Code`] holds a code read from the wire: `Known` or, for a code this crate does not know yet, `Unknown` with the text kept.
+//!
+//! No dependency by default. Features:
+//!
+//! - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.
+//! - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`.
+//! - `json` (brings `serde` and `serde_json`): `ApiError` converts to and from RFC 9457 problem documents (`Problem`). The catalog does not document the layout of the API's error body, so it is not read from it.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 include!("codes.rs");

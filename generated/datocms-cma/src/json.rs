@@ -39,6 +39,17 @@ struct FieldErrorsAt {
     code: Option<&'static str>,
 }
 /// One error of the API, as its response body carries it.
+///
+/// A documented example body, read:
+///
+/// ```
+/// use datocms_cma_errors::ApiError;
+///
+/// let body = r#"{"data":[{"id":"ce9dcb","type":"api_error","attributes":{"code":"INVALID_FIELD","doc_url":"https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD","details":{"field":"api_key","code":"VALIDATION_UNIQUENESS","record_type":"ItemType"}}}]}"#;
+/// let errors = ApiError::from_json_list(body.as_bytes()).unwrap();
+/// let error = &errors[0];
+/// assert_eq!(error.code().as_str(), "INVALID_FIELD");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     code: Code,

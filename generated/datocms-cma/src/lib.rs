@@ -17,6 +17,18 @@
 //! assert_eq!(code.http_status(), None);
 //! assert!("zz_not_a_code".parse::<ErrorCode>().is_err());
 //! ```
+//!
+//! ## Wire codes and features
+//!
+//! [`Code`] holds a code read from the wire: `Known` or, for a code this crate does not know yet, `Unknown` with the text kept.
+//!
+//! No dependency by default. Features:
+//!
+//! - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.
+//! - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`; `ApiError::to_http_response` and `from_http_response` with `json`.
+//! - `json` (brings `serde` and `serde_json`): `ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem documents (`Problem`).
+//!
+//! [`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into a delay to wait.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 include!("codes.rs");

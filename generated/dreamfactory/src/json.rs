@@ -39,6 +39,16 @@ struct FieldErrorsAt {
     code: Option<&'static str>,
 }
 /// One error of the API, as its response body carries it.
+///
+/// A documented example body, read:
+///
+/// ```
+/// use dreamfactory_errors::ApiError;
+///
+/// let body = r#"{"error":{"code":400,"message":"Invalid JSON: Syntax error"}}"#;
+/// let error = ApiError::from_json(body.as_bytes()).unwrap();
+/// assert!(error.classes().iter().any(|c| c.as_str() == "BadRequestException"));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     status: Option<u16>,

@@ -39,6 +39,16 @@ struct FieldErrorsAt {
     code: Option<&'static str>,
 }
 /// One error of the API, as its response body carries it.
+///
+/// A documented example body, read:
+///
+/// ```
+/// use records_api_errors::ApiError;
+///
+/// let body = r#"{"error":{"code":"FOREIGN_KEY_VIOLATION","message":"Referenced customer_id '999' does not exist in customers"}}"#;
+/// let error = ApiError::from_json(body.as_bytes()).unwrap();
+/// assert_eq!(error.code().as_str(), "FOREIGN_KEY_VIOLATION");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     code: Code,

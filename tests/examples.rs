@@ -1,0 +1,93 @@
+//! Every documented example response of every catalog, read by its generated crate: it parses,
+//! it reads as the code it is filed under, and the reference page shows it.
+//!
+//! The crates are listed in `read` below; a catalog that documents its body layout but is
+//! missing there fails the test, so a new catalog cannot slip through unwalked.
+
+use std::fs;
+
+use serde_json::Value;
+
+/// The codes `body` reads as, through the crate of `catalog`: the code itself, or for an API
+/// that sends only the status, the codes that status may mean. `None` for an unlisted crate.
+fn read(catalog: &str, body: &[u8]) -> Option<Result<Vec<String>, String>> {
+    fn codes<E: ToString>(r: Result<Vec<String>, E>) -> Result<Vec<String>, String> {
+        r.map_err(|e| e.to_string())
+    }
+    Some(match catalog {
+        "dataxid" => codes(
+            dataxid_errors::ApiError::from_json(body).map(|e| vec![e.code().as_str().to_owned()]),
+        ),
+        "records-api" => codes(
+            records_api_errors::ApiError::from_json(body)
+                .map(|e| vec![e.code().as_str().to_owned()]),
+        ),
+        "datocms-cma" => codes(
+            datocms_cma_errors::ApiError::from_json_list(body)
+                .map(|all| all.iter().map(|e| e.code().as_str().to_owned()).collect()),
+        ),
+        "dreamfactory" => codes(
+            dreamfactory_errors::ApiError::from_json(body)
+                .map(|e| e.classes().iter().map(|c| c.as_str().to_owned()).collect()),
+        ),
+        "datamaker" => codes(
+            datamaker_errors::ApiError::from_json(body)
+                .map(|e| e.classes().iter().map(|c| c.as_str().to_owned()).collect()),
+        ),
+        _ => return None,
+    })
+}
+
+#[test]
+fn every_documented_example_reads_as_its_code_and_is_on_the_reference_page() {
+    let root = errcat_tests::root();
+    let mut walked = 0;
+    let mut names: Vec<String> = fs::read_dir(root.join("generated"))
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.file_name().to_str()?.to_owned()))
+        .filter(|n| root.join("generated").join(n).join("catalog.json").exists())
+        .collect();
+    names.sort();
+    for name in names {
+        let text =
+            fs::read_to_string(root.join("generated").join(&name).join("catalog.json")).unwrap();
+        let catalog: Value = serde_json::from_str(&text).unwrap();
+        let page =
+            fs::read_to_string(root.join("generated/docs").join(format!("{name}.md"))).unwrap();
+        let has_layout = catalog.pointer("/envelope/layout").is_some();
+        let mut examples: Vec<(Option<&str>, &Value)> = Vec::new();
+        if let Some(list) = catalog
+            .pointer("/envelope/examples")
+            .and_then(Value::as_array)
+        {
+            examples.extend(list.iter().map(|e| (None, &e["body"])));
+        }
+        for code in catalog["codes"].as_array().unwrap() {
+            let id = code["code"].as_str().map(str::to_owned);
+            let id = id.unwrap_or_else(|| code["code"].to_string());
+            let id: &str = Box::leak(id.into_boxed_str());
+            if let Some(list) = code["examples"].as_array() {
+                examples.extend(list.iter().map(|e| (Some(id), &e["body"])));
+            }
+        }
+        for (code, body) in examples {
+            let pretty = serde_json::to_string_pretty(body).unwrap();
+            assert!(
+                page.contains(&pretty),
+                "{name}: the page does not show the example\n{pretty}"
+            );
+            if !has_layout {
+                continue;
+            }
+            let read = read(&name, body.to_string().as_bytes())
+                .unwrap_or_else(|| panic!("{name} documents its body layout: list it in `read`"));
+            let read = read.unwrap_or_else(|e| panic!("{name}: {e}\n{pretty}"));
+            if let Some(code) = code {
+                let filed_under = read.iter().any(|c| c == code);
+                assert!(filed_under, "{name}: example of {code} reads as {read:?}");
+            }
+            walked += 1;
+        }
+    }
+    assert!(walked >= 20, "only {walked} examples walked");
+}
