@@ -1707,16 +1707,21 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
     } else {
         quote!(assert_eq!(back.code(), error.code(), "{code:?}");)
     };
-    let imports = match (&layout, by_status) {
+    let crate_import = match (&layout, by_status) {
         (None, _) => quote!(use #lib::{ApiError, ErrorCode, Problem};),
-        (Some(_), true) => quote! {
-            use #lib::{ApiError, ErrorCode, ParseErrorKind, Problem};
+        (Some(_), true) => quote!(use #lib::{ApiError, ErrorCode, ParseErrorKind, Problem};),
+        (Some(_), false) => quote!(use #lib::{ApiError, Code, ErrorCode, ParseErrorKind, Problem};),
+    };
+    let value_import = layout.is_some().then(|| {
+        quote!(
             use serde_json::Value;
-        },
-        (Some(_), false) => quote! {
-            use #lib::{ApiError, Code, ErrorCode, ParseErrorKind, Problem};
-            use serde_json::Value;
-        },
+        )
+    });
+    // In the order rustfmt sorts them.
+    let imports = if model.lib_name.as_str() < "serde_json" {
+        quote!(#crate_import #value_import)
+    } else {
+        quote!(#value_import #crate_import)
     };
     let title_check = if by_status {
         quote! {
