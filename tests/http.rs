@@ -11,6 +11,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use dataxid_errors::{Code, RateLimit, RetryAfter};
 
+/// The client and server example of README.md.
+#[path = "readme_example.rs"]
+mod readme_example;
+
 /// What the server answers on each path.
 fn respond(path: &str) -> http::Response<Vec<u8>> {
     match path {
@@ -221,4 +225,21 @@ fn errors_cross_a_real_http_connection_and_come_back_typed() {
     ));
 
     server.join().expect("the server thread ends cleanly");
+}
+
+#[test]
+fn the_readme_example_is_this_code_and_works() {
+    let readme = std::fs::read_to_string(errcat_tests::root().join("README.md")).unwrap();
+    let example =
+        std::fs::read_to_string(errcat_tests::root().join("tests/readme_example.rs")).unwrap();
+    assert!(
+        readme.contains(&example),
+        "README.md's client and server example differs from tests/readme_example.rs"
+    );
+    let response = readme_example::too_many_requests("req_1");
+    assert_eq!(response.status(), 429);
+    let wait = readme_example::retry_after(&response);
+    assert_eq!(wait, Some(Duration::from_secs(12)));
+    let html = http::Response::new(b"<html></html>".to_vec());
+    assert_eq!(readme_example::retry_after(&html), None);
 }
