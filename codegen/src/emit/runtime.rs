@@ -468,6 +468,13 @@ pub fn features_tokens(model: &Model) -> TokenStream {
         }
     };
     let visit_ints = integer.then_some(visit_ints);
+    // Integer codes may come as numbers, so only self-describing formats can say which; string
+    // codes ask for a string, which every format can give.
+    let deserialize = if integer {
+        quote!(deserialize_any)
+    } else {
+        quote!(deserialize_str)
+    };
     let category = (!model.categories.is_empty()).then(|| {
         quote! {
             impl Serialize for crate::Category {
@@ -547,7 +554,7 @@ pub fn features_tokens(model: &Model) -> TokenStream {
             impl<'de> Deserialize<'de> for Code {
                 /// Deserializes any code; one this crate does not know is kept as `Unknown`.
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    deserializer.deserialize_any(CodeVisitor)
+                    deserializer.#deserialize(CodeVisitor)
                 }
             }
 
@@ -555,7 +562,7 @@ pub fn features_tokens(model: &Model) -> TokenStream {
                 /// Deserializes a wire code (aliases included). A code this crate does not know
                 /// is an error; deserialize a [`Code`] to keep it instead.
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    let unknown = match deserializer.deserialize_any(CodeVisitor)? {
+                    let unknown = match deserializer.#deserialize(CodeVisitor)? {
                         Code::Known(code) => return Ok(code),
                         Code::Unknown(unknown) => unknown,
                     };

@@ -31,14 +31,14 @@ mod serde_impls {
     impl<'de> Deserialize<'de> for Code {
         /// Deserializes any code; one this crate does not know is kept as `Unknown`.
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_any(CodeVisitor)
+            deserializer.deserialize_str(CodeVisitor)
         }
     }
     impl<'de> Deserialize<'de> for ErrorCode {
         /// Deserializes a wire code (aliases included). A code this crate does not know
         /// is an error; deserialize a [`Code`] to keep it instead.
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let unknown = match deserializer.deserialize_any(CodeVisitor)? {
+            let unknown = match deserializer.deserialize_str(CodeVisitor)? {
                 Code::Known(code) => return Ok(code),
                 Code::Unknown(unknown) => unknown,
             };
