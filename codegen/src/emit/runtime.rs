@@ -1714,16 +1714,13 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
     } else {
         quote!(assert_eq!(back.code(), error.code(), "{code:?}");)
     };
-    let crate_import = match (&layout, by_status) {
-        (None, _) => quote!(use #lib::{ApiError, ErrorCode, Problem};),
-        (Some(_), true) => quote!(use #lib::{ApiError, ErrorCode, ParseErrorKind, Problem};),
-        (Some(_), false) => quote!(use #lib::{ApiError, Code, ErrorCode, ParseErrorKind, Problem};),
+    let crate_import = match &layout {
+        None => quote!(use #lib::{ApiError, Code, ErrorCode, Problem};),
+        Some(_) => quote!(use #lib::{ApiError, Code, ErrorCode, ParseErrorKind, Problem};),
     };
-    let value_import = layout.is_some().then(|| {
-        quote!(
-            use serde_json::Value;
-        )
-    });
+    let value_import = quote!(
+        use serde_json::Value;
+    );
     // In the order rustfmt sorts them.
     let imports = if model.lib_name.as_str() < "serde_json" {
         quote!(#crate_import #value_import)
@@ -1739,6 +1736,15 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
     } else {
         quote!(assert_eq!(problem.title.as_deref(), Some(code.message()));)
     };
+    let integer_serde = (model.catalog.code_type == CodeType::Integer).then(|| {
+        quote! {
+            for &code in ErrorCode::ALL {
+                let number: Value = code.as_str().parse().unwrap();
+                let back: ErrorCode = serde_json::from_value(number).unwrap();
+                assert_eq!(back, code);
+            }
+        }
+    });
     let tokens = quote! {
         #![cfg(feature = "json")]
         #![allow(deprecated)]
@@ -1751,6 +1757,23 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
         const EXAMPLES: &[(&str, Option<u16>, &str)] = &include!("data/examples.in");
 
         #example_tests
+
+        #[test]
+        fn codes_serialize_as_their_wire_string() {
+            for &code in ErrorCode::ALL {
+                let json = serde_json::to_value(code).unwrap();
+                assert_eq!(json, Value::from(code.as_str()));
+                let back: ErrorCode = serde_json::from_value(json.clone()).unwrap();
+                assert_eq!(back, code);
+                let kept: Code = serde_json::from_value(json).unwrap();
+                assert_eq!(kept, Code::Known(code));
+            }
+            let unknown: Code = serde_json::from_value(Value::from(#unknown)).unwrap();
+            assert_eq!(unknown.as_str(), #unknown);
+            let refused = serde_json::from_value::<ErrorCode>(Value::from(#unknown));
+            assert!(refused.is_err());
+            #integer_serde
+        }
 
         #[test]
         fn every_code_converts_to_a_problem_document_and_back() {

@@ -54,6 +54,21 @@ fn unknown_codes_are_kept_through_the_body() {
     assert_eq!(read.code().known(), None);
 }
 #[test]
+fn codes_serialize_as_their_wire_string() {
+    for &code in ErrorCode::ALL {
+        let json = serde_json::to_value(code).unwrap();
+        assert_eq!(json, Value::from(code.as_str()));
+        let back: ErrorCode = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, code);
+        let kept: Code = serde_json::from_value(json).unwrap();
+        assert_eq!(kept, Code::Known(code));
+    }
+    let unknown: Code = serde_json::from_value(Value::from("zz_future_code")).unwrap();
+    assert_eq!(unknown.as_str(), "zz_future_code");
+    let refused = serde_json::from_value::<ErrorCode>(Value::from("zz_future_code"));
+    assert!(refused.is_err());
+}
+#[test]
 fn every_code_converts_to_a_problem_document_and_back() {
     for &code in ErrorCode::ALL {
         let error = ApiError::new(code)
