@@ -770,14 +770,7 @@ fn tests_tokens(model: &Model) -> TokenStream {
     } else {
         quote!(code.http_status())
     };
-    let mut unknown = String::from("zz_future_code");
-    while model
-        .codes
-        .iter()
-        .any(|c| c.wire == unknown || c.entry.aliases.contains(&unknown))
-    {
-        unknown.push('_');
-    }
+    let unknown = runtime::unknown_code(model);
     quote! {
         #![allow(deprecated)]
 
