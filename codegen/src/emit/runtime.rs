@@ -182,10 +182,11 @@ pub fn retry_tokens(model: &Model) -> TokenStream {
     } else {
         format!("The catalog documents {}.", documented.join(", "))
     };
+    let documented = super::rust::inner_doc_attrs(&format!(
+        "Retry advice from rate-limit response headers.\n\n{documented}"
+    ));
     quote! {
-        //! Retry advice from rate-limit response headers.
-        #![doc = ""]
-        #![doc = #documented]
+        #documented
 
         use ::std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -509,6 +510,7 @@ pub fn features_tokens(model: &Model) -> TokenStream {
             "The documented HTTP status as an [`http::StatusCode`], or `None` where the API documents none.",
         )
     };
+    let status_doc_attrs = super::rust::doc_attrs(status_doc);
     quote! {
         //! Implementations behind the `serde` and `http` features.
 
@@ -578,7 +580,7 @@ pub fn features_tokens(model: &Model) -> TokenStream {
             use crate::ErrorCode;
 
             impl ErrorCode {
-                #[doc = #status_doc]
+                #status_doc_attrs
                 #status_code
 
                 /// The codes documented with this status ([`ErrorCode::from_status`]).
@@ -809,9 +811,10 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         "An error of `code`, with, for a known code, its documented status, message, documentation URL and \
          category."
     };
+    let new_doc_attrs = super::rust::doc_attrs(new_doc);
     let new_fn = if by_status {
         quote! {
-            #[doc = #new_doc]
+            #new_doc_attrs
             pub fn new(code: ErrorCode) -> Self {
                 let mut error = Self::empty();
                 error.status = #known_status;
@@ -823,7 +826,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         }
     } else {
         quote! {
-            #[doc = #new_doc]
+            #new_doc_attrs
             pub fn new(code: impl Into<Code>) -> Self {
                 let code = code.into();
                 let mut error = Self::empty_with(code.clone());
@@ -894,8 +897,9 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         } else {
             "Parses an error body."
         };
+        let from_json_doc_attrs = super::rust::doc_attrs(from_json_doc);
         quote! {
-            #[doc = #from_json_doc]
+            #from_json_doc_attrs
             ///
             /// A body that is not JSON, or lacks the code, is a [`ParseError`] that keeps the
             /// raw text. A code this crate does not know is kept, never an error.
@@ -1147,6 +1151,9 @@ pub fn json_tokens(model: &Model) -> TokenStream {
          `instance` the request id; the wire code is the extension member `code`, and `param` and `details` are \
          extension members too."
     };
+    let problem_doc_attrs = super::rust::doc_attrs(&format!(
+        "This error as an RFC 9457 problem document.\n\n{problem_doc}"
+    ));
 
     let time_imports = http_api.then(|| {
         quote!(
@@ -1178,8 +1185,9 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         }
     );
 
+    let module_doc = super::rust::inner_doc_attrs(&module_doc);
     quote! {
-        #![doc = #module_doc]
+        #module_doc
 
         #imports
         use core::fmt;
@@ -1381,9 +1389,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
 
             #body_io
 
-            /// This error as an RFC 9457 problem document.
-            #[doc = ""]
-            #[doc = #problem_doc]
+            #problem_doc_attrs
             pub fn to_problem(&self) -> Problem {
                 let mut problem = Problem {
                     type_uri: self.doc_url.clone(),

@@ -153,7 +153,7 @@ pub(crate) fn doc_attrs(markdown: &str) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-fn inner_doc_attrs(markdown: &str) -> TokenStream {
+pub(crate) fn inner_doc_attrs(markdown: &str) -> TokenStream {
     let lines = doc_lines(markdown);
     quote! { #(#![doc = #lines])* }
 }

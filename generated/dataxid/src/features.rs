@@ -58,7 +58,7 @@ mod serde_impls {
 mod http_impls {
     use crate::ErrorCode;
     impl ErrorCode {
-        ///The documented HTTP status as an [`http::StatusCode`]. Catalog statuses are validated to lie in 100..=599, so the fallback to 500 is never taken.
+        /// The documented HTTP status as an [`http::StatusCode`]. Catalog statuses are validated to lie in 100..=599, so the fallback to 500 is never taken.
         pub fn status_code(self) -> ::http::StatusCode {
             match ::http::StatusCode::from_u16(self.http_status()) {
                 Ok(status) => status,

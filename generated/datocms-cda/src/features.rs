@@ -52,7 +52,7 @@ mod serde_impls {
 mod http_impls {
     use crate::ErrorCode;
     impl ErrorCode {
-        ///The documented HTTP status as an [`http::StatusCode`], or `None` where the API documents none.
+        /// The documented HTTP status as an [`http::StatusCode`], or `None` where the API documents none.
         pub fn status_code(self) -> Option<::http::StatusCode> {
             let status = self.http_status()?;
             ::http::StatusCode::from_u16(status).ok()
