@@ -61,6 +61,7 @@ fn respond(path: &str) -> http::Response<Vec<u8>> {
         )
         .with_message("Duplicate entry 'a@example.com' for key 'email'")
         .to_http_response(),
+        "/readme" => readme_example::too_many_requests("req_readme"),
         "/datamaker/limited" => {
             datamaker_errors::ApiError::new(datamaker_errors::ErrorCode::TooManyRequests)
                 .with_request_id("dm-42")
@@ -236,7 +237,15 @@ fn the_readme_example_is_this_code_and_works() {
         readme.contains(&example),
         "README.md's client and server example differs from tests/readme_example.rs"
     );
-    let response = readme_example::too_many_requests("req_1");
+    // The README's server answers over a real connection, and its client reads the reply.
+    let (base, server) = serve(1);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .into();
+    let response = get(&agent, &format!("{base}/readme"));
+    server.join().expect("the server thread ends cleanly");
     assert_eq!(response.status(), 429);
     let wait = readme_example::retry_after(&response);
     assert_eq!(wait, Some(Duration::from_secs(12)));

@@ -164,6 +164,10 @@ pub enum LayoutPreset {
 pub struct FieldErrorsLayout {
     /// The array, or single object, of field errors.
     pub at: String,
+    /// Set when `at` holds one object with the field error's members, rather than a list of
+    /// them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub single: bool,
     /// The field name inside each item.
     pub field: String,
     /// The message inside each item.

@@ -26,6 +26,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(overlaps(layout));
     if layout.errors.as_deref() == Some("") {
         out.push(
             Diagnostic::at(
@@ -85,7 +86,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
                 },
                 _ => code.code.wire(),
             };
-            let found = match example_code(&layout, &example.body) {
+            let found = match example_codes(&layout, &example.body) {
                 Ok(found) => found,
                 Err(missing) => {
                     out.push(
@@ -98,9 +99,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
                     continue;
                 }
             };
-            if let Some(found) = found
-                && found != wire
-            {
+            if let Some(found) = found.into_iter().find(|found| *found != wire) {
                 out.push(
                     Diagnostic::at(
                         format!("/codes/{i}/examples/{j}/body"),
@@ -119,28 +118,86 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
     out
 }
 
-/// The code an example body carries at the layout's code pointer, as wire text: `Ok(None)`
-/// when the layout reads no code, `Err(pointer)` when the body lacks what the layout reads.
-fn example_code<'a>(layout: &'a Layout, body: &Value) -> Result<Option<String>, &'a str> {
-    let item = match &layout.errors {
+/// The codes an example body carries at the layout's code pointer (one per listed error), as
+/// wire text: empty when the layout reads no code, `Err(pointer)` when the body lacks what the
+/// layout reads.
+fn example_codes<'a>(layout: &'a Layout, body: &Value) -> Result<Vec<String>, &'a str> {
+    let items: Vec<&Value> = match &layout.errors {
         Some(list) => body
             .pointer(list)
             .and_then(Value::as_array)
-            .and_then(|items| items.first())
-            .ok_or(list.as_str())?,
-        None => body,
+            .filter(|items| !items.is_empty())
+            .ok_or(list.as_str())?
+            .iter()
+            .collect(),
+        None => vec![body],
     };
     let Some(pointer) = layout.code.as_deref() else {
-        return Ok(None);
+        return Ok(Vec::new());
     };
-    match item.pointer(pointer) {
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(Value::Number(n)) => Ok(Some(n.to_string())),
-        _ => Err(pointer),
-    }
+    items
+        .into_iter()
+        .map(|item| match item.pointer(pointer) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            _ => Err(pointer),
+        })
+        .collect()
 }
 
-/// Why `p` is not an RFC 6901 pointer, if it is not.
+/// Parts that would be written over one another: two pointers where one is the other or lies
+/// inside it. The parts of an error (and the constants) are checked together; with a list
+/// body, `errors` and `request_id` are checked against each other, since both are read from
+/// the root. Field errors are inside the details by design and are not checked here.
+fn overlaps(layout: &Layout) -> Vec<Diagnostic> {
+    let layout = layout.resolved();
+    let mut item: Vec<(String, &str)> = layout
+        .pointers()
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("field_errors") && *name != "errors")
+        .filter(|(name, _)| layout.errors.is_none() || *name != "request_id")
+        .map(|(name, p)| (name.to_owned(), p))
+        .collect();
+    item.extend(layout.constants.keys().map(|k| {
+        (
+            format!("constants/{}", k.replace('~', "~0").replace('/', "~1")),
+            k.as_str(),
+        )
+    }));
+    let mut root: Vec<(String, &str)> = Vec::new();
+    if let (Some(errors), Some(request_id)) = (&layout.errors, &layout.request_id) {
+        root.push(("errors".to_owned(), errors.as_str()));
+        root.push(("request_id".to_owned(), request_id.as_str()));
+    }
+    let mut out = Vec::new();
+    for group in [item, root] {
+        for (i, (a_name, a)) in group.iter().enumerate() {
+            for (b_name, b) in &group[i + 1..] {
+                if contains(a, b) || contains(b, a) {
+                    out.push(
+                        Diagnostic::at(
+                            format!("/envelope/layout/{b_name}"),
+                            format!("`{b_name}` at `{b}` overlaps `{a_name}` at `{a}`"),
+                        )
+                        .hint(
+                            "give each part its own member: writing one would overwrite the other",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether pointer `inner` is `outer` or lies inside it.
+fn contains(outer: &str, inner: &str) -> bool {
+    inner
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Why `p` is not an RFC 6901 pointer naming object members, if it is not.
 pub fn pointer_problem(p: &str) -> Option<&'static str> {
     if p.is_empty() {
         return None;
@@ -153,6 +210,12 @@ pub fn pointer_problem(p: &str) -> Option<&'static str> {
         if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
             return Some("`~` must be followed by `0` or `1`");
         }
+    }
+    let index = |t: &str| t == "-" || (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    if p[1..].split('/').any(index) {
+        return Some(
+            "array positions are not supported; name object members only (`errors` points at a list)",
+        );
     }
     None
 }
@@ -172,5 +235,26 @@ mod tests {
         assert!(pointer_problem("a").is_some());
         assert!(pointer_problem("/a~2").is_some());
         assert!(pointer_problem("/a~").is_some());
+        assert!(pointer_problem("/errors/0/code").is_some());
+        assert!(pointer_problem("/errors/-").is_some());
+        assert_eq!(pointer_problem("/e0/x1"), None);
+    }
+
+    #[test]
+    fn overlapping_parts_are_refused() {
+        let layout = Layout {
+            code: Some("/error/code".into()),
+            details: Some("/error".into()),
+            message: Some("/error/message".into()),
+            ..Layout::default()
+        };
+        let found: Vec<String> = overlaps(&layout).into_iter().map(|d| d.message).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        let apart = Layout {
+            code: Some("/error/code".into()),
+            details: Some("/error/codes".into()),
+            ..Layout::default()
+        };
+        assert!(overlaps(&apart).is_empty());
     }
 }

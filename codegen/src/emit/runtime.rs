@@ -222,7 +222,8 @@ pub fn retry_tokens(model: &Model) -> TokenStream {
                     return value.parse().ok().map(RetryAfter::Seconds);
                 }
                 let secs = parse_http_date(value)?;
-                Some(RetryAfter::At(UNIX_EPOCH + Duration::from_secs(secs)))
+                let at = UNIX_EPOCH.checked_add(Duration::from_secs(secs))?;
+                Some(RetryAfter::At(at))
             }
 
             /// How long to wait from `now`; zero for a date already past.
@@ -284,7 +285,7 @@ pub fn retry_tokens(model: &Model) -> TokenStream {
                 }
                 match (self.remaining, self.reset) {
                     (Some(0), Some(reset)) => {
-                        let reset = UNIX_EPOCH + Duration::from_secs(reset);
+                        let reset = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
                         Some(reset.duration_since(now).unwrap_or_default())
                     }
                     _ => None,
@@ -358,10 +359,18 @@ pub fn retry_tokens(model: &Model) -> TokenStream {
             }
             let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
             let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
-            if hms.next().is_some() || h > 23 || m > 59 || sec > 60 || year < 1970 {
+            if hms.next().is_some() || h > 23 || m > 59 || sec > 60 {
                 return None;
             }
-            Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + sec)
+            if !(1970..=9999).contains(&year) {
+                return None;
+            }
+            let days = days_from_civil(year, month, day);
+            // Rejects days past the end of the month, such as 31 Feb.
+            if civil_from_days(days) != (year, month, day) {
+                return None;
+            }
+            Some(days * 86_400 + h * 3600 + m * 60 + sec)
         }
 
         /// An IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
@@ -417,7 +426,18 @@ pub fn retry_tokens(model: &Model) -> TokenStream {
                 }
                 let written = RetryAfter::At(at).to_header_value();
                 assert_eq!(written, "Sun, 06 Nov 1994 08:49:37 GMT");
-                for bad in ["", "-1", "soon", "Sun, 31 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT"] {
+                let bad = [
+                    "",
+                    "-1",
+                    "soon",
+                    "Sun, 31 Foo 1994 08:49:37 GMT",
+                    "Sun, 06 Nov 1994 25:00:00 GMT",
+                    "Thu, 31 Feb 2000 08:49:37 GMT",
+                    "Sun, 06 Nov 1969 08:49:37 GMT",
+                    "Sun, 06 Nov 300000000000 08:49:37 GMT",
+                    "Sun, 06 Nov 18446744073709551615 08:49:37 GMT",
+                ];
+                for bad in bad {
                     assert_eq!(RetryAfter::parse(bad), None, "{bad}");
                 }
             }
@@ -444,6 +464,9 @@ pub fn retry_tokens(model: &Model) -> TokenStream {
                 assert_eq!(left.delay(now), None);
                 let none = RateLimit::from_headers([("Content-Type", "text/plain")]);
                 assert_eq!(none, None);
+                let far = [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "18446744073709551615")];
+                let far = RateLimit::from_headers(far).unwrap();
+                assert_eq!(far.delay(now), None);
                 let parsed = RateLimit::from_headers(limit.to_headers());
                 assert_eq!(parsed, Some(limit));
             }
@@ -476,6 +499,29 @@ pub fn features_tokens(model: &Model) -> TokenStream {
     } else {
         quote!(deserialize_str)
     };
+    let (serialize_doc, wire_fn) = if integer {
+        (
+            "Serializes the code as the wire writes it: a number (a code that is not one, as a string).",
+            quote! {
+                fn wire<S: Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
+                    match code.parse::<i64>() {
+                        Ok(n) => serializer.serialize_i64(n),
+                        Err(_) => serializer.serialize_str(code),
+                    }
+                }
+            },
+        )
+    } else {
+        (
+            "Serializes the code as its wire string.",
+            quote! {
+                fn wire<S: Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(code)
+                }
+            },
+        )
+    };
+    let serialize_doc = super::rust::doc_attrs(serialize_doc);
     let category = (!model.categories.is_empty()).then(|| {
         quote! {
             impl Serialize for crate::Category {
@@ -522,18 +568,20 @@ pub fn features_tokens(model: &Model) -> TokenStream {
             use serde::{Serialize, Serializer};
 
             impl Serialize for ErrorCode {
-                /// Serializes the code as its wire string ([`ErrorCode::as_str`]).
+                #serialize_doc
                 fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
+                    wire(self.as_str(), serializer)
                 }
             }
 
             impl Serialize for Code {
-                /// Serializes the code as its wire string, known or not.
+                #serialize_doc
                 fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
+                    wire(self.as_str(), serializer)
                 }
             }
+
+            #wire_fn
 
             #category
 
@@ -622,7 +670,8 @@ pub fn json_tokens(model: &Model) -> TokenStream {
             let field = &f.field;
             let message = opt(f.message.as_deref());
             let code = opt(f.code.as_deref());
-            quote!(Some(super::FieldErrorsAt { at: #at, field: #field, message: #message, code: #code }))
+            let single = f.single;
+            quote!(Some(super::FieldErrorsAt { at: #at, single: #single, field: #field, message: #message, code: #code }))
         }
         _ => quote!(None),
     };
@@ -632,10 +681,10 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         "application/json"
     };
 
-    let known_status = if model.all_have_status() {
-        quote!(Some(code.http_status()))
+    let known_status_of_built = if model.all_have_status() {
+        quote!(self.known.map(ErrorCode::http_status))
     } else {
-        quote!(code.http_status())
+        quote!(self.known.and_then(ErrorCode::http_status))
     };
     let status_of_known = if model.all_have_status() {
         quote!(self.code.known().map(ErrorCode::http_status))
@@ -684,12 +733,11 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                 self
             }
 
-            /// How long to wait from `now` before retrying, from the response's rate-limit
-            /// headers; `None` when the code is not retryable or the headers do not say.
+            /// How long to wait from `now` before retrying, as the response's rate-limit
+            /// headers say ([`crate::RateLimit::delay`]); `None` when they do not say. The
+            /// headers are the server's own advice, so they decide even where the catalog does
+            /// not call the code retryable.
             pub fn retry_delay(&self, now: SystemTime) -> Option<Duration> {
-                if !self.is_retryable() {
-                    return None;
-                }
                 self.rate_limit.as_ref()?.delay(now)
             }
         }
@@ -712,17 +760,23 @@ pub fn json_tokens(model: &Model) -> TokenStream {
     let (ident_field, ident_methods, ident_read, ident_write, ident_display, retryable) =
         if by_status {
             (
-                quote!(),
+                quote!(known: Option<ErrorCode>,),
                 quote! {
-                    /// The HTTP status: from the body where it carries one, else from the response.
+                    /// The HTTP status: from the body or response where it carries one, else the
+                    /// documented status of the code this error was built with.
                     pub fn status(&self) -> Option<u16> {
-                        self.status
+                        let documented = #known_status_of_built;
+                        self.status.or(documented)
                     }
 
-                    /// The codes this error may be, in catalog order: those documented with its
-                    /// status ([`ErrorCode::from_status`]). This API tells errors apart by status
-                    /// only, so several codes can share one.
-                    pub fn classes(&self) -> &'static [ErrorCode] {
+                    /// The codes this error may be, in catalog order. For an error built here
+                    /// with [`ApiError::new`], that code alone; for one read from a response,
+                    /// the codes documented with its status ([`ErrorCode::from_status`]): this
+                    /// API tells errors apart by status only, so several codes can share one.
+                    pub fn classes(&self) -> &[ErrorCode] {
+                        if let Some(code) = &self.known {
+                            return ::core::slice::from_ref(code);
+                        }
                         match self.status {
                             Some(status) => ErrorCode::from_status(status),
                             None => &[],
@@ -737,12 +791,12 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                     }
                 },
                 quote! {
-                    if let (Some(p), Some(status)) = (layout::CODE, self.status) {
+                    if let (Some(p), Some(status)) = (layout::CODE, self.status()) {
                         put(&mut item, p, Value::from(status));
                     }
                 },
                 quote! {
-                    match (self.status, self.message()) {
+                    match (self.status(), self.message()) {
                         (Some(status), Some(message)) => write!(f, "HTTP {status}: {message}"),
                         (Some(status), None) => write!(f, "HTTP {status}"),
                         (None, Some(message)) => f.write_str(message),
@@ -817,7 +871,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
             #new_doc_attrs
             pub fn new(code: ErrorCode) -> Self {
                 let mut error = Self::empty();
-                error.status = #known_status;
+                error.known = Some(code);
                 error.message = Some(code.message().to_owned());
                 error.doc_url = #known_doc_url;
                 error.category = #known_category;
@@ -850,7 +904,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         quote! {
             fn empty() -> Self {
                 ApiError {
-                    status: None, message: None, doc_url: None, category: None, param: None,
+                    known: None, status: None, message: None, doc_url: None, category: None, param: None,
                     details: None, id: None, request_id: None, #rate_limit_init body: None,
                 }
             }
@@ -919,7 +973,12 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                 K: AsRef<str>,
                 V: AsRef<str>,
             {
-                let mut error = Self::from_json(body)?;
+                let mut error = match Self::from_json(body) {
+                    Ok(error) => error,
+                    // A body without a code says nothing the status does not: keep going.
+                    Err(_) if layout::CODE.is_none() => Self::empty(),
+                    Err(e) => return Err(e),
+                };
                 let headers: Vec<(String, String)> = headers
                     .into_iter()
                     .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
@@ -1123,15 +1182,25 @@ pub fn json_tokens(model: &Model) -> TokenStream {
             }
         }
     });
-    let problem_code_out = (!by_status).then(|| {
+    let problem_code_out = if by_status {
+        quote! {
+            if let Some(code) = self.known {
+                members.insert("code".to_owned(), Value::from(code.as_str()));
+            }
+        }
+    } else {
         quote! {
             let wire = self.code.as_str();
             members.insert("code".to_owned(), code_value(wire));
         }
-    });
+    };
     let problem_code_in = if by_status {
         quote! {
             let mut error = ApiError::empty();
+            error.known = match problem.extensions.get("code") {
+                Some(Value::String(s)) => ErrorCode::from_code(s),
+                _ => None,
+            };
         }
     } else {
         quote! {
@@ -1218,6 +1287,7 @@ pub fn json_tokens(model: &Model) -> TokenStream {
         #[allow(dead_code)]
         struct FieldErrorsAt {
             at: &'static str,
+            single: bool,
             field: &'static str,
             message: Option<&'static str>,
             code: Option<&'static str>,
@@ -1347,8 +1417,11 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                 self
             }
 
-            /// Adds a per-field error to the details, in the shape the API documents. Does
-            /// nothing where the API documents no field errors.
+            /// Adds a per-field error to the details in the shape the catalog's layout gives:
+            /// pushed onto the list of field errors, or, where the API documents one object,
+            /// merged into it. `message` is written only where the layout has a member for it.
+            /// Nothing is overwritten: where the details already hold something else at that
+            /// place, or the API documents no field errors, the error is left as it is.
             pub fn with_field_error(mut self, field: impl Into<String>, message: impl Into<String>) -> Self {
                 let Some(at) = layout::FIELD_ERRORS else {
                     return self;
@@ -1359,17 +1432,17 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                     put(&mut item, p, Value::from(message.into()));
                 }
                 let details = self.details.get_or_insert_with(Value::default);
-                let list = match details.pointer_mut(at.at) {
-                    Some(Value::Array(list)) => list,
-                    _ => {
-                        put(details, at.at, Value::Array(Vec::new()));
-                        match details.pointer_mut(at.at) {
-                            Some(Value::Array(list)) => list,
-                            _ => return self,
+                match details.pointer_mut(at.at) {
+                    Some(Value::Array(list)) if !at.single => list.push(item),
+                    Some(Value::Object(object)) if at.single => {
+                        if let Value::Object(members) = item {
+                            object.extend(members);
                         }
                     }
-                };
-                list.push(item);
+                    None | Some(Value::Null) if at.single => put(details, at.at, item),
+                    None | Some(Value::Null) => put(details, at.at, Value::Array(vec![item])),
+                    Some(_) => {}
+                }
                 self
             }
 
@@ -1407,6 +1480,12 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                 if let Some(details) = &self.details {
                     members.insert("details".to_owned(), details.clone());
                 }
+                if let Some(category) = &self.category {
+                    members.insert("category".to_owned(), Value::from(category.as_str()));
+                }
+                if let Some(id) = &self.id {
+                    members.insert("id".to_owned(), Value::from(id.as_str()));
+                }
                 problem
             }
 
@@ -1417,11 +1496,15 @@ pub fn json_tokens(model: &Model) -> TokenStream {
                 error.message = problem.detail.clone().or_else(|| problem.title.clone());
                 error.doc_url = problem.type_uri.clone().filter(|t| t != "about:blank");
                 error.request_id = problem.instance.clone();
-                error.param = match problem.extensions.get("param") {
+                let text = |name: &str| match problem.extensions.get(name) {
                     Some(Value::String(s)) => Some(s.clone()),
                     _ => None,
                 };
+                error.param = text("param");
                 error.details = problem.extensions.get("details").cloned();
+                error.category = text("category");
+                error.id = text("id");
+                error.body = ::serde_json::from_slice(&problem.to_json()).ok();
                 error
             }
         }
@@ -1639,6 +1722,9 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
                 let listed = expected.is_some_and(|c| classes.contains(&c)) || status.is_none() && classes.is_empty();
                 assert!(listed, "{wire}: {classes:?} for {body}");
             }
+            if let Some(status) = status {
+                assert_eq!(error.status(), Some(status), "{body}");
+            }
         }
     } else {
         quote! {
@@ -1742,6 +1828,11 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
     } else {
         quote!(assert_eq!(problem.title.as_deref(), Some(code.message()));)
     };
+    let wire_json = if model.catalog.code_type == CodeType::Integer {
+        quote!(serde_json::from_str(code.as_str()).unwrap())
+    } else {
+        quote!(Value::from(code.as_str()))
+    };
     let integer_serde = (model.catalog.code_type == CodeType::Integer).then(|| {
         quote! {
             for &code in ErrorCode::ALL {
@@ -1768,7 +1859,8 @@ pub fn examples_test(model: &Model) -> (TokenStream, String) {
         fn codes_serialize_as_their_wire_string() {
             for &code in ErrorCode::ALL {
                 let json = serde_json::to_value(code).unwrap();
-                assert_eq!(json, Value::from(code.as_str()));
+                let wire: Value = #wire_json;
+                assert_eq!(json, wire);
                 let back: ErrorCode = serde_json::from_value(json.clone()).unwrap();
                 assert_eq!(back, code);
                 let kept: Code = serde_json::from_value(json).unwrap();

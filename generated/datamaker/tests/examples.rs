@@ -19,6 +19,9 @@ fn every_documented_example_reads_as_its_code_and_is_written_back_as_documented(
                 || status.is_none() && classes.is_empty();
             assert!(listed, "{wire}: {classes:?} for {body}");
         }
+        if let Some(status) = status {
+            assert_eq!(error.status(), Some(status), "{body}");
+        }
         let written = error.to_json();
         let written: Value = serde_json::from_slice(&written).unwrap();
         let documented: Value = serde_json::from_str(body).unwrap();
@@ -50,7 +53,8 @@ fn bodies_that_are_not_the_envelope_are_errors_that_keep_the_text() {
 fn codes_serialize_as_their_wire_string() {
     for &code in ErrorCode::ALL {
         let json = serde_json::to_value(code).unwrap();
-        assert_eq!(json, Value::from(code.as_str()));
+        let wire: Value = Value::from(code.as_str());
+        assert_eq!(json, wire);
         let back: ErrorCode = serde_json::from_value(json.clone()).unwrap();
         assert_eq!(back, code);
         let kept: Code = serde_json::from_value(json).unwrap();

@@ -33,7 +33,8 @@ impl RetryAfter {
             return value.parse().ok().map(RetryAfter::Seconds);
         }
         let secs = parse_http_date(value)?;
-        Some(RetryAfter::At(UNIX_EPOCH + Duration::from_secs(secs)))
+        let at = UNIX_EPOCH.checked_add(Duration::from_secs(secs))?;
+        Some(RetryAfter::At(at))
     }
     /// How long to wait from `now`; zero for a date already past.
     pub fn delay(&self, now: SystemTime) -> Duration {
@@ -91,7 +92,7 @@ impl RateLimit {
         }
         match (self.remaining, self.reset) {
             (Some(0), Some(reset)) => {
-                let reset = UNIX_EPOCH + Duration::from_secs(reset);
+                let reset = UNIX_EPOCH.checked_add(Duration::from_secs(reset))?;
                 Some(reset.duration_since(now).unwrap_or_default())
             }
             _ => None,
@@ -156,10 +157,17 @@ fn parse_http_date(s: &str) -> Option<u64> {
     }
     let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
-    if hms.next().is_some() || h > 23 || m > 59 || sec > 60 || year < 1970 {
+    if hms.next().is_some() || h > 23 || m > 59 || sec > 60 {
         return None;
     }
-    Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + sec)
+    if !(1970..=9999).contains(&year) {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    if civil_from_days(days) != (year, month, day) {
+        return None;
+    }
+    Some(days * 86_400 + h * 3600 + m * 60 + sec)
 }
 /// An IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
 fn format_http_date(secs: u64) -> String {
@@ -210,13 +218,18 @@ mod tests {
         }
         let written = RetryAfter::At(at).to_header_value();
         assert_eq!(written, "Sun, 06 Nov 1994 08:49:37 GMT");
-        for bad in [
+        let bad = [
             "",
             "-1",
             "soon",
             "Sun, 31 Foo 1994 08:49:37 GMT",
             "Sun, 06 Nov 1994 25:00:00 GMT",
-        ] {
+            "Thu, 31 Feb 2000 08:49:37 GMT",
+            "Sun, 06 Nov 1969 08:49:37 GMT",
+            "Sun, 06 Nov 300000000000 08:49:37 GMT",
+            "Sun, 06 Nov 18446744073709551615 08:49:37 GMT",
+        ];
+        for bad in bad {
             assert_eq!(RetryAfter::parse(bad), None, "{bad}");
         }
     }
@@ -249,6 +262,12 @@ mod tests {
         assert_eq!(left.delay(now), None);
         let none = RateLimit::from_headers([("Content-Type", "text/plain")]);
         assert_eq!(none, None);
+        let far = [
+            ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Reset", "18446744073709551615"),
+        ];
+        let far = RateLimit::from_headers(far).unwrap();
+        assert_eq!(far.delay(now), None);
         let parsed = RateLimit::from_headers(limit.to_headers());
         assert_eq!(parsed, Some(limit));
     }

@@ -29,6 +29,7 @@ mod layout {
 #[allow(dead_code)]
 struct FieldErrorsAt {
     at: &'static str,
+    single: bool,
     field: &'static str,
     message: Option<&'static str>,
     code: Option<&'static str>,
@@ -162,12 +163,11 @@ impl ApiError {
         self.rate_limit = Some(rate_limit);
         self
     }
-    /// How long to wait from `now` before retrying, from the response's rate-limit
-    /// headers; `None` when the code is not retryable or the headers do not say.
+    /// How long to wait from `now` before retrying, as the response's rate-limit
+    /// headers say ([`crate::RateLimit::delay`]); `None` when they do not say. The
+    /// headers are the server's own advice, so they decide even where the catalog does
+    /// not call the code retryable.
     pub fn retry_delay(&self, now: SystemTime) -> Option<Duration> {
-        if !self.is_retryable() {
-            return None;
-        }
         self.rate_limit.as_ref()?.delay(now)
     }
     /// Sets the HTTP status.
@@ -190,8 +190,11 @@ impl ApiError {
         self.details = Some(details);
         self
     }
-    /// Adds a per-field error to the details, in the shape the API documents. Does
-    /// nothing where the API documents no field errors.
+    /// Adds a per-field error to the details in the shape the catalog's layout gives:
+    /// pushed onto the list of field errors, or, where the API documents one object,
+    /// merged into it. `message` is written only where the layout has a member for it.
+    /// Nothing is overwritten: where the details already hold something else at that
+    /// place, or the API documents no field errors, the error is left as it is.
     pub fn with_field_error(
         mut self,
         field: impl Into<String>,
@@ -206,17 +209,17 @@ impl ApiError {
             put(&mut item, p, Value::from(message.into()));
         }
         let details = self.details.get_or_insert_with(Value::default);
-        let list = match details.pointer_mut(at.at) {
-            Some(Value::Array(list)) => list,
-            _ => {
-                put(details, at.at, Value::Array(Vec::new()));
-                match details.pointer_mut(at.at) {
-                    Some(Value::Array(list)) => list,
-                    _ => return self,
+        match details.pointer_mut(at.at) {
+            Some(Value::Array(list)) if !at.single => list.push(item),
+            Some(Value::Object(object)) if at.single => {
+                if let Value::Object(members) = item {
+                    object.extend(members);
                 }
             }
-        };
-        list.push(item);
+            None | Some(Value::Null) if at.single => put(details, at.at, item),
+            None | Some(Value::Null) => put(details, at.at, Value::Array(vec![item])),
+            Some(_) => {}
+        }
         self
     }
     /// Sets the identifier of this occurrence.
@@ -253,6 +256,12 @@ impl ApiError {
         if let Some(details) = &self.details {
             members.insert("details".to_owned(), details.clone());
         }
+        if let Some(category) = &self.category {
+            members.insert("category".to_owned(), Value::from(category.as_str()));
+        }
+        if let Some(id) = &self.id {
+            members.insert("id".to_owned(), Value::from(id.as_str()));
+        }
         problem
     }
     /// The error a problem document describes: the inverse of [`ApiError::to_problem`].
@@ -267,11 +276,15 @@ impl ApiError {
         error.message = problem.detail.clone().or_else(|| problem.title.clone());
         error.doc_url = problem.type_uri.clone().filter(|t| t != "about:blank");
         error.request_id = problem.instance.clone();
-        error.param = match problem.extensions.get("param") {
+        let text = |name: &str| match problem.extensions.get(name) {
             Some(Value::String(s)) => Some(s.clone()),
             _ => None,
         };
+        error.param = text("param");
         error.details = problem.extensions.get("details").cloned();
+        error.category = text("category");
+        error.id = text("id");
+        error.body = ::serde_json::from_slice(&problem.to_json()).ok();
         error
     }
 }

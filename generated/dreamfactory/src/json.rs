@@ -24,6 +24,7 @@ mod layout {
     pub const CONSTANTS: &[(&str, &str)] = &[];
     pub const FIELD_ERRORS: Option<super::FieldErrorsAt> = Some(super::FieldErrorsAt {
         at: "",
+        single: true,
         field: "/field",
         message: Some("/error"),
         code: None,
@@ -34,6 +35,7 @@ mod layout {
 #[allow(dead_code)]
 struct FieldErrorsAt {
     at: &'static str,
+    single: bool,
     field: &'static str,
     message: Option<&'static str>,
     code: Option<&'static str>,
@@ -51,6 +53,7 @@ struct FieldErrorsAt {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
+    known: Option<ErrorCode>,
     status: Option<u16>,
     message: Option<String>,
     doc_url: Option<String>,
@@ -76,7 +79,7 @@ impl ApiError {
     /// An error of `code`: its documented status, message, documentation URL and category.
     pub fn new(code: ErrorCode) -> Self {
         let mut error = Self::empty();
-        error.status = Some(code.http_status());
+        error.known = Some(code);
         error.message = Some(code.message().to_owned());
         error.doc_url = code.doc_url().map(str::to_owned);
         error.category = Some(code.category().as_str().to_owned());
@@ -84,6 +87,7 @@ impl ApiError {
     }
     fn empty() -> Self {
         ApiError {
+            known: None,
             status: None,
             message: None,
             doc_url: None,
@@ -96,14 +100,20 @@ impl ApiError {
             body: None,
         }
     }
-    /// The HTTP status: from the body where it carries one, else from the response.
+    /// The HTTP status: from the body or response where it carries one, else the
+    /// documented status of the code this error was built with.
     pub fn status(&self) -> Option<u16> {
-        self.status
+        let documented = self.known.map(ErrorCode::http_status);
+        self.status.or(documented)
     }
-    /// The codes this error may be, in catalog order: those documented with its
-    /// status ([`ErrorCode::from_status`]). This API tells errors apart by status
-    /// only, so several codes can share one.
-    pub fn classes(&self) -> &'static [ErrorCode] {
+    /// The codes this error may be, in catalog order. For an error built here
+    /// with [`ApiError::new`], that code alone; for one read from a response,
+    /// the codes documented with its status ([`ErrorCode::from_status`]): this
+    /// API tells errors apart by status only, so several codes can share one.
+    pub fn classes(&self) -> &[ErrorCode] {
+        if let Some(code) = &self.known {
+            return ::core::slice::from_ref(code);
+        }
         match self.status {
             Some(status) => ErrorCode::from_status(status),
             None => &[],
@@ -177,12 +187,11 @@ impl ApiError {
         self.rate_limit = Some(rate_limit);
         self
     }
-    /// How long to wait from `now` before retrying, from the response's rate-limit
-    /// headers; `None` when the code is not retryable or the headers do not say.
+    /// How long to wait from `now` before retrying, as the response's rate-limit
+    /// headers say ([`crate::RateLimit::delay`]); `None` when they do not say. The
+    /// headers are the server's own advice, so they decide even where the catalog does
+    /// not call the code retryable.
     pub fn retry_delay(&self, now: SystemTime) -> Option<Duration> {
-        if !self.is_retryable() {
-            return None;
-        }
         self.rate_limit.as_ref()?.delay(now)
     }
     /// Sets the HTTP status.
@@ -205,8 +214,11 @@ impl ApiError {
         self.details = Some(details);
         self
     }
-    /// Adds a per-field error to the details, in the shape the API documents. Does
-    /// nothing where the API documents no field errors.
+    /// Adds a per-field error to the details in the shape the catalog's layout gives:
+    /// pushed onto the list of field errors, or, where the API documents one object,
+    /// merged into it. `message` is written only where the layout has a member for it.
+    /// Nothing is overwritten: where the details already hold something else at that
+    /// place, or the API documents no field errors, the error is left as it is.
     pub fn with_field_error(
         mut self,
         field: impl Into<String>,
@@ -221,17 +233,17 @@ impl ApiError {
             put(&mut item, p, Value::from(message.into()));
         }
         let details = self.details.get_or_insert_with(Value::default);
-        let list = match details.pointer_mut(at.at) {
-            Some(Value::Array(list)) => list,
-            _ => {
-                put(details, at.at, Value::Array(Vec::new()));
-                match details.pointer_mut(at.at) {
-                    Some(Value::Array(list)) => list,
-                    _ => return self,
+        match details.pointer_mut(at.at) {
+            Some(Value::Array(list)) if !at.single => list.push(item),
+            Some(Value::Object(object)) if at.single => {
+                if let Value::Object(members) = item {
+                    object.extend(members);
                 }
             }
-        };
-        list.push(item);
+            None | Some(Value::Null) if at.single => put(details, at.at, item),
+            None | Some(Value::Null) => put(details, at.at, Value::Array(vec![item])),
+            Some(_) => {}
+        }
         self
     }
     /// Sets the identifier of this occurrence.
@@ -271,7 +283,11 @@ impl ApiError {
         K: AsRef<str>,
         V: AsRef<str>,
     {
-        let mut error = Self::from_json(body)?;
+        let mut error = match Self::from_json(body) {
+            Ok(error) => error,
+            Err(_) if layout::CODE.is_none() => Self::empty(),
+            Err(e) => return Err(e),
+        };
         let headers: Vec<(String, String)> = headers
             .into_iter()
             .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
@@ -325,7 +341,7 @@ impl ApiError {
         for (p, v) in layout::CONSTANTS {
             put(&mut item, p, Value::from(*v));
         }
-        if let (Some(p), Some(status)) = (layout::CODE, self.status) {
+        if let (Some(p), Some(status)) = (layout::CODE, self.status()) {
             put(&mut item, p, Value::from(status));
         }
         let parts = [
@@ -364,26 +380,43 @@ impl ApiError {
             extensions: Map::new(),
         };
         let members = &mut problem.extensions;
+        if let Some(code) = self.known {
+            members.insert("code".to_owned(), Value::from(code.as_str()));
+        }
         if let Some(param) = &self.param {
             members.insert("param".to_owned(), Value::from(param.as_str()));
         }
         if let Some(details) = &self.details {
             members.insert("details".to_owned(), details.clone());
         }
+        if let Some(category) = &self.category {
+            members.insert("category".to_owned(), Value::from(category.as_str()));
+        }
+        if let Some(id) = &self.id {
+            members.insert("id".to_owned(), Value::from(id.as_str()));
+        }
         problem
     }
     /// The error a problem document describes: the inverse of [`ApiError::to_problem`].
     pub fn from_problem(problem: &Problem) -> Self {
         let mut error = ApiError::empty();
+        error.known = match problem.extensions.get("code") {
+            Some(Value::String(s)) => ErrorCode::from_code(s),
+            _ => None,
+        };
         error.status = problem.status;
         error.message = problem.detail.clone().or_else(|| problem.title.clone());
         error.doc_url = problem.type_uri.clone().filter(|t| t != "about:blank");
         error.request_id = problem.instance.clone();
-        error.param = match problem.extensions.get("param") {
+        let text = |name: &str| match problem.extensions.get(name) {
             Some(Value::String(s)) => Some(s.clone()),
             _ => None,
         };
+        error.param = text("param");
         error.details = problem.extensions.get("details").cloned();
+        error.category = text("category");
+        error.id = text("id");
+        error.body = ::serde_json::from_slice(&problem.to_json()).ok();
         error
     }
 }
@@ -427,7 +460,7 @@ impl From<ErrorCode> for ApiError {
 }
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.status, self.message()) {
+        match (self.status(), self.message()) {
             (Some(status), Some(message)) => write!(f, "HTTP {status}: {message}"),
             (Some(status), None) => write!(f, "HTTP {status}"),
             (None, Some(message)) => f.write_str(message),

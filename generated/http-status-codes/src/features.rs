@@ -7,15 +7,21 @@ mod serde_impls {
     use serde::de::{self, Deserialize, Deserializer, Visitor};
     use serde::{Serialize, Serializer};
     impl Serialize for ErrorCode {
-        /// Serializes the code as its wire string ([`ErrorCode::as_str`]).
+        /// Serializes the code as the wire writes it: a number (a code that is not one, as a string).
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
+            wire(self.as_str(), serializer)
         }
     }
     impl Serialize for Code {
-        /// Serializes the code as its wire string, known or not.
+        /// Serializes the code as the wire writes it: a number (a code that is not one, as a string).
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
+            wire(self.as_str(), serializer)
+        }
+    }
+    fn wire<S: Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        match code.parse::<i64>() {
+            Ok(n) => serializer.serialize_i64(n),
+            Err(_) => serializer.serialize_str(code),
         }
     }
     struct CodeVisitor;

@@ -28,6 +28,7 @@ mod layout {
 #[allow(dead_code)]
 struct FieldErrorsAt {
     at: &'static str,
+    single: bool,
     field: &'static str,
     message: Option<&'static str>,
     code: Option<&'static str>,
@@ -170,8 +171,11 @@ impl ApiError {
         self.details = Some(details);
         self
     }
-    /// Adds a per-field error to the details, in the shape the API documents. Does
-    /// nothing where the API documents no field errors.
+    /// Adds a per-field error to the details in the shape the catalog's layout gives:
+    /// pushed onto the list of field errors, or, where the API documents one object,
+    /// merged into it. `message` is written only where the layout has a member for it.
+    /// Nothing is overwritten: where the details already hold something else at that
+    /// place, or the API documents no field errors, the error is left as it is.
     pub fn with_field_error(
         mut self,
         field: impl Into<String>,
@@ -186,17 +190,17 @@ impl ApiError {
             put(&mut item, p, Value::from(message.into()));
         }
         let details = self.details.get_or_insert_with(Value::default);
-        let list = match details.pointer_mut(at.at) {
-            Some(Value::Array(list)) => list,
-            _ => {
-                put(details, at.at, Value::Array(Vec::new()));
-                match details.pointer_mut(at.at) {
-                    Some(Value::Array(list)) => list,
-                    _ => return self,
+        match details.pointer_mut(at.at) {
+            Some(Value::Array(list)) if !at.single => list.push(item),
+            Some(Value::Object(object)) if at.single => {
+                if let Value::Object(members) = item {
+                    object.extend(members);
                 }
             }
-        };
-        list.push(item);
+            None | Some(Value::Null) if at.single => put(details, at.at, item),
+            None | Some(Value::Null) => put(details, at.at, Value::Array(vec![item])),
+            Some(_) => {}
+        }
         self
     }
     /// Sets the identifier of this occurrence.
@@ -233,6 +237,12 @@ impl ApiError {
         if let Some(details) = &self.details {
             members.insert("details".to_owned(), details.clone());
         }
+        if let Some(category) = &self.category {
+            members.insert("category".to_owned(), Value::from(category.as_str()));
+        }
+        if let Some(id) = &self.id {
+            members.insert("id".to_owned(), Value::from(id.as_str()));
+        }
         problem
     }
     /// The error a problem document describes: the inverse of [`ApiError::to_problem`].
@@ -247,11 +257,15 @@ impl ApiError {
         error.message = problem.detail.clone().or_else(|| problem.title.clone());
         error.doc_url = problem.type_uri.clone().filter(|t| t != "about:blank");
         error.request_id = problem.instance.clone();
-        error.param = match problem.extensions.get("param") {
+        let text = |name: &str| match problem.extensions.get(name) {
             Some(Value::String(s)) => Some(s.clone()),
             _ => None,
         };
+        error.param = text("param");
         error.details = problem.extensions.get("details").cloned();
+        error.category = text("category");
+        error.id = text("id");
+        error.body = ::serde_json::from_slice(&problem.to_json()).ok();
         error
     }
 }
