@@ -3,10 +3,11 @@
 # same codes, messages and statuses: `bash benches/compile/run.sh` (see BENCHMARKS.md).
 #
 # For each size (ERRCAT_BENCH_SIZES, default "1000 10000"): a synthetic catalog, the crate
-# `cargo xtask gen --catalog … --out …` makes of it, and its strum counterpart
-# (strum_crate.py). Each is built in debug and release into an empty target folder, so the
-# time includes every dependency (strum's and thiserror's proc macros with syn; the
-# generated crate has none). "crate alone" rebuilds only the crate itself, its dependencies
+# `cargo xtask gen --catalog … --out …` makes of it, the same crate with the one change
+# proposed.py makes (an emitter change, measured here before it is made), and its strum
+# counterpart (strum_crate.py). Each is built in debug and release into an empty target
+# folder, so the time includes every dependency (strum's and thiserror's proc macros with
+# syn; the generated crate has none). "crate alone" rebuilds only the crate itself, its dependencies
 # already built. Everything goes under ERRCAT_BENCH_DIR (default /tmp/errcat-bench/compile).
 set -euo pipefail
 
@@ -53,32 +54,42 @@ rows=()
 for n in $sizes; do
     catalog="$work/synthetic$n.json"
     errcat="$work/errcat$n"
+    proposed="$work/errcat-debug-table$n"
     strum="$work/strum$n"
     "$measure" "$n" 0 "$catalog" >/dev/null
-    rm -rf "$errcat" "$strum"
+    rm -rf "$errcat" "$proposed" "$strum"
     gen=$(seconds "$xtask" gen --catalog "$catalog" --out "$errcat")
+    cp -r "$errcat" "$proposed"
+    python3 "$root/benches/compile/proposed.py" "$proposed"
     mkdir -p "$strum/src"
     python3 "$root/benches/compile/strum_crate.py" "$catalog" "$strum"
     # Download (or find in cargo's cache) what the strum crate needs, outside the timings.
     cargo generate-lockfile --quiet --manifest-path "$strum/Cargo.toml"
     cargo fetch --quiet --manifest-path "$strum/Cargo.toml"
     cargo generate-lockfile --quiet --offline --manifest-path "$errcat/Cargo.toml"
+    cargo generate-lockfile --quiet --offline --manifest-path "$proposed/Cargo.toml"
     echo "$n codes: generated in ${gen} s; building…" >&2
     for profile in debug release; do
-        e=$(build "$errcat" "$profile")
-        s=$(build "$strum" "$profile")
-        read -r e_clean e_alone <<<"$e"
-        read -r s_clean s_alone <<<"$s"
-        ratio=$(ratio "$s_clean" "$e_clean")
-        ratio_alone=$(ratio "$s_alone" "$e_alone")
-        rows+=("| $n | $profile | $gen | $e_clean | $s_clean | $ratio | $e_alone | $s_alone | $ratio_alone |")
-        echo "${rows[-1]}" >&2
+        base=
+        for crate in errcat proposed strum; do
+            case $crate in
+                errcat) dir=$errcat label="errcat" ;;
+                proposed) dir=$proposed label="errcat, Debug from a table" ;;
+                strum) dir=$strum label="strum + thiserror" ;;
+            esac
+            times=$(build "$dir" "$profile")
+            read -r clean alone <<<"$times"
+            base=${base:-$clean}
+            rows+=("| $n | $profile | $label | $clean | $alone | $(ratio "$clean" "$base") |")
+            echo "${rows[-1]}" >&2
+        done
     done
+    rows+=("| $n | | (\`xtask gen\` writing the errcat crate: $gen s) | | | |")
 done
 
 echo
-echo "Seconds (wall); gen is \`xtask gen\` writing the errcat crate; × is strum's time over errcat's"
+echo "Seconds (wall); × is the clean build's time over errcat's"
 echo
-echo "| codes | profile | errcat gen | errcat clean | strum clean | × | errcat crate alone | strum crate alone | × |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| codes | profile | crate | clean build | crate alone | × |"
+echo "|---:|---|---|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
