@@ -7,9 +7,10 @@
 # proposed.py makes (an emitter change, measured here before it is made), and its strum
 # counterpart (strum_crate.py). Each is built in debug and release into an empty target
 # folder, so the time includes every dependency (strum's and thiserror's proc macros with
-# syn; the generated crate has none). "crate alone" rebuilds only the crate itself, its dependencies
-# already built. Everything goes under ERRCAT_BENCH_DIR (default /tmp/errcat-bench/compile).
-# Needs python3 (for the two .py helpers) and the crates.io registry for strum and thiserror.
+# syn; the generated crate has none). "crate alone" rebuilds only the crate itself, its
+# dependencies already built. Everything goes under ERRCAT_BENCH_DIR (default
+# /tmp/errcat-bench/compile). Needs python3 (for the two .py helpers), and cargo's registry
+# once to fetch strum and thiserror.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
