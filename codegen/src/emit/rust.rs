@@ -289,22 +289,23 @@ fn codes_tokens(model: &Model) -> TokenStream {
         quote!(u32)
     };
 
-    let variants = model
-        .codes
-        .iter()
-        .zip(&idents)
-        .enumerate()
-        .map(|(i, (c, ident))| {
-            let doc = doc_attrs(&variant_doc(model, c));
-            let deprecated = c.entry.deprecated.as_ref().map(|d| {
-                let note = text::normalize(&d.note);
-                quote!(#[deprecated(note = #note)])
-            });
-            let discriminant = Literal::usize_unsuffixed(i);
-            quote! { #doc #deprecated #ident = #discriminant, }
+    let variants = model.codes.iter().zip(&idents).map(|(c, ident)| {
+        let doc = doc_attrs(&variant_doc(model, c));
+        let deprecated = c.entry.deprecated.as_ref().map(|d| {
+            let note = text::normalize(&d.note);
+            quote!(#[deprecated(note = #note)])
         });
+        // No explicit discriminants: they are 0..N in declaration order all the same
+        // (the tables are indexed by them), and rustc reads a value of an enum with
+        // explicit ones, as it does when it checks every constant that holds codes (`ALL`
+        // first), by a search through its variants: a 10,000-code crate then spends
+        // seconds on it.
+        quote! { #doc #deprecated #ident, }
+    });
 
     let wires = model.codes.iter().map(|c| c.wire.as_str());
+    let names = model.codes.iter().map(|c| c.variant.as_str());
+    let index_ty = repr.clone();
     let messages = model
         .codes
         .iter()
@@ -373,28 +374,58 @@ fn codes_tokens(model: &Model) -> TokenStream {
         )
     };
 
-    let mut by_status: std::collections::BTreeMap<u16, Vec<&proc_macro2::Ident>> =
-        Default::default();
-    for (c, ident) in model.codes.iter().zip(&idents) {
+    // Codes by status, as indexes into `ALL`: the slices `from_status` returns are cut from
+    // one table filled at compile time, so no variant is named again (each mention of a
+    // variant of a large enum costs rustc time and memory).
+    let mut by_status: std::collections::BTreeMap<u16, Vec<usize>> = Default::default();
+    for (i, c) in model.codes.iter().enumerate() {
         if let Some(s) = c.entry.status {
-            by_status.entry(s).or_default().push(ident);
+            by_status.entry(s).or_default().push(i);
         }
     }
-    let from_status_body = if by_status.is_empty() {
-        quote! {
+    let (from_status_body, by_status_table) = if by_status.is_empty() {
+        let body = quote! {
             let _ = status;
             &[]
-        }
+        };
+        (body, TokenStream::new())
     } else {
-        let arms = by_status
-            .iter()
-            .map(|(s, ids)| quote! { #s => &[#(Self::#ids),*], });
-        quote! {
-            match status {
+        let mut start = 0usize;
+        let arms = by_status.iter().map(|(s, ids)| {
+            let (from, len) = (
+                Literal::usize_unsuffixed(start),
+                Literal::usize_unsuffixed(ids.len()),
+            );
+            start += ids.len();
+            quote! { #s => (#from, #len), }
+        });
+        let arms: Vec<TokenStream> = arms.collect();
+        let order = by_status
+            .values()
+            .flatten()
+            .map(|&i| Literal::usize_unsuffixed(i));
+        let m = Literal::usize_unsuffixed(start);
+        let body = quote! {
+            let (start, len) = match status {
                 #(#arms)*
-                _ => &[],
-            }
-        }
+                _ => (0, 0),
+            };
+            error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
+        };
+        let table = quote! {
+            /// The codes that have a status, ordered by status, then catalog order.
+            pub(super) static BY_STATUS: [super::ErrorCode; #m] = {
+                let order: [#index_ty; #m] = [#(#order),*];
+                let mut out = [super::ErrorCode::ALL[0]; #m];
+                let mut i = 0;
+                while i < order.len() {
+                    out[i] = super::ErrorCode::ALL[order[i] as usize];
+                    i += 1;
+                }
+                out
+            };
+        };
+        (body, table)
     };
     let from_status_doc = if model.code_is_status() {
         "The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so \
@@ -423,7 +454,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
 
     quote! {
         #enum_doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #[repr(#repr)]
         #doc_lints
@@ -502,6 +533,14 @@ fn codes_tokens(model: &Model) -> TokenStream {
             }
         }
 
+        impl ::core::fmt::Debug for ErrorCode {
+            /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+            /// derived `match` over thousands of variants is slow and memory-hungry to build).
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(error_code_tables::NAMES[*self as usize])
+            }
+        }
+
         impl ::core::convert::From<ErrorCode> for &'static str {
             fn from(code: ErrorCode) -> &'static str {
                 code.as_str()
@@ -546,6 +585,8 @@ fn codes_tokens(model: &Model) -> TokenStream {
             pub(super) static DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
             pub(super) static RETRYABLE: [bool; #n] = [#(#retryable),*];
             pub(super) static DEPRECATED: [bool; #n] = [#(#deprecated),*];
+            pub(super) static NAMES: [&str; #n] = [#(#names),*];
+            #by_status_table
         }
     }
 }

@@ -2,7 +2,7 @@
 /// An error code of the DataMaker API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -10,29 +10,29 @@ pub enum ErrorCode {
     /// `401` — The API key is wrong, expired, or revoked.
     ///
     /// HTTP status: `401`.
-    Unauthorized = 0,
+    Unauthorized,
     /// `403` — You’re authenticated but missing the role for that action.
     ///
     /// HTTP status: `403`.
-    Forbidden = 1,
+    Forbidden,
     /// `429` — You’ve hit a rate limit.
     ///
     /// You’ve hit a rate limit. Response headers tell you what to wait.
     ///
     /// HTTP status: `429`. Retryable.
-    TooManyRequests = 2,
+    TooManyRequests,
     /// `validation_error` — The generated value didn’t match the field’s options.
-    ValidationError = 3,
+    ValidationError,
     /// `quota_exceeded` — You hit the hourly row quota.
-    QuotaExceeded = 4,
+    QuotaExceeded,
     /// `connection_failed` — The connection failed: a TLS error or a timeout.
-    ConnectionFailed = 5,
+    ConnectionFailed,
     /// `worker_oom` — Your scenario ran out of memory.
     ///
     /// Your scenario ran out of memory. Workers have a 512 MB default.
-    WorkerOom = 6,
+    WorkerOom,
     /// `worker_timeout` — Hit the per-run duration cap (5 min Free, 30 min Pro).
-    WorkerTimeout = 7,
+    WorkerTimeout,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -73,12 +73,13 @@ impl ErrorCode {
     }
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
-        match status {
-            401u16 => &[Self::Unauthorized],
-            403u16 => &[Self::Forbidden],
-            429u16 => &[Self::TooManyRequests],
-            _ => &[],
-        }
+        let (start, len) = match status {
+            401u16 => (0, 1),
+            403u16 => (1, 1),
+            429u16 => (2, 1),
+            _ => (0, 0),
+        };
+        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
     }
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
@@ -115,6 +116,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -201,4 +209,25 @@ mod error_code_tables {
     pub(super) static DEPRECATED: [bool; 8] = [
         false, false, false, false, false, false, false, false,
     ];
+    pub(super) static NAMES: [&str; 8] = [
+        "Unauthorized",
+        "Forbidden",
+        "TooManyRequests",
+        "ValidationError",
+        "QuotaExceeded",
+        "ConnectionFailed",
+        "WorkerOom",
+        "WorkerTimeout",
+    ];
+    /// The codes that have a status, ordered by status, then catalog order.
+    pub(super) static BY_STATUS: [super::ErrorCode; 3] = {
+        let order: [u16; 3] = [0, 1, 2];
+        let mut out = [super::ErrorCode::ALL[0]; 3];
+        let mut i = 0;
+        while i < order.len() {
+            out[i] = super::ErrorCode::ALL[order[i] as usize];
+            i += 1;
+        }
+        out
+    };
 }

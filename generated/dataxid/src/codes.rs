@@ -2,7 +2,7 @@
 /// An error code of the Dataxid API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -14,7 +14,7 @@ pub enum ErrorCode {
     /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_missing>
-    ApiKeyMissing = 0,
+    ApiKeyMissing,
     /// `api_key_invalid` — Invalid API key
     ///
     /// The provided API key does not match any known key
@@ -22,7 +22,7 @@ pub enum ErrorCode {
     /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_invalid>
-    ApiKeyInvalid = 1,
+    ApiKeyInvalid,
     /// `parameter_invalid` — Bad request parameters
     ///
     /// Request body fails validation (missing required field, wrong type, out of range)
@@ -30,7 +30,7 @@ pub enum ErrorCode {
     /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#parameter_invalid>
-    ParameterInvalid = 2,
+    ParameterInvalid,
     /// `model_not_found` — Model does not exist
     ///
     /// The model ID does not exist, or belongs to a different organization
@@ -38,7 +38,7 @@ pub enum ErrorCode {
     /// HTTP status: `404`. Category: [`Category::NotFoundError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_found>
-    ModelNotFound = 3,
+    ModelNotFound,
     /// `model_not_ready` — Model not in correct state
     ///
     /// Operation requires `training` or `ready` status, but model is in `created`, `building`, or `failed` state
@@ -46,7 +46,7 @@ pub enum ErrorCode {
     /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_ready>
-    ModelNotReady = 4,
+    ModelNotReady,
     /// `training_service_unavailable` — Infrastructure unavailable
     ///
     /// Training infrastructure is temporarily unavailable (scaling, maintenance)
@@ -54,7 +54,7 @@ pub enum ErrorCode {
     /// HTTP status: `503`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#training_service_unavailable>
-    TrainingServiceUnavailable = 5,
+    TrainingServiceUnavailable,
     /// `idempotency_key_in_use` — Duplicate request in progress
     ///
     /// A concurrent request with the same `Idempotency-Key` is still being processed
@@ -62,7 +62,7 @@ pub enum ErrorCode {
     /// HTTP status: `409`. Category: [`Category::InvalidRequestError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#idempotency_key_in_use>
-    IdempotencyKeyInUse = 6,
+    IdempotencyKeyInUse,
     /// `quota_exceeded` — Usage quota exceeded
     ///
     /// Organization exceeded the monthly usage quota (free tier: 100K rows/month)
@@ -70,7 +70,7 @@ pub enum ErrorCode {
     /// HTTP status: `402`. Category: [`Category::QuotaExceededError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#quota_exceeded>
-    QuotaExceeded = 7,
+    QuotaExceeded,
     /// `rate_limit_exceeded` — Too many requests
     ///
     /// Organization exceeded the request rate limit (default: 60 requests/minute)
@@ -78,7 +78,7 @@ pub enum ErrorCode {
     /// HTTP status: `429`. Category: [`Category::RateLimitError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#rate_limit_exceeded>
-    RateLimitExceeded = 8,
+    RateLimitExceeded,
     /// `internal_error` — Unexpected server error
     ///
     /// Unexpected server error
@@ -86,7 +86,7 @@ pub enum ErrorCode {
     /// HTTP status: `500`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#internal_error>
-    InternalError = 9,
+    InternalError,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -137,17 +137,18 @@ impl ErrorCode {
     }
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
-        match status {
-            400u16 => &[Self::ParameterInvalid, Self::ModelNotReady],
-            401u16 => &[Self::ApiKeyMissing, Self::ApiKeyInvalid],
-            402u16 => &[Self::QuotaExceeded],
-            404u16 => &[Self::ModelNotFound],
-            409u16 => &[Self::IdempotencyKeyInUse],
-            429u16 => &[Self::RateLimitExceeded],
-            500u16 => &[Self::InternalError],
-            503u16 => &[Self::TrainingServiceUnavailable],
-            _ => &[],
-        }
+        let (start, len) = match status {
+            400u16 => (0, 2),
+            401u16 => (2, 2),
+            402u16 => (4, 1),
+            404u16 => (5, 1),
+            409u16 => (6, 1),
+            429u16 => (7, 1),
+            500u16 => (8, 1),
+            503u16 => (9, 1),
+            _ => (0, 0),
+        };
+        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
     }
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
@@ -184,6 +185,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -374,4 +382,27 @@ mod error_code_tables {
     pub(super) static DEPRECATED: [bool; 10] = [
         false, false, false, false, false, false, false, false, false, false,
     ];
+    pub(super) static NAMES: [&str; 10] = [
+        "ApiKeyMissing",
+        "ApiKeyInvalid",
+        "ParameterInvalid",
+        "ModelNotFound",
+        "ModelNotReady",
+        "TrainingServiceUnavailable",
+        "IdempotencyKeyInUse",
+        "QuotaExceeded",
+        "RateLimitExceeded",
+        "InternalError",
+    ];
+    /// The codes that have a status, ordered by status, then catalog order.
+    pub(super) static BY_STATUS: [super::ErrorCode; 10] = {
+        let order: [u16; 10] = [2, 4, 0, 1, 7, 3, 6, 8, 9, 5];
+        let mut out = [super::ErrorCode::ALL[0]; 10];
+        let mut i = 0;
+        while i < order.len() {
+            out[i] = super::ErrorCode::ALL[order[i] as usize];
+            i += 1;
+        }
+        out
+    };
 }

@@ -2,7 +2,7 @@
 /// An error code of the DatoCMS Content Delivery API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -10,43 +10,43 @@ pub enum ErrorCode {
     /// `INVALID_AUTHORIZATION_HEADER` — The provided API Authorization header is invalid or absent.
     ///
     /// This error occurs when the provided API Authorization header is invalid or absent.
-    InvalidAuthorizationHeader = 0,
+    InvalidAuthorizationHeader,
     /// `INVALID_ENVIRONMENT` — The GraphQL API request targets an environment that doesn’t exist.
     ///
     /// This error occurs when the GraphQL API request targets an environment that doesn’t exist.
-    InvalidEnvironment = 1,
+    InvalidEnvironment,
     /// `ENVIRONMENT_NOT_READY` — The environment exists but is not in a “ready” state.
     ///
     /// This error occurs when attempting to access an environment that exists but is not in a “ready” state.
-    EnvironmentNotReady = 2,
+    EnvironmentNotReady,
     /// `DEACTIVATED_SITE` — The site has been deactivated.
     ///
     /// This error occurs when attempting to access a site that has been deactivated.
-    DeactivatedSite = 3,
+    DeactivatedSite,
     /// `SITE_NOT_READY` — The site exists but is not in a “ready” state.
     ///
     /// This error occurs when attempting to access a site that exists but is not in a “ready” state. The site may be initializing.
-    SiteNotReady = 4,
+    SiteNotReady,
     /// `INSUFFICIENT_PERMISSIONS` — A valid API token lacks the necessary permissions to access the requested environment.
     ///
     /// This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment. The authentication succeeds, but the token doesn’t have the required authorization level for the operation.
-    InsufficientPermissions = 5,
+    InsufficientPermissions,
     /// `INVALID_X_INCLUDE_DRAFTS_HEADER` — The X-Include-Drafts header in the GraphQL API request has an invalid value.
     ///
     /// This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value. The header can only be set to “true” to include draft content in the response.
-    InvalidXIncludeDraftsHeader = 6,
+    InvalidXIncludeDraftsHeader,
     /// `INVALID_X_EXCLUDE_INVALID_HEADER` — The X-Exclude-Invalid header in the GraphQL API request has an invalid value.
     ///
     /// This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value. The header can only be set to “true” to exclude invalid content items from the response.
-    InvalidXExcludeInvalidHeader = 7,
+    InvalidXExcludeInvalidHeader,
     /// `INVALID_X_VISUAL_EDITING_HEADER` — The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities or the value is invalid.
     ///
     /// This code is listed twice, with two meanings.
-    InvalidXVisualEditingHeader = 8,
+    InvalidXVisualEditingHeader,
     /// `INVALID_X_BASE_EDITING_URL_HEADER` — The X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing.
     ///
     /// This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links.
-    InvalidXBaseEditingUrlHeader = 9,
+    InvalidXBaseEditingUrlHeader,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -147,6 +147,13 @@ impl ::core::str::FromStr for ErrorCode {
             })
     }
 }
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
+    }
+}
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
@@ -242,5 +249,17 @@ mod error_code_tables {
     ];
     pub(super) static DEPRECATED: [bool; 10] = [
         false, false, false, false, false, false, false, false, false, false,
+    ];
+    pub(super) static NAMES: [&str; 10] = [
+        "InvalidAuthorizationHeader",
+        "InvalidEnvironment",
+        "EnvironmentNotReady",
+        "DeactivatedSite",
+        "SiteNotReady",
+        "InsufficientPermissions",
+        "InvalidXIncludeDraftsHeader",
+        "InvalidXExcludeInvalidHeader",
+        "InvalidXVisualEditingHeader",
+        "InvalidXBaseEditingUrlHeader",
     ];
 }

@@ -2,7 +2,7 @@
 /// An error code of the DatoCMS Content Management API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -12,13 +12,13 @@ pub enum ErrorCode {
     /// In the example response, `INVALID_FIELD` is the parent error; its `details` carry the `field`, an inner error `code` and the `record_type`. The parent `INVALID_FIELD` is explained at <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD> (the inner error code is not yet parsed, but hopefully it’s clear enough).
     ///
     /// Documentation: <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD>
-    InvalidField = 0,
+    InvalidField,
     /// `PLAN_UPGRADE_REQUIRED` — Probably the error returned on reaching the plan’s monthly limit.
     ///
     /// Asked which error is returned on reaching the plan monthly limit, DatoCMS staff answered: “Probably the monthly plan error would be PLAN_UPGRADE_REQUIRED”. This is probable, not confirmed.
     ///
     /// Documentation: <https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED>
-    PlanUpgradeRequired = 1,
+    PlanUpgradeRequired,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -89,6 +89,13 @@ impl ::core::str::FromStr for ErrorCode {
             })
     }
 }
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
+    }
+}
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
@@ -138,4 +145,5 @@ mod error_code_tables {
     ];
     pub(super) static RETRYABLE: [bool; 2] = [false, false];
     pub(super) static DEPRECATED: [bool; 2] = [false, false];
+    pub(super) static NAMES: [&str; 2] = ["InvalidField", "PlanUpgradeRequired"];
 }

@@ -2,7 +2,7 @@
 /// An error code of the DreamFactory API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic. This API sends only the HTTP status on the wire; each variant is named by the documented identifier in [`ErrorCode::as_str`], and [`ErrorCode::from_status`] maps a status back to the codes it may mean.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -12,67 +12,67 @@ pub enum ErrorCode {
     /// The request is malformed or contains invalid data.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
-    BadRequestException = 0,
+    BadRequestException,
     /// `InvalidJsonException` — Malformed JSON
     ///
     /// Request body contains malformed JSON.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
-    InvalidJsonException = 1,
+    InvalidJsonException,
     /// `BatchException` — Batch partial failure
     ///
     /// One or more operations in a batch request failed.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
-    BatchException = 2,
+    BatchException,
     /// `UnauthorizedException` — Auth required
     ///
     /// Authentication required or credentials invalid.
     ///
     /// HTTP status: `401`. Category: [`Category::ClientErrors`].
-    UnauthorizedException = 3,
+    UnauthorizedException,
     /// `ForbiddenException` — Access denied
     ///
     /// Authenticated but not authorized for this action.
     ///
     /// HTTP status: `403`. Category: [`Category::ClientErrors`].
-    ForbiddenException = 4,
+    ForbiddenException,
     /// `NotFoundException` — Not found
     ///
     /// Resource does not exist.
     ///
     /// HTTP status: `404`. Category: [`Category::ClientErrors`].
-    NotFoundException = 5,
+    NotFoundException,
     /// `ConflictResourceException` — Conflict
     ///
     /// Resource state conflict.
     ///
     /// HTTP status: `409`. Category: [`Category::ClientErrors`].
-    ConflictResourceException = 6,
+    ConflictResourceException,
     /// `TooManyRequestsException` — Rate limited
     ///
     /// Rate limit exceeded.
     ///
     /// HTTP status: `429`. Category: [`Category::ClientErrors`]. Retryable.
-    TooManyRequestsException = 7,
+    TooManyRequestsException,
     /// `InternalServerErrorException` — Server error
     ///
     /// Unexpected server-side error.
     ///
     /// HTTP status: `500`. Category: [`Category::ServerErrors`].
-    InternalServerErrorException = 8,
+    InternalServerErrorException,
     /// `NotImplementedException` — Not supported
     ///
     /// Feature or endpoint not available.
     ///
     /// HTTP status: `501`. Category: [`Category::ServerErrors`].
-    NotImplementedException = 9,
+    NotImplementedException,
     /// `ServiceUnavailableException` — Unavailable
     ///
     /// Service temporarily unavailable.
     ///
     /// HTTP status: `503`. Category: [`Category::ServerErrors`]. Retryable.
-    ServiceUnavailableException = 10,
+    ServiceUnavailableException,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -137,24 +137,19 @@ impl ErrorCode {
     }
     /// The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so several codes can share it; an empty slice for statuses the catalog does not document.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
-        match status {
-            400u16 => {
-                &[
-                    Self::BadRequestException,
-                    Self::InvalidJsonException,
-                    Self::BatchException,
-                ]
-            }
-            401u16 => &[Self::UnauthorizedException],
-            403u16 => &[Self::ForbiddenException],
-            404u16 => &[Self::NotFoundException],
-            409u16 => &[Self::ConflictResourceException],
-            429u16 => &[Self::TooManyRequestsException],
-            500u16 => &[Self::InternalServerErrorException],
-            501u16 => &[Self::NotImplementedException],
-            503u16 => &[Self::ServiceUnavailableException],
-            _ => &[],
-        }
+        let (start, len) = match status {
+            400u16 => (0, 3),
+            401u16 => (3, 1),
+            403u16 => (4, 1),
+            404u16 => (5, 1),
+            409u16 => (6, 1),
+            429u16 => (7, 1),
+            500u16 => (8, 1),
+            501u16 => (9, 1),
+            503u16 => (10, 1),
+            _ => (0, 0),
+        };
+        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
     }
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
@@ -191,6 +186,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -339,4 +341,28 @@ mod error_code_tables {
     pub(super) static DEPRECATED: [bool; 11] = [
         false, false, false, false, false, false, false, false, false, false, false,
     ];
+    pub(super) static NAMES: [&str; 11] = [
+        "BadRequestException",
+        "InvalidJsonException",
+        "BatchException",
+        "UnauthorizedException",
+        "ForbiddenException",
+        "NotFoundException",
+        "ConflictResourceException",
+        "TooManyRequestsException",
+        "InternalServerErrorException",
+        "NotImplementedException",
+        "ServiceUnavailableException",
+    ];
+    /// The codes that have a status, ordered by status, then catalog order.
+    pub(super) static BY_STATUS: [super::ErrorCode; 11] = {
+        let order: [u16; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let mut out = [super::ErrorCode::ALL[0]; 11];
+        let mut i = 0;
+        while i < order.len() {
+            out[i] = super::ErrorCode::ALL[order[i] as usize];
+            i += 1;
+        }
+        out
+    };
 }

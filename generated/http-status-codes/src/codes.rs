@@ -2,7 +2,7 @@
 /// An error code of the HTTP status codes (http-status-codes).
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -14,7 +14,7 @@ pub enum ErrorCode {
     /// HTTP status: `202`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.3>
-    Accepted = 0,
+    Accepted,
     /// `502` — Bad Gateway
     ///
     /// This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.
@@ -22,7 +22,7 @@ pub enum ErrorCode {
     /// HTTP status: `502`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.3>
-    BadGateway = 1,
+    BadGateway,
     /// `400` — Bad Request
     ///
     /// This response means that server could not understand the request due to invalid syntax.
@@ -30,7 +30,7 @@ pub enum ErrorCode {
     /// HTTP status: `400`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.1>
-    BadRequest = 2,
+    BadRequest,
     /// `409` — Conflict
     ///
     /// This response is sent when a request conflicts with the current state of the server.
@@ -38,7 +38,7 @@ pub enum ErrorCode {
     /// HTTP status: `409`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.8>
-    Conflict = 3,
+    Conflict,
     /// `100` — Continue
     ///
     /// This interim response indicates that everything so far is OK and that the client should continue with the request or ignore it if it is already finished.
@@ -46,7 +46,7 @@ pub enum ErrorCode {
     /// HTTP status: `100`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.2.1>
-    Continue = 4,
+    Continue,
     /// `201` — Created
     ///
     /// The request has succeeded and a new resource has been created as a result of it. This is typically the response sent after a PUT request.
@@ -54,7 +54,7 @@ pub enum ErrorCode {
     /// HTTP status: `201`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.2>
-    Created = 5,
+    Created,
     /// `417` — Expectation Failed
     ///
     /// This response code means the expectation indicated by the Expect request header field can't be met by the server.
@@ -62,7 +62,7 @@ pub enum ErrorCode {
     /// HTTP status: `417`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.14>
-    ExpectationFailed = 6,
+    ExpectationFailed,
     /// `424` — Failed Dependency
     ///
     /// The request failed due to failure of a previous request.
@@ -70,7 +70,7 @@ pub enum ErrorCode {
     /// HTTP status: `424`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.5>
-    FailedDependency = 7,
+    FailedDependency,
     /// `403` — Forbidden
     ///
     /// The client does not have access rights to the content, i.e. they are unauthorized, so server is rejecting to give proper response. Unlike 401, the client's identity is known to the server.
@@ -78,7 +78,7 @@ pub enum ErrorCode {
     /// HTTP status: `403`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.3>
-    Forbidden = 8,
+    Forbidden,
     /// `504` — Gateway Timeout
     ///
     /// This error response is given when the server is acting as a gateway and cannot get a response in time.
@@ -86,7 +86,7 @@ pub enum ErrorCode {
     /// HTTP status: `504`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.5>
-    GatewayTimeout = 9,
+    GatewayTimeout,
     /// `410` — Gone
     ///
     /// This response would be sent when the requested content has been permenantly deleted from server, with no forwarding address. Clients are expected to remove their caches and links to the resource. The HTTP specification intends this status code to be used for "limited-time, promotional services". APIs should not feel compelled to indicate resources that have been deleted with this status code.
@@ -94,7 +94,7 @@ pub enum ErrorCode {
     /// HTTP status: `410`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.9>
-    Gone = 10,
+    Gone,
     /// `505` — HTTP Version Not Supported
     ///
     /// The HTTP version used in the request is not supported by the server.
@@ -102,7 +102,7 @@ pub enum ErrorCode {
     /// HTTP status: `505`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.6>
-    HttpVersionNotSupported = 11,
+    HttpVersionNotSupported,
     /// `418` — I'm a teapot
     ///
     /// Any attempt to brew coffee with a teapot should result in the error code "418 I'm a teapot". The resulting entity body MAY be short and stout.
@@ -110,7 +110,7 @@ pub enum ErrorCode {
     /// HTTP status: `418`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2324#section-2.3.2>
-    ImATeapot = 12,
+    ImATeapot,
     /// `419` — Insufficient Space on Resource
     ///
     /// The 507 (Insufficient Storage) status code means the method could not be performed on the resource because the server is unable to store the representation needed to successfully complete the request. This condition is considered to be temporary. If the request which received this status code was the result of a user action, the request MUST NOT be repeated until it is requested by a separate user action.
@@ -118,7 +118,7 @@ pub enum ErrorCode {
     /// HTTP status: `419`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.6>
-    InsufficientSpaceOnResource = 13,
+    InsufficientSpaceOnResource,
     /// `507` — Insufficient Storage
     ///
     /// The server has an internal configuration error: the chosen variant resource is configured to engage in transparent content negotiation itself, and is therefore not a proper end point in the negotiation process.
@@ -126,7 +126,7 @@ pub enum ErrorCode {
     /// HTTP status: `507`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.6>
-    InsufficientStorage = 14,
+    InsufficientStorage,
     /// `500` — Internal Server Error
     ///
     /// The server encountered an unexpected condition that prevented it from fulfilling the request.
@@ -134,7 +134,7 @@ pub enum ErrorCode {
     /// HTTP status: `500`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.1>
-    InternalServerError = 15,
+    InternalServerError,
     /// `411` — Length Required
     ///
     /// The server rejected the request because the Content-Length header field is not defined and the server requires it.
@@ -142,7 +142,7 @@ pub enum ErrorCode {
     /// HTTP status: `411`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.10>
-    LengthRequired = 16,
+    LengthRequired,
     /// `423` — Locked
     ///
     /// The resource that is being accessed is locked.
@@ -150,7 +150,7 @@ pub enum ErrorCode {
     /// HTTP status: `423`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.4>
-    Locked = 17,
+    Locked,
     /// `420` — Method Failure
     ///
     /// A deprecated response used by the Spring Framework when a method has failed.
@@ -161,7 +161,7 @@ pub enum ErrorCode {
     #[deprecated(
         note = "A deprecated response used by the Spring Framework when a method has failed."
     )]
-    MethodFailure = 18,
+    MethodFailure,
     /// `405` — Method Not Allowed
     ///
     /// The request method is known by the server but has been disabled and cannot be used. For example, an API may forbid DELETE-ing a resource. The two mandatory methods, GET and HEAD, must never be disabled and should not return this error code.
@@ -169,7 +169,7 @@ pub enum ErrorCode {
     /// HTTP status: `405`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.5>
-    MethodNotAllowed = 19,
+    MethodNotAllowed,
     /// `301` — Moved Permanently
     ///
     /// This response code means that URI of requested resource has been changed. Probably, new URI would be given in the response.
@@ -177,7 +177,7 @@ pub enum ErrorCode {
     /// HTTP status: `301`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.2>
-    MovedPermanently = 20,
+    MovedPermanently,
     /// `302` — Moved Temporarily
     ///
     /// This response code means that URI of requested resource has been changed temporarily. New changes in the URI might be made in the future. Therefore, this same URI should be used by the client in future requests.
@@ -185,7 +185,7 @@ pub enum ErrorCode {
     /// HTTP status: `302`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.3>
-    MovedTemporarily = 21,
+    MovedTemporarily,
     /// `207` — Multi-Status
     ///
     /// A Multi-Status response conveys information about multiple resources in situations where multiple status codes might be appropriate.
@@ -193,7 +193,7 @@ pub enum ErrorCode {
     /// HTTP status: `207`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.2>
-    MultiStatus = 22,
+    MultiStatus,
     /// `300` — Multiple Choices
     ///
     /// The request has more than one possible responses. User-agent or user should choose one of them. There is no standardized way to choose one of the responses.
@@ -201,7 +201,7 @@ pub enum ErrorCode {
     /// HTTP status: `300`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.1>
-    MultipleChoices = 23,
+    MultipleChoices,
     /// `511` — Network Authentication Required
     ///
     /// The 511 status code indicates that the client needs to authenticate to gain network access.
@@ -209,7 +209,7 @@ pub enum ErrorCode {
     /// HTTP status: `511`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-6>
-    NetworkAuthenticationRequired = 24,
+    NetworkAuthenticationRequired,
     /// `204` — No Content
     ///
     /// There is no content to send for this request, but the headers may be useful. The user-agent may update its cached headers for this resource with the new ones.
@@ -217,7 +217,7 @@ pub enum ErrorCode {
     /// HTTP status: `204`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.5>
-    NoContent = 25,
+    NoContent,
     /// `203` — Non Authoritative Information
     ///
     /// This response code means returned meta-information set is not exact set as available from the origin server, but collected from a local or a third party copy. Except this condition, 200 OK response should be preferred instead of this response.
@@ -225,7 +225,7 @@ pub enum ErrorCode {
     /// HTTP status: `203`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.4>
-    NonAuthoritativeInformation = 26,
+    NonAuthoritativeInformation,
     /// `406` — Not Acceptable
     ///
     /// This response is sent when the web server, after performing server-driven content negotiation, doesn't find any content following the criteria given by the user agent.
@@ -233,7 +233,7 @@ pub enum ErrorCode {
     /// HTTP status: `406`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.6>
-    NotAcceptable = 27,
+    NotAcceptable,
     /// `404` — Not Found
     ///
     /// The server can not find requested resource. In the browser, this means the URL is not recognized. In an API, this can also mean that the endpoint is valid but the resource itself does not exist. Servers may also send this response instead of 403 to hide the existence of a resource from an unauthorized client. This response code is probably the most famous one due to its frequent occurence on the web.
@@ -241,7 +241,7 @@ pub enum ErrorCode {
     /// HTTP status: `404`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.4>
-    NotFound = 28,
+    NotFound,
     /// `501` — Not Implemented
     ///
     /// The request method is not supported by the server and cannot be handled. The only methods that servers are required to support (and therefore that must not return this code) are GET and HEAD.
@@ -249,7 +249,7 @@ pub enum ErrorCode {
     /// HTTP status: `501`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.2>
-    NotImplemented = 29,
+    NotImplemented,
     /// `304` — Not Modified
     ///
     /// This is used for caching purposes. It is telling to client that response has not been modified. So, client can continue to use same cached version of response.
@@ -257,7 +257,7 @@ pub enum ErrorCode {
     /// HTTP status: `304`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7232#section-4.1>
-    NotModified = 30,
+    NotModified,
     /// `200` — OK
     ///
     /// The request has succeeded. The meaning of a success varies depending on the HTTP method:
@@ -269,7 +269,7 @@ pub enum ErrorCode {
     /// HTTP status: `200`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.1>
-    Ok = 31,
+    Ok,
     /// `206` — Partial Content
     ///
     /// This response code is used because of range header sent by the client to separate download into multiple streams.
@@ -277,7 +277,7 @@ pub enum ErrorCode {
     /// HTTP status: `206`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7233#section-4.1>
-    PartialContent = 32,
+    PartialContent,
     /// `402` — Payment Required
     ///
     /// This response code is reserved for future use. Initial aim for creating this code was using it for digital payment systems however this is not used currently.
@@ -285,7 +285,7 @@ pub enum ErrorCode {
     /// HTTP status: `402`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.2>
-    PaymentRequired = 33,
+    PaymentRequired,
     /// `308` — Permanent Redirect
     ///
     /// This means that the resource is now permanently located at another URI, specified by the Location: HTTP Response header. This has the same semantics as the 301 Moved Permanently HTTP response code, with the exception that the user agent must not change the HTTP method used: if a POST was used in the first request, a POST must be used in the second request.
@@ -293,7 +293,7 @@ pub enum ErrorCode {
     /// HTTP status: `308`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7538#section-3>
-    PermanentRedirect = 34,
+    PermanentRedirect,
     /// `412` — Precondition Failed
     ///
     /// The client has indicated preconditions in its headers which the server does not meet.
@@ -301,7 +301,7 @@ pub enum ErrorCode {
     /// HTTP status: `412`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7232#section-4.2>
-    PreconditionFailed = 35,
+    PreconditionFailed,
     /// `428` — Precondition Required
     ///
     /// The origin server requires the request to be conditional. Intended to prevent the 'lost update' problem, where a client GETs a resource's state, modifies it, and PUTs it back to the server, when meanwhile a third party has modified the state on the server, leading to a conflict.
@@ -309,7 +309,7 @@ pub enum ErrorCode {
     /// HTTP status: `428`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-3>
-    PreconditionRequired = 36,
+    PreconditionRequired,
     /// `102` — Processing
     ///
     /// This code indicates that the server has received and is processing the request, but no response is available yet.
@@ -317,7 +317,7 @@ pub enum ErrorCode {
     /// HTTP status: `102`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.1>
-    Processing = 37,
+    Processing,
     /// `103` — Early Hints
     ///
     /// This code indicates to the client that the server is likely to send a final response with the header fields included in the informational response.
@@ -325,7 +325,7 @@ pub enum ErrorCode {
     /// HTTP status: `103`.
     ///
     /// Documentation: <https://www.rfc-editor.org/rfc/rfc8297#page-3>
-    EarlyHints = 38,
+    EarlyHints,
     /// `426` — Upgrade Required
     ///
     /// The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.
@@ -333,7 +333,7 @@ pub enum ErrorCode {
     /// HTTP status: `426`.
     ///
     /// Documentation: <https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.15>
-    UpgradeRequired = 39,
+    UpgradeRequired,
     /// `407` — Proxy Authentication Required
     ///
     /// This is similar to 401 but authentication is needed to be done by a proxy.
@@ -341,7 +341,7 @@ pub enum ErrorCode {
     /// HTTP status: `407`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7235#section-3.2>
-    ProxyAuthenticationRequired = 40,
+    ProxyAuthenticationRequired,
     /// `431` — Request Header Fields Too Large
     ///
     /// The server is unwilling to process the request because its header fields are too large. The request MAY be resubmitted after reducing the size of the request header fields.
@@ -349,7 +349,7 @@ pub enum ErrorCode {
     /// HTTP status: `431`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-5>
-    RequestHeaderFieldsTooLarge = 41,
+    RequestHeaderFieldsTooLarge,
     /// `408` — Request Timeout
     ///
     /// This response is sent on an idle connection by some servers, even without any previous request by the client. It means that the server would like to shut down this unused connection. This response is used much more since some browsers, like Chrome, Firefox 27+, or IE9, use HTTP pre-connection mechanisms to speed up surfing. Also note that some servers merely shut down the connection without sending this message.
@@ -357,7 +357,7 @@ pub enum ErrorCode {
     /// HTTP status: `408`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.7>
-    RequestTimeout = 42,
+    RequestTimeout,
     /// `413` — Request Entity Too Large
     ///
     /// Request entity is larger than limits defined by server; the server might close the connection or return an Retry-After header field.
@@ -365,7 +365,7 @@ pub enum ErrorCode {
     /// HTTP status: `413`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.11>
-    RequestTooLong = 43,
+    RequestTooLong,
     /// `414` — Request-URI Too Long
     ///
     /// The URI requested by the client is longer than the server is willing to interpret.
@@ -373,7 +373,7 @@ pub enum ErrorCode {
     /// HTTP status: `414`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.12>
-    RequestUriTooLong = 44,
+    RequestUriTooLong,
     /// `416` — Requested Range Not Satisfiable
     ///
     /// The range specified by the Range header field in the request can't be fulfilled; it's possible that the range is outside the size of the target URI's data.
@@ -381,7 +381,7 @@ pub enum ErrorCode {
     /// HTTP status: `416`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7233#section-4.4>
-    RequestedRangeNotSatisfiable = 45,
+    RequestedRangeNotSatisfiable,
     /// `205` — Reset Content
     ///
     /// This response code is sent after accomplishing request to tell user agent reset document view which sent this request.
@@ -389,7 +389,7 @@ pub enum ErrorCode {
     /// HTTP status: `205`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.6>
-    ResetContent = 46,
+    ResetContent,
     /// `303` — See Other
     ///
     /// Server sent this response to directing client to get requested resource to another URI with an GET request.
@@ -397,7 +397,7 @@ pub enum ErrorCode {
     /// HTTP status: `303`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.4>
-    SeeOther = 47,
+    SeeOther,
     /// `503` — Service Unavailable
     ///
     /// The server is not ready to handle the request. Common causes are a server that is down for maintenance or that is overloaded. Note that together with this response, a user-friendly page explaining the problem should be sent. This responses should be used for temporary conditions and the Retry-After: HTTP header should, if possible, contain the estimated time before the recovery of the service. The webmaster must also take care about the caching-related headers that are sent along with this response, as these temporary condition responses should usually not be cached.
@@ -405,7 +405,7 @@ pub enum ErrorCode {
     /// HTTP status: `503`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.4>
-    ServiceUnavailable = 48,
+    ServiceUnavailable,
     /// `101` — Switching Protocols
     ///
     /// This code is sent in response to an Upgrade request header by the client, and indicates the protocol the server is switching too.
@@ -413,7 +413,7 @@ pub enum ErrorCode {
     /// HTTP status: `101`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.2.2>
-    SwitchingProtocols = 49,
+    SwitchingProtocols,
     /// `307` — Temporary Redirect
     ///
     /// Server sent this response to directing client to get requested resource to another URI with same method that used prior request. This has the same semantic than the 302 Found HTTP response code, with the exception that the user agent must not change the HTTP method used: if a POST was used in the first request, a POST must be used in the second request.
@@ -421,7 +421,7 @@ pub enum ErrorCode {
     /// HTTP status: `307`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.7>
-    TemporaryRedirect = 50,
+    TemporaryRedirect,
     /// `429` — Too Many Requests
     ///
     /// The user has sent too many requests in a given amount of time ("rate limiting").
@@ -429,7 +429,7 @@ pub enum ErrorCode {
     /// HTTP status: `429`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-4>
-    TooManyRequests = 51,
+    TooManyRequests,
     /// `401` — Unauthorized
     ///
     /// Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response.
@@ -437,7 +437,7 @@ pub enum ErrorCode {
     /// HTTP status: `401`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7235#section-3.1>
-    Unauthorized = 52,
+    Unauthorized,
     /// `451` — Unavailable For Legal Reasons
     ///
     /// The user-agent requested a resource that cannot legally be provided, such as a web page censored by a government.
@@ -445,7 +445,7 @@ pub enum ErrorCode {
     /// HTTP status: `451`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7725>
-    UnavailableForLegalReasons = 53,
+    UnavailableForLegalReasons,
     /// `422` — Unprocessable Entity
     ///
     /// The request was well-formed but was unable to be followed due to semantic errors.
@@ -453,7 +453,7 @@ pub enum ErrorCode {
     /// HTTP status: `422`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.3>
-    UnprocessableEntity = 54,
+    UnprocessableEntity,
     /// `415` — Unsupported Media Type
     ///
     /// The media format of the requested data is not supported by the server, so the server is rejecting the request.
@@ -461,7 +461,7 @@ pub enum ErrorCode {
     /// HTTP status: `415`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.13>
-    UnsupportedMediaType = 55,
+    UnsupportedMediaType,
     /// `305` — Use Proxy
     ///
     /// Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy.
@@ -472,7 +472,7 @@ pub enum ErrorCode {
     #[deprecated(
         note = "Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy."
     )]
-    UseProxy = 56,
+    UseProxy,
     /// `421` — Misdirected Request
     ///
     /// Defined in the specification of HTTP/2 to indicate that a server is not able to produce a response for the combination of scheme and authority that are included in the request URI.
@@ -480,7 +480,7 @@ pub enum ErrorCode {
     /// HTTP status: `421`.
     ///
     /// Documentation: <https://datatracker.ietf.org/doc/html/rfc7540#section-9.1.2>
-    MisdirectedRequest = 57,
+    MisdirectedRequest,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -621,67 +621,68 @@ impl ErrorCode {
     }
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
-        match status {
-            100u16 => &[Self::Continue],
-            101u16 => &[Self::SwitchingProtocols],
-            102u16 => &[Self::Processing],
-            103u16 => &[Self::EarlyHints],
-            200u16 => &[Self::Ok],
-            201u16 => &[Self::Created],
-            202u16 => &[Self::Accepted],
-            203u16 => &[Self::NonAuthoritativeInformation],
-            204u16 => &[Self::NoContent],
-            205u16 => &[Self::ResetContent],
-            206u16 => &[Self::PartialContent],
-            207u16 => &[Self::MultiStatus],
-            300u16 => &[Self::MultipleChoices],
-            301u16 => &[Self::MovedPermanently],
-            302u16 => &[Self::MovedTemporarily],
-            303u16 => &[Self::SeeOther],
-            304u16 => &[Self::NotModified],
-            305u16 => &[Self::UseProxy],
-            307u16 => &[Self::TemporaryRedirect],
-            308u16 => &[Self::PermanentRedirect],
-            400u16 => &[Self::BadRequest],
-            401u16 => &[Self::Unauthorized],
-            402u16 => &[Self::PaymentRequired],
-            403u16 => &[Self::Forbidden],
-            404u16 => &[Self::NotFound],
-            405u16 => &[Self::MethodNotAllowed],
-            406u16 => &[Self::NotAcceptable],
-            407u16 => &[Self::ProxyAuthenticationRequired],
-            408u16 => &[Self::RequestTimeout],
-            409u16 => &[Self::Conflict],
-            410u16 => &[Self::Gone],
-            411u16 => &[Self::LengthRequired],
-            412u16 => &[Self::PreconditionFailed],
-            413u16 => &[Self::RequestTooLong],
-            414u16 => &[Self::RequestUriTooLong],
-            415u16 => &[Self::UnsupportedMediaType],
-            416u16 => &[Self::RequestedRangeNotSatisfiable],
-            417u16 => &[Self::ExpectationFailed],
-            418u16 => &[Self::ImATeapot],
-            419u16 => &[Self::InsufficientSpaceOnResource],
-            420u16 => &[Self::MethodFailure],
-            421u16 => &[Self::MisdirectedRequest],
-            422u16 => &[Self::UnprocessableEntity],
-            423u16 => &[Self::Locked],
-            424u16 => &[Self::FailedDependency],
-            426u16 => &[Self::UpgradeRequired],
-            428u16 => &[Self::PreconditionRequired],
-            429u16 => &[Self::TooManyRequests],
-            431u16 => &[Self::RequestHeaderFieldsTooLarge],
-            451u16 => &[Self::UnavailableForLegalReasons],
-            500u16 => &[Self::InternalServerError],
-            501u16 => &[Self::NotImplemented],
-            502u16 => &[Self::BadGateway],
-            503u16 => &[Self::ServiceUnavailable],
-            504u16 => &[Self::GatewayTimeout],
-            505u16 => &[Self::HttpVersionNotSupported],
-            507u16 => &[Self::InsufficientStorage],
-            511u16 => &[Self::NetworkAuthenticationRequired],
-            _ => &[],
-        }
+        let (start, len) = match status {
+            100u16 => (0, 1),
+            101u16 => (1, 1),
+            102u16 => (2, 1),
+            103u16 => (3, 1),
+            200u16 => (4, 1),
+            201u16 => (5, 1),
+            202u16 => (6, 1),
+            203u16 => (7, 1),
+            204u16 => (8, 1),
+            205u16 => (9, 1),
+            206u16 => (10, 1),
+            207u16 => (11, 1),
+            300u16 => (12, 1),
+            301u16 => (13, 1),
+            302u16 => (14, 1),
+            303u16 => (15, 1),
+            304u16 => (16, 1),
+            305u16 => (17, 1),
+            307u16 => (18, 1),
+            308u16 => (19, 1),
+            400u16 => (20, 1),
+            401u16 => (21, 1),
+            402u16 => (22, 1),
+            403u16 => (23, 1),
+            404u16 => (24, 1),
+            405u16 => (25, 1),
+            406u16 => (26, 1),
+            407u16 => (27, 1),
+            408u16 => (28, 1),
+            409u16 => (29, 1),
+            410u16 => (30, 1),
+            411u16 => (31, 1),
+            412u16 => (32, 1),
+            413u16 => (33, 1),
+            414u16 => (34, 1),
+            415u16 => (35, 1),
+            416u16 => (36, 1),
+            417u16 => (37, 1),
+            418u16 => (38, 1),
+            419u16 => (39, 1),
+            420u16 => (40, 1),
+            421u16 => (41, 1),
+            422u16 => (42, 1),
+            423u16 => (43, 1),
+            424u16 => (44, 1),
+            426u16 => (45, 1),
+            428u16 => (46, 1),
+            429u16 => (47, 1),
+            431u16 => (48, 1),
+            451u16 => (49, 1),
+            500u16 => (50, 1),
+            501u16 => (51, 1),
+            502u16 => (52, 1),
+            503u16 => (53, 1),
+            504u16 => (54, 1),
+            505u16 => (55, 1),
+            507u16 => (56, 1),
+            511u16 => (57, 1),
+            _ => (0, 0),
+        };
+        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
     }
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
@@ -718,6 +719,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -1014,4 +1022,79 @@ mod error_code_tables {
         false, false, false, false, false, false, false, false, false, false, false,
         false, true, false,
     ];
+    pub(super) static NAMES: [&str; 58] = [
+        "Accepted",
+        "BadGateway",
+        "BadRequest",
+        "Conflict",
+        "Continue",
+        "Created",
+        "ExpectationFailed",
+        "FailedDependency",
+        "Forbidden",
+        "GatewayTimeout",
+        "Gone",
+        "HttpVersionNotSupported",
+        "ImATeapot",
+        "InsufficientSpaceOnResource",
+        "InsufficientStorage",
+        "InternalServerError",
+        "LengthRequired",
+        "Locked",
+        "MethodFailure",
+        "MethodNotAllowed",
+        "MovedPermanently",
+        "MovedTemporarily",
+        "MultiStatus",
+        "MultipleChoices",
+        "NetworkAuthenticationRequired",
+        "NoContent",
+        "NonAuthoritativeInformation",
+        "NotAcceptable",
+        "NotFound",
+        "NotImplemented",
+        "NotModified",
+        "Ok",
+        "PartialContent",
+        "PaymentRequired",
+        "PermanentRedirect",
+        "PreconditionFailed",
+        "PreconditionRequired",
+        "Processing",
+        "EarlyHints",
+        "UpgradeRequired",
+        "ProxyAuthenticationRequired",
+        "RequestHeaderFieldsTooLarge",
+        "RequestTimeout",
+        "RequestTooLong",
+        "RequestUriTooLong",
+        "RequestedRangeNotSatisfiable",
+        "ResetContent",
+        "SeeOther",
+        "ServiceUnavailable",
+        "SwitchingProtocols",
+        "TemporaryRedirect",
+        "TooManyRequests",
+        "Unauthorized",
+        "UnavailableForLegalReasons",
+        "UnprocessableEntity",
+        "UnsupportedMediaType",
+        "UseProxy",
+        "MisdirectedRequest",
+    ];
+    /// The codes that have a status, ordered by status, then catalog order.
+    pub(super) static BY_STATUS: [super::ErrorCode; 58] = {
+        let order: [u16; 58] = [
+            4, 49, 37, 38, 31, 5, 0, 26, 25, 46, 32, 22, 23, 20, 21, 47, 30, 56, 50, 34,
+            2, 52, 33, 8, 28, 19, 27, 40, 42, 3, 10, 16, 35, 43, 44, 55, 45, 6, 12, 13,
+            18, 57, 54, 17, 7, 39, 36, 51, 41, 53, 15, 29, 1, 48, 9, 11, 14, 24,
+        ];
+        let mut out = [super::ErrorCode::ALL[0]; 58];
+        let mut i = 0;
+        while i < order.len() {
+            out[i] = super::ErrorCode::ALL[order[i] as usize];
+            i += 1;
+        }
+        out
+    };
 }

@@ -2,491 +2,491 @@
 /// An error code of the PostgreSQL (pg-error-codes).
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `00000` — successful\_completion
-    SuccessfulCompletion = 0,
+    SuccessfulCompletion,
     /// `01000` — warning
-    Warning = 1,
+    Warning,
     /// `0100C` — dynamic\_result\_sets\_returned
-    DynamicResultSetsReturned = 2,
+    DynamicResultSetsReturned,
     /// `01008` — implicit\_zero\_bit\_padding
-    ImplicitZeroBitPadding = 3,
+    ImplicitZeroBitPadding,
     /// `01003` — null\_value\_eliminated\_in\_set\_function
-    NullValueEliminatedInSetFunction = 4,
+    NullValueEliminatedInSetFunction,
     /// `01007` — privilege\_not\_granted
-    PrivilegeNotGranted = 5,
+    PrivilegeNotGranted,
     /// `01006` — privilege\_not\_revoked
-    PrivilegeNotRevoked = 6,
+    PrivilegeNotRevoked,
     /// `01004` — string\_data\_right\_truncation
-    StringDataRightTruncation01004 = 7,
+    StringDataRightTruncation01004,
     /// `01P01` — deprecated\_feature
-    DeprecatedFeature = 8,
+    DeprecatedFeature,
     /// `02000` — no\_data
-    NoData = 9,
+    NoData,
     /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
-    NoAdditionalDynamicResultSetsReturned = 10,
+    NoAdditionalDynamicResultSetsReturned,
     /// `03000` — sql\_statement\_not\_yet\_complete
-    SqlStatementNotYetComplete = 11,
+    SqlStatementNotYetComplete,
     /// `08000` — connection\_exception
-    ConnectionException = 12,
+    ConnectionException,
     /// `08003` — connection\_does\_not\_exist
-    ConnectionDoesNotExist = 13,
+    ConnectionDoesNotExist,
     /// `08006` — connection\_failure
-    ConnectionFailure = 14,
+    ConnectionFailure,
     /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
-    SqlclientUnableToEstablishSqlconnection = 15,
+    SqlclientUnableToEstablishSqlconnection,
     /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
-    SqlserverRejectedEstablishmentOfSqlconnection = 16,
+    SqlserverRejectedEstablishmentOfSqlconnection,
     /// `08007` — transaction\_resolution\_unknown
-    TransactionResolutionUnknown = 17,
+    TransactionResolutionUnknown,
     /// `08P01` — protocol\_violation
-    ProtocolViolation = 18,
+    ProtocolViolation,
     /// `09000` — triggered\_action\_exception
-    TriggeredActionException = 19,
+    TriggeredActionException,
     /// `0A000` — feature\_not\_supported
-    FeatureNotSupported = 20,
+    FeatureNotSupported,
     /// `0B000` — invalid\_transaction\_initiation
-    InvalidTransactionInitiation = 21,
+    InvalidTransactionInitiation,
     /// `0F000` — locator\_exception
-    LocatorException = 22,
+    LocatorException,
     /// `0F001` — invalid\_locator\_specification
-    InvalidLocatorSpecification = 23,
+    InvalidLocatorSpecification,
     /// `0L000` — invalid\_grantor
-    InvalidGrantor = 24,
+    InvalidGrantor,
     /// `0LP01` — invalid\_grant\_operation
-    InvalidGrantOperation = 25,
+    InvalidGrantOperation,
     /// `0P000` — invalid\_role\_specification
-    InvalidRoleSpecification = 26,
+    InvalidRoleSpecification,
     /// `0Z000` — diagnostics\_exception
-    DiagnosticsException = 27,
+    DiagnosticsException,
     /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
-    StackedDiagnosticsAccessedWithoutActiveHandler = 28,
+    StackedDiagnosticsAccessedWithoutActiveHandler,
     /// `20000` — case\_not\_found
-    CaseNotFound = 29,
+    CaseNotFound,
     /// `21000` — cardinality\_violation
-    CardinalityViolation = 30,
+    CardinalityViolation,
     /// `22000` — data\_exception
-    DataException = 31,
+    DataException,
     /// `2202E` — array\_subscript\_error
-    ArraySubscriptError = 32,
+    ArraySubscriptError,
     /// `22021` — character\_not\_in\_repertoire
-    CharacterNotInRepertoire = 33,
+    CharacterNotInRepertoire,
     /// `22008` — datetime\_field\_overflow
-    DatetimeFieldOverflow = 34,
+    DatetimeFieldOverflow,
     /// `22012` — division\_by\_zero
-    DivisionByZero = 35,
+    DivisionByZero,
     /// `22005` — error\_in\_assignment
-    ErrorInAssignment = 36,
+    ErrorInAssignment,
     /// `2200B` — escape\_character\_conflict
-    EscapeCharacterConflict = 37,
+    EscapeCharacterConflict,
     /// `22022` — indicator\_overflow
-    IndicatorOverflow = 38,
+    IndicatorOverflow,
     /// `22015` — interval\_field\_overflow
-    IntervalFieldOverflow = 39,
+    IntervalFieldOverflow,
     /// `2201E` — invalid\_argument\_for\_logarithm
-    InvalidArgumentForLogarithm = 40,
+    InvalidArgumentForLogarithm,
     /// `22014` — invalid\_argument\_for\_ntile\_function
-    InvalidArgumentForNtileFunction = 41,
+    InvalidArgumentForNtileFunction,
     /// `22016` — invalid\_argument\_for\_nth\_value\_function
-    InvalidArgumentForNthValueFunction = 42,
+    InvalidArgumentForNthValueFunction,
     /// `2201F` — invalid\_argument\_for\_power\_function
-    InvalidArgumentForPowerFunction = 43,
+    InvalidArgumentForPowerFunction,
     /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
-    InvalidArgumentForWidthBucketFunction = 44,
+    InvalidArgumentForWidthBucketFunction,
     /// `22018` — invalid\_character\_value\_for\_cast
-    InvalidCharacterValueForCast = 45,
+    InvalidCharacterValueForCast,
     /// `22007` — invalid\_datetime\_format
-    InvalidDatetimeFormat = 46,
+    InvalidDatetimeFormat,
     /// `22019` — invalid\_escape\_character
-    InvalidEscapeCharacter = 47,
+    InvalidEscapeCharacter,
     /// `2200D` — invalid\_escape\_octet
-    InvalidEscapeOctet = 48,
+    InvalidEscapeOctet,
     /// `22025` — invalid\_escape\_sequence
-    InvalidEscapeSequence = 49,
+    InvalidEscapeSequence,
     /// `22P06` — nonstandard\_use\_of\_escape\_character
-    NonstandardUseOfEscapeCharacter = 50,
+    NonstandardUseOfEscapeCharacter,
     /// `22010` — invalid\_indicator\_parameter\_value
-    InvalidIndicatorParameterValue = 51,
+    InvalidIndicatorParameterValue,
     /// `22023` — invalid\_parameter\_value
-    InvalidParameterValue = 52,
+    InvalidParameterValue,
     /// `2201B` — invalid\_regular\_expression
-    InvalidRegularExpression = 53,
+    InvalidRegularExpression,
     /// `2201W` — invalid\_row\_count\_in\_limit\_clause
-    InvalidRowCountInLimitClause = 54,
+    InvalidRowCountInLimitClause,
     /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
-    InvalidRowCountInResultOffsetClause = 55,
+    InvalidRowCountInResultOffsetClause,
     /// `2202H` — invalid\_tablesample\_argument
-    InvalidTablesampleArgument = 56,
+    InvalidTablesampleArgument,
     /// `2202G` — invalid\_tablesample\_repeat
-    InvalidTablesampleRepeat = 57,
+    InvalidTablesampleRepeat,
     /// `22009` — invalid\_time\_zone\_displacement\_value
-    InvalidTimeZoneDisplacementValue = 58,
+    InvalidTimeZoneDisplacementValue,
     /// `2200C` — invalid\_use\_of\_escape\_character
-    InvalidUseOfEscapeCharacter = 59,
+    InvalidUseOfEscapeCharacter,
     /// `2200G` — most\_specific\_type\_mismatch
-    MostSpecificTypeMismatch = 60,
+    MostSpecificTypeMismatch,
     /// `22004` — null\_value\_not\_allowed
-    NullValueNotAllowed22004 = 61,
+    NullValueNotAllowed22004,
     /// `22002` — null\_value\_no\_indicator\_parameter
-    NullValueNoIndicatorParameter = 62,
+    NullValueNoIndicatorParameter,
     /// `22003` — numeric\_value\_out\_of\_range
-    NumericValueOutOfRange = 63,
+    NumericValueOutOfRange,
     /// `2200H` — sequence\_generator\_limit\_exceeded
-    SequenceGeneratorLimitExceeded = 64,
+    SequenceGeneratorLimitExceeded,
     /// `22026` — string\_data\_length\_mismatch
-    StringDataLengthMismatch = 65,
+    StringDataLengthMismatch,
     /// `22001` — string\_data\_right\_truncation
-    StringDataRightTruncation22001 = 66,
+    StringDataRightTruncation22001,
     /// `22011` — substring\_error
-    SubstringError = 67,
+    SubstringError,
     /// `22027` — trim\_error
-    TrimError = 68,
+    TrimError,
     /// `22024` — unterminated\_c\_string
-    UnterminatedCString = 69,
+    UnterminatedCString,
     /// `2200F` — zero\_length\_character\_string
-    ZeroLengthCharacterString = 70,
+    ZeroLengthCharacterString,
     /// `22P01` — floating\_point\_exception
-    FloatingPointException = 71,
+    FloatingPointException,
     /// `22P02` — invalid\_text\_representation
-    InvalidTextRepresentation = 72,
+    InvalidTextRepresentation,
     /// `22P03` — invalid\_binary\_representation
-    InvalidBinaryRepresentation = 73,
+    InvalidBinaryRepresentation,
     /// `22P04` — bad\_copy\_file\_format
-    BadCopyFileFormat = 74,
+    BadCopyFileFormat,
     /// `22P05` — untranslatable\_character
-    UntranslatableCharacter = 75,
+    UntranslatableCharacter,
     /// `2200L` — not\_an\_xml\_document
-    NotAnXmlDocument = 76,
+    NotAnXmlDocument,
     /// `2200M` — invalid\_xml\_document
-    InvalidXmlDocument = 77,
+    InvalidXmlDocument,
     /// `2200N` — invalid\_xml\_content
-    InvalidXmlContent = 78,
+    InvalidXmlContent,
     /// `2200S` — invalid\_xml\_comment
-    InvalidXmlComment = 79,
+    InvalidXmlComment,
     /// `2200T` — invalid\_xml\_processing\_instruction
-    InvalidXmlProcessingInstruction = 80,
+    InvalidXmlProcessingInstruction,
     /// `23000` — integrity\_constraint\_violation
-    IntegrityConstraintViolation = 81,
+    IntegrityConstraintViolation,
     /// `23001` — restrict\_violation
-    RestrictViolation = 82,
+    RestrictViolation,
     /// `23502` — not\_null\_violation
-    NotNullViolation = 83,
+    NotNullViolation,
     /// `23503` — foreign\_key\_violation
-    ForeignKeyViolation = 84,
+    ForeignKeyViolation,
     /// `23505` — unique\_violation
-    UniqueViolation = 85,
+    UniqueViolation,
     /// `23514` — check\_violation
-    CheckViolation = 86,
+    CheckViolation,
     /// `23P01` — exclusion\_violation
-    ExclusionViolation = 87,
+    ExclusionViolation,
     /// `24000` — invalid\_cursor\_state
-    InvalidCursorState = 88,
+    InvalidCursorState,
     /// `25000` — invalid\_transaction\_state
-    InvalidTransactionState = 89,
+    InvalidTransactionState,
     /// `25001` — active\_sql\_transaction
-    ActiveSqlTransaction = 90,
+    ActiveSqlTransaction,
     /// `25002` — branch\_transaction\_already\_active
-    BranchTransactionAlreadyActive = 91,
+    BranchTransactionAlreadyActive,
     /// `25008` — held\_cursor\_requires\_same\_isolation\_level
-    HeldCursorRequiresSameIsolationLevel = 92,
+    HeldCursorRequiresSameIsolationLevel,
     /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
-    InappropriateAccessModeForBranchTransaction = 93,
+    InappropriateAccessModeForBranchTransaction,
     /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
-    InappropriateIsolationLevelForBranchTransaction = 94,
+    InappropriateIsolationLevelForBranchTransaction,
     /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
-    NoActiveSqlTransactionForBranchTransaction = 95,
+    NoActiveSqlTransactionForBranchTransaction,
     /// `25006` — read\_only\_sql\_transaction
-    ReadOnlySqlTransaction = 96,
+    ReadOnlySqlTransaction,
     /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
-    SchemaAndDataStatementMixingNotSupported = 97,
+    SchemaAndDataStatementMixingNotSupported,
     /// `25P01` — no\_active\_sql\_transaction
-    NoActiveSqlTransaction = 98,
+    NoActiveSqlTransaction,
     /// `25P02` — in\_failed\_sql\_transaction
-    InFailedSqlTransaction = 99,
+    InFailedSqlTransaction,
     /// `25P03` — idle\_in\_transaction\_session\_timeout
-    IdleInTransactionSessionTimeout = 100,
+    IdleInTransactionSessionTimeout,
     /// `26000` — invalid\_sql\_statement\_name
-    InvalidSqlStatementName = 101,
+    InvalidSqlStatementName,
     /// `27000` — triggered\_data\_change\_violation
-    TriggeredDataChangeViolation = 102,
+    TriggeredDataChangeViolation,
     /// `28000` — invalid\_authorization\_specification
-    InvalidAuthorizationSpecification = 103,
+    InvalidAuthorizationSpecification,
     /// `28P01` — invalid\_password
-    InvalidPassword = 104,
+    InvalidPassword,
     /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
-    DependentPrivilegeDescriptorsStillExist = 105,
+    DependentPrivilegeDescriptorsStillExist,
     /// `2BP01` — dependent\_objects\_still\_exist
-    DependentObjectsStillExist = 106,
+    DependentObjectsStillExist,
     /// `2D000` — invalid\_transaction\_termination
-    InvalidTransactionTermination = 107,
+    InvalidTransactionTermination,
     /// `2F000` — sql\_routine\_exception
-    SqlRoutineException = 108,
+    SqlRoutineException,
     /// `2F005` — function\_executed\_no\_return\_statement
-    FunctionExecutedNoReturnStatement = 109,
+    FunctionExecutedNoReturnStatement,
     /// `2F002` — modifying\_sql\_data\_not\_permitted
-    ModifyingSqlDataNotPermitted2f002 = 110,
+    ModifyingSqlDataNotPermitted2f002,
     /// `2F003` — prohibited\_sql\_statement\_attempted
-    ProhibitedSqlStatementAttempted2f003 = 111,
+    ProhibitedSqlStatementAttempted2f003,
     /// `2F004` — reading\_sql\_data\_not\_permitted
-    ReadingSqlDataNotPermitted2f004 = 112,
+    ReadingSqlDataNotPermitted2f004,
     /// `34000` — invalid\_cursor\_name
-    InvalidCursorName = 113,
+    InvalidCursorName,
     /// `38000` — external\_routine\_exception
-    ExternalRoutineException = 114,
+    ExternalRoutineException,
     /// `38001` — containing\_sql\_not\_permitted
-    ContainingSqlNotPermitted = 115,
+    ContainingSqlNotPermitted,
     /// `38002` — modifying\_sql\_data\_not\_permitted
-    ModifyingSqlDataNotPermitted38002 = 116,
+    ModifyingSqlDataNotPermitted38002,
     /// `38003` — prohibited\_sql\_statement\_attempted
-    ProhibitedSqlStatementAttempted38003 = 117,
+    ProhibitedSqlStatementAttempted38003,
     /// `38004` — reading\_sql\_data\_not\_permitted
-    ReadingSqlDataNotPermitted38004 = 118,
+    ReadingSqlDataNotPermitted38004,
     /// `39000` — external\_routine\_invocation\_exception
-    ExternalRoutineInvocationException = 119,
+    ExternalRoutineInvocationException,
     /// `39001` — invalid\_sqlstate\_returned
-    InvalidSqlstateReturned = 120,
+    InvalidSqlstateReturned,
     /// `39004` — null\_value\_not\_allowed
-    NullValueNotAllowed39004 = 121,
+    NullValueNotAllowed39004,
     /// `39P01` — trigger\_protocol\_violated
-    TriggerProtocolViolated = 122,
+    TriggerProtocolViolated,
     /// `39P02` — srf\_protocol\_violated
-    SrfProtocolViolated = 123,
+    SrfProtocolViolated,
     /// `39P03` — event\_trigger\_protocol\_violated
-    EventTriggerProtocolViolated = 124,
+    EventTriggerProtocolViolated,
     /// `3B000` — savepoint\_exception
-    SavepointException = 125,
+    SavepointException,
     /// `3B001` — invalid\_savepoint\_specification
-    InvalidSavepointSpecification = 126,
+    InvalidSavepointSpecification,
     /// `3D000` — invalid\_catalog\_name
-    InvalidCatalogName = 127,
+    InvalidCatalogName,
     /// `3F000` — invalid\_schema\_name
-    InvalidSchemaName = 128,
+    InvalidSchemaName,
     /// `40000` — transaction\_rollback
-    TransactionRollback = 129,
+    TransactionRollback,
     /// `40002` — transaction\_integrity\_constraint\_violation
-    TransactionIntegrityConstraintViolation = 130,
+    TransactionIntegrityConstraintViolation,
     /// `40001` — serialization\_failure
-    SerializationFailure = 131,
+    SerializationFailure,
     /// `40003` — statement\_completion\_unknown
-    StatementCompletionUnknown = 132,
+    StatementCompletionUnknown,
     /// `40P01` — deadlock\_detected
-    DeadlockDetected = 133,
+    DeadlockDetected,
     /// `42000` — syntax\_error\_or\_access\_rule\_violation
-    SyntaxErrorOrAccessRuleViolation = 134,
+    SyntaxErrorOrAccessRuleViolation,
     /// `42601` — syntax\_error
-    SyntaxError = 135,
+    SyntaxError,
     /// `42501` — insufficient\_privilege
-    InsufficientPrivilege = 136,
+    InsufficientPrivilege,
     /// `42846` — cannot\_coerce
-    CannotCoerce = 137,
+    CannotCoerce,
     /// `42803` — grouping\_error
-    GroupingError = 138,
+    GroupingError,
     /// `42P20` — windowing\_error
-    WindowingError = 139,
+    WindowingError,
     /// `42P19` — invalid\_recursion
-    InvalidRecursion = 140,
+    InvalidRecursion,
     /// `42830` — invalid\_foreign\_key
-    InvalidForeignKey = 141,
+    InvalidForeignKey,
     /// `42602` — invalid\_name
-    InvalidName = 142,
+    InvalidName,
     /// `42622` — name\_too\_long
-    NameTooLong = 143,
+    NameTooLong,
     /// `42939` — reserved\_name
-    ReservedName = 144,
+    ReservedName,
     /// `42804` — datatype\_mismatch
-    DatatypeMismatch = 145,
+    DatatypeMismatch,
     /// `42P18` — indeterminate\_datatype
-    IndeterminateDatatype = 146,
+    IndeterminateDatatype,
     /// `42P21` — collation\_mismatch
-    CollationMismatch = 147,
+    CollationMismatch,
     /// `42P22` — indeterminate\_collation
-    IndeterminateCollation = 148,
+    IndeterminateCollation,
     /// `42809` — wrong\_object\_type
-    WrongObjectType = 149,
+    WrongObjectType,
     /// `428C9` — generated\_always
-    GeneratedAlways = 150,
+    GeneratedAlways,
     /// `42703` — undefined\_column
-    UndefinedColumn = 151,
+    UndefinedColumn,
     /// `42883` — undefined\_function
-    UndefinedFunction = 152,
+    UndefinedFunction,
     /// `42P01` — undefined\_table
-    UndefinedTable = 153,
+    UndefinedTable,
     /// `42P02` — undefined\_parameter
-    UndefinedParameter = 154,
+    UndefinedParameter,
     /// `42704` — undefined\_object
-    UndefinedObject = 155,
+    UndefinedObject,
     /// `42701` — duplicate\_column
-    DuplicateColumn = 156,
+    DuplicateColumn,
     /// `42P03` — duplicate\_cursor
-    DuplicateCursor = 157,
+    DuplicateCursor,
     /// `42P04` — duplicate\_database
-    DuplicateDatabase = 158,
+    DuplicateDatabase,
     /// `42723` — duplicate\_function
-    DuplicateFunction = 159,
+    DuplicateFunction,
     /// `42P05` — duplicate\_prepared\_statement
-    DuplicatePreparedStatement = 160,
+    DuplicatePreparedStatement,
     /// `42P06` — duplicate\_schema
-    DuplicateSchema = 161,
+    DuplicateSchema,
     /// `42P07` — duplicate\_table
-    DuplicateTable = 162,
+    DuplicateTable,
     /// `42712` — duplicate\_alias
-    DuplicateAlias = 163,
+    DuplicateAlias,
     /// `42710` — duplicate\_object
-    DuplicateObject = 164,
+    DuplicateObject,
     /// `42702` — ambiguous\_column
-    AmbiguousColumn = 165,
+    AmbiguousColumn,
     /// `42725` — ambiguous\_function
-    AmbiguousFunction = 166,
+    AmbiguousFunction,
     /// `42P08` — ambiguous\_parameter
-    AmbiguousParameter = 167,
+    AmbiguousParameter,
     /// `42P09` — ambiguous\_alias
-    AmbiguousAlias = 168,
+    AmbiguousAlias,
     /// `42P10` — invalid\_column\_reference
-    InvalidColumnReference = 169,
+    InvalidColumnReference,
     /// `42611` — invalid\_column\_definition
-    InvalidColumnDefinition = 170,
+    InvalidColumnDefinition,
     /// `42P11` — invalid\_cursor\_definition
-    InvalidCursorDefinition = 171,
+    InvalidCursorDefinition,
     /// `42P12` — invalid\_database\_definition
-    InvalidDatabaseDefinition = 172,
+    InvalidDatabaseDefinition,
     /// `42P13` — invalid\_function\_definition
-    InvalidFunctionDefinition = 173,
+    InvalidFunctionDefinition,
     /// `42P14` — invalid\_prepared\_statement\_definition
-    InvalidPreparedStatementDefinition = 174,
+    InvalidPreparedStatementDefinition,
     /// `42P15` — invalid\_schema\_definition
-    InvalidSchemaDefinition = 175,
+    InvalidSchemaDefinition,
     /// `42P16` — invalid\_table\_definition
-    InvalidTableDefinition = 176,
+    InvalidTableDefinition,
     /// `42P17` — invalid\_object\_definition
-    InvalidObjectDefinition = 177,
+    InvalidObjectDefinition,
     /// `44000` — with\_check\_option\_violation
-    WithCheckOptionViolation = 178,
+    WithCheckOptionViolation,
     /// `53000` — insufficient\_resources
-    InsufficientResources = 179,
+    InsufficientResources,
     /// `53100` — disk\_full
-    DiskFull = 180,
+    DiskFull,
     /// `53200` — out\_of\_memory
-    OutOfMemory = 181,
+    OutOfMemory,
     /// `53300` — too\_many\_connections
-    TooManyConnections = 182,
+    TooManyConnections,
     /// `53400` — configuration\_limit\_exceeded
-    ConfigurationLimitExceeded = 183,
+    ConfigurationLimitExceeded,
     /// `54000` — program\_limit\_exceeded
-    ProgramLimitExceeded = 184,
+    ProgramLimitExceeded,
     /// `54001` — statement\_too\_complex
-    StatementTooComplex = 185,
+    StatementTooComplex,
     /// `54011` — too\_many\_columns
-    TooManyColumns = 186,
+    TooManyColumns,
     /// `54023` — too\_many\_arguments
-    TooManyArguments = 187,
+    TooManyArguments,
     /// `55000` — object\_not\_in\_prerequisite\_state
-    ObjectNotInPrerequisiteState = 188,
+    ObjectNotInPrerequisiteState,
     /// `55006` — object\_in\_use
-    ObjectInUse = 189,
+    ObjectInUse,
     /// `55P02` — cant\_change\_runtime\_param
-    CantChangeRuntimeParam = 190,
+    CantChangeRuntimeParam,
     /// `55P03` — lock\_not\_available
-    LockNotAvailable = 191,
+    LockNotAvailable,
     /// `57000` — operator\_intervention
-    OperatorIntervention = 192,
+    OperatorIntervention,
     /// `57014` — query\_canceled
-    QueryCanceled = 193,
+    QueryCanceled,
     /// `57P01` — admin\_shutdown
-    AdminShutdown = 194,
+    AdminShutdown,
     /// `57P02` — crash\_shutdown
-    CrashShutdown = 195,
+    CrashShutdown,
     /// `57P03` — cannot\_connect\_now
-    CannotConnectNow = 196,
+    CannotConnectNow,
     /// `57P04` — database\_dropped
-    DatabaseDropped = 197,
+    DatabaseDropped,
     /// `58000` — system\_error
-    SystemError = 198,
+    SystemError,
     /// `58030` — io\_error
-    IoError = 199,
+    IoError,
     /// `58P01` — undefined\_file
-    UndefinedFile = 200,
+    UndefinedFile,
     /// `58P02` — duplicate\_file
-    DuplicateFile = 201,
+    DuplicateFile,
     /// `72000` — snapshot\_too\_old
-    SnapshotTooOld = 202,
+    SnapshotTooOld,
     /// `F0000` — config\_file\_error
-    ConfigFileError = 203,
+    ConfigFileError,
     /// `F0001` — lock\_file\_exists
-    LockFileExists = 204,
+    LockFileExists,
     /// `HV000` — fdw\_error
-    FdwError = 205,
+    FdwError,
     /// `HV005` — fdw\_column\_name\_not\_found
-    FdwColumnNameNotFound = 206,
+    FdwColumnNameNotFound,
     /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
-    FdwDynamicParameterValueNeeded = 207,
+    FdwDynamicParameterValueNeeded,
     /// `HV010` — fdw\_function\_sequence\_error
-    FdwFunctionSequenceError = 208,
+    FdwFunctionSequenceError,
     /// `HV021` — fdw\_inconsistent\_descriptor\_information
-    FdwInconsistentDescriptorInformation = 209,
+    FdwInconsistentDescriptorInformation,
     /// `HV024` — fdw\_invalid\_attribute\_value
-    FdwInvalidAttributeValue = 210,
+    FdwInvalidAttributeValue,
     /// `HV007` — fdw\_invalid\_column\_name
-    FdwInvalidColumnName = 211,
+    FdwInvalidColumnName,
     /// `HV008` — fdw\_invalid\_column\_number
-    FdwInvalidColumnNumber = 212,
+    FdwInvalidColumnNumber,
     /// `HV004` — fdw\_invalid\_data\_type
-    FdwInvalidDataType = 213,
+    FdwInvalidDataType,
     /// `HV006` — fdw\_invalid\_data\_type\_descriptors
-    FdwInvalidDataTypeDescriptors = 214,
+    FdwInvalidDataTypeDescriptors,
     /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
-    FdwInvalidDescriptorFieldIdentifier = 215,
+    FdwInvalidDescriptorFieldIdentifier,
     /// `HV00B` — fdw\_invalid\_handle
-    FdwInvalidHandle = 216,
+    FdwInvalidHandle,
     /// `HV00C` — fdw\_invalid\_option\_index
-    FdwInvalidOptionIndex = 217,
+    FdwInvalidOptionIndex,
     /// `HV00D` — fdw\_invalid\_option\_name
-    FdwInvalidOptionName = 218,
+    FdwInvalidOptionName,
     /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
-    FdwInvalidStringLengthOrBufferLength = 219,
+    FdwInvalidStringLengthOrBufferLength,
     /// `HV00A` — fdw\_invalid\_string\_format
-    FdwInvalidStringFormat = 220,
+    FdwInvalidStringFormat,
     /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
-    FdwInvalidUseOfNullPointer = 221,
+    FdwInvalidUseOfNullPointer,
     /// `HV014` — fdw\_too\_many\_handles
-    FdwTooManyHandles = 222,
+    FdwTooManyHandles,
     /// `HV001` — fdw\_out\_of\_memory
-    FdwOutOfMemory = 223,
+    FdwOutOfMemory,
     /// `HV00P` — fdw\_no\_schemas
-    FdwNoSchemas = 224,
+    FdwNoSchemas,
     /// `HV00J` — fdw\_option\_name\_not\_found
-    FdwOptionNameNotFound = 225,
+    FdwOptionNameNotFound,
     /// `HV00K` — fdw\_reply\_handle
-    FdwReplyHandle = 226,
+    FdwReplyHandle,
     /// `HV00Q` — fdw\_schema\_not\_found
-    FdwSchemaNotFound = 227,
+    FdwSchemaNotFound,
     /// `HV00R` — fdw\_table\_not\_found
-    FdwTableNotFound = 228,
+    FdwTableNotFound,
     /// `HV00L` — fdw\_unable\_to\_create\_execution
-    FdwUnableToCreateExecution = 229,
+    FdwUnableToCreateExecution,
     /// `HV00M` — fdw\_unable\_to\_create\_reply
-    FdwUnableToCreateReply = 230,
+    FdwUnableToCreateReply,
     /// `HV00N` — fdw\_unable\_to\_establish\_connection
-    FdwUnableToEstablishConnection = 231,
+    FdwUnableToEstablishConnection,
     /// `P0000` — plpgsql\_error
-    PlpgsqlError = 232,
+    PlpgsqlError,
     /// `P0001` — raise\_exception
-    RaiseException = 233,
+    RaiseException,
     /// `P0002` — no\_data\_found
-    NoDataFound = 234,
+    NoDataFound,
     /// `P0003` — too\_many\_rows
-    TooManyRows = 235,
+    TooManyRows,
     /// `P0004` — assert\_failure
-    AssertFailure = 236,
+    AssertFailure,
     /// `XX000` — internal\_error
-    InternalError = 237,
+    InternalError,
     /// `XX001` — data\_corrupted
-    DataCorrupted = 238,
+    DataCorrupted,
     /// `XX002` — index\_corrupted
-    IndexCorrupted = 239,
+    IndexCorrupted,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -1117,6 +1117,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -2406,5 +2413,247 @@ mod error_code_tables {
         false, false, false, false, false, false, false, false, false, false, false,
         false, false, false, false, false, false, false, false, false, false, false,
         false, false, false, false, false, false, false, false, false,
+    ];
+    pub(super) static NAMES: [&str; 240] = [
+        "SuccessfulCompletion",
+        "Warning",
+        "DynamicResultSetsReturned",
+        "ImplicitZeroBitPadding",
+        "NullValueEliminatedInSetFunction",
+        "PrivilegeNotGranted",
+        "PrivilegeNotRevoked",
+        "StringDataRightTruncation01004",
+        "DeprecatedFeature",
+        "NoData",
+        "NoAdditionalDynamicResultSetsReturned",
+        "SqlStatementNotYetComplete",
+        "ConnectionException",
+        "ConnectionDoesNotExist",
+        "ConnectionFailure",
+        "SqlclientUnableToEstablishSqlconnection",
+        "SqlserverRejectedEstablishmentOfSqlconnection",
+        "TransactionResolutionUnknown",
+        "ProtocolViolation",
+        "TriggeredActionException",
+        "FeatureNotSupported",
+        "InvalidTransactionInitiation",
+        "LocatorException",
+        "InvalidLocatorSpecification",
+        "InvalidGrantor",
+        "InvalidGrantOperation",
+        "InvalidRoleSpecification",
+        "DiagnosticsException",
+        "StackedDiagnosticsAccessedWithoutActiveHandler",
+        "CaseNotFound",
+        "CardinalityViolation",
+        "DataException",
+        "ArraySubscriptError",
+        "CharacterNotInRepertoire",
+        "DatetimeFieldOverflow",
+        "DivisionByZero",
+        "ErrorInAssignment",
+        "EscapeCharacterConflict",
+        "IndicatorOverflow",
+        "IntervalFieldOverflow",
+        "InvalidArgumentForLogarithm",
+        "InvalidArgumentForNtileFunction",
+        "InvalidArgumentForNthValueFunction",
+        "InvalidArgumentForPowerFunction",
+        "InvalidArgumentForWidthBucketFunction",
+        "InvalidCharacterValueForCast",
+        "InvalidDatetimeFormat",
+        "InvalidEscapeCharacter",
+        "InvalidEscapeOctet",
+        "InvalidEscapeSequence",
+        "NonstandardUseOfEscapeCharacter",
+        "InvalidIndicatorParameterValue",
+        "InvalidParameterValue",
+        "InvalidRegularExpression",
+        "InvalidRowCountInLimitClause",
+        "InvalidRowCountInResultOffsetClause",
+        "InvalidTablesampleArgument",
+        "InvalidTablesampleRepeat",
+        "InvalidTimeZoneDisplacementValue",
+        "InvalidUseOfEscapeCharacter",
+        "MostSpecificTypeMismatch",
+        "NullValueNotAllowed22004",
+        "NullValueNoIndicatorParameter",
+        "NumericValueOutOfRange",
+        "SequenceGeneratorLimitExceeded",
+        "StringDataLengthMismatch",
+        "StringDataRightTruncation22001",
+        "SubstringError",
+        "TrimError",
+        "UnterminatedCString",
+        "ZeroLengthCharacterString",
+        "FloatingPointException",
+        "InvalidTextRepresentation",
+        "InvalidBinaryRepresentation",
+        "BadCopyFileFormat",
+        "UntranslatableCharacter",
+        "NotAnXmlDocument",
+        "InvalidXmlDocument",
+        "InvalidXmlContent",
+        "InvalidXmlComment",
+        "InvalidXmlProcessingInstruction",
+        "IntegrityConstraintViolation",
+        "RestrictViolation",
+        "NotNullViolation",
+        "ForeignKeyViolation",
+        "UniqueViolation",
+        "CheckViolation",
+        "ExclusionViolation",
+        "InvalidCursorState",
+        "InvalidTransactionState",
+        "ActiveSqlTransaction",
+        "BranchTransactionAlreadyActive",
+        "HeldCursorRequiresSameIsolationLevel",
+        "InappropriateAccessModeForBranchTransaction",
+        "InappropriateIsolationLevelForBranchTransaction",
+        "NoActiveSqlTransactionForBranchTransaction",
+        "ReadOnlySqlTransaction",
+        "SchemaAndDataStatementMixingNotSupported",
+        "NoActiveSqlTransaction",
+        "InFailedSqlTransaction",
+        "IdleInTransactionSessionTimeout",
+        "InvalidSqlStatementName",
+        "TriggeredDataChangeViolation",
+        "InvalidAuthorizationSpecification",
+        "InvalidPassword",
+        "DependentPrivilegeDescriptorsStillExist",
+        "DependentObjectsStillExist",
+        "InvalidTransactionTermination",
+        "SqlRoutineException",
+        "FunctionExecutedNoReturnStatement",
+        "ModifyingSqlDataNotPermitted2f002",
+        "ProhibitedSqlStatementAttempted2f003",
+        "ReadingSqlDataNotPermitted2f004",
+        "InvalidCursorName",
+        "ExternalRoutineException",
+        "ContainingSqlNotPermitted",
+        "ModifyingSqlDataNotPermitted38002",
+        "ProhibitedSqlStatementAttempted38003",
+        "ReadingSqlDataNotPermitted38004",
+        "ExternalRoutineInvocationException",
+        "InvalidSqlstateReturned",
+        "NullValueNotAllowed39004",
+        "TriggerProtocolViolated",
+        "SrfProtocolViolated",
+        "EventTriggerProtocolViolated",
+        "SavepointException",
+        "InvalidSavepointSpecification",
+        "InvalidCatalogName",
+        "InvalidSchemaName",
+        "TransactionRollback",
+        "TransactionIntegrityConstraintViolation",
+        "SerializationFailure",
+        "StatementCompletionUnknown",
+        "DeadlockDetected",
+        "SyntaxErrorOrAccessRuleViolation",
+        "SyntaxError",
+        "InsufficientPrivilege",
+        "CannotCoerce",
+        "GroupingError",
+        "WindowingError",
+        "InvalidRecursion",
+        "InvalidForeignKey",
+        "InvalidName",
+        "NameTooLong",
+        "ReservedName",
+        "DatatypeMismatch",
+        "IndeterminateDatatype",
+        "CollationMismatch",
+        "IndeterminateCollation",
+        "WrongObjectType",
+        "GeneratedAlways",
+        "UndefinedColumn",
+        "UndefinedFunction",
+        "UndefinedTable",
+        "UndefinedParameter",
+        "UndefinedObject",
+        "DuplicateColumn",
+        "DuplicateCursor",
+        "DuplicateDatabase",
+        "DuplicateFunction",
+        "DuplicatePreparedStatement",
+        "DuplicateSchema",
+        "DuplicateTable",
+        "DuplicateAlias",
+        "DuplicateObject",
+        "AmbiguousColumn",
+        "AmbiguousFunction",
+        "AmbiguousParameter",
+        "AmbiguousAlias",
+        "InvalidColumnReference",
+        "InvalidColumnDefinition",
+        "InvalidCursorDefinition",
+        "InvalidDatabaseDefinition",
+        "InvalidFunctionDefinition",
+        "InvalidPreparedStatementDefinition",
+        "InvalidSchemaDefinition",
+        "InvalidTableDefinition",
+        "InvalidObjectDefinition",
+        "WithCheckOptionViolation",
+        "InsufficientResources",
+        "DiskFull",
+        "OutOfMemory",
+        "TooManyConnections",
+        "ConfigurationLimitExceeded",
+        "ProgramLimitExceeded",
+        "StatementTooComplex",
+        "TooManyColumns",
+        "TooManyArguments",
+        "ObjectNotInPrerequisiteState",
+        "ObjectInUse",
+        "CantChangeRuntimeParam",
+        "LockNotAvailable",
+        "OperatorIntervention",
+        "QueryCanceled",
+        "AdminShutdown",
+        "CrashShutdown",
+        "CannotConnectNow",
+        "DatabaseDropped",
+        "SystemError",
+        "IoError",
+        "UndefinedFile",
+        "DuplicateFile",
+        "SnapshotTooOld",
+        "ConfigFileError",
+        "LockFileExists",
+        "FdwError",
+        "FdwColumnNameNotFound",
+        "FdwDynamicParameterValueNeeded",
+        "FdwFunctionSequenceError",
+        "FdwInconsistentDescriptorInformation",
+        "FdwInvalidAttributeValue",
+        "FdwInvalidColumnName",
+        "FdwInvalidColumnNumber",
+        "FdwInvalidDataType",
+        "FdwInvalidDataTypeDescriptors",
+        "FdwInvalidDescriptorFieldIdentifier",
+        "FdwInvalidHandle",
+        "FdwInvalidOptionIndex",
+        "FdwInvalidOptionName",
+        "FdwInvalidStringLengthOrBufferLength",
+        "FdwInvalidStringFormat",
+        "FdwInvalidUseOfNullPointer",
+        "FdwTooManyHandles",
+        "FdwOutOfMemory",
+        "FdwNoSchemas",
+        "FdwOptionNameNotFound",
+        "FdwReplyHandle",
+        "FdwSchemaNotFound",
+        "FdwTableNotFound",
+        "FdwUnableToCreateExecution",
+        "FdwUnableToCreateReply",
+        "FdwUnableToEstablishConnection",
+        "PlpgsqlError",
+        "RaiseException",
+        "NoDataFound",
+        "TooManyRows",
+        "AssertFailure",
+        "InternalError",
+        "DataCorrupted",
+        "IndexCorrupted",
     ];
 }

@@ -2,7 +2,7 @@
 /// An error code of the PostgreSQL.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -10,1043 +10,1043 @@ pub enum ErrorCode {
     /// `00000` — successful\_completion
     ///
     /// Category: [`Category::E00`].
-    SuccessfulCompletion = 0,
+    SuccessfulCompletion,
     /// `01000` — warning
     ///
     /// Category: [`Category::E01`].
-    Warning = 1,
+    Warning,
     /// `0100C` — dynamic\_result\_sets\_returned
     ///
     /// Category: [`Category::E01`].
-    DynamicResultSetsReturned = 2,
+    DynamicResultSetsReturned,
     /// `01008` — implicit\_zero\_bit\_padding
     ///
     /// Category: [`Category::E01`].
-    ImplicitZeroBitPadding = 3,
+    ImplicitZeroBitPadding,
     /// `01003` — null\_value\_eliminated\_in\_set\_function
     ///
     /// Category: [`Category::E01`].
-    NullValueEliminatedInSetFunction = 4,
+    NullValueEliminatedInSetFunction,
     /// `01007` — privilege\_not\_granted
     ///
     /// Category: [`Category::E01`].
-    PrivilegeNotGranted = 5,
+    PrivilegeNotGranted,
     /// `01006` — privilege\_not\_revoked
     ///
     /// Category: [`Category::E01`].
-    PrivilegeNotRevoked = 6,
+    PrivilegeNotRevoked,
     /// `01004` — string\_data\_right\_truncation
     ///
     /// Category: [`Category::E01`].
-    StringDataRightTruncation01004 = 7,
+    StringDataRightTruncation01004,
     /// `01P01` — deprecated\_feature
     ///
     /// Category: [`Category::E01`].
-    DeprecatedFeature = 8,
+    DeprecatedFeature,
     /// `02000` — no\_data
     ///
     /// Category: [`Category::E02`].
-    NoData = 9,
+    NoData,
     /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
     ///
     /// Category: [`Category::E02`].
-    NoAdditionalDynamicResultSetsReturned = 10,
+    NoAdditionalDynamicResultSetsReturned,
     /// `03000` — sql\_statement\_not\_yet\_complete
     ///
     /// Category: [`Category::E03`].
-    SqlStatementNotYetComplete = 11,
+    SqlStatementNotYetComplete,
     /// `08000` — connection\_exception
     ///
     /// Category: [`Category::E08`].
-    ConnectionException = 12,
+    ConnectionException,
     /// `08003` — connection\_does\_not\_exist
     ///
     /// Category: [`Category::E08`].
-    ConnectionDoesNotExist = 13,
+    ConnectionDoesNotExist,
     /// `08006` — connection\_failure
     ///
     /// Category: [`Category::E08`].
-    ConnectionFailure = 14,
+    ConnectionFailure,
     /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
     ///
     /// Category: [`Category::E08`].
-    SqlclientUnableToEstablishSqlconnection = 15,
+    SqlclientUnableToEstablishSqlconnection,
     /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
     ///
     /// Category: [`Category::E08`].
-    SqlserverRejectedEstablishmentOfSqlconnection = 16,
+    SqlserverRejectedEstablishmentOfSqlconnection,
     /// `08007` — transaction\_resolution\_unknown
     ///
     /// Category: [`Category::E08`].
-    TransactionResolutionUnknown = 17,
+    TransactionResolutionUnknown,
     /// `08P01` — protocol\_violation
     ///
     /// Category: [`Category::E08`].
-    ProtocolViolation = 18,
+    ProtocolViolation,
     /// `09000` — triggered\_action\_exception
     ///
     /// Category: [`Category::E09`].
-    TriggeredActionException = 19,
+    TriggeredActionException,
     /// `0A000` — feature\_not\_supported
     ///
     /// Category: [`Category::E0a`].
-    FeatureNotSupported = 20,
+    FeatureNotSupported,
     /// `0B000` — invalid\_transaction\_initiation
     ///
     /// Category: [`Category::E0b`].
-    InvalidTransactionInitiation = 21,
+    InvalidTransactionInitiation,
     /// `0F000` — locator\_exception
     ///
     /// Category: [`Category::E0f`].
-    LocatorException = 22,
+    LocatorException,
     /// `0F001` — invalid\_locator\_specification
     ///
     /// Category: [`Category::E0f`].
-    InvalidLocatorSpecification = 23,
+    InvalidLocatorSpecification,
     /// `0L000` — invalid\_grantor
     ///
     /// Category: [`Category::E0l`].
-    InvalidGrantor = 24,
+    InvalidGrantor,
     /// `0LP01` — invalid\_grant\_operation
     ///
     /// Category: [`Category::E0l`].
-    InvalidGrantOperation = 25,
+    InvalidGrantOperation,
     /// `0P000` — invalid\_role\_specification
     ///
     /// Category: [`Category::E0p`].
-    InvalidRoleSpecification = 26,
+    InvalidRoleSpecification,
     /// `0Z000` — diagnostics\_exception
     ///
     /// Category: [`Category::E0z`].
-    DiagnosticsException = 27,
+    DiagnosticsException,
     /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
     ///
     /// Category: [`Category::E0z`].
-    StackedDiagnosticsAccessedWithoutActiveHandler = 28,
+    StackedDiagnosticsAccessedWithoutActiveHandler,
     /// `20000` — case\_not\_found
     ///
     /// Category: [`Category::E20`].
-    CaseNotFound = 29,
+    CaseNotFound,
     /// `21000` — cardinality\_violation
     ///
     /// Category: [`Category::E21`].
-    CardinalityViolation = 30,
+    CardinalityViolation,
     /// `22000` — data\_exception
     ///
     /// Category: [`Category::E22`].
-    DataException = 31,
+    DataException,
     /// `2202E` — array\_subscript\_error
     ///
     /// Category: [`Category::E22`].
-    ArraySubscriptError = 32,
+    ArraySubscriptError,
     /// `22021` — character\_not\_in\_repertoire
     ///
     /// Category: [`Category::E22`].
-    CharacterNotInRepertoire = 33,
+    CharacterNotInRepertoire,
     /// `22008` — datetime\_field\_overflow
     ///
     /// Category: [`Category::E22`].
-    DatetimeFieldOverflow = 34,
+    DatetimeFieldOverflow,
     /// `22012` — division\_by\_zero
     ///
     /// Category: [`Category::E22`].
-    DivisionByZero = 35,
+    DivisionByZero,
     /// `22005` — error\_in\_assignment
     ///
     /// Category: [`Category::E22`].
-    ErrorInAssignment = 36,
+    ErrorInAssignment,
     /// `2200B` — escape\_character\_conflict
     ///
     /// Category: [`Category::E22`].
-    EscapeCharacterConflict = 37,
+    EscapeCharacterConflict,
     /// `22022` — indicator\_overflow
     ///
     /// Category: [`Category::E22`].
-    IndicatorOverflow = 38,
+    IndicatorOverflow,
     /// `22015` — interval\_field\_overflow
     ///
     /// Category: [`Category::E22`].
-    IntervalFieldOverflow = 39,
+    IntervalFieldOverflow,
     /// `2201E` — invalid\_argument\_for\_logarithm
     ///
     /// Category: [`Category::E22`].
-    InvalidArgumentForLogarithm = 40,
+    InvalidArgumentForLogarithm,
     /// `22014` — invalid\_argument\_for\_ntile\_function
     ///
     /// Category: [`Category::E22`].
-    InvalidArgumentForNtileFunction = 41,
+    InvalidArgumentForNtileFunction,
     /// `22016` — invalid\_argument\_for\_nth\_value\_function
     ///
     /// Category: [`Category::E22`].
-    InvalidArgumentForNthValueFunction = 42,
+    InvalidArgumentForNthValueFunction,
     /// `2201F` — invalid\_argument\_for\_power\_function
     ///
     /// Category: [`Category::E22`].
-    InvalidArgumentForPowerFunction = 43,
+    InvalidArgumentForPowerFunction,
     /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
     ///
     /// Category: [`Category::E22`].
-    InvalidArgumentForWidthBucketFunction = 44,
+    InvalidArgumentForWidthBucketFunction,
     /// `22018` — invalid\_character\_value\_for\_cast
     ///
     /// Category: [`Category::E22`].
-    InvalidCharacterValueForCast = 45,
+    InvalidCharacterValueForCast,
     /// `22007` — invalid\_datetime\_format
     ///
     /// Category: [`Category::E22`].
-    InvalidDatetimeFormat = 46,
+    InvalidDatetimeFormat,
     /// `22019` — invalid\_escape\_character
     ///
     /// Category: [`Category::E22`].
-    InvalidEscapeCharacter = 47,
+    InvalidEscapeCharacter,
     /// `2200D` — invalid\_escape\_octet
     ///
     /// Category: [`Category::E22`].
-    InvalidEscapeOctet = 48,
+    InvalidEscapeOctet,
     /// `22025` — invalid\_escape\_sequence
     ///
     /// Category: [`Category::E22`].
-    InvalidEscapeSequence = 49,
+    InvalidEscapeSequence,
     /// `22P06` — nonstandard\_use\_of\_escape\_character
     ///
     /// Category: [`Category::E22`].
-    NonstandardUseOfEscapeCharacter = 50,
+    NonstandardUseOfEscapeCharacter,
     /// `22010` — invalid\_indicator\_parameter\_value
     ///
     /// Category: [`Category::E22`].
-    InvalidIndicatorParameterValue = 51,
+    InvalidIndicatorParameterValue,
     /// `22023` — invalid\_parameter\_value
     ///
     /// Category: [`Category::E22`].
-    InvalidParameterValue = 52,
+    InvalidParameterValue,
     /// `22013` — invalid\_preceding\_or\_following\_size
     ///
     /// Category: [`Category::E22`].
-    InvalidPrecedingOrFollowingSize = 53,
+    InvalidPrecedingOrFollowingSize,
     /// `2201B` — invalid\_regular\_expression
     ///
     /// Category: [`Category::E22`].
-    InvalidRegularExpression = 54,
+    InvalidRegularExpression,
     /// `2201W` — invalid\_row\_count\_in\_limit\_clause
     ///
     /// Category: [`Category::E22`].
-    InvalidRowCountInLimitClause = 55,
+    InvalidRowCountInLimitClause,
     /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
     ///
     /// Category: [`Category::E22`].
-    InvalidRowCountInResultOffsetClause = 56,
+    InvalidRowCountInResultOffsetClause,
     /// `2202H` — invalid\_tablesample\_argument
     ///
     /// Category: [`Category::E22`].
-    InvalidTablesampleArgument = 57,
+    InvalidTablesampleArgument,
     /// `2202G` — invalid\_tablesample\_repeat
     ///
     /// Category: [`Category::E22`].
-    InvalidTablesampleRepeat = 58,
+    InvalidTablesampleRepeat,
     /// `22009` — invalid\_time\_zone\_displacement\_value
     ///
     /// Category: [`Category::E22`].
-    InvalidTimeZoneDisplacementValue = 59,
+    InvalidTimeZoneDisplacementValue,
     /// `2200C` — invalid\_use\_of\_escape\_character
     ///
     /// Category: [`Category::E22`].
-    InvalidUseOfEscapeCharacter = 60,
+    InvalidUseOfEscapeCharacter,
     /// `2200G` — most\_specific\_type\_mismatch
     ///
     /// Category: [`Category::E22`].
-    MostSpecificTypeMismatch = 61,
+    MostSpecificTypeMismatch,
     /// `22004` — null\_value\_not\_allowed
     ///
     /// Category: [`Category::E22`].
-    NullValueNotAllowed22004 = 62,
+    NullValueNotAllowed22004,
     /// `22002` — null\_value\_no\_indicator\_parameter
     ///
     /// Category: [`Category::E22`].
-    NullValueNoIndicatorParameter = 63,
+    NullValueNoIndicatorParameter,
     /// `22003` — numeric\_value\_out\_of\_range
     ///
     /// Category: [`Category::E22`].
-    NumericValueOutOfRange = 64,
+    NumericValueOutOfRange,
     /// `2200H` — sequence\_generator\_limit\_exceeded
     ///
     /// Category: [`Category::E22`].
-    SequenceGeneratorLimitExceeded = 65,
+    SequenceGeneratorLimitExceeded,
     /// `22026` — string\_data\_length\_mismatch
     ///
     /// Category: [`Category::E22`].
-    StringDataLengthMismatch = 66,
+    StringDataLengthMismatch,
     /// `22001` — string\_data\_right\_truncation
     ///
     /// Category: [`Category::E22`].
-    StringDataRightTruncation22001 = 67,
+    StringDataRightTruncation22001,
     /// `22011` — substring\_error
     ///
     /// Category: [`Category::E22`].
-    SubstringError = 68,
+    SubstringError,
     /// `22027` — trim\_error
     ///
     /// Category: [`Category::E22`].
-    TrimError = 69,
+    TrimError,
     /// `22024` — unterminated\_c\_string
     ///
     /// Category: [`Category::E22`].
-    UnterminatedCString = 70,
+    UnterminatedCString,
     /// `2200F` — zero\_length\_character\_string
     ///
     /// Category: [`Category::E22`].
-    ZeroLengthCharacterString = 71,
+    ZeroLengthCharacterString,
     /// `22P01` — floating\_point\_exception
     ///
     /// Category: [`Category::E22`].
-    FloatingPointException = 72,
+    FloatingPointException,
     /// `22P02` — invalid\_text\_representation
     ///
     /// Category: [`Category::E22`].
-    InvalidTextRepresentation = 73,
+    InvalidTextRepresentation,
     /// `22P03` — invalid\_binary\_representation
     ///
     /// Category: [`Category::E22`].
-    InvalidBinaryRepresentation = 74,
+    InvalidBinaryRepresentation,
     /// `22P04` — bad\_copy\_file\_format
     ///
     /// Category: [`Category::E22`].
-    BadCopyFileFormat = 75,
+    BadCopyFileFormat,
     /// `22P05` — untranslatable\_character
     ///
     /// Category: [`Category::E22`].
-    UntranslatableCharacter = 76,
+    UntranslatableCharacter,
     /// `2200L` — not\_an\_xml\_document
     ///
     /// Category: [`Category::E22`].
-    NotAnXmlDocument = 77,
+    NotAnXmlDocument,
     /// `2200M` — invalid\_xml\_document
     ///
     /// Category: [`Category::E22`].
-    InvalidXmlDocument = 78,
+    InvalidXmlDocument,
     /// `2200N` — invalid\_xml\_content
     ///
     /// Category: [`Category::E22`].
-    InvalidXmlContent = 79,
+    InvalidXmlContent,
     /// `2200S` — invalid\_xml\_comment
     ///
     /// Category: [`Category::E22`].
-    InvalidXmlComment = 80,
+    InvalidXmlComment,
     /// `2200T` — invalid\_xml\_processing\_instruction
     ///
     /// Category: [`Category::E22`].
-    InvalidXmlProcessingInstruction = 81,
+    InvalidXmlProcessingInstruction,
     /// `22030` — duplicate\_json\_object\_key\_value
     ///
     /// Category: [`Category::E22`].
-    DuplicateJsonObjectKeyValue = 82,
+    DuplicateJsonObjectKeyValue,
     /// `22031` — invalid\_argument\_for\_sql\_json\_datetime\_function
     ///
     /// Category: [`Category::E22`].
-    InvalidArgumentForSqlJsonDatetimeFunction = 83,
+    InvalidArgumentForSqlJsonDatetimeFunction,
     /// `22032` — invalid\_json\_text
     ///
     /// Category: [`Category::E22`].
-    InvalidJsonText = 84,
+    InvalidJsonText,
     /// `22033` — invalid\_sql\_json\_subscript
     ///
     /// Category: [`Category::E22`].
-    InvalidSqlJsonSubscript = 85,
+    InvalidSqlJsonSubscript,
     /// `22034` — more\_than\_one\_sql\_json\_item
     ///
     /// Category: [`Category::E22`].
-    MoreThanOneSqlJsonItem = 86,
+    MoreThanOneSqlJsonItem,
     /// `22035` — no\_sql\_json\_item
     ///
     /// Category: [`Category::E22`].
-    NoSqlJsonItem = 87,
+    NoSqlJsonItem,
     /// `22036` — non\_numeric\_sql\_json\_item
     ///
     /// Category: [`Category::E22`].
-    NonNumericSqlJsonItem = 88,
+    NonNumericSqlJsonItem,
     /// `22037` — non\_unique\_keys\_in\_a\_json\_object
     ///
     /// Category: [`Category::E22`].
-    NonUniqueKeysInAJsonObject = 89,
+    NonUniqueKeysInAJsonObject,
     /// `22038` — singleton\_sql\_json\_item\_required
     ///
     /// Category: [`Category::E22`].
-    SingletonSqlJsonItemRequired = 90,
+    SingletonSqlJsonItemRequired,
     /// `22039` — sql\_json\_array\_not\_found
     ///
     /// Category: [`Category::E22`].
-    SqlJsonArrayNotFound = 91,
+    SqlJsonArrayNotFound,
     /// `2203A` — sql\_json\_member\_not\_found
     ///
     /// Category: [`Category::E22`].
-    SqlJsonMemberNotFound = 92,
+    SqlJsonMemberNotFound,
     /// `2203B` — sql\_json\_number\_not\_found
     ///
     /// Category: [`Category::E22`].
-    SqlJsonNumberNotFound = 93,
+    SqlJsonNumberNotFound,
     /// `2203C` — sql\_json\_object\_not\_found
     ///
     /// Category: [`Category::E22`].
-    SqlJsonObjectNotFound = 94,
+    SqlJsonObjectNotFound,
     /// `2203D` — too\_many\_json\_array\_elements
     ///
     /// Category: [`Category::E22`].
-    TooManyJsonArrayElements = 95,
+    TooManyJsonArrayElements,
     /// `2203E` — too\_many\_json\_object\_members
     ///
     /// Category: [`Category::E22`].
-    TooManyJsonObjectMembers = 96,
+    TooManyJsonObjectMembers,
     /// `2203F` — sql\_json\_scalar\_required
     ///
     /// Category: [`Category::E22`].
-    SqlJsonScalarRequired = 97,
+    SqlJsonScalarRequired,
     /// `2203G` — sql\_json\_item\_cannot\_be\_cast\_to\_target\_type
     ///
     /// Category: [`Category::E22`].
-    SqlJsonItemCannotBeCastToTargetType = 98,
+    SqlJsonItemCannotBeCastToTargetType,
     /// `23000` — integrity\_constraint\_violation
     ///
     /// Category: [`Category::E23`].
-    IntegrityConstraintViolation = 99,
+    IntegrityConstraintViolation,
     /// `23001` — restrict\_violation
     ///
     /// Category: [`Category::E23`].
-    RestrictViolation = 100,
+    RestrictViolation,
     /// `23502` — not\_null\_violation
     ///
     /// Category: [`Category::E23`].
-    NotNullViolation = 101,
+    NotNullViolation,
     /// `23503` — foreign\_key\_violation
     ///
     /// Category: [`Category::E23`].
-    ForeignKeyViolation = 102,
+    ForeignKeyViolation,
     /// `23505` — unique\_violation
     ///
     /// Category: [`Category::E23`].
-    UniqueViolation = 103,
+    UniqueViolation,
     /// `23514` — check\_violation
     ///
     /// Category: [`Category::E23`].
-    CheckViolation = 104,
+    CheckViolation,
     /// `23P01` — exclusion\_violation
     ///
     /// Category: [`Category::E23`].
-    ExclusionViolation = 105,
+    ExclusionViolation,
     /// `24000` — invalid\_cursor\_state
     ///
     /// Category: [`Category::E24`].
-    InvalidCursorState = 106,
+    InvalidCursorState,
     /// `25000` — invalid\_transaction\_state
     ///
     /// Category: [`Category::E25`].
-    InvalidTransactionState = 107,
+    InvalidTransactionState,
     /// `25001` — active\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
-    ActiveSqlTransaction = 108,
+    ActiveSqlTransaction,
     /// `25002` — branch\_transaction\_already\_active
     ///
     /// Category: [`Category::E25`].
-    BranchTransactionAlreadyActive = 109,
+    BranchTransactionAlreadyActive,
     /// `25008` — held\_cursor\_requires\_same\_isolation\_level
     ///
     /// Category: [`Category::E25`].
-    HeldCursorRequiresSameIsolationLevel = 110,
+    HeldCursorRequiresSameIsolationLevel,
     /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
     ///
     /// Category: [`Category::E25`].
-    InappropriateAccessModeForBranchTransaction = 111,
+    InappropriateAccessModeForBranchTransaction,
     /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
     ///
     /// Category: [`Category::E25`].
-    InappropriateIsolationLevelForBranchTransaction = 112,
+    InappropriateIsolationLevelForBranchTransaction,
     /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
     ///
     /// Category: [`Category::E25`].
-    NoActiveSqlTransactionForBranchTransaction = 113,
+    NoActiveSqlTransactionForBranchTransaction,
     /// `25006` — read\_only\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
-    ReadOnlySqlTransaction = 114,
+    ReadOnlySqlTransaction,
     /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
     ///
     /// Category: [`Category::E25`].
-    SchemaAndDataStatementMixingNotSupported = 115,
+    SchemaAndDataStatementMixingNotSupported,
     /// `25P01` — no\_active\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
-    NoActiveSqlTransaction = 116,
+    NoActiveSqlTransaction,
     /// `25P02` — in\_failed\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
-    InFailedSqlTransaction = 117,
+    InFailedSqlTransaction,
     /// `25P03` — idle\_in\_transaction\_session\_timeout
     ///
     /// Category: [`Category::E25`].
-    IdleInTransactionSessionTimeout = 118,
+    IdleInTransactionSessionTimeout,
     /// `26000` — invalid\_sql\_statement\_name
     ///
     /// Category: [`Category::E26`].
-    InvalidSqlStatementName = 119,
+    InvalidSqlStatementName,
     /// `27000` — triggered\_data\_change\_violation
     ///
     /// Category: [`Category::E27`].
-    TriggeredDataChangeViolation = 120,
+    TriggeredDataChangeViolation,
     /// `28000` — invalid\_authorization\_specification
     ///
     /// Category: [`Category::E28`].
-    InvalidAuthorizationSpecification = 121,
+    InvalidAuthorizationSpecification,
     /// `28P01` — invalid\_password
     ///
     /// Category: [`Category::E28`].
-    InvalidPassword = 122,
+    InvalidPassword,
     /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
     ///
     /// Category: [`Category::E2b`].
-    DependentPrivilegeDescriptorsStillExist = 123,
+    DependentPrivilegeDescriptorsStillExist,
     /// `2BP01` — dependent\_objects\_still\_exist
     ///
     /// Category: [`Category::E2b`].
-    DependentObjectsStillExist = 124,
+    DependentObjectsStillExist,
     /// `2D000` — invalid\_transaction\_termination
     ///
     /// Category: [`Category::E2d`].
-    InvalidTransactionTermination = 125,
+    InvalidTransactionTermination,
     /// `2F000` — sql\_routine\_exception
     ///
     /// Category: [`Category::E2f`].
-    SqlRoutineException = 126,
+    SqlRoutineException,
     /// `2F005` — function\_executed\_no\_return\_statement
     ///
     /// Category: [`Category::E2f`].
-    FunctionExecutedNoReturnStatement = 127,
+    FunctionExecutedNoReturnStatement,
     /// `2F002` — modifying\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E2f`].
-    ModifyingSqlDataNotPermitted2f002 = 128,
+    ModifyingSqlDataNotPermitted2f002,
     /// `2F003` — prohibited\_sql\_statement\_attempted
     ///
     /// Category: [`Category::E2f`].
-    ProhibitedSqlStatementAttempted2f003 = 129,
+    ProhibitedSqlStatementAttempted2f003,
     /// `2F004` — reading\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E2f`].
-    ReadingSqlDataNotPermitted2f004 = 130,
+    ReadingSqlDataNotPermitted2f004,
     /// `34000` — invalid\_cursor\_name
     ///
     /// Category: [`Category::E34`].
-    InvalidCursorName = 131,
+    InvalidCursorName,
     /// `38000` — external\_routine\_exception
     ///
     /// Category: [`Category::E38`].
-    ExternalRoutineException = 132,
+    ExternalRoutineException,
     /// `38001` — containing\_sql\_not\_permitted
     ///
     /// Category: [`Category::E38`].
-    ContainingSqlNotPermitted = 133,
+    ContainingSqlNotPermitted,
     /// `38002` — modifying\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E38`].
-    ModifyingSqlDataNotPermitted38002 = 134,
+    ModifyingSqlDataNotPermitted38002,
     /// `38003` — prohibited\_sql\_statement\_attempted
     ///
     /// Category: [`Category::E38`].
-    ProhibitedSqlStatementAttempted38003 = 135,
+    ProhibitedSqlStatementAttempted38003,
     /// `38004` — reading\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E38`].
-    ReadingSqlDataNotPermitted38004 = 136,
+    ReadingSqlDataNotPermitted38004,
     /// `39000` — external\_routine\_invocation\_exception
     ///
     /// Category: [`Category::E39`].
-    ExternalRoutineInvocationException = 137,
+    ExternalRoutineInvocationException,
     /// `39001` — invalid\_sqlstate\_returned
     ///
     /// Category: [`Category::E39`].
-    InvalidSqlstateReturned = 138,
+    InvalidSqlstateReturned,
     /// `39004` — null\_value\_not\_allowed
     ///
     /// Category: [`Category::E39`].
-    NullValueNotAllowed39004 = 139,
+    NullValueNotAllowed39004,
     /// `39P01` — trigger\_protocol\_violated
     ///
     /// Category: [`Category::E39`].
-    TriggerProtocolViolated = 140,
+    TriggerProtocolViolated,
     /// `39P02` — srf\_protocol\_violated
     ///
     /// Category: [`Category::E39`].
-    SrfProtocolViolated = 141,
+    SrfProtocolViolated,
     /// `39P03` — event\_trigger\_protocol\_violated
     ///
     /// Category: [`Category::E39`].
-    EventTriggerProtocolViolated = 142,
+    EventTriggerProtocolViolated,
     /// `3B000` — savepoint\_exception
     ///
     /// Category: [`Category::E3b`].
-    SavepointException = 143,
+    SavepointException,
     /// `3B001` — invalid\_savepoint\_specification
     ///
     /// Category: [`Category::E3b`].
-    InvalidSavepointSpecification = 144,
+    InvalidSavepointSpecification,
     /// `3D000` — invalid\_catalog\_name
     ///
     /// Category: [`Category::E3d`].
-    InvalidCatalogName = 145,
+    InvalidCatalogName,
     /// `3F000` — invalid\_schema\_name
     ///
     /// Category: [`Category::E3f`].
-    InvalidSchemaName = 146,
+    InvalidSchemaName,
     /// `40000` — transaction\_rollback
     ///
     /// Category: [`Category::E40`].
-    TransactionRollback = 147,
+    TransactionRollback,
     /// `40002` — transaction\_integrity\_constraint\_violation
     ///
     /// Category: [`Category::E40`].
-    TransactionIntegrityConstraintViolation = 148,
+    TransactionIntegrityConstraintViolation,
     /// `40001` — serialization\_failure
     ///
     /// Category: [`Category::E40`].
-    SerializationFailure = 149,
+    SerializationFailure,
     /// `40003` — statement\_completion\_unknown
     ///
     /// Category: [`Category::E40`].
-    StatementCompletionUnknown = 150,
+    StatementCompletionUnknown,
     /// `40P01` — deadlock\_detected
     ///
     /// Category: [`Category::E40`].
-    DeadlockDetected = 151,
+    DeadlockDetected,
     /// `42000` — syntax\_error\_or\_access\_rule\_violation
     ///
     /// Category: [`Category::E42`].
-    SyntaxErrorOrAccessRuleViolation = 152,
+    SyntaxErrorOrAccessRuleViolation,
     /// `42601` — syntax\_error
     ///
     /// Category: [`Category::E42`].
-    SyntaxError = 153,
+    SyntaxError,
     /// `42501` — insufficient\_privilege
     ///
     /// Category: [`Category::E42`].
-    InsufficientPrivilege = 154,
+    InsufficientPrivilege,
     /// `42846` — cannot\_coerce
     ///
     /// Category: [`Category::E42`].
-    CannotCoerce = 155,
+    CannotCoerce,
     /// `42803` — grouping\_error
     ///
     /// Category: [`Category::E42`].
-    GroupingError = 156,
+    GroupingError,
     /// `42P20` — windowing\_error
     ///
     /// Category: [`Category::E42`].
-    WindowingError = 157,
+    WindowingError,
     /// `42P19` — invalid\_recursion
     ///
     /// Category: [`Category::E42`].
-    InvalidRecursion = 158,
+    InvalidRecursion,
     /// `42830` — invalid\_foreign\_key
     ///
     /// Category: [`Category::E42`].
-    InvalidForeignKey = 159,
+    InvalidForeignKey,
     /// `42602` — invalid\_name
     ///
     /// Category: [`Category::E42`].
-    InvalidName = 160,
+    InvalidName,
     /// `42622` — name\_too\_long
     ///
     /// Category: [`Category::E42`].
-    NameTooLong = 161,
+    NameTooLong,
     /// `42939` — reserved\_name
     ///
     /// Category: [`Category::E42`].
-    ReservedName = 162,
+    ReservedName,
     /// `42804` — datatype\_mismatch
     ///
     /// Category: [`Category::E42`].
-    DatatypeMismatch = 163,
+    DatatypeMismatch,
     /// `42P18` — indeterminate\_datatype
     ///
     /// Category: [`Category::E42`].
-    IndeterminateDatatype = 164,
+    IndeterminateDatatype,
     /// `42P21` — collation\_mismatch
     ///
     /// Category: [`Category::E42`].
-    CollationMismatch = 165,
+    CollationMismatch,
     /// `42P22` — indeterminate\_collation
     ///
     /// Category: [`Category::E42`].
-    IndeterminateCollation = 166,
+    IndeterminateCollation,
     /// `42809` — wrong\_object\_type
     ///
     /// Category: [`Category::E42`].
-    WrongObjectType = 167,
+    WrongObjectType,
     /// `428C9` — generated\_always
     ///
     /// Category: [`Category::E42`].
-    GeneratedAlways = 168,
+    GeneratedAlways,
     /// `42703` — undefined\_column
     ///
     /// Category: [`Category::E42`].
-    UndefinedColumn = 169,
+    UndefinedColumn,
     /// `42883` — undefined\_function
     ///
     /// Category: [`Category::E42`].
-    UndefinedFunction = 170,
+    UndefinedFunction,
     /// `42P01` — undefined\_table
     ///
     /// Category: [`Category::E42`].
-    UndefinedTable = 171,
+    UndefinedTable,
     /// `42P02` — undefined\_parameter
     ///
     /// Category: [`Category::E42`].
-    UndefinedParameter = 172,
+    UndefinedParameter,
     /// `42704` — undefined\_object
     ///
     /// Category: [`Category::E42`].
-    UndefinedObject = 173,
+    UndefinedObject,
     /// `42701` — duplicate\_column
     ///
     /// Category: [`Category::E42`].
-    DuplicateColumn = 174,
+    DuplicateColumn,
     /// `42P03` — duplicate\_cursor
     ///
     /// Category: [`Category::E42`].
-    DuplicateCursor = 175,
+    DuplicateCursor,
     /// `42P04` — duplicate\_database
     ///
     /// Category: [`Category::E42`].
-    DuplicateDatabase = 176,
+    DuplicateDatabase,
     /// `42723` — duplicate\_function
     ///
     /// Category: [`Category::E42`].
-    DuplicateFunction = 177,
+    DuplicateFunction,
     /// `42P05` — duplicate\_prepared\_statement
     ///
     /// Category: [`Category::E42`].
-    DuplicatePreparedStatement = 178,
+    DuplicatePreparedStatement,
     /// `42P06` — duplicate\_schema
     ///
     /// Category: [`Category::E42`].
-    DuplicateSchema = 179,
+    DuplicateSchema,
     /// `42P07` — duplicate\_table
     ///
     /// Category: [`Category::E42`].
-    DuplicateTable = 180,
+    DuplicateTable,
     /// `42712` — duplicate\_alias
     ///
     /// Category: [`Category::E42`].
-    DuplicateAlias = 181,
+    DuplicateAlias,
     /// `42710` — duplicate\_object
     ///
     /// Category: [`Category::E42`].
-    DuplicateObject = 182,
+    DuplicateObject,
     /// `42702` — ambiguous\_column
     ///
     /// Category: [`Category::E42`].
-    AmbiguousColumn = 183,
+    AmbiguousColumn,
     /// `42725` — ambiguous\_function
     ///
     /// Category: [`Category::E42`].
-    AmbiguousFunction = 184,
+    AmbiguousFunction,
     /// `42P08` — ambiguous\_parameter
     ///
     /// Category: [`Category::E42`].
-    AmbiguousParameter = 185,
+    AmbiguousParameter,
     /// `42P09` — ambiguous\_alias
     ///
     /// Category: [`Category::E42`].
-    AmbiguousAlias = 186,
+    AmbiguousAlias,
     /// `42P10` — invalid\_column\_reference
     ///
     /// Category: [`Category::E42`].
-    InvalidColumnReference = 187,
+    InvalidColumnReference,
     /// `42611` — invalid\_column\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidColumnDefinition = 188,
+    InvalidColumnDefinition,
     /// `42P11` — invalid\_cursor\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidCursorDefinition = 189,
+    InvalidCursorDefinition,
     /// `42P12` — invalid\_database\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidDatabaseDefinition = 190,
+    InvalidDatabaseDefinition,
     /// `42P13` — invalid\_function\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidFunctionDefinition = 191,
+    InvalidFunctionDefinition,
     /// `42P14` — invalid\_prepared\_statement\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidPreparedStatementDefinition = 192,
+    InvalidPreparedStatementDefinition,
     /// `42P15` — invalid\_schema\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidSchemaDefinition = 193,
+    InvalidSchemaDefinition,
     /// `42P16` — invalid\_table\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidTableDefinition = 194,
+    InvalidTableDefinition,
     /// `42P17` — invalid\_object\_definition
     ///
     /// Category: [`Category::E42`].
-    InvalidObjectDefinition = 195,
+    InvalidObjectDefinition,
     /// `44000` — with\_check\_option\_violation
     ///
     /// Category: [`Category::E44`].
-    WithCheckOptionViolation = 196,
+    WithCheckOptionViolation,
     /// `53000` — insufficient\_resources
     ///
     /// Category: [`Category::E53`].
-    InsufficientResources = 197,
+    InsufficientResources,
     /// `53100` — disk\_full
     ///
     /// Category: [`Category::E53`].
-    DiskFull = 198,
+    DiskFull,
     /// `53200` — out\_of\_memory
     ///
     /// Category: [`Category::E53`].
-    OutOfMemory = 199,
+    OutOfMemory,
     /// `53300` — too\_many\_connections
     ///
     /// Category: [`Category::E53`].
-    TooManyConnections = 200,
+    TooManyConnections,
     /// `53400` — configuration\_limit\_exceeded
     ///
     /// Category: [`Category::E53`].
-    ConfigurationLimitExceeded = 201,
+    ConfigurationLimitExceeded,
     /// `54000` — program\_limit\_exceeded
     ///
     /// Category: [`Category::E54`].
-    ProgramLimitExceeded = 202,
+    ProgramLimitExceeded,
     /// `54001` — statement\_too\_complex
     ///
     /// Category: [`Category::E54`].
-    StatementTooComplex = 203,
+    StatementTooComplex,
     /// `54011` — too\_many\_columns
     ///
     /// Category: [`Category::E54`].
-    TooManyColumns = 204,
+    TooManyColumns,
     /// `54023` — too\_many\_arguments
     ///
     /// Category: [`Category::E54`].
-    TooManyArguments = 205,
+    TooManyArguments,
     /// `55000` — object\_not\_in\_prerequisite\_state
     ///
     /// Category: [`Category::E55`].
-    ObjectNotInPrerequisiteState = 206,
+    ObjectNotInPrerequisiteState,
     /// `55006` — object\_in\_use
     ///
     /// Category: [`Category::E55`].
-    ObjectInUse = 207,
+    ObjectInUse,
     /// `55P02` — cant\_change\_runtime\_param
     ///
     /// Category: [`Category::E55`].
-    CantChangeRuntimeParam = 208,
+    CantChangeRuntimeParam,
     /// `55P03` — lock\_not\_available
     ///
     /// Category: [`Category::E55`].
-    LockNotAvailable = 209,
+    LockNotAvailable,
     /// `55P04` — unsafe\_new\_enum\_value\_usage
     ///
     /// Category: [`Category::E55`].
-    UnsafeNewEnumValueUsage = 210,
+    UnsafeNewEnumValueUsage,
     /// `57000` — operator\_intervention
     ///
     /// Category: [`Category::E57`].
-    OperatorIntervention = 211,
+    OperatorIntervention,
     /// `57014` — query\_canceled
     ///
     /// Category: [`Category::E57`].
-    QueryCanceled = 212,
+    QueryCanceled,
     /// `57P01` — admin\_shutdown
     ///
     /// Category: [`Category::E57`].
-    AdminShutdown = 213,
+    AdminShutdown,
     /// `57P02` — crash\_shutdown
     ///
     /// Category: [`Category::E57`].
-    CrashShutdown = 214,
+    CrashShutdown,
     /// `57P03` — cannot\_connect\_now
     ///
     /// Category: [`Category::E57`].
-    CannotConnectNow = 215,
+    CannotConnectNow,
     /// `57P04` — database\_dropped
     ///
     /// Category: [`Category::E57`].
-    DatabaseDropped = 216,
+    DatabaseDropped,
     /// `57P05` — idle\_session\_timeout
     ///
     /// Category: [`Category::E57`].
-    IdleSessionTimeout = 217,
+    IdleSessionTimeout,
     /// `58000` — system\_error
     ///
     /// Category: [`Category::E58`].
-    SystemError = 218,
+    SystemError,
     /// `58030` — io\_error
     ///
     /// Category: [`Category::E58`].
-    IoError = 219,
+    IoError,
     /// `58P01` — undefined\_file
     ///
     /// Category: [`Category::E58`].
-    UndefinedFile = 220,
+    UndefinedFile,
     /// `58P02` — duplicate\_file
     ///
     /// Category: [`Category::E58`].
-    DuplicateFile = 221,
+    DuplicateFile,
     /// `72000` — snapshot\_too\_old
     ///
     /// Category: [`Category::E72`].
-    SnapshotTooOld = 222,
+    SnapshotTooOld,
     /// `F0000` — config\_file\_error
     ///
     /// Category: [`Category::F0`].
-    ConfigFileError = 223,
+    ConfigFileError,
     /// `F0001` — lock\_file\_exists
     ///
     /// Category: [`Category::F0`].
-    LockFileExists = 224,
+    LockFileExists,
     /// `HV000` — fdw\_error
     ///
     /// Category: [`Category::Hv`].
-    FdwError = 225,
+    FdwError,
     /// `HV005` — fdw\_column\_name\_not\_found
     ///
     /// Category: [`Category::Hv`].
-    FdwColumnNameNotFound = 226,
+    FdwColumnNameNotFound,
     /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
     ///
     /// Category: [`Category::Hv`].
-    FdwDynamicParameterValueNeeded = 227,
+    FdwDynamicParameterValueNeeded,
     /// `HV010` — fdw\_function\_sequence\_error
     ///
     /// Category: [`Category::Hv`].
-    FdwFunctionSequenceError = 228,
+    FdwFunctionSequenceError,
     /// `HV021` — fdw\_inconsistent\_descriptor\_information
     ///
     /// Category: [`Category::Hv`].
-    FdwInconsistentDescriptorInformation = 229,
+    FdwInconsistentDescriptorInformation,
     /// `HV024` — fdw\_invalid\_attribute\_value
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidAttributeValue = 230,
+    FdwInvalidAttributeValue,
     /// `HV007` — fdw\_invalid\_column\_name
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidColumnName = 231,
+    FdwInvalidColumnName,
     /// `HV008` — fdw\_invalid\_column\_number
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidColumnNumber = 232,
+    FdwInvalidColumnNumber,
     /// `HV004` — fdw\_invalid\_data\_type
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidDataType = 233,
+    FdwInvalidDataType,
     /// `HV006` — fdw\_invalid\_data\_type\_descriptors
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidDataTypeDescriptors = 234,
+    FdwInvalidDataTypeDescriptors,
     /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidDescriptorFieldIdentifier = 235,
+    FdwInvalidDescriptorFieldIdentifier,
     /// `HV00B` — fdw\_invalid\_handle
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidHandle = 236,
+    FdwInvalidHandle,
     /// `HV00C` — fdw\_invalid\_option\_index
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidOptionIndex = 237,
+    FdwInvalidOptionIndex,
     /// `HV00D` — fdw\_invalid\_option\_name
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidOptionName = 238,
+    FdwInvalidOptionName,
     /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidStringLengthOrBufferLength = 239,
+    FdwInvalidStringLengthOrBufferLength,
     /// `HV00A` — fdw\_invalid\_string\_format
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidStringFormat = 240,
+    FdwInvalidStringFormat,
     /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
     ///
     /// Category: [`Category::Hv`].
-    FdwInvalidUseOfNullPointer = 241,
+    FdwInvalidUseOfNullPointer,
     /// `HV014` — fdw\_too\_many\_handles
     ///
     /// Category: [`Category::Hv`].
-    FdwTooManyHandles = 242,
+    FdwTooManyHandles,
     /// `HV001` — fdw\_out\_of\_memory
     ///
     /// Category: [`Category::Hv`].
-    FdwOutOfMemory = 243,
+    FdwOutOfMemory,
     /// `HV00P` — fdw\_no\_schemas
     ///
     /// Category: [`Category::Hv`].
-    FdwNoSchemas = 244,
+    FdwNoSchemas,
     /// `HV00J` — fdw\_option\_name\_not\_found
     ///
     /// Category: [`Category::Hv`].
-    FdwOptionNameNotFound = 245,
+    FdwOptionNameNotFound,
     /// `HV00K` — fdw\_reply\_handle
     ///
     /// Category: [`Category::Hv`].
-    FdwReplyHandle = 246,
+    FdwReplyHandle,
     /// `HV00Q` — fdw\_schema\_not\_found
     ///
     /// Category: [`Category::Hv`].
-    FdwSchemaNotFound = 247,
+    FdwSchemaNotFound,
     /// `HV00R` — fdw\_table\_not\_found
     ///
     /// Category: [`Category::Hv`].
-    FdwTableNotFound = 248,
+    FdwTableNotFound,
     /// `HV00L` — fdw\_unable\_to\_create\_execution
     ///
     /// Category: [`Category::Hv`].
-    FdwUnableToCreateExecution = 249,
+    FdwUnableToCreateExecution,
     /// `HV00M` — fdw\_unable\_to\_create\_reply
     ///
     /// Category: [`Category::Hv`].
-    FdwUnableToCreateReply = 250,
+    FdwUnableToCreateReply,
     /// `HV00N` — fdw\_unable\_to\_establish\_connection
     ///
     /// Category: [`Category::Hv`].
-    FdwUnableToEstablishConnection = 251,
+    FdwUnableToEstablishConnection,
     /// `P0000` — plpgsql\_error
     ///
     /// Category: [`Category::P0`].
-    PlpgsqlError = 252,
+    PlpgsqlError,
     /// `P0001` — raise\_exception
     ///
     /// Category: [`Category::P0`].
-    RaiseException = 253,
+    RaiseException,
     /// `P0002` — no\_data\_found
     ///
     /// Category: [`Category::P0`].
-    NoDataFound = 254,
+    NoDataFound,
     /// `P0003` — too\_many\_rows
     ///
     /// Category: [`Category::P0`].
-    TooManyRows = 255,
+    TooManyRows,
     /// `P0004` — assert\_failure
     ///
     /// Category: [`Category::P0`].
-    AssertFailure = 256,
+    AssertFailure,
     /// `XX000` — internal\_error
     ///
     /// Category: [`Category::Xx`].
-    InternalError = 257,
+    InternalError,
     /// `XX001` — data\_corrupted
     ///
     /// Category: [`Category::Xx`].
-    DataCorrupted = 258,
+    DataCorrupted,
     /// `XX002` — index\_corrupted
     ///
     /// Category: [`Category::Xx`].
-    IndexCorrupted = 259,
+    IndexCorrupted,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -1376,6 +1376,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -3641,5 +3648,267 @@ mod error_code_tables {
         false, false, false, false, false, false, false, false, false, false, false,
         false, false, false, false, false, false, false, false, false, false, false,
         false, false, false, false, false, false, false,
+    ];
+    pub(super) static NAMES: [&str; 260] = [
+        "SuccessfulCompletion",
+        "Warning",
+        "DynamicResultSetsReturned",
+        "ImplicitZeroBitPadding",
+        "NullValueEliminatedInSetFunction",
+        "PrivilegeNotGranted",
+        "PrivilegeNotRevoked",
+        "StringDataRightTruncation01004",
+        "DeprecatedFeature",
+        "NoData",
+        "NoAdditionalDynamicResultSetsReturned",
+        "SqlStatementNotYetComplete",
+        "ConnectionException",
+        "ConnectionDoesNotExist",
+        "ConnectionFailure",
+        "SqlclientUnableToEstablishSqlconnection",
+        "SqlserverRejectedEstablishmentOfSqlconnection",
+        "TransactionResolutionUnknown",
+        "ProtocolViolation",
+        "TriggeredActionException",
+        "FeatureNotSupported",
+        "InvalidTransactionInitiation",
+        "LocatorException",
+        "InvalidLocatorSpecification",
+        "InvalidGrantor",
+        "InvalidGrantOperation",
+        "InvalidRoleSpecification",
+        "DiagnosticsException",
+        "StackedDiagnosticsAccessedWithoutActiveHandler",
+        "CaseNotFound",
+        "CardinalityViolation",
+        "DataException",
+        "ArraySubscriptError",
+        "CharacterNotInRepertoire",
+        "DatetimeFieldOverflow",
+        "DivisionByZero",
+        "ErrorInAssignment",
+        "EscapeCharacterConflict",
+        "IndicatorOverflow",
+        "IntervalFieldOverflow",
+        "InvalidArgumentForLogarithm",
+        "InvalidArgumentForNtileFunction",
+        "InvalidArgumentForNthValueFunction",
+        "InvalidArgumentForPowerFunction",
+        "InvalidArgumentForWidthBucketFunction",
+        "InvalidCharacterValueForCast",
+        "InvalidDatetimeFormat",
+        "InvalidEscapeCharacter",
+        "InvalidEscapeOctet",
+        "InvalidEscapeSequence",
+        "NonstandardUseOfEscapeCharacter",
+        "InvalidIndicatorParameterValue",
+        "InvalidParameterValue",
+        "InvalidPrecedingOrFollowingSize",
+        "InvalidRegularExpression",
+        "InvalidRowCountInLimitClause",
+        "InvalidRowCountInResultOffsetClause",
+        "InvalidTablesampleArgument",
+        "InvalidTablesampleRepeat",
+        "InvalidTimeZoneDisplacementValue",
+        "InvalidUseOfEscapeCharacter",
+        "MostSpecificTypeMismatch",
+        "NullValueNotAllowed22004",
+        "NullValueNoIndicatorParameter",
+        "NumericValueOutOfRange",
+        "SequenceGeneratorLimitExceeded",
+        "StringDataLengthMismatch",
+        "StringDataRightTruncation22001",
+        "SubstringError",
+        "TrimError",
+        "UnterminatedCString",
+        "ZeroLengthCharacterString",
+        "FloatingPointException",
+        "InvalidTextRepresentation",
+        "InvalidBinaryRepresentation",
+        "BadCopyFileFormat",
+        "UntranslatableCharacter",
+        "NotAnXmlDocument",
+        "InvalidXmlDocument",
+        "InvalidXmlContent",
+        "InvalidXmlComment",
+        "InvalidXmlProcessingInstruction",
+        "DuplicateJsonObjectKeyValue",
+        "InvalidArgumentForSqlJsonDatetimeFunction",
+        "InvalidJsonText",
+        "InvalidSqlJsonSubscript",
+        "MoreThanOneSqlJsonItem",
+        "NoSqlJsonItem",
+        "NonNumericSqlJsonItem",
+        "NonUniqueKeysInAJsonObject",
+        "SingletonSqlJsonItemRequired",
+        "SqlJsonArrayNotFound",
+        "SqlJsonMemberNotFound",
+        "SqlJsonNumberNotFound",
+        "SqlJsonObjectNotFound",
+        "TooManyJsonArrayElements",
+        "TooManyJsonObjectMembers",
+        "SqlJsonScalarRequired",
+        "SqlJsonItemCannotBeCastToTargetType",
+        "IntegrityConstraintViolation",
+        "RestrictViolation",
+        "NotNullViolation",
+        "ForeignKeyViolation",
+        "UniqueViolation",
+        "CheckViolation",
+        "ExclusionViolation",
+        "InvalidCursorState",
+        "InvalidTransactionState",
+        "ActiveSqlTransaction",
+        "BranchTransactionAlreadyActive",
+        "HeldCursorRequiresSameIsolationLevel",
+        "InappropriateAccessModeForBranchTransaction",
+        "InappropriateIsolationLevelForBranchTransaction",
+        "NoActiveSqlTransactionForBranchTransaction",
+        "ReadOnlySqlTransaction",
+        "SchemaAndDataStatementMixingNotSupported",
+        "NoActiveSqlTransaction",
+        "InFailedSqlTransaction",
+        "IdleInTransactionSessionTimeout",
+        "InvalidSqlStatementName",
+        "TriggeredDataChangeViolation",
+        "InvalidAuthorizationSpecification",
+        "InvalidPassword",
+        "DependentPrivilegeDescriptorsStillExist",
+        "DependentObjectsStillExist",
+        "InvalidTransactionTermination",
+        "SqlRoutineException",
+        "FunctionExecutedNoReturnStatement",
+        "ModifyingSqlDataNotPermitted2f002",
+        "ProhibitedSqlStatementAttempted2f003",
+        "ReadingSqlDataNotPermitted2f004",
+        "InvalidCursorName",
+        "ExternalRoutineException",
+        "ContainingSqlNotPermitted",
+        "ModifyingSqlDataNotPermitted38002",
+        "ProhibitedSqlStatementAttempted38003",
+        "ReadingSqlDataNotPermitted38004",
+        "ExternalRoutineInvocationException",
+        "InvalidSqlstateReturned",
+        "NullValueNotAllowed39004",
+        "TriggerProtocolViolated",
+        "SrfProtocolViolated",
+        "EventTriggerProtocolViolated",
+        "SavepointException",
+        "InvalidSavepointSpecification",
+        "InvalidCatalogName",
+        "InvalidSchemaName",
+        "TransactionRollback",
+        "TransactionIntegrityConstraintViolation",
+        "SerializationFailure",
+        "StatementCompletionUnknown",
+        "DeadlockDetected",
+        "SyntaxErrorOrAccessRuleViolation",
+        "SyntaxError",
+        "InsufficientPrivilege",
+        "CannotCoerce",
+        "GroupingError",
+        "WindowingError",
+        "InvalidRecursion",
+        "InvalidForeignKey",
+        "InvalidName",
+        "NameTooLong",
+        "ReservedName",
+        "DatatypeMismatch",
+        "IndeterminateDatatype",
+        "CollationMismatch",
+        "IndeterminateCollation",
+        "WrongObjectType",
+        "GeneratedAlways",
+        "UndefinedColumn",
+        "UndefinedFunction",
+        "UndefinedTable",
+        "UndefinedParameter",
+        "UndefinedObject",
+        "DuplicateColumn",
+        "DuplicateCursor",
+        "DuplicateDatabase",
+        "DuplicateFunction",
+        "DuplicatePreparedStatement",
+        "DuplicateSchema",
+        "DuplicateTable",
+        "DuplicateAlias",
+        "DuplicateObject",
+        "AmbiguousColumn",
+        "AmbiguousFunction",
+        "AmbiguousParameter",
+        "AmbiguousAlias",
+        "InvalidColumnReference",
+        "InvalidColumnDefinition",
+        "InvalidCursorDefinition",
+        "InvalidDatabaseDefinition",
+        "InvalidFunctionDefinition",
+        "InvalidPreparedStatementDefinition",
+        "InvalidSchemaDefinition",
+        "InvalidTableDefinition",
+        "InvalidObjectDefinition",
+        "WithCheckOptionViolation",
+        "InsufficientResources",
+        "DiskFull",
+        "OutOfMemory",
+        "TooManyConnections",
+        "ConfigurationLimitExceeded",
+        "ProgramLimitExceeded",
+        "StatementTooComplex",
+        "TooManyColumns",
+        "TooManyArguments",
+        "ObjectNotInPrerequisiteState",
+        "ObjectInUse",
+        "CantChangeRuntimeParam",
+        "LockNotAvailable",
+        "UnsafeNewEnumValueUsage",
+        "OperatorIntervention",
+        "QueryCanceled",
+        "AdminShutdown",
+        "CrashShutdown",
+        "CannotConnectNow",
+        "DatabaseDropped",
+        "IdleSessionTimeout",
+        "SystemError",
+        "IoError",
+        "UndefinedFile",
+        "DuplicateFile",
+        "SnapshotTooOld",
+        "ConfigFileError",
+        "LockFileExists",
+        "FdwError",
+        "FdwColumnNameNotFound",
+        "FdwDynamicParameterValueNeeded",
+        "FdwFunctionSequenceError",
+        "FdwInconsistentDescriptorInformation",
+        "FdwInvalidAttributeValue",
+        "FdwInvalidColumnName",
+        "FdwInvalidColumnNumber",
+        "FdwInvalidDataType",
+        "FdwInvalidDataTypeDescriptors",
+        "FdwInvalidDescriptorFieldIdentifier",
+        "FdwInvalidHandle",
+        "FdwInvalidOptionIndex",
+        "FdwInvalidOptionName",
+        "FdwInvalidStringLengthOrBufferLength",
+        "FdwInvalidStringFormat",
+        "FdwInvalidUseOfNullPointer",
+        "FdwTooManyHandles",
+        "FdwOutOfMemory",
+        "FdwNoSchemas",
+        "FdwOptionNameNotFound",
+        "FdwReplyHandle",
+        "FdwSchemaNotFound",
+        "FdwTableNotFound",
+        "FdwUnableToCreateExecution",
+        "FdwUnableToCreateReply",
+        "FdwUnableToEstablishConnection",
+        "PlpgsqlError",
+        "RaiseException",
+        "NoDataFound",
+        "TooManyRows",
+        "AssertFailure",
+        "InternalError",
+        "DataCorrupted",
+        "IndexCorrupted",
     ];
 }

@@ -2,7 +2,7 @@
 /// An error code of the Records API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -10,39 +10,39 @@ pub enum ErrorCode {
     /// `BAD_REQUEST` — Invalid request body or parameters
     ///
     /// HTTP status: `400`.
-    BadRequest = 0,
+    BadRequest,
     /// `FOREIGN_KEY_VIOLATION` — Referenced record does not exist
     ///
     /// HTTP status: `400`.
-    ForeignKeyViolation = 1,
+    ForeignKeyViolation,
     /// `UNAUTHORIZED` — Missing, invalid, or expired API key
     ///
     /// HTTP status: `401`.
-    Unauthorized = 2,
+    Unauthorized,
     /// `FORBIDDEN` — API key doesn't have permission for this operation
     ///
     /// HTTP status: `403`.
-    Forbidden = 3,
+    Forbidden,
     /// `NOT_FOUND` — Entity or record not found
     ///
     /// HTTP status: `404`.
-    NotFound = 4,
+    NotFound,
     /// `WORKSPACE_STATUS` — Workspace access mode prevents this operation
     ///
     /// HTTP status: `409`.
-    WorkspaceStatus = 5,
+    WorkspaceStatus,
     /// `UNIQUE_CONSTRAINT_VIOLATION` — Duplicate value for a unique column
     ///
     /// HTTP status: `409`.
-    UniqueConstraintViolation = 6,
+    UniqueConstraintViolation,
     /// `VALIDATION_ERROR` — Request data fails constraint validation (includes details)
     ///
     /// HTTP status: `422`.
-    ValidationError = 7,
+    ValidationError,
     /// `INTERNAL_ERROR` — Unexpected server error
     ///
     /// HTTP status: `500`.
-    InternalError = 8,
+    InternalError,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -89,16 +89,17 @@ impl ErrorCode {
     }
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
-        match status {
-            400u16 => &[Self::BadRequest, Self::ForeignKeyViolation],
-            401u16 => &[Self::Unauthorized],
-            403u16 => &[Self::Forbidden],
-            404u16 => &[Self::NotFound],
-            409u16 => &[Self::WorkspaceStatus, Self::UniqueConstraintViolation],
-            422u16 => &[Self::ValidationError],
-            500u16 => &[Self::InternalError],
-            _ => &[],
-        }
+        let (start, len) = match status {
+            400u16 => (0, 2),
+            401u16 => (2, 1),
+            403u16 => (3, 1),
+            404u16 => (4, 1),
+            409u16 => (5, 2),
+            422u16 => (7, 1),
+            500u16 => (8, 1),
+            _ => (0, 0),
+        };
+        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
     }
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
@@ -135,6 +136,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -218,4 +226,26 @@ mod error_code_tables {
     pub(super) static DEPRECATED: [bool; 9] = [
         false, false, false, false, false, false, false, false, false,
     ];
+    pub(super) static NAMES: [&str; 9] = [
+        "BadRequest",
+        "ForeignKeyViolation",
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "WorkspaceStatus",
+        "UniqueConstraintViolation",
+        "ValidationError",
+        "InternalError",
+    ];
+    /// The codes that have a status, ordered by status, then catalog order.
+    pub(super) static BY_STATUS: [super::ErrorCode; 9] = {
+        let order: [u16; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+        let mut out = [super::ErrorCode::ALL[0]; 9];
+        let mut i = 0;
+        while i < order.len() {
+            out[i] = super::ErrorCode::ALL[order[i] as usize];
+            i += 1;
+        }
+        out
+    };
 }

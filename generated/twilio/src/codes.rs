@@ -2,7 +2,7 @@
 /// An error code of the Twilio API.
 ///
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate does not know yet is an `Err`, never a panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
@@ -14,19 +14,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22225>
-    E22225 = 0,
+    E22225,
     /// `80612` — Duplicate Entry
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80612>
-    E80612 = 1,
+    E80612,
     /// `13000` — Conference Noun cannot be mixed with Number nouns
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13000>
-    E13000 = 2,
+    E13000,
     /// `11750` — TwiML response body too large
     ///
     /// ## Error - 11750
@@ -38,19 +38,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11750>
-    E11750 = 3,
+    E11750,
     /// `62034` — Interconnect: No useful parameters provided.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62034>
-    E62034 = 4,
+    E62034,
     /// `82001` — Function invocation resulted in StatusCode 4xx
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82001>
-    E82001 = 5,
+    E82001,
     /// `60616` — Lookup rate limit exceeded
     ///
     /// The rate of lookup requests exceeds allowable limits for the requested package.
@@ -58,7 +58,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60616>
-    E60616 = 6,
+    E60616,
     /// `30111` — Url is blacklisted
     ///
     /// The URL provided is blocked.
@@ -66,13 +66,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30111>
-    E30111 = 7,
+    E30111,
     /// `53628` — Room recordings deleted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53628>
-    E53628 = 8,
+    E53628,
     /// `60699` — Lookup Usage Disabled
     ///
     /// Usage of Lookup has been disabled on your account
@@ -80,7 +80,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60699>
-    E60699 = 9,
+    E60699,
     /// `82009` — Multi-valued headers not supported
     ///
     /// Twilio was unable to process the correct response to your Function invocation because your version of Functions is incompatible with multi-valued HTTP response headers.
@@ -88,25 +88,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82009>
-    E82009 = 10,
+    E82009,
     /// `50304` — Programmable Chat: Attributes not valid JSON
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50304>
-    E50304 = 11,
+    E50304,
     /// `21616` — The 'From' number matches multiple numbers for your account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21616>
-    E21616 = 12,
+    E21616,
     /// `13612` — Record: Invalid maxLength value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13612>
-    E13612 = 13,
+    E13612,
     /// `19023` — Invalid channel type
     ///
     /// Request with an invalid channel type
@@ -114,7 +114,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19023>
-    E19023 = 14,
+    E19023,
     /// `81002` — Unexpected event while processing Widget
     ///
     /// An unexpected event was received while processing a widget. Studio ignored this event and did not transition to another widget because there was no matching transition available to handle the event.
@@ -124,13 +124,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81002>
-    E81002 = 15,
+    E81002,
     /// `52108` — GCM/FCM device message rate exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52108>
-    E52108 = 16,
+    E52108,
     /// `57016` — 'Topic' is empty
     ///
     /// 'Topic' is not specified
@@ -138,7 +138,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57016>
-    E57016 = 17,
+    E57016,
     /// `30118` — Private key is invalid
     ///
     /// We could not parse the private key uploaded in your request.
@@ -146,7 +146,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30118>
-    E30118 = 18,
+    E30118,
     /// `60215` — Max number of mailers per account reached
     ///
     /// Max number of mailers per account reached
@@ -156,13 +156,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60215>
-    E60215 = 19,
+    E60215,
     /// `51109` — Twilsock: Service instance is under legal hold
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51109>
-    E51109 = 20,
+    E51109,
     /// `80611` — Proxy Number In Active Sessions
     ///
     /// The Proxy Number cannot be removed from Service.
@@ -170,37 +170,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80611>
-    E80611 = 21,
+    E80611,
     /// `21227` — Headers portion of SIP URI must be fewer than 1024 chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21227>
-    E21227 = 22,
+    E21227,
     /// `21504` — RecordingSid is required.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21504>
-    E21504 = 23,
+    E21504,
     /// `40114` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40114>
-    E40114 = 24,
+    E40114,
     /// `21406` — Cannot set SmsFallbackUrl without setting SmsUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21406>
-    E21406 = 25,
+    E21406,
     /// `51106` — Twilsock: Active product doesn't match with service instance product
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51106>
-    E51106 = 26,
+    E51106,
     /// `33010` — Conflicting update
     ///
     /// Raised whenever an update is requested while another update is already in progress.
@@ -208,13 +208,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33010>
-    E33010 = 27,
+    E33010,
     /// `40121` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40121>
-    E40121 = 28,
+    E40121,
     /// `91003` — Account reached the max sink limit
     ///
     /// Account reached the max sink limit
@@ -222,13 +222,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91003>
-    E91003 = 29,
+    E91003,
     /// `52202` — Facebook page is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52202>
-    E52202 = 30,
+    E52202,
     /// `45357` — Downstream error configuring Channel.
     ///
     /// Failed to retrieve Participant(s) for Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -236,7 +236,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45357>
-    E45357 = 31,
+    E45357,
     /// `16026` — Participant label is in use by another participant
     ///
     /// The participant label specified in an API call to create a voice conference participant is already in use by another active participant in the same conference.
@@ -244,7 +244,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16026>
-    E16026 = 32,
+    E16026,
     /// `22205` — Attempting to assign invalid object\_sid to Bundle
     ///
     /// You are attempting to add an invalid object_sid to the Bundle.
@@ -252,7 +252,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22205>
-    E22205 = 33,
+    E22205,
     /// `13802` — Dial: No referUrl attribute specified
     ///
     /// In order to send a SIP REFER message to an established `<Dial>` call, the `referUrl` attribute must be specified in the TwiML. In this case, a REFER was received on a `<Dial>` call without a `referUrl` attribute present.
@@ -260,19 +260,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13802>
-    E13802 = 34,
+    E13802,
     /// `13241` — Dial-&gt;SIP: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13241>
-    E13241 = 35,
+    E13241,
     /// `16002` — Failed to validate conference attributes
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16002>
-    E16002 = 36,
+    E16002,
     /// `21725` — Brand can only be updated when in FAILED state
     ///
     /// Brand can only be updated when in FAILED state. Contact support for help.
@@ -280,19 +280,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21725>
-    E21725 = 37,
+    E21725,
     /// `21244` — Maximum Number of Trunks reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21244>
-    E21244 = 38,
+    E21244,
     /// `16003` — Could not recognize conference sid or friendly name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16003>
-    E16003 = 39,
+    E16003,
     /// `21602` — Message body is required
     ///
     /// The `Body` OR `MediaURL` parameter is required to send a Message with Twilio.
@@ -300,13 +300,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21602>
-    E21602 = 40,
+    E21602,
     /// `62015` — Connection in transition
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62015>
-    E62015 = 41,
+    E62015,
     /// `30006` — Landline or unreachable carrier
     ///
     /// ### Message Delivery - Landline or unreachable carrier
@@ -320,13 +320,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30006>
-    E30006 = 42,
+    E30006,
     /// `14233` — Dial-&gt;Conference: Invalid Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14233>
-    E14233 = 43,
+    E14233,
     /// `50412` — Participant proxy address is empty
     ///
     /// null
@@ -334,13 +334,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50412>
-    E50412 = 44,
+    E50412,
     /// `80911` — Call To Message Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80911>
-    E80911 = 45,
+    E80911,
     /// `30117` — Certificate cannot be parsed
     ///
     /// We could not parse the certificate uploaded in your request.
@@ -348,13 +348,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30117>
-    E30117 = 46,
+    E30117,
     /// `21477` — Unable to update Status for parent accounts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21477>
-    E21477 = 47,
+    E21477,
     /// `50417` — Participants limit exceeded
     ///
     /// null
@@ -362,13 +362,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50417>
-    E50417 = 48,
+    E50417,
     /// `54011` — Invalid TTL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54011>
-    E54011 = 49,
+    E54011,
     /// `30107` — Domain private certificate has not been uploaded
     ///
     /// Twilio requires a private certificate for us to generate and process shortened HTTPS links on your domain. This certificate has not been provided for this domain.
@@ -376,13 +376,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30107>
-    E30107 = 50,
+    E30107,
     /// `70156` — Request Hash Is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70156>
-    E70156 = 51,
+    E70156,
     /// `64017` — Pay: BankAccountType Parameter not supported with PaymentMethod = "credit-card"
     ///
     /// A 64017 Error is an indication there is an unexpected value for the BankAccountNumber parameter.
@@ -390,13 +390,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64017>
-    E64017 = 52,
+    E64017,
     /// `54006` — Request entity too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54006>
-    E54006 = 53,
+    E54006,
     /// `94601` — Date range is not valid
     ///
     /// The action could not be performed because the date range provided is not valid.
@@ -404,7 +404,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94601>
-    E94601 = 54,
+    E94601,
     /// `19041` — Invalid or missing Custom Field input
     ///
     /// Request body is not valid
@@ -412,13 +412,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19041>
-    E19041 = 55,
+    E19041,
     /// `21235` — IP Access Control List Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21235>
-    E21235 = 56,
+    E21235,
     /// `80308` — Session with the unique name not found.
     ///
     /// Session with the given unique name not found in database.
@@ -426,7 +426,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80308>
-    E80308 = 57,
+    E80308,
     /// `57013` — 'Topic' is absent
     ///
     /// 'Topic' is not specified
@@ -434,13 +434,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57013>
-    E57013 = 58,
+    E57013,
     /// `21222` — Invalid SipAuthUsername. Illegal chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21222>
-    E21222 = 59,
+    E21222,
     /// `91203` — Method Not Allowed
     ///
     /// This operation is not allowed against the resource
@@ -448,7 +448,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91203>
-    E91203 = 60,
+    E91203,
     /// `22212` — Invalid End-User Type in request
     ///
     /// An invalid End-User Type is included in the request to filter the Regulations LIST resource.
@@ -456,7 +456,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22212>
-    E22212 = 61,
+    E22212,
     /// `57020` — Authorization failed
     ///
     /// Authorization failed
@@ -464,19 +464,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57020>
-    E57020 = 62,
+    E57020,
     /// `21237` — Maximum IP Addresses Reached for List
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21237>
-    E21237 = 63,
+    E21237,
     /// `22112` — Unable to Update Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22112>
-    E22112 = 64,
+    E22112,
     /// `53405` — Media connection failed or Media activity ceased
     ///
     /// Raised by the Client or Server whenever a media connection fails or raised by the Client whenever it detects that media has stopped flowing.
@@ -484,19 +484,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53405>
-    E53405 = 65,
+    E53405,
     /// `30019` — Content size exceeds carrier limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30019>
-    E30019 = 66,
+    E30019,
     /// `50208` — Programmable Chat: User channel limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50208>
-    E50208 = 67,
+    E50208,
     /// `60213` — A Messaging Configuration already exists for the given country
     ///
     /// * You have already configured the given country.
@@ -506,13 +506,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60213>
-    E60213 = 68,
+    E60213,
     /// `21229` — Invalid SIP Header. Illegal chars in header value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21229>
-    E21229 = 69,
+    E21229,
     /// `19045` — Field definition type is invalid; data types that are supported are text, date, and number
     ///
     /// The custom field type provided in the request is not valid
@@ -520,13 +520,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19045>
-    E19045 = 70,
+    E19045,
     /// `52052` — Client connection not created or closed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52052>
-    E52052 = 71,
+    E52052,
     /// `32702` — Voice User-Defined Message: Invalid Content
     ///
     /// Invalid content in the POST request to the UserDefinedMessage Resource. Only data in JSON format is supported.
@@ -534,49 +534,49 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32702>
-    E32702 = 72,
+    E32702,
     /// `13234` — Dial-&gt;Conference: Invalid waitMethod
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13234>
-    E13234 = 73,
+    E13234,
     /// `50052` — Programmable Chat: Invalid consumption interval format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50052>
-    E50052 = 74,
+    E50052,
     /// `32303` — Interconnect: Multiple SIP Dials with Interconnect Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32303>
-    E32303 = 75,
+    E32303,
     /// `15002` — Call Progress: Queue Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15002>
-    E15002 = 76,
+    E15002,
     /// `50205` — Programmable Chat: User unauthorized to set role
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50205>
-    E50205 = 77,
+    E50205,
     /// `50207` — Programmable Chat: Identity too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50207>
-    E50207 = 78,
+    E50207,
     /// `51108` — Twilsock: Service instance disabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51108>
-    E51108 = 79,
+    E51108,
     /// `30884` — Campaign vetting rejection - Spam/Phishing
     ///
     /// The campaign submission has been reviewed and it was rejected because it was found to be a known Spam or Phishing campaign.
@@ -584,7 +584,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30884>
-    E30884 = 80,
+    E30884,
     /// `22213` — Invalid Number Type in request
     ///
     /// An invalid End-User Type is included in the request to filter the Regulations LIST resource.
@@ -592,7 +592,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22213>
-    E22213 = 81,
+    E22213,
     /// `22210` — Cannot create a Supporting Document with no Type
     ///
     /// A Supporting Document instance was requested to be created with no `Type` specified
@@ -600,13 +600,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22210>
-    E22210 = 82,
+    E22210,
     /// `32301` — Interconnect: Invalid Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32301>
-    E32301 = 83,
+    E32301,
     /// `53000` — Signaling connection error
     ///
     /// Raised whenever a signaling connection error occurs that is not covered by a more specific error code.
@@ -614,7 +614,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53000>
-    E53000 = 84,
+    E53000,
     /// `64009` — Pay: Twilio is no longer authorized to initiate transactions on your behalf.
     ///
     /// ## Error - 64009
@@ -627,7 +627,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64009>
-    E64009 = 85,
+    E64009,
     /// `53203` — The maximum number of published tracks allowed in the Room at the same time has been reached
     ///
     /// The maximum number of published tracks allowed in the Room at the same time has been reached
@@ -635,13 +635,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53203>
-    E53203 = 86,
+    E53203,
     /// `50054` — Programmable Chat: Invalid webhook format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50054>
-    E50054 = 87,
+    E50054,
     /// `90009` — The message SID already exists.
     ///
     /// Message SID already exists
@@ -649,7 +649,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90009>
-    E90009 = 88,
+    E90009,
     /// `64016` — Pay: Invalid Action URL
     ///
     /// A 64016 Error is an indication there is something wrong with the value provided for the action parameter.
@@ -657,7 +657,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64016>
-    E64016 = 89,
+    E64016,
     /// `45770` — Failed to create InteractionChannel. Downstream Error.
     ///
     /// An error occurred while creating an interactionChannel. Downstream Error.
@@ -665,13 +665,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45770>
-    E45770 = 90,
+    E45770,
     /// `50074` — Global actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50074>
-    E50074 = 91,
+    E50074,
     /// `80623` — Duplicate Participant Request
     ///
     /// Possible duplicate Participant created in multiple Sessions.
@@ -679,7 +679,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80623>
-    E80623 = 92,
+    E80623,
     /// `92008` — Unsupported Content Type
     ///
     /// Creating new twilio/button templates is no longer supported.
@@ -687,7 +687,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92008>
-    E92008 = 93,
+    E92008,
     /// `94403` — Transcriptions: Invalid encryption credentials
     ///
     /// Public key credentials to encrypt transcription results are invalid. Twilio will attempt operation again shortly.
@@ -695,7 +695,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94403>
-    E94403 = 94,
+    E94403,
     /// `83602` — Request StartTime and/or EndTime must be aligned to UTC hour boundaries.
     ///
     /// Certain requests for Usage Records can only be made with StartTime and EndTime parameters that align to a UTC hour cutoff (e.g. "2021-07-15T04:00:00Z").
@@ -703,19 +703,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83602>
-    E83602 = 95,
+    E83602,
     /// `52211` — Too many Alexa notifications
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52211>
-    E52211 = 96,
+    E52211,
     /// `52102` — Invalid GCM/FCM registration token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52102>
-    E52102 = 97,
+    E52102,
     /// `21302` — Approaching application creation limit
     ///
     /// Approaching application creation limit
@@ -723,25 +723,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21302>
-    E21302 = 98,
+    E21302,
     /// `20011` — Invalid TLS version
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20011>
-    E20011 = 99,
+    E20011,
     /// `40142` — Failed to issue Conference instruction due to missing 'call\_sid' or 'outbound\_to' properties
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40142>
-    E40142 = 100,
+    E40142,
     /// `51113` — Twilsock: Product usage is not enabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51113>
-    E51113 = 101,
+    E51113,
     /// `90007` — Invalid validity period value
     ///
     /// ## Error - 90007
@@ -753,13 +753,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90007>
-    E90007 = 102,
+    E90007,
     /// `21402` — Invalid Url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21402>
-    E21402 = 103,
+    E21402,
     /// `30124` — MessagingServiceSID cannot be empty or null
     ///
     /// MessagingServiceSID is missing
@@ -767,25 +767,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30124>
-    E30124 = 104,
+    E30124,
     /// `13616` — Record: playBeep must be true or false
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13616>
-    E13616 = 105,
+    E13616,
     /// `31429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31429>
-    E31429 = 106,
+    E31429,
     /// `70252` — Bad Saml Response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70252>
-    E70252 = 107,
+    E70252,
     /// `13801` — Refer not allowed on non-SIP call legs
     ///
     /// The Refer verb is only allowed on SIP call legs, e.g. you can refer an incoming SIP call that originate from SIP infrastructure or an outbound call to a SIP destination. Calls to or from other destinations, such as a phone number or Twilio Client cannot be referred.
@@ -793,13 +793,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13801>
-    E13801 = 108,
+    E13801,
     /// `14220` — Enqueue: Provided Workflow was not a valid sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14220>
-    E14220 = 109,
+    E14220,
     /// `50384` — Initial state can't be 'closed
     ///
     /// You are trying to set 'closed' state during conversation creation which is not allowed
@@ -807,13 +807,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50384>
-    E50384 = 110,
+    E50384,
     /// `70105` — Invalid Type Specified in the Request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70105>
-    E70105 = 111,
+    E70105,
     /// `31904` — Stream - WebSocket - Host Unreachable
     ///
     /// The WebSocket connection cannot be created because the server is unreachable.
@@ -821,7 +821,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31904>
-    E31904 = 112,
+    E31904,
     /// `50434` — Participant projected address not provided
     ///
     /// This is a Group MMS conversation, but the given participant has neither an Address nor a ProjectedAddress.
@@ -829,7 +829,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50434>
-    E50434 = 113,
+    E50434,
     /// `60312` — Challenge creation limit reached
     ///
     /// The maximum number of Challenge creations for a Factor has been reached.
@@ -843,13 +843,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60312>
-    E60312 = 114,
+    E60312,
     /// `50509` — Programmable Chat: Media message body cannot be updated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50509>
-    E50509 = 115,
+    E50509,
     /// `64002` — Pay: Service unavailable.
     ///
     /// ## Error - 64002
@@ -861,13 +861,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64002>
-    E64002 = 116,
+    E64002,
     /// `13618` — Record: Recording not available for transcription
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13618>
-    E13618 = 117,
+    E13618,
     /// `94400` — Transcriptions: transcription internal error
     ///
     /// Twilio failed to transcribe audio due to an internal issue. The transcription files have been deleted and the resource has been marked as “failed”
@@ -875,31 +875,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94400>
-    E94400 = 118,
+    E94400,
     /// `14236` — Dial-&gt;Conference: Invalid ReservationSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14236>
-    E14236 = 119,
+    E14236,
     /// `21475` — Unable to update Status, invalid Status.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21475>
-    E21475 = 120,
+    E21475,
     /// `54201` — Map Item not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54201>
-    E54201 = 121,
+    E54201,
     /// `63016` — Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63016>
-    E63016 = 122,
+    E63016,
     /// `48028` — Outgoing conversation: Unauthorized use of the proxy address
     ///
     /// A conversation could not be created because your Twilio account is not authorized to use the provided Twilio proxy address.
@@ -907,13 +907,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48028>
-    E48028 = 123,
+    E48028,
     /// `13310` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13310>
-    E13310 = 124,
+    E13310,
     /// `90403` — \[Autopilot\] Signature validation failed
     ///
     /// Signature validation is failed.
@@ -921,7 +921,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90403>
-    E90403 = 125,
+    E90403,
     /// `30897` — Campaign vetting rejection - Disallowed Content
     ///
     /// The campaign submission has been reviewed and it was rejected due to Disallowed Content.
@@ -929,13 +929,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30897>
-    E30897 = 126,
+    E30897,
     /// `31922` — Stream - WebSocket - URL Schema Not Supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31922>
-    E31922 = 127,
+    E31922,
     /// `19035` — Invalid page size, it must be between 1 and 25 if specified
     ///
     /// The page size provided in the request is not valid
@@ -943,19 +943,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19035>
-    E19035 = 128,
+    E19035,
     /// `53112` — Status is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53112>
-    E53112 = 129,
+    E53112,
     /// `16020` — Conference is full
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16020>
-    E16020 = 130,
+    E16020,
     /// `60704` — Phone number not branded by Twilio
     ///
     /// The origination number (`From`) used was not found as a valid branded phone number
@@ -963,25 +963,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60704>
-    E60704 = 131,
+    E60704,
     /// `62028` — Interconnect: Connection expired.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62028>
-    E62028 = 132,
+    E62028,
     /// `31901` — Stream - WebSocket - Connection Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31901>
-    E31901 = 133,
+    E31901,
     /// `50451` — One user identifier parameter for lookup at a time is allowed. Please, use either Identity or Address.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50451>
-    E50451 = 134,
+    E50451,
     /// `21654` — ContentSid Required
     ///
     /// A ContentSid must be specified if ContentVariables are provided in the request.
@@ -989,13 +989,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21654>
-    E21654 = 135,
+    E21654,
     /// `21702` — The Messaging Service is not available to send new messages
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21702>
-    E21702 = 136,
+    E21702,
     /// `31940` — Stream - Invalid connectorName attribute in TwiML.
     ///
     /// Invalid connectorName attribute in TwiML.
@@ -1003,7 +1003,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31940>
-    E31940 = 137,
+    E31940,
     /// `17000` — Forbidden to access data
     ///
     /// This error code is returned when an account is trying to access a resource created by another account. Note: parent accounts can access subaccount resources, but subaccounts cannot access parent account resources, or other subaccounts under the same parent account.
@@ -1011,7 +1011,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17000>
-    E17000 = 138,
+    E17000,
     /// `60606` — Lookup Package is Not Enabled
     ///
     /// Your account is not enabled to call the requested package.
@@ -1019,31 +1019,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60606>
-    E60606 = 139,
+    E60606,
     /// `22122` — Invalid Authorization Document Status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22122>
-    E22122 = 140,
+    E22122,
     /// `13328` — Gather: Invalid maxSpeechTime value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13328>
-    E13328 = 141,
+    E13328,
     /// `13332` — Gather: Invalid bargeIn value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13332>
-    E13332 = 142,
+    E13332,
     /// `64011` — Pay: Connector does not support the requested currency.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64011>
-    E64011 = 143,
+    E64011,
     /// `52143` — The push notification was rejected by APNs
     ///
     /// The push notification was rejected by APNs for some reason.
@@ -1053,7 +1053,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52143>
-    E52143 = 144,
+    E52143,
     /// `19026` — Maximum number of channels allowed reached
     ///
     /// Maximum number of channels of the same type  allowed reached
@@ -1061,7 +1061,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19026>
-    E19026 = 145,
+    E19026,
     /// `64005` — Pay: Connector does not support tokenization.
     ///
     /// ## Error - 64005
@@ -1073,7 +1073,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64005>
-    E64005 = 146,
+    E64005,
     /// `13335` — Gather: speechTimeout auto cannot be used with model default
     ///
     /// Gather: speechTimeout auto cannot be used with model default
@@ -1081,7 +1081,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13335>
-    E13335 = 147,
+    E13335,
     /// `45351` — Invalid Channel Participant properties.
     ///
     /// Failed to add Participant &lt;participant sid&gt; to Channel &lt;meeting sid&gt;. Channel Participant properties must contain exactly one of "identity" or an "address"/"proxy_address" pair.
@@ -1089,13 +1089,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45351>
-    E45351 = 148,
+    E45351,
     /// `21628` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21628>
-    E21628 = 149,
+    E21628,
     /// `31952` — Stream Extension not found:
     ///
     /// Stream Extension not found
@@ -1103,31 +1103,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31952>
-    E31952 = 150,
+    E31952,
     /// `21456` — Invalid CallbackUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21456>
-    E21456 = 151,
+    E21456,
     /// `52171` — Webhook Credentials request signature was not verified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52171>
-    E52171 = 152,
+    E52171,
     /// `40143` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40143>
-    E40143 = 153,
+    E40143,
     /// `34004` — Error during fax transmission
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34004>
-    E34004 = 154,
+    E34004,
     /// `60318` — Factor is unverified
     ///
     /// HTTP status: 403
@@ -1135,19 +1135,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60318>
-    E60318 = 155,
+    E60318,
     /// `20101` — Invalid Access Token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20101>
-    E20101 = 156,
+    E20101,
     /// `30409` — This message cannot be canceled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30409>
-    E30409 = 157,
+    E30409,
     /// `83603` — The maximum allowed query period is 31 days for group by sim queries
     ///
     /// Requests for Usage Records grouping by "sim" can query a maximum time period of 31 days.
@@ -1155,13 +1155,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83603>
-    E83603 = 158,
+    E83603,
     /// `22118` — Invalid Verification Document SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22118>
-    E22118 = 159,
+    E22118,
     /// `63036` — The specified phone number cannot be reached by RBM at this time.
     ///
     /// The specified phone number cannot be reached by RBM at this time.
@@ -1169,7 +1169,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63036>
-    E63036 = 160,
+    E63036,
     /// `32017` — PSTN: Carrier blocked call due to calling number (caller ID)
     ///
     /// Intermediary / Carrier Analytics blocked call due to poor reputation score on the telephone number
@@ -1177,7 +1177,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32017>
-    E32017 = 161,
+    E32017,
     /// `30119` — Certificate and private key pair is invalid
     ///
     /// The provided private key and certificate are both are valid but they do not match
@@ -1185,7 +1185,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30119>
-    E30119 = 162,
+    E30119,
     /// `68006` — Initialization Error
     ///
     /// An error occurred while initializing a class.
@@ -1193,13 +1193,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68006>
-    E68006 = 163,
+    E68006,
     /// `16099` — Unexpected conference status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16099>
-    E16099 = 164,
+    E16099,
     /// `40001` — Could not parse Assignment Instruction response as JSON. Ensure your JSON is not escaped
     ///
     /// #### Example
@@ -1223,7 +1223,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40001>
-    E40001 = 165,
+    E40001,
     /// `32701` — Voice User-Defined Message: Invalid Content-Type
     ///
     /// Invalid Content-Type in the POST request to the UserDefinedMessage Resource. Only `application/json` is supported.
@@ -1231,25 +1231,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32701>
-    E32701 = 166,
+    E32701,
     /// `13330` — Gather: Invalid hints value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13330>
-    E13330 = 167,
+    E13330,
     /// `50059` — Programmable Chat: Notification sound name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50059>
-    E50059 = 168,
+    E50059,
     /// `51107` — Twilsock: Service can't be used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51107>
-    E51107 = 169,
+    E51107,
     /// `60407` — Authentication Token Error
     ///
     /// An error occurred while generating a token.
@@ -1257,7 +1257,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60407>
-    E60407 = 170,
+    E60407,
     /// `45376` — Failed to add a participant.  Conversation was closed or not found.
     ///
     /// Failed to add Participant &lt;participant_sid&gt;. Conversation &lt;conversation_sid&gt; was closed or not found.
@@ -1265,7 +1265,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45376>
-    E45376 = 171,
+    E45376,
     /// `83003` — The Super SIM already belongs to the requesting Account.
     ///
     /// Raised whenever you try to register a Super SIM that is already registered to your Account.
@@ -1273,13 +1273,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83003>
-    E83003 = 172,
+    E83003,
     /// `31409` — Conflict
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31409>
-    E31409 = 173,
+    E31409,
     /// `22217` — Missing Supporting Document field
     ///
     /// A Supporting Document field is missing from the regulatory bundle.
@@ -1287,7 +1287,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22217>
-    E22217 = 174,
+    E22217,
     /// `21606` — The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.
     ///
     /// You can only send SMS messages from a phone number or \[short
@@ -1303,7 +1303,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21606>
-    E21606 = 175,
+    E21606,
     /// `63031` — Channels message cannot have same From and To
     ///
     /// Channels message should not have same From and To number
@@ -1311,19 +1311,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63031>
-    E63031 = 176,
+    E63031,
     /// `13111` — Annotate: Annotate must contain only one of element X
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13111>
-    E13111 = 177,
+    E13111,
     /// `21233` — Domain still has subdomains
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21233>
-    E21233 = 178,
+    E21233,
     /// `30447` — Toll Free verification rejection - Phone Number Error
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected. The toll-free phone number cannot be verified.
@@ -1331,7 +1331,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30447>
-    E30447 = 179,
+    E30447,
     /// `60306` — Invalid Request
     ///
     /// The request is invalid.
@@ -1341,7 +1341,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60306>
-    E60306 = 180,
+    E60306,
     /// `20409` — Conflict
     ///
     /// The request could not be completed due to a conflict with the current state of the target resource.
@@ -1349,13 +1349,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20409>
-    E20409 = 181,
+    E20409,
     /// `53102` — Room name contains invalid characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53102>
-    E53102 = 182,
+    E53102,
     /// `19033` — Location validation error
     ///
     /// The request body has invalid inputs
@@ -1363,13 +1363,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19033>
-    E19033 = 183,
+    E19033,
     /// `16102` — Voice Recording: Unavailable because recording is silent
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16102>
-    E16102 = 184,
+    E16102,
     /// `50431` — Participant SID not provided
     ///
     /// null
@@ -1377,7 +1377,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50431>
-    E50431 = 185,
+    E50431,
     /// `50375` — TimeToInactive should be greater or equal to 1 minute
     ///
     /// 'TimeToInactive' duration should be greater or equal to 1 minute.
@@ -1385,7 +1385,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50375>
-    E50375 = 186,
+    E50375,
     /// `94402` — Transcriptions: Encryption failed and transcription result files deleted
     ///
     /// Twilio failed to encrypt and securely store transcription results. The transcription files have been deleted and the resource has been marked as “failed”
@@ -1393,13 +1393,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94402>
-    E94402 = 187,
+    E94402,
     /// `90002` — Too Many Errors
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90002>
-    E90002 = 188,
+    E90002,
     /// `19053` — Field definition name cannot be a duplicate of an existing Twilio-defined field
     ///
     /// Request with input field names using reserved words
@@ -1407,13 +1407,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19053>
-    E19053 = 189,
+    E19053,
     /// `54155` — List Item revision mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54155>
-    E54155 = 190,
+    E54155,
     /// `33101` — Invalid Parameter Value
     ///
     /// Raised when an invalid parameter is provided. Please refer to the \[API docs\](<https://www.twilio.com/docs/iot/wireless/api>) for more details.
@@ -1421,31 +1421,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33101>
-    E33101 = 191,
+    E33101,
     /// `34003` — Callee did not answer
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34003>
-    E34003 = 192,
+    E34003,
     /// `31009` — Transport error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31009>
-    E31009 = 193,
+    E31009,
     /// `80619` — Chat Channel Attribute Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80619>
-    E80619 = 194,
+    E80619,
     /// `16101` — Voice Recording : Unavailable because duration is too short
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16101>
-    E16101 = 195,
+    E16101,
     /// `23004` — Message Redaction Incompatible Configuration: Advanced Opt-Out
     ///
     /// Phone Number Redaction is enabled for your account. Advanced Opt-Out is not compatible with Phone Number Redaction and should be disabled.
@@ -1453,7 +1453,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23004>
-    E23004 = 196,
+    E23004,
     /// `20162` — A conflicting resource update is in progress
     ///
     /// The requested resource is already being updated simultaneously by another API request. The last request will be rejected to avoid inconsistent state.
@@ -1461,13 +1461,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20162>
-    E20162 = 197,
+    E20162,
     /// `80403` — Interaction Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80403>
-    E80403 = 198,
+    E80403,
     /// `15004` — Action Callback URL must be an absolute URL when using TwiML to update in-progress calls
     ///
     /// The TwiML provided for updating the in-progress call must use absolute URL for action callback.
@@ -1475,7 +1475,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15004>
-    E15004 = 199,
+    E15004,
     /// `45308` — Add Participant Not Allowed
     ///
     /// Adding participant to the meeting is not allowed in the current meeting state
@@ -1483,13 +1483,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45308>
-    E45308 = 200,
+    E45308,
     /// `54451` — Invalid 'Order' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54451>
-    E54451 = 201,
+    E54451,
     /// `11751` — Media Message - Media exceeds messaging provider size limit
     ///
     /// ## Error - 11751
@@ -1503,19 +1503,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11751>
-    E11751 = 202,
+    E11751,
     /// `20157` — Expiration Time Exceeds Maximum Time Allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20157>
-    E20157 = 203,
+    E20157,
     /// `53104` — Unable to connect to Room
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53104>
-    E53104 = 204,
+    E53104,
     /// `19028` — Channel value can not be updated
     ///
     /// Channel value can not be updated
@@ -1523,7 +1523,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19028>
-    E19028 = 205,
+    E19028,
     /// `30444` — Toll Free verification rejection - High Risk
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -1531,7 +1531,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30444>
-    E30444 = 206,
+    E30444,
     /// `50380` — TimeToClosed format is invalid
     ///
     /// 'TimeToClosed' parameter supported values are ISO8601 durations.
@@ -1539,7 +1539,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50380>
-    E50380 = 207,
+    E50380,
     /// `13804` — AddOns are not supported in this realm
     ///
     /// AddOns are not supported in this realm
@@ -1547,13 +1547,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13804>
-    E13804 = 208,
+    E13804,
     /// `21623` — Number of media files exceeds allowed limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21623>
-    E21623 = 209,
+    E21623,
     /// `19012` — When updating a contact at least one field should be updated
     ///
     /// No contact updates provided in the request
@@ -1561,7 +1561,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19012>
-    E19012 = 210,
+    E19012,
     /// `60218` — SendGrid Template is not active
     ///
     /// SendGrid Template is not active
@@ -1571,13 +1571,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60218>
-    E60218 = 211,
+    E60218,
     /// `16106` — Voice Recording: Unavailable due to internal encryption error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16106>
-    E16106 = 212,
+    E16106,
     /// `60002` — End User Identification Timeout
     ///
     /// End User Identification Timeout
@@ -1585,7 +1585,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60002>
-    E60002 = 213,
+    E60002,
     /// `45731` — Pre-engagement data too large.
     ///
     /// Failed to create webchat conversation. Pre-engagement data too large.
@@ -1593,7 +1593,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45731>
-    E45731 = 214,
+    E45731,
     /// `45601` — Custom Flex UI error
     ///
     /// Error thrown by a user’s custom code/plugin.
@@ -1601,7 +1601,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45601>
-    E45601 = 215,
+    E45601,
     /// `62200` — Provisioning failure - Network-API is unavailable!
     ///
     /// Network provisioning calls are traced by network API which at the moment are not available.
@@ -1609,19 +1609,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62200>
-    E62200 = 216,
+    E62200,
     /// `62001` — Invalid SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62001>
-    E62001 = 217,
+    E62001,
     /// `31103` — Length of parameters cannot exceed MAX\_PARAM\_LENGTH.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31103>
-    E31103 = 218,
+    E31103,
     /// `30440` — Toll Free verification rejection - Unknown Error
     ///
     /// The toll-free phone number cannot be verified due to an unknown error.
@@ -1629,13 +1629,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30440>
-    E30440 = 219,
+    E30440,
     /// `61001` — Add-ons: Request timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61001>
-    E61001 = 220,
+    E61001,
     /// `60310` — Factor verification attempts reached
     ///
     /// The maximum number of verification attempts for a Factor has been reached.
@@ -1647,13 +1647,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60310>
-    E60310 = 221,
+    E60310,
     /// `21242` — Maximum Credentials Reached for List
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21242>
-    E21242 = 222,
+    E21242,
     /// `32019` — Twiml and Voice URL are both set. Using Voice URL.
     ///
     /// Twiml and Voice URL are both set. Using Voice URL.
@@ -1661,13 +1661,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32019>
-    E32019 = 223,
+    E32019,
     /// `32102` — SIP: Bad SDP
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32102>
-    E32102 = 224,
+    E32102,
     /// `90015` — Body and Template (Body, Sid, Language, Args) are provided
     ///
     /// Body and Template (Body, Sid, Language, Args) are provided together.
@@ -1675,7 +1675,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90015>
-    E90015 = 225,
+    E90015,
     /// `30121` — Fallback URL is missing
     ///
     /// Fallback URL is missing
@@ -1683,13 +1683,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30121>
-    E30121 = 226,
+    E30121,
     /// `62005` — Bandwidth reserve not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62005>
-    E62005 = 227,
+    E62005,
     /// `21611` — This 'From' number has exceeded the maximum number of queued messages
     ///
     /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
@@ -1707,19 +1707,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21611>
-    E21611 = 228,
+    E21611,
     /// `52131` — Invalid APNs credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52131>
-    E52131 = 229,
+    E52131,
     /// `60004` — Invalid Configuration
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60004>
-    E60004 = 230,
+    E60004,
     /// `21263` — Invalid Answering Machine Detection Parameters
     ///
     /// Invalid Answering Machine Detection Parameters
@@ -1727,37 +1727,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21263>
-    E21263 = 231,
+    E21263,
     /// `51110` — Twilsock: Token contains multiple grants of same product
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51110>
-    E51110 = 232,
+    E51110,
     /// `40120` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40120>
-    E40120 = 233,
+    E40120,
     /// `31502` — Bad Gateway
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31502>
-    E31502 = 234,
+    E31502,
     /// `31206` — Rate exceeded authorized limit.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31206>
-    E31206 = 235,
+    E31206,
     /// `16011` — Conference Event: Error Response to Callback URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16011>
-    E16011 = 236,
+    E16011,
     /// `30027` — US A2P 10DLC - T-Mobile Daily Message Limit Reached
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. As you have consumed 100% of your limit, subsequent messages you send to T-Mobile are likely to be filtered. When filtering happens, you will start to receive 30023 error codes and must wait until midnight PT to resume message sending.
@@ -1769,7 +1769,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30027>
-    E30027 = 237,
+    E30027,
     /// `45356` — Failed to create a channel. Downstream error.
     ///
     /// Failed to retrieve Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -1777,7 +1777,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45356>
-    E45356 = 238,
+    E45356,
     /// `22223` — Regulatory Bundle is not eligible to be Copied
     ///
     /// The Regulatory Bundle requested is not eligible to be Copied.
@@ -1785,13 +1785,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22223>
-    E22223 = 239,
+    E22223,
     /// `13420` — Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13420>
-    E13420 = 240,
+    E13420,
     /// `50526` — Invalid content SID
     ///
     /// An invalid value was specified for the message content sid
@@ -1799,19 +1799,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50526>
-    E50526 = 241,
+    E50526,
     /// `48005` — Callback failed due to timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48005>
-    E48005 = 242,
+    E48005,
     /// `63008` — Could not execute the request because the channel module has been misconfigured. Please check the Channel configuration in Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63008>
-    E63008 = 243,
+    E63008,
     /// `90104` — Invalid Collect Field Type
     ///
     /// The Field Type in Collect JSON is Invalid
@@ -1819,19 +1819,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90104>
-    E90104 = 244,
+    E90104,
     /// `30112` — Account is not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30112>
-    E30112 = 245,
+    E30112,
     /// `34108` — Other End Incompatible
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34108>
-    E34108 = 246,
+    E34108,
     /// `33004` — Service is unavailable
     ///
     /// Raised whenever a service is temporarily unavailable.
@@ -1839,7 +1839,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33004>
-    E33004 = 247,
+    E33004,
     /// `33102` — Parameter missing
     ///
     /// Raised whenever a required parameter was not passed with the request. The error object’s detail field will indicate which parameter was not provided.
@@ -1847,7 +1847,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33102>
-    E33102 = 248,
+    E33102,
     /// `23002` — Message Redaction Incompatible Configuration: Short code "STOP" filtering
     ///
     /// Phone Number Redaction is enabled for your account. Twilio's default opt-out keyword handling ("SMS STOP filtering") is not compatible with Phone Number Redaction and should be disabled.
@@ -1855,7 +1855,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23002>
-    E23002 = 249,
+    E23002,
     /// `30011` — MMS not supported by the receiving phone number in this region
     ///
     /// ## Error - 30011
@@ -1865,7 +1865,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30011>
-    E30011 = 250,
+    E30011,
     /// `30130` — Messaging Service SID already belongs in another domain configuration.
     ///
     /// Messaging Service SID is already associated with a domain configuration in the account
@@ -1873,7 +1873,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30130>
-    E30130 = 251,
+    E30130,
     /// `53408` — ICE connection restart was attempted, but it is not allowed
     ///
     /// ICE restarts are only allowed on SDP offers, not answers
@@ -1881,31 +1881,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53408>
-    E53408 = 252,
+    E53408,
     /// `54351` — Invalid identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54351>
-    E54351 = 253,
+    E54351,
     /// `51114` — Twilsock: Invalid access token header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51114>
-    E51114 = 254,
+    E51114,
     /// `22114` — Unable to Verify Code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22114>
-    E22114 = 255,
+    E22114,
     /// `21407` — This Phone Number type does not support SMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21407>
-    E21407 = 256,
+    E21407,
     /// `21627` — Max Price must be a valid float
     ///
     /// Max Price must be a valid positive float
@@ -1913,13 +1913,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21627>
-    E21627 = 257,
+    E21627,
     /// `21457` — AreaCode Parameter not Supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21457>
-    E21457 = 258,
+    E21457,
     /// `23005` — Phone Number Redaction Incompatible Configuration: Fallback to Long Code
     ///
     /// Phone Number Redaction is enabled for your account. Fallback to Long Code is not compatible with Phone Number Redaction and should be disabled.
@@ -1927,7 +1927,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23005>
-    E23005 = 259,
+    E23005,
     /// `90014` — Validity Period should be positive integer
     ///
     /// Validity Period should be positive integer
@@ -1935,7 +1935,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90014>
-    E90014 = 260,
+    E90014,
     /// `60211` — Bucket with the given Interval already exists
     ///
     /// You have already configured that Max number of requests for this `Interval`
@@ -1945,7 +1945,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60211>
-    E60211 = 261,
+    E60211,
     /// `80607` — Session Closed
     ///
     /// ## Warning
@@ -1957,7 +1957,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80607>
-    E80607 = 262,
+    E80607,
     /// `30888` — Campaign vetting rejection - Age Gate Not Present / Not Acceptable
     ///
     /// The campaign submission has been reviewed and it was rejected due to Age Gate issues.
@@ -1965,13 +1965,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30888>
-    E30888 = 263,
+    E30888,
     /// `51004` — Client Connection: endpoint\_id too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51004>
-    E51004 = 264,
+    E51004,
     /// `50449` — Conflicting channel modification
     ///
     /// The requested channel is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -1979,7 +1979,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50449>
-    E50449 = 265,
+    E50449,
     /// `81026` — Studio Execution failed because Flow exceeds maximum allowed widgets
     ///
     /// The Execution failed because the cumulative number of widgets in your Studio Flow and all its linked Subflows exceeds the maximum allowed widget count of 2,000. All Executions for this Flow will fail until you reduce the number of widgets to 2,000 or fewer.
@@ -1987,13 +1987,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81026>
-    E81026 = 266,
+    E81026,
     /// `22111` — Invalid Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22111>
-    E22111 = 267,
+    E22111,
     /// `94303` — Transcriptions Configurations: Language is required
     ///
     /// A language is required to create a new configuration
@@ -2001,7 +2001,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94303>
-    E94303 = 268,
+    E94303,
     /// `60324` — Challenge verification failed
     ///
     /// Verification attempt was unsuccessful, AuthPayload is invalid.
@@ -2011,25 +2011,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60324>
-    E60324 = 269,
+    E60324,
     /// `92005` — ContentSid Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92005>
-    E92005 = 270,
+    E92005,
     /// `40130` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40130>
-    E40130 = 271,
+    E40130,
     /// `53106` — Room not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53106>
-    E53106 = 272,
+    E53106,
     /// `21408` — Permission to send an SMS has not been enabled for the region indicated by the 'To' number
     ///
     /// You have attempted to send an SMS to a region that has not been enabled in your account's \[Messaging Geo-Permissions\](<https://www.twilio.com/console/sms/settings/geo-permissions>) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
@@ -2037,7 +2037,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21408>
-    E21408 = 273,
+    E21408,
     /// `64023` — Pay: Invalid Test Bank Account Number
     ///
     /// A 64023 error is an indication that your Pay Connector is in TEST mode, but you did not provide a valid test bank account number when testing an ACH payment.
@@ -2045,19 +2045,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64023>
-    E64023 = 274,
+    E64023,
     /// `54156` — Invalid List Item data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54156>
-    E54156 = 275,
+    E54156,
     /// `54450` — Invalid 'Direction' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54450>
-    E54450 = 276,
+    E54450,
     /// `45309` — Modify Participant Not Allowed
     ///
     /// Error occurred when trying to modify a participant
@@ -2065,7 +2065,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45309>
-    E45309 = 277,
+    E45309,
     /// `45373` — Failed to remove Participant.  Internal error.
     ///
     /// Failed to remove Participant &lt;participant sid&gt; l due to an internal error.
@@ -2073,25 +2073,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45373>
-    E45373 = 278,
+    E45373,
     /// `31408` — Request Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31408>
-    E31408 = 279,
+    E31408,
     /// `53616` — Deleted a recording with custom configuration as time for retries was depleted
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53616>
-    E53616 = 280,
+    E53616,
     /// `52133` — Invalid APNs device token size
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52133>
-    E52133 = 281,
+    E52133,
     /// `35125` — Maximum limit reached in the account for scheduling messages
     ///
     /// There is a soft limit of 500,000 scheduled messages at any given time, per account_sid, that can be guaranteed. As each scheduled message is sent, more messages can be scheduled up to that limit.
@@ -2099,25 +2099,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35125>
-    E35125 = 282,
+    E35125,
     /// `53301` — Track name is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53301>
-    E53301 = 283,
+    E53301,
     /// `52163` — Incorrect URL used to retrieve Webhook Credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52163>
-    E52163 = 284,
+    E52163,
     /// `51118` — Twilsock: Invalid claim set
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51118>
-    E51118 = 285,
+    E51118,
     /// `60205` — SMS is not supported by landline phone number
     ///
     /// You have attempted to send the verification code to phone number that does not support SMS.
@@ -2127,25 +2127,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60205>
-    E60205 = 286,
+    E60205,
     /// `21607` — The 'from' phone number must be the sandbox phone number for trial accounts.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21607>
-    E21607 = 287,
+    E21607,
     /// `21204` — Call already initiated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21204>
-    E21204 = 288,
+    E21204,
     /// `60519` — SNA Verification Result Pending
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60519>
-    E60519 = 289,
+    E60519,
     /// `19057` — Server unavailable or busy
     ///
     /// Server is busy or unavailable
@@ -2153,13 +2153,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19057>
-    E19057 = 290,
+    E19057,
     /// `21712` — Phone Number or Short Code is associated with another Messaging Service.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21712>
-    E21712 = 291,
+    E21712,
     /// `91004` — Test event cannot be found
     ///
     /// Test event cannot be found
@@ -2167,7 +2167,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91004>
-    E91004 = 292,
+    E91004,
     /// `19029` — When updating a channel at least one field should be updated
     ///
     /// No channel updates provided in the request
@@ -2175,43 +2175,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19029>
-    E19029 = 293,
+    E19029,
     /// `81007` — Connecting to a Call timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81007>
-    E81007 = 294,
+    E81007,
     /// `13230` — Dial-&gt;Conference: Invalid muted value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13230>
-    E13230 = 295,
+    E13230,
     /// `21102` — Reached maximum number of Services
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21102>
-    E21102 = 296,
+    E21102,
     /// `20159` — Invalid Signature
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20159>
-    E20159 = 297,
+    E20159,
     /// `13222` — Dial-&gt;Number: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13222>
-    E13222 = 298,
+    E13222,
     /// `50057` — Programmable Chat: Webhook call failed to execute successfully
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50057>
-    E50057 = 299,
+    E50057,
     /// `40138` — Missing 'from' parameter when issuing Conference instruction
     ///
     /// A valid 'from' parameter was not passed to the 'conference' instruction
@@ -2219,7 +2219,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40138>
-    E40138 = 300,
+    E40138,
     /// `93104` — There is an issue with the Kinesis Stream Name or Region
     ///
     /// The ARN for your Kinesis Stream is invalid
@@ -2227,7 +2227,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93104>
-    E93104 = 301,
+    E93104,
     /// `57006` — 'EventType' is empty
     ///
     /// 'EventType' is not specified
@@ -2235,7 +2235,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57006>
-    E57006 = 302,
+    E57006,
     /// `63041` — Template paused
     ///
     /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view \[WhatsApp’s documentation\](<https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>).
@@ -2243,19 +2243,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63041>
-    E63041 = 303,
+    E63041,
     /// `45101` — Configuration Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45101>
-    E45101 = 304,
+    E45101,
     /// `53300` — Track is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53300>
-    E53300 = 305,
+    E53300,
     /// `30890` — Campaign vetting rejection - Subscriber Help
     ///
     /// The campaign submission has been reviewed and it was rejected because of provided Subscriber Help information.
@@ -2263,7 +2263,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30890>
-    E30890 = 306,
+    E30890,
     /// `32112` — SIP: Invalid header value
     ///
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _value_. Including this header would have resulting in Twilio generating a message that runs contrary to the SIP specification.
@@ -2271,7 +2271,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32112>
-    E32112 = 307,
+    E32112,
     /// `64018` — Pay: Value needed for either Capture or Status parameters
     ///
     /// A 64018 Error is an indication that it is not clear whether to capture a piece of payment information or to complete/cancel the transaction.
@@ -2279,7 +2279,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64018>
-    E64018 = 308,
+    E64018,
     /// `57007` — 'EventType' is absent
     ///
     /// 'EventType' is not being passed in request
@@ -2287,13 +2287,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57007>
-    E57007 = 309,
+    E57007,
     /// `53601` — AWS credentials for recording upload are invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53601>
-    E53601 = 310,
+    E53601,
     /// `45377` — Account SID not authorized.
     ///
     /// The account sid provided is not authorized to make changes to this Channel.
@@ -2301,7 +2301,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45377>
-    E45377 = 311,
+    E45377,
     /// `60620` — Lookup SIM Swap Information is Incomplete From Carrier
     ///
     /// Lookup Carrier Information Not Available
@@ -2309,25 +2309,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60620>
-    E60620 = 312,
+    E60620,
     /// `20004` — Method not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20004>
-    E20004 = 313,
+    E20004,
     /// `13617` — Record: Recording length is out of range for transcription
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13617>
-    E13617 = 314,
+    E13617,
     /// `52162` — Credentials do not belong to used account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52162>
-    E52162 = 315,
+    E52162,
     /// `21257` — Invalid SIP Manipulation Policy SID
     ///
     /// Operation could not be performed because the SIP Manipulation Policy SID does not exist.
@@ -2335,7 +2335,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21257>
-    E21257 = 316,
+    E21257,
     /// `45711` — Failed to create webchat participant. Unauthorized
     ///
     /// Failed to create webchat participant. Credentials provided in request are invalid for the action.
@@ -2343,13 +2343,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45711>
-    E45711 = 317,
+    E45711,
     /// `21650` — Phone Number Requires a Verified Identity Document
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21650>
-    E21650 = 318,
+    E21650,
     /// `30108` — Twilio account does not belong to an organization
     ///
     /// Domains are managed at the Organization level. Please attach this account to an organization and proceed with setup for Click Tracking prior to use.
@@ -2357,13 +2357,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30108>
-    E30108 = 319,
+    E30108,
     /// `10003` — Incoming call rejected due to inactive account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10003>
-    E10003 = 320,
+    E10003,
     /// `19014` — Can fetch contact either by unique\_customer\_provided\_id or channel
     ///
     /// Contact fetch request should contain unique_customer_provided_id or channel, not both
@@ -2371,13 +2371,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19014>
-    E19014 = 321,
+    E19014,
     /// `54251` — Invalid Message Stream Message data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54251>
-    E54251 = 322,
+    E54251,
     /// `50340` — Messaging service SID not provided
     ///
     /// null
@@ -2385,13 +2385,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50340>
-    E50340 = 323,
+    E50340,
     /// `53404` — No supported codec
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53404>
-    E53404 = 324,
+    E53404,
     /// `60229` — Template translation was not found
     ///
     /// ## Error - 60229
@@ -2403,7 +2403,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60229>
-    E60229 = 325,
+    E60229,
     /// `16023` — Dial-&gt;Conference: Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
     ///
     /// The participant label specified in an API call to create a voice conference participant was invalid. It may not exceed 128 characters, it may not be a CallSid, and it may not contain a ‘/’ (even in URL encoded form %2F).
@@ -2411,31 +2411,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16023>
-    E16023 = 326,
+    E16023,
     /// `53620` — Invalid URL for external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53620>
-    E53620 = 327,
+    E53620,
     /// `21403` — Invalid Method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21403>
-    E21403 = 328,
+    E21403,
     /// `21253` — Max Connection Policies Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21253>
-    E21253 = 329,
+    E21253,
     /// `21473` — AccountSid you are transferring to is not related to the originating owner of the phone number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21473>
-    E21473 = 330,
+    E21473,
     /// `90030` — Broadcast 'CorrelationId' is too long
     ///
     /// Broadcast 'CorrelationId' is too long
@@ -2443,19 +2443,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90030>
-    E90030 = 331,
+    E90030,
     /// `53627` — Internal failure when updating the composition resource
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53627>
-    E53627 = 332,
+    E53627,
     /// `32208` — SIP: Secure media required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32208>
-    E32208 = 333,
+    E32208,
     /// `19022` — Invalid channel
     ///
     /// Request with a channel that is not supported
@@ -2463,7 +2463,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19022>
-    E19022 = 334,
+    E19022,
     /// `45362` — Failed to remove Participant.  Not found.
     ///
     /// Failed to remove Participant &lt;participant sid&gt; from Channel &lt;channel sid&gt; because the Participant was not found.
@@ -2471,19 +2471,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45362>
-    E45362 = 335,
+    E45362,
     /// `14213` — Dial-&gt;Queue: queue name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14213>
-    E14213 = 336,
+    E14213,
     /// `21478` — Unable to update Status for subaccount, subaccount has been suspended by Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21478>
-    E21478 = 337,
+    E21478,
     /// `60614` — Lookup Request Must Be Completed in Different Twilio Region
     ///
     /// Lookup package requested is not supported in your Twilio Region.
@@ -2493,7 +2493,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60614>
-    E60614 = 338,
+    E60614,
     /// `31209` — Call Message Event Payload size exceeded authorized limit.
     ///
     /// Call Message Event Payload size exceeded authorized limit.
@@ -2501,7 +2501,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31209>
-    E31209 = 339,
+    E31209,
     /// `53215` — Invalid Subscribe Rule(s)
     ///
     /// Raised by the server when a Subscribe Rule is invalid.
@@ -2509,7 +2509,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53215>
-    E53215 = 340,
+    E53215,
     /// `50377` — Can't update conversation as it's in final closed state
     ///
     /// Conversation state is 'closed' so it can't be used for chatting anymore.
@@ -2517,49 +2517,49 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50377>
-    E50377 = 341,
+    E50377,
     /// `52103` — GCM/FCM client uninstalled or turned off notifications
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52103>
-    E52103 = 342,
+    E52103,
     /// `32219` — SIP: Redirect failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32219>
-    E32219 = 343,
+    E32219,
     /// `30016` — 'To' and 'From' channel types are incompatible
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30016>
-    E30016 = 344,
+    E30016,
     /// `50506` — Programmable Chat: Media SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50506>
-    E50506 = 345,
+    E50506,
     /// `20422` — Invalid Parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20422>
-    E20422 = 346,
+    E20422,
     /// `53204` — Participant not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53204>
-    E53204 = 347,
+    E53204,
     /// `50101` — Programmable Chat: Channel role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50101>
-    E50101 = 348,
+    E50101,
     /// `13805` — Trial account call duration exceeded 10 minute limit
     ///
     /// Trial account call duration exceeded 10 minute limit
@@ -2567,7 +2567,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13805>
-    E13805 = 349,
+    E13805,
     /// `91101` — Subscription could not be created
     ///
     /// Subscription creation failed
@@ -2575,7 +2575,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91101>
-    E91101 = 350,
+    E91101,
     /// `45374` — Failed to delete Channel.  Internal error.
     ///
     /// Failed to delete Channel &lt;channel sid&gt; due to an internal error.
@@ -2583,7 +2583,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45374>
-    E45374 = 351,
+    E45374,
     /// `57009` — 'EventType' is too long
     ///
     /// Specified 'EventType' is too long
@@ -2591,37 +2591,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57009>
-    E57009 = 352,
+    E57009,
     /// `20105` — Access Token not yet valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20105>
-    E20105 = 353,
+    E20105,
     /// `21248` — Trunk Domain already taken
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21248>
-    E21248 = 354,
+    E21248,
     /// `60005` — Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60005>
-    E60005 = 355,
+    E60005,
     /// `53621` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53621>
-    E53621 = 356,
+    E53621,
     /// `50332` — Programmable Chat: Channel webhook url too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50332>
-    E50332 = 357,
+    E50332,
     /// `30022` — US A2P 10DLC - Rate Limits Exceeded
     ///
     /// * Your message was rejected by the downstream carriers for exceeding the rate limits allowed by your campaign.
@@ -2630,37 +2630,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30022>
-    E30022 = 358,
+    E30022,
     /// `80306` — Not Found Chat Service
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80306>
-    E80306 = 359,
+    E80306,
     /// `50393` — Type value should be 'private'.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50393>
-    E50393 = 360,
+    E50393,
     /// `21218` — Invalid ApplicationSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21218>
-    E21218 = 361,
+    E21218,
     /// `16022` — Conference does not exist or is completed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16022>
-    E16022 = 362,
+    E16022,
     /// `20404` — Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20404>
-    E20404 = 363,
+    E20404,
     /// `20021` — Phone number rejected by T-Mobile SDG Service Provisioning API
     ///
     /// Exception received while creating application address in SDG Service Provisioning API: Invalid short code And enum server status is: FAILURE
@@ -2668,13 +2668,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20021>
-    E20021 = 364,
+    E20021,
     /// `40135` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40135>
-    E40135 = 365,
+    E40135,
     /// `30100` — Domain SID is invalid
     ///
     /// The Domain SID included in your request is not a valid Domain for your Twilio Organization.
@@ -2682,7 +2682,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30100>
-    E30100 = 366,
+    E30100,
     /// `90027` — Broadcast 'FriendlyName' is too long
     ///
     /// Broadcast 'FriendlyName' is too long
@@ -2690,7 +2690,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90027>
-    E90027 = 367,
+    E90027,
     /// `30002` — Account suspended
     ///
     /// This message failed because your account was suspended after this message was queued but before it was sent by Twilio.
@@ -2698,13 +2698,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30002>
-    E30002 = 368,
+    E30002,
     /// `64010` — Pay: Payment Gateway rejected token creation.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64010>
-    E64010 = 369,
+    E64010,
     /// `63047` — Link to a sample media file returned an invalid Content-Type
     ///
     /// The link to the media file does not have a Content-Type header set to an accepted MIME type. As a result, the template was not created.
@@ -2712,7 +2712,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63047>
-    E63047 = 370,
+    E63047,
     /// `16025` — Dial-&gt;Conference: Participant label is in use by another participant
     ///
     /// The participant label specified as an attribute on the conference noun in twiml is already in use by another active participant in the same conference.
@@ -2720,19 +2720,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16025>
-    E16025 = 371,
+    E16025,
     /// `80606` — Proxy Identifier Not Owned By Account
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80606>
-    E80606 = 372,
+    E80606,
     /// `14204` — Enqueue: Queue name too short
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14204>
-    E14204 = 373,
+    E14204,
     /// `53617` — Internal failure when bulk deleting compositions from your account
     ///
     /// Despite our best efforts, we have failed to delete some or all of the selected compositions. The operation has been cancelled.
@@ -2740,7 +2740,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53617>
-    E53617 = 374,
+    E53617,
     /// `50436` — Participant limit exceeded for group conversation
     ///
     /// There is a limit to how many participants can be active in the same conversation at once. Adding this participant would exceed that limit.
@@ -2748,7 +2748,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50436>
-    E50436 = 375,
+    E50436,
     /// `81014` — There was an internal error while processing an HTTP request
     ///
     /// An internal error occurred while Studio was executing an HTTP Request widget.
@@ -2756,13 +2756,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81014>
-    E81014 = 376,
+    E81014,
     /// `13331` — Gather: Invalid language value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13331>
-    E13331 = 377,
+    E13331,
     /// `94304` — Transcriptions Configurations: Language is invalid
     ///
     /// Invalid language value, either to create a new configuration or update existing one. Language should be a BCP-47 code
@@ -2770,7 +2770,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94304>
-    E94304 = 378,
+    E94304,
     /// `83001` — Parameter missing while registering a Super SIM
     ///
     /// Raised whenever a required parameter was not passed with the request while registering a Super SIM. The error object’s detail field will indicate which parameter was not provided.
@@ -2778,13 +2778,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83001>
-    E83001 = 379,
+    E83001,
     /// `92007` — The Content Variables Parameter is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92007>
-    E92007 = 380,
+    E92007,
     /// `21723` — Campaign Verify token import already in progress
     ///
     /// The attempt to import a Campaign Verify token to your brand failed because there is already a token that is queued for importing.
@@ -2792,13 +2792,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21723>
-    E21723 = 381,
+    E21723,
     /// `13252` — Dial: Invalid header name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13252>
-    E13252 = 382,
+    E13252,
     /// `40152` — Invalid Queue for Known Worker
     ///
     /// Worker isn't part of the queue specified in the Workflow target for re-targeted Task.
@@ -2806,7 +2806,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40152>
-    E40152 = 383,
+    E40152,
     /// `50374` — 'State' field can't be empty
     ///
     /// 'State' field can't be removed or set to empty if it was already set before.
@@ -2814,13 +2814,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50374>
-    E50374 = 384,
+    E50374,
     /// `54100` — Document not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54100>
-    E54100 = 385,
+    E54100,
     /// `53208` — Participant's bandwidth profile configuration is invalid
     ///
     /// Participant's bandwidth profile configuration is invalid
@@ -2828,13 +2828,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53208>
-    E53208 = 386,
+    E53208,
     /// `21207` — Invalid IfMachine
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21207>
-    E21207 = 387,
+    E21207,
     /// `80904` — Expired Proxy Session
     ///
     /// Proxy session has expired.
@@ -2842,7 +2842,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80904>
-    E80904 = 388,
+    E80904,
     /// `30446` — Toll Free verification rejection - Opt-In Error
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -2850,7 +2850,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30446>
-    E30446 = 389,
+    E30446,
     /// `40005` — Assignment Callback response does not contain Instruction
     ///
     /// Assignment Callback response does not contain 'instruction'
@@ -2858,13 +2858,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40005>
-    E40005 = 390,
+    E40005,
     /// `21503` — Invalid transcription type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21503>
-    E21503 = 391,
+    E21503,
     /// `30009` — Missing inbound segment
     ///
     /// One or more segments associated with your multi-part inbound message was not received.
@@ -2872,25 +2872,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30009>
-    E30009 = 392,
+    E30009,
     /// `50330` — Programmable Chat: Channel webhook filter not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50330>
-    E50330 = 393,
+    E50330,
     /// `70004` — Unauthorized
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70004>
-    E70004 = 394,
+    E70004,
     /// `81012` — Failed to update Sync service
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81012>
-    E81012 = 395,
+    E81012,
     /// `50382` — Timer can't be set without state
     ///
     /// You are trying to set 'TimeToInactive' and/or 'TimeToClosed' without 'State' parameter in request during conversation creation
@@ -2898,55 +2898,55 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50382>
-    E50382 = 396,
+    E50382,
     /// `13212` — Dial: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13212>
-    E13212 = 397,
+    E13212,
     /// `60500` — SNA Phone Number Mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60500>
-    E60500 = 398,
+    E60500,
     /// `53205` — Participant disconnected because of duplicate identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53205>
-    E53205 = 399,
+    E53205,
     /// `63028` — Number of parameters provided does not match the expected number of parameters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63028>
-    E63028 = 400,
+    E63028,
     /// `21472` — Account is not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21472>
-    E21472 = 401,
+    E21472,
     /// `21203` — International calling not enabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21203>
-    E21203 = 402,
+    E21203,
     /// `45207` — Chat User per Chat Channel limit reached. User is part of too many Chat Channels.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45207>
-    E45207 = 403,
+    E45207,
     /// `51105` — Twilsock: Token doesn't contain identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51105>
-    E51105 = 404,
+    E51105,
     /// `60611` — Lookup Package Quota Reached
     ///
     /// Lookup quota for requested package has been reached
@@ -2954,7 +2954,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60611>
-    E60611 = 405,
+    E60611,
     /// `90103` — Error processing answer during collection
     ///
     /// Error processing answer during collection
@@ -2962,7 +2962,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90103>
-    E90103 = 406,
+    E90103,
     /// `50418` — Non-Chat participants limit exceeded
     ///
     /// null
@@ -2970,7 +2970,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50418>
-    E50418 = 407,
+    E50418,
     /// `81019` — Twilio phone number using deprecated API version
     ///
     /// The Twilio phone number connected to your Studio Flow is configured for the deprecated 2008-08-01 API, which is not compatible. Update the phone number API version to 2010-04-01.
@@ -2978,7 +2978,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81019>
-    E81019 = 408,
+    E81019,
     /// `21701` — The Messaging Service does not exist
     ///
     /// The Messaging Service resource you are referencing does not exist
@@ -2988,13 +2988,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21701>
-    E21701 = 409,
+    E21701,
     /// `21239` — Maximum Credential Lists Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21239>
-    E21239 = 410,
+    E21239,
     /// `50378` — 'State' parameter value is invalid
     ///
     /// 'State' parameter value is set to some not supported value. Supported values are 'active', 'inactive', 'closed'.
@@ -3002,19 +3002,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50378>
-    E50378 = 411,
+    E50378,
     /// `51201` — Twilsock : CPS, Init per Account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51201>
-    E51201 = 412,
+    E51201,
     /// `62017` — No IP route specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62017>
-    E62017 = 413,
+    E62017,
     /// `50438` — Group conversation with given participant list already exists
     ///
     /// There is an existing group conversation with the same participant list.
@@ -3022,7 +3022,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50438>
-    E50438 = 414,
+    E50438,
     /// `60619` — Lookup Request Cannot be Completed in Twilio Region
     ///
     /// The Lookup request cannot be completed in the selected Twilio region.
@@ -3030,7 +3030,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60619>
-    E60619 = 415,
+    E60619,
     /// `30116` — Certificate or private key or both are missing
     ///
     /// Certificates should be uploaded in PEM format. <https://en.wikipedia.org/wiki/Privacy-Enhanced_Mail>
@@ -3038,7 +3038,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30116>
-    E30116 = 416,
+    E30116,
     /// `60401` — Network Error
     ///
     /// An error occurred while calling the API.
@@ -3046,13 +3046,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60401>
-    E60401 = 417,
+    E60401,
     /// `20423` — Invalid SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20423>
-    E20423 = 418,
+    E20423,
     /// `50529` — Content variables are too long
     ///
     /// Allowed total length for message content variables is sum of key, value and JSON-specific characters' lengths.
@@ -3060,19 +3060,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50529>
-    E50529 = 419,
+    E50529,
     /// `14221` — Enqueue: Provided Attributes JSON was not valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14221>
-    E14221 = 420,
+    E14221,
     /// `11243` — HTTP retry policy is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11243>
-    E11243 = 421,
+    E11243,
     /// `64019` — Pay: Required payment information incomplete
     ///
     /// A 64019 Error is an indication that the pieces of payment information indicated as required were not captured.
@@ -3080,7 +3080,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64019>
-    E64019 = 422,
+    E64019,
     /// `17009` — Internal Server Error
     ///
     /// The requested resource failed to complete the request.
@@ -3088,7 +3088,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17009>
-    E17009 = 423,
+    E17009,
     /// `48031` — Outgoing conversation: Conversation with this contact and proxy address already exists
     ///
     /// A conversation could not be created because the requested contact address and Twilio proxy number are already in an active conversation in the same channel.
@@ -3096,7 +3096,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48031>
-    E48031 = 424,
+    E48031,
     /// `45700` — Unexpected error occurred. Unable to process WebChat request.
     ///
     /// An unexpected error occurred when processing create WebChat conversation request.
@@ -3104,7 +3104,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45700>
-    E45700 = 425,
+    E45700,
     /// `60410` — Verification delivery attempt blocked
     ///
     /// This is because \[Fraud Guard\](/docs/verify/preventing-toll-fraud/verify-sms-fraud-detection) has identified potential fraudulent messages being sent to one or more destination. A temporary block on SMS traffic has been placed for the next 12 hours on the prefix you used. This block will be lifted at the end of this 12-hour period. If further fraudulent activity is detected after this block, this pattern will continue with further temporary 12 hour blocks until the issue is no longer observed.
@@ -3112,13 +3112,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60410>
-    E60410 = 426,
+    E60410,
     /// `13611` — Record: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13611>
-    E13611 = 427,
+    E13611,
     /// `20012` — Invalid TLSv1.2 Cipher Suite
     ///
     /// ## Error Code 20012
@@ -3149,19 +3149,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20012>
-    E20012 = 428,
+    E20012,
     /// `62006` — MPLS carrier is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62006>
-    E62006 = 429,
+    E62006,
     /// `34106` — No Fax TwiML action specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34106>
-    E34106 = 430,
+    E34106,
     /// `64006` — Pay: Connector does not support token type.
     ///
     /// ## Error - 64006
@@ -3176,7 +3176,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64006>
-    E64006 = 431,
+    E64006,
     /// `32021` — SHAKEN/STIR call verification failed
     ///
     /// Twilio cannot verify incoming SHAKEN PASSporT from carrier
@@ -3184,7 +3184,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32021>
-    E32021 = 432,
+    E32021,
     /// `33119` — SIM connectivity reset not allowed
     ///
     /// Raised whenever a SIM connectivity reset is requested but not permitted.
@@ -3192,13 +3192,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33119>
-    E33119 = 433,
+    E33119,
     /// `31604` — Does Not Exist Anywhere
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31604>
-    E31604 = 434,
+    E31604,
     /// `32500` — Voice Conversation: Generic error.
     ///
     /// Request through Voice Conversation Service failed.
@@ -3206,7 +3206,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32500>
-    E32500 = 435,
+    E32500,
     /// `32101` — SIP: Invalid phone number
     ///
     /// SIP: Invalid phone number
@@ -3214,7 +3214,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32101>
-    E32101 = 436,
+    E32101,
     /// `64014` — Pay: ECP/ACH requires AVSName Parameter in the &lt;Pay&gt; verb.
     ///
     /// A 64014 Error is an indication that the provided paymentMethod attribute "ach-debit" was used, but the AVSName Parameter was not found inside the &lt;Pay&gt; verb.
@@ -3222,7 +3222,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64014>
-    E64014 = 437,
+    E64014,
     /// `19056` — Input request content type is invalid
     ///
     /// Input request content type is invalid
@@ -3230,7 +3230,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19056>
-    E19056 = 438,
+    E19056,
     /// `80504` — An internal server error has occurred.
     ///
     /// An internal server error has occurred.
@@ -3238,7 +3238,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80504>
-    E80504 = 439,
+    E80504,
     /// `22401` — Phone Number Instance fields are not supported within region
     ///
     /// The fields you are attempting to update are not supported within the region specified.
@@ -3246,7 +3246,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22401>
-    E22401 = 440,
+    E22401,
     /// `17001` — Completed summary for this call wasn't found
     ///
     /// This error code is returned by the /Summary API when a completed summary is requested and it doesn't exist.
@@ -3254,7 +3254,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17001>
-    E17001 = 441,
+    E17001,
     /// `90016` — 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
     ///
     /// 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
@@ -3262,19 +3262,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90016>
-    E90016 = 442,
+    E90016,
     /// `50107` — Programmable Chat: User not authorized for command
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50107>
-    E50107 = 443,
+    E50107,
     /// `53109` — Timeout is out of range
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53109>
-    E53109 = 444,
+    E53109,
     /// `63001` — Channel could not authenticate the request. Please see Channel specific error message for more information
     ///
     /// The Channel could not authenticate the request. Please see Channel specific error message for more information.
@@ -3282,25 +3282,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63001>
-    E63001 = 445,
+    E63001,
     /// `62003` — MPLS carrier not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62003>
-    E62003 = 446,
+    E62003,
     /// `32009` — The user you tried to dial is not registered with the corresponding SIP Domain
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32009>
-    E32009 = 447,
+    E32009,
     /// `50201` — Programmable Chat: User already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50201>
-    E50201 = 448,
+    E50201,
     /// `90006` — Invalid direction
     ///
     /// Invalid value for direction. Please contact Customer Support.
@@ -3308,7 +3308,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90006>
-    E90006 = 449,
+    E90006,
     /// `22200` — Invalid End-User Type or Number Type
     ///
     /// An invalid End-User Type or Number Type is included in the request to create a Bundle.
@@ -3316,13 +3316,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22200>
-    E22200 = 450,
+    E22200,
     /// `64004` — Pay: Invalid paymentConnector attribute in TwiML.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64004>
-    E64004 = 451,
+    E64004,
     /// `60604` — SendGrid Authenticated user is not authorized to send mail
     ///
     /// SendGrid Authenticated user is not authorized to send mail
@@ -3332,7 +3332,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60604>
-    E60604 = 452,
+    E60604,
     /// `83002` — Super SIM cannot be registered
     ///
     /// The ICCID and Registration Code do not belong to a registrable Super SIM.
@@ -3340,7 +3340,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83002>
-    E83002 = 453,
+    E83002,
     /// `60311` — Factor verification failed
     ///
     /// Factor verification failure.
@@ -3350,19 +3350,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60311>
-    E60311 = 454,
+    E60311,
     /// `52164` — No Credentials found for the supplied Binding Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52164>
-    E52164 = 455,
+    E52164,
     /// `21501` — Resource not available
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21501>
-    E21501 = 456,
+    E21501,
     /// `30122` — Fallback URL is invalid
     ///
     /// Fallback URL is invalid
@@ -3370,7 +3370,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30122>
-    E30122 = 457,
+    E30122,
     /// `33108` — Rate Plan not found
     ///
     /// Raised whenever the given Rate Plan is not found.
@@ -3378,7 +3378,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33108>
-    E33108 = 458,
+    E33108,
     /// `57018` — 'Event' value type must be Map
     ///
     /// Specified 'Event' value type is invalid, Map required
@@ -3386,19 +3386,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57018>
-    E57018 = 459,
+    E57018,
     /// `50328` — Programmable Chat: Channel webhook type not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50328>
-    E50328 = 460,
+    E50328,
     /// `60517` — SNA User-Agent Mismatch Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60517>
-    E60517 = 461,
+    E60517,
     /// `57003` — 'Secret id' is invalid for this Partner
     ///
     /// 'Secret id' is invalid for this Partner
@@ -3406,7 +3406,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57003>
-    E57003 = 462,
+    E57003,
     /// `64022` — Pay: Invalid Test Card Number
     ///
     /// A 64022 error is an indication that your Pay Connector is in TEST mode, but you did not provide a valid test card number when testing a payment.
@@ -3414,13 +3414,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64022>
-    E64022 = 463,
+    E64022,
     /// `54003` — Invalid If-Match header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54003>
-    E54003 = 464,
+    E54003,
     /// `80802` — Simultaneous requests to create the same Identifier in one or more Sessions
     ///
     /// Multiple requests to the create-participant endpoint with the same identifier were made simultaneously or very close in time.  This can result in the same proxy-identifier being assigned, causing Participants with the same Identifier/ProxyIdentifier pair to be active in multiple Sessions.  This can result in calls and messages from affected Participants being routed to unintended recipients.
@@ -3428,13 +3428,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80802>
-    E80802 = 465,
+    E80802,
     /// `22102` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22102>
-    E22102 = 466,
+    E22102,
     /// `83007` — Unable to activate your Super SIM as it does not belong to a Fleet
     ///
     /// Your Super SIM cannot be activated without being assigned to a Fleet.
@@ -3442,43 +3442,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83007>
-    E83007 = 467,
+    E83007,
     /// `19010` — Invalid contact search request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19010>
-    E19010 = 468,
+    E19010,
     /// `32209` — SIP: Secure transport required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32209>
-    E32209 = 469,
+    E32209,
     /// `80614` — No Partner Participant Found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80614>
-    E80614 = 470,
+    E80614,
     /// `12301` — Invalid Upload Content-Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12301>
-    E12301 = 471,
+    E12301,
     /// `50104` — Programmable Chat: Permission not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50104>
-    E50104 = 472,
+    E50104,
     /// `31002` — Connection declined.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31002>
-    E31002 = 473,
+    E31002,
     /// `13247` — Dial: Invalid From number (caller ID)
     ///
     /// From number (caller ID) must be valid, assigned and not on the do-not-originate (DNO) list.
@@ -3486,7 +3486,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13247>
-    E13247 = 474,
+    E13247,
     /// `48029` — Outgoing conversation: Contact address type does not match proxy address type
     ///
     /// A conversation could not be created because the provided Twilio proxy address does not match the contact’s expected channel type.
@@ -3494,13 +3494,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48029>
-    E48029 = 475,
+    E48029,
     /// `45103` — Workspace Not Configured
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45103>
-    E45103 = 476,
+    E45103,
     /// `50309` — Programmable Chat: Invalid Date Updated parameter
     ///
     /// ## Error - 50309
@@ -3516,25 +3516,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50309>
-    E50309 = 477,
+    E50309,
     /// `80602` — Non Unique Service Name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80602>
-    E80602 = 478,
+    E80602,
     /// `20500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20500>
-    E20500 = 479,
+    E20500,
     /// `54509` — Query expression contains too many operators
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54509>
-    E54509 = 480,
+    E54509,
     /// `45361` — Failed to add Participant. Downstream error.
     ///
     /// Failed to add Participant to Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -3542,7 +3542,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45361>
-    E45361 = 481,
+    E45361,
     /// `90102` — Assistant failure to start collection
     ///
     /// Autopilot was unable to start the collection
@@ -3550,7 +3550,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90102>
-    E90102 = 482,
+    E90102,
     /// `90013` — 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required
     ///
     /// 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required to send Broadcast
@@ -3558,7 +3558,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90013>
-    E90013 = 483,
+    E90013,
     /// `83605` — StartTime parameter is too far in the past. It must be within the last 18 months.
     ///
     /// You can query usage data up to 18 months in the past. The oldest allowed StartTime is 18 months prior to the start of the current UTC day. For example, if the current time is 2021-12-13T5:00:00Z, then you can query usage as far back as 2020-06-13T:00:00:00Z.
@@ -3566,13 +3566,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83605>
-    E83605 = 484,
+    E83605,
     /// `53661` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53661>
-    E53661 = 485,
+    E53661,
     /// `21620` — Invalid media URL(s)
     ///
     /// One or more media URLs that you provided is invalid — they are malformed in some way.
@@ -3582,19 +3582,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21620>
-    E21620 = 486,
+    E21620,
     /// `48011` — Custom Routing Callback failed due to an internal error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48011>
-    E48011 = 487,
+    E48011,
     /// `14238` — Dial-&gt;Conference: Unable to accept Reservation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14238>
-    E14238 = 488,
+    E14238,
     /// `20410` — Gone
     ///
     /// The API is no longer available
@@ -3602,7 +3602,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20410>
-    E20410 = 489,
+    E20410,
     /// `13257` — Invalid transcribeCallback URL
     ///
     /// Transcribe callback URL does not conform to standard URL format.
@@ -3610,7 +3610,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13257>
-    E13257 = 490,
+    E13257,
     /// `31202` — Signature validation failed.
     ///
     /// The provided access token failed signature validation.
@@ -3618,7 +3618,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31202>
-    E31202 = 491,
+    E31202,
     /// `30031` — Invalid MaxRate
     ///
     /// MaxRate is not a valid float
@@ -3626,13 +3626,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30031>
-    E30031 = 492,
+    E30031,
     /// `51003` — Client Connection: identity too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51003>
-    E51003 = 493,
+    E51003,
     /// `82006` — Environment Context too large
     ///
     /// Context of the function has exceeded maximum limit. Reduce the context size and try again.
@@ -3640,7 +3640,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82006>
-    E82006 = 494,
+    E82006,
     /// `60723` — Brand status does not allow updates
     ///
     /// Brands can only be updated when they have certain status values.
@@ -3648,7 +3648,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60723>
-    E60723 = 495,
+    E60723,
     /// `33201` — Unauthorized
     ///
     /// Raised whenever the requested operation is not permitted.
@@ -3656,7 +3656,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33201>
-    E33201 = 496,
+    E33201,
     /// `32503` — Voice Conversation: Callback event response error.
     ///
     /// Request to status callback URL received a response error from the customer-side server.
@@ -3664,13 +3664,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32503>
-    E32503 = 497,
+    E32503,
     /// `80903` — Unknown Participant
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80903>
-    E80903 = 498,
+    E80903,
     /// `21648` — Regulatory Bundle cannot be deleted due to active number assignment
     ///
     /// The Regulatory Bundle cannot be deleted due to an active number assignment.a
@@ -3678,13 +3678,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21648>
-    E21648 = 499,
+    E21648,
     /// `21608` — The 'to' phone number provided is not yet verified for this account.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21608>
-    E21608 = 500,
+    E21608,
     /// `57004` — 'Category' is empty
     ///
     /// 'Category' is not specified
@@ -3692,7 +3692,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57004>
-    E57004 = 501,
+    E57004,
     /// `94500` — Transcriptions: sourceSid invalid
     ///
     /// The action could not be performed because the sourceSid provided is not valid
@@ -3700,7 +3700,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94500>
-    E94500 = 502,
+    E94500,
     /// `60612` — Requested phone number not mobile
     ///
     /// Requested phone number is not a mobile number
@@ -3708,13 +3708,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60612>
-    E60612 = 503,
+    E60612,
     /// `13329` — Gather: Invalid partialResultCallbackMethod value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13329>
-    E13329 = 504,
+    E13329,
     /// `50363` — Invalid conversation webhook SID
     ///
     /// null
@@ -3722,7 +3722,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50363>
-    E50363 = 505,
+    E50363,
     /// `60712` — Error communicating with Regulatory Compliance API
     ///
     /// KYC, part of the Branded Comms product, depends on Twilio's regulatory APIs
@@ -3730,13 +3730,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60712>
-    E60712 = 506,
+    E60712,
     /// `21220` — Invalid call state
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21220>
-    E21220 = 507,
+    E21220,
     /// `60621` — Lookup Carrier Information Not Available
     ///
     /// Lookup SIM Swap Information is Incomplete From Carrier
@@ -3744,7 +3744,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60621>
-    E60621 = 508,
+    E60621,
     /// `503` — Internal Error
     ///
     /// An internal error has occurred while processing the request.
@@ -3752,7 +3752,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/503>
-    E503 = 509,
+    E503,
     /// `32601` — Virtual Agent: Provider Error
     ///
     /// A 32601 Error is an indication that the &amp;lt;VirtualAgent&amp;gt; connector configuration was rejected by the VirtualAgent provider.
@@ -3760,7 +3760,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32601>
-    E32601 = 510,
+    E32601,
     /// `50414` — Participant address type does not match proxy address type
     ///
     /// null
@@ -3768,7 +3768,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50414>
-    E50414 = 511,
+    E50414,
     /// `60719` — Branded Call not found
     ///
     /// You are requesting a branded call for phone number that is not branded (it is not associated to a verified brand and business)
@@ -3776,7 +3776,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60719>
-    E60719 = 512,
+    E60719,
     /// `45719` — Failed to create webchat participant. Too many requests
     ///
     /// Failed to create participant for webchat conversation. Too many requests
@@ -3784,13 +3784,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45719>
-    E45719 = 513,
+    E45719,
     /// `70052` — Public Key Client Validation Required For Account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70052>
-    E70052 = 514,
+    E70052,
     /// `21614` — 'To' number is not a valid mobile number
     ///
     /// You have attempted to send a SMS with a 'To' number that is not
@@ -3800,13 +3800,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21614>
-    E21614 = 515,
+    E21614,
     /// `13233` — Dial-&gt;Conference: Invalid waitUrl
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13233>
-    E13233 = 516,
+    E13233,
     /// `91007` — Sink still in use
     ///
     /// Sink cannot be deleted because it is sill in use
@@ -3814,13 +3814,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91007>
-    E91007 = 517,
+    E91007,
     /// `21613` — PhoneNumber Requires Certification
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21613>
-    E21613 = 518,
+    E21613,
     /// `60602` — App hash can only be used with SMS channel
     ///
     /// App hash can only be used with SMS channel
@@ -3830,7 +3830,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60602>
-    E60602 = 519,
+    E60602,
     /// `58000` — Twilio Live congestion
     ///
     /// A Twilio Live request was rejected due to platform constraints. A 58000 error is an indicator that Twliio Live will not accept additional requests due to high traffic. During times of congestion, as a preventive measure, we reject your request and return this error.
@@ -3838,31 +3838,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58000>
-    E58000 = 520,
+    E58000,
     /// `63023` — Channel generic error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63023>
-    E63023 = 521,
+    E63023,
     /// `21502` — Invalid callback url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21502>
-    E21502 = 522,
+    E21502,
     /// `21231` — Domain Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21231>
-    E21231 = 523,
+    E21231,
     /// `51130` — Twilsock: Token is invalid!
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51130>
-    E51130 = 524,
+    E51130,
     /// `60212` — Too many concurrent requests for phone number
     ///
     /// Your application is initiating many verifications in a short period of time for the same phone number.
@@ -3872,7 +3872,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60212>
-    E60212 = 525,
+    E60212,
     /// `31920` — Stream - WebSocket - Handshake Error
     ///
     /// The server has returned an HTTP code different from 101 to the connection request sent by stream
@@ -3882,13 +3882,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31920>
-    E31920 = 526,
+    E31920,
     /// `62025` — Interconnect: Invalid connection type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62025>
-    E62025 = 527,
+    E62025,
     /// `19044` — Field definition name exceeded maximum length
     ///
     /// The custom field in the request is more than 100 chars long
@@ -3896,43 +3896,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19044>
-    E19044 = 528,
+    E19044,
     /// `51116` — Twilsock: Invalid access token grants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51116>
-    E51116 = 529,
+    E51116,
     /// `50310` — Programmable Chat: Author parameter is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50310>
-    E50310 = 530,
+    E50310,
     /// `80208` — No Available Unused Proxy
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80208>
-    E80208 = 531,
+    E80208,
     /// `51006` — Client Connection: Connection expired
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51006>
-    E51006 = 532,
+    E51006,
     /// `45003` — Authorization Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45003>
-    E45003 = 533,
+    E45003,
     /// `21101` — Subaccounts cannot contain subaccounts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21101>
-    E21101 = 534,
+    E21101,
     /// `60208` — Rate limit with that UniqueName already exists
     ///
     /// You tried to create a rate limit with a `UniqueName` that already exists for the specified service
@@ -3942,19 +3942,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60208>
-    E60208 = 535,
+    E60208,
     /// `62012` — Connection not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62012>
-    E62012 = 536,
+    E62012,
     /// `52137` — Invalid size of subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52137>
-    E52137 = 537,
+    E52137,
     /// `17007` — Voice Insights Advanced Features not enabled
     ///
     /// The requested resource's call_sid is valid, but it ended before the Voice Insights product was last enabled for the requester's account.
@@ -3962,7 +3962,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17007>
-    E17007 = 538,
+    E17007,
     /// `91006` — The sink sid is in an invalid format
     ///
     /// The sink sid provided does not match the expected format (dg\[0-9a-f\]{32})
@@ -3970,13 +3970,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91006>
-    E91006 = 539,
+    E91006,
     /// `70104` — Invalid Public Key
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70104>
-    E70104 = 540,
+    E70104,
     /// `13333` — Gather: Invalid profanityFilter value
     ///
     /// ## Warning - 13333
@@ -3986,7 +3986,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13333>
-    E13333 = 541,
+    E13333,
     /// `50452` — Group MMS is not enabled for this Account
     ///
     /// Triggered when an Account attempts to use GMMS without the appropriate permissions
@@ -3994,7 +3994,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50452>
-    E50452 = 542,
+    E50452,
     /// `45307` — Add Participant Not Allowed
     ///
     /// Adding participant to the meeting is not allowed in the current meeting state
@@ -4002,7 +4002,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45307>
-    E45307 = 543,
+    E45307,
     /// `33111` — Command exceeded max length
     ///
     /// Raised whenever a Command from your SIM exceeds the maximum length of 160 characters. As a result the Command is truncated but still delivered to the target Callback URL.
@@ -4010,13 +4010,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33111>
-    E33111 = 544,
+    E33111,
     /// `52145` — Failed to authenticate with APNs
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52145>
-    E52145 = 545,
+    E52145,
     /// `60721` — Phone Number(s) already used in a Branded Channel
     ///
     /// When you create/update a Branded Channel resource, you send a list of your phone numbers to be associated with it. You cannot have a phone number associated with more than one Branded Channel.
@@ -4024,7 +4024,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60721>
-    E60721 = 546,
+    E60721,
     /// `53120` — Invalid Recording Rule(s)
     ///
     /// Raised by the server when a Recording Rule is invalid.
@@ -4032,7 +4032,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53120>
-    E53120 = 547,
+    E53120,
     /// `80301` — Not Found Phone Number SID
     ///
     /// Phone Number SID is not associated with the Account SID.
@@ -4040,7 +4040,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80301>
-    E80301 = 548,
+    E80301,
     /// `40155` — Invalid Workspace for Known Worker
     ///
     /// Worker is not part of the workspace referenced by the Workflow target
@@ -4048,7 +4048,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40155>
-    E40155 = 549,
+    E40155,
     /// `83008` — Unable to remove your Super SIM from its Fleet
     ///
     /// Your Super SIM must be assigned to a Fleet while it is in status ‘ready’ or ‘active’.
@@ -4056,13 +4056,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83008>
-    E83008 = 550,
+    E83008,
     /// `13313` — Gather: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13313>
-    E13313 = 551,
+    E13313,
     /// `83010` — Unable to update your Super SIM to the desired status
     ///
     /// Your Super SIM cannot be updated from its current status to the desired status.
@@ -4070,13 +4070,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83010>
-    E83010 = 552,
+    E83010,
     /// `20007` — Page size too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20007>
-    E20007 = 553,
+    E20007,
     /// `90017` — 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together
     ///
     /// 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together for template message
@@ -4084,13 +4084,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90017>
-    E90017 = 554,
+    E90017,
     /// `62053` — Interconnect: The subaccount is not authorized to access this connection.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62053>
-    E62053 = 555,
+    E62053,
     /// `50371` — Conversation webhook trigger not provided
     ///
     /// null
@@ -4098,7 +4098,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50371>
-    E50371 = 556,
+    E50371,
     /// `21709` — Alpha Sender ID is Invalid or Not Authorized for this Messaging Service
     ///
     /// The Alpha Sender ID being added to a Messaging Service is invalid or Alpha Sender IDs have not been enabled for this Messaging Service.
@@ -4106,19 +4106,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21709>
-    E21709 = 557,
+    E21709,
     /// `11202` — TCP connection refused
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11202>
-    E11202 = 558,
+    E11202,
     /// `31530` — DNS Resolution Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31530>
-    E31530 = 559,
+    E31530,
     /// `83703` — Attachment Rejected Due To Rate Limiting
     ///
     /// The SIM was not able to attach to the specified Network because your device has repeatedly attempted to connect too frequently and is rate limited. Rate limiting is enforced to protect the network infrastracture and prevent one device from impacting the experience of other users on the Network.
@@ -4126,7 +4126,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83703>
-    E83703 = 560,
+    E83703,
     /// `83500` — No eSIM Profiles are available
     ///
     /// Twilio currently does not have eSIM Profiles available for ordering.
@@ -4134,13 +4134,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83500>
-    E83500 = 561,
+    E83500,
     /// `14101` — Invalid "To" attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14101>
-    E14101 = 562,
+    E14101,
     /// `50373` — No Messaging Service assigned to Conversation
     ///
     /// null
@@ -4148,13 +4148,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50373>
-    E50373 = 563,
+    E50373,
     /// `30012` — TTL is too small
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30012>
-    E30012 = 564,
+    E30012,
     /// `53006` — Video server is busy
     ///
     /// Raised when the server is too busy to accept new clients.
@@ -4162,7 +4162,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53006>
-    E53006 = 565,
+    E53006,
     /// `50442` — Failed to remove the projected address of a participant.
     ///
     /// The conversation participant being updated does not have a projected address.
@@ -4170,7 +4170,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50442>
-    E50442 = 566,
+    E50442,
     /// `80101` — Number Already Added to Another Service
     ///
     /// A phone number can be added in one service at a time.
@@ -4178,7 +4178,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80101>
-    E80101 = 567,
+    E80101,
     /// `19046` — Number of custom field definitions exceeded limit
     ///
     /// Maximum number of custom field definition allowed is 2000
@@ -4186,7 +4186,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19046>
-    E19046 = 568,
+    E19046,
     /// `91005` — Test ID is invalid
     ///
     /// Test ID is invalid
@@ -4194,7 +4194,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91005>
-    E91005 = 569,
+    E91005,
     /// `94200` — Transcriptions Settings: Invalid encryptionEnabled value
     ///
     /// Invalid "encryptionEnabled" value. It should be either true or false
@@ -4202,13 +4202,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94200>
-    E94200 = 570,
+    E94200,
     /// `21201` — No Called number specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21201>
-    E21201 = 571,
+    E21201,
     /// `30445` — Toll Free verification rejection - Invalid Information
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -4216,7 +4216,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30445>
-    E30445 = 572,
+    E30445,
     /// `13227` — Geo Permission configuration is not permitting call
     ///
     /// You attempted to initiate an outbound phone call to a phone number that is not enabled on your account.
@@ -4224,7 +4224,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13227>
-    E13227 = 573,
+    E13227,
     /// `21658` — Parameter exceeded character limit
     ///
     /// Parameter exceeded character limit
@@ -4232,7 +4232,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21658>
-    E21658 = 574,
+    E21658,
     /// `21722` — Invalid Campaign Verify token
     ///
     /// The attempt to import a Campaign Verify token to your brand failed because your token is invalid.
@@ -4240,13 +4240,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21722>
-    E21722 = 575,
+    E21722,
     /// `80617` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80617>
-    E80617 = 576,
+    E80617,
     /// `50370` — Conversation webhook filter not provided
     ///
     /// null
@@ -4254,19 +4254,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50370>
-    E50370 = 577,
+    E50370,
     /// `32007` — SIP: Too many endpoints/bindings for the Address-of-record (AOR)
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32007>
-    E32007 = 578,
+    E32007,
     /// `13510` — Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13510>
-    E13510 = 579,
+    E13510,
     /// `50511` — Invalid message media content type
     ///
     /// null
@@ -4274,19 +4274,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50511>
-    E50511 = 580,
+    E50511,
     /// `50327` — Programmable Chat: Invalid channel webhook flow sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50327>
-    E50327 = 581,
+    E50327,
     /// `20154` — Invalid Claim Set
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20154>
-    E20154 = 582,
+    E20154,
     /// `50211` — Identity parameter not acceptable for this Participant
     ///
     /// null
@@ -4294,13 +4294,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50211>
-    E50211 = 583,
+    E50211,
     /// `90010` — Account is not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90010>
-    E90010 = 584,
+    E90010,
     /// `45355` — Failed to create a channel.  No Participants found.
     ///
     /// Failed to create Channel &lt;channel sid&gt; because no Participants were found in the associated Conversation &lt;conversation sid&gt;.
@@ -4308,13 +4308,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45355>
-    E45355 = 585,
+    E45355,
     /// `50602` — Programmable Chat: Cannot decline invite when already channel member.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50602>
-    E50602 = 586,
+    E50602,
     /// `45371` — Failed to close Channel.  Internal error.
     ///
     /// Failed to update Channel &lt;channel sid&gt; due to an internal error.
@@ -4322,13 +4322,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45371>
-    E45371 = 587,
+    E45371,
     /// `60003` — End User Data is Not Available
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60003>
-    E60003 = 588,
+    E60003,
     /// `60727` — Channel not found
     ///
     /// Returned when looking for a channel with no match in the storage
@@ -4336,25 +4336,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60727>
-    E60727 = 589,
+    E60727,
     /// `31104` — Invalid bridge token.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31104>
-    E31104 = 590,
+    E31104,
     /// `53002` — Signaling connection timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53002>
-    E53002 = 591,
+    E53002,
     /// `13614` — Record: Invalid transcribe value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13614>
-    E13614 = 592,
+    E13614,
     /// `19055` — When updating a channel, invalid JSON syntax or invalid field that cannot be updated by this endpoint
     ///
     /// Invalid JSON or fields other than type, description and is_primary exist in update channel request
@@ -4362,7 +4362,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19055>
-    E19055 = 593,
+    E19055,
     /// `50437` — Group Participant already exists
     ///
     /// A participant matching this one already exists in the conversation.
@@ -4370,19 +4370,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50437>
-    E50437 = 594,
+    E50437,
     /// `40140` — Failed to issue Dequeue instruction due to missing 'call\_sid' property
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40140>
-    E40140 = 595,
+    E40140,
     /// `50051` — Programmable Chat: Service SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50051>
-    E50051 = 596,
+    E50051,
     /// `63038` — Account exceeded the daily messages limit
     ///
     /// Account exceeded the maximum amount of messages per 24 hours
@@ -4390,7 +4390,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63038>
-    E63038 = 597,
+    E63038,
     /// `83705` — Attachment Rejected Due To SIM In Inactive State
     ///
     /// The SIM was not able to attach to the specified Network because your SIM is `inactive`. A SIM must be in the `ready` or `active` states to access the Network.
@@ -4398,7 +4398,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83705>
-    E83705 = 598,
+    E83705,
     /// `45762` — Failed to validate address configuration. Auto create type is empty or invalid.
     ///
     /// Failed to validate address configuration associated with provided address SID. Auto create type is empty or invalid.
@@ -4406,7 +4406,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45762>
-    E45762 = 599,
+    E45762,
     /// `53207` — MaxPublishedTracks is out of range
     ///
     /// ### 53207: MaxPublishedTracks is out of range
@@ -4416,7 +4416,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53207>
-    E53207 = 600,
+    E53207,
     /// `50408` — Invalid participant proxy address
     ///
     /// null
@@ -4424,13 +4424,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50408>
-    E50408 = 601,
+    E50408,
     /// `54103` — Document revision mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54103>
-    E54103 = 602,
+    E54103,
     /// `50440` — Failed to remove the proxy address of a participant.
     ///
     /// The conversation participant being updated does not have a proxy address.
@@ -4438,13 +4438,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50440>
-    E50440 = 603,
+    E50440,
     /// `70155` — Request Is Missing Required HTTP Headers
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70155>
-    E70155 = 604,
+    E70155,
     /// `50351` — Conversation SID not provided
     ///
     /// null
@@ -4452,7 +4452,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50351>
-    E50351 = 605,
+    E50351,
     /// `50213` — Conflicting user modification
     ///
     /// The requested user is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -4460,7 +4460,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50213>
-    E50213 = 606,
+    E50213,
     /// `90037` — Broadcast has too many 'CorrelationId' items
     ///
     /// Broadcast has too many 'CorrelationId' items
@@ -4468,25 +4468,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90037>
-    E90037 = 607,
+    E90037,
     /// `31208` — User denied access to microphone.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31208>
-    E31208 = 608,
+    E31208,
     /// `60532` — SNA Potential Dual SIM Detected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60532>
-    E60532 = 609,
+    E60532,
     /// `14230` — Dial-&gt;Conference: Invalid WorkflowSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14230>
-    E14230 = 610,
+    E14230,
     /// `63051` — WhatsApp Business Account is Locked
     ///
     /// Twilio cannot send the message because WhatsApp has locked the WhatsApp Business Account that contains this Sender due to an integrity policy violation
@@ -4494,7 +4494,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63051>
-    E63051 = 611,
+    E63051,
     /// `57002` — 'Secret id' is too long
     ///
     /// Specified 'Secret id' is too long
@@ -4502,13 +4502,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57002>
-    E57002 = 612,
+    E57002,
     /// `31910` — Stream - WebSocket - SSL Protocol Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31910>
-    E31910 = 613,
+    E31910,
     /// `83005` — Super SIM not found
     ///
     /// Your Super SIM could not be found.
@@ -4516,25 +4516,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83005>
-    E83005 = 614,
+    E83005,
     /// `63020` — Twilio encountered a Business Manager account error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63020>
-    E63020 = 615,
+    E63020,
     /// `50100` — Programmable Chat: Role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50100>
-    E50100 = 616,
+    E50100,
     /// `52001` — Invalid destination binding
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52001>
-    E52001 = 617,
+    E52001,
     /// `53113` — Room creation failed
     ///
     /// This error is raised when the Server is unable to create a Room because the name you have used is already associated with an existing Room.
@@ -4544,7 +4544,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53113>
-    E53113 = 618,
+    E53113,
     /// `60706` — Invalid Push Token
     ///
     /// Registering a new device, the Push Token is empty or invalid
@@ -4552,25 +4552,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60706>
-    E60706 = 619,
+    E60706,
     /// `21226` — SIP calling not enabled for this account
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21226>
-    E21226 = 620,
+    E21226,
     /// `20107` — Invalid Access Token signature
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20107>
-    E20107 = 621,
+    E20107,
     /// `32202` — SIP: Bad user credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32202>
-    E32202 = 622,
+    E32202,
     /// `50369` — Conversation webhook URL not provided
     ///
     /// null
@@ -4578,13 +4578,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50369>
-    E50369 = 623,
+    E50369,
     /// `21255` — Maximum IP Access Control Lists reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21255>
-    E21255 = 624,
+    E21255,
     /// `83700` — Attachment Failed Due To Internal Error
     ///
     /// An unexpected error occurred while attempting to process your SIM's attachment request to the Network. This is usually a transient error and should resolve itself in time.
@@ -4592,7 +4592,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83700>
-    E83700 = 625,
+    E83700,
     /// `16024` — Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
     ///
     /// The participant label specified in an API call to create a voice conference participant was invalid. It may not exceed 128 characters, it may not be a CallSid, and it may not contain a ‘/’ (even in URL encoded form %2F).
@@ -4600,7 +4600,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16024>
-    E16024 = 626,
+    E16024,
     /// `80206` — No Available Proxy
     ///
     /// ## Warning
@@ -4612,13 +4612,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80206>
-    E80206 = 627,
+    E80206,
     /// `34002` — Callee Busy
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34002>
-    E34002 = 628,
+    E34002,
     /// `19011` — When updating a contact, invalid JSON syntax or invalid field that cannot be updated by this endpoint
     ///
     /// Invalid JSON or fields other than first_name, middle_name, last_name, legal_name, preferred_name, unique_customer_provided_id or custom_fields exist in update contact request
@@ -4626,7 +4626,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19011>
-    E19011 = 629,
+    E19011,
     /// `19031` — Maximum number of locations allowed reached
     ///
     /// Maximum number of locations allowed reached
@@ -4634,7 +4634,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19031>
-    E19031 = 630,
+    E19031,
     /// `94401` — Transcriptions: audio processing error
     ///
     /// Twilio failed to transcribe audio due to an issue with the transcription provider.  The transcription files have been deleted and the resource has been marked as “failed”
@@ -4642,7 +4642,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94401>
-    E94401 = 631,
+    E94401,
     /// `60709` — Business Profile already exists
     ///
     /// This Account already has a Business Profile
@@ -4650,7 +4650,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60709>
-    E60709 = 632,
+    E60709,
     /// `22402` — Phone Number Operation not permitted within Region
     ///
     /// Phone Number update operation is not permitted within the Region.
@@ -4658,7 +4658,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22402>
-    E22402 = 633,
+    E22402,
     /// `91000` — Sink could not be created
     ///
     /// Creating sink failed due to bad configuration
@@ -4666,25 +4666,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91000>
-    E91000 = 634,
+    E91000,
     /// `52109` — GCM/FCM unauthorized error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52109>
-    E52109 = 635,
+    E52109,
     /// `62020` — Connection pending deletion.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62020>
-    E62020 = 636,
+    E62020,
     /// `70001` — Validation Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70001>
-    E70001 = 637,
+    E70001,
     /// `63035` — This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
     ///
     /// This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
@@ -4692,7 +4692,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63035>
-    E63035 = 638,
+    E63035,
     /// `17008` — Internal Server Error - Query Timeout
     ///
     /// Query Timeout
@@ -4700,7 +4700,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17008>
-    E17008 = 639,
+    E17008,
     /// `83011` — A Super SIM with the specified Unique Name exists already
     ///
     /// Your Super SIM cannot be updated with the provided Unique Name because another Super SIM on your Account is already using it.
@@ -4708,13 +4708,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83011>
-    E83011 = 640,
+    E83011,
     /// `32106` — SIP: Authentication Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32106>
-    E32106 = 641,
+    E32106,
     /// `90041` — Broadcast 'MediaUrl' field is too long
     ///
     /// Broadcast 'MediaUrl' field is too long
@@ -4722,7 +4722,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90041>
-    E90041 = 642,
+    E90041,
     /// `50516` — Programmable Chat: Message index is not a number
     ///
     /// Not a number string was provided as message index.
@@ -4730,55 +4730,55 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50516>
-    E50516 = 643,
+    E50516,
     /// `32014` — Call is terminated because of no audio received
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32014>
-    E32014 = 644,
+    E32014,
     /// `80906` — Interaction Not Open
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80906>
-    E80906 = 645,
+    E80906,
     /// `50204` — Programmable Chat: Identity not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50204>
-    E50204 = 646,
+    E50204,
     /// `51125` — Twilsock: Too many updates
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51125>
-    E51125 = 647,
+    E51125,
     /// `13226` — Dial: Invalid country code
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13226>
-    E13226 = 648,
+    E13226,
     /// `70251` — Bad SSO Settings
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70251>
-    E70251 = 649,
+    E70251,
     /// `63011` — Invalid Request: Twilio encountered an error while processing your request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63011>
-    E63011 = 650,
+    E63011,
     /// `20155` — Expiration Time In The Future
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20155>
-    E20155 = 651,
+    E20155,
     /// `11100` — Invalid URL format
     ///
     /// ## Error - 11100
@@ -4790,67 +4790,67 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11100>
-    E11100 = 652,
+    E11100,
     /// `21409` — VoiceCallerIdLookup cannot be set for this phone number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21409>
-    E21409 = 653,
+    E21409,
     /// `92004` — Invalid language code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92004>
-    E92004 = 654,
+    E92004,
     /// `30133` — The certificate could not be uploaded.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30133>
-    E30133 = 655,
+    E30133,
     /// `52172` — Unexpected Binding Type used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52172>
-    E52172 = 656,
+    E52172,
     /// `14217` — Dial-&gt;Queue: Could not find or accept provided reservationSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14217>
-    E14217 = 657,
+    E14217,
     /// `21422` — PhoneNumber is not available
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21422>
-    E21422 = 658,
+    E21422,
     /// `51126` — Twilsock: DNC limit has been reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51126>
-    E51126 = 659,
+    E51126,
     /// `32006` — SIP: Too many hops
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32006>
-    E32006 = 660,
+    E32006,
     /// `45203` — Requested Chat User not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45203>
-    E45203 = 661,
+    E45203,
     /// `21630` — Cannot mutate Address that is linked to a verified Document.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21630>
-    E21630 = 662,
+    E21630,
     /// `50416` — Participant and proxy address pair is already in use
     ///
     /// null
@@ -4858,7 +4858,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50416>
-    E50416 = 663,
+    E50416,
     /// `19027` — Invalid Channel Description
     ///
     /// The channel description provided in the request is invalid
@@ -4866,7 +4866,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19027>
-    E19027 = 664,
+    E19027,
     /// `60609` — Live activity not enabled
     ///
     /// live_activity is not enabled on your account
@@ -4874,7 +4874,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60609>
-    E60609 = 665,
+    E60609,
     /// `40158` — Call Instruction does not have a valid 'status\_callback\_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Call Instruction
@@ -4882,7 +4882,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40158>
-    E40158 = 666,
+    E40158,
     /// `60408` — TemplateSid is only supported for the SMS channel
     ///
     /// TemplateSid is only supported for the SMS channel
@@ -4890,7 +4890,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60408>
-    E60408 = 667,
+    E60408,
     /// `45744` — Failed to create webchat conversation. A resource provided could not be found.
     ///
     /// Failed to create webchat conversation for provided address SID. Resource not found
@@ -4898,7 +4898,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45744>
-    E45744 = 668,
+    E45744,
     /// `21720` — A2P Use Case is Invalid
     ///
     /// The A2P use case you are trying to specify in the request is not a valid use case.
@@ -4906,19 +4906,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21720>
-    E21720 = 669,
+    E21720,
     /// `13615` — Record: maxLength too high for transcription
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13615>
-    E13615 = 670,
+    E13615,
     /// `11242` — HTTP connection over Twilio Interconnect is not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11242>
-    E11242 = 671,
+    E11242,
     /// `19021` — Only one channel can be set as primary
     ///
     /// is_primary can be set to true only for one channel
@@ -4926,25 +4926,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19021>
-    E19021 = 672,
+    E19021,
     /// `52104` — Mismatched GCM/FCM sender ID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52104>
-    E52104 = 673,
+    E52104,
     /// `13326` — Gather: Invalid input value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13326>
-    E13326 = 674,
+    E13326,
     /// `31426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31426>
-    E31426 = 675,
+    E31426,
     /// `57011` — Unsupported Partner name
     ///
     /// Unsupported Partner name
@@ -4952,13 +4952,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57011>
-    E57011 = 676,
+    E57011,
     /// `50053` — Programmable Chat: Invalid typing indicator format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50053>
-    E50053 = 677,
+    E50053,
     /// `50513` — Message author should be among Group MMS participants.
     ///
     /// Author identity or address not found among Group MMS participants.
@@ -4966,7 +4966,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50513>
-    E50513 = 678,
+    E50513,
     /// `21211` — Invalid 'To' Phone Number
     ///
     /// You attempted to initiate an outbound phone call, but the `Called` phone number you supplied was not a valid phone number or was incorrectly formatted. Twilio accepts phone numbers in \[E164 format\](<https://www.twilio.com/docs/glossary/what-e164>): `[+] [country code] [subscriber number including area code]`.
@@ -4976,7 +4976,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21211>
-    E21211 = 679,
+    E21211,
     /// `60323` — Challenge expired
     ///
     /// Challenge verification window expired.
@@ -4986,7 +4986,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60323>
-    E60323 = 680,
+    E60323,
     /// `50419` — Conflicting member modification
     ///
     /// null
@@ -4994,13 +4994,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50419>
-    E50419 = 681,
+    E50419,
     /// `53632` — Failed to enqueue a room composition
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53632>
-    E53632 = 682,
+    E53632,
     /// `45109` — Skills Limit Exceeded
     ///
     /// The number of Skills exceeds the limits.
@@ -5008,7 +5008,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45109>
-    E45109 = 683,
+    E45109,
     /// `50413` — Account is not authorized to use proxy address
     ///
     /// null
@@ -5016,19 +5016,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50413>
-    E50413 = 684,
+    E50413,
     /// `21705` — The Messaging Service is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21705>
-    E21705 = 685,
+    E21705,
     /// `13750` — Twiml verb not supported by this API version.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13750>
-    E13750 = 686,
+    E13750,
     /// `21711` — Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.
     ///
     /// ## Error - 21711
@@ -5038,7 +5038,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21711>
-    E21711 = 687,
+    E21711,
     /// `45010` — Rate Limit Exceeded
     ///
     /// The rate of access to this resource exceeds the prescribed limits.
@@ -5046,13 +5046,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45010>
-    E45010 = 688,
+    E45010,
     /// `13240` — Dial-&gt;Conference: Invalid Whisper SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13240>
-    E13240 = 689,
+    E13240,
     /// `52004` — Credential SID not specified
     ///
     /// Credential SIDs are used to determine which Credential resource to use to send a given push notification (APNS, FCM or GCM). For each delivery attempt the system tries to select a Credential SID depending on the API request and configuration. This error indicates that the system did not find any available Credential SID to use and hence failed to send the delivery attempt.
@@ -5060,7 +5060,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52004>
-    E52004 = 690,
+    E52004,
     /// `16110` — Internal failure when bulk deleting recordings from your account
     ///
     /// Despite our best efforts, we have failed to delete some or all of the selected recordings. The operation has been cancelled.
@@ -5068,7 +5068,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16110>
-    E16110 = 691,
+    E16110,
     /// `63046` — Template approved
     ///
     /// WhatsApp template approval status has changed to approved.
@@ -5076,7 +5076,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63046>
-    E63046 = 692,
+    E63046,
     /// `53103` — Unable to create Room
     ///
     /// Raised when the Server is unable to create a Room.
@@ -5084,19 +5084,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53103>
-    E53103 = 693,
+    E53103,
     /// `13610` — Record: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13610>
-    E13610 = 694,
+    E13610,
     /// `32205` — SIP Trunking: Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32205>
-    E32205 = 695,
+    E32205,
     /// `81025` — Studio Flow exceeds maximum allowed widgets
     ///
     /// The cumulative number of widgets in your Studio Flow and all its linked Subflows exceeds the maximum allowed widget count of 2,000. You must reduce the number of widgets to 2,000 or fewer to prevent future Executions from failing.
@@ -5104,13 +5104,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81025>
-    E81025 = 696,
+    E81025,
     /// `45206` — Chat User is already a member of the Chat Channel
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45206>
-    E45206 = 697,
+    E45206,
     /// `21703` — The Messaging Service does not have a phone number available to send a message
     ///
     /// None of the senders or numbers in your Messaging Service are capable of sending the requested message to this recipient.
@@ -5120,7 +5120,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21703>
-    E21703 = 698,
+    E21703,
     /// `40157` — Dequeue Instruction does not have a valid 'status\_callback\_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Dequeue Instruction
@@ -5128,7 +5128,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40157>
-    E40157 = 699,
+    E40157,
     /// `50362` — Too many conversation webhook triggers
     ///
     /// null
@@ -5136,25 +5136,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50362>
-    E50362 = 700,
+    E50362,
     /// `21236` — IP Access Control List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21236>
-    E21236 = 701,
+    E21236,
     /// `13220` — Dial: Invalid ringTone value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13220>
-    E13220 = 702,
+    E13220,
     /// `21449` — Number already can be used for outgoing calls and messages
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21449>
-    E21449 = 703,
+    E21449,
     /// `45701` — Unexpected error occurred. Service unavailable.
     ///
     /// An unexpected error occurred when processing create WebChat request. Our service is currently unavailable.
@@ -5162,25 +5162,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45701>
-    E45701 = 704,
+    E45701,
     /// `21604` — The destination 'To' phone number is required to send an SMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21604>
-    E21604 = 705,
+    E21604,
     /// `50320` — Programmable Chat: Channel webhook not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50320>
-    E50320 = 706,
+    E50320,
     /// `54101` — Invalid Document data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54101>
-    E54101 = 707,
+    E54101,
     /// `60411` — Phone Number already exists
     ///
     /// The phone number already exists in the SafeList.
@@ -5188,7 +5188,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60411>
-    E60411 = 708,
+    E60411,
     /// `19030` — Invalid location type
     ///
     /// Request with an invalid location type
@@ -5196,7 +5196,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19030>
-    E19030 = 709,
+    E19030,
     /// `94002` — Transcriptions: configuration not found
     ///
     /// Twilio failed to process the request to transcribe audio because configuration was not found. No transcription resource has been created
@@ -5204,13 +5204,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94002>
-    E94002 = 710,
+    E94002,
     /// `21252` — Invalid Region
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21252>
-    E21252 = 711,
+    E21252,
     /// `30400` — Parameters are not valid
     ///
     /// There is an issue with the request body.
@@ -5218,13 +5218,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30400>
-    E30400 = 712,
+    E30400,
     /// `32216` — SIP: Address blacklisted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32216>
-    E32216 = 713,
+    E32216,
     /// `19032` — Invalid location input
     ///
     /// Request body is not valid
@@ -5232,7 +5232,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19032>
-    E19032 = 714,
+    E19032,
     /// `60209` — UniqueName format is invalid
     ///
     /// `UniqueName` only supports alphanumeric characters and `-`, `_` or `.`
@@ -5242,13 +5242,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60209>
-    E60209 = 715,
+    E60209,
     /// `80105` — Short Code Already In Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80105>
-    E80105 = 716,
+    E80105,
     /// `22215` — Missing End-User field
     ///
     /// An End-User field is missing from the Regulatory Bundle
@@ -5256,7 +5256,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22215>
-    E22215 = 717,
+    E22215,
     /// `68002` — Mapper Error
     ///
     /// An error occurred while mapping an entity.
@@ -5264,7 +5264,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68002>
-    E68002 = 718,
+    E68002,
     /// `45367` — Failed to add Participant.  Invalid request parameters.
     ///
     /// Failed to add participant &lt;participant sid&gt; to Channel &lt;channel sid&gt; due to invalid request parameters.
@@ -5272,13 +5272,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45367>
-    E45367 = 719,
+    E45367,
     /// `32016` — PSTN PDD timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32016>
-    E32016 = 720,
+    E32016,
     /// `21301` — Cannot create application: application limit exceeded
     ///
     /// Cannot create application: application limit exceeded
@@ -5286,7 +5286,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21301>
-    E21301 = 721,
+    E21301,
     /// `60325` — Translation for locale not found, using default
     ///
     /// The template you are using does not have the translation with the locale you specified.
@@ -5294,13 +5294,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60325>
-    E60325 = 722,
+    E60325,
     /// `13910` — Pause: Invalid length value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13910>
-    E13910 = 723,
+    E13910,
     /// `60221` — No target verification specified
     ///
     /// Ensure that either a `To` or `VerificationSid` is provided
@@ -5310,31 +5310,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60221>
-    E60221 = 724,
+    E60221,
     /// `31504` — Gateway Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31504>
-    E31504 = 725,
+    E31504,
     /// `21605` — Maximum body length is 160 characters (old API endpoint)
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21605>
-    E21605 = 726,
+    E21605,
     /// `52071` — Internal error when sending notification via mqtt client connection
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52071>
-    E52071 = 727,
+    E52071,
     /// `52105` — Invalid GCM/FCM package name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52105>
-    E52105 = 728,
+    E52105,
     /// `53668` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// The public key credentials configured in your account's composition settings could not be loaded.
@@ -5344,37 +5344,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53668>
-    E53668 = 729,
+    E53668,
     /// `53001` — Signaling connection disconnected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53001>
-    E53001 = 730,
+    E53001,
     /// `80407` — Phone Number Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80407>
-    E80407 = 731,
+    E80407,
     /// `31930` — Stream - Media - Buffer Overflow
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31930>
-    E31930 = 732,
+    E31930,
     /// `13246` — Dial: SIP dialing not enabled for this account
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13246>
-    E13246 = 733,
+    E13246,
     /// `21612` — The 'To' phone number is not currently reachable via SMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21612>
-    E21612 = 734,
+    E21612,
     /// `53206` — The Participant concurrency quota was exceeded
     ///
     /// ### 53206: The concurrent Participants quota was exceeded
@@ -5382,13 +5382,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53206>
-    E53206 = 735,
+    E53206,
     /// `32207` — SIP: Secure media not accepted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32207>
-    E32207 = 736,
+    E32207,
     /// `60315` — Reached max limit of 20 push Factors associated per Entity
     ///
     /// * Reached max limit of 20 Factors of `FactorType` = `push` per Entity.
@@ -5399,19 +5399,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60315>
-    E60315 = 737,
+    E60315,
     /// `32103` — SIP: Empty body
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32103>
-    E32103 = 738,
+    E32103,
     /// `70102` — Unsupported Public Key Length
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70102>
-    E70102 = 739,
+    E70102,
     /// `57017` — 'Topic' is too long
     ///
     /// Specified 'Topic' is too long
@@ -5419,7 +5419,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57017>
-    E57017 = 740,
+    E57017,
     /// `40137` — Missing 'to' parameter when issuing Conference instruction
     ///
     /// A valid 'to' parameter must be provided when using the Conference Instruction
@@ -5427,13 +5427,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40137>
-    E40137 = 741,
+    E40137,
     /// `81017` — Error in Twilio Function Response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81017>
-    E81017 = 742,
+    E81017,
     /// `30895` — Campaign vetting rejection - Direct Lending - Campaign and Content Attribute Error
     ///
     /// The campaign submission cannot be verified because direct lending or loan arrangement campaign and content attribute was not selected.
@@ -5441,7 +5441,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30895>
-    E30895 = 743,
+    E30895,
     /// `53123` — MaxParticipantDuration is out of range
     ///
     /// MaxParticipantDuration is set to a value outside of the acceptable range of 600 seconds (10 minutes) and 86400 seconds (24 hours)
@@ -5449,7 +5449,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53123>
-    E53123 = 744,
+    E53123,
     /// `90032` — Broadcast recipient's 'to' is invalid
     ///
     /// Broadcast recipient's 'to' is invalid
@@ -5457,31 +5457,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90032>
-    E90032 = 745,
+    E90032,
     /// `81006` — Failed to create Chat Channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81006>
-    E81006 = 746,
+    E81006,
     /// `50202` — Programmable Chat: User SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50202>
-    E50202 = 747,
+    E50202,
     /// `11236` — Certificate Invalid - Certificate Expired
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11236>
-    E11236 = 748,
+    E11236,
     /// `52213` — Invalid Alexa user ID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52213>
-    E52213 = 749,
+    E52213,
     /// `80913` — Out-Of-Session Callback Error
     ///
     /// Callback to Out-of-Session handler returned a non-success status code.
@@ -5489,25 +5489,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80913>
-    E80913 = 750,
+    E80913,
     /// `81005` — Failed to transition because no match was found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81005>
-    E81005 = 751,
+    E81005,
     /// `52167` — Invalid Webhook Credentials response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52167>
-    E52167 = 752,
+    E52167,
     /// `14202` — Enqueue: Invalid waitUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14202>
-    E14202 = 753,
+    E14202,
     /// `32603` — Virtual Agent: Unsupported &lt;Config&gt; attribute(s) in TwiML
     ///
     /// A 32603 Error is an indication that &amp;lt;VirtualAgent&amp;gt; TwiML contains invalid or unsupported &amp;lt;Config&amp;gt; attributes
@@ -5515,31 +5515,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32603>
-    E32603 = 754,
+    E32603,
     /// `62021` — IP Gateway Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62021>
-    E62021 = 755,
+    E62021,
     /// `21619` — Unable to create record
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21619>
-    E21619 = 756,
+    E21619,
     /// `20153` — Invalid Issuer Or Subject
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20153>
-    E20153 = 757,
+    E20153,
     /// `53626` — Internal failure while processing media composition
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53626>
-    E53626 = 758,
+    E53626,
     /// `60404` — Input Error
     ///
     /// An error occurred while loading input.
@@ -5547,7 +5547,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60404>
-    E60404 = 759,
+    E60404,
     /// `53664` — Invalid URL for external S3 bucket in composition settings
     ///
     /// The S3 bucket URL configured in your account's composition settings is not valid.
@@ -5557,13 +5557,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53664>
-    E53664 = 760,
+    E53664,
     /// `50105` — Programmable Chat: Invalid role type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50105>
-    E50105 = 761,
+    E50105,
     /// `50528` — Content SID is missing
     ///
     /// Message content variables are defined without a proper content sid
@@ -5571,7 +5571,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50528>
-    E50528 = 762,
+    E50528,
     /// `30007` — Message filtered
     ///
     /// Your message was filtered (blocked) by Twilio or by the carrier. This may be done by Twilio for violating Twilio’s \[Messaging Policy\](<https://www.twilio.com/legal/messaging-policy>) or \[Acceptable Use Policy\](<https://www.twilio.com/legal/aup>), or by a wireless carrier for violating carrier rules or regulations.
@@ -5587,7 +5587,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30007>
-    E30007 = 763,
+    E30007,
     /// `22403` — Phone Number Operation not permitted within Region
     ///
     /// Phone Number update operation is not permitted within the Region.
@@ -5595,7 +5595,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22403>
-    E22403 = 764,
+    E22403,
     /// `22400` — Phone Number linked to Active Route Configuration
     ///
     /// Phone Number linked to Active Route Configuration.
@@ -5603,19 +5603,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22400>
-    E22400 = 765,
+    E22400,
     /// `50058` — Programmable Chat: Notification template too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50058>
-    E50058 = 766,
+    E50058,
     /// `14111` — Invalid To phone number for Trial mode
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14111>
-    E14111 = 767,
+    E14111,
     /// `30896` — Campaign vetting rejection - Opt-in Error
     ///
     /// The campaign submission has been reviewed and it was rejected because of provided Opt-in information.
@@ -5623,19 +5623,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30896>
-    E30896 = 768,
+    E30896,
     /// `63006` — Could not format given content for the channel. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63006>
-    E63006 = 769,
+    E63006,
     /// `80502` — Internal Server Error from Downstream
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80502>
-    E80502 = 770,
+    E80502,
     /// `63029` — The receiver failed to download the template
     ///
     /// The receiver failed to download the template
@@ -5643,13 +5643,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63029>
-    E63029 = 771,
+    E63029,
     /// `52311` — Delivery callback invocation failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52311>
-    E52311 = 772,
+    E52311,
     /// `93101` — Unable to deliver events to sink
     ///
     /// There is an issue with sending event to your sink
@@ -5657,43 +5657,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93101>
-    E93101 = 773,
+    E93101,
     /// `20156` — Expired or Invalid Expiration in Token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20156>
-    E20156 = 774,
+    E20156,
     /// `45208` — Chat Channel with this unique name already exists
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45208>
-    E45208 = 775,
+    E45208,
     /// `70051` — Authorization Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70051>
-    E70051 = 776,
+    E70051,
     /// `54507` — Invalid query
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54507>
-    E54507 = 777,
+    E54507,
     /// `60534` — SNA Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60534>
-    E60534 = 778,
+    E60534,
     /// `62009` — Account SID was not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62009>
-    E62009 = 779,
+    E62009,
     /// `19048` — Input request body is not properly json formatted
     ///
     /// Input request body is not properly json formatted
@@ -5701,13 +5701,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19048>
-    E19048 = 780,
+    E19048,
     /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact\_uri' property
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40147>
-    E40147 = 781,
+    E40147,
     /// `17002` — This call ended more than 30 days ago
     ///
     /// The requested resource's call_sid is valid, but the call ended more than 30 days before the request was made.
@@ -5715,19 +5715,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17002>
-    E17002 = 782,
+    E17002,
     /// `62024` — Missing connection type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62024>
-    E62024 = 783,
+    E62024,
     /// `53202` — Participant identity contains invalid characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53202>
-    E53202 = 784,
+    E53202,
     /// `21210` — 'From' phone number not verified
     ///
     /// You attempted to initiate an outbound phone call, but the
@@ -5751,7 +5751,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21210>
-    E21210 = 785,
+    E21210,
     /// `58001` — Video-enabled PlayerStreamer concurrency quota was exceeded
     ///
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active video PlayerStreamer resources.
@@ -5759,7 +5759,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58001>
-    E58001 = 786,
+    E58001,
     /// `35126` — The ScheduleType value provided is not supported for this channel
     ///
     /// The ScheduleType value provided is not supported for the channel you want to send the message on.
@@ -5767,7 +5767,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35126>
-    E35126 = 787,
+    E35126,
     /// `45370` — Failed to create outbound Channel.  Internal error.
     ///
     /// Failed to create inbound Channel due to an internal error.
@@ -5775,25 +5775,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45370>
-    E45370 = 788,
+    E45370,
     /// `80303` — Not Found Short Code Sid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80303>
-    E80303 = 789,
+    E80303,
     /// `52214` — Alexa skill is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52214>
-    E52214 = 790,
+    E52214,
     /// `80905` — Unknown Scenario
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80905>
-    E80905 = 791,
+    E80905,
     /// `60716` — Selected logo is not a valid PNG file
     ///
     /// The file sent for the brand logo image is not the expected, PNG
@@ -5801,19 +5801,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60716>
-    E60716 = 792,
+    E60716,
     /// `61004` — Add-ons: No results
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61004>
-    E61004 = 793,
+    E61004,
     /// `52304` — User already exists
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52304>
-    E52304 = 794,
+    E52304,
     /// `45358` — Failed to close Channel.  Missing status parameter.
     ///
     /// Failed to close Channel &lt;channel sid&gt;.  No Channel status parameter was provided.
@@ -5821,19 +5821,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45358>
-    E45358 = 795,
+    E45358,
     /// `50422` — Non-chat conversation participants limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50422>
-    E50422 = 796,
+    E50422,
     /// `45005` — Service Unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45005>
-    E45005 = 797,
+    E45005,
     /// `35111` — SendAt timestamp is missing
     ///
     /// You must indicate SendAt timestamp if ScheduleType is 'fixed'.
@@ -5841,25 +5841,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35111>
-    E35111 = 798,
+    E35111,
     /// `13217` — Dial: Invalid record value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13217>
-    E13217 = 799,
+    E13217,
     /// `80503` — No Records Updated
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80503>
-    E80503 = 800,
+    E80503,
     /// `50003` — Programmable Chat: Friendly name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50003>
-    E50003 = 801,
+    E50003,
     /// `60702` — Business Profile not found
     ///
     /// The Business was not found
@@ -5867,7 +5867,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60702>
-    E60702 = 802,
+    E60702,
     /// `83402` — Received error response to IP Command callback request
     ///
     /// Twilio received an error response when attempting to send an IP Command event to the provided callback URL.
@@ -5875,7 +5875,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83402>
-    E83402 = 803,
+    E83402,
     /// `60223` — Delivery channel disabled
     ///
     /// Create verification failed because delivery channel is currently disabled
@@ -5885,7 +5885,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60223>
-    E60223 = 804,
+    E60223,
     /// `30103` — Links not shortened due to shortener application failure
     ///
     /// Links not shortened due to shortener application failure
@@ -5893,43 +5893,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30103>
-    E30103 = 805,
+    E30103,
     /// `11320` — Invalid template unclosed brackets
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11320>
-    E11320 = 806,
+    E11320,
     /// `21249` — Maximum Origination URIs reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21249>
-    E21249 = 807,
+    E21249,
     /// `13242` — Dial-&gt;SIP: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13242>
-    E13242 = 808,
+    E13242,
     /// `13245` — Dial: Not allowed in this API version
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13245>
-    E13245 = 809,
+    E13245,
     /// `53304` — Track name is duplicated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53304>
-    E53304 = 810,
+    E53304,
     /// `52140` — Unknown APNs error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52140>
-    E52140 = 811,
+    E52140,
     /// `22224` — Regulatory Bundle cannot transfer Item Assignments
     ///
     /// The Regulatory Bundle cannot transfer the Item Assignments from the destination Bundle.
@@ -5937,7 +5937,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22224>
-    E22224 = 812,
+    E22224,
     /// `30105` — Shortened link not found and no fallback URL found
     ///
     /// We received a request to a domain you've registered with Click Tracking but we don't have a record of the shortened url or a fallback url set on the domain.
@@ -5945,13 +5945,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30105>
-    E30105 = 813,
+    E30105,
     /// `51104` — Twilsock: Token doesn't contain service instance
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51104>
-    E51104 = 814,
+    E51104,
     /// `45360` — Failed to close or delete Conversation.  Downstream error.
     ///
     /// Failed to update Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -5959,13 +5959,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45360>
-    E45360 = 815,
+    E45360,
     /// `52215` — Missing Title parameter for Alexa
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52215>
-    E52215 = 816,
+    E52215,
     /// `22207` — Unable to parse attributes JSON
     ///
     /// The attributes JSON string provided was not valid or parsing otherwise failed.
@@ -5973,7 +5973,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22207>
-    E22207 = 817,
+    E22207,
     /// `21256` — Invalid ruleset
     ///
     /// The ruleset is invalid
@@ -5981,31 +5981,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21256>
-    E21256 = 818,
+    E21256,
     /// `32008` — SIP: Registration per second limit reached
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32008>
-    E32008 = 819,
+    E32008,
     /// `60510` — SNA Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60510>
-    E60510 = 820,
+    E60510,
     /// `51122` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51122>
-    E51122 = 821,
+    E51122,
     /// `20104` — Access Token expired or expiration date invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20104>
-    E20104 = 822,
+    E20104,
     /// `20020` — No update/state change is observed for the data entered
     ///
     /// No update/state change is observed for the data entered
@@ -6013,13 +6013,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20020>
-    E20020 = 823,
+    E20020,
     /// `52182` — Messaging Service not specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52182>
-    E52182 = 824,
+    E52182,
     /// `21710` — Phone Number Already Exists in Messaging Service
     ///
     /// The phone number, short code or alpha sender ID already exists in the Messaging Service.
@@ -6027,7 +6027,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21710>
-    E21710 = 825,
+    E21710,
     /// `30404` — Not Found
     ///
     /// ## Not Found
@@ -6037,19 +6037,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30404>
-    E30404 = 826,
+    E30404,
     /// `53622` — Invalid public key for media tracks encryption in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53622>
-    E53622 = 827,
+    E53622,
     /// `54053` — Invalid friendly name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54053>
-    E54053 = 828,
+    E54053,
     /// `57005` — 'Category' is too long
     ///
     /// Specified 'Category' is too long
@@ -6057,7 +6057,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57005>
-    E57005 = 829,
+    E57005,
     /// `19042` — Custom Field validation error
     ///
     /// The request body has invalid inputs
@@ -6065,25 +6065,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19042>
-    E19042 = 830,
+    E19042,
     /// `54452` — Invalid 'Bounds' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54452>
-    E54452 = 831,
+    E54452,
     /// `12101` — Invalid Twilio Markup XML version
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12101>
-    E12101 = 832,
+    E12101,
     /// `14211` — Dial-&gt;Queue: Invalid whisper url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14211>
-    E14211 = 833,
+    E14211,
     /// `30129` — Certificate is self signed
     ///
     /// Certificate is self signed
@@ -6091,7 +6091,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30129>
-    E30129 = 834,
+    E30129,
     /// `45733` — Pre-engagement data is not in valid JSON format.
     ///
     /// Failed to create webchat conversation. Pre-engagement data not in valid JSON format.
@@ -6099,7 +6099,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45733>
-    E45733 = 835,
+    E45733,
     /// `32711` — Voice User-Defined Message: Request to subscription callback URL encountered error
     ///
     /// Twilio received an error response when attempting to send a User-Defined Message event to the UserDefinedMessageSubscription callback URL.
@@ -6107,7 +6107,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32711>
-    E32711 = 836,
+    E32711,
     /// `58003` — Audio-only PlayerStreamer concurrency quota was exceeded
     ///
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active audio-only PlayerStreamer resources.
@@ -6115,7 +6115,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58003>
-    E58003 = 837,
+    E58003,
     /// `21730` — System under maintenance. Please try again later.
     ///
     /// This error is returned by Twilio Systems when the system is going through a scheduled maintenance. During this maintenance window some of the operations are not allowed and this error is returned.
@@ -6123,19 +6123,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21730>
-    E21730 = 838,
+    E21730,
     /// `21452` — No phone numbers found in area code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21452>
-    E21452 = 839,
+    E21452,
     /// `16010` — Conference Event: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16010>
-    E16010 = 840,
+    E16010,
     /// `33107` — SIM not found
     ///
     /// Raised whenever the given SIM is not found.
@@ -6143,25 +6143,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33107>
-    E33107 = 841,
+    E33107,
     /// `50324` — Invalid channel webhook type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50324>
-    E50324 = 842,
+    E50324,
     /// `50421` — Invalid last read message index format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50421>
-    E50421 = 843,
+    E50421,
     /// `61000` — Add-ons: Internal server error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61000>
-    E61000 = 844,
+    E61000,
     /// `21421` — Phone Number is invalid
     ///
     /// You tried to purchase or lookup a phone number that is invalid or add a phone number to a Messaging Service with an invalid Phone Number SID.
@@ -6169,7 +6169,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21421>
-    E21421 = 845,
+    E21421,
     /// `30127` — MessagingServiceSID is invalid.
     ///
     /// MessagingServiceSID is invalid.
@@ -6177,7 +6177,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30127>
-    E30127 = 846,
+    E30127,
     /// `21259` — Maximum number of SIP Manipulation Polies per account reached
     ///
     /// Your account already has the maximum number of Sip Manipulation Policies allowed.
@@ -6185,7 +6185,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21259>
-    E21259 = 847,
+    E21259,
     /// `33000` — Generic Error
     ///
     /// Your request has caused an error that is not further specified.
@@ -6193,7 +6193,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33000>
-    E33000 = 848,
+    E33000,
     /// `53669` — Access denied to external S3 bucket configured in composition settings
     ///
     /// Failed to upload media to the external S3 bucket configured in your account's composition settings.
@@ -6203,7 +6203,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53669>
-    E53669 = 849,
+    E53669,
     /// `83000` — Super SIM registration failed due to Internal Error
     ///
     /// Your Super SIM registration request has caused an internal error that is not further specified.
@@ -6211,13 +6211,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83000>
-    E83000 = 850,
+    E83000,
     /// `16108` — Voice Recording: Request failed due to concurrent recordings
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16108>
-    E16108 = 851,
+    E16108,
     /// `50361` — Too many conversation webhooks
     ///
     /// null
@@ -6225,7 +6225,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50361>
-    E50361 = 852,
+    E50361,
     /// `21902` — InvoiceTag length must be between 0 and 32
     ///
     /// InvoiceTag length must be between 0 and 32
@@ -6233,13 +6233,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21902>
-    E21902 = 853,
+    E21902,
     /// `13312` — Gather: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13312>
-    E13312 = 854,
+    E13312,
     /// `22204` — Bundle status and properties cannot be updated in the same request
     ///
     /// Bundle status and properties cannot be updated in the same request
@@ -6247,19 +6247,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22204>
-    E22204 = 855,
+    E22204,
     /// `20429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20429>
-    E20429 = 856,
+    E20429,
     /// `22113` — Phone Verification Incorrect
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22113>
-    E22113 = 857,
+    E22113,
     /// `30441` — Toll-Free phone number verification rejection - Content Violation
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -6267,7 +6267,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30441>
-    E30441 = 858,
+    E30441,
     /// `22203` — Unable to parse bundle status
     ///
     /// Bundle Status provided by user didn't parse into the accepted enum valuesf
@@ -6275,7 +6275,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22203>
-    E22203 = 859,
+    E22203,
     /// `50364` — Invalid conversation webhook type
     ///
     /// null
@@ -6283,7 +6283,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50364>
-    E50364 = 860,
+    E50364,
     /// `30128` — MessagingServiceSidsAction is invalid
     ///
     /// MessagingServiceSidAction is invalid
@@ -6291,7 +6291,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30128>
-    E30128 = 861,
+    E30128,
     /// `13521` — \`&lt;Say&gt;\` element character limits exceeded
     ///
     /// `<Say>` element character limits exceeded
@@ -6299,13 +6299,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13521>
-    E13521 = 862,
+    E13521,
     /// `50068` — Programmable Chat: Service instance unique name invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50068>
-    E50068 = 863,
+    E50068,
     /// `60228` — Template was not found
     ///
     /// ## Error - 60228
@@ -6317,13 +6317,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60228>
-    E60228 = 864,
+    E60228,
     /// `51202` — Twilsock : CPS, Too many requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51202>
-    E51202 = 865,
+    E51202,
     /// `16113` — Voice Recording: Cannot download a dual-channel presentation of a mono recording
     ///
     /// A recording created as a mono recording cannot be downloaded as a dual-channel audio file.
@@ -6331,7 +6331,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16113>
-    E16113 = 866,
+    E16113,
     /// `15009` — Internal Server Error
     ///
     /// The requested resource failed to complete the request.
@@ -6339,7 +6339,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15009>
-    E15009 = 867,
+    E15009,
     /// `53217` — maxAudioTracks or maxVideoTracks configuration is out of range
     ///
     /// The configuration value provided for maxVideoTracks or maxAudioTracks in the bandwidthProfile options is out of range
@@ -6347,7 +6347,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53217>
-    E53217 = 868,
+    E53217,
     /// `83702` — Attachment Rejected Due To Network Not Allowed
     ///
     /// The SIM could not to attach to the specified Network, either because its Fleet's Network Access Profile did not allow the Network or because Twilio has blocked the IMSI currently being used from attaching to the Network.
@@ -6355,7 +6355,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83702>
-    E83702 = 869,
+    E83702,
     /// `60326` — Too many requests to create factors for the entity
     ///
     /// * Too many requests to create factors for the entity
@@ -6365,19 +6365,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60326>
-    E60326 = 870,
+    E60326,
     /// `45002` — Authentication Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45002>
-    E45002 = 871,
+    E45002,
     /// `52149` — Invalid APNs provider token used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52149>
-    E52149 = 872,
+    E52149,
     /// `22214` — Missing End User
     ///
     /// An End User is missing from the regulatory bundle
@@ -6385,7 +6385,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22214>
-    E22214 = 873,
+    E22214,
     /// `22209` — Invalid status enum in Supporting Document update request
     ///
     /// An invalid status enum was sent in an update Supporting Document reques
@@ -6393,7 +6393,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22209>
-    E22209 = 874,
+    E22209,
     /// `50415` — Proxy address is not WhatsApp enabled sender
     ///
     /// null
@@ -6401,7 +6401,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50415>
-    E50415 = 875,
+    E50415,
     /// `63045` — Link to a sample media file returned an unexpected error status
     ///
     /// The link returned an unexpected status code, making it impossible to retrieve the file.
@@ -6409,7 +6409,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63045>
-    E63045 = 876,
+    E63045,
     /// `30032` — Toll-Free Number Has Not Been Verified
     ///
     /// You sent a message (message SID: SMXXXXX) from a Toll-Free number to a mobile subscriber in USA or Canada. Twilio requires all Toll-Free numbers to go through a verification process. The Toll-Free number you sent from has not been verified through the required verification process.
@@ -6417,7 +6417,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30032>
-    E30032 = 877,
+    E30032,
     /// `32220` — Specifying an edge is not allowed when dialing SIP registered endpoints
     ///
     /// Twilio SIP domains allow endpoints to register through any supported SIP edge location. When dialing a registered endpoint, Twilio will fork the call to _all_ SIP devices registered under the same username/domain. Dialing one of your SIP domain's localized URIs (such as yourdomain.sip.ashburn.twilio.com) is not supported.
@@ -6425,19 +6425,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32220>
-    E32220 = 878,
+    E32220,
     /// `50212` — Programmable Chat: User already invited
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50212>
-    E50212 = 879,
+    E50212,
     /// `40151` — TaskRouter-&gt;Invalid instruction
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40151>
-    E40151 = 880,
+    E40151,
     /// `13340` — Gather: Degraded Speech
     ///
     /// We are sorry for the inconvenience. You may be experiencing degraded &lt;Gather&gt; speech i.e. gather with input="speech dtmf" or input="speech".
@@ -6445,13 +6445,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13340>
-    E13340 = 881,
+    E13340,
     /// `53501` — Unable to acquire TURN credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53501>
-    E53501 = 882,
+    E53501,
     /// `22404` — Starter profile creation and updates are temporarily disabled
     ///
     /// Starter profiles cannot be created or updated at this time. Contact support for help.
@@ -6459,19 +6459,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22404>
-    E22404 = 883,
+    E22404,
     /// `53603` — Internal failure while processing a recording
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53603>
-    E53603 = 884,
+    E53603,
     /// `50600` — Programmable Chat: Invite SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50600>
-    E50600 = 885,
+    E50600,
     /// `30885` — Campaign vetting rejection - High Risk
     ///
     /// The campaign submission has been reviewed and it was rejected because it is considered High Risk.
@@ -6479,7 +6479,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30885>
-    E30885 = 886,
+    E30885,
     /// `93103` — There was an error with your Kinesis stream
     ///
     /// Event Streams is unable to write to the Kinesis Stream
@@ -6487,13 +6487,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93103>
-    E93103 = 887,
+    E93103,
     /// `54301` — Unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54301>
-    E54301 = 888,
+    E54301,
     /// `30894` — Campaign vetting rejection - Invalid Brand Information
     ///
     /// The campaign submission has been reviewed and it was rejected because invalid brand information.
@@ -6501,25 +6501,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30894>
-    E30894 = 889,
+    E30894,
     /// `22119` — Invalid Capabilities
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22119>
-    E22119 = 890,
+    E22119,
     /// `21471` — Account does not exist
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21471>
-    E21471 = 891,
+    E21471,
     /// `70253` — Invalid User Grants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70253>
-    E70253 = 892,
+    E70253,
     /// `90012` — 'Recipients' list has too many items
     ///
     /// 'Recipients' list has too many items
@@ -6527,7 +6527,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90012>
-    E90012 = 893,
+    E90012,
     /// `17400` — Invalid query parameter
     ///
     /// Invalid query parameter has been passed in the request.
@@ -6535,25 +6535,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17400>
-    E17400 = 894,
+    E17400,
     /// `81016` — Outbound HTTP Request Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81016>
-    E81016 = 895,
+    E81016,
     /// `21601` — Phone number is not a valid SMS-capable inbound phone number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21601>
-    E21601 = 896,
+    E21601,
     /// `32218` — SIP: Transfer not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32218>
-    E32218 = 897,
+    E32218,
     /// `48027` — Outgoing conversation: Proxy address equals contact address
     ///
     /// A conversation could not be created because the provided Twilio proxy address was the same as contact address.
@@ -6561,25 +6561,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48027>
-    E48027 = 898,
+    E48027,
     /// `13221` — Dial-&gt;Number: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13221>
-    E13221 = 899,
+    E13221,
     /// `32215` — Dial failure calling a SIP Domain without specifying a region
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32215>
-    E32215 = 900,
+    E32215,
     /// `14212` — Dial-&gt;Queue: queue name too short
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14212>
-    E14212 = 901,
+    E14212,
     /// `60308` — Challenge verification attempts limit reached
     ///
     /// The maximum number of verification attempts for a Challenge has been reached.
@@ -6591,7 +6591,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60308>
-    E60308 = 902,
+    E60308,
     /// `45760` — Unable to validate address configuration. Auto create data missing.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create data missing.
@@ -6599,7 +6599,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45760>
-    E45760 = 903,
+    E45760,
     /// `21910` — Invalid From and To pair. From and To should be of the same channel.
     ///
     /// From and To in the message send should be of the same channel.
@@ -6607,7 +6607,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21910>
-    E21910 = 904,
+    E21910,
     /// `60714` — Brand not found
     ///
     /// You are asking for a brand that does not exist for the business
@@ -6615,13 +6615,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60714>
-    E60714 = 905,
+    E60714,
     /// `22105` — Invalid URL format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22105>
-    E22105 = 906,
+    E22105,
     /// `80624` — Approaching Maximium Number Pool Size
     ///
     /// Proxy number pools can include a maximum of 5000 Reserved numbers and 500 un-reserved numbers.  We have detected that are getting close to one of those limits.  Once you reach the limit, you will not be able to add more numbers to your pool.
@@ -6629,25 +6629,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80624>
-    E80624 = 907,
+    E80624,
     /// `13251` — Dial: Too many headers passed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13251>
-    E13251 = 908,
+    E13251,
     /// `53110` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53110>
-    E53110 = 909,
+    E53110,
     /// `54009` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54009>
-    E54009 = 910,
+    E54009,
     /// `13430` — Play: Invalid DTMF String
     ///
     /// Play cannot use the DTMF characters in the configuration.  Must be an alphanumeric, asterisk, or pound sign.
@@ -6655,25 +6655,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13430>
-    E13430 = 911,
+    E13430,
     /// `52305` — User already belongs to the segment
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52305>
-    E52305 = 912,
+    E52305,
     /// `54051` — Invalid webhook URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54051>
-    E54051 = 913,
+    E54051,
     /// `50203` — Programmable Chat: Identity reserved
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50203>
-    E50203 = 914,
+    E50203,
     /// `22005` — Call Queue Full
     ///
     /// ## Error - 22005
@@ -6687,13 +6687,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22005>
-    E22005 = 915,
+    E22005,
     /// `52181` — Too many SMS notification requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52181>
-    E52181 = 916,
+    E52181,
     /// `80622` — Maximum Pool Size Error
     ///
     /// You attempted to add a number to a Proxy Number Pool that has reached its maximum allowed size.  A Proxy Service pool can have up to 500 unreserved numbers and 5000 reserved numbers.
@@ -6701,19 +6701,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80622>
-    E80622 = 917,
+    E80622,
     /// `51127` — Twilsock: PNC limit has been
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51127>
-    E51127 = 918,
+    E51127,
     /// `80501` — Storage Operation Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80501>
-    E80501 = 919,
+    E80501,
     /// `90003` — Unable to fetch plugins from the Custom Plugins URL
     ///
     /// Twilio could not fetch your Flex plugins from your provided plugins URL
@@ -6721,7 +6721,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90003>
-    E90003 = 920,
+    E90003,
     /// `82005` — Function execution resulted in an error log
     ///
     /// Your Function execution resulted in logging an error message
@@ -6729,7 +6729,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82005>
-    E82005 = 921,
+    E82005,
     /// `48025` — Outgoing conversation: Invalid contact address
     ///
     /// A conversation could not be created because the provided contact address was invalid.
@@ -6737,7 +6737,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48025>
-    E48025 = 922,
+    E48025,
     /// `13299` — 2010 Conference API feature requested using 2008 API
     ///
     /// A feature added to the 2010 Conference API was requested via the 2008 Twilio API. Please upgrade to the latest version of the conference API.
@@ -6745,37 +6745,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13299>
-    E13299 = 923,
+    E13299,
     /// `22117` — Invalid Extension
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22117>
-    E22117 = 924,
+    E22117,
     /// `22108` — Invalid Application SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22108>
-    E22108 = 925,
+    E22108,
     /// `50056` — Programmable Chat: Webhook disabled processing of command
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50056>
-    E50056 = 926,
+    E50056,
     /// `50403` — Programmable Chat: Channel member limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50403>
-    E50403 = 927,
+    E50403,
     /// `52144` — APNs experienced an internal error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52144>
-    E52144 = 928,
+    E52144,
     /// `403` — Forbidden
     ///
     /// The request is not authorized
@@ -6783,19 +6783,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/403>
-    E403 = 929,
+    E403,
     /// `31486` — Busy Here
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31486>
-    E31486 = 930,
+    E31486,
     /// `40134` — Dequeue Instruction does not have a valid 'status\_callback\_events' parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40134>
-    E40134 = 931,
+    E40134,
     /// `10002` — Trial accounts do not support the feature you tried to use
     ///
     /// Premium features are limited to full accounts, so you must upgrade your account if you wish to use them.
@@ -6805,13 +6805,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10002>
-    E10002 = 932,
+    E10002,
     /// `54354` — Permission not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54354>
-    E54354 = 933,
+    E54354,
     /// `45302` — Participant was disconnected before setting up Meeting
     ///
     /// User was disconnected from media before setting up Meeting
@@ -6819,13 +6819,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45302>
-    E45302 = 934,
+    E45302,
     /// `82002` — Error on Twilio Function response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82002>
-    E82002 = 935,
+    E82002,
     /// `33105` — Transition invalid
     ///
     /// Raised whenever the SIM cannot be transitioned to the requested status.
@@ -6833,7 +6833,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33105>
-    E33105 = 936,
+    E33105,
     /// `57019` — 'Authorization' header is missing or is invalid
     ///
     /// 'Authorization' header is missing or is invalid
@@ -6841,7 +6841,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57019>
-    E57019 = 937,
+    E57019,
     /// `30125` — Your phone number could not be registered with US A2P 10DLC
     ///
     /// We noticed that you have tried to add a number to a messaging service associated with a US A2P 10DLC starter campaign. Please note that all starter campaigns have a max limit of 1 phone number per campaign. Since you have reached this limit previously, your phone number could not be successfully registered for US A2P 10DLC. If you try to send SMS or MMS messages to the US using this phone number, those messages will be considered as unregistered traffic, where higher fees apply.
@@ -6849,7 +6849,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30125>
-    E30125 = 938,
+    E30125,
     /// `60317` — Factor already exists
     ///
     /// You are creating a Factor that already exists.
@@ -6859,19 +6859,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60317>
-    E60317 = 939,
+    E60317,
     /// `53500` — Unable to acquire configuration
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53500>
-    E53500 = 940,
+    E53500,
     /// `80618` — Chat Integration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80618>
-    E80618 = 941,
+    E80618,
     /// `53663` — Internal failure when bulk deleting recordings from your account
     ///
     /// Despite our best efforts, we have failed to delete some or all of the selected recordings. The operation has been cancelled.
@@ -6879,7 +6879,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53663>
-    E53663 = 942,
+    E53663,
     /// `14226` — TaskRouter Enqueue not supported in this realm
     ///
     /// TaskRouter Enqueue not supported in this realm
@@ -6887,19 +6887,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14226>
-    E14226 = 943,
+    E14226,
     /// `14239` — Dial-&gt;Conference: Unable to update Worker
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14239>
-    E14239 = 944,
+    E14239,
     /// `63025` — Media already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63025>
-    E63025 = 945,
+    E63025,
     /// `30883` — Campaign vetting rejection - Content Violation
     ///
     /// The campaign submission has been reviewed and it was rejected due to Content Violation.
@@ -6907,13 +6907,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30883>
-    E30883 = 946,
+    E30883,
     /// `52166` — Webhook Credentials endpoint responded with Internal Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52166>
-    E52166 = 947,
+    E52166,
     /// `31008` — Call cancelled
     ///
     /// ## Error - 31008
@@ -6925,7 +6925,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31008>
-    E31008 = 948,
+    E31008,
     /// `60202` — Max check attempts reached
     ///
     /// Max (5) verification check attempts reached.
@@ -6935,7 +6935,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60202>
-    E60202 = 949,
+    E60202,
     /// `30442` — Toll-Free phone number verification rejection - Campaign Violation
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -6943,7 +6943,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30442>
-    E30442 = 950,
+    E30442,
     /// `30021` — Internal Failure with messaging service orchestrator
     ///
     /// An internal error has occurred with the messaging service orchestrator that prevented Twilio from processing your response.
@@ -6951,61 +6951,61 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30021>
-    E30021 = 951,
+    E30021,
     /// `32001` — SIP: Trunk CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32001>
-    E32001 = 952,
+    E32001,
     /// `81024` — Subflow Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81024>
-    E81024 = 953,
+    E81024,
     /// `50420` — Participant Messaging Binding type does not support all of the provided Messaging Binding parameters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50420>
-    E50420 = 954,
+    E50420,
     /// `54502` — Invalid index name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54502>
-    E54502 = 955,
+    E54502,
     /// `50321` — Programmable Chat: Too many channel webhooks
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50321>
-    E50321 = 956,
+    E50321,
     /// `13231` — Dial-&gt;Conference: Invalid endConferenceOnExit value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13231>
-    E13231 = 957,
+    E13231,
     /// `40000` — Content-Type of 'application/json' not set
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40000>
-    E40000 = 958,
+    E40000,
     /// `62027` — Interconnect: Extra MPLS parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62027>
-    E62027 = 959,
+    E62027,
     /// `53662` — StatusCallback is invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53662>
-    E53662 = 960,
+    E53662,
     /// `52310` — Notification TTL has expired
     ///
     /// Notification expired during processing
@@ -7013,25 +7013,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52310>
-    E52310 = 961,
+    E52310,
     /// `50502` — Programmable Chat: Message index not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50502>
-    E50502 = 962,
+    E50502,
     /// `13120` — Annotate-&gt;BillingReferenceTag cannot be over 128 characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13120>
-    E13120 = 963,
+    E13120,
     /// `52309` — Channel provider replied with an error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52309>
-    E52309 = 964,
+    E52309,
     /// `21653` — There are more recipient addresses than allowed
     ///
     /// There are more recipient addresses than allowed for a channel. For instance for SMS we allow only one recipient but for Group MMS we allow multiple recipients
@@ -7039,13 +7039,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21653>
-    E21653 = 965,
+    E21653,
     /// `62008` — Bandwidth reserve is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62008>
-    E62008 = 966,
+    E62008,
     /// `45375` — Failed to delete Channel.  Invalid Account sid.
     ///
     /// Failed to delete Channel &lt;channel sid&gt; due to invalid AccountSid.
@@ -7053,7 +7053,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45375>
-    E45375 = 967,
+    E45375,
     /// `82004` — Function execution resulted in a warning log
     ///
     /// Your Function execution resulted in logging a warning message
@@ -7061,7 +7061,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82004>
-    E82004 = 968,
+    E82004,
     /// `12300` — Invalid Content-Type
     ///
     /// Twilio is unable to process the Content-Type of the provided URL. Please see Twilio's &lt;a href="<https://www.twilio.com/docs/voice/twiml#twilio-understands-mime-types>"&gt; documentation on accepted content types &lt;/a&gt; for more information on valid Content-Types.
@@ -7073,19 +7073,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12300>
-    E12300 = 969,
+    E12300,
     /// `51215` — Twilsock: Unauthorized
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51215>
-    E51215 = 970,
+    E51215,
     /// `80604` — Proxy Identifier In Use
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80604>
-    E80604 = 971,
+    E80604,
     /// `32113` — SIP: Header name is not allowed
     ///
     /// The SIP header you asked Twilio to stamp was omitted because it is not supported on the Twilio platform.
@@ -7095,7 +7095,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32113>
-    E32113 = 972,
+    E32113,
     /// `30123` — Callback URL is missing
     ///
     /// Callback URL is missing
@@ -7103,13 +7103,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30123>
-    E30123 = 973,
+    E30123,
     /// `21453` — Phone number already validated on another account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21453>
-    E21453 = 974,
+    E21453,
     /// `60200` — Invalid parameter
     ///
     /// The response `message` contains the name of the invalid parameter.
@@ -7129,7 +7129,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60200>
-    E60200 = 975,
+    E60200,
     /// `19024` — Invalid channel input
     ///
     /// Request body is not valid
@@ -7137,13 +7137,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19024>
-    E19024 = 976,
+    E19024,
     /// `81004` — Failed to add member to Chat Channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81004>
-    E81004 = 977,
+    E81004,
     /// `60713` — Error communicating with Regulatory Identification API
     ///
     /// KYC, part of the Branded Comms product, depends on Twilio's regulatory APIs
@@ -7151,7 +7151,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60713>
-    E60713 = 978,
+    E60713,
     /// `45301` — Error occurred when connecting to a Meeting Participant
     ///
     /// Error occurred when connecting to a user
@@ -7159,13 +7159,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45301>
-    E45301 = 979,
+    E45301,
     /// `19038` — Page token must be bigger than or equal to 0
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19038>
-    E19038 = 980,
+    E19038,
     /// `62100` — IP address(es) already linked to another connection
     ///
     /// The IP address is already associated with another Interconnect connection.
@@ -7173,7 +7173,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62100>
-    E62100 = 981,
+    E62100,
     /// `48032` — Outgoing conversation: Missing Messaging service
     ///
     /// A conversation could not be created because the Messaging service required for Frontline is missing.
@@ -7181,7 +7181,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48032>
-    E48032 = 982,
+    E48032,
     /// `30892` — Campaign vetting rejection - Invalid Sample Message - Public URL Shorteners
     ///
     /// The campaign submission has been reviewed and it was rejected because of URL shortener in the sample message.
@@ -7189,7 +7189,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30892>
-    E30892 = 983,
+    E30892,
     /// `22222` — Emergency Status cannot be updated
     ///
     /// Emergency Status cannot be updated
@@ -7197,19 +7197,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22222>
-    E22222 = 984,
+    E22222,
     /// `63022` — Invalid vname certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63022>
-    E63022 = 985,
+    E63022,
     /// `11235` — Certificate Invalid - Domain Mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11235>
-    E11235 = 986,
+    E11235,
     /// `90025` — Template body has unsupported tag type
     ///
     /// Template body has unsupported Mustache tag type
@@ -7217,43 +7217,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90025>
-    E90025 = 987,
+    E90025,
     /// `50401` — Programmable Chat: Member SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50401>
-    E50401 = 988,
+    E50401,
     /// `20102` — Invalid Access Token header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20102>
-    E20102 = 989,
+    E20102,
     /// `40123` — TaskRouter-&gt;Redirect
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40123>
-    E40123 = 990,
+    E40123,
     /// `80304` — Not Found Unmanaged Identifier
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80304>
-    E80304 = 991,
+    E80304,
     /// `52401` — Too many notification log events
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52401>
-    E52401 = 992,
+    E52401,
     /// `70106` — Invalid AWS credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70106>
-    E70106 = 993,
+    E70106,
     /// `60707` — Branded Channel not found
     ///
     /// Branded Channel not found
@@ -7261,13 +7261,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60707>
-    E60707 = 994,
+    E60707,
     /// `52203` — Missing body for Facebook Messenger delivery attempt
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52203>
-    E52203 = 995,
+    E52203,
     /// `45369` — Failed to create inbound Channel.  Internal error.
     ///
     /// Failed to create outbound Channel due to an internal error.
@@ -7275,13 +7275,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45369>
-    E45369 = 996,
+    E45369,
     /// `31000` — Generic error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31000>
-    E31000 = 997,
+    E31000,
     /// `30891` — Campaign vetting rejection - Invalid Website URL
     ///
     /// The campaign submission has been reviewed and it was rejected because of unverifiable website.
@@ -7289,7 +7289,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30891>
-    E30891 = 998,
+    E30891,
     /// `60333` — The SMS message was sent using a brandless template.
     ///
     /// The SMS message was sent using a brandless template, instead of the template that you configured, which contains a friendly name (brand).
@@ -7297,7 +7297,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60333>
-    E60333 = 999,
+    E60333,
     /// `45366` — Failed to create Channel.  Invalid request parameters.
     ///
     /// Failed to create Channel &lt;channel sid&gt; due to invalid request parameters.
@@ -7305,7 +7305,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45366>
-    E45366 = 1000,
+    E45366,
     /// `10001` — Account is not active
     ///
     /// This account has been disabled and may not be used until it is reactivated.
@@ -7313,25 +7313,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10001>
-    E10001 = 1001,
+    E10001,
     /// `50507` — Programmable Chat: Media not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50507>
-    E50507 = 1002,
+    E50507,
     /// `31923` — Stream - WebSocket - Malformed URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31923>
-    E31923 = 1003,
+    E31923,
     /// `80605` — Proxy Identifier Not In Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80605>
-    E80605 = 1004,
+    E80605,
     /// `30024` — Numeric Sender ID Not Provisioned on Carrier
     ///
     /// You sent a message (message SID: SMXXXXX) to a mobile number in a country that requires Numeric Sender ID pre-registration and provisioning. The Numeric Sender ID is not currently provisioned with the carrier.
@@ -7339,13 +7339,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30024>
-    E30024 = 1005,
+    E30024,
     /// `14222` — Enqueue: Could not create Task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14222>
-    E14222 = 1006,
+    E14222,
     /// `60313` — Unauthorized factor creation
     ///
     /// You are not authorized to create a Factor.
@@ -7355,7 +7355,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60313>
-    E60313 = 1007,
+    E60313,
     /// `30029` — Invalid ContentRetention
     ///
     /// ContentRetention value used in the request is invalid
@@ -7363,7 +7363,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30029>
-    E30029 = 1008,
+    E30029,
     /// `48030` — Outgoing conversation: Proxy address is not WhatsApp-enabled sender
     ///
     /// A WhatsApp conversation could not be created because the provided Twilio proxy number is not a WhatsApp-enabled sender.
@@ -7371,19 +7371,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48030>
-    E48030 = 1009,
+    E48030,
     /// `50206` — Programmable Chat: Identity should not match user SID pattern
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50206>
-    E50206 = 1010,
+    E50206,
     /// `13112` — Annotate: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13112>
-    E13112 = 1011,
+    E13112,
     /// `45771` — Failed to create InboundConversation. Internal Error.
     ///
     /// An unexpected error occurred while creating Inbound Conversation.
@@ -7391,13 +7391,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45771>
-    E45771 = 1012,
+    E45771,
     /// `62007` — Direct connect is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62007>
-    E62007 = 1013,
+    E62007,
     /// `50435` — Group MMS activation failed.
     ///
     /// The conversation's Group MMS could not be activated.
@@ -7405,7 +7405,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50435>
-    E50435 = 1014,
+    E50435,
     /// `91102` — Subscription could not be found
     ///
     /// Subscription could not be found
@@ -7413,7 +7413,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91102>
-    E91102 = 1015,
+    E91102,
     /// `94100` — Transcriptions: status callback response error
     ///
     /// Twilio attempted to send a transcription event to the callback URL specified and your application returned a 4xx or 5xx or other HTTP response error
@@ -7421,7 +7421,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94100>
-    E94100 = 1016,
+    E94100,
     /// `22218` — The Supporting Document field does not match the field in the End-User
     ///
     /// The Supporting Document field does not match the field in the End-User.
@@ -7429,13 +7429,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22218>
-    E22218 = 1017,
+    E22218,
     /// `63009` — Channel provider returned an internal service error (HTTP 5xx). Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63009>
-    E63009 = 1018,
+    E63009,
     /// `90039` — Broadcast 'MessageStatusCallbackUrl' is invalid
     ///
     /// Broadcast 'MessageStatusCallbackUrl' is invalid
@@ -7443,25 +7443,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90039>
-    E90039 = 1019,
+    E90039,
     /// `20151` — Authentication Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20151>
-    E20151 = 1020,
+    E20151,
     /// `54453` — Invalid 'PageToken' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54453>
-    E54453 = 1021,
+    E54453,
     /// `13327` — Gather: Invalid speechTimeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13327>
-    E13327 = 1022,
+    E13327,
     /// `30114` — Specified date is not available yet
     ///
     /// Deactivation list data is not yet available for the date that you specified.
@@ -7469,19 +7469,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30114>
-    E30114 = 1023,
+    E30114,
     /// `30003` — Unreachable destination handset
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30003>
-    E30003 = 1024,
+    E30003,
     /// `50303` — Programmable Chat: Attributes too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50303>
-    E50303 = 1025,
+    E50303,
     /// `22208` — Supporting Document status and attributes cannot be updated in the same request
     ///
     /// Both the Supporting Documents status and the attributes were present in the update request.
@@ -7489,19 +7489,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22208>
-    E22208 = 1026,
+    E22208,
     /// `16105` — Voice Recording: Unavailable due to no valid public keys
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16105>
-    E16105 = 1027,
+    E16105,
     /// `21209` — Invalid Method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21209>
-    E21209 = 1028,
+    E21209,
     /// `45763` — Unable to validate address configuration. Auto create studio flow SID missing.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create studio flow SID missing.
@@ -7509,13 +7509,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45763>
-    E45763 = 1029,
+    E45763,
     /// `11203` — HTTP communication total time out triggered
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11203>
-    E11203 = 1030,
+    E11203,
     /// `63003` — Channel could not find To address
     ///
     /// You have tried to send a message to a To address that is inactive or invalid.
@@ -7523,7 +7523,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63003>
-    E63003 = 1031,
+    E63003,
     /// `63043` — Link to a sample media file returns 403 Forbidden
     ///
     /// The link returned a status code of 403 Forbidden, making it impossible to retrieve the file.
@@ -7531,13 +7531,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63043>
-    E63043 = 1032,
+    E63043,
     /// `12100` — Document parse failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12100>
-    E12100 = 1033,
+    E12100,
     /// `60224` — Missing substitutions for selected template
     ///
     /// The selected template has some substitutions that were not provided in the request.
@@ -7547,43 +7547,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60224>
-    E60224 = 1034,
+    E60224,
     /// `52165` — No Credentials found for the supplied Identifier
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52165>
-    E52165 = 1035,
+    E52165,
     /// `22120` — Invalid Verification Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22120>
-    E22120 = 1036,
+    E22120,
     /// `52135` — Missing subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52135>
-    E52135 = 1037,
+    E52135,
     /// `61008` — Add-ons:  HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61008>
-    E61008 = 1038,
+    E61008,
     /// `20103` — Invalid Access Token issuer/subject
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20103>
-    E20103 = 1039,
+    E20103,
     /// `61005` — Add-ons: Bad request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61005>
-    E61005 = 1040,
+    E61005,
     /// `60607` — Lookup Unsupported Country
     ///
     /// No provider found to satisfy the Lookup request
@@ -7591,19 +7591,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60607>
-    E60607 = 1041,
+    E60607,
     /// `53605` — Internal failure when retrieving your account's recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53605>
-    E53605 = 1042,
+    E53605,
     /// `14106` — Document retrieval limit reached
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14106>
-    E14106 = 1043,
+    E14106,
     /// `16028` — Participant to be whispered is not present in the conference
     ///
     /// The participant to be whispered is not present in the conference, so the coach to the participant cannot be added to the conference.
@@ -7611,7 +7611,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16028>
-    E16028 = 1044,
+    E16028,
     /// `45209` — Adding a user to the Chat Channel has timed out waiting for a response from Twilio Chat.
     ///
     /// Adding user to Chat Channel has failed because of a timeout
@@ -7619,7 +7619,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45209>
-    E45209 = 1045,
+    E45209,
     /// `19054` — Expected Unique form key in input request is missing
     ///
     /// Expected Unique form key in input request is missing
@@ -7627,7 +7627,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19054>
-    E19054 = 1046,
+    E19054,
     /// `50379` — TimeToInactive format is invalid
     ///
     /// 'TimeToInactive' parameter supports values which are ISO8601 durations.
@@ -7635,13 +7635,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50379>
-    E50379 = 1047,
+    E50379,
     /// `13248` — Dial: Invalid callerID, too long
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13248>
-    E13248 = 1048,
+    E13248,
     /// `50350` — Conversation not found
     ///
     /// null
@@ -7649,7 +7649,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50350>
-    E50350 = 1049,
+    E50350,
     /// `60550` — Auto Channel Failed: None of the available channels could be selected due to validation errors. Check your debugger messages in console.
     ///
     /// Due to validation errors, none of the available specific channels could be selected. Check your debugger messages in the console for more details.
@@ -7657,7 +7657,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60550>
-    E60550 = 1050,
+    E60550,
     /// `14240` — Max concurrent Workers exceeded
     ///
     /// Max concurrent Workers exceeded
@@ -7665,7 +7665,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14240>
-    E14240 = 1051,
+    E14240,
     /// `94600` — Filter limit exceeded
     ///
     /// The action could not be performed because the filter limit was exceeded.
@@ -7673,7 +7673,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94600>
-    E94600 = 1052,
+    E94600,
     /// `22206` — Attempting to add invalid object type to bundle
     ///
     /// The object_sid provided was not a Supporting Document Sid or an End-User Sid
@@ -7681,19 +7681,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22206>
-    E22206 = 1053,
+    E22206,
     /// `54300` — Unique name not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54300>
-    E54300 = 1054,
+    E54300,
     /// `13244` — Dial: No SIP Authorization
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13244>
-    E13244 = 1055,
+    E13244,
     /// `30131` — Domain's certificate will expire soon
     ///
     /// A TLS certificate associated with one of your domains will expire soon.
@@ -7701,31 +7701,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30131>
-    E30131 = 1056,
+    E30131,
     /// `14235` — Dial-&gt;Conference: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14235>
-    E14235 = 1057,
+    E14235,
     /// `62019` — IP route exceeds permitted IP range
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62019>
-    E62019 = 1058,
+    E62019,
     /// `48050` — Internal service error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48050>
-    E48050 = 1059,
+    E48050,
     /// `50060` — Programmable Chat: Invalid user channels limit format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50060>
-    E50060 = 1060,
+    E50060,
     /// `22500` — Twilio phone number using deprecated API version
     ///
     /// Phone Numbers no longer supports 2008-08-01 API.  The Twilio phone number is configured for the deprecated 2008-08-01 API, which is not compatible. Update the phone number API version to 2010-04-01
@@ -7733,13 +7733,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22500>
-    E22500 = 1061,
+    E22500,
     /// `52107` — Invalid custom key for GCM/FCM
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52107>
-    E52107 = 1062,
+    E52107,
     /// `91104` — Event type not found
     ///
     /// Event type not found
@@ -7747,13 +7747,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91104>
-    E91104 = 1063,
+    E91104,
     /// `52072` — Client mqtt connection not created or closed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52072>
-    E52072 = 1064,
+    E52072,
     /// `13223` — Dial: Invalid phone number format
     ///
     /// Phone Numbers must be in E.164 format. E.164 numbers are formatted \[+\] \[country code\] \[subscriber number including area code\] and can have a maximum of 15 digits.
@@ -7761,13 +7761,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13223>
-    E13223 = 1065,
+    E13223,
     /// `22121` — Unable to Transfer Hosted Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22121>
-    E22121 = 1066,
+    E22121,
     /// `60220` — Messages to China require use case vetting
     ///
     /// Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.
@@ -7778,49 +7778,49 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60220>
-    E60220 = 1067,
+    E60220,
     /// `51131` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51131>
-    E51131 = 1068,
+    E51131,
     /// `21655` — The ContentSid is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21655>
-    E21655 = 1069,
+    E21655,
     /// `50331` — Programmable Chat: Channel webhook trigger not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50331>
-    E50331 = 1070,
+    E50331,
     /// `50329` — Programmable Chat: Channel webhook url not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50329>
-    E50329 = 1071,
+    E50329,
     /// `53200` — Participant identity is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53200>
-    E53200 = 1072,
+    E53200,
     /// `52111` — GCM/FCM unknown error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52111>
-    E52111 = 1073,
+    E52111,
     /// `21481` — Invalid PageToken
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21481>
-    E21481 = 1074,
+    E21481,
     /// `30034` — US A2P 10DLC - Message from an Unregistered Number
     ///
     /// Message sent to a US number may not be delivered because it is being sent from a number that must be registered to an approved 10DLC Campaign. To check the A2P 10DLC registration status of your Twilio phone numbers, go to &lt;a href= "<https://support.twilio.com/hc/en-us/articles/4418081745179-How-do-I-check-that-I-have-completed-US-A2P-10DLC-registration->"&gt;this help page&lt;/a&gt;. To initiate an A2P10DLC registration, &lt;a href= "<https://console.twilio.com/us1/develop/sms/regulatory-compliance/a2p-onboarding>"&gt;visit your console here&lt;/a&gt;.
@@ -7828,13 +7828,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30034>
-    E30034 = 1075,
+    E30034,
     /// `80902` — No Active Session
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80902>
-    E80902 = 1076,
+    E80902,
     /// `50441` — Failed to add a proxy address to a participant.
     ///
     /// You cannot add a proxy address to the participant.
@@ -7842,19 +7842,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50441>
-    E50441 = 1077,
+    E50441,
     /// `33122` — Rate Plan Is Not Allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33122>
-    E33122 = 1078,
+    E33122,
     /// `21420` — ApplicationSid is not accessible
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21420>
-    E21420 = 1079,
+    E21420,
     /// `22211` — Cannot create a Supporting Document with no FriendlyName
     ///
     /// The request to create a new Supporting Document instance did not contain a FriendlyName
@@ -7862,31 +7862,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22211>
-    E22211 = 1080,
+    E22211,
     /// `52307` — No users with provided segments
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52307>
-    E52307 = 1081,
+    E52307,
     /// `11237` — Certificate Invalid - Could not find path to certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11237>
-    E11237 = 1082,
+    E11237,
     /// `21247` — Trunk Dependencies
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21247>
-    E21247 = 1083,
+    E21247,
     /// `61003` — Add-ons: Requirements to invoke AddOns have not been met
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61003>
-    E61003 = 1084,
+    E61003,
     /// `90022` — One of 'TemplateArgs' dictionary value is too long
     ///
     /// One of 'TemplateArgs' dictionary value is too long
@@ -7894,31 +7894,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90022>
-    E90022 = 1085,
+    E90022,
     /// `54206` — Invalid Map Item data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54206>
-    E54206 = 1086,
+    E54206,
     /// `31207` — JWT token expiration too long.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31207>
-    E31207 = 1087,
+    E31207,
     /// `14108` — From phone number not SMS capable
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14108>
-    E14108 = 1088,
+    E14108,
     /// `60511` — SNA Downstream Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60511>
-    E60511 = 1089,
+    E60511,
     /// `50391` — Conflicting conversation modification
     ///
     /// The requested conversation is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -7926,19 +7926,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50391>
-    E50391 = 1090,
+    E50391,
     /// `50106` — Programmable Chat: Channel creator role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50106>
-    E50106 = 1091,
+    E50106,
     /// `32304` — Interconnect: Connection (TNX) SID is not Active
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32304>
-    E32304 = 1092,
+    E32304,
     /// `60201` — Selected template translation is not approved
     ///
     /// ## Error - 60201
@@ -7950,13 +7950,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60201>
-    E60201 = 1093,
+    E60201,
     /// `20002` — Invalid FriendlyName
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20002>
-    E20002 = 1094,
+    E20002,
     /// `60618` — Lookup Malformed Request Parameter
     ///
     /// An invalid value was passed for query parameters
@@ -7964,7 +7964,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60618>
-    E60618 = 1095,
+    E60618,
     /// `82007` — Unsupported Runtime
     ///
     /// The runtime used in the Serverless Build request is not supported on the platform. A runtime defines the environment your Functions will be executed in (e.g. which Node.js version to use for your Functions).
@@ -7972,25 +7972,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82007>
-    E82007 = 1096,
+    E82007,
     /// `53630` — Empty track list for composition
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53630>
-    E53630 = 1097,
+    E53630,
     /// `80406` — Phone Number Did Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80406>
-    E80406 = 1098,
+    E80406,
     /// `13218` — Dial: Invalid sequential value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13218>
-    E13218 = 1099,
+    E13218,
     /// `50368` — Conversation webhook type not provided
     ///
     /// null
@@ -7998,19 +7998,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50368>
-    E50368 = 1100,
+    E50368,
     /// `63007` — Twilio could not find a Channel with the specified From address
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63007>
-    E63007 = 1101,
+    E63007,
     /// `53107` — MaxParticipants is out of range
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53107>
-    E53107 = 1102,
+    E53107,
     /// `60307` — Cannot resend push notifications to 'none' notification platform
     ///
     /// This error is returned when the resend push notification endpoint was called for a factor using "none" as notification platform in its configuration.
@@ -8018,25 +8018,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60307>
-    E60307 = 1103,
+    E60307,
     /// `64008` — Pay: Payment Gateway rejected charge creation.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64008>
-    E64008 = 1104,
+    E64008,
     /// `21618` — The message body cannot be sent
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21618>
-    E21618 = 1105,
+    E21618,
     /// `50214` — User conversation limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50214>
-    E50214 = 1106,
+    E50214,
     /// `13238` — Dial-&gt;Conference: Invalid Verb used in waitUrl, holdUrl, or announceUrl TwiML
     ///
     /// The TwiML that executes via the waitUrl, holdUrl, or announceUrl can only contain Say, Play, Pause, and Redirect verbs. Dial, Gather, Hangup and Record are not allowed.
@@ -8044,7 +8044,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13238>
-    E13238 = 1107,
+    E13238,
     /// `53633` — Composition is too large
     ///
     /// The composition job did not start because the combined size of the media sources passed to the composition is too large to process.
@@ -8052,13 +8052,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53633>
-    E53633 = 1108,
+    E53633,
     /// `61007` — Add-ons: Response body too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61007>
-    E61007 = 1109,
+    E61007,
     /// `30104` — Shortened link not found. Click redirected to fallback Url
     ///
     /// We received a request to a domain you've registered with Click Tracking but we don't have a record of the shortened url.
@@ -8066,7 +8066,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30104>
-    E30104 = 1110,
+    E30104,
     /// `83401` — The device was not attached to a cellular network
     ///
     /// The device was not attached to a cellular network when Twilio attempted to send the IP Command. The IP Command was not sent to the device.
@@ -8074,7 +8074,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83401>
-    E83401 = 1111,
+    E83401,
     /// `22202` — No regulation sid or phone number country and type was provided
     ///
     /// No regulation sid or phone number country and type was provided
@@ -8082,7 +8082,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22202>
-    E22202 = 1112,
+    E22202,
     /// `53122` — The recording operation requested is not supported for the Room type
     ///
     /// The recording operation requested is not supported for the Room type
@@ -8090,7 +8090,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53122>
-    E53122 = 1113,
+    E53122,
     /// `19034` — Invalid country code
     ///
     /// Country code provided in the request is not valid
@@ -8098,7 +8098,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19034>
-    E19034 = 1114,
+    E19034,
     /// `64007` — Pay: Connector does not support creating charge.
     ///
     /// ## Error - 64007
@@ -8112,7 +8112,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64007>
-    E64007 = 1115,
+    E64007,
     /// `60601` — Authorization required for Canada lookups
     ///
     /// Authorization must be granted to your company by the CLNPC to return data on Canada phone numbers. Please contact Support to gain access.
@@ -8120,7 +8120,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60601>
-    E60601 = 1116,
+    E60601,
     /// `45359` — Failed to close Channel.  Invalid status parameter.
     ///
     /// Failed to close Channel &lt;channel sid&gt;.  The channel status provided was invalid.
@@ -8128,19 +8128,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45359>
-    E45359 = 1117,
+    E45359,
     /// `45009` — Configuration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45009>
-    E45009 = 1118,
+    E45009,
     /// `13239` — Dial-&gt;Conference: Invalid Trim Value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13239>
-    E13239 = 1119,
+    E13239,
     /// `80901` — Message Matched Stop Word
     ///
     /// Message matched a stop word.
@@ -8148,13 +8148,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80901>
-    E80901 = 1120,
+    E80901,
     /// `11770` — Empty response body
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11770>
-    E11770 = 1121,
+    E11770,
     /// `30436` — Invalid Phone Number SID
     ///
     /// The phone number SID is malformed or belongs to another account.
@@ -8162,7 +8162,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30436>
-    E30436 = 1122,
+    E30436,
     /// `60610` — Phone number outside of coverage
     ///
     /// The requested phone number is outside of our range of coverage
@@ -8170,25 +8170,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60610>
-    E60610 = 1123,
+    E60610,
     /// `31600` — Busy Everywhere
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31600>
-    E31600 = 1124,
+    E31600,
     /// `81008` — Failed to connect to outgoing Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81008>
-    E81008 = 1125,
+    E81008,
     /// `48001` — Callback URL is not set
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48001>
-    E48001 = 1126,
+    E48001,
     /// `33103` — Paging information invalid
     ///
     /// Raised whenever an invalid value for pagination while listing resources is provided.
@@ -8196,13 +8196,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33103>
-    E33103 = 1127,
+    E33103,
     /// `11300` — Invalid template URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11300>
-    E11300 = 1128,
+    E11300,
     /// `80307` — Record to be updated was not found in database.
     ///
     /// Record to be updated was not found in database.
@@ -8210,25 +8210,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80307>
-    E80307 = 1129,
+    E80307,
     /// `21241` — Credential List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21241>
-    E21241 = 1130,
+    E21241,
     /// `52000` — Internal notification error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52000>
-    E52000 = 1131,
+    E52000,
     /// `20403` — 403 Forbidden
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20403>
-    E20403 = 1132,
+    E20403,
     /// `14219` — TaskRouter Dial Queue not supported in this realm
     ///
     /// TaskRouter Dial Queue not supported in this realm
@@ -8236,25 +8236,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14219>
-    E14219 = 1133,
+    E14219,
     /// `54200` — Map not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54200>
-    E54200 = 1134,
+    E54200,
     /// `19050` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19050>
-    E19050 = 1135,
+    E19050,
     /// `14105` — Invalid statusCallback attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14105>
-    E14105 = 1136,
+    E14105,
     /// `50512` — Message media size is too large
     ///
     /// null
@@ -8262,13 +8262,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50512>
-    E50512 = 1137,
+    E50512,
     /// `31480` — Temporarily Unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31480>
-    E31480 = 1138,
+    E31480,
     /// `30020` — Internal Failure with Message Scheduling
     ///
     /// An internal error has occurred with Message Scheduling that prevented Twilio from processing your request.
@@ -8276,13 +8276,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30020>
-    E30020 = 1139,
+    E30020,
     /// `80409` — Session Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80409>
-    E80409 = 1140,
+    E80409,
     /// `19025` — Channel validation error
     ///
     /// The request body has invalid inputs
@@ -8290,7 +8290,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19025>
-    E19025 = 1141,
+    E19025,
     /// `404` — Not Found
     ///
     /// Failed to find a match for the request
@@ -8298,13 +8298,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/404>
-    E404 = 1142,
+    E404,
     /// `62014` — Connection not ready
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62014>
-    E62014 = 1143,
+    E62014,
     /// `90101` — Unique Name Already Exists
     ///
     /// Unique name user created already exists
@@ -8312,19 +8312,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90101>
-    E90101 = 1144,
+    E90101,
     /// `13110` — Annotate: Annotate must contain one valid nested element
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13110>
-    E13110 = 1145,
+    E13110,
     /// `80505` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80505>
-    E80505 = 1146,
+    E80505,
     /// `11200` — HTTP retrieval failure
     ///
     /// An 11200 error is an indicator of a connection failure between Twilio and your
@@ -8352,25 +8352,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11200>
-    E11200 = 1147,
+    E11200,
     /// `51111` — Twilsock: Service instance limit reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51111>
-    E51111 = 1148,
+    E51111,
     /// `21224` — Invalid SipAuthPassword. Illegal chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21224>
-    E21224 = 1149,
+    E21224,
     /// `52306` — Cannot delete User resource with Bindings
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52306>
-    E52306 = 1150,
+    E52306,
     /// `32203` — SIP: Call blocked by Twilio
     ///
     /// ## Error - 32203
@@ -8381,7 +8381,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32203>
-    E32203 = 1151,
+    E32203,
     /// `60330` — Failed to invoke the webhook
     ///
     /// HTTP status: 400
@@ -8389,7 +8389,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60330>
-    E60330 = 1152,
+    E60330,
     /// `13810` — Reject: Invalid cause
     ///
     /// A call is rejected for any reason other than Busy or Hangup
@@ -8397,55 +8397,55 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13810>
-    E13810 = 1153,
+    E13810,
     /// `52136` — Missing payload for APNs delivery
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52136>
-    E52136 = 1154,
+    E52136,
     /// `50326` — Programmable Chat: Invalid channel webhook trigger
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50326>
-    E50326 = 1155,
+    E50326,
     /// `50405` — Programmable Chat: Invalid last consumption timestamp format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50405>
-    E50405 = 1156,
+    E50405,
     /// `14203` — Enqueue: Invalid Enqueue action url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14203>
-    E14203 = 1157,
+    E14203,
     /// `53625` — Access denied to external S3 bucket configured in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53625>
-    E53625 = 1158,
+    E53625,
     /// `31487` — Request Terminated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31487>
-    E31487 = 1159,
+    E31487,
     /// `60006` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60006>
-    E60006 = 1160,
+    E60006,
     /// `22115` — Invalid Unique Name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22115>
-    E22115 = 1161,
+    E22115,
     /// `30450` — Message delivery blocked
     ///
     /// The destination number you are trying to reach is temporarily blocked from receiving this message.
@@ -8453,13 +8453,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30450>
-    E30450 = 1162,
+    E30450,
     /// `21479` — Unable to update Status for subaccount, subaccount has been closed.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21479>
-    E21479 = 1163,
+    E21479,
     /// `32015` — Call is terminated due to exceeding maximum call duration
     ///
     /// ## Warning - 32015
@@ -8469,7 +8469,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32015>
-    E32015 = 1164,
+    E32015,
     /// `30010` — Message price exceeds max price
     ///
     /// ## Error - 30010
@@ -8483,7 +8483,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30010>
-    E30010 = 1165,
+    E30010,
     /// `21610` — Attempt to send to unsubscribed recipient
     ///
     /// The person you are trying to message has opted out of receiving messages from your Twilio phone number, Channels sender, or Messaging Service.
@@ -8495,19 +8495,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21610>
-    E21610 = 1166,
+    E21610,
     /// `21451` — Invalid area code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21451>
-    E21451 = 1167,
+    E21451,
     /// `53614` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53614>
-    E53614 = 1168,
+    E53614,
     /// `50006` — Programmable Chat: Invalid Account SID
     ///
     /// Invalid Account SID
@@ -8515,13 +8515,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50006>
-    E50006 = 1169,
+    E50006,
     /// `50209` — Programmable Chat: Invalid binding type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50209>
-    E50209 = 1170,
+    E50209,
     /// `90001` — Message SID is invalid
     ///
     /// An invalid message SID has been sent in the request
@@ -8529,7 +8529,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90001>
-    E90001 = 1171,
+    E90001,
     /// `90011` — MessageSid is invalid
     ///
     /// MessageSid is invalid
@@ -8537,73 +8537,73 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90011>
-    E90011 = 1172,
+    E90011,
     /// `62010` — No authentication was provided.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62010>
-    E62010 = 1173,
+    E62010,
     /// `62002` — Exchange not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62002>
-    E62002 = 1174,
+    E62002,
     /// `32212` — SIP: Registration Authentication problem
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32212>
-    E32212 = 1175,
+    E32212,
     /// `52051` — Internal error when sending notification via client connection
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52051>
-    E52051 = 1176,
+    E52051,
     /// `45102` — Collision On Configuration Change
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45102>
-    E45102 = 1177,
+    E45102,
     /// `52174` — Unexpected error response received for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52174>
-    E52174 = 1178,
+    E52174,
     /// `21480` — Reached maximum number of subaccounts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21480>
-    E21480 = 1179,
+    E21480,
     /// `60520` — SNA URL Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60520>
-    E60520 = 1180,
+    E60520,
     /// `81013` — Failed to invoke Understand API
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81013>
-    E81013 = 1181,
+    E81013,
     /// `31903` — Stream - WebSocket - Connection Broken Pipe
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31903>
-    E31903 = 1182,
+    E31903,
     /// `13322` — Gather-&gt;Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13322>
-    E13322 = 1183,
+    E13322,
     /// `19047` — Field definition name cannot be empty
     ///
     /// Input field name cannot be empty
@@ -8611,7 +8611,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19047>
-    E19047 = 1184,
+    E19047,
     /// `45600` — Flex UI error
     ///
     /// Flex UI instance experienced a thrown Flex UI Error
@@ -8620,7 +8620,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45600>
-    E45600 = 1185,
+    E45600,
     /// `32505` — Voice Conversation: Invalid data inside existing conversation.
     ///
     /// Invalid data inside existing conversation.
@@ -8628,13 +8628,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32505>
-    E32505 = 1186,
+    E32505,
     /// `13254` — Dial-&gt;Sip: SIP URI DNS does not resolve or resolves to an non-public IP address
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13254>
-    E13254 = 1187,
+    E13254,
     /// `21717` — Brand Registration SID for US A2P Campaign Use Case is Not Registered or Not Valid
     ///
     /// The Brand Registration SID you are trying to use to register a new US A2P campaign use case is not registered or the Brand Registration SID is not valid for the given use case.
@@ -8642,25 +8642,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21717>
-    E21717 = 1188,
+    E21717,
     /// `11251` — Fatal protocol violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11251>
-    E11251 = 1189,
+    E11251,
     /// `54302` — Invalid unique name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54302>
-    E54302 = 1190,
+    E54302,
     /// `70103` — Unsupported Public Key Exponent
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70103>
-    E70103 = 1191,
+    E70103,
     /// `90034` — 'BroadcastStatusCallbackUrl' is too long
     ///
     /// 'BroadcastStatusCallbackUrl' is too long
@@ -8668,25 +8668,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90034>
-    E90034 = 1192,
+    E90034,
     /// `50306` — Programmable Chat: Unique name should not match channel SID pattern
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50306>
-    E50306 = 1193,
+    E50306,
     /// `53611` — Invalid AWS credentials to access external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53611>
-    E53611 = 1194,
+    E53611,
     /// `14234` — Dial-&gt;Conference: Unable to create task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14234>
-    E14234 = 1195,
+    E14234,
     /// `91103` — Event type list is empty
     ///
     /// Event type list is empty
@@ -8694,19 +8694,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91103>
-    E91103 = 1196,
+    E91103,
     /// `31500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31500>
-    E31500 = 1197,
+    E31500,
     /// `22104` — Invalid Email Format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22104>
-    E22104 = 1198,
+    E22104,
     /// `45352` — Failed to create an outbound Channel.
     ///
     /// Failed to create a Conversation due to an error from Twilio Conversations API.
@@ -8714,19 +8714,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45352>
-    E45352 = 1199,
+    E45352,
     /// `50508` — Programmable Chat: Media already sent with another message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50508>
-    E50508 = 1200,
+    E50508,
     /// `22106` — Invalid Method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22106>
-    E22106 = 1201,
+    E22106,
     /// `21212` — Invalid From Number (caller ID)
     ///
     /// You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.
@@ -8738,7 +8738,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21212>
-    E21212 = 1202,
+    E21212,
     /// `83400` — IP Commands error
     ///
     /// Raised whenever delivering an IP Command fails with an error that is not covered by a more specific error code.
@@ -8746,7 +8746,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83400>
-    E83400 = 1203,
+    E83400,
     /// `57001` — 'Secret id' is empty
     ///
     /// 'Secret id' is not specified
@@ -8754,7 +8754,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57001>
-    E57001 = 1204,
+    E57001,
     /// `20161` — Programmable Chat: Parameters are not specified for update request
     ///
     /// Update request doesn't contain any parameters
@@ -8762,7 +8762,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20161>
-    E20161 = 1205,
+    E20161,
     /// `81018` — Template evaluation error in Studio widget
     ///
     /// An error occurred when Studio tried to evaluate your template syntax.
@@ -8770,19 +8770,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81018>
-    E81018 = 1206,
+    E81018,
     /// `13210` — Dial: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13210>
-    E13210 = 1207,
+    E13210,
     /// `50400` — Programmable Chat: User not member of channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50400>
-    E50400 = 1208,
+    E50400,
     /// `60710` — Phone number CPS not found
     ///
     /// This phone number was not found on the Call Placement Service (CPS) Directory
@@ -8790,13 +8790,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60710>
-    E60710 = 1209,
+    E60710,
     /// `11201` — TCP connection timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11201>
-    E11201 = 1210,
+    E11201,
     /// `80207` — No unreserved numbers in proxy pool.
     ///
     /// Failed to find a proxy number.
@@ -8804,19 +8804,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80207>
-    E80207 = 1211,
+    E80207,
     /// `20413` — Request Entity Too Large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20413>
-    E20413 = 1212,
+    E20413,
     /// `92002` — The 'variables' parameter exceeds the allowed limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92002>
-    E92002 = 1213,
+    E92002,
     /// `81021` — Flow revision must be an integer or enum(LatestPublished, LatestRevision)
     ///
     /// The Revision was invalid. Revision must be an integer or enum(LatestPublished, LatestRevision).
@@ -8824,7 +8824,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81021>
-    E81021 = 1214,
+    E81021,
     /// `90004` — Message Truncated
     ///
     /// A debug-event was too large to be published to Twilio Debugger.
@@ -8832,25 +8832,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90004>
-    E90004 = 1215,
+    E90004,
     /// `13511` — Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13511>
-    E13511 = 1216,
+    E13511,
     /// `14237` — Dial-&gt;Conference: Invalid PostWorkActivitySid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14237>
-    E14237 = 1217,
+    E14237,
     /// `54208` — Map Item already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54208>
-    E54208 = 1218,
+    E54208,
     /// `50341` — Invalid messaging service SID
     ///
     /// null
@@ -8858,13 +8858,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50341>
-    E50341 = 1219,
+    E50341,
     /// `32105` — SIP: Invalid contact header
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32105>
-    E32105 = 1220,
+    E32105,
     /// `91001` — Sink could not be found
     ///
     /// Sink could not be found
@@ -8872,7 +8872,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91001>
-    E91001 = 1221,
+    E91001,
     /// `50407` — Invalid messaging binding address
     ///
     /// null
@@ -8880,7 +8880,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50407>
-    E50407 = 1222,
+    E50407,
     /// `50433` — Participant already exists
     ///
     /// null
@@ -8888,31 +8888,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50433>
-    E50433 = 1223,
+    E50433,
     /// `53402` — Client is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53402>
-    E53402 = 1224,
+    E53402,
     /// `12102` — The root element must be Response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12102>
-    E12102 = 1225,
+    E12102,
     /// `31400` — Bad Request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31400>
-    E31400 = 1226,
+    E31400,
     /// `51001` — Client Connection: Connections resource limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51001>
-    E51001 = 1227,
+    E51001,
     /// `45745` — Invalid or missing parameters in the create conversation request.
     ///
     /// Failed to create webchat conversation for provided address SID due to invalid request parameters.
@@ -8920,7 +8920,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45745>
-    E45745 = 1228,
+    E45745,
     /// `60300` — Invalid Param
     ///
     /// The request contained malformed or semantically incorrect parameters.
@@ -8934,7 +8934,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60300>
-    E60300 = 1229,
+    E60300,
     /// `53216` — Participant session length exceeded
     ///
     /// Raised by the server when a Participant\'s session length exceeds the MaxParticipantDuration value.
@@ -8942,19 +8942,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53216>
-    E53216 = 1230,
+    E53216,
     /// `52302` — Too many recipients
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52302>
-    E52302 = 1231,
+    E52302,
     /// `45006` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45006>
-    E45006 = 1232,
+    E45006,
     /// `90100` — Invalid Autopilot Actions JSON
     ///
     /// Autopilot Actions Configured on the Task are Invalid
@@ -8962,7 +8962,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90100>
-    E90100 = 1233,
+    E90100,
     /// `22221` — Emergency address is not registered
     ///
     /// The emergency address is missing when an emergency call is made. The emergency call might have an additional cost.
@@ -8970,7 +8970,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22221>
-    E22221 = 1234,
+    E22221,
     /// `90029` — Broadcast 'CorrelationId' is empty
     ///
     /// Broadcast 'CorrelationId' is empty
@@ -8978,7 +8978,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90029>
-    E90029 = 1235,
+    E90029,
     /// `60406` — Initialization Error
     ///
     /// An error occurred while initializing a class.
@@ -8986,13 +8986,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60406>
-    E60406 = 1236,
+    E60406,
     /// `53101` — Room name is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53101>
-    E53101 = 1237,
+    E53101,
     /// `90031` — Broadcast 'Recipients' list is empty
     ///
     /// Broadcast 'Recipients' list is empty
@@ -9000,13 +9000,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90031>
-    E90031 = 1238,
+    E90031,
     /// `31404` — Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31404>
-    E31404 = 1239,
+    E31404,
     /// `19040` — Custom Field provided is not defined
     ///
     /// The custom field provided in the request does not exist
@@ -9014,7 +9014,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19040>
-    E19040 = 1240,
+    E19040,
     /// `45764` — Unable to validate address configuration. Auto create webhook URL missing.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create webhook URL missing.
@@ -9022,25 +9022,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45764>
-    E45764 = 1241,
+    E45764,
     /// `62004` — Direct connect not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62004>
-    E62004 = 1242,
+    E62004,
     /// `45201` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45201>
-    E45201 = 1243,
+    E45201,
     /// `63019` — Media failed to download
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63019>
-    E63019 = 1244,
+    E63019,
     /// `60608` — Lookup Error
     ///
     /// Lookup provider replied with an error
@@ -9048,7 +9048,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60608>
-    E60608 = 1245,
+    E60608,
     /// `64015` — Pay: \`&lt;Pay&gt;\` verb is missing a needed Parameter
     ///
     /// A 64015 Error is an indication that the configured connector for the payment method is missing one of the Parameter needed in the `<Pay>` verb.
@@ -9056,19 +9056,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64015>
-    E64015 = 1246,
+    E64015,
     /// `54510` — Query expression contains an array with too many items
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54510>
-    E54510 = 1247,
+    E54510,
     /// `40111` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40111>
-    E40111 = 1248,
+    E40111,
     /// `32111` — SIP: Invalid header name
     ///
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _name_. Including this header would have resulted in Twilio generating a message that runs contrary to the SIP specification.
@@ -9078,7 +9078,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32111>
-    E32111 = 1249,
+    E32111,
     /// `30893` — Campaign vetting rejection - Invalid Sample Message Use Case
     ///
     /// The campaign submission has been reviewed and it was rejected because of invalid sample message content.
@@ -9086,19 +9086,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30893>
-    E30893 = 1250,
+    E30893,
     /// `31902` — Stream - WebSocket - Connection Refused
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31902>
-    E31902 = 1251,
+    E31902,
     /// `53108` — RoomType is not valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53108>
-    E53108 = 1252,
+    E53108,
     /// `32602` — Virtual Agent: Invalid Connector
     ///
     /// A 32602 Error is an indication that the referenced connector is not a valid &amp;lt;VirtualAgent&amp;gt; connector.
@@ -9106,7 +9106,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32602>
-    E32602 = 1253,
+    E32602,
     /// `30026` — US A2P 10DLC - 70% T-Mobile Daily Message Limit Consumed
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
@@ -9120,7 +9120,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30026>
-    E30026 = 1254,
+    E30026,
     /// `30115` — Date format is incorrect
     ///
     /// The date format you have used is incorrect.
@@ -9128,7 +9128,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30115>
-    E30115 = 1255,
+    E30115,
     /// `35118` — MessagingServiceSid is required to schedule a message
     ///
     /// Message Scheduling is only accessible on Messaging Services. You need to pass a MessageServiceSid instead or along with a From Phone Number in order to schedule a message.
@@ -9136,7 +9136,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35118>
-    E35118 = 1256,
+    E35118,
     /// `14241` — start\_date passed to TaskRouter statistics is older than 30 days.
     ///
     /// Starting Nov. 30, 2021 we will no longer return data older than 30 days, and instead return a 400-response for requests with &lt;start_date&gt; older than 30 days.
@@ -9144,7 +9144,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14241>
-    E14241 = 1257,
+    E14241,
     /// `90018` — 'Template' field is too long
     ///
     /// 'Template' field is too long
@@ -9152,13 +9152,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90018>
-    E90018 = 1258,
+    E90018,
     /// `62026` — Interconnect: Missing MPLS carrier SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62026>
-    E62026 = 1259,
+    E62026,
     /// `21631` — Phone Number Requires an Address
     ///
     /// To purchase this number you must supply the Address of the user of this phone number.  Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number.  This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.
@@ -9166,7 +9166,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21631>
-    E21631 = 1260,
+    E21631,
     /// `94001` — Transcriptions: Invalid transcribe value
     ///
     /// Invalid “transcribe” value. It should be either true or false. No transcription resource has been created
@@ -9174,7 +9174,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94001>
-    E94001 = 1261,
+    E94001,
     /// `21615` — Phone Number Requires a Local Address
     ///
     /// To purchase this number you must have an Address on your account which satisfies the local address requirements.
@@ -9182,25 +9182,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21615>
-    E21615 = 1262,
+    E21615,
     /// `13321` — Gather-&gt;Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13321>
-    E13321 = 1263,
+    E13321,
     /// `21652` — Maximum subject length is 40 characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21652>
-    E21652 = 1264,
+    E21652,
     /// `40144` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40144>
-    E40144 = 1265,
+    E40144,
     /// `94201` — Transcriptions Settings: encryptionKeySid invalid or not found
     ///
     /// Request to enable encryption for transcriptions failed because encryptionKeySid is invalid or not defined
@@ -9208,7 +9208,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94201>
-    E94201 = 1266,
+    E94201,
     /// `80203` — No Available Proxy For Country
     ///
     /// This Service has no compatible Proxy numbers for this Participant.
@@ -9218,7 +9218,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80203>
-    E80203 = 1267,
+    E80203,
     /// `60329` — Verify SNA does not work with \`psd2\_enabled\`
     ///
     /// The Silent Network Auth channel does not work when `psd2_nabled` is set to `true` for a Verify `Service`.
@@ -9226,13 +9226,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60329>
-    E60329 = 1268,
+    E60329,
     /// `54050` — Service Instance not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54050>
-    E54050 = 1269,
+    E54050,
     /// `40100` — TaskRouter-&gt;Reject
     ///
     /// &amp;nbsp;
@@ -9240,43 +9240,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40100>
-    E40100 = 1270,
+    E40100,
     /// `52138` — APNs payload too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52138>
-    E52138 = 1271,
+    E52138,
     /// `50200` — Programmable Chat: User not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50200>
-    E50200 = 1272,
+    E50200,
     /// `32100` — SIP: Trial accounts can only call verified caller IDs
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32100>
-    E32100 = 1273,
+    E32100,
     /// `30008` — Unknown error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30008>
-    E30008 = 1274,
+    E30008,
     /// `13253` — Dial: Header is too long
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13253>
-    E13253 = 1275,
+    E13253,
     /// `31102` — Authorization token missing in request.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31102>
-    E31102 = 1276,
+    E31102,
     /// `19004` — Invalid or missing Contact input
     ///
     /// The request body provided has some errors
@@ -9284,7 +9284,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19004>
-    E19004 = 1277,
+    E19004,
     /// `19005` — Contact validation error
     ///
     /// The data provided in the request body is invalid
@@ -9292,7 +9292,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19005>
-    E19005 = 1278,
+    E19005,
     /// `80201` — No Available Voice Proxy
     ///
     /// ## Warning
@@ -9304,7 +9304,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80201>
-    E80201 = 1279,
+    E80201,
     /// `90019` — 'TemplateArgs' dictionary size is too large
     ///
     /// 'TemplateArgs' dictionary size is too large
@@ -9312,13 +9312,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90019>
-    E90019 = 1280,
+    E90019,
     /// `60533` — SNA Carrier Header Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60533>
-    E60533 = 1281,
+    E60533,
     /// `400` — Bad Request
     ///
     /// Failed to complete request due to a bad request
@@ -9326,7 +9326,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/400>
-    E400 = 1282,
+    E400,
     /// `30448` — Toll-Free phone number verification rejection - Age Gate
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -9334,13 +9334,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30448>
-    E30448 = 1283,
+    E30448,
     /// `13520` — Say: Invalid text
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13520>
-    E13520 = 1284,
+    E13520,
     /// `48024` — Contact conversation limit exceeded
     ///
     /// A Chat conversation could not be created because the Conversations user associated to the given contact is a participant in too many conversations.
@@ -9348,7 +9348,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48024>
-    E48024 = 1285,
+    E48024,
     /// `45210` — Flex Flow creation failed
     ///
     /// Flex Flow creation failed.
@@ -9356,7 +9356,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45210>
-    E45210 = 1286,
+    E45210,
     /// `60403` — Storage Error
     ///
     /// An error occurred while storing/loading an entity.
@@ -9364,7 +9364,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60403>
-    E60403 = 1287,
+    E60403,
     /// `45402` — RTA feed callback response time exceeded the threshold
     ///
     /// The RTA Feed callback is taking longer than a defined threshold to respond
@@ -9372,7 +9372,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45402>
-    E45402 = 1288,
+    E45402,
     /// `31941` — Stream - Invalid Track configuration
     ///
     /// Unsupported value of track attribute in TwiML
@@ -9380,19 +9380,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31941>
-    E31941 = 1289,
+    E31941,
     /// `54151` — List Item not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54151>
-    E54151 = 1290,
+    E54151,
     /// `21609` — Invalid 'StatusCallback'
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21609>
-    E21609 = 1291,
+    E21609,
     /// `13338` — Gather: Invalid actionOnEmptyResult value
     ///
     /// Defined action on Gather verb is invalid or empty
@@ -9400,13 +9400,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13338>
-    E13338 = 1292,
+    E13338,
     /// `52170` — Too many Webhook Credential requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52170>
-    E52170 = 1293,
+    E52170,
     /// `64001` — Pay: Configuration Error
     ///
     /// ## Error - 64001
@@ -9418,19 +9418,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64001>
-    E64001 = 1294,
+    E64001,
     /// `22101` — Invalid Hosted Number Order SIDs
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22101>
-    E22101 = 1295,
+    E22101,
     /// `51121` — Twilsock: Token expiration time exceeds maximum
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51121>
-    E51121 = 1296,
+    E51121,
     /// `32401` — BYOC Trunk routing failure - failover to Twilio default routing.
     ///
     /// Call delivery attempt(s) over the specified BYOC Trunk did not succeed. Failover to Twilio default routing took place.
@@ -9438,19 +9438,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32401>
-    E32401 = 1297,
+    E32401,
     /// `63021` — Channel invalid content error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63021>
-    E63021 = 1298,
+    E63021,
     /// `21624` — Invalid validity period value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21624>
-    E21624 = 1299,
+    E21624,
     /// `30449` — Toll Free verification rejection - Sample message URL issues in sample message
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -9458,19 +9458,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30449>
-    E30449 = 1300,
+    E30449,
     /// `53613` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53613>
-    E53613 = 1301,
+    E53613,
     /// `11310` — Invalid template token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11310>
-    E11310 = 1302,
+    E11310,
     /// `40149` — Failed to issue Conference instruction due to missing ‘conference\_sid’
     ///
     /// The conference instruction issued as a result of the transfer can only be issued on a task which has a `conference_sid` in its attributes.
@@ -9478,7 +9478,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40149>
-    E40149 = 1303,
+    E40149,
     /// `83004` — Super SIM update operation failed due to Internal Error
     ///
     /// Your Super SIM update request has caused an internal error that is not further specified.
@@ -9486,19 +9486,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83004>
-    E83004 = 1304,
+    E83004,
     /// `45004` — Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45004>
-    E45004 = 1305,
+    E45004,
     /// `54150` — List not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54150>
-    E54150 = 1306,
+    E54150,
     /// `22201` — No regulation sid found for the given number group
     ///
     /// No regulation sid found for the given number group
@@ -9506,37 +9506,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22201>
-    E22201 = 1307,
+    E22201,
     /// `22100` — Reached Maximum Verification Attempts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22100>
-    E22100 = 1308,
+    E22100,
     /// `60531` — SNA Carrier Not Detected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60531>
-    E60531 = 1309,
+    E60531,
     /// `60008` — Unsupported Carrier
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60008>
-    E60008 = 1310,
+    E60008,
     /// `50402` — Programmable Chat: Member not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50402>
-    E50402 = 1311,
+    E50402,
     /// `31205` — JWT token expired.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31205>
-    E31205 = 1312,
+    E31205,
     /// `45372` — Failed to add Participant.  Internal error.
     ///
     /// Failed to add a Participant to Channel &lt;channel sid&gt; due to an internal error.
@@ -9544,7 +9544,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45372>
-    E45372 = 1313,
+    E45372,
     /// `50432` — Participant not found
     ///
     /// null
@@ -9552,7 +9552,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50432>
-    E50432 = 1314,
+    E50432,
     /// `80613` — Downstream Request Rejected
     ///
     /// A downstream service rejected a request from Proxy while processing a request for your service.
@@ -9560,19 +9560,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80613>
-    E80613 = 1315,
+    E80613,
     /// `62023` — Missing exchange
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62023>
-    E62023 = 1316,
+    E62023,
     /// `53400` — Client is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53400>
-    E53400 = 1317,
+    E53400,
     /// `45211` — Provided identity is reserved by system
     ///
     /// Provided identity is reserved by system.
@@ -9580,13 +9580,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45211>
-    E45211 = 1318,
+    E45211,
     /// `40131` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40131>
-    E40131 = 1319,
+    E40131,
     /// `60722` — Business status does not allow dismissal
     ///
     /// Businesses (AKA Business Profiles) can only be dismissed when they have certain status values. Dismissing a business will set its status to "Draft".
@@ -9594,7 +9594,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60722>
-    E60722 = 1320,
+    E60722,
     /// `83604` — The requested query period exceeds the maximum allowed period for the requested Granularity
     ///
     /// Requests for Usage Records with granularity "all" may only query up to 18 months of data, granularity "day" may query up to 3 months of data, and granularity "hour" may query up to 31 days of data.
@@ -9602,7 +9602,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83604>
-    E83604 = 1321,
+    E83604,
     /// `94300` — Transcriptions Configurations: Invalid callback configuration
     ///
     /// Invalid callback configuration, either to create a new configuration or update existing one. A valid Url and Method must be specified to enable callbacks via HTTP request (webhook) and receive transcriptions status updates.
@@ -9610,19 +9610,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94300>
-    E94300 = 1322,
+    E94300,
     /// `48010` — Custom Routing Callback failed to execute successfully
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48010>
-    E48010 = 1323,
+    E48010,
     /// `51112` — Twilsock: Product usage disabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51112>
-    E51112 = 1324,
+    E51112,
     /// `45353` — A duplicate create Channel request was dropped.
     ///
     /// The Conversation sid &lt;conversation sid&gt; already has a mapped Channel sid &lt;channel sid&gt;.
@@ -9630,7 +9630,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45353>
-    E45353 = 1325,
+    E45353,
     /// `50367` — Invalid conversation webhook flow SID
     ///
     /// null
@@ -9638,7 +9638,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50367>
-    E50367 = 1326,
+    E50367,
     /// `50527` — Invalid content variables format
     ///
     /// An invalid value was specified for the message content variables
@@ -9646,13 +9646,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50527>
-    E50527 = 1327,
+    E50527,
     /// `80910` — Message To Voice Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80910>
-    E80910 = 1328,
+    E80910,
     /// `94301` — Transcriptions Configurations: UniqueName is required
     ///
     /// A UniqueName is required to create a new configuration
@@ -9660,37 +9660,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94301>
-    E94301 = 1329,
+    E94301,
     /// `31003` — Connection timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31003>
-    E31003 = 1330,
+    E31003,
     /// `21234` — Invalid Machine Detection configuration value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21234>
-    E21234 = 1331,
+    E21234,
     /// `62018` — Invalid IP route
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62018>
-    E62018 = 1332,
+    E62018,
     /// `54007` — Access forbidden for identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54007>
-    E54007 = 1333,
+    E54007,
     /// `20005` — Account not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20005>
-    E20005 = 1334,
+    E20005,
     /// `53125` — The track kind is not supported by the Room
     ///
     /// Raised whenever a participant tries to publish a track or connects with a track that is not supported by the Group Room.
@@ -9698,19 +9698,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53125>
-    E53125 = 1335,
+    E53125,
     /// `50055` — Programmable Chat: Invalid webhook method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50055>
-    E50055 = 1336,
+    E50055,
     /// `48004` — Callback returned an error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48004>
-    E48004 = 1337,
+    E48004,
     /// `32110` — SIP: URI is formatted incorrectly
     ///
     /// Twilio cannot understand parts of your SIP URI. This may be due to invalid characters appearing in the user, params, or headers portion. While Twilio may still attempt to complete your call, the parts of the URI that are invalid will be ignored.
@@ -9720,7 +9720,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32110>
-    E32110 = 1338,
+    E32110,
     /// `45305` — No answer from Participant
     ///
     /// No media response from user
@@ -9728,7 +9728,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45305>
-    E45305 = 1339,
+    E45305,
     /// `83006` — Super SIM’s Target Fleet not found
     ///
     /// Your Super SIM cannot be assigned to the target Fleet because the Fleet could not be found.
@@ -9736,19 +9736,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83006>
-    E83006 = 1340,
+    E83006,
     /// `40141` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40141>
-    E40141 = 1341,
+    E40141,
     /// `53111` — StatusCallback is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53111>
-    E53111 = 1342,
+    E53111,
     /// `31105` — Invalid client name
     ///
     /// Client name should not contain control, space, delims, or unwise characters.
@@ -9756,13 +9756,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31105>
-    E31105 = 1343,
+    E31105,
     /// `50061` — Programmable Chat: Invalid channel members limit format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50061>
-    E50061 = 1344,
+    E50061,
     /// `32504` — Voice Conversation: Incomplete Conversation.
     ///
     /// Existing Conversation did not have a Frontline worker participant.
@@ -9770,37 +9770,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32504>
-    E32504 = 1345,
+    E32504,
     /// `51120` — Twilsock: Token is not valid yet
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51120>
-    E51120 = 1346,
+    E51120,
     /// `80305` — Not Found Unmanaged Identifier Sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80305>
-    E80305 = 1347,
+    E80305,
     /// `50004` — Programmable Chat: Unique Name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50004>
-    E50004 = 1348,
+    E50004,
     /// `50610` — Address configuration deleted
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50610>
-    E50610 = 1349,
+    E50610,
     /// `14231` — Dial-&gt;Conference: Provided Attributes was not valid JSON
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14231>
-    E14231 = 1350,
+    E14231,
     /// `55555` — Invalid Instruction passed to TaskRouter
     ///
     /// An invalid instruction was passed to TaskRouter when responding to a pending Reservation.
@@ -9808,7 +9808,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/55555>
-    E55555 = 1351,
+    E55555,
     /// `33120` — SIM connectivity reset in progress
     ///
     /// Raised whenever a SIM connectivity reset is in progress while another SIM connectivity reset is requested.
@@ -9816,19 +9816,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33120>
-    E33120 = 1352,
+    E33120,
     /// `50305` — Programmable Chat: Channel SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50305>
-    E50305 = 1353,
+    E50305,
     /// `21230` — Maximum Domains Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21230>
-    E21230 = 1354,
+    E21230,
     /// `21262` — No AMD status callback URL provided
     ///
     /// Answering Machine Detection was enabled on this call, but no AMD status callback URL was provided, so Twilio has no where to send the results when they are returned. AMD results will still be available in the /Calls resource once the call is complete.
@@ -9836,13 +9836,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21262>
-    E21262 = 1355,
+    E21262,
     /// `62000` — Failed to write to the database.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62000>
-    E62000 = 1356,
+    E62000,
     /// `90038` — 'BroadcastStatusCallbackUrl' is invalid
     ///
     /// 'BroadcastStatusCallbackUrl' is invalid
@@ -9850,31 +9850,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90038>
-    E90038 = 1357,
+    E90038,
     /// `21214` — 'To' phone number cannot be reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21214>
-    E21214 = 1358,
+    E21214,
     /// `52141` — The provided APNs device token has been unregistered
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52141>
-    E52141 = 1359,
+    E52141,
     /// `53607` — Internal failure when updating the recording resource
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53607>
-    E53607 = 1360,
+    E53607,
     /// `53003` — Client received an invalid signaling message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53003>
-    E53003 = 1361,
+    E53003,
     /// `63034` — Media exceeds size limit
     ///
     /// The specified message media exceeds the maximum size limit. You may re-attempt with media of size 5 MB or less.
@@ -9882,7 +9882,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63034>
-    E63034 = 1362,
+    E63034,
     /// `32700` — Voice User-Defined Message: Internal Twilio Error
     ///
     /// Twilio experienced an unexpected internal error in attempting to deliver an User-Defined Message event to the Voice SDK client.
@@ -9890,7 +9890,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32700>
-    E32700 = 1363,
+    E32700,
     /// `81022` — Flow definition validation failed
     ///
     /// The Flow Definition is invalid. Check the error response details for an array of validation failures.
@@ -9898,13 +9898,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81022>
-    E81022 = 1364,
+    E81022,
     /// `51007` — Client Connection: Token authentication is rejected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51007>
-    E51007 = 1365,
+    E51007,
     /// `80603` — Non Unique Session Name
     ///
     /// Session UniqueName must be unique.
@@ -9912,7 +9912,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80603>
-    E80603 = 1366,
+    E80603,
     /// `57014` — 'Event' data in payload is absent
     ///
     /// 'Event' is not specified
@@ -9920,7 +9920,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57014>
-    E57014 = 1367,
+    E57014,
     /// `30887` — Campaign vetting rejection - Opt-out Error
     ///
     /// The campaign submission has been reviewed and it was rejected because of provided Opt-out information.
@@ -9928,7 +9928,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30887>
-    E30887 = 1368,
+    E30887,
     /// `90026` — Template body could not be parsed
     ///
     /// Template body could not be parsed by Mustache compiler
@@ -9936,7 +9936,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90026>
-    E90026 = 1369,
+    E90026,
     /// `21657` — The Sender ID is invalid
     ///
     /// The Sender ID is Invalid
@@ -9944,7 +9944,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21657>
-    E21657 = 1370,
+    E21657,
     /// `60402` — Mapper Error
     ///
     /// An error occurred while mapping an entity.
@@ -9952,7 +9952,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60402>
-    E60402 = 1371,
+    E60402,
     /// `30880` — Campaign vetting rejection - Unknown Error
     ///
     /// The campaign submission has been reviewed and it was rejected because of an unknown reason.
@@ -9960,19 +9960,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30880>
-    E30880 = 1372,
+    E30880,
     /// `63018` — Rate limit exceeded for Channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63018>
-    E63018 = 1373,
+    E63018,
     /// `32002` — SIP: Dial failure - Twilio SIP Domain not found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32002>
-    E32002 = 1374,
+    E32002,
     /// `13224` — Dial: Twilio does not support calling this number or the number is invalid
     ///
     /// ## Warning - 13224
@@ -9982,7 +9982,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13224>
-    E13224 = 1375,
+    E13224,
     /// `68007` — Authentication Token Error
     ///
     /// An error occurred while generating a token.
@@ -9990,19 +9990,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68007>
-    E68007 = 1376,
+    E68007,
     /// `22103` — Unsupported Iso Country
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22103>
-    E22103 = 1377,
+    E22103,
     /// `14206` — Enqueue: Invalid waitUrlMethod value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14206>
-    E14206 = 1378,
+    E14206,
     /// `40153` — Absolute Paging used when iterating TaskRouter resources
     ///
     /// The absolute paging query type that is being used has been deprecated. Starting Dec. 1, 2021 we will no longer return data for this query, and instead return a 400-response for requests of query type /Workers?Page=&lt;x&gt;&amp;PageSize=&lt;y&gt;.
@@ -10012,7 +10012,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40153>
-    E40153 = 1379,
+    E40153,
     /// `94604` — Account Sid on Legal Hold.
     ///
     /// The Account is on Legal Hold, the operation could not be performed.
@@ -10020,7 +10020,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94604>
-    E94604 = 1380,
+    E94604,
     /// `91201` — Bad Request
     ///
     /// Incorrect information provided in the request
@@ -10028,7 +10028,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91201>
-    E91201 = 1381,
+    E91201,
     /// `21300` — Invalid BYOC trunk SID
     ///
     /// You have specified a BYOC trunk SID that is malformed or non-existent.
@@ -10036,7 +10036,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21300>
-    E21300 = 1382,
+    E21300,
     /// `92001` — 'Types' Parameter Required
     ///
     /// ## Error - 92001
@@ -10048,7 +10048,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92001>
-    E92001 = 1383,
+    E92001,
     /// `30001` — Queue overflow
     ///
     /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
@@ -10062,7 +10062,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30001>
-    E30001 = 1384,
+    E30001,
     /// `30120` — Domain certificate and private key are not uploaded
     ///
     /// Given Domain is not onboarded
@@ -10070,13 +10070,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30120>
-    E30120 = 1385,
+    E30120,
     /// `31203` — No valid account.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31203>
-    E31203 = 1386,
+    E31203,
     /// `11241` — HTTP connection edge location is not supported
     ///
     /// There was an error connecting to the URL due to an unsupported edge location parameter.
@@ -10084,19 +10084,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11241>
-    E11241 = 1387,
+    E11241,
     /// `50322` — Programmable Chat: Too many channel webhook triggers
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50322>
-    E50322 = 1388,
+    E50322,
     /// `50334` — Channel deletion operation is in progress
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50334>
-    E50334 = 1389,
+    E50334,
     /// `30113` — Specified date is too old
     ///
     /// Historical data for Deactivation lists is only available from August 27th, 2020 onwards.
@@ -10104,19 +10104,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30113>
-    E30113 = 1390,
+    E30113,
     /// `14232` — Dial-&gt;Conference: Invalid Priority
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14232>
-    E14232 = 1391,
+    E14232,
     /// `13237` — Dial-&gt;Conference: Invalid Conference Name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13237>
-    E13237 = 1392,
+    E13237,
     /// `60225` — Translation already exists for the provided template
     ///
     /// Translation already exists for the provided template.
@@ -10126,7 +10126,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60225>
-    E60225 = 1393,
+    E60225,
     /// `31950` — Stream - Protocol - Malformed Message
     ///
     /// The Streamer has received a message that cannot be decoded
@@ -10135,49 +10135,49 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31950>
-    E31950 = 1394,
+    E31950,
     /// `21215` — Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21215>
-    E21215 = 1395,
+    E21215,
     /// `13621` — Invalid 'recordingStatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13621>
-    E13621 = 1396,
+    E13621,
     /// `80405` — Participant Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80405>
-    E80405 = 1397,
+    E80405,
     /// `21474` — API User must be the parent account to transfer phone numbers.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21474>
-    E21474 = 1398,
+    E21474,
     /// `13250` — Dial: Too many URIs passed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13250>
-    E13250 = 1399,
+    E13250,
     /// `13314` — Gather: Invalid numDigits value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13314>
-    E13314 = 1400,
+    E13314,
     /// `52161` — Empty Credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52161>
-    E52161 = 1401,
+    E52161,
     /// `80909` — Inbound Contact Rejected
     ///
     /// Interaction not completed due to InterceptCallbackUrl.
@@ -10185,7 +10185,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80909>
-    E80909 = 1402,
+    E80909,
     /// `83600` — An invalid parameter value was passed to the API
     ///
     /// A parameter was passed to the Usage Records API which failed validation. This usually means the value format was invalid, or multiple parameters in the request conflict with each other.
@@ -10193,7 +10193,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83600>
-    E83600 = 1403,
+    E83600,
     /// `32506` — Voice Conversation: Failed to get worker assigned to a newly created Conversation.
     ///
     /// Your Frontline instance failed to assign a worker after Conversation auto-creation.
@@ -10201,7 +10201,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32506>
-    E32506 = 1404,
+    E32506,
     /// `30023` — US A2P 10DLC - Daily Message Cap Reached
     ///
     /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more info about A2P 10DLC, refer to our \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->)
@@ -10209,49 +10209,49 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30023>
-    E30023 = 1405,
+    E30023,
     /// `50406` — Programmable Chat: Invalid last consumed message index format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50406>
-    E50406 = 1406,
+    E50406,
     /// `40145` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40145>
-    E40145 = 1407,
+    E40145,
     /// `50069` — Programmable Chat: Service instance with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50069>
-    E50069 = 1408,
+    E50069,
     /// `62013` — Unable to identify account owner of connection.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62013>
-    E62013 = 1409,
+    E62013,
     /// `51119` — Twilsock: Token expired
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51119>
-    E51119 = 1410,
+    E51119,
     /// `60540` — SNA Carrier Identified Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60540>
-    E60540 = 1411,
+    E60540,
     /// `63012` — Channel provider returned an internal service error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63012>
-    E63012 = 1412,
+    E63012,
     /// `53406` — The data channel used by the Data Track had a problem
     ///
     /// There was a problem while negotiating with the remote media connection and it was not able to complete the channel creation. This can mean that the subscriber does not support data channels or they can not create it at this moment. This can also happen if the data channel suffers connectivity problems once it was connected.
@@ -10259,7 +10259,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53406>
-    E53406 = 1413,
+    E53406,
     /// `93105` — Consent has already been provided for this account and vendor
     ///
     /// Error surfaces when consent data has been provided
@@ -10267,19 +10267,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93105>
-    E93105 = 1414,
+    E93105,
     /// `80610` — Unauthorized Operation
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80610>
-    E80610 = 1415,
+    E80610,
     /// `31603` — Decline
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31603>
-    E31603 = 1416,
+    E31603,
     /// `32012` — SIP: Master account pooled Trunking CPS limit exceeded
     ///
     /// #### Possible Causes
@@ -10291,7 +10291,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32012>
-    E32012 = 1417,
+    E32012,
     /// `21216` — API: Call blocked by Twilio blocklist
     ///
     /// The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.
@@ -10301,7 +10301,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21216>
-    E21216 = 1418,
+    E21216,
     /// `60703` — Invalid phone numbers format
     ///
     /// The origination or destination numbers are not valid numbers in E.164 format
@@ -10309,7 +10309,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60703>
-    E60703 = 1419,
+    E60703,
     /// `30886` — Campaign vetting rejection - Invalid Campaign Description
     ///
     /// The campaign submission has been reviewed and it was rejected because of invalid campaign description.
@@ -10317,19 +10317,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30886>
-    E30886 = 1420,
+    E30886,
     /// `52301` — Resulted destination list for requested parameters is empty
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52301>
-    E52301 = 1421,
+    E52301,
     /// `21213` — Caller phone number is required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21213>
-    E21213 = 1422,
+    E21213,
     /// `90036` — Broadcast recipient's 'body' is too long
     ///
     /// Broadcast Recipient's 'body' is too long
@@ -10337,13 +10337,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90036>
-    E90036 = 1423,
+    E90036,
     /// `50050` — Programmable Chat: Service Instance not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50050>
-    E50050 = 1424,
+    E50050,
     /// `50541` — Content variable value is too long
     ///
     /// Length of value in message content variables is restricted to 256 characters.
@@ -10351,7 +10351,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50541>
-    E50541 = 1425,
+    E50541,
     /// `57008` — 'EventType' format must be String
     ///
     /// Specified 'EventType' format must be String
@@ -10359,13 +10359,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57008>
-    E57008 = 1426,
+    E57008,
     /// `13211` — Dial: Invalid ifMachine value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13211>
-    E13211 = 1427,
+    E13211,
     /// `31302` — Unsupported Cancel Message Error
     ///
     /// This version of the SDK no longer supports processing cancel push notification messages. You must register via Voice.register(...) on Android or \[TwilioVoice registerWithAccessToken:deviceToken:completion:\] on iOS with this version of the SDK to stop receiving cancel push notification messages. Cancellations are now handled internally and reported to you on behalf of the SDK.
@@ -10373,13 +10373,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31302>
-    E31302 = 1428,
+    E31302,
     /// `51005` — Client Connection: Command or keepalive acknowledgement not received
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51005>
-    E51005 = 1429,
+    E51005,
     /// `30882` — Campaign vetting rejection - Terms &amp; Conditions
     ///
     /// The campaign submission has been reviewed and it was rejected due to Terms and Conditions issues.
@@ -10387,7 +10387,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30882>
-    E30882 = 1430,
+    E30882,
     /// `64021` — Pay: Invalid Operation
     ///
     /// A 64021 Error is an indication invalid operation was provided.
@@ -10395,7 +10395,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64021>
-    E64021 = 1431,
+    E64021,
     /// `60700` — Something went wrong. Try again later
     ///
     /// Server error, generic 500 error
@@ -10403,7 +10403,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60700>
-    E60700 = 1432,
+    E60700,
     /// `50349` — Conflicting channel modification
     ///
     /// The requested channel is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -10411,7 +10411,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50349>
-    E50349 = 1433,
+    E50349,
     /// `53667` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// The AWS credentials configured in your account's composition settings could not be loaded.
@@ -10421,7 +10421,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53667>
-    E53667 = 1434,
+    E53667,
     /// `13803` — SMS verb not supported in this realm
     ///
     /// SMS verb not supported in this realm
@@ -10429,7 +10429,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13803>
-    E13803 = 1435,
+    E13803,
     /// `21729` — Cannot perform operation on suspended campaign
     ///
     /// The operation you're trying to perform on this campaign is not allowed because the campaign is in a suspended state.
@@ -10437,7 +10437,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21729>
-    E21729 = 1436,
+    E21729,
     /// `21719` — Incompatible Messaging Service/A2P Use Cases
     ///
     /// Request was unsuccessful due to incompatibility between the Messaging Service use case and the A2P use case for the messaging service.
@@ -10445,13 +10445,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21719>
-    E21719 = 1437,
+    E21719,
     /// `22109` — Invalid Address SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22109>
-    E22109 = 1438,
+    E22109,
     /// `21724` — Brand update count exceeded
     ///
     /// Maximum number of brand update requests reached on this brand. Contact support for help.
@@ -10459,13 +10459,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21724>
-    E21724 = 1439,
+    E21724,
     /// `63027` — Template does not exist for a language and locale
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63027>
-    E63027 = 1440,
+    E63027,
     /// `30132` — Certificate cannot be validated.
     ///
     /// Please upload a new valid certificate.
@@ -10473,13 +10473,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30132>
-    E30132 = 1441,
+    E30132,
     /// `12400` — Internal Failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12400>
-    E12400 = 1442,
+    E12400,
     /// `33104` — Configuration incomplete
     ///
     /// Raised whenever the configuration for a given resource is incomplete.
@@ -10487,13 +10487,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33104>
-    E33104 = 1443,
+    E33104,
     /// `53004` — Client sent an invalid signaling message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53004>
-    E53004 = 1444,
+    E53004,
     /// `32114` — SIP: Unsupported parameter value
     ///
     /// Twilio parses certain standard URI parameters, such as the "transport" parameter, as well as Twilio-specific parameters such as "secure".
@@ -10501,13 +10501,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32114>
-    E32114 = 1445,
+    E32114,
     /// `21450` — Phone number already validated on your account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21450>
-    E21450 = 1446,
+    E21450,
     /// `30410` — Provider Timeout Error
     ///
     /// The provider used may be experiencing disruptions resulting in errors or request timeouts. Messages are failed and not retried to avoid duplicate message delivery.
@@ -10515,31 +10515,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30410>
-    E30410 = 1447,
+    E30410,
     /// `21454` — Invalid CallDelay
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21454>
-    E21454 = 1448,
+    E21454,
     /// `50503` — Programmable Chat: Message body not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50503>
-    E50503 = 1449,
+    E50503,
     /// `40136` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40136>
-    E40136 = 1450,
+    E40136,
     /// `21626` — Invalid 'StatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21626>
-    E21626 = 1451,
+    E21626,
     /// `32710` — Voice User-Defined Message: Subscription Callback Internal Error
     ///
     /// Twilio experienced an unexpected internal error in attempting to deliver an User-Defined Message event to the callback URL provided in the Voice User-Defined Message Subscription request.
@@ -10547,19 +10547,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32710>
-    E32710 = 1452,
+    E32710,
     /// `63005` — Channel did not accept given content. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63005>
-    E63005 = 1453,
+    E63005,
     /// `63013` — Channel policy violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63013>
-    E63013 = 1454,
+    E63013,
     /// `32011` — Error communicating with your SIP communications infrastructure
     ///
     /// There was a problem communicating with a specific endpoint of your SIP communications infrastructure. This means there was either a lack of timely response, an error response or an invalid response from your SIP endpoint. This may result in increased call setup times or even failed call depending on the failover configuration for your Elastic SIP Trunk or SIP application. Twilio will make multiple attempts to deliver calls to your endpoint and each failed attempt will have its own notification.
@@ -10568,25 +10568,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32011>
-    E32011 = 1455,
+    E32011,
     /// `13410` — Play: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13410>
-    E13410 = 1456,
+    E13410,
     /// `21401` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21401>
-    E21401 = 1457,
+    E21401,
     /// `70153` — Public Key Specified Does Not Exist
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70153>
-    E70153 = 1458,
+    E70153,
     /// `33203` — Messaging not allowed
     ///
     /// Raised whenever a Command from your SIM is received but not permitted.
@@ -10594,13 +10594,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33203>
-    E33203 = 1459,
+    E33203,
     /// `20160` — Invalid Token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20160>
-    E20160 = 1460,
+    E20160,
     /// `60226` — Messages sent to china require friendly\_name
     ///
     /// Messages sent to china require friendly_name
@@ -10608,7 +10608,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60226>
-    E60226 = 1461,
+    E60226,
     /// `21645` — Supporting Document cannot be deleted due to active Regulatory Bundle assignment
     ///
     /// The Supporting Document cannot be deleted as it is an active item assignment in one or more Regulatory Bundles.
@@ -10616,13 +10616,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21645>
-    E21645 = 1462,
+    E21645,
     /// `53623` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53623>
-    E53623 = 1463,
+    E53623,
     /// `91002` — Incorrect values for pagination
     ///
     /// Pagination failed due to bad paging values
@@ -10630,19 +10630,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91002>
-    E91002 = 1464,
+    E91002,
     /// `50109` — Conversation role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50109>
-    E50109 = 1465,
+    E50109,
     /// `70152` — Request Contains Invalid Flags
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70152>
-    E70152 = 1466,
+    E70152,
     /// `60222` — SendGrid The from address does not match a verified Sender Identity
     ///
     /// Now SendGrid needs that the account has been verified before it can send messages.
@@ -10652,13 +10652,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60222>
-    E60222 = 1467,
+    E60222,
     /// `80202` — No Available Message Proxy
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80202>
-    E80202 = 1468,
+    E80202,
     /// `30898` — Campaign vetting rejection - Excessive EIN
     ///
     /// The campaign submission has been reviewed and it was rejected because of repeated use of same for multiple brands.
@@ -10666,7 +10666,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30898>
-    E30898 = 1469,
+    E30898,
     /// `45741` — Failed to create webchat conversation. Account not authorized
     ///
     /// Failed to create webchat conversation for provided address SID. Account not authorized
@@ -10674,7 +10674,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45741>
-    E45741 = 1470,
+    E45741,
     /// `30017` — Carrier network congestion
     ///
     /// A 30017 error is an indicator that the downstream carrier is experiencing performance issues due to high traffic. During times of carrier network congestion, we re-try the request, and return this error if the request is not accepted.
@@ -10682,13 +10682,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30017>
-    E30017 = 1471,
+    E30017,
     /// `21651` — Document does not satisfy regulatory requirement
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21651>
-    E21651 = 1472,
+    E21651,
     /// `60217` — Invalid Service configuration
     ///
     /// Add an email integration before using the Email channel.
@@ -10698,7 +10698,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60217>
-    E60217 = 1473,
+    E60217,
     /// `64013` — Pay: Connector does not support supplied paymentMethod attribute.
     ///
     /// A 64013 Error is an indication that the provided paymentMethod attribute was not supported by the Connector.
@@ -10706,13 +10706,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64013>
-    E64013 = 1474,
+    E64013,
     /// `20503` — Service unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20503>
-    E20503 = 1475,
+    E20503,
     /// `30028` — Invalid API version
     ///
     /// API version used in the request is invalid
@@ -10720,13 +10720,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30028>
-    E30028 = 1476,
+    E30028,
     /// `40132` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40132>
-    E40132 = 1477,
+    E40132,
     /// `21713` — Messaging Service Use Case is Invalid
     ///
     /// The Messaging Service use case you are trying to specify in the request is not a valid use case.
@@ -10734,13 +10734,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21713>
-    E21713 = 1478,
+    E21713,
     /// `62035` — Interconnect: No bandwidth was specified in the request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62035>
-    E62035 = 1479,
+    E62035,
     /// `94000` — Transcriptions: request to transcribe audio error
     ///
     /// Twilio failed to process the request to transcribe audio due to an internal issue. No transcription resource has been created
@@ -10748,7 +10748,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94000>
-    E94000 = 1480,
+    E94000,
     /// `68005` — Key Storage Error
     ///
     /// An error occurred while storing/loading keypairs.
@@ -10756,13 +10756,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68005>
-    E68005 = 1481,
+    E68005,
     /// `13232` — Dial-&gt;Conference: Invalid startConferenceOnEnter value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13232>
-    E13232 = 1482,
+    E13232,
     /// `21901` — DltTemplateId is invalid
     ///
     /// DltTemplateId is invalid
@@ -10770,13 +10770,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21901>
-    E21901 = 1483,
+    E21901,
     /// `53302` — Track name is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53302>
-    E53302 = 1484,
+    E53302,
     /// `21708` — Alpha Sender ID Missing from the request
     ///
     /// ## Error - 21708
@@ -10786,7 +10786,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21708>
-    E21708 = 1485,
+    E21708,
     /// `30030` — Invalid AddressRetention
     ///
     /// AddressRetention value used in the request is invalid
@@ -10794,13 +10794,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30030>
-    E30030 = 1486,
+    E30030,
     /// `50065` — Programmable Chat: Invalid webhook retry count
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50065>
-    E50065 = 1487,
+    E50065,
     /// `50443` — Failed to add a projected address to a participant.
     ///
     /// The conversation participant being updated can not have a projected address.
@@ -10808,7 +10808,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50443>
-    E50443 = 1488,
+    E50443,
     /// `21603` — A 'From' or 'MessagingServiceSid' parameter is required to send a message
     ///
     /// The 'From' parameter in your API request to send an outbound message did not include a valid \[Twilio Number\](/user/account/phone-numbers/), \[Alphanumeric Sender ID\](<https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS>), or \[Messaging Service SID\](<https://www.twilio.com/docs/sms/services>).
@@ -10818,7 +10818,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21603>
-    E21603 = 1489,
+    E21603,
     /// `57010` — 'PartnerName' is absent
     ///
     /// 'PartnerName' is not specified
@@ -10826,13 +10826,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57010>
-    E57010 = 1490,
+    E57010,
     /// `13619` — Record: Transcription feature not available for this type of recording.
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13619>
-    E13619 = 1491,
+    E13619,
     /// `19013` — At least one of the following fields is required for a contact: first\_name, middle\_name, last\_name, legal\_name, preferred\_name, unique\_customer\_provided\_id or channel
     ///
     /// Contact should contain at least one required field
@@ -10840,13 +10840,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19013>
-    E19013 = 1492,
+    E19013,
     /// `32201` — SIP: Source IP address not in ACL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32201>
-    E32201 = 1493,
+    E32201,
     /// `63030` — Unsupported parameter for type of channels message
     ///
     /// ### Media messages are not supported with template (structured) messages. Please check your message and try sending a template message without the media
@@ -10855,7 +10855,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63030>
-    E63030 = 1494,
+    E63030,
     /// `53118` — Room Completed Error
     ///
     /// Raised whenever a Room is completed via the REST API.
@@ -10863,31 +10863,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53118>
-    E53118 = 1495,
+    E53118,
     /// `10004` — Call concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10004>
-    E10004 = 1496,
+    E10004,
     /// `54008` — Invalid JSON
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54008>
-    E54008 = 1497,
+    E54008,
     /// `31005` — Connection error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31005>
-    E31005 = 1498,
+    E31005,
     /// `40112` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40112>
-    E40112 = 1499,
+    E40112,
     /// `32604` — Virtual Agent: Internal Error
     ///
     /// A 32604 Error is an indication that there is an internal server error and some internal services failed.
@@ -10895,13 +10895,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32604>
-    E32604 = 1500,
+    E32604,
     /// `32013` — SIP: Master account SIP Interface CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32013>
-    E32013 = 1501,
+    E32013,
     /// `60207` — Max rate limits per service reached
     ///
     /// Your service has reached the max number of rate limits
@@ -10911,7 +10911,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60207>
-    E60207 = 1502,
+    E60207,
     /// `50342` — Messaging service does not belong to account
     ///
     /// null
@@ -10919,7 +10919,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50342>
-    E50342 = 1503,
+    E50342,
     /// `14107` — SMS send rate limit exceeded
     ///
     /// Too many messages have been sent between two numbers within a short time period, possibly indicating a runaway job or infinite loop. There is a limit of 15 outbound replies between two phone numbers in a 30-second period.
@@ -10929,13 +10929,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14107>
-    E14107 = 1504,
+    E14107,
     /// `53660` — Status Callback response timed out
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53660>
-    E53660 = 1505,
+    E53660,
     /// `60725` — Brand status does not allow to have branded channels
     ///
     /// You are creating a branded channel for a brand in a status does not allow it to have branded channels
@@ -10943,13 +10943,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60725>
-    E60725 = 1506,
+    E60725,
     /// `63002` — Channel could not find the From address
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63002>
-    E63002 = 1507,
+    E63002,
     /// `60605` — Verification delivery attempt blocked
     ///
     /// The destination phone number has been blocked by Verify Geo-Permissions
@@ -10959,7 +10959,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60605>
-    E60605 = 1508,
+    E60605,
     /// `19037` — When updating a location at least one field should be updated
     ///
     /// No location updates provided in the request
@@ -10967,13 +10967,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19037>
-    E19037 = 1509,
+    E19037,
     /// `45202` — Resource Already Exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45202>
-    E45202 = 1510,
+    E45202,
     /// `31951` — Stream - Protocol - Invalid Message
     ///
     /// The Streamer has received a message non compliant with the protocol
@@ -10982,13 +10982,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31951>
-    E31951 = 1511,
+    E31951,
     /// `62022` — Missing account SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62022>
-    E62022 = 1512,
+    E62022,
     /// `32605` — Virtual Agent: PCI Error
     ///
     /// A 32605 Error is an indication that the &amp;lt;VirtualAgent&amp;gt; TwiML contains an invalid or insecure URL in the statusCallback attribute when PCI mode is enabled on your account
@@ -10996,13 +10996,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32605>
-    E32605 = 1513,
+    E32605,
     /// `13213` — Dial: Invalid hangupOnStar value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13213>
-    E13213 = 1514,
+    E13213,
     /// `30889` — Campaign vetting rejection - Embedded Phone Number
     ///
     /// The campaign submission has been reviewed and it was rejected because Embedded Phone Number selection.
@@ -11010,7 +11010,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30889>
-    E30889 = 1515,
+    E30889,
     /// `11205` — HTTP connection failure
     ///
     /// ### HTTP connection failure
@@ -11020,7 +11020,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11205>
-    E11205 = 1516,
+    E11205,
     /// `30109` — Callback URL is invalid
     ///
     /// The URL specific in your API request for Click Tracking is invalid
@@ -11028,25 +11028,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30109>
-    E30109 = 1517,
+    E30109,
     /// `51102` — Twilsock: Service instance SID not specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51102>
-    E51102 = 1518,
+    E51102,
     /// `62016` — Connection not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62016>
-    E62016 = 1519,
+    E62016,
     /// `16104` — Voice Recording: Unavailable due to encryption failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16104>
-    E16104 = 1520,
+    E16104,
     /// `21656` — The ContentVariables Parameter is invalid
     ///
     /// The ContentVariables Parameter is invalid
@@ -11054,7 +11054,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21656>
-    E21656 = 1521,
+    E21656,
     /// `50076` — Webhook failed to execute successfully due to timeout
     ///
     /// Programmable Chat: Webhook failed to execute successfully due to timeout
@@ -11062,7 +11062,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50076>
-    E50076 = 1522,
+    E50076,
     /// `45312` — Remove Participant Request Failed
     ///
     /// Error occurred when trying to remove a participant
@@ -11070,7 +11070,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45312>
-    E45312 = 1523,
+    E45312,
     /// `57012` — Signature invalid
     ///
     /// Signature invalid
@@ -11078,19 +11078,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57012>
-    E57012 = 1524,
+    E57012,
     /// `31204` — Invalid JWT token.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31204>
-    E31204 = 1525,
+    E31204,
     /// `52142` — The provided APNs device token is not correct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52142>
-    E52142 = 1526,
+    E52142,
     /// `32022` — ACK not received from your SIP endpoint
     ///
     /// No ACK was received from your SIP endpoint 32 seconds after sending a 200 OK response, which resulted in the termination of the Inbound call. As per RFC 3261, the calling device’s SIP endpoint must send an ACK to acknowledge the receipt of a 200 OK response, to establish a successful call.
@@ -11098,13 +11098,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32022>
-    E32022 = 1527,
+    E32022,
     /// `50390` — Unique name should not match conversation sid pattern
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50390>
-    E50390 = 1528,
+    E50390,
     /// `50376` — TimeToClosed should be greater or equal to 10 minutes
     ///
     /// 'TimeToClosed' duration should be greater or equal to 10 minutes.
@@ -11112,13 +11112,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50376>
-    E50376 = 1529,
+    E50376,
     /// `45007` — Resource Conflict Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45007>
-    E45007 = 1530,
+    E45007,
     /// `53666` — Invalid public key for media tracks encryption in composition settings
     ///
     /// The public key configured in your account's composition settings is not valid.
@@ -11128,7 +11128,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53666>
-    E53666 = 1531,
+    E53666,
     /// `22199` — Configuration Retrieval Error
     ///
     /// The Phone Numbers Configuration is Missing.  Phone Numbers have a configuration for each region.  This Error shows if you are attempting to perform an action that requires region specific configuration.  Please create or add a configuration to this Phone Number for the Region in question.
@@ -11136,7 +11136,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22199>
-    E22199 = 1532,
+    E22199,
     /// `30102` — Domain's certificate has expired
     ///
     /// The private certificate associated with Domain you specific has expired
@@ -11144,13 +11144,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30102>
-    E30102 = 1533,
+    E30102,
     /// `53201` — Participant identity is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53201>
-    E53201 = 1534,
+    E53201,
     /// `63015` — Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
     ///
     /// Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
@@ -11158,7 +11158,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63015>
-    E63015 = 1535,
+    E63015,
     /// `21649` — Phone Number Requires a Bundle
     ///
     /// To provision this number you must supply the Bundle with End-User information and Supporting Documents to comply with local telecom regulations.
@@ -11168,13 +11168,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21649>
-    E21649 = 1536,
+    E21649,
     /// `92006` — The Content Sid is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92006>
-    E92006 = 1537,
+    E92006,
     /// `63040` — Template Rejected
     ///
     /// This message matches a template that was rejected by WhatsApp or failed to be submitted. For the most updated guidelines, please view WhatsApp’s documentation: <https://developers.facebook.com/docs/whatsapp/message-templates/guidelines>.
@@ -11182,13 +11182,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63040>
-    E63040 = 1538,
+    E63040,
     /// `54209` — Invalid Map Item key
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54209>
-    E54209 = 1539,
+    E54209,
     /// `64012` — Pay: Payment Gateway rejected the card.
     ///
     /// ## Error - 64012
@@ -11200,19 +11200,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64012>
-    E64012 = 1540,
+    E64012,
     /// `54458` — Invalid List Item index
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54458>
-    E54458 = 1541,
+    E54458,
     /// `31301` — Registration error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31301>
-    E31301 = 1542,
+    E31301,
     /// `60204` — Service does not support this feature
     ///
     /// Your service does not have access to this feature.
@@ -11222,7 +11222,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60204>
-    E60204 = 1543,
+    E60204,
     /// `60715` — Error reading logo file
     ///
     /// The file sent for the brand logo image could not be read
@@ -11230,25 +11230,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60715>
-    E60715 = 1544,
+    E60715,
     /// `51129` — Twilsock: Too many messages per account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51129>
-    E51129 = 1545,
+    E51129,
     /// `14223` — Enqueue: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14223>
-    E14223 = 1546,
+    E14223,
     /// `54205` — Map Item revision mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54205>
-    E54205 = 1547,
+    E54205,
     /// `80103` — Participant Already In Session
     ///
     /// The identifier is already a participant in the Session
@@ -11256,7 +11256,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80103>
-    E80103 = 1548,
+    E80103,
     /// `410` — Unknown Error Code
     ///
     /// Access to this resource is no longer available and should not be retried.
@@ -11264,7 +11264,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/410>
-    E410 = 1549,
+    E410,
     /// `94602` — Invalid FromDate
     ///
     /// The action could not be performed because the FromDate is invalid.
@@ -11272,7 +11272,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94602>
-    E94602 = 1550,
+    E94602,
     /// `50366` — Invalid conversation webhook trigger
     ///
     /// null
@@ -11280,13 +11280,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50366>
-    E50366 = 1551,
+    E50366,
     /// `32210` — SIP: Register not supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32210>
-    E32210 = 1552,
+    E32210,
     /// `19052` — Invalid page size for custom field definition
     ///
     /// Invalid page size for custom field definition
@@ -11294,7 +11294,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19052>
-    E19052 = 1553,
+    E19052,
     /// `31960` — Stream - Quota exceeded
     ///
     /// Exceeded quota for Dialogflow API
@@ -11302,13 +11302,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31960>
-    E31960 = 1554,
+    E31960,
     /// `53401` — Server is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53401>
-    E53401 = 1555,
+    E53401,
     /// `63032` — We cannot send this message to this user because of a WhatsApp limitation.
     ///
     /// User's number is part of an experiment
@@ -11316,7 +11316,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63032>
-    E63032 = 1556,
+    E63032,
     /// `20003` — Permission Denied
     ///
     /// #### Authenticating requests to the Twilio API
@@ -11337,7 +11337,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20003>
-    E20003 = 1557,
+    E20003,
     /// `82008` — Headers or cookies too large
     ///
     /// This error is thrown when request or response headers are greater than the enforced limits.
@@ -11345,13 +11345,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82008>
-    E82008 = 1558,
+    E82008,
     /// `48000` — Invalid request payload
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48000>
-    E48000 = 1559,
+    E48000,
     /// `64024` — Pay: Connector Instance Not Approved
     ///
     /// This connector instance has not been approved by Twilio. Please contact Twilio support to gain approval for LIVE transactions.
@@ -11359,19 +11359,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64024>
-    E64024 = 1560,
+    E64024,
     /// `80701` — Parameter Validation Failed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80701>
-    E80701 = 1561,
+    E80701,
     /// `31106` — Invalid data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31106>
-    E31106 = 1562,
+    E31106,
     /// `45313` — Transfer Failed
     ///
     /// Transfer failed to complete
@@ -11379,19 +11379,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45313>
-    E45313 = 1563,
+    E45313,
     /// `21217` — Phone number does not appear to be valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21217>
-    E21217 = 1564,
+    E21217,
     /// `54056` — Account cannot access requested Service Instance
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54056>
-    E54056 = 1565,
+    E54056,
     /// `53124` — The AudioOnly flag is not supported for the Room type
     ///
     /// Raised whenever a participant tries to set the AudioOnly flag for a Room type other than Group Rooms.
@@ -11399,7 +11399,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53124>
-    E53124 = 1566,
+    E53124,
     /// `60227` — The selected channel for template is not supported
     ///
     /// ## Error - 60227
@@ -11411,13 +11411,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60227>
-    E60227 = 1567,
+    E60227,
     /// `21621` — The 'From' number has not been enabled for MMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21621>
-    E21621 = 1568,
+    E21621,
     /// `14300` — Start: Invalid nested noun value
     ///
     /// Start or Stop has an invalid noun defined.
@@ -11425,19 +11425,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14300>
-    E14300 = 1569,
+    E14300,
     /// `21245` — Trunk Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21245>
-    E21245 = 1570,
+    E21245,
     /// `40122` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40122>
-    E40122 = 1571,
+    E40122,
     /// `64020` — Pay: Invalid Parameter Value
     ///
     /// A 64020 Error is an indication that one or more of the values provided for an attribute or parameter are invalid.
@@ -11445,7 +11445,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64020>
-    E64020 = 1572,
+    E64020,
     /// `50392` — PreWebhookTimeout should be greater than 0ms
     ///
     /// 'PreWebhookTimeout' should be greater than 0ms.
@@ -11453,13 +11453,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50392>
-    E50392 = 1573,
+    E50392,
     /// `50500` — Programmable Chat: Message not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50500>
-    E50500 = 1574,
+    E50500,
     /// `32703` — Voice User-Defined Message: Content body exceeded max length
     ///
     /// The content body in the Voice User-Defined Message request exceeds the maximum allowed length of 10000 characters.
@@ -11467,7 +11467,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32703>
-    E32703 = 1575,
+    E32703,
     /// `30443` — Toll Free verification rejection - Disallowed Content
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -11475,7 +11475,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30443>
-    E30443 = 1576,
+    E30443,
     /// `60603` — SendGrid maximum credits exceeded
     ///
     /// SendGrid maximum credits exceeded
@@ -11485,37 +11485,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60603>
-    E60603 = 1577,
+    E60603,
     /// `13249` — Dial: Invalid username or password attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13249>
-    E13249 = 1578,
+    E13249,
     /// `82003` — Deployment Installation Failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82003>
-    E82003 = 1579,
+    E82003,
     /// `13215` — Dial: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13215>
-    E13215 = 1580,
+    E13215,
     /// `52303` — Concurrent User update
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52303>
-    E52303 = 1581,
+    E52303,
     /// `21202` — Called number is a premium number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21202>
-    E21202 = 1582,
+    E21202,
     /// `456001` — Approaching Flex Plugin creation limit
     ///
     /// You are approaching the limit of how many Flex Plugins you can have on your account. Once you reach the limit, you may need to archive old Plugins to create any new one.
@@ -11523,13 +11523,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/456001>
-    E456001 = 1583,
+    E456001,
     /// `22116` — Invalid Friendly Name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22116>
-    E22116 = 1584,
+    E22116,
     /// `53407` — Media connection failed due to DTLS handshake failure
     ///
     /// There was a problem while negotiating with the remote DTLS peer. Therefore the Participant will not be able to publish or subscribe to Tracks.
@@ -11537,13 +11537,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53407>
-    E53407 = 1585,
+    E53407,
     /// `32214` — SIP: Invalid &lt;Dial&gt;&lt;Sip&gt;
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32214>
-    E32214 = 1586,
+    E32214,
     /// `456002` — Approaching Flex Plugin Version creation limit
     ///
     /// You are approaching the limit of how many Flex Plugin Versions you can have. Once you reach the limit, you may need to archive old Versions to create any new one.
@@ -11551,7 +11551,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/456002>
-    E456002 = 1587,
+    E456002,
     /// `45401` — RTA feed callback returned not successful response code
     ///
     /// Call to defined rta_callback_url returned with not successful response code
@@ -11559,7 +11559,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45401>
-    E45401 = 1588,
+    E45401,
     /// `32221` — Dialing SIP Endpoint failure - No devices registered in specified edge
     ///
     /// Twilio was unable to dial the specified SIP Endpoint. While the user did have at least one device registered, no devices were registered through the edge location specified in the URI.
@@ -11567,7 +11567,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32221>
-    E32221 = 1589,
+    E32221,
     /// `45761` — Failed to validate address configuration. Auto create not enabled.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create not enabled.
@@ -11575,37 +11575,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45761>
-    E45761 = 1590,
+    E45761,
     /// `16109` — Voice Recording: Cannot fetch .mp3 encrypted recording
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16109>
-    E16109 = 1591,
+    E16109,
     /// `50002` — Programmable Chat: Resource is being deleted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50002>
-    E50002 = 1592,
+    E50002,
     /// `21225` — SipAuthPassword is required when providing SipAuthUsername
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21225>
-    E21225 = 1593,
+    E21225,
     /// `21455` — Invalid PlayUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21455>
-    E21455 = 1594,
+    E21455,
     /// `30005` — Unknown destination handset
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30005>
-    E30005 = 1595,
+    E30005,
     /// `94101` — Transcriptions: status callback response timed out
     ///
     /// Twilio attempted to send a transcription event to the callback URL specified and your application didn’t respond before time out
@@ -11613,31 +11613,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94101>
-    E94101 = 1596,
+    E94101,
     /// `50308` — Programmable Chat: Invalid Date Created parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50308>
-    E50308 = 1597,
+    E50308,
     /// `31900` — Stream - Unknown Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31900>
-    E31900 = 1598,
+    E31900,
     /// `13235` — Dial-&gt;Conference: Invalid beep value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13235>
-    E13235 = 1599,
+    E13235,
     /// `51128` — Twilsock: Too many messages per connection
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51128>
-    E51128 = 1600,
+    E51128,
     /// `32400` — BYOC Trunk routing failure - failover routing disabled.
     ///
     /// Call delivery attempt(s) over the specified BYOC Trunk did not succeed. Failover routing was disabled.
@@ -11645,31 +11645,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32400>
-    E32400 = 1601,
+    E32400,
     /// `13236` — Dial-&gt;Conference: Invalid Conference Sid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13236>
-    E13236 = 1602,
+    E13236,
     /// `16107` — Voice Recording: Encrypted with alternate public key
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16107>
-    E16107 = 1603,
+    E16107,
     /// `53631` — Failed to enqueue a room composition from a configured composition hook
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53631>
-    E53631 = 1604,
+    E53631,
     /// `21405` — Cannot set VoiceFallbackUrl without setting Url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21405>
-    E21405 = 1605,
+    E21405,
     /// `32010` — SIP: No valid Origination URIs configured
     ///
     /// Your call can't be completed because no valid/active origination URLs could be found for your Elastic SIP Trunk or BYOC Trunk.
@@ -11677,7 +11677,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32010>
-    E32010 = 1606,
+    E32010,
     /// `30110` — Domain is blocked
     ///
     /// The provided URL to resolve the link is on a blocked domain.
@@ -11685,19 +11685,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30110>
-    E30110 = 1607,
+    E30110,
     /// `31403` — Forbidden
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31403>
-    E31403 = 1608,
+    E31403,
     /// `22110` — Phone Number Not Hostable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22110>
-    E22110 = 1609,
+    E22110,
     /// `32206` — SIP: Invalid From number (caller ID)
     ///
     /// `From` number (caller ID) must be valid, assigned, and not on the do-not-originate (DNO) list.
@@ -11705,7 +11705,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32206>
-    E32206 = 1610,
+    E32206,
     /// `14109` — TwiML Reply message limit exceeded
     ///
     /// ## Warning - 14109
@@ -11717,19 +11717,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14109>
-    E14109 = 1611,
+    E14109,
     /// `70002` — Bad request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70002>
-    E70002 = 1612,
+    E70002,
     /// `48002` — Callback URL is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48002>
-    E48002 = 1613,
+    E48002,
     /// `45765` — Address configuration data not found
     ///
     /// No address configuration data found for provided address SID.
@@ -11737,19 +11737,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45765>
-    E45765 = 1614,
+    E45765,
     /// `80616` — Unsupported Identifier Type For Session Mode
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80616>
-    E80616 = 1615,
+    E80616,
     /// `81001` — The Widget has exceeded max steps in a loop
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81001>
-    E81001 = 1616,
+    E81001,
     /// `21260` — Maximum number of actions per rule reached
     ///
     /// This rule already has the maximum number of actions allowed.
@@ -11757,7 +11757,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21260>
-    E21260 = 1617,
+    E21260,
     /// `68004` — Input Error
     ///
     /// An error occurred while loading input.
@@ -11765,7 +11765,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68004>
-    E68004 = 1618,
+    E68004,
     /// `32223` — There is no username in the SIP URI when calling a SIP registered endpoint
     ///
     /// Calling Twilio SIP domains such as "yourdomain.sip.twilio.com" is not allowed. You can only call a registered SIP endpoint such as "username@yourdomain.sip.twilio.com".
@@ -11773,7 +11773,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32223>
-    E32223 = 1619,
+    E32223,
     /// `13513` — Say: Invalid rate value
     ///
     /// Say rate value is invalid.  The function will use a default rate value of 150.
@@ -11781,7 +11781,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13513>
-    E13513 = 1620,
+    E13513,
     /// `32600` — Virtual Agent: Configuration Error
     ///
     /// A 32600 Error is an indication there is something wrong with the &amp;lt;VirtualAgent&amp;gt; connector configuration.
@@ -11789,7 +11789,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32600>
-    E32600 = 1621,
+    E32600,
     /// `33121` — Invalid Parameter Combination
     ///
     /// Raised whenever a request contains conflicting parameters.
@@ -11797,7 +11797,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33121>
-    E33121 = 1622,
+    E33121,
     /// `48026` — Outgoing conversation: Invalid proxy address
     ///
     /// A conversation could not be created because the provided Twilio proxy address for the Frontline user was invalid.
@@ -11805,13 +11805,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48026>
-    E48026 = 1623,
+    E48026,
     /// `50103` — Programmable Chat: Role SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50103>
-    E50103 = 1624,
+    E50103,
     /// `31931` — Stream - Media - Media Discarded
     ///
     /// Audio discarded due to buffer overflow in the Websocket downstream .
@@ -11820,13 +11820,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31931>
-    E31931 = 1625,
+    E31931,
     /// `21223` — Invalid SipAuthPassword. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21223>
-    E21223 = 1626,
+    E21223,
     /// `35114` — Scheduling does not support this timestamp
     ///
     /// SendAt time must be between 900 seconds and 7 days (604800 seconds) in the future, inclusive.
@@ -11834,7 +11834,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35114>
-    E35114 = 1627,
+    E35114,
     /// `45303` — Participant was busy
     ///
     /// User was busy and could not connect to media
@@ -11842,7 +11842,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45303>
-    E45303 = 1628,
+    E45303,
     /// `60717` — Error uploading logo to the storage
     ///
     /// The file sent for the brand logo image could not be stored in the storage bucket
@@ -11850,7 +11850,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60717>
-    E60717 = 1629,
+    E60717,
     /// `68003` — Storage Error
     ///
     /// An error occurred while storing/loading an entity.
@@ -11858,7 +11858,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68003>
-    E68003 = 1630,
+    E68003,
     /// `50504` — Programmable Chat: Message body parameter is too long
     ///
     /// ## Error - 50504
@@ -11868,7 +11868,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50504>
-    E50504 = 1631,
+    E50504,
     /// `21900` — DltPEId is invalid
     ///
     /// DltPEId is invalid
@@ -11876,7 +11876,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21900>
-    E21900 = 1632,
+    E21900,
     /// `45304` — Internal timeout error
     ///
     /// Internal timeout error
@@ -11884,25 +11884,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45304>
-    E45304 = 1633,
+    E45304,
     /// `63024` — Invalid message recipient
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63024>
-    E63024 = 1634,
+    E63024,
     /// `15003` — Call Progress: Warning Response to Callback URL
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15003>
-    E15003 = 1635,
+    E15003,
     /// `40113` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40113>
-    E40113 = 1636,
+    E40113,
     /// `19003` — Contact with the unique\_customer\_provided\_id provided already exists
     ///
     /// unique_customer_provided_id already exists
@@ -11910,13 +11910,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19003>
-    E19003 = 1637,
+    E19003,
     /// `15000` — Call Progress: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15000>
-    E15000 = 1638,
+    E15000,
     /// `60708` — Phone record number not found
     ///
     /// DNS Record for that phone number not found
@@ -11924,13 +11924,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60708>
-    E60708 = 1639,
+    E60708,
     /// `45205` — Requested Flex Flow is not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45205>
-    E45205 = 1640,
+    E45205,
     /// `45363` — Failed to remove Participant.  Downstream error.
     ///
     /// Failed to remove Participant &lt;participant sid&gt; from Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -11938,13 +11938,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45363>
-    E45363 = 1641,
+    E45363,
     /// `40133` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40133>
-    E40133 = 1642,
+    E40133,
     /// `83601` — Request StartTime and/or EndTime must be aligned to UTC day boundaries
     ///
     /// Certain requests for Usage Records can only be made with StartTime and EndTime parameters that align to midnight UTC (e.g. "2021-07-15T00:00:00Z").
@@ -11952,19 +11952,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83601>
-    E83601 = 1643,
+    E83601,
     /// `52148` — Expired APNs provider token used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52148>
-    E52148 = 1644,
+    E52148,
     /// `21240` — Credential List Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21240>
-    E21240 = 1645,
+    E21240,
     /// `31924` — Stream - Websocket - Protocol Error
     ///
     /// Malformed message or message not conformant with WebSocket protocol
@@ -11972,25 +11972,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31924>
-    E31924 = 1646,
+    E31924,
     /// `16021` — Failed to join conference due to account concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16021>
-    E16021 = 1647,
+    E16021,
     /// `31100` — Malformed request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31100>
-    E31100 = 1648,
+    E31100,
     /// `21206` — Invalid SendDigits
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21206>
-    E21206 = 1649,
+    E21206,
     /// `21261` — Maximum number of conditions per rule reached
     ///
     /// This rule already has the maximum number of conditions allowed.
@@ -11998,31 +11998,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21261>
-    E21261 = 1650,
+    E21261,
     /// `70053` — Public Key Client Validation Not Enabled For Account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70053>
-    E70053 = 1651,
+    E70053,
     /// `80205` — No Proxies For Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80205>
-    E80205 = 1652,
+    E80205,
     /// `80620` — Chat Configured Proxy Identifier Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80620>
-    E80620 = 1653,
+    E80620,
     /// `52212` — Missing Alexa skill ID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52212>
-    E52212 = 1654,
+    E52212,
     /// `21704` — The Messaging Service contains no phone numbers
     ///
     /// ## Error - 21704
@@ -12034,13 +12034,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21704>
-    E21704 = 1655,
+    E21704,
     /// `50307` — Programmable Chat: Channel with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50307>
-    E50307 = 1656,
+    E50307,
     /// `21646` — Supporting Document is not eligible for deletion
     ///
     /// The Supporting Document is in a non-deletable status and is not eligible to be deleted until the Supporting Document transitions to a deletable status.
@@ -12048,7 +12048,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21646>
-    E21646 = 1657,
+    E21646,
     /// `81000` — The Execution has exceeded max steps allowed for a flow
     ///
     /// This limitation is enforced to prevent infinite loops. Please try to design your flows such that they terminate.
@@ -12056,19 +12056,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81000>
-    E81000 = 1658,
+    E81000,
     /// `53403` — Server is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53403>
-    E53403 = 1659,
+    E53403,
     /// `50300` — Programmable Chat: Channel not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50300>
-    E50300 = 1660,
+    E50300,
     /// `21721` — Cannot import Campaign Verify token due to incompatible A2P brand
     ///
     /// The attempt to import a Campaign Verify token to your brand failed because your A2P brand is in an incompatible state.
@@ -12076,7 +12076,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21721>
-    E21721 = 1661,
+    E21721,
     /// `60617` — Lookup Not Enough Request Parameters
     ///
     /// Missing at least one valid additional argument to execute an identity match
@@ -12084,7 +12084,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60617>
-    E60617 = 1662,
+    E60617,
     /// `34005` — Programmable Fax is no longer available
     ///
     /// The Programmable Fax API by Twilio is no longer supported
@@ -12092,7 +12092,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34005>
-    E34005 = 1663,
+    E34005,
     /// `45354` — Cannot create a Channel for a closed Conversation.
     ///
     /// Failed to create Channel &lt;channel sid&gt; because the Conversation &lt;conversation sid&gt; is in a closed state.
@@ -12100,7 +12100,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45354>
-    E45354 = 1664,
+    E45354,
     /// `60206` — 'Amount' &amp; 'Payee' params are required
     ///
     /// Your service has the `Psd2Enabled ` flag which requires you to send the 'Amount' &amp; 'Payee' params when creating a verification
@@ -12110,7 +12110,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60206>
-    E60206 = 1665,
+    E60206,
     /// `60219` — SendGrid Template does not contain required placeholders
     ///
     /// SendGrid Template does not contain required placeholders
@@ -12120,7 +12120,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60219>
-    E60219 = 1666,
+    E60219,
     /// `50409` — Participant address equals proxy address
     ///
     /// null
@@ -12128,13 +12128,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50409>
-    E50409 = 1667,
+    E50409,
     /// `52003` — Invalid Credential Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52003>
-    E52003 = 1668,
+    E52003,
     /// `30033` — US A2P 10DLC - Campaign Suspended
     ///
     /// Your message could not be sent because you are sending this message from a suspended US A2P 10DLC Campaign.
@@ -12142,37 +12142,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30033>
-    E30033 = 1669,
+    E30033,
     /// `21228` — Invalid SIP Header. Illegal chars in header name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21228>
-    E21228 = 1670,
+    E21228,
     /// `50325` — Programmable Chat: Invalid channel webhook filter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50325>
-    E50325 = 1671,
+    E50325,
     /// `81009` — Timed out enqueueing Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81009>
-    E81009 = 1672,
+    E81009,
     /// `31201` — Twilio Client: Error occurred while accessing microphone
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31201>
-    E31201 = 1673,
+    E31201,
     /// `21232` — Invalid Domain
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21232>
-    E21232 = 1674,
+    E21232,
     /// `11206` — HTTP protocol violation
     ///
     /// There was an error speaking HTTP to the target URL.
@@ -12180,13 +12180,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11206>
-    E11206 = 1675,
+    E11206,
     /// `16000` — Whisper Not Available on Twilio Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16000>
-    E16000 = 1676,
+    E16000,
     /// `91202` — Not Found
     ///
     /// Resource is not found
@@ -12194,43 +12194,43 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91202>
-    E91202 = 1677,
+    E91202,
     /// `51103` — Twilsock: Token doesn't contain required grants section
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51103>
-    E51103 = 1678,
+    E51103,
     /// `80908` — Callback Error
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80908>
-    E80908 = 1679,
+    E80908,
     /// `13219` — Dial: Invalid answerOnBridge value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13219>
-    E13219 = 1680,
+    E13219,
     /// `81010` — There was an internal error while processing a Function
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81010>
-    E81010 = 1681,
+    E81010,
     /// `80601` — Phone Number Not Available
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80601>
-    E80601 = 1682,
+    E80601,
     /// `54010` — No parameters specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54010>
-    E54010 = 1683,
+    E54010,
     /// `19043` — Field definition name already exists
     ///
     /// Input field name already exists
@@ -12238,7 +12238,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19043>
-    E19043 = 1684,
+    E19043,
     /// `50540` — Content variable key is too long
     ///
     /// Length of key in message content variables is restricted to 16 characters.
@@ -12246,7 +12246,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50540>
-    E50540 = 1685,
+    E50540,
     /// `32115` — X-Branded-CallReason header contains an invalid value.
     ///
     /// X-Branded-CallReason header contains an invalid value.
@@ -12254,7 +12254,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32115>
-    E32115 = 1686,
+    E32115,
     /// `14207` — Enqueue: The targeted queue reached max queue size
     ///
     /// The targeted queue has reached its maxSize limit. Once the queue reaches the limit, new requests to queue calls using &lt;Enqueue&gt; will be rejected.
@@ -12262,7 +12262,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14207>
-    E14207 = 1687,
+    E14207,
     /// `40148` — Failed to issue Supervise instruction due to missing ‘from’ property
     ///
     /// A valid `from` parameter was not passed to the ‘supervise’ instruction
@@ -12270,7 +12270,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40148>
-    E40148 = 1688,
+    E40148,
     /// `21258` — Invalid SIP Manipulation Policy
     ///
     /// There was a validation error for the Sip Manipulation Policy in question.
@@ -12278,13 +12278,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21258>
-    E21258 = 1689,
+    E21258,
     /// `13710` — Redirect: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13710>
-    E13710 = 1690,
+    E13710,
     /// `23001` — Message Redaction Incompatible Configuration: Long code STOP filtering
     ///
     /// Phone Number Redaction is enabled for your account. Twilio's default opt-out keyword handling ("SMS STOP filtering") is not compatible with Phone Number Redaction and should be disabled.
@@ -12292,13 +12292,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23001>
-    E23001 = 1691,
+    E23001,
     /// `14104` — Invalid Method attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14104>
-    E14104 = 1692,
+    E14104,
     /// `21634` — SIP Trunk is in use for emergency calling
     ///
     /// Please disable emergency calling on these numbers before
@@ -12307,31 +12307,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21634>
-    E21634 = 1693,
+    E21634,
     /// `48003` — Callback returned an invalid response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48003>
-    E48003 = 1694,
+    E48003,
     /// `50404` — Programmable Chat: Member already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50404>
-    E50404 = 1695,
+    E50404,
     /// `80402` — Identifier Proxy Pair Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80402>
-    E80402 = 1696,
+    E80402,
     /// `90000` — Uncaught Flex JavaScript Exception
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90000>
-    E90000 = 1697,
+    E90000,
     /// `90020` — One of 'TemplateArgs' dictionary key is blank
     ///
     /// One of 'TemplateArgs' dictionary key is blank
@@ -12339,31 +12339,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90020>
-    E90020 = 1698,
+    E90020,
     /// `52168` — Webhook Credentials request timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52168>
-    E52168 = 1699,
+    E52168,
     /// `21221` — Invalid SipAuthUsername. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21221>
-    E21221 = 1700,
+    E21221,
     /// `31101` — Missing parameter array in request.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31101>
-    E31101 = 1701,
+    E31101,
     /// `20001` — Unknown parameters
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20001>
-    E20001 = 1702,
+    E20001,
     /// `80801` — Invalid attempt to Re-Open a Session
     ///
     /// A request was made to re-open a Session that would result in one or both of the Participants being active in multiple Sessions.  This could result in calls or messages from the affected Participant being routed to an unintended recipient.
@@ -12371,7 +12371,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80801>
-    E80801 = 1703,
+    E80801,
     /// `90028` — Broadcast 'IdempotencyToken' is too long
     ///
     /// Broadcast 'IdempotencyToken' is too long
@@ -12379,7 +12379,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90028>
-    E90028 = 1704,
+    E90028,
     /// `13512` — Gather element has an invalid "language" attribute value
     ///
     /// A Gather element has an invalid value for its "language" attribute. See \[the accepted language values list\](<https://www.twilio.com/docs/voice/twiml/gather#languagetags>) and update your Gather TwiML.
@@ -12387,19 +12387,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13512>
-    E13512 = 1705,
+    E13512,
     /// `30014` — 'To' attributes are Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30014>
-    E30014 = 1706,
+    E30014,
     /// `21100` — Accounts Resource
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21100>
-    E21100 = 1707,
+    E21100,
     /// `60409` — Custom message did not match any template
     ///
     /// The custom message did not match any of our approved templates for your account.  Usage of approved message templates are strongly recommended as they increase the deliverability and conversion rate.
@@ -12407,37 +12407,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60409>
-    E60409 = 1708,
+    E60409,
     /// `50323` — Programmable Chat: Invalid channel webhook sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50323>
-    E50323 = 1709,
+    E50323,
     /// `21476` — Unable to update Status for subaccount, parent account is suspended.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21476>
-    E21476 = 1710,
+    E21476,
     /// `50063` — Programmable Chat: Actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50063>
-    E50063 = 1711,
+    E50063,
     /// `20426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20426>
-    E20426 = 1712,
+    E20426,
     /// `53105` — Room contains too many Participants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53105>
-    E53105 = 1713,
+    E53105,
     /// `90033` — Broadcast recipient's 'to' is too long
     ///
     /// Broadcast recipient's 'to' is too long
@@ -12445,7 +12445,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90033>
-    E90033 = 1714,
+    E90033,
     /// `22216` — Missing Supporting Document
     ///
     /// A Supporting Document satisfying the requirement is missing from the regulatory bundle.
@@ -12453,19 +12453,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22216>
-    E22216 = 1715,
+    E22216,
     /// `31007` — Twilio Client: Client version not supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31007>
-    E31007 = 1716,
+    E31007,
     /// `45008` — Unprocessable Request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45008>
-    E45008 = 1717,
+    E45008,
     /// `48023` — Frontline user conversation limit exceeded
     ///
     /// A conversation could not be created because the Conversations user associated to the given Frontline user is a participant in too many conversations.
@@ -12473,7 +12473,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48023>
-    E48023 = 1718,
+    E48023,
     /// `20009` — Cannot delete this resource before it is complete
     ///
     /// You attempted to delete a call or message resource before it was completed. If you are attempting to delete a call, wait until the call is completed and try your request again. If you are attempting to delete a message, wait several minutes and try again.
@@ -12483,7 +12483,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20009>
-    E20009 = 1719,
+    E20009,
     /// `60331` — Locale requested is not supported by Verify Text-To-Speech conversion
     ///
     /// ## Error - 60331
@@ -12495,13 +12495,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60331>
-    E60331 = 1720,
+    E60331,
     /// `22123` — Unable to Initiate Verification Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22123>
-    E22123 = 1721,
+    E22123,
     /// `94302` — Transcriptions Configurations: UniqueName is invalid
     ///
     /// Invalid UniqueName value, either to create a new configuration or update existing one
@@ -12509,13 +12509,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94302>
-    E94302 = 1722,
+    E94302,
     /// `13613` — Record: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13613>
-    E13613 = 1723,
+    E13613,
     /// `11210` — HTTP bad host name
     ///
     /// The DNS entry for the URL’s host cannot be resolved.
@@ -12523,19 +12523,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11210>
-    E11210 = 1724,
+    E11210,
     /// `21219` — 'To' phone number not verified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21219>
-    E21219 = 1725,
+    E21219,
     /// `21404` — Inbound Phone number not available to trial account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21404>
-    E21404 = 1726,
+    E21404,
     /// `40154` — Invalid Known Worker information
     ///
     /// Worker information is missing or not valid.
@@ -12543,19 +12543,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40154>
-    E40154 = 1727,
+    E40154,
     /// `21622` — MMS has not been enabled for your account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21622>
-    E21622 = 1728,
+    E21622,
     /// `61002` — Add-ons: Provider could not complete request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61002>
-    E61002 = 1729,
+    E61002,
     /// `80506` — Service Creation is restricted for new customers
     ///
     /// Blocking Proxy Service Creation API for new customers as Proxy is approaching EOS.
@@ -12563,25 +12563,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80506>
-    E80506 = 1730,
+    E80506,
     /// `52147` — Too many APNs provider token updates
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52147>
-    E52147 = 1731,
+    E52147,
     /// `20008` — Test Credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20008>
-    E20008 = 1732,
+    E20008,
     /// `51115` — Twilsock: Invalid access token subject
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51115>
-    E51115 = 1733,
+    E51115,
     /// `32222` — TLS version not allowed
     ///
     /// The TLS version used by your SIP endpoints is lower than the one configured for your account. It's highly recommended to upgrade your SIP endpoints to use TLSv1.2. Otherwise, you can opt in to use deprecated TLS versions in the console. By default, only TLSv1.2 is allowed.
@@ -12589,13 +12589,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32222>
-    E32222 = 1734,
+    E32222,
     /// `53303` — Track name contains invalid characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53303>
-    E53303 = 1735,
+    E53303,
     /// `31503` — Service Unavailable
     ///
     /// ## Error - 31503
@@ -12607,13 +12607,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31503>
-    E31503 = 1736,
+    E31503,
     /// `80404` — Participant Identifier Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80404>
-    E80404 = 1737,
+    E80404,
     /// `50360` — Conversation webhook not found
     ///
     /// null
@@ -12621,7 +12621,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50360>
-    E50360 = 1738,
+    E50360,
     /// `50444` — Failed to add an identity to a participant.
     ///
     /// The conversation participant being updated can not have an identity.
@@ -12629,13 +12629,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50444>
-    E50444 = 1739,
+    E50444,
     /// `61006` — Add-ons: Add-ons unavailable for GET callbacks
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61006>
-    E61006 = 1740,
+    E61006,
     /// `13620` — Record: Transcription not available for this recording
     ///
     /// Record: Transcription feature not available for this recording.
@@ -12643,13 +12643,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13620>
-    E13620 = 1741,
+    E13620,
     /// `20010` — Action disabled for account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20010>
-    E20010 = 1742,
+    E20010,
     /// `45212` — Flex Flow creation failed
     ///
     /// Flex Flow creation failed
@@ -12657,7 +12657,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45212>
-    E45212 = 1743,
+    E45212,
     /// `63033` — Recipient blocked to receive message
     ///
     /// Recipient blocked to receive message
@@ -12667,7 +12667,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63033>
-    E63033 = 1744,
+    E63033,
     /// `63042` — Template disabled
     ///
     /// WhatsApp has reported that the template has been **permanently disabled** due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view WhatsApp’s documentation: <https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>.
@@ -12675,7 +12675,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63042>
-    E63042 = 1745,
+    E63042,
     /// `60405` — Key Storage Error
     ///
     /// An error occurred while storing/loading keypairs.
@@ -12683,19 +12683,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60405>
-    E60405 = 1746,
+    E60405,
     /// `52002` — Invalid Credential Sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52002>
-    E52002 = 1747,
+    E52002,
     /// `21208` — Invalid Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21208>
-    E21208 = 1748,
+    E21208,
     /// `22228` — From Bundle does not have latest Regulation requirements that matches destination Bundle
     ///
     /// The from Bundle does not have the latest Regulation requirements which match the destination Bundle
@@ -12703,19 +12703,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22228>
-    E22228 = 1749,
+    E22228,
     /// `31001` — Application not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31001>
-    E31001 = 1750,
+    E31001,
     /// `54454` — Sync: Invalid 'PageSize' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54454>
-    E54454 = 1751,
+    E54454,
     /// `60322` — Challenge already responded
     ///
     /// The Challenge was already responded before.
@@ -12725,13 +12725,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60322>
-    E60322 = 1752,
+    E60322,
     /// `21200` — Calls Resource
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21200>
-    E21200 = 1753,
+    E21200,
     /// `60314` — Factors binding format is invalid
     ///
     /// The format of the Factor binding is not valid.
@@ -12741,7 +12741,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60314>
-    E60314 = 1754,
+    E60314,
     /// `90023` — One of 'TemplateArgs' dictionary value is null
     ///
     /// One of 'TemplateArgs' dictionary value is null
@@ -12749,19 +12749,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90023>
-    E90023 = 1755,
+    E90023,
     /// `52139` — APN service shutdown
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52139>
-    E52139 = 1756,
+    E52139,
     /// `21629` — Address Validation Error - Check Suggested Address
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21629>
-    E21629 = 1757,
+    E21629,
     /// `90035` — Broadcast 'MessageStatusCallbackUrl' is too long
     ///
     /// Broadcast 'MessageStatusCallbackUrl' is too long
@@ -12769,13 +12769,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90035>
-    E90035 = 1758,
+    E90035,
     /// `80609` — Too Many Added Participants
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80609>
-    E80609 = 1759,
+    E80609,
     /// `13337` — Gather: callback must be over HTTPS when using gather with PCI compliance
     ///
     /// Gather: callback must be over HTTPS when using gather with PCI compliance
@@ -12783,7 +12783,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13337>
-    E13337 = 1760,
+    E13337,
     /// `23003` — Message Redaction Incompatible Configuration: Sticky Sender
     ///
     /// Phone Number Redaction is enabled for your account. Sticky Sender is not compatible with Phone Number Redaction and should be disabled.
@@ -12791,25 +12791,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23003>
-    E23003 = 1761,
+    E23003,
     /// `53610` — Invalid URL for external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53610>
-    E53610 = 1762,
+    E53610,
     /// `51124` — Twilsock: Too many connections
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51124>
-    E51124 = 1763,
+    E51124,
     /// `50302` — Programmable Chat: Unknown channel command
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50302>
-    E50302 = 1764,
+    E50302,
     /// `13258` — Dial-&gt;Sim not supported in this realm
     ///
     /// Dial-&gt;Sim not supported in this realm
@@ -12817,7 +12817,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13258>
-    E13258 = 1765,
+    E13258,
     /// `60302` — FactorType already exists
     ///
     /// The Entity has already a `FactorType` of the same type.
@@ -12827,19 +12827,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60302>
-    E60302 = 1766,
+    E60302,
     /// `62052` — Interconnect: This account is not a subaccount of the Interconnect Connection owner's account.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62052>
-    E62052 = 1767,
+    E62052,
     /// `70005` — Failure Threshold Exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70005>
-    E70005 = 1768,
+    E70005,
     /// `60701` — Invalid request
     ///
     /// Bad Request, generic 400 error
@@ -12847,13 +12847,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60701>
-    E60701 = 1769,
+    E60701,
     /// `53602` — AWS encryption key for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53602>
-    E53602 = 1770,
+    E53602,
     /// `45368` — Failed to delete Channel.  Not found.
     ///
     /// Failed to delete Channel &lt;channel sid&gt;. Not found.
@@ -12861,7 +12861,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45368>
-    E45368 = 1771,
+    E45368,
     /// `32501` — Voice Conversation: TwiML attributes validation error.
     ///
     /// Invalid attributes found in &lt;Conversation&gt; noun.
@@ -12869,7 +12869,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32501>
-    E32501 = 1772,
+    E32501,
     /// `60301` — Entity already exists
     ///
     /// HTTP status: 409
@@ -12877,19 +12877,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60301>
-    E60301 = 1773,
+    E60301,
     /// `14205` — Enqueue: Queue name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14205>
-    E14205 = 1774,
+    E14205,
     /// `50102` — Programmable Chat: Deployment role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50102>
-    E50102 = 1775,
+    E50102,
     /// `45310` — Participant Not Found
     ///
     /// Participant is not found in the meeting
@@ -12897,7 +12897,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45310>
-    E45310 = 1776,
+    E45310,
     /// `60305` — Access Token parameters are invalid
     ///
     /// Access Token parameters are invalid.
@@ -12907,13 +12907,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60305>
-    E60305 = 1777,
+    E60305,
     /// `63010` — Twilio's platform encountered an internal error processing this message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63010>
-    E63010 = 1778,
+    E63010,
     /// `60613` — Lookup Provider Degradation
     ///
     /// Temporary service degradation with provider encountered; fallback data returned if available.
@@ -12921,7 +12921,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60613>
-    E60613 = 1779,
+    E60613,
     /// `50411` — Participant address is empty
     ///
     /// null
@@ -12929,7 +12929,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50411>
-    E50411 = 1780,
+    E50411,
     /// `13256` — Invalid recordingStatusCallback URL
     ///
     /// A recording was initiated using an invalid URL for the recordingStatusCallback parameter.
@@ -12938,7 +12938,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13256>
-    E13256 = 1781,
+    E13256,
     /// `13214` — Dial: Invalid callerId value
     ///
     /// ## Warning - 13214
@@ -12952,13 +12952,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13214>
-    E13214 = 1782,
+    E13214,
     /// `80408` — Service Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80408>
-    E80408 = 1783,
+    E80408,
     /// `50372` — Conversation webhook URL is too long
     ///
     /// null
@@ -12966,25 +12966,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50372>
-    E50372 = 1784,
+    E50372,
     /// `21254` — Max Connection Policy Entries Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21254>
-    E21254 = 1785,
+    E21254,
     /// `13243` — Dial-&gt;SIP: Invalid SIP URI
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13243>
-    E13243 = 1786,
+    E13243,
     /// `21238` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21238>
-    E21238 = 1787,
+    E21238,
     /// `53119` — The concurrent Rooms quota was exceeded
     ///
     /// #### 53119: The concurrent Rooms quota was exceeded
@@ -12992,7 +12992,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53119>
-    E53119 = 1788,
+    E53119,
     /// `21728` — Campaign registration failed due to length validation failures
     ///
     /// We could not register your US A2P Campaign because one or more field(s) do not satisfy length requirements.
@@ -13000,7 +13000,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21728>
-    E21728 = 1789,
+    E21728,
     /// `16111` — Voice Recording: Upload file to external AWS S3 bucket failed (Invalid Configuration)
     ///
     /// Twilio failed to upload the recording file to the external AWS S3 bucket specified in Voice Settings due to an invalid configuration. The recording file has been deleted, and if the resource exists, the resource has been marked as “failed”.
@@ -13008,7 +13008,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16111>
-    E16111 = 1790,
+    E16111,
     /// `50430` — Participant is not a member of conversation
     ///
     /// null
@@ -13016,13 +13016,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50430>
-    E50430 = 1791,
+    E50430,
     /// `53604` — Failed to upload the recording to S3
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53604>
-    E53604 = 1792,
+    E53604,
     /// `80608` — Session Status Invalid
     ///
     /// Session Status Invalid
@@ -13030,25 +13030,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80608>
-    E80608 = 1793,
+    E80608,
     /// `45001` — General Service Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45001>
-    E45001 = 1794,
+    E45001,
     /// `13320` — Gather: Invalid nested verb
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13320>
-    E13320 = 1795,
+    E13320,
     /// `30015` — Non-supported channel type is used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30015>
-    E30015 = 1796,
+    E30015,
     /// `60203` — Max send attempts reached.
     ///
     /// This rate limit is triggered when the verification lifecycle (sending and checking) is not completed.
@@ -13058,7 +13058,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60203>
-    E60203 = 1797,
+    E60203,
     /// `33118` — Number of Commands exceeded
     ///
     /// Raised whenever there are too many Commands queued for an individual SIM.
@@ -13066,79 +13066,79 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33118>
-    E33118 = 1798,
+    E33118,
     /// `50353` — Conversation with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50353>
-    E50353 = 1799,
+    E50353,
     /// `21251` — Trunking CPS change not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21251>
-    E21251 = 1800,
+    E21251,
     /// `50000` — Programmable Chat: FriendlyName not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50000>
-    E50000 = 1801,
+    E50000,
     /// `16001` — Conference is not bridged
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16001>
-    E16001 = 1802,
+    E16001,
     /// `21458` — PhoneNumber Provisioning Type Mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21458>
-    E21458 = 1803,
+    E21458,
     /// `14201` — Enqueue: Invalid method value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14201>
-    E14201 = 1804,
+    E14201,
     /// `20152` — Invalid Header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20152>
-    E20152 = 1805,
+    E20152,
     /// `22107` — Unable to Update Authorization Document
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22107>
-    E22107 = 1806,
+    E22107,
     /// `63017` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63017>
-    E63017 = 1807,
+    E63017,
     /// `20106` — Invalid Access Token grants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20106>
-    E20106 = 1808,
+    E20106,
     /// `70101` — Unsupported Public Key Algorithm
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70101>
-    E70101 = 1809,
+    E70101,
     /// `50601` — Programmable Chat: Invite not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50601>
-    E50601 = 1810,
+    E50601,
     /// `22300` — This account is restricted from provisioning new long code phone numbers
     ///
     /// The account is temporarily restricted from provisioning new long code phone numbers.
@@ -13146,19 +13146,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22300>
-    E22300 = 1811,
+    E22300,
     /// `21243` — Credential Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21243>
-    E21243 = 1812,
+    E21243,
     /// `51123` — Twilsock: Upstream not resolved
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51123>
-    E51123 = 1813,
+    E51123,
     /// `30035` — US A2P 10DLC - Message from a number still being configured
     ///
     /// Message may not be delivered because the number is not available to be registered to a 10DLC Campaign. To check the A2P 10DLC registration status of your Twilio phone numbers, go to &lt;a href= "<https://support.twilio.com/hc/en-us/articles/4418081745179-How-do-I-check-that-I-have-completed-US-A2P-10DLC-registration->"&gt;this help page&lt;/a&gt;. To initiate an A2P10DLC registration, &lt;a href= "<https://console.twilio.com/us1/develop/sms/regulatory-compliance/a2p-onboarding>"&gt;visit your console here&lt;/a&gt;.
@@ -13166,7 +13166,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30035>
-    E30035 = 1814,
+    E30035,
     /// `20023` — Phone number is not correct: it cannot be null or have non-decimal symbols
     ///
     /// Phone number is not correct: it cannot be null and have non-decimal symbols
@@ -13174,7 +13174,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20023>
-    E20023 = 1815,
+    E20023,
     /// `13334` — Gather: Invalid model value
     ///
     /// ## Warning - 13334
@@ -13184,19 +13184,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13334>
-    E13334 = 1816,
+    E13334,
     /// `70151` — Maximum Number Of API Keys Exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70151>
-    E70151 = 1817,
+    E70151,
     /// `92003` — 'language' Parameter Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92003>
-    E92003 = 1818,
+    E92003,
     /// `30881` — Campaign vetting rejection - Invalid Brand Support Email
     ///
     /// The campaign submission has been reviewed and it was rejected because invalid brand support email.
@@ -13204,13 +13204,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30881>
-    E30881 = 1819,
+    E30881,
     /// `51002` — Client Connection: Request rate limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51002>
-    E51002 = 1820,
+    E51002,
     /// `40159` — Conference Instruction does not have a valid 'status\_callback\_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Conference Instruction
@@ -13218,7 +13218,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40159>
-    E40159 = 1821,
+    E40159,
     /// `22229` — Supporting Document Bundle Assignment cannot be removed
     ///
     /// The destination Bundle must have the same address as the Bundle Copy due to lack of feature support for Phone Number address assignment.
@@ -13226,7 +13226,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22229>
-    E22229 = 1822,
+    E22229,
     /// `13225` — Dial: Call blocked by Twilio block list
     ///
     /// ### Dial: Call blocked by Twilio block list
@@ -13236,7 +13236,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13225>
-    E13225 = 1823,
+    E13225,
     /// `22001` — Call timed out
     ///
     /// The call timed out before system could complete the call
@@ -13244,13 +13244,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22001>
-    E22001 = 1824,
+    E22001,
     /// `80102` — Participant Already In Interaction
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80102>
-    E80102 = 1825,
+    E80102,
     /// `83009` — Unable to update your Super SIM’s Fleet while it is in status scheduled
     ///
     /// Your Fleet update request cannot be performed on your Super SIM as it is in status scheduled.
@@ -13258,7 +13258,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83009>
-    E83009 = 1826,
+    E83009,
     /// `31942` — Stream - Invalid connector configuration
     ///
     /// Connector invalid configuration
@@ -13266,13 +13266,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31942>
-    E31942 = 1827,
+    E31942,
     /// `70003` — Outdated Entity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70003>
-    E70003 = 1828,
+    E70003,
     /// `32204` — SIP: 'From' phone number not verified
     ///
     /// You attempted to initiate an outbound phone call, but the &lt;span class='rest-attribute'&gt;From&lt;/span&gt; number you specified is not a verified Outgoing Caller ID for your account.  In order to use a phone number as the Caller ID on outgoing calls, you must first validate your ownership of that phone number.
@@ -13280,13 +13280,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32204>
-    E32204 = 1829,
+    E32204,
     /// `31481` — Call/Transaction Does Not Exist
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31481>
-    E31481 = 1830,
+    E31481,
     /// `32502` — Voice Conversation: Callback event internal error.
     ///
     /// Internal error occurred when executing a request to one of the status callback URLs specified in the Conversation noun. This error will occur when Voice Conversation service fails to reach out to Callback service.
@@ -13294,7 +13294,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32502>
-    E32502 = 1831,
+    E32502,
     /// `90024` — Template body has tag which is not provided in 'TemplateArgs'
     ///
     /// Template body has tag which is not provided in 'TemplateArgs'
@@ -13302,19 +13302,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90024>
-    E90024 = 1832,
+    E90024,
     /// `13255` — Dialing .sip.twilio.com addresses is not currently allowed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13255>
-    E13255 = 1833,
+    E13255,
     /// `53100` — Room name is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53100>
-    E53100 = 1834,
+    E53100,
     /// `40139` — Failed to issue Conference Instruction due to invalid ActivitySid
     ///
     /// Conference Instruction requires a valid `post_work_activity_sid`
@@ -13322,13 +13322,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40139>
-    E40139 = 1835,
+    E40139,
     /// `31006` — Audio device error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31006>
-    E31006 = 1836,
+    E31006,
     /// `21727` — Campaign registration failed due to missing parameter(s)
     ///
     /// We could not register your US A2P Campaign because one or more required parameter(s) are missing
@@ -13336,13 +13336,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21727>
-    E21727 = 1837,
+    E21727,
     /// `62011` — Unauthorized
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62011>
-    E62011 = 1838,
+    E62011,
     /// `45715` — Failed to create webchat participant. Invalid request parameters.
     ///
     /// Failed to create participant due to invalid request parameters.
@@ -13350,37 +13350,37 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45715>
-    E45715 = 1839,
+    E45715,
     /// `52101` — Invalid GCM Api Key or FCM Secret
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52101>
-    E52101 = 1840,
+    E52101,
     /// `14215` — Dial-&gt;Queue: Invalid ReservationSid. Unable to dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14215>
-    E14215 = 1841,
+    E14215,
     /// `63026` — Channel sender content flagged as spam
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63026>
-    E63026 = 1842,
+    E63026,
     /// `14102` — Invalid "From" attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14102>
-    E14102 = 1843,
+    E14102,
     /// `53612` — Invalid public key for media tracks encryption in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53612>
-    E53612 = 1844,
+    E53612,
     /// `48033` — Outgoing conversation: Invalid contact identity
     ///
     /// A conversation could not be created because the provided contact chat identity was invalid.
@@ -13388,7 +13388,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48033>
-    E48033 = 1845,
+    E48033,
     /// `50453` — Proxy Address of participant is not supported for this channel
     ///
     /// Triggered when account is trying to add or update the participant with a proxy address that is not supported in given channel, e.g. email, etc.
@@ -13396,7 +13396,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50453>
-    E50453 = 1846,
+    E50453,
     /// `45306` — Meeting was canceled
     ///
     /// Operation was canceled
@@ -13404,7 +13404,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45306>
-    E45306 = 1847,
+    E45306,
     /// `91100` — Subscription could not be created
     ///
     /// Creating subscription for sink failed
@@ -13412,7 +13412,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91100>
-    E91100 = 1848,
+    E91100,
     /// `13699` — Record: Invalid trim value
     ///
     /// If a recording has an invalid trim value in configuration.  Defaults to no trim.
@@ -13420,13 +13420,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13699>
-    E13699 = 1849,
+    E13699,
     /// `80615` — Account Sid on Legal Hold
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80615>
-    E80615 = 1850,
+    E80615,
     /// `50439` — Account is not authorized to use the projected address
     ///
     /// Address used as Projected Address does not belong to the account.
@@ -13434,13 +13434,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50439>
-    E50439 = 1851,
+    E50439,
     /// `53600` — S3 URL for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53600>
-    E53600 = 1852,
+    E53600,
     /// `12200` — Schema validation warning
     ///
     /// ## Warning - 12200
@@ -13452,13 +13452,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12200>
-    E12200 = 1853,
+    E12200,
     /// `31921` — Stream - WebSocket - Close Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31921>
-    E31921 = 1854,
+    E31921,
     /// `23006` — Message Redaction Incompatible Configuration: Inbound Webhook GET Requests
     ///
     /// Message Redaction is enabled for your account. Using GET requests to handle incoming messages is not compatible with either Message Body Redaction or Phone Number Redaction.
@@ -13466,7 +13466,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23006>
-    E23006 = 1855,
+    E23006,
     /// `83701` — Data Session Establishment Failed Due To Internal Error
     ///
     /// An unexpected error occurred while establishing a Data Session for your SIM. This is usually a transient error and should resolve itself in time.
@@ -13474,7 +13474,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83701>
-    E83701 = 1856,
+    E83701,
     /// `50510` — Invalid message media SID
     ///
     /// null
@@ -13482,7 +13482,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50510>
-    E50510 = 1857,
+    E50510,
     /// `21714` — Messaging Service Number Pool size limit reached
     ///
     /// You have attempted to add a Twilio phone number or short code to your Messaging Service Number Pool, but you are already at the limit of phone numbers. By default, a Messaging Service can contain up to a total of 400 Twilio phone numbers and short codes.
@@ -13490,7 +13490,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21714>
-    E21714 = 1858,
+    E21714,
     /// `94501` — Transcriptions: Status invalid
     ///
     /// The action could not be performed because the Status provided is not valid.
@@ -13498,7 +13498,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94501>
-    E94501 = 1859,
+    E94501,
     /// `63044` — Link to a sample media file returns 404 Not Found
     ///
     /// The link returned a status code of 404 Not Found, making it impossible to retrieve the file.
@@ -13506,13 +13506,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63044>
-    E63044 = 1860,
+    E63044,
     /// `80907` — Open Interaction Not Found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80907>
-    E80907 = 1861,
+    E80907,
     /// `32018` — Twiml size exceeded maximum allowed value
     ///
     /// Twiml size exceeded maximum allowed value of 4000 characters
@@ -13520,13 +13520,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32018>
-    E32018 = 1862,
+    E32018,
     /// `81015` — Failed to Create Task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81015>
-    E81015 = 1863,
+    E81015,
     /// `50347` — Parameters are missing for channel update request
     ///
     /// null
@@ -13534,19 +13534,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50347>
-    E50347 = 1864,
+    E50347,
     /// `52173` — Unexpected Identifier used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52173>
-    E52173 = 1865,
+    E52173,
     /// `61009` — Add-ons: Could not fulfill request with available data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61009>
-    E61009 = 1866,
+    E61009,
     /// `60309` — Push notifications limit reached for a Challenge
     ///
     /// The maximum number of push notifications for the Challenge has been reached
@@ -13558,13 +13558,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60309>
-    E60309 = 1867,
+    E60309,
     /// `50210` — Programmable Chat: Invalid notification level
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50210>
-    E50210 = 1868,
+    E50210,
     /// `30004` — Message blocked
     ///
     /// ## Error - 30004
@@ -13574,7 +13574,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30004>
-    E30004 = 1869,
+    E30004,
     /// `53209` — Participant status is invalid
     ///
     /// Raised in the REST API when Status is not valid.
@@ -13582,7 +13582,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53209>
-    E53209 = 1870,
+    E53209,
     /// `64003` — Pay: Invalid charge amount.
     ///
     /// ## Error - 64003
@@ -13594,19 +13594,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64003>
-    E64003 = 1871,
+    E64003,
     /// `20006` — Access Denied
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20006>
-    E20006 = 1872,
+    E20006,
     /// `50501` — Programmable Chat: Message SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50501>
-    E50501 = 1873,
+    E50501,
     /// `63037` — Channel Media Upload Error
     ///
     /// Media failed to upload to provider
@@ -13614,7 +13614,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63037>
-    E63037 = 1874,
+    E63037,
     /// `21715` — Phone Number Does Not Have Correct Messaging Service Capabilities
     ///
     /// In order for a phone number to work in a Messaging Service it must have at least SMS or MMS capabilities. If it does not have either, it will fail.
@@ -13622,7 +13622,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21715>
-    E21715 = 1875,
+    E21715,
     /// `60726` — Business status does not allow to have brands
     ///
     /// You are creating a brand for a business in a status does not allow it to have brands
@@ -13630,7 +13630,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60726>
-    E60726 = 1876,
+    E60726,
     /// `60724` — Brand status does not allow dismissal
     ///
     /// Brands can only be dismissed when they have certain status values. Dismissing a brand will set its status to "Draft".
@@ -13638,7 +13638,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60724>
-    E60724 = 1877,
+    E60724,
     /// `21647` — Regulatory Bundle is not eligible for deletion
     ///
     /// Regulatory Bundle is in a non-deletable status (PENDING_REVIEW &amp; IN_REVIEW)
@@ -13646,13 +13646,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21647>
-    E21647 = 1878,
+    E21647,
     /// `14110` — Invalid Verb for SMS Reply
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14110>
-    E14110 = 1879,
+    E14110,
     /// `83704` — Attachment Rejected Due To SIM In New State
     ///
     /// The SIM was not able to attach to the specified network because your SIM has not been activated yet and is in the `new` state. This is the state that SIMs arrive in when they are shipped and they must be activated first via Console or REST API before they can be used.
@@ -13660,13 +13660,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83704>
-    E83704 = 1880,
+    E83704,
     /// `40110` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40110>
-    E40110 = 1881,
+    E40110,
     /// `19049` — Custom field definition provided is not defined
     ///
     /// The custom field definition provided in the request does not exist
@@ -13674,7 +13674,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19049>
-    E19049 = 1882,
+    E19049,
     /// `22219` — An Address is missing
     ///
     /// An Address is missing from the regulatory Bundle
@@ -13682,13 +13682,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22219>
-    E22219 = 1883,
+    E22219,
     /// `63039` — Warning! Facebook says your page is engaging in behavior that may be considered bothersome or abusive by users. To avoid messaging restrictions being placed on your Page, Facebook requires you to immediately decrease the rate at which you are sending messages outside the 24-hour window to this person.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63039>
-    E63039 = 1884,
+    E63039,
     /// `58002` — The MediaProcessor concurrency quota was exceeded
     ///
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active MediaProcessor resources.
@@ -13696,13 +13696,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58002>
-    E58002 = 1885,
+    E58002,
     /// `50001` — Programmable Chat: Account SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50001>
-    E50001 = 1886,
+    E50001,
     /// `81020` — Unsupported Trigger Type
     ///
     /// An error occurred when Studio tried to run a widget that is not supported for the trigger type.
@@ -13710,55 +13710,55 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81020>
-    E81020 = 1887,
+    E81020,
     /// `80104` — Phone Number Already In Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80104>
-    E80104 = 1888,
+    E80104,
     /// `11215` — HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11215>
-    E11215 = 1889,
+    E11215,
     /// `14210` — Dial-&gt;Queue: Invalid whisper method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14210>
-    E14210 = 1890,
+    E14210,
     /// `52106` — Notification too large for GCM/FCM
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52106>
-    E52106 = 1891,
+    E52106,
     /// `53624` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53624>
-    E53624 = 1892,
+    E53624,
     /// `21205` — Invalid URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21205>
-    E21205 = 1893,
+    E21205,
     /// `52110` — GCM/FCM service unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52110>
-    E52110 = 1894,
+    E52110,
     /// `50505` — Programmable Chat: Last Updated By parameter is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50505>
-    E50505 = 1895,
+    E50505,
     /// `19036` — Invalid page token
     ///
     /// The page token provided in the request is not valid
@@ -13766,7 +13766,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19036>
-    E19036 = 1896,
+    E19036,
     /// `40146` — Failed to issue Supervise Instruction due to invalid Reservation state
     ///
     /// The Reservation is not in a valid state for the Supervise instruction to be used, the Reservation cannot be pending or canceled.
@@ -13774,7 +13774,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40146>
-    E40146 = 1897,
+    E40146,
     /// `81023` — Creating an Execution via REST API failed due to malformed contact parameters
     ///
     /// The Create Execution endpoint was called with To and/or From parameters that could not be processed.
@@ -13782,7 +13782,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81023>
-    E81023 = 1898,
+    E81023,
     /// `45350` — An unexpected error occurred.
     ///
     /// An unexpected error occurred.
@@ -13790,7 +13790,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45350>
-    E45350 = 1899,
+    E45350,
     /// `53121` — Approaching room or participant concurrency quota
     ///
     /// #### 53121: Reached 70% of room or participant concurrency quota
@@ -13798,7 +13798,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53121>
-    E53121 = 1900,
+    E53121,
     /// `60001` — Downstream Authentication Failed
     ///
     /// Downstream Authentication Failed
@@ -13806,7 +13806,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60001>
-    E60001 = 1901,
+    E60001,
     /// `21644` — End-User cannot be deleted due to an active assignment to a Bundle
     ///
     /// The End-User cannot be deleted due to active assignments
@@ -13814,31 +13814,31 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21644>
-    E21644 = 1902,
+    E21644,
     /// `32302` — Interconnect: Connection (TNX) SID not found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32302>
-    E32302 = 1903,
+    E32302,
     /// `52201` — Too many Facebook messenger notification requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52201>
-    E52201 = 1904,
+    E52201,
     /// `53606` — Internal failure when creating the recording resource
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53606>
-    E53606 = 1905,
+    E53606,
     /// `70154` — Public Key Is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70154>
-    E70154 = 1906,
+    E70154,
     /// `50365` — Invalid conversation webhook filter
     ///
     /// null
@@ -13846,25 +13846,25 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50365>
-    E50365 = 1907,
+    E50365,
     /// `14103` — Invalid Body
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14103>
-    E14103 = 1908,
+    E14103,
     /// `32200` — SIP: Insufficient permissions
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32200>
-    E32200 = 1909,
+    E32200,
     /// `13201` — Dial: Cannot Dial out from a Dial Call Segment
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13201>
-    E13201 = 1910,
+    E13201,
     /// `30106` — Domain has not been set up for this account
     ///
     /// Domain has not been setup for click tracking
@@ -13872,13 +13872,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30106>
-    E30106 = 1911,
+    E30106,
     /// `13311` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13311>
-    E13311 = 1912,
+    E13311,
     /// `11240` — HTTP connection edge location is invalid
     ///
     /// There was an error connecting to the URL due to an invalid edge location parameter.
@@ -13886,7 +13886,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11240>
-    E11240 = 1913,
+    E11240,
     /// `16027` — Participant to be whispered is on hold
     ///
     /// The participant to be whispered is on hold, so the coach to the participant cannot be added to the conference.
@@ -13894,7 +13894,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16027>
-    E16027 = 1914,
+    E16027,
     /// `60214` — Call channel is not supported when using PSD2
     ///
     /// Call channel is not supported when using PSD2
@@ -13904,13 +13904,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60214>
-    E60214 = 1915,
+    E60214,
     /// `11220` — SSL/TLS Handshake Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11220>
-    E11220 = 1916,
+    E11220,
     /// `93102` — There was an error with your AWS role
     ///
     /// There is an issue with your role
@@ -13918,7 +13918,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93102>
-    E93102 = 1917,
+    E93102,
     /// `21726` — Starter brand registrations and updates are temporarily disabled
     ///
     /// Starter brands cannot be created or updated at this time. Contact support for help.
@@ -13926,7 +13926,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21726>
-    E21726 = 1918,
+    E21726,
     /// `68001` — Network Error
     ///
     /// An error occurred while calling the API.
@@ -13934,19 +13934,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68001>
-    E68001 = 1919,
+    E68001,
     /// `21470` — Invalid AccountSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21470>
-    E21470 = 1920,
+    E21470,
     /// `81011` — Failed to send Message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81011>
-    E81011 = 1921,
+    E81011,
     /// `19020` — Contact with the provided channel value already exists
     ///
     /// Channel value already exists
@@ -13954,19 +13954,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19020>
-    E19020 = 1922,
+    E19020,
     /// `52134` — Invalid APNs device token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52134>
-    E52134 = 1923,
+    E52134,
     /// `30013` — TTL is too big
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30013>
-    E30013 = 1924,
+    E30013,
     /// `30018` — Destination carrier requires sender ID pre-registration
     ///
     /// You sent a message (message SID: SMXXXXX) to a mobile number in a country that requires Alphanumeric Sender ID pre-registration. Our records indicate that you do not have a registered Alphanumeric Sender ID for this country. This can result in lower delivery quality.
@@ -13976,13 +13976,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30018>
-    E30018 = 1925,
+    E30018,
     /// `54419` — Number of subscriptions per connection is over the limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54419>
-    E54419 = 1926,
+    E54419,
     /// `53665` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
     /// The AWS credentials configured in your account's composition settings are not valid.
@@ -13992,7 +13992,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53665>
-    E53665 = 1927,
+    E53665,
     /// `31484` — Address Incomplete
     ///
     /// The provided phone number is malformed.
@@ -14000,19 +14000,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31484>
-    E31484 = 1928,
+    E31484,
     /// `51101` — Twilsock: Service instance not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51101>
-    E51101 = 1929,
+    E51101,
     /// `50301` — Programmable Chat: Channel key not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50301>
-    E50301 = 1930,
+    E50301,
     /// `50385` — Conversations are disabled in this region
     ///
     /// Conversations features do not function in the region you've selected. The API will return this error to indicate that, preventing further activity.
@@ -14020,13 +14020,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50385>
-    E50385 = 1931,
+    E50385,
     /// `53615` — Access denied to external S3 bucket configured in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53615>
-    E53615 = 1932,
+    E53615,
     /// `94603` — Ttl is out of range
     ///
     /// The action could not be performed because the TTL provided is out of range.
@@ -14034,7 +14034,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94603>
-    E94603 = 1933,
+    E94603,
     /// `62220` — Provisioning failure - Requested bandwidth not available on the network device.
     ///
     /// Bandwidth is not available on the network device due to lack of capacity
@@ -14042,19 +14042,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62220>
-    E62220 = 1934,
+    E62220,
     /// `51117` — Twilsock: Invalid access token signature
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51117>
-    E51117 = 1935,
+    E51117,
     /// `21617` — The concatenated message body exceeds the 1600 character limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21617>
-    E21617 = 1936,
+    E21617,
     /// `16112` — Voice Recording: Upload file to external AWS S3 bucket failed (Access Denied)
     ///
     /// Twilio failed to upload the recording file to the external AWS S3 bucket specified in Voice Settings due to access denied. The recording file has been deleted, and the resource has been marked as “failed”.
@@ -14062,13 +14062,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16112>
-    E16112 = 1937,
+    E16112,
     /// `54250` — Message Stream not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54250>
-    E54250 = 1938,
+    E54250,
     /// `13216` — Invalid timeLimit value
     ///
     /// ## Warning - 13216
@@ -14080,7 +14080,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13216>
-    E13216 = 1939,
+    E13216,
     /// `30101` — Domain is unverified
     ///
     /// The domain specified by the Domain SID in use has not been verified and configured to work with Click Tracking.
@@ -14088,7 +14088,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30101>
-    E30101 = 1940,
+    E30101,
     /// `90040` — Broadcast 'MediaUrls' list has too many items
     ///
     /// Broadcast 'MediaUrls' list has too many items
@@ -14096,7 +14096,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90040>
-    E90040 = 1941,
+    E90040,
     /// `60600` — Unprovisioned or out of coverage
     ///
     /// No information returned on the requested phone number
@@ -14104,7 +14104,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60600>
-    E60600 = 1942,
+    E60600,
     /// `30025` — US A2P 10DLC - 50% T-Mobile Daily Message Limit Consumed
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
@@ -14118,7 +14118,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30025>
-    E30025 = 1943,
+    E30025,
     /// `60210` — Max Buckets per Rate limit reached
     ///
     /// Your Rate limit has reached the max number of Buckets
@@ -14128,13 +14128,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60210>
-    E60210 = 1944,
+    E60210,
     /// `63014` — Channel message blocked by user action
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63014>
-    E63014 = 1945,
+    E63014,
     /// `90021` — One of 'TemplateArgs' dictionary key is too long
     ///
     /// One of 'TemplateArgs' dictionary key is too long
@@ -14142,7 +14142,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90021>
-    E90021 = 1946,
+    E90021,
     /// `14218` — Dial-&gt;Queue: Could not update worker to provided activity
     ///
     /// Unable to update external user queue
@@ -14150,19 +14150,19 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14218>
-    E14218 = 1947,
+    E14218,
     /// `80401` — Account Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80401>
-    E80401 = 1948,
+    E80401,
     /// `13325` — Gather-&gt;Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13325>
-    E13325 = 1949,
+    E13325,
     /// `60711` — Business status does not allow updates
     ///
     /// Businesses (AKA Business Profiles) can only be updated when they have certain status values.
@@ -14170,13 +14170,13 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60711>
-    E60711 = 1950,
+    E60711,
     /// `45204` — Requested Flex Chat Channel is not found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45204>
-    E45204 = 1951,
+    E45204,
     /// `22226` — Cannot replace Items from Bundle to same Bundle
     ///
     /// From FromBundleSid cannot be the same Bundle as in URI request.
@@ -14184,7 +14184,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22226>
-    E22226 = 1952,
+    E22226,
 }
 #[allow(deprecated)]
 impl ErrorCode {
@@ -16207,6 +16207,13 @@ impl ::core::str::FromStr for ErrorCode {
             .ok_or_else(|| ParseErrorCodeError {
                 code: ::std::borrow::ToOwned::to_owned(code),
             })
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
+    /// derived `match` over thousands of variants is slow and memory-hungry to build).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {
@@ -30766,5 +30773,1960 @@ mod error_code_tables {
         false, false, false, false, false, false, false, false, false, false, false,
         false, false, false, false, false, false, false, false, false, false, false,
         false, false, false, false, false, false,
+    ];
+    pub(super) static NAMES: [&str; 1953] = [
+        "E22225",
+        "E80612",
+        "E13000",
+        "E11750",
+        "E62034",
+        "E82001",
+        "E60616",
+        "E30111",
+        "E53628",
+        "E60699",
+        "E82009",
+        "E50304",
+        "E21616",
+        "E13612",
+        "E19023",
+        "E81002",
+        "E52108",
+        "E57016",
+        "E30118",
+        "E60215",
+        "E51109",
+        "E80611",
+        "E21227",
+        "E21504",
+        "E40114",
+        "E21406",
+        "E51106",
+        "E33010",
+        "E40121",
+        "E91003",
+        "E52202",
+        "E45357",
+        "E16026",
+        "E22205",
+        "E13802",
+        "E13241",
+        "E16002",
+        "E21725",
+        "E21244",
+        "E16003",
+        "E21602",
+        "E62015",
+        "E30006",
+        "E14233",
+        "E50412",
+        "E80911",
+        "E30117",
+        "E21477",
+        "E50417",
+        "E54011",
+        "E30107",
+        "E70156",
+        "E64017",
+        "E54006",
+        "E94601",
+        "E19041",
+        "E21235",
+        "E80308",
+        "E57013",
+        "E21222",
+        "E91203",
+        "E22212",
+        "E57020",
+        "E21237",
+        "E22112",
+        "E53405",
+        "E30019",
+        "E50208",
+        "E60213",
+        "E21229",
+        "E19045",
+        "E52052",
+        "E32702",
+        "E13234",
+        "E50052",
+        "E32303",
+        "E15002",
+        "E50205",
+        "E50207",
+        "E51108",
+        "E30884",
+        "E22213",
+        "E22210",
+        "E32301",
+        "E53000",
+        "E64009",
+        "E53203",
+        "E50054",
+        "E90009",
+        "E64016",
+        "E45770",
+        "E50074",
+        "E80623",
+        "E92008",
+        "E94403",
+        "E83602",
+        "E52211",
+        "E52102",
+        "E21302",
+        "E20011",
+        "E40142",
+        "E51113",
+        "E90007",
+        "E21402",
+        "E30124",
+        "E13616",
+        "E31429",
+        "E70252",
+        "E13801",
+        "E14220",
+        "E50384",
+        "E70105",
+        "E31904",
+        "E50434",
+        "E60312",
+        "E50509",
+        "E64002",
+        "E13618",
+        "E94400",
+        "E14236",
+        "E21475",
+        "E54201",
+        "E63016",
+        "E48028",
+        "E13310",
+        "E90403",
+        "E30897",
+        "E31922",
+        "E19035",
+        "E53112",
+        "E16020",
+        "E60704",
+        "E62028",
+        "E31901",
+        "E50451",
+        "E21654",
+        "E21702",
+        "E31940",
+        "E17000",
+        "E60606",
+        "E22122",
+        "E13328",
+        "E13332",
+        "E64011",
+        "E52143",
+        "E19026",
+        "E64005",
+        "E13335",
+        "E45351",
+        "E21628",
+        "E31952",
+        "E21456",
+        "E52171",
+        "E40143",
+        "E34004",
+        "E60318",
+        "E20101",
+        "E30409",
+        "E83603",
+        "E22118",
+        "E63036",
+        "E32017",
+        "E30119",
+        "E68006",
+        "E16099",
+        "E40001",
+        "E32701",
+        "E13330",
+        "E50059",
+        "E51107",
+        "E60407",
+        "E45376",
+        "E83003",
+        "E31409",
+        "E22217",
+        "E21606",
+        "E63031",
+        "E13111",
+        "E21233",
+        "E30447",
+        "E60306",
+        "E20409",
+        "E53102",
+        "E19033",
+        "E16102",
+        "E50431",
+        "E50375",
+        "E94402",
+        "E90002",
+        "E19053",
+        "E54155",
+        "E33101",
+        "E34003",
+        "E31009",
+        "E80619",
+        "E16101",
+        "E23004",
+        "E20162",
+        "E80403",
+        "E15004",
+        "E45308",
+        "E54451",
+        "E11751",
+        "E20157",
+        "E53104",
+        "E19028",
+        "E30444",
+        "E50380",
+        "E13804",
+        "E21623",
+        "E19012",
+        "E60218",
+        "E16106",
+        "E60002",
+        "E45731",
+        "E45601",
+        "E62200",
+        "E62001",
+        "E31103",
+        "E30440",
+        "E61001",
+        "E60310",
+        "E21242",
+        "E32019",
+        "E32102",
+        "E90015",
+        "E30121",
+        "E62005",
+        "E21611",
+        "E52131",
+        "E60004",
+        "E21263",
+        "E51110",
+        "E40120",
+        "E31502",
+        "E31206",
+        "E16011",
+        "E30027",
+        "E45356",
+        "E22223",
+        "E13420",
+        "E50526",
+        "E48005",
+        "E63008",
+        "E90104",
+        "E30112",
+        "E34108",
+        "E33004",
+        "E33102",
+        "E23002",
+        "E30011",
+        "E30130",
+        "E53408",
+        "E54351",
+        "E51114",
+        "E22114",
+        "E21407",
+        "E21627",
+        "E21457",
+        "E23005",
+        "E90014",
+        "E60211",
+        "E80607",
+        "E30888",
+        "E51004",
+        "E50449",
+        "E81026",
+        "E22111",
+        "E94303",
+        "E60324",
+        "E92005",
+        "E40130",
+        "E53106",
+        "E21408",
+        "E64023",
+        "E54156",
+        "E54450",
+        "E45309",
+        "E45373",
+        "E31408",
+        "E53616",
+        "E52133",
+        "E35125",
+        "E53301",
+        "E52163",
+        "E51118",
+        "E60205",
+        "E21607",
+        "E21204",
+        "E60519",
+        "E19057",
+        "E21712",
+        "E91004",
+        "E19029",
+        "E81007",
+        "E13230",
+        "E21102",
+        "E20159",
+        "E13222",
+        "E50057",
+        "E40138",
+        "E93104",
+        "E57006",
+        "E63041",
+        "E45101",
+        "E53300",
+        "E30890",
+        "E32112",
+        "E64018",
+        "E57007",
+        "E53601",
+        "E45377",
+        "E60620",
+        "E20004",
+        "E13617",
+        "E52162",
+        "E21257",
+        "E45711",
+        "E21650",
+        "E30108",
+        "E10003",
+        "E19014",
+        "E54251",
+        "E50340",
+        "E53404",
+        "E60229",
+        "E16023",
+        "E53620",
+        "E21403",
+        "E21253",
+        "E21473",
+        "E90030",
+        "E53627",
+        "E32208",
+        "E19022",
+        "E45362",
+        "E14213",
+        "E21478",
+        "E60614",
+        "E31209",
+        "E53215",
+        "E50377",
+        "E52103",
+        "E32219",
+        "E30016",
+        "E50506",
+        "E20422",
+        "E53204",
+        "E50101",
+        "E13805",
+        "E91101",
+        "E45374",
+        "E57009",
+        "E20105",
+        "E21248",
+        "E60005",
+        "E53621",
+        "E50332",
+        "E30022",
+        "E80306",
+        "E50393",
+        "E21218",
+        "E16022",
+        "E20404",
+        "E20021",
+        "E40135",
+        "E30100",
+        "E90027",
+        "E30002",
+        "E64010",
+        "E63047",
+        "E16025",
+        "E80606",
+        "E14204",
+        "E53617",
+        "E50436",
+        "E81014",
+        "E13331",
+        "E94304",
+        "E83001",
+        "E92007",
+        "E21723",
+        "E13252",
+        "E40152",
+        "E50374",
+        "E54100",
+        "E53208",
+        "E21207",
+        "E80904",
+        "E30446",
+        "E40005",
+        "E21503",
+        "E30009",
+        "E50330",
+        "E70004",
+        "E81012",
+        "E50382",
+        "E13212",
+        "E60500",
+        "E53205",
+        "E63028",
+        "E21472",
+        "E21203",
+        "E45207",
+        "E51105",
+        "E60611",
+        "E90103",
+        "E50418",
+        "E81019",
+        "E21701",
+        "E21239",
+        "E50378",
+        "E51201",
+        "E62017",
+        "E50438",
+        "E60619",
+        "E30116",
+        "E60401",
+        "E20423",
+        "E50529",
+        "E14221",
+        "E11243",
+        "E64019",
+        "E17009",
+        "E48031",
+        "E45700",
+        "E60410",
+        "E13611",
+        "E20012",
+        "E62006",
+        "E34106",
+        "E64006",
+        "E32021",
+        "E33119",
+        "E31604",
+        "E32500",
+        "E32101",
+        "E64014",
+        "E19056",
+        "E80504",
+        "E22401",
+        "E17001",
+        "E90016",
+        "E50107",
+        "E53109",
+        "E63001",
+        "E62003",
+        "E32009",
+        "E50201",
+        "E90006",
+        "E22200",
+        "E64004",
+        "E60604",
+        "E83002",
+        "E60311",
+        "E52164",
+        "E21501",
+        "E30122",
+        "E33108",
+        "E57018",
+        "E50328",
+        "E60517",
+        "E57003",
+        "E64022",
+        "E54003",
+        "E80802",
+        "E22102",
+        "E83007",
+        "E19010",
+        "E32209",
+        "E80614",
+        "E12301",
+        "E50104",
+        "E31002",
+        "E13247",
+        "E48029",
+        "E45103",
+        "E50309",
+        "E80602",
+        "E20500",
+        "E54509",
+        "E45361",
+        "E90102",
+        "E90013",
+        "E83605",
+        "E53661",
+        "E21620",
+        "E48011",
+        "E14238",
+        "E20410",
+        "E13257",
+        "E31202",
+        "E30031",
+        "E51003",
+        "E82006",
+        "E60723",
+        "E33201",
+        "E32503",
+        "E80903",
+        "E21648",
+        "E21608",
+        "E57004",
+        "E94500",
+        "E60612",
+        "E13329",
+        "E50363",
+        "E60712",
+        "E21220",
+        "E60621",
+        "E503",
+        "E32601",
+        "E50414",
+        "E60719",
+        "E45719",
+        "E70052",
+        "E21614",
+        "E13233",
+        "E91007",
+        "E21613",
+        "E60602",
+        "E58000",
+        "E63023",
+        "E21502",
+        "E21231",
+        "E51130",
+        "E60212",
+        "E31920",
+        "E62025",
+        "E19044",
+        "E51116",
+        "E50310",
+        "E80208",
+        "E51006",
+        "E45003",
+        "E21101",
+        "E60208",
+        "E62012",
+        "E52137",
+        "E17007",
+        "E91006",
+        "E70104",
+        "E13333",
+        "E50452",
+        "E45307",
+        "E33111",
+        "E52145",
+        "E60721",
+        "E53120",
+        "E80301",
+        "E40155",
+        "E83008",
+        "E13313",
+        "E83010",
+        "E20007",
+        "E90017",
+        "E62053",
+        "E50371",
+        "E21709",
+        "E11202",
+        "E31530",
+        "E83703",
+        "E83500",
+        "E14101",
+        "E50373",
+        "E30012",
+        "E53006",
+        "E50442",
+        "E80101",
+        "E19046",
+        "E91005",
+        "E94200",
+        "E21201",
+        "E30445",
+        "E13227",
+        "E21658",
+        "E21722",
+        "E80617",
+        "E50370",
+        "E32007",
+        "E13510",
+        "E50511",
+        "E50327",
+        "E20154",
+        "E50211",
+        "E90010",
+        "E45355",
+        "E50602",
+        "E45371",
+        "E60003",
+        "E60727",
+        "E31104",
+        "E53002",
+        "E13614",
+        "E19055",
+        "E50437",
+        "E40140",
+        "E50051",
+        "E63038",
+        "E83705",
+        "E45762",
+        "E53207",
+        "E50408",
+        "E54103",
+        "E50440",
+        "E70155",
+        "E50351",
+        "E50213",
+        "E90037",
+        "E31208",
+        "E60532",
+        "E14230",
+        "E63051",
+        "E57002",
+        "E31910",
+        "E83005",
+        "E63020",
+        "E50100",
+        "E52001",
+        "E53113",
+        "E60706",
+        "E21226",
+        "E20107",
+        "E32202",
+        "E50369",
+        "E21255",
+        "E83700",
+        "E16024",
+        "E80206",
+        "E34002",
+        "E19011",
+        "E19031",
+        "E94401",
+        "E60709",
+        "E22402",
+        "E91000",
+        "E52109",
+        "E62020",
+        "E70001",
+        "E63035",
+        "E17008",
+        "E83011",
+        "E32106",
+        "E90041",
+        "E50516",
+        "E32014",
+        "E80906",
+        "E50204",
+        "E51125",
+        "E13226",
+        "E70251",
+        "E63011",
+        "E20155",
+        "E11100",
+        "E21409",
+        "E92004",
+        "E30133",
+        "E52172",
+        "E14217",
+        "E21422",
+        "E51126",
+        "E32006",
+        "E45203",
+        "E21630",
+        "E50416",
+        "E19027",
+        "E60609",
+        "E40158",
+        "E60408",
+        "E45744",
+        "E21720",
+        "E13615",
+        "E11242",
+        "E19021",
+        "E52104",
+        "E13326",
+        "E31426",
+        "E57011",
+        "E50053",
+        "E50513",
+        "E21211",
+        "E60323",
+        "E50419",
+        "E53632",
+        "E45109",
+        "E50413",
+        "E21705",
+        "E13750",
+        "E21711",
+        "E45010",
+        "E13240",
+        "E52004",
+        "E16110",
+        "E63046",
+        "E53103",
+        "E13610",
+        "E32205",
+        "E81025",
+        "E45206",
+        "E21703",
+        "E40157",
+        "E50362",
+        "E21236",
+        "E13220",
+        "E21449",
+        "E45701",
+        "E21604",
+        "E50320",
+        "E54101",
+        "E60411",
+        "E19030",
+        "E94002",
+        "E21252",
+        "E30400",
+        "E32216",
+        "E19032",
+        "E60209",
+        "E80105",
+        "E22215",
+        "E68002",
+        "E45367",
+        "E32016",
+        "E21301",
+        "E60325",
+        "E13910",
+        "E60221",
+        "E31504",
+        "E21605",
+        "E52071",
+        "E52105",
+        "E53668",
+        "E53001",
+        "E80407",
+        "E31930",
+        "E13246",
+        "E21612",
+        "E53206",
+        "E32207",
+        "E60315",
+        "E32103",
+        "E70102",
+        "E57017",
+        "E40137",
+        "E81017",
+        "E30895",
+        "E53123",
+        "E90032",
+        "E81006",
+        "E50202",
+        "E11236",
+        "E52213",
+        "E80913",
+        "E81005",
+        "E52167",
+        "E14202",
+        "E32603",
+        "E62021",
+        "E21619",
+        "E20153",
+        "E53626",
+        "E60404",
+        "E53664",
+        "E50105",
+        "E50528",
+        "E30007",
+        "E22403",
+        "E22400",
+        "E50058",
+        "E14111",
+        "E30896",
+        "E63006",
+        "E80502",
+        "E63029",
+        "E52311",
+        "E93101",
+        "E20156",
+        "E45208",
+        "E70051",
+        "E54507",
+        "E60534",
+        "E62009",
+        "E19048",
+        "E40147",
+        "E17002",
+        "E62024",
+        "E53202",
+        "E21210",
+        "E58001",
+        "E35126",
+        "E45370",
+        "E80303",
+        "E52214",
+        "E80905",
+        "E60716",
+        "E61004",
+        "E52304",
+        "E45358",
+        "E50422",
+        "E45005",
+        "E35111",
+        "E13217",
+        "E80503",
+        "E50003",
+        "E60702",
+        "E83402",
+        "E60223",
+        "E30103",
+        "E11320",
+        "E21249",
+        "E13242",
+        "E13245",
+        "E53304",
+        "E52140",
+        "E22224",
+        "E30105",
+        "E51104",
+        "E45360",
+        "E52215",
+        "E22207",
+        "E21256",
+        "E32008",
+        "E60510",
+        "E51122",
+        "E20104",
+        "E20020",
+        "E52182",
+        "E21710",
+        "E30404",
+        "E53622",
+        "E54053",
+        "E57005",
+        "E19042",
+        "E54452",
+        "E12101",
+        "E14211",
+        "E30129",
+        "E45733",
+        "E32711",
+        "E58003",
+        "E21730",
+        "E21452",
+        "E16010",
+        "E33107",
+        "E50324",
+        "E50421",
+        "E61000",
+        "E21421",
+        "E30127",
+        "E21259",
+        "E33000",
+        "E53669",
+        "E83000",
+        "E16108",
+        "E50361",
+        "E21902",
+        "E13312",
+        "E22204",
+        "E20429",
+        "E22113",
+        "E30441",
+        "E22203",
+        "E50364",
+        "E30128",
+        "E13521",
+        "E50068",
+        "E60228",
+        "E51202",
+        "E16113",
+        "E15009",
+        "E53217",
+        "E83702",
+        "E60326",
+        "E45002",
+        "E52149",
+        "E22214",
+        "E22209",
+        "E50415",
+        "E63045",
+        "E30032",
+        "E32220",
+        "E50212",
+        "E40151",
+        "E13340",
+        "E53501",
+        "E22404",
+        "E53603",
+        "E50600",
+        "E30885",
+        "E93103",
+        "E54301",
+        "E30894",
+        "E22119",
+        "E21471",
+        "E70253",
+        "E90012",
+        "E17400",
+        "E81016",
+        "E21601",
+        "E32218",
+        "E48027",
+        "E13221",
+        "E32215",
+        "E14212",
+        "E60308",
+        "E45760",
+        "E21910",
+        "E60714",
+        "E22105",
+        "E80624",
+        "E13251",
+        "E53110",
+        "E54009",
+        "E13430",
+        "E52305",
+        "E54051",
+        "E50203",
+        "E22005",
+        "E52181",
+        "E80622",
+        "E51127",
+        "E80501",
+        "E90003",
+        "E82005",
+        "E48025",
+        "E13299",
+        "E22117",
+        "E22108",
+        "E50056",
+        "E50403",
+        "E52144",
+        "E403",
+        "E31486",
+        "E40134",
+        "E10002",
+        "E54354",
+        "E45302",
+        "E82002",
+        "E33105",
+        "E57019",
+        "E30125",
+        "E60317",
+        "E53500",
+        "E80618",
+        "E53663",
+        "E14226",
+        "E14239",
+        "E63025",
+        "E30883",
+        "E52166",
+        "E31008",
+        "E60202",
+        "E30442",
+        "E30021",
+        "E32001",
+        "E81024",
+        "E50420",
+        "E54502",
+        "E50321",
+        "E13231",
+        "E40000",
+        "E62027",
+        "E53662",
+        "E52310",
+        "E50502",
+        "E13120",
+        "E52309",
+        "E21653",
+        "E62008",
+        "E45375",
+        "E82004",
+        "E12300",
+        "E51215",
+        "E80604",
+        "E32113",
+        "E30123",
+        "E21453",
+        "E60200",
+        "E19024",
+        "E81004",
+        "E60713",
+        "E45301",
+        "E19038",
+        "E62100",
+        "E48032",
+        "E30892",
+        "E22222",
+        "E63022",
+        "E11235",
+        "E90025",
+        "E50401",
+        "E20102",
+        "E40123",
+        "E80304",
+        "E52401",
+        "E70106",
+        "E60707",
+        "E52203",
+        "E45369",
+        "E31000",
+        "E30891",
+        "E60333",
+        "E45366",
+        "E10001",
+        "E50507",
+        "E31923",
+        "E80605",
+        "E30024",
+        "E14222",
+        "E60313",
+        "E30029",
+        "E48030",
+        "E50206",
+        "E13112",
+        "E45771",
+        "E62007",
+        "E50435",
+        "E91102",
+        "E94100",
+        "E22218",
+        "E63009",
+        "E90039",
+        "E20151",
+        "E54453",
+        "E13327",
+        "E30114",
+        "E30003",
+        "E50303",
+        "E22208",
+        "E16105",
+        "E21209",
+        "E45763",
+        "E11203",
+        "E63003",
+        "E63043",
+        "E12100",
+        "E60224",
+        "E52165",
+        "E22120",
+        "E52135",
+        "E61008",
+        "E20103",
+        "E61005",
+        "E60607",
+        "E53605",
+        "E14106",
+        "E16028",
+        "E45209",
+        "E19054",
+        "E50379",
+        "E13248",
+        "E50350",
+        "E60550",
+        "E14240",
+        "E94600",
+        "E22206",
+        "E54300",
+        "E13244",
+        "E30131",
+        "E14235",
+        "E62019",
+        "E48050",
+        "E50060",
+        "E22500",
+        "E52107",
+        "E91104",
+        "E52072",
+        "E13223",
+        "E22121",
+        "E60220",
+        "E51131",
+        "E21655",
+        "E50331",
+        "E50329",
+        "E53200",
+        "E52111",
+        "E21481",
+        "E30034",
+        "E80902",
+        "E50441",
+        "E33122",
+        "E21420",
+        "E22211",
+        "E52307",
+        "E11237",
+        "E21247",
+        "E61003",
+        "E90022",
+        "E54206",
+        "E31207",
+        "E14108",
+        "E60511",
+        "E50391",
+        "E50106",
+        "E32304",
+        "E60201",
+        "E20002",
+        "E60618",
+        "E82007",
+        "E53630",
+        "E80406",
+        "E13218",
+        "E50368",
+        "E63007",
+        "E53107",
+        "E60307",
+        "E64008",
+        "E21618",
+        "E50214",
+        "E13238",
+        "E53633",
+        "E61007",
+        "E30104",
+        "E83401",
+        "E22202",
+        "E53122",
+        "E19034",
+        "E64007",
+        "E60601",
+        "E45359",
+        "E45009",
+        "E13239",
+        "E80901",
+        "E11770",
+        "E30436",
+        "E60610",
+        "E31600",
+        "E81008",
+        "E48001",
+        "E33103",
+        "E11300",
+        "E80307",
+        "E21241",
+        "E52000",
+        "E20403",
+        "E14219",
+        "E54200",
+        "E19050",
+        "E14105",
+        "E50512",
+        "E31480",
+        "E30020",
+        "E80409",
+        "E19025",
+        "E404",
+        "E62014",
+        "E90101",
+        "E13110",
+        "E80505",
+        "E11200",
+        "E51111",
+        "E21224",
+        "E52306",
+        "E32203",
+        "E60330",
+        "E13810",
+        "E52136",
+        "E50326",
+        "E50405",
+        "E14203",
+        "E53625",
+        "E31487",
+        "E60006",
+        "E22115",
+        "E30450",
+        "E21479",
+        "E32015",
+        "E30010",
+        "E21610",
+        "E21451",
+        "E53614",
+        "E50006",
+        "E50209",
+        "E90001",
+        "E90011",
+        "E62010",
+        "E62002",
+        "E32212",
+        "E52051",
+        "E45102",
+        "E52174",
+        "E21480",
+        "E60520",
+        "E81013",
+        "E31903",
+        "E13322",
+        "E19047",
+        "E45600",
+        "E32505",
+        "E13254",
+        "E21717",
+        "E11251",
+        "E54302",
+        "E70103",
+        "E90034",
+        "E50306",
+        "E53611",
+        "E14234",
+        "E91103",
+        "E31500",
+        "E22104",
+        "E45352",
+        "E50508",
+        "E22106",
+        "E21212",
+        "E83400",
+        "E57001",
+        "E20161",
+        "E81018",
+        "E13210",
+        "E50400",
+        "E60710",
+        "E11201",
+        "E80207",
+        "E20413",
+        "E92002",
+        "E81021",
+        "E90004",
+        "E13511",
+        "E14237",
+        "E54208",
+        "E50341",
+        "E32105",
+        "E91001",
+        "E50407",
+        "E50433",
+        "E53402",
+        "E12102",
+        "E31400",
+        "E51001",
+        "E45745",
+        "E60300",
+        "E53216",
+        "E52302",
+        "E45006",
+        "E90100",
+        "E22221",
+        "E90029",
+        "E60406",
+        "E53101",
+        "E90031",
+        "E31404",
+        "E19040",
+        "E45764",
+        "E62004",
+        "E45201",
+        "E63019",
+        "E60608",
+        "E64015",
+        "E54510",
+        "E40111",
+        "E32111",
+        "E30893",
+        "E31902",
+        "E53108",
+        "E32602",
+        "E30026",
+        "E30115",
+        "E35118",
+        "E14241",
+        "E90018",
+        "E62026",
+        "E21631",
+        "E94001",
+        "E21615",
+        "E13321",
+        "E21652",
+        "E40144",
+        "E94201",
+        "E80203",
+        "E60329",
+        "E54050",
+        "E40100",
+        "E52138",
+        "E50200",
+        "E32100",
+        "E30008",
+        "E13253",
+        "E31102",
+        "E19004",
+        "E19005",
+        "E80201",
+        "E90019",
+        "E60533",
+        "E400",
+        "E30448",
+        "E13520",
+        "E48024",
+        "E45210",
+        "E60403",
+        "E45402",
+        "E31941",
+        "E54151",
+        "E21609",
+        "E13338",
+        "E52170",
+        "E64001",
+        "E22101",
+        "E51121",
+        "E32401",
+        "E63021",
+        "E21624",
+        "E30449",
+        "E53613",
+        "E11310",
+        "E40149",
+        "E83004",
+        "E45004",
+        "E54150",
+        "E22201",
+        "E22100",
+        "E60531",
+        "E60008",
+        "E50402",
+        "E31205",
+        "E45372",
+        "E50432",
+        "E80613",
+        "E62023",
+        "E53400",
+        "E45211",
+        "E40131",
+        "E60722",
+        "E83604",
+        "E94300",
+        "E48010",
+        "E51112",
+        "E45353",
+        "E50367",
+        "E50527",
+        "E80910",
+        "E94301",
+        "E31003",
+        "E21234",
+        "E62018",
+        "E54007",
+        "E20005",
+        "E53125",
+        "E50055",
+        "E48004",
+        "E32110",
+        "E45305",
+        "E83006",
+        "E40141",
+        "E53111",
+        "E31105",
+        "E50061",
+        "E32504",
+        "E51120",
+        "E80305",
+        "E50004",
+        "E50610",
+        "E14231",
+        "E55555",
+        "E33120",
+        "E50305",
+        "E21230",
+        "E21262",
+        "E62000",
+        "E90038",
+        "E21214",
+        "E52141",
+        "E53607",
+        "E53003",
+        "E63034",
+        "E32700",
+        "E81022",
+        "E51007",
+        "E80603",
+        "E57014",
+        "E30887",
+        "E90026",
+        "E21657",
+        "E60402",
+        "E30880",
+        "E63018",
+        "E32002",
+        "E13224",
+        "E68007",
+        "E22103",
+        "E14206",
+        "E40153",
+        "E94604",
+        "E91201",
+        "E21300",
+        "E92001",
+        "E30001",
+        "E30120",
+        "E31203",
+        "E11241",
+        "E50322",
+        "E50334",
+        "E30113",
+        "E14232",
+        "E13237",
+        "E60225",
+        "E31950",
+        "E21215",
+        "E13621",
+        "E80405",
+        "E21474",
+        "E13250",
+        "E13314",
+        "E52161",
+        "E80909",
+        "E83600",
+        "E32506",
+        "E30023",
+        "E50406",
+        "E40145",
+        "E50069",
+        "E62013",
+        "E51119",
+        "E60540",
+        "E63012",
+        "E53406",
+        "E93105",
+        "E80610",
+        "E31603",
+        "E32012",
+        "E21216",
+        "E60703",
+        "E30886",
+        "E52301",
+        "E21213",
+        "E90036",
+        "E50050",
+        "E50541",
+        "E57008",
+        "E13211",
+        "E31302",
+        "E51005",
+        "E30882",
+        "E64021",
+        "E60700",
+        "E50349",
+        "E53667",
+        "E13803",
+        "E21729",
+        "E21719",
+        "E22109",
+        "E21724",
+        "E63027",
+        "E30132",
+        "E12400",
+        "E33104",
+        "E53004",
+        "E32114",
+        "E21450",
+        "E30410",
+        "E21454",
+        "E50503",
+        "E40136",
+        "E21626",
+        "E32710",
+        "E63005",
+        "E63013",
+        "E32011",
+        "E13410",
+        "E21401",
+        "E70153",
+        "E33203",
+        "E20160",
+        "E60226",
+        "E21645",
+        "E53623",
+        "E91002",
+        "E50109",
+        "E70152",
+        "E60222",
+        "E80202",
+        "E30898",
+        "E45741",
+        "E30017",
+        "E21651",
+        "E60217",
+        "E64013",
+        "E20503",
+        "E30028",
+        "E40132",
+        "E21713",
+        "E62035",
+        "E94000",
+        "E68005",
+        "E13232",
+        "E21901",
+        "E53302",
+        "E21708",
+        "E30030",
+        "E50065",
+        "E50443",
+        "E21603",
+        "E57010",
+        "E13619",
+        "E19013",
+        "E32201",
+        "E63030",
+        "E53118",
+        "E10004",
+        "E54008",
+        "E31005",
+        "E40112",
+        "E32604",
+        "E32013",
+        "E60207",
+        "E50342",
+        "E14107",
+        "E53660",
+        "E60725",
+        "E63002",
+        "E60605",
+        "E19037",
+        "E45202",
+        "E31951",
+        "E62022",
+        "E32605",
+        "E13213",
+        "E30889",
+        "E11205",
+        "E30109",
+        "E51102",
+        "E62016",
+        "E16104",
+        "E21656",
+        "E50076",
+        "E45312",
+        "E57012",
+        "E31204",
+        "E52142",
+        "E32022",
+        "E50390",
+        "E50376",
+        "E45007",
+        "E53666",
+        "E22199",
+        "E30102",
+        "E53201",
+        "E63015",
+        "E21649",
+        "E92006",
+        "E63040",
+        "E54209",
+        "E64012",
+        "E54458",
+        "E31301",
+        "E60204",
+        "E60715",
+        "E51129",
+        "E14223",
+        "E54205",
+        "E80103",
+        "E410",
+        "E94602",
+        "E50366",
+        "E32210",
+        "E19052",
+        "E31960",
+        "E53401",
+        "E63032",
+        "E20003",
+        "E82008",
+        "E48000",
+        "E64024",
+        "E80701",
+        "E31106",
+        "E45313",
+        "E21217",
+        "E54056",
+        "E53124",
+        "E60227",
+        "E21621",
+        "E14300",
+        "E21245",
+        "E40122",
+        "E64020",
+        "E50392",
+        "E50500",
+        "E32703",
+        "E30443",
+        "E60603",
+        "E13249",
+        "E82003",
+        "E13215",
+        "E52303",
+        "E21202",
+        "E456001",
+        "E22116",
+        "E53407",
+        "E32214",
+        "E456002",
+        "E45401",
+        "E32221",
+        "E45761",
+        "E16109",
+        "E50002",
+        "E21225",
+        "E21455",
+        "E30005",
+        "E94101",
+        "E50308",
+        "E31900",
+        "E13235",
+        "E51128",
+        "E32400",
+        "E13236",
+        "E16107",
+        "E53631",
+        "E21405",
+        "E32010",
+        "E30110",
+        "E31403",
+        "E22110",
+        "E32206",
+        "E14109",
+        "E70002",
+        "E48002",
+        "E45765",
+        "E80616",
+        "E81001",
+        "E21260",
+        "E68004",
+        "E32223",
+        "E13513",
+        "E32600",
+        "E33121",
+        "E48026",
+        "E50103",
+        "E31931",
+        "E21223",
+        "E35114",
+        "E45303",
+        "E60717",
+        "E68003",
+        "E50504",
+        "E21900",
+        "E45304",
+        "E63024",
+        "E15003",
+        "E40113",
+        "E19003",
+        "E15000",
+        "E60708",
+        "E45205",
+        "E45363",
+        "E40133",
+        "E83601",
+        "E52148",
+        "E21240",
+        "E31924",
+        "E16021",
+        "E31100",
+        "E21206",
+        "E21261",
+        "E70053",
+        "E80205",
+        "E80620",
+        "E52212",
+        "E21704",
+        "E50307",
+        "E21646",
+        "E81000",
+        "E53403",
+        "E50300",
+        "E21721",
+        "E60617",
+        "E34005",
+        "E45354",
+        "E60206",
+        "E60219",
+        "E50409",
+        "E52003",
+        "E30033",
+        "E21228",
+        "E50325",
+        "E81009",
+        "E31201",
+        "E21232",
+        "E11206",
+        "E16000",
+        "E91202",
+        "E51103",
+        "E80908",
+        "E13219",
+        "E81010",
+        "E80601",
+        "E54010",
+        "E19043",
+        "E50540",
+        "E32115",
+        "E14207",
+        "E40148",
+        "E21258",
+        "E13710",
+        "E23001",
+        "E14104",
+        "E21634",
+        "E48003",
+        "E50404",
+        "E80402",
+        "E90000",
+        "E90020",
+        "E52168",
+        "E21221",
+        "E31101",
+        "E20001",
+        "E80801",
+        "E90028",
+        "E13512",
+        "E30014",
+        "E21100",
+        "E60409",
+        "E50323",
+        "E21476",
+        "E50063",
+        "E20426",
+        "E53105",
+        "E90033",
+        "E22216",
+        "E31007",
+        "E45008",
+        "E48023",
+        "E20009",
+        "E60331",
+        "E22123",
+        "E94302",
+        "E13613",
+        "E11210",
+        "E21219",
+        "E21404",
+        "E40154",
+        "E21622",
+        "E61002",
+        "E80506",
+        "E52147",
+        "E20008",
+        "E51115",
+        "E32222",
+        "E53303",
+        "E31503",
+        "E80404",
+        "E50360",
+        "E50444",
+        "E61006",
+        "E13620",
+        "E20010",
+        "E45212",
+        "E63033",
+        "E63042",
+        "E60405",
+        "E52002",
+        "E21208",
+        "E22228",
+        "E31001",
+        "E54454",
+        "E60322",
+        "E21200",
+        "E60314",
+        "E90023",
+        "E52139",
+        "E21629",
+        "E90035",
+        "E80609",
+        "E13337",
+        "E23003",
+        "E53610",
+        "E51124",
+        "E50302",
+        "E13258",
+        "E60302",
+        "E62052",
+        "E70005",
+        "E60701",
+        "E53602",
+        "E45368",
+        "E32501",
+        "E60301",
+        "E14205",
+        "E50102",
+        "E45310",
+        "E60305",
+        "E63010",
+        "E60613",
+        "E50411",
+        "E13256",
+        "E13214",
+        "E80408",
+        "E50372",
+        "E21254",
+        "E13243",
+        "E21238",
+        "E53119",
+        "E21728",
+        "E16111",
+        "E50430",
+        "E53604",
+        "E80608",
+        "E45001",
+        "E13320",
+        "E30015",
+        "E60203",
+        "E33118",
+        "E50353",
+        "E21251",
+        "E50000",
+        "E16001",
+        "E21458",
+        "E14201",
+        "E20152",
+        "E22107",
+        "E63017",
+        "E20106",
+        "E70101",
+        "E50601",
+        "E22300",
+        "E21243",
+        "E51123",
+        "E30035",
+        "E20023",
+        "E13334",
+        "E70151",
+        "E92003",
+        "E30881",
+        "E51002",
+        "E40159",
+        "E22229",
+        "E13225",
+        "E22001",
+        "E80102",
+        "E83009",
+        "E31942",
+        "E70003",
+        "E32204",
+        "E31481",
+        "E32502",
+        "E90024",
+        "E13255",
+        "E53100",
+        "E40139",
+        "E31006",
+        "E21727",
+        "E62011",
+        "E45715",
+        "E52101",
+        "E14215",
+        "E63026",
+        "E14102",
+        "E53612",
+        "E48033",
+        "E50453",
+        "E45306",
+        "E91100",
+        "E13699",
+        "E80615",
+        "E50439",
+        "E53600",
+        "E12200",
+        "E31921",
+        "E23006",
+        "E83701",
+        "E50510",
+        "E21714",
+        "E94501",
+        "E63044",
+        "E80907",
+        "E32018",
+        "E81015",
+        "E50347",
+        "E52173",
+        "E61009",
+        "E60309",
+        "E50210",
+        "E30004",
+        "E53209",
+        "E64003",
+        "E20006",
+        "E50501",
+        "E63037",
+        "E21715",
+        "E60726",
+        "E60724",
+        "E21647",
+        "E14110",
+        "E83704",
+        "E40110",
+        "E19049",
+        "E22219",
+        "E63039",
+        "E58002",
+        "E50001",
+        "E81020",
+        "E80104",
+        "E11215",
+        "E14210",
+        "E52106",
+        "E53624",
+        "E21205",
+        "E52110",
+        "E50505",
+        "E19036",
+        "E40146",
+        "E81023",
+        "E45350",
+        "E53121",
+        "E60001",
+        "E21644",
+        "E32302",
+        "E52201",
+        "E53606",
+        "E70154",
+        "E50365",
+        "E14103",
+        "E32200",
+        "E13201",
+        "E30106",
+        "E13311",
+        "E11240",
+        "E16027",
+        "E60214",
+        "E11220",
+        "E93102",
+        "E21726",
+        "E68001",
+        "E21470",
+        "E81011",
+        "E19020",
+        "E52134",
+        "E30013",
+        "E30018",
+        "E54419",
+        "E53665",
+        "E31484",
+        "E51101",
+        "E50301",
+        "E50385",
+        "E53615",
+        "E94603",
+        "E62220",
+        "E51117",
+        "E21617",
+        "E16112",
+        "E54250",
+        "E13216",
+        "E30101",
+        "E90040",
+        "E60600",
+        "E30025",
+        "E60210",
+        "E63014",
+        "E90021",
+        "E14218",
+        "E80401",
+        "E13325",
+        "E60711",
+        "E45204",
+        "E22226",
     ];
 }
