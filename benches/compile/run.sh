@@ -3,13 +3,12 @@
 # same codes, messages and statuses: `bash benches/compile/run.sh` (see BENCHMARKS.md).
 #
 # For each size (ERRCAT_BENCH_SIZES, default "1000 10000"): a synthetic catalog, the crate
-# `cargo xtask gen --catalog … --out …` makes of it, the same crate with the one change
-# proposed.py makes (an emitter change, measured here before it is made), and its strum
-# counterpart (strum_crate.py). Each is built in debug and release into an empty target
+# `cargo xtask gen --catalog … --out …` makes of it, and its strum counterpart
+# (strum_crate.py). Each is built in debug and release into an empty target
 # folder, so the time includes every dependency (strum's and thiserror's proc macros with
 # syn; the generated crate has none). "crate alone" rebuilds only the crate itself, its
 # dependencies already built. Everything goes under ERRCAT_BENCH_DIR (default
-# /tmp/errcat-bench/compile). Needs python3 (for the two .py helpers), and cargo's registry
+# /tmp/errcat-bench/compile). Needs python3 (for strum_crate.py), and cargo's registry
 # once to fetch strum and thiserror.
 set -euo pipefail
 
@@ -56,27 +55,22 @@ rows=()
 for n in $sizes; do
     catalog="$work/synthetic$n.json"
     errcat="$work/errcat$n"
-    proposed="$work/errcat-debug-table$n"
     strum="$work/strum$n"
     "$measure" "$n" 0 "$catalog" >/dev/null
-    rm -rf "$errcat" "$proposed" "$strum"
+    rm -rf "$errcat" "$strum"
     gen=$(seconds "$xtask" gen --catalog "$catalog" --out "$errcat")
-    cp -r "$errcat" "$proposed"
-    python3 "$root/benches/compile/proposed.py" "$proposed"
     mkdir -p "$strum/src"
     python3 "$root/benches/compile/strum_crate.py" "$catalog" "$strum"
     # Download (or find in cargo's cache) what the strum crate needs, outside the timings.
     cargo generate-lockfile --quiet --manifest-path "$strum/Cargo.toml"
     cargo fetch --quiet --manifest-path "$strum/Cargo.toml"
     cargo generate-lockfile --quiet --offline --manifest-path "$errcat/Cargo.toml"
-    cargo generate-lockfile --quiet --offline --manifest-path "$proposed/Cargo.toml"
     echo "$n codes: generated in ${gen} s; building…" >&2
     for profile in debug release; do
         base=
-        for crate in errcat proposed strum; do
+        for crate in errcat strum; do
             case $crate in
                 errcat) dir=$errcat label="errcat" ;;
-                proposed) dir=$proposed label="errcat, Debug from a table" ;;
                 strum) dir=$strum label="strum + thiserror" ;;
             esac
             times=$(build "$dir" "$profile")

@@ -10,12 +10,6 @@
 //! - `sizes.rs`: the modules above, and `run_all()`, which benchmarks each size.
 //!
 //! `ERRCAT_BENCH_SIZES` (comma-separated) overrides the sizes.
-//!
-//! Above `ERRCAT_BENCH_TRIM_OVER` codes (default 20,000) the generated module does not build
-//! on a 24 GB machine as it is emitted: rustc's borrow checker needs more than 10 GB for
-//! `#[derive(Debug)]` on a 20,000-variant enum, and its time grows faster than linearly
-//! with `from_status`'s slices. There, [`trim`] swaps those two items for cheap stand-ins;
-//! `from_code`, `as_str` and `http_status`, which are what is measured, are untouched.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +17,6 @@ use std::path::{Path, PathBuf};
 const SIZES: &str = "100,1000,10000,50000";
 const MATCH_MAX: usize = 10_000;
 const STRUM_MAX: usize = 10_000;
-const TRIM_OVER: usize = 20_000;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     println!("cargo::rerun-if-env-changed={name}");
@@ -48,7 +41,6 @@ fn main() {
     let sizes: String = env_or("ERRCAT_BENCH_SIZES", SIZES.to_owned());
     let match_max: usize = env_or("ERRCAT_BENCH_MATCH_MAX", MATCH_MAX);
     let strum_max: usize = env_or("ERRCAT_BENCH_STRUM_MAX", STRUM_MAX);
-    let trim_over: usize = env_or("ERRCAT_BENCH_TRIM_OVER", TRIM_OVER);
     let sizes: Vec<usize> = sizes
         .split(',')
         .map(|s| s.trim().parse().expect("ERRCAT_BENCH_SIZES: numbers"))
@@ -72,7 +64,6 @@ fn main() {
             &errcat_codegen::synthetic::json(&catalog),
         );
         let module = errcat_codegen::module_from_file(&path).unwrap_or_else(|r| panic!("{r}"));
-        let module = if n > trim_over { trim(&module) } else { module };
         write(&out, &format!("errcat{n}.rs"), &module);
 
         let mut map = phf_codegen::Map::new();
@@ -117,39 +108,6 @@ fn main() {
 
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=../../codegen/src");
-}
-
-/// The generated module with `#[derive(Debug)]` on `ErrorCode` replaced by an impl that prints
-/// the wire code, and `from_status` by one that returns no code.
-fn trim(module: &str) -> String {
-    const DERIVE: &str = "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\n#[repr(u16)]";
-    const FROM_STATUS: &str =
-        "    pub const fn from_status(status: u16) -> &'static [ErrorCode] {\n";
-    const DISPLAY: &str = "impl ::core::fmt::Display for ErrorCode {";
-    let derive = module
-        .find(DERIVE)
-        .map(|_| DERIVE.replacen("Debug, ", "", 1));
-    let from_status = module.find(FROM_STATUS);
-    let (Some(derive), Some(start)) = (derive, from_status) else {
-        panic!("the emitted module changed shape: update trim() in build.rs");
-    };
-    let end = start
-        + module[start..]
-            .find("\n    }\n")
-            .expect("end of from_status")
-        + 7;
-    let module = format!(
-        "{}{FROM_STATUS}        let _ = status;\n        &[]\n    }}\n{}",
-        &module[..start],
-        &module[end..]
-    );
-    module.replacen(DERIVE, &derive, 1).replacen(
-        DISPLAY,
-        &format!(
-            "impl ::core::fmt::Debug for ErrorCode {{\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n        f.write_str(self.as_str())\n    }}\n}}\n{DISPLAY}"
-        ),
-        1,
-    )
 }
 
 /// An enum as one would write it by hand: accessors are `match`es, and so is `from_code`
