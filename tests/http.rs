@@ -104,6 +104,16 @@ fn serve(count: usize) -> (String, thread::JoinHandle<()>) {
     (format!("http://127.0.0.1:{port}"), handle)
 }
 
+/// A real HTTP client that hands back error responses instead of failing on them, and gives
+/// up after 20 s.
+fn client() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .into()
+}
+
 /// GETs `url` with a real client and hands back the whole response, whatever its status.
 fn get(agent: &ureq::Agent, url: &str) -> http::Response<Vec<u8>> {
     let mut response = agent.get(url).call().expect("the server answers");
@@ -124,11 +134,7 @@ fn errors_cross_a_real_http_connection_and_come_back_typed() {
         "/gateway",
     ];
     let (base, server) = serve(paths.len());
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .into();
+    let agent = client();
     let url = |path: &str| format!("{base}{path}");
 
     // A rate-limited request: typed code, retry advice from the headers, request id.
@@ -239,11 +245,7 @@ fn the_readme_example_is_this_code_and_works() {
     );
     // The README's server answers over a real connection, and its client reads the reply.
     let (base, server) = serve(1);
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .into();
+    let agent = client();
     let response = get(&agent, &format!("{base}/readme"));
     server.join().expect("the server thread ends cleanly");
     assert_eq!(response.status(), 429);

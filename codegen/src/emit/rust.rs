@@ -47,24 +47,24 @@ pub fn generated_line(command: &str, source: &str) -> String {
 /// makes `Cargo.toml` a workspace of its own so the crate builds anywhere.
 pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
     let header = format!("// {}\n", generated_line(command, &model.source_path));
+    let (examples_rs, examples_data) = runtime::examples_test(model);
+    let mut modules: Vec<(&'static str, String)> = modules(model)
+        .into_iter()
+        .chain([("tests/examples.rs", examples_rs)])
+        .map(|(path, tokens)| (path, format!("{header}{}", format(tokens))))
+        .collect();
+    modules.push(("tests/data/examples.in", format!("{header}{examples_data}")));
     CrateFiles {
         cargo_toml: cargo_toml(model, command, standalone),
         lib_rs: format!("{header}{}", format(lib_tokens(model))),
         codes_rs: format!("{header}{}", module(model)),
         tests_rs: format!("{header}{}", format(tests_tokens(model))),
         tests_data: format!("{header}{}", catalog_rows(model)),
-        modules: modules(model)
-            .into_iter()
-            .map(|(path, tokens)| (path, format!("{header}{}", format(tokens))))
-            .chain([(
-                "tests/data/examples.in",
-                format!("{header}{}", runtime::examples_test(model).1),
-            )])
-            .collect(),
+        modules,
     }
 }
 
-/// The modules beyond `codes.rs`, and the tests that need them.
+/// The modules beyond `codes.rs`.
 fn modules(model: &Model) -> Vec<(&'static str, TokenStream)> {
     let mut out = vec![
         ("src/wire.rs", runtime::wire_tokens(model)),
@@ -74,7 +74,6 @@ fn modules(model: &Model) -> Vec<(&'static str, TokenStream)> {
     if runtime::is_http_api(model) {
         out.push(("src/retry.rs", runtime::retry_tokens(model)));
     }
-    out.push(("tests/examples.rs", runtime::examples_test(model).0));
     out
 }
 
