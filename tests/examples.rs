@@ -93,7 +93,7 @@ fn every_documented_example_reads_as_its_code_and_is_on_the_reference_page() {
             let read = read(&name, body.to_string().as_bytes()).unwrap_or_else(|| unreachable!());
             let read = read.unwrap_or_else(|e| panic!("{name}: {e}\n{pretty}"));
             if let Some(code) = code {
-                let filed_under = read.iter().any(|c| *c == code);
+                let filed_under = read.contains(&code);
                 assert!(filed_under, "{name}: example of {code} reads as {read:?}");
             }
             walked += 1;
