@@ -128,3 +128,20 @@ fn a_server_writes_the_documented_field_errors() {
         .with_field_error("age", "must be at least 0");
     assert_eq!(error.details(), Some(&json!({"note": "kept"})));
 }
+
+#[test]
+fn debug_prints_the_variant_name() {
+    // `Debug` reads a table of names rather than being derived; it must say what a derive would.
+    let shown = format!("{:?}", dataxid_errors::ErrorCode::RateLimitExceeded);
+    assert_eq!(shown, "RateLimitExceeded");
+    let shown = format!(
+        "{:?}",
+        dreamfactory_errors::ErrorCode::ConflictResourceException
+    );
+    assert_eq!(shown, "ConflictResourceException");
+    let names: std::collections::BTreeSet<String> = twilio_errors::ErrorCode::ALL
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
+    assert_eq!(names.len(), twilio_errors::ErrorCode::ALL.len());
+}
