@@ -5,8 +5,11 @@ use std::fmt;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
+
+mod excerpt;
+
+use excerpt::Excerpt;
 
 /// One problem in one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,15 +137,18 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut files = SimpleFiles::new();
-        for source in &self.sources {
-            files.add(source.name.as_str(), source.text.as_str());
-        }
         let config = term::Config::default();
         for d in self.diagnostics() {
+            let source = &self.sources[d.file];
+            // Every label of a diagnostic is in its file: cut that file to the lines (and
+            // the parts of lines) the labels are on, so a report stays a few lines long.
+            let mut ranges: Vec<Range<usize>> = d.range.iter().cloned().collect();
+            ranges.extend(d.related.iter().filter_map(|r| r.range.clone()));
+            let (excerpt, shown) = Excerpt::new(&source.name, &source.text, &ranges);
+            let mut shown = shown.into_iter();
             let mut rendered = Rendered::error().with_message(&d.message);
             let mut notes = Vec::new();
-            match &d.range {
+            match d.range.as_ref().and_then(|_| shown.next()) {
                 Some(range) => {
                     let label = d
                         .pointer
@@ -150,23 +156,20 @@ impl fmt::Display for Report {
                         .filter(|p| !p.is_empty())
                         .map(|p| format!("at {p}"));
                     rendered = rendered.with_labels(vec![
-                        Label::primary(d.file, range.clone())
-                            .with_message(label.unwrap_or_default()),
+                        Label::primary((), range).with_message(label.unwrap_or_default()),
                     ]);
                 }
-                None => {
-                    let name = &self.sources[d.file].name;
-                    match &d.pointer {
-                        Some(p) if !p.is_empty() => notes.push(format!("in {name} at {p}")),
-                        _ if name != "<errcat>" => notes.push(format!("in {name}")),
-                        _ => {}
-                    }
-                }
+                None => match &d.pointer {
+                    Some(p) if !p.is_empty() => notes.push(format!("in {} at {p}", source.name)),
+                    _ if source.name != "<errcat>" => notes.push(format!("in {}", source.name)),
+                    _ => {}
+                },
             }
             for related in &d.related {
                 match (&related.range, &related.pointer) {
-                    (Some(range), _) => rendered.labels.push(
-                        Label::secondary(d.file, range.clone()).with_message(&related.message),
+                    (Some(_), _) => rendered.labels.push(
+                        Label::secondary((), shown.next().unwrap_or_default())
+                            .with_message(&related.message),
                     ),
                     (None, Some(p)) => {
                         notes.push(format!("{} at {}", related.message, show_pointer(p)))
@@ -179,7 +182,7 @@ impl fmt::Display for Report {
             }
             rendered = rendered.with_notes(notes);
             let text =
-                term::emit_into_string(&config, &files, &rendered).map_err(|_| fmt::Error)?;
+                term::emit_into_string(&config, &excerpt, &rendered).map_err(|_| fmt::Error)?;
             f.write_str(&text)?;
         }
         let n = self.len();
