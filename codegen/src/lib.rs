@@ -37,7 +37,7 @@ pub mod synthetic;
 pub mod text;
 pub mod validate;
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use diag::Report;
 use model::Model;
@@ -51,18 +51,71 @@ pub fn load_model(name: &str, text: &str, report: &mut Report) -> Option<Model> 
 /// Loads, validates and models the catalog or vendor mapping at `path` (a mapping's vendor
 /// file is found relative to it). `name` is how messages and generated files name the file.
 pub fn load_file(path: &Path, name: &str, report: &mut Report) -> Option<Model> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => load_text(
-            name,
-            &text,
-            Some(path.parent().unwrap_or(Path::new("."))),
-            report,
-        ),
+    let text = read_input(path, name, report)?;
+    load_text(
+        name,
+        &text,
+        Some(path.parent().unwrap_or(Path::new("."))),
+        report,
+    )
+}
+
+/// Reads an input file as UTF-8 text; a read error or bytes that are not UTF-8 are reported.
+fn read_input(path: &Path, name: &str, report: &mut Report) -> Option<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
             report.push_global(format!("cannot read {name}: {e}"));
+            return None;
+        }
+    };
+    match load::decode(bytes) {
+        Ok(text) => Some(text),
+        Err(bad) => {
+            let (text, problem) = *bad;
+            let file = report.add_source(name, text);
+            report.extend(file, [problem]);
             None
         }
     }
+}
+
+/// Where a path that a mapping names (relative to the mapping's folder `dir`) may be read
+/// from: inside `dir`, after symbolic links are followed. Anything else is refused, so a
+/// catalog under review cannot copy a file from elsewhere on the machine into the output.
+fn contained(dir: &Path, relative: &str) -> Result<PathBuf, String> {
+    let given = Path::new(relative);
+    if given.has_root() || given.is_absolute() {
+        return Err(format!(
+            "`{relative}` is an absolute path; vendor files are read only from inside the catalog folder"
+        ));
+    }
+    let inside = |p: &Path| {
+        // Lexically: `..` may not climb above the folder.
+        let mut depth = 0usize;
+        p.components().all(|c| match c {
+            Component::ParentDir => depth.checked_sub(1).map(|d| depth = d).is_some(),
+            Component::Normal(_) => {
+                depth += 1;
+                true
+            }
+            _ => true,
+        })
+    };
+    if !inside(given) {
+        return Err(format!("`{relative}` leaves the catalog folder"));
+    }
+    let full = dir.join(given);
+    let (Ok(base), Ok(real)) = (dir.canonicalize(), full.canonicalize()) else {
+        // Not there: the read that follows reports it.
+        return Ok(full);
+    };
+    if !real.starts_with(&base) {
+        return Err(format!(
+            "`{relative}` is a symbolic link (or passes through one) to a file outside the catalog folder"
+        ));
+    }
+    Ok(real)
 }
 
 fn load_text(name: &str, text: &str, dir: Option<&Path>, report: &mut Report) -> Option<Model> {
@@ -103,18 +156,39 @@ fn load_mapping(
         mapping.vendor_file
     );
     let vendor_name = vendor_name.trim_start_matches('/').to_owned();
-    let vendor_text = match std::fs::read_to_string(dir.join(&mapping.vendor_file)) {
-        Ok(t) => t,
+    let at_vendor_file = |message: String, hint: &str, report: &mut Report| {
+        let mut d = vec![diag::Diagnostic::at("/vendor_file", message).hint(hint)];
+        load::locate(text, &mut d);
+        report.extend(file, d);
+    };
+    let vendor_path = match contained(dir, &mapping.vendor_file) {
+        Ok(path) => path,
+        Err(problem) => {
+            at_vendor_file(
+                problem,
+                "keep the vendor file in the catalog folder (e.g. `vendor/`) and name it relative to the mapping file",
+                report,
+            );
+            return None;
+        }
+    };
+    let vendor_bytes = match std::fs::read(&vendor_path) {
+        Ok(bytes) => bytes,
         Err(e) => {
-            let mut d = vec![
-                diag::Diagnostic::at(
-                    "/vendor_file",
-                    format!("cannot read the vendor file {vendor_name}: {e}"),
-                )
-                .hint("`vendor_file` is relative to the mapping file"),
-            ];
-            load::locate(text, &mut d);
-            report.extend(file, d);
+            at_vendor_file(
+                format!("cannot read the vendor file {vendor_name}: {e}"),
+                "`vendor_file` is relative to the mapping file",
+                report,
+            );
+            return None;
+        }
+    };
+    let vendor_text = match load::decode(vendor_bytes) {
+        Ok(text) => text,
+        Err(bad) => {
+            let (text, problem) = *bad;
+            let vendor_file = report.add_source(&vendor_name, text);
+            report.extend(vendor_file, [problem]);
             return None;
         }
     };
@@ -165,6 +239,8 @@ fn load_mapping(
                         in_vendor.push(d);
                     }
                     None => {
+                        // Catalog-level facts come from the mapping's `catalog` member.
+                        d.pointer = d.pointer.map(|p| format!("/catalog{p}"));
                         d.related.clear();
                         in_mapping.push(d);
                     }

@@ -117,6 +117,57 @@ pub fn vendor(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
     serde_json::from_str(text).map_err(|e| vec![serde_error(text, &e)])
 }
 
+/// Turns the bytes of an input file into text. Bytes that are not UTF-8 are a problem at their
+/// place: the error carries the text decoded with replacement characters, so the report can
+/// show the line, and a diagnostic naming line, column and byte offset (and UTF-16 or UTF-32
+/// when a byte-order mark or NUL bytes say so).
+pub fn decode(bytes: Vec<u8>) -> Result<String, Box<(String, Diagnostic)>> {
+    // Text in UTF-16 or UTF-32 without a byte-order mark is often valid UTF-8 with NUL bytes.
+    let nul = bytes.iter().take(4).position(|b| *b == 0);
+    let (bytes, at) = match String::from_utf8(bytes) {
+        Ok(text) => match nul {
+            None => return Ok(text),
+            Some(at) => (text.into_bytes(), at),
+        },
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (e.into_bytes(), at)
+        }
+    };
+    let encoding = match bytes.as_slice() {
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 little-endian (byte-order mark FF FE 00 00)"),
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 big-endian (byte-order mark 00 00 FE FF)"),
+        [0xFF, 0xFE, ..] => Some("UTF-16 little-endian (byte-order mark FF FE)"),
+        [0xFE, 0xFF, ..] => Some("UTF-16 big-endian (byte-order mark FE FF)"),
+        _ if nul.is_some() => Some("UTF-16 or UTF-32 without a byte-order mark (NUL bytes)"),
+        _ => None,
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let (line, column) = (
+        text[..at].matches('\n').count() + 1,
+        text[line_start..at].chars().count() + 1,
+    );
+    let message = match encoding {
+        Some(encoding) => format!(
+            "the file is {encoding}, not UTF-8 (line {line}, column {column}, byte offset {at})"
+        ),
+        None => format!(
+            "the file is not UTF-8: byte 0x{:02X} at line {line}, column {column} (byte offset {at})",
+            bytes[at]
+        ),
+    };
+    let width = text[at..].chars().next().map_or(0, char::len_utf8);
+    let d = Diagnostic {
+        // The replacement character (or NUL) stands where the bad bytes were.
+        range: Some(at..at + width),
+        ..Diagnostic::at("", message)
+    }
+    .hint("save the file as UTF-8 (without a byte-order mark)");
+    // NUL bytes would reach the terminal as they are: shown as spaces (same length).
+    Err(Box::new((text.replace('\0', " "), d)))
+}
+
 /// The syntax tree of a strict, non-empty JSON file.
 fn checked_root(text: &str) -> Result<Value<'_>, Vec<Diagnostic>> {
     if text.starts_with('\u{feff}') {
