@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::catalog::{Catalog, CodeType, CodeValue};
 use crate::diag::Diagnostic;
 
@@ -23,7 +25,14 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             .hint("this errcat reads format 1"),
         );
     }
-    if !is_valid_name(&catalog.name) {
+    if RESERVED_NAMES.contains(&catalog.name.as_str()) {
+        out.push(
+            Diagnostic::at("/name", format!("the catalog name `{}` is reserved", catalog.name)).hint(
+                "cargo builds into `target/` folders and git ignores them, so the crate would never be \
+                 committed; choose another name",
+            ),
+        );
+    } else if !is_valid_name(&catalog.name) {
         out.push(
             Diagnostic::at("/name", format!("invalid catalog name `{}`", catalog.name)).hint(
                 "use lowercase ASCII letters, digits and single `-`, starting with a letter (at most 64 characters, \
@@ -82,7 +91,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         }
     }
 
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
     for (i, code) in catalog.codes.iter().enumerate() {
         let at = format!("/codes/{i}");
         let wire = code.code.wire();
@@ -121,14 +130,30 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             spellings.push((alias.clone(), alias_at));
         }
         for (spelling, place) in spellings {
-            if let Some(first) = seen.get(&spelling) {
-                out.push(
+            // Spellings equal after NFC normalisation look the same on every page and in
+            // every log: one code, not two.
+            let key: String = spelling.nfc().collect();
+            match seen.get(&key) {
+                Some((first, first_place)) if *first == spelling => out.push(
                     Diagnostic::at(&place, format!("code `{spelling}` is defined twice"))
-                        .related(first.clone(), "first defined here")
+                        .related(first_place.clone(), "first defined here")
                         .hint("each code or alias appears once; merge the entries or give distinct situations as `cases`"),
-                );
-            } else {
-                seen.insert(spelling, place);
+                ),
+                Some((first, first_place)) => out.push(
+                    Diagnostic::at(
+                        &place,
+                        format!(
+                            "code `{spelling}` ({}) looks the same as `{first}` ({}): they differ only in Unicode normalisation",
+                            escaped(&spelling),
+                            escaped(first)
+                        ),
+                    )
+                    .related(first_place.clone(), "the other spelling")
+                    .hint("write both the same way, as the API sends it (NFC is the usual form), or merge the entries"),
+                ),
+                None => {
+                    seen.insert(key, (spelling, place));
+                }
             }
         }
         if let Some(status) = code.status {
@@ -270,6 +295,9 @@ fn check_template(template: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Names that cargo or git treat specially wherever they appear as a folder.
+const RESERVED_NAMES: &[&str] = &["target"];
+
 /// File names Windows reserves in every folder, whatever the extension.
 const WINDOWS_DEVICES: &[&str] = &[
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
@@ -282,6 +310,7 @@ pub fn is_valid_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     // `docs` is the folder of the reference pages, beside the crates.
     name != "docs"
+        && !RESERVED_NAMES.contains(&name)
         && !WINDOWS_DEVICES.contains(&name)
         && !bytes.is_empty()
         && bytes.len() <= 64
@@ -291,6 +320,20 @@ pub fn is_valid_name(name: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
         && !name.ends_with('-')
         && !name.contains("--")
+}
+
+/// `s` with every non-ASCII character written as `\u{..}`, so spellings that render alike
+/// can be told apart in a message.
+fn escaped(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                c.escape_unicode().to_string()
+            }
+        })
+        .collect()
 }
 
 fn blank_or_spaced(s: &str) -> Option<&'static str> {
