@@ -11,7 +11,9 @@ use crate::catalog::Catalog;
 use crate::diag::Report;
 use crate::emit::{docs, rust};
 use crate::model::Model;
-use crate::{load_file, schema};
+use crate::{load, load_file, schema};
+
+mod hidden;
 
 /// The command that regenerates the workspace outputs.
 pub const GEN_COMMAND: &str = "cargo xtask gen";
@@ -146,6 +148,22 @@ impl Plan {
     /// Before anything is written, every file to be replaced is checked to carry the
     /// `@generated` marker: a hand-written file in the way is an error and nothing is written.
     pub fn apply(&self, root: &Path) -> io::Result<Vec<(PathBuf, Change)>> {
+        self.apply_observed(root, &mut |_| {})
+    }
+
+    /// [`Plan::apply`], calling `renamed(n)` whenever `n` files have been renamed into place,
+    /// from 0 (every new file staged, none renamed yet) to all of them: tests stop a run at
+    /// each of these points to see what an interrupted run leaves.
+    ///
+    /// Runs on the same output folder are serialised by a lock file, `target/errcat.lock`
+    /// under `root`: a second run waits for the first, then finds its files up to date.
+    #[doc(hidden)]
+    pub fn apply_observed(
+        &self,
+        root: &Path,
+        renamed: &mut dyn FnMut(usize),
+    ) -> io::Result<Vec<(PathBuf, Change)>> {
+        let _lock = lock(root)?;
         let mut changes = Vec::new();
         for (path, content) in &self.files {
             let full = root.join(path);
@@ -184,6 +202,7 @@ impl Plan {
             }
         }
         for (i, (tmp, target)) in staged.into_iter().enumerate() {
+            renamed(i);
             tmp.persist(&target).map_err(|e| {
                 io::Error::new(
                     e.error.kind(),
@@ -195,8 +214,33 @@ impl Plan {
                 )
             })?;
         }
+        let renames = changes
+            .iter()
+            .filter(|(_, c)| *c != Change::Unchanged)
+            .count();
+        if renames > 0 {
+            renamed(renames);
+        }
         Ok(changes)
     }
+}
+
+/// Takes the lock that serialises runs writing under `root` (waiting while another run holds
+/// it); it is released when the returned file is dropped, or when the process ends, however
+/// it ends.
+fn lock(root: &Path) -> io::Result<fs::File> {
+    let dir = root.join("target");
+    fs::create_dir_all(&dir)?;
+    let path = dir.join("errcat.lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot open {}: {e}", path.display())))?;
+    file.lock()
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot lock {}: {e}", path.display())))?;
+    Ok(file)
 }
 
 /// Whether the file at `path` carries the `@generated` marker in its first lines.
@@ -206,15 +250,13 @@ pub fn is_generated(path: &Path) -> io::Result<bool> {
     Ok(head.lines().take(3).any(|l| l.contains(MARKER)))
 }
 
-/// Writes `content` to `path` through a temporary file in the same folder and a rename, so a
-/// reader (or a killed run) sees either the old or the new file, never half of one.
-pub fn write_atomically(path: &Path, content: &[u8]) -> io::Result<()> {
-    stage(path, content)?.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// Writes and syncs `content` into a temporary file beside `path`, ready to be renamed over
-/// it; dropping it removes it. Temporaries a killed run left for `path` are removed first.
+/// it; dropping it removes it. The temporary file gets the mode `path` has (a replaced file
+/// keeps its mode), or for a new file the mode the umask gives (`0644` under `022`), as a
+/// checkout would.
+///
+/// Temporaries a killed run left for `path` are removed first. Only runs that hold the lock
+/// stage files, so any temporary found here belongs to a run that is no longer alive.
 fn stage(path: &Path, content: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
@@ -229,10 +271,18 @@ fn stage(path: &Path, content: &[u8]) -> io::Result<tempfile::NamedTempFile> {
             fs::remove_file(entry.path())?;
         }
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with 0666, less the umask.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Ok(existing) = fs::metadata(path) {
+        tmp.as_file().set_permissions(existing.permissions())?;
+    }
     tmp.write_all(content)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
@@ -270,6 +320,17 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
             "catalog/{}",
             path.file_name().unwrap_or_default().to_string_lossy()
         );
+        // A catalog that is a symbolic link out of the repository is refused like a vendor
+        // file that leaves the catalog folder.
+        if let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize())
+            && !real.starts_with(&real_root)
+        {
+            report.push_global(format!(
+                "{name} is a symbolic link (or passes through one) to a file outside the repository; \
+                 catalogs are read only from inside it: copy the file into catalog/"
+            ));
+            continue;
+        }
         if let Some(model) = load_file(path, &name, &mut report) {
             if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
                 report.push_global(format!(
@@ -309,7 +370,46 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
     plan.add(None, "generated/docs/README.md", index);
     plan.add(None, "generated/docs/SUMMARY.md", summary);
     plan.add(None, "generated/book.toml", docs::book_toml(GEN_COMMAND));
-    Ok(plan)
+    refuse_hidden(root, &plan, &mut report);
+    if report.is_empty() {
+        Ok(plan)
+    } else {
+        Err(report)
+    }
+}
+
+/// Reports every output the repository's ignore rules hide: at the `name` of the catalog
+/// that produces it, or globally for a shared file.
+fn refuse_hidden(root: &Path, plan: &Plan, report: &mut Report) {
+    let mut reported = Vec::new();
+    for (path, rule) in hidden::hidden(root, plan.files.keys()) {
+        let owner = plan.catalogs.iter().find(|c| c.files.contains(path));
+        let message = format!(
+            "{} would be generated, but the repository's ignore rules hide it ({rule}), so it would never be committed",
+            path.display()
+        );
+        let Some(catalog) = owner else {
+            report.push_global(message);
+            continue;
+        };
+        if reported.contains(&catalog.source) {
+            continue;
+        }
+        reported.push(catalog.source.clone());
+        let hint = "choose another catalog name, or change the ignore rule";
+        let Ok(text) = fs::read_to_string(root.join(&catalog.source)) else {
+            report.push_global(format!("{message}; {hint}"));
+            continue;
+        };
+        let pointer = match load::input(&text) {
+            Ok(load::Input::Mapping(_)) => "/catalog/name",
+            _ => "/name",
+        };
+        let mut d = vec![crate::diag::Diagnostic::at(pointer, message).hint(hint)];
+        load::locate(&text, &mut d);
+        let file = report.add_source(&catalog.source, text);
+        report.extend(file, d);
+    }
 }
 
 /// The resolved catalog as JSON, marked as generated: what the crate and page were made from,

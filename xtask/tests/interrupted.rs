@@ -1,19 +1,25 @@
-//! `cargo xtask gen` killed at any moment leaves every file either as it was or as the
-//! finished run writes it, never half of one; killed while it writes (the moment a temporary
-//! file appears), it leaves the whole tree as it was, because new files are only renamed into
-//! place once all of them are written. Runs are also killed at fixed fractions of a full run.
+//! `cargo xtask gen` interrupted at any point leaves every file either as it was or as the
+//! finished run writes it, never half of one. New files are written beside their targets
+//! first and renamed into place only once all of them are written, so a run that dies while
+//! writing leaves the whole tree as it was; one that dies between two renames leaves exactly
+//! the files renamed so far new.
+//!
+//! The run is stopped at each chosen point by a failpoint: this test binary runs itself as a
+//! child process that applies the plan and aborts when the chosen number of files has been
+//! renamed, as a kill at that moment would.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use errcat_codegen::plan;
 use errcat_codegen::synthetic;
 
-/// Big enough that a run takes a noticeable time and writes megabytes.
-const CODES: usize = 1_500;
+/// Big enough that a run writes several files of some size.
+const CODES: usize = 300;
+const ROOT_VAR: &str = "ERRCAT_INTERRUPTED_ROOT";
+const ABORT_VAR: &str = "ERRCAT_INTERRUPTED_ABORT_AT";
 
 fn write_catalog(root: &Path, tag: &str) {
     let mut catalog = synthetic::catalog("big", CODES, 400);
@@ -47,101 +53,83 @@ fn temp_files(dir: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// When to kill the run.
-enum Kill {
-    /// After this share (in percent) of a full run's time.
-    After(u32),
-    /// As soon as the temporary file of this output (in this folder) exists.
-    OnTemp(&'static str, &'static str),
+/// The child process: applies the plan of the project in `ROOT_VAR` and aborts once
+/// `ABORT_VAR` files are renamed. Run as an ordinary test (without the variables), it does
+/// nothing.
+#[test]
+fn child_process_applies_and_aborts_at_the_failpoint() {
+    let (Ok(root), Ok(at)) = (std::env::var(ROOT_VAR), std::env::var(ABORT_VAR)) else {
+        return;
+    };
+    let at: usize = at.parse().unwrap();
+    let root = Path::new(&root);
+    let plan = plan::workspace(root).unwrap_or_else(|r| panic!("{r}"));
+    plan.apply_observed(root, &mut |renamed| {
+        if renamed == at {
+            std::process::abort();
+        }
+    })
+    .unwrap();
 }
 
-fn kill(child: &mut Child, root: &Path, when: &Kill, full_run: Duration) -> bool {
-    match when {
-        Kill::After(percent) => std::thread::sleep(full_run * *percent / 100),
-        Kill::OnTemp(dir, file) => {
-            let deadline = Instant::now() + full_run * 3;
-            let prefix = format!(".{file}.errcat-");
-            while Instant::now() < deadline && child.try_wait().unwrap().is_none() {
-                if temp_files(&root.join(dir))
-                    .iter()
-                    .any(|n| n.starts_with(&prefix))
-                {
-                    break;
-                }
-                std::thread::sleep(Duration::from_micros(50));
-            }
-        }
-    }
-    let running = child.try_wait().unwrap().is_none();
-    let _ = child.kill();
-    let status = child.wait().unwrap();
-    running && !status.success()
+/// Runs the child on `root`, stopping it once `at` files are renamed; whether it died.
+fn run_until(root: &Path, at: usize) -> bool {
+    let status = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_process_applies_and_aborts_at_the_failpoint",
+            "--test-threads=1",
+        ])
+        .env(ROOT_VAR, root)
+        .env(ABORT_VAR, at.to_string())
+        .output()
+        .unwrap()
+        .status;
+    !status.success()
 }
 
 #[test]
-fn a_killed_run_leaves_every_file_old_or_new() {
+fn a_run_stopped_at_any_point_leaves_every_file_old_or_new() {
     let project = tempfile::tempdir().unwrap();
     let root = project.path();
     fs::create_dir_all(root.join("catalog")).unwrap();
-
     write_catalog(root, "");
-    let started = Instant::now();
     assert!(gen_command(root).output().unwrap().status.success());
-    let full_run = started.elapsed();
+    let old: BTreeMap<PathBuf, Vec<u8>> = planned(root)
+        .keys()
+        .map(|p| (p.clone(), fs::read(root.join(p)).unwrap()))
+        .collect();
+    write_catalog(root, " (changed)");
+    let new = planned(root);
+    let changed = new.iter().filter(|(p, b)| old.get(*p) != Some(*b)).count();
+    assert!(changed >= 3, "only {changed} files change");
 
-    let rounds = [
-        Kill::After(50),
-        Kill::After(95),
-        Kill::OnTemp("generated/big/src", "codes.rs"),
-        Kill::OnTemp("generated/docs", "big.md"),
-    ];
-    let mut interrupted = 0;
-    for (round, when) in rounds.iter().enumerate() {
-        let old: BTreeMap<PathBuf, Vec<u8>> = planned(root)
-            .keys()
-            .map(|p| (p.clone(), fs::read(root.join(p)).unwrap_or_default()))
-            .collect();
-        write_catalog(root, &format!(" (round {round})"));
-        let new = planned(root);
-
-        let mut child = gen_command(root).spawn().unwrap();
-        let killed = kill(&mut child, root, when, full_run);
-        interrupted += usize::from(killed);
-
-        let (mut already_new, mut changed) = (0, 0);
+    // Before the first rename, after each one, and after all.
+    for at in 0..=changed {
+        for (path, bytes) in &old {
+            fs::write(root.join(path), bytes).unwrap();
+        }
+        assert!(run_until(root, at), "the run was not stopped at {at}");
+        let mut now_new = 0;
         for (path, new_bytes) in &new {
-            let on_disk = fs::read(root.join(path)).unwrap_or_default();
-            let old_bytes = old.get(path).cloned().unwrap_or_default();
+            let on_disk = fs::read(root.join(path)).unwrap();
+            let old_bytes = &old[path];
             assert!(
-                on_disk == *new_bytes || on_disk == old_bytes,
-                "round {round}: {} is neither the old nor the new file",
+                on_disk == *new_bytes || on_disk == *old_bytes,
+                "stopped at {at}: {} is neither the old nor the new file",
                 path.display()
             );
-            if *new_bytes != old_bytes {
-                changed += 1;
-                already_new += usize::from(on_disk == *new_bytes);
-            }
+            now_new += usize::from(on_disk == *new_bytes && new_bytes != old_bytes);
         }
-        eprintln!(
-            "round {round}: {already_new} of {changed} changed files were new when the run died"
+        assert_eq!(
+            now_new, at,
+            "stopped after {at} renames, {now_new} files are new"
         );
-        if killed && matches!(when, Kill::OnTemp(..)) {
-            assert_eq!(
-                already_new, 0,
-                "round {round}: a run killed while writing replaced files"
-            );
-        }
 
-        // Whatever was interrupted, the next run finishes the work and leaves no temporaries.
+        // The next run finishes the work and leaves no temporaries.
         assert!(gen_command(root).output().unwrap().status.success());
-        assert!(
-            gen_command(root)
-                .arg("--check")
-                .output()
-                .unwrap()
-                .status
-                .success()
-        );
+        let check = gen_command(root).arg("--check").output().unwrap();
+        assert!(check.status.success(), "{check:?}");
         for dir in ["generated/big/src", "generated/docs"] {
             assert_eq!(
                 temp_files(&root.join(dir)),
@@ -150,5 +138,4 @@ fn a_killed_run_leaves_every_file_old_or_new() {
             );
         }
     }
-    assert!(interrupted > 0, "no run was killed before it finished");
 }
