@@ -242,6 +242,13 @@ pub struct Source {
     pub markup: Markup,
 }
 
+impl Source {
+    /// Whether any text cleaning is asked for.
+    fn cleans(&self) -> bool {
+        self.after.is_some() || self.before.is_some() || self.markup != Markup::Markdown
+    }
+}
+
 /// The markup of a vendor's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -526,8 +533,11 @@ impl Mapping {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut by_code: BTreeMap<String, usize> = BTreeMap::new();
         for (i, entry) in entries.iter().enumerate() {
-            let wire =
-                Self::value(&self.fields.code, entry, &mut BTreeSet::new()).map(|v| match v {
+            let wire = self
+                .code_value(entry, &mut BTreeSet::new())
+                .ok()
+                .flatten()
+                .map(|v| match v {
                     Value::String(s) => s.trim().to_owned(),
                     other => other.to_string(),
                 });
@@ -543,6 +553,23 @@ impl Mapping {
             }
         }
         groups
+    }
+
+    /// The code's value in `entry`, its text cleaned by `after`, `before` and `markup` as any
+    /// other field's.
+    fn code_value(
+        &self,
+        entry: &Entry<'_>,
+        used: &mut BTreeSet<String>,
+    ) -> Result<Option<Value>, String> {
+        let source = &self.fields.code;
+        Ok(match Self::value(source, entry, used)? {
+            Some(Value::String(s)) => Some(Value::String(clean(&s, source))),
+            Some(Value::Number(n)) if source.cleans() => {
+                Some(Value::String(clean(&n.to_string(), source)))
+            }
+            other => other,
+        })
     }
 
     /// Every source with its field name, for checks that apply to all of them.
@@ -600,6 +627,15 @@ impl Mapping {
                         format!("`{field}` reads the member key, but the entries are an array"),
                     )
                     .hint("set `entries.kind` to `object`, or read a field with `pointer`"),
+                );
+            }
+            if matches!(field, "retryable" | "deprecated/flag") && source.cleans() {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}"),
+                        format!("`{field}` reads true or false, which `after`, `before` and `markup` cannot clean"),
+                    )
+                    .hint("remove them: they apply to text fields only"),
                 );
             }
             if let Some(p) = &source.pointer
@@ -676,38 +712,61 @@ impl Mapping {
         Ok(out)
     }
 
-    /// The value of `source` in `entry`: `None` when the entry lacks it (or it is null).
-    fn value(source: &Source, entry: &Entry<'_>, used: &mut BTreeSet<String>) -> Option<Value> {
+    /// The value of `source` in `entry`: `None` when the entry lacks it (or it is null); an
+    /// error when a template placeholder names a list or an object, which has no text.
+    fn value(
+        source: &Source,
+        entry: &Entry<'_>,
+        used: &mut BTreeSet<String>,
+    ) -> Result<Option<Value>, String> {
         if source.key {
-            return entry.key.map(|k| Value::String(k.to_owned()));
+            return Ok(entry.key.map(|k| Value::String(k.to_owned())));
         }
         if let Some(p) = &source.pointer {
-            let v = entry.value.pointer(p).filter(|v| !v.is_null())?;
+            let Some(v) = entry.value.pointer(p).filter(|v| !v.is_null()) else {
+                return Ok(None);
+            };
             used.insert(p.clone());
-            return Some(v.clone());
+            return Ok(Some(v.clone()));
         }
-        let template = source.template.as_deref()?;
+        let Some(template) = source.template.as_deref() else {
+            return Ok(None);
+        };
         let mut out = String::new();
         let mut rest = template;
         while let Some(open) = rest.find('{') {
-            let close = open + rest[open..].find('}')?;
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                return Ok(None);
+            };
             out.push_str(&rest[..open]);
             let name = &rest[open + 1..close];
             let v = if name == "key" {
-                Value::String(entry.key?.to_owned())
+                let Some(key) = entry.key else {
+                    return Ok(None);
+                };
+                Value::String(key.to_owned())
             } else {
-                let v = entry.value.pointer(name).filter(|v| !v.is_null())?.clone();
+                let Some(v) = entry.value.pointer(name).filter(|v| !v.is_null()) else {
+                    return Ok(None);
+                };
                 used.insert(name.to_owned());
-                v
+                v.clone()
             };
             match v {
                 Value::String(s) => out.push_str(&s),
-                other => out.push_str(&other.to_string()),
+                Value::Number(n) => out.push_str(&n.to_string()),
+                Value::Bool(b) => out.push_str(&b.to_string()),
+                other => {
+                    return Err(format!(
+                        "template placeholder `{{{name}}}` is {}, which has no text",
+                        kind_of(&other)
+                    ));
+                }
             }
             rest = &rest[close + 1..];
         }
         out.push_str(rest);
-        Some(Value::String(out))
+        Ok(Some(Value::String(out)))
     }
 
     /// Text of `source` in `entry`, cleaned; `None` when absent or blank.
@@ -716,7 +775,7 @@ impl Mapping {
         entry: &Entry<'_>,
         used: &mut BTreeSet<String>,
     ) -> Result<Option<String>, String> {
-        let Some(v) = Self::value(source, entry, used) else {
+        let Some(v) = Self::value(source, entry, used)? else {
             return Ok(None);
         };
         let raw = match v {
@@ -733,7 +792,7 @@ impl Mapping {
         entry: &Entry<'_>,
         used: &mut BTreeSet<String>,
     ) -> Result<Vec<String>, String> {
-        match Self::value(source, entry, used) {
+        match Self::value(source, entry, used)? {
             None => Ok(Vec::new()),
             Some(Value::Array(items)) => items
                 .iter()
@@ -769,38 +828,41 @@ impl Mapping {
             ));
         };
 
-        let code = match (
-            Self::value(&f.code, entry, &mut used),
-            self.catalog.code_type,
-        ) {
-            (Some(Value::Number(n)), CodeType::Integer) => match n.as_i64() {
-                Some(i) => Some(CodeValue::Integer(i)),
-                None => {
-                    fail("code", &f.code, format!("{n} is not an integer code"));
+        let code = match (self.code_value(entry, &mut used), self.catalog.code_type) {
+            (Err(problem), _) => {
+                fail("code", &f.code, problem);
+                None
+            }
+            (Ok(value), code_type) => match (value, code_type) {
+                (Some(Value::Number(n)), CodeType::Integer) => match n.as_i64() {
+                    Some(i) => Some(CodeValue::Integer(i)),
+                    None => {
+                        fail("code", &f.code, format!("{n} is not an integer code"));
+                        None
+                    }
+                },
+                (Some(Value::String(s)), CodeType::Integer) => match s.trim().parse::<i64>() {
+                    Ok(i) => Some(CodeValue::Integer(i)),
+                    Err(_) => {
+                        fail("code", &f.code, format!("`{s}` is not an integer code"));
+                        None
+                    }
+                },
+                (Some(Value::String(s)), _) => Some(CodeValue::String(s.trim().to_owned())),
+                (Some(Value::Number(n)), _) => Some(CodeValue::String(n.to_string())),
+                (Some(other), _) => {
+                    fail(
+                        "code",
+                        &f.code,
+                        format!("is {}, not a code", kind_of(&other)),
+                    );
+                    None
+                }
+                (None, _) => {
+                    fail("code", &f.code, "is missing".to_owned());
                     None
                 }
             },
-            (Some(Value::String(s)), CodeType::Integer) => match s.trim().parse::<i64>() {
-                Ok(i) => Some(CodeValue::Integer(i)),
-                Err(_) => {
-                    fail("code", &f.code, format!("`{s}` is not an integer code"));
-                    None
-                }
-            },
-            (Some(Value::String(s)), _) => Some(CodeValue::String(s.trim().to_owned())),
-            (Some(Value::Number(n)), _) => Some(CodeValue::String(n.to_string())),
-            (Some(other), _) => {
-                fail(
-                    "code",
-                    &f.code,
-                    format!("is {}, not a code", kind_of(&other)),
-                );
-                None
-            }
-            (None, _) => {
-                fail("code", &f.code, "is missing".to_owned());
-                None
-            }
         };
         let message = match Self::text(&f.message, entry, &mut used) {
             Ok(Some(m)) => Some(m.replace('\n', " ")),
@@ -848,9 +910,13 @@ impl Mapping {
 
         let mut flag = |field: &str, source: &Source| -> Option<bool> {
             match Self::value(source, entry, &mut used) {
-                None => None,
-                Some(Value::Bool(b)) => Some(b),
-                Some(other) => {
+                Err(problem) => {
+                    fail(field, source, problem);
+                    None
+                }
+                Ok(None) => None,
+                Ok(Some(Value::Bool(b))) => Some(b),
+                Ok(Some(other)) => {
                     fail(
                         field,
                         source,
