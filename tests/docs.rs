@@ -92,7 +92,7 @@ doc_urls_land_on_anchors! {
     postgres_anchors: postgres_errors => "postgres.md",
     pg_error_codes_anchors: pg_error_codes_errors => "pg-error-codes.md",
     http_status_codes_anchors: http_status_codes_errors => "http-status-codes.md",
-    datocms_cda_site_anchors: datocms_cda_site_api_errors_errors => "datocms-cda-site-api-errors.md",
+    datocms_cda_site_anchors: datocms_cda_site_api_errors => "datocms-cda-site-api-errors.md",
 }
 
 #[test]

@@ -210,3 +210,49 @@ fn a_reserved_name_in_a_mapping_is_reported_at_its_place_in_the_mapping() {
         "{err}"
     );
 }
+
+#[test]
+fn a_catalog_named_unlike_its_file_is_refused_at_the_name() {
+    let project = mapping_project("vendor/small.json");
+    fs::rename(
+        project.path().join("catalog/small.json"),
+        project.path().join("catalog/other.json"),
+    )
+    .unwrap();
+    let err = refused(project.path());
+    assert!(
+        err.contains("the catalog is named `small`, but its file is catalog/other.json")
+            && err.contains("at /catalog/name")
+            && err.contains("rename the file to catalog/small.json"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_code_cleaned_by_after_and_before_is_the_cleaned_text() {
+    let project = mapping_project("vendor/small.json");
+    fs::write(
+        project.path().join("catalog/vendor/small.json"),
+        r#"{ "x": "Code: E42 (legacy)", "y": "Code: E43 (legacy)" }"#,
+    )
+    .unwrap();
+    let path = project.path().join("catalog/small.json");
+    let mut mapping: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    mapping["fields"]["code"] =
+        serde_json::json!({ "pointer": "", "after": "Code: ", "before": " (" });
+    fs::write(&path, mapping.to_string()).unwrap();
+    let (code, out, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let resolved: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(project.path().join("generated/small/catalog.json")).unwrap(),
+    )
+    .unwrap();
+    let codes: Vec<&str> = resolved["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["E42", "E43"]);
+}

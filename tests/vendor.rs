@@ -135,7 +135,7 @@ fn postgres_crate_has_the_sqlstates_rust_postgres_generates() {
 
 #[test]
 fn datocms_site_api_errors_form_has_the_thread_codes() {
-    use datocms_cda_site_api_errors_errors::ErrorCode as Site;
+    use datocms_cda_site_api_errors::ErrorCode as Site;
     let native = wire_codes(
         datocms_cda_errors::ErrorCode::ALL,
         datocms_cda_errors::ErrorCode::as_str,

@@ -136,7 +136,12 @@ impl Model {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let crate_name = format!("{}-errors", catalog.name);
+        // `payments` gives `payments-errors`; a name that already says so is kept.
+        let crate_name = if catalog.name.ends_with("-errors") {
+            catalog.name.clone()
+        } else {
+            format!("{}-errors", catalog.name)
+        };
         let lib_name = crate_name.to_snake_case();
         Ok(Model {
             catalog,

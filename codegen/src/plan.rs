@@ -332,6 +332,23 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
             continue;
         }
         if let Some(model) = load_file(path, &name, &mut report) {
+            // The file is named after the catalog, so the page, the crate and the file agree.
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            if stem != model.catalog.name {
+                at_name(
+                    root,
+                    &name,
+                    format!(
+                        "the catalog is named `{}`, but its file is {name}",
+                        model.catalog.name
+                    ),
+                    &format!(
+                        "rename the file to catalog/{}.json, or the catalog to `{stem}`",
+                        model.catalog.name
+                    ),
+                    &mut report,
+                );
+            }
             if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
                 report.push_global(format!(
                     "{} and {} both use the catalog name `{}`; names must be unique, as they name crates and pages",
@@ -397,19 +414,25 @@ fn refuse_hidden(root: &Path, plan: &Plan, report: &mut Report) {
         }
         reported.push(catalog.source.clone());
         let hint = "choose another catalog name, or change the ignore rule";
-        let Ok(text) = fs::read_to_string(root.join(&catalog.source)) else {
-            report.push_global(format!("{message}; {hint}"));
-            continue;
-        };
-        let pointer = match load::input(&text) {
-            Ok(load::Input::Mapping(_)) => "/catalog/name",
-            _ => "/name",
-        };
-        let mut d = vec![crate::diag::Diagnostic::at(pointer, message).hint(hint)];
-        load::locate(&text, &mut d);
-        let file = report.add_source(&catalog.source, text);
-        report.extend(file, d);
+        at_name(root, &catalog.source, message, hint, report);
     }
+}
+
+/// Reports a problem with the catalog name of the catalog file `source` (relative to
+/// `root`), located at the name: `/name` in a catalog, `/catalog/name` in a mapping.
+fn at_name(root: &Path, source: &str, message: String, hint: &str, report: &mut Report) {
+    let Ok(text) = fs::read_to_string(root.join(source)) else {
+        report.push_global(format!("{source}: {message}; {hint}"));
+        return;
+    };
+    let pointer = match load::input(&text) {
+        Ok(load::Input::Mapping(_)) => "/catalog/name",
+        _ => "/name",
+    };
+    let mut d = vec![crate::diag::Diagnostic::at(pointer, message).hint(hint)];
+    load::locate(&text, &mut d);
+    let file = report.add_source(source, text);
+    report.extend(file, d);
 }
 
 /// The resolved catalog as JSON, marked as generated: what the crate and page were made from,

@@ -8,7 +8,7 @@
 //! [`ErrorCode`] has one variant per code of the catalog `catalog/datocms-cda-site-api-errors.json`, with its wire spelling, HTTP status, message, description and documentation URL.
 //!
 //! ```
-//! use datocms_cda_site_api_errors_errors::ErrorCode;
+//! use datocms_cda_site_api_errors::ErrorCode;
 //!
 //! let code: ErrorCode = "INVALID_AUTHORIZATION_HEADER".parse().unwrap();
 //! assert_eq!(code.as_str(), "INVALID_AUTHORIZATION_HEADER");
