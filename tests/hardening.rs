@@ -256,3 +256,27 @@ fn a_code_cleaned_by_after_and_before_is_the_cleaned_text() {
         .collect();
     assert_eq!(codes, ["E42", "E43"]);
 }
+
+#[test]
+fn a_bad_derived_category_is_reported_where_the_vendor_file_has_it() {
+    let project = mapping_project("vendor/small.json");
+    fs::write(
+        project.path().join("catalog/vendor/small.json"),
+        "{\n  \"a\": {\"text\": \"A\", \"class\": \"ok\"},\n  \"b\": {\"text\": \"B\", \"class\": \"Bad Class\"}\n}\n",
+    )
+    .unwrap();
+    let path = project.path().join("catalog/small.json");
+    let mut mapping: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    mapping["fields"]["message"] = serde_json::json!({ "pointer": "/text" });
+    mapping["fields"]["category"] = serde_json::json!({ "pointer": "/class" });
+    mapping["derive_categories"] = serde_json::json!({});
+    fs::write(&path, mapping.to_string()).unwrap();
+    let err = refused(project.path());
+    assert!(
+        err.contains("category id `Bad Class` contains whitespace")
+            && err.contains("catalog/vendor/small.json:3:")
+            && err.contains("at /b/class"),
+        "{err}"
+    );
+}

@@ -218,12 +218,37 @@ fn load_mapping(
             return None;
         }
     };
+    // A category the mapping derived from vendor values comes from the first entry that has
+    // it: problems with it point there.
+    let declared = mapping.catalog.categories.len();
+    let derived_from: Vec<Option<String>> = catalog.categories
+        [declared.min(catalog.categories.len())..]
+        .iter()
+        .map(|category| {
+            let code = catalog
+                .codes
+                .iter()
+                .position(|c| c.category.as_ref() == Some(&category.id))?;
+            let field = mapping
+                .fields
+                .category
+                .as_ref()?
+                .pointer
+                .clone()
+                .unwrap_or_default();
+            Some(format!("{}{field}", origins.get(code)?))
+        })
+        .collect();
     match Model::build(catalog, name) {
         Ok(model) => Some(model),
         Err(problems) => {
             // These point into the catalog the mapping made (`/codes/N/...`): point at the
             // vendor entry code N was read from instead.
             let to_vendor = |pointer: &str| -> Option<String> {
+                if let Some(rest) = pointer.strip_prefix("/categories/") {
+                    let index: usize = rest.split('/').next()?.parse().ok()?;
+                    return derived_from.get(index.checked_sub(declared)?).cloned()?;
+                }
                 let rest = pointer.strip_prefix("/codes/")?;
                 let index: usize = rest.split('/').next()?.parse().ok()?;
                 origins.get(index).cloned()
