@@ -114,10 +114,17 @@ fn seed_crates_build_test_and_document_with_warnings_denied() {
     let packages: Vec<String> = catalogs
         .iter()
         .map(|c| {
-            format!(
-                "{}-errors",
-                c.file_stem().unwrap_or_default().to_string_lossy()
-            )
+            // The package name, as the generated manifest gives it.
+            let stem = c.file_stem().unwrap_or_default().to_string_lossy();
+            let manifest = root().join("generated").join(&*stem).join("Cargo.toml");
+            let text = std::fs::read_to_string(manifest).expect("generated manifest");
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("name = "))
+                .expect("name");
+            line.trim_start_matches("name = ")
+                .trim_matches('"')
+                .to_owned()
         })
         .collect();
     for p in &packages {
