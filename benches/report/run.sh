@@ -31,6 +31,6 @@ printf 'catalog: %s bytes on one line\n\n' "$(stat -c %s "$work/catalog/big.json
 printf '| xtask | wall s | user s | peak RSS MB | report bytes |\n|---|---|---|---|---|\n'
 for bin in "$@"; do
     /usr/bin/time -f '%e %U %M' -o "$work/time" "$bin" gen --root "$work" 2>"$work/report" >/dev/null || true
-    read -r wall user rss <"$work/time"
+    read -r wall user rss < <(tail -n 1 "$work/time")
     printf '| %s | %s | %s | %d | %s |\n' "$bin" "$wall" "$user" $((rss / 1024)) "$(stat -c %s "$work/report")"
 done
