@@ -4,7 +4,11 @@
 //! are exactly the fragments of the crate's doc URLs; and a sample of accepted catalogs is
 //! compiled with warnings denied.
 //!
-//! `ERRCAT_FUZZ_CASES` sets the number of cases (default 256, which CI runs).
+//! `ERRCAT_FUZZ_CASES` sets the number of cases (default 256, which CI runs). The cases come
+//! from a fixed seed, printed by the test, so a run is the same everywhere; set
+//! `PROPTEST_RNG_SEED` to another number to explore other cases. A failing case is shrunk and
+//! its seed appended to `tests/fuzz.proptest-regressions`, which is committed: every later
+//! run replays it first.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -15,7 +19,7 @@ use errcat_codegen::{load_model, text};
 use errcat_tests::{nested_cargo, run_ok};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, FileFailurePersistence, RngSeed, TestRunner};
 use serde_json::{Value, json};
 
 /// Text from a small alphabet of troublemakers, plain letters, and any Unicode.
@@ -241,13 +245,34 @@ fn cases() -> u32 {
         .unwrap_or(256)
 }
 
+/// The seed of the cases CI runs.
+const SEED: u64 = 20_251_130;
+
+/// Where minimal failing cases are kept, as seeds proptest replays before any new case.
+const REGRESSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz.proptest-regressions");
+
+/// The runner's configuration: `PROPTEST_RNG_SEED` if set (proptest reads it into
+/// `Config::default()`), else [`SEED`]; failures persisted in [`REGRESSIONS`].
+fn config() -> Config {
+    let default = Config::default();
+    let seed = match default.rng_seed {
+        RngSeed::Fixed(seed) => seed,
+        RngSeed::Random => SEED,
+    };
+    Config {
+        cases: cases(),
+        rng_seed: RngSeed::Fixed(seed),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(REGRESSIONS))),
+        ..default
+    }
+}
+
 #[test]
 fn random_catalogs_never_break_errcat() {
-    let config = Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    };
+    let config = config();
+    let seed = config.rng_seed;
+    let cases = config.cases;
+    eprintln!("fuzz: {cases} cases from seed {seed} (PROPTEST_RNG_SEED={seed} reruns them)");
     let mut runner = TestRunner::new(config);
     let accepted = std::cell::Cell::new(0u32);
     runner
@@ -257,12 +282,25 @@ fn random_catalogs_never_break_errcat() {
             }
             Ok(())
         })
-        .unwrap_or_else(|e| panic!("{e}"));
-    eprintln!("{} cases, {} accepted", cases(), accepted.get());
+        .unwrap_or_else(|e| {
+            panic!("{e}\n(seed {seed}: rerun with PROPTEST_RNG_SEED={seed}; the case is kept in {REGRESSIONS})")
+        });
+    eprintln!("{cases} cases, {} accepted", accepted.get());
     assert!(
         accepted.get() > 0,
         "no random catalog was accepted: the generator is too hostile to test emission"
     );
+}
+
+#[test]
+fn the_regression_file_is_committed_and_read() {
+    let text = fs::read_to_string(REGRESSIONS).expect("tests/fuzz.proptest-regressions");
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        assert!(line.starts_with("cc "), "not a proptest seed line: {line}");
+    }
 }
 
 #[test]
@@ -284,9 +322,11 @@ fn a_sample_of_random_catalogs_compiles_with_warnings_denied() {
     let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
     assert_eq!(code, 0, "{err}");
     let manifest = root.join("Cargo.toml");
+    errcat_tests::settle_lockfile(&manifest);
     run_ok(nested_cargo(&[
         "test",
         "--quiet",
+        "--locked",
         "--workspace",
         "--manifest-path",
         manifest.to_str().unwrap(),

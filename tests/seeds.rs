@@ -2,8 +2,8 @@
 //! checkout): every code of a page is in its catalog, and every status, code and example
 //! value of a catalog is on its page, so nothing is lost and nothing is invented.
 //!
-//! The pages are not part of this repository; when they are absent the tests say so and
-//! check nothing.
+//! The pages are not part of this repository. When they are absent, the tests fail under CI
+//! (`CI` set) and are skipped with a printed line elsewhere.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -12,13 +12,8 @@ use errcat_codegen::catalog::Catalog;
 
 fn seed(file: &str) -> Option<String> {
     let path = errcat_tests::root().join("../shared/seeds").join(file);
-    match fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!("{} is not here: seed checks skipped", path.display());
-            None
-        }
-    }
+    let path = errcat_tests::outside_data(path, "seed check")?;
+    Some(fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
 fn catalog(name: &str) -> Catalog {
@@ -216,4 +211,16 @@ fn datamaker() {
         }
         codes
     });
+}
+
+#[test]
+fn absent_data_fails_under_ci_and_is_skipped_elsewhere() {
+    let absent = errcat_tests::root().join("../shared/seeds/no-such-page.txt");
+    assert_eq!(
+        errcat_tests::outside_data_under(absent.clone(), "probe", false),
+        None
+    );
+    let under_ci =
+        std::panic::catch_unwind(|| errcat_tests::outside_data_under(absent, "probe", true));
+    assert!(under_ci.is_err(), "absent data passed under CI");
 }

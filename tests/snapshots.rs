@@ -36,3 +36,169 @@ fn emitted_code_parses_and_names_are_hygienic() {
     );
     assert!(!files.codes_rs.contains("\0"));
 }
+
+/// The edge fixture with `patch` merged over its top-level members, as a model.
+fn edge_variant(patch: serde_json::Value) -> errcat_codegen::model::Model {
+    let text = std::fs::read_to_string(errcat_tests::fixture("edge.json")).expect("edge.json");
+    let mut catalog: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    for (key, value) in patch.as_object().expect("an object") {
+        catalog[key] = value.clone();
+    }
+    let text = serde_json::to_string_pretty(&catalog).unwrap();
+    let mut report = errcat_codegen::diag::Report::default();
+    errcat_codegen::load_model("tests/fixtures/edge.json", &text, &mut report)
+        .unwrap_or_else(|| panic!("the edge variant does not load:\n{report}"))
+}
+
+/// Checks that `files` has exactly the modules `expected` (so a new runtime file is noticed
+/// and gets a snapshot), and snapshots those named in `pinned` (and, with `tests`, the codes
+/// test and its data), each named `<prefix>_<path>`.
+fn snapshot_runtime(
+    prefix: &str,
+    files: &rust::CrateFiles,
+    expected: &[&str],
+    pinned: &[&str],
+    tests: bool,
+) {
+    let paths: Vec<&str> = files.modules.iter().map(|(p, _)| *p).collect();
+    assert_eq!(
+        paths, expected,
+        "the emitter writes other files: add their snapshots here"
+    );
+    let name = |path: &str| format!("{prefix}_{}", path.replace(['/', '.'], "_"));
+    if tests {
+        insta::assert_snapshot!(name("tests/codes.rs"), files.tests_rs);
+        insta::assert_snapshot!(name("tests/data/catalog.in"), files.tests_data);
+    }
+    for (path, text) in &files.modules {
+        if pinned.contains(path) {
+            insta::assert_snapshot!(name(path), text);
+        }
+    }
+}
+
+const WITHOUT_BODY: &[&str] = &[
+    "src/wire.rs",
+    "src/features.rs",
+    "src/json.rs",
+    "tests/examples.rs",
+    "tests/data/examples.in",
+];
+
+const WITH_BODY: &[&str] = &[
+    "src/wire.rs",
+    "src/features.rs",
+    "src/json.rs",
+    "src/retry.rs",
+    "tests/examples.rs",
+    "tests/data/examples.in",
+];
+
+/// The runtime files of the edge crate: `wire.rs` (codes read from the wire, unknown ones
+/// kept), `features.rs` (serde, http), `json.rs` without a documented body, and the tests.
+#[test]
+fn edge_runtime_files() {
+    let model = errcat_tests::edge_model();
+    let files = rust::emit(&model, "cargo xtask gen", false);
+    snapshot_runtime("edge", &files, WITHOUT_BODY, WITHOUT_BODY, true);
+}
+
+/// With a documented error body: `json.rs` reads and writes an object body with every part
+/// the layout can name, and `retry.rs` parses the rate-limit headers.
+#[test]
+fn edge_runtime_files_with_an_object_body() {
+    let model = edge_variant(serde_json::json!({
+        "envelope": {
+            "description": "An object with an `error` member.",
+            "layout": {
+                "code": "/error/code",
+                "message": "/error/message",
+                "doc_url": "/error/doc_url",
+                "category": "/error/type",
+                "param": "/error/param",
+                "details": "/error/details",
+                "id": "/error/id",
+                "request_id": "/request_id",
+                "request_id_header": "X-Request-ID",
+                "field_errors": { "at": "/error/details", "field": "/field", "message": "/message" }
+            }
+        }
+    }));
+    let files = rust::emit(&model, "cargo xtask gen", false);
+    // `wire.rs` and the codes test are the edge crate's; `retry.rs` is pinned here.
+    snapshot_runtime(
+        "edge_object_body",
+        &files,
+        WITH_BODY,
+        &[
+            "src/features.rs",
+            "src/json.rs",
+            "src/retry.rs",
+            "tests/examples.rs",
+            "tests/data/examples.in",
+        ],
+        false,
+    );
+}
+
+/// A JSON:API-like list body with constants, and integer codes (written as numbers only
+/// where they read back as the same text).
+#[test]
+fn edge_runtime_files_with_a_list_body_and_integer_codes() {
+    let model = edge_variant(serde_json::json!({
+        "code_type": "integer",
+        "envelope": {
+            "layout": {
+                "errors": "/errors",
+                "code": "/code",
+                "status": "/status",
+                "title": "/title",
+                "constants": { "/type": "api_error" }
+            }
+        },
+        "codes": [
+            { "code": 7, "status": 400, "category": "client", "message": "Seven" },
+            { "code": -1, "status": 500, "category": "type", "message": "Minus one", "retryable": true }
+        ]
+    }));
+    let files = rust::emit(&model, "cargo xtask gen", false);
+    snapshot_runtime(
+        "edge_list_body",
+        &files,
+        WITH_BODY,
+        &[
+            "src/features.rs",
+            "src/json.rs",
+            "tests/examples.rs",
+            "tests/data/examples.in",
+        ],
+        false,
+    );
+}
+
+/// An API whose body carries only the HTTP status: errors are told apart by status.
+#[test]
+fn edge_runtime_files_told_apart_by_status() {
+    let model = edge_variant(serde_json::json!({
+        "code_type": "http-status",
+        "envelope": { "layout": { "code": "/error/code", "message": "/error/message" } },
+        "codes": [
+            { "code": "BadRequest", "status": 400, "category": "client", "message": "Bad request" },
+            { "code": "Invalid", "status": 400, "category": "client", "message": "Invalid" },
+            { "code": "Teapot", "status": 418, "category": "type", "message": "I'm a teapot" }
+        ]
+    }));
+    let files = rust::emit(&model, "cargo xtask gen", false);
+    snapshot_runtime(
+        "edge_by_status",
+        &files,
+        WITH_BODY,
+        &[
+            "src/features.rs",
+            "src/json.rs",
+            "tests/examples.rs",
+            "tests/data/examples.in",
+        ],
+        false,
+    );
+}

@@ -33,6 +33,8 @@ fn standalone_crate_builds_tests_and_lints_with_warnings_denied() {
     ] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }
+    // `gen --check` below sees that the lockfile is not one of its files.
+    errcat_tests::copy_lockfile(&dir);
     errcat_tests::build_test_lint_document(&dir.join("Cargo.toml"));
 
     let (code, _, err) = xtask(
@@ -87,9 +89,12 @@ fn main() {{
     );
     fs::write(dir.path().join("src/main.rs"), main).unwrap();
     let manifest = dir.path().join("Cargo.toml");
+    errcat_tests::copy_lockfile(dir.path());
+    errcat_tests::settle_lockfile(&manifest);
     let stdout = run_ok(nested_cargo(&[
         "run",
         "--quiet",
+        "--locked",
         "--manifest-path",
         manifest.to_str().unwrap(),
     ]));
@@ -105,11 +110,18 @@ fn main() {{
     assert!(stdout.contains("included: 10"), "{stdout}");
 }
 
+/// The seed crates, on the workspace's committed lockfile: their tests run (not only
+/// compile) and their docs build, with warnings denied.
 #[test]
 fn seed_crates_build_test_and_document_with_warnings_denied() {
-    let mut args = vec!["test", "--quiet", "--no-run", "--manifest-path"];
     let manifest = root().join("Cargo.toml");
-    args.push(manifest.to_str().unwrap());
+    let mut args = vec![
+        "test",
+        "--quiet",
+        "--locked",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+    ];
     let catalogs = errcat_codegen::plan::catalog_files(&root()).expect("catalogs");
     let packages: Vec<String> = catalogs
         .iter()
@@ -130,8 +142,25 @@ fn seed_crates_build_test_and_document_with_warnings_denied() {
     for p in &packages {
         args.extend(["-p", p.as_str()]);
     }
-    run_ok(nested_cargo(&args));
-    args[0] = "doc";
-    args[2] = "--no-deps";
-    run_ok(nested_cargo(&args));
+    // Without features, then with all (the examples tests read bodies with `json`). Each
+    // run prints a `test result` line per test target: the library's tests, `tests/codes.rs`,
+    // `tests/examples.rs` and the doctests, so every crate's tests ran.
+    for features in [None, Some("--all-features")] {
+        let mut run = args.clone();
+        run.extend(features);
+        let output = run_ok(nested_cargo(&run));
+        let results = output
+            .lines()
+            .filter(|l| l.starts_with("test result: ok."))
+            .count();
+        assert!(
+            results >= packages.len() * 4,
+            "expected the tests of {} crates to run ({features:?}):\n{output}",
+            packages.len()
+        );
+    }
+    let mut doc = args.clone();
+    doc[0] = "doc";
+    doc.insert(2, "--no-deps");
+    run_ok(nested_cargo(&doc));
 }

@@ -1,6 +1,6 @@
 //! Helpers shared by errcat's end-to-end tests.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,6 +11,36 @@ pub fn root() -> PathBuf {
         .parent()
         .expect("tests/ has a parent")
         .to_path_buf()
+}
+
+/// Whether the tests run under CI: the `CI` variable is set (to anything but empty, `0` or
+/// `false`), as GitHub Actions, GitLab CI and most others set it.
+pub fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Data a test reads from outside this repository, such as `../shared/seeds`: `Some(path)`
+/// when it is there. When it is absent, the test fails under CI (a check that silently checks
+/// nothing is worse than a red build) and elsewhere prints that it is skipped.
+pub fn outside_data(path: PathBuf, what: &str) -> Option<PathBuf> {
+    outside_data_under(path, what, under_ci())
+}
+
+/// [`outside_data`], with whether this is CI given.
+pub fn outside_data_under(path: PathBuf, what: &str, ci: bool) -> Option<PathBuf> {
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        !ci,
+        "{} is not here, and CI is set: the {what} cannot run. Provide it (check it out beside this repository), or unset CI to skip locally.",
+        path.display()
+    );
+    eprintln!(
+        "{} is not here: {what} skipped (this fails under CI)",
+        path.display()
+    );
+    None
 }
 
 /// A test fixture under `tests/fixtures/`.
@@ -101,7 +131,7 @@ pub fn edge_model() -> errcat_codegen::model::Model {
 }
 
 /// An empty project that is a cargo workspace of its generated crates: `catalog/` to fill,
-/// and a `Cargo.toml` whose members are `generated/*`.
+/// a `Cargo.toml` whose members are `generated/*`, and the committed `Cargo.lock`.
 pub fn scratch_workspace() -> tempfile::TempDir {
     let dir = scratch_project(&[]);
     fs::write(
@@ -109,14 +139,87 @@ pub fn scratch_workspace() -> tempfile::TempDir {
         "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\nexclude = [\"generated/docs\"]\n",
     )
     .expect("Cargo.toml");
+    copy_lockfile(dir.path());
     dir
 }
 
+/// Copies this workspace's committed `Cargo.lock` into the scratch project at `dir`, so its
+/// builds use the registry versions the repository pins rather than whatever was released
+/// last (an upstream release must not turn CI red).
+pub fn copy_lockfile(dir: &Path) {
+    fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
+}
+
+/// The registry packages a lockfile pins: (name, version, source).
+fn registry_packages(lockfile: &str) -> BTreeSet<(String, String, String)> {
+    let mut out = BTreeSet::new();
+    for block in lockfile.split("[[package]]").skip(1) {
+        let field = |name: &str| {
+            block.lines().find_map(|l| {
+                l.strip_prefix(name)
+                    .and_then(|v| v.trim().strip_prefix('='))
+                    .map(|v| v.trim().trim_matches('"').to_owned())
+            })
+        };
+        if let (Some(name), Some(version), Some(source)) =
+            (field("name "), field("version "), field("source "))
+        {
+            out.insert((name, version, source));
+        }
+    }
+    out
+}
+
+/// Settles the lockfile of the scratch project at `manifest` (copied in with
+/// [`copy_lockfile`]): `cargo update --workspace` records the project's own crates and keeps
+/// every registry package at its committed version; then every registry package must be one
+/// the committed lockfile pins. Afterwards the project builds with `--locked`.
+pub fn settle_lockfile(manifest: &Path) {
+    let dir = manifest.parent().expect("a manifest has a folder");
+    assert!(
+        dir.join("Cargo.lock").is_file(),
+        "{}: no Cargo.lock; copy the committed one in first",
+        dir.display()
+    );
+    let path = manifest.to_str().expect("UTF-8 path");
+    run_ok(nested_cargo(&[
+        "update",
+        "--quiet",
+        "--workspace",
+        "--manifest-path",
+        path,
+    ]));
+    let committed = registry_packages(
+        &fs::read_to_string(root().join("Cargo.lock")).expect("the committed Cargo.lock"),
+    );
+    let scratch =
+        registry_packages(&fs::read_to_string(dir.join("Cargo.lock")).expect("Cargo.lock"));
+    let unpinned: Vec<String> = scratch
+        .difference(&committed)
+        .map(|(name, version, _)| format!("{name} {version}"))
+        .collect();
+    assert!(
+        unpinned.is_empty(),
+        "the scratch project at {} needs registry packages the committed Cargo.lock does not pin: {}.\n\
+         A generated crate gained a dependency the workspace does not have: add it to the workspace \
+         (e.g. through a generated crate's features in tests/Cargo.toml) and commit Cargo.lock.",
+        dir.display(),
+        unpinned.join(", ")
+    );
+}
+
 /// Tests, lints and documents every crate of the workspace (or crate) at `manifest`, with
-/// warnings denied.
+/// warnings denied, on the committed lockfile (see [`settle_lockfile`]).
 pub fn build_test_lint_document(manifest: &Path) {
+    settle_lockfile(manifest);
     let manifest = manifest.to_str().expect("UTF-8 path");
-    let common = ["--quiet", "--workspace", "--manifest-path", manifest];
+    let common = [
+        "--quiet",
+        "--locked",
+        "--workspace",
+        "--manifest-path",
+        manifest,
+    ];
     // With no feature (the default), then with every feature (`serde`, `http`, `json`).
     run_ok(nested_cargo(&[&["test"][..], &common].concat()));
     run_ok(nested_cargo(

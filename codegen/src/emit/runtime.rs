@@ -501,12 +501,12 @@ pub fn features_tokens(model: &Model) -> TokenStream {
     };
     let (serialize_doc, wire_fn) = if integer {
         (
-            "Serializes the code as the wire writes it: a number (a code that is not one, as a string).",
+            "Serializes the code as the wire writes it: a number (a code that is not one, such as `007` or `+7`, as a string, so it reads back as sent).",
             quote! {
                 fn wire<S: Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
                     match code.parse::<i64>() {
-                        Ok(n) => serializer.serialize_i64(n),
-                        Err(_) => serializer.serialize_str(code),
+                        Ok(n) if n.to_string() == code => serializer.serialize_i64(n),
+                        _ => serializer.serialize_str(code),
                     }
                 }
             },
@@ -705,9 +705,10 @@ pub fn json_tokens(model: &Model) -> TokenStream {
     };
     let code_json = if integer {
         quote! {
+            // A number only where it reads back as the same text (`007` stays a string).
             match wire.parse::<i64>() {
-                Ok(n) => Value::from(n),
-                Err(_) => Value::from(wire),
+                Ok(n) if n.to_string() == wire => Value::from(n),
+                _ => Value::from(wire),
             }
         }
     } else {

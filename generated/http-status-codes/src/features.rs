@@ -7,21 +7,21 @@ mod serde_impls {
     use serde::de::{self, Deserialize, Deserializer, Visitor};
     use serde::{Serialize, Serializer};
     impl Serialize for ErrorCode {
-        /// Serializes the code as the wire writes it: a number (a code that is not one, as a string).
+        /// Serializes the code as the wire writes it: a number (a code that is not one, such as `007` or `+7`, as a string, so it reads back as sent).
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             wire(self.as_str(), serializer)
         }
     }
     impl Serialize for Code {
-        /// Serializes the code as the wire writes it: a number (a code that is not one, as a string).
+        /// Serializes the code as the wire writes it: a number (a code that is not one, such as `007` or `+7`, as a string, so it reads back as sent).
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             wire(self.as_str(), serializer)
         }
     }
     fn wire<S: Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
         match code.parse::<i64>() {
-            Ok(n) => serializer.serialize_i64(n),
-            Err(_) => serializer.serialize_str(code),
+            Ok(n) if n.to_string() == code => serializer.serialize_i64(n),
+            _ => serializer.serialize_str(code),
         }
     }
     struct CodeVisitor;

@@ -425,8 +425,8 @@ fn text(value: &Value, pointer: &str) -> Option<String> {
 /// A wire code as the body writes it.
 fn code_value(wire: &str) -> Value {
     match wire.parse::<i64>() {
-        Ok(n) => Value::from(n),
-        Err(_) => Value::from(wire),
+        Ok(n) if n.to_string() == wire => Value::from(n),
+        _ => Value::from(wire),
     }
 }
 /// Writes `value` at `pointer`, making the objects on the way.
