@@ -232,7 +232,7 @@ pub fn crates() -> Vec<CrateView> {
         view!(pg_error_codes_errors, "pg-error-codes", category: no, json: no),
         view!(http_status_codes_errors, "http-status-codes", category: no, json: no),
         view!(
-            datocms_cda_site_api_errors_errors,
+            datocms_cda_site_api_errors,
             "datocms-cda-site-api-errors",
             category: no,
             json: no
