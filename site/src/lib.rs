@@ -305,19 +305,9 @@ pub fn check(site: &Path, site_path: &str) -> Result<Report, String> {
     Ok(report)
 }
 
-/// Whether `url` (a `reference_url()` or `doc_url()` with the site's base removed: a page
-/// path and fragment) names an existing page and id in the built `site`.
-pub fn resolves(site: &Path, url: &str) -> Result<(), String> {
-    let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
-    let file = site.join(percent_decode(path));
-    let html = fs::read_to_string(&file).map_err(|e| format!("{url}: {}: {e}", file.display()))?;
-    if fragment.is_empty() {
-        return Ok(());
-    }
-    let id = percent_decode(fragment);
-    if read_page(&html).ids.iter().any(|i| *i == id) {
-        Ok(())
-    } else {
-        Err(format!("{url}: no id `{id}` in {}", file.display()))
-    }
+/// Every id on the page at `page` (a path relative to `site`).
+pub fn page_ids(site: &Path, page: &str) -> Result<BTreeSet<String>, String> {
+    let file = site.join(percent_decode(page));
+    let html = fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(read_page(&html).ids.into_iter().collect())
 }
