@@ -229,6 +229,42 @@ impl Model {
         )
     }
 
+    /// Doc URLs that point into the published reference (they start with
+    /// [`Model::reference_base`]) must name the code's own page and anchor, or they would
+    /// lead nowhere once the site is built. `None` if they all do (or none points there),
+    /// else a sentence naming the first that does not and how many there are.
+    pub fn doc_url_problem(&self) -> Option<String> {
+        let base = self.reference_base.as_deref()?;
+        let same = |a: &str, b: &str| {
+            let (pa, fa) = a.split_once('#').unwrap_or((a, ""));
+            let (pb, fb) = b.split_once('#').unwrap_or((b, ""));
+            pa == pb && text::percent_decode(fa) == text::percent_decode(fb)
+        };
+        let wrong: Vec<(&CodeModel, String)> = self
+            .codes
+            .iter()
+            .filter_map(|c| {
+                let doc = c.doc_url.as_deref()?;
+                doc.starts_with(base)
+                    .then(|| self.reference_url(c))
+                    .filter(|r| !same(doc, r))
+                    .map(|r| (c, r))
+            })
+            .collect();
+        let (first, right) = wrong.first()?;
+        Some(format!(
+            "{}: the `doc_url` of code `{}` ({}) points into the reference at `{base}` but not at the code's section, which is {right}{}; point `doc_url` at the vendor's documentation, or leave it out and use `reference_url()`",
+            self.source_path,
+            first.wire,
+            first.doc_url.as_deref().unwrap_or_default(),
+            if wrong.len() > 1 {
+                format!(" ({} codes in all)", wrong.len())
+            } else {
+                String::new()
+            }
+        ))
+    }
+
     /// Whether the wire carries the HTTP status instead of a code.
     pub fn code_is_status(&self) -> bool {
         self.catalog.code_type == CodeType::HttpStatus

@@ -315,6 +315,9 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
             if model.reference_base.is_none() {
                 model.reference_base = settings.reference_url.clone();
             }
+            if let Some(problem) = model.doc_url_problem() {
+                report.push_global(problem);
+            }
             if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
                 report.push_global(format!(
                     "{} and {} both use the catalog name `{}`; names must be unique, as they name crates and pages",
@@ -436,6 +439,10 @@ pub fn standalone(catalog: &Path, catalog_arg: &str, out_arg: &str) -> Result<Pl
     let Some(model) = load_file(catalog, catalog_arg, &mut report) else {
         return Err(report);
     };
+    if let Some(problem) = model.doc_url_problem() {
+        report.push_global(problem);
+        return Err(report);
+    }
     let command = format!("{GEN_COMMAND} --catalog {catalog_arg} --out {out_arg}");
     let mut plan = Plan::default();
     plan.catalogs.push(CatalogPlan::of(&model));

@@ -210,6 +210,18 @@ fn join(dir: &str, link: &str) -> Option<String> {
     Some(path)
 }
 
+/// A path from the server's root made relative to the site, which is served under `prefix`
+/// (`ref`, or empty when the site is the server's root).
+fn under_site<'a>(path: &'a str, prefix: &str) -> &'a str {
+    if prefix.is_empty() {
+        return path;
+    }
+    match path.strip_prefix(prefix) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest.trim_start_matches('/'),
+        _ => path,
+    }
+}
+
 /// Checks the built site in `site`: every link and asset reference that stays inside the
 /// site must name an existing file, and its fragment (if any) an id on that page; no page may
 /// hold an id twice. `site_path` is the path the site is served under (`/` by default): a
@@ -246,7 +258,9 @@ pub fn check(site: &Path, site_path: &str) -> Result<Report, String> {
             }
         }
         let dir = match &page.base {
-            Some(base) => base.trim_start_matches('/').to_owned(),
+            // `<base href="/ref/">` names the site's root as served: relative to the site,
+            // that is its top folder.
+            Some(base) => under_site(base.trim_start_matches('/'), prefix).to_owned(),
             None => rel.rsplit_once('/').map_or("", |(d, _)| d).to_owned(),
         };
         for link in &page.links {
@@ -270,7 +284,7 @@ pub fn check(site: &Path, site_path: &str) -> Result<Report, String> {
             let target = if path.is_empty() {
                 Some(rel.clone())
             } else if let Some(abs) = path.strip_prefix('/') {
-                let abs = abs.trim_start_matches(prefix).trim_start_matches('/');
+                let abs = under_site(abs, prefix);
                 join("", &percent_decode(abs))
             } else {
                 join(&dir, &percent_decode(path))

@@ -553,3 +553,128 @@ fn a_browser_shows_permalinks_and_finds_codes() {
         browser.screenshot(&shots.join(format!("{stem}.png")));
     }
 }
+
+/// A workspace that publishes its reference under a base URL, with a catalog big enough to be
+/// split and one whose doc-URL template points into the reference: every code's reference
+/// URL and doc URL land on an id of the site built for that base; a doc URL into the
+/// reference that would not land is refused by `gen`.
+#[test]
+fn reference_and_doc_urls_under_a_base_land_on_ids() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("catalog")).expect("mkdir");
+    let base = "https://errors.example.com/ref/";
+    std::fs::write(
+        root.join("catalog/errcat.json"),
+        json!({ "reference_url": base }).to_string(),
+    )
+    .expect("write");
+    let codes: Vec<Value> = (0..650)
+        .map(|i| json!({"code": 1000 + i * 7, "message": format!("Error number {i}")}))
+        .collect();
+    let mut big = json!({
+        "format": 1,
+        "name": "big",
+        "title": "Big API",
+        "code_type": "integer",
+        "codes": codes,
+    });
+    std::fs::write(root.join("catalog/big.json"), big.to_string()).expect("write");
+    let small = json!({
+        "format": 1,
+        "name": "small",
+        "title": "Small API",
+        "doc_url": format!("{base}small.html#{{code}}"),
+        "codes": [
+            {"code": "a&b", "message": "A code with an ampersand"},
+            {"code": "c", "message": "Another"},
+        ],
+    });
+    std::fs::write(root.join("catalog/small.json"), small.to_string()).expect("write");
+    let other = json!({
+        "format": 1,
+        "name": "other",
+        "title": "Other API",
+        "reference_url": "https://other.example.org/",
+        "codes": [{"code": "x", "message": "Published elsewhere"}],
+    });
+    std::fs::write(root.join("catalog/other.json"), other.to_string()).expect("write");
+
+    let plan = errcat_codegen::plan::workspace(root).unwrap_or_else(|r| panic!("{r}"));
+    plan.apply(root).expect("generated");
+    let out = root.join("site");
+    errcat_site::build(&root.join("generated"), &out, "/ref/").expect("the site builds");
+    let report = errcat_site::check(&out, "/ref/").expect("check");
+    assert!(report.is_clean(), "{report:?}");
+
+    let mut urls = Vec::new();
+    for name in ["big", "small", "other"] {
+        let rs = std::fs::read_to_string(root.join(format!("generated/{name}/src/codes.rs")))
+            .expect("codes.rs");
+        let table = rs
+            .split("static REFERENCE_URLS")
+            .nth(1)
+            .expect("a reference URL table");
+        let table = &table[..table.find("];").expect("end")];
+        urls.extend(table.split('"').skip(1).step_by(2).map(str::to_owned));
+    }
+    assert_eq!(urls.len(), 653);
+    assert!(urls.contains(&format!("{base}big/1000-1999.html#1000")));
+    assert!(urls.contains(&format!("{base}small.html#a%26b")));
+    assert!(urls.contains(&"https://other.example.org/other.html#x".to_owned()));
+    let small_rs =
+        std::fs::read_to_string(root.join("generated/small/src/codes.rs")).expect("codes.rs");
+    assert!(
+        small_rs.contains(&format!("\"{base}small.html#a%26b\"")),
+        "the doc URL"
+    );
+    for url in &urls {
+        let rest = url
+            .strip_prefix(base)
+            .or_else(|| url.strip_prefix("https://other.example.org/"))
+            .expect("under a base");
+        let (page, fragment) = rest.split_once('#').expect("anchor");
+        let ids = errcat_site::page_ids(&out, page).expect("page");
+        assert!(ids.contains(&percent_decode(fragment)), "{url}");
+    }
+
+    // A doc-URL template into the reference that misses the sections is refused.
+    big["doc_url"] = json!(format!("{base}big.html#{{code}}"));
+    std::fs::write(root.join("catalog/big.json"), big.to_string()).expect("write");
+    let report = errcat_codegen::plan::workspace(root).expect_err("refused");
+    let message = report.to_string();
+    assert!(
+        message.contains("the `doc_url` of code `1000`")
+            && message.contains("big/1000-1999.html#1000")
+            && message.contains("(650 codes in all)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_bad_reference_url_setting_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("catalog")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("catalog/errcat.json"),
+        r#"{ "reference_url": "errors.example.com" }"#,
+    )
+    .expect("write");
+    let report = errcat_codegen::plan::workspace(dir.path()).expect_err("refused");
+    assert!(
+        report
+            .to_string()
+            .contains("catalog/errcat.json: `reference_url` must be an absolute"),
+        "{report}"
+    );
+    std::fs::write(
+        dir.path().join("catalog/errcat.json"),
+        r#"{ "reference": "x" }"#,
+    )
+    .expect("write");
+    let report = errcat_codegen::plan::workspace(dir.path()).expect_err("refused");
+    assert!(
+        report.to_string().contains("unknown field `reference`"),
+        "{report}"
+    );
+}
