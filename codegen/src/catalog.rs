@@ -38,6 +38,13 @@ pub struct Catalog {
     /// `doc_url()` then returns `Option` and says `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+    /// Where the reference site built by `cargo xtask docs` is published, e.g.
+    /// `"https://errors.example.com/"` (an `http(s)` URL ending in `/`): the generated
+    /// `reference_url()` returns this plus the code's page and anchor. Overrides
+    /// `reference_url` of the workspace's `catalog/errcat.json`; without either,
+    /// `reference_url()` is relative to the site's root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_url: Option<String>,
     /// What the `code` of an entry is on the wire. Defaults to `string`.
     #[serde(default)]
     pub code_type: CodeType,
@@ -391,7 +398,10 @@ pub struct Example {
     /// Short label, e.g. `Expired API Key`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// What the example shows (*markdown*).
+    /// Text that introduces the example, shown before the body (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// What the example shows, shown after the body (*markdown*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// HTTP status of the response, where documented.

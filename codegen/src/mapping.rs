@@ -197,6 +197,9 @@ pub struct CatalogHead {
     /// Doc-URL template; `{code}` is the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+    /// Where the reference site is published (overrides the workspace's setting).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_url: Option<String>,
     /// What the code is on the wire.
     #[serde(default)]
     pub code_type: CodeType,
@@ -514,6 +517,7 @@ impl Mapping {
                 description: head.description,
                 source: head.source,
                 doc_url: head.doc_url,
+                reference_url: head.reference_url,
                 code_type: head.code_type,
                 envelope: head.envelope,
                 categories,

@@ -25,6 +25,9 @@ pub struct Model {
     pub codes: Vec<CodeModel>,
     /// The categories, in catalog order.
     pub categories: Vec<CategoryModel>,
+    /// Where the reference site is published (`http(s)://…/`): the catalog's `reference_url`,
+    /// else the workspace's; `None` makes reference URLs relative to the site's root.
+    pub reference_base: Option<String>,
 }
 
 /// One code with its resolved names.
@@ -58,6 +61,16 @@ impl Model {
     /// Validates `catalog` and resolves it. `source_path` is how generated files name it.
     pub fn build(mut catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
         let mut problems = validate::check(&catalog);
+        if let Some(problem) = catalog
+            .reference_url
+            .as_deref()
+            .and_then(reference_url_problem)
+        {
+            problems.push(
+                Diagnostic::at("/reference_url", format!("`reference_url` {problem}"))
+                    .hint("e.g. \"https://errors.example.com/\""),
+            );
+        }
         tidy(&mut catalog);
 
         let categories: Vec<CategoryModel> = catalog
@@ -143,7 +156,9 @@ impl Model {
             format!("{}-errors", catalog.name)
         };
         let lib_name = crate_name.to_snake_case();
+        let reference_base = catalog.reference_url.clone();
         Ok(Model {
+            reference_base,
             catalog,
             source_path: source_path.to_owned(),
             crate_name,
@@ -163,9 +178,131 @@ impl Model {
         self.codes.iter().all(|c| c.category.is_some())
     }
 
+    /// Whether the reference splits this catalog over several pages (see [`PAGE_SPLIT`]).
+    pub fn is_split(&self) -> bool {
+        self.codes.len() > PAGE_SPLIT
+    }
+
+    /// The reference page holding `code`'s section, relative to the docs folder and without
+    /// extension: `twilio`, or for a split catalog `twilio/21000-21999` (integer codes: one page
+    /// per thousand) or `name/a` (string codes: one page per first letter or digit, `other`
+    /// for the rest). A code's page depends on nothing but the code, so its URL stays put
+    /// when codes are added or removed.
+    pub fn page_of(&self, code: &CodeModel) -> String {
+        let name = &self.catalog.name;
+        if !self.is_split() {
+            return name.clone();
+        }
+        match &code.entry.code {
+            catalog::CodeValue::Integer(n) => {
+                let start = n.div_euclid(1000) * 1000;
+                format!("{name}/{start}-{}", start + 999)
+            }
+            catalog::CodeValue::String(s) => match s.chars().next() {
+                Some(c) if c.is_ascii_alphanumeric() => {
+                    format!("{name}/{}", c.to_ascii_lowercase())
+                }
+                _ => format!("{name}/other"),
+            },
+        }
+    }
+
+    /// The pages of this catalog's codes in page order, each with its codes sorted by code
+    /// (integers by value, strings by their bytes).
+    pub fn pages(&self) -> Vec<(String, Vec<&CodeModel>)> {
+        let mut codes: Vec<&CodeModel> = self.codes.iter().collect();
+        codes.sort_by(|a, b| code_order(a, b));
+        let mut pages: Vec<(String, Vec<&CodeModel>)> = Vec::new();
+        for code in codes {
+            let page = self.page_of(code);
+            match pages.iter_mut().find(|(p, _)| *p == page) {
+                Some((_, list)) => list.push(code),
+                None => pages.push((page, vec![code])),
+            }
+        }
+        pages
+    }
+
+    /// This code's section in the published reference: [`Model::reference_base`] (if any),
+    /// the page's HTML path and the anchor.
+    pub fn reference_url(&self, code: &CodeModel) -> String {
+        format!(
+            "{}{}.html#{}",
+            self.reference_base.as_deref().unwrap_or_default(),
+            self.page_of(code),
+            text::url_component(&code.anchor)
+        )
+    }
+
+    /// Doc URLs that point into the published reference (they start with
+    /// [`Model::reference_base`]) must name the code's own page and anchor, or they would
+    /// lead nowhere once the site is built. `None` if they all do (or none points there),
+    /// else a sentence naming the first that does not and how many there are.
+    pub fn doc_url_problem(&self) -> Option<String> {
+        let base = self.reference_base.as_deref()?;
+        let same = |a: &str, b: &str| {
+            let (pa, fa) = a.split_once('#').unwrap_or((a, ""));
+            let (pb, fb) = b.split_once('#').unwrap_or((b, ""));
+            pa == pb && text::percent_decode(fa) == text::percent_decode(fb)
+        };
+        let wrong: Vec<(&CodeModel, String)> = self
+            .codes
+            .iter()
+            .filter_map(|c| {
+                let doc = c.doc_url.as_deref()?;
+                doc.starts_with(base)
+                    .then(|| self.reference_url(c))
+                    .filter(|r| !same(doc, r))
+                    .map(|r| (c, r))
+            })
+            .collect();
+        let (first, right) = wrong.first()?;
+        Some(format!(
+            "{}: the `doc_url` of code `{}` ({}) points into the reference at `{base}` but not at the code's section, which is {right}{}; point `doc_url` at the vendor's documentation, or leave it out and use `reference_url()`",
+            self.source_path,
+            first.wire,
+            first.doc_url.as_deref().unwrap_or_default(),
+            if wrong.len() > 1 {
+                format!(" ({} codes in all)", wrong.len())
+            } else {
+                String::new()
+            }
+        ))
+    }
+
     /// Whether the wire carries the HTTP status instead of a code.
     pub fn code_is_status(&self) -> bool {
         self.catalog.code_type == CodeType::HttpStatus
+    }
+}
+
+/// A catalog with more codes than this is published as one page per block of codes (see
+/// [`Model::page_of`]), so that no page grows too big to read or to load.
+pub const PAGE_SPLIT: usize = 300;
+
+/// Codes in reference order: integers by value, strings by their bytes.
+pub fn code_order(a: &CodeModel, b: &CodeModel) -> std::cmp::Ordering {
+    use catalog::CodeValue::{Integer, String as Str};
+    match (&a.entry.code, &b.entry.code) {
+        (Integer(x), Integer(y)) => x.cmp(y),
+        (Str(x), Str(y)) => x.cmp(y),
+        (Integer(_), Str(_)) => std::cmp::Ordering::Less,
+        (Str(_), Integer(_)) => std::cmp::Ordering::Greater,
+    }
+}
+
+/// Checks a reference site URL (the catalog's or the workspace's): `None` if it is usable,
+/// else what is wrong with it.
+pub fn reference_url_problem(url: &str) -> Option<&'static str> {
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        Some("must be an absolute `https://` or `http://` URL")
+    } else if !url.ends_with('/') {
+        Some("must end with `/` (the site's root folder)")
+    } else if url.contains(['#', '?']) || url.contains(char::is_whitespace) {
+        Some("must not hold `#`, `?` or whitespace")
+    } else {
+        None
     }
 }
 

@@ -295,15 +295,56 @@ pub fn catalog_files(root: &Path) -> io::Result<Vec<PathBuf>> {
         .collect::<io::Result<_>>()?;
     files.retain(|p| {
         p.extension().is_some_and(|e| e == "json")
-            && p.file_name().is_some_and(|n| n != "schema.json")
+            && p.file_name()
+                .is_some_and(|n| n != "schema.json" && n != SETTINGS_FILE_NAME)
     });
     files.sort();
     Ok(files)
 }
 
+/// The workspace's settings, `catalog/errcat.json`; not a catalog.
+pub const SETTINGS_FILE_NAME: &str = "errcat.json";
+
+/// Settings for every catalog of a workspace (`catalog/errcat.json`, optional).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Where the reference site is published (`https://…/`); a catalog's own `reference_url`
+    /// overrides it.
+    #[serde(default)]
+    pub reference_url: Option<String>,
+}
+
+/// Reads `catalog/errcat.json` under `root` (all defaults when there is none).
+pub fn settings(root: &Path) -> Result<Settings, String> {
+    let path = root.join("catalog").join(SETTINGS_FILE_NAME);
+    let name = format!("catalog/{SETTINGS_FILE_NAME}");
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Settings::default()),
+        Err(e) => return Err(format!("cannot read {name}: {e}")),
+    };
+    let settings: Settings = serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))?;
+    if let Some(problem) = settings
+        .reference_url
+        .as_deref()
+        .and_then(crate::model::reference_url_problem)
+    {
+        return Err(format!("{name}: `reference_url` {problem}"));
+    }
+    Ok(settings)
+}
+
 /// Everything `cargo xtask gen` writes for the workspace at `root`.
 pub fn workspace(root: &Path) -> Result<Plan, Report> {
     let mut report = Report::default();
+    let settings = match settings(root) {
+        Ok(settings) => settings,
+        Err(message) => {
+            report.push_global(message);
+            return Err(report);
+        }
+    };
     let files = match catalog_files(root) {
         Ok(files) => files,
         Err(e) => {
@@ -331,7 +372,13 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
             ));
             continue;
         }
-        if let Some(model) = load_file(path, &name, &mut report) {
+        if let Some(mut model) = load_file(path, &name, &mut report) {
+            if model.reference_base.is_none() {
+                model.reference_base = settings.reference_url.clone();
+            }
+            if let Some(problem) = model.doc_url_problem() {
+                report.push_global(problem);
+            }
             // The file is named after the catalog, so the page, the crate and the file agree.
             let stem = path.file_stem().unwrap_or_default().to_string_lossy();
             if stem != model.catalog.name {
@@ -377,11 +424,9 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
         plan.catalogs.push(CatalogPlan::of(model));
         let dir = Path::new("generated").join(&model.catalog.name);
         add_crate(&mut plan, i, &dir, model, GEN_COMMAND, false);
-        plan.add(
-            Some(i),
-            Path::new("generated/docs").join(docs::page_name(model)),
-            docs::page(model, GEN_COMMAND),
-        );
+        for (page, content) in docs::pages(model, GEN_COMMAND) {
+            plan.add(Some(i), Path::new("generated/docs").join(page), content);
+        }
     }
     let (index, summary) = docs::index(&models, GEN_COMMAND);
     plan.add(None, "generated/docs/README.md", index);
@@ -517,15 +562,17 @@ pub fn standalone(catalog: &Path, catalog_arg: &str, out_arg: &str) -> Result<Pl
     let Some(model) = load_file(catalog, catalog_arg, &mut report) else {
         return Err(report);
     };
+    if let Some(problem) = model.doc_url_problem() {
+        report.push_global(problem);
+        return Err(report);
+    }
     let command = format!("{GEN_COMMAND} --catalog {catalog_arg} --out {out_arg}");
     let mut plan = Plan::default();
     plan.catalogs.push(CatalogPlan::of(&model));
     add_crate(&mut plan, 0, Path::new(""), &model, &command, true);
-    plan.add(
-        Some(0),
-        Path::new("docs").join(docs::page_name(&model)),
-        docs::page(&model, &command),
-    );
+    for (page, content) in docs::pages(&model, &command) {
+        plan.add(Some(0), Path::new("docs").join(page), content);
+    }
     Ok(plan)
 }
 

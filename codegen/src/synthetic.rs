@@ -58,6 +58,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
         description: Some("A generated catalog for measurements.".to_owned()),
         source: None,
         doc_url: Some("https://errors.example.com/reference#{code}".to_owned()),
+        reference_url: None,
         code_type: CodeType::String,
         envelope: None,
         categories,

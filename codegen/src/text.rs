@@ -157,6 +157,236 @@ pub fn markdown(s: &str) -> String {
     out.join("\n")
 }
 
+/// How catalog prose is fitted into a page: the lowest heading level it may use, and the
+/// site that root-relative links (`/docs/x`, as vendors write them) belong to.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit<'a> {
+    /// Headings in the text are demoted (keeping their relative levels) so that the highest
+    /// becomes this level; none goes beyond 6.
+    pub top_heading: usize,
+    /// Scheme and host (`https://www.twilio.com`) that root-relative links are made absolute
+    /// against; without it, such links become text.
+    pub site: Option<&'a str>,
+}
+
+/// Markdown prose for a page section, as [`markdown`], and fitted into the page: headings
+/// demoted below the section's own, HTML `<a href>` links and markdown links kept as links
+/// only when they are `http(s):` or `mailto:` (root-relative ones made absolute against
+/// [`Fit::site`]); any other link keeps its text and shows its target in parentheses, so
+/// nothing a vendor wrote is lost and nothing points into this site by accident.
+pub fn page_markdown(s: &str, fit: Fit<'_>) -> String {
+    let text = normalize(s);
+    // Demote headings outside fenced blocks.
+    let mut lines: Vec<String> = Vec::new();
+    let blocks = blocks(&text);
+    let top = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Prose(lines) => lines.iter().filter_map(|l| heading_level(l)).min(),
+            Block::Fence { .. } => None,
+        })
+        .min();
+    let shift = top.map_or(0, |t| fit.top_heading.saturating_sub(t));
+    for block in blocks {
+        match block {
+            Block::Prose(prose) => {
+                let mut joined = Vec::new();
+                for line in prose {
+                    joined.push(match heading_level(line) {
+                        Some(level) => {
+                            let rest = line.trim_start().trim_start_matches('#');
+                            format!("{}{rest}", "#".repeat((level + shift).min(6)))
+                        }
+                        None => link_definition(line, fit.site).unwrap_or_else(|| line.to_owned()),
+                    });
+                }
+                let prose = joined.join("\n");
+                lines.push(
+                    pieces(&prose)
+                        .into_iter()
+                        .map(|(code, p)| {
+                            if code {
+                                p.to_owned()
+                            } else {
+                                md_links(&html_links(p, fit.site), fit.site)
+                            }
+                        })
+                        .collect(),
+                );
+            }
+            Block::Fence { open, body, close } => {
+                lines.push(open.to_owned());
+                lines.extend(body.iter().map(|l| l.to_string()));
+                lines.push(close.map_or_else(
+                    || {
+                        open.trim_start()
+                            .chars()
+                            .take_while(|c| *c == '`' || *c == '~')
+                            .collect()
+                    },
+                    str::to_owned,
+                ));
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// The level of an ATX heading line (`## Title`), if it is one.
+fn heading_level(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let t = &line[indent..];
+    let n = t.bytes().take_while(|&b| b == b'#').count();
+    let after = t[n..].chars().next();
+    (indent <= 3 && (1..=6).contains(&n) && after.is_none_or(|c| c == ' ' || c == '\t'))
+        .then_some(n)
+}
+
+/// Where a link target may point: `Some(url)` to keep it as a link, `None` to show it as text.
+fn link_target(dest: &str, site: Option<&str>) -> Option<String> {
+    let dest = dest.trim();
+    let lower = dest.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    {
+        return Some(dest.to_owned());
+    }
+    match (dest.strip_prefix('/'), site) {
+        (Some(rest), Some(site)) if !rest.starts_with('/') => {
+            Some(format!("{}/{rest}", site.trim_end_matches('/')))
+        }
+        _ => None,
+    }
+}
+
+/// A reference-style link definition (`[id]: /docs/x`) with its target fitted, or `None` when
+/// the line is not one.
+fn link_definition(line: &str, site: Option<&str>) -> Option<String> {
+    let t = line.trim_start();
+    if !t.starts_with('[') || line.len() - t.len() > 3 {
+        return None;
+    }
+    let close = t.find("]:")?;
+    let rest = t[close + 2..].trim_start();
+    let (dest, tail) = rest.split_at(rest.find(char::is_whitespace).unwrap_or(rest.len()));
+    if dest.is_empty() {
+        return None;
+    }
+    let indent = &line[..line.len() - t.len()];
+    Some(match link_target(dest, site) {
+        Some(url) => format!("{indent}{}]: {url}{tail}", &t[..close]),
+        // A definition nothing may link to is kept as text.
+        None => format!("{indent}\\{}\\]: {dest}{tail}", &t[..close]),
+    })
+}
+
+/// `<a href="…">text</a>` (any case, other attributes ignored) as a markdown link; then
+/// every other `<` neutralised, except in `<https://…>` autolinks.
+fn html_links(p: &str, site: Option<&str>) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if let Some((link, used)) = html_link(tail, site) {
+            out.push_str(&link);
+            rest = &tail[used..];
+            continue;
+        }
+        if let Some(end) = tail.find('>') {
+            let inner = &tail[1..end];
+            if link_target(inner, None).is_some() && !inner.contains(char::is_whitespace) {
+                out.push_str(&tail[..=end]);
+                rest = &tail[end + 1..];
+                continue;
+            }
+        }
+        out.push_str("&lt;");
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One `<a …href="x"…>text</a>` at the start of `s`: the markdown for it and the bytes used.
+fn html_link(s: &str, site: Option<&str>) -> Option<(String, usize)> {
+    let lower = s.to_ascii_lowercase();
+    if !lower.starts_with("<a ") && !lower.starts_with("<a\n") {
+        return None;
+    }
+    let open_end = lower.find('>')?;
+    let close = lower[open_end..].find("</a>")? + open_end;
+    let attrs = &s[3..open_end];
+    let href_at = attrs.to_ascii_lowercase().find("href=")? + 5;
+    let value = &attrs[href_at..];
+    let dest = match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].split(q).next()?,
+        _ => value.split(char::is_whitespace).next()?,
+    };
+    let label = &s[open_end + 1..close];
+    if label.contains('<') {
+        return None;
+    }
+    let text = label.replace('[', "\\[").replace(']', "\\]");
+    let md = match link_target(dest, site) {
+        Some(url) => format!("[{text}]({})", url.replace(' ', "%20").replace(')', "%29")),
+        None => format!("{text} ({})", dest.replace('<', "&lt;")),
+    };
+    Some((md, close + 4))
+}
+
+/// Markdown inline links `[text](dest)` whose target may not stay a link become
+/// `text (dest)`; root-relative targets are made absolute.
+fn md_links(p: &str, site: Option<&str>) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    while let Some(at) = rest.find("](") {
+        let head = &rest[..at];
+        let Some(close) = rest[at + 2..].find(')') else {
+            break;
+        };
+        let dest_full = &rest[at + 2..at + 2 + close];
+        let (dest, title) = match dest_full.trim().split_once(char::is_whitespace) {
+            Some((d, t)) => (d, Some(t)),
+            None => (dest_full.trim(), None),
+        };
+        // The label opens at the matching `[` before.
+        let mut depth = 0usize;
+        let open = head.char_indices().rev().find_map(|(i, c)| match c {
+            ']' => {
+                depth += 1;
+                None
+            }
+            '[' if depth == 0 => Some(i),
+            '[' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        let Some(open) = open else {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+            continue;
+        };
+        let label = &head[open + 1..];
+        out.push_str(&head[..open]);
+        match link_target(dest, site) {
+            Some(url) => {
+                out.push_str(&format!("[{label}]({url}"));
+                if let Some(t) = title {
+                    out.push(' ');
+                    out.push_str(t);
+                }
+                out.push(')');
+            }
+            None => out.push_str(&format!("{label} ({dest})")),
+        }
+        rest = &rest[at + 2 + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Plain text shown literally in markdown or rustdoc (titles, messages): one line, with
 /// markdown's own punctuation escaped, so nothing in it can open a code block, a link or a
 /// tag.
@@ -385,6 +615,58 @@ mod tests {
     fn direction_controls_are_spelled_out() {
         assert_eq!(escape_bidi("a\u{202E}b"), "a\\u{202e}b");
         assert_eq!(escape_bidi("plain"), "plain");
+    }
+
+    #[test]
+    fn page_text_fits_the_page() {
+        let fit = Fit {
+            top_heading: 4,
+            site: Some("https://vendor.example"),
+        };
+        assert_eq!(
+            page_markdown("## Error - 1\n### Title\n\nbody", fit),
+            "#### Error - 1\n##### Title\n\nbody"
+        );
+        assert_eq!(
+            page_markdown("# a\n## b\n### c\n#### d", fit),
+            "#### a\n##### b\n###### c\n###### d"
+        );
+        assert_eq!(
+            page_markdown(
+                "see <a href=\"/help\">us</a> or <A HREF='https://x.example/'>x</A>",
+                fit
+            ),
+            "see [us](https://vendor.example/help) or [x](https://x.example/)"
+        );
+        assert_eq!(
+            page_markdown(
+                "[a](/docs/x#y) [b]( https://b.example ) [c](#local) [d](javascript:alert(1))",
+                fit
+            ),
+            "[a](https://vendor.example/docs/x#y) [b](https://b.example) c (#local) d (javascript:alert(1))"
+        );
+        assert_eq!(
+            page_markdown(
+                "[a](/docs/x)",
+                Fit {
+                    top_heading: 4,
+                    site: None
+                }
+            ),
+            "a (/docs/x)"
+        );
+        assert_eq!(
+            page_markdown(
+                "[id]: /docs/x\n<https://ok.example> <Dial> `<a href=\"/x\">`",
+                fit
+            ),
+            "[id]: https://vendor.example/docs/x\n<https://ok.example> &lt;Dial> `<a href=\"/x\">`"
+        );
+        assert_eq!(
+            page_markdown("```\n## not a heading\n```", fit),
+            "```\n## not a heading\n```"
+        );
+        assert_eq!(page_markdown("#hashtag", fit), "#hashtag");
     }
 
     #[test]

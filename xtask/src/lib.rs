@@ -26,6 +26,19 @@ enum Command {
     /// catalog/schema.json. Only files whose bytes change are written, each atomically; if any
     /// catalog has a problem, every problem is reported and nothing is written.
     Gen(GenArgs),
+    /// Build the reference site from generated/docs/ with mdBook, then check its links.
+    ///
+    /// Runs the errcat-site package (so `gen` never compiles mdBook). The site goes to
+    /// target/site/ unless --out says otherwise; it is served under the path of
+    /// `reference_url` in catalog/errcat.json (default `/`).
+    Docs(DocsArgs),
+}
+
+#[derive(Args)]
+struct DocsArgs {
+    /// Folder for the site (replaced); outside every crate of the workspace.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -66,9 +79,14 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
             };
         }
     };
-    let Command::Gen(args) = cli.command;
-    let root = args.root.clone().unwrap_or_else(|| root.to_path_buf());
-    match gen_command(&args, &root, out, err) {
+    let result = match cli.command {
+        Command::Gen(args) => {
+            let root = args.root.clone().unwrap_or_else(|| root.to_path_buf());
+            gen_command(&args, &root, out, err)
+        }
+        Command::Docs(args) => docs_command(&args, root, out),
+    };
+    match result {
         Ok(code) => code,
         Err(message) => {
             let _ = writeln!(err, "{message}");
@@ -252,4 +270,77 @@ fn write(plan: &Plan, root: &Path, prune: bool, out: &mut dyn Write) -> std::io:
         }
     }
     Ok(0)
+}
+
+/// Pages bigger than this fail the check after `docs` builds the site.
+const MAX_PAGE_BYTES: u64 = 300_000;
+
+fn docs_command(args: &DocsArgs, root: &Path, out: &mut dyn Write) -> Result<u8, String> {
+    let settings = plan::settings(root).map_err(|e| format!("error: {e}"))?;
+    let site_url = match &settings.reference_url {
+        Some(url) => {
+            let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+            after_scheme
+                .find('/')
+                .map_or_else(|| "/".to_owned(), |at| after_scheme[at..].to_owned())
+        }
+        None => "/".to_owned(),
+    };
+    let site = match &args.out {
+        Some(dir) => std::path::absolute(dir).map_err(|e| format!("{}: {e}", dir.display()))?,
+        None => root.join("target").join("site"),
+    };
+    if let Some(member) = inside_crate(root, &site) {
+        return Err(format!(
+            "error: --out {} is inside {}, which cargo reads as part of the workspace; choose a folder under target/ or outside the project",
+            site.display(),
+            member.display()
+        ));
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let book = root.join("generated").display().to_string();
+    let site_arg = site.display().to_string();
+    let max = MAX_PAGE_BYTES.to_string();
+    let steps: [&[&str]; 2] = [
+        &["build", &book, &site_arg, "--site-url", &site_url],
+        &[
+            "check",
+            &site_arg,
+            "--site-url",
+            &site_url,
+            "--max-page-bytes",
+            &max,
+        ],
+    ];
+    for step in steps {
+        let output = std::process::Command::new(&cargo)
+            .arg("run")
+            .arg("--quiet")
+            .arg("--manifest-path")
+            .arg(root.join("Cargo.toml"))
+            .args(["-p", "errcat-site", "--"])
+            .args(step)
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .map_err(|e| format!("error: cannot run cargo: {e}"))?;
+        out.write_all(&output.stdout).map_err(|e| e.to_string())?;
+        if !output.status.success() {
+            return Err(format!("error: `errcat-site {}` failed", step[0]));
+        }
+    }
+    Ok(0)
+}
+
+/// The first folder between `root` and `path` (inclusive) that cargo would read as a
+/// crate (it has a `Cargo.toml`) or that holds the generated crates, if any.
+fn inside_crate(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut dir = root.to_path_buf();
+    for part in rel.components() {
+        dir.push(part);
+        if dir.join("Cargo.toml").is_file() || dir == root.join("generated") {
+            return Some(dir);
+        }
+    }
+    None
 }

@@ -25,17 +25,35 @@ struct Page {
     code_is_status: bool,
     envelope: Option<String>,
     categories: Option<String>,
+    /// For a split catalog, its pages; else empty.
+    parts: Vec<PartEntry>,
+    quick_reference: String,
     codes: Vec<CodeView>,
     notes: Vec<NoteView>,
 }
 
+/// One page of a split catalog: a block of codes.
+#[derive(Template)]
+#[template(path = "part.md")]
+struct Part {
+    generated: String,
+    title: String,
+    catalog_title: String,
+    catalog_page: String,
+    quick_reference: String,
+    codes: Vec<CodeView>,
+}
+
+struct PartEntry {
+    label: String,
+    link: String,
+    count: usize,
+    first: String,
+    last: String,
+}
+
 struct CodeView {
-    code: String,
     anchor_id: String,
-    anchor_href: String,
-    status: String,
-    category: String,
-    summary: String,
     heading: String,
     body: String,
 }
@@ -65,27 +83,189 @@ struct IndexEntry {
     page: String,
     count: usize,
     crate_name: String,
+    /// The pages of a split catalog: (label, file).
+    parts: Vec<(String, String)>,
 }
 
-/// File name of a catalog's page inside the docs folder.
+/// File name of a catalog's (first) page inside the docs folder.
 pub fn page_name(model: &Model) -> String {
     format!("{}.md", model.catalog.name)
 }
 
-/// The reference page of `model`.
+/// Scheme and host of the vendor's site, from the doc-URL template or the source: what
+/// root-relative links in vendor text are relative to.
+fn vendor_site(model: &Model) -> Option<String> {
+    let c = &model.catalog;
+    [c.doc_url.as_deref(), c.source.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|url| {
+            let lower = url.to_ascii_lowercase();
+            let scheme = ["https://", "http://"]
+                .into_iter()
+                .find(|p| lower.starts_with(p))?;
+            let host = url[scheme.len()..]
+                .split(['/', '?', '#', ' '])
+                .next()
+                .filter(|h| !h.is_empty())?;
+            Some(format!("{}{host}", &url[..scheme.len()]))
+        })
+}
+
+/// Catalog prose for a page, fitted below headings of `level`.
+fn prose(model: &Model, s: &str, level: usize) -> String {
+    let site = vendor_site(model);
+    text::page_markdown(
+        s,
+        text::Fit {
+            top_heading: level + 1,
+            site: site.as_deref(),
+        },
+    )
+}
+
+/// A catalog's `source` for a page: a URL at its start becomes a link, the rest stays text
+/// (`https://x/y.json (snapshot of May 2023)`).
+fn source_line(model: &Model, s: &str) -> String {
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        let end = s.find(char::is_whitespace).unwrap_or(s.len());
+        let (url, rest) = s.split_at(end);
+        format!(
+            "<{}>{}",
+            url.replace('>', "%3E"),
+            text::markdown(rest).replace('\n', " ")
+        )
+    } else {
+        prose(model, s, 1).replace('\n', " ")
+    }
+}
+
+/// The reference pages of `model`, as (path inside the docs folder, content): one page, or
+/// for a catalog with more than [`crate::model::PAGE_SPLIT`] codes an overview page and one
+/// page per block of codes.
+pub fn pages(model: &Model, command: &str) -> Vec<(String, String)> {
+    let generated = generated_line(command, &model.source_path);
+    let pages = model.pages();
+    let mut out = Vec::new();
+    let (parts, quick_reference, codes) = if model.is_split() {
+        let parts = pages
+            .iter()
+            .map(|(page, codes)| PartEntry {
+                label: part_label(page),
+                link: format!("{page}.md"),
+                count: codes.len(),
+                first: cell_code(&codes[0].wire),
+                last: cell_code(&codes[codes.len() - 1].wire),
+            })
+            .collect();
+        for (page, codes) in &pages {
+            let part = Part {
+                generated: generated.clone(),
+                title: format!(
+                    "{} errors: {}",
+                    text::plain(&model.catalog.title),
+                    part_label(page)
+                ),
+                catalog_title: text::plain(&model.catalog.title),
+                catalog_page: format!("../{}", page_name(model)),
+                quick_reference: quick_reference(model, codes),
+                codes: codes.iter().map(|c| code_view(model, c)).collect(),
+            };
+            out.push((format!("{page}.md"), render(&part)));
+        }
+        (parts, String::new(), Vec::new())
+    } else {
+        let codes: Vec<&CodeModel> = pages.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        (
+            Vec::new(),
+            quick_reference(model, &codes),
+            // Sections in catalog order; the quick reference is sorted by code.
+            model.codes.iter().map(|c| code_view(model, c)).collect(),
+        )
+    };
+    out.insert(
+        0,
+        (
+            page_name(model),
+            overview(model, &generated, parts, quick_reference, codes),
+        ),
+    );
+    out
+}
+
+/// The text of every page of `model`, joined: its one reference page unless the catalog is
+/// split (see [`pages`]).
 pub fn page(model: &Model, command: &str) -> String {
+    pages(model, command)
+        .into_iter()
+        .map(|(_, content)| content)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a page of a split catalog is called: `21000-21999`, `a`, `other`.
+fn part_label(page: &str) -> String {
+    let last = page.rsplit('/').next().unwrap_or(page);
+    match last.split_once('-') {
+        Some((a, b)) if !a.is_empty() => format!("codes {a}–{b}"),
+        _ if last == "other" => "other codes".to_owned(),
+        _ => format!("codes starting with {}", text::code_span(last)),
+    }
+}
+
+/// The quick-reference table of `codes` (sorted by code), with the HTTP and category columns
+/// only where the catalog documents any.
+fn quick_reference(model: &Model, codes: &[&CodeModel]) -> String {
+    let status = model.codes.iter().any(|c| c.entry.status.is_some());
+    let category = model.codes.iter().any(|c| c.category.is_some());
+    let mut out = String::from("| Code |");
+    let mut rule = String::from("|---|");
+    if status {
+        out.push_str(" HTTP |");
+        rule.push_str("---|");
+    }
+    if category {
+        out.push_str(" Category |");
+        rule.push_str("---|");
+    }
+    out.push_str(&format!(" Summary |\n{rule}---|\n"));
+    for c in codes {
+        out.push_str(&format!(
+            "| [{}](#{}) |",
+            cell_code(&c.wire),
+            href(&c.anchor)
+        ));
+        if status {
+            let s = c
+                .entry
+                .status
+                .map_or_else(|| "—".to_owned(), |s| s.to_string());
+            out.push_str(&format!(" {s} |"));
+        }
+        if category {
+            let cat = c.category.map(|i| cell_code(&model.categories[i].entry.id));
+            out.push_str(&format!(" {} |", cat.unwrap_or_default()));
+        }
+        out.push_str(&format!(" {} |\n", text::plain(&c.entry.message)));
+    }
+    out.trim_end().to_owned()
+}
+
+/// The catalog's main page: everything but the codes, which follow on it or on its parts.
+fn overview(
+    model: &Model,
+    generated: &str,
+    parts: Vec<PartEntry>,
+    quick_reference: String,
+    codes: Vec<CodeView>,
+) -> String {
     let c = &model.catalog;
     let page = Page {
-        generated: generated_line(command, &model.source_path),
+        generated: generated.to_owned(),
         title: format!("{} errors", text::plain(&c.title)),
-        description: c.description.as_deref().map(text::markdown),
-        source: c.source.as_deref().map(|s| {
-            if s.starts_with("https://") || s.starts_with("http://") {
-                format!("<{}>", s.replace('>', "%3E").replace(' ', "%20"))
-            } else {
-                text::markdown(s)
-            }
-        }),
+        description: c.description.as_deref().map(|d| prose(model, d, 1)),
+        source: c.source.as_deref().map(|s| source_line(model, s)),
         crate_name: model.crate_name.clone(),
         lib_name: model.lib_name.clone(),
         source_path: model.source_path.clone(),
@@ -93,37 +273,40 @@ pub fn page(model: &Model, command: &str) -> String {
         envelope: c.envelope.as_ref().map(|e| {
             let mut out = String::new();
             if let Some(d) = &e.description {
-                out.push_str(&format!("\n{}\n", text::markdown(d)));
+                out.push_str(&format!("\n{}\n", prose(model, d, 2)));
             }
             if !e.fields.is_empty() {
-                out.push_str("\n| Field | Type | Description |\n|---|---|---|\n");
+                let typed = e.fields.iter().any(|f| f.ty.is_some());
+                out.push_str(if typed {
+                    "\n| Field | Type | Description |\n|---|---|---|\n"
+                } else {
+                    "\n| Field | Description |\n|---|---|\n"
+                });
                 for f in &e.fields {
-                    let ty = f.ty.as_deref().map(text::cell).unwrap_or_default();
-                    out.push_str(&format!(
-                        "| {} | {ty} | {} |\n",
-                        cell_code(&f.name),
-                        text::cell(&f.description)
-                    ));
+                    out.push_str(&format!("| {} |", cell_code(&f.name)));
+                    if typed {
+                        let ty = f.ty.as_deref().map(text::cell).unwrap_or_default();
+                        out.push_str(&format!(" {ty} |"));
+                    }
+                    out.push_str(&format!(" {} |\n", text::cell(&f.description)));
                 }
             }
             if let Some(layout) = &e.layout {
                 out.push_str(&layout_section(model, layout));
             }
-            out.push_str(&examples(&e.examples, "###"));
+            out.push_str(&examples(model, &e.examples, "###"));
             out.trim_end().to_owned()
         }),
         categories: categories(model),
-        codes: model
-            .codes
-            .iter()
-            .map(|code| code_view(model, code))
-            .collect(),
+        parts,
+        quick_reference,
+        codes,
         notes: c
             .notes
             .iter()
             .map(|n| NoteView {
                 title: text::plain(&n.title),
-                body: text::markdown(n.body.trim_end()),
+                body: prose(model, n.body.trim_end(), 2),
             })
             .collect(),
     };
@@ -139,6 +322,14 @@ pub fn index(models: &[Model], command: &str) -> (String, String) {
             page: page_name(m),
             count: m.codes.len(),
             crate_name: m.crate_name.clone(),
+            parts: if m.is_split() {
+                m.pages()
+                    .iter()
+                    .map(|(page, _)| (part_label(page), format!("{page}.md")))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let generated = generated_line(command, "catalog/");
@@ -154,10 +345,13 @@ pub fn index(models: &[Model], command: &str) -> (String, String) {
     )
 }
 
-/// mdBook's configuration, so `mdbook build generated` publishes the pages as they are.
+/// mdBook's configuration of the reference site (`cargo xtask docs` builds it; `mdbook build
+/// generated` reads it too). The per-page heading list in the sidebar is off: a page's quick
+/// reference already links every code, and hundreds of codes would make the sidebar too long.
+/// The print page (every page in one) is off too: it would hold every catalog at once.
 pub fn book_toml(command: &str) -> String {
     format!(
-        "# {}\n[book]\ntitle = \"Error reference\"\nsrc = \"docs\"\n",
+        "# {}\n[book]\ntitle = \"Error reference\"\nsrc = \"docs\"\n\n[output.html]\nsidebar-header-nav = false\n\n[output.html.print]\nenable = false\n",
         generated_line(command, "catalog/")
     )
 }
@@ -251,7 +445,7 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
     if let Some(d) = &e.deprecated {
         facts.push(format!(
             "Deprecated: {}",
-            text::markdown(&d.note).replace('\n', " ")
+            prose(model, &d.note, 4).replace('\n', " ")
         ));
     }
     if !e.aliases.is_empty() {
@@ -267,14 +461,16 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
     for f in facts {
         body.push_str(&format!("- {f}\n"));
     }
+    // Vendor prose sits below the code's `###` heading and its `####` parts.
+    let fit = |s: &str| prose(model, s, 4);
     if let Some(d) = &e.description {
-        body.push_str(&format!("\n{}\n", text::markdown(d)));
+        body.push_str(&format!("\n{}\n", fit(d)));
     }
     if let Some(w) = &e.when {
-        body.push_str(&format!("\n**When:** {}\n", text::markdown(w)));
+        body.push_str(&format!("\n**When:** {}\n", fit(w)));
     }
     if let Some(a) = &e.action {
-        body.push_str(&format!("\n**Action:** {}\n", text::markdown(a)));
+        body.push_str(&format!("\n**Action:** {}\n", fit(a)));
     }
     if !e.cases.is_empty() {
         body.push_str("\n#### Cases\n");
@@ -282,17 +478,20 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
             body.push_str(&format!(
                 "\n**{}**\n\n{}\n",
                 text::plain(&case.title),
-                text::markdown(&case.description)
+                fit(&case.description)
             ));
         }
     }
     if !e.causes.is_empty() {
-        body.push_str(&format!("\n#### Causes\n\n{}", bullets(&e.causes)));
+        body.push_str(&format!("\n#### Causes\n\n{}", bullets(model, &e.causes)));
     }
     if !e.fixes.is_empty() {
-        body.push_str(&format!("\n#### How to fix\n\n{}", bullets(&e.fixes)));
+        body.push_str(&format!(
+            "\n#### How to fix\n\n{}",
+            bullets(model, &e.fixes)
+        ));
     }
-    body.push_str(&examples(&e.examples, "####"));
+    body.push_str(&examples(model, &e.examples, "####"));
     if !e.headers.is_empty() {
         body.push_str(&format!(
             "\n#### Response headers\n\n{}",
@@ -302,20 +501,12 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
     if !e.notes.is_empty() {
         body.push_str("\n#### Notes\n");
         for n in &e.notes {
-            body.push_str(&format!("\n{}\n", text::markdown(n)));
+            body.push_str(&format!("\n{}\n", fit(n)));
         }
     }
 
     CodeView {
-        code: cell_code(&code.wire),
         anchor_id: text::html_attr(&code.anchor),
-        anchor_href: href(&code.anchor),
-        status: e
-            .status
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| "—".to_owned()),
-        category: category.map(|c| cell_code(&c.id)).unwrap_or_default(),
-        summary: text::plain(&e.message),
         heading,
         body: body.trim_end().to_owned(),
     }
@@ -326,27 +517,75 @@ fn href(anchor: &str) -> String {
     text::url_component(anchor)
 }
 
-fn bullets(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|item| {
-            format!(
-                "- {}\n",
-                text::markdown(item.trim_end()).replace('\n', "\n  ")
-            )
-        })
-        .collect()
+/// Whether a line opens a list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`).
+fn list_marker(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
+    if indent > 3 {
+        return None;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if matches!(t.as_bytes().first(), Some(b'-' | b'*' | b'+')) {
+        1
+    } else if (1..=9).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let rest = &t[marker..];
+    let space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    (space > 0 || rest.is_empty()).then_some(indent + marker + space)
+}
+
+/// A bullet list of `items`. An item that is itself a list (vendor text often is) gives its
+/// own items, so nothing is wrapped twice.
+fn bullets(model: &Model, items: &[String]) -> String {
+    let mut out = String::new();
+    for item in items {
+        let text = prose(model, item.trim_end(), 4);
+        let text = text.trim_start_matches('\n');
+        let first = text.lines().next().unwrap_or_default();
+        if let Some(content) = list_marker(first) {
+            // Its items keep their text; their continuation lines are indented to match.
+            for line in text.lines() {
+                match list_marker(line) {
+                    Some(at) if line.len() - line.trim_start().len() == 0 || at == content => {
+                        out.push_str(&format!("- {}\n", line[at..].trim_end()));
+                    }
+                    _ if line.trim().is_empty() => out.push('\n'),
+                    _ => out.push_str(&format!("  {}\n", line.trim_start())),
+                }
+            }
+        } else {
+            out.push_str(&format!("- {}\n", text.replace('\n', "\n  ")));
+        }
+    }
+    out
 }
 
 fn headers(list: &[Header]) -> String {
-    let mut out = String::from("| Header | Example | Description |\n|---|---|---|\n");
+    let example = list.iter().any(|h| h.example.is_some());
+    let description = list.iter().any(|h| h.description.is_some());
+    let mut out = String::from("| Header |");
+    let mut rule = String::from("|---|");
+    for (shown, name) in [(example, " Example |"), (description, " Description |")] {
+        if shown {
+            out.push_str(name);
+            rule.push_str("---|");
+        }
+    }
+    out.push_str(&format!("\n{rule}\n"));
     for h in list {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            cell_code(&h.name),
-            h.example.as_deref().map(cell_code).unwrap_or_default(),
-            h.description.as_deref().map(text::cell).unwrap_or_default(),
-        ));
+        out.push_str(&format!("| {} |", cell_code(&h.name)));
+        if example {
+            let e = h.example.as_deref().map(cell_code).unwrap_or_default();
+            out.push_str(&format!(" {e} |"));
+        }
+        if description {
+            let d = h.description.as_deref().map(text::cell).unwrap_or_default();
+            out.push_str(&format!(" {d} |"));
+        }
+        out.push('\n');
     }
     out
 }
@@ -360,8 +599,13 @@ fn layout_section(model: &Model, layout: &crate::catalog::Layout) -> String {
         model.lib_name,
         match &layout.errors {
             Some(p) => format!(
-                ", a list of errors at {}; the pointers below but the request id's are inside each error",
-                cell_code(p)
+                ", a list of errors at {}. Each pointer below is read inside every error of the list{}",
+                cell_code(p),
+                if layout.request_id.is_some() {
+                    ", except the request id's, which is read from the body's root"
+                } else {
+                    ""
+                }
             ),
             None => String::new(),
         }
@@ -402,7 +646,7 @@ fn layout_section(model: &Model, layout: &crate::catalog::Layout) -> String {
     out
 }
 
-fn examples(list: &[Example], level: &str) -> String {
+fn examples(model: &Model, list: &[Example], level: &str) -> String {
     if list.is_empty() {
         return String::new();
     }
@@ -422,9 +666,12 @@ fn examples(list: &[Example], level: &str) -> String {
         if !label.is_empty() {
             out.push_str(&format!("{}\n\n", label.join(" ")));
         }
+        if let Some(intro) = &ex.intro {
+            out.push_str(&format!("{}\n\n", prose(model, intro, 4)));
+        }
         out.push_str(&fenced("json", &json(&ex.body)));
         if let Some(d) = &ex.description {
-            out.push_str(&format!("\n{}\n", text::markdown(d)));
+            out.push_str(&format!("\n{}\n", prose(model, d, 4)));
         }
     }
     out

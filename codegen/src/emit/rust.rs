@@ -373,6 +373,17 @@ fn codes_tokens(model: &Model) -> TokenStream {
         )
     };
 
+    let reference_urls = model.codes.iter().map(|c| model.reference_url(c));
+    let reference_doc = match &model.reference_base {
+        Some(base) => format!(
+            "This code's section in the published error reference (built by `cargo xtask docs`), under <{base}>."
+        ),
+        None => "This code's section in the error reference built by `cargo xtask docs`: its page \
+                 and anchor, relative to the site's root (no `reference_url` is set)."
+            .to_owned(),
+    };
+    let reference_doc = doc_attrs(&reference_doc);
+
     // Codes by status, as indexes into `ALL`: the slices `from_status` returns are cut from
     // one table filled at compile time, so no variant is named again (each mention of a
     // variant of a large enum costs rustc time and memory).
@@ -493,6 +504,11 @@ fn codes_tokens(model: &Model) -> TokenStream {
                 error_code_tables::DOC_URLS[self as usize]
             }
 
+            #reference_doc
+            pub const fn reference_url(self) -> &'static str {
+                error_code_tables::REFERENCE_URLS[self as usize]
+            }
+
             /// The short human message of this code.
             pub const fn message(self) -> &'static str {
                 error_code_tables::MESSAGES[self as usize]
@@ -580,6 +596,7 @@ fn codes_tokens(model: &Model) -> TokenStream {
             pub(super) static CODES: [&str; #n] = [#(#wires),*];
             pub(super) static STATUS: [#status_ty; #n] = #status_table;
             pub(super) static DOC_URLS: [#url_elem; #n] = #url_table;
+            pub(super) static REFERENCE_URLS: [&str; #n] = [#(#reference_urls),*];
             pub(super) static MESSAGES: [&str; #n] = [#(#messages),*];
             pub(super) static DESCRIPTIONS: [&str; #n] = [#(#descriptions),*];
             pub(super) static RETRYABLE: [bool; #n] = [#(#retryable),*];

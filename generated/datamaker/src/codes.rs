@@ -85,6 +85,10 @@ impl ErrorCode {
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
+    }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
@@ -182,6 +186,16 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
+    ];
+    pub(super) static REFERENCE_URLS: [&str; 8] = [
+        "datamaker.html#401",
+        "datamaker.html#403",
+        "datamaker.html#429",
+        "datamaker.html#validation_error",
+        "datamaker.html#quota_exceeded",
+        "datamaker.html#connection_failed",
+        "datamaker.html#worker_oom",
+        "datamaker.html#worker_timeout",
     ];
     pub(super) static MESSAGES: [&str; 8] = [
         "The API key is wrong, expired, or revoked.",

@@ -154,6 +154,10 @@ impl ErrorCode {
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
+    }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
@@ -351,6 +355,18 @@ mod error_code_tables {
         "https://docs.dataxid.com/docs/errors#quota_exceeded",
         "https://docs.dataxid.com/docs/errors#rate_limit_exceeded",
         "https://docs.dataxid.com/docs/errors#internal_error",
+    ];
+    pub(super) static REFERENCE_URLS: [&str; 10] = [
+        "dataxid.html#api_key_missing",
+        "dataxid.html#api_key_invalid",
+        "dataxid.html#parameter_invalid",
+        "dataxid.html#model_not_found",
+        "dataxid.html#model_not_ready",
+        "dataxid.html#training_service_unavailable",
+        "dataxid.html#idempotency_key_in_use",
+        "dataxid.html#quota_exceeded",
+        "dataxid.html#rate_limit_exceeded",
+        "dataxid.html#internal_error",
     ];
     pub(super) static MESSAGES: [&str; 10] = [
         "Missing API key",

@@ -39,7 +39,7 @@ pub enum ErrorCode {
     ///
     /// This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value. The header can only be set to “true” to exclude invalid content items from the response. Verify that your request uses the correct value for this header or remove it if not needed.
     InvalidXExcludeInvalidHeader,
-    /// `INVALID_X_VISUAL_EDITING_HEADER` — \*\*Enterprise Feature.\*\* This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature
+    /// `INVALID_X_VISUAL_EDITING_HEADER` — The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities (an enterprise-only feature), or the header has an invalid value
     ///
     /// **Enterprise Feature.** This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality.
     ///
@@ -115,6 +115,10 @@ impl ErrorCode {
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
+    }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
     }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
@@ -224,6 +228,18 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
+    pub(super) static REFERENCE_URLS: [&str; 10] = [
+        "datocms-cda-site-api-errors.html#INVALID_AUTHORIZATION_HEADER",
+        "datocms-cda-site-api-errors.html#INVALID_ENVIRONMENT",
+        "datocms-cda-site-api-errors.html#ENVIRONMENT_NOT_READY",
+        "datocms-cda-site-api-errors.html#DEACTIVATED_SITE",
+        "datocms-cda-site-api-errors.html#SITE_NOT_READY",
+        "datocms-cda-site-api-errors.html#INSUFFICIENT_PERMISSIONS",
+        "datocms-cda-site-api-errors.html#INVALID_X_INCLUDE_DRAFTS_HEADER",
+        "datocms-cda-site-api-errors.html#INVALID_X_EXCLUDE_INVALID_HEADER",
+        "datocms-cda-site-api-errors.html#INVALID_X_VISUAL_EDITING_HEADER",
+        "datocms-cda-site-api-errors.html#INVALID_X_BASE_EDITING_URL_HEADER",
+    ];
     pub(super) static MESSAGES: [&str; 10] = [
         "This error occurs when the provided API Authorization header is invalid or absent",
         "This error occurs when the GraphQL API request targets an environment that doesn’t exist",
@@ -233,7 +249,7 @@ mod error_code_tables {
         "This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment",
         "This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value",
         "This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value",
-        "**Enterprise Feature.** This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature",
+        "The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities (an enterprise-only feature), or the header has an invalid value",
         "This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing",
     ];
     pub(super) static DESCRIPTIONS: [&str; 10] = [

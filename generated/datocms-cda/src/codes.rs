@@ -41,7 +41,7 @@ pub enum ErrorCode {
     InvalidXExcludeInvalidHeader,
     /// `INVALID_X_VISUAL_EDITING_HEADER` — The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities or the value is invalid.
     ///
-    /// This code is listed twice, with two meanings.
+    /// This code is listed twice, with two meanings. Enterprise Feature: This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality. Invalid Value: This error occurs when the X-Visual-Editing header is provided with an invalid value. Currently, the only supported value for this header is “vercel-v1”. Ensure your API request uses the correct value for this header when using visual editing features.
     InvalidXVisualEditingHeader,
     /// `INVALID_X_BASE_EDITING_URL_HEADER` — The X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing.
     ///
@@ -113,6 +113,10 @@ impl ErrorCode {
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
+    }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
     }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
@@ -220,6 +224,18 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
     ];
+    pub(super) static REFERENCE_URLS: [&str; 10] = [
+        "datocms-cda.html#INVALID_AUTHORIZATION_HEADER",
+        "datocms-cda.html#INVALID_ENVIRONMENT",
+        "datocms-cda.html#ENVIRONMENT_NOT_READY",
+        "datocms-cda.html#DEACTIVATED_SITE",
+        "datocms-cda.html#SITE_NOT_READY",
+        "datocms-cda.html#INSUFFICIENT_PERMISSIONS",
+        "datocms-cda.html#INVALID_X_INCLUDE_DRAFTS_HEADER",
+        "datocms-cda.html#INVALID_X_EXCLUDE_INVALID_HEADER",
+        "datocms-cda.html#INVALID_X_VISUAL_EDITING_HEADER",
+        "datocms-cda.html#INVALID_X_BASE_EDITING_URL_HEADER",
+    ];
     pub(super) static MESSAGES: [&str; 10] = [
         "The provided API Authorization header is invalid or absent.",
         "The GraphQL API request targets an environment that doesn’t exist.",
@@ -241,7 +257,7 @@ mod error_code_tables {
         "This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment. The authentication succeeds, but the token doesn’t have the required authorization level for the operation.",
         "This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value. The header can only be set to “true” to include draft content in the response.",
         "This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value. The header can only be set to “true” to exclude invalid content items from the response.",
-        "This code is listed twice, with two meanings.",
+        "This code is listed twice, with two meanings. Enterprise Feature: This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality. Invalid Value: This error occurs when the X-Visual-Editing header is provided with an invalid value. Currently, the only supported value for this header is “vercel-v1”. Ensure your API request uses the correct value for this header when using visual editing features.",
         "This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links.",
     ];
     pub(super) static RETRYABLE: [bool; 10] = [

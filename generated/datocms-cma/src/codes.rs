@@ -7,7 +7,7 @@
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
-    /// `INVALID_FIELD` — Invalid field.
+    /// `INVALID_FIELD` — Parent error of the example response; the thread gives it no message (this line is derived from the example)
     ///
     /// In the example response, `INVALID_FIELD` is the parent error; its `details` carry the `field`, an inner error `code` and the `record_type`. The parent `INVALID_FIELD` is explained at <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD> (the inner error code is not yet parsed, but hopefully it’s clear enough).
     ///
@@ -55,6 +55,10 @@ impl ErrorCode {
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
+    }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
     }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
@@ -135,8 +139,12 @@ mod error_code_tables {
         "https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD",
         "https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED",
     ];
+    pub(super) static REFERENCE_URLS: [&str; 2] = [
+        "datocms-cma.html#INVALID_FIELD",
+        "datocms-cma.html#PLAN_UPGRADE_REQUIRED",
+    ];
     pub(super) static MESSAGES: [&str; 2] = [
-        "Invalid field.",
+        "Parent error of the example response; the thread gives it no message (this line is derived from the example)",
         "Probably the error returned on reaching the plan’s monthly limit.",
     ];
     pub(super) static DESCRIPTIONS: [&str; 2] = [

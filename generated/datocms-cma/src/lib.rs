@@ -5,7 +5,7 @@
 //!
 //! Because there are many different possible errors, you should check for HTTP response code != 2xx and then parse the JSON body’s `data.map(error => error.code)` for the actual error.
 //!
-//! Source: <https://www.datocms.com/docs/content-management-api/errors>
+//! Source: DatoCMS community forum thread “Reaching plan monthly limit/payment errors. Is there a list of CMA and CDA error codes?”, answers by DatoCMS staff
 //!
 //! [`ErrorCode`] has one variant per code of the catalog `catalog/datocms-cma.json`, with its wire spelling, HTTP status, message, description and documentation URL.
 //!

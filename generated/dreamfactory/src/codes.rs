@@ -155,6 +155,10 @@ impl ErrorCode {
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
+    }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
@@ -308,6 +312,19 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
+    ];
+    pub(super) static REFERENCE_URLS: [&str; 11] = [
+        "dreamfactory.html#BadRequestException",
+        "dreamfactory.html#InvalidJsonException",
+        "dreamfactory.html#BatchException",
+        "dreamfactory.html#UnauthorizedException",
+        "dreamfactory.html#ForbiddenException",
+        "dreamfactory.html#NotFoundException",
+        "dreamfactory.html#ConflictResourceException",
+        "dreamfactory.html#TooManyRequestsException",
+        "dreamfactory.html#InternalServerErrorException",
+        "dreamfactory.html#NotImplementedException",
+        "dreamfactory.html#ServiceUnavailableException",
     ];
     pub(super) static MESSAGES: [&str; 11] = [
         "Invalid request",

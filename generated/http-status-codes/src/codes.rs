@@ -688,6 +688,10 @@ impl ErrorCode {
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
+    }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
@@ -885,6 +889,66 @@ mod error_code_tables {
         "https://tools.ietf.org/html/rfc7231#section-6.5.13",
         "https://tools.ietf.org/html/rfc7231#section-6.4.6",
         "https://datatracker.ietf.org/doc/html/rfc7540#section-9.1.2",
+    ];
+    pub(super) static REFERENCE_URLS: [&str; 58] = [
+        "http-status-codes.html#202",
+        "http-status-codes.html#502",
+        "http-status-codes.html#400",
+        "http-status-codes.html#409",
+        "http-status-codes.html#100",
+        "http-status-codes.html#201",
+        "http-status-codes.html#417",
+        "http-status-codes.html#424",
+        "http-status-codes.html#403",
+        "http-status-codes.html#504",
+        "http-status-codes.html#410",
+        "http-status-codes.html#505",
+        "http-status-codes.html#418",
+        "http-status-codes.html#419",
+        "http-status-codes.html#507",
+        "http-status-codes.html#500",
+        "http-status-codes.html#411",
+        "http-status-codes.html#423",
+        "http-status-codes.html#420",
+        "http-status-codes.html#405",
+        "http-status-codes.html#301",
+        "http-status-codes.html#302",
+        "http-status-codes.html#207",
+        "http-status-codes.html#300",
+        "http-status-codes.html#511",
+        "http-status-codes.html#204",
+        "http-status-codes.html#203",
+        "http-status-codes.html#406",
+        "http-status-codes.html#404",
+        "http-status-codes.html#501",
+        "http-status-codes.html#304",
+        "http-status-codes.html#200",
+        "http-status-codes.html#206",
+        "http-status-codes.html#402",
+        "http-status-codes.html#308",
+        "http-status-codes.html#412",
+        "http-status-codes.html#428",
+        "http-status-codes.html#102",
+        "http-status-codes.html#103",
+        "http-status-codes.html#426",
+        "http-status-codes.html#407",
+        "http-status-codes.html#431",
+        "http-status-codes.html#408",
+        "http-status-codes.html#413",
+        "http-status-codes.html#414",
+        "http-status-codes.html#416",
+        "http-status-codes.html#205",
+        "http-status-codes.html#303",
+        "http-status-codes.html#503",
+        "http-status-codes.html#101",
+        "http-status-codes.html#307",
+        "http-status-codes.html#429",
+        "http-status-codes.html#401",
+        "http-status-codes.html#451",
+        "http-status-codes.html#422",
+        "http-status-codes.html#415",
+        "http-status-codes.html#305",
+        "http-status-codes.html#421",
     ];
     pub(super) static MESSAGES: [&str; 58] = [
         "Accepted",

@@ -105,6 +105,10 @@ impl ErrorCode {
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
         error_code_tables::DOC_URLS[self as usize]
     }
+    /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
+    pub const fn reference_url(self) -> &'static str {
+        error_code_tables::REFERENCE_URLS[self as usize]
+    }
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
@@ -197,6 +201,17 @@ mod error_code_tables {
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
+    ];
+    pub(super) static REFERENCE_URLS: [&str; 9] = [
+        "records-api.html#BAD_REQUEST",
+        "records-api.html#FOREIGN_KEY_VIOLATION",
+        "records-api.html#UNAUTHORIZED",
+        "records-api.html#FORBIDDEN",
+        "records-api.html#NOT_FOUND",
+        "records-api.html#WORKSPACE_STATUS",
+        "records-api.html#UNIQUE_CONSTRAINT_VIOLATION",
+        "records-api.html#VALIDATION_ERROR",
+        "records-api.html#INTERNAL_ERROR",
     ];
     pub(super) static MESSAGES: [&str; 9] = [
         "Invalid request body or parameters",
