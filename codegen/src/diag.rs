@@ -132,15 +132,22 @@ impl Report {
     }
 }
 
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Report {
+    /// The problems rendered as warnings (for a run that goes on), without a summary line.
+    pub fn warnings(&self) -> String {
+        let mut out = String::new();
+        let _ = self.render(&mut out, Rendered::warning);
+        out
+    }
+
+    fn render(&self, f: &mut dyn fmt::Write, severity: fn() -> Rendered<usize>) -> fmt::Result {
         let mut files = SimpleFiles::new();
         for source in &self.sources {
             files.add(source.name.as_str(), source.text.as_str());
         }
         let config = term::Config::default();
         for d in self.diagnostics() {
-            let mut rendered = Rendered::error().with_message(&d.message);
+            let mut rendered = severity().with_message(&d.message);
             let mut notes = Vec::new();
             match &d.range {
                 Some(range) => {
@@ -182,6 +189,13 @@ impl fmt::Display for Report {
                 term::emit_into_string(&config, &files, &rendered).map_err(|_| fmt::Error)?;
             f.write_str(&text)?;
         }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, Rendered::error)?;
         let n = self.len();
         write!(
             f,

@@ -25,6 +25,10 @@ pub struct Model {
     pub codes: Vec<CodeModel>,
     /// The categories, in catalog order.
     pub categories: Vec<CategoryModel>,
+    /// The crate's version: the catalog's, or `0.1.0` when it states none.
+    pub version: String,
+    /// Link from the reference page to the crate's `CHANGELOG.md`, when there is one.
+    pub changelog: Option<String>,
 }
 
 /// One code with its resolved names.
@@ -43,6 +47,11 @@ pub struct CodeModel {
     pub anchor: String,
     /// Index into [`Model::categories`].
     pub category: Option<usize>,
+    /// The release that added this code, when the catalog has release records.
+    pub added_in: Option<String>,
+    /// The release that deprecated this code, when it is deprecated and the catalog has
+    /// release records.
+    pub deprecated_in: Option<String>,
 }
 
 /// One category with its resolved name.
@@ -120,6 +129,8 @@ impl Model {
                     doc_url,
                     anchor,
                     category,
+                    added_in: None,
+                    deprecated_in: None,
                 }
             })
             .collect();
@@ -138,7 +149,13 @@ impl Model {
         }
         let crate_name = format!("{}-errors", catalog.name);
         let lib_name = crate_name.to_snake_case();
+        let version = catalog
+            .version
+            .clone()
+            .unwrap_or_else(|| crate::evolve::Version::DEFAULT.to_string());
         Ok(Model {
+            version,
+            changelog: None,
             catalog,
             source_path: source_path.to_owned(),
             crate_name,
