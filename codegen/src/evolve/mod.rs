@@ -322,6 +322,12 @@ fn check_reuse(
         .iter()
         .map(|c| (c.code.wire(), c))
         .collect();
+    // The version a change made now can be released at.
+    let next = if version > last {
+        version
+    } else {
+        last.bump(Class::Breaking)
+    };
     for (i, code) in model.catalog.codes.iter().enumerate() {
         let wire = code.code.wire();
         let before = released.get(&wire);
@@ -331,24 +337,24 @@ fn check_reuse(
                 if b.retired.is_some() && code.retired.is_none() && meaning(b) != meaning(code) =>
             {
                 Some(format!(
-                    "was retired in {} ({})",
+                    "code `{wire}` meant “{}” until it was retired in {}, and is back with another meaning",
+                    b.message,
                     b.retired.as_ref().map_or("", |r| r.since.as_str()),
-                    b.message
                 ))
             }
             None => history
                 .latest(&wire, &["code-removed"])
-                .map(|v| format!("was removed in {v}")),
+                .map(|v| format!("code `{wire}` was removed in {v}, and is back")),
             _ => None,
         };
         match (&back, &code.reused) {
             (Some(what), None) => out.push(
                 Diagnostic::at(
                     places.code(i, &wire, "code"),
-                    format!("code `{wire}` {what} and is back with another meaning"),
+                    what.clone(),
                 )
                 .hint(format!(
-                    "clients of earlier versions read `{wire}` with its old meaning: if it really is reused, say so with \"reused\": {{\"since\": \"{version}\", \"note\": \"…\"}} (a breaking change); otherwise keep it retired and give the new meaning a new code"
+                    "clients of earlier versions read `{wire}` with its old meaning: if it really is reused, say so with \"reused\": {{\"since\": \"{next}\", \"note\": \"…\"}} (a breaking change); otherwise keep it retired and give the new meaning a new code"
                 )),
             ),
             (Some(_), Some(r)) => {
@@ -358,7 +364,7 @@ fn check_reuse(
                             places.code(i, &wire, "reused/since"),
                             format!("code `{wire}` is reused since {}, but that is not after the last release {last}", r.since),
                         )
-                        .hint(format!("use the version that releases the new meaning, e.g. \"{version}\"")),
+                        .hint(format!("use the version that releases the new meaning, e.g. \"{next}\"")),
                     );
                 }
             }
