@@ -345,6 +345,19 @@ fn a_vendor_update_that_adds_two_codes_and_drops_one() {
     set_version(p, "catalog/abc.json", "1.1.0");
     let (out, _) = run(p, &["gen"], 0);
     assert!(out.contains("abc: 5 codes from catalog/abc.json"), "{out}");
+    assert!(
+        out.contains("abc: since release 1.0.0: 1 behavioural, 2 additive change(s); they need 1.1.0, the catalog says 1.1.0\n"),
+        "{out}"
+    );
+    // The retired code is back where the release had it, so no code moves.
+    let resolved = read_json(p, "generated/abc/catalog.json");
+    let order: Vec<&str> = resolved["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["A1", "B2", "C3", "D4", "E5"]);
     run(p, &["gen", "--check"], 0);
     let codes = read(p, "generated/abc/src/codes.rs");
     assert!(codes.contains("#[deprecated(since = \"1.1.0\", note = \"retired: Gone from the vendor's list\")]\n    C3,"), "{codes}");
@@ -390,4 +403,39 @@ fn a_broken_release_record_is_located() {
     let (_, err) = run(p, &["gen"], 1);
     assert!(err.contains("catalog/releases/dataxid.json:6:"), "{err}");
     assert!(err.contains("`0.1` is not a version"), "{err}");
+}
+
+#[test]
+fn every_workspace_crate_has_its_catalog_version_and_a_changelog_from_its_releases() {
+    let plan = errcat_codegen::plan::workspace(&root()).expect("the workspace's catalogs load");
+    assert!(plan.catalogs.len() >= 11);
+    for c in &plan.catalogs {
+        let version = c
+            .resolved
+            .version
+            .as_deref()
+            .expect("every catalog states its version");
+        let cargo = read(&root(), &format!("generated/{}/Cargo.toml", c.name));
+        assert!(
+            cargo.contains(&format!("\nversion = \"{version}\"\n")),
+            "{}: the crate is not at {version}",
+            c.name
+        );
+        let record = read_json(&root(), &format!("catalog/releases/{}.json", c.name));
+        let changelog = read(&root(), &format!("generated/{}/CHANGELOG.md", c.name));
+        for release in record["releases"].as_array().unwrap() {
+            let heading = format!(
+                "## [{}] - {}",
+                release["version"].as_str().unwrap(),
+                release["date"].as_str().unwrap()
+            );
+            assert!(changelog.contains(&heading), "{}: no {heading}", c.name);
+        }
+        let evolution = c.evolution.as_ref().expect("compared with its release");
+        assert!(
+            !evolution.under_versioned(),
+            "{}: the version gate fails",
+            c.name
+        );
+    }
 }

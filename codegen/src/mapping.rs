@@ -518,7 +518,7 @@ impl Mapping {
         }
         self.unmatched_pointers(&entries, &used, &mut problems.mapping);
         self.unique_names(&mut codes);
-        self.add_retired(&mut codes, released, &mut problems.mapping);
+        self.add_retired(&mut codes, &mut origins, released, &mut problems.mapping);
         self.merge_overlay(&mut codes, &mut problems.mapping);
 
         if !problems.mapping.is_empty() || !problems.vendor.is_empty() {
@@ -1014,10 +1014,14 @@ impl Mapping {
     fn add_retired(
         &self,
         codes: &mut Vec<Code>,
+        origins: &mut Vec<String>,
         released: Result<Option<&Catalog>, ()>,
         out: &mut Vec<Diagnostic>,
     ) {
         let Ok(released) = released else { return };
+        // Each goes back where the release had it, so the codes around it keep their
+        // position (and `ErrorCode` numbers).
+        let mut kept: Vec<(usize, Code)> = Vec::new();
         for (wire, retirement) in &self.retired {
             let at = format!("/retired/{}", escape_pointer(wire));
             if codes.iter().any(|c| &c.code.wire() == wire) {
@@ -1027,17 +1031,30 @@ impl Mapping {
                 );
                 continue;
             }
-            match released.and_then(|r| r.codes.iter().find(|c| &c.code.wire() == wire)) {
-                Some(code) => {
+            let found = released.and_then(|r| {
+                r.codes
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| &c.code.wire() == wire)
+            });
+            match found {
+                Some((index, code)) => {
                     let mut code = code.clone();
                     code.retired = Some(retirement.clone());
-                    codes.push(code);
+                    kept.push((index, code));
                 }
                 None => out.push(
                     Diagnostic::at(&at, format!("code `{wire}` is listed as retired, but no release of `{}` has it", self.catalog.name))
                         .hint("a code that was never released needs no retirement: remove it from `retired`"),
                 ),
             }
+        }
+        kept.sort_by_key(|(index, _)| *index);
+        for (index, code) in kept {
+            let at = index.min(codes.len());
+            codes.insert(at, code);
+            // Not from the vendor file: its problems point at the vendor file's root.
+            origins.insert(at.min(origins.len()), String::new());
         }
     }
 

@@ -19,11 +19,11 @@ pub enum Class {
     /// Something new: a code, alias, category or accessor. Existing code keeps working.
     Additive,
     /// Compatible, but existing code may behave differently: a status, category, retryable
-    /// flag, deprecation, retirement or order changed.
+    /// flag, deprecation or retirement changed.
     Behavioural,
     /// Code that compiled or worked before may not: a code, alias or category removed, a
-    /// wire spelling or variant name changed, a wire code reused, an accessor's type changed,
-    /// an envelope part moved or removed.
+    /// wire spelling or variant name changed, a wire code reused, a code moved in catalog
+    /// order, an accessor's type changed, an envelope part moved or removed.
     Breaking,
 }
 
@@ -168,23 +168,47 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
             ),
         ));
     }
-    let kept = |codes: &[Code]| -> Vec<String> {
-        codes
-            .iter()
-            .map(|c| c.code.wire())
-            .filter(|w| old_codes.contains_key(w) && new_codes.contains_key(w))
-            .collect()
-    };
-    if kept(&old.codes) != kept(&new.codes) {
+    // `ErrorCode` is `#[repr(u16)]` with its variants numbered in catalog order, and
+    // `code as u16` compiles in client crates: a code that moves changes that number (and
+    // `Ord`), which cargo-semver-checks reports as a major change.
+    let moved: Vec<String> = renumbered(
+        &old.codes.iter().map(|c| c.code.wire()).collect::<Vec<_>>(),
+        &new.codes.iter().map(|c| c.code.wire()).collect::<Vec<_>>(),
+    );
+    if !moved.is_empty() {
         out.push(Change::new(
-            Class::Behavioural,
-            "codes-reordered",
+            Class::Breaking,
+            "codes-renumbered",
             None,
-            "Codes reordered: `ErrorCode::ALL` lists them in the new order, and `ErrorCode`'s `Ord` follows it"
-                .to_owned(),
+            format!(
+                "{} code{} moved in catalog order ({}), which changes {} `ErrorCode` value (`as u16`) and `Ord`; codes added after the existing ones keep them",
+                moved.len(),
+                if moved.len() == 1 { "" } else { "s" },
+                shown(&moved),
+                if moved.len() == 1 { "its" } else { "their" },
+            ),
         ));
     }
     out
+}
+
+/// The entries of `new` found in `old` at another position.
+fn renumbered(old: &[String], new: &[String]) -> Vec<String> {
+    let before: BTreeMap<&String, usize> = old.iter().enumerate().map(|(i, w)| (w, i)).collect();
+    new.iter()
+        .enumerate()
+        .filter(|(i, w)| before.get(w).is_some_and(|j| j != i))
+        .map(|(_, w)| w.clone())
+        .collect()
+}
+
+/// Up to five code spans, then "…".
+fn shown(items: &[String]) -> String {
+    let mut out: Vec<String> = items.iter().take(5).map(|w| code_span(w)).collect();
+    if items.len() > 5 {
+        out.push("…".to_owned());
+    }
+    out.join(", ")
 }
 
 /// The facts of a catalog that decide the shape of the generated crate's API.
@@ -460,16 +484,19 @@ fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
             ),
         ));
     }
-    let kept = |list: &[String], other: &[String]| -> Vec<String> {
-        list.iter().filter(|x| other.contains(x)).cloned().collect()
-    };
-    if kept(&a, &b) != kept(&b, &a) {
+    let moved = renumbered(&a, &b);
+    if !moved.is_empty() {
         out.push(Change::new(
-            Class::Behavioural,
-            "categories-reordered",
+            Class::Breaking,
+            "categories-renumbered",
             None,
-            "Categories reordered: `Category::ALL` and `Category`'s `Ord` follow the new order"
-                .to_owned(),
+            format!(
+                "{} categor{} moved in catalog order ({}), which changes {} `Category` value (`as` casts) and `Ord`; categories added after the existing ones keep them",
+                moved.len(),
+                if moved.len() == 1 { "y" } else { "ies" },
+                shown(&moved),
+                if moved.len() == 1 { "its" } else { "their" },
+            ),
         ));
     }
 }
@@ -925,16 +952,38 @@ mod tests {
     }
 
     #[test]
-    fn behavioural_codes_reordered() {
+    fn breaking_codes_renumbered() {
         only(
             |v| v["codes"].as_array_mut().unwrap().swap(0, 2),
-            "codes-reordered",
-            Class::Behavioural,
+            "codes-renumbered",
+            Class::Breaking,
         );
         only(
             |v| v["categories"].as_array_mut().unwrap().swap(0, 1),
-            "categories-reordered",
-            Class::Behavioural,
+            "categories-renumbered",
+            Class::Breaking,
+        );
+        // A code added before others moves them: additive, and breaking for their numbers.
+        let got = after(|v| {
+            v["codes"].as_array_mut().unwrap().insert(
+                0,
+                json!({"code": "first", "status": 400, "category": "auth", "message": "First"}),
+            );
+        });
+        assert_eq!(
+            got,
+            vec![
+                ("code-added".to_owned(), Class::Additive),
+                ("codes-renumbered".to_owned(), Class::Breaking)
+            ]
+        );
+        // Removing the last code moves none.
+        only(
+            |v| {
+                v["codes"].as_array_mut().unwrap().pop();
+            },
+            "code-removed",
+            Class::Breaking,
         );
     }
 
