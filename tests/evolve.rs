@@ -439,3 +439,129 @@ fn every_workspace_crate_has_its_catalog_version_and_a_changelog_from_its_releas
         );
     }
 }
+
+/// What cargo-semver-checks says `after` needs over `before` (two standalone crates):
+/// `major`, `minor` or `none`.
+fn semver_checks(before: &Path, after: &Path) -> &'static str {
+    let output = errcat_tests::nested_cargo(&[
+        "semver-checks",
+        "check-release",
+        "--all-features",
+        "--manifest-path",
+        after.join("Cargo.toml").to_str().unwrap(),
+        "--baseline-root",
+        before.to_str().unwrap(),
+    ])
+    .output()
+    .expect("cargo semver-checks runs");
+    let text = String::from_utf8_lossy(&output.stderr).into_owned()
+        + &String::from_utf8_lossy(&output.stdout);
+    if text.contains("requires new major version") {
+        "major"
+    } else if text.contains("requires new minor version") {
+        "minor"
+    } else if text.contains("no semver update required") {
+        "none"
+    } else {
+        panic!("cargo semver-checks said nothing this test understands:\n{text}")
+    }
+}
+
+/// Checks the classification against Rust's own rules where the tool can see them (it
+/// checks the API, not the wire: a respelled code or an envelope part it cannot notice). Runs
+/// when `cargo semver-checks` is installed (`cargo install cargo-semver-checks --locked`);
+/// each case builds two crates' rustdoc, about 10 seconds.
+#[test]
+fn cargo_semver_checks_agrees_with_the_classification() {
+    let installed = errcat_tests::nested_cargo(&["semver-checks", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        eprintln!("cargo-semver-checks is not installed: skipped");
+        return;
+    }
+    let base = json!({
+        "format": 1, "name": "shop", "version": "1.0.0", "title": "Shop API",
+        "doc_url": "https://docs.example.com/errors#{code}",
+        "categories": [{"id": "auth"}, {"id": "limits"}],
+        "codes": [
+            {"code": "key_missing", "status": 401, "category": "auth", "message": "Missing key"},
+            {"code": "rate_limited", "status": 429, "category": "limits", "message": "Slow down"},
+            {"code": "gone", "status": 410, "category": "auth", "message": "Gone"}
+        ]
+    });
+    let new_code = json!({"code": "new_one", "status": 400, "category": "auth", "message": "New"});
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "code removed",
+            Box::new(|v| {
+                v["codes"].as_array_mut().unwrap().pop();
+            }),
+            "major",
+        ),
+        (
+            "code added before others",
+            Box::new(move |v| {
+                v["codes"]
+                    .as_array_mut()
+                    .unwrap()
+                    .insert(0, new_code.clone())
+            }),
+            "major",
+        ),
+        (
+            "code retired",
+            Box::new(|v| v["codes"][2]["retired"] = json!({"since": "1.0.0", "note": "Gone"})),
+            "minor",
+        ),
+        (
+            "code added last",
+            Box::new(|v| {
+                v["codes"].as_array_mut().unwrap().push(
+                    json!({"code": "last", "status": 400, "category": "auth", "message": "Last"}),
+                );
+            }),
+            "none",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let generate = |name: &str, catalog: &Value| {
+        let file = dir.path().join(format!("{name}.json"));
+        fs::write(&file, serde_json::to_string_pretty(catalog).unwrap()).unwrap();
+        let out = dir.path().join(name);
+        run(
+            &root(),
+            &[
+                "gen",
+                "--catalog",
+                file.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            0,
+        );
+        out
+    };
+    let before = generate("before", &base);
+    for (i, (what, edit, tool)) in cases.iter().enumerate() {
+        let mut after = base.clone();
+        edit(&mut after);
+        let class = errcat_codegen::evolve::diff::highest(&errcat_codegen::evolve::diff::changes(
+            &serde_json::from_value(base.clone()).unwrap(),
+            &serde_json::from_value(after.clone()).unwrap(),
+        ));
+        let ours = match class {
+            Some(errcat_codegen::evolve::Class::Breaking) => "major",
+            Some(errcat_codegen::evolve::Class::Behavioural) => "minor",
+            Some(_) => "minor or none",
+            None => "none",
+        };
+        let theirs = semver_checks(&before, &generate(&format!("after{i}"), &after));
+        assert_eq!(theirs, *tool, "{what}: cargo-semver-checks");
+        assert!(
+            ours.contains(theirs),
+            "{what}: errcat says {ours}, cargo-semver-checks {theirs}"
+        );
+    }
+}
