@@ -135,7 +135,13 @@ fn load_mapping(
             }
         },
     };
-    let released = evolve::History::load(dir, "", &mapping.catalog.name, &mut Report::default());
+    // Codes listed as retired are read from the last release; its problems are reported
+    // by the evolve stage.
+    let released = if mapping.retired.is_empty() {
+        Ok(None)
+    } else {
+        evolve::History::load(dir, "", &mapping.catalog.name, &mut Report::default())
+    };
     let released = match &released {
         Ok(h) => Ok(h.as_ref().map(|h| &h.catalog)),
         Err(_) => Err(()),
