@@ -29,6 +29,7 @@ pub struct Catalog {
     /// Left out, it is `0.1.0`. `cargo xtask gen --check` fails when it is lower than the
     /// changes since the last release (`cargo xtask release NAME`) require.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
     pub version: Option<String>,
     /// Human title of the API, e.g. `"Dataxid API"`.
     pub title: String,
@@ -441,6 +442,7 @@ pub struct Deprecation {
 #[serde(deny_unknown_fields)]
 pub struct Retirement {
     /// The catalog version that retires it (`MAJOR.MINOR.PATCH`).
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
     pub since: String,
     /// Why, and what to expect instead (plain text).
     pub note: String,
@@ -451,6 +453,7 @@ pub struct Retirement {
 #[serde(deny_unknown_fields)]
 pub struct Reuse {
     /// The catalog version that gives the code its new meaning (`MAJOR.MINOR.PATCH`).
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
     pub since: String,
     /// What it meant before and what changed (plain text).
     pub note: String,

@@ -194,6 +194,7 @@ pub struct CatalogHead {
     /// Version of the catalog (semver `MAJOR.MINOR.PATCH`, default `0.1.0`), which the
     /// generated crate takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
     pub version: Option<String>,
     /// Human title of the API.
     pub title: String,
