@@ -86,8 +86,13 @@ fn removing_a_code_fails_the_check_until_the_version_says_so() {
         err.contains("breaking, removed: `api_key_invalid` (`ErrorCode::ApiKeyInvalid`)"),
         "{err}"
     );
+    // Deleting it moved the codes after it too; retiring it in place would move none.
     assert!(
-        err.contains("retire `api_key_invalid` instead of deleting it"),
+        err.contains("breaking, changed: 8 codes moved in catalog order"),
+        "{err}"
+    );
+    assert!(
+        err.contains("retire `api_key_invalid` instead of deleting it (keep the entry and add \"retired\": {\"since\": \"0.1.1\", \"note\": \"…\"}) and set `version` to \"0.1.1\""),
         "{err}"
     );
     assert!(

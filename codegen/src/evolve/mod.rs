@@ -236,7 +236,7 @@ pub fn evolve(
                 message: format!("… and {} more (the Unreleased section of the crate's CHANGELOG.md lists them all)", listed.len() - SHOWN),
             });
         }
-        d = d.hint(hint(&history, &changes, required, &places));
+        d = d.hint(hint(&history, &model.catalog, &changes, required, &places));
         gated.push(d);
     }
     if !problems.is_empty() {
@@ -261,7 +261,13 @@ pub fn evolve(
 
 /// What to do about an under-versioned catalog: the version, and for removed codes, the
 /// other choice (retire them).
-fn hint(history: &History, changes: &[Change], required: Version, places: &Places) -> String {
+fn hint(
+    history: &History,
+    current: &Catalog,
+    changes: &[Change],
+    required: Version,
+    places: &Places,
+) -> String {
     let mut hint = format!(
         "set {} to \"{required}\" (or higher)",
         places.version_field()
@@ -272,15 +278,22 @@ fn hint(history: &History, changes: &[Change], required: Version, places: &Place
         .filter_map(|c| c.code.as_deref())
         .collect();
     if !removed.is_empty() {
-        // Retiring instead is behavioural; whatever else changed may still need more.
-        let others = changes
-            .iter()
-            .filter(|c| c.kind != "code-removed")
-            .map(|c| c.class)
-            .chain([Class::Behavioural])
-            .max()
-            .unwrap_or(Class::Behavioural);
-        let retire_version = history.last_version().bump(others);
+        // What the catalog would need with the removed codes kept where they were, retired:
+        // whatever else changed may still need more.
+        let mut retired = current.clone();
+        for (i, code) in history.catalog.codes.iter().enumerate() {
+            if removed.contains(&code.code.wire().as_str()) {
+                let mut code = code.clone();
+                code.retired = Some(crate::catalog::Retirement {
+                    since: String::new(),
+                    note: String::new(),
+                });
+                retired.codes.insert(i.min(retired.codes.len()), code);
+            }
+        }
+        let class =
+            diff::highest(&diff::changes(&history.catalog, &retired)).unwrap_or(Class::Behavioural);
+        let retire_version = history.last_version().bump(class);
         let example = removed[0];
         let retire = if places.mapping.is_some() {
             format!(
