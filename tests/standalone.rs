@@ -30,6 +30,7 @@ fn standalone_crate_builds_tests_and_lints_with_warnings_denied() {
         "tests/codes.rs",
         "tests/data/catalog.in",
         "docs/edge.md",
+        "CHANGELOG.md",
     ] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }

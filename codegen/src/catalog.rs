@@ -25,6 +25,12 @@ pub struct Catalog {
     /// letter. Names the generated crate (`<name>-errors`), its folder `generated/<name>/` and the
     /// reference page `generated/docs/<name>.md`.
     pub name: String,
+    /// Version of this catalog (semver `MAJOR.MINOR.PATCH`), which the generated crate takes.
+    /// Left out, it is `0.1.0`. `cargo xtask gen --check` fails when it is lower than the
+    /// changes since the last release (`cargo xtask release NAME`) require.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
+    pub version: Option<String>,
     /// Human title of the API, e.g. `"Dataxid API"`.
     pub title: String,
     /// Introduction shown at the top of the page and of the crate docs (*markdown*).
@@ -373,6 +379,14 @@ pub struct Code {
     /// Set when the code is deprecated; the generated variant is `#[deprecated]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,
+    /// Set when the API no longer sends this code. The variant stays (`#[deprecated]`) and
+    /// still parses, so clients that name it keep compiling; the page shows it as retired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
+    /// The explicit statement that this wire code, retired or removed in an earlier release,
+    /// now has another meaning (what this entry says). Required for such a code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reused: Option<Reuse>,
     /// Other spellings the API accepts or used to send; parsing accepts them too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -430,6 +444,28 @@ pub struct Header {
 #[serde(deny_unknown_fields)]
 pub struct Deprecation {
     /// Why, and what to use instead (plain text).
+    pub note: String,
+}
+
+/// Retirement of a code: the API stopped sending it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retirement {
+    /// The catalog version that retires it (`MAJOR.MINOR.PATCH`).
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
+    pub since: String,
+    /// Why, and what to expect instead (plain text).
+    pub note: String,
+}
+
+/// A wire code given a new meaning after it was retired or removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reuse {
+    /// The catalog version that gives the code its new meaning (`MAJOR.MINOR.PATCH`).
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
+    pub since: String,
+    /// What it meant before and what changed (plain text).
     pub note: String,
 }
 

@@ -135,8 +135,15 @@ impl Report {
     }
 }
 
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Report {
+    /// The problems rendered as warnings (for a run that goes on), without a summary line.
+    pub fn warnings(&self) -> String {
+        let mut out = String::new();
+        let _ = self.render(&mut out, Rendered::warning);
+        out
+    }
+
+    fn render(&self, f: &mut dyn fmt::Write, severity: fn() -> Rendered<()>) -> fmt::Result {
         let config = term::Config::default();
         for d in self.diagnostics() {
             let source = &self.sources[d.file];
@@ -146,7 +153,7 @@ impl fmt::Display for Report {
             ranges.extend(d.related.iter().filter_map(|r| r.range.clone()));
             let (excerpt, shown) = Excerpt::new(&source.name, &source.text, &ranges);
             let mut shown = shown.into_iter();
-            let mut rendered = Rendered::error().with_message(&d.message);
+            let mut rendered = severity().with_message(&d.message);
             let mut notes = Vec::new();
             match d.range.as_ref().and_then(|_| shown.next()) {
                 Some(range) => {
@@ -185,6 +192,13 @@ impl fmt::Display for Report {
                 term::emit_into_string(&config, &excerpt, &rendered).map_err(|_| fmt::Error)?;
             f.write_str(&text)?;
         }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, Rendered::error)?;
         let n = self.len();
         write!(
             f,

@@ -25,6 +25,7 @@
 pub mod catalog;
 pub mod diag;
 pub mod emit;
+pub mod evolve;
 pub mod ident;
 pub mod layout;
 pub mod load;
@@ -208,7 +209,18 @@ fn load_mapping(
             }
         },
     };
-    let (catalog, origins) = match mapping.apply(&vendor) {
+    // Codes listed as retired are read from the last release; its problems are reported
+    // by the evolve stage.
+    let released = if mapping.retired.is_empty() {
+        Ok(None)
+    } else {
+        evolve::History::load(dir, "", &mapping.catalog.name, &mut Report::default())
+    };
+    let released = match &released {
+        Ok(h) => Ok(h.as_ref().map(|h| &h.catalog)),
+        Err(_) => Err(()),
+    };
+    let (catalog, origins) = match mapping.apply_with_release(&vendor, released) {
         Ok(read) => read,
         Err(mut problems) => {
             load::locate(text, &mut problems.mapping);

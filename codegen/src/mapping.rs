@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::catalog::{
     Case, Catalog, Category, Code, CodeType, CodeValue, Deprecation, Envelope, Example, Header,
-    Note,
+    Note, Retirement, Reuse,
 };
 use crate::diag::Diagnostic;
 use crate::load::escape_pointer;
@@ -54,6 +54,11 @@ pub struct Mapping {
     /// have is an error, so a code removed upstream is noticed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overlay: BTreeMap<String, CodeOverlay>,
+    /// Codes the vendor file no longer has, kept as retired, keyed by the code as the wire
+    /// spells it: each is read from the last release (`releases/<name>.json` beside this file)
+    /// and marked retired, so clients that name it keep compiling.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub retired: BTreeMap<String, Retirement>,
 }
 
 /// Where the entries are.
@@ -186,6 +191,11 @@ pub struct Filter {
 pub struct CatalogHead {
     /// Short machine name (names the crate, its folder and its page).
     pub name: String,
+    /// Version of the catalog (semver `MAJOR.MINOR.PATCH`, default `0.1.0`), which the
+    /// generated crate takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
+    pub version: Option<String>,
     /// Human title of the API.
     pub title: String,
     /// Introduction (*markdown*).
@@ -379,6 +389,12 @@ pub struct CodeOverlay {
     /// Deprecation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,
+    /// Retirement: the API no longer sends the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
+    /// The statement that a retired or removed code now means something else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reused: Option<Reuse>,
     /// Aliases to add.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -409,6 +425,17 @@ impl Mapping {
     /// Reads `vendor` (the vendor file's parsed JSON) as a catalog, with the JSON pointer of the
     /// vendor entry each code comes from (for locating later problems in the vendor file).
     pub fn apply(&self, vendor: &Value) -> Result<(Catalog, Vec<String>), Problems> {
+        self.apply_with_release(vendor, Ok(None))
+    }
+
+    /// As [`Mapping::apply`], with the catalog as resolved at its last release, where the
+    /// codes listed in `retired` are read from: `Ok(None)` when it was never released,
+    /// `Err(())` when its release record cannot be read (which is reported elsewhere).
+    pub fn apply_with_release(
+        &self,
+        vendor: &Value,
+        released: Result<Option<&Catalog>, ()>,
+    ) -> Result<(Catalog, Vec<String>), Problems> {
         let mut problems = Problems::default();
         if self.mapping != 1 {
             problems.mapping.push(
@@ -502,6 +529,7 @@ impl Mapping {
         }
         self.unmatched_pointers(&entries, &used, &mut problems.mapping);
         self.unique_names(&mut codes);
+        self.add_retired(&mut codes, &mut origins, released, &mut problems.mapping);
         self.merge_overlay(&mut codes, &mut problems.mapping);
 
         if !problems.mapping.is_empty() || !problems.vendor.is_empty() {
@@ -513,6 +541,7 @@ impl Mapping {
                 schema: None,
                 format: 1,
                 name: head.name,
+                version: head.version,
                 title: head.title,
                 description: head.description,
                 source: head.source,
@@ -988,6 +1017,8 @@ impl Mapping {
             sdk_class,
             doc_url,
             deprecated,
+            retired: None,
+            reused: None,
             aliases: Vec::new(),
             notes,
         })
@@ -1050,6 +1081,54 @@ impl Mapping {
         }
     }
 
+    /// The codes of `retired`, as the last release had them, marked retired.
+    fn add_retired(
+        &self,
+        codes: &mut Vec<Code>,
+        origins: &mut Vec<String>,
+        released: Result<Option<&Catalog>, ()>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Ok(released) = released else { return };
+        // Each goes back where the release had it, so the codes around it keep their
+        // position (and `ErrorCode` numbers).
+        let mut kept: Vec<(usize, Code)> = Vec::new();
+        for (wire, retirement) in &self.retired {
+            let at = format!("/retired/{}", escape_pointer(wire));
+            if codes.iter().any(|c| &c.code.wire() == wire) {
+                out.push(
+                    Diagnostic::at(&at, format!("code `{wire}` is listed as retired, but the vendor file has it again"))
+                        .hint("remove it from `retired`; if it now means something else, say so with `reused` in its overlay entry"),
+                );
+                continue;
+            }
+            let found = released.and_then(|r| {
+                r.codes
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| &c.code.wire() == wire)
+            });
+            match found {
+                Some((index, code)) => {
+                    let mut code = code.clone();
+                    code.retired = Some(retirement.clone());
+                    kept.push((index, code));
+                }
+                None => out.push(
+                    Diagnostic::at(&at, format!("code `{wire}` is listed as retired, but no release of `{}` has it", self.catalog.name))
+                        .hint("a code that was never released needs no retirement: remove it from `retired`"),
+                ),
+            }
+        }
+        kept.sort_by_key(|(index, _)| *index);
+        for (index, code) in kept {
+            let at = index.min(codes.len());
+            codes.insert(at, code);
+            // Not from the vendor file: its problems point at the vendor file's root.
+            origins.insert(at.min(origins.len()), String::new());
+        }
+    }
+
     fn merge_overlay(&self, codes: &mut [Code], out: &mut Vec<Diagnostic>) {
         let index: BTreeMap<String, usize> = codes
             .iter()
@@ -1089,6 +1168,12 @@ impl Mapping {
             }
             if o.deprecated.is_some() {
                 c.deprecated.clone_from(&o.deprecated);
+            }
+            if o.retired.is_some() {
+                c.retired.clone_from(&o.retired);
+            }
+            if o.reused.is_some() {
+                c.reused.clone_from(&o.reused);
             }
             c.causes.extend(o.causes.iter().cloned());
             c.fixes.extend(o.fixes.iter().cloned());

@@ -28,6 +28,10 @@ pub struct Model {
     /// Where the reference site is published (`http(s)://…/`): the catalog's `reference_url`,
     /// else the workspace's; `None` makes reference URLs relative to the site's root.
     pub reference_base: Option<String>,
+    /// The crate's version: the catalog's, or `0.1.0` when it states none.
+    pub version: String,
+    /// Link from the reference page to the crate's `CHANGELOG.md`, when there is one.
+    pub changelog: Option<String>,
 }
 
 /// One code with its resolved names.
@@ -46,6 +50,11 @@ pub struct CodeModel {
     pub anchor: String,
     /// Index into [`Model::categories`].
     pub category: Option<usize>,
+    /// The release that added this code, when the catalog has release records.
+    pub added_in: Option<String>,
+    /// The release that deprecated this code, when it is deprecated and the catalog has
+    /// release records.
+    pub deprecated_in: Option<String>,
 }
 
 /// One category with its resolved name.
@@ -133,6 +142,8 @@ impl Model {
                     doc_url,
                     anchor,
                     category,
+                    added_in: None,
+                    deprecated_in: None,
                 }
             })
             .collect();
@@ -157,8 +168,14 @@ impl Model {
         };
         let lib_name = crate_name.to_snake_case();
         let reference_base = catalog.reference_url.clone();
+        let version = catalog
+            .version
+            .clone()
+            .unwrap_or_else(|| crate::evolve::Version::DEFAULT.to_string());
         Ok(Model {
             reference_base,
+            version,
+            changelog: None,
             catalog,
             source_path: source_path.to_owned(),
             crate_name,

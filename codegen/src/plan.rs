@@ -31,6 +31,9 @@ pub struct Plan {
     /// Folders whose `@generated` files not in `files` are stale outputs (of a removed
     /// catalog, say).
     pub owned_dirs: Vec<PathBuf>,
+    /// Catalogs whose version is lower than their changes since the last release need:
+    /// `gen --check` fails on them, `gen` writes and warns.
+    pub gate: Report,
 }
 
 /// What one catalog contributes to a plan.
@@ -47,6 +50,8 @@ pub struct CatalogPlan {
     /// The catalog as resolved (a vendor file read through its mapping), as written to
     /// `catalog.json` beside the crate.
     pub resolved: Catalog,
+    /// How the catalog compares with its last release.
+    pub evolution: Option<crate::evolve::Evolution>,
 }
 
 impl CatalogPlan {
@@ -58,6 +63,7 @@ impl CatalogPlan {
             codes: model.codes.len(),
             files: Vec::new(),
             resolved: model.catalog.clone(),
+            evolution: None,
         }
     }
 }
@@ -250,6 +256,15 @@ pub fn is_generated(path: &Path) -> io::Result<bool> {
     Ok(head.lines().take(3).any(|l| l.contains(MARKER)))
 }
 
+/// Writes `content` to `path` through a temporary file beside it and a rename, so a reader
+/// (or a killed run) sees the old or the new file, never half of one; for files outside a
+/// plan (a release record). Holds the run lock of the project at `root` while it writes.
+pub fn write_atomically(root: &Path, path: &Path, content: &[u8]) -> io::Result<()> {
+    let _lock = lock(root)?;
+    stage(path, content)?.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Writes and syncs `content` into a temporary file beside `path`, ready to be renamed over
 /// it; dropping it removes it. The temporary file gets the mode `path` has (a replaced file
 /// keeps its mode), or for a new file the mode the umask gives (`0644` under `022`), as a
@@ -409,9 +424,27 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
         return Err(report);
     }
     models.sort_by(|a, b| a.catalog.name.cmp(&b.catalog.name));
+    let mut gate = Report::default();
+    let evolutions = evolve_models(
+        &mut models,
+        &|m| {
+            (
+                root.join(&m.source_path),
+                format!("../{}/CHANGELOG.md", m.catalog.name),
+            )
+        },
+        &root.join("catalog"),
+        "catalog",
+        &mut report,
+        &mut gate,
+    );
+    if !report.is_empty() {
+        return Err(report);
+    }
 
     let mut plan = Plan {
         owned_dirs: vec![PathBuf::from("generated")],
+        gate,
         ..Plan::default()
     };
     plan.add(
@@ -419,11 +452,12 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
         "catalog/schema.json",
         schema::catalog_schema(GEN_COMMAND),
     );
-    for model in &models {
+    for (model, evolution) in models.iter().zip(evolutions) {
         let i = plan.catalogs.len();
         plan.catalogs.push(CatalogPlan::of(model));
         let dir = Path::new("generated").join(&model.catalog.name);
         add_crate(&mut plan, i, &dir, model, GEN_COMMAND, false);
+        add_changelog(&mut plan, i, &dir, model, evolution, GEN_COMMAND);
         for (page, content) in docs::pages(model, GEN_COMMAND) {
             plan.add(Some(i), Path::new("generated/docs").join(page), content);
         }
@@ -566,10 +600,37 @@ pub fn standalone(catalog: &Path, catalog_arg: &str, out_arg: &str) -> Result<Pl
         report.push_global(problem);
         return Err(report);
     }
+    let mut models = vec![model];
+    let mut gate = Report::default();
+    let shown_dir = Path::new(catalog_arg)
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let evolution = evolve_models(
+        &mut models,
+        &|_| (catalog.to_path_buf(), "../CHANGELOG.md".to_owned()),
+        catalog.parent().unwrap_or(Path::new(".")),
+        &shown_dir,
+        &mut report,
+        &mut gate,
+    )
+    .pop();
+    if !report.is_empty() {
+        return Err(report);
+    }
+    let Some(model) = models.pop() else {
+        return Err(report);
+    };
     let command = format!("{GEN_COMMAND} --catalog {catalog_arg} --out {out_arg}");
-    let mut plan = Plan::default();
+    let mut plan = Plan {
+        gate,
+        ..Plan::default()
+    };
     plan.catalogs.push(CatalogPlan::of(&model));
     add_crate(&mut plan, 0, Path::new(""), &model, &command, true);
+    if let Some(evolution) = evolution {
+        add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
+    }
     for (page, content) in docs::pages(&model, &command) {
         plan.add(Some(0), Path::new("docs").join(page), content);
     }
@@ -598,4 +659,44 @@ fn add_crate(
         dir.join("catalog.json"),
         resolved_json(model, command),
     );
+}
+
+/// Compares each model with its release record in `catalog_dir` (named `shown_dir` in
+/// messages), and points each page at its crate's changelog. `place` gives a model's catalog
+/// file (read again for locating problems) and the link from its page to its changelog.
+fn evolve_models(
+    models: &mut [Model],
+    place: &dyn Fn(&Model) -> (PathBuf, String),
+    catalog_dir: &Path,
+    shown_dir: &str,
+    report: &mut Report,
+    gate: &mut Report,
+) -> Vec<crate::evolve::Evolution> {
+    models
+        .iter_mut()
+        .map(|model| {
+            let (path, changelog) = place(model);
+            let text = fs::read_to_string(path).unwrap_or_default();
+            model.changelog = Some(changelog);
+            crate::evolve::evolve(model, catalog_dir, shown_dir, &text, report, gate)
+        })
+        .collect()
+}
+
+/// The crate's `CHANGELOG.md`, and the evolution for the command line's summary.
+fn add_changelog(
+    plan: &mut Plan,
+    i: usize,
+    dir: &Path,
+    model: &Model,
+    evolution: crate::evolve::Evolution,
+    command: &str,
+) {
+    let marker = rust::generated_line(command, &model.source_path);
+    plan.add(
+        Some(i),
+        dir.join("CHANGELOG.md"),
+        crate::evolve::changelog::render(model, &evolution, &marker),
+    );
+    plan.catalogs[i].evolution = Some(evolution);
 }

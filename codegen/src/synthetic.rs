@@ -45,6 +45,8 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
                 sdk_class: None,
                 doc_url: None,
                 deprecated: None,
+                retired: None,
+                reused: None,
                 aliases: Vec::new(),
                 notes: Vec::new(),
             }
@@ -54,6 +56,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
         schema: Some("./schema.json".to_owned()),
         format: 1,
         name: name.to_owned(),
+        version: None,
         title: format!("Synthetic API ({n} codes)"),
         description: Some("A generated catalog for measurements.".to_owned()),
         source: None,

@@ -40,6 +40,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             ),
         );
     }
+    crate::evolve::check_catalog(catalog, &mut out);
     if catalog.title.trim().is_empty() {
         out.push(Diagnostic::at("/title", "the title is empty").hint("give the API's human name"));
     }

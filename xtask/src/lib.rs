@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 use errcat_codegen::plan::{self, Change, CodeChanges, Drift, Plan};
 
+mod release;
+
 /// errcat: error catalogs to Rust crates and markdown reference pages.
 #[derive(Parser)]
 #[command(name = "cargo xtask", bin_name = "cargo xtask", version)]
@@ -32,6 +34,13 @@ enum Command {
     /// target/site/ unless --out says otherwise; it is served under the path of
     /// `reference_url` in catalog/errcat.json (default `/`).
     Docs(DocsArgs),
+    /// Record a release of a catalog at the version it states.
+    ///
+    /// Checks that the version comes after the last release and is at least what the changes
+    /// since it need, then records the release (version, date, changes, and the catalog as
+    /// resolved now, for the next comparison) in catalog/releases/NAME.json and regenerates,
+    /// which closes the Unreleased section of generated/NAME/CHANGELOG.md. Commit both.
+    Release(ReleaseArgs),
 }
 
 #[derive(Args)]
@@ -39,6 +48,18 @@ struct DocsArgs {
     /// Folder for the site (replaced); outside every crate of the workspace.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ReleaseArgs {
+    /// The catalog's name (its `name`, which names the crate).
+    name: String,
+    /// The release date to record (YYYY-MM-DD); default: today, in UTC.
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// Project whose catalog/ and generated/ to use (default: this workspace).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -85,6 +106,10 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
             gen_command(&args, &root, out, err)
         }
         Command::Docs(args) => docs_command(&args, root, out),
+        Command::Release(args) => {
+            let root = args.root.clone().unwrap_or_else(|| root.to_path_buf());
+            release::run(&args.name, args.date.as_deref(), &root, out, err)
+        }
     };
     match result {
         Ok(code) => code,
@@ -127,7 +152,7 @@ fn gen_command(
     let result = if args.check {
         check(&plan, &target, out, err)
     } else {
-        write(&plan, &target, args.prune, out)
+        write(&plan, &target, args.prune, out, err)
     };
     result.map_err(|e| format!("error: {e}"))
 }
@@ -155,9 +180,13 @@ fn check(
         for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
             writeln!(out, "{}: {what}", c.name)?;
         }
+        release::summary(c, out)?;
+    }
+    if !plan.gate.is_empty() {
+        writeln!(err, "{}", plan.gate)?;
     }
     if drift.is_empty() {
-        return Ok(0);
+        return Ok(if plan.gate.is_empty() { 0 } else { 1 });
     }
     for (path, kind) in &drift {
         let what = match kind {
@@ -215,7 +244,20 @@ fn code_changes(plan: &Plan, root: &Path) -> Vec<(String, String)> {
     out
 }
 
-fn write(plan: &Plan, root: &Path, prune: bool, out: &mut dyn Write) -> std::io::Result<u8> {
+pub(crate) fn write(
+    plan: &Plan,
+    root: &Path,
+    prune: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    if !plan.gate.is_empty() {
+        write!(err, "{}", plan.gate.warnings())?;
+        writeln!(
+            err,
+            "warning: written all the same; `cargo xtask gen --check` fails until the version is raised"
+        )?;
+    }
     let code_changes = code_changes(plan, root);
     let changes = plan
         .apply(root)
@@ -241,6 +283,7 @@ fn write(plan: &Plan, root: &Path, prune: bool, out: &mut dyn Write) -> std::io:
         for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
             writeln!(out, "{}: {what}", c.name)?;
         }
+        release::summary(c, out)?;
     }
     let shared = changes.iter().filter(|(p, k)| {
         *k != Change::Unchanged && !plan.catalogs.iter().any(|c| c.files.contains(p))

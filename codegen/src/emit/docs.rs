@@ -22,6 +22,8 @@ struct Page {
     crate_name: String,
     lib_name: String,
     source_path: String,
+    version: String,
+    changelog: Option<String>,
     code_is_status: bool,
     envelope: Option<String>,
     categories: Option<String>,
@@ -269,6 +271,8 @@ fn overview(
         crate_name: model.crate_name.clone(),
         lib_name: model.lib_name.clone(),
         source_path: model.source_path.clone(),
+        version: model.version.clone(),
+        changelog: model.changelog.clone(),
         code_is_status: model.code_is_status(),
         envelope: c.envelope.as_ref().map(|e| {
             let mut out = String::new();
@@ -413,7 +417,9 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
     if let Some(t) = &e.title {
         heading.push_str(&format!(" — {}", text::plain(t)));
     }
-    if e.deprecated.is_some() {
+    if e.retired.is_some() {
+        heading.push_str(" (retired)");
+    } else if e.deprecated.is_some() {
         heading.push_str(" (deprecated)");
     }
 
@@ -458,6 +464,7 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
             url.replace('>', "%3E").replace(' ', "%20")
         ));
     }
+    facts.extend(crate::emit::rust::versions(code));
     for f in facts {
         body.push_str(&format!("- {f}\n"));
     }

@@ -96,9 +96,10 @@ fn cargo_toml(model: &Model, command: &str, standalone: bool) -> String {
         model.catalog.title
     );
     let mut toml = format!(
-        "# {}\n[package]\nname = \"{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\nrust-version = \"{}\"\ndescription = {}\npublish = false\n\n{FEATURES}",
+        "# {}\n[package]\nname = \"{}\"\nversion = \"{}\"\nedition = \"2024\"\nrust-version = \"{}\"\ndescription = {}\npublish = false\n\n{FEATURES}",
         generated_line(command, &model.source_path),
         model.crate_name,
+        model.version,
         GENERATED_RUST_VERSION,
         toml_string(&description),
         FEATURES = FEATURES,
@@ -188,7 +189,41 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     if let Some(url) = &code.doc_url {
         doc.push_str(&format!("\n\nDocumentation: <{url}>"));
     }
+    let history = versions(code);
+    if !history.is_empty() {
+        doc.push_str("\n\n");
+        doc.push_str(&history.join(" "));
+    }
     doc
+}
+
+/// "Added in 0.2.0." and, where it applies, "Deprecated in …", "Retired in …: why." and
+/// "Reused in …: why.", as plain markdown sentences.
+pub(crate) fn versions(code: &CodeModel) -> Vec<String> {
+    let e = &code.entry;
+    let mut out = Vec::new();
+    if let Some(v) = &code.added_in {
+        out.push(format!("Added in {v}."));
+    }
+    if let Some(v) = &code.deprecated_in {
+        out.push(format!("Deprecated in {v}."));
+    }
+    if let Some(r) = &e.retired {
+        out.push(format!("Retired in {}: {}", r.since, sentence(&r.note)));
+    }
+    if let Some(r) = &e.reused {
+        out.push(format!("Reused in {}: {}", r.since, sentence(&r.note)));
+    }
+    out
+}
+
+/// `s` as plain text ending with a full stop.
+fn sentence(s: &str) -> String {
+    let mut s = text::plain(s.trim());
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
 }
 
 /// Above this many spellings (codes and aliases), `from_code` uses a perfect hash instead of a
@@ -290,10 +325,20 @@ fn codes_tokens(model: &Model) -> TokenStream {
 
     let variants = model.codes.iter().zip(&idents).map(|(c, ident)| {
         let doc = doc_attrs(&variant_doc(model, c));
-        let deprecated = c.entry.deprecated.as_ref().map(|d| {
-            let note = text::normalize(&d.note);
-            quote!(#[deprecated(note = #note)])
-        });
+        let deprecated = match (&c.entry.retired, &c.entry.deprecated) {
+            (Some(r), _) => {
+                let (since, note) = (&r.since, format!("retired: {}", text::normalize(&r.note)));
+                Some(quote!(#[deprecated(since = #since, note = #note)]))
+            }
+            (None, Some(d)) => {
+                let note = text::normalize(&d.note);
+                Some(match &c.deprecated_in {
+                    Some(since) => quote!(#[deprecated(since = #since, note = #note)]),
+                    None => quote!(#[deprecated(note = #note)]),
+                })
+            }
+            (None, None) => None,
+        };
         // No explicit discriminants: they are 0..N in declaration order all the same
         // (the tables are indexed by them), and rustc reads a value of an enum with
         // explicit ones, as it does when it checks every constant that holds codes (`ALL`
@@ -319,7 +364,25 @@ fn codes_tokens(model: &Model) -> TokenStream {
         )
     });
     let retryable = model.codes.iter().map(|c| c.entry.retryable == Some(true));
-    let deprecated = model.codes.iter().map(|c| c.entry.deprecated.is_some());
+    let deprecated = model
+        .codes
+        .iter()
+        .map(|c| c.entry.deprecated.is_some() || c.entry.retired.is_some());
+    let retired: Vec<_> = model
+        .codes
+        .iter()
+        .zip(&idents)
+        .filter(|(c, _)| c.entry.retired.is_some())
+        .map(|(_, ident)| quote!(ErrorCode::#ident))
+        .collect();
+    let is_retired = if retired.is_empty() {
+        quote! {
+            let _ = self;
+            false
+        }
+    } else {
+        quote!(::core::matches!(self, #(#retired)|*))
+    };
 
     let (from_code_body, lookup_tables) = from_code(model, &idents);
 
@@ -525,9 +588,15 @@ fn codes_tokens(model: &Model) -> TokenStream {
                 error_code_tables::RETRYABLE[self as usize]
             }
 
-            /// Whether the code is deprecated.
+            /// Whether the code is deprecated (retired codes are too).
             pub const fn is_deprecated(self) -> bool {
                 error_code_tables::DEPRECATED[self as usize]
+            }
+
+            /// Whether the API no longer sends this code: it is kept so that code naming it
+            /// still compiles and old responses still parse.
+            pub const fn is_retired(self) -> bool {
+                #is_retired
             }
         }
 

@@ -10,28 +10,44 @@ pub enum ErrorCode {
     /// `401` — The API key is wrong, expired, or revoked.
     ///
     /// HTTP status: `401`.
+    ///
+    /// Added in 0.1.0.
     Unauthorized,
     /// `403` — You’re authenticated but missing the role for that action.
     ///
     /// HTTP status: `403`.
+    ///
+    /// Added in 0.1.0.
     Forbidden,
     /// `429` — You’ve hit a rate limit.
     ///
     /// You’ve hit a rate limit. Response headers tell you what to wait.
     ///
     /// HTTP status: `429`. Retryable.
+    ///
+    /// Added in 0.1.0.
     TooManyRequests,
     /// `validation_error` — The generated value didn’t match the field’s options.
+    ///
+    /// Added in 0.1.0.
     ValidationError,
     /// `quota_exceeded` — You hit the hourly row quota.
+    ///
+    /// Added in 0.1.0.
     QuotaExceeded,
     /// `connection_failed` — The connection failed: a TLS error or a timeout.
+    ///
+    /// Added in 0.1.0.
     ConnectionFailed,
     /// `worker_oom` — Your scenario ran out of memory.
     ///
     /// Your scenario ran out of memory. Workers have a 512 MB default.
+    ///
+    /// Added in 0.1.0.
     WorkerOom,
     /// `worker_timeout` — Hit the per-run duration cap (5 min Free, 30 min Pro).
+    ///
+    /// Added in 0.1.0.
     WorkerTimeout,
 }
 #[allow(deprecated)]
@@ -102,9 +118,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

@@ -14,6 +14,8 @@ pub enum ErrorCode {
     /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_missing>
+    ///
+    /// Added in 0.1.0.
     ApiKeyMissing,
     /// `api_key_invalid` — Invalid API key
     ///
@@ -22,6 +24,8 @@ pub enum ErrorCode {
     /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_invalid>
+    ///
+    /// Added in 0.1.0.
     ApiKeyInvalid,
     /// `parameter_invalid` — Bad request parameters
     ///
@@ -30,6 +34,8 @@ pub enum ErrorCode {
     /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#parameter_invalid>
+    ///
+    /// Added in 0.1.0.
     ParameterInvalid,
     /// `model_not_found` — Model does not exist
     ///
@@ -38,6 +44,8 @@ pub enum ErrorCode {
     /// HTTP status: `404`. Category: [`Category::NotFoundError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_found>
+    ///
+    /// Added in 0.1.0.
     ModelNotFound,
     /// `model_not_ready` — Model not in correct state
     ///
@@ -46,6 +54,8 @@ pub enum ErrorCode {
     /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_ready>
+    ///
+    /// Added in 0.1.0.
     ModelNotReady,
     /// `training_service_unavailable` — Infrastructure unavailable
     ///
@@ -54,6 +64,8 @@ pub enum ErrorCode {
     /// HTTP status: `503`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#training_service_unavailable>
+    ///
+    /// Added in 0.1.0.
     TrainingServiceUnavailable,
     /// `idempotency_key_in_use` — Duplicate request in progress
     ///
@@ -62,6 +74,8 @@ pub enum ErrorCode {
     /// HTTP status: `409`. Category: [`Category::InvalidRequestError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#idempotency_key_in_use>
+    ///
+    /// Added in 0.1.0.
     IdempotencyKeyInUse,
     /// `quota_exceeded` — Usage quota exceeded
     ///
@@ -70,6 +84,8 @@ pub enum ErrorCode {
     /// HTTP status: `402`. Category: [`Category::QuotaExceededError`].
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#quota_exceeded>
+    ///
+    /// Added in 0.1.0.
     QuotaExceeded,
     /// `rate_limit_exceeded` — Too many requests
     ///
@@ -78,6 +94,8 @@ pub enum ErrorCode {
     /// HTTP status: `429`. Category: [`Category::RateLimitError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#rate_limit_exceeded>
+    ///
+    /// Added in 0.1.0.
     RateLimitExceeded,
     /// `internal_error` — Unexpected server error
     ///
@@ -86,6 +104,8 @@ pub enum ErrorCode {
     /// HTTP status: `500`. Category: [`Category::ApiError`]. Retryable.
     ///
     /// Documentation: <https://docs.dataxid.com/docs/errors#internal_error>
+    ///
+    /// Added in 0.1.0.
     InternalError,
 }
 #[allow(deprecated)]
@@ -171,9 +191,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

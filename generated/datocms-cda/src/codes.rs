@@ -10,42 +10,62 @@ pub enum ErrorCode {
     /// `INVALID_AUTHORIZATION_HEADER` — The provided API Authorization header is invalid or absent.
     ///
     /// This error occurs when the provided API Authorization header is invalid or absent.
+    ///
+    /// Added in 0.1.0.
     InvalidAuthorizationHeader,
     /// `INVALID_ENVIRONMENT` — The GraphQL API request targets an environment that doesn’t exist.
     ///
     /// This error occurs when the GraphQL API request targets an environment that doesn’t exist.
+    ///
+    /// Added in 0.1.0.
     InvalidEnvironment,
     /// `ENVIRONMENT_NOT_READY` — The environment exists but is not in a “ready” state.
     ///
     /// This error occurs when attempting to access an environment that exists but is not in a “ready” state.
+    ///
+    /// Added in 0.1.0.
     EnvironmentNotReady,
     /// `DEACTIVATED_SITE` — The site has been deactivated.
     ///
     /// This error occurs when attempting to access a site that has been deactivated.
+    ///
+    /// Added in 0.1.0.
     DeactivatedSite,
     /// `SITE_NOT_READY` — The site exists but is not in a “ready” state.
     ///
     /// This error occurs when attempting to access a site that exists but is not in a “ready” state. The site may be initializing.
+    ///
+    /// Added in 0.1.0.
     SiteNotReady,
     /// `INSUFFICIENT_PERMISSIONS` — A valid API token lacks the necessary permissions to access the requested environment.
     ///
     /// This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment. The authentication succeeds, but the token doesn’t have the required authorization level for the operation.
+    ///
+    /// Added in 0.1.0.
     InsufficientPermissions,
     /// `INVALID_X_INCLUDE_DRAFTS_HEADER` — The X-Include-Drafts header in the GraphQL API request has an invalid value.
     ///
     /// This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value. The header can only be set to “true” to include draft content in the response.
+    ///
+    /// Added in 0.1.0.
     InvalidXIncludeDraftsHeader,
     /// `INVALID_X_EXCLUDE_INVALID_HEADER` — The X-Exclude-Invalid header in the GraphQL API request has an invalid value.
     ///
     /// This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value. The header can only be set to “true” to exclude invalid content items from the response.
+    ///
+    /// Added in 0.1.0.
     InvalidXExcludeInvalidHeader,
     /// `INVALID_X_VISUAL_EDITING_HEADER` — The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities or the value is invalid.
     ///
     /// This code is listed twice, with two meanings. Enterprise Feature: This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality. Invalid Value: This error occurs when the X-Visual-Editing header is provided with an invalid value. Currently, the only supported value for this header is “vercel-v1”. Ensure your API request uses the correct value for this header when using visual editing features.
+    ///
+    /// Added in 0.1.0.
     InvalidXVisualEditingHeader,
     /// `INVALID_X_BASE_EDITING_URL_HEADER` — The X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing.
     ///
     /// This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links.
+    ///
+    /// Added in 0.1.0.
     InvalidXBaseEditingUrlHeader,
 }
 #[allow(deprecated)]
@@ -131,9 +151,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

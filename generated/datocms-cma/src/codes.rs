@@ -12,12 +12,16 @@ pub enum ErrorCode {
     /// In the example response, `INVALID_FIELD` is the parent error; its `details` carry the `field`, an inner error `code` and the `record_type`. The parent `INVALID_FIELD` is explained at <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD> (the inner error code is not yet parsed, but hopefully it’s clear enough).
     ///
     /// Documentation: <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD>
+    ///
+    /// Added in 0.1.0.
     InvalidField,
     /// `PLAN_UPGRADE_REQUIRED` — Probably the error returned on reaching the plan’s monthly limit.
     ///
     /// Asked which error is returned on reaching the plan monthly limit, DatoCMS staff answered: “Probably the monthly plan error would be PLAN_UPGRADE_REQUIRED”. This is probable, not confirmed.
     ///
     /// Documentation: <https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED>
+    ///
+    /// Added in 0.1.0.
     PlanUpgradeRequired,
 }
 #[allow(deprecated)]
@@ -73,9 +77,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

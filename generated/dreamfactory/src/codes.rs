@@ -12,66 +12,88 @@ pub enum ErrorCode {
     /// The request is malformed or contains invalid data.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     BadRequestException,
     /// `InvalidJsonException` — Malformed JSON
     ///
     /// Request body contains malformed JSON.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     InvalidJsonException,
     /// `BatchException` — Batch partial failure
     ///
     /// One or more operations in a batch request failed.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     BatchException,
     /// `UnauthorizedException` — Auth required
     ///
     /// Authentication required or credentials invalid.
     ///
     /// HTTP status: `401`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     UnauthorizedException,
     /// `ForbiddenException` — Access denied
     ///
     /// Authenticated but not authorized for this action.
     ///
     /// HTTP status: `403`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     ForbiddenException,
     /// `NotFoundException` — Not found
     ///
     /// Resource does not exist.
     ///
     /// HTTP status: `404`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     NotFoundException,
     /// `ConflictResourceException` — Conflict
     ///
     /// Resource state conflict.
     ///
     /// HTTP status: `409`. Category: [`Category::ClientErrors`].
+    ///
+    /// Added in 0.1.0.
     ConflictResourceException,
     /// `TooManyRequestsException` — Rate limited
     ///
     /// Rate limit exceeded.
     ///
     /// HTTP status: `429`. Category: [`Category::ClientErrors`]. Retryable.
+    ///
+    /// Added in 0.1.0.
     TooManyRequestsException,
     /// `InternalServerErrorException` — Server error
     ///
     /// Unexpected server-side error.
     ///
     /// HTTP status: `500`. Category: [`Category::ServerErrors`].
+    ///
+    /// Added in 0.1.0.
     InternalServerErrorException,
     /// `NotImplementedException` — Not supported
     ///
     /// Feature or endpoint not available.
     ///
     /// HTTP status: `501`. Category: [`Category::ServerErrors`].
+    ///
+    /// Added in 0.1.0.
     NotImplementedException,
     /// `ServiceUnavailableException` — Unavailable
     ///
     /// Service temporarily unavailable.
     ///
     /// HTTP status: `503`. Category: [`Category::ServerErrors`]. Retryable.
+    ///
+    /// Added in 0.1.0.
     ServiceUnavailableException,
 }
 #[allow(deprecated)]
@@ -172,9 +194,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

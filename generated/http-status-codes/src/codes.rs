@@ -14,6 +14,8 @@ pub enum ErrorCode {
     /// HTTP status: `202`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.3>
+    ///
+    /// Added in 0.1.0.
     Accepted,
     /// `502` — Bad Gateway
     ///
@@ -22,6 +24,8 @@ pub enum ErrorCode {
     /// HTTP status: `502`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.3>
+    ///
+    /// Added in 0.1.0.
     BadGateway,
     /// `400` — Bad Request
     ///
@@ -30,6 +34,8 @@ pub enum ErrorCode {
     /// HTTP status: `400`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.1>
+    ///
+    /// Added in 0.1.0.
     BadRequest,
     /// `409` — Conflict
     ///
@@ -38,6 +44,8 @@ pub enum ErrorCode {
     /// HTTP status: `409`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.8>
+    ///
+    /// Added in 0.1.0.
     Conflict,
     /// `100` — Continue
     ///
@@ -46,6 +54,8 @@ pub enum ErrorCode {
     /// HTTP status: `100`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.2.1>
+    ///
+    /// Added in 0.1.0.
     Continue,
     /// `201` — Created
     ///
@@ -54,6 +64,8 @@ pub enum ErrorCode {
     /// HTTP status: `201`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.2>
+    ///
+    /// Added in 0.1.0.
     Created,
     /// `417` — Expectation Failed
     ///
@@ -62,6 +74,8 @@ pub enum ErrorCode {
     /// HTTP status: `417`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.14>
+    ///
+    /// Added in 0.1.0.
     ExpectationFailed,
     /// `424` — Failed Dependency
     ///
@@ -70,6 +84,8 @@ pub enum ErrorCode {
     /// HTTP status: `424`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.5>
+    ///
+    /// Added in 0.1.0.
     FailedDependency,
     /// `403` — Forbidden
     ///
@@ -78,6 +94,8 @@ pub enum ErrorCode {
     /// HTTP status: `403`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.3>
+    ///
+    /// Added in 0.1.0.
     Forbidden,
     /// `504` — Gateway Timeout
     ///
@@ -86,6 +104,8 @@ pub enum ErrorCode {
     /// HTTP status: `504`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.5>
+    ///
+    /// Added in 0.1.0.
     GatewayTimeout,
     /// `410` — Gone
     ///
@@ -94,6 +114,8 @@ pub enum ErrorCode {
     /// HTTP status: `410`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.9>
+    ///
+    /// Added in 0.1.0.
     Gone,
     /// `505` — HTTP Version Not Supported
     ///
@@ -102,6 +124,8 @@ pub enum ErrorCode {
     /// HTTP status: `505`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.6>
+    ///
+    /// Added in 0.1.0.
     HttpVersionNotSupported,
     /// `418` — I'm a teapot
     ///
@@ -110,6 +134,8 @@ pub enum ErrorCode {
     /// HTTP status: `418`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2324#section-2.3.2>
+    ///
+    /// Added in 0.1.0.
     ImATeapot,
     /// `419` — Insufficient Space on Resource
     ///
@@ -118,6 +144,8 @@ pub enum ErrorCode {
     /// HTTP status: `419`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.6>
+    ///
+    /// Added in 0.1.0.
     InsufficientSpaceOnResource,
     /// `507` — Insufficient Storage
     ///
@@ -126,6 +154,8 @@ pub enum ErrorCode {
     /// HTTP status: `507`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.6>
+    ///
+    /// Added in 0.1.0.
     InsufficientStorage,
     /// `500` — Internal Server Error
     ///
@@ -134,6 +164,8 @@ pub enum ErrorCode {
     /// HTTP status: `500`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.1>
+    ///
+    /// Added in 0.1.0.
     InternalServerError,
     /// `411` — Length Required
     ///
@@ -142,6 +174,8 @@ pub enum ErrorCode {
     /// HTTP status: `411`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.10>
+    ///
+    /// Added in 0.1.0.
     LengthRequired,
     /// `423` — Locked
     ///
@@ -150,6 +184,8 @@ pub enum ErrorCode {
     /// HTTP status: `423`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.4>
+    ///
+    /// Added in 0.1.0.
     Locked,
     /// `420` — Method Failure
     ///
@@ -158,7 +194,10 @@ pub enum ErrorCode {
     /// HTTP status: `420`.
     ///
     /// Documentation: <https://tools.ietf.org/rfcdiff?difftype=--hwdiff&url2=draft-ietf-webdav-protocol-06.txt>
+    ///
+    /// Added in 0.1.0. Deprecated in 0.1.0.
     #[deprecated(
+        since = "0.1.0",
         note = "A deprecated response used by the Spring Framework when a method has failed."
     )]
     MethodFailure,
@@ -169,6 +208,8 @@ pub enum ErrorCode {
     /// HTTP status: `405`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.5>
+    ///
+    /// Added in 0.1.0.
     MethodNotAllowed,
     /// `301` — Moved Permanently
     ///
@@ -177,6 +218,8 @@ pub enum ErrorCode {
     /// HTTP status: `301`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.2>
+    ///
+    /// Added in 0.1.0.
     MovedPermanently,
     /// `302` — Moved Temporarily
     ///
@@ -185,6 +228,8 @@ pub enum ErrorCode {
     /// HTTP status: `302`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.3>
+    ///
+    /// Added in 0.1.0.
     MovedTemporarily,
     /// `207` — Multi-Status
     ///
@@ -193,6 +238,8 @@ pub enum ErrorCode {
     /// HTTP status: `207`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.2>
+    ///
+    /// Added in 0.1.0.
     MultiStatus,
     /// `300` — Multiple Choices
     ///
@@ -201,6 +248,8 @@ pub enum ErrorCode {
     /// HTTP status: `300`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.1>
+    ///
+    /// Added in 0.1.0.
     MultipleChoices,
     /// `511` — Network Authentication Required
     ///
@@ -209,6 +258,8 @@ pub enum ErrorCode {
     /// HTTP status: `511`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-6>
+    ///
+    /// Added in 0.1.0.
     NetworkAuthenticationRequired,
     /// `204` — No Content
     ///
@@ -217,6 +268,8 @@ pub enum ErrorCode {
     /// HTTP status: `204`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.5>
+    ///
+    /// Added in 0.1.0.
     NoContent,
     /// `203` — Non Authoritative Information
     ///
@@ -225,6 +278,8 @@ pub enum ErrorCode {
     /// HTTP status: `203`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.4>
+    ///
+    /// Added in 0.1.0.
     NonAuthoritativeInformation,
     /// `406` — Not Acceptable
     ///
@@ -233,6 +288,8 @@ pub enum ErrorCode {
     /// HTTP status: `406`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.6>
+    ///
+    /// Added in 0.1.0.
     NotAcceptable,
     /// `404` — Not Found
     ///
@@ -241,6 +298,8 @@ pub enum ErrorCode {
     /// HTTP status: `404`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.4>
+    ///
+    /// Added in 0.1.0.
     NotFound,
     /// `501` — Not Implemented
     ///
@@ -249,6 +308,8 @@ pub enum ErrorCode {
     /// HTTP status: `501`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.2>
+    ///
+    /// Added in 0.1.0.
     NotImplemented,
     /// `304` — Not Modified
     ///
@@ -257,6 +318,8 @@ pub enum ErrorCode {
     /// HTTP status: `304`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7232#section-4.1>
+    ///
+    /// Added in 0.1.0.
     NotModified,
     /// `200` — OK
     ///
@@ -269,6 +332,8 @@ pub enum ErrorCode {
     /// HTTP status: `200`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.1>
+    ///
+    /// Added in 0.1.0.
     Ok,
     /// `206` — Partial Content
     ///
@@ -277,6 +342,8 @@ pub enum ErrorCode {
     /// HTTP status: `206`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7233#section-4.1>
+    ///
+    /// Added in 0.1.0.
     PartialContent,
     /// `402` — Payment Required
     ///
@@ -285,6 +352,8 @@ pub enum ErrorCode {
     /// HTTP status: `402`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.2>
+    ///
+    /// Added in 0.1.0.
     PaymentRequired,
     /// `308` — Permanent Redirect
     ///
@@ -293,6 +362,8 @@ pub enum ErrorCode {
     /// HTTP status: `308`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7538#section-3>
+    ///
+    /// Added in 0.1.0.
     PermanentRedirect,
     /// `412` — Precondition Failed
     ///
@@ -301,6 +372,8 @@ pub enum ErrorCode {
     /// HTTP status: `412`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7232#section-4.2>
+    ///
+    /// Added in 0.1.0.
     PreconditionFailed,
     /// `428` — Precondition Required
     ///
@@ -309,6 +382,8 @@ pub enum ErrorCode {
     /// HTTP status: `428`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-3>
+    ///
+    /// Added in 0.1.0.
     PreconditionRequired,
     /// `102` — Processing
     ///
@@ -317,6 +392,8 @@ pub enum ErrorCode {
     /// HTTP status: `102`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.1>
+    ///
+    /// Added in 0.1.0.
     Processing,
     /// `103` — Early Hints
     ///
@@ -325,6 +402,8 @@ pub enum ErrorCode {
     /// HTTP status: `103`.
     ///
     /// Documentation: <https://www.rfc-editor.org/rfc/rfc8297#page-3>
+    ///
+    /// Added in 0.1.0.
     EarlyHints,
     /// `426` — Upgrade Required
     ///
@@ -333,6 +412,8 @@ pub enum ErrorCode {
     /// HTTP status: `426`.
     ///
     /// Documentation: <https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.15>
+    ///
+    /// Added in 0.1.0.
     UpgradeRequired,
     /// `407` — Proxy Authentication Required
     ///
@@ -341,6 +422,8 @@ pub enum ErrorCode {
     /// HTTP status: `407`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7235#section-3.2>
+    ///
+    /// Added in 0.1.0.
     ProxyAuthenticationRequired,
     /// `431` — Request Header Fields Too Large
     ///
@@ -349,6 +432,8 @@ pub enum ErrorCode {
     /// HTTP status: `431`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-5>
+    ///
+    /// Added in 0.1.0.
     RequestHeaderFieldsTooLarge,
     /// `408` — Request Timeout
     ///
@@ -357,6 +442,8 @@ pub enum ErrorCode {
     /// HTTP status: `408`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.7>
+    ///
+    /// Added in 0.1.0.
     RequestTimeout,
     /// `413` — Request Entity Too Large
     ///
@@ -365,6 +452,8 @@ pub enum ErrorCode {
     /// HTTP status: `413`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.11>
+    ///
+    /// Added in 0.1.0.
     RequestTooLong,
     /// `414` — Request-URI Too Long
     ///
@@ -373,6 +462,8 @@ pub enum ErrorCode {
     /// HTTP status: `414`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.12>
+    ///
+    /// Added in 0.1.0.
     RequestUriTooLong,
     /// `416` — Requested Range Not Satisfiable
     ///
@@ -381,6 +472,8 @@ pub enum ErrorCode {
     /// HTTP status: `416`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7233#section-4.4>
+    ///
+    /// Added in 0.1.0.
     RequestedRangeNotSatisfiable,
     /// `205` — Reset Content
     ///
@@ -389,6 +482,8 @@ pub enum ErrorCode {
     /// HTTP status: `205`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.3.6>
+    ///
+    /// Added in 0.1.0.
     ResetContent,
     /// `303` — See Other
     ///
@@ -397,6 +492,8 @@ pub enum ErrorCode {
     /// HTTP status: `303`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.4>
+    ///
+    /// Added in 0.1.0.
     SeeOther,
     /// `503` — Service Unavailable
     ///
@@ -405,6 +502,8 @@ pub enum ErrorCode {
     /// HTTP status: `503`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.6.4>
+    ///
+    /// Added in 0.1.0.
     ServiceUnavailable,
     /// `101` — Switching Protocols
     ///
@@ -413,6 +512,8 @@ pub enum ErrorCode {
     /// HTTP status: `101`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.2.2>
+    ///
+    /// Added in 0.1.0.
     SwitchingProtocols,
     /// `307` — Temporary Redirect
     ///
@@ -421,6 +522,8 @@ pub enum ErrorCode {
     /// HTTP status: `307`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.7>
+    ///
+    /// Added in 0.1.0.
     TemporaryRedirect,
     /// `429` — Too Many Requests
     ///
@@ -429,6 +532,8 @@ pub enum ErrorCode {
     /// HTTP status: `429`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc6585#section-4>
+    ///
+    /// Added in 0.1.0.
     TooManyRequests,
     /// `401` — Unauthorized
     ///
@@ -437,6 +542,8 @@ pub enum ErrorCode {
     /// HTTP status: `401`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7235#section-3.1>
+    ///
+    /// Added in 0.1.0.
     Unauthorized,
     /// `451` — Unavailable For Legal Reasons
     ///
@@ -445,6 +552,8 @@ pub enum ErrorCode {
     /// HTTP status: `451`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7725>
+    ///
+    /// Added in 0.1.0.
     UnavailableForLegalReasons,
     /// `422` — Unprocessable Entity
     ///
@@ -453,6 +562,8 @@ pub enum ErrorCode {
     /// HTTP status: `422`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc2518#section-10.3>
+    ///
+    /// Added in 0.1.0.
     UnprocessableEntity,
     /// `415` — Unsupported Media Type
     ///
@@ -461,6 +572,8 @@ pub enum ErrorCode {
     /// HTTP status: `415`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.5.13>
+    ///
+    /// Added in 0.1.0.
     UnsupportedMediaType,
     /// `305` — Use Proxy
     ///
@@ -469,7 +582,10 @@ pub enum ErrorCode {
     /// HTTP status: `305`.
     ///
     /// Documentation: <https://tools.ietf.org/html/rfc7231#section-6.4.6>
+    ///
+    /// Added in 0.1.0. Deprecated in 0.1.0.
     #[deprecated(
+        since = "0.1.0",
         note = "Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy."
     )]
     UseProxy,
@@ -480,6 +596,8 @@ pub enum ErrorCode {
     /// HTTP status: `421`.
     ///
     /// Documentation: <https://datatracker.ietf.org/doc/html/rfc7540#section-9.1.2>
+    ///
+    /// Added in 0.1.0.
     MisdirectedRequest,
 }
 #[allow(deprecated)]
@@ -705,9 +823,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

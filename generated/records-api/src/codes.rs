@@ -10,38 +10,56 @@ pub enum ErrorCode {
     /// `BAD_REQUEST` — Invalid request body or parameters
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     BadRequest,
     /// `FOREIGN_KEY_VIOLATION` — Referenced record does not exist
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     ForeignKeyViolation,
     /// `UNAUTHORIZED` — Missing, invalid, or expired API key
     ///
     /// HTTP status: `401`.
+    ///
+    /// Added in 0.1.0.
     Unauthorized,
     /// `FORBIDDEN` — API key doesn't have permission for this operation
     ///
     /// HTTP status: `403`.
+    ///
+    /// Added in 0.1.0.
     Forbidden,
     /// `NOT_FOUND` — Entity or record not found
     ///
     /// HTTP status: `404`.
+    ///
+    /// Added in 0.1.0.
     NotFound,
     /// `WORKSPACE_STATUS` — Workspace access mode prevents this operation
     ///
     /// HTTP status: `409`.
+    ///
+    /// Added in 0.1.0.
     WorkspaceStatus,
     /// `UNIQUE_CONSTRAINT_VIOLATION` — Duplicate value for a unique column
     ///
     /// HTTP status: `409`.
+    ///
+    /// Added in 0.1.0.
     UniqueConstraintViolation,
     /// `VALIDATION_ERROR` — Request data fails constraint validation (includes details)
     ///
     /// HTTP status: `422`.
+    ///
+    /// Added in 0.1.0.
     ValidationError,
     /// `INTERNAL_ERROR` — Unexpected server error
     ///
     /// HTTP status: `500`.
+    ///
+    /// Added in 0.1.0.
     InternalError,
 }
 #[allow(deprecated)]
@@ -122,9 +140,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

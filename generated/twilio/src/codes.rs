@@ -14,18 +14,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22225>
+    ///
+    /// Added in 0.1.0.
     E22225,
     /// `80612` — Duplicate Entry
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80612>
+    ///
+    /// Added in 0.1.0.
     E80612,
     /// `13000` — Conference Noun cannot be mixed with Number nouns
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13000>
+    ///
+    /// Added in 0.1.0.
     E13000,
     /// `11750` — TwiML response body too large
     ///
@@ -38,18 +44,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11750>
+    ///
+    /// Added in 0.1.0.
     E11750,
     /// `62034` — Interconnect: No useful parameters provided.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62034>
+    ///
+    /// Added in 0.1.0.
     E62034,
     /// `82001` — Function invocation resulted in StatusCode 4xx
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82001>
+    ///
+    /// Added in 0.1.0.
     E82001,
     /// `60616` — Lookup rate limit exceeded
     ///
@@ -58,6 +70,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60616>
+    ///
+    /// Added in 0.1.0.
     E60616,
     /// `30111` — Url is blacklisted
     ///
@@ -66,12 +80,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30111>
+    ///
+    /// Added in 0.1.0.
     E30111,
     /// `53628` — Room recordings deleted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53628>
+    ///
+    /// Added in 0.1.0.
     E53628,
     /// `60699` — Lookup Usage Disabled
     ///
@@ -80,6 +98,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60699>
+    ///
+    /// Added in 0.1.0.
     E60699,
     /// `82009` — Multi-valued headers not supported
     ///
@@ -88,24 +108,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82009>
+    ///
+    /// Added in 0.1.0.
     E82009,
     /// `50304` — Programmable Chat: Attributes not valid JSON
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50304>
+    ///
+    /// Added in 0.1.0.
     E50304,
     /// `21616` — The 'From' number matches multiple numbers for your account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21616>
+    ///
+    /// Added in 0.1.0.
     E21616,
     /// `13612` — Record: Invalid maxLength value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13612>
+    ///
+    /// Added in 0.1.0.
     E13612,
     /// `19023` — Invalid channel type
     ///
@@ -114,6 +142,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19023>
+    ///
+    /// Added in 0.1.0.
     E19023,
     /// `81002` — Unexpected event while processing Widget
     ///
@@ -124,12 +154,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81002>
+    ///
+    /// Added in 0.1.0.
     E81002,
     /// `52108` — GCM/FCM device message rate exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52108>
+    ///
+    /// Added in 0.1.0.
     E52108,
     /// `57016` — 'Topic' is empty
     ///
@@ -138,6 +172,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57016>
+    ///
+    /// Added in 0.1.0.
     E57016,
     /// `30118` — Private key is invalid
     ///
@@ -146,6 +182,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30118>
+    ///
+    /// Added in 0.1.0.
     E30118,
     /// `60215` — Max number of mailers per account reached
     ///
@@ -156,12 +194,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60215>
+    ///
+    /// Added in 0.1.0.
     E60215,
     /// `51109` — Twilsock: Service instance is under legal hold
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51109>
+    ///
+    /// Added in 0.1.0.
     E51109,
     /// `80611` — Proxy Number In Active Sessions
     ///
@@ -170,36 +212,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80611>
+    ///
+    /// Added in 0.1.0.
     E80611,
     /// `21227` — Headers portion of SIP URI must be fewer than 1024 chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21227>
+    ///
+    /// Added in 0.1.0.
     E21227,
     /// `21504` — RecordingSid is required.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21504>
+    ///
+    /// Added in 0.1.0.
     E21504,
     /// `40114` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40114>
+    ///
+    /// Added in 0.1.0.
     E40114,
     /// `21406` — Cannot set SmsFallbackUrl without setting SmsUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21406>
+    ///
+    /// Added in 0.1.0.
     E21406,
     /// `51106` — Twilsock: Active product doesn't match with service instance product
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51106>
+    ///
+    /// Added in 0.1.0.
     E51106,
     /// `33010` — Conflicting update
     ///
@@ -208,12 +262,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33010>
+    ///
+    /// Added in 0.1.0.
     E33010,
     /// `40121` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40121>
+    ///
+    /// Added in 0.1.0.
     E40121,
     /// `91003` — Account reached the max sink limit
     ///
@@ -222,12 +280,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91003>
+    ///
+    /// Added in 0.1.0.
     E91003,
     /// `52202` — Facebook page is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52202>
+    ///
+    /// Added in 0.1.0.
     E52202,
     /// `45357` — Downstream error configuring Channel.
     ///
@@ -236,6 +298,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45357>
+    ///
+    /// Added in 0.1.0.
     E45357,
     /// `16026` — Participant label is in use by another participant
     ///
@@ -244,6 +308,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16026>
+    ///
+    /// Added in 0.1.0.
     E16026,
     /// `22205` — Attempting to assign invalid object\_sid to Bundle
     ///
@@ -252,6 +318,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22205>
+    ///
+    /// Added in 0.1.0.
     E22205,
     /// `13802` — Dial: No referUrl attribute specified
     ///
@@ -260,18 +328,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13802>
+    ///
+    /// Added in 0.1.0.
     E13802,
     /// `13241` — Dial-&gt;SIP: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13241>
+    ///
+    /// Added in 0.1.0.
     E13241,
     /// `16002` — Failed to validate conference attributes
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16002>
+    ///
+    /// Added in 0.1.0.
     E16002,
     /// `21725` — Brand can only be updated when in FAILED state
     ///
@@ -280,18 +354,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21725>
+    ///
+    /// Added in 0.1.0.
     E21725,
     /// `21244` — Maximum Number of Trunks reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21244>
+    ///
+    /// Added in 0.1.0.
     E21244,
     /// `16003` — Could not recognize conference sid or friendly name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16003>
+    ///
+    /// Added in 0.1.0.
     E16003,
     /// `21602` — Message body is required
     ///
@@ -300,12 +380,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21602>
+    ///
+    /// Added in 0.1.0.
     E21602,
     /// `62015` — Connection in transition
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62015>
+    ///
+    /// Added in 0.1.0.
     E62015,
     /// `30006` — Landline or unreachable carrier
     ///
@@ -320,12 +404,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30006>
+    ///
+    /// Added in 0.1.0.
     E30006,
     /// `14233` — Dial-&gt;Conference: Invalid Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14233>
+    ///
+    /// Added in 0.1.0.
     E14233,
     /// `50412` — Participant proxy address is empty
     ///
@@ -334,12 +422,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50412>
+    ///
+    /// Added in 0.1.0.
     E50412,
     /// `80911` — Call To Message Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80911>
+    ///
+    /// Added in 0.1.0.
     E80911,
     /// `30117` — Certificate cannot be parsed
     ///
@@ -348,12 +440,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30117>
+    ///
+    /// Added in 0.1.0.
     E30117,
     /// `21477` — Unable to update Status for parent accounts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21477>
+    ///
+    /// Added in 0.1.0.
     E21477,
     /// `50417` — Participants limit exceeded
     ///
@@ -362,12 +458,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50417>
+    ///
+    /// Added in 0.1.0.
     E50417,
     /// `54011` — Invalid TTL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54011>
+    ///
+    /// Added in 0.1.0.
     E54011,
     /// `30107` — Domain private certificate has not been uploaded
     ///
@@ -376,12 +476,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30107>
+    ///
+    /// Added in 0.1.0.
     E30107,
     /// `70156` — Request Hash Is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70156>
+    ///
+    /// Added in 0.1.0.
     E70156,
     /// `64017` — Pay: BankAccountType Parameter not supported with PaymentMethod = "credit-card"
     ///
@@ -390,12 +494,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64017>
+    ///
+    /// Added in 0.1.0.
     E64017,
     /// `54006` — Request entity too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54006>
+    ///
+    /// Added in 0.1.0.
     E54006,
     /// `94601` — Date range is not valid
     ///
@@ -404,6 +512,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94601>
+    ///
+    /// Added in 0.1.0.
     E94601,
     /// `19041` — Invalid or missing Custom Field input
     ///
@@ -412,12 +522,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19041>
+    ///
+    /// Added in 0.1.0.
     E19041,
     /// `21235` — IP Access Control List Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21235>
+    ///
+    /// Added in 0.1.0.
     E21235,
     /// `80308` — Session with the unique name not found.
     ///
@@ -426,6 +540,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80308>
+    ///
+    /// Added in 0.1.0.
     E80308,
     /// `57013` — 'Topic' is absent
     ///
@@ -434,12 +550,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57013>
+    ///
+    /// Added in 0.1.0.
     E57013,
     /// `21222` — Invalid SipAuthUsername. Illegal chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21222>
+    ///
+    /// Added in 0.1.0.
     E21222,
     /// `91203` — Method Not Allowed
     ///
@@ -448,6 +568,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91203>
+    ///
+    /// Added in 0.1.0.
     E91203,
     /// `22212` — Invalid End-User Type in request
     ///
@@ -456,6 +578,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22212>
+    ///
+    /// Added in 0.1.0.
     E22212,
     /// `57020` — Authorization failed
     ///
@@ -464,18 +588,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57020>
+    ///
+    /// Added in 0.1.0.
     E57020,
     /// `21237` — Maximum IP Addresses Reached for List
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21237>
+    ///
+    /// Added in 0.1.0.
     E21237,
     /// `22112` — Unable to Update Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22112>
+    ///
+    /// Added in 0.1.0.
     E22112,
     /// `53405` — Media connection failed or Media activity ceased
     ///
@@ -484,18 +614,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53405>
+    ///
+    /// Added in 0.1.0.
     E53405,
     /// `30019` — Content size exceeds carrier limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30019>
+    ///
+    /// Added in 0.1.0.
     E30019,
     /// `50208` — Programmable Chat: User channel limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50208>
+    ///
+    /// Added in 0.1.0.
     E50208,
     /// `60213` — A Messaging Configuration already exists for the given country
     ///
@@ -506,12 +642,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60213>
+    ///
+    /// Added in 0.1.0.
     E60213,
     /// `21229` — Invalid SIP Header. Illegal chars in header value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21229>
+    ///
+    /// Added in 0.1.0.
     E21229,
     /// `19045` — Field definition type is invalid; data types that are supported are text, date, and number
     ///
@@ -520,12 +660,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19045>
+    ///
+    /// Added in 0.1.0.
     E19045,
     /// `52052` — Client connection not created or closed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52052>
+    ///
+    /// Added in 0.1.0.
     E52052,
     /// `32702` — Voice User-Defined Message: Invalid Content
     ///
@@ -534,48 +678,64 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32702>
+    ///
+    /// Added in 0.1.0.
     E32702,
     /// `13234` — Dial-&gt;Conference: Invalid waitMethod
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13234>
+    ///
+    /// Added in 0.1.0.
     E13234,
     /// `50052` — Programmable Chat: Invalid consumption interval format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50052>
+    ///
+    /// Added in 0.1.0.
     E50052,
     /// `32303` — Interconnect: Multiple SIP Dials with Interconnect Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32303>
+    ///
+    /// Added in 0.1.0.
     E32303,
     /// `15002` — Call Progress: Queue Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15002>
+    ///
+    /// Added in 0.1.0.
     E15002,
     /// `50205` — Programmable Chat: User unauthorized to set role
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50205>
+    ///
+    /// Added in 0.1.0.
     E50205,
     /// `50207` — Programmable Chat: Identity too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50207>
+    ///
+    /// Added in 0.1.0.
     E50207,
     /// `51108` — Twilsock: Service instance disabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51108>
+    ///
+    /// Added in 0.1.0.
     E51108,
     /// `30884` — Campaign vetting rejection - Spam/Phishing
     ///
@@ -584,6 +744,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30884>
+    ///
+    /// Added in 0.1.0.
     E30884,
     /// `22213` — Invalid Number Type in request
     ///
@@ -592,6 +754,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22213>
+    ///
+    /// Added in 0.1.0.
     E22213,
     /// `22210` — Cannot create a Supporting Document with no Type
     ///
@@ -600,12 +764,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22210>
+    ///
+    /// Added in 0.1.0.
     E22210,
     /// `32301` — Interconnect: Invalid Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32301>
+    ///
+    /// Added in 0.1.0.
     E32301,
     /// `53000` — Signaling connection error
     ///
@@ -614,6 +782,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53000>
+    ///
+    /// Added in 0.1.0.
     E53000,
     /// `64009` — Pay: Twilio is no longer authorized to initiate transactions on your behalf.
     ///
@@ -627,6 +797,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64009>
+    ///
+    /// Added in 0.1.0.
     E64009,
     /// `53203` — The maximum number of published tracks allowed in the Room at the same time has been reached
     ///
@@ -635,12 +807,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53203>
+    ///
+    /// Added in 0.1.0.
     E53203,
     /// `50054` — Programmable Chat: Invalid webhook format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50054>
+    ///
+    /// Added in 0.1.0.
     E50054,
     /// `90009` — The message SID already exists.
     ///
@@ -649,6 +825,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90009>
+    ///
+    /// Added in 0.1.0.
     E90009,
     /// `64016` — Pay: Invalid Action URL
     ///
@@ -657,6 +835,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64016>
+    ///
+    /// Added in 0.1.0.
     E64016,
     /// `45770` — Failed to create InteractionChannel. Downstream Error.
     ///
@@ -665,12 +845,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45770>
+    ///
+    /// Added in 0.1.0.
     E45770,
     /// `50074` — Global actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50074>
+    ///
+    /// Added in 0.1.0.
     E50074,
     /// `80623` — Duplicate Participant Request
     ///
@@ -679,6 +863,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80623>
+    ///
+    /// Added in 0.1.0.
     E80623,
     /// `92008` — Unsupported Content Type
     ///
@@ -687,6 +873,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92008>
+    ///
+    /// Added in 0.1.0.
     E92008,
     /// `94403` — Transcriptions: Invalid encryption credentials
     ///
@@ -695,6 +883,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94403>
+    ///
+    /// Added in 0.1.0.
     E94403,
     /// `83602` — Request StartTime and/or EndTime must be aligned to UTC hour boundaries.
     ///
@@ -703,18 +893,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83602>
+    ///
+    /// Added in 0.1.0.
     E83602,
     /// `52211` — Too many Alexa notifications
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52211>
+    ///
+    /// Added in 0.1.0.
     E52211,
     /// `52102` — Invalid GCM/FCM registration token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52102>
+    ///
+    /// Added in 0.1.0.
     E52102,
     /// `21302` — Approaching application creation limit
     ///
@@ -723,24 +919,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21302>
+    ///
+    /// Added in 0.1.0.
     E21302,
     /// `20011` — Invalid TLS version
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20011>
+    ///
+    /// Added in 0.1.0.
     E20011,
     /// `40142` — Failed to issue Conference instruction due to missing 'call\_sid' or 'outbound\_to' properties
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40142>
+    ///
+    /// Added in 0.1.0.
     E40142,
     /// `51113` — Twilsock: Product usage is not enabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51113>
+    ///
+    /// Added in 0.1.0.
     E51113,
     /// `90007` — Invalid validity period value
     ///
@@ -753,12 +957,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90007>
+    ///
+    /// Added in 0.1.0.
     E90007,
     /// `21402` — Invalid Url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21402>
+    ///
+    /// Added in 0.1.0.
     E21402,
     /// `30124` — MessagingServiceSID cannot be empty or null
     ///
@@ -767,24 +975,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30124>
+    ///
+    /// Added in 0.1.0.
     E30124,
     /// `13616` — Record: playBeep must be true or false
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13616>
+    ///
+    /// Added in 0.1.0.
     E13616,
     /// `31429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31429>
+    ///
+    /// Added in 0.1.0.
     E31429,
     /// `70252` — Bad Saml Response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70252>
+    ///
+    /// Added in 0.1.0.
     E70252,
     /// `13801` — Refer not allowed on non-SIP call legs
     ///
@@ -793,12 +1009,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13801>
+    ///
+    /// Added in 0.1.0.
     E13801,
     /// `14220` — Enqueue: Provided Workflow was not a valid sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14220>
+    ///
+    /// Added in 0.1.0.
     E14220,
     /// `50384` — Initial state can't be 'closed
     ///
@@ -807,12 +1027,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50384>
+    ///
+    /// Added in 0.1.0.
     E50384,
     /// `70105` — Invalid Type Specified in the Request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70105>
+    ///
+    /// Added in 0.1.0.
     E70105,
     /// `31904` — Stream - WebSocket - Host Unreachable
     ///
@@ -821,6 +1045,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31904>
+    ///
+    /// Added in 0.1.0.
     E31904,
     /// `50434` — Participant projected address not provided
     ///
@@ -829,6 +1055,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50434>
+    ///
+    /// Added in 0.1.0.
     E50434,
     /// `60312` — Challenge creation limit reached
     ///
@@ -843,12 +1071,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60312>
+    ///
+    /// Added in 0.1.0.
     E60312,
     /// `50509` — Programmable Chat: Media message body cannot be updated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50509>
+    ///
+    /// Added in 0.1.0.
     E50509,
     /// `64002` — Pay: Service unavailable.
     ///
@@ -861,12 +1093,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64002>
+    ///
+    /// Added in 0.1.0.
     E64002,
     /// `13618` — Record: Recording not available for transcription
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13618>
+    ///
+    /// Added in 0.1.0.
     E13618,
     /// `94400` — Transcriptions: transcription internal error
     ///
@@ -875,30 +1111,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94400>
+    ///
+    /// Added in 0.1.0.
     E94400,
     /// `14236` — Dial-&gt;Conference: Invalid ReservationSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14236>
+    ///
+    /// Added in 0.1.0.
     E14236,
     /// `21475` — Unable to update Status, invalid Status.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21475>
+    ///
+    /// Added in 0.1.0.
     E21475,
     /// `54201` — Map Item not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54201>
+    ///
+    /// Added in 0.1.0.
     E54201,
     /// `63016` — Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63016>
+    ///
+    /// Added in 0.1.0.
     E63016,
     /// `48028` — Outgoing conversation: Unauthorized use of the proxy address
     ///
@@ -907,12 +1153,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48028>
+    ///
+    /// Added in 0.1.0.
     E48028,
     /// `13310` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13310>
+    ///
+    /// Added in 0.1.0.
     E13310,
     /// `90403` — \[Autopilot\] Signature validation failed
     ///
@@ -921,6 +1171,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90403>
+    ///
+    /// Added in 0.1.0.
     E90403,
     /// `30897` — Campaign vetting rejection - Disallowed Content
     ///
@@ -929,12 +1181,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30897>
+    ///
+    /// Added in 0.1.0.
     E30897,
     /// `31922` — Stream - WebSocket - URL Schema Not Supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31922>
+    ///
+    /// Added in 0.1.0.
     E31922,
     /// `19035` — Invalid page size, it must be between 1 and 25 if specified
     ///
@@ -943,18 +1199,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19035>
+    ///
+    /// Added in 0.1.0.
     E19035,
     /// `53112` — Status is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53112>
+    ///
+    /// Added in 0.1.0.
     E53112,
     /// `16020` — Conference is full
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16020>
+    ///
+    /// Added in 0.1.0.
     E16020,
     /// `60704` — Phone number not branded by Twilio
     ///
@@ -963,24 +1225,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60704>
+    ///
+    /// Added in 0.1.0.
     E60704,
     /// `62028` — Interconnect: Connection expired.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62028>
+    ///
+    /// Added in 0.1.0.
     E62028,
     /// `31901` — Stream - WebSocket - Connection Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31901>
+    ///
+    /// Added in 0.1.0.
     E31901,
     /// `50451` — One user identifier parameter for lookup at a time is allowed. Please, use either Identity or Address.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50451>
+    ///
+    /// Added in 0.1.0.
     E50451,
     /// `21654` — ContentSid Required
     ///
@@ -989,12 +1259,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21654>
+    ///
+    /// Added in 0.1.0.
     E21654,
     /// `21702` — The Messaging Service is not available to send new messages
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21702>
+    ///
+    /// Added in 0.1.0.
     E21702,
     /// `31940` — Stream - Invalid connectorName attribute in TwiML.
     ///
@@ -1003,6 +1277,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31940>
+    ///
+    /// Added in 0.1.0.
     E31940,
     /// `17000` — Forbidden to access data
     ///
@@ -1011,6 +1287,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17000>
+    ///
+    /// Added in 0.1.0.
     E17000,
     /// `60606` — Lookup Package is Not Enabled
     ///
@@ -1019,30 +1297,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60606>
+    ///
+    /// Added in 0.1.0.
     E60606,
     /// `22122` — Invalid Authorization Document Status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22122>
+    ///
+    /// Added in 0.1.0.
     E22122,
     /// `13328` — Gather: Invalid maxSpeechTime value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13328>
+    ///
+    /// Added in 0.1.0.
     E13328,
     /// `13332` — Gather: Invalid bargeIn value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13332>
+    ///
+    /// Added in 0.1.0.
     E13332,
     /// `64011` — Pay: Connector does not support the requested currency.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64011>
+    ///
+    /// Added in 0.1.0.
     E64011,
     /// `52143` — The push notification was rejected by APNs
     ///
@@ -1053,6 +1341,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52143>
+    ///
+    /// Added in 0.1.0.
     E52143,
     /// `19026` — Maximum number of channels allowed reached
     ///
@@ -1061,6 +1351,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19026>
+    ///
+    /// Added in 0.1.0.
     E19026,
     /// `64005` — Pay: Connector does not support tokenization.
     ///
@@ -1073,6 +1365,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64005>
+    ///
+    /// Added in 0.1.0.
     E64005,
     /// `13335` — Gather: speechTimeout auto cannot be used with model default
     ///
@@ -1081,6 +1375,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13335>
+    ///
+    /// Added in 0.1.0.
     E13335,
     /// `45351` — Invalid Channel Participant properties.
     ///
@@ -1089,12 +1385,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45351>
+    ///
+    /// Added in 0.1.0.
     E45351,
     /// `21628` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21628>
+    ///
+    /// Added in 0.1.0.
     E21628,
     /// `31952` — Stream Extension not found:
     ///
@@ -1103,30 +1403,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31952>
+    ///
+    /// Added in 0.1.0.
     E31952,
     /// `21456` — Invalid CallbackUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21456>
+    ///
+    /// Added in 0.1.0.
     E21456,
     /// `52171` — Webhook Credentials request signature was not verified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52171>
+    ///
+    /// Added in 0.1.0.
     E52171,
     /// `40143` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40143>
+    ///
+    /// Added in 0.1.0.
     E40143,
     /// `34004` — Error during fax transmission
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34004>
+    ///
+    /// Added in 0.1.0.
     E34004,
     /// `60318` — Factor is unverified
     ///
@@ -1135,18 +1445,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60318>
+    ///
+    /// Added in 0.1.0.
     E60318,
     /// `20101` — Invalid Access Token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20101>
+    ///
+    /// Added in 0.1.0.
     E20101,
     /// `30409` — This message cannot be canceled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30409>
+    ///
+    /// Added in 0.1.0.
     E30409,
     /// `83603` — The maximum allowed query period is 31 days for group by sim queries
     ///
@@ -1155,12 +1471,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83603>
+    ///
+    /// Added in 0.1.0.
     E83603,
     /// `22118` — Invalid Verification Document SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22118>
+    ///
+    /// Added in 0.1.0.
     E22118,
     /// `63036` — The specified phone number cannot be reached by RBM at this time.
     ///
@@ -1169,6 +1489,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63036>
+    ///
+    /// Added in 0.1.0.
     E63036,
     /// `32017` — PSTN: Carrier blocked call due to calling number (caller ID)
     ///
@@ -1177,6 +1499,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32017>
+    ///
+    /// Added in 0.1.0.
     E32017,
     /// `30119` — Certificate and private key pair is invalid
     ///
@@ -1185,6 +1509,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30119>
+    ///
+    /// Added in 0.1.0.
     E30119,
     /// `68006` — Initialization Error
     ///
@@ -1193,12 +1519,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68006>
+    ///
+    /// Added in 0.1.0.
     E68006,
     /// `16099` — Unexpected conference status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16099>
+    ///
+    /// Added in 0.1.0.
     E16099,
     /// `40001` — Could not parse Assignment Instruction response as JSON. Ensure your JSON is not escaped
     ///
@@ -1223,6 +1553,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40001>
+    ///
+    /// Added in 0.1.0.
     E40001,
     /// `32701` — Voice User-Defined Message: Invalid Content-Type
     ///
@@ -1231,24 +1563,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32701>
+    ///
+    /// Added in 0.1.0.
     E32701,
     /// `13330` — Gather: Invalid hints value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13330>
+    ///
+    /// Added in 0.1.0.
     E13330,
     /// `50059` — Programmable Chat: Notification sound name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50059>
+    ///
+    /// Added in 0.1.0.
     E50059,
     /// `51107` — Twilsock: Service can't be used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51107>
+    ///
+    /// Added in 0.1.0.
     E51107,
     /// `60407` — Authentication Token Error
     ///
@@ -1257,6 +1597,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60407>
+    ///
+    /// Added in 0.1.0.
     E60407,
     /// `45376` — Failed to add a participant.  Conversation was closed or not found.
     ///
@@ -1265,6 +1607,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45376>
+    ///
+    /// Added in 0.1.0.
     E45376,
     /// `83003` — The Super SIM already belongs to the requesting Account.
     ///
@@ -1273,12 +1617,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83003>
+    ///
+    /// Added in 0.1.0.
     E83003,
     /// `31409` — Conflict
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31409>
+    ///
+    /// Added in 0.1.0.
     E31409,
     /// `22217` — Missing Supporting Document field
     ///
@@ -1287,6 +1635,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22217>
+    ///
+    /// Added in 0.1.0.
     E22217,
     /// `21606` — The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.
     ///
@@ -1303,6 +1653,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21606>
+    ///
+    /// Added in 0.1.0.
     E21606,
     /// `63031` — Channels message cannot have same From and To
     ///
@@ -1311,18 +1663,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63031>
+    ///
+    /// Added in 0.1.0.
     E63031,
     /// `13111` — Annotate: Annotate must contain only one of element X
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13111>
+    ///
+    /// Added in 0.1.0.
     E13111,
     /// `21233` — Domain still has subdomains
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21233>
+    ///
+    /// Added in 0.1.0.
     E21233,
     /// `30447` — Toll Free verification rejection - Phone Number Error
     ///
@@ -1331,6 +1689,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30447>
+    ///
+    /// Added in 0.1.0.
     E30447,
     /// `60306` — Invalid Request
     ///
@@ -1341,6 +1701,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60306>
+    ///
+    /// Added in 0.1.0.
     E60306,
     /// `20409` — Conflict
     ///
@@ -1349,12 +1711,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20409>
+    ///
+    /// Added in 0.1.0.
     E20409,
     /// `53102` — Room name contains invalid characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53102>
+    ///
+    /// Added in 0.1.0.
     E53102,
     /// `19033` — Location validation error
     ///
@@ -1363,12 +1729,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19033>
+    ///
+    /// Added in 0.1.0.
     E19033,
     /// `16102` — Voice Recording: Unavailable because recording is silent
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16102>
+    ///
+    /// Added in 0.1.0.
     E16102,
     /// `50431` — Participant SID not provided
     ///
@@ -1377,6 +1747,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50431>
+    ///
+    /// Added in 0.1.0.
     E50431,
     /// `50375` — TimeToInactive should be greater or equal to 1 minute
     ///
@@ -1385,6 +1757,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50375>
+    ///
+    /// Added in 0.1.0.
     E50375,
     /// `94402` — Transcriptions: Encryption failed and transcription result files deleted
     ///
@@ -1393,12 +1767,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94402>
+    ///
+    /// Added in 0.1.0.
     E94402,
     /// `90002` — Too Many Errors
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90002>
+    ///
+    /// Added in 0.1.0.
     E90002,
     /// `19053` — Field definition name cannot be a duplicate of an existing Twilio-defined field
     ///
@@ -1407,12 +1785,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19053>
+    ///
+    /// Added in 0.1.0.
     E19053,
     /// `54155` — List Item revision mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54155>
+    ///
+    /// Added in 0.1.0.
     E54155,
     /// `33101` — Invalid Parameter Value
     ///
@@ -1421,30 +1803,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33101>
+    ///
+    /// Added in 0.1.0.
     E33101,
     /// `34003` — Callee did not answer
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34003>
+    ///
+    /// Added in 0.1.0.
     E34003,
     /// `31009` — Transport error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31009>
+    ///
+    /// Added in 0.1.0.
     E31009,
     /// `80619` — Chat Channel Attribute Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80619>
+    ///
+    /// Added in 0.1.0.
     E80619,
     /// `16101` — Voice Recording : Unavailable because duration is too short
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16101>
+    ///
+    /// Added in 0.1.0.
     E16101,
     /// `23004` — Message Redaction Incompatible Configuration: Advanced Opt-Out
     ///
@@ -1453,6 +1845,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23004>
+    ///
+    /// Added in 0.1.0.
     E23004,
     /// `20162` — A conflicting resource update is in progress
     ///
@@ -1461,12 +1855,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20162>
+    ///
+    /// Added in 0.1.0.
     E20162,
     /// `80403` — Interaction Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80403>
+    ///
+    /// Added in 0.1.0.
     E80403,
     /// `15004` — Action Callback URL must be an absolute URL when using TwiML to update in-progress calls
     ///
@@ -1475,6 +1873,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15004>
+    ///
+    /// Added in 0.1.0.
     E15004,
     /// `45308` — Add Participant Not Allowed
     ///
@@ -1483,12 +1883,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45308>
+    ///
+    /// Added in 0.1.0.
     E45308,
     /// `54451` — Invalid 'Order' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54451>
+    ///
+    /// Added in 0.1.0.
     E54451,
     /// `11751` — Media Message - Media exceeds messaging provider size limit
     ///
@@ -1503,18 +1907,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11751>
+    ///
+    /// Added in 0.1.0.
     E11751,
     /// `20157` — Expiration Time Exceeds Maximum Time Allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20157>
+    ///
+    /// Added in 0.1.0.
     E20157,
     /// `53104` — Unable to connect to Room
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53104>
+    ///
+    /// Added in 0.1.0.
     E53104,
     /// `19028` — Channel value can not be updated
     ///
@@ -1523,6 +1933,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19028>
+    ///
+    /// Added in 0.1.0.
     E19028,
     /// `30444` — Toll Free verification rejection - High Risk
     ///
@@ -1531,6 +1943,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30444>
+    ///
+    /// Added in 0.1.0.
     E30444,
     /// `50380` — TimeToClosed format is invalid
     ///
@@ -1539,6 +1953,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50380>
+    ///
+    /// Added in 0.1.0.
     E50380,
     /// `13804` — AddOns are not supported in this realm
     ///
@@ -1547,12 +1963,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13804>
+    ///
+    /// Added in 0.1.0.
     E13804,
     /// `21623` — Number of media files exceeds allowed limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21623>
+    ///
+    /// Added in 0.1.0.
     E21623,
     /// `19012` — When updating a contact at least one field should be updated
     ///
@@ -1561,6 +1981,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19012>
+    ///
+    /// Added in 0.1.0.
     E19012,
     /// `60218` — SendGrid Template is not active
     ///
@@ -1571,12 +1993,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60218>
+    ///
+    /// Added in 0.1.0.
     E60218,
     /// `16106` — Voice Recording: Unavailable due to internal encryption error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16106>
+    ///
+    /// Added in 0.1.0.
     E16106,
     /// `60002` — End User Identification Timeout
     ///
@@ -1585,6 +2011,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60002>
+    ///
+    /// Added in 0.1.0.
     E60002,
     /// `45731` — Pre-engagement data too large.
     ///
@@ -1593,6 +2021,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45731>
+    ///
+    /// Added in 0.1.0.
     E45731,
     /// `45601` — Custom Flex UI error
     ///
@@ -1601,6 +2031,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45601>
+    ///
+    /// Added in 0.1.0.
     E45601,
     /// `62200` — Provisioning failure - Network-API is unavailable!
     ///
@@ -1609,18 +2041,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62200>
+    ///
+    /// Added in 0.1.0.
     E62200,
     /// `62001` — Invalid SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62001>
+    ///
+    /// Added in 0.1.0.
     E62001,
     /// `31103` — Length of parameters cannot exceed MAX\_PARAM\_LENGTH.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31103>
+    ///
+    /// Added in 0.1.0.
     E31103,
     /// `30440` — Toll Free verification rejection - Unknown Error
     ///
@@ -1629,12 +2067,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30440>
+    ///
+    /// Added in 0.1.0.
     E30440,
     /// `61001` — Add-ons: Request timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61001>
+    ///
+    /// Added in 0.1.0.
     E61001,
     /// `60310` — Factor verification attempts reached
     ///
@@ -1647,12 +2089,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60310>
+    ///
+    /// Added in 0.1.0.
     E60310,
     /// `21242` — Maximum Credentials Reached for List
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21242>
+    ///
+    /// Added in 0.1.0.
     E21242,
     /// `32019` — Twiml and Voice URL are both set. Using Voice URL.
     ///
@@ -1661,12 +2107,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32019>
+    ///
+    /// Added in 0.1.0.
     E32019,
     /// `32102` — SIP: Bad SDP
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32102>
+    ///
+    /// Added in 0.1.0.
     E32102,
     /// `90015` — Body and Template (Body, Sid, Language, Args) are provided
     ///
@@ -1675,6 +2125,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90015>
+    ///
+    /// Added in 0.1.0.
     E90015,
     /// `30121` — Fallback URL is missing
     ///
@@ -1683,12 +2135,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30121>
+    ///
+    /// Added in 0.1.0.
     E30121,
     /// `62005` — Bandwidth reserve not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62005>
+    ///
+    /// Added in 0.1.0.
     E62005,
     /// `21611` — This 'From' number has exceeded the maximum number of queued messages
     ///
@@ -1707,18 +2163,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21611>
+    ///
+    /// Added in 0.1.0.
     E21611,
     /// `52131` — Invalid APNs credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52131>
+    ///
+    /// Added in 0.1.0.
     E52131,
     /// `60004` — Invalid Configuration
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60004>
+    ///
+    /// Added in 0.1.0.
     E60004,
     /// `21263` — Invalid Answering Machine Detection Parameters
     ///
@@ -1727,36 +2189,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21263>
+    ///
+    /// Added in 0.1.0.
     E21263,
     /// `51110` — Twilsock: Token contains multiple grants of same product
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51110>
+    ///
+    /// Added in 0.1.0.
     E51110,
     /// `40120` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40120>
+    ///
+    /// Added in 0.1.0.
     E40120,
     /// `31502` — Bad Gateway
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31502>
+    ///
+    /// Added in 0.1.0.
     E31502,
     /// `31206` — Rate exceeded authorized limit.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31206>
+    ///
+    /// Added in 0.1.0.
     E31206,
     /// `16011` — Conference Event: Error Response to Callback URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16011>
+    ///
+    /// Added in 0.1.0.
     E16011,
     /// `30027` — US A2P 10DLC - T-Mobile Daily Message Limit Reached
     ///
@@ -1769,6 +2243,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30027>
+    ///
+    /// Added in 0.1.0.
     E30027,
     /// `45356` — Failed to create a channel. Downstream error.
     ///
@@ -1777,6 +2253,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45356>
+    ///
+    /// Added in 0.1.0.
     E45356,
     /// `22223` — Regulatory Bundle is not eligible to be Copied
     ///
@@ -1785,12 +2263,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22223>
+    ///
+    /// Added in 0.1.0.
     E22223,
     /// `13420` — Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13420>
+    ///
+    /// Added in 0.1.0.
     E13420,
     /// `50526` — Invalid content SID
     ///
@@ -1799,18 +2281,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50526>
+    ///
+    /// Added in 0.1.0.
     E50526,
     /// `48005` — Callback failed due to timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48005>
+    ///
+    /// Added in 0.1.0.
     E48005,
     /// `63008` — Could not execute the request because the channel module has been misconfigured. Please check the Channel configuration in Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63008>
+    ///
+    /// Added in 0.1.0.
     E63008,
     /// `90104` — Invalid Collect Field Type
     ///
@@ -1819,18 +2307,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90104>
+    ///
+    /// Added in 0.1.0.
     E90104,
     /// `30112` — Account is not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30112>
+    ///
+    /// Added in 0.1.0.
     E30112,
     /// `34108` — Other End Incompatible
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34108>
+    ///
+    /// Added in 0.1.0.
     E34108,
     /// `33004` — Service is unavailable
     ///
@@ -1839,6 +2333,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33004>
+    ///
+    /// Added in 0.1.0.
     E33004,
     /// `33102` — Parameter missing
     ///
@@ -1847,6 +2343,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33102>
+    ///
+    /// Added in 0.1.0.
     E33102,
     /// `23002` — Message Redaction Incompatible Configuration: Short code "STOP" filtering
     ///
@@ -1855,6 +2353,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23002>
+    ///
+    /// Added in 0.1.0.
     E23002,
     /// `30011` — MMS not supported by the receiving phone number in this region
     ///
@@ -1865,6 +2365,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30011>
+    ///
+    /// Added in 0.1.0.
     E30011,
     /// `30130` — Messaging Service SID already belongs in another domain configuration.
     ///
@@ -1873,6 +2375,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30130>
+    ///
+    /// Added in 0.1.0.
     E30130,
     /// `53408` — ICE connection restart was attempted, but it is not allowed
     ///
@@ -1881,30 +2385,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53408>
+    ///
+    /// Added in 0.1.0.
     E53408,
     /// `54351` — Invalid identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54351>
+    ///
+    /// Added in 0.1.0.
     E54351,
     /// `51114` — Twilsock: Invalid access token header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51114>
+    ///
+    /// Added in 0.1.0.
     E51114,
     /// `22114` — Unable to Verify Code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22114>
+    ///
+    /// Added in 0.1.0.
     E22114,
     /// `21407` — This Phone Number type does not support SMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21407>
+    ///
+    /// Added in 0.1.0.
     E21407,
     /// `21627` — Max Price must be a valid float
     ///
@@ -1913,12 +2427,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21627>
+    ///
+    /// Added in 0.1.0.
     E21627,
     /// `21457` — AreaCode Parameter not Supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21457>
+    ///
+    /// Added in 0.1.0.
     E21457,
     /// `23005` — Phone Number Redaction Incompatible Configuration: Fallback to Long Code
     ///
@@ -1927,6 +2445,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23005>
+    ///
+    /// Added in 0.1.0.
     E23005,
     /// `90014` — Validity Period should be positive integer
     ///
@@ -1935,6 +2455,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90014>
+    ///
+    /// Added in 0.1.0.
     E90014,
     /// `60211` — Bucket with the given Interval already exists
     ///
@@ -1945,6 +2467,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60211>
+    ///
+    /// Added in 0.1.0.
     E60211,
     /// `80607` — Session Closed
     ///
@@ -1957,6 +2481,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80607>
+    ///
+    /// Added in 0.1.0.
     E80607,
     /// `30888` — Campaign vetting rejection - Age Gate Not Present / Not Acceptable
     ///
@@ -1965,12 +2491,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30888>
+    ///
+    /// Added in 0.1.0.
     E30888,
     /// `51004` — Client Connection: endpoint\_id too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51004>
+    ///
+    /// Added in 0.1.0.
     E51004,
     /// `50449` — Conflicting channel modification
     ///
@@ -1979,6 +2509,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50449>
+    ///
+    /// Added in 0.1.0.
     E50449,
     /// `81026` — Studio Execution failed because Flow exceeds maximum allowed widgets
     ///
@@ -1987,12 +2519,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81026>
+    ///
+    /// Added in 0.1.0.
     E81026,
     /// `22111` — Invalid Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22111>
+    ///
+    /// Added in 0.1.0.
     E22111,
     /// `94303` — Transcriptions Configurations: Language is required
     ///
@@ -2001,6 +2537,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94303>
+    ///
+    /// Added in 0.1.0.
     E94303,
     /// `60324` — Challenge verification failed
     ///
@@ -2011,24 +2549,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60324>
+    ///
+    /// Added in 0.1.0.
     E60324,
     /// `92005` — ContentSid Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92005>
+    ///
+    /// Added in 0.1.0.
     E92005,
     /// `40130` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40130>
+    ///
+    /// Added in 0.1.0.
     E40130,
     /// `53106` — Room not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53106>
+    ///
+    /// Added in 0.1.0.
     E53106,
     /// `21408` — Permission to send an SMS has not been enabled for the region indicated by the 'To' number
     ///
@@ -2037,6 +2583,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21408>
+    ///
+    /// Added in 0.1.0.
     E21408,
     /// `64023` — Pay: Invalid Test Bank Account Number
     ///
@@ -2045,18 +2593,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64023>
+    ///
+    /// Added in 0.1.0.
     E64023,
     /// `54156` — Invalid List Item data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54156>
+    ///
+    /// Added in 0.1.0.
     E54156,
     /// `54450` — Invalid 'Direction' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54450>
+    ///
+    /// Added in 0.1.0.
     E54450,
     /// `45309` — Modify Participant Not Allowed
     ///
@@ -2065,6 +2619,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45309>
+    ///
+    /// Added in 0.1.0.
     E45309,
     /// `45373` — Failed to remove Participant.  Internal error.
     ///
@@ -2073,24 +2629,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45373>
+    ///
+    /// Added in 0.1.0.
     E45373,
     /// `31408` — Request Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31408>
+    ///
+    /// Added in 0.1.0.
     E31408,
     /// `53616` — Deleted a recording with custom configuration as time for retries was depleted
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53616>
+    ///
+    /// Added in 0.1.0.
     E53616,
     /// `52133` — Invalid APNs device token size
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52133>
+    ///
+    /// Added in 0.1.0.
     E52133,
     /// `35125` — Maximum limit reached in the account for scheduling messages
     ///
@@ -2099,24 +2663,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35125>
+    ///
+    /// Added in 0.1.0.
     E35125,
     /// `53301` — Track name is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53301>
+    ///
+    /// Added in 0.1.0.
     E53301,
     /// `52163` — Incorrect URL used to retrieve Webhook Credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52163>
+    ///
+    /// Added in 0.1.0.
     E52163,
     /// `51118` — Twilsock: Invalid claim set
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51118>
+    ///
+    /// Added in 0.1.0.
     E51118,
     /// `60205` — SMS is not supported by landline phone number
     ///
@@ -2127,24 +2699,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60205>
+    ///
+    /// Added in 0.1.0.
     E60205,
     /// `21607` — The 'from' phone number must be the sandbox phone number for trial accounts.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21607>
+    ///
+    /// Added in 0.1.0.
     E21607,
     /// `21204` — Call already initiated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21204>
+    ///
+    /// Added in 0.1.0.
     E21204,
     /// `60519` — SNA Verification Result Pending
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60519>
+    ///
+    /// Added in 0.1.0.
     E60519,
     /// `19057` — Server unavailable or busy
     ///
@@ -2153,12 +2733,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19057>
+    ///
+    /// Added in 0.1.0.
     E19057,
     /// `21712` — Phone Number or Short Code is associated with another Messaging Service.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21712>
+    ///
+    /// Added in 0.1.0.
     E21712,
     /// `91004` — Test event cannot be found
     ///
@@ -2167,6 +2751,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91004>
+    ///
+    /// Added in 0.1.0.
     E91004,
     /// `19029` — When updating a channel at least one field should be updated
     ///
@@ -2175,42 +2761,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19029>
+    ///
+    /// Added in 0.1.0.
     E19029,
     /// `81007` — Connecting to a Call timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81007>
+    ///
+    /// Added in 0.1.0.
     E81007,
     /// `13230` — Dial-&gt;Conference: Invalid muted value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13230>
+    ///
+    /// Added in 0.1.0.
     E13230,
     /// `21102` — Reached maximum number of Services
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21102>
+    ///
+    /// Added in 0.1.0.
     E21102,
     /// `20159` — Invalid Signature
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20159>
+    ///
+    /// Added in 0.1.0.
     E20159,
     /// `13222` — Dial-&gt;Number: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13222>
+    ///
+    /// Added in 0.1.0.
     E13222,
     /// `50057` — Programmable Chat: Webhook call failed to execute successfully
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50057>
+    ///
+    /// Added in 0.1.0.
     E50057,
     /// `40138` — Missing 'from' parameter when issuing Conference instruction
     ///
@@ -2219,6 +2819,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40138>
+    ///
+    /// Added in 0.1.0.
     E40138,
     /// `93104` — There is an issue with the Kinesis Stream Name or Region
     ///
@@ -2227,6 +2829,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93104>
+    ///
+    /// Added in 0.1.0.
     E93104,
     /// `57006` — 'EventType' is empty
     ///
@@ -2235,6 +2839,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57006>
+    ///
+    /// Added in 0.1.0.
     E57006,
     /// `63041` — Template paused
     ///
@@ -2243,18 +2849,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63041>
+    ///
+    /// Added in 0.1.0.
     E63041,
     /// `45101` — Configuration Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45101>
+    ///
+    /// Added in 0.1.0.
     E45101,
     /// `53300` — Track is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53300>
+    ///
+    /// Added in 0.1.0.
     E53300,
     /// `30890` — Campaign vetting rejection - Subscriber Help
     ///
@@ -2263,6 +2875,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30890>
+    ///
+    /// Added in 0.1.0.
     E30890,
     /// `32112` — SIP: Invalid header value
     ///
@@ -2271,6 +2885,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32112>
+    ///
+    /// Added in 0.1.0.
     E32112,
     /// `64018` — Pay: Value needed for either Capture or Status parameters
     ///
@@ -2279,6 +2895,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64018>
+    ///
+    /// Added in 0.1.0.
     E64018,
     /// `57007` — 'EventType' is absent
     ///
@@ -2287,12 +2905,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57007>
+    ///
+    /// Added in 0.1.0.
     E57007,
     /// `53601` — AWS credentials for recording upload are invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53601>
+    ///
+    /// Added in 0.1.0.
     E53601,
     /// `45377` — Account SID not authorized.
     ///
@@ -2301,6 +2923,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45377>
+    ///
+    /// Added in 0.1.0.
     E45377,
     /// `60620` — Lookup SIM Swap Information is Incomplete From Carrier
     ///
@@ -2309,24 +2933,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60620>
+    ///
+    /// Added in 0.1.0.
     E60620,
     /// `20004` — Method not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20004>
+    ///
+    /// Added in 0.1.0.
     E20004,
     /// `13617` — Record: Recording length is out of range for transcription
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13617>
+    ///
+    /// Added in 0.1.0.
     E13617,
     /// `52162` — Credentials do not belong to used account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52162>
+    ///
+    /// Added in 0.1.0.
     E52162,
     /// `21257` — Invalid SIP Manipulation Policy SID
     ///
@@ -2335,6 +2967,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21257>
+    ///
+    /// Added in 0.1.0.
     E21257,
     /// `45711` — Failed to create webchat participant. Unauthorized
     ///
@@ -2343,12 +2977,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45711>
+    ///
+    /// Added in 0.1.0.
     E45711,
     /// `21650` — Phone Number Requires a Verified Identity Document
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21650>
+    ///
+    /// Added in 0.1.0.
     E21650,
     /// `30108` — Twilio account does not belong to an organization
     ///
@@ -2357,12 +2995,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30108>
+    ///
+    /// Added in 0.1.0.
     E30108,
     /// `10003` — Incoming call rejected due to inactive account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10003>
+    ///
+    /// Added in 0.1.0.
     E10003,
     /// `19014` — Can fetch contact either by unique\_customer\_provided\_id or channel
     ///
@@ -2371,12 +3013,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19014>
+    ///
+    /// Added in 0.1.0.
     E19014,
     /// `54251` — Invalid Message Stream Message data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54251>
+    ///
+    /// Added in 0.1.0.
     E54251,
     /// `50340` — Messaging service SID not provided
     ///
@@ -2385,12 +3031,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50340>
+    ///
+    /// Added in 0.1.0.
     E50340,
     /// `53404` — No supported codec
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53404>
+    ///
+    /// Added in 0.1.0.
     E53404,
     /// `60229` — Template translation was not found
     ///
@@ -2403,6 +3053,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60229>
+    ///
+    /// Added in 0.1.0.
     E60229,
     /// `16023` — Dial-&gt;Conference: Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
     ///
@@ -2411,30 +3063,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16023>
+    ///
+    /// Added in 0.1.0.
     E16023,
     /// `53620` — Invalid URL for external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53620>
+    ///
+    /// Added in 0.1.0.
     E53620,
     /// `21403` — Invalid Method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21403>
+    ///
+    /// Added in 0.1.0.
     E21403,
     /// `21253` — Max Connection Policies Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21253>
+    ///
+    /// Added in 0.1.0.
     E21253,
     /// `21473` — AccountSid you are transferring to is not related to the originating owner of the phone number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21473>
+    ///
+    /// Added in 0.1.0.
     E21473,
     /// `90030` — Broadcast 'CorrelationId' is too long
     ///
@@ -2443,18 +3105,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90030>
+    ///
+    /// Added in 0.1.0.
     E90030,
     /// `53627` — Internal failure when updating the composition resource
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53627>
+    ///
+    /// Added in 0.1.0.
     E53627,
     /// `32208` — SIP: Secure media required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32208>
+    ///
+    /// Added in 0.1.0.
     E32208,
     /// `19022` — Invalid channel
     ///
@@ -2463,6 +3131,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19022>
+    ///
+    /// Added in 0.1.0.
     E19022,
     /// `45362` — Failed to remove Participant.  Not found.
     ///
@@ -2471,18 +3141,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45362>
+    ///
+    /// Added in 0.1.0.
     E45362,
     /// `14213` — Dial-&gt;Queue: queue name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14213>
+    ///
+    /// Added in 0.1.0.
     E14213,
     /// `21478` — Unable to update Status for subaccount, subaccount has been suspended by Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21478>
+    ///
+    /// Added in 0.1.0.
     E21478,
     /// `60614` — Lookup Request Must Be Completed in Different Twilio Region
     ///
@@ -2493,6 +3169,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60614>
+    ///
+    /// Added in 0.1.0.
     E60614,
     /// `31209` — Call Message Event Payload size exceeded authorized limit.
     ///
@@ -2501,6 +3179,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31209>
+    ///
+    /// Added in 0.1.0.
     E31209,
     /// `53215` — Invalid Subscribe Rule(s)
     ///
@@ -2509,6 +3189,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53215>
+    ///
+    /// Added in 0.1.0.
     E53215,
     /// `50377` — Can't update conversation as it's in final closed state
     ///
@@ -2517,48 +3199,64 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50377>
+    ///
+    /// Added in 0.1.0.
     E50377,
     /// `52103` — GCM/FCM client uninstalled or turned off notifications
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52103>
+    ///
+    /// Added in 0.1.0.
     E52103,
     /// `32219` — SIP: Redirect failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32219>
+    ///
+    /// Added in 0.1.0.
     E32219,
     /// `30016` — 'To' and 'From' channel types are incompatible
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30016>
+    ///
+    /// Added in 0.1.0.
     E30016,
     /// `50506` — Programmable Chat: Media SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50506>
+    ///
+    /// Added in 0.1.0.
     E50506,
     /// `20422` — Invalid Parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20422>
+    ///
+    /// Added in 0.1.0.
     E20422,
     /// `53204` — Participant not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53204>
+    ///
+    /// Added in 0.1.0.
     E53204,
     /// `50101` — Programmable Chat: Channel role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50101>
+    ///
+    /// Added in 0.1.0.
     E50101,
     /// `13805` — Trial account call duration exceeded 10 minute limit
     ///
@@ -2567,6 +3265,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13805>
+    ///
+    /// Added in 0.1.0.
     E13805,
     /// `91101` — Subscription could not be created
     ///
@@ -2575,6 +3275,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91101>
+    ///
+    /// Added in 0.1.0.
     E91101,
     /// `45374` — Failed to delete Channel.  Internal error.
     ///
@@ -2583,6 +3285,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45374>
+    ///
+    /// Added in 0.1.0.
     E45374,
     /// `57009` — 'EventType' is too long
     ///
@@ -2591,36 +3295,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57009>
+    ///
+    /// Added in 0.1.0.
     E57009,
     /// `20105` — Access Token not yet valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20105>
+    ///
+    /// Added in 0.1.0.
     E20105,
     /// `21248` — Trunk Domain already taken
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21248>
+    ///
+    /// Added in 0.1.0.
     E21248,
     /// `60005` — Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60005>
+    ///
+    /// Added in 0.1.0.
     E60005,
     /// `53621` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53621>
+    ///
+    /// Added in 0.1.0.
     E53621,
     /// `50332` — Programmable Chat: Channel webhook url too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50332>
+    ///
+    /// Added in 0.1.0.
     E50332,
     /// `30022` — US A2P 10DLC - Rate Limits Exceeded
     ///
@@ -2630,36 +3346,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30022>
+    ///
+    /// Added in 0.1.0.
     E30022,
     /// `80306` — Not Found Chat Service
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80306>
+    ///
+    /// Added in 0.1.0.
     E80306,
     /// `50393` — Type value should be 'private'.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50393>
+    ///
+    /// Added in 0.1.0.
     E50393,
     /// `21218` — Invalid ApplicationSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21218>
+    ///
+    /// Added in 0.1.0.
     E21218,
     /// `16022` — Conference does not exist or is completed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16022>
+    ///
+    /// Added in 0.1.0.
     E16022,
     /// `20404` — Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20404>
+    ///
+    /// Added in 0.1.0.
     E20404,
     /// `20021` — Phone number rejected by T-Mobile SDG Service Provisioning API
     ///
@@ -2668,12 +3396,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20021>
+    ///
+    /// Added in 0.1.0.
     E20021,
     /// `40135` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40135>
+    ///
+    /// Added in 0.1.0.
     E40135,
     /// `30100` — Domain SID is invalid
     ///
@@ -2682,6 +3414,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30100>
+    ///
+    /// Added in 0.1.0.
     E30100,
     /// `90027` — Broadcast 'FriendlyName' is too long
     ///
@@ -2690,6 +3424,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90027>
+    ///
+    /// Added in 0.1.0.
     E90027,
     /// `30002` — Account suspended
     ///
@@ -2698,12 +3434,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30002>
+    ///
+    /// Added in 0.1.0.
     E30002,
     /// `64010` — Pay: Payment Gateway rejected token creation.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64010>
+    ///
+    /// Added in 0.1.0.
     E64010,
     /// `63047` — Link to a sample media file returned an invalid Content-Type
     ///
@@ -2712,6 +3452,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63047>
+    ///
+    /// Added in 0.1.0.
     E63047,
     /// `16025` — Dial-&gt;Conference: Participant label is in use by another participant
     ///
@@ -2720,18 +3462,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16025>
+    ///
+    /// Added in 0.1.0.
     E16025,
     /// `80606` — Proxy Identifier Not Owned By Account
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80606>
+    ///
+    /// Added in 0.1.0.
     E80606,
     /// `14204` — Enqueue: Queue name too short
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14204>
+    ///
+    /// Added in 0.1.0.
     E14204,
     /// `53617` — Internal failure when bulk deleting compositions from your account
     ///
@@ -2740,6 +3488,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53617>
+    ///
+    /// Added in 0.1.0.
     E53617,
     /// `50436` — Participant limit exceeded for group conversation
     ///
@@ -2748,6 +3498,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50436>
+    ///
+    /// Added in 0.1.0.
     E50436,
     /// `81014` — There was an internal error while processing an HTTP request
     ///
@@ -2756,12 +3508,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81014>
+    ///
+    /// Added in 0.1.0.
     E81014,
     /// `13331` — Gather: Invalid language value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13331>
+    ///
+    /// Added in 0.1.0.
     E13331,
     /// `94304` — Transcriptions Configurations: Language is invalid
     ///
@@ -2770,6 +3526,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94304>
+    ///
+    /// Added in 0.1.0.
     E94304,
     /// `83001` — Parameter missing while registering a Super SIM
     ///
@@ -2778,12 +3536,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83001>
+    ///
+    /// Added in 0.1.0.
     E83001,
     /// `92007` — The Content Variables Parameter is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92007>
+    ///
+    /// Added in 0.1.0.
     E92007,
     /// `21723` — Campaign Verify token import already in progress
     ///
@@ -2792,12 +3554,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21723>
+    ///
+    /// Added in 0.1.0.
     E21723,
     /// `13252` — Dial: Invalid header name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13252>
+    ///
+    /// Added in 0.1.0.
     E13252,
     /// `40152` — Invalid Queue for Known Worker
     ///
@@ -2806,6 +3572,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40152>
+    ///
+    /// Added in 0.1.0.
     E40152,
     /// `50374` — 'State' field can't be empty
     ///
@@ -2814,12 +3582,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50374>
+    ///
+    /// Added in 0.1.0.
     E50374,
     /// `54100` — Document not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54100>
+    ///
+    /// Added in 0.1.0.
     E54100,
     /// `53208` — Participant's bandwidth profile configuration is invalid
     ///
@@ -2828,12 +3600,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53208>
+    ///
+    /// Added in 0.1.0.
     E53208,
     /// `21207` — Invalid IfMachine
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21207>
+    ///
+    /// Added in 0.1.0.
     E21207,
     /// `80904` — Expired Proxy Session
     ///
@@ -2842,6 +3618,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80904>
+    ///
+    /// Added in 0.1.0.
     E80904,
     /// `30446` — Toll Free verification rejection - Opt-In Error
     ///
@@ -2850,6 +3628,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30446>
+    ///
+    /// Added in 0.1.0.
     E30446,
     /// `40005` — Assignment Callback response does not contain Instruction
     ///
@@ -2858,12 +3638,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40005>
+    ///
+    /// Added in 0.1.0.
     E40005,
     /// `21503` — Invalid transcription type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21503>
+    ///
+    /// Added in 0.1.0.
     E21503,
     /// `30009` — Missing inbound segment
     ///
@@ -2872,24 +3656,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30009>
+    ///
+    /// Added in 0.1.0.
     E30009,
     /// `50330` — Programmable Chat: Channel webhook filter not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50330>
+    ///
+    /// Added in 0.1.0.
     E50330,
     /// `70004` — Unauthorized
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70004>
+    ///
+    /// Added in 0.1.0.
     E70004,
     /// `81012` — Failed to update Sync service
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81012>
+    ///
+    /// Added in 0.1.0.
     E81012,
     /// `50382` — Timer can't be set without state
     ///
@@ -2898,54 +3690,72 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50382>
+    ///
+    /// Added in 0.1.0.
     E50382,
     /// `13212` — Dial: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13212>
+    ///
+    /// Added in 0.1.0.
     E13212,
     /// `60500` — SNA Phone Number Mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60500>
+    ///
+    /// Added in 0.1.0.
     E60500,
     /// `53205` — Participant disconnected because of duplicate identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53205>
+    ///
+    /// Added in 0.1.0.
     E53205,
     /// `63028` — Number of parameters provided does not match the expected number of parameters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63028>
+    ///
+    /// Added in 0.1.0.
     E63028,
     /// `21472` — Account is not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21472>
+    ///
+    /// Added in 0.1.0.
     E21472,
     /// `21203` — International calling not enabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21203>
+    ///
+    /// Added in 0.1.0.
     E21203,
     /// `45207` — Chat User per Chat Channel limit reached. User is part of too many Chat Channels.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45207>
+    ///
+    /// Added in 0.1.0.
     E45207,
     /// `51105` — Twilsock: Token doesn't contain identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51105>
+    ///
+    /// Added in 0.1.0.
     E51105,
     /// `60611` — Lookup Package Quota Reached
     ///
@@ -2954,6 +3764,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60611>
+    ///
+    /// Added in 0.1.0.
     E60611,
     /// `90103` — Error processing answer during collection
     ///
@@ -2962,6 +3774,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90103>
+    ///
+    /// Added in 0.1.0.
     E90103,
     /// `50418` — Non-Chat participants limit exceeded
     ///
@@ -2970,6 +3784,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50418>
+    ///
+    /// Added in 0.1.0.
     E50418,
     /// `81019` — Twilio phone number using deprecated API version
     ///
@@ -2978,6 +3794,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81019>
+    ///
+    /// Added in 0.1.0.
     E81019,
     /// `21701` — The Messaging Service does not exist
     ///
@@ -2988,12 +3806,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21701>
+    ///
+    /// Added in 0.1.0.
     E21701,
     /// `21239` — Maximum Credential Lists Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21239>
+    ///
+    /// Added in 0.1.0.
     E21239,
     /// `50378` — 'State' parameter value is invalid
     ///
@@ -3002,18 +3824,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50378>
+    ///
+    /// Added in 0.1.0.
     E50378,
     /// `51201` — Twilsock : CPS, Init per Account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51201>
+    ///
+    /// Added in 0.1.0.
     E51201,
     /// `62017` — No IP route specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62017>
+    ///
+    /// Added in 0.1.0.
     E62017,
     /// `50438` — Group conversation with given participant list already exists
     ///
@@ -3022,6 +3850,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50438>
+    ///
+    /// Added in 0.1.0.
     E50438,
     /// `60619` — Lookup Request Cannot be Completed in Twilio Region
     ///
@@ -3030,6 +3860,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60619>
+    ///
+    /// Added in 0.1.0.
     E60619,
     /// `30116` — Certificate or private key or both are missing
     ///
@@ -3038,6 +3870,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30116>
+    ///
+    /// Added in 0.1.0.
     E30116,
     /// `60401` — Network Error
     ///
@@ -3046,12 +3880,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60401>
+    ///
+    /// Added in 0.1.0.
     E60401,
     /// `20423` — Invalid SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20423>
+    ///
+    /// Added in 0.1.0.
     E20423,
     /// `50529` — Content variables are too long
     ///
@@ -3060,18 +3898,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50529>
+    ///
+    /// Added in 0.1.0.
     E50529,
     /// `14221` — Enqueue: Provided Attributes JSON was not valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14221>
+    ///
+    /// Added in 0.1.0.
     E14221,
     /// `11243` — HTTP retry policy is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11243>
+    ///
+    /// Added in 0.1.0.
     E11243,
     /// `64019` — Pay: Required payment information incomplete
     ///
@@ -3080,6 +3924,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64019>
+    ///
+    /// Added in 0.1.0.
     E64019,
     /// `17009` — Internal Server Error
     ///
@@ -3088,6 +3934,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17009>
+    ///
+    /// Added in 0.1.0.
     E17009,
     /// `48031` — Outgoing conversation: Conversation with this contact and proxy address already exists
     ///
@@ -3096,6 +3944,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48031>
+    ///
+    /// Added in 0.1.0.
     E48031,
     /// `45700` — Unexpected error occurred. Unable to process WebChat request.
     ///
@@ -3104,6 +3954,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45700>
+    ///
+    /// Added in 0.1.0.
     E45700,
     /// `60410` — Verification delivery attempt blocked
     ///
@@ -3112,12 +3964,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60410>
+    ///
+    /// Added in 0.1.0.
     E60410,
     /// `13611` — Record: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13611>
+    ///
+    /// Added in 0.1.0.
     E13611,
     /// `20012` — Invalid TLSv1.2 Cipher Suite
     ///
@@ -3149,18 +4005,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20012>
+    ///
+    /// Added in 0.1.0.
     E20012,
     /// `62006` — MPLS carrier is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62006>
+    ///
+    /// Added in 0.1.0.
     E62006,
     /// `34106` — No Fax TwiML action specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34106>
+    ///
+    /// Added in 0.1.0.
     E34106,
     /// `64006` — Pay: Connector does not support token type.
     ///
@@ -3176,6 +4038,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64006>
+    ///
+    /// Added in 0.1.0.
     E64006,
     /// `32021` — SHAKEN/STIR call verification failed
     ///
@@ -3184,6 +4048,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32021>
+    ///
+    /// Added in 0.1.0.
     E32021,
     /// `33119` — SIM connectivity reset not allowed
     ///
@@ -3192,12 +4058,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33119>
+    ///
+    /// Added in 0.1.0.
     E33119,
     /// `31604` — Does Not Exist Anywhere
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31604>
+    ///
+    /// Added in 0.1.0.
     E31604,
     /// `32500` — Voice Conversation: Generic error.
     ///
@@ -3206,6 +4076,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32500>
+    ///
+    /// Added in 0.1.0.
     E32500,
     /// `32101` — SIP: Invalid phone number
     ///
@@ -3214,6 +4086,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32101>
+    ///
+    /// Added in 0.1.0.
     E32101,
     /// `64014` — Pay: ECP/ACH requires AVSName Parameter in the &lt;Pay&gt; verb.
     ///
@@ -3222,6 +4096,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64014>
+    ///
+    /// Added in 0.1.0.
     E64014,
     /// `19056` — Input request content type is invalid
     ///
@@ -3230,6 +4106,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19056>
+    ///
+    /// Added in 0.1.0.
     E19056,
     /// `80504` — An internal server error has occurred.
     ///
@@ -3238,6 +4116,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80504>
+    ///
+    /// Added in 0.1.0.
     E80504,
     /// `22401` — Phone Number Instance fields are not supported within region
     ///
@@ -3246,6 +4126,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22401>
+    ///
+    /// Added in 0.1.0.
     E22401,
     /// `17001` — Completed summary for this call wasn't found
     ///
@@ -3254,6 +4136,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17001>
+    ///
+    /// Added in 0.1.0.
     E17001,
     /// `90016` — 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
     ///
@@ -3262,18 +4146,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90016>
+    ///
+    /// Added in 0.1.0.
     E90016,
     /// `50107` — Programmable Chat: User not authorized for command
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50107>
+    ///
+    /// Added in 0.1.0.
     E50107,
     /// `53109` — Timeout is out of range
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53109>
+    ///
+    /// Added in 0.1.0.
     E53109,
     /// `63001` — Channel could not authenticate the request. Please see Channel specific error message for more information
     ///
@@ -3282,24 +4172,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63001>
+    ///
+    /// Added in 0.1.0.
     E63001,
     /// `62003` — MPLS carrier not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62003>
+    ///
+    /// Added in 0.1.0.
     E62003,
     /// `32009` — The user you tried to dial is not registered with the corresponding SIP Domain
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32009>
+    ///
+    /// Added in 0.1.0.
     E32009,
     /// `50201` — Programmable Chat: User already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50201>
+    ///
+    /// Added in 0.1.0.
     E50201,
     /// `90006` — Invalid direction
     ///
@@ -3308,6 +4206,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90006>
+    ///
+    /// Added in 0.1.0.
     E90006,
     /// `22200` — Invalid End-User Type or Number Type
     ///
@@ -3316,12 +4216,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22200>
+    ///
+    /// Added in 0.1.0.
     E22200,
     /// `64004` — Pay: Invalid paymentConnector attribute in TwiML.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64004>
+    ///
+    /// Added in 0.1.0.
     E64004,
     /// `60604` — SendGrid Authenticated user is not authorized to send mail
     ///
@@ -3332,6 +4236,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60604>
+    ///
+    /// Added in 0.1.0.
     E60604,
     /// `83002` — Super SIM cannot be registered
     ///
@@ -3340,6 +4246,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83002>
+    ///
+    /// Added in 0.1.0.
     E83002,
     /// `60311` — Factor verification failed
     ///
@@ -3350,18 +4258,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60311>
+    ///
+    /// Added in 0.1.0.
     E60311,
     /// `52164` — No Credentials found for the supplied Binding Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52164>
+    ///
+    /// Added in 0.1.0.
     E52164,
     /// `21501` — Resource not available
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21501>
+    ///
+    /// Added in 0.1.0.
     E21501,
     /// `30122` — Fallback URL is invalid
     ///
@@ -3370,6 +4284,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30122>
+    ///
+    /// Added in 0.1.0.
     E30122,
     /// `33108` — Rate Plan not found
     ///
@@ -3378,6 +4294,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33108>
+    ///
+    /// Added in 0.1.0.
     E33108,
     /// `57018` — 'Event' value type must be Map
     ///
@@ -3386,18 +4304,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57018>
+    ///
+    /// Added in 0.1.0.
     E57018,
     /// `50328` — Programmable Chat: Channel webhook type not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50328>
+    ///
+    /// Added in 0.1.0.
     E50328,
     /// `60517` — SNA User-Agent Mismatch Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60517>
+    ///
+    /// Added in 0.1.0.
     E60517,
     /// `57003` — 'Secret id' is invalid for this Partner
     ///
@@ -3406,6 +4330,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57003>
+    ///
+    /// Added in 0.1.0.
     E57003,
     /// `64022` — Pay: Invalid Test Card Number
     ///
@@ -3414,12 +4340,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64022>
+    ///
+    /// Added in 0.1.0.
     E64022,
     /// `54003` — Invalid If-Match header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54003>
+    ///
+    /// Added in 0.1.0.
     E54003,
     /// `80802` — Simultaneous requests to create the same Identifier in one or more Sessions
     ///
@@ -3428,12 +4358,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80802>
+    ///
+    /// Added in 0.1.0.
     E80802,
     /// `22102` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22102>
+    ///
+    /// Added in 0.1.0.
     E22102,
     /// `83007` — Unable to activate your Super SIM as it does not belong to a Fleet
     ///
@@ -3442,42 +4376,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83007>
+    ///
+    /// Added in 0.1.0.
     E83007,
     /// `19010` — Invalid contact search request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19010>
+    ///
+    /// Added in 0.1.0.
     E19010,
     /// `32209` — SIP: Secure transport required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32209>
+    ///
+    /// Added in 0.1.0.
     E32209,
     /// `80614` — No Partner Participant Found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80614>
+    ///
+    /// Added in 0.1.0.
     E80614,
     /// `12301` — Invalid Upload Content-Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12301>
+    ///
+    /// Added in 0.1.0.
     E12301,
     /// `50104` — Programmable Chat: Permission not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50104>
+    ///
+    /// Added in 0.1.0.
     E50104,
     /// `31002` — Connection declined.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31002>
+    ///
+    /// Added in 0.1.0.
     E31002,
     /// `13247` — Dial: Invalid From number (caller ID)
     ///
@@ -3486,6 +4434,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13247>
+    ///
+    /// Added in 0.1.0.
     E13247,
     /// `48029` — Outgoing conversation: Contact address type does not match proxy address type
     ///
@@ -3494,12 +4444,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48029>
+    ///
+    /// Added in 0.1.0.
     E48029,
     /// `45103` — Workspace Not Configured
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45103>
+    ///
+    /// Added in 0.1.0.
     E45103,
     /// `50309` — Programmable Chat: Invalid Date Updated parameter
     ///
@@ -3516,24 +4470,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50309>
+    ///
+    /// Added in 0.1.0.
     E50309,
     /// `80602` — Non Unique Service Name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80602>
+    ///
+    /// Added in 0.1.0.
     E80602,
     /// `20500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20500>
+    ///
+    /// Added in 0.1.0.
     E20500,
     /// `54509` — Query expression contains too many operators
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54509>
+    ///
+    /// Added in 0.1.0.
     E54509,
     /// `45361` — Failed to add Participant. Downstream error.
     ///
@@ -3542,6 +4504,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45361>
+    ///
+    /// Added in 0.1.0.
     E45361,
     /// `90102` — Assistant failure to start collection
     ///
@@ -3550,6 +4514,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90102>
+    ///
+    /// Added in 0.1.0.
     E90102,
     /// `90013` — 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required
     ///
@@ -3558,6 +4524,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90013>
+    ///
+    /// Added in 0.1.0.
     E90013,
     /// `83605` — StartTime parameter is too far in the past. It must be within the last 18 months.
     ///
@@ -3566,12 +4534,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83605>
+    ///
+    /// Added in 0.1.0.
     E83605,
     /// `53661` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53661>
+    ///
+    /// Added in 0.1.0.
     E53661,
     /// `21620` — Invalid media URL(s)
     ///
@@ -3582,18 +4554,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21620>
+    ///
+    /// Added in 0.1.0.
     E21620,
     /// `48011` — Custom Routing Callback failed due to an internal error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48011>
+    ///
+    /// Added in 0.1.0.
     E48011,
     /// `14238` — Dial-&gt;Conference: Unable to accept Reservation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14238>
+    ///
+    /// Added in 0.1.0.
     E14238,
     /// `20410` — Gone
     ///
@@ -3602,6 +4580,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20410>
+    ///
+    /// Added in 0.1.0.
     E20410,
     /// `13257` — Invalid transcribeCallback URL
     ///
@@ -3610,6 +4590,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13257>
+    ///
+    /// Added in 0.1.0.
     E13257,
     /// `31202` — Signature validation failed.
     ///
@@ -3618,6 +4600,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31202>
+    ///
+    /// Added in 0.1.0.
     E31202,
     /// `30031` — Invalid MaxRate
     ///
@@ -3626,12 +4610,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30031>
+    ///
+    /// Added in 0.1.0.
     E30031,
     /// `51003` — Client Connection: identity too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51003>
+    ///
+    /// Added in 0.1.0.
     E51003,
     /// `82006` — Environment Context too large
     ///
@@ -3640,6 +4628,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82006>
+    ///
+    /// Added in 0.1.0.
     E82006,
     /// `60723` — Brand status does not allow updates
     ///
@@ -3648,6 +4638,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60723>
+    ///
+    /// Added in 0.1.0.
     E60723,
     /// `33201` — Unauthorized
     ///
@@ -3656,6 +4648,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33201>
+    ///
+    /// Added in 0.1.0.
     E33201,
     /// `32503` — Voice Conversation: Callback event response error.
     ///
@@ -3664,12 +4658,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32503>
+    ///
+    /// Added in 0.1.0.
     E32503,
     /// `80903` — Unknown Participant
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80903>
+    ///
+    /// Added in 0.1.0.
     E80903,
     /// `21648` — Regulatory Bundle cannot be deleted due to active number assignment
     ///
@@ -3678,12 +4676,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21648>
+    ///
+    /// Added in 0.1.0.
     E21648,
     /// `21608` — The 'to' phone number provided is not yet verified for this account.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21608>
+    ///
+    /// Added in 0.1.0.
     E21608,
     /// `57004` — 'Category' is empty
     ///
@@ -3692,6 +4694,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57004>
+    ///
+    /// Added in 0.1.0.
     E57004,
     /// `94500` — Transcriptions: sourceSid invalid
     ///
@@ -3700,6 +4704,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94500>
+    ///
+    /// Added in 0.1.0.
     E94500,
     /// `60612` — Requested phone number not mobile
     ///
@@ -3708,12 +4714,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60612>
+    ///
+    /// Added in 0.1.0.
     E60612,
     /// `13329` — Gather: Invalid partialResultCallbackMethod value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13329>
+    ///
+    /// Added in 0.1.0.
     E13329,
     /// `50363` — Invalid conversation webhook SID
     ///
@@ -3722,6 +4732,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50363>
+    ///
+    /// Added in 0.1.0.
     E50363,
     /// `60712` — Error communicating with Regulatory Compliance API
     ///
@@ -3730,12 +4742,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60712>
+    ///
+    /// Added in 0.1.0.
     E60712,
     /// `21220` — Invalid call state
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21220>
+    ///
+    /// Added in 0.1.0.
     E21220,
     /// `60621` — Lookup Carrier Information Not Available
     ///
@@ -3744,6 +4760,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60621>
+    ///
+    /// Added in 0.1.0.
     E60621,
     /// `503` — Internal Error
     ///
@@ -3752,6 +4770,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/503>
+    ///
+    /// Added in 0.1.0.
     E503,
     /// `32601` — Virtual Agent: Provider Error
     ///
@@ -3760,6 +4780,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32601>
+    ///
+    /// Added in 0.1.0.
     E32601,
     /// `50414` — Participant address type does not match proxy address type
     ///
@@ -3768,6 +4790,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50414>
+    ///
+    /// Added in 0.1.0.
     E50414,
     /// `60719` — Branded Call not found
     ///
@@ -3776,6 +4800,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60719>
+    ///
+    /// Added in 0.1.0.
     E60719,
     /// `45719` — Failed to create webchat participant. Too many requests
     ///
@@ -3784,12 +4810,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45719>
+    ///
+    /// Added in 0.1.0.
     E45719,
     /// `70052` — Public Key Client Validation Required For Account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70052>
+    ///
+    /// Added in 0.1.0.
     E70052,
     /// `21614` — 'To' number is not a valid mobile number
     ///
@@ -3800,12 +4830,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21614>
+    ///
+    /// Added in 0.1.0.
     E21614,
     /// `13233` — Dial-&gt;Conference: Invalid waitUrl
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13233>
+    ///
+    /// Added in 0.1.0.
     E13233,
     /// `91007` — Sink still in use
     ///
@@ -3814,12 +4848,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91007>
+    ///
+    /// Added in 0.1.0.
     E91007,
     /// `21613` — PhoneNumber Requires Certification
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21613>
+    ///
+    /// Added in 0.1.0.
     E21613,
     /// `60602` — App hash can only be used with SMS channel
     ///
@@ -3830,6 +4868,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60602>
+    ///
+    /// Added in 0.1.0.
     E60602,
     /// `58000` — Twilio Live congestion
     ///
@@ -3838,30 +4878,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58000>
+    ///
+    /// Added in 0.1.0.
     E58000,
     /// `63023` — Channel generic error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63023>
+    ///
+    /// Added in 0.1.0.
     E63023,
     /// `21502` — Invalid callback url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21502>
+    ///
+    /// Added in 0.1.0.
     E21502,
     /// `21231` — Domain Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21231>
+    ///
+    /// Added in 0.1.0.
     E21231,
     /// `51130` — Twilsock: Token is invalid!
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51130>
+    ///
+    /// Added in 0.1.0.
     E51130,
     /// `60212` — Too many concurrent requests for phone number
     ///
@@ -3872,6 +4922,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60212>
+    ///
+    /// Added in 0.1.0.
     E60212,
     /// `31920` — Stream - WebSocket - Handshake Error
     ///
@@ -3882,12 +4934,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31920>
+    ///
+    /// Added in 0.1.0.
     E31920,
     /// `62025` — Interconnect: Invalid connection type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62025>
+    ///
+    /// Added in 0.1.0.
     E62025,
     /// `19044` — Field definition name exceeded maximum length
     ///
@@ -3896,42 +4952,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19044>
+    ///
+    /// Added in 0.1.0.
     E19044,
     /// `51116` — Twilsock: Invalid access token grants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51116>
+    ///
+    /// Added in 0.1.0.
     E51116,
     /// `50310` — Programmable Chat: Author parameter is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50310>
+    ///
+    /// Added in 0.1.0.
     E50310,
     /// `80208` — No Available Unused Proxy
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80208>
+    ///
+    /// Added in 0.1.0.
     E80208,
     /// `51006` — Client Connection: Connection expired
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51006>
+    ///
+    /// Added in 0.1.0.
     E51006,
     /// `45003` — Authorization Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45003>
+    ///
+    /// Added in 0.1.0.
     E45003,
     /// `21101` — Subaccounts cannot contain subaccounts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21101>
+    ///
+    /// Added in 0.1.0.
     E21101,
     /// `60208` — Rate limit with that UniqueName already exists
     ///
@@ -3942,18 +5012,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60208>
+    ///
+    /// Added in 0.1.0.
     E60208,
     /// `62012` — Connection not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62012>
+    ///
+    /// Added in 0.1.0.
     E62012,
     /// `52137` — Invalid size of subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52137>
+    ///
+    /// Added in 0.1.0.
     E52137,
     /// `17007` — Voice Insights Advanced Features not enabled
     ///
@@ -3962,6 +5038,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17007>
+    ///
+    /// Added in 0.1.0.
     E17007,
     /// `91006` — The sink sid is in an invalid format
     ///
@@ -3970,12 +5048,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91006>
+    ///
+    /// Added in 0.1.0.
     E91006,
     /// `70104` — Invalid Public Key
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70104>
+    ///
+    /// Added in 0.1.0.
     E70104,
     /// `13333` — Gather: Invalid profanityFilter value
     ///
@@ -3986,6 +5068,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13333>
+    ///
+    /// Added in 0.1.0.
     E13333,
     /// `50452` — Group MMS is not enabled for this Account
     ///
@@ -3994,6 +5078,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50452>
+    ///
+    /// Added in 0.1.0.
     E50452,
     /// `45307` — Add Participant Not Allowed
     ///
@@ -4002,6 +5088,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45307>
+    ///
+    /// Added in 0.1.0.
     E45307,
     /// `33111` — Command exceeded max length
     ///
@@ -4010,12 +5098,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33111>
+    ///
+    /// Added in 0.1.0.
     E33111,
     /// `52145` — Failed to authenticate with APNs
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52145>
+    ///
+    /// Added in 0.1.0.
     E52145,
     /// `60721` — Phone Number(s) already used in a Branded Channel
     ///
@@ -4024,6 +5116,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60721>
+    ///
+    /// Added in 0.1.0.
     E60721,
     /// `53120` — Invalid Recording Rule(s)
     ///
@@ -4032,6 +5126,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53120>
+    ///
+    /// Added in 0.1.0.
     E53120,
     /// `80301` — Not Found Phone Number SID
     ///
@@ -4040,6 +5136,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80301>
+    ///
+    /// Added in 0.1.0.
     E80301,
     /// `40155` — Invalid Workspace for Known Worker
     ///
@@ -4048,6 +5146,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40155>
+    ///
+    /// Added in 0.1.0.
     E40155,
     /// `83008` — Unable to remove your Super SIM from its Fleet
     ///
@@ -4056,12 +5156,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83008>
+    ///
+    /// Added in 0.1.0.
     E83008,
     /// `13313` — Gather: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13313>
+    ///
+    /// Added in 0.1.0.
     E13313,
     /// `83010` — Unable to update your Super SIM to the desired status
     ///
@@ -4070,12 +5174,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83010>
+    ///
+    /// Added in 0.1.0.
     E83010,
     /// `20007` — Page size too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20007>
+    ///
+    /// Added in 0.1.0.
     E20007,
     /// `90017` — 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together
     ///
@@ -4084,12 +5192,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90017>
+    ///
+    /// Added in 0.1.0.
     E90017,
     /// `62053` — Interconnect: The subaccount is not authorized to access this connection.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62053>
+    ///
+    /// Added in 0.1.0.
     E62053,
     /// `50371` — Conversation webhook trigger not provided
     ///
@@ -4098,6 +5210,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50371>
+    ///
+    /// Added in 0.1.0.
     E50371,
     /// `21709` — Alpha Sender ID is Invalid or Not Authorized for this Messaging Service
     ///
@@ -4106,18 +5220,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21709>
+    ///
+    /// Added in 0.1.0.
     E21709,
     /// `11202` — TCP connection refused
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11202>
+    ///
+    /// Added in 0.1.0.
     E11202,
     /// `31530` — DNS Resolution Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31530>
+    ///
+    /// Added in 0.1.0.
     E31530,
     /// `83703` — Attachment Rejected Due To Rate Limiting
     ///
@@ -4126,6 +5246,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83703>
+    ///
+    /// Added in 0.1.0.
     E83703,
     /// `83500` — No eSIM Profiles are available
     ///
@@ -4134,12 +5256,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83500>
+    ///
+    /// Added in 0.1.0.
     E83500,
     /// `14101` — Invalid "To" attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14101>
+    ///
+    /// Added in 0.1.0.
     E14101,
     /// `50373` — No Messaging Service assigned to Conversation
     ///
@@ -4148,12 +5274,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50373>
+    ///
+    /// Added in 0.1.0.
     E50373,
     /// `30012` — TTL is too small
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30012>
+    ///
+    /// Added in 0.1.0.
     E30012,
     /// `53006` — Video server is busy
     ///
@@ -4162,6 +5292,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53006>
+    ///
+    /// Added in 0.1.0.
     E53006,
     /// `50442` — Failed to remove the projected address of a participant.
     ///
@@ -4170,6 +5302,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50442>
+    ///
+    /// Added in 0.1.0.
     E50442,
     /// `80101` — Number Already Added to Another Service
     ///
@@ -4178,6 +5312,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80101>
+    ///
+    /// Added in 0.1.0.
     E80101,
     /// `19046` — Number of custom field definitions exceeded limit
     ///
@@ -4186,6 +5322,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19046>
+    ///
+    /// Added in 0.1.0.
     E19046,
     /// `91005` — Test ID is invalid
     ///
@@ -4194,6 +5332,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91005>
+    ///
+    /// Added in 0.1.0.
     E91005,
     /// `94200` — Transcriptions Settings: Invalid encryptionEnabled value
     ///
@@ -4202,12 +5342,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94200>
+    ///
+    /// Added in 0.1.0.
     E94200,
     /// `21201` — No Called number specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21201>
+    ///
+    /// Added in 0.1.0.
     E21201,
     /// `30445` — Toll Free verification rejection - Invalid Information
     ///
@@ -4216,6 +5360,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30445>
+    ///
+    /// Added in 0.1.0.
     E30445,
     /// `13227` — Geo Permission configuration is not permitting call
     ///
@@ -4224,6 +5370,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13227>
+    ///
+    /// Added in 0.1.0.
     E13227,
     /// `21658` — Parameter exceeded character limit
     ///
@@ -4232,6 +5380,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21658>
+    ///
+    /// Added in 0.1.0.
     E21658,
     /// `21722` — Invalid Campaign Verify token
     ///
@@ -4240,12 +5390,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21722>
+    ///
+    /// Added in 0.1.0.
     E21722,
     /// `80617` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80617>
+    ///
+    /// Added in 0.1.0.
     E80617,
     /// `50370` — Conversation webhook filter not provided
     ///
@@ -4254,18 +5408,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50370>
+    ///
+    /// Added in 0.1.0.
     E50370,
     /// `32007` — SIP: Too many endpoints/bindings for the Address-of-record (AOR)
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32007>
+    ///
+    /// Added in 0.1.0.
     E32007,
     /// `13510` — Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13510>
+    ///
+    /// Added in 0.1.0.
     E13510,
     /// `50511` — Invalid message media content type
     ///
@@ -4274,18 +5434,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50511>
+    ///
+    /// Added in 0.1.0.
     E50511,
     /// `50327` — Programmable Chat: Invalid channel webhook flow sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50327>
+    ///
+    /// Added in 0.1.0.
     E50327,
     /// `20154` — Invalid Claim Set
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20154>
+    ///
+    /// Added in 0.1.0.
     E20154,
     /// `50211` — Identity parameter not acceptable for this Participant
     ///
@@ -4294,12 +5460,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50211>
+    ///
+    /// Added in 0.1.0.
     E50211,
     /// `90010` — Account is not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90010>
+    ///
+    /// Added in 0.1.0.
     E90010,
     /// `45355` — Failed to create a channel.  No Participants found.
     ///
@@ -4308,12 +5478,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45355>
+    ///
+    /// Added in 0.1.0.
     E45355,
     /// `50602` — Programmable Chat: Cannot decline invite when already channel member.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50602>
+    ///
+    /// Added in 0.1.0.
     E50602,
     /// `45371` — Failed to close Channel.  Internal error.
     ///
@@ -4322,12 +5496,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45371>
+    ///
+    /// Added in 0.1.0.
     E45371,
     /// `60003` — End User Data is Not Available
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60003>
+    ///
+    /// Added in 0.1.0.
     E60003,
     /// `60727` — Channel not found
     ///
@@ -4336,24 +5514,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60727>
+    ///
+    /// Added in 0.1.0.
     E60727,
     /// `31104` — Invalid bridge token.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31104>
+    ///
+    /// Added in 0.1.0.
     E31104,
     /// `53002` — Signaling connection timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53002>
+    ///
+    /// Added in 0.1.0.
     E53002,
     /// `13614` — Record: Invalid transcribe value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13614>
+    ///
+    /// Added in 0.1.0.
     E13614,
     /// `19055` — When updating a channel, invalid JSON syntax or invalid field that cannot be updated by this endpoint
     ///
@@ -4362,6 +5548,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19055>
+    ///
+    /// Added in 0.1.0.
     E19055,
     /// `50437` — Group Participant already exists
     ///
@@ -4370,18 +5558,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50437>
+    ///
+    /// Added in 0.1.0.
     E50437,
     /// `40140` — Failed to issue Dequeue instruction due to missing 'call\_sid' property
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40140>
+    ///
+    /// Added in 0.1.0.
     E40140,
     /// `50051` — Programmable Chat: Service SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50051>
+    ///
+    /// Added in 0.1.0.
     E50051,
     /// `63038` — Account exceeded the daily messages limit
     ///
@@ -4390,6 +5584,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63038>
+    ///
+    /// Added in 0.1.0.
     E63038,
     /// `83705` — Attachment Rejected Due To SIM In Inactive State
     ///
@@ -4398,6 +5594,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83705>
+    ///
+    /// Added in 0.1.0.
     E83705,
     /// `45762` — Failed to validate address configuration. Auto create type is empty or invalid.
     ///
@@ -4406,6 +5604,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45762>
+    ///
+    /// Added in 0.1.0.
     E45762,
     /// `53207` — MaxPublishedTracks is out of range
     ///
@@ -4416,6 +5616,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53207>
+    ///
+    /// Added in 0.1.0.
     E53207,
     /// `50408` — Invalid participant proxy address
     ///
@@ -4424,12 +5626,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50408>
+    ///
+    /// Added in 0.1.0.
     E50408,
     /// `54103` — Document revision mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54103>
+    ///
+    /// Added in 0.1.0.
     E54103,
     /// `50440` — Failed to remove the proxy address of a participant.
     ///
@@ -4438,12 +5644,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50440>
+    ///
+    /// Added in 0.1.0.
     E50440,
     /// `70155` — Request Is Missing Required HTTP Headers
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70155>
+    ///
+    /// Added in 0.1.0.
     E70155,
     /// `50351` — Conversation SID not provided
     ///
@@ -4452,6 +5662,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50351>
+    ///
+    /// Added in 0.1.0.
     E50351,
     /// `50213` — Conflicting user modification
     ///
@@ -4460,6 +5672,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50213>
+    ///
+    /// Added in 0.1.0.
     E50213,
     /// `90037` — Broadcast has too many 'CorrelationId' items
     ///
@@ -4468,24 +5682,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90037>
+    ///
+    /// Added in 0.1.0.
     E90037,
     /// `31208` — User denied access to microphone.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31208>
+    ///
+    /// Added in 0.1.0.
     E31208,
     /// `60532` — SNA Potential Dual SIM Detected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60532>
+    ///
+    /// Added in 0.1.0.
     E60532,
     /// `14230` — Dial-&gt;Conference: Invalid WorkflowSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14230>
+    ///
+    /// Added in 0.1.0.
     E14230,
     /// `63051` — WhatsApp Business Account is Locked
     ///
@@ -4494,6 +5716,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63051>
+    ///
+    /// Added in 0.1.0.
     E63051,
     /// `57002` — 'Secret id' is too long
     ///
@@ -4502,12 +5726,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57002>
+    ///
+    /// Added in 0.1.0.
     E57002,
     /// `31910` — Stream - WebSocket - SSL Protocol Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31910>
+    ///
+    /// Added in 0.1.0.
     E31910,
     /// `83005` — Super SIM not found
     ///
@@ -4516,24 +5744,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83005>
+    ///
+    /// Added in 0.1.0.
     E83005,
     /// `63020` — Twilio encountered a Business Manager account error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63020>
+    ///
+    /// Added in 0.1.0.
     E63020,
     /// `50100` — Programmable Chat: Role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50100>
+    ///
+    /// Added in 0.1.0.
     E50100,
     /// `52001` — Invalid destination binding
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52001>
+    ///
+    /// Added in 0.1.0.
     E52001,
     /// `53113` — Room creation failed
     ///
@@ -4544,6 +5780,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53113>
+    ///
+    /// Added in 0.1.0.
     E53113,
     /// `60706` — Invalid Push Token
     ///
@@ -4552,24 +5790,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60706>
+    ///
+    /// Added in 0.1.0.
     E60706,
     /// `21226` — SIP calling not enabled for this account
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21226>
+    ///
+    /// Added in 0.1.0.
     E21226,
     /// `20107` — Invalid Access Token signature
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20107>
+    ///
+    /// Added in 0.1.0.
     E20107,
     /// `32202` — SIP: Bad user credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32202>
+    ///
+    /// Added in 0.1.0.
     E32202,
     /// `50369` — Conversation webhook URL not provided
     ///
@@ -4578,12 +5824,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50369>
+    ///
+    /// Added in 0.1.0.
     E50369,
     /// `21255` — Maximum IP Access Control Lists reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21255>
+    ///
+    /// Added in 0.1.0.
     E21255,
     /// `83700` — Attachment Failed Due To Internal Error
     ///
@@ -4592,6 +5842,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83700>
+    ///
+    /// Added in 0.1.0.
     E83700,
     /// `16024` — Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
     ///
@@ -4600,6 +5852,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16024>
+    ///
+    /// Added in 0.1.0.
     E16024,
     /// `80206` — No Available Proxy
     ///
@@ -4612,12 +5866,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80206>
+    ///
+    /// Added in 0.1.0.
     E80206,
     /// `34002` — Callee Busy
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34002>
+    ///
+    /// Added in 0.1.0.
     E34002,
     /// `19011` — When updating a contact, invalid JSON syntax or invalid field that cannot be updated by this endpoint
     ///
@@ -4626,6 +5884,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19011>
+    ///
+    /// Added in 0.1.0.
     E19011,
     /// `19031` — Maximum number of locations allowed reached
     ///
@@ -4634,6 +5894,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19031>
+    ///
+    /// Added in 0.1.0.
     E19031,
     /// `94401` — Transcriptions: audio processing error
     ///
@@ -4642,6 +5904,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94401>
+    ///
+    /// Added in 0.1.0.
     E94401,
     /// `60709` — Business Profile already exists
     ///
@@ -4650,6 +5914,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60709>
+    ///
+    /// Added in 0.1.0.
     E60709,
     /// `22402` — Phone Number Operation not permitted within Region
     ///
@@ -4658,6 +5924,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22402>
+    ///
+    /// Added in 0.1.0.
     E22402,
     /// `91000` — Sink could not be created
     ///
@@ -4666,24 +5934,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91000>
+    ///
+    /// Added in 0.1.0.
     E91000,
     /// `52109` — GCM/FCM unauthorized error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52109>
+    ///
+    /// Added in 0.1.0.
     E52109,
     /// `62020` — Connection pending deletion.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62020>
+    ///
+    /// Added in 0.1.0.
     E62020,
     /// `70001` — Validation Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70001>
+    ///
+    /// Added in 0.1.0.
     E70001,
     /// `63035` — This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
     ///
@@ -4692,6 +5968,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63035>
+    ///
+    /// Added in 0.1.0.
     E63035,
     /// `17008` — Internal Server Error - Query Timeout
     ///
@@ -4700,6 +5978,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17008>
+    ///
+    /// Added in 0.1.0.
     E17008,
     /// `83011` — A Super SIM with the specified Unique Name exists already
     ///
@@ -4708,12 +5988,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83011>
+    ///
+    /// Added in 0.1.0.
     E83011,
     /// `32106` — SIP: Authentication Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32106>
+    ///
+    /// Added in 0.1.0.
     E32106,
     /// `90041` — Broadcast 'MediaUrl' field is too long
     ///
@@ -4722,6 +6006,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90041>
+    ///
+    /// Added in 0.1.0.
     E90041,
     /// `50516` — Programmable Chat: Message index is not a number
     ///
@@ -4730,54 +6016,72 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50516>
+    ///
+    /// Added in 0.1.0.
     E50516,
     /// `32014` — Call is terminated because of no audio received
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32014>
+    ///
+    /// Added in 0.1.0.
     E32014,
     /// `80906` — Interaction Not Open
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80906>
+    ///
+    /// Added in 0.1.0.
     E80906,
     /// `50204` — Programmable Chat: Identity not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50204>
+    ///
+    /// Added in 0.1.0.
     E50204,
     /// `51125` — Twilsock: Too many updates
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51125>
+    ///
+    /// Added in 0.1.0.
     E51125,
     /// `13226` — Dial: Invalid country code
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13226>
+    ///
+    /// Added in 0.1.0.
     E13226,
     /// `70251` — Bad SSO Settings
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70251>
+    ///
+    /// Added in 0.1.0.
     E70251,
     /// `63011` — Invalid Request: Twilio encountered an error while processing your request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63011>
+    ///
+    /// Added in 0.1.0.
     E63011,
     /// `20155` — Expiration Time In The Future
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20155>
+    ///
+    /// Added in 0.1.0.
     E20155,
     /// `11100` — Invalid URL format
     ///
@@ -4790,66 +6094,88 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11100>
+    ///
+    /// Added in 0.1.0.
     E11100,
     /// `21409` — VoiceCallerIdLookup cannot be set for this phone number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21409>
+    ///
+    /// Added in 0.1.0.
     E21409,
     /// `92004` — Invalid language code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92004>
+    ///
+    /// Added in 0.1.0.
     E92004,
     /// `30133` — The certificate could not be uploaded.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30133>
+    ///
+    /// Added in 0.1.0.
     E30133,
     /// `52172` — Unexpected Binding Type used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52172>
+    ///
+    /// Added in 0.1.0.
     E52172,
     /// `14217` — Dial-&gt;Queue: Could not find or accept provided reservationSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14217>
+    ///
+    /// Added in 0.1.0.
     E14217,
     /// `21422` — PhoneNumber is not available
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21422>
+    ///
+    /// Added in 0.1.0.
     E21422,
     /// `51126` — Twilsock: DNC limit has been reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51126>
+    ///
+    /// Added in 0.1.0.
     E51126,
     /// `32006` — SIP: Too many hops
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32006>
+    ///
+    /// Added in 0.1.0.
     E32006,
     /// `45203` — Requested Chat User not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45203>
+    ///
+    /// Added in 0.1.0.
     E45203,
     /// `21630` — Cannot mutate Address that is linked to a verified Document.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21630>
+    ///
+    /// Added in 0.1.0.
     E21630,
     /// `50416` — Participant and proxy address pair is already in use
     ///
@@ -4858,6 +6184,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50416>
+    ///
+    /// Added in 0.1.0.
     E50416,
     /// `19027` — Invalid Channel Description
     ///
@@ -4866,6 +6194,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19027>
+    ///
+    /// Added in 0.1.0.
     E19027,
     /// `60609` — Live activity not enabled
     ///
@@ -4874,6 +6204,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60609>
+    ///
+    /// Added in 0.1.0.
     E60609,
     /// `40158` — Call Instruction does not have a valid 'status\_callback\_url' parameter
     ///
@@ -4882,6 +6214,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40158>
+    ///
+    /// Added in 0.1.0.
     E40158,
     /// `60408` — TemplateSid is only supported for the SMS channel
     ///
@@ -4890,6 +6224,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60408>
+    ///
+    /// Added in 0.1.0.
     E60408,
     /// `45744` — Failed to create webchat conversation. A resource provided could not be found.
     ///
@@ -4898,6 +6234,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45744>
+    ///
+    /// Added in 0.1.0.
     E45744,
     /// `21720` — A2P Use Case is Invalid
     ///
@@ -4906,18 +6244,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21720>
+    ///
+    /// Added in 0.1.0.
     E21720,
     /// `13615` — Record: maxLength too high for transcription
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13615>
+    ///
+    /// Added in 0.1.0.
     E13615,
     /// `11242` — HTTP connection over Twilio Interconnect is not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11242>
+    ///
+    /// Added in 0.1.0.
     E11242,
     /// `19021` — Only one channel can be set as primary
     ///
@@ -4926,24 +6270,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19021>
+    ///
+    /// Added in 0.1.0.
     E19021,
     /// `52104` — Mismatched GCM/FCM sender ID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52104>
+    ///
+    /// Added in 0.1.0.
     E52104,
     /// `13326` — Gather: Invalid input value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13326>
+    ///
+    /// Added in 0.1.0.
     E13326,
     /// `31426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31426>
+    ///
+    /// Added in 0.1.0.
     E31426,
     /// `57011` — Unsupported Partner name
     ///
@@ -4952,12 +6304,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57011>
+    ///
+    /// Added in 0.1.0.
     E57011,
     /// `50053` — Programmable Chat: Invalid typing indicator format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50053>
+    ///
+    /// Added in 0.1.0.
     E50053,
     /// `50513` — Message author should be among Group MMS participants.
     ///
@@ -4966,6 +6322,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50513>
+    ///
+    /// Added in 0.1.0.
     E50513,
     /// `21211` — Invalid 'To' Phone Number
     ///
@@ -4976,6 +6334,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21211>
+    ///
+    /// Added in 0.1.0.
     E21211,
     /// `60323` — Challenge expired
     ///
@@ -4986,6 +6346,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60323>
+    ///
+    /// Added in 0.1.0.
     E60323,
     /// `50419` — Conflicting member modification
     ///
@@ -4994,12 +6356,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50419>
+    ///
+    /// Added in 0.1.0.
     E50419,
     /// `53632` — Failed to enqueue a room composition
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53632>
+    ///
+    /// Added in 0.1.0.
     E53632,
     /// `45109` — Skills Limit Exceeded
     ///
@@ -5008,6 +6374,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45109>
+    ///
+    /// Added in 0.1.0.
     E45109,
     /// `50413` — Account is not authorized to use proxy address
     ///
@@ -5016,18 +6384,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50413>
+    ///
+    /// Added in 0.1.0.
     E50413,
     /// `21705` — The Messaging Service is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21705>
+    ///
+    /// Added in 0.1.0.
     E21705,
     /// `13750` — Twiml verb not supported by this API version.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13750>
+    ///
+    /// Added in 0.1.0.
     E13750,
     /// `21711` — Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.
     ///
@@ -5038,6 +6412,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21711>
+    ///
+    /// Added in 0.1.0.
     E21711,
     /// `45010` — Rate Limit Exceeded
     ///
@@ -5046,12 +6422,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45010>
+    ///
+    /// Added in 0.1.0.
     E45010,
     /// `13240` — Dial-&gt;Conference: Invalid Whisper SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13240>
+    ///
+    /// Added in 0.1.0.
     E13240,
     /// `52004` — Credential SID not specified
     ///
@@ -5060,6 +6440,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52004>
+    ///
+    /// Added in 0.1.0.
     E52004,
     /// `16110` — Internal failure when bulk deleting recordings from your account
     ///
@@ -5068,6 +6450,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16110>
+    ///
+    /// Added in 0.1.0.
     E16110,
     /// `63046` — Template approved
     ///
@@ -5076,6 +6460,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63046>
+    ///
+    /// Added in 0.1.0.
     E63046,
     /// `53103` — Unable to create Room
     ///
@@ -5084,18 +6470,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53103>
+    ///
+    /// Added in 0.1.0.
     E53103,
     /// `13610` — Record: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13610>
+    ///
+    /// Added in 0.1.0.
     E13610,
     /// `32205` — SIP Trunking: Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32205>
+    ///
+    /// Added in 0.1.0.
     E32205,
     /// `81025` — Studio Flow exceeds maximum allowed widgets
     ///
@@ -5104,12 +6496,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81025>
+    ///
+    /// Added in 0.1.0.
     E81025,
     /// `45206` — Chat User is already a member of the Chat Channel
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45206>
+    ///
+    /// Added in 0.1.0.
     E45206,
     /// `21703` — The Messaging Service does not have a phone number available to send a message
     ///
@@ -5120,6 +6516,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21703>
+    ///
+    /// Added in 0.1.0.
     E21703,
     /// `40157` — Dequeue Instruction does not have a valid 'status\_callback\_url' parameter
     ///
@@ -5128,6 +6526,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40157>
+    ///
+    /// Added in 0.1.0.
     E40157,
     /// `50362` — Too many conversation webhook triggers
     ///
@@ -5136,24 +6536,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50362>
+    ///
+    /// Added in 0.1.0.
     E50362,
     /// `21236` — IP Access Control List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21236>
+    ///
+    /// Added in 0.1.0.
     E21236,
     /// `13220` — Dial: Invalid ringTone value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13220>
+    ///
+    /// Added in 0.1.0.
     E13220,
     /// `21449` — Number already can be used for outgoing calls and messages
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21449>
+    ///
+    /// Added in 0.1.0.
     E21449,
     /// `45701` — Unexpected error occurred. Service unavailable.
     ///
@@ -5162,24 +6570,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45701>
+    ///
+    /// Added in 0.1.0.
     E45701,
     /// `21604` — The destination 'To' phone number is required to send an SMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21604>
+    ///
+    /// Added in 0.1.0.
     E21604,
     /// `50320` — Programmable Chat: Channel webhook not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50320>
+    ///
+    /// Added in 0.1.0.
     E50320,
     /// `54101` — Invalid Document data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54101>
+    ///
+    /// Added in 0.1.0.
     E54101,
     /// `60411` — Phone Number already exists
     ///
@@ -5188,6 +6604,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60411>
+    ///
+    /// Added in 0.1.0.
     E60411,
     /// `19030` — Invalid location type
     ///
@@ -5196,6 +6614,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19030>
+    ///
+    /// Added in 0.1.0.
     E19030,
     /// `94002` — Transcriptions: configuration not found
     ///
@@ -5204,12 +6624,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94002>
+    ///
+    /// Added in 0.1.0.
     E94002,
     /// `21252` — Invalid Region
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21252>
+    ///
+    /// Added in 0.1.0.
     E21252,
     /// `30400` — Parameters are not valid
     ///
@@ -5218,12 +6642,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30400>
+    ///
+    /// Added in 0.1.0.
     E30400,
     /// `32216` — SIP: Address blacklisted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32216>
+    ///
+    /// Added in 0.1.0.
     E32216,
     /// `19032` — Invalid location input
     ///
@@ -5232,6 +6660,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19032>
+    ///
+    /// Added in 0.1.0.
     E19032,
     /// `60209` — UniqueName format is invalid
     ///
@@ -5242,12 +6672,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60209>
+    ///
+    /// Added in 0.1.0.
     E60209,
     /// `80105` — Short Code Already In Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80105>
+    ///
+    /// Added in 0.1.0.
     E80105,
     /// `22215` — Missing End-User field
     ///
@@ -5256,6 +6690,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22215>
+    ///
+    /// Added in 0.1.0.
     E22215,
     /// `68002` — Mapper Error
     ///
@@ -5264,6 +6700,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68002>
+    ///
+    /// Added in 0.1.0.
     E68002,
     /// `45367` — Failed to add Participant.  Invalid request parameters.
     ///
@@ -5272,12 +6710,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45367>
+    ///
+    /// Added in 0.1.0.
     E45367,
     /// `32016` — PSTN PDD timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32016>
+    ///
+    /// Added in 0.1.0.
     E32016,
     /// `21301` — Cannot create application: application limit exceeded
     ///
@@ -5286,6 +6728,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21301>
+    ///
+    /// Added in 0.1.0.
     E21301,
     /// `60325` — Translation for locale not found, using default
     ///
@@ -5294,12 +6738,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60325>
+    ///
+    /// Added in 0.1.0.
     E60325,
     /// `13910` — Pause: Invalid length value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13910>
+    ///
+    /// Added in 0.1.0.
     E13910,
     /// `60221` — No target verification specified
     ///
@@ -5310,30 +6758,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60221>
+    ///
+    /// Added in 0.1.0.
     E60221,
     /// `31504` — Gateway Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31504>
+    ///
+    /// Added in 0.1.0.
     E31504,
     /// `21605` — Maximum body length is 160 characters (old API endpoint)
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21605>
+    ///
+    /// Added in 0.1.0.
     E21605,
     /// `52071` — Internal error when sending notification via mqtt client connection
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52071>
+    ///
+    /// Added in 0.1.0.
     E52071,
     /// `52105` — Invalid GCM/FCM package name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52105>
+    ///
+    /// Added in 0.1.0.
     E52105,
     /// `53668` — Public key credentials for media tracks encryption could not be loaded
     ///
@@ -5344,36 +6802,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53668>
+    ///
+    /// Added in 0.1.0.
     E53668,
     /// `53001` — Signaling connection disconnected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53001>
+    ///
+    /// Added in 0.1.0.
     E53001,
     /// `80407` — Phone Number Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80407>
+    ///
+    /// Added in 0.1.0.
     E80407,
     /// `31930` — Stream - Media - Buffer Overflow
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31930>
+    ///
+    /// Added in 0.1.0.
     E31930,
     /// `13246` — Dial: SIP dialing not enabled for this account
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13246>
+    ///
+    /// Added in 0.1.0.
     E13246,
     /// `21612` — The 'To' phone number is not currently reachable via SMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21612>
+    ///
+    /// Added in 0.1.0.
     E21612,
     /// `53206` — The Participant concurrency quota was exceeded
     ///
@@ -5382,12 +6852,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53206>
+    ///
+    /// Added in 0.1.0.
     E53206,
     /// `32207` — SIP: Secure media not accepted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32207>
+    ///
+    /// Added in 0.1.0.
     E32207,
     /// `60315` — Reached max limit of 20 push Factors associated per Entity
     ///
@@ -5399,18 +6873,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60315>
+    ///
+    /// Added in 0.1.0.
     E60315,
     /// `32103` — SIP: Empty body
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32103>
+    ///
+    /// Added in 0.1.0.
     E32103,
     /// `70102` — Unsupported Public Key Length
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70102>
+    ///
+    /// Added in 0.1.0.
     E70102,
     /// `57017` — 'Topic' is too long
     ///
@@ -5419,6 +6899,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57017>
+    ///
+    /// Added in 0.1.0.
     E57017,
     /// `40137` — Missing 'to' parameter when issuing Conference instruction
     ///
@@ -5427,12 +6909,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40137>
+    ///
+    /// Added in 0.1.0.
     E40137,
     /// `81017` — Error in Twilio Function Response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81017>
+    ///
+    /// Added in 0.1.0.
     E81017,
     /// `30895` — Campaign vetting rejection - Direct Lending - Campaign and Content Attribute Error
     ///
@@ -5441,6 +6927,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30895>
+    ///
+    /// Added in 0.1.0.
     E30895,
     /// `53123` — MaxParticipantDuration is out of range
     ///
@@ -5449,6 +6937,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53123>
+    ///
+    /// Added in 0.1.0.
     E53123,
     /// `90032` — Broadcast recipient's 'to' is invalid
     ///
@@ -5457,30 +6947,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90032>
+    ///
+    /// Added in 0.1.0.
     E90032,
     /// `81006` — Failed to create Chat Channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81006>
+    ///
+    /// Added in 0.1.0.
     E81006,
     /// `50202` — Programmable Chat: User SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50202>
+    ///
+    /// Added in 0.1.0.
     E50202,
     /// `11236` — Certificate Invalid - Certificate Expired
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11236>
+    ///
+    /// Added in 0.1.0.
     E11236,
     /// `52213` — Invalid Alexa user ID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52213>
+    ///
+    /// Added in 0.1.0.
     E52213,
     /// `80913` — Out-Of-Session Callback Error
     ///
@@ -5489,24 +6989,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80913>
+    ///
+    /// Added in 0.1.0.
     E80913,
     /// `81005` — Failed to transition because no match was found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81005>
+    ///
+    /// Added in 0.1.0.
     E81005,
     /// `52167` — Invalid Webhook Credentials response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52167>
+    ///
+    /// Added in 0.1.0.
     E52167,
     /// `14202` — Enqueue: Invalid waitUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14202>
+    ///
+    /// Added in 0.1.0.
     E14202,
     /// `32603` — Virtual Agent: Unsupported &lt;Config&gt; attribute(s) in TwiML
     ///
@@ -5515,30 +7023,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32603>
+    ///
+    /// Added in 0.1.0.
     E32603,
     /// `62021` — IP Gateway Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62021>
+    ///
+    /// Added in 0.1.0.
     E62021,
     /// `21619` — Unable to create record
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21619>
+    ///
+    /// Added in 0.1.0.
     E21619,
     /// `20153` — Invalid Issuer Or Subject
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20153>
+    ///
+    /// Added in 0.1.0.
     E20153,
     /// `53626` — Internal failure while processing media composition
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53626>
+    ///
+    /// Added in 0.1.0.
     E53626,
     /// `60404` — Input Error
     ///
@@ -5547,6 +7065,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60404>
+    ///
+    /// Added in 0.1.0.
     E60404,
     /// `53664` — Invalid URL for external S3 bucket in composition settings
     ///
@@ -5557,12 +7077,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53664>
+    ///
+    /// Added in 0.1.0.
     E53664,
     /// `50105` — Programmable Chat: Invalid role type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50105>
+    ///
+    /// Added in 0.1.0.
     E50105,
     /// `50528` — Content SID is missing
     ///
@@ -5571,6 +7095,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50528>
+    ///
+    /// Added in 0.1.0.
     E50528,
     /// `30007` — Message filtered
     ///
@@ -5587,6 +7113,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30007>
+    ///
+    /// Added in 0.1.0.
     E30007,
     /// `22403` — Phone Number Operation not permitted within Region
     ///
@@ -5595,6 +7123,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22403>
+    ///
+    /// Added in 0.1.0.
     E22403,
     /// `22400` — Phone Number linked to Active Route Configuration
     ///
@@ -5603,18 +7133,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22400>
+    ///
+    /// Added in 0.1.0.
     E22400,
     /// `50058` — Programmable Chat: Notification template too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50058>
+    ///
+    /// Added in 0.1.0.
     E50058,
     /// `14111` — Invalid To phone number for Trial mode
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14111>
+    ///
+    /// Added in 0.1.0.
     E14111,
     /// `30896` — Campaign vetting rejection - Opt-in Error
     ///
@@ -5623,18 +7159,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30896>
+    ///
+    /// Added in 0.1.0.
     E30896,
     /// `63006` — Could not format given content for the channel. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63006>
+    ///
+    /// Added in 0.1.0.
     E63006,
     /// `80502` — Internal Server Error from Downstream
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80502>
+    ///
+    /// Added in 0.1.0.
     E80502,
     /// `63029` — The receiver failed to download the template
     ///
@@ -5643,12 +7185,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63029>
+    ///
+    /// Added in 0.1.0.
     E63029,
     /// `52311` — Delivery callback invocation failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52311>
+    ///
+    /// Added in 0.1.0.
     E52311,
     /// `93101` — Unable to deliver events to sink
     ///
@@ -5657,42 +7203,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93101>
+    ///
+    /// Added in 0.1.0.
     E93101,
     /// `20156` — Expired or Invalid Expiration in Token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20156>
+    ///
+    /// Added in 0.1.0.
     E20156,
     /// `45208` — Chat Channel with this unique name already exists
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45208>
+    ///
+    /// Added in 0.1.0.
     E45208,
     /// `70051` — Authorization Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70051>
+    ///
+    /// Added in 0.1.0.
     E70051,
     /// `54507` — Invalid query
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54507>
+    ///
+    /// Added in 0.1.0.
     E54507,
     /// `60534` — SNA Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60534>
+    ///
+    /// Added in 0.1.0.
     E60534,
     /// `62009` — Account SID was not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62009>
+    ///
+    /// Added in 0.1.0.
     E62009,
     /// `19048` — Input request body is not properly json formatted
     ///
@@ -5701,12 +7261,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19048>
+    ///
+    /// Added in 0.1.0.
     E19048,
     /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact\_uri' property
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40147>
+    ///
+    /// Added in 0.1.0.
     E40147,
     /// `17002` — This call ended more than 30 days ago
     ///
@@ -5715,18 +7279,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17002>
+    ///
+    /// Added in 0.1.0.
     E17002,
     /// `62024` — Missing connection type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62024>
+    ///
+    /// Added in 0.1.0.
     E62024,
     /// `53202` — Participant identity contains invalid characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53202>
+    ///
+    /// Added in 0.1.0.
     E53202,
     /// `21210` — 'From' phone number not verified
     ///
@@ -5751,6 +7321,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21210>
+    ///
+    /// Added in 0.1.0.
     E21210,
     /// `58001` — Video-enabled PlayerStreamer concurrency quota was exceeded
     ///
@@ -5759,6 +7331,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58001>
+    ///
+    /// Added in 0.1.0.
     E58001,
     /// `35126` — The ScheduleType value provided is not supported for this channel
     ///
@@ -5767,6 +7341,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35126>
+    ///
+    /// Added in 0.1.0.
     E35126,
     /// `45370` — Failed to create outbound Channel.  Internal error.
     ///
@@ -5775,24 +7351,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45370>
+    ///
+    /// Added in 0.1.0.
     E45370,
     /// `80303` — Not Found Short Code Sid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80303>
+    ///
+    /// Added in 0.1.0.
     E80303,
     /// `52214` — Alexa skill is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52214>
+    ///
+    /// Added in 0.1.0.
     E52214,
     /// `80905` — Unknown Scenario
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80905>
+    ///
+    /// Added in 0.1.0.
     E80905,
     /// `60716` — Selected logo is not a valid PNG file
     ///
@@ -5801,18 +7385,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60716>
+    ///
+    /// Added in 0.1.0.
     E60716,
     /// `61004` — Add-ons: No results
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61004>
+    ///
+    /// Added in 0.1.0.
     E61004,
     /// `52304` — User already exists
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52304>
+    ///
+    /// Added in 0.1.0.
     E52304,
     /// `45358` — Failed to close Channel.  Missing status parameter.
     ///
@@ -5821,18 +7411,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45358>
+    ///
+    /// Added in 0.1.0.
     E45358,
     /// `50422` — Non-chat conversation participants limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50422>
+    ///
+    /// Added in 0.1.0.
     E50422,
     /// `45005` — Service Unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45005>
+    ///
+    /// Added in 0.1.0.
     E45005,
     /// `35111` — SendAt timestamp is missing
     ///
@@ -5841,24 +7437,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35111>
+    ///
+    /// Added in 0.1.0.
     E35111,
     /// `13217` — Dial: Invalid record value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13217>
+    ///
+    /// Added in 0.1.0.
     E13217,
     /// `80503` — No Records Updated
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80503>
+    ///
+    /// Added in 0.1.0.
     E80503,
     /// `50003` — Programmable Chat: Friendly name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50003>
+    ///
+    /// Added in 0.1.0.
     E50003,
     /// `60702` — Business Profile not found
     ///
@@ -5867,6 +7471,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60702>
+    ///
+    /// Added in 0.1.0.
     E60702,
     /// `83402` — Received error response to IP Command callback request
     ///
@@ -5875,6 +7481,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83402>
+    ///
+    /// Added in 0.1.0.
     E83402,
     /// `60223` — Delivery channel disabled
     ///
@@ -5885,6 +7493,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60223>
+    ///
+    /// Added in 0.1.0.
     E60223,
     /// `30103` — Links not shortened due to shortener application failure
     ///
@@ -5893,42 +7503,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30103>
+    ///
+    /// Added in 0.1.0.
     E30103,
     /// `11320` — Invalid template unclosed brackets
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11320>
+    ///
+    /// Added in 0.1.0.
     E11320,
     /// `21249` — Maximum Origination URIs reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21249>
+    ///
+    /// Added in 0.1.0.
     E21249,
     /// `13242` — Dial-&gt;SIP: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13242>
+    ///
+    /// Added in 0.1.0.
     E13242,
     /// `13245` — Dial: Not allowed in this API version
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13245>
+    ///
+    /// Added in 0.1.0.
     E13245,
     /// `53304` — Track name is duplicated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53304>
+    ///
+    /// Added in 0.1.0.
     E53304,
     /// `52140` — Unknown APNs error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52140>
+    ///
+    /// Added in 0.1.0.
     E52140,
     /// `22224` — Regulatory Bundle cannot transfer Item Assignments
     ///
@@ -5937,6 +7561,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22224>
+    ///
+    /// Added in 0.1.0.
     E22224,
     /// `30105` — Shortened link not found and no fallback URL found
     ///
@@ -5945,12 +7571,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30105>
+    ///
+    /// Added in 0.1.0.
     E30105,
     /// `51104` — Twilsock: Token doesn't contain service instance
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51104>
+    ///
+    /// Added in 0.1.0.
     E51104,
     /// `45360` — Failed to close or delete Conversation.  Downstream error.
     ///
@@ -5959,12 +7589,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45360>
+    ///
+    /// Added in 0.1.0.
     E45360,
     /// `52215` — Missing Title parameter for Alexa
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52215>
+    ///
+    /// Added in 0.1.0.
     E52215,
     /// `22207` — Unable to parse attributes JSON
     ///
@@ -5973,6 +7607,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22207>
+    ///
+    /// Added in 0.1.0.
     E22207,
     /// `21256` — Invalid ruleset
     ///
@@ -5981,30 +7617,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21256>
+    ///
+    /// Added in 0.1.0.
     E21256,
     /// `32008` — SIP: Registration per second limit reached
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32008>
+    ///
+    /// Added in 0.1.0.
     E32008,
     /// `60510` — SNA Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60510>
+    ///
+    /// Added in 0.1.0.
     E60510,
     /// `51122` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51122>
+    ///
+    /// Added in 0.1.0.
     E51122,
     /// `20104` — Access Token expired or expiration date invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20104>
+    ///
+    /// Added in 0.1.0.
     E20104,
     /// `20020` — No update/state change is observed for the data entered
     ///
@@ -6013,12 +7659,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20020>
+    ///
+    /// Added in 0.1.0.
     E20020,
     /// `52182` — Messaging Service not specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52182>
+    ///
+    /// Added in 0.1.0.
     E52182,
     /// `21710` — Phone Number Already Exists in Messaging Service
     ///
@@ -6027,6 +7677,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21710>
+    ///
+    /// Added in 0.1.0.
     E21710,
     /// `30404` — Not Found
     ///
@@ -6037,18 +7689,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30404>
+    ///
+    /// Added in 0.1.0.
     E30404,
     /// `53622` — Invalid public key for media tracks encryption in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53622>
+    ///
+    /// Added in 0.1.0.
     E53622,
     /// `54053` — Invalid friendly name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54053>
+    ///
+    /// Added in 0.1.0.
     E54053,
     /// `57005` — 'Category' is too long
     ///
@@ -6057,6 +7715,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57005>
+    ///
+    /// Added in 0.1.0.
     E57005,
     /// `19042` — Custom Field validation error
     ///
@@ -6065,24 +7725,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19042>
+    ///
+    /// Added in 0.1.0.
     E19042,
     /// `54452` — Invalid 'Bounds' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54452>
+    ///
+    /// Added in 0.1.0.
     E54452,
     /// `12101` — Invalid Twilio Markup XML version
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12101>
+    ///
+    /// Added in 0.1.0.
     E12101,
     /// `14211` — Dial-&gt;Queue: Invalid whisper url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14211>
+    ///
+    /// Added in 0.1.0.
     E14211,
     /// `30129` — Certificate is self signed
     ///
@@ -6091,6 +7759,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30129>
+    ///
+    /// Added in 0.1.0.
     E30129,
     /// `45733` — Pre-engagement data is not in valid JSON format.
     ///
@@ -6099,6 +7769,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45733>
+    ///
+    /// Added in 0.1.0.
     E45733,
     /// `32711` — Voice User-Defined Message: Request to subscription callback URL encountered error
     ///
@@ -6107,6 +7779,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32711>
+    ///
+    /// Added in 0.1.0.
     E32711,
     /// `58003` — Audio-only PlayerStreamer concurrency quota was exceeded
     ///
@@ -6115,6 +7789,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58003>
+    ///
+    /// Added in 0.1.0.
     E58003,
     /// `21730` — System under maintenance. Please try again later.
     ///
@@ -6123,18 +7799,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21730>
+    ///
+    /// Added in 0.1.0.
     E21730,
     /// `21452` — No phone numbers found in area code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21452>
+    ///
+    /// Added in 0.1.0.
     E21452,
     /// `16010` — Conference Event: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16010>
+    ///
+    /// Added in 0.1.0.
     E16010,
     /// `33107` — SIM not found
     ///
@@ -6143,24 +7825,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33107>
+    ///
+    /// Added in 0.1.0.
     E33107,
     /// `50324` — Invalid channel webhook type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50324>
+    ///
+    /// Added in 0.1.0.
     E50324,
     /// `50421` — Invalid last read message index format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50421>
+    ///
+    /// Added in 0.1.0.
     E50421,
     /// `61000` — Add-ons: Internal server error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61000>
+    ///
+    /// Added in 0.1.0.
     E61000,
     /// `21421` — Phone Number is invalid
     ///
@@ -6169,6 +7859,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21421>
+    ///
+    /// Added in 0.1.0.
     E21421,
     /// `30127` — MessagingServiceSID is invalid.
     ///
@@ -6177,6 +7869,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30127>
+    ///
+    /// Added in 0.1.0.
     E30127,
     /// `21259` — Maximum number of SIP Manipulation Polies per account reached
     ///
@@ -6185,6 +7879,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21259>
+    ///
+    /// Added in 0.1.0.
     E21259,
     /// `33000` — Generic Error
     ///
@@ -6193,6 +7889,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33000>
+    ///
+    /// Added in 0.1.0.
     E33000,
     /// `53669` — Access denied to external S3 bucket configured in composition settings
     ///
@@ -6203,6 +7901,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53669>
+    ///
+    /// Added in 0.1.0.
     E53669,
     /// `83000` — Super SIM registration failed due to Internal Error
     ///
@@ -6211,12 +7911,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83000>
+    ///
+    /// Added in 0.1.0.
     E83000,
     /// `16108` — Voice Recording: Request failed due to concurrent recordings
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16108>
+    ///
+    /// Added in 0.1.0.
     E16108,
     /// `50361` — Too many conversation webhooks
     ///
@@ -6225,6 +7929,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50361>
+    ///
+    /// Added in 0.1.0.
     E50361,
     /// `21902` — InvoiceTag length must be between 0 and 32
     ///
@@ -6233,12 +7939,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21902>
+    ///
+    /// Added in 0.1.0.
     E21902,
     /// `13312` — Gather: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13312>
+    ///
+    /// Added in 0.1.0.
     E13312,
     /// `22204` — Bundle status and properties cannot be updated in the same request
     ///
@@ -6247,18 +7957,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22204>
+    ///
+    /// Added in 0.1.0.
     E22204,
     /// `20429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20429>
+    ///
+    /// Added in 0.1.0.
     E20429,
     /// `22113` — Phone Verification Incorrect
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22113>
+    ///
+    /// Added in 0.1.0.
     E22113,
     /// `30441` — Toll-Free phone number verification rejection - Content Violation
     ///
@@ -6267,6 +7983,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30441>
+    ///
+    /// Added in 0.1.0.
     E30441,
     /// `22203` — Unable to parse bundle status
     ///
@@ -6275,6 +7993,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22203>
+    ///
+    /// Added in 0.1.0.
     E22203,
     /// `50364` — Invalid conversation webhook type
     ///
@@ -6283,6 +8003,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50364>
+    ///
+    /// Added in 0.1.0.
     E50364,
     /// `30128` — MessagingServiceSidsAction is invalid
     ///
@@ -6291,6 +8013,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30128>
+    ///
+    /// Added in 0.1.0.
     E30128,
     /// `13521` — \`&lt;Say&gt;\` element character limits exceeded
     ///
@@ -6299,12 +8023,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13521>
+    ///
+    /// Added in 0.1.0.
     E13521,
     /// `50068` — Programmable Chat: Service instance unique name invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50068>
+    ///
+    /// Added in 0.1.0.
     E50068,
     /// `60228` — Template was not found
     ///
@@ -6317,12 +8045,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60228>
+    ///
+    /// Added in 0.1.0.
     E60228,
     /// `51202` — Twilsock : CPS, Too many requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51202>
+    ///
+    /// Added in 0.1.0.
     E51202,
     /// `16113` — Voice Recording: Cannot download a dual-channel presentation of a mono recording
     ///
@@ -6331,6 +8063,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16113>
+    ///
+    /// Added in 0.1.0.
     E16113,
     /// `15009` — Internal Server Error
     ///
@@ -6339,6 +8073,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15009>
+    ///
+    /// Added in 0.1.0.
     E15009,
     /// `53217` — maxAudioTracks or maxVideoTracks configuration is out of range
     ///
@@ -6347,6 +8083,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53217>
+    ///
+    /// Added in 0.1.0.
     E53217,
     /// `83702` — Attachment Rejected Due To Network Not Allowed
     ///
@@ -6355,6 +8093,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83702>
+    ///
+    /// Added in 0.1.0.
     E83702,
     /// `60326` — Too many requests to create factors for the entity
     ///
@@ -6365,18 +8105,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60326>
+    ///
+    /// Added in 0.1.0.
     E60326,
     /// `45002` — Authentication Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45002>
+    ///
+    /// Added in 0.1.0.
     E45002,
     /// `52149` — Invalid APNs provider token used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52149>
+    ///
+    /// Added in 0.1.0.
     E52149,
     /// `22214` — Missing End User
     ///
@@ -6385,6 +8131,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22214>
+    ///
+    /// Added in 0.1.0.
     E22214,
     /// `22209` — Invalid status enum in Supporting Document update request
     ///
@@ -6393,6 +8141,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22209>
+    ///
+    /// Added in 0.1.0.
     E22209,
     /// `50415` — Proxy address is not WhatsApp enabled sender
     ///
@@ -6401,6 +8151,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50415>
+    ///
+    /// Added in 0.1.0.
     E50415,
     /// `63045` — Link to a sample media file returned an unexpected error status
     ///
@@ -6409,6 +8161,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63045>
+    ///
+    /// Added in 0.1.0.
     E63045,
     /// `30032` — Toll-Free Number Has Not Been Verified
     ///
@@ -6417,6 +8171,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30032>
+    ///
+    /// Added in 0.1.0.
     E30032,
     /// `32220` — Specifying an edge is not allowed when dialing SIP registered endpoints
     ///
@@ -6425,18 +8181,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32220>
+    ///
+    /// Added in 0.1.0.
     E32220,
     /// `50212` — Programmable Chat: User already invited
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50212>
+    ///
+    /// Added in 0.1.0.
     E50212,
     /// `40151` — TaskRouter-&gt;Invalid instruction
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40151>
+    ///
+    /// Added in 0.1.0.
     E40151,
     /// `13340` — Gather: Degraded Speech
     ///
@@ -6445,12 +8207,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13340>
+    ///
+    /// Added in 0.1.0.
     E13340,
     /// `53501` — Unable to acquire TURN credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53501>
+    ///
+    /// Added in 0.1.0.
     E53501,
     /// `22404` — Starter profile creation and updates are temporarily disabled
     ///
@@ -6459,18 +8225,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22404>
+    ///
+    /// Added in 0.1.0.
     E22404,
     /// `53603` — Internal failure while processing a recording
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53603>
+    ///
+    /// Added in 0.1.0.
     E53603,
     /// `50600` — Programmable Chat: Invite SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50600>
+    ///
+    /// Added in 0.1.0.
     E50600,
     /// `30885` — Campaign vetting rejection - High Risk
     ///
@@ -6479,6 +8251,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30885>
+    ///
+    /// Added in 0.1.0.
     E30885,
     /// `93103` — There was an error with your Kinesis stream
     ///
@@ -6487,12 +8261,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93103>
+    ///
+    /// Added in 0.1.0.
     E93103,
     /// `54301` — Unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54301>
+    ///
+    /// Added in 0.1.0.
     E54301,
     /// `30894` — Campaign vetting rejection - Invalid Brand Information
     ///
@@ -6501,24 +8279,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30894>
+    ///
+    /// Added in 0.1.0.
     E30894,
     /// `22119` — Invalid Capabilities
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22119>
+    ///
+    /// Added in 0.1.0.
     E22119,
     /// `21471` — Account does not exist
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21471>
+    ///
+    /// Added in 0.1.0.
     E21471,
     /// `70253` — Invalid User Grants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70253>
+    ///
+    /// Added in 0.1.0.
     E70253,
     /// `90012` — 'Recipients' list has too many items
     ///
@@ -6527,6 +8313,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90012>
+    ///
+    /// Added in 0.1.0.
     E90012,
     /// `17400` — Invalid query parameter
     ///
@@ -6535,24 +8323,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/17400>
+    ///
+    /// Added in 0.1.0.
     E17400,
     /// `81016` — Outbound HTTP Request Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81016>
+    ///
+    /// Added in 0.1.0.
     E81016,
     /// `21601` — Phone number is not a valid SMS-capable inbound phone number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21601>
+    ///
+    /// Added in 0.1.0.
     E21601,
     /// `32218` — SIP: Transfer not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32218>
+    ///
+    /// Added in 0.1.0.
     E32218,
     /// `48027` — Outgoing conversation: Proxy address equals contact address
     ///
@@ -6561,24 +8357,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48027>
+    ///
+    /// Added in 0.1.0.
     E48027,
     /// `13221` — Dial-&gt;Number: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13221>
+    ///
+    /// Added in 0.1.0.
     E13221,
     /// `32215` — Dial failure calling a SIP Domain without specifying a region
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32215>
+    ///
+    /// Added in 0.1.0.
     E32215,
     /// `14212` — Dial-&gt;Queue: queue name too short
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14212>
+    ///
+    /// Added in 0.1.0.
     E14212,
     /// `60308` — Challenge verification attempts limit reached
     ///
@@ -6591,6 +8395,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60308>
+    ///
+    /// Added in 0.1.0.
     E60308,
     /// `45760` — Unable to validate address configuration. Auto create data missing.
     ///
@@ -6599,6 +8405,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45760>
+    ///
+    /// Added in 0.1.0.
     E45760,
     /// `21910` — Invalid From and To pair. From and To should be of the same channel.
     ///
@@ -6607,6 +8415,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21910>
+    ///
+    /// Added in 0.1.0.
     E21910,
     /// `60714` — Brand not found
     ///
@@ -6615,12 +8425,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60714>
+    ///
+    /// Added in 0.1.0.
     E60714,
     /// `22105` — Invalid URL format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22105>
+    ///
+    /// Added in 0.1.0.
     E22105,
     /// `80624` — Approaching Maximium Number Pool Size
     ///
@@ -6629,24 +8443,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80624>
+    ///
+    /// Added in 0.1.0.
     E80624,
     /// `13251` — Dial: Too many headers passed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13251>
+    ///
+    /// Added in 0.1.0.
     E13251,
     /// `53110` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53110>
+    ///
+    /// Added in 0.1.0.
     E53110,
     /// `54009` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54009>
+    ///
+    /// Added in 0.1.0.
     E54009,
     /// `13430` — Play: Invalid DTMF String
     ///
@@ -6655,24 +8477,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13430>
+    ///
+    /// Added in 0.1.0.
     E13430,
     /// `52305` — User already belongs to the segment
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52305>
+    ///
+    /// Added in 0.1.0.
     E52305,
     /// `54051` — Invalid webhook URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54051>
+    ///
+    /// Added in 0.1.0.
     E54051,
     /// `50203` — Programmable Chat: Identity reserved
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50203>
+    ///
+    /// Added in 0.1.0.
     E50203,
     /// `22005` — Call Queue Full
     ///
@@ -6687,12 +8517,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22005>
+    ///
+    /// Added in 0.1.0.
     E22005,
     /// `52181` — Too many SMS notification requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52181>
+    ///
+    /// Added in 0.1.0.
     E52181,
     /// `80622` — Maximum Pool Size Error
     ///
@@ -6701,18 +8535,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80622>
+    ///
+    /// Added in 0.1.0.
     E80622,
     /// `51127` — Twilsock: PNC limit has been
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51127>
+    ///
+    /// Added in 0.1.0.
     E51127,
     /// `80501` — Storage Operation Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80501>
+    ///
+    /// Added in 0.1.0.
     E80501,
     /// `90003` — Unable to fetch plugins from the Custom Plugins URL
     ///
@@ -6721,6 +8561,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90003>
+    ///
+    /// Added in 0.1.0.
     E90003,
     /// `82005` — Function execution resulted in an error log
     ///
@@ -6729,6 +8571,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82005>
+    ///
+    /// Added in 0.1.0.
     E82005,
     /// `48025` — Outgoing conversation: Invalid contact address
     ///
@@ -6737,6 +8581,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48025>
+    ///
+    /// Added in 0.1.0.
     E48025,
     /// `13299` — 2010 Conference API feature requested using 2008 API
     ///
@@ -6745,36 +8591,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13299>
+    ///
+    /// Added in 0.1.0.
     E13299,
     /// `22117` — Invalid Extension
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22117>
+    ///
+    /// Added in 0.1.0.
     E22117,
     /// `22108` — Invalid Application SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22108>
+    ///
+    /// Added in 0.1.0.
     E22108,
     /// `50056` — Programmable Chat: Webhook disabled processing of command
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50056>
+    ///
+    /// Added in 0.1.0.
     E50056,
     /// `50403` — Programmable Chat: Channel member limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50403>
+    ///
+    /// Added in 0.1.0.
     E50403,
     /// `52144` — APNs experienced an internal error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52144>
+    ///
+    /// Added in 0.1.0.
     E52144,
     /// `403` — Forbidden
     ///
@@ -6783,18 +8641,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/403>
+    ///
+    /// Added in 0.1.0.
     E403,
     /// `31486` — Busy Here
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31486>
+    ///
+    /// Added in 0.1.0.
     E31486,
     /// `40134` — Dequeue Instruction does not have a valid 'status\_callback\_events' parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40134>
+    ///
+    /// Added in 0.1.0.
     E40134,
     /// `10002` — Trial accounts do not support the feature you tried to use
     ///
@@ -6805,12 +8669,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10002>
+    ///
+    /// Added in 0.1.0.
     E10002,
     /// `54354` — Permission not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54354>
+    ///
+    /// Added in 0.1.0.
     E54354,
     /// `45302` — Participant was disconnected before setting up Meeting
     ///
@@ -6819,12 +8687,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45302>
+    ///
+    /// Added in 0.1.0.
     E45302,
     /// `82002` — Error on Twilio Function response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82002>
+    ///
+    /// Added in 0.1.0.
     E82002,
     /// `33105` — Transition invalid
     ///
@@ -6833,6 +8705,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33105>
+    ///
+    /// Added in 0.1.0.
     E33105,
     /// `57019` — 'Authorization' header is missing or is invalid
     ///
@@ -6841,6 +8715,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57019>
+    ///
+    /// Added in 0.1.0.
     E57019,
     /// `30125` — Your phone number could not be registered with US A2P 10DLC
     ///
@@ -6849,6 +8725,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30125>
+    ///
+    /// Added in 0.1.0.
     E30125,
     /// `60317` — Factor already exists
     ///
@@ -6859,18 +8737,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60317>
+    ///
+    /// Added in 0.1.0.
     E60317,
     /// `53500` — Unable to acquire configuration
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53500>
+    ///
+    /// Added in 0.1.0.
     E53500,
     /// `80618` — Chat Integration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80618>
+    ///
+    /// Added in 0.1.0.
     E80618,
     /// `53663` — Internal failure when bulk deleting recordings from your account
     ///
@@ -6879,6 +8763,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53663>
+    ///
+    /// Added in 0.1.0.
     E53663,
     /// `14226` — TaskRouter Enqueue not supported in this realm
     ///
@@ -6887,18 +8773,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14226>
+    ///
+    /// Added in 0.1.0.
     E14226,
     /// `14239` — Dial-&gt;Conference: Unable to update Worker
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14239>
+    ///
+    /// Added in 0.1.0.
     E14239,
     /// `63025` — Media already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63025>
+    ///
+    /// Added in 0.1.0.
     E63025,
     /// `30883` — Campaign vetting rejection - Content Violation
     ///
@@ -6907,12 +8799,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30883>
+    ///
+    /// Added in 0.1.0.
     E30883,
     /// `52166` — Webhook Credentials endpoint responded with Internal Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52166>
+    ///
+    /// Added in 0.1.0.
     E52166,
     /// `31008` — Call cancelled
     ///
@@ -6925,6 +8821,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31008>
+    ///
+    /// Added in 0.1.0.
     E31008,
     /// `60202` — Max check attempts reached
     ///
@@ -6935,6 +8833,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60202>
+    ///
+    /// Added in 0.1.0.
     E60202,
     /// `30442` — Toll-Free phone number verification rejection - Campaign Violation
     ///
@@ -6943,6 +8843,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30442>
+    ///
+    /// Added in 0.1.0.
     E30442,
     /// `30021` — Internal Failure with messaging service orchestrator
     ///
@@ -6951,60 +8853,80 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30021>
+    ///
+    /// Added in 0.1.0.
     E30021,
     /// `32001` — SIP: Trunk CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32001>
+    ///
+    /// Added in 0.1.0.
     E32001,
     /// `81024` — Subflow Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81024>
+    ///
+    /// Added in 0.1.0.
     E81024,
     /// `50420` — Participant Messaging Binding type does not support all of the provided Messaging Binding parameters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50420>
+    ///
+    /// Added in 0.1.0.
     E50420,
     /// `54502` — Invalid index name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54502>
+    ///
+    /// Added in 0.1.0.
     E54502,
     /// `50321` — Programmable Chat: Too many channel webhooks
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50321>
+    ///
+    /// Added in 0.1.0.
     E50321,
     /// `13231` — Dial-&gt;Conference: Invalid endConferenceOnExit value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13231>
+    ///
+    /// Added in 0.1.0.
     E13231,
     /// `40000` — Content-Type of 'application/json' not set
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40000>
+    ///
+    /// Added in 0.1.0.
     E40000,
     /// `62027` — Interconnect: Extra MPLS parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62027>
+    ///
+    /// Added in 0.1.0.
     E62027,
     /// `53662` — StatusCallback is invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53662>
+    ///
+    /// Added in 0.1.0.
     E53662,
     /// `52310` — Notification TTL has expired
     ///
@@ -7013,24 +8935,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52310>
+    ///
+    /// Added in 0.1.0.
     E52310,
     /// `50502` — Programmable Chat: Message index not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50502>
+    ///
+    /// Added in 0.1.0.
     E50502,
     /// `13120` — Annotate-&gt;BillingReferenceTag cannot be over 128 characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13120>
+    ///
+    /// Added in 0.1.0.
     E13120,
     /// `52309` — Channel provider replied with an error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52309>
+    ///
+    /// Added in 0.1.0.
     E52309,
     /// `21653` — There are more recipient addresses than allowed
     ///
@@ -7039,12 +8969,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21653>
+    ///
+    /// Added in 0.1.0.
     E21653,
     /// `62008` — Bandwidth reserve is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62008>
+    ///
+    /// Added in 0.1.0.
     E62008,
     /// `45375` — Failed to delete Channel.  Invalid Account sid.
     ///
@@ -7053,6 +8987,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45375>
+    ///
+    /// Added in 0.1.0.
     E45375,
     /// `82004` — Function execution resulted in a warning log
     ///
@@ -7061,6 +8997,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82004>
+    ///
+    /// Added in 0.1.0.
     E82004,
     /// `12300` — Invalid Content-Type
     ///
@@ -7073,18 +9011,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12300>
+    ///
+    /// Added in 0.1.0.
     E12300,
     /// `51215` — Twilsock: Unauthorized
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51215>
+    ///
+    /// Added in 0.1.0.
     E51215,
     /// `80604` — Proxy Identifier In Use
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80604>
+    ///
+    /// Added in 0.1.0.
     E80604,
     /// `32113` — SIP: Header name is not allowed
     ///
@@ -7095,6 +9039,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32113>
+    ///
+    /// Added in 0.1.0.
     E32113,
     /// `30123` — Callback URL is missing
     ///
@@ -7103,12 +9049,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30123>
+    ///
+    /// Added in 0.1.0.
     E30123,
     /// `21453` — Phone number already validated on another account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21453>
+    ///
+    /// Added in 0.1.0.
     E21453,
     /// `60200` — Invalid parameter
     ///
@@ -7129,6 +9079,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60200>
+    ///
+    /// Added in 0.1.0.
     E60200,
     /// `19024` — Invalid channel input
     ///
@@ -7137,12 +9089,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19024>
+    ///
+    /// Added in 0.1.0.
     E19024,
     /// `81004` — Failed to add member to Chat Channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81004>
+    ///
+    /// Added in 0.1.0.
     E81004,
     /// `60713` — Error communicating with Regulatory Identification API
     ///
@@ -7151,6 +9107,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60713>
+    ///
+    /// Added in 0.1.0.
     E60713,
     /// `45301` — Error occurred when connecting to a Meeting Participant
     ///
@@ -7159,12 +9117,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45301>
+    ///
+    /// Added in 0.1.0.
     E45301,
     /// `19038` — Page token must be bigger than or equal to 0
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19038>
+    ///
+    /// Added in 0.1.0.
     E19038,
     /// `62100` — IP address(es) already linked to another connection
     ///
@@ -7173,6 +9135,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62100>
+    ///
+    /// Added in 0.1.0.
     E62100,
     /// `48032` — Outgoing conversation: Missing Messaging service
     ///
@@ -7181,6 +9145,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48032>
+    ///
+    /// Added in 0.1.0.
     E48032,
     /// `30892` — Campaign vetting rejection - Invalid Sample Message - Public URL Shorteners
     ///
@@ -7189,6 +9155,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30892>
+    ///
+    /// Added in 0.1.0.
     E30892,
     /// `22222` — Emergency Status cannot be updated
     ///
@@ -7197,18 +9165,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22222>
+    ///
+    /// Added in 0.1.0.
     E22222,
     /// `63022` — Invalid vname certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63022>
+    ///
+    /// Added in 0.1.0.
     E63022,
     /// `11235` — Certificate Invalid - Domain Mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11235>
+    ///
+    /// Added in 0.1.0.
     E11235,
     /// `90025` — Template body has unsupported tag type
     ///
@@ -7217,42 +9191,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90025>
+    ///
+    /// Added in 0.1.0.
     E90025,
     /// `50401` — Programmable Chat: Member SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50401>
+    ///
+    /// Added in 0.1.0.
     E50401,
     /// `20102` — Invalid Access Token header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20102>
+    ///
+    /// Added in 0.1.0.
     E20102,
     /// `40123` — TaskRouter-&gt;Redirect
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40123>
+    ///
+    /// Added in 0.1.0.
     E40123,
     /// `80304` — Not Found Unmanaged Identifier
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80304>
+    ///
+    /// Added in 0.1.0.
     E80304,
     /// `52401` — Too many notification log events
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52401>
+    ///
+    /// Added in 0.1.0.
     E52401,
     /// `70106` — Invalid AWS credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70106>
+    ///
+    /// Added in 0.1.0.
     E70106,
     /// `60707` — Branded Channel not found
     ///
@@ -7261,12 +9249,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60707>
+    ///
+    /// Added in 0.1.0.
     E60707,
     /// `52203` — Missing body for Facebook Messenger delivery attempt
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52203>
+    ///
+    /// Added in 0.1.0.
     E52203,
     /// `45369` — Failed to create inbound Channel.  Internal error.
     ///
@@ -7275,12 +9267,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45369>
+    ///
+    /// Added in 0.1.0.
     E45369,
     /// `31000` — Generic error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31000>
+    ///
+    /// Added in 0.1.0.
     E31000,
     /// `30891` — Campaign vetting rejection - Invalid Website URL
     ///
@@ -7289,6 +9285,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30891>
+    ///
+    /// Added in 0.1.0.
     E30891,
     /// `60333` — The SMS message was sent using a brandless template.
     ///
@@ -7297,6 +9295,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60333>
+    ///
+    /// Added in 0.1.0.
     E60333,
     /// `45366` — Failed to create Channel.  Invalid request parameters.
     ///
@@ -7305,6 +9305,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45366>
+    ///
+    /// Added in 0.1.0.
     E45366,
     /// `10001` — Account is not active
     ///
@@ -7313,24 +9315,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10001>
+    ///
+    /// Added in 0.1.0.
     E10001,
     /// `50507` — Programmable Chat: Media not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50507>
+    ///
+    /// Added in 0.1.0.
     E50507,
     /// `31923` — Stream - WebSocket - Malformed URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31923>
+    ///
+    /// Added in 0.1.0.
     E31923,
     /// `80605` — Proxy Identifier Not In Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80605>
+    ///
+    /// Added in 0.1.0.
     E80605,
     /// `30024` — Numeric Sender ID Not Provisioned on Carrier
     ///
@@ -7339,12 +9349,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30024>
+    ///
+    /// Added in 0.1.0.
     E30024,
     /// `14222` — Enqueue: Could not create Task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14222>
+    ///
+    /// Added in 0.1.0.
     E14222,
     /// `60313` — Unauthorized factor creation
     ///
@@ -7355,6 +9369,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60313>
+    ///
+    /// Added in 0.1.0.
     E60313,
     /// `30029` — Invalid ContentRetention
     ///
@@ -7363,6 +9379,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30029>
+    ///
+    /// Added in 0.1.0.
     E30029,
     /// `48030` — Outgoing conversation: Proxy address is not WhatsApp-enabled sender
     ///
@@ -7371,18 +9389,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48030>
+    ///
+    /// Added in 0.1.0.
     E48030,
     /// `50206` — Programmable Chat: Identity should not match user SID pattern
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50206>
+    ///
+    /// Added in 0.1.0.
     E50206,
     /// `13112` — Annotate: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13112>
+    ///
+    /// Added in 0.1.0.
     E13112,
     /// `45771` — Failed to create InboundConversation. Internal Error.
     ///
@@ -7391,12 +9415,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45771>
+    ///
+    /// Added in 0.1.0.
     E45771,
     /// `62007` — Direct connect is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62007>
+    ///
+    /// Added in 0.1.0.
     E62007,
     /// `50435` — Group MMS activation failed.
     ///
@@ -7405,6 +9433,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50435>
+    ///
+    /// Added in 0.1.0.
     E50435,
     /// `91102` — Subscription could not be found
     ///
@@ -7413,6 +9443,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91102>
+    ///
+    /// Added in 0.1.0.
     E91102,
     /// `94100` — Transcriptions: status callback response error
     ///
@@ -7421,6 +9453,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94100>
+    ///
+    /// Added in 0.1.0.
     E94100,
     /// `22218` — The Supporting Document field does not match the field in the End-User
     ///
@@ -7429,12 +9463,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22218>
+    ///
+    /// Added in 0.1.0.
     E22218,
     /// `63009` — Channel provider returned an internal service error (HTTP 5xx). Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63009>
+    ///
+    /// Added in 0.1.0.
     E63009,
     /// `90039` — Broadcast 'MessageStatusCallbackUrl' is invalid
     ///
@@ -7443,24 +9481,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90039>
+    ///
+    /// Added in 0.1.0.
     E90039,
     /// `20151` — Authentication Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20151>
+    ///
+    /// Added in 0.1.0.
     E20151,
     /// `54453` — Invalid 'PageToken' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54453>
+    ///
+    /// Added in 0.1.0.
     E54453,
     /// `13327` — Gather: Invalid speechTimeout value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13327>
+    ///
+    /// Added in 0.1.0.
     E13327,
     /// `30114` — Specified date is not available yet
     ///
@@ -7469,18 +9515,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30114>
+    ///
+    /// Added in 0.1.0.
     E30114,
     /// `30003` — Unreachable destination handset
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30003>
+    ///
+    /// Added in 0.1.0.
     E30003,
     /// `50303` — Programmable Chat: Attributes too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50303>
+    ///
+    /// Added in 0.1.0.
     E50303,
     /// `22208` — Supporting Document status and attributes cannot be updated in the same request
     ///
@@ -7489,18 +9541,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22208>
+    ///
+    /// Added in 0.1.0.
     E22208,
     /// `16105` — Voice Recording: Unavailable due to no valid public keys
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16105>
+    ///
+    /// Added in 0.1.0.
     E16105,
     /// `21209` — Invalid Method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21209>
+    ///
+    /// Added in 0.1.0.
     E21209,
     /// `45763` — Unable to validate address configuration. Auto create studio flow SID missing.
     ///
@@ -7509,12 +9567,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45763>
+    ///
+    /// Added in 0.1.0.
     E45763,
     /// `11203` — HTTP communication total time out triggered
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11203>
+    ///
+    /// Added in 0.1.0.
     E11203,
     /// `63003` — Channel could not find To address
     ///
@@ -7523,6 +9585,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63003>
+    ///
+    /// Added in 0.1.0.
     E63003,
     /// `63043` — Link to a sample media file returns 403 Forbidden
     ///
@@ -7531,12 +9595,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63043>
+    ///
+    /// Added in 0.1.0.
     E63043,
     /// `12100` — Document parse failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12100>
+    ///
+    /// Added in 0.1.0.
     E12100,
     /// `60224` — Missing substitutions for selected template
     ///
@@ -7547,42 +9615,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60224>
+    ///
+    /// Added in 0.1.0.
     E60224,
     /// `52165` — No Credentials found for the supplied Identifier
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52165>
+    ///
+    /// Added in 0.1.0.
     E52165,
     /// `22120` — Invalid Verification Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22120>
+    ///
+    /// Added in 0.1.0.
     E22120,
     /// `52135` — Missing subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52135>
+    ///
+    /// Added in 0.1.0.
     E52135,
     /// `61008` — Add-ons:  HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61008>
+    ///
+    /// Added in 0.1.0.
     E61008,
     /// `20103` — Invalid Access Token issuer/subject
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20103>
+    ///
+    /// Added in 0.1.0.
     E20103,
     /// `61005` — Add-ons: Bad request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61005>
+    ///
+    /// Added in 0.1.0.
     E61005,
     /// `60607` — Lookup Unsupported Country
     ///
@@ -7591,18 +9673,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60607>
+    ///
+    /// Added in 0.1.0.
     E60607,
     /// `53605` — Internal failure when retrieving your account's recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53605>
+    ///
+    /// Added in 0.1.0.
     E53605,
     /// `14106` — Document retrieval limit reached
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14106>
+    ///
+    /// Added in 0.1.0.
     E14106,
     /// `16028` — Participant to be whispered is not present in the conference
     ///
@@ -7611,6 +9699,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16028>
+    ///
+    /// Added in 0.1.0.
     E16028,
     /// `45209` — Adding a user to the Chat Channel has timed out waiting for a response from Twilio Chat.
     ///
@@ -7619,6 +9709,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45209>
+    ///
+    /// Added in 0.1.0.
     E45209,
     /// `19054` — Expected Unique form key in input request is missing
     ///
@@ -7627,6 +9719,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19054>
+    ///
+    /// Added in 0.1.0.
     E19054,
     /// `50379` — TimeToInactive format is invalid
     ///
@@ -7635,12 +9729,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50379>
+    ///
+    /// Added in 0.1.0.
     E50379,
     /// `13248` — Dial: Invalid callerID, too long
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13248>
+    ///
+    /// Added in 0.1.0.
     E13248,
     /// `50350` — Conversation not found
     ///
@@ -7649,6 +9747,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50350>
+    ///
+    /// Added in 0.1.0.
     E50350,
     /// `60550` — Auto Channel Failed: None of the available channels could be selected due to validation errors. Check your debugger messages in console.
     ///
@@ -7657,6 +9757,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60550>
+    ///
+    /// Added in 0.1.0.
     E60550,
     /// `14240` — Max concurrent Workers exceeded
     ///
@@ -7665,6 +9767,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14240>
+    ///
+    /// Added in 0.1.0.
     E14240,
     /// `94600` — Filter limit exceeded
     ///
@@ -7673,6 +9777,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94600>
+    ///
+    /// Added in 0.1.0.
     E94600,
     /// `22206` — Attempting to add invalid object type to bundle
     ///
@@ -7681,18 +9787,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22206>
+    ///
+    /// Added in 0.1.0.
     E22206,
     /// `54300` — Unique name not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54300>
+    ///
+    /// Added in 0.1.0.
     E54300,
     /// `13244` — Dial: No SIP Authorization
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13244>
+    ///
+    /// Added in 0.1.0.
     E13244,
     /// `30131` — Domain's certificate will expire soon
     ///
@@ -7701,30 +9813,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30131>
+    ///
+    /// Added in 0.1.0.
     E30131,
     /// `14235` — Dial-&gt;Conference: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14235>
+    ///
+    /// Added in 0.1.0.
     E14235,
     /// `62019` — IP route exceeds permitted IP range
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62019>
+    ///
+    /// Added in 0.1.0.
     E62019,
     /// `48050` — Internal service error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48050>
+    ///
+    /// Added in 0.1.0.
     E48050,
     /// `50060` — Programmable Chat: Invalid user channels limit format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50060>
+    ///
+    /// Added in 0.1.0.
     E50060,
     /// `22500` — Twilio phone number using deprecated API version
     ///
@@ -7733,12 +9855,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22500>
+    ///
+    /// Added in 0.1.0.
     E22500,
     /// `52107` — Invalid custom key for GCM/FCM
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52107>
+    ///
+    /// Added in 0.1.0.
     E52107,
     /// `91104` — Event type not found
     ///
@@ -7747,12 +9873,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91104>
+    ///
+    /// Added in 0.1.0.
     E91104,
     /// `52072` — Client mqtt connection not created or closed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52072>
+    ///
+    /// Added in 0.1.0.
     E52072,
     /// `13223` — Dial: Invalid phone number format
     ///
@@ -7761,12 +9891,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13223>
+    ///
+    /// Added in 0.1.0.
     E13223,
     /// `22121` — Unable to Transfer Hosted Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22121>
+    ///
+    /// Added in 0.1.0.
     E22121,
     /// `60220` — Messages to China require use case vetting
     ///
@@ -7778,48 +9912,64 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60220>
+    ///
+    /// Added in 0.1.0.
     E60220,
     /// `51131` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51131>
+    ///
+    /// Added in 0.1.0.
     E51131,
     /// `21655` — The ContentSid is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21655>
+    ///
+    /// Added in 0.1.0.
     E21655,
     /// `50331` — Programmable Chat: Channel webhook trigger not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50331>
+    ///
+    /// Added in 0.1.0.
     E50331,
     /// `50329` — Programmable Chat: Channel webhook url not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50329>
+    ///
+    /// Added in 0.1.0.
     E50329,
     /// `53200` — Participant identity is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53200>
+    ///
+    /// Added in 0.1.0.
     E53200,
     /// `52111` — GCM/FCM unknown error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52111>
+    ///
+    /// Added in 0.1.0.
     E52111,
     /// `21481` — Invalid PageToken
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21481>
+    ///
+    /// Added in 0.1.0.
     E21481,
     /// `30034` — US A2P 10DLC - Message from an Unregistered Number
     ///
@@ -7828,12 +9978,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30034>
+    ///
+    /// Added in 0.1.0.
     E30034,
     /// `80902` — No Active Session
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80902>
+    ///
+    /// Added in 0.1.0.
     E80902,
     /// `50441` — Failed to add a proxy address to a participant.
     ///
@@ -7842,18 +9996,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50441>
+    ///
+    /// Added in 0.1.0.
     E50441,
     /// `33122` — Rate Plan Is Not Allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33122>
+    ///
+    /// Added in 0.1.0.
     E33122,
     /// `21420` — ApplicationSid is not accessible
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21420>
+    ///
+    /// Added in 0.1.0.
     E21420,
     /// `22211` — Cannot create a Supporting Document with no FriendlyName
     ///
@@ -7862,30 +10022,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22211>
+    ///
+    /// Added in 0.1.0.
     E22211,
     /// `52307` — No users with provided segments
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52307>
+    ///
+    /// Added in 0.1.0.
     E52307,
     /// `11237` — Certificate Invalid - Could not find path to certificate
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11237>
+    ///
+    /// Added in 0.1.0.
     E11237,
     /// `21247` — Trunk Dependencies
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21247>
+    ///
+    /// Added in 0.1.0.
     E21247,
     /// `61003` — Add-ons: Requirements to invoke AddOns have not been met
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61003>
+    ///
+    /// Added in 0.1.0.
     E61003,
     /// `90022` — One of 'TemplateArgs' dictionary value is too long
     ///
@@ -7894,30 +10064,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90022>
+    ///
+    /// Added in 0.1.0.
     E90022,
     /// `54206` — Invalid Map Item data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54206>
+    ///
+    /// Added in 0.1.0.
     E54206,
     /// `31207` — JWT token expiration too long.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31207>
+    ///
+    /// Added in 0.1.0.
     E31207,
     /// `14108` — From phone number not SMS capable
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14108>
+    ///
+    /// Added in 0.1.0.
     E14108,
     /// `60511` — SNA Downstream Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60511>
+    ///
+    /// Added in 0.1.0.
     E60511,
     /// `50391` — Conflicting conversation modification
     ///
@@ -7926,18 +10106,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50391>
+    ///
+    /// Added in 0.1.0.
     E50391,
     /// `50106` — Programmable Chat: Channel creator role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50106>
+    ///
+    /// Added in 0.1.0.
     E50106,
     /// `32304` — Interconnect: Connection (TNX) SID is not Active
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32304>
+    ///
+    /// Added in 0.1.0.
     E32304,
     /// `60201` — Selected template translation is not approved
     ///
@@ -7950,12 +10136,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60201>
+    ///
+    /// Added in 0.1.0.
     E60201,
     /// `20002` — Invalid FriendlyName
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20002>
+    ///
+    /// Added in 0.1.0.
     E20002,
     /// `60618` — Lookup Malformed Request Parameter
     ///
@@ -7964,6 +10154,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60618>
+    ///
+    /// Added in 0.1.0.
     E60618,
     /// `82007` — Unsupported Runtime
     ///
@@ -7972,24 +10164,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82007>
+    ///
+    /// Added in 0.1.0.
     E82007,
     /// `53630` — Empty track list for composition
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53630>
+    ///
+    /// Added in 0.1.0.
     E53630,
     /// `80406` — Phone Number Did Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80406>
+    ///
+    /// Added in 0.1.0.
     E80406,
     /// `13218` — Dial: Invalid sequential value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13218>
+    ///
+    /// Added in 0.1.0.
     E13218,
     /// `50368` — Conversation webhook type not provided
     ///
@@ -7998,18 +10198,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50368>
+    ///
+    /// Added in 0.1.0.
     E50368,
     /// `63007` — Twilio could not find a Channel with the specified From address
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63007>
+    ///
+    /// Added in 0.1.0.
     E63007,
     /// `53107` — MaxParticipants is out of range
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53107>
+    ///
+    /// Added in 0.1.0.
     E53107,
     /// `60307` — Cannot resend push notifications to 'none' notification platform
     ///
@@ -8018,24 +10224,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60307>
+    ///
+    /// Added in 0.1.0.
     E60307,
     /// `64008` — Pay: Payment Gateway rejected charge creation.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64008>
+    ///
+    /// Added in 0.1.0.
     E64008,
     /// `21618` — The message body cannot be sent
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21618>
+    ///
+    /// Added in 0.1.0.
     E21618,
     /// `50214` — User conversation limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50214>
+    ///
+    /// Added in 0.1.0.
     E50214,
     /// `13238` — Dial-&gt;Conference: Invalid Verb used in waitUrl, holdUrl, or announceUrl TwiML
     ///
@@ -8044,6 +10258,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13238>
+    ///
+    /// Added in 0.1.0.
     E13238,
     /// `53633` — Composition is too large
     ///
@@ -8052,12 +10268,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53633>
+    ///
+    /// Added in 0.1.0.
     E53633,
     /// `61007` — Add-ons: Response body too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61007>
+    ///
+    /// Added in 0.1.0.
     E61007,
     /// `30104` — Shortened link not found. Click redirected to fallback Url
     ///
@@ -8066,6 +10286,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30104>
+    ///
+    /// Added in 0.1.0.
     E30104,
     /// `83401` — The device was not attached to a cellular network
     ///
@@ -8074,6 +10296,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83401>
+    ///
+    /// Added in 0.1.0.
     E83401,
     /// `22202` — No regulation sid or phone number country and type was provided
     ///
@@ -8082,6 +10306,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22202>
+    ///
+    /// Added in 0.1.0.
     E22202,
     /// `53122` — The recording operation requested is not supported for the Room type
     ///
@@ -8090,6 +10316,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53122>
+    ///
+    /// Added in 0.1.0.
     E53122,
     /// `19034` — Invalid country code
     ///
@@ -8098,6 +10326,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19034>
+    ///
+    /// Added in 0.1.0.
     E19034,
     /// `64007` — Pay: Connector does not support creating charge.
     ///
@@ -8112,6 +10342,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64007>
+    ///
+    /// Added in 0.1.0.
     E64007,
     /// `60601` — Authorization required for Canada lookups
     ///
@@ -8120,6 +10352,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60601>
+    ///
+    /// Added in 0.1.0.
     E60601,
     /// `45359` — Failed to close Channel.  Invalid status parameter.
     ///
@@ -8128,18 +10362,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45359>
+    ///
+    /// Added in 0.1.0.
     E45359,
     /// `45009` — Configuration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45009>
+    ///
+    /// Added in 0.1.0.
     E45009,
     /// `13239` — Dial-&gt;Conference: Invalid Trim Value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13239>
+    ///
+    /// Added in 0.1.0.
     E13239,
     /// `80901` — Message Matched Stop Word
     ///
@@ -8148,12 +10388,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80901>
+    ///
+    /// Added in 0.1.0.
     E80901,
     /// `11770` — Empty response body
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11770>
+    ///
+    /// Added in 0.1.0.
     E11770,
     /// `30436` — Invalid Phone Number SID
     ///
@@ -8162,6 +10406,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30436>
+    ///
+    /// Added in 0.1.0.
     E30436,
     /// `60610` — Phone number outside of coverage
     ///
@@ -8170,24 +10416,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60610>
+    ///
+    /// Added in 0.1.0.
     E60610,
     /// `31600` — Busy Everywhere
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31600>
+    ///
+    /// Added in 0.1.0.
     E31600,
     /// `81008` — Failed to connect to outgoing Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81008>
+    ///
+    /// Added in 0.1.0.
     E81008,
     /// `48001` — Callback URL is not set
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48001>
+    ///
+    /// Added in 0.1.0.
     E48001,
     /// `33103` — Paging information invalid
     ///
@@ -8196,12 +10450,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33103>
+    ///
+    /// Added in 0.1.0.
     E33103,
     /// `11300` — Invalid template URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11300>
+    ///
+    /// Added in 0.1.0.
     E11300,
     /// `80307` — Record to be updated was not found in database.
     ///
@@ -8210,24 +10468,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80307>
+    ///
+    /// Added in 0.1.0.
     E80307,
     /// `21241` — Credential List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21241>
+    ///
+    /// Added in 0.1.0.
     E21241,
     /// `52000` — Internal notification error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52000>
+    ///
+    /// Added in 0.1.0.
     E52000,
     /// `20403` — 403 Forbidden
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20403>
+    ///
+    /// Added in 0.1.0.
     E20403,
     /// `14219` — TaskRouter Dial Queue not supported in this realm
     ///
@@ -8236,24 +10502,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14219>
+    ///
+    /// Added in 0.1.0.
     E14219,
     /// `54200` — Map not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54200>
+    ///
+    /// Added in 0.1.0.
     E54200,
     /// `19050` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19050>
+    ///
+    /// Added in 0.1.0.
     E19050,
     /// `14105` — Invalid statusCallback attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14105>
+    ///
+    /// Added in 0.1.0.
     E14105,
     /// `50512` — Message media size is too large
     ///
@@ -8262,12 +10536,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50512>
+    ///
+    /// Added in 0.1.0.
     E50512,
     /// `31480` — Temporarily Unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31480>
+    ///
+    /// Added in 0.1.0.
     E31480,
     /// `30020` — Internal Failure with Message Scheduling
     ///
@@ -8276,12 +10554,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30020>
+    ///
+    /// Added in 0.1.0.
     E30020,
     /// `80409` — Session Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80409>
+    ///
+    /// Added in 0.1.0.
     E80409,
     /// `19025` — Channel validation error
     ///
@@ -8290,6 +10572,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19025>
+    ///
+    /// Added in 0.1.0.
     E19025,
     /// `404` — Not Found
     ///
@@ -8298,12 +10582,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/404>
+    ///
+    /// Added in 0.1.0.
     E404,
     /// `62014` — Connection not ready
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62014>
+    ///
+    /// Added in 0.1.0.
     E62014,
     /// `90101` — Unique Name Already Exists
     ///
@@ -8312,18 +10600,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90101>
+    ///
+    /// Added in 0.1.0.
     E90101,
     /// `13110` — Annotate: Annotate must contain one valid nested element
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13110>
+    ///
+    /// Added in 0.1.0.
     E13110,
     /// `80505` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80505>
+    ///
+    /// Added in 0.1.0.
     E80505,
     /// `11200` — HTTP retrieval failure
     ///
@@ -8352,24 +10646,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11200>
+    ///
+    /// Added in 0.1.0.
     E11200,
     /// `51111` — Twilsock: Service instance limit reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51111>
+    ///
+    /// Added in 0.1.0.
     E51111,
     /// `21224` — Invalid SipAuthPassword. Illegal chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21224>
+    ///
+    /// Added in 0.1.0.
     E21224,
     /// `52306` — Cannot delete User resource with Bindings
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52306>
+    ///
+    /// Added in 0.1.0.
     E52306,
     /// `32203` — SIP: Call blocked by Twilio
     ///
@@ -8381,6 +10683,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32203>
+    ///
+    /// Added in 0.1.0.
     E32203,
     /// `60330` — Failed to invoke the webhook
     ///
@@ -8389,6 +10693,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60330>
+    ///
+    /// Added in 0.1.0.
     E60330,
     /// `13810` — Reject: Invalid cause
     ///
@@ -8397,54 +10703,72 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13810>
+    ///
+    /// Added in 0.1.0.
     E13810,
     /// `52136` — Missing payload for APNs delivery
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52136>
+    ///
+    /// Added in 0.1.0.
     E52136,
     /// `50326` — Programmable Chat: Invalid channel webhook trigger
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50326>
+    ///
+    /// Added in 0.1.0.
     E50326,
     /// `50405` — Programmable Chat: Invalid last consumption timestamp format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50405>
+    ///
+    /// Added in 0.1.0.
     E50405,
     /// `14203` — Enqueue: Invalid Enqueue action url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14203>
+    ///
+    /// Added in 0.1.0.
     E14203,
     /// `53625` — Access denied to external S3 bucket configured in composition settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53625>
+    ///
+    /// Added in 0.1.0.
     E53625,
     /// `31487` — Request Terminated
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31487>
+    ///
+    /// Added in 0.1.0.
     E31487,
     /// `60006` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60006>
+    ///
+    /// Added in 0.1.0.
     E60006,
     /// `22115` — Invalid Unique Name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22115>
+    ///
+    /// Added in 0.1.0.
     E22115,
     /// `30450` — Message delivery blocked
     ///
@@ -8453,12 +10777,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30450>
+    ///
+    /// Added in 0.1.0.
     E30450,
     /// `21479` — Unable to update Status for subaccount, subaccount has been closed.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21479>
+    ///
+    /// Added in 0.1.0.
     E21479,
     /// `32015` — Call is terminated due to exceeding maximum call duration
     ///
@@ -8469,6 +10797,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32015>
+    ///
+    /// Added in 0.1.0.
     E32015,
     /// `30010` — Message price exceeds max price
     ///
@@ -8483,6 +10813,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30010>
+    ///
+    /// Added in 0.1.0.
     E30010,
     /// `21610` — Attempt to send to unsubscribed recipient
     ///
@@ -8495,18 +10827,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21610>
+    ///
+    /// Added in 0.1.0.
     E21610,
     /// `21451` — Invalid area code
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21451>
+    ///
+    /// Added in 0.1.0.
     E21451,
     /// `53614` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53614>
+    ///
+    /// Added in 0.1.0.
     E53614,
     /// `50006` — Programmable Chat: Invalid Account SID
     ///
@@ -8515,12 +10853,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50006>
+    ///
+    /// Added in 0.1.0.
     E50006,
     /// `50209` — Programmable Chat: Invalid binding type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50209>
+    ///
+    /// Added in 0.1.0.
     E50209,
     /// `90001` — Message SID is invalid
     ///
@@ -8529,6 +10871,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90001>
+    ///
+    /// Added in 0.1.0.
     E90001,
     /// `90011` — MessageSid is invalid
     ///
@@ -8537,72 +10881,96 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90011>
+    ///
+    /// Added in 0.1.0.
     E90011,
     /// `62010` — No authentication was provided.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62010>
+    ///
+    /// Added in 0.1.0.
     E62010,
     /// `62002` — Exchange not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62002>
+    ///
+    /// Added in 0.1.0.
     E62002,
     /// `32212` — SIP: Registration Authentication problem
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32212>
+    ///
+    /// Added in 0.1.0.
     E32212,
     /// `52051` — Internal error when sending notification via client connection
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52051>
+    ///
+    /// Added in 0.1.0.
     E52051,
     /// `45102` — Collision On Configuration Change
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45102>
+    ///
+    /// Added in 0.1.0.
     E45102,
     /// `52174` — Unexpected error response received for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52174>
+    ///
+    /// Added in 0.1.0.
     E52174,
     /// `21480` — Reached maximum number of subaccounts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21480>
+    ///
+    /// Added in 0.1.0.
     E21480,
     /// `60520` — SNA URL Failed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60520>
+    ///
+    /// Added in 0.1.0.
     E60520,
     /// `81013` — Failed to invoke Understand API
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81013>
+    ///
+    /// Added in 0.1.0.
     E81013,
     /// `31903` — Stream - WebSocket - Connection Broken Pipe
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31903>
+    ///
+    /// Added in 0.1.0.
     E31903,
     /// `13322` — Gather-&gt;Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13322>
+    ///
+    /// Added in 0.1.0.
     E13322,
     /// `19047` — Field definition name cannot be empty
     ///
@@ -8611,6 +10979,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19047>
+    ///
+    /// Added in 0.1.0.
     E19047,
     /// `45600` — Flex UI error
     ///
@@ -8620,6 +10990,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45600>
+    ///
+    /// Added in 0.1.0.
     E45600,
     /// `32505` — Voice Conversation: Invalid data inside existing conversation.
     ///
@@ -8628,12 +11000,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32505>
+    ///
+    /// Added in 0.1.0.
     E32505,
     /// `13254` — Dial-&gt;Sip: SIP URI DNS does not resolve or resolves to an non-public IP address
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13254>
+    ///
+    /// Added in 0.1.0.
     E13254,
     /// `21717` — Brand Registration SID for US A2P Campaign Use Case is Not Registered or Not Valid
     ///
@@ -8642,24 +11018,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21717>
+    ///
+    /// Added in 0.1.0.
     E21717,
     /// `11251` — Fatal protocol violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11251>
+    ///
+    /// Added in 0.1.0.
     E11251,
     /// `54302` — Invalid unique name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54302>
+    ///
+    /// Added in 0.1.0.
     E54302,
     /// `70103` — Unsupported Public Key Exponent
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70103>
+    ///
+    /// Added in 0.1.0.
     E70103,
     /// `90034` — 'BroadcastStatusCallbackUrl' is too long
     ///
@@ -8668,24 +11052,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90034>
+    ///
+    /// Added in 0.1.0.
     E90034,
     /// `50306` — Programmable Chat: Unique name should not match channel SID pattern
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50306>
+    ///
+    /// Added in 0.1.0.
     E50306,
     /// `53611` — Invalid AWS credentials to access external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53611>
+    ///
+    /// Added in 0.1.0.
     E53611,
     /// `14234` — Dial-&gt;Conference: Unable to create task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14234>
+    ///
+    /// Added in 0.1.0.
     E14234,
     /// `91103` — Event type list is empty
     ///
@@ -8694,18 +11086,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91103>
+    ///
+    /// Added in 0.1.0.
     E91103,
     /// `31500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31500>
+    ///
+    /// Added in 0.1.0.
     E31500,
     /// `22104` — Invalid Email Format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22104>
+    ///
+    /// Added in 0.1.0.
     E22104,
     /// `45352` — Failed to create an outbound Channel.
     ///
@@ -8714,18 +11112,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45352>
+    ///
+    /// Added in 0.1.0.
     E45352,
     /// `50508` — Programmable Chat: Media already sent with another message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50508>
+    ///
+    /// Added in 0.1.0.
     E50508,
     /// `22106` — Invalid Method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22106>
+    ///
+    /// Added in 0.1.0.
     E22106,
     /// `21212` — Invalid From Number (caller ID)
     ///
@@ -8738,6 +11142,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21212>
+    ///
+    /// Added in 0.1.0.
     E21212,
     /// `83400` — IP Commands error
     ///
@@ -8746,6 +11152,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83400>
+    ///
+    /// Added in 0.1.0.
     E83400,
     /// `57001` — 'Secret id' is empty
     ///
@@ -8754,6 +11162,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57001>
+    ///
+    /// Added in 0.1.0.
     E57001,
     /// `20161` — Programmable Chat: Parameters are not specified for update request
     ///
@@ -8762,6 +11172,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20161>
+    ///
+    /// Added in 0.1.0.
     E20161,
     /// `81018` — Template evaluation error in Studio widget
     ///
@@ -8770,18 +11182,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81018>
+    ///
+    /// Added in 0.1.0.
     E81018,
     /// `13210` — Dial: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13210>
+    ///
+    /// Added in 0.1.0.
     E13210,
     /// `50400` — Programmable Chat: User not member of channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50400>
+    ///
+    /// Added in 0.1.0.
     E50400,
     /// `60710` — Phone number CPS not found
     ///
@@ -8790,12 +11208,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60710>
+    ///
+    /// Added in 0.1.0.
     E60710,
     /// `11201` — TCP connection timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11201>
+    ///
+    /// Added in 0.1.0.
     E11201,
     /// `80207` — No unreserved numbers in proxy pool.
     ///
@@ -8804,18 +11226,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80207>
+    ///
+    /// Added in 0.1.0.
     E80207,
     /// `20413` — Request Entity Too Large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20413>
+    ///
+    /// Added in 0.1.0.
     E20413,
     /// `92002` — The 'variables' parameter exceeds the allowed limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92002>
+    ///
+    /// Added in 0.1.0.
     E92002,
     /// `81021` — Flow revision must be an integer or enum(LatestPublished, LatestRevision)
     ///
@@ -8824,6 +11252,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81021>
+    ///
+    /// Added in 0.1.0.
     E81021,
     /// `90004` — Message Truncated
     ///
@@ -8832,24 +11262,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90004>
+    ///
+    /// Added in 0.1.0.
     E90004,
     /// `13511` — Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13511>
+    ///
+    /// Added in 0.1.0.
     E13511,
     /// `14237` — Dial-&gt;Conference: Invalid PostWorkActivitySid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14237>
+    ///
+    /// Added in 0.1.0.
     E14237,
     /// `54208` — Map Item already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54208>
+    ///
+    /// Added in 0.1.0.
     E54208,
     /// `50341` — Invalid messaging service SID
     ///
@@ -8858,12 +11296,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50341>
+    ///
+    /// Added in 0.1.0.
     E50341,
     /// `32105` — SIP: Invalid contact header
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32105>
+    ///
+    /// Added in 0.1.0.
     E32105,
     /// `91001` — Sink could not be found
     ///
@@ -8872,6 +11314,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91001>
+    ///
+    /// Added in 0.1.0.
     E91001,
     /// `50407` — Invalid messaging binding address
     ///
@@ -8880,6 +11324,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50407>
+    ///
+    /// Added in 0.1.0.
     E50407,
     /// `50433` — Participant already exists
     ///
@@ -8888,30 +11334,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50433>
+    ///
+    /// Added in 0.1.0.
     E50433,
     /// `53402` — Client is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53402>
+    ///
+    /// Added in 0.1.0.
     E53402,
     /// `12102` — The root element must be Response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12102>
+    ///
+    /// Added in 0.1.0.
     E12102,
     /// `31400` — Bad Request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31400>
+    ///
+    /// Added in 0.1.0.
     E31400,
     /// `51001` — Client Connection: Connections resource limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51001>
+    ///
+    /// Added in 0.1.0.
     E51001,
     /// `45745` — Invalid or missing parameters in the create conversation request.
     ///
@@ -8920,6 +11376,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45745>
+    ///
+    /// Added in 0.1.0.
     E45745,
     /// `60300` — Invalid Param
     ///
@@ -8934,6 +11392,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60300>
+    ///
+    /// Added in 0.1.0.
     E60300,
     /// `53216` — Participant session length exceeded
     ///
@@ -8942,18 +11402,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53216>
+    ///
+    /// Added in 0.1.0.
     E53216,
     /// `52302` — Too many recipients
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52302>
+    ///
+    /// Added in 0.1.0.
     E52302,
     /// `45006` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45006>
+    ///
+    /// Added in 0.1.0.
     E45006,
     /// `90100` — Invalid Autopilot Actions JSON
     ///
@@ -8962,6 +11428,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90100>
+    ///
+    /// Added in 0.1.0.
     E90100,
     /// `22221` — Emergency address is not registered
     ///
@@ -8970,6 +11438,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22221>
+    ///
+    /// Added in 0.1.0.
     E22221,
     /// `90029` — Broadcast 'CorrelationId' is empty
     ///
@@ -8978,6 +11448,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90029>
+    ///
+    /// Added in 0.1.0.
     E90029,
     /// `60406` — Initialization Error
     ///
@@ -8986,12 +11458,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60406>
+    ///
+    /// Added in 0.1.0.
     E60406,
     /// `53101` — Room name is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53101>
+    ///
+    /// Added in 0.1.0.
     E53101,
     /// `90031` — Broadcast 'Recipients' list is empty
     ///
@@ -9000,12 +11476,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90031>
+    ///
+    /// Added in 0.1.0.
     E90031,
     /// `31404` — Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31404>
+    ///
+    /// Added in 0.1.0.
     E31404,
     /// `19040` — Custom Field provided is not defined
     ///
@@ -9014,6 +11494,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19040>
+    ///
+    /// Added in 0.1.0.
     E19040,
     /// `45764` — Unable to validate address configuration. Auto create webhook URL missing.
     ///
@@ -9022,24 +11504,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45764>
+    ///
+    /// Added in 0.1.0.
     E45764,
     /// `62004` — Direct connect not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62004>
+    ///
+    /// Added in 0.1.0.
     E62004,
     /// `45201` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45201>
+    ///
+    /// Added in 0.1.0.
     E45201,
     /// `63019` — Media failed to download
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63019>
+    ///
+    /// Added in 0.1.0.
     E63019,
     /// `60608` — Lookup Error
     ///
@@ -9048,6 +11538,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60608>
+    ///
+    /// Added in 0.1.0.
     E60608,
     /// `64015` — Pay: \`&lt;Pay&gt;\` verb is missing a needed Parameter
     ///
@@ -9056,18 +11548,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64015>
+    ///
+    /// Added in 0.1.0.
     E64015,
     /// `54510` — Query expression contains an array with too many items
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54510>
+    ///
+    /// Added in 0.1.0.
     E54510,
     /// `40111` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40111>
+    ///
+    /// Added in 0.1.0.
     E40111,
     /// `32111` — SIP: Invalid header name
     ///
@@ -9078,6 +11576,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32111>
+    ///
+    /// Added in 0.1.0.
     E32111,
     /// `30893` — Campaign vetting rejection - Invalid Sample Message Use Case
     ///
@@ -9086,18 +11586,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30893>
+    ///
+    /// Added in 0.1.0.
     E30893,
     /// `31902` — Stream - WebSocket - Connection Refused
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31902>
+    ///
+    /// Added in 0.1.0.
     E31902,
     /// `53108` — RoomType is not valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53108>
+    ///
+    /// Added in 0.1.0.
     E53108,
     /// `32602` — Virtual Agent: Invalid Connector
     ///
@@ -9106,6 +11612,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32602>
+    ///
+    /// Added in 0.1.0.
     E32602,
     /// `30026` — US A2P 10DLC - 70% T-Mobile Daily Message Limit Consumed
     ///
@@ -9120,6 +11628,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30026>
+    ///
+    /// Added in 0.1.0.
     E30026,
     /// `30115` — Date format is incorrect
     ///
@@ -9128,6 +11638,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30115>
+    ///
+    /// Added in 0.1.0.
     E30115,
     /// `35118` — MessagingServiceSid is required to schedule a message
     ///
@@ -9136,6 +11648,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35118>
+    ///
+    /// Added in 0.1.0.
     E35118,
     /// `14241` — start\_date passed to TaskRouter statistics is older than 30 days.
     ///
@@ -9144,6 +11658,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14241>
+    ///
+    /// Added in 0.1.0.
     E14241,
     /// `90018` — 'Template' field is too long
     ///
@@ -9152,12 +11668,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90018>
+    ///
+    /// Added in 0.1.0.
     E90018,
     /// `62026` — Interconnect: Missing MPLS carrier SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62026>
+    ///
+    /// Added in 0.1.0.
     E62026,
     /// `21631` — Phone Number Requires an Address
     ///
@@ -9166,6 +11686,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21631>
+    ///
+    /// Added in 0.1.0.
     E21631,
     /// `94001` — Transcriptions: Invalid transcribe value
     ///
@@ -9174,6 +11696,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94001>
+    ///
+    /// Added in 0.1.0.
     E94001,
     /// `21615` — Phone Number Requires a Local Address
     ///
@@ -9182,24 +11706,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21615>
+    ///
+    /// Added in 0.1.0.
     E21615,
     /// `13321` — Gather-&gt;Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13321>
+    ///
+    /// Added in 0.1.0.
     E13321,
     /// `21652` — Maximum subject length is 40 characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21652>
+    ///
+    /// Added in 0.1.0.
     E21652,
     /// `40144` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40144>
+    ///
+    /// Added in 0.1.0.
     E40144,
     /// `94201` — Transcriptions Settings: encryptionKeySid invalid or not found
     ///
@@ -9208,6 +11740,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94201>
+    ///
+    /// Added in 0.1.0.
     E94201,
     /// `80203` — No Available Proxy For Country
     ///
@@ -9218,6 +11752,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80203>
+    ///
+    /// Added in 0.1.0.
     E80203,
     /// `60329` — Verify SNA does not work with \`psd2\_enabled\`
     ///
@@ -9226,12 +11762,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60329>
+    ///
+    /// Added in 0.1.0.
     E60329,
     /// `54050` — Service Instance not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54050>
+    ///
+    /// Added in 0.1.0.
     E54050,
     /// `40100` — TaskRouter-&gt;Reject
     ///
@@ -9240,42 +11780,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40100>
+    ///
+    /// Added in 0.1.0.
     E40100,
     /// `52138` — APNs payload too large
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52138>
+    ///
+    /// Added in 0.1.0.
     E52138,
     /// `50200` — Programmable Chat: User not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50200>
+    ///
+    /// Added in 0.1.0.
     E50200,
     /// `32100` — SIP: Trial accounts can only call verified caller IDs
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32100>
+    ///
+    /// Added in 0.1.0.
     E32100,
     /// `30008` — Unknown error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30008>
+    ///
+    /// Added in 0.1.0.
     E30008,
     /// `13253` — Dial: Header is too long
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13253>
+    ///
+    /// Added in 0.1.0.
     E13253,
     /// `31102` — Authorization token missing in request.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31102>
+    ///
+    /// Added in 0.1.0.
     E31102,
     /// `19004` — Invalid or missing Contact input
     ///
@@ -9284,6 +11838,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19004>
+    ///
+    /// Added in 0.1.0.
     E19004,
     /// `19005` — Contact validation error
     ///
@@ -9292,6 +11848,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19005>
+    ///
+    /// Added in 0.1.0.
     E19005,
     /// `80201` — No Available Voice Proxy
     ///
@@ -9304,6 +11862,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80201>
+    ///
+    /// Added in 0.1.0.
     E80201,
     /// `90019` — 'TemplateArgs' dictionary size is too large
     ///
@@ -9312,12 +11872,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90019>
+    ///
+    /// Added in 0.1.0.
     E90019,
     /// `60533` — SNA Carrier Header Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60533>
+    ///
+    /// Added in 0.1.0.
     E60533,
     /// `400` — Bad Request
     ///
@@ -9326,6 +11890,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/400>
+    ///
+    /// Added in 0.1.0.
     E400,
     /// `30448` — Toll-Free phone number verification rejection - Age Gate
     ///
@@ -9334,12 +11900,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30448>
+    ///
+    /// Added in 0.1.0.
     E30448,
     /// `13520` — Say: Invalid text
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13520>
+    ///
+    /// Added in 0.1.0.
     E13520,
     /// `48024` — Contact conversation limit exceeded
     ///
@@ -9348,6 +11918,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48024>
+    ///
+    /// Added in 0.1.0.
     E48024,
     /// `45210` — Flex Flow creation failed
     ///
@@ -9356,6 +11928,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45210>
+    ///
+    /// Added in 0.1.0.
     E45210,
     /// `60403` — Storage Error
     ///
@@ -9364,6 +11938,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60403>
+    ///
+    /// Added in 0.1.0.
     E60403,
     /// `45402` — RTA feed callback response time exceeded the threshold
     ///
@@ -9372,6 +11948,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45402>
+    ///
+    /// Added in 0.1.0.
     E45402,
     /// `31941` — Stream - Invalid Track configuration
     ///
@@ -9380,18 +11958,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31941>
+    ///
+    /// Added in 0.1.0.
     E31941,
     /// `54151` — List Item not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54151>
+    ///
+    /// Added in 0.1.0.
     E54151,
     /// `21609` — Invalid 'StatusCallback'
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21609>
+    ///
+    /// Added in 0.1.0.
     E21609,
     /// `13338` — Gather: Invalid actionOnEmptyResult value
     ///
@@ -9400,12 +11984,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13338>
+    ///
+    /// Added in 0.1.0.
     E13338,
     /// `52170` — Too many Webhook Credential requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52170>
+    ///
+    /// Added in 0.1.0.
     E52170,
     /// `64001` — Pay: Configuration Error
     ///
@@ -9418,18 +12006,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64001>
+    ///
+    /// Added in 0.1.0.
     E64001,
     /// `22101` — Invalid Hosted Number Order SIDs
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22101>
+    ///
+    /// Added in 0.1.0.
     E22101,
     /// `51121` — Twilsock: Token expiration time exceeds maximum
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51121>
+    ///
+    /// Added in 0.1.0.
     E51121,
     /// `32401` — BYOC Trunk routing failure - failover to Twilio default routing.
     ///
@@ -9438,18 +12032,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32401>
+    ///
+    /// Added in 0.1.0.
     E32401,
     /// `63021` — Channel invalid content error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63021>
+    ///
+    /// Added in 0.1.0.
     E63021,
     /// `21624` — Invalid validity period value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21624>
+    ///
+    /// Added in 0.1.0.
     E21624,
     /// `30449` — Toll Free verification rejection - Sample message URL issues in sample message
     ///
@@ -9458,18 +12058,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30449>
+    ///
+    /// Added in 0.1.0.
     E30449,
     /// `53613` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53613>
+    ///
+    /// Added in 0.1.0.
     E53613,
     /// `11310` — Invalid template token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11310>
+    ///
+    /// Added in 0.1.0.
     E11310,
     /// `40149` — Failed to issue Conference instruction due to missing ‘conference\_sid’
     ///
@@ -9478,6 +12084,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40149>
+    ///
+    /// Added in 0.1.0.
     E40149,
     /// `83004` — Super SIM update operation failed due to Internal Error
     ///
@@ -9486,18 +12094,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83004>
+    ///
+    /// Added in 0.1.0.
     E83004,
     /// `45004` — Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45004>
+    ///
+    /// Added in 0.1.0.
     E45004,
     /// `54150` — List not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54150>
+    ///
+    /// Added in 0.1.0.
     E54150,
     /// `22201` — No regulation sid found for the given number group
     ///
@@ -9506,36 +12120,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22201>
+    ///
+    /// Added in 0.1.0.
     E22201,
     /// `22100` — Reached Maximum Verification Attempts
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22100>
+    ///
+    /// Added in 0.1.0.
     E22100,
     /// `60531` — SNA Carrier Not Detected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60531>
+    ///
+    /// Added in 0.1.0.
     E60531,
     /// `60008` — Unsupported Carrier
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60008>
+    ///
+    /// Added in 0.1.0.
     E60008,
     /// `50402` — Programmable Chat: Member not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50402>
+    ///
+    /// Added in 0.1.0.
     E50402,
     /// `31205` — JWT token expired.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31205>
+    ///
+    /// Added in 0.1.0.
     E31205,
     /// `45372` — Failed to add Participant.  Internal error.
     ///
@@ -9544,6 +12170,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45372>
+    ///
+    /// Added in 0.1.0.
     E45372,
     /// `50432` — Participant not found
     ///
@@ -9552,6 +12180,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50432>
+    ///
+    /// Added in 0.1.0.
     E50432,
     /// `80613` — Downstream Request Rejected
     ///
@@ -9560,18 +12190,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80613>
+    ///
+    /// Added in 0.1.0.
     E80613,
     /// `62023` — Missing exchange
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62023>
+    ///
+    /// Added in 0.1.0.
     E62023,
     /// `53400` — Client is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53400>
+    ///
+    /// Added in 0.1.0.
     E53400,
     /// `45211` — Provided identity is reserved by system
     ///
@@ -9580,12 +12216,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45211>
+    ///
+    /// Added in 0.1.0.
     E45211,
     /// `40131` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40131>
+    ///
+    /// Added in 0.1.0.
     E40131,
     /// `60722` — Business status does not allow dismissal
     ///
@@ -9594,6 +12234,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60722>
+    ///
+    /// Added in 0.1.0.
     E60722,
     /// `83604` — The requested query period exceeds the maximum allowed period for the requested Granularity
     ///
@@ -9602,6 +12244,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83604>
+    ///
+    /// Added in 0.1.0.
     E83604,
     /// `94300` — Transcriptions Configurations: Invalid callback configuration
     ///
@@ -9610,18 +12254,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94300>
+    ///
+    /// Added in 0.1.0.
     E94300,
     /// `48010` — Custom Routing Callback failed to execute successfully
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48010>
+    ///
+    /// Added in 0.1.0.
     E48010,
     /// `51112` — Twilsock: Product usage disabled
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51112>
+    ///
+    /// Added in 0.1.0.
     E51112,
     /// `45353` — A duplicate create Channel request was dropped.
     ///
@@ -9630,6 +12280,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45353>
+    ///
+    /// Added in 0.1.0.
     E45353,
     /// `50367` — Invalid conversation webhook flow SID
     ///
@@ -9638,6 +12290,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50367>
+    ///
+    /// Added in 0.1.0.
     E50367,
     /// `50527` — Invalid content variables format
     ///
@@ -9646,12 +12300,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50527>
+    ///
+    /// Added in 0.1.0.
     E50527,
     /// `80910` — Message To Voice Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80910>
+    ///
+    /// Added in 0.1.0.
     E80910,
     /// `94301` — Transcriptions Configurations: UniqueName is required
     ///
@@ -9660,36 +12318,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94301>
+    ///
+    /// Added in 0.1.0.
     E94301,
     /// `31003` — Connection timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31003>
+    ///
+    /// Added in 0.1.0.
     E31003,
     /// `21234` — Invalid Machine Detection configuration value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21234>
+    ///
+    /// Added in 0.1.0.
     E21234,
     /// `62018` — Invalid IP route
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62018>
+    ///
+    /// Added in 0.1.0.
     E62018,
     /// `54007` — Access forbidden for identity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54007>
+    ///
+    /// Added in 0.1.0.
     E54007,
     /// `20005` — Account not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20005>
+    ///
+    /// Added in 0.1.0.
     E20005,
     /// `53125` — The track kind is not supported by the Room
     ///
@@ -9698,18 +12368,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53125>
+    ///
+    /// Added in 0.1.0.
     E53125,
     /// `50055` — Programmable Chat: Invalid webhook method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50055>
+    ///
+    /// Added in 0.1.0.
     E50055,
     /// `48004` — Callback returned an error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48004>
+    ///
+    /// Added in 0.1.0.
     E48004,
     /// `32110` — SIP: URI is formatted incorrectly
     ///
@@ -9720,6 +12396,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32110>
+    ///
+    /// Added in 0.1.0.
     E32110,
     /// `45305` — No answer from Participant
     ///
@@ -9728,6 +12406,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45305>
+    ///
+    /// Added in 0.1.0.
     E45305,
     /// `83006` — Super SIM’s Target Fleet not found
     ///
@@ -9736,18 +12416,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83006>
+    ///
+    /// Added in 0.1.0.
     E83006,
     /// `40141` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40141>
+    ///
+    /// Added in 0.1.0.
     E40141,
     /// `53111` — StatusCallback is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53111>
+    ///
+    /// Added in 0.1.0.
     E53111,
     /// `31105` — Invalid client name
     ///
@@ -9756,12 +12442,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31105>
+    ///
+    /// Added in 0.1.0.
     E31105,
     /// `50061` — Programmable Chat: Invalid channel members limit format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50061>
+    ///
+    /// Added in 0.1.0.
     E50061,
     /// `32504` — Voice Conversation: Incomplete Conversation.
     ///
@@ -9770,36 +12460,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32504>
+    ///
+    /// Added in 0.1.0.
     E32504,
     /// `51120` — Twilsock: Token is not valid yet
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51120>
+    ///
+    /// Added in 0.1.0.
     E51120,
     /// `80305` — Not Found Unmanaged Identifier Sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80305>
+    ///
+    /// Added in 0.1.0.
     E80305,
     /// `50004` — Programmable Chat: Unique Name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50004>
+    ///
+    /// Added in 0.1.0.
     E50004,
     /// `50610` — Address configuration deleted
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50610>
+    ///
+    /// Added in 0.1.0.
     E50610,
     /// `14231` — Dial-&gt;Conference: Provided Attributes was not valid JSON
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14231>
+    ///
+    /// Added in 0.1.0.
     E14231,
     /// `55555` — Invalid Instruction passed to TaskRouter
     ///
@@ -9808,6 +12510,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/55555>
+    ///
+    /// Added in 0.1.0.
     E55555,
     /// `33120` — SIM connectivity reset in progress
     ///
@@ -9816,18 +12520,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33120>
+    ///
+    /// Added in 0.1.0.
     E33120,
     /// `50305` — Programmable Chat: Channel SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50305>
+    ///
+    /// Added in 0.1.0.
     E50305,
     /// `21230` — Maximum Domains Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21230>
+    ///
+    /// Added in 0.1.0.
     E21230,
     /// `21262` — No AMD status callback URL provided
     ///
@@ -9836,12 +12546,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21262>
+    ///
+    /// Added in 0.1.0.
     E21262,
     /// `62000` — Failed to write to the database.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62000>
+    ///
+    /// Added in 0.1.0.
     E62000,
     /// `90038` — 'BroadcastStatusCallbackUrl' is invalid
     ///
@@ -9850,30 +12564,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90038>
+    ///
+    /// Added in 0.1.0.
     E90038,
     /// `21214` — 'To' phone number cannot be reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21214>
+    ///
+    /// Added in 0.1.0.
     E21214,
     /// `52141` — The provided APNs device token has been unregistered
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52141>
+    ///
+    /// Added in 0.1.0.
     E52141,
     /// `53607` — Internal failure when updating the recording resource
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53607>
+    ///
+    /// Added in 0.1.0.
     E53607,
     /// `53003` — Client received an invalid signaling message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53003>
+    ///
+    /// Added in 0.1.0.
     E53003,
     /// `63034` — Media exceeds size limit
     ///
@@ -9882,6 +12606,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63034>
+    ///
+    /// Added in 0.1.0.
     E63034,
     /// `32700` — Voice User-Defined Message: Internal Twilio Error
     ///
@@ -9890,6 +12616,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32700>
+    ///
+    /// Added in 0.1.0.
     E32700,
     /// `81022` — Flow definition validation failed
     ///
@@ -9898,12 +12626,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81022>
+    ///
+    /// Added in 0.1.0.
     E81022,
     /// `51007` — Client Connection: Token authentication is rejected
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51007>
+    ///
+    /// Added in 0.1.0.
     E51007,
     /// `80603` — Non Unique Session Name
     ///
@@ -9912,6 +12644,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80603>
+    ///
+    /// Added in 0.1.0.
     E80603,
     /// `57014` — 'Event' data in payload is absent
     ///
@@ -9920,6 +12654,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57014>
+    ///
+    /// Added in 0.1.0.
     E57014,
     /// `30887` — Campaign vetting rejection - Opt-out Error
     ///
@@ -9928,6 +12664,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30887>
+    ///
+    /// Added in 0.1.0.
     E30887,
     /// `90026` — Template body could not be parsed
     ///
@@ -9936,6 +12674,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90026>
+    ///
+    /// Added in 0.1.0.
     E90026,
     /// `21657` — The Sender ID is invalid
     ///
@@ -9944,6 +12684,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21657>
+    ///
+    /// Added in 0.1.0.
     E21657,
     /// `60402` — Mapper Error
     ///
@@ -9952,6 +12694,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60402>
+    ///
+    /// Added in 0.1.0.
     E60402,
     /// `30880` — Campaign vetting rejection - Unknown Error
     ///
@@ -9960,18 +12704,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30880>
+    ///
+    /// Added in 0.1.0.
     E30880,
     /// `63018` — Rate limit exceeded for Channel
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63018>
+    ///
+    /// Added in 0.1.0.
     E63018,
     /// `32002` — SIP: Dial failure - Twilio SIP Domain not found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32002>
+    ///
+    /// Added in 0.1.0.
     E32002,
     /// `13224` — Dial: Twilio does not support calling this number or the number is invalid
     ///
@@ -9982,6 +12732,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13224>
+    ///
+    /// Added in 0.1.0.
     E13224,
     /// `68007` — Authentication Token Error
     ///
@@ -9990,18 +12742,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68007>
+    ///
+    /// Added in 0.1.0.
     E68007,
     /// `22103` — Unsupported Iso Country
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22103>
+    ///
+    /// Added in 0.1.0.
     E22103,
     /// `14206` — Enqueue: Invalid waitUrlMethod value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14206>
+    ///
+    /// Added in 0.1.0.
     E14206,
     /// `40153` — Absolute Paging used when iterating TaskRouter resources
     ///
@@ -10012,6 +12770,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40153>
+    ///
+    /// Added in 0.1.0.
     E40153,
     /// `94604` — Account Sid on Legal Hold.
     ///
@@ -10020,6 +12780,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94604>
+    ///
+    /// Added in 0.1.0.
     E94604,
     /// `91201` — Bad Request
     ///
@@ -10028,6 +12790,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91201>
+    ///
+    /// Added in 0.1.0.
     E91201,
     /// `21300` — Invalid BYOC trunk SID
     ///
@@ -10036,6 +12800,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21300>
+    ///
+    /// Added in 0.1.0.
     E21300,
     /// `92001` — 'Types' Parameter Required
     ///
@@ -10048,6 +12814,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92001>
+    ///
+    /// Added in 0.1.0.
     E92001,
     /// `30001` — Queue overflow
     ///
@@ -10062,6 +12830,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30001>
+    ///
+    /// Added in 0.1.0.
     E30001,
     /// `30120` — Domain certificate and private key are not uploaded
     ///
@@ -10070,12 +12840,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30120>
+    ///
+    /// Added in 0.1.0.
     E30120,
     /// `31203` — No valid account.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31203>
+    ///
+    /// Added in 0.1.0.
     E31203,
     /// `11241` — HTTP connection edge location is not supported
     ///
@@ -10084,18 +12858,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11241>
+    ///
+    /// Added in 0.1.0.
     E11241,
     /// `50322` — Programmable Chat: Too many channel webhook triggers
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50322>
+    ///
+    /// Added in 0.1.0.
     E50322,
     /// `50334` — Channel deletion operation is in progress
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50334>
+    ///
+    /// Added in 0.1.0.
     E50334,
     /// `30113` — Specified date is too old
     ///
@@ -10104,18 +12884,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30113>
+    ///
+    /// Added in 0.1.0.
     E30113,
     /// `14232` — Dial-&gt;Conference: Invalid Priority
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14232>
+    ///
+    /// Added in 0.1.0.
     E14232,
     /// `13237` — Dial-&gt;Conference: Invalid Conference Name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13237>
+    ///
+    /// Added in 0.1.0.
     E13237,
     /// `60225` — Translation already exists for the provided template
     ///
@@ -10126,6 +12912,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60225>
+    ///
+    /// Added in 0.1.0.
     E60225,
     /// `31950` — Stream - Protocol - Malformed Message
     ///
@@ -10135,48 +12923,64 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31950>
+    ///
+    /// Added in 0.1.0.
     E31950,
     /// `21215` — Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21215>
+    ///
+    /// Added in 0.1.0.
     E21215,
     /// `13621` — Invalid 'recordingStatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13621>
+    ///
+    /// Added in 0.1.0.
     E13621,
     /// `80405` — Participant Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80405>
+    ///
+    /// Added in 0.1.0.
     E80405,
     /// `21474` — API User must be the parent account to transfer phone numbers.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21474>
+    ///
+    /// Added in 0.1.0.
     E21474,
     /// `13250` — Dial: Too many URIs passed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13250>
+    ///
+    /// Added in 0.1.0.
     E13250,
     /// `13314` — Gather: Invalid numDigits value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13314>
+    ///
+    /// Added in 0.1.0.
     E13314,
     /// `52161` — Empty Credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52161>
+    ///
+    /// Added in 0.1.0.
     E52161,
     /// `80909` — Inbound Contact Rejected
     ///
@@ -10185,6 +12989,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80909>
+    ///
+    /// Added in 0.1.0.
     E80909,
     /// `83600` — An invalid parameter value was passed to the API
     ///
@@ -10193,6 +12999,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83600>
+    ///
+    /// Added in 0.1.0.
     E83600,
     /// `32506` — Voice Conversation: Failed to get worker assigned to a newly created Conversation.
     ///
@@ -10201,6 +13009,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32506>
+    ///
+    /// Added in 0.1.0.
     E32506,
     /// `30023` — US A2P 10DLC - Daily Message Cap Reached
     ///
@@ -10209,48 +13019,64 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30023>
+    ///
+    /// Added in 0.1.0.
     E30023,
     /// `50406` — Programmable Chat: Invalid last consumed message index format
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50406>
+    ///
+    /// Added in 0.1.0.
     E50406,
     /// `40145` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40145>
+    ///
+    /// Added in 0.1.0.
     E40145,
     /// `50069` — Programmable Chat: Service instance with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50069>
+    ///
+    /// Added in 0.1.0.
     E50069,
     /// `62013` — Unable to identify account owner of connection.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62013>
+    ///
+    /// Added in 0.1.0.
     E62013,
     /// `51119` — Twilsock: Token expired
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51119>
+    ///
+    /// Added in 0.1.0.
     E51119,
     /// `60540` — SNA Carrier Identified Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60540>
+    ///
+    /// Added in 0.1.0.
     E60540,
     /// `63012` — Channel provider returned an internal service error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63012>
+    ///
+    /// Added in 0.1.0.
     E63012,
     /// `53406` — The data channel used by the Data Track had a problem
     ///
@@ -10259,6 +13085,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53406>
+    ///
+    /// Added in 0.1.0.
     E53406,
     /// `93105` — Consent has already been provided for this account and vendor
     ///
@@ -10267,18 +13095,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93105>
+    ///
+    /// Added in 0.1.0.
     E93105,
     /// `80610` — Unauthorized Operation
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80610>
+    ///
+    /// Added in 0.1.0.
     E80610,
     /// `31603` — Decline
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31603>
+    ///
+    /// Added in 0.1.0.
     E31603,
     /// `32012` — SIP: Master account pooled Trunking CPS limit exceeded
     ///
@@ -10291,6 +13125,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32012>
+    ///
+    /// Added in 0.1.0.
     E32012,
     /// `21216` — API: Call blocked by Twilio blocklist
     ///
@@ -10301,6 +13137,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21216>
+    ///
+    /// Added in 0.1.0.
     E21216,
     /// `60703` — Invalid phone numbers format
     ///
@@ -10309,6 +13147,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60703>
+    ///
+    /// Added in 0.1.0.
     E60703,
     /// `30886` — Campaign vetting rejection - Invalid Campaign Description
     ///
@@ -10317,18 +13157,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30886>
+    ///
+    /// Added in 0.1.0.
     E30886,
     /// `52301` — Resulted destination list for requested parameters is empty
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52301>
+    ///
+    /// Added in 0.1.0.
     E52301,
     /// `21213` — Caller phone number is required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21213>
+    ///
+    /// Added in 0.1.0.
     E21213,
     /// `90036` — Broadcast recipient's 'body' is too long
     ///
@@ -10337,12 +13183,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90036>
+    ///
+    /// Added in 0.1.0.
     E90036,
     /// `50050` — Programmable Chat: Service Instance not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50050>
+    ///
+    /// Added in 0.1.0.
     E50050,
     /// `50541` — Content variable value is too long
     ///
@@ -10351,6 +13201,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50541>
+    ///
+    /// Added in 0.1.0.
     E50541,
     /// `57008` — 'EventType' format must be String
     ///
@@ -10359,12 +13211,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57008>
+    ///
+    /// Added in 0.1.0.
     E57008,
     /// `13211` — Dial: Invalid ifMachine value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13211>
+    ///
+    /// Added in 0.1.0.
     E13211,
     /// `31302` — Unsupported Cancel Message Error
     ///
@@ -10373,12 +13229,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31302>
+    ///
+    /// Added in 0.1.0.
     E31302,
     /// `51005` — Client Connection: Command or keepalive acknowledgement not received
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51005>
+    ///
+    /// Added in 0.1.0.
     E51005,
     /// `30882` — Campaign vetting rejection - Terms &amp; Conditions
     ///
@@ -10387,6 +13247,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30882>
+    ///
+    /// Added in 0.1.0.
     E30882,
     /// `64021` — Pay: Invalid Operation
     ///
@@ -10395,6 +13257,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64021>
+    ///
+    /// Added in 0.1.0.
     E64021,
     /// `60700` — Something went wrong. Try again later
     ///
@@ -10403,6 +13267,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60700>
+    ///
+    /// Added in 0.1.0.
     E60700,
     /// `50349` — Conflicting channel modification
     ///
@@ -10411,6 +13277,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50349>
+    ///
+    /// Added in 0.1.0.
     E50349,
     /// `53667` — AWS credentials to access external S3 bucket could not be loaded
     ///
@@ -10421,6 +13289,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53667>
+    ///
+    /// Added in 0.1.0.
     E53667,
     /// `13803` — SMS verb not supported in this realm
     ///
@@ -10429,6 +13299,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13803>
+    ///
+    /// Added in 0.1.0.
     E13803,
     /// `21729` — Cannot perform operation on suspended campaign
     ///
@@ -10437,6 +13309,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21729>
+    ///
+    /// Added in 0.1.0.
     E21729,
     /// `21719` — Incompatible Messaging Service/A2P Use Cases
     ///
@@ -10445,12 +13319,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21719>
+    ///
+    /// Added in 0.1.0.
     E21719,
     /// `22109` — Invalid Address SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22109>
+    ///
+    /// Added in 0.1.0.
     E22109,
     /// `21724` — Brand update count exceeded
     ///
@@ -10459,12 +13337,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21724>
+    ///
+    /// Added in 0.1.0.
     E21724,
     /// `63027` — Template does not exist for a language and locale
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63027>
+    ///
+    /// Added in 0.1.0.
     E63027,
     /// `30132` — Certificate cannot be validated.
     ///
@@ -10473,12 +13355,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30132>
+    ///
+    /// Added in 0.1.0.
     E30132,
     /// `12400` — Internal Failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12400>
+    ///
+    /// Added in 0.1.0.
     E12400,
     /// `33104` — Configuration incomplete
     ///
@@ -10487,12 +13373,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33104>
+    ///
+    /// Added in 0.1.0.
     E33104,
     /// `53004` — Client sent an invalid signaling message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53004>
+    ///
+    /// Added in 0.1.0.
     E53004,
     /// `32114` — SIP: Unsupported parameter value
     ///
@@ -10501,12 +13391,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32114>
+    ///
+    /// Added in 0.1.0.
     E32114,
     /// `21450` — Phone number already validated on your account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21450>
+    ///
+    /// Added in 0.1.0.
     E21450,
     /// `30410` — Provider Timeout Error
     ///
@@ -10515,30 +13409,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30410>
+    ///
+    /// Added in 0.1.0.
     E30410,
     /// `21454` — Invalid CallDelay
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21454>
+    ///
+    /// Added in 0.1.0.
     E21454,
     /// `50503` — Programmable Chat: Message body not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50503>
+    ///
+    /// Added in 0.1.0.
     E50503,
     /// `40136` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40136>
+    ///
+    /// Added in 0.1.0.
     E40136,
     /// `21626` — Invalid 'StatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21626>
+    ///
+    /// Added in 0.1.0.
     E21626,
     /// `32710` — Voice User-Defined Message: Subscription Callback Internal Error
     ///
@@ -10547,18 +13451,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32710>
+    ///
+    /// Added in 0.1.0.
     E32710,
     /// `63005` — Channel did not accept given content. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63005>
+    ///
+    /// Added in 0.1.0.
     E63005,
     /// `63013` — Channel policy violation
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63013>
+    ///
+    /// Added in 0.1.0.
     E63013,
     /// `32011` — Error communicating with your SIP communications infrastructure
     ///
@@ -10568,24 +13478,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32011>
+    ///
+    /// Added in 0.1.0.
     E32011,
     /// `13410` — Play: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13410>
+    ///
+    /// Added in 0.1.0.
     E13410,
     /// `21401` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21401>
+    ///
+    /// Added in 0.1.0.
     E21401,
     /// `70153` — Public Key Specified Does Not Exist
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70153>
+    ///
+    /// Added in 0.1.0.
     E70153,
     /// `33203` — Messaging not allowed
     ///
@@ -10594,12 +13512,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33203>
+    ///
+    /// Added in 0.1.0.
     E33203,
     /// `20160` — Invalid Token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20160>
+    ///
+    /// Added in 0.1.0.
     E20160,
     /// `60226` — Messages sent to china require friendly\_name
     ///
@@ -10608,6 +13530,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60226>
+    ///
+    /// Added in 0.1.0.
     E60226,
     /// `21645` — Supporting Document cannot be deleted due to active Regulatory Bundle assignment
     ///
@@ -10616,12 +13540,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21645>
+    ///
+    /// Added in 0.1.0.
     E21645,
     /// `53623` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53623>
+    ///
+    /// Added in 0.1.0.
     E53623,
     /// `91002` — Incorrect values for pagination
     ///
@@ -10630,18 +13558,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91002>
+    ///
+    /// Added in 0.1.0.
     E91002,
     /// `50109` — Conversation role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50109>
+    ///
+    /// Added in 0.1.0.
     E50109,
     /// `70152` — Request Contains Invalid Flags
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70152>
+    ///
+    /// Added in 0.1.0.
     E70152,
     /// `60222` — SendGrid The from address does not match a verified Sender Identity
     ///
@@ -10652,12 +13586,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60222>
+    ///
+    /// Added in 0.1.0.
     E60222,
     /// `80202` — No Available Message Proxy
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80202>
+    ///
+    /// Added in 0.1.0.
     E80202,
     /// `30898` — Campaign vetting rejection - Excessive EIN
     ///
@@ -10666,6 +13604,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30898>
+    ///
+    /// Added in 0.1.0.
     E30898,
     /// `45741` — Failed to create webchat conversation. Account not authorized
     ///
@@ -10674,6 +13614,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45741>
+    ///
+    /// Added in 0.1.0.
     E45741,
     /// `30017` — Carrier network congestion
     ///
@@ -10682,12 +13624,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30017>
+    ///
+    /// Added in 0.1.0.
     E30017,
     /// `21651` — Document does not satisfy regulatory requirement
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21651>
+    ///
+    /// Added in 0.1.0.
     E21651,
     /// `60217` — Invalid Service configuration
     ///
@@ -10698,6 +13644,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60217>
+    ///
+    /// Added in 0.1.0.
     E60217,
     /// `64013` — Pay: Connector does not support supplied paymentMethod attribute.
     ///
@@ -10706,12 +13654,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64013>
+    ///
+    /// Added in 0.1.0.
     E64013,
     /// `20503` — Service unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20503>
+    ///
+    /// Added in 0.1.0.
     E20503,
     /// `30028` — Invalid API version
     ///
@@ -10720,12 +13672,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30028>
+    ///
+    /// Added in 0.1.0.
     E30028,
     /// `40132` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40132>
+    ///
+    /// Added in 0.1.0.
     E40132,
     /// `21713` — Messaging Service Use Case is Invalid
     ///
@@ -10734,12 +13690,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21713>
+    ///
+    /// Added in 0.1.0.
     E21713,
     /// `62035` — Interconnect: No bandwidth was specified in the request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62035>
+    ///
+    /// Added in 0.1.0.
     E62035,
     /// `94000` — Transcriptions: request to transcribe audio error
     ///
@@ -10748,6 +13708,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94000>
+    ///
+    /// Added in 0.1.0.
     E94000,
     /// `68005` — Key Storage Error
     ///
@@ -10756,12 +13718,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68005>
+    ///
+    /// Added in 0.1.0.
     E68005,
     /// `13232` — Dial-&gt;Conference: Invalid startConferenceOnEnter value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13232>
+    ///
+    /// Added in 0.1.0.
     E13232,
     /// `21901` — DltTemplateId is invalid
     ///
@@ -10770,12 +13736,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21901>
+    ///
+    /// Added in 0.1.0.
     E21901,
     /// `53302` — Track name is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53302>
+    ///
+    /// Added in 0.1.0.
     E53302,
     /// `21708` — Alpha Sender ID Missing from the request
     ///
@@ -10786,6 +13756,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21708>
+    ///
+    /// Added in 0.1.0.
     E21708,
     /// `30030` — Invalid AddressRetention
     ///
@@ -10794,12 +13766,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30030>
+    ///
+    /// Added in 0.1.0.
     E30030,
     /// `50065` — Programmable Chat: Invalid webhook retry count
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50065>
+    ///
+    /// Added in 0.1.0.
     E50065,
     /// `50443` — Failed to add a projected address to a participant.
     ///
@@ -10808,6 +13784,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50443>
+    ///
+    /// Added in 0.1.0.
     E50443,
     /// `21603` — A 'From' or 'MessagingServiceSid' parameter is required to send a message
     ///
@@ -10818,6 +13796,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21603>
+    ///
+    /// Added in 0.1.0.
     E21603,
     /// `57010` — 'PartnerName' is absent
     ///
@@ -10826,12 +13806,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57010>
+    ///
+    /// Added in 0.1.0.
     E57010,
     /// `13619` — Record: Transcription feature not available for this type of recording.
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13619>
+    ///
+    /// Added in 0.1.0.
     E13619,
     /// `19013` — At least one of the following fields is required for a contact: first\_name, middle\_name, last\_name, legal\_name, preferred\_name, unique\_customer\_provided\_id or channel
     ///
@@ -10840,12 +13824,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19013>
+    ///
+    /// Added in 0.1.0.
     E19013,
     /// `32201` — SIP: Source IP address not in ACL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32201>
+    ///
+    /// Added in 0.1.0.
     E32201,
     /// `63030` — Unsupported parameter for type of channels message
     ///
@@ -10855,6 +13843,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63030>
+    ///
+    /// Added in 0.1.0.
     E63030,
     /// `53118` — Room Completed Error
     ///
@@ -10863,30 +13853,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53118>
+    ///
+    /// Added in 0.1.0.
     E53118,
     /// `10004` — Call concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/10004>
+    ///
+    /// Added in 0.1.0.
     E10004,
     /// `54008` — Invalid JSON
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54008>
+    ///
+    /// Added in 0.1.0.
     E54008,
     /// `31005` — Connection error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31005>
+    ///
+    /// Added in 0.1.0.
     E31005,
     /// `40112` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40112>
+    ///
+    /// Added in 0.1.0.
     E40112,
     /// `32604` — Virtual Agent: Internal Error
     ///
@@ -10895,12 +13895,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32604>
+    ///
+    /// Added in 0.1.0.
     E32604,
     /// `32013` — SIP: Master account SIP Interface CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32013>
+    ///
+    /// Added in 0.1.0.
     E32013,
     /// `60207` — Max rate limits per service reached
     ///
@@ -10911,6 +13915,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60207>
+    ///
+    /// Added in 0.1.0.
     E60207,
     /// `50342` — Messaging service does not belong to account
     ///
@@ -10919,6 +13925,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50342>
+    ///
+    /// Added in 0.1.0.
     E50342,
     /// `14107` — SMS send rate limit exceeded
     ///
@@ -10929,12 +13937,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14107>
+    ///
+    /// Added in 0.1.0.
     E14107,
     /// `53660` — Status Callback response timed out
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53660>
+    ///
+    /// Added in 0.1.0.
     E53660,
     /// `60725` — Brand status does not allow to have branded channels
     ///
@@ -10943,12 +13955,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60725>
+    ///
+    /// Added in 0.1.0.
     E60725,
     /// `63002` — Channel could not find the From address
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63002>
+    ///
+    /// Added in 0.1.0.
     E63002,
     /// `60605` — Verification delivery attempt blocked
     ///
@@ -10959,6 +13975,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60605>
+    ///
+    /// Added in 0.1.0.
     E60605,
     /// `19037` — When updating a location at least one field should be updated
     ///
@@ -10967,12 +13985,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19037>
+    ///
+    /// Added in 0.1.0.
     E19037,
     /// `45202` — Resource Already Exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45202>
+    ///
+    /// Added in 0.1.0.
     E45202,
     /// `31951` — Stream - Protocol - Invalid Message
     ///
@@ -10982,12 +14004,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31951>
+    ///
+    /// Added in 0.1.0.
     E31951,
     /// `62022` — Missing account SID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62022>
+    ///
+    /// Added in 0.1.0.
     E62022,
     /// `32605` — Virtual Agent: PCI Error
     ///
@@ -10996,12 +14022,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32605>
+    ///
+    /// Added in 0.1.0.
     E32605,
     /// `13213` — Dial: Invalid hangupOnStar value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13213>
+    ///
+    /// Added in 0.1.0.
     E13213,
     /// `30889` — Campaign vetting rejection - Embedded Phone Number
     ///
@@ -11010,6 +14040,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30889>
+    ///
+    /// Added in 0.1.0.
     E30889,
     /// `11205` — HTTP connection failure
     ///
@@ -11020,6 +14052,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11205>
+    ///
+    /// Added in 0.1.0.
     E11205,
     /// `30109` — Callback URL is invalid
     ///
@@ -11028,24 +14062,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30109>
+    ///
+    /// Added in 0.1.0.
     E30109,
     /// `51102` — Twilsock: Service instance SID not specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51102>
+    ///
+    /// Added in 0.1.0.
     E51102,
     /// `62016` — Connection not active
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62016>
+    ///
+    /// Added in 0.1.0.
     E62016,
     /// `16104` — Voice Recording: Unavailable due to encryption failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16104>
+    ///
+    /// Added in 0.1.0.
     E16104,
     /// `21656` — The ContentVariables Parameter is invalid
     ///
@@ -11054,6 +14096,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21656>
+    ///
+    /// Added in 0.1.0.
     E21656,
     /// `50076` — Webhook failed to execute successfully due to timeout
     ///
@@ -11062,6 +14106,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50076>
+    ///
+    /// Added in 0.1.0.
     E50076,
     /// `45312` — Remove Participant Request Failed
     ///
@@ -11070,6 +14116,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45312>
+    ///
+    /// Added in 0.1.0.
     E45312,
     /// `57012` — Signature invalid
     ///
@@ -11078,18 +14126,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/57012>
+    ///
+    /// Added in 0.1.0.
     E57012,
     /// `31204` — Invalid JWT token.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31204>
+    ///
+    /// Added in 0.1.0.
     E31204,
     /// `52142` — The provided APNs device token is not correct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52142>
+    ///
+    /// Added in 0.1.0.
     E52142,
     /// `32022` — ACK not received from your SIP endpoint
     ///
@@ -11098,12 +14152,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32022>
+    ///
+    /// Added in 0.1.0.
     E32022,
     /// `50390` — Unique name should not match conversation sid pattern
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50390>
+    ///
+    /// Added in 0.1.0.
     E50390,
     /// `50376` — TimeToClosed should be greater or equal to 10 minutes
     ///
@@ -11112,12 +14170,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50376>
+    ///
+    /// Added in 0.1.0.
     E50376,
     /// `45007` — Resource Conflict Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45007>
+    ///
+    /// Added in 0.1.0.
     E45007,
     /// `53666` — Invalid public key for media tracks encryption in composition settings
     ///
@@ -11128,6 +14190,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53666>
+    ///
+    /// Added in 0.1.0.
     E53666,
     /// `22199` — Configuration Retrieval Error
     ///
@@ -11136,6 +14200,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22199>
+    ///
+    /// Added in 0.1.0.
     E22199,
     /// `30102` — Domain's certificate has expired
     ///
@@ -11144,12 +14210,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30102>
+    ///
+    /// Added in 0.1.0.
     E30102,
     /// `53201` — Participant identity is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53201>
+    ///
+    /// Added in 0.1.0.
     E53201,
     /// `63015` — Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
     ///
@@ -11158,6 +14228,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63015>
+    ///
+    /// Added in 0.1.0.
     E63015,
     /// `21649` — Phone Number Requires a Bundle
     ///
@@ -11168,12 +14240,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21649>
+    ///
+    /// Added in 0.1.0.
     E21649,
     /// `92006` — The Content Sid is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92006>
+    ///
+    /// Added in 0.1.0.
     E92006,
     /// `63040` — Template Rejected
     ///
@@ -11182,12 +14258,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63040>
+    ///
+    /// Added in 0.1.0.
     E63040,
     /// `54209` — Invalid Map Item key
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54209>
+    ///
+    /// Added in 0.1.0.
     E54209,
     /// `64012` — Pay: Payment Gateway rejected the card.
     ///
@@ -11200,18 +14280,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64012>
+    ///
+    /// Added in 0.1.0.
     E64012,
     /// `54458` — Invalid List Item index
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54458>
+    ///
+    /// Added in 0.1.0.
     E54458,
     /// `31301` — Registration error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31301>
+    ///
+    /// Added in 0.1.0.
     E31301,
     /// `60204` — Service does not support this feature
     ///
@@ -11222,6 +14308,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60204>
+    ///
+    /// Added in 0.1.0.
     E60204,
     /// `60715` — Error reading logo file
     ///
@@ -11230,24 +14318,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60715>
+    ///
+    /// Added in 0.1.0.
     E60715,
     /// `51129` — Twilsock: Too many messages per account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51129>
+    ///
+    /// Added in 0.1.0.
     E51129,
     /// `14223` — Enqueue: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14223>
+    ///
+    /// Added in 0.1.0.
     E14223,
     /// `54205` — Map Item revision mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54205>
+    ///
+    /// Added in 0.1.0.
     E54205,
     /// `80103` — Participant Already In Session
     ///
@@ -11256,6 +14352,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80103>
+    ///
+    /// Added in 0.1.0.
     E80103,
     /// `410` — Unknown Error Code
     ///
@@ -11264,6 +14362,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/410>
+    ///
+    /// Added in 0.1.0.
     E410,
     /// `94602` — Invalid FromDate
     ///
@@ -11272,6 +14372,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94602>
+    ///
+    /// Added in 0.1.0.
     E94602,
     /// `50366` — Invalid conversation webhook trigger
     ///
@@ -11280,12 +14382,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50366>
+    ///
+    /// Added in 0.1.0.
     E50366,
     /// `32210` — SIP: Register not supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32210>
+    ///
+    /// Added in 0.1.0.
     E32210,
     /// `19052` — Invalid page size for custom field definition
     ///
@@ -11294,6 +14400,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19052>
+    ///
+    /// Added in 0.1.0.
     E19052,
     /// `31960` — Stream - Quota exceeded
     ///
@@ -11302,12 +14410,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31960>
+    ///
+    /// Added in 0.1.0.
     E31960,
     /// `53401` — Server is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53401>
+    ///
+    /// Added in 0.1.0.
     E53401,
     /// `63032` — We cannot send this message to this user because of a WhatsApp limitation.
     ///
@@ -11316,6 +14428,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63032>
+    ///
+    /// Added in 0.1.0.
     E63032,
     /// `20003` — Permission Denied
     ///
@@ -11337,6 +14451,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20003>
+    ///
+    /// Added in 0.1.0.
     E20003,
     /// `82008` — Headers or cookies too large
     ///
@@ -11345,12 +14461,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82008>
+    ///
+    /// Added in 0.1.0.
     E82008,
     /// `48000` — Invalid request payload
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48000>
+    ///
+    /// Added in 0.1.0.
     E48000,
     /// `64024` — Pay: Connector Instance Not Approved
     ///
@@ -11359,18 +14479,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64024>
+    ///
+    /// Added in 0.1.0.
     E64024,
     /// `80701` — Parameter Validation Failed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80701>
+    ///
+    /// Added in 0.1.0.
     E80701,
     /// `31106` — Invalid data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31106>
+    ///
+    /// Added in 0.1.0.
     E31106,
     /// `45313` — Transfer Failed
     ///
@@ -11379,18 +14505,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45313>
+    ///
+    /// Added in 0.1.0.
     E45313,
     /// `21217` — Phone number does not appear to be valid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21217>
+    ///
+    /// Added in 0.1.0.
     E21217,
     /// `54056` — Account cannot access requested Service Instance
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54056>
+    ///
+    /// Added in 0.1.0.
     E54056,
     /// `53124` — The AudioOnly flag is not supported for the Room type
     ///
@@ -11399,6 +14531,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53124>
+    ///
+    /// Added in 0.1.0.
     E53124,
     /// `60227` — The selected channel for template is not supported
     ///
@@ -11411,12 +14545,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60227>
+    ///
+    /// Added in 0.1.0.
     E60227,
     /// `21621` — The 'From' number has not been enabled for MMS
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21621>
+    ///
+    /// Added in 0.1.0.
     E21621,
     /// `14300` — Start: Invalid nested noun value
     ///
@@ -11425,18 +14563,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14300>
+    ///
+    /// Added in 0.1.0.
     E14300,
     /// `21245` — Trunk Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21245>
+    ///
+    /// Added in 0.1.0.
     E21245,
     /// `40122` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40122>
+    ///
+    /// Added in 0.1.0.
     E40122,
     /// `64020` — Pay: Invalid Parameter Value
     ///
@@ -11445,6 +14589,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64020>
+    ///
+    /// Added in 0.1.0.
     E64020,
     /// `50392` — PreWebhookTimeout should be greater than 0ms
     ///
@@ -11453,12 +14599,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50392>
+    ///
+    /// Added in 0.1.0.
     E50392,
     /// `50500` — Programmable Chat: Message not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50500>
+    ///
+    /// Added in 0.1.0.
     E50500,
     /// `32703` — Voice User-Defined Message: Content body exceeded max length
     ///
@@ -11467,6 +14617,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32703>
+    ///
+    /// Added in 0.1.0.
     E32703,
     /// `30443` — Toll Free verification rejection - Disallowed Content
     ///
@@ -11475,6 +14627,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30443>
+    ///
+    /// Added in 0.1.0.
     E30443,
     /// `60603` — SendGrid maximum credits exceeded
     ///
@@ -11485,36 +14639,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60603>
+    ///
+    /// Added in 0.1.0.
     E60603,
     /// `13249` — Dial: Invalid username or password attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13249>
+    ///
+    /// Added in 0.1.0.
     E13249,
     /// `82003` — Deployment Installation Failure
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/82003>
+    ///
+    /// Added in 0.1.0.
     E82003,
     /// `13215` — Dial: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13215>
+    ///
+    /// Added in 0.1.0.
     E13215,
     /// `52303` — Concurrent User update
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52303>
+    ///
+    /// Added in 0.1.0.
     E52303,
     /// `21202` — Called number is a premium number
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21202>
+    ///
+    /// Added in 0.1.0.
     E21202,
     /// `456001` — Approaching Flex Plugin creation limit
     ///
@@ -11523,12 +14689,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/456001>
+    ///
+    /// Added in 0.1.0.
     E456001,
     /// `22116` — Invalid Friendly Name
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22116>
+    ///
+    /// Added in 0.1.0.
     E22116,
     /// `53407` — Media connection failed due to DTLS handshake failure
     ///
@@ -11537,12 +14707,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53407>
+    ///
+    /// Added in 0.1.0.
     E53407,
     /// `32214` — SIP: Invalid &lt;Dial&gt;&lt;Sip&gt;
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32214>
+    ///
+    /// Added in 0.1.0.
     E32214,
     /// `456002` — Approaching Flex Plugin Version creation limit
     ///
@@ -11551,6 +14725,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/456002>
+    ///
+    /// Added in 0.1.0.
     E456002,
     /// `45401` — RTA feed callback returned not successful response code
     ///
@@ -11559,6 +14735,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45401>
+    ///
+    /// Added in 0.1.0.
     E45401,
     /// `32221` — Dialing SIP Endpoint failure - No devices registered in specified edge
     ///
@@ -11567,6 +14745,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32221>
+    ///
+    /// Added in 0.1.0.
     E32221,
     /// `45761` — Failed to validate address configuration. Auto create not enabled.
     ///
@@ -11575,36 +14755,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45761>
+    ///
+    /// Added in 0.1.0.
     E45761,
     /// `16109` — Voice Recording: Cannot fetch .mp3 encrypted recording
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16109>
+    ///
+    /// Added in 0.1.0.
     E16109,
     /// `50002` — Programmable Chat: Resource is being deleted
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50002>
+    ///
+    /// Added in 0.1.0.
     E50002,
     /// `21225` — SipAuthPassword is required when providing SipAuthUsername
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21225>
+    ///
+    /// Added in 0.1.0.
     E21225,
     /// `21455` — Invalid PlayUrl
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21455>
+    ///
+    /// Added in 0.1.0.
     E21455,
     /// `30005` — Unknown destination handset
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30005>
+    ///
+    /// Added in 0.1.0.
     E30005,
     /// `94101` — Transcriptions: status callback response timed out
     ///
@@ -11613,30 +14805,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94101>
+    ///
+    /// Added in 0.1.0.
     E94101,
     /// `50308` — Programmable Chat: Invalid Date Created parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50308>
+    ///
+    /// Added in 0.1.0.
     E50308,
     /// `31900` — Stream - Unknown Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31900>
+    ///
+    /// Added in 0.1.0.
     E31900,
     /// `13235` — Dial-&gt;Conference: Invalid beep value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13235>
+    ///
+    /// Added in 0.1.0.
     E13235,
     /// `51128` — Twilsock: Too many messages per connection
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51128>
+    ///
+    /// Added in 0.1.0.
     E51128,
     /// `32400` — BYOC Trunk routing failure - failover routing disabled.
     ///
@@ -11645,30 +14847,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32400>
+    ///
+    /// Added in 0.1.0.
     E32400,
     /// `13236` — Dial-&gt;Conference: Invalid Conference Sid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13236>
+    ///
+    /// Added in 0.1.0.
     E13236,
     /// `16107` — Voice Recording: Encrypted with alternate public key
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16107>
+    ///
+    /// Added in 0.1.0.
     E16107,
     /// `53631` — Failed to enqueue a room composition from a configured composition hook
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53631>
+    ///
+    /// Added in 0.1.0.
     E53631,
     /// `21405` — Cannot set VoiceFallbackUrl without setting Url
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21405>
+    ///
+    /// Added in 0.1.0.
     E21405,
     /// `32010` — SIP: No valid Origination URIs configured
     ///
@@ -11677,6 +14889,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32010>
+    ///
+    /// Added in 0.1.0.
     E32010,
     /// `30110` — Domain is blocked
     ///
@@ -11685,18 +14899,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30110>
+    ///
+    /// Added in 0.1.0.
     E30110,
     /// `31403` — Forbidden
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31403>
+    ///
+    /// Added in 0.1.0.
     E31403,
     /// `22110` — Phone Number Not Hostable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22110>
+    ///
+    /// Added in 0.1.0.
     E22110,
     /// `32206` — SIP: Invalid From number (caller ID)
     ///
@@ -11705,6 +14925,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32206>
+    ///
+    /// Added in 0.1.0.
     E32206,
     /// `14109` — TwiML Reply message limit exceeded
     ///
@@ -11717,18 +14939,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14109>
+    ///
+    /// Added in 0.1.0.
     E14109,
     /// `70002` — Bad request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70002>
+    ///
+    /// Added in 0.1.0.
     E70002,
     /// `48002` — Callback URL is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48002>
+    ///
+    /// Added in 0.1.0.
     E48002,
     /// `45765` — Address configuration data not found
     ///
@@ -11737,18 +14965,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45765>
+    ///
+    /// Added in 0.1.0.
     E45765,
     /// `80616` — Unsupported Identifier Type For Session Mode
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80616>
+    ///
+    /// Added in 0.1.0.
     E80616,
     /// `81001` — The Widget has exceeded max steps in a loop
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81001>
+    ///
+    /// Added in 0.1.0.
     E81001,
     /// `21260` — Maximum number of actions per rule reached
     ///
@@ -11757,6 +14991,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21260>
+    ///
+    /// Added in 0.1.0.
     E21260,
     /// `68004` — Input Error
     ///
@@ -11765,6 +15001,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68004>
+    ///
+    /// Added in 0.1.0.
     E68004,
     /// `32223` — There is no username in the SIP URI when calling a SIP registered endpoint
     ///
@@ -11773,6 +15011,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32223>
+    ///
+    /// Added in 0.1.0.
     E32223,
     /// `13513` — Say: Invalid rate value
     ///
@@ -11781,6 +15021,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13513>
+    ///
+    /// Added in 0.1.0.
     E13513,
     /// `32600` — Virtual Agent: Configuration Error
     ///
@@ -11789,6 +15031,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32600>
+    ///
+    /// Added in 0.1.0.
     E32600,
     /// `33121` — Invalid Parameter Combination
     ///
@@ -11797,6 +15041,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33121>
+    ///
+    /// Added in 0.1.0.
     E33121,
     /// `48026` — Outgoing conversation: Invalid proxy address
     ///
@@ -11805,12 +15051,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48026>
+    ///
+    /// Added in 0.1.0.
     E48026,
     /// `50103` — Programmable Chat: Role SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50103>
+    ///
+    /// Added in 0.1.0.
     E50103,
     /// `31931` — Stream - Media - Media Discarded
     ///
@@ -11820,12 +15070,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31931>
+    ///
+    /// Added in 0.1.0.
     E31931,
     /// `21223` — Invalid SipAuthPassword. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21223>
+    ///
+    /// Added in 0.1.0.
     E21223,
     /// `35114` — Scheduling does not support this timestamp
     ///
@@ -11834,6 +15088,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/35114>
+    ///
+    /// Added in 0.1.0.
     E35114,
     /// `45303` — Participant was busy
     ///
@@ -11842,6 +15098,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45303>
+    ///
+    /// Added in 0.1.0.
     E45303,
     /// `60717` — Error uploading logo to the storage
     ///
@@ -11850,6 +15108,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60717>
+    ///
+    /// Added in 0.1.0.
     E60717,
     /// `68003` — Storage Error
     ///
@@ -11858,6 +15118,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68003>
+    ///
+    /// Added in 0.1.0.
     E68003,
     /// `50504` — Programmable Chat: Message body parameter is too long
     ///
@@ -11868,6 +15130,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50504>
+    ///
+    /// Added in 0.1.0.
     E50504,
     /// `21900` — DltPEId is invalid
     ///
@@ -11876,6 +15140,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21900>
+    ///
+    /// Added in 0.1.0.
     E21900,
     /// `45304` — Internal timeout error
     ///
@@ -11884,24 +15150,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45304>
+    ///
+    /// Added in 0.1.0.
     E45304,
     /// `63024` — Invalid message recipient
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63024>
+    ///
+    /// Added in 0.1.0.
     E63024,
     /// `15003` — Call Progress: Warning Response to Callback URL
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15003>
+    ///
+    /// Added in 0.1.0.
     E15003,
     /// `40113` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40113>
+    ///
+    /// Added in 0.1.0.
     E40113,
     /// `19003` — Contact with the unique\_customer\_provided\_id provided already exists
     ///
@@ -11910,12 +15184,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19003>
+    ///
+    /// Added in 0.1.0.
     E19003,
     /// `15000` — Call Progress: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/15000>
+    ///
+    /// Added in 0.1.0.
     E15000,
     /// `60708` — Phone record number not found
     ///
@@ -11924,12 +15202,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60708>
+    ///
+    /// Added in 0.1.0.
     E60708,
     /// `45205` — Requested Flex Flow is not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45205>
+    ///
+    /// Added in 0.1.0.
     E45205,
     /// `45363` — Failed to remove Participant.  Downstream error.
     ///
@@ -11938,12 +15220,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45363>
+    ///
+    /// Added in 0.1.0.
     E45363,
     /// `40133` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40133>
+    ///
+    /// Added in 0.1.0.
     E40133,
     /// `83601` — Request StartTime and/or EndTime must be aligned to UTC day boundaries
     ///
@@ -11952,18 +15238,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83601>
+    ///
+    /// Added in 0.1.0.
     E83601,
     /// `52148` — Expired APNs provider token used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52148>
+    ///
+    /// Added in 0.1.0.
     E52148,
     /// `21240` — Credential List Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21240>
+    ///
+    /// Added in 0.1.0.
     E21240,
     /// `31924` — Stream - Websocket - Protocol Error
     ///
@@ -11972,24 +15264,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31924>
+    ///
+    /// Added in 0.1.0.
     E31924,
     /// `16021` — Failed to join conference due to account concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16021>
+    ///
+    /// Added in 0.1.0.
     E16021,
     /// `31100` — Malformed request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31100>
+    ///
+    /// Added in 0.1.0.
     E31100,
     /// `21206` — Invalid SendDigits
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21206>
+    ///
+    /// Added in 0.1.0.
     E21206,
     /// `21261` — Maximum number of conditions per rule reached
     ///
@@ -11998,30 +15298,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21261>
+    ///
+    /// Added in 0.1.0.
     E21261,
     /// `70053` — Public Key Client Validation Not Enabled For Account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70053>
+    ///
+    /// Added in 0.1.0.
     E70053,
     /// `80205` — No Proxies For Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80205>
+    ///
+    /// Added in 0.1.0.
     E80205,
     /// `80620` — Chat Configured Proxy Identifier Not Found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80620>
+    ///
+    /// Added in 0.1.0.
     E80620,
     /// `52212` — Missing Alexa skill ID
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52212>
+    ///
+    /// Added in 0.1.0.
     E52212,
     /// `21704` — The Messaging Service contains no phone numbers
     ///
@@ -12034,12 +15344,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21704>
+    ///
+    /// Added in 0.1.0.
     E21704,
     /// `50307` — Programmable Chat: Channel with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50307>
+    ///
+    /// Added in 0.1.0.
     E50307,
     /// `21646` — Supporting Document is not eligible for deletion
     ///
@@ -12048,6 +15362,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21646>
+    ///
+    /// Added in 0.1.0.
     E21646,
     /// `81000` — The Execution has exceeded max steps allowed for a flow
     ///
@@ -12056,18 +15372,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81000>
+    ///
+    /// Added in 0.1.0.
     E81000,
     /// `53403` — Server is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53403>
+    ///
+    /// Added in 0.1.0.
     E53403,
     /// `50300` — Programmable Chat: Channel not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50300>
+    ///
+    /// Added in 0.1.0.
     E50300,
     /// `21721` — Cannot import Campaign Verify token due to incompatible A2P brand
     ///
@@ -12076,6 +15398,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21721>
+    ///
+    /// Added in 0.1.0.
     E21721,
     /// `60617` — Lookup Not Enough Request Parameters
     ///
@@ -12084,6 +15408,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60617>
+    ///
+    /// Added in 0.1.0.
     E60617,
     /// `34005` — Programmable Fax is no longer available
     ///
@@ -12092,6 +15418,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/34005>
+    ///
+    /// Added in 0.1.0.
     E34005,
     /// `45354` — Cannot create a Channel for a closed Conversation.
     ///
@@ -12100,6 +15428,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45354>
+    ///
+    /// Added in 0.1.0.
     E45354,
     /// `60206` — 'Amount' &amp; 'Payee' params are required
     ///
@@ -12110,6 +15440,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60206>
+    ///
+    /// Added in 0.1.0.
     E60206,
     /// `60219` — SendGrid Template does not contain required placeholders
     ///
@@ -12120,6 +15452,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60219>
+    ///
+    /// Added in 0.1.0.
     E60219,
     /// `50409` — Participant address equals proxy address
     ///
@@ -12128,12 +15462,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50409>
+    ///
+    /// Added in 0.1.0.
     E50409,
     /// `52003` — Invalid Credential Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52003>
+    ///
+    /// Added in 0.1.0.
     E52003,
     /// `30033` — US A2P 10DLC - Campaign Suspended
     ///
@@ -12142,36 +15480,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30033>
+    ///
+    /// Added in 0.1.0.
     E30033,
     /// `21228` — Invalid SIP Header. Illegal chars in header name
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21228>
+    ///
+    /// Added in 0.1.0.
     E21228,
     /// `50325` — Programmable Chat: Invalid channel webhook filter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50325>
+    ///
+    /// Added in 0.1.0.
     E50325,
     /// `81009` — Timed out enqueueing Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81009>
+    ///
+    /// Added in 0.1.0.
     E81009,
     /// `31201` — Twilio Client: Error occurred while accessing microphone
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31201>
+    ///
+    /// Added in 0.1.0.
     E31201,
     /// `21232` — Invalid Domain
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21232>
+    ///
+    /// Added in 0.1.0.
     E21232,
     /// `11206` — HTTP protocol violation
     ///
@@ -12180,12 +15530,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11206>
+    ///
+    /// Added in 0.1.0.
     E11206,
     /// `16000` — Whisper Not Available on Twilio Conference
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16000>
+    ///
+    /// Added in 0.1.0.
     E16000,
     /// `91202` — Not Found
     ///
@@ -12194,42 +15548,56 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91202>
+    ///
+    /// Added in 0.1.0.
     E91202,
     /// `51103` — Twilsock: Token doesn't contain required grants section
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51103>
+    ///
+    /// Added in 0.1.0.
     E51103,
     /// `80908` — Callback Error
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80908>
+    ///
+    /// Added in 0.1.0.
     E80908,
     /// `13219` — Dial: Invalid answerOnBridge value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13219>
+    ///
+    /// Added in 0.1.0.
     E13219,
     /// `81010` — There was an internal error while processing a Function
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81010>
+    ///
+    /// Added in 0.1.0.
     E81010,
     /// `80601` — Phone Number Not Available
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80601>
+    ///
+    /// Added in 0.1.0.
     E80601,
     /// `54010` — No parameters specified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54010>
+    ///
+    /// Added in 0.1.0.
     E54010,
     /// `19043` — Field definition name already exists
     ///
@@ -12238,6 +15606,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19043>
+    ///
+    /// Added in 0.1.0.
     E19043,
     /// `50540` — Content variable key is too long
     ///
@@ -12246,6 +15616,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50540>
+    ///
+    /// Added in 0.1.0.
     E50540,
     /// `32115` — X-Branded-CallReason header contains an invalid value.
     ///
@@ -12254,6 +15626,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32115>
+    ///
+    /// Added in 0.1.0.
     E32115,
     /// `14207` — Enqueue: The targeted queue reached max queue size
     ///
@@ -12262,6 +15636,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14207>
+    ///
+    /// Added in 0.1.0.
     E14207,
     /// `40148` — Failed to issue Supervise instruction due to missing ‘from’ property
     ///
@@ -12270,6 +15646,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40148>
+    ///
+    /// Added in 0.1.0.
     E40148,
     /// `21258` — Invalid SIP Manipulation Policy
     ///
@@ -12278,12 +15656,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21258>
+    ///
+    /// Added in 0.1.0.
     E21258,
     /// `13710` — Redirect: Invalid method value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13710>
+    ///
+    /// Added in 0.1.0.
     E13710,
     /// `23001` — Message Redaction Incompatible Configuration: Long code STOP filtering
     ///
@@ -12292,12 +15674,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23001>
+    ///
+    /// Added in 0.1.0.
     E23001,
     /// `14104` — Invalid Method attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14104>
+    ///
+    /// Added in 0.1.0.
     E14104,
     /// `21634` — SIP Trunk is in use for emergency calling
     ///
@@ -12307,30 +15693,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21634>
+    ///
+    /// Added in 0.1.0.
     E21634,
     /// `48003` — Callback returned an invalid response
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48003>
+    ///
+    /// Added in 0.1.0.
     E48003,
     /// `50404` — Programmable Chat: Member already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50404>
+    ///
+    /// Added in 0.1.0.
     E50404,
     /// `80402` — Identifier Proxy Pair Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80402>
+    ///
+    /// Added in 0.1.0.
     E80402,
     /// `90000` — Uncaught Flex JavaScript Exception
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90000>
+    ///
+    /// Added in 0.1.0.
     E90000,
     /// `90020` — One of 'TemplateArgs' dictionary key is blank
     ///
@@ -12339,30 +15735,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90020>
+    ///
+    /// Added in 0.1.0.
     E90020,
     /// `52168` — Webhook Credentials request timed out
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52168>
+    ///
+    /// Added in 0.1.0.
     E52168,
     /// `21221` — Invalid SipAuthUsername. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21221>
+    ///
+    /// Added in 0.1.0.
     E21221,
     /// `31101` — Missing parameter array in request.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31101>
+    ///
+    /// Added in 0.1.0.
     E31101,
     /// `20001` — Unknown parameters
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20001>
+    ///
+    /// Added in 0.1.0.
     E20001,
     /// `80801` — Invalid attempt to Re-Open a Session
     ///
@@ -12371,6 +15777,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80801>
+    ///
+    /// Added in 0.1.0.
     E80801,
     /// `90028` — Broadcast 'IdempotencyToken' is too long
     ///
@@ -12379,6 +15787,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90028>
+    ///
+    /// Added in 0.1.0.
     E90028,
     /// `13512` — Gather element has an invalid "language" attribute value
     ///
@@ -12387,18 +15797,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13512>
+    ///
+    /// Added in 0.1.0.
     E13512,
     /// `30014` — 'To' attributes are Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30014>
+    ///
+    /// Added in 0.1.0.
     E30014,
     /// `21100` — Accounts Resource
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21100>
+    ///
+    /// Added in 0.1.0.
     E21100,
     /// `60409` — Custom message did not match any template
     ///
@@ -12407,36 +15823,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60409>
+    ///
+    /// Added in 0.1.0.
     E60409,
     /// `50323` — Programmable Chat: Invalid channel webhook sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50323>
+    ///
+    /// Added in 0.1.0.
     E50323,
     /// `21476` — Unable to update Status for subaccount, parent account is suspended.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21476>
+    ///
+    /// Added in 0.1.0.
     E21476,
     /// `50063` — Programmable Chat: Actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50063>
+    ///
+    /// Added in 0.1.0.
     E50063,
     /// `20426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20426>
+    ///
+    /// Added in 0.1.0.
     E20426,
     /// `53105` — Room contains too many Participants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53105>
+    ///
+    /// Added in 0.1.0.
     E53105,
     /// `90033` — Broadcast recipient's 'to' is too long
     ///
@@ -12445,6 +15873,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90033>
+    ///
+    /// Added in 0.1.0.
     E90033,
     /// `22216` — Missing Supporting Document
     ///
@@ -12453,18 +15883,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22216>
+    ///
+    /// Added in 0.1.0.
     E22216,
     /// `31007` — Twilio Client: Client version not supported
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31007>
+    ///
+    /// Added in 0.1.0.
     E31007,
     /// `45008` — Unprocessable Request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45008>
+    ///
+    /// Added in 0.1.0.
     E45008,
     /// `48023` — Frontline user conversation limit exceeded
     ///
@@ -12473,6 +15909,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48023>
+    ///
+    /// Added in 0.1.0.
     E48023,
     /// `20009` — Cannot delete this resource before it is complete
     ///
@@ -12483,6 +15921,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20009>
+    ///
+    /// Added in 0.1.0.
     E20009,
     /// `60331` — Locale requested is not supported by Verify Text-To-Speech conversion
     ///
@@ -12495,12 +15935,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60331>
+    ///
+    /// Added in 0.1.0.
     E60331,
     /// `22123` — Unable to Initiate Verification Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22123>
+    ///
+    /// Added in 0.1.0.
     E22123,
     /// `94302` — Transcriptions Configurations: UniqueName is invalid
     ///
@@ -12509,12 +15953,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94302>
+    ///
+    /// Added in 0.1.0.
     E94302,
     /// `13613` — Record: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13613>
+    ///
+    /// Added in 0.1.0.
     E13613,
     /// `11210` — HTTP bad host name
     ///
@@ -12523,18 +15971,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11210>
+    ///
+    /// Added in 0.1.0.
     E11210,
     /// `21219` — 'To' phone number not verified
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21219>
+    ///
+    /// Added in 0.1.0.
     E21219,
     /// `21404` — Inbound Phone number not available to trial account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21404>
+    ///
+    /// Added in 0.1.0.
     E21404,
     /// `40154` — Invalid Known Worker information
     ///
@@ -12543,18 +15997,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40154>
+    ///
+    /// Added in 0.1.0.
     E40154,
     /// `21622` — MMS has not been enabled for your account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21622>
+    ///
+    /// Added in 0.1.0.
     E21622,
     /// `61002` — Add-ons: Provider could not complete request
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61002>
+    ///
+    /// Added in 0.1.0.
     E61002,
     /// `80506` — Service Creation is restricted for new customers
     ///
@@ -12563,24 +16023,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80506>
+    ///
+    /// Added in 0.1.0.
     E80506,
     /// `52147` — Too many APNs provider token updates
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52147>
+    ///
+    /// Added in 0.1.0.
     E52147,
     /// `20008` — Test Credentials
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20008>
+    ///
+    /// Added in 0.1.0.
     E20008,
     /// `51115` — Twilsock: Invalid access token subject
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51115>
+    ///
+    /// Added in 0.1.0.
     E51115,
     /// `32222` — TLS version not allowed
     ///
@@ -12589,12 +16057,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32222>
+    ///
+    /// Added in 0.1.0.
     E32222,
     /// `53303` — Track name contains invalid characters
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53303>
+    ///
+    /// Added in 0.1.0.
     E53303,
     /// `31503` — Service Unavailable
     ///
@@ -12607,12 +16079,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31503>
+    ///
+    /// Added in 0.1.0.
     E31503,
     /// `80404` — Participant Identifier Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80404>
+    ///
+    /// Added in 0.1.0.
     E80404,
     /// `50360` — Conversation webhook not found
     ///
@@ -12621,6 +16097,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50360>
+    ///
+    /// Added in 0.1.0.
     E50360,
     /// `50444` — Failed to add an identity to a participant.
     ///
@@ -12629,12 +16107,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50444>
+    ///
+    /// Added in 0.1.0.
     E50444,
     /// `61006` — Add-ons: Add-ons unavailable for GET callbacks
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61006>
+    ///
+    /// Added in 0.1.0.
     E61006,
     /// `13620` — Record: Transcription not available for this recording
     ///
@@ -12643,12 +16125,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13620>
+    ///
+    /// Added in 0.1.0.
     E13620,
     /// `20010` — Action disabled for account
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20010>
+    ///
+    /// Added in 0.1.0.
     E20010,
     /// `45212` — Flex Flow creation failed
     ///
@@ -12657,6 +16143,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45212>
+    ///
+    /// Added in 0.1.0.
     E45212,
     /// `63033` — Recipient blocked to receive message
     ///
@@ -12667,6 +16155,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63033>
+    ///
+    /// Added in 0.1.0.
     E63033,
     /// `63042` — Template disabled
     ///
@@ -12675,6 +16165,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63042>
+    ///
+    /// Added in 0.1.0.
     E63042,
     /// `60405` — Key Storage Error
     ///
@@ -12683,18 +16175,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60405>
+    ///
+    /// Added in 0.1.0.
     E60405,
     /// `52002` — Invalid Credential Sid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52002>
+    ///
+    /// Added in 0.1.0.
     E52002,
     /// `21208` — Invalid Timeout
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21208>
+    ///
+    /// Added in 0.1.0.
     E21208,
     /// `22228` — From Bundle does not have latest Regulation requirements that matches destination Bundle
     ///
@@ -12703,18 +16201,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22228>
+    ///
+    /// Added in 0.1.0.
     E22228,
     /// `31001` — Application not found.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31001>
+    ///
+    /// Added in 0.1.0.
     E31001,
     /// `54454` — Sync: Invalid 'PageSize' query parameter
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54454>
+    ///
+    /// Added in 0.1.0.
     E54454,
     /// `60322` — Challenge already responded
     ///
@@ -12725,12 +16229,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60322>
+    ///
+    /// Added in 0.1.0.
     E60322,
     /// `21200` — Calls Resource
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21200>
+    ///
+    /// Added in 0.1.0.
     E21200,
     /// `60314` — Factors binding format is invalid
     ///
@@ -12741,6 +16249,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60314>
+    ///
+    /// Added in 0.1.0.
     E60314,
     /// `90023` — One of 'TemplateArgs' dictionary value is null
     ///
@@ -12749,18 +16259,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90023>
+    ///
+    /// Added in 0.1.0.
     E90023,
     /// `52139` — APN service shutdown
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52139>
+    ///
+    /// Added in 0.1.0.
     E52139,
     /// `21629` — Address Validation Error - Check Suggested Address
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21629>
+    ///
+    /// Added in 0.1.0.
     E21629,
     /// `90035` — Broadcast 'MessageStatusCallbackUrl' is too long
     ///
@@ -12769,12 +16285,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90035>
+    ///
+    /// Added in 0.1.0.
     E90035,
     /// `80609` — Too Many Added Participants
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80609>
+    ///
+    /// Added in 0.1.0.
     E80609,
     /// `13337` — Gather: callback must be over HTTPS when using gather with PCI compliance
     ///
@@ -12783,6 +16303,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13337>
+    ///
+    /// Added in 0.1.0.
     E13337,
     /// `23003` — Message Redaction Incompatible Configuration: Sticky Sender
     ///
@@ -12791,24 +16313,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23003>
+    ///
+    /// Added in 0.1.0.
     E23003,
     /// `53610` — Invalid URL for external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53610>
+    ///
+    /// Added in 0.1.0.
     E53610,
     /// `51124` — Twilsock: Too many connections
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51124>
+    ///
+    /// Added in 0.1.0.
     E51124,
     /// `50302` — Programmable Chat: Unknown channel command
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50302>
+    ///
+    /// Added in 0.1.0.
     E50302,
     /// `13258` — Dial-&gt;Sim not supported in this realm
     ///
@@ -12817,6 +16347,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13258>
+    ///
+    /// Added in 0.1.0.
     E13258,
     /// `60302` — FactorType already exists
     ///
@@ -12827,18 +16359,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60302>
+    ///
+    /// Added in 0.1.0.
     E60302,
     /// `62052` — Interconnect: This account is not a subaccount of the Interconnect Connection owner's account.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62052>
+    ///
+    /// Added in 0.1.0.
     E62052,
     /// `70005` — Failure Threshold Exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70005>
+    ///
+    /// Added in 0.1.0.
     E70005,
     /// `60701` — Invalid request
     ///
@@ -12847,12 +16385,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60701>
+    ///
+    /// Added in 0.1.0.
     E60701,
     /// `53602` — AWS encryption key for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53602>
+    ///
+    /// Added in 0.1.0.
     E53602,
     /// `45368` — Failed to delete Channel.  Not found.
     ///
@@ -12861,6 +16403,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45368>
+    ///
+    /// Added in 0.1.0.
     E45368,
     /// `32501` — Voice Conversation: TwiML attributes validation error.
     ///
@@ -12869,6 +16413,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32501>
+    ///
+    /// Added in 0.1.0.
     E32501,
     /// `60301` — Entity already exists
     ///
@@ -12877,18 +16423,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60301>
+    ///
+    /// Added in 0.1.0.
     E60301,
     /// `14205` — Enqueue: Queue name too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14205>
+    ///
+    /// Added in 0.1.0.
     E14205,
     /// `50102` — Programmable Chat: Deployment role not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50102>
+    ///
+    /// Added in 0.1.0.
     E50102,
     /// `45310` — Participant Not Found
     ///
@@ -12897,6 +16449,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45310>
+    ///
+    /// Added in 0.1.0.
     E45310,
     /// `60305` — Access Token parameters are invalid
     ///
@@ -12907,12 +16461,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60305>
+    ///
+    /// Added in 0.1.0.
     E60305,
     /// `63010` — Twilio's platform encountered an internal error processing this message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63010>
+    ///
+    /// Added in 0.1.0.
     E63010,
     /// `60613` — Lookup Provider Degradation
     ///
@@ -12921,6 +16479,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60613>
+    ///
+    /// Added in 0.1.0.
     E60613,
     /// `50411` — Participant address is empty
     ///
@@ -12929,6 +16489,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50411>
+    ///
+    /// Added in 0.1.0.
     E50411,
     /// `13256` — Invalid recordingStatusCallback URL
     ///
@@ -12938,6 +16500,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13256>
+    ///
+    /// Added in 0.1.0.
     E13256,
     /// `13214` — Dial: Invalid callerId value
     ///
@@ -12952,12 +16516,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13214>
+    ///
+    /// Added in 0.1.0.
     E13214,
     /// `80408` — Service Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80408>
+    ///
+    /// Added in 0.1.0.
     E80408,
     /// `50372` — Conversation webhook URL is too long
     ///
@@ -12966,24 +16534,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50372>
+    ///
+    /// Added in 0.1.0.
     E50372,
     /// `21254` — Max Connection Policy Entries Reached
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21254>
+    ///
+    /// Added in 0.1.0.
     E21254,
     /// `13243` — Dial-&gt;SIP: Invalid SIP URI
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13243>
+    ///
+    /// Added in 0.1.0.
     E13243,
     /// `21238` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21238>
+    ///
+    /// Added in 0.1.0.
     E21238,
     /// `53119` — The concurrent Rooms quota was exceeded
     ///
@@ -12992,6 +16568,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53119>
+    ///
+    /// Added in 0.1.0.
     E53119,
     /// `21728` — Campaign registration failed due to length validation failures
     ///
@@ -13000,6 +16578,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21728>
+    ///
+    /// Added in 0.1.0.
     E21728,
     /// `16111` — Voice Recording: Upload file to external AWS S3 bucket failed (Invalid Configuration)
     ///
@@ -13008,6 +16588,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16111>
+    ///
+    /// Added in 0.1.0.
     E16111,
     /// `50430` — Participant is not a member of conversation
     ///
@@ -13016,12 +16598,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50430>
+    ///
+    /// Added in 0.1.0.
     E50430,
     /// `53604` — Failed to upload the recording to S3
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53604>
+    ///
+    /// Added in 0.1.0.
     E53604,
     /// `80608` — Session Status Invalid
     ///
@@ -13030,24 +16616,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80608>
+    ///
+    /// Added in 0.1.0.
     E80608,
     /// `45001` — General Service Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45001>
+    ///
+    /// Added in 0.1.0.
     E45001,
     /// `13320` — Gather: Invalid nested verb
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13320>
+    ///
+    /// Added in 0.1.0.
     E13320,
     /// `30015` — Non-supported channel type is used
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30015>
+    ///
+    /// Added in 0.1.0.
     E30015,
     /// `60203` — Max send attempts reached.
     ///
@@ -13058,6 +16652,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60203>
+    ///
+    /// Added in 0.1.0.
     E60203,
     /// `33118` — Number of Commands exceeded
     ///
@@ -13066,78 +16662,104 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/33118>
+    ///
+    /// Added in 0.1.0.
     E33118,
     /// `50353` — Conversation with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50353>
+    ///
+    /// Added in 0.1.0.
     E50353,
     /// `21251` — Trunking CPS change not allowed
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21251>
+    ///
+    /// Added in 0.1.0.
     E21251,
     /// `50000` — Programmable Chat: FriendlyName not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50000>
+    ///
+    /// Added in 0.1.0.
     E50000,
     /// `16001` — Conference is not bridged
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16001>
+    ///
+    /// Added in 0.1.0.
     E16001,
     /// `21458` — PhoneNumber Provisioning Type Mismatch
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21458>
+    ///
+    /// Added in 0.1.0.
     E21458,
     /// `14201` — Enqueue: Invalid method value
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14201>
+    ///
+    /// Added in 0.1.0.
     E14201,
     /// `20152` — Invalid Header
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20152>
+    ///
+    /// Added in 0.1.0.
     E20152,
     /// `22107` — Unable to Update Authorization Document
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22107>
+    ///
+    /// Added in 0.1.0.
     E22107,
     /// `63017` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63017>
+    ///
+    /// Added in 0.1.0.
     E63017,
     /// `20106` — Invalid Access Token grants
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20106>
+    ///
+    /// Added in 0.1.0.
     E20106,
     /// `70101` — Unsupported Public Key Algorithm
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70101>
+    ///
+    /// Added in 0.1.0.
     E70101,
     /// `50601` — Programmable Chat: Invite not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50601>
+    ///
+    /// Added in 0.1.0.
     E50601,
     /// `22300` — This account is restricted from provisioning new long code phone numbers
     ///
@@ -13146,18 +16768,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22300>
+    ///
+    /// Added in 0.1.0.
     E22300,
     /// `21243` — Credential Validation Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21243>
+    ///
+    /// Added in 0.1.0.
     E21243,
     /// `51123` — Twilsock: Upstream not resolved
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51123>
+    ///
+    /// Added in 0.1.0.
     E51123,
     /// `30035` — US A2P 10DLC - Message from a number still being configured
     ///
@@ -13166,6 +16794,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30035>
+    ///
+    /// Added in 0.1.0.
     E30035,
     /// `20023` — Phone number is not correct: it cannot be null or have non-decimal symbols
     ///
@@ -13174,6 +16804,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20023>
+    ///
+    /// Added in 0.1.0.
     E20023,
     /// `13334` — Gather: Invalid model value
     ///
@@ -13184,18 +16816,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13334>
+    ///
+    /// Added in 0.1.0.
     E13334,
     /// `70151` — Maximum Number Of API Keys Exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70151>
+    ///
+    /// Added in 0.1.0.
     E70151,
     /// `92003` — 'language' Parameter Required
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/92003>
+    ///
+    /// Added in 0.1.0.
     E92003,
     /// `30881` — Campaign vetting rejection - Invalid Brand Support Email
     ///
@@ -13204,12 +16842,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30881>
+    ///
+    /// Added in 0.1.0.
     E30881,
     /// `51002` — Client Connection: Request rate limit exceeded
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51002>
+    ///
+    /// Added in 0.1.0.
     E51002,
     /// `40159` — Conference Instruction does not have a valid 'status\_callback\_url' parameter
     ///
@@ -13218,6 +16860,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40159>
+    ///
+    /// Added in 0.1.0.
     E40159,
     /// `22229` — Supporting Document Bundle Assignment cannot be removed
     ///
@@ -13226,6 +16870,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22229>
+    ///
+    /// Added in 0.1.0.
     E22229,
     /// `13225` — Dial: Call blocked by Twilio block list
     ///
@@ -13236,6 +16882,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13225>
+    ///
+    /// Added in 0.1.0.
     E13225,
     /// `22001` — Call timed out
     ///
@@ -13244,12 +16892,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22001>
+    ///
+    /// Added in 0.1.0.
     E22001,
     /// `80102` — Participant Already In Interaction
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80102>
+    ///
+    /// Added in 0.1.0.
     E80102,
     /// `83009` — Unable to update your Super SIM’s Fleet while it is in status scheduled
     ///
@@ -13258,6 +16910,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83009>
+    ///
+    /// Added in 0.1.0.
     E83009,
     /// `31942` — Stream - Invalid connector configuration
     ///
@@ -13266,12 +16920,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31942>
+    ///
+    /// Added in 0.1.0.
     E31942,
     /// `70003` — Outdated Entity
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70003>
+    ///
+    /// Added in 0.1.0.
     E70003,
     /// `32204` — SIP: 'From' phone number not verified
     ///
@@ -13280,12 +16938,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32204>
+    ///
+    /// Added in 0.1.0.
     E32204,
     /// `31481` — Call/Transaction Does Not Exist
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31481>
+    ///
+    /// Added in 0.1.0.
     E31481,
     /// `32502` — Voice Conversation: Callback event internal error.
     ///
@@ -13294,6 +16956,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32502>
+    ///
+    /// Added in 0.1.0.
     E32502,
     /// `90024` — Template body has tag which is not provided in 'TemplateArgs'
     ///
@@ -13302,18 +16966,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90024>
+    ///
+    /// Added in 0.1.0.
     E90024,
     /// `13255` — Dialing .sip.twilio.com addresses is not currently allowed
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13255>
+    ///
+    /// Added in 0.1.0.
     E13255,
     /// `53100` — Room name is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53100>
+    ///
+    /// Added in 0.1.0.
     E53100,
     /// `40139` — Failed to issue Conference Instruction due to invalid ActivitySid
     ///
@@ -13322,12 +16992,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40139>
+    ///
+    /// Added in 0.1.0.
     E40139,
     /// `31006` — Audio device error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31006>
+    ///
+    /// Added in 0.1.0.
     E31006,
     /// `21727` — Campaign registration failed due to missing parameter(s)
     ///
@@ -13336,12 +17010,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21727>
+    ///
+    /// Added in 0.1.0.
     E21727,
     /// `62011` — Unauthorized
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62011>
+    ///
+    /// Added in 0.1.0.
     E62011,
     /// `45715` — Failed to create webchat participant. Invalid request parameters.
     ///
@@ -13350,36 +17028,48 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45715>
+    ///
+    /// Added in 0.1.0.
     E45715,
     /// `52101` — Invalid GCM Api Key or FCM Secret
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52101>
+    ///
+    /// Added in 0.1.0.
     E52101,
     /// `14215` — Dial-&gt;Queue: Invalid ReservationSid. Unable to dequeue
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14215>
+    ///
+    /// Added in 0.1.0.
     E14215,
     /// `63026` — Channel sender content flagged as spam
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63026>
+    ///
+    /// Added in 0.1.0.
     E63026,
     /// `14102` — Invalid "From" attribute
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14102>
+    ///
+    /// Added in 0.1.0.
     E14102,
     /// `53612` — Invalid public key for media tracks encryption in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53612>
+    ///
+    /// Added in 0.1.0.
     E53612,
     /// `48033` — Outgoing conversation: Invalid contact identity
     ///
@@ -13388,6 +17078,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/48033>
+    ///
+    /// Added in 0.1.0.
     E48033,
     /// `50453` — Proxy Address of participant is not supported for this channel
     ///
@@ -13396,6 +17088,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50453>
+    ///
+    /// Added in 0.1.0.
     E50453,
     /// `45306` — Meeting was canceled
     ///
@@ -13404,6 +17098,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45306>
+    ///
+    /// Added in 0.1.0.
     E45306,
     /// `91100` — Subscription could not be created
     ///
@@ -13412,6 +17108,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/91100>
+    ///
+    /// Added in 0.1.0.
     E91100,
     /// `13699` — Record: Invalid trim value
     ///
@@ -13420,12 +17118,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13699>
+    ///
+    /// Added in 0.1.0.
     E13699,
     /// `80615` — Account Sid on Legal Hold
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80615>
+    ///
+    /// Added in 0.1.0.
     E80615,
     /// `50439` — Account is not authorized to use the projected address
     ///
@@ -13434,12 +17136,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50439>
+    ///
+    /// Added in 0.1.0.
     E50439,
     /// `53600` — S3 URL for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53600>
+    ///
+    /// Added in 0.1.0.
     E53600,
     /// `12200` — Schema validation warning
     ///
@@ -13452,12 +17158,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/12200>
+    ///
+    /// Added in 0.1.0.
     E12200,
     /// `31921` — Stream - WebSocket - Close Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31921>
+    ///
+    /// Added in 0.1.0.
     E31921,
     /// `23006` — Message Redaction Incompatible Configuration: Inbound Webhook GET Requests
     ///
@@ -13466,6 +17176,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/23006>
+    ///
+    /// Added in 0.1.0.
     E23006,
     /// `83701` — Data Session Establishment Failed Due To Internal Error
     ///
@@ -13474,6 +17186,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83701>
+    ///
+    /// Added in 0.1.0.
     E83701,
     /// `50510` — Invalid message media SID
     ///
@@ -13482,6 +17196,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50510>
+    ///
+    /// Added in 0.1.0.
     E50510,
     /// `21714` — Messaging Service Number Pool size limit reached
     ///
@@ -13490,6 +17206,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21714>
+    ///
+    /// Added in 0.1.0.
     E21714,
     /// `94501` — Transcriptions: Status invalid
     ///
@@ -13498,6 +17216,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94501>
+    ///
+    /// Added in 0.1.0.
     E94501,
     /// `63044` — Link to a sample media file returns 404 Not Found
     ///
@@ -13506,12 +17226,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63044>
+    ///
+    /// Added in 0.1.0.
     E63044,
     /// `80907` — Open Interaction Not Found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80907>
+    ///
+    /// Added in 0.1.0.
     E80907,
     /// `32018` — Twiml size exceeded maximum allowed value
     ///
@@ -13520,12 +17244,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32018>
+    ///
+    /// Added in 0.1.0.
     E32018,
     /// `81015` — Failed to Create Task
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81015>
+    ///
+    /// Added in 0.1.0.
     E81015,
     /// `50347` — Parameters are missing for channel update request
     ///
@@ -13534,18 +17262,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50347>
+    ///
+    /// Added in 0.1.0.
     E50347,
     /// `52173` — Unexpected Identifier used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52173>
+    ///
+    /// Added in 0.1.0.
     E52173,
     /// `61009` — Add-ons: Could not fulfill request with available data
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/61009>
+    ///
+    /// Added in 0.1.0.
     E61009,
     /// `60309` — Push notifications limit reached for a Challenge
     ///
@@ -13558,12 +17292,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60309>
+    ///
+    /// Added in 0.1.0.
     E60309,
     /// `50210` — Programmable Chat: Invalid notification level
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50210>
+    ///
+    /// Added in 0.1.0.
     E50210,
     /// `30004` — Message blocked
     ///
@@ -13574,6 +17312,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30004>
+    ///
+    /// Added in 0.1.0.
     E30004,
     /// `53209` — Participant status is invalid
     ///
@@ -13582,6 +17322,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53209>
+    ///
+    /// Added in 0.1.0.
     E53209,
     /// `64003` — Pay: Invalid charge amount.
     ///
@@ -13594,18 +17336,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/64003>
+    ///
+    /// Added in 0.1.0.
     E64003,
     /// `20006` — Access Denied
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/20006>
+    ///
+    /// Added in 0.1.0.
     E20006,
     /// `50501` — Programmable Chat: Message SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50501>
+    ///
+    /// Added in 0.1.0.
     E50501,
     /// `63037` — Channel Media Upload Error
     ///
@@ -13614,6 +17362,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63037>
+    ///
+    /// Added in 0.1.0.
     E63037,
     /// `21715` — Phone Number Does Not Have Correct Messaging Service Capabilities
     ///
@@ -13622,6 +17372,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21715>
+    ///
+    /// Added in 0.1.0.
     E21715,
     /// `60726` — Business status does not allow to have brands
     ///
@@ -13630,6 +17382,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60726>
+    ///
+    /// Added in 0.1.0.
     E60726,
     /// `60724` — Brand status does not allow dismissal
     ///
@@ -13638,6 +17392,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60724>
+    ///
+    /// Added in 0.1.0.
     E60724,
     /// `21647` — Regulatory Bundle is not eligible for deletion
     ///
@@ -13646,12 +17402,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21647>
+    ///
+    /// Added in 0.1.0.
     E21647,
     /// `14110` — Invalid Verb for SMS Reply
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14110>
+    ///
+    /// Added in 0.1.0.
     E14110,
     /// `83704` — Attachment Rejected Due To SIM In New State
     ///
@@ -13660,12 +17420,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/83704>
+    ///
+    /// Added in 0.1.0.
     E83704,
     /// `40110` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40110>
+    ///
+    /// Added in 0.1.0.
     E40110,
     /// `19049` — Custom field definition provided is not defined
     ///
@@ -13674,6 +17438,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19049>
+    ///
+    /// Added in 0.1.0.
     E19049,
     /// `22219` — An Address is missing
     ///
@@ -13682,12 +17448,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22219>
+    ///
+    /// Added in 0.1.0.
     E22219,
     /// `63039` — Warning! Facebook says your page is engaging in behavior that may be considered bothersome or abusive by users. To avoid messaging restrictions being placed on your Page, Facebook requires you to immediately decrease the rate at which you are sending messages outside the 24-hour window to this person.
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63039>
+    ///
+    /// Added in 0.1.0.
     E63039,
     /// `58002` — The MediaProcessor concurrency quota was exceeded
     ///
@@ -13696,12 +17466,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/58002>
+    ///
+    /// Added in 0.1.0.
     E58002,
     /// `50001` — Programmable Chat: Account SID not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50001>
+    ///
+    /// Added in 0.1.0.
     E50001,
     /// `81020` — Unsupported Trigger Type
     ///
@@ -13710,54 +17484,72 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81020>
+    ///
+    /// Added in 0.1.0.
     E81020,
     /// `80104` — Phone Number Already In Service
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80104>
+    ///
+    /// Added in 0.1.0.
     E80104,
     /// `11215` — HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11215>
+    ///
+    /// Added in 0.1.0.
     E11215,
     /// `14210` — Dial-&gt;Queue: Invalid whisper method
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14210>
+    ///
+    /// Added in 0.1.0.
     E14210,
     /// `52106` — Notification too large for GCM/FCM
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52106>
+    ///
+    /// Added in 0.1.0.
     E52106,
     /// `53624` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53624>
+    ///
+    /// Added in 0.1.0.
     E53624,
     /// `21205` — Invalid URL
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21205>
+    ///
+    /// Added in 0.1.0.
     E21205,
     /// `52110` — GCM/FCM service unavailable
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52110>
+    ///
+    /// Added in 0.1.0.
     E52110,
     /// `50505` — Programmable Chat: Last Updated By parameter is too long
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50505>
+    ///
+    /// Added in 0.1.0.
     E50505,
     /// `19036` — Invalid page token
     ///
@@ -13766,6 +17558,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19036>
+    ///
+    /// Added in 0.1.0.
     E19036,
     /// `40146` — Failed to issue Supervise Instruction due to invalid Reservation state
     ///
@@ -13774,6 +17568,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/40146>
+    ///
+    /// Added in 0.1.0.
     E40146,
     /// `81023` — Creating an Execution via REST API failed due to malformed contact parameters
     ///
@@ -13782,6 +17578,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81023>
+    ///
+    /// Added in 0.1.0.
     E81023,
     /// `45350` — An unexpected error occurred.
     ///
@@ -13790,6 +17588,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45350>
+    ///
+    /// Added in 0.1.0.
     E45350,
     /// `53121` — Approaching room or participant concurrency quota
     ///
@@ -13798,6 +17598,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53121>
+    ///
+    /// Added in 0.1.0.
     E53121,
     /// `60001` — Downstream Authentication Failed
     ///
@@ -13806,6 +17608,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60001>
+    ///
+    /// Added in 0.1.0.
     E60001,
     /// `21644` — End-User cannot be deleted due to an active assignment to a Bundle
     ///
@@ -13814,30 +17618,40 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21644>
+    ///
+    /// Added in 0.1.0.
     E21644,
     /// `32302` — Interconnect: Connection (TNX) SID not found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32302>
+    ///
+    /// Added in 0.1.0.
     E32302,
     /// `52201` — Too many Facebook messenger notification requests
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52201>
+    ///
+    /// Added in 0.1.0.
     E52201,
     /// `53606` — Internal failure when creating the recording resource
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53606>
+    ///
+    /// Added in 0.1.0.
     E53606,
     /// `70154` — Public Key Is Invalid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/70154>
+    ///
+    /// Added in 0.1.0.
     E70154,
     /// `50365` — Invalid conversation webhook filter
     ///
@@ -13846,24 +17660,32 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50365>
+    ///
+    /// Added in 0.1.0.
     E50365,
     /// `14103` — Invalid Body
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14103>
+    ///
+    /// Added in 0.1.0.
     E14103,
     /// `32200` — SIP: Insufficient permissions
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/32200>
+    ///
+    /// Added in 0.1.0.
     E32200,
     /// `13201` — Dial: Cannot Dial out from a Dial Call Segment
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13201>
+    ///
+    /// Added in 0.1.0.
     E13201,
     /// `30106` — Domain has not been set up for this account
     ///
@@ -13872,12 +17694,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30106>
+    ///
+    /// Added in 0.1.0.
     E30106,
     /// `13311` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13311>
+    ///
+    /// Added in 0.1.0.
     E13311,
     /// `11240` — HTTP connection edge location is invalid
     ///
@@ -13886,6 +17712,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11240>
+    ///
+    /// Added in 0.1.0.
     E11240,
     /// `16027` — Participant to be whispered is on hold
     ///
@@ -13894,6 +17722,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16027>
+    ///
+    /// Added in 0.1.0.
     E16027,
     /// `60214` — Call channel is not supported when using PSD2
     ///
@@ -13904,12 +17734,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60214>
+    ///
+    /// Added in 0.1.0.
     E60214,
     /// `11220` — SSL/TLS Handshake Error
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/11220>
+    ///
+    /// Added in 0.1.0.
     E11220,
     /// `93102` — There was an error with your AWS role
     ///
@@ -13918,6 +17752,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/93102>
+    ///
+    /// Added in 0.1.0.
     E93102,
     /// `21726` — Starter brand registrations and updates are temporarily disabled
     ///
@@ -13926,6 +17762,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21726>
+    ///
+    /// Added in 0.1.0.
     E21726,
     /// `68001` — Network Error
     ///
@@ -13934,18 +17772,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/68001>
+    ///
+    /// Added in 0.1.0.
     E68001,
     /// `21470` — Invalid AccountSid
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21470>
+    ///
+    /// Added in 0.1.0.
     E21470,
     /// `81011` — Failed to send Message
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/81011>
+    ///
+    /// Added in 0.1.0.
     E81011,
     /// `19020` — Contact with the provided channel value already exists
     ///
@@ -13954,18 +17798,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/19020>
+    ///
+    /// Added in 0.1.0.
     E19020,
     /// `52134` — Invalid APNs device token
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/52134>
+    ///
+    /// Added in 0.1.0.
     E52134,
     /// `30013` — TTL is too big
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30013>
+    ///
+    /// Added in 0.1.0.
     E30013,
     /// `30018` — Destination carrier requires sender ID pre-registration
     ///
@@ -13976,12 +17826,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30018>
+    ///
+    /// Added in 0.1.0.
     E30018,
     /// `54419` — Number of subscriptions per connection is over the limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54419>
+    ///
+    /// Added in 0.1.0.
     E54419,
     /// `53665` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
@@ -13992,6 +17846,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53665>
+    ///
+    /// Added in 0.1.0.
     E53665,
     /// `31484` — Address Incomplete
     ///
@@ -14000,18 +17856,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/31484>
+    ///
+    /// Added in 0.1.0.
     E31484,
     /// `51101` — Twilsock: Service instance not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51101>
+    ///
+    /// Added in 0.1.0.
     E51101,
     /// `50301` — Programmable Chat: Channel key not provided
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50301>
+    ///
+    /// Added in 0.1.0.
     E50301,
     /// `50385` — Conversations are disabled in this region
     ///
@@ -14020,12 +17882,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/50385>
+    ///
+    /// Added in 0.1.0.
     E50385,
     /// `53615` — Access denied to external S3 bucket configured in recording settings
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/53615>
+    ///
+    /// Added in 0.1.0.
     E53615,
     /// `94603` — Ttl is out of range
     ///
@@ -14034,6 +17900,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/94603>
+    ///
+    /// Added in 0.1.0.
     E94603,
     /// `62220` — Provisioning failure - Requested bandwidth not available on the network device.
     ///
@@ -14042,18 +17910,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/62220>
+    ///
+    /// Added in 0.1.0.
     E62220,
     /// `51117` — Twilsock: Invalid access token signature
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/51117>
+    ///
+    /// Added in 0.1.0.
     E51117,
     /// `21617` — The concatenated message body exceeds the 1600 character limit
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/21617>
+    ///
+    /// Added in 0.1.0.
     E21617,
     /// `16112` — Voice Recording: Upload file to external AWS S3 bucket failed (Access Denied)
     ///
@@ -14062,12 +17936,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/16112>
+    ///
+    /// Added in 0.1.0.
     E16112,
     /// `54250` — Message Stream not found
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/54250>
+    ///
+    /// Added in 0.1.0.
     E54250,
     /// `13216` — Invalid timeLimit value
     ///
@@ -14080,6 +17958,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13216>
+    ///
+    /// Added in 0.1.0.
     E13216,
     /// `30101` — Domain is unverified
     ///
@@ -14088,6 +17968,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30101>
+    ///
+    /// Added in 0.1.0.
     E30101,
     /// `90040` — Broadcast 'MediaUrls' list has too many items
     ///
@@ -14096,6 +17978,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90040>
+    ///
+    /// Added in 0.1.0.
     E90040,
     /// `60600` — Unprovisioned or out of coverage
     ///
@@ -14104,6 +17988,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60600>
+    ///
+    /// Added in 0.1.0.
     E60600,
     /// `30025` — US A2P 10DLC - 50% T-Mobile Daily Message Limit Consumed
     ///
@@ -14118,6 +18004,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/30025>
+    ///
+    /// Added in 0.1.0.
     E30025,
     /// `60210` — Max Buckets per Rate limit reached
     ///
@@ -14128,12 +18016,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60210>
+    ///
+    /// Added in 0.1.0.
     E60210,
     /// `63014` — Channel message blocked by user action
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/63014>
+    ///
+    /// Added in 0.1.0.
     E63014,
     /// `90021` — One of 'TemplateArgs' dictionary key is too long
     ///
@@ -14142,6 +18034,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/90021>
+    ///
+    /// Added in 0.1.0.
     E90021,
     /// `14218` — Dial-&gt;Queue: Could not update worker to provided activity
     ///
@@ -14150,18 +18044,24 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/14218>
+    ///
+    /// Added in 0.1.0.
     E14218,
     /// `80401` — Account Sid Invalid
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/80401>
+    ///
+    /// Added in 0.1.0.
     E80401,
     /// `13325` — Gather-&gt;Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/13325>
+    ///
+    /// Added in 0.1.0.
     E13325,
     /// `60711` — Business status does not allow updates
     ///
@@ -14170,12 +18070,16 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/60711>
+    ///
+    /// Added in 0.1.0.
     E60711,
     /// `45204` — Requested Flex Chat Channel is not found
     ///
     /// Category: [`Category::Warning`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/45204>
+    ///
+    /// Added in 0.1.0.
     E45204,
     /// `22226` — Cannot replace Items from Bundle to same Bundle
     ///
@@ -14184,6 +18088,8 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     ///
     /// Documentation: <https://www.twilio.com/docs/api/errors/22226>
+    ///
+    /// Added in 0.1.0.
     E22226,
 }
 #[allow(deprecated)]
@@ -16193,9 +20099,15 @@ impl ErrorCode {
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
-    /// Whether the code is deprecated.
+    /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
+    }
+    /// Whether the API no longer sends this code: it is kept so that code naming it
+    /// still compiles and old responses still parse.
+    pub const fn is_retired(self) -> bool {
+        let _ = self;
+        false
     }
 }
 /// Prints the code and its message: `code: message`.

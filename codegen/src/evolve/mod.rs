@@ -1,0 +1,517 @@
+//! Catalogs that evolve safely: versions, the changes since the last release (classified as
+//! README's table says), the version gate, retired and reused codes, release records and the
+//! changelog.
+//!
+//! This stage runs after a catalog is modelled: it reads the catalog's release record
+//! (`releases/<name>.json` beside the catalog file), compares, and reports. Problems that make
+//! the output wrong (a retired code reused without saying so) fail the run; a version lower
+//! than the changes need is a gate problem: `gen --check` fails on it, `gen` warns.
+
+pub mod changelog;
+pub mod diff;
+pub mod history;
+pub mod version;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use diff::{Change, Class};
+pub use history::History;
+pub use version::Version;
+
+use crate::catalog::Catalog;
+use crate::diag::{Diagnostic, Related, Report};
+use crate::load::{self, Input, escape_pointer};
+use crate::model::Model;
+use crate::text::code_span;
+
+/// Checks the versions a catalog states, without its history: `version`, and each
+/// `retired.since` and `reused.since`, which cannot be later than `version`.
+pub fn check_catalog(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let version = match &catalog.version {
+        Some(v) => match Version::parse(v) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                out.push(Diagnostic::at("/version", e).hint("e.g. \"version\": \"1.0.0\""));
+                None
+            }
+        },
+        None => Some(Version::DEFAULT),
+    };
+    for (i, code) in catalog.codes.iter().enumerate() {
+        let wire = code.code.wire();
+        let stated = [
+            (
+                "retired",
+                code.retired.as_ref().map(|r| (&r.since, &r.note)),
+            ),
+            ("reused", code.reused.as_ref().map(|r| (&r.since, &r.note))),
+        ];
+        for (field, value) in stated {
+            let Some((since, note)) = value else { continue };
+            let at = format!("/codes/{i}/{field}");
+            match Version::parse(since) {
+                Err(e) => out.push(Diagnostic::at(format!("{at}/since"), e)),
+                Ok(s) if version.is_some_and(|v| s > v) => out.push(
+                    Diagnostic::at(
+                        format!("{at}/since"),
+                        format!(
+                            "code `{wire}` is {field} since {s}, after the catalog's version {}",
+                            version.unwrap_or(Version::DEFAULT)
+                        ),
+                    )
+                    .hint("use the version that releases it, and raise `version` to it"),
+                ),
+                Ok(_) => {}
+            }
+            if note.trim().is_empty() {
+                out.push(
+                    Diagnostic::at(
+                        format!("{at}/note"),
+                        format!("code `{wire}` needs a `note` saying why it is {field}"),
+                    )
+                    .hint("say what happened and what clients should expect instead"),
+                );
+            }
+        }
+    }
+}
+
+/// What the release record says about a catalog now.
+#[derive(Debug)]
+pub struct Evolution {
+    /// The version the catalog declares (or the default).
+    pub version: Version,
+    /// Whether the catalog states its version.
+    pub declared: bool,
+    /// The release record, if the catalog was ever released.
+    pub history: Option<History>,
+    /// What changed since the last release.
+    pub changes: Vec<Change>,
+    /// The smallest version the changes allow (the last release's when nothing changed).
+    pub required: Option<Version>,
+}
+
+impl Evolution {
+    /// Whether the declared version is lower than the changes need.
+    pub fn under_versioned(&self) -> bool {
+        self.required.is_some_and(|r| self.version < r)
+    }
+}
+
+/// Where the catalog file says things, for locating problems found on the resolved catalog.
+struct Places {
+    mapping: Option<crate::mapping::Mapping>,
+    has_version: bool,
+}
+
+impl Places {
+    fn read(text: &str) -> Places {
+        match load::input(text) {
+            Ok(Input::Mapping(m)) => Places {
+                has_version: m.catalog.version.is_some(),
+                mapping: Some(*m),
+            },
+            Ok(Input::Catalog(c)) => Places {
+                has_version: c.version.is_some(),
+                mapping: None,
+            },
+            Err(_) => Places {
+                has_version: false,
+                mapping: None,
+            },
+        }
+    }
+
+    fn version(&self) -> &'static str {
+        match (&self.mapping, self.has_version) {
+            (Some(_), true) => "/catalog/version",
+            (Some(_), false) => "/catalog/name",
+            (None, true) => "/version",
+            (None, false) => "/name",
+        }
+    }
+
+    fn version_field(&self) -> &'static str {
+        if self.mapping.is_some() {
+            "`catalog.version`"
+        } else {
+            "`version`"
+        }
+    }
+
+    /// Where code `wire` (at `index` in the resolved catalog) states `field`.
+    fn code(&self, index: usize, wire: &str, field: &str) -> String {
+        let key = escape_pointer(wire);
+        match &self.mapping {
+            None => format!("/codes/{index}/{field}"),
+            Some(m) if m.retired.contains_key(wire) => format!("/retired/{key}"),
+            Some(m) if m.overlay.contains_key(wire) => format!("/overlay/{key}"),
+            Some(_) => "/vendor_file".to_owned(),
+        }
+    }
+}
+
+/// Compares `model` with its release record in `catalog_dir` (`shown_dir` is how messages name
+/// that folder), records in the model the version that added, deprecated or retired each
+/// code, and reports: problems that make the output wrong into `report`, a version lower than
+/// the changes need into `gate`. `catalog_text` is the catalog file, for locating.
+pub fn evolve(
+    model: &mut Model,
+    catalog_dir: &Path,
+    shown_dir: &str,
+    catalog_text: &str,
+    report: &mut Report,
+    gate: &mut Report,
+) -> Evolution {
+    let declared = model.catalog.version.is_some();
+    let version = model
+        .catalog
+        .version
+        .as_deref()
+        .and_then(|v| Version::parse(v).ok())
+        .unwrap_or(Version::DEFAULT);
+    let history = History::load(catalog_dir, shown_dir, &model.catalog.name, report)
+        .ok()
+        .flatten();
+    let Some(history) = history else {
+        return Evolution {
+            version,
+            declared,
+            history: None,
+            changes: Vec::new(),
+            required: None,
+        };
+    };
+    let last = history.last_version();
+    let changes = diff::changes(&history.catalog, &model.catalog);
+    let needed = diff::highest(&changes).map_or(last, |class| last.bump(class));
+    let required = Some(needed);
+    let places = Places::read(catalog_text);
+    let mut problems = Vec::new();
+    check_reuse(model, &history, version, &places, &mut problems);
+    let mut gated = Vec::new();
+    if version < last {
+        gated.push(
+            Diagnostic::at(
+                places.version(),
+                format!(
+                    "catalog `{}` is version {version}, lower than its last release {last}",
+                    model.catalog.name
+                ),
+            )
+            .hint(format!(
+                "versions only go up: set {} to {} or higher",
+                places.version_field(),
+                needed
+            )),
+        );
+    } else if let Some(required) = required.filter(|r| version < *r) {
+        let mut d = Diagnostic::at(
+            places.version(),
+            format!(
+                "catalog `{}` is version {version}, but its changes since release {last} need at least {required}",
+                model.catalog.name
+            ),
+        );
+        const SHOWN: usize = 20;
+        let mut listed: Vec<&Change> = changes.iter().collect();
+        listed.sort_by_key(|c| std::cmp::Reverse(c.class));
+        for c in listed.iter().take(SHOWN) {
+            d.related.push(Related {
+                pointer: None,
+                range: None,
+                message: format!(
+                    "{}, {}: {}",
+                    c.class.name(),
+                    c.section().to_lowercase(),
+                    c.text
+                ),
+            });
+        }
+        if listed.len() > SHOWN {
+            d.related.push(Related {
+                pointer: None,
+                range: None,
+                message: format!("… and {} more (the Unreleased section of the crate's CHANGELOG.md lists them all)", listed.len() - SHOWN),
+            });
+        }
+        d = d.hint(hint(&history, &model.catalog, &changes, required, &places));
+        gated.push(d);
+    }
+    if !problems.is_empty() {
+        let file = report.add_source(model.source_path.clone(), catalog_text);
+        load::locate(catalog_text, &mut problems);
+        report.extend(file, problems);
+    }
+    if !gated.is_empty() {
+        let gate_file = gate.add_source(model.source_path.clone(), catalog_text);
+        load::locate(catalog_text, &mut gated);
+        gate.extend(gate_file, gated);
+    }
+    record_versions(model, &history, &changes, version);
+    Evolution {
+        version,
+        declared,
+        history: Some(history),
+        changes,
+        required,
+    }
+}
+
+/// What to do about an under-versioned catalog: the version, and for removed codes, the
+/// other choice (retire them).
+fn hint(
+    history: &History,
+    current: &Catalog,
+    changes: &[Change],
+    required: Version,
+    places: &Places,
+) -> String {
+    let mut hint = format!(
+        "set {} to \"{required}\" (or higher)",
+        places.version_field()
+    );
+    let removed: Vec<&str> = changes
+        .iter()
+        .filter(|c| c.kind == "code-removed")
+        .filter_map(|c| c.code.as_deref())
+        .collect();
+    if !removed.is_empty() {
+        // What the catalog would need with the removed codes kept where they were, retired:
+        // whatever else changed may still need more.
+        let mut retired = current.clone();
+        for (i, code) in history.catalog.codes.iter().enumerate() {
+            if removed.contains(&code.code.wire().as_str()) {
+                let mut code = code.clone();
+                code.retired = Some(crate::catalog::Retirement {
+                    since: String::new(),
+                    note: String::new(),
+                });
+                retired.codes.insert(i.min(retired.codes.len()), code);
+            }
+        }
+        let class =
+            diff::highest(&diff::changes(&history.catalog, &retired)).unwrap_or(Class::Behavioural);
+        let retire_version = history.last_version().bump(class);
+        let example = removed[0];
+        let retire = if places.mapping.is_some() {
+            format!(
+                "in the mapping, \"retired\": {{\"{example}\": {{\"since\": \"{retire_version}\", \"note\": \"…\"}}}}"
+            )
+        } else {
+            format!(
+                "keep the entry and add \"retired\": {{\"since\": \"{retire_version}\", \"note\": \"…\"}}"
+            )
+        };
+        hint.push_str(&format!(
+            "; or retire {} instead of deleting {} ({retire}) and set {} to \"{retire_version}\"",
+            removed
+                .iter()
+                .map(|c| code_span(c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if removed.len() == 1 { "it" } else { "them" },
+            places.version_field(),
+        ));
+    }
+    hint
+}
+
+/// A code retired at the last release that is back with another meaning, or a code removed
+/// in an earlier release that is back, needs `reused`; `reused` where nothing was retired or
+/// removed says something untrue; a newly retired code's `since` comes after the last release.
+fn check_reuse(
+    model: &Model,
+    history: &History,
+    version: Version,
+    places: &Places,
+    out: &mut Vec<Diagnostic>,
+) {
+    let last = history.last_version();
+    let released: BTreeMap<String, &crate::catalog::Code> = history
+        .catalog
+        .codes
+        .iter()
+        .map(|c| (c.code.wire(), c))
+        .collect();
+    // The version a change made now can be released at.
+    let next = if version > last {
+        version
+    } else {
+        last.bump(Class::Breaking)
+    };
+    for (i, code) in model.catalog.codes.iter().enumerate() {
+        let wire = code.code.wire();
+        let before = released.get(&wire);
+        let meaning = |c: &crate::catalog::Code| (c.message.clone(), c.status, c.category.clone());
+        let back = match before {
+            Some(b)
+                if b.retired.is_some() && code.retired.is_none() && meaning(b) != meaning(code) =>
+            {
+                Some(format!(
+                    "code `{wire}` meant “{}” until it was retired in {}, and is back with another meaning",
+                    b.message,
+                    b.retired.as_ref().map_or("", |r| r.since.as_str()),
+                ))
+            }
+            None => history
+                .latest(&wire, &["code-removed"])
+                .map(|v| format!("code `{wire}` was removed in {v}, and is back")),
+            _ => None,
+        };
+        match (&back, &code.reused) {
+            (Some(what), None) => out.push(
+                Diagnostic::at(
+                    places.code(i, &wire, "code"),
+                    what.clone(),
+                )
+                .hint(format!(
+                    "clients of earlier versions read `{wire}` with its old meaning: if it really is reused, say so with \"reused\": {{\"since\": \"{next}\", \"note\": \"…\"}} (a breaking change); otherwise keep it retired and give the new meaning a new code"
+                )),
+            ),
+            (Some(_), Some(r)) => {
+                if Version::parse(&r.since).is_ok_and(|s| s <= last) {
+                    out.push(
+                        Diagnostic::at(
+                            places.code(i, &wire, "reused/since"),
+                            format!("code `{wire}` is reused since {}, but that is not after the last release {last}", r.since),
+                        )
+                        .hint(format!("use the version that releases the new meaning, e.g. \"{next}\"")),
+                    );
+                }
+            }
+            (None, Some(r)) => {
+                if Version::parse(&r.since).is_ok_and(|s| s > last) {
+                    out.push(
+                        Diagnostic::at(
+                            places.code(i, &wire, "reused"),
+                            format!("code `{wire}` says it is reused, but no release retired or removed it"),
+                        )
+                        .hint("remove `reused`: the code keeps its meaning"),
+                    );
+                }
+            }
+            (None, None) => {}
+        }
+        if let Some(r) = &code.retired
+            && before.is_none_or(|b| b.retired.is_none())
+            && Version::parse(&r.since).is_ok_and(|s| s <= last)
+        {
+            out.push(
+                Diagnostic::at(
+                    places.code(i, &wire, "retired/since"),
+                    format!("code `{wire}` is newly retired, but its `since` {} is not after the last release {last}", r.since),
+                )
+                .hint(format!("use the version that releases the retirement, e.g. \"{}\"", last.bump(Class::Behavioural))),
+            );
+        }
+    }
+}
+
+/// The version that added, and deprecated, each code, from the release record and the
+/// changes not yet released.
+fn record_versions(model: &mut Model, history: &History, changes: &[Change], version: Version) {
+    let released: std::collections::BTreeSet<String> = history
+        .catalog
+        .codes
+        .iter()
+        .map(|c| c.code.wire())
+        .collect();
+    let unreleased = |wire: &str, kind: &str| {
+        changes
+            .iter()
+            .any(|c| c.kind == kind && c.code.as_deref() == Some(wire))
+    };
+    let first = history.first_version().to_owned();
+    for code in &mut model.codes {
+        code.added_in = Some(
+            if released.contains(&code.wire) && !unreleased(&code.wire, "code-reused") {
+                history
+                    .latest(&code.wire, &["code-added", "code-respelled", "code-reused"])
+                    .unwrap_or(&first)
+                    .to_owned()
+            } else {
+                version.to_string()
+            },
+        );
+        if code.entry.deprecated.is_some() {
+            code.deprecated_in = Some(if unreleased(&code.wire, "code-deprecated") {
+                version.to_string()
+            } else {
+                history
+                    .latest(&code.wire, &["code-deprecated"])
+                    .unwrap_or(&first)
+                    .to_owned()
+            });
+        }
+    }
+}
+
+/// The record after releasing `catalog` at its declared version on `date`, checked: the
+/// version is stated, comes after the last release and is at least what the changes need, and
+/// something changed.
+pub fn release(evolution: &Evolution, catalog: &Catalog, date: &str) -> Result<History, String> {
+    let name = &catalog.name;
+    if !evolution.declared {
+        return Err(format!(
+            "catalog `{name}` states no `version`; add one (e.g. \"version\": \"{}\") before releasing it",
+            Version::DEFAULT
+        ));
+    }
+    if !history::is_date(date) {
+        return Err(format!("`{date}` is not a date: write YYYY-MM-DD"));
+    }
+    let version = evolution.version;
+    let mut history = match &evolution.history {
+        None => History {
+            comment: None,
+            name: name.clone(),
+            releases: Vec::new(),
+            catalog: catalog.clone(),
+        },
+        Some(h) => {
+            let last = h.last_version();
+            if version == last {
+                return Err(if evolution.changes.is_empty() {
+                    format!(
+                        "catalog `{name}` {version} is already released, and nothing changed since"
+                    )
+                } else {
+                    format!(
+                        "catalog `{name}` {version} is already released; its changes since need at least {}: raise `version`",
+                        evolution.required.unwrap_or(last)
+                    )
+                });
+            }
+            if let Some(required) = evolution.required.filter(|r| version < *r) {
+                return Err(format!(
+                    "catalog `{name}` is version {version}, but its changes since release {last} need at least {required}: raise `version`"
+                ));
+            }
+            if version < last {
+                return Err(format!(
+                    "catalog `{name}` is version {version}, lower than its last release {last}"
+                ));
+            }
+            if evolution.changes.is_empty() {
+                return Err(format!(
+                    "nothing changed in catalog `{name}` since release {last}: nothing to release"
+                ));
+            }
+            h.clone()
+        }
+    };
+    history.comment = Some(format!(
+        "Written by `cargo xtask release {name}`: the releases of catalog `{name}` and the catalog as resolved at the last one, which `cargo xtask gen` compares with. Commit it; do not edit it by hand."
+    ));
+    history.releases.push(history::Release {
+        version: version.to_string(),
+        date: date.to_owned(),
+        codes: catalog.codes.len(),
+        changes: evolution.changes.clone(),
+    });
+    history.catalog = catalog.clone();
+    history.catalog.schema = None;
+    Ok(history)
+}
