@@ -427,12 +427,7 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
     let mut gate = Report::default();
     let evolutions = evolve_models(
         &mut models,
-        &|m| {
-            (
-                root.join(&m.source_path),
-                format!("../{}/CHANGELOG.md", m.catalog.name),
-            )
-        },
+        &|m| (root.join(&m.source_path), docs::changelog_page(m)),
         &root.join("catalog"),
         "catalog",
         &mut report,
@@ -457,7 +452,13 @@ pub fn workspace(root: &Path) -> Result<Plan, Report> {
         plan.catalogs.push(CatalogPlan::of(model));
         let dir = Path::new("generated").join(&model.catalog.name);
         add_crate(&mut plan, i, &dir, model, GEN_COMMAND, false);
-        add_changelog(&mut plan, i, &dir, model, evolution, GEN_COMMAND);
+        let changelog = add_changelog(&mut plan, i, &dir, model, evolution, GEN_COMMAND);
+        // The changelog is a page of the reference too, so the site has what the page links.
+        plan.add(
+            Some(i),
+            Path::new("generated/docs").join(docs::changelog_page(model)),
+            changelog,
+        );
         for (page, content) in docs::pages(model, GEN_COMMAND) {
             plan.add(Some(i), Path::new("generated/docs").join(page), content);
         }
@@ -691,12 +692,10 @@ fn add_changelog(
     model: &Model,
     evolution: crate::evolve::Evolution,
     command: &str,
-) {
+) -> String {
     let marker = rust::generated_line(command, &model.source_path);
-    plan.add(
-        Some(i),
-        dir.join("CHANGELOG.md"),
-        crate::evolve::changelog::render(model, &evolution, &marker),
-    );
+    let changelog = crate::evolve::changelog::render(model, &evolution, &marker);
+    plan.add(Some(i), dir.join("CHANGELOG.md"), changelog.clone());
     plan.catalogs[i].evolution = Some(evolution);
+    changelog
 }

@@ -87,6 +87,14 @@ struct IndexEntry {
     crate_name: String,
     /// The pages of a split catalog: (label, file).
     parts: Vec<(String, String)>,
+    /// The changelog page, where the catalog has one.
+    changelog: Option<String>,
+}
+
+/// The catalog's changelog as a page of the reference, inside the docs folder (in the
+/// catalog's own folder, beside the parts of a split catalog).
+pub fn changelog_page(model: &Model) -> String {
+    format!("{}/changelog.md", model.catalog.name)
 }
 
 /// File name of a catalog's (first) page inside the docs folder.
@@ -334,6 +342,7 @@ pub fn index(models: &[Model], command: &str) -> (String, String) {
             } else {
                 Vec::new()
             },
+            changelog: m.changelog.as_ref().map(|_| changelog_page(m)),
         })
         .collect();
     let generated = generated_line(command, "catalog/");
