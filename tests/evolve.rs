@@ -175,8 +175,13 @@ fn retiring_instead_of_removing_is_a_compatible_release() {
     );
     assert!(page.contains("- Added in 0.1.0."), "{page}");
     assert!(
-        page.contains("[changelog](../dataxid/CHANGELOG.md)"),
+        page.contains("[changelog](dataxid/changelog.md)"),
         "the page does not link its changelog"
+    );
+    // The page it links is the crate's changelog, inside the reference.
+    assert_eq!(
+        read(p, "generated/docs/dataxid/changelog.md"),
+        read(p, "generated/dataxid/CHANGELOG.md")
     );
 }
 
