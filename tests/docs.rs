@@ -6,20 +6,7 @@ use std::fs;
 
 use errcat_codegen::text::percent_decode;
 
-/// `doc_url()` returns `&str` or `Option<&str>` depending on the catalog.
-trait MaybeUrl {
-    fn url(self) -> Option<&'static str>;
-}
-impl MaybeUrl for &'static str {
-    fn url(self) -> Option<&'static str> {
-        Some(self)
-    }
-}
-impl MaybeUrl for Option<&'static str> {
-    fn url(self) -> Option<&'static str> {
-        self
-    }
-}
+use errcat_tests::MaybeUrl;
 
 fn page(name: &str) -> String {
     let path = errcat_tests::root().join("generated/docs").join(name);

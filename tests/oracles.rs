@@ -91,20 +91,7 @@ impl MaybeStatus for Option<u16> {
     }
 }
 
-/// `doc_url()` returns `&str` or `Option<&str>`, depending on the catalog.
-pub trait MaybeUrl {
-    fn url(self) -> Option<&'static str>;
-}
-impl MaybeUrl for &'static str {
-    fn url(self) -> Option<&'static str> {
-        Some(self)
-    }
-}
-impl MaybeUrl for Option<&'static str> {
-    fn url(self) -> Option<&'static str> {
-        self
-    }
-}
+pub use errcat_tests::MaybeUrl;
 
 /// A [`CrateView`] of one generated crate. `category: yes` for crates with a `Category`
 /// enum; `json: yes` for crates built here with `json` whose body carries the code, `json:

@@ -237,3 +237,19 @@ pub fn build_test_lint_document(manifest: &Path) {
         &[&["doc", "--no-deps", "--all-features"][..], &common].concat(),
     ));
 }
+
+/// `doc_url()` returns `&str` or `Option<&str>`, depending on the catalog.
+pub trait MaybeUrl {
+    /// The URL, where there is one.
+    fn url(self) -> Option<&'static str>;
+}
+impl MaybeUrl for &'static str {
+    fn url(self) -> Option<&'static str> {
+        Some(self)
+    }
+}
+impl MaybeUrl for Option<&'static str> {
+    fn url(self) -> Option<&'static str> {
+        self
+    }
+}

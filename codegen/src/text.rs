@@ -78,6 +78,24 @@ enum Block<'a> {
     },
 }
 
+/// A code block's lines as written, closed with the fence it opened with where the source
+/// left it open.
+fn fence_lines(open: &str, body: &[&str], close: Option<&str>) -> Vec<String> {
+    let close = close.map_or_else(
+        || {
+            open.trim_start()
+                .chars()
+                .take_while(|c| *c == '`' || *c == '~')
+                .collect()
+        },
+        str::to_owned,
+    );
+    std::iter::once(open.to_owned())
+        .chain(body.iter().map(|l| l.to_string()))
+        .chain(std::iter::once(close))
+        .collect()
+}
+
 /// The fence a line opens (its character and length), if it opens one.
 fn fence_of(line: &str) -> Option<(char, usize)> {
     let t = line.trim_start();
@@ -140,17 +158,7 @@ pub fn markdown(s: &str) -> String {
                     .collect(),
             ),
             Block::Fence { open, body, close } => {
-                out.push(open.to_owned());
-                out.extend(body.iter().map(|l| l.to_string()));
-                out.push(close.map_or_else(
-                    || {
-                        open.trim_start()
-                            .chars()
-                            .take_while(|c| *c == '`' || *c == '~')
-                            .collect()
-                    },
-                    str::to_owned,
-                ));
+                out.extend(fence_lines(open, &body, close));
             }
         }
     }
@@ -215,17 +223,7 @@ pub fn page_markdown(s: &str, fit: Fit<'_>) -> String {
                 );
             }
             Block::Fence { open, body, close } => {
-                lines.push(open.to_owned());
-                lines.extend(body.iter().map(|l| l.to_string()));
-                lines.push(close.map_or_else(
-                    || {
-                        open.trim_start()
-                            .chars()
-                            .take_while(|c| *c == '`' || *c == '~')
-                            .collect()
-                    },
-                    str::to_owned,
-                ));
+                lines.extend(fence_lines(open, &body, close));
             }
         }
     }
