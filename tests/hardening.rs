@@ -280,3 +280,31 @@ fn a_bad_derived_category_is_reported_where_the_vendor_file_has_it() {
         "{err}"
     );
 }
+
+#[test]
+fn codes_that_only_look_alike_are_a_warning_and_the_run_goes_on() {
+    let project = scratch_project(&[]);
+    fs::write(
+        project.path().join("catalog/lookalike.json"),
+        "{\n  \"format\": 1,\n  \"name\": \"lookalike\",\n  \"title\": \"Look-alike\",\n  \"codes\": [\n    { \"code\": \"paypal\", \"message\": \"Latin letters\" },\n    { \"code\": \"p\u{430}ypal\", \"message\": \"A Cyrillic a\" },\n    { \"code\": \"other\", \"message\": \"Unlike any\" }\n  ]\n}\n",
+    )
+    .unwrap();
+    for args in [&["gen"][..], &["gen", "--check"]] {
+        let (code, out, err) = xtask(project.path(), args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        assert!(
+            err.contains(
+                "warning: code `p\u{430}ypal` (p\\u{430}ypal) looks like `paypal` (paypal)"
+            ) && err.contains("catalog/lookalike.json:7:")
+                && err.contains("the look-alike"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.matches("warning: code").count(), 1, "{err}");
+    }
+    assert!(
+        project
+            .path()
+            .join("generated/lookalike/src/codes.rs")
+            .is_file()
+    );
+}

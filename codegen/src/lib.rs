@@ -138,9 +138,25 @@ fn load_text(name: &str, text: &str, dir: Option<&Path>, report: &mut Report) ->
         }
     };
     match Model::build(catalog, name) {
-        Ok(model) => Some(model),
+        Ok(mut model) => {
+            let mut look_alikes = validate::look_alikes(&model.catalog);
+            load::locate(text, &mut look_alikes);
+            warn(&mut model, name, text, look_alikes);
+            Some(model)
+        }
         Err(problems) => fail(problems, report),
     }
+}
+
+/// Renders `warnings`, located in `text` (the file shown as `name`), onto `model`.
+fn warn(model: &mut Model, name: &str, text: &str, warnings: Vec<diag::Diagnostic>) {
+    if warnings.is_empty() {
+        return;
+    }
+    let mut report = Report::default();
+    let file = report.add_source(name, text);
+    report.extend(file, warnings);
+    model.warnings.push(report.warnings());
 }
 
 fn load_mapping(
@@ -252,7 +268,27 @@ fn load_mapping(
         })
         .collect();
     match Model::build(catalog, name) {
-        Ok(model) => Some(model),
+        Ok(mut model) => {
+            // Look-alike codes come from vendor entries: point at those.
+            let mut look_alikes: Vec<diag::Diagnostic> = validate::look_alikes(&model.catalog)
+                .into_iter()
+                .map(|mut d| {
+                    let entry = |p: &str| {
+                        let index: usize =
+                            p.strip_prefix("/codes/")?.split('/').next()?.parse().ok()?;
+                        origins.get(index).cloned()
+                    };
+                    d.pointer = d.pointer.as_deref().and_then(entry);
+                    for r in &mut d.related {
+                        r.pointer = r.pointer.as_deref().and_then(entry);
+                    }
+                    d
+                })
+                .collect();
+            locate_vendor(&vendor_text, line_ranges.as_deref(), &mut look_alikes);
+            warn(&mut model, &vendor_name, &vendor_text, look_alikes);
+            Some(model)
+        }
         Err(problems) => {
             // These point into the catalog the mapping made (`/codes/N/...`): point at the
             // vendor entry code N was read from instead.

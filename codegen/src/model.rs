@@ -32,6 +32,8 @@ pub struct Model {
     pub version: String,
     /// Link from the reference page to the crate's `CHANGELOG.md`, when there is one.
     pub changelog: Option<String>,
+    /// Warnings about the catalog, rendered (look-alike codes): `gen` prints them and goes on.
+    pub warnings: Vec<String>,
 }
 
 /// One code with its resolved names.
@@ -176,6 +178,7 @@ impl Model {
             reference_base,
             version,
             changelog: None,
+            warnings: Vec::new(),
             catalog,
             source_path: source_path.to_owned(),
             crate_name,

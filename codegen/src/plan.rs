@@ -52,6 +52,8 @@ pub struct CatalogPlan {
     pub resolved: Catalog,
     /// How the catalog compares with its last release.
     pub evolution: Option<crate::evolve::Evolution>,
+    /// Warnings about the catalog, rendered: printed, and the run goes on.
+    pub warnings: Vec<String>,
 }
 
 impl CatalogPlan {
@@ -59,6 +61,7 @@ impl CatalogPlan {
     fn of(model: &Model) -> CatalogPlan {
         CatalogPlan {
             name: model.catalog.name.clone(),
+            warnings: model.warnings.clone(),
             source: model.source_path.clone(),
             codes: model.codes.len(),
             files: Vec::new(),

@@ -323,6 +323,51 @@ pub fn is_valid_name(name: &str) -> bool {
         && !name.contains("--")
 }
 
+/// Codes and aliases that different text makes look alike (the same UTS #39 confusable
+/// skeleton, as `paypal` and `pаypal` with a Cyrillic `а`): warnings, since an API may
+/// really send both, but a reader of a page or a log cannot tell them apart. Spellings equal
+/// after NFC are errors ([`check`]) and not repeated here.
+pub fn look_alikes(catalog: &Catalog) -> Vec<Diagnostic> {
+    use unicode_security::confusable_detection::skeleton;
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, code) in catalog.codes.iter().enumerate() {
+        let at = format!("/codes/{i}");
+        let spellings = std::iter::once((code.code.wire(), format!("{at}/code"))).chain(
+            code.aliases
+                .iter()
+                .enumerate()
+                .map(|(j, a)| (a.clone(), format!("{at}/aliases/{j}"))),
+        );
+        for (spelling, place) in spellings {
+            let key: String = skeleton(&spelling).collect();
+            match seen.get(&key) {
+                Some((first, first_place))
+                    if first.nfc().collect::<String>() != spelling.nfc().collect::<String>() =>
+                {
+                    out.push(
+                        Diagnostic::at(
+                            &place,
+                            format!(
+                                "code `{spelling}` ({}) looks like `{first}` ({}): Unicode counts them as confusable",
+                                escaped(&spelling),
+                                escaped(first)
+                            ),
+                        )
+                        .related(first_place.clone(), "the look-alike")
+                        .hint("if the API does send both, keep them; otherwise fix the one that was mistyped"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, (spelling, place));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `s` with every non-ASCII character written as `\u{..}`, so spellings that render alike
 /// can be told apart in a message.
 fn escaped(s: &str) -> String {

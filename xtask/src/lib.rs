@@ -182,6 +182,7 @@ fn check(
         }
         release::summary(c, out)?;
     }
+    warnings(plan, err)?;
     if !plan.gate.is_empty() {
         writeln!(err, "{}", plan.gate)?;
     }
@@ -244,6 +245,14 @@ fn code_changes(plan: &Plan, root: &Path) -> Vec<(String, String)> {
     out
 }
 
+/// The catalogs' warnings (look-alike codes): shown, and the run goes on.
+fn warnings(plan: &Plan, err: &mut dyn Write) -> std::io::Result<()> {
+    for warning in plan.catalogs.iter().flat_map(|c| &c.warnings) {
+        write!(err, "{warning}")?;
+    }
+    Ok(())
+}
+
 pub(crate) fn write(
     plan: &Plan,
     root: &Path,
@@ -251,6 +260,7 @@ pub(crate) fn write(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
+    warnings(plan, err)?;
     if !plan.gate.is_empty() {
         write!(err, "{}", plan.gate.warnings())?;
         writeln!(
