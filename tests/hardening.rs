@@ -308,3 +308,34 @@ fn codes_that_only_look_alike_are_a_warning_and_the_run_goes_on() {
             .is_file()
     );
 }
+
+#[test]
+fn the_overlay_fills_a_message_the_vendor_leaves_empty() {
+    let project = mapping_project("vendor/small.json");
+    fs::write(
+        project.path().join("catalog/vendor/small.json"),
+        r#"{ "a": "A", "b": "<p/>" }"#,
+    )
+    .unwrap();
+    let path = project.path().join("catalog/small.json");
+    let mut mapping: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    mapping["fields"]["message"] = serde_json::json!({ "pointer": "", "markup": "html" });
+    fs::write(&path, mapping.to_string()).unwrap();
+    // Without an overlay, the empty message is an error at the entry.
+    let err = refused(project.path());
+    assert!(
+        err.contains("entry /b: `message` is missing or empty"),
+        "{err}"
+    );
+
+    mapping["overlay"] = serde_json::json!({ "b": { "message": "B, from the overlay" } });
+    fs::write(&path, mapping.to_string()).unwrap();
+    let (code, out, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let resolved: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(project.path().join("generated/small/catalog.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(resolved["codes"][1]["message"], "B, from the overlay");
+}

@@ -897,8 +897,14 @@ impl Mapping {
                 }
             },
         };
+        // The overlay may fill a message the vendor leaves empty.
+        let overlaid = code
+            .as_ref()
+            .and_then(|c| self.overlay.get(&c.wire()))
+            .and_then(|o| o.message.clone());
         let message = match Self::text(&f.message, entry, &mut used) {
             Ok(Some(m)) => Some(m.replace('\n', " ")),
+            Ok(None) if overlaid.is_some() => overlaid,
             Ok(None) => {
                 fail("message", &f.message, "is missing or empty".to_owned());
                 None
