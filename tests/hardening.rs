@@ -339,3 +339,25 @@ fn the_overlay_fills_a_message_the_vendor_leaves_empty() {
     .unwrap();
     assert_eq!(resolved["codes"][1]["message"], "B, from the overlay");
 }
+
+#[test]
+fn a_layout_without_a_code_is_accepted_once_it_says_status_only() {
+    let project = scratch_project(&[]);
+    let text = fs::read_to_string(root().join("tests/corpus/reject/layout-ambiguous.json"))
+        .unwrap()
+        .replace("\"corpus\"", "\"statuses\"");
+    let path = project.path().join("catalog/statuses.json");
+    fs::write(&path, &text).unwrap();
+    let err = refused(project.path());
+    assert!(err.contains("cannot tell apart the 2 codes"), "{err}");
+    fs::write(
+        &path,
+        text.replace(
+            r#"{ "request_id": "/error/request_id" }"#,
+            r#"{ "request_id": "/error/request_id", "status_only": true }"#,
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 0, "{out}{err}");
+}

@@ -159,6 +159,11 @@ pub struct Layout {
     /// Written as given; not checked when reading.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub constants: std::collections::BTreeMap<String, String>,
+    /// Set to say that the body carries no code and that a status documented for several
+    /// codes reads as all of them (`classes()`). Without it, such a layout is refused: it
+    /// cannot tell those codes apart.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub status_only: bool,
 }
 
 /// A built-in error envelope.

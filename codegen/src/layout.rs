@@ -73,6 +73,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             .hint("use letters, digits and `-`, e.g. `X-Request-ID`"),
         );
     }
+    out.extend(ambiguous(catalog, layout));
     if !out.is_empty() {
         return out;
     }
@@ -222,6 +223,51 @@ pub fn pointer_problem(p: &str) -> Option<&'static str> {
 
 fn is_header_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// A layout that reads no code tells errors apart by status alone: a status documented for
+/// several codes cannot say which one came. That is refused, unless the layout says
+/// `status_only` (the API really sends nothing more); and `status_only` with a code to read is
+/// refused too, as it would say something untrue.
+fn ambiguous(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
+    let reads_code = layout.resolved().code.is_some();
+    if reads_code {
+        return if layout.status_only {
+            vec![
+                Diagnostic::at(
+                    "/envelope/layout/status_only",
+                    "`status_only` says the body carries no code, but the layout reads one",
+                )
+                .hint("remove `status_only`, or the `code` pointer if the body has no code"),
+            ]
+        } else {
+            Vec::new()
+        };
+    }
+    if layout.status_only || catalog.code_type == CodeType::HttpStatus {
+        return Vec::new();
+    }
+    let mut by_status: std::collections::BTreeMap<u16, Vec<String>> = Default::default();
+    for code in &catalog.codes {
+        if let Some(status) = code.status {
+            by_status.entry(status).or_default().push(code.code.wire());
+        }
+    }
+    by_status
+        .into_iter()
+        .filter(|(_, codes)| codes.len() > 1)
+        .map(|(status, codes)| {
+            Diagnostic::at(
+                "/envelope/layout",
+                format!(
+                    "the layout reads no code, so a {status} response cannot tell apart the {} codes documented with it ({})",
+                    codes.len(),
+                    codes.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .hint("add the pointer to the code (`code`), or set `\"status_only\": true` if the API sends nothing more: such a response then reads as all of them")
+        })
+        .collect()
 }
 
 #[cfg(test)]
