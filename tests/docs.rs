@@ -6,44 +6,13 @@ use std::fs;
 
 use errcat_codegen::text::percent_decode;
 
-use errcat_tests::MaybeUrl;
-
-fn page(name: &str) -> String {
-    let path = errcat_tests::root().join("generated/docs").join(name);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// A catalog's pages: `NAME.md` and, for a catalog split into blocks, `NAME/*.md`.
-fn catalog_pages(name: &str) -> Vec<(String, String)> {
-    let mut pages = vec![(name.to_owned(), page(name))];
-    let dir = errcat_tests::root()
-        .join("generated/docs")
-        .join(name.trim_end_matches(".md"));
-    if let Ok(entries) = fs::read_dir(&dir) {
-        let mut names: Vec<String> = entries
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        for n in names {
-            let rel = format!("{}/{n}", name.trim_end_matches(".md"));
-            pages.push((rel.clone(), page(&rel)));
-        }
-    }
-    pages
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
+use errcat_tests::{MaybeUrl, catalog_pages, page, unescape_html};
 
 /// Every `<a id="…"></a>` anchor of a page; panics on a duplicate.
 fn anchors(page: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for part in page.split("<a id=\"").skip(1) {
-        let id = unescape(part.split('"').next().unwrap_or_default());
+        let id = unescape_html(part.split('"').next().unwrap_or_default());
         assert!(ids.insert(id.clone()), "anchor `{id}` appears twice");
     }
     ids

@@ -32,6 +32,15 @@ fn mapping_project(vendor_file: &str) -> tempfile::TempDir {
     project
 }
 
+/// Rewrites the mapping `catalog/small.json` of a [`mapping_project`].
+fn edit_mapping(project: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = project.join("catalog/small.json");
+    let mut mapping: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    edit(&mut mapping);
+    fs::write(&path, mapping.to_string()).unwrap();
+}
+
 /// Runs `gen`, expects it to fail without changing a file, and returns its report.
 fn refused(project: &Path) -> String {
     let before = snapshot_tree(project);
@@ -236,12 +245,10 @@ fn a_code_cleaned_by_after_and_before_is_the_cleaned_text() {
         r#"{ "x": "Code: E42 (legacy)", "y": "Code: E43 (legacy)" }"#,
     )
     .unwrap();
-    let path = project.path().join("catalog/small.json");
-    let mut mapping: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    mapping["fields"]["code"] =
-        serde_json::json!({ "pointer": "", "after": "Code: ", "before": " (" });
-    fs::write(&path, mapping.to_string()).unwrap();
+    edit_mapping(project.path(), |mapping| {
+        mapping["fields"]["code"] =
+            serde_json::json!({ "pointer": "", "after": "Code: ", "before": " (" });
+    });
     let (code, out, err) = xtask(project.path(), &["gen"]);
     assert_eq!(code, 0, "{out}{err}");
     let resolved: serde_json::Value = serde_json::from_str(
@@ -265,13 +272,11 @@ fn a_bad_derived_category_is_reported_where_the_vendor_file_has_it() {
         "{\n  \"a\": {\"text\": \"A\", \"class\": \"ok\"},\n  \"b\": {\"text\": \"B\", \"class\": \"Bad Class\"}\n}\n",
     )
     .unwrap();
-    let path = project.path().join("catalog/small.json");
-    let mut mapping: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    mapping["fields"]["message"] = serde_json::json!({ "pointer": "/text" });
-    mapping["fields"]["category"] = serde_json::json!({ "pointer": "/class" });
-    mapping["derive_categories"] = serde_json::json!({});
-    fs::write(&path, mapping.to_string()).unwrap();
+    edit_mapping(project.path(), |mapping| {
+        mapping["fields"]["message"] = serde_json::json!({ "pointer": "/text" });
+        mapping["fields"]["category"] = serde_json::json!({ "pointer": "/class" });
+        mapping["derive_categories"] = serde_json::json!({});
+    });
     let err = refused(project.path());
     assert!(
         err.contains("category id `Bad Class` contains whitespace")
@@ -317,11 +322,9 @@ fn the_overlay_fills_a_message_the_vendor_leaves_empty() {
         r#"{ "a": "A", "b": "<p/>" }"#,
     )
     .unwrap();
-    let path = project.path().join("catalog/small.json");
-    let mut mapping: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    mapping["fields"]["message"] = serde_json::json!({ "pointer": "", "markup": "html" });
-    fs::write(&path, mapping.to_string()).unwrap();
+    edit_mapping(project.path(), |mapping| {
+        mapping["fields"]["message"] = serde_json::json!({ "pointer": "", "markup": "html" });
+    });
     // Without an overlay, the empty message is an error at the entry.
     let err = refused(project.path());
     assert!(
@@ -329,8 +332,9 @@ fn the_overlay_fills_a_message_the_vendor_leaves_empty() {
         "{err}"
     );
 
-    mapping["overlay"] = serde_json::json!({ "b": { "message": "B, from the overlay" } });
-    fs::write(&path, mapping.to_string()).unwrap();
+    edit_mapping(project.path(), |mapping| {
+        mapping["overlay"] = serde_json::json!({ "b": { "message": "B, from the overlay" } });
+    });
     let (code, out, err) = xtask(project.path(), &["gen"]);
     assert_eq!(code, 0, "{out}{err}");
     let resolved: serde_json::Value = serde_json::from_str(

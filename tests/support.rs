@@ -253,3 +253,36 @@ impl MaybeUrl for Option<&'static str> {
         self
     }
 }
+
+/// A reference page, `generated/docs/NAME` (NAME relative to the docs folder).
+pub fn page(name: &str) -> String {
+    let path = root().join("generated/docs").join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A catalog's pages: `NAME.md` and, for a catalog split into blocks, `NAME/*.md`.
+pub fn catalog_pages(name: &str) -> Vec<(String, String)> {
+    let mut pages = vec![(name.to_owned(), page(name))];
+    let dir = root()
+        .join("generated/docs")
+        .join(name.trim_end_matches(".md"));
+    if let Ok(entries) = fs::read_dir(&dir) {
+        let mut names: Vec<String> = entries
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for n in names {
+            let rel = format!("{}/{n}", name.trim_end_matches(".md"));
+            pages.push((rel.clone(), page(&rel)));
+        }
+    }
+    pages
+}
+
+/// Text as the pages' HTML attributes escape it, unescaped.
+pub fn unescape_html(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

@@ -6,6 +6,8 @@
 
 use std::fs;
 
+use errcat_tests::unescape_html;
+
 use super::{CrateView, crates};
 
 /// A row of the quick-reference table.
@@ -321,13 +323,6 @@ fn unescape_plain(s: &str) -> String {
     out
 }
 
-fn unescape_html(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// `%XX` decoded (bytes, then UTF-8).
 pub fn percent_decode(s: &str) -> String {
     let mut out = Vec::new();
@@ -352,31 +347,21 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 /// The pages that hold a catalog's codes: its page, or for a catalog split across pages,
-/// every page in its folder but the changelog.
+/// every part page (not the changelog).
 fn code_pages(name: &str) -> Vec<(String, String)> {
-    let docs = errcat_tests::root().join("generated/docs");
-    let read = |path: &std::path::Path| {
-        fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    };
-    let main = read(&docs.join(format!("{name}.md")));
-    if main.lines().any(|l| l == "## Quick reference") {
-        return vec![(format!("{name}.md"), main)];
+    let mut pages = errcat_tests::catalog_pages(&format!("{name}.md"));
+    if pages[0].1.lines().any(|l| l == "## Quick reference") {
+        pages.truncate(1);
+    } else {
+        pages.retain(|(file, _)| {
+            file.starts_with(&format!("{name}/")) && !file.ends_with("/changelog.md")
+        });
+        assert!(
+            !pages.is_empty(),
+            "{name}.md has no quick reference and no part pages"
+        );
     }
-    let mut parts: Vec<_> = fs::read_dir(docs.join(name))
-        .unwrap_or_else(|e| panic!("{name}.md has no quick reference and no part pages: {e}"))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "changelog.md"))
-        .collect();
-    parts.sort();
-    parts
-        .iter()
-        .map(|p| {
-            (
-                format!("{name}/{}", p.file_name().unwrap().to_string_lossy()),
-                read(p),
-            )
-        })
-        .collect()
+    pages
 }
 
 fn check(view: &CrateView) -> usize {
