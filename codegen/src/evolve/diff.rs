@@ -345,7 +345,9 @@ fn surface(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
 }
 
 fn layout_changes(old: &Layout, new: &Layout, out: &mut Vec<Change>) {
+    // Parts as read and written: a preset stands for the parts it fills in.
     let parts = |l: &Layout| -> BTreeMap<String, String> {
+        let l = &l.resolved();
         let mut m: BTreeMap<String, String> = l
             .pointers()
             .into_iter()
@@ -360,9 +362,22 @@ fn layout_changes(old: &Layout, new: &Layout, out: &mut Vec<Change>) {
         for (k, v) in &l.constants {
             m.insert(format!("constants{k}"), v.clone());
         }
+        if l.status_only {
+            m.insert("status_only".to_owned(), "true".to_owned());
+        }
         m
     };
     let (a, b) = (parts(old), parts(new));
+    if a == b {
+        // Only the spelling changed (a preset written out, say): bodies read and write alike.
+        out.push(Change::new(
+            Class::Docs,
+            "layout-restated",
+            None,
+            "Envelope layout restated; bodies are read and written as before".to_owned(),
+        ));
+        return;
+    }
     for (k, v) in &b {
         match a.get(k) {
             None => out.push(Change::new(
@@ -875,6 +890,22 @@ mod tests {
             },
             "layout-removed",
             Class::Breaking,
+        );
+    }
+
+    #[test]
+    fn a_layout_change_outside_its_pointers_is_never_silent() {
+        // status_only is a statement about the body: recorded as a part.
+        only(
+            |v| v["envelope"]["layout"]["status_only"] = json!(true),
+            "layout-part-added",
+            Class::Additive,
+        );
+        // A preset stands for the parts it fills in.
+        let got = after(|v| v["envelope"]["layout"]["preset"] = json!("problem+json"));
+        assert!(
+            got.iter().any(|(kind, _)| kind.starts_with("layout-part-")),
+            "{got:?}"
         );
     }
 
