@@ -184,10 +184,10 @@ fn help_describes_the_commands() {
 fn a_ten_megabyte_description_goes_through() {
     let project = tempfile::tempdir().unwrap();
     fs::create_dir_all(project.path().join("catalog")).unwrap();
-    let catalog = errcat_codegen::synthetic::catalog("huge", 1, 10_000_000);
+    let catalog = errcat_codegen::testing::catalog("huge", 1, 10_000_000);
     fs::write(
         project.path().join("catalog/huge.json"),
-        errcat_codegen::synthetic::json(&catalog),
+        errcat_codegen::testing::json(&catalog),
     )
     .unwrap();
     let (code, out, err) = xtask(project.path(), &["gen"]);

@@ -5,15 +5,19 @@
 
 use std::fs;
 
-use errcat_codegen::plan;
+use std::path::Path;
+
+use errcat_codegen::Generator;
 
 fn report_for(name: &str) -> String {
-    let path = errcat_tests::root().join("tests/corpus/reject").join(name);
     let shown = format!("tests/corpus/reject/{name}");
-    match plan::standalone(&path, &shown, "out") {
+    let plan = Generator::new()
+        .root(errcat_tests::root())
+        .standalone(Path::new(&shown), Path::new("out"));
+    match plan {
         // What `gen --check` fails on: a version lower than the changes since the last
         // release (recorded in `reject/releases/`) need.
-        Ok(plan) if !plan.gate.is_empty() => plan.gate.to_string(),
+        Ok(plan) if !plan.gate().is_empty() => plan.gate().to_string(),
         Ok(_) => panic!("{shown} was accepted"),
         Err(report) => report.to_string(),
     }

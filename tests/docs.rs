@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use errcat_codegen::text::percent_decode;
+use errcat_codegen::testing::percent_decode;
 
 use errcat_tests::{MaybeUrl, catalog_pages, page, unescape_html};
 
@@ -83,7 +83,7 @@ fn index_and_summary_list_every_catalog_page() {
     let root = errcat_tests::root();
     let index = page("README.md");
     let summary = page("SUMMARY.md");
-    for catalog in errcat_codegen::plan::catalog_files(&root).expect("catalog/ lists") {
+    for catalog in errcat_codegen::testing::catalog_files(&root).expect("catalog/ lists") {
         let stem = catalog
             .file_stem()
             .unwrap_or_default()
@@ -108,7 +108,9 @@ fn index_and_summary_list_every_catalog_page() {
 #[test]
 fn catalog_text_cannot_inject_html() {
     let model = errcat_tests::edge_model();
-    let page: String = errcat_codegen::emit::docs::pages(&model, "test")
+    let page: String = errcat_codegen::Generator::new()
+        .command("test")
+        .pages(&model)
         .into_iter()
         .map(|(_, content)| content)
         .collect();

@@ -417,9 +417,12 @@ fn a_broken_release_record_is_located() {
 
 #[test]
 fn every_workspace_crate_has_its_catalog_version_and_a_changelog_from_its_releases() {
-    let plan = errcat_codegen::plan::workspace(&root()).expect("the workspace's catalogs load");
-    assert!(plan.catalogs.len() >= 11);
-    for c in &plan.catalogs {
+    let plan = errcat_codegen::Generator::new()
+        .root(root())
+        .plan()
+        .expect("the workspace's catalogs load");
+    assert!(plan.catalogs().len() >= 11);
+    for c in plan.catalogs() {
         let version = c
             .resolved
             .version
@@ -557,13 +560,13 @@ fn cargo_semver_checks_agrees_with_the_classification() {
     for (i, (what, edit, tool)) in cases.iter().enumerate() {
         let mut after = base.clone();
         edit(&mut after);
-        let class = errcat_codegen::evolve::diff::highest(&errcat_codegen::evolve::diff::changes(
+        let class = errcat_codegen::testing::highest(&errcat_codegen::testing::changes(
             &serde_json::from_value(base.clone()).unwrap(),
             &serde_json::from_value(after.clone()).unwrap(),
         ));
         let ours = match class {
-            Some(errcat_codegen::evolve::Class::Breaking) => "major",
-            Some(errcat_codegen::evolve::Class::Behavioural) => "minor",
+            Some(errcat_codegen::Class::Breaking) => "major",
+            Some(errcat_codegen::Class::Behavioural) => "minor",
             Some(_) => "minor or none",
             None => "none",
         };

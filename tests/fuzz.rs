@@ -13,9 +13,8 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use errcat_codegen::diag::Report;
-use errcat_codegen::emit::{docs, rust};
-use errcat_codegen::{load_model, text};
+use errcat_codegen::Generator;
+use errcat_codegen::testing::variant_name;
 use errcat_tests::{nested_cargo, run_ok};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -151,10 +150,10 @@ fn make_coherent(codes: &mut [Value], code_type: &str, categories: usize) {
                 .collect::<String>(),
             other => other.to_string(),
         };
-        if code.is_empty() || seen.contains(&errcat_codegen::ident::variant_name(&code)) {
+        if code.is_empty() || seen.contains(&variant_name(&code)) {
             code = format!("{code}_{i}x");
         }
-        seen.insert(errcat_codegen::ident::variant_name(&code));
+        seen.insert(variant_name(&code));
         entry["code"] = if code_type == "integer" {
             json!(i as i64 * 7919 - 3)
         } else {
@@ -195,23 +194,24 @@ fn make_coherent(codes: &mut [Value], code_type: &str, categories: usize) {
 /// Runs one catalog through the pipeline and checks what came out.
 fn check(catalog: &Value) -> Result<bool, TestCaseError> {
     let text = serde_json::to_string_pretty(catalog).expect("serializable");
-    let mut report = Report::default();
-    let Some(model) = load_model("fuzz.json", &text, &mut report) else {
-        prop_assert!(!report.is_empty(), "rejected without a diagnostic");
-        let shown = report.to_string();
-        prop_assert!(
-            shown.lines().filter(|l| l.starts_with("error: ")).count() >= 2,
-            "no diagnostic above the summary: {shown}"
-        );
-        return Ok(false);
+    let model = match Generator::new().load_str("fuzz.json", &text) {
+        Ok(model) => model,
+        Err(report) => {
+            prop_assert!(!report.is_empty(), "rejected without a diagnostic");
+            let shown = report.to_string();
+            prop_assert!(
+                shown.lines().filter(|l| l.starts_with("error: ")).count() >= 2,
+                "no diagnostic above the summary: {shown}"
+            );
+            return Ok(false);
+        }
     };
-    prop_assert!(report.is_empty());
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     for source in [&files.codes_rs, &files.lib_rs, &files.tests_rs] {
         let parsed = syn::parse_file(source);
         prop_assert!(parsed.is_ok(), "{:?}\n{source}", parsed.err());
     }
-    let page = docs::page(&model, "cargo xtask gen");
+    let page = Generator::new().page(&model);
     let anchors: BTreeSet<String> = page
         .split("<a id=\"")
         .skip(1)
@@ -230,7 +230,7 @@ fn check(catalog: &Value) -> Result<bool, TestCaseError> {
     );
     for code in &model.codes {
         let expected = match code.doc_url.as_deref().and_then(|u| u.split_once('#')) {
-            Some((_, fragment)) => text::percent_decode(fragment),
+            Some((_, fragment)) => errcat_codegen::testing::percent_decode(fragment),
             None => code.wire.clone(),
         };
         prop_assert!(anchors.contains(&expected), "no anchor {expected:?}");
@@ -314,7 +314,7 @@ fn a_sample_of_random_catalogs_compiles_with_warnings_denied() {
         let mut catalog = strategy.new_tree(&mut runner).expect("value").current();
         catalog["name"] = json!(format!("sample{written}"));
         let text = serde_json::to_string_pretty(&catalog).unwrap();
-        if load_model("sample.json", &text, &mut Report::default()).is_some() {
+        if Generator::new().load_str("sample.json", &text).is_ok() {
             fs::write(root.join(format!("catalog/sample{written}.json")), text).unwrap();
             written += 1;
         }

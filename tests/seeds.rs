@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use errcat_codegen::catalog::Catalog;
+use errcat_codegen::Catalog;
 
 fn seed(file: &str) -> Option<String> {
     let path = errcat_tests::root().join("../shared/seeds").join(file);
@@ -19,7 +19,7 @@ fn seed(file: &str) -> Option<String> {
 fn catalog(name: &str) -> Catalog {
     let text =
         fs::read_to_string(errcat_tests::root().join("catalog").join(name)).expect("catalog");
-    errcat_codegen::load::catalog(&text).unwrap_or_else(|d| panic!("{name}: {d:?}"))
+    errcat_codegen::testing::parse_catalog(&text).unwrap_or_else(|d| panic!("{name}: {d:?}"))
 }
 
 fn squash(s: &str) -> String {

@@ -1,12 +1,12 @@
 //! Snapshots of what the emitters write for a small, awkward catalog
 //! (`tests/fixtures/edge.json`); review changes with `cargo insta review`.
 
-use errcat_codegen::emit::{docs, rust};
+use errcat_codegen::{CrateFiles, Generator, Model};
 
 #[test]
 fn edge_crate() {
     let model = errcat_tests::edge_model();
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     insta::assert_snapshot!("edge_codes_rs", files.codes_rs);
     insta::assert_snapshot!("edge_lib_rs", files.lib_rs);
     insta::assert_snapshot!("edge_cargo_toml", files.cargo_toml);
@@ -15,13 +15,13 @@ fn edge_crate() {
 #[test]
 fn edge_page() {
     let model = errcat_tests::edge_model();
-    insta::assert_snapshot!("edge_page", docs::page(&model, "cargo xtask gen"));
+    insta::assert_snapshot!("edge_page", Generator::new().page(&model));
 }
 
 #[test]
 fn emitted_code_parses_and_names_are_hygienic() {
     let model = errcat_tests::edge_model();
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     let parsed = syn::parse_file(&files.codes_rs).expect("codes.rs parses");
     assert!(
         parsed.attrs.is_empty(),
@@ -38,16 +38,16 @@ fn emitted_code_parses_and_names_are_hygienic() {
 }
 
 /// The edge fixture with `patch` merged over its top-level members, as a model.
-fn edge_variant(patch: serde_json::Value) -> errcat_codegen::model::Model {
+fn edge_variant(patch: serde_json::Value) -> Model {
     let text = std::fs::read_to_string(errcat_tests::fixture("edge.json")).expect("edge.json");
     let mut catalog: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     for (key, value) in patch.as_object().expect("an object") {
         catalog[key] = value.clone();
     }
     let text = serde_json::to_string_pretty(&catalog).unwrap();
-    let mut report = errcat_codegen::diag::Report::default();
-    errcat_codegen::load_model("tests/fixtures/edge.json", &text, &mut report)
-        .unwrap_or_else(|| panic!("the edge variant does not load:\n{report}"))
+    Generator::new()
+        .load_str("tests/fixtures/edge.json", &text)
+        .unwrap_or_else(|report| panic!("the edge variant does not load:\n{report}"))
 }
 
 /// Checks that `files` has exactly the modules `expected` (so a new runtime file is noticed
@@ -55,7 +55,7 @@ fn edge_variant(patch: serde_json::Value) -> errcat_codegen::model::Model {
 /// test and its data), each named `<prefix>_<path>`.
 fn snapshot_runtime(
     prefix: &str,
-    files: &rust::CrateFiles,
+    files: &CrateFiles,
     expected: &[&str],
     pinned: &[&str],
     tests: bool,
@@ -99,7 +99,7 @@ const WITH_BODY: &[&str] = &[
 #[test]
 fn edge_runtime_files() {
     let model = errcat_tests::edge_model();
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     snapshot_runtime("edge", &files, WITHOUT_BODY, WITHOUT_BODY, true);
 }
 
@@ -124,7 +124,7 @@ fn edge_runtime_files_with_an_object_body() {
             }
         }
     }));
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     // `wire.rs` and the codes test are the edge crate's; `retry.rs` is pinned here.
     snapshot_runtime(
         "edge_object_body",
@@ -161,7 +161,7 @@ fn edge_runtime_files_with_a_list_body_and_integer_codes() {
             { "code": -1, "status": 500, "category": "type", "message": "Minus one", "retryable": true }
         ]
     }));
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     snapshot_runtime(
         "edge_list_body",
         &files,
@@ -188,7 +188,7 @@ fn edge_runtime_files_told_apart_by_status() {
             { "code": "Teapot", "status": 418, "category": "type", "message": "I'm a teapot" }
         ]
     }));
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     snapshot_runtime(
         "edge_by_status",
         &files,

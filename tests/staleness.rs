@@ -1,11 +1,13 @@
 //! `generated/` and `catalog/schema.json` must be exactly what the catalogs produce.
 
-use errcat_codegen::plan::{self, Drift};
+use errcat_codegen::{Drift, Generator};
 
 #[test]
 fn generated_files_are_up_to_date() {
     let root = errcat_tests::root();
-    let plan = plan::workspace(&root)
+    let plan = Generator::new()
+        .root(&root)
+        .plan()
         .unwrap_or_else(|report| panic!("the catalogs do not load:\n{report}"));
     let drift = plan.check(&root).expect("generated/ is readable");
     if !drift.is_empty() {

@@ -123,7 +123,7 @@ fn seed_crates_build_test_and_document_with_warnings_denied() {
         "--manifest-path",
         manifest.to_str().unwrap(),
     ];
-    let catalogs = errcat_codegen::plan::catalog_files(&root()).expect("catalogs");
+    let catalogs = errcat_codegen::testing::catalog_files(&root()).expect("catalogs");
     let packages: Vec<String> = catalogs
         .iter()
         .map(|c| {

@@ -123,11 +123,11 @@ pub fn run_ok(mut cmd: Command) -> String {
 }
 
 /// The model of `tests/fixtures/edge.json`, a valid catalog full of awkward names and text.
-pub fn edge_model() -> errcat_codegen::model::Model {
+pub fn edge_model() -> errcat_codegen::Model {
     let text = fs::read_to_string(fixture("edge.json")).expect("edge.json");
-    let mut report = errcat_codegen::diag::Report::default();
-    errcat_codegen::load_model("tests/fixtures/edge.json", &text, &mut report)
-        .unwrap_or_else(|| panic!("edge.json does not load:\n{report}"))
+    errcat_codegen::Generator::new()
+        .load_str("tests/fixtures/edge.json", &text)
+        .unwrap_or_else(|report| panic!("edge.json does not load:\n{report}"))
 }
 
 /// An empty project that is a cargo workspace of its generated crates: `catalog/` to fill,

@@ -4,9 +4,8 @@
 
 use std::time::Instant;
 
-use errcat_codegen::diag::Report;
-use errcat_codegen::emit::{docs, rust};
-use errcat_codegen::{load, load_model, synthetic};
+use errcat_codegen::Generator;
+use errcat_codegen::testing as synthetic;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -20,21 +19,23 @@ fn main() {
     }
 
     let t = Instant::now();
-    let catalog = load::catalog(&text).expect("valid");
+    let catalog = synthetic::parse_catalog(&text).expect("valid");
     println!("load:       {:>8.3} s", t.elapsed().as_secs_f64());
     drop(catalog);
     let t = Instant::now();
-    let model = load_model("synthetic.json", &text, &mut Report::default()).expect("valid");
+    let model = Generator::new()
+        .load_str("synthetic.json", &text)
+        .expect("valid");
     println!("load+model: {:>8.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let files = rust::emit(&model, "cargo xtask gen", false);
+    let files = Generator::new().crate_files(&model, false);
     let size = files.codes_rs.len();
     println!(
         "rust:       {:>8.3} s ({size} bytes of codes.rs)",
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let page = docs::page(&model, "cargo xtask gen");
+    let page = Generator::new().page(&model);
     println!(
         "docs:       {:>8.3} s ({} bytes)",
         t.elapsed().as_secs_f64(),

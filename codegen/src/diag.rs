@@ -117,6 +117,13 @@ impl Report {
         );
     }
 
+    /// A report of one failed read or write (`e` says which file).
+    pub(crate) fn io(e: std::io::Error) -> Report {
+        let mut report = Report::default();
+        report.push_global(e.to_string());
+        report
+    }
+
     /// Whether no problem was recorded.
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()

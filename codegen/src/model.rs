@@ -34,6 +34,8 @@ pub struct Model {
     pub changelog: Option<String>,
     /// Warnings about the catalog, rendered (look-alike codes): `gen` prints them and goes on.
     pub warnings: Vec<String>,
+    /// The files the model was read from: the catalog file, and a mapping's vendor file.
+    pub(crate) inputs: Vec<std::path::PathBuf>,
 }
 
 /// One code with its resolved names.
@@ -179,6 +181,7 @@ impl Model {
             version,
             changelog: None,
             warnings: Vec::new(),
+            inputs: Vec::new(),
             catalog,
             source_path: source_path.to_owned(),
             crate_name,

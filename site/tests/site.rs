@@ -600,7 +600,10 @@ fn reference_and_doc_urls_under_a_base_land_on_ids() {
     });
     std::fs::write(root.join("catalog/other.json"), other.to_string()).expect("write");
 
-    let plan = errcat_codegen::plan::workspace(root).unwrap_or_else(|r| panic!("{r}"));
+    let plan = errcat_codegen::Generator::new()
+        .root(root)
+        .plan()
+        .unwrap_or_else(|r| panic!("{r}"));
     plan.apply(root).expect("generated");
     let out = root.join("site");
     errcat_site::build(&root.join("generated"), &out, "/ref/").expect("the site builds");
@@ -641,7 +644,10 @@ fn reference_and_doc_urls_under_a_base_land_on_ids() {
     // A doc-URL template into the reference that misses the sections is refused.
     big["doc_url"] = json!(format!("{base}big.html#{{code}}"));
     std::fs::write(root.join("catalog/big.json"), big.to_string()).expect("write");
-    let report = errcat_codegen::plan::workspace(root).expect_err("refused");
+    let report = errcat_codegen::Generator::new()
+        .root(root)
+        .plan()
+        .expect_err("refused");
     let message = report.to_string();
     assert!(
         message.contains("the `doc_url` of code `1000`")
@@ -660,7 +666,10 @@ fn a_bad_reference_url_setting_is_refused() {
         r#"{ "reference_url": "errors.example.com" }"#,
     )
     .expect("write");
-    let report = errcat_codegen::plan::workspace(dir.path()).expect_err("refused");
+    let report = errcat_codegen::Generator::new()
+        .root(dir.path())
+        .plan()
+        .expect_err("refused");
     assert!(
         report
             .to_string()
@@ -672,7 +681,10 @@ fn a_bad_reference_url_setting_is_refused() {
         r#"{ "reference": "x" }"#,
     )
     .expect("write");
-    let report = errcat_codegen::plan::workspace(dir.path()).expect_err("refused");
+    let report = errcat_codegen::Generator::new()
+        .root(dir.path())
+        .plan()
+        .expect_err("refused");
     assert!(
         report.to_string().contains("unknown field `reference`"),
         "{report}"

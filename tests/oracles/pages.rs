@@ -452,7 +452,9 @@ fn pages_agree_with_crates() {
 fn the_page_parser_reads_what_the_emitter_writes_for_awkward_text() {
     // The edge fixture: backticks, pipes, markup and a deprecated code.
     let model = errcat_tests::edge_model();
-    let page = errcat_codegen::emit::docs::page(&model, "test");
+    let page = errcat_codegen::Generator::new()
+        .command("test")
+        .page(&model);
     let page = parse_page(&page).unwrap_or_else(|e| panic!("{e}\n{page}"));
     let codes: Vec<&str> = page.sections.iter().map(|s| s.code.as_str()).collect();
     assert_eq!(codes, ["type", "self", "404", "0100C", "old_code"]);

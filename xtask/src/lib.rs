@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
-use errcat_codegen::plan::{self, Change, CodeChanges, Drift, Plan};
+use errcat_codegen::{Change, Drift, Generator, Plan};
 
 mod release;
 
@@ -134,38 +134,52 @@ fn gen_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, String> {
+    let mut generator = Generator::new();
+    generator.root(root);
     let (plan, target) = match (&args.catalog, &args.out) {
-        (Some(catalog), Some(dir)) => {
-            let plan = plan::standalone(
-                catalog,
-                &catalog.display().to_string(),
-                &dir.display().to_string(),
-            )
-            .map_err(|report| report.to_string())?;
-            (plan, dir.clone())
-        }
-        _ => (
-            plan::workspace(root).map_err(|report| report.to_string())?,
-            root.to_path_buf(),
-        ),
+        (Some(catalog), Some(dir)) => (generator.standalone(catalog, dir), dir.clone()),
+        _ => (generator.plan(), root.to_path_buf()),
     };
+    let plan = plan.map_err(|report| report.to_string())?;
     let result = if args.check {
         check(&plan, &target, out, err)
     } else {
         write(&plan, &target, args.prune, out, err)
     };
-    result.map_err(|e| format!("error: {e}"))
+    result.map_err(|e| e.to_string())
 }
 
-fn check(
-    plan: &Plan,
-    root: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<u8> {
+/// An error of writing to the terminal, or the report of a failed step.
+enum Failed {
+    Io(std::io::Error),
+    Report(errcat_codegen::Report),
+}
+
+impl From<std::io::Error> for Failed {
+    fn from(e: std::io::Error) -> Self {
+        Failed::Io(e)
+    }
+}
+
+impl From<errcat_codegen::Report> for Failed {
+    fn from(report: errcat_codegen::Report) -> Self {
+        Failed::Report(report)
+    }
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failed::Io(e) => write!(f, "error: {e}"),
+            Failed::Report(report) => write!(f, "{report}"),
+        }
+    }
+}
+
+fn check(plan: &Plan, root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failed> {
     let drift = plan.check(root)?;
     let code_changes = code_changes(plan, root);
-    for c in &plan.catalogs {
+    for c in plan.catalogs() {
         let stale = drift.iter().filter(|(p, _)| c.files.contains(p)).count();
         let state = if stale == 0 {
             "up to date".to_owned()
@@ -180,14 +194,14 @@ fn check(
         for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
             writeln!(out, "{}: {what}", c.name)?;
         }
-        release::summary(c, out)?;
+        summary(c, out)?;
     }
     warnings(plan, err)?;
-    if !plan.gate.is_empty() {
-        writeln!(err, "{}", plan.gate)?;
+    if !plan.gate().is_empty() {
+        writeln!(err, "{}", plan.gate())?;
     }
     if drift.is_empty() {
-        return Ok(if plan.gate.is_empty() { 0 } else { 1 });
+        return Ok(if plan.gate().is_empty() { 0 } else { 1 });
     }
     for (path, kind) in &drift {
         let what = match kind {
@@ -207,21 +221,11 @@ fn check(
     Ok(1)
 }
 
-/// "3 codes changed (10001, 10002, 10003)" lines for the catalogs whose codes differ from the
+/// "codes 3 added (10001, 10002, 10003)" lines for the catalogs whose codes differ from the
 /// `catalog.json` a previous run left.
 fn code_changes(plan: &Plan, root: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for c in &plan.catalogs {
-        let Some(path) = c.files.iter().find(|p| p.ends_with("catalog.json")) else {
-            continue;
-        };
-        let Some(old) = plan::previous_catalog(&root.join(path)) else {
-            continue;
-        };
-        let changes = CodeChanges::between(&old, &c.resolved);
-        if changes.is_empty() {
-            continue;
-        }
+    for (name, changes) in plan.code_changes(root) {
         let list = |what: &str, codes: &[String]| {
             const SHOWN: usize = 10;
             let mut names: Vec<&str> = codes.iter().take(SHOWN).map(String::as_str).collect();
@@ -240,14 +244,22 @@ fn code_changes(plan: &Plan, root: &Path) -> Vec<(String, String)> {
                 parts.push(list(what, codes));
             }
         }
-        out.push((c.name.clone(), format!("codes {}", parts.join(", "))));
+        out.push((name.to_owned(), format!("codes {}", parts.join(", "))));
     }
     out
 }
 
+/// The lines on changes since the last release that `gen` prints for catalog `c`.
+fn summary(c: &errcat_codegen::CatalogPlan, out: &mut dyn Write) -> std::io::Result<()> {
+    for line in c.evolution.iter().flat_map(|e| e.summary(&c.name)) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
 /// The catalogs' warnings (look-alike codes): shown, and the run goes on.
 fn warnings(plan: &Plan, err: &mut dyn Write) -> std::io::Result<()> {
-    for warning in plan.catalogs.iter().flat_map(|c| &c.warnings) {
+    for warning in plan.catalogs().iter().flat_map(|c| &c.warnings) {
         write!(err, "{warning}")?;
     }
     Ok(())
@@ -259,20 +271,18 @@ pub(crate) fn write(
     prune: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> std::io::Result<u8> {
+) -> Result<u8, Failed> {
     warnings(plan, err)?;
-    if !plan.gate.is_empty() {
-        write!(err, "{}", plan.gate.warnings())?;
+    if !plan.gate().is_empty() {
+        write!(err, "{}", plan.gate().warnings())?;
         writeln!(
             err,
             "warning: written all the same; `cargo xtask gen --check` fails until the version is raised"
         )?;
     }
     let code_changes = code_changes(plan, root);
-    let changes = plan
-        .apply(root)
-        .map_err(|e| std::io::Error::new(e.kind(), e.to_string()))?;
-    for c in &plan.catalogs {
+    let changes = plan.apply(root)?;
+    for c in plan.catalogs() {
         let count = |want: Change| {
             changes
                 .iter()
@@ -293,10 +303,10 @@ pub(crate) fn write(
         for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
             writeln!(out, "{}: {what}", c.name)?;
         }
-        release::summary(c, out)?;
+        summary(c, out)?;
     }
     let shared = changes.iter().filter(|(p, k)| {
-        *k != Change::Unchanged && !plan.catalogs.iter().any(|c| c.files.contains(p))
+        *k != Change::Unchanged && !plan.catalogs().iter().any(|c| c.files.contains(p))
     });
     for (path, kind) in shared {
         writeln!(
@@ -312,7 +322,8 @@ pub(crate) fn write(
     }
     for path in plan.orphans(root)? {
         if prune {
-            std::fs::remove_file(root.join(&path))?;
+            std::fs::remove_file(root.join(&path))
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
             writeln!(out, "{}: removed (no catalog produces it)", path.display())?;
         } else {
             writeln!(
@@ -329,7 +340,10 @@ pub(crate) fn write(
 const MAX_PAGE_BYTES: u64 = 300_000;
 
 fn docs_command(args: &DocsArgs, root: &Path, out: &mut dyn Write) -> Result<u8, String> {
-    let settings = plan::settings(root).map_err(|e| format!("error: {e}"))?;
+    let settings = Generator::new()
+        .root(root)
+        .settings()
+        .map_err(|report| report.to_string())?;
     let site_url = match &settings.reference_url {
         Some(url) => {
             let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, r)| r);

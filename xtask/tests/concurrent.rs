@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use errcat_codegen::synthetic;
+use errcat_codegen::testing as synthetic;
 
 fn gen_command(root: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));

@@ -13,8 +13,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use errcat_codegen::plan;
-use errcat_codegen::synthetic;
+use errcat_codegen::Generator;
+use errcat_codegen::testing as synthetic;
 
 /// Big enough that a run writes several files of some size.
 const CODES: usize = 300;
@@ -30,9 +30,12 @@ fn write_catalog(root: &Path, tag: &str) {
 }
 
 fn planned(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    plan::workspace(root)
+    Generator::new()
+        .root(root)
+        .plan()
         .unwrap_or_else(|r| panic!("{r}"))
-        .files
+        .files()
+        .clone()
 }
 
 fn gen_command(root: &Path) -> Command {
@@ -63,7 +66,10 @@ fn child_process_applies_and_aborts_at_the_failpoint() {
     };
     let at: usize = at.parse().unwrap();
     let root = Path::new(&root);
-    let plan = plan::workspace(root).unwrap_or_else(|r| panic!("{r}"));
+    let plan = Generator::new()
+        .root(root)
+        .plan()
+        .unwrap_or_else(|r| panic!("{r}"));
     plan.apply_observed(root, &mut |renamed| {
         if renamed == at {
             std::process::abort();

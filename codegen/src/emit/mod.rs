@@ -3,3 +3,4 @@
 pub mod docs;
 pub mod runtime;
 pub mod rust;
+pub mod schema;

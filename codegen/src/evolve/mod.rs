@@ -99,6 +99,61 @@ impl Evolution {
     }
 }
 
+impl Evolution {
+    /// Lines on the changes since the last release of the catalog `name`, for the command
+    /// line: "dataxid: since release 0.1.0: 1 breaking, 2 additive change(s); they need
+    /// 0.2.0, the catalog says 0.2.0", and what to do about removed codes. Empty when nothing
+    /// changed since the last release (or there was none).
+    pub fn summary(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let (Some(history), Some(required)) = (&self.history, self.required) else {
+            return out;
+        };
+        if self.changes.is_empty() {
+            return out;
+        }
+        let counts: Vec<String> = [
+            Class::Breaking,
+            Class::Behavioural,
+            Class::Additive,
+            Class::Docs,
+        ]
+        .into_iter()
+        .filter_map(|class| {
+            let n = self.changes.iter().filter(|c| c.class == class).count();
+            (n > 0).then(|| format!("{n} {}", class.name()))
+        })
+        .collect();
+        out.push(format!(
+            "{name}: since release {}: {} change(s); they need {required}, the catalog says {}{}",
+            history.last_version(),
+            counts.join(", "),
+            self.version,
+            if self.under_versioned() {
+                " (too low)"
+            } else {
+                ""
+            }
+        ));
+        let removed: Vec<String> = self
+            .changes
+            .iter()
+            .filter(|c| c.kind == "code-removed")
+            .filter_map(|c| c.code.as_deref())
+            .map(|w| format!("`{w}`"))
+            .collect();
+        if !removed.is_empty() {
+            out.push(format!(
+                "{name}: {} gone since release {}: retire {} (`retired`, a compatible change) or accept a breaking release (version {required})",
+                removed.join(", "),
+                history.last_version(),
+                if removed.len() == 1 { "it" } else { "them" },
+            ));
+        }
+        out
+    }
+}
+
 /// Where the catalog file says things, for locating problems found on the resolved catalog.
 struct Places {
     mapping: Option<crate::mapping::Mapping>,

@@ -5,6 +5,8 @@
 //! last one) and the location of any JSON pointer named by a later stage. serde_json then
 //! reads the typed catalog, and its line:column errors are turned into byte ranges too.
 
+pub(crate) mod file;
+
 use std::ops::Range;
 
 use jsonc_parser::ast::{ObjectPropName, Value};

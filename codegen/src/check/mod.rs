@@ -3,6 +3,8 @@
 //! Each problem names the JSON pointer of the entry involved; the loader turns pointers into
 //! line:column.
 
+pub mod layout;
+
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;

@@ -1,8 +1,15 @@
-//! Synthetic catalogs of any size, for benchmarks and size tests: `n` codes shaped like real
-//! ones (snake_case codes, statuses, categories, a doc-URL template, a description of the
-//! requested length).
+//! For errcat's own tests and benchmarks, not a public API: synthetic catalogs of any size
+//! (`n` codes shaped like real ones: snake_case codes, statuses, categories, a doc-URL
+//! template, a description of the requested length), and the internal steps tests check one
+//! by one.
 
-use crate::catalog::{Catalog, Category, Code, CodeType, CodeValue};
+use crate::format::{Catalog, Category, Code, CodeType, CodeValue};
+
+pub use crate::evolve::diff::{changes, highest};
+pub use crate::ident::variant_name;
+pub use crate::load::catalog as parse_catalog;
+pub use crate::plan::catalog_files;
+pub use crate::text::percent_decode;
 
 /// A valid catalog named `name` with `n` codes, each with a description of about
 /// `description_len` bytes.

@@ -1,0 +1,243 @@
+//! [`Generator`]: the settings of a run, given once, and the calls an xtask, a build script or
+//! a command line makes.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Report;
+use crate::emit::{docs, rust};
+use crate::evolve;
+use crate::model::Model;
+use crate::plan::{self, Change, Drift, Plan, input};
+
+/// The command named in the `@generated` line of every file, unless
+/// [`Generator::command`] says otherwise.
+const DEFAULT_COMMAND: &str = "cargo xtask gen";
+
+/// A configured errcat run, in the manner of `prost_build::Config`: settings first, then
+/// calls.
+///
+/// - A project (a folder holding `catalog/`): [`plan`](Self::plan), [`generate`](Self::generate)
+///   and [`check`](Self::check) work on `catalog/*.json` and `generated/`.
+/// - One catalog: [`load`](Self::load), then [`crate_files`](Self::crate_files) and
+///   [`pages`](Self::pages); [`standalone`](Self::standalone) for a crate of its own;
+///   [`module`](Self::module) and [`build_script`](Self::build_script) for `build.rs`.
+///
+/// Every failure is a [`Report`]: each problem found, located in its file.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    root: PathBuf,
+    command: String,
+}
+
+impl Default for Generator {
+    fn default() -> Self {
+        Generator {
+            root: PathBuf::from("."),
+            command: DEFAULT_COMMAND.to_owned(),
+        }
+    }
+}
+
+impl Generator {
+    /// A generator for the project in the current folder, whose files name `cargo xtask gen`
+    /// as the command that regenerates them.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The project folder: the one holding `catalog/` (and `generated/`, written by
+    /// [`generate`](Self::generate)).
+    pub fn root(&mut self, root: impl Into<PathBuf>) -> &mut Self {
+        self.root = root.into();
+        self
+    }
+
+    /// The command that regenerates the output, as the `@generated` line of every file names
+    /// it (`cargo xtask gen` by default; for a standalone crate, `--catalog` and `--out` are
+    /// added to it).
+    pub fn command(&mut self, command: impl Into<String>) -> &mut Self {
+        self.command = command.into();
+        self
+    }
+
+    /// Every output of the project, in memory: a crate per catalog, the pages, the site's
+    /// index and the catalog schema. Nothing is read but `catalog/` and nothing is written.
+    pub fn plan(&self) -> Result<Plan, Report> {
+        plan::workspace(&self.root, &self.command)
+    }
+
+    /// The project's settings, `catalog/errcat.json` (all defaults when there is none).
+    pub fn settings(&self) -> Result<crate::format::Settings, Report> {
+        plan::settings(&self.root).map_err(|message| {
+            let mut report = Report::default();
+            report.push_global(message);
+            report
+        })
+    }
+
+    /// Writes the project's outputs: only files whose bytes change, each atomically; a file
+    /// in the way that errcat did not generate stops the run before anything is written.
+    /// Returns what happened to each file.
+    pub fn generate(&self) -> Result<Vec<(PathBuf, Change)>, Report> {
+        self.plan()?.apply(&self.root)
+    }
+
+    /// The files under the project that differ from what [`generate`](Self::generate) would
+    /// write (empty when up to date). A catalog whose version is lower than its changes
+    /// since the last release need is an error here.
+    pub fn check(&self) -> Result<Vec<(PathBuf, Drift)>, Report> {
+        let plan = self.plan()?;
+        if !plan.gate().is_empty() {
+            return Err(plan.into_gate());
+        }
+        plan.check(&self.root)
+    }
+
+    /// One catalog (native, or a mapping) as a crate of its own, relative to its output
+    /// folder: `Cargo.toml`, `src/`, `tests/` and `docs/`. `out` is only named in the
+    /// `@generated` lines. A relative `catalog` is read from under the root, and named as
+    /// given.
+    pub fn standalone(&self, catalog: &Path, out: &Path) -> Result<Plan, Report> {
+        plan::standalone(
+            &self.root.join(catalog),
+            &catalog.display().to_string(),
+            &out.display().to_string(),
+            &self.command,
+        )
+    }
+
+    /// Loads, checks and models the catalog (or mapping) at `path` (relative to the root).
+    pub fn load(&self, path: &Path) -> Result<Model, Report> {
+        let mut report = Report::default();
+        let name = path.display().to_string();
+        match input::load_file(&self.root.join(path), &name, &mut report) {
+            Some(model) => Ok(model),
+            None => Err(report),
+        }
+    }
+
+    /// Loads, checks and models a native catalog from its text; `name` is how messages and
+    /// generated files name it. A mapping must be loaded from its file
+    /// ([`load`](Self::load)), beside its vendor file.
+    pub fn load_str(&self, name: &str, text: &str) -> Result<Model, Report> {
+        let mut report = Report::default();
+        match input::load_model(name, text, &mut report) {
+            Some(model) => Ok(model),
+            None => Err(report),
+        }
+    }
+
+    /// The files of the crate generated from `model`; `standalone` makes it a workspace of
+    /// its own (it builds outside any other workspace).
+    pub fn crate_files(&self, model: &Model, standalone: bool) -> rust::CrateFiles {
+        rust::emit(model, &self.command, standalone)
+    }
+
+    /// The reference pages of `model`: file name and markdown (one page, or an overview and
+    /// its parts for a large catalog).
+    pub fn pages(&self, model: &Model) -> Vec<(String, String)> {
+        docs::pages(model, &self.command)
+    }
+
+    /// The reference page of `model` as one markdown document, however large.
+    pub fn page(&self, model: &Model) -> String {
+        docs::page(model, &self.command)
+    }
+
+    /// The `include!`-able Rust module for the catalog at `path`: the crate's code in one
+    /// file, without its features.
+    pub fn module(&self, path: &Path) -> Result<String, Report> {
+        Ok(rust::module(&self.load(path)?))
+    }
+
+    /// For `build.rs`: writes the module of the catalog at `path` (relative to the package,
+    /// as cargo runs build scripts) to `$OUT_DIR/<file stem>.rs` and prints
+    /// `cargo::rerun-if-changed` for the catalog and every vendor file it reads. Returns the
+    /// path written.
+    pub fn build_script(&self, path: impl AsRef<Path>) -> Result<PathBuf, Report> {
+        let path = path.as_ref();
+        let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+            let mut report = Report::default();
+            report.push_global("OUT_DIR is not set: `build_script` runs from a build script");
+            return Err(report);
+        };
+        let model = self.load(path)?;
+        for input in &model.inputs {
+            println!("cargo::rerun-if-changed={}", input.display());
+        }
+        let stem = path.file_stem().unwrap_or(path.as_os_str());
+        let target = Path::new(&out_dir).join(stem).with_extension("rs");
+        let module = rust::module(&model);
+        if let Err(e) = std::fs::write(&target, module) {
+            let mut report = Report::default();
+            report.push_global(format!("cannot write {}: {e}", target.display()));
+            return Err(report);
+        }
+        Ok(target)
+    }
+}
+
+/// What [`Generator::release`] recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Released {
+    /// The catalog's name.
+    pub name: String,
+    /// The version released.
+    pub version: String,
+    /// The date recorded (`YYYY-MM-DD`).
+    pub date: String,
+    /// "first release, 12 codes" or "3 change(s) since the release before".
+    pub what: String,
+    /// The release record written, under `catalog/releases/`.
+    pub record: PathBuf,
+}
+
+impl Generator {
+    /// Records a release of the catalog named `name` at the version it states, on `date`
+    /// (`YYYY-MM-DD`; today in UTC when `None`), in `catalog/releases/<name>.json`. The
+    /// version must come after the last release and be at least what the changes since need.
+    /// Regenerate afterwards ([`generate`](Self::generate)): that closes the Unreleased
+    /// section of the crate's changelog.
+    pub fn release(&self, name: &str, date: Option<&str>) -> Result<Released, Report> {
+        let fail = |message: String| {
+            let mut report = Report::default();
+            report.push_global(message);
+            report
+        };
+        let plan = self.plan()?;
+        let Some(c) = plan.catalogs().iter().find(|c| c.name == name) else {
+            let names: Vec<&str> = plan.catalogs().iter().map(|c| c.name.as_str()).collect();
+            return Err(fail(format!(
+                "no catalog is named `{name}`; the catalogs are: {}",
+                names.join(", ")
+            )));
+        };
+        let Some(evolution) = &c.evolution else {
+            return Err(fail(format!("catalog `{name}` has no release information")));
+        };
+        let date = date.map_or_else(evolve::history::today, str::to_owned);
+        let history = evolve::release(evolution, &c.resolved, &date).map_err(fail)?;
+        let record = evolve::History::path(&self.root.join("catalog"), name);
+        plan::write_atomically(&self.root, &record, history.to_json().as_bytes())
+            .map_err(|e| fail(format!("cannot write {}: {e}", record.display())))?;
+        let what = match history.releases.as_slice() {
+            [first] => format!("first release, {} codes", first.codes),
+            [.., r] => format!("{} change(s) since the release before", r.changes.len()),
+            [] => String::new(),
+        };
+        let version = history
+            .releases
+            .last()
+            .map(|r| r.version.clone())
+            .unwrap_or_default();
+        Ok(Released {
+            name: name.to_owned(),
+            version,
+            date,
+            what,
+            record: Path::new("catalog")
+                .join(evolve::history::RELEASES_DIR)
+                .join(format!("{name}.json")),
+        })
+    }
+}

@@ -1,0 +1,63 @@
+//! Reading input files: bytes to text, and the containment rule for files a mapping names.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::Report;
+
+/// Reads an input file as UTF-8 text; a read error or bytes that are not UTF-8 are reported.
+pub(crate) fn read(path: &Path, name: &str, report: &mut Report) -> Option<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report.push_global(format!("cannot read {name}: {e}"));
+            return None;
+        }
+    };
+    match super::decode(bytes) {
+        Ok(text) => Some(text),
+        Err(bad) => {
+            let (text, problem) = *bad;
+            let file = report.add_source(name, text);
+            report.extend(file, [problem]);
+            None
+        }
+    }
+}
+
+/// Where a path that a mapping names (relative to the mapping's folder `dir`) may be read
+/// from: inside `dir`, after symbolic links are followed. Anything else is refused, so a
+/// catalog under review cannot copy a file from elsewhere on the machine into the output.
+pub(crate) fn contained(dir: &Path, relative: &str) -> Result<PathBuf, String> {
+    let given = Path::new(relative);
+    if given.has_root() || given.is_absolute() {
+        return Err(format!(
+            "`{relative}` is an absolute path; vendor files are read only from inside the catalog folder"
+        ));
+    }
+    let inside = |p: &Path| {
+        // Lexically: `..` may not climb above the folder.
+        let mut depth = 0usize;
+        p.components().all(|c| match c {
+            Component::ParentDir => depth.checked_sub(1).map(|d| depth = d).is_some(),
+            Component::Normal(_) => {
+                depth += 1;
+                true
+            }
+            _ => true,
+        })
+    };
+    if !inside(given) {
+        return Err(format!("`{relative}` leaves the catalog folder"));
+    }
+    let full = dir.join(given);
+    let (Ok(base), Ok(real)) = (dir.canonicalize(), full.canonicalize()) else {
+        // Not there: the read that follows reports it.
+        return Ok(full);
+    };
+    if !real.starts_with(&base) {
+        return Err(format!(
+            "`{relative}` is a symbolic link (or passes through one) to a file outside the catalog folder"
+        ));
+    }
+    Ok(real)
+}

@@ -1,0 +1,323 @@
+//! Assembling a plan: every catalog of a workspace (or one standalone catalog) loaded,
+//! compared with its last release and emitted, in memory.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::input::load_file;
+use super::{CatalogPlan, Plan, hidden, settings};
+use crate::diag::Report;
+use crate::emit::{docs, rust, schema};
+use crate::format::SETTINGS_FILE_NAME;
+use crate::load;
+use crate::model::Model;
+
+/// The catalog files of a workspace: `catalog/*.json` except the schema, in name order.
+pub fn catalog_files(root: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("catalog"))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()?;
+    files.retain(|p| {
+        p.extension().is_some_and(|e| e == "json")
+            && p.file_name()
+                .is_some_and(|n| n != "schema.json" && n != SETTINGS_FILE_NAME)
+    });
+    files.sort();
+    Ok(files)
+}
+
+/// Everything `gen` writes for the workspace at `root`; `command` is the command that
+/// regenerates it, named in every file's `@generated` line.
+pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
+    let mut report = Report::default();
+    let settings = match settings(root) {
+        Ok(settings) => settings,
+        Err(message) => {
+            report.push_global(message);
+            return Err(report);
+        }
+    };
+    let files = match catalog_files(root) {
+        Ok(files) => files,
+        Err(e) => {
+            report.push_global(format!(
+                "cannot list {}: {e}",
+                root.join("catalog").display()
+            ));
+            return Err(report);
+        }
+    };
+    let mut models: Vec<Model> = Vec::new();
+    for path in &files {
+        let name = format!(
+            "catalog/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
+        // A catalog that is a symbolic link out of the repository is refused like a vendor
+        // file that leaves the catalog folder.
+        if let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize())
+            && !real.starts_with(&real_root)
+        {
+            report.push_global(format!(
+                "{name} is a symbolic link (or passes through one) to a file outside the repository; \
+                 catalogs are read only from inside it: copy the file into catalog/"
+            ));
+            continue;
+        }
+        if let Some(mut model) = load_file(path, &name, &mut report) {
+            if model.reference_base.is_none() {
+                model.reference_base = settings.reference_url.clone();
+            }
+            if let Some(problem) = model.doc_url_problem() {
+                report.push_global(problem);
+            }
+            // The file is named after the catalog, so the page, the crate and the file agree.
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            if stem != model.catalog.name {
+                at_name(
+                    root,
+                    &name,
+                    format!(
+                        "the catalog is named `{}`, but its file is {name}",
+                        model.catalog.name
+                    ),
+                    &format!(
+                        "rename the file to catalog/{}.json, or the catalog to `{stem}`",
+                        model.catalog.name
+                    ),
+                    &mut report,
+                );
+            }
+            if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
+                report.push_global(format!(
+                    "{} and {} both use the catalog name `{}`; names must be unique, as they name crates and pages",
+                    other.source_path, model.source_path, model.catalog.name
+                ));
+            }
+            models.push(model);
+        }
+    }
+    if !report.is_empty() {
+        return Err(report);
+    }
+    models.sort_by(|a, b| a.catalog.name.cmp(&b.catalog.name));
+    let mut gate = Report::default();
+    let evolutions = evolve_models(
+        &mut models,
+        &|m| (root.join(&m.source_path), docs::changelog_page(m)),
+        &root.join("catalog"),
+        "catalog",
+        &mut report,
+        &mut gate,
+    );
+    if !report.is_empty() {
+        return Err(report);
+    }
+
+    let mut plan = Plan {
+        owned_dirs: vec![PathBuf::from("generated")],
+        gate,
+        ..Plan::default()
+    };
+    plan.add(None, "catalog/schema.json", schema::catalog_schema(command));
+    for (model, evolution) in models.iter().zip(evolutions) {
+        let i = plan.catalogs.len();
+        plan.catalogs.push(CatalogPlan::of(model));
+        let dir = Path::new("generated").join(&model.catalog.name);
+        add_crate(&mut plan, i, &dir, model, command, false);
+        let changelog = add_changelog(&mut plan, i, &dir, model, evolution, command);
+        // The changelog is a page of the reference too, so the site has what the page links.
+        plan.add(
+            Some(i),
+            Path::new("generated/docs").join(docs::changelog_page(model)),
+            changelog,
+        );
+        for (page, content) in docs::pages(model, command) {
+            plan.add(Some(i), Path::new("generated/docs").join(page), content);
+        }
+    }
+    let (index, summary) = docs::index(&models, command);
+    plan.add(None, "generated/docs/README.md", index);
+    plan.add(None, "generated/docs/SUMMARY.md", summary);
+    plan.add(None, "generated/book.toml", docs::book_toml(command));
+    refuse_hidden(root, &plan, &mut report);
+    if report.is_empty() {
+        Ok(plan)
+    } else {
+        Err(report)
+    }
+}
+
+/// Reports every output the repository's ignore rules hide: at the `name` of the catalog
+/// that produces it, or globally for a shared file.
+fn refuse_hidden(root: &Path, plan: &Plan, report: &mut Report) {
+    let mut reported = Vec::new();
+    for (path, rule) in hidden::hidden(root, plan.files.keys()) {
+        let owner = plan.catalogs.iter().find(|c| c.files.contains(path));
+        let message = format!(
+            "{} would be generated, but the repository's ignore rules hide it ({rule}), so it would never be committed",
+            path.display()
+        );
+        let Some(catalog) = owner else {
+            report.push_global(message);
+            continue;
+        };
+        if reported.contains(&catalog.source) {
+            continue;
+        }
+        reported.push(catalog.source.clone());
+        let hint = "choose another catalog name, or change the ignore rule";
+        at_name(root, &catalog.source, message, hint, report);
+    }
+}
+
+/// Reports a problem with the catalog name of the catalog file `source` (relative to
+/// `root`), located at the name: `/name` in a catalog, `/catalog/name` in a mapping.
+fn at_name(root: &Path, source: &str, message: String, hint: &str, report: &mut Report) {
+    let Ok(text) = fs::read_to_string(root.join(source)) else {
+        report.push_global(format!("{source}: {message}; {hint}"));
+        return;
+    };
+    let pointer = match load::input(&text) {
+        Ok(load::Input::Mapping(_)) => "/catalog/name",
+        _ => "/name",
+    };
+    let mut d = vec![crate::diag::Diagnostic::at(pointer, message).hint(hint)];
+    load::locate(&text, &mut d);
+    let file = report.add_source(source, text);
+    report.extend(file, d);
+}
+
+/// The resolved catalog as JSON, marked as generated: what the crate and page were made from,
+/// and what the next run compares against to report added, removed and changed codes.
+fn resolved_json(model: &Model, command: &str) -> String {
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "$comment".to_owned(),
+        crate::emit::rust::generated_line(command, &model.source_path).into(),
+    );
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&model.catalog) {
+        out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
+    }
+    let mut text =
+        serde_json::to_string_pretty(&serde_json::Value::Object(out)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Everything `cargo xtask gen --catalog FILE --out DIR` writes, relative to `DIR`.
+/// `catalog_arg` and `out_arg` are the arguments as given, for the regenerate command
+/// (`gen` followed by them).
+pub(crate) fn standalone(
+    catalog: &Path,
+    catalog_arg: &str,
+    out_arg: &str,
+    regenerate: &str,
+) -> Result<Plan, Report> {
+    let mut report = Report::default();
+    let Some(model) = load_file(catalog, catalog_arg, &mut report) else {
+        return Err(report);
+    };
+    if let Some(problem) = model.doc_url_problem() {
+        report.push_global(problem);
+        return Err(report);
+    }
+    let mut models = vec![model];
+    let mut gate = Report::default();
+    let shown_dir = Path::new(catalog_arg)
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let evolution = evolve_models(
+        &mut models,
+        &|_| (catalog.to_path_buf(), "../CHANGELOG.md".to_owned()),
+        catalog.parent().unwrap_or(Path::new(".")),
+        &shown_dir,
+        &mut report,
+        &mut gate,
+    )
+    .pop();
+    if !report.is_empty() {
+        return Err(report);
+    }
+    let Some(model) = models.pop() else {
+        return Err(report);
+    };
+    let command = format!("{regenerate} --catalog {catalog_arg} --out {out_arg}");
+    let mut plan = Plan {
+        gate,
+        ..Plan::default()
+    };
+    plan.catalogs.push(CatalogPlan::of(&model));
+    add_crate(&mut plan, 0, Path::new(""), &model, &command, true);
+    if let Some(evolution) = evolution {
+        add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
+    }
+    for (page, content) in docs::pages(&model, &command) {
+        plan.add(Some(0), Path::new("docs").join(page), content);
+    }
+    Ok(plan)
+}
+
+fn add_crate(
+    plan: &mut Plan,
+    i: usize,
+    dir: &Path,
+    model: &Model,
+    command: &str,
+    standalone: bool,
+) {
+    let files = rust::emit(model, command, standalone);
+    plan.add(Some(i), dir.join("Cargo.toml"), files.cargo_toml);
+    plan.add(Some(i), dir.join("src/lib.rs"), files.lib_rs);
+    plan.add(Some(i), dir.join("src/codes.rs"), files.codes_rs);
+    plan.add(Some(i), dir.join("tests/codes.rs"), files.tests_rs);
+    plan.add(Some(i), dir.join("tests/data/catalog.in"), files.tests_data);
+    for (path, contents) in files.modules {
+        plan.add(Some(i), dir.join(path), contents);
+    }
+    plan.add(
+        Some(i),
+        dir.join("catalog.json"),
+        resolved_json(model, command),
+    );
+}
+
+/// Compares each model with its release record in `catalog_dir` (named `shown_dir` in
+/// messages), and points each page at its crate's changelog. `place` gives a model's catalog
+/// file (read again for locating problems) and the link from its page to its changelog.
+fn evolve_models(
+    models: &mut [Model],
+    place: &dyn Fn(&Model) -> (PathBuf, String),
+    catalog_dir: &Path,
+    shown_dir: &str,
+    report: &mut Report,
+    gate: &mut Report,
+) -> Vec<crate::evolve::Evolution> {
+    models
+        .iter_mut()
+        .map(|model| {
+            let (path, changelog) = place(model);
+            let text = fs::read_to_string(path).unwrap_or_default();
+            model.changelog = Some(changelog);
+            crate::evolve::evolve(model, catalog_dir, shown_dir, &text, report, gate)
+        })
+        .collect()
+}
+
+/// The crate's `CHANGELOG.md`, and the evolution for the command line's summary.
+fn add_changelog(
+    plan: &mut Plan,
+    i: usize,
+    dir: &Path,
+    model: &Model,
+    evolution: crate::evolve::Evolution,
+    command: &str,
+) -> String {
+    let marker = rust::generated_line(command, &model.source_path);
+    let changelog = crate::evolve::changelog::render(model, &evolution, &marker);
+    plan.add(Some(i), dir.join("CHANGELOG.md"), changelog.clone());
+    plan.catalogs[i].evolution = Some(evolution);
+    changelog
+}
