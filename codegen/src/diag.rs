@@ -124,6 +124,17 @@ impl Report {
         report
     }
 
+    /// Moves the problems of `other` (and the sources they point into) into this report.
+    pub(crate) fn append(&mut self, other: Report) {
+        let offset = self.sources.len();
+        self.sources.extend(other.sources);
+        self.diagnostics
+            .extend(other.diagnostics.into_iter().map(|d| Diagnostic {
+                file: d.file + offset,
+                ..d
+            }));
+    }
+
     /// Whether no problem was recorded.
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
@@ -219,3 +230,5 @@ impl fmt::Display for Report {
 fn show_pointer(pointer: &str) -> &str {
     if pointer.is_empty() { "/" } else { pointer }
 }
+
+impl std::error::Error for Report {}

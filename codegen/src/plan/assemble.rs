@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::input::load_file;
-use super::{CatalogPlan, Plan, hidden, settings};
+use super::{CatalogPlan, Plan, hidden, parallel, settings};
 use crate::diag::Report;
 use crate::emit::{docs, rust, schema};
 use crate::format::SETTINGS_FILE_NAME;
@@ -48,55 +48,65 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
             return Err(report);
         }
     };
-    let mut models: Vec<Model> = Vec::new();
-    for path in &files {
+    // Each catalog loads on its own (on every core); their reports are then joined in file
+    // order, so the output is the same however the work was split.
+    let real_root = root.canonicalize();
+    let loaded = parallel::map(&files, |path| {
+        let mut report = Report::default();
         let name = format!(
             "catalog/{}",
             path.file_name().unwrap_or_default().to_string_lossy()
         );
         // A catalog that is a symbolic link out of the repository is refused like a vendor
         // file that leaves the catalog folder.
-        if let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize())
-            && !real.starts_with(&real_root)
+        if let (Ok(real_root), Ok(real)) = (&real_root, path.canonicalize())
+            && !real.starts_with(real_root)
         {
             report.push_global(format!(
                 "{name} is a symbolic link (or passes through one) to a file outside the repository; \
                  catalogs are read only from inside it: copy the file into catalog/"
             ));
+            return (None, report);
+        }
+        let model = load_file(path, &name, &mut report);
+        (model.map(|m| (m, name)), report)
+    });
+    let mut models: Vec<Model> = Vec::new();
+    for ((loaded, problems), path) in loaded.into_iter().zip(&files) {
+        report.append(problems);
+        let Some((mut model, name)) = loaded else {
             continue;
+        };
+        if model.reference_base.is_none() {
+            model.reference_base = settings.reference_url.clone();
         }
-        if let Some(mut model) = load_file(path, &name, &mut report) {
-            if model.reference_base.is_none() {
-                model.reference_base = settings.reference_url.clone();
-            }
-            if let Some(problem) = model.doc_url_problem() {
-                report.push_global(problem);
-            }
-            // The file is named after the catalog, so the page, the crate and the file agree.
-            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-            if stem != model.catalog.name {
-                at_name(
-                    root,
-                    &name,
-                    format!(
-                        "the catalog is named `{}`, but its file is {name}",
-                        model.catalog.name
-                    ),
-                    &format!(
-                        "rename the file to catalog/{}.json, or the catalog to `{stem}`",
-                        model.catalog.name
-                    ),
-                    &mut report,
-                );
-            }
-            if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
-                report.push_global(format!(
-                    "{} and {} both use the catalog name `{}`; names must be unique, as they name crates and pages",
-                    other.source_path, model.source_path, model.catalog.name
-                ));
-            }
-            models.push(model);
+        if let Some(problem) = model.doc_url_problem() {
+            report.push_global(problem);
         }
+        // The file is named after the catalog, so the page, the crate and the file agree.
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        if stem != model.catalog.name {
+            at_name(
+                root,
+                &name,
+                format!(
+                    "the catalog is named `{}`, but its file is {name}",
+                    model.catalog.name
+                ),
+                &format!(
+                    "rename the file to catalog/{}.json, or the catalog to `{stem}`",
+                    model.catalog.name
+                ),
+                &mut report,
+            );
+        }
+        if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
+            report.push_global(format!(
+                "{} and {} both use the catalog name `{}`; names must be unique, as they name crates and pages",
+                other.source_path, model.source_path, model.catalog.name
+            ));
+        }
+        models.push(model);
     }
     if !report.is_empty() {
         return Err(report);
@@ -121,11 +131,22 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         ..Plan::default()
     };
     plan.add(None, "catalog/schema.json", schema::catalog_schema(command));
-    for (model, evolution) in models.iter().zip(evolutions) {
+    // The crates and pages, on every core; added to the plan in name order.
+    let outputs = parallel::map(&models, |model| {
+        let dir = Path::new("generated").join(&model.catalog.name);
+        let mut files = crate_files(&dir, model, command, false);
+        for (page, content) in docs::pages(model, command) {
+            files.push((Path::new("generated/docs").join(page), content));
+        }
+        files
+    });
+    for ((model, evolution), files) in models.iter().zip(evolutions).zip(outputs) {
         let i = plan.catalogs.len();
         plan.catalogs.push(CatalogPlan::of(model));
         let dir = Path::new("generated").join(&model.catalog.name);
-        add_crate(&mut plan, i, &dir, model, command, false);
+        for (path, content) in files {
+            plan.add(Some(i), path, content);
+        }
         let changelog = add_changelog(&mut plan, i, &dir, model, evolution, command);
         // The changelog is a page of the reference too, so the site has what the page links.
         plan.add(
@@ -133,9 +154,6 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
             Path::new("generated/docs").join(docs::changelog_page(model)),
             changelog,
         );
-        for (page, content) in docs::pages(model, command) {
-            plan.add(Some(i), Path::new("generated/docs").join(page), content);
-        }
     }
     let (index, summary) = docs::index(&models, command);
     plan.add(None, "generated/docs/README.md", index);
@@ -250,7 +268,9 @@ pub(crate) fn standalone(
         ..Plan::default()
     };
     plan.catalogs.push(CatalogPlan::of(&model));
-    add_crate(&mut plan, 0, Path::new(""), &model, &command, true);
+    for (path, content) in crate_files(Path::new(""), &model, &command, true) {
+        plan.add(Some(0), path, content);
+    }
     if let Some(evolution) = evolution {
         add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
     }
@@ -260,28 +280,26 @@ pub(crate) fn standalone(
     Ok(plan)
 }
 
-fn add_crate(
-    plan: &mut Plan,
-    i: usize,
+/// The files of the crate of `model`, under `dir`.
+fn crate_files(
     dir: &Path,
     model: &Model,
     command: &str,
     standalone: bool,
-) {
+) -> Vec<(PathBuf, String)> {
     let files = rust::emit(model, command, standalone);
-    plan.add(Some(i), dir.join("Cargo.toml"), files.cargo_toml);
-    plan.add(Some(i), dir.join("src/lib.rs"), files.lib_rs);
-    plan.add(Some(i), dir.join("src/codes.rs"), files.codes_rs);
-    plan.add(Some(i), dir.join("tests/codes.rs"), files.tests_rs);
-    plan.add(Some(i), dir.join("tests/data/catalog.in"), files.tests_data);
+    let mut out = vec![
+        (dir.join("Cargo.toml"), files.cargo_toml),
+        (dir.join("src/lib.rs"), files.lib_rs),
+        (dir.join("src/codes.rs"), files.codes_rs),
+        (dir.join("tests/codes.rs"), files.tests_rs),
+        (dir.join("tests/data/catalog.in"), files.tests_data),
+    ];
     for (path, contents) in files.modules {
-        plan.add(Some(i), dir.join(path), contents);
+        out.push((dir.join(path), contents));
     }
-    plan.add(
-        Some(i),
-        dir.join("catalog.json"),
-        resolved_json(model, command),
-    );
+    out.push((dir.join("catalog.json"), resolved_json(model, command)));
+    out
 }
 
 /// Compares each model with its release record in `catalog_dir` (named `shown_dir` in

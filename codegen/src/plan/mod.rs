@@ -13,6 +13,7 @@ use crate::model::Model;
 
 mod assemble;
 mod hidden;
+mod parallel;
 pub(crate) mod input;
 mod write;
 
