@@ -225,13 +225,13 @@ fn check(catalog: &Value) -> Result<bool, TestCaseError> {
         .collect();
     prop_assert_eq!(
         anchors.len(),
-        model.codes.len(),
+        model.codes().len(),
         "anchors are not one per code"
     );
-    for code in &model.codes {
-        let expected = match code.doc_url.as_deref().and_then(|u| u.split_once('#')) {
+    for code in model.codes() {
+        let expected = match code.doc_url().and_then(|u| u.split_once('#')) {
             Some((_, fragment)) => errcat_codegen::testing::percent_decode(fragment),
-            None => code.wire.clone(),
+            None => code.wire().to_owned(),
         };
         prop_assert!(anchors.contains(&expected), "no anchor {expected:?}");
     }

@@ -27,7 +27,7 @@ fn emitted_code_parses_and_names_are_hygienic() {
         parsed.attrs.is_empty(),
         "codes.rs must have no inner attributes so it can be include!d"
     );
-    let variants: Vec<&str> = model.codes.iter().map(|c| c.variant.as_str()).collect();
+    let variants: Vec<&str> = model.codes().iter().map(|c| c.variant()).collect();
     assert_eq!(variants, ["Type", "Self_", "E404", "E0100c", "OldCode"]);
     assert!(
         files

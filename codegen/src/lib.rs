@@ -64,7 +64,7 @@ pub use format::Catalog;
 pub use format::Settings;
 pub use generator::Generator;
 pub use generator::Released;
-pub use model::Model;
+pub use model::{CodeModel, Model};
 pub use plan::{CatalogPlan, Change, CodeChanges, Drift, Plan};
 
 /// The `include!`-able Rust module for the catalog at `path`, for build scripts; see also

@@ -14,26 +14,26 @@ use crate::{ident, text};
 #[derive(Debug, Clone)]
 pub struct Model {
     /// The catalog as written.
-    pub catalog: Catalog,
+    pub(crate) catalog: Catalog,
     /// Path of the catalog file as the regenerate command names it, e.g. `catalog/dataxid.json`.
-    pub source_path: String,
+    pub(crate) source_path: String,
     /// Package name of the generated crate, e.g. `dataxid-errors`.
-    pub crate_name: String,
+    pub(crate) crate_name: String,
     /// Library name of the generated crate, e.g. `dataxid_errors`.
-    pub lib_name: String,
+    pub(crate) lib_name: String,
     /// The codes, in catalog order.
-    pub codes: Vec<CodeModel>,
+    pub(crate) codes: Vec<CodeModel>,
     /// The categories, in catalog order.
-    pub categories: Vec<CategoryModel>,
+    pub(crate) categories: Vec<CategoryModel>,
     /// Where the reference site is published (`http(s)://…/`): the catalog's `reference_url`,
     /// else the workspace's; `None` makes reference URLs relative to the site's root.
-    pub reference_base: Option<String>,
+    pub(crate) reference_base: Option<String>,
     /// The crate's version: the catalog's, or `0.1.0` when it states none.
-    pub version: String,
+    pub(crate) version: String,
     /// Link from the reference page to the crate's `CHANGELOG.md`, when there is one.
-    pub changelog: Option<String>,
+    pub(crate) changelog: Option<String>,
     /// Warnings about the catalog, rendered (look-alike codes): `gen` prints them and goes on.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// The files the model was read from: the catalog file, and a mapping's vendor file.
     pub(crate) inputs: Vec<std::path::PathBuf>,
 }
@@ -42,32 +42,71 @@ pub struct Model {
 #[derive(Debug, Clone)]
 pub struct CodeModel {
     /// The catalog entry.
-    pub entry: catalog::Code,
+    pub(crate) entry: catalog::Code,
     /// The code as the wire spells it.
-    pub wire: String,
+    pub(crate) wire: String,
     /// Rust variant name.
-    pub variant: String,
+    pub(crate) variant: String,
     /// Documentation URL from the catalog's template.
-    pub doc_url: Option<String>,
+    pub(crate) doc_url: Option<String>,
     /// Anchor of this code's section on the reference page: the fragment of `doc_url` when it
     /// has one, else the wire code.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Index into [`Model::categories`].
-    pub category: Option<usize>,
+    pub(crate) category: Option<usize>,
     /// The release that added this code, when the catalog has release records.
-    pub added_in: Option<String>,
+    pub(crate) added_in: Option<String>,
     /// The release that deprecated this code, when it is deprecated and the catalog has
     /// release records.
-    pub deprecated_in: Option<String>,
+    pub(crate) deprecated_in: Option<String>,
+}
+
+impl Model {
+    /// The catalog's name (which names its crate, folder and page).
+    pub fn name(&self) -> &str {
+        &self.catalog.name
+    }
+
+    /// Package name of the generated crate, e.g. `dataxid-errors`.
+    pub fn crate_name(&self) -> &str {
+        &self.crate_name
+    }
+
+    /// The crate's version.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The codes, in catalog order.
+    pub fn codes(&self) -> &[CodeModel] {
+        &self.codes
+    }
+}
+
+impl CodeModel {
+    /// The code as the wire spells it.
+    pub fn wire(&self) -> &str {
+        &self.wire
+    }
+
+    /// Its `ErrorCode` variant name.
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// Its documentation URL, from the catalog's template.
+    pub fn doc_url(&self) -> Option<&str> {
+        self.doc_url.as_deref()
+    }
 }
 
 /// One category with its resolved name.
 #[derive(Debug, Clone)]
 pub struct CategoryModel {
     /// The catalog entry.
-    pub entry: catalog::Category,
+    pub(crate) entry: catalog::Category,
     /// Rust variant name.
-    pub variant: String,
+    pub(crate) variant: String,
 }
 
 impl Model {

@@ -695,7 +695,8 @@ fn examples(model: &Model, list: &[Example], level: &str) -> String {
 
 /// Pretty JSON as documented (key order kept).
 pub fn json(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    serde_json::to_string_pretty(value)
+        .expect("errcat data serialises to JSON; a failure is a bug in errcat")
 }
 
 fn fenced(lang: &str, body: &str) -> String {

@@ -423,7 +423,8 @@ fn differing(a: &Value, b: &Value, fields: &[&str]) -> Vec<String> {
 
 fn catalog_docs(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     let value = |c: &Catalog| {
-        let mut v = serde_json::to_value(c).unwrap_or_default();
+        let mut v = serde_json::to_value(c)
+            .expect("errcat data serialises to JSON; a failure is a bug in errcat");
         let envelope = v.get("envelope").cloned().unwrap_or(Value::Null);
         for part in ["description", "fields", "examples"] {
             v[format!("envelope {part}")] = envelope.get(part).cloned().unwrap_or(Value::Null);
@@ -468,8 +469,10 @@ fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
             )),
             Some(before) => {
                 let (x, y) = (
-                    serde_json::to_value(before).unwrap_or_default(),
-                    serde_json::to_value(cat).unwrap_or_default(),
+                    serde_json::to_value(before)
+                        .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
+                    serde_json::to_value(cat)
+                        .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
                 );
                 let changed = differing(&x, &y, &["title", "description", "sdk_class"]);
                 if !changed.is_empty() {
@@ -664,8 +667,10 @@ fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
         docs.push("reuse note".to_owned());
     }
     let (a, b) = (
-        serde_json::to_value(old).unwrap_or_default(),
-        serde_json::to_value(new).unwrap_or_default(),
+        serde_json::to_value(old)
+            .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
+        serde_json::to_value(new)
+            .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
     );
     docs.extend(differing(&a, &b, DOC_FIELDS));
     if !docs.is_empty() {

@@ -83,7 +83,8 @@ impl History {
 
     /// The record as committed: pretty JSON, one final newline.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut text = serde_json::to_string_pretty(self)
+            .expect("errcat data serialises to JSON; a failure is a bug in errcat");
         text.push('\n');
         text
     }

@@ -218,8 +218,8 @@ fn resolved_json(model: &Model, command: &str) -> String {
     if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&model.catalog) {
         out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
     }
-    let mut text =
-        serde_json::to_string_pretty(&serde_json::Value::Object(out)).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(out))
+        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
     text.push('\n');
     text
 }

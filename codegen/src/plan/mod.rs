@@ -13,8 +13,8 @@ use crate::model::Model;
 
 mod assemble;
 mod hidden;
-mod parallel;
 pub(crate) mod input;
+mod parallel;
 mod write;
 
 pub use assemble::catalog_files;
@@ -186,7 +186,8 @@ impl CodeChanges {
                 .map(|code| {
                     (
                         code.code.wire(),
-                        serde_json::to_value(code).unwrap_or_default(),
+                        serde_json::to_value(code)
+                            .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
                     )
                 })
                 .collect()
