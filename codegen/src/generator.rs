@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::Report;
-use crate::emit::{docs, rust};
+use crate::emit::{docs, explain, rust};
 use crate::evolve;
 use crate::model::Model;
 use crate::plan::{self, Change, Drift, Plan, input};
@@ -73,6 +73,45 @@ impl Generator {
             report.push_global(message);
             report
         })
+    }
+
+    /// The entry of the code `code` (its wire spelling or an alias) in every catalog of the
+    /// project that has it, as text for a terminal, as `rustc --explain` prints an error
+    /// code. A code no catalog has is an error that names codes spelled like it (other case).
+    pub fn explain(&self, code: &str) -> Result<Vec<String>, Report> {
+        let models = plan::models(&self.root)?;
+        let found: Vec<String> = models
+            .iter()
+            .flat_map(|m| {
+                m.codes
+                    .iter()
+                    .filter(|c| explain::matches(c, code))
+                    .map(move |c| explain::entry(m, c))
+            })
+            .collect();
+        if !found.is_empty() {
+            return Ok(found);
+        }
+        let lower = code.to_lowercase();
+        let alike: Vec<String> = models
+            .iter()
+            .flat_map(|m| {
+                m.codes
+                    .iter()
+                    .filter(|c| c.wire.to_lowercase() == lower)
+                    .map(move |c| format!("`{}` ({})", c.wire, m.catalog.name))
+            })
+            .collect();
+        let mut message = format!("no catalog has the code `{}`", code.escape_debug());
+        if !alike.is_empty() {
+            message.push_str(&format!(
+                "; codes are matched exactly: did you mean {}?",
+                alike.join(", ")
+            ));
+        }
+        let mut report = Report::default();
+        report.push_global(message);
+        Err(report)
     }
 
     /// Writes the project's outputs: only files whose bytes change, each atomically; a file

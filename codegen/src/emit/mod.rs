@@ -1,6 +1,7 @@
 //! Emitters: a [`crate::model::Model`] to Rust source and markdown.
 
 pub mod docs;
+pub mod explain;
 pub mod runtime;
 pub mod rust;
 pub mod schema;

@@ -27,9 +27,9 @@ pub fn catalog_files(root: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Everything `gen` writes for the workspace at `root`; `command` is the command that
-/// regenerates it, named in every file's `@generated` line.
-pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
+/// Every catalog of the workspace at `root`, loaded, checked and modelled, in name order;
+/// or every problem found in any of them.
+pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
     let mut report = Report::default();
     let settings = match settings(root) {
         Ok(settings) => settings,
@@ -38,6 +38,13 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
             return Err(report);
         }
     };
+    if !root.join("catalog").is_dir() {
+        report.push_global(format!(
+            "{} has no catalog/ folder: run in a project whose catalog/ holds the catalogs, or name it with --root",
+            root.display()
+        ));
+        return Err(report);
+    }
     let files = match catalog_files(root) {
         Ok(files) => files,
         Err(e) => {
@@ -112,6 +119,14 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         return Err(report);
     }
     models.sort_by(|a, b| a.catalog.name.cmp(&b.catalog.name));
+    Ok(models)
+}
+
+/// Everything `gen` writes for the workspace at `root`; `command` is the command that
+/// regenerates it, named in every file's `@generated` line.
+pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
+    let mut models = models(root)?;
+    let mut report = Report::default();
     let mut gate = Report::default();
     let evolutions = evolve_models(
         &mut models,

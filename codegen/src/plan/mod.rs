@@ -18,7 +18,7 @@ mod parallel;
 mod write;
 
 pub use assemble::catalog_files;
-pub(crate) use assemble::{standalone, workspace};
+pub(crate) use assemble::{models, standalone, workspace};
 pub(crate) use write::write_atomically;
 
 /// The marker every generated file carries near its top.

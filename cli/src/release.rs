@@ -1,20 +1,20 @@
-//! `cargo xtask release NAME`.
+//! `release NAME`.
 
 use std::io::Write;
 use std::path::Path;
 
-use errcat_codegen::Generator;
+use crate::Host;
 
 /// Records a release of catalog `name` in `root`, then regenerates.
 pub(crate) fn run(
     name: &str,
     date: Option<&str>,
     root: &Path,
+    host: &Host,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, String> {
-    let mut generator = Generator::new();
-    generator.root(root);
+    let generator = crate::generator(root, host);
     let released = generator
         .release(name, date)
         .map_err(|report| report.to_string())?;
@@ -27,5 +27,5 @@ pub(crate) fn run(
         released.record.display()
     );
     let regenerated = generator.plan().map_err(|report| report.to_string())?;
-    crate::write(&regenerated, root, false, out, err).map_err(|e| format!("error: {e}"))
+    crate::write(&regenerated, root, false, host, out, err).map_err(|e| format!("error: {e}"))
 }

@@ -1,0 +1,75 @@
+//! `errcat`: the command line, installed with `cargo install --path cli`, run from any folder
+//! inside a project that holds a `catalog/` folder (or given `--root`).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use errcat_cli::Host;
+
+const HOST: Host = Host {
+    name: "errcat",
+    docs: build_site,
+};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    // Without a project around, commands that take `--root` (or only print help) still run.
+    let root = errcat_cli::find_project(&here).unwrap_or(here);
+    let code = errcat_cli::run(
+        &args,
+        &root,
+        &HOST,
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    );
+    ExitCode::from(code)
+}
+
+/// Builds the site with mdBook in-process, then checks it.
+fn build_site(
+    book: &Path,
+    site: &Path,
+    site_url: &str,
+    max_page_bytes: u64,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    errcat_site::build(book, site, site_url)?;
+    let report = errcat_site::check(site, site_url)?;
+    let too_big: Vec<String> = report
+        .sizes
+        .iter()
+        .filter(|(_, size)| **size > max_page_bytes)
+        .map(|(page, size)| format!("{page} ({size} bytes)"))
+        .collect();
+    let mut problems: Vec<String> = report
+        .broken
+        .iter()
+        .map(|b| format!("broken link: {b}"))
+        .collect();
+    problems.extend(
+        report
+            .duplicate_ids
+            .iter()
+            .map(|d| format!("duplicate id: {d}")),
+    );
+    if !too_big.is_empty() {
+        problems.push(format!(
+            "pages over {max_page_bytes} bytes: {}",
+            too_big.join(", ")
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "site: {} (served under {site_url}); {} pages, {} internal links checked",
+        site.display(),
+        report.pages,
+        report.links
+    );
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
