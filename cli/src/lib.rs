@@ -211,7 +211,7 @@ fn gen_command(
         ),
         _ => (generator.plan(), root.to_path_buf()),
     };
-    let plan = plan.map_err(|report| report.to_string())?;
+    let plan = plan.map_err(|report| format!("{report}; nothing was written"))?;
     let result = if args.check {
         check(&plan, &target, host, out, err)
     } else {

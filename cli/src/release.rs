@@ -17,7 +17,7 @@ pub(crate) fn run(
     let generator = crate::generator(root, host);
     let released = generator
         .release(name, date)
-        .map_err(|report| report.to_string())?;
+        .map_err(|report| format!("{report}; nothing was written"))?;
     let _ = writeln!(
         out,
         "{name}: released {} ({}; {}); recorded in {}",
@@ -26,6 +26,8 @@ pub(crate) fn run(
         released.what,
         released.record.display()
     );
-    let regenerated = generator.plan().map_err(|report| report.to_string())?;
+    let regenerated = generator
+        .plan()
+        .map_err(|report| format!("{report}; nothing was written"))?;
     crate::write(&regenerated, root, false, host, out, err).map_err(|e| format!("error: {e}"))
 }

@@ -220,7 +220,7 @@ impl fmt::Display for Report {
         let n = self.len();
         write!(
             f,
-            "error: {n} problem{} found; nothing was written",
+            "error: {n} problem{} found",
             if n == 1 { "" } else { "s" }
         )
     }

@@ -138,18 +138,27 @@ impl Generator {
     /// given.
     pub fn standalone(&self, catalog: &Path, out: &Path) -> Result<Plan, Report> {
         plan::standalone(
-            &self.root.join(catalog),
+            &self.under_root(catalog),
             &catalog.display().to_string(),
             &out.display().to_string(),
             &self.command,
         )
     }
 
+    /// `path` relative to the root (as given when the root is the current folder).
+    fn under_root(&self, path: &Path) -> PathBuf {
+        if self.root == Path::new(".") {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        }
+    }
+
     /// Loads, checks and models the catalog (or mapping) at `path` (relative to the root).
     pub fn load(&self, path: &Path) -> Result<Model, Report> {
         let mut report = Report::default();
         let name = path.display().to_string();
-        match input::load_file(&self.root.join(path), &name, &mut report) {
+        match input::load_file(&self.under_root(path), &name, &mut report) {
             Some(model) => Ok(model),
             None => Err(report),
         }

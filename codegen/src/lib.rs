@@ -53,6 +53,8 @@ mod model;
 mod phf;
 mod plan;
 mod text;
+#[cfg(test)]
+mod tidy;
 
 #[doc(hidden)]
 pub mod testing;

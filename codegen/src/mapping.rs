@@ -423,12 +423,7 @@ struct Entry<'a> {
 
 impl Mapping {
     /// Reads `vendor` (the vendor file's parsed JSON) as a catalog, with the JSON pointer of the
-    /// vendor entry each code comes from (for locating later problems in the vendor file).
-    pub fn apply(&self, vendor: &Value) -> Result<(Catalog, Vec<String>), Problems> {
-        self.apply_with_release(vendor, Ok(None))
-    }
-
-    /// As [`Mapping::apply`], with the catalog as resolved at its last release, where the
+    /// vendor entry each code comes from (for locating later problems in the vendor file); with the catalog as resolved at its last release, where the
     /// codes listed in `retired` are read from: `Ok(None)` when it was never released,
     /// `Err(())` when its release record cannot be read (which is reported elsewhere).
     pub fn apply_with_release(

@@ -214,7 +214,7 @@ impl Model {
         let version = catalog
             .version
             .clone()
-            .unwrap_or_else(|| crate::evolve::Version::DEFAULT.to_string());
+            .unwrap_or_else(|| crate::format::Version::DEFAULT.to_string());
         Ok(Model {
             reference_base,
             version,

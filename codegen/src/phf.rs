@@ -125,6 +125,7 @@ pub struct Phf {
 
 impl Phf {
     /// The slot of `key`.
+    #[cfg(test)]
     pub fn slot(&self, key: &str) -> usize {
         let (g, f1, f2) = parts(hash(key.as_bytes(), self.seed));
         let (d1, d2) = self.displacements[(g % self.displacements.len() as u32) as usize];

@@ -4,6 +4,7 @@
 //! line:column.
 
 pub mod layout;
+mod versions;
 
 use std::collections::HashMap;
 
@@ -42,7 +43,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             ),
         );
     }
-    crate::evolve::check_catalog(catalog, &mut out);
+    versions::check_catalog(catalog, &mut out);
     if catalog.title.trim().is_empty() {
         out.push(Diagnostic::at("/title", "the title is empty").hint("give the API's human name"));
     }

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::diff::Change;
-use super::version::Version;
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Report};
+use crate::format::Version;
 
 /// The folder, beside the catalog files, that holds the release records.
 pub const RELEASES_DIR: &str = "releases";

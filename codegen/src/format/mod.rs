@@ -3,6 +3,8 @@
 
 pub mod catalog;
 mod settings;
+mod version;
 
 pub use catalog::*;
 pub use settings::{SETTINGS_FILE_NAME, Settings};
+pub use version::Version;
