@@ -27,6 +27,7 @@ pub mod diag;
 pub mod emit;
 pub mod evolve;
 pub mod ident;
+mod json_pointer;
 pub mod layout;
 pub mod load;
 pub mod mapping;

@@ -21,7 +21,7 @@ use crate::catalog::{
     Note, Retirement, Reuse,
 };
 use crate::diag::Diagnostic;
-use crate::load::escape_pointer;
+use crate::json_pointer;
 
 /// A mapping file: a vendor's error file read as a catalog.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -711,7 +711,7 @@ impl Mapping {
             (EntriesKind::Object, Value::Object(members)) => {
                 for (key, value) in members {
                     out.push(Entry {
-                        pointer: format!("{at}/{}", escape_pointer(key)),
+                        pointer: format!("{at}/{}", json_pointer::escape(key)),
                         key: Some(key),
                         value,
                     });
@@ -1100,7 +1100,7 @@ impl Mapping {
         // position (and `ErrorCode` numbers).
         let mut kept: Vec<(usize, Code)> = Vec::new();
         for (wire, retirement) in &self.retired {
-            let at = format!("/retired/{}", escape_pointer(wire));
+            let at = format!("/retired/{}", json_pointer::escape(wire));
             if codes.iter().any(|c| &c.code.wire() == wire) {
                 out.push(
                     Diagnostic::at(&at, format!("code `{wire}` is listed as retired, but the vendor file has it again"))
@@ -1144,7 +1144,7 @@ impl Mapping {
         for (wire, o) in &self.overlay {
             let Some(&i) = index.get(wire) else {
                 out.push(
-                    Diagnostic::at(format!("/overlay/{}", escape_pointer(wire)), format!("the overlay names code `{wire}`, which the vendor file does not have"))
+                    Diagnostic::at(format!("/overlay/{}", json_pointer::escape(wire)), format!("the overlay names code `{wire}`, which the vendor file does not have"))
                         .hint("the vendor may have removed or renamed it: update or drop this overlay entry"),
                 );
                 continue;

@@ -21,7 +21,8 @@ pub use version::Version;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Related, Report};
-use crate::load::{self, Input, escape_pointer};
+use crate::json_pointer::escape as escape_pointer;
+use crate::load::{self, Input};
 use crate::model::Model;
 use crate::text::code_span;
 
