@@ -47,6 +47,7 @@ mod evolve;
 mod format;
 mod generator;
 mod ident;
+mod json_pointer;
 mod load;
 mod mapping;
 mod model;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::emit::rust::generated_line;
-use crate::mapping::Mapping;
+use crate::format::mapping::Mapping;
 
 /// A file in `catalog/`: a native catalog, or a mapping of a vendor's file (it has `mapping`).
 #[derive(Serialize, JsonSchema)]

@@ -21,7 +21,8 @@ pub use history::History;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Related, Report};
-use crate::load::{self, Input, escape_pointer};
+use crate::json_pointer::escape as escape_pointer;
+use crate::load::{self, Input};
 use crate::model::Model;
 use crate::text::code_span;
 
@@ -104,7 +105,7 @@ impl Evolution {
 
 /// Where the catalog file says things, for locating problems found on the resolved catalog.
 struct Places {
-    mapping: Option<crate::mapping::Mapping>,
+    mapping: Option<crate::format::mapping::Mapping>,
     has_version: bool,
 }
 

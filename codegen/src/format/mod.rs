@@ -2,6 +2,7 @@
 //! only (serde and schemars); loading and checking are later stages.
 
 pub mod catalog;
+pub mod mapping;
 mod settings;
 mod version;
 

@@ -15,7 +15,8 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::catalog::Catalog;
 use crate::diag::Diagnostic;
-use crate::mapping::Mapping;
+use crate::format::mapping::Mapping;
+use crate::json_pointer;
 
 fn strict() -> ParseOptions {
     ParseOptions {
@@ -209,7 +210,7 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
             Segment::Seq { index } => out.push_str(&format!("/{index}")),
             Segment::Map { key } | Segment::Enum { variant: key } => {
                 out.push('/');
-                out.push_str(&escape_pointer(key));
+                out.push_str(&json_pointer::escape(key));
             }
             Segment::Unknown => {}
         }
@@ -268,7 +269,7 @@ fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Vec<Diagno
                 let r = prop.name.range();
                 if let Some(first) = seen.get(name) {
                     let mut d = Diagnostic::at(
-                        format!("{pointer}/{}", escape_pointer(name)),
+                        format!("{pointer}/{}", json_pointer::escape(name)),
                         format!("duplicate key `{name}`"),
                     )
                     .hint("JSON readers keep only one of the two values: remove or rename one");
@@ -284,7 +285,7 @@ fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Vec<Diagno
                 }
                 let len = pointer.len();
                 pointer.push('/');
-                pointer.push_str(&escape_pointer(name));
+                pointer.push_str(&json_pointer::escape(name));
                 walk_duplicates(&prop.value, pointer, out);
                 pointer.truncate(len);
             }
@@ -299,11 +300,6 @@ fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Vec<Diagno
         }
         _ => {}
     }
-}
-
-/// Escapes one JSON pointer segment (RFC 6901).
-pub fn escape_pointer(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
 }
 
 /// Fills in the byte range of every diagnostic that names a JSON pointer into `text`.
@@ -322,8 +318,7 @@ pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
 /// Byte range of the value at `pointer`, or of the deepest parent that exists.
 fn find(root: &Value<'_>, pointer: &str) -> Option<Range<usize>> {
     let mut node = root;
-    for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+    for segment in json_pointer::segments(pointer) {
         let next = match node {
             Value::Object(o) => o
                 .properties

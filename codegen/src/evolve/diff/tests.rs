@@ -1,7 +1,7 @@
 //! One test per row of README's classification table: each edits a small catalog and
 //! checks the kind and class of what the diff reports.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::*;
 

@@ -19,9 +19,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-#[path = "oracles/pages.rs"]
 mod pages;
-#[path = "oracles/probes.rs"]
 mod probes;
 
 // ---------------------------------------------------------------------------------------
@@ -246,8 +244,6 @@ pub struct Expected {
 
 /// A catalog as the oracle reads it.
 pub struct Oracle {
-    /// `string`, `integer` or `http-status`.
-    pub code_type: String,
     /// The envelope's `layout`, if any.
     pub layout: Option<Value>,
     pub codes: Vec<Expected>,
@@ -350,7 +346,6 @@ fn native(catalog: &Value) -> Oracle {
         })
         .collect();
     Oracle {
-        code_type: catalog["code_type"].as_str().unwrap_or("string").to_owned(),
         layout: catalog["envelope"].get("layout").cloned(),
         codes,
     }
@@ -617,7 +612,6 @@ fn mapped(name: &str, path: &Path, mapping: &Value) -> Oracle {
         }
     }
     Oracle {
-        code_type,
         layout: head["envelope"].get("layout").cloned(),
         codes,
     }
@@ -635,7 +629,7 @@ fn catalogs_agree_with_crates() {
     assert_eq!(
         viewed,
         catalog_names(),
-        "every catalog in catalog/ needs a line in `crates()` (tests/oracles.rs)"
+        "every catalog in catalog/ needs a line in `crates()` (tests/it/oracles.rs)"
     );
     let mut compared = 0;
     for view in &views {

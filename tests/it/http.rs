@@ -12,7 +12,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use dataxid_errors::{Code, RateLimit, RetryAfter};
 
 /// The client and server example of README.md.
-#[path = "readme_example.rs"]
 mod readme_example;
 
 /// What the server answers on each path.
@@ -238,10 +237,11 @@ fn errors_cross_a_real_http_connection_and_come_back_typed() {
 fn the_readme_example_is_this_code_and_works() {
     let readme = std::fs::read_to_string(errcat_tests::root().join("README.md")).unwrap();
     let example =
-        std::fs::read_to_string(errcat_tests::root().join("tests/readme_example.rs")).unwrap();
+        std::fs::read_to_string(errcat_tests::root().join("tests/it/http/readme_example.rs"))
+            .unwrap();
     assert!(
         readme.contains(&example),
-        "README.md's client and server example differs from tests/readme_example.rs"
+        "README.md's client and server example differs from tests/it/http/readme_example.rs"
     );
     // The README's server answers over a real connection, and its client reads the reply.
     let (base, server) = serve(1);

@@ -7,15 +7,15 @@ use errcat_codegen::{CrateFiles, Generator, Model};
 fn edge_crate() {
     let model = errcat_tests::edge_model();
     let files = Generator::new().crate_files(&model, false);
-    insta::assert_snapshot!("edge_codes_rs", files.codes_rs);
-    insta::assert_snapshot!("edge_lib_rs", files.lib_rs);
-    insta::assert_snapshot!("edge_cargo_toml", files.cargo_toml);
+    snapshot!("edge_codes_rs", files.codes_rs);
+    snapshot!("edge_lib_rs", files.lib_rs);
+    snapshot!("edge_cargo_toml", files.cargo_toml);
 }
 
 #[test]
 fn edge_page() {
     let model = errcat_tests::edge_model();
-    insta::assert_snapshot!("edge_page", Generator::new().page(&model));
+    snapshot!("edge_page", Generator::new().page(&model));
 }
 
 #[test]
@@ -67,12 +67,12 @@ fn snapshot_runtime(
     );
     let name = |path: &str| format!("{prefix}_{}", path.replace(['/', '.'], "_"));
     if tests {
-        insta::assert_snapshot!(name("tests/codes.rs"), files.tests_rs);
-        insta::assert_snapshot!(name("tests/data/catalog.in"), files.tests_data);
+        snapshot!(name("tests/codes.rs"), files.tests_rs);
+        snapshot!(name("tests/data/catalog.in"), files.tests_data);
     }
     for (path, text) in &files.modules {
         if pinned.contains(path) {
-            insta::assert_snapshot!(name(path), text);
+            snapshot!(name(path), text);
         }
     }
 }

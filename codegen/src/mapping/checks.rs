@@ -1,0 +1,261 @@
+//! Checks of the mapping's field sources: before reading, each gives exactly one of
+//! `pointer`, `key` and `template` in a form that can work; after reading, each pointer and
+//! placeholder found a value in at least one entry.
+
+use std::collections::BTreeSet;
+
+use super::fields::{FIELDS, Read};
+use super::{EntriesKind, Entry, Mapping, Source, source};
+use crate::diag::Diagnostic;
+
+impl Mapping {
+    /// Every source the mapping gives, with its path under `fields` (or the mapping's root),
+    /// in the order of the field table.
+    pub(super) fn sources(&self) -> Vec<(&'static str, &Source)> {
+        let f = &self.fields;
+        let mut out = Vec::new();
+        for spec in FIELDS {
+            match spec.read {
+                Read::Code => out.push(("code", &f.code)),
+                Read::Message => out.push(("message", &f.message)),
+                Read::Deprecated => {
+                    if let Some(d) = &f.deprecated {
+                        out.push(("deprecated/flag", &d.flag));
+                        out.push(("deprecated/note", &d.note));
+                    }
+                }
+                Read::Text(source, _)
+                | Read::Name(source, _)
+                | Read::Status(source, _)
+                | Read::List(source, _)
+                | Read::Flag(source, _) => out.extend(source(f).map(|s| (spec.name, s))),
+                Read::OverlayOnly => {}
+            }
+        }
+        if let Some(title) = self
+            .derive_categories
+            .as_ref()
+            .and_then(|d| d.title.as_ref())
+        {
+            out.push(("derive_categories/title", title));
+        }
+        out
+    }
+
+    /// Problems of the sources themselves, before any entry is read.
+    pub(super) fn check_sources(&self, out: &mut Vec<Diagnostic>) {
+        for (field, source) in self.sources() {
+            let given = usize::from(source.pointer.is_some())
+                + usize::from(source.key)
+                + usize::from(source.template.is_some());
+            if given != 1 {
+                out.push(
+                    Diagnostic::at(format!("/fields/{field}"), format!("the source of `{field}` must give exactly one of `pointer`, `key` and `template`"))
+                        .hint("e.g. {\"pointer\": \"/message\"}, {\"key\": true} or {\"template\": \"{/phrase}\"}"),
+                );
+            }
+            if source.key && self.entries.kind != EntriesKind::Object {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/key"),
+                        format!("`{field}` reads the member key, but the entries are an array"),
+                    )
+                    .hint("set `entries.kind` to `object`, or read a field with `pointer`"),
+                );
+            }
+            if matches!(field, "retryable" | "deprecated/flag") && source.cleans() {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}"),
+                        format!("`{field}` reads true or false, which `after`, `before` and `markup` cannot clean"),
+                    )
+                    .hint("remove them: they apply to text fields only"),
+                );
+            }
+            if let Some(p) = &source.pointer
+                && !p.is_empty()
+                && !p.starts_with('/')
+            {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/pointer"),
+                        format!("`{p}` is not a JSON pointer"),
+                    )
+                    .hint(format!("JSON pointers start with `/`: `/{p}`")),
+                );
+            }
+        }
+    }
+
+    /// A pointer of an optional field that no entry has is almost always a typo. `used` holds
+    /// every pointer that found a value in some entry.
+    pub(super) fn unmatched_pointers(
+        &self,
+        entries: &[Entry<'_>],
+        used: &BTreeSet<String>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if entries.is_empty() {
+            return;
+        }
+        for (field, source) in self.sources() {
+            for p in source::placeholders(source.template.as_deref().unwrap_or_default()) {
+                if p != "key" && !used.contains(p) {
+                    out.push(
+                        Diagnostic::at(
+                            format!("/fields/{field}/template"),
+                            format!(
+                                "`{{{p}}}` matches nothing in any of the {} entries",
+                                entries.len()
+                            ),
+                        )
+                        .hint("check the spelling against the vendor file"),
+                    );
+                }
+            }
+            if let Some(p) = &source.pointer
+                && !used.contains(p)
+            {
+                out.push(
+                    Diagnostic::at(format!("/fields/{field}/pointer"), format!("`{p}` matches nothing in any of the {} entries", entries.len()))
+                        .hint("check the spelling against the vendor file, or remove the field from the mapping"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::super::test_mapping;
+    use super::*;
+
+    fn problems(m: &Mapping) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        m.check_sources(&mut out);
+        out.into_iter()
+            .map(|d| (d.pointer.unwrap_or_default(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn sources_follow_the_field_table_and_skip_absent_fields() {
+        let m = test_mapping(json!({
+            "derive_categories": {"title": {"pointer": "/group"}},
+            "fields": {
+                "notes": {"pointer": "/n"},
+                "status": {"pointer": "/s"},
+                "deprecated": {"flag": {"pointer": "/d"}, "note": {"pointer": "/why"}},
+            }
+        }));
+        let names: Vec<&str> = m.sources().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "code",
+                "message",
+                "status",
+                "notes",
+                "deprecated/flag",
+                "deprecated/note",
+                "derive_categories/title"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_gives_exactly_one_of_pointer_key_and_template() {
+        let m = test_mapping(json!({
+            "entries": {"kind": "object"},
+            "fields": {
+                "title": {},
+                "when": {"pointer": "/w", "template": "{/w}"},
+                "sdk_class": {"key": true},
+            }
+        }));
+        let got = problems(&m);
+        let exactly_one = |field: &str| {
+            (
+                format!("/fields/{field}"),
+                format!(
+                    "the source of `{field}` must give exactly one of `pointer`, `key` and `template`"
+                ),
+            )
+        };
+        assert_eq!(got, [exactly_one("title"), exactly_one("when")]);
+    }
+
+    #[test]
+    fn a_key_needs_object_entries() {
+        let m = test_mapping(json!({"fields": {"code": {"key": true}}}));
+        assert_eq!(
+            problems(&m),
+            [(
+                "/fields/code/key".to_owned(),
+                "`code` reads the member key, but the entries are an array".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn flags_cannot_be_cleaned() {
+        let m = test_mapping(json!({"fields": {
+            "retryable": {"pointer": "/r", "markup": "html"},
+            "title": {"pointer": "/t", "markup": "html"},
+        }}));
+        assert_eq!(
+            problems(&m),
+            [(
+                "/fields/retryable".to_owned(),
+                "`retryable` reads true or false, which `after`, `before` and `markup` cannot clean"
+                    .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_pointer_starts_with_a_slash() {
+        let m = test_mapping(json!({"fields": {"message": {"pointer": "message"}}}));
+        let mut out = Vec::new();
+        m.check_sources(&mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].pointer.as_deref(), Some("/fields/message/pointer"));
+        assert_eq!(out[0].message, "`message` is not a JSON pointer");
+        assert_eq!(
+            out[0].hint.as_deref(),
+            Some("JSON pointers start with `/`: `/message`")
+        );
+    }
+
+    #[test]
+    fn pointers_and_placeholders_that_match_no_entry_are_reported() {
+        let m = test_mapping(json!({"fields": {
+            "title": {"pointer": "/titel"},
+            "description": {"template": "{/code}: {/detail} {key}"},
+        }}));
+        let vendor: Value = json!([{"code": "a", "message": "m"}]);
+        let entries = m.entries(&vendor).unwrap();
+        let used: BTreeSet<String> = ["/code", "/message"].map(str::to_owned).into();
+        let mut out = Vec::new();
+        m.unmatched_pointers(&entries, &used, &mut out);
+        let got: Vec<(&str, &str)> = out
+            .iter()
+            .map(|d| (d.pointer.as_deref().unwrap(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "/fields/title/pointer",
+                    "`/titel` matches nothing in any of the 1 entries"
+                ),
+                (
+                    "/fields/description/template",
+                    "`{/detail}` matches nothing in any of the 1 entries"
+                ),
+            ]
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! A field's value in one entry: read at a JSON pointer, taken from the member key, or made
+//! from a template over pointers, then as text (cleaned) or a list of text.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::clean::clean;
+use super::{Entry, Source};
+
+/// The value of `source` in `entry`: `None` when the entry lacks it (or it is null); an
+/// error when a template placeholder names a list or an object, which has no text. Each
+/// pointer that found a value is added to `used`.
+pub(super) fn value(
+    source: &Source,
+    entry: &Entry<'_>,
+    used: &mut BTreeSet<String>,
+) -> Result<Option<Value>, String> {
+    if source.key {
+        return Ok(entry.key.map(|k| Value::String(k.to_owned())));
+    }
+    if let Some(p) = &source.pointer {
+        let Some(v) = entry.value.pointer(p).filter(|v| !v.is_null()) else {
+            return Ok(None);
+        };
+        used.insert(p.clone());
+        return Ok(Some(v.clone()));
+    }
+    let Some(template) = source.template.as_deref() else {
+        return Ok(None);
+    };
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            return Ok(None);
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        let v = if name == "key" {
+            let Some(key) = entry.key else {
+                return Ok(None);
+            };
+            Value::String(key.to_owned())
+        } else {
+            let Some(v) = entry.value.pointer(name).filter(|v| !v.is_null()) else {
+                return Ok(None);
+            };
+            used.insert(name.to_owned());
+            v.clone()
+        };
+        match v {
+            Value::String(s) => out.push_str(&s),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::Bool(b) => out.push_str(&b.to_string()),
+            other => {
+                return Err(format!(
+                    "template placeholder `{{{name}}}` is {}, which has no text",
+                    kind_of(&other)
+                ));
+            }
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(Some(Value::String(out)))
+}
+
+/// Text of `source` in `entry`, cleaned; `None` when absent or blank.
+pub(super) fn text(
+    source: &Source,
+    entry: &Entry<'_>,
+    used: &mut BTreeSet<String>,
+) -> Result<Option<String>, String> {
+    let Some(v) = value(source, entry, used)? else {
+        return Ok(None);
+    };
+    let raw = match v {
+        Value::String(s) => s,
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => return Err(format!("expected text, found {}", kind_of(&other))),
+    };
+    Ok(clean(&raw, source)).map(|s| Some(s).filter(|s| !s.is_empty()))
+}
+
+/// A list of text: an array's strings (nulls skipped), or a single value as one item; each
+/// cleaned, blank ones dropped.
+pub(super) fn texts(
+    source: &Source,
+    entry: &Entry<'_>,
+    used: &mut BTreeSet<String>,
+) -> Result<Vec<String>, String> {
+    match value(source, entry, used)? {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| match v {
+                Value::String(s) => Ok(clean(s, source)),
+                other => Err(format!(
+                    "expected a list of text, found {} in it",
+                    kind_of(other)
+                )),
+            })
+            .filter(|r| r.as_ref().map_or(true, |s| !s.is_empty()))
+            .collect(),
+        Some(_) => Ok(text(source, entry, used)?.into_iter().collect()),
+    }
+}
+
+/// The code's value in `entry` (`source` is `fields.code`), its text cleaned by `after`,
+/// `before` and `markup` as any other field's; a number stays a number unless cleaning is
+/// asked for.
+pub(super) fn code_value(
+    source: &Source,
+    entry: &Entry<'_>,
+    used: &mut BTreeSet<String>,
+) -> Result<Option<Value>, String> {
+    Ok(match value(source, entry, used)? {
+        Some(Value::String(s)) => Some(Value::String(clean(&s, source))),
+        Some(Value::Number(n)) if source.cleans() => {
+            Some(Value::String(clean(&n.to_string(), source)))
+        }
+        other => other,
+    })
+}
+
+/// The `{…}` placeholders of a template, as the check for unmatched pointers reads them.
+pub(super) fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+}
+
+/// How a message names the kind of a JSON value.
+pub(super) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn source(json: Value) -> Source {
+        serde_json::from_value(json).expect("a source")
+    }
+
+    fn entry<'a>(key: Option<&'a str>, value: &'a Value) -> Entry<'a> {
+        Entry {
+            pointer: "/0".to_owned(),
+            key,
+            value,
+        }
+    }
+
+    #[test]
+    fn a_pointer_reads_the_value_and_is_marked_used() {
+        let v = json!({"error": {"code": 42}, "gone": null});
+        let mut used = BTreeSet::new();
+        let got = value(
+            &source(json!({"pointer": "/error/code"})),
+            &entry(None, &v),
+            &mut used,
+        );
+        assert_eq!(got, Ok(Some(json!(42))));
+        assert_eq!(used, BTreeSet::from(["/error/code".to_owned()]));
+        // Absent and null are both "no value", and neither is marked used.
+        let mut used = BTreeSet::new();
+        for p in ["/gone", "/nothing"] {
+            let got = value(&source(json!({"pointer": p})), &entry(None, &v), &mut used);
+            assert_eq!(got, Ok(None));
+        }
+        assert!(used.is_empty());
+    }
+
+    #[test]
+    fn key_reads_the_member_key_or_nothing() {
+        let v = json!({});
+        let s = source(json!({"key": true}));
+        let mut used = BTreeSet::new();
+        assert_eq!(
+            value(&s, &entry(Some("E1"), &v), &mut used),
+            Ok(Some(json!("E1")))
+        );
+        assert_eq!(value(&s, &entry(None, &v), &mut used), Ok(None));
+    }
+
+    #[test]
+    fn a_template_fills_every_placeholder() {
+        let v = json!({"phrase": "Not Found", "code": 404, "ok": false});
+        let s = source(json!({"template": "{/phrase} ({/code}, {/ok}) at {key}"}));
+        let mut used = BTreeSet::new();
+        let got = value(&s, &entry(Some("k"), &v), &mut used);
+        assert_eq!(got, Ok(Some(json!("Not Found (404, false) at k"))));
+        let want: BTreeSet<String> = ["/phrase", "/code", "/ok"].map(str::to_owned).into();
+        assert_eq!(used, want);
+    }
+
+    #[test]
+    fn a_template_with_a_missing_value_or_no_closing_brace_has_no_value() {
+        let v = json!({"phrase": "Not Found"});
+        let mut used = BTreeSet::new();
+        for t in ["{/phrase} {/absent}", "{/phrase} {key}", "{/phrase"] {
+            let got = value(&source(json!({"template": t})), &entry(None, &v), &mut used);
+            assert_eq!(got, Ok(None), "{t}");
+        }
+        // Text without placeholders is the value itself.
+        let got = value(
+            &source(json!({"template": "fixed"})),
+            &entry(None, &v),
+            &mut used,
+        );
+        assert_eq!(got, Ok(Some(json!("fixed"))));
+    }
+
+    #[test]
+    fn a_template_placeholder_naming_a_list_is_an_error() {
+        let v = json!({"items": [1, 2]});
+        let got = value(
+            &source(json!({"template": "x {/items}"})),
+            &entry(None, &v),
+            &mut BTreeSet::new(),
+        );
+        assert_eq!(
+            got,
+            Err("template placeholder `{/items}` is a list, which has no text".to_owned())
+        );
+    }
+
+    #[test]
+    fn text_is_cleaned_and_blank_text_is_absent() {
+        let v = json!({"m": "  Line one\r\nline two  ", "blank": "   ", "n": 7, "o": {}});
+        let mut used = BTreeSet::new();
+        let e = entry(None, &v);
+        let read =
+            |p: &str, used: &mut BTreeSet<String>| text(&source(json!({"pointer": p})), &e, used);
+        assert_eq!(
+            read("/m", &mut used),
+            Ok(Some("Line one\nline two".to_owned()))
+        );
+        assert_eq!(read("/blank", &mut used), Ok(None));
+        assert_eq!(read("/n", &mut used), Ok(Some("7".to_owned())));
+        assert_eq!(
+            read("/o", &mut used),
+            Err("expected text, found an object".to_owned())
+        );
+    }
+
+    #[test]
+    fn texts_read_a_list_or_one_item() {
+        let v = json!({
+            "list": [" a ", null, "", "b"],
+            "one": "only",
+            "bad": ["a", 1],
+        });
+        let e = entry(None, &v);
+        let mut used = BTreeSet::new();
+        let mut read = |p: &str| texts(&source(json!({"pointer": p})), &e, &mut used);
+        assert_eq!(read("/list"), Ok(vec!["a".to_owned(), "b".to_owned()]));
+        assert_eq!(read("/one"), Ok(vec!["only".to_owned()]));
+        assert_eq!(read("/absent"), Ok(vec![]));
+        assert_eq!(
+            read("/bad"),
+            Err("expected a list of text, found a number in it".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_numeric_code_stays_a_number_unless_it_is_cleaned() {
+        let v = json!({"code": 20003});
+        let e = entry(None, &v);
+        let mut used = BTreeSet::new();
+        let plain = source(json!({"pointer": "/code"}));
+        assert_eq!(code_value(&plain, &e, &mut used), Ok(Some(json!(20003))));
+        let cleaned = source(json!({"pointer": "/code", "after": "200"}));
+        assert_eq!(code_value(&cleaned, &e, &mut used), Ok(Some(json!("03"))));
+    }
+
+    #[test]
+    fn placeholders_are_the_names_between_braces() {
+        let got: Vec<&str> = placeholders("{/a} and {key}, {unclosed").collect();
+        assert_eq!(got, ["/a", "key"]);
+        assert_eq!(placeholders("no braces").count(), 0);
+    }
+}
