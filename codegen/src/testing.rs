@@ -74,6 +74,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
         categories,
         codes,
         notes: Vec::new(),
+        package: None,
     }
 }
 

@@ -139,6 +139,14 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
     out
 }
 
+/// `body` in a code fence (tagged `lang`) longer than any run of backticks inside it, so
+/// nothing in it can close the fence.
+pub fn fenced(lang: &str, body: &str) -> String {
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{lang}\n{body}\n{fence}\n")
+}
+
 /// Markdown prose for a page: raw HTML neutralised, everything else kept.
 pub fn markdown(s: &str) -> String {
     let text = normalize(s);

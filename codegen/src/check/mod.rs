@@ -4,6 +4,7 @@
 //! line:column.
 
 pub mod layout;
+mod package;
 mod versions;
 
 use std::collections::HashMap;
@@ -44,6 +45,9 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         );
     }
     versions::check_catalog(catalog, &mut out);
+    if let Some(package) = &catalog.package {
+        package::check(package, &mut out);
+    }
     if catalog.title.trim().is_empty() {
         out.push(Diagnostic::at("/title", "the title is empty").hint("give the API's human name"));
     }

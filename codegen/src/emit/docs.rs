@@ -685,7 +685,7 @@ fn examples(model: &Model, list: &[Example], level: &str) -> String {
         if let Some(intro) = &ex.intro {
             out.push_str(&format!("{}\n\n", prose(model, intro, 4)));
         }
-        out.push_str(&fenced("json", &json(&ex.body)));
+        out.push_str(&text::fenced("json", &json(&ex.body)));
         if let Some(d) = &ex.description {
             out.push_str(&format!("\n{}\n", prose(model, d, 4)));
         }
@@ -697,10 +697,4 @@ fn examples(model: &Model, list: &[Example], level: &str) -> String {
 pub fn json(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value)
         .expect("errcat data serialises to JSON; a failure is a bug in errcat")
-}
-
-fn fenced(lang: &str, body: &str) -> String {
-    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
-    format!("{fence}{lang}\n{body}\n{fence}\n")
 }

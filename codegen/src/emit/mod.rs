@@ -2,6 +2,7 @@
 
 pub mod docs;
 pub mod explain;
+pub mod readme;
 pub mod runtime;
 pub mod rust;
 pub mod schema;

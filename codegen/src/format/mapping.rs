@@ -8,8 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::catalog::{
-    Case, Category, CodeType, Deprecation, Envelope, Example, Header, Note, Retirement, Reuse,
+use super::catalog::{
+    Case, Category, CodeType, Deprecation, Envelope, Example, Header, Note, Package, Retirement,
+    Reuse,
 };
 
 /// A mapping file: a vendor's error file read as a catalog.
@@ -165,6 +166,10 @@ pub struct CatalogHead {
     /// Page-level prose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// How the generated crate is packaged for crates.io: license, links, keywords and
+    /// whether it may be published at all. Left out, the crate is `publish = false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
 }
 
 /// Where a value comes from, and how its text is cleaned.

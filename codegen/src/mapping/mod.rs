@@ -192,6 +192,7 @@ impl Mapping {
                 categories,
                 codes,
                 notes: head.notes,
+                package: head.package,
             },
             origins,
         ))

@@ -34,6 +34,7 @@ pub(super) fn catalog_docs(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) 
         "source",
         "doc_url",
         "notes",
+        "package",
         "envelope description",
         "envelope fields",
         "envelope examples",
