@@ -1,5 +1,4 @@
 //! Emitters: a [`crate::model::Model`] to Rust source and markdown.
 
 pub mod docs;
-pub mod runtime;
 pub mod rust;
