@@ -111,8 +111,8 @@ fn json_rs(model: &Model, modules: &[&Source]) -> String {
     };
     out.push_str(&format!(
         "\npub use {error}::ApiError;\n\
-         pub(crate) use field_errors::FieldErrorsAt;\n\
          pub use field_errors::FieldError;\n\
+         pub(crate) use field_errors::FieldErrorsAt;\n\
          pub use parse_error::{{ParseError, ParseErrorKind}};\n\
          pub use problem::Problem;\n"
     ));
