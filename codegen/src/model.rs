@@ -336,6 +336,40 @@ impl Model {
     pub fn code_is_status(&self) -> bool {
         self.catalog.code_type == CodeType::HttpStatus
     }
+
+    /// The catalog's resolved error body layout, if it declares one.
+    pub fn layout(&self) -> Option<catalog::Layout> {
+        self.catalog
+            .envelope
+            .as_ref()
+            .and_then(|e| e.layout.as_ref())
+            .map(catalog::Layout::resolved)
+    }
+
+    /// Whether errors of this API are told apart by HTTP status rather than by a code in the
+    /// body: the wire carries only the status, or the documented body has no code.
+    pub fn by_status(&self) -> bool {
+        self.code_is_status() || self.layout().is_some_and(|l| l.code.is_none())
+    }
+
+    /// Whether the catalog describes an HTTP API: it documents an error body or response
+    /// headers.
+    pub fn is_http_api(&self) -> bool {
+        self.catalog.envelope.is_some() || self.codes.iter().any(|c| !c.entry.headers.is_empty())
+    }
+
+    /// A code no entry of the catalog spells, for tests.
+    pub fn unknown_code(&self) -> String {
+        let mut unknown = String::from("zz_future_code");
+        while self
+            .codes
+            .iter()
+            .any(|c| c.wire == unknown || c.entry.aliases.contains(&unknown))
+        {
+            unknown.push('_');
+        }
+        unknown
+    }
 }
 
 /// A catalog with more codes than this is published as one page per block of codes (see

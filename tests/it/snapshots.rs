@@ -77,22 +77,65 @@ fn snapshot_runtime(
     }
 }
 
+/// The files of a crate without a documented error body. The runtime sources copied verbatim
+/// (`wire.rs`, `features.rs`, `retry.rs`, `json/*`) are tested in `errcat-runtime-check`; the
+/// snapshots pin what is emitted per catalog: `facts.rs`, `json.rs` and the tests.
 const WITHOUT_BODY: &[&str] = &[
+    "src/facts.rs",
     "src/wire.rs",
     "src/features.rs",
+    "src/json.rs",
+    "src/json/accessors.rs",
+    "src/json/by_code.rs",
+    "src/json/error.rs",
+    "src/json/field_errors.rs",
+    "src/json/parse_error.rs",
+    "src/json/pointer.rs",
+    "src/json/problem.rs",
+    "tests/examples.rs",
+    "tests/data/examples.in",
+];
+
+/// The files of a crate with a documented object body (see [`files_with`] for the others).
+const WITH_BODY: &[&str] = &[
+    "src/facts.rs",
+    "src/wire.rs",
+    "src/features.rs",
+    "src/json.rs",
+    "src/json/accessors.rs",
+    "src/json/body.rs",
+    "src/json/by_code.rs",
+    "src/json/error_with_rate_limit.rs",
+    "src/json/field_errors.rs",
+    "src/json/parse_error.rs",
+    "src/json/pointer.rs",
+    "src/json/problem.rs",
+    "src/retry.rs",
+    "tests/examples.rs",
+    "tests/data/examples.in",
+];
+
+/// What the emitter writes per catalog, as opposed to the runtime sources it copies.
+const EMITTED: &[&str] = &[
+    "src/facts.rs",
     "src/json.rs",
     "tests/examples.rs",
     "tests/data/examples.in",
 ];
 
-const WITH_BODY: &[&str] = &[
-    "src/wire.rs",
-    "src/features.rs",
-    "src/json.rs",
-    "src/retry.rs",
-    "tests/examples.rs",
-    "tests/data/examples.in",
-];
+/// [`WITH_BODY`] with `from` replaced by `to`, or with `to` added after `from` when `keep`.
+fn files_with(from: &str, to: &'static str, keep: bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for &path in WITH_BODY {
+        if path != from || keep {
+            out.push(path);
+        }
+        if path == from {
+            out.push(to);
+        }
+    }
+    out
+}
 
 /// The runtime files of the edge crate: `wire.rs` (codes read from the wire, unknown ones
 /// kept), `features.rs` (serde, http), `json.rs` without a documented body, and the tests.
@@ -100,7 +143,7 @@ const WITH_BODY: &[&str] = &[
 fn edge_runtime_files() {
     let model = errcat_tests::edge_model();
     let files = Generator::new().crate_files(&model, false);
-    snapshot_runtime("edge", &files, WITHOUT_BODY, WITHOUT_BODY, true);
+    snapshot_runtime("edge", &files, WITHOUT_BODY, EMITTED, true);
 }
 
 /// With a documented error body: `json.rs` reads and writes an object body with every part
@@ -125,20 +168,7 @@ fn edge_runtime_files_with_an_object_body() {
         }
     }));
     let files = Generator::new().crate_files(&model, false);
-    // `wire.rs` and the codes test are the edge crate's; `retry.rs` is pinned here.
-    snapshot_runtime(
-        "edge_object_body",
-        &files,
-        WITH_BODY,
-        &[
-            "src/features.rs",
-            "src/json.rs",
-            "src/retry.rs",
-            "tests/examples.rs",
-            "tests/data/examples.in",
-        ],
-        false,
-    );
+    snapshot_runtime("edge_object_body", &files, WITH_BODY, EMITTED, false);
 }
 
 /// A JSON:API-like list body with constants, and integer codes (written as numbers only
@@ -162,18 +192,8 @@ fn edge_runtime_files_with_a_list_body_and_integer_codes() {
         ]
     }));
     let files = Generator::new().crate_files(&model, false);
-    snapshot_runtime(
-        "edge_list_body",
-        &files,
-        WITH_BODY,
-        &[
-            "src/features.rs",
-            "src/json.rs",
-            "tests/examples.rs",
-            "tests/data/examples.in",
-        ],
-        false,
-    );
+    let expected = files_with("src/json/field_errors.rs", "src/json/list.rs", true);
+    snapshot_runtime("edge_list_body", &files, &expected, EMITTED, false);
 }
 
 /// An API whose body carries only the HTTP status: errors are told apart by status.
@@ -189,16 +209,6 @@ fn edge_runtime_files_told_apart_by_status() {
         ]
     }));
     let files = Generator::new().crate_files(&model, false);
-    snapshot_runtime(
-        "edge_by_status",
-        &files,
-        WITH_BODY,
-        &[
-            "src/features.rs",
-            "src/json.rs",
-            "tests/examples.rs",
-            "tests/data/examples.in",
-        ],
-        false,
-    );
+    let expected = files_with("src/json/by_code.rs", "src/json/by_status.rs", false);
+    snapshot_runtime("edge_by_status", &files, &expected, EMITTED, false);
 }

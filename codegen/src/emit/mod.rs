@@ -3,6 +3,5 @@
 pub mod docs;
 pub mod explain;
 pub mod readme;
-pub mod runtime;
 pub mod rust;
 pub mod schema;

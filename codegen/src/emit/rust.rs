@@ -13,9 +13,12 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::runtime;
 use crate::model::{CodeModel, Model};
 use crate::text;
+
+mod examples;
+mod facts;
+mod runtime;
 
 /// Minimum Rust version of generated crates (edition 2024).
 pub const GENERATED_RUST_VERSION: &str = "1.85";
@@ -47,13 +50,10 @@ pub fn generated_line(command: &str, source: &str) -> String {
 /// makes `Cargo.toml` a workspace of its own so the crate builds anywhere.
 pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
     let header = format!("// {}\n", generated_line(command, &model.source_path));
-    let (examples_rs, examples_data) = runtime::examples_test(model);
-    let mut modules: Vec<(&'static str, String)> = modules(model)
+    let modules = modules(model)
         .into_iter()
-        .chain([("tests/examples.rs", examples_rs)])
-        .map(|(path, tokens)| (path, format!("{header}{}", format(tokens))))
+        .map(|(path, text)| (path, format!("{header}{text}")))
         .collect();
-    modules.push(("tests/data/examples.in", format!("{header}{examples_data}")));
     CrateFiles {
         cargo_toml: cargo_toml(model, command, standalone),
         lib_rs: format!("{header}{}", format(lib_tokens(model))),
@@ -64,16 +64,13 @@ pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
     }
 }
 
-/// The modules beyond `codes.rs`.
-fn modules(model: &Model) -> Vec<(&'static str, TokenStream)> {
-    let mut out = vec![
-        ("src/wire.rs", runtime::wire_tokens(model)),
-        ("src/features.rs", runtime::features_tokens(model)),
-        ("src/json.rs", runtime::json_tokens(model)),
-    ];
-    if runtime::is_http_api(model) {
-        out.push(("src/retry.rs", runtime::retry_tokens(model)));
-    }
+/// The modules beyond `codes.rs`, and the examples test, without their header line.
+fn modules(model: &Model) -> Vec<(&'static str, String)> {
+    let (examples_rs, examples_data) = examples::examples_test(model);
+    let mut out = vec![("src/facts.rs", facts::facts_rs(model))];
+    out.extend(runtime::files(model));
+    out.push(("tests/examples.rs", examples_rs));
+    out.push(("tests/data/examples.in", examples_data));
     out
 }
 
@@ -807,7 +804,7 @@ fn lib_tokens(model: &Model) -> TokenStream {
     ));
     doc.push_str(&features_doc(model));
     let doc = inner_doc_attrs(&doc);
-    let retry = runtime::is_http_api(model).then(|| {
+    let retry = model.is_http_api().then(|| {
         quote! {
             mod retry;
             pub use retry::{RateLimit, RetryAfter};
@@ -820,6 +817,7 @@ fn lib_tokens(model: &Model) -> TokenStream {
 
         include!("codes.rs");
 
+        mod facts;
         mod features;
         mod wire;
         pub use wire::{Code, UnknownCode};
@@ -833,7 +831,7 @@ fn lib_tokens(model: &Model) -> TokenStream {
 
 /// The crate docs' section on features and wire codes.
 fn features_doc(model: &Model) -> String {
-    let body = match runtime::layout(model) {
+    let body = match model.layout() {
         Some(_) => "`ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API \
                     documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem \
                     documents (`Problem`)."
@@ -848,13 +846,13 @@ fn features_doc(model: &Model) -> String {
          - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.\n\
          - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`{}.\n\
          - `json` (brings `serde` and `serde_json`): {body}",
-        if runtime::is_http_api(model) {
+        if model.is_http_api() {
             "; `ApiError::to_http_response` and `from_http_response` with `json`"
         } else {
             ""
         }
     );
-    if runtime::is_http_api(model) {
+    if model.is_http_api() {
         doc.push_str(
             "\n\n[`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into \
              a delay to wait.",
@@ -896,7 +894,7 @@ fn tests_tokens(model: &Model) -> TokenStream {
     } else {
         quote!(code.http_status())
     };
-    let unknown = runtime::unknown_code(model);
+    let unknown = model.unknown_code();
     quote! {
         #![allow(deprecated)]
 

@@ -1,0 +1,29 @@
+//! The runtime sources errcat copies verbatim into every generated crate (`codegen/runtime/`),
+//! compiled and tested here against a stub catalog ([`ErrorCode`], three integer codes) and the
+//! facts a generated crate's `src/facts.rs` would hold for it.
+//!
+//! Not published: the generated crates carry their own copies and depend on nothing.
+
+mod facts;
+mod stub;
+
+pub use stub::{Category, ErrorCode};
+
+#[path = "../features.rs"]
+mod features;
+
+#[path = "../wire.rs"]
+mod wire;
+pub use wire::{Code, UnknownCode};
+
+#[path = "../retry.rs"]
+mod retry;
+pub use retry::{RateLimit, RetryAfter};
+
+#[cfg(feature = "json")]
+mod json;
+#[cfg(feature = "json")]
+pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
+
+#[cfg(all(test, feature = "json"))]
+mod tests;

@@ -1,0 +1,239 @@
+//! The error body the catalog documents (its `envelope.layout`), read and written.
+
+use super::pointer::{put, text};
+use super::{ApiError, ParseError, ParseErrorKind};
+use crate::facts::layout;
+use crate::{Code, RateLimit};
+use serde_json::{Map, Value};
+
+impl ApiError {
+    /// Parses an error body; a body that lists errors gives its first.
+    ///
+    /// A body that is not JSON, or lacks the code, is a [`ParseError`] that keeps the raw text.
+    /// A code this crate does not know is kept, never an error.
+    pub fn from_json(body: &[u8]) -> Result<ApiError, ParseError> {
+        let value = ParseError::json(body)?;
+        let mut all = read_all(&value).map_err(|kind| ParseError::new(kind, body))?;
+        Ok(all.swap_remove(0))
+    }
+
+    /// Parses a whole response: status, headers and body. The status fills in what the body
+    /// leaves out, and the request id header and rate-limit headers are read.
+    pub fn from_response<I, K, V>(
+        status: u16,
+        headers: I,
+        body: &[u8],
+    ) -> Result<ApiError, ParseError>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let carries_code = layout::CODE.is_some() || layout::STATUS_AS_CODE.is_some();
+        let mut error = match Self::from_json(body) {
+            Ok(error) => error,
+            // A body without a code says nothing the status does not: keep going.
+            Err(_) if !carries_code => Self::empty(),
+            Err(e) => return Err(e),
+        };
+        let headers: Vec<(String, String)> = headers
+            .into_iter()
+            .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
+            .collect();
+        error.status = error.status.or(Some(status));
+        if let (None, Some(name)) = (&error.request_id, layout::REQUEST_ID_HEADER) {
+            error.request_id = headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone());
+        }
+        let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        error.rate_limit = RateLimit::from_headers(pairs);
+        Ok(error)
+    }
+
+    /// The body the API sends for this error, as documented: every part the layout names, with
+    /// this error's values.
+    pub fn to_json(&self) -> Vec<u8> {
+        self.to_json_value().to_string().into_bytes()
+    }
+
+    /// [`ApiError::to_json`] as a JSON value.
+    pub fn to_json_value(&self) -> Value {
+        let item = self.item();
+        let mut body = match layout::ERRORS {
+            Some(p) => {
+                let mut body = Value::Object(Map::new());
+                put(&mut body, p, Value::Array(vec![item]));
+                body
+            }
+            None => item,
+        };
+        if let (Some(p), Some(id)) = (layout::REQUEST_ID, &self.request_id) {
+            put(&mut body, p, Value::from(id.as_str()));
+        }
+        body
+    }
+
+    /// The headers a server sends with [`ApiError::to_json`]: content type, request id and
+    /// rate limits.
+    pub fn response_headers(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("Content-Type", layout::CONTENT_TYPE.to_owned())];
+        if let (Some(name), Some(id)) = (layout::REQUEST_ID_HEADER, &self.request_id) {
+            out.push((name, id.clone()));
+        }
+        if let Some(limit) = &self.rate_limit {
+            out.extend(limit.to_headers());
+        }
+        out
+    }
+
+    /// This error as one item of the body.
+    pub(super) fn item(&self) -> Value {
+        let mut item = Value::Object(Map::new());
+        for (p, v) in layout::CONSTANTS {
+            put(&mut item, p, Value::from(*v));
+        }
+        if let (Some(p), Some(code)) = (layout::CODE, self.code_member()) {
+            put(&mut item, p, code);
+        }
+        if let (Some(p), Some(status)) = (layout::STATUS_AS_CODE, self.status()) {
+            put(&mut item, p, Value::from(status));
+        }
+        let parts = [
+            (layout::ID, &self.id),
+            (layout::MESSAGE, &self.message),
+            (layout::DOC_URL, &self.doc_url),
+            (layout::CATEGORY, &self.category),
+            (layout::PARAM, &self.param),
+        ];
+        for (p, value) in parts {
+            if let (Some(p), Some(value)) = (p, value) {
+                put(&mut item, p, Value::from(value.as_str()));
+            }
+        }
+        if let (Some(p), Some(status)) = (layout::STATUS, self.status()) {
+            put(&mut item, p, Value::from(status));
+        }
+        if let (Some(p), Some(title)) = (layout::TITLE, self.title()) {
+            put(&mut item, p, Value::from(title));
+        }
+        if let (Some(p), Some(details)) = (layout::DETAILS, &self.details) {
+            put(&mut item, p, details.clone());
+        }
+        item
+    }
+}
+
+#[cfg(feature = "http")]
+impl ApiError {
+    /// Parses an [`http::Response`]: status, headers and body.
+    pub fn from_http_response<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+    ) -> Result<ApiError, ParseError> {
+        let headers = response
+            .headers()
+            .iter()
+            .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)));
+        Self::from_response(
+            response.status().as_u16(),
+            headers,
+            response.body().as_ref(),
+        )
+    }
+
+    /// The response a server sends for this error: its status (500 when it has none),
+    /// [`ApiError::response_headers`] and [`ApiError::to_json`].
+    pub fn to_http_response(&self) -> http::Response<Vec<u8>> {
+        let status = self
+            .status()
+            .and_then(|s| http::StatusCode::from_u16(s).ok())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = http::Response::new(self.to_json());
+        *response.status_mut() = status;
+        for (name, value) in self.response_headers() {
+            if let Ok(value) = http::HeaderValue::from_str(&value) {
+                response.headers_mut().append(name, value);
+            }
+        }
+        response
+    }
+}
+
+/// Every error of a body, each with the body's request id and the body itself.
+pub(super) fn read_all(body: &Value) -> Result<Vec<ApiError>, ParseErrorKind> {
+    let items = items(body)?;
+    if items.is_empty() {
+        return Err(ParseErrorKind::Empty);
+    }
+    let request_id = layout::REQUEST_ID.and_then(|p| text(body, p));
+    items
+        .into_iter()
+        .map(|item| {
+            let mut error = read_item(item)?;
+            error.request_id = request_id.clone();
+            error.body = Some(body.clone());
+            Ok(error)
+        })
+        .collect()
+}
+
+/// The errors of a body: the listed ones, or the body itself.
+fn items(body: &Value) -> Result<Vec<&Value>, ParseErrorKind> {
+    let Some(p) = layout::ERRORS else {
+        return Ok(vec![body]);
+    };
+    match body.pointer(p) {
+        Some(Value::Array(items)) => Ok(items.iter().collect()),
+        Some(_) => Err(wrong(p, "an array")),
+        None => Err(ParseErrorKind::Missing(p)),
+    }
+}
+
+fn wrong(pointer: &'static str, expected_type: &'static str) -> ParseErrorKind {
+    ParseErrorKind::WrongType {
+        at: pointer,
+        expected: expected_type,
+    }
+}
+
+fn read_item(item: &Value) -> Result<ApiError, ParseErrorKind> {
+    if !item.is_object() {
+        return Err(wrong(layout::ERRORS.unwrap_or_default(), "an object"));
+    }
+    let mut error = ApiError::empty();
+    let status = layout::STATUS.and_then(|p| item.pointer(p));
+    error.status = status.and_then(as_u16);
+    if let Some(p) = layout::CODE {
+        error.code = match item.pointer(p) {
+            Some(Value::String(s)) => Code::parse(s),
+            Some(Value::Number(n)) => Code::parse(&n.to_string()),
+            Some(_) => return Err(wrong(p, "a string or a number")),
+            None => return Err(ParseErrorKind::Missing(p)),
+        };
+    }
+    if let Some(p) = layout::STATUS_AS_CODE {
+        let value = item.pointer(p).ok_or(ParseErrorKind::Missing(p))?;
+        let status = as_u16(value).ok_or(wrong(p, "an HTTP status"))?;
+        error.status = Some(status);
+    }
+    let part = |p: Option<&str>| p.and_then(|p| text(item, p));
+    error.message = part(layout::MESSAGE);
+    error.doc_url = part(layout::DOC_URL);
+    error.category = part(layout::CATEGORY);
+    error.param = part(layout::PARAM);
+    error.id = part(layout::ID);
+    error.details = layout::DETAILS
+        .and_then(|p| item.pointer(p))
+        .filter(|v| !v.is_null())
+        .cloned();
+    Ok(error)
+}
+
+fn as_u16(value: &Value) -> Option<u16> {
+    match value {
+        Value::Number(n) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}

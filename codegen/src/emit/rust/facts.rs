@@ -1,0 +1,307 @@
+//! `src/facts.rs`: what the catalog says that the shared runtime files read. Everything in a
+//! generated crate beyond `codes.rs` that varies from one catalog to the next is here, as
+//! constants and a few small items; the rest is copied verbatim (see `runtime`).
+
+use proc_macro2::Literal;
+
+use crate::catalog::{CodeType, Layout, LayoutPreset};
+use crate::model::Model;
+use crate::text;
+
+/// The text of `src/facts.rs`, without its header line.
+pub(super) fn facts_rs(model: &Model) -> String {
+    let mut out = String::from(
+        "//! What this crate's catalog says, read by the modules every generated crate shares: how its\n\
+         //! codes are written, what they document, and where each part of an error sits in the API's\n\
+         //! error body.\n",
+    );
+    let integer = model.catalog.code_type == CodeType::Integer;
+    item(
+        &mut out,
+        &format!(
+            "/// Whether the catalog's codes are integers, written as numbers in JSON.\n\
+             #[cfg(feature = \"serde\")]\n\
+             pub(crate) const INTEGER_CODES: bool = {integer};\n"
+        ),
+    );
+    let (status, status_code) = if model.all_have_status() {
+        (
+            "Some(code.http_status())",
+            "    /// The documented HTTP status as an [`http::StatusCode`].\n    \
+             pub fn status_code(self) -> http::StatusCode {\n        \
+             http::StatusCode::from_u16(self.http_status())\n            \
+             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)\n    }\n",
+        )
+    } else {
+        (
+            "code.http_status()",
+            "    /// The documented HTTP status as an [`http::StatusCode`], or `None` where the API\n    \
+             /// documents none.\n    \
+             pub fn status_code(self) -> Option<http::StatusCode> {\n        \
+             http::StatusCode::from_u16(self.http_status()?).ok()\n    }\n",
+        )
+    };
+    let doc_url = if model.codes.iter().all(|c| c.doc_url.is_some()) {
+        "Some(code.doc_url())"
+    } else {
+        "code.doc_url()"
+    };
+    let (code_param, category) = if model.categories.is_empty() {
+        ("_code", "None")
+    } else if model.all_have_category() {
+        ("code", "Some(code.category().as_str())")
+    } else {
+        ("code", "code.category().map(crate::Category::as_str)")
+    };
+    for (doc, name, param, ty, body) in [
+        (
+            "The documented HTTP status of `code`.",
+            "status",
+            "code",
+            "u16",
+            status,
+        ),
+        (
+            "The documentation URL of `code`.",
+            "doc_url",
+            "code",
+            "&'static str",
+            doc_url,
+        ),
+        (
+            "The category id of `code`.",
+            "category",
+            code_param,
+            "&'static str",
+            category,
+        ),
+    ] {
+        item(
+            &mut out,
+            &format!(
+                "/// {doc}\n#[cfg(feature = \"json\")]\n\
+                 pub(crate) fn {name}({param}: crate::ErrorCode) -> Option<{ty}> {{\n    {body}\n}}\n"
+            ),
+        );
+    }
+    item(
+        &mut out,
+        &format!("#[cfg(feature = \"http\")]\nimpl crate::ErrorCode {{\n{status_code}}}\n"),
+    );
+    if !model.categories.is_empty() {
+        item(
+            &mut out,
+            "#[cfg(feature = \"serde\")]\n\
+             impl serde::Serialize for crate::Category {\n    \
+             /// Serializes the category as its catalog `id`.\n    \
+             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {\n        \
+             serializer.serialize_str(self.as_str())\n    }\n}\n",
+        );
+    }
+    let layout = model.layout();
+    item(
+        &mut out,
+        &format!(
+            "/// The rustdoc of `ApiError`.\n\
+             #[cfg(feature = \"json\")]\n\
+             macro_rules! api_error_doc {{\n    () => {{\n        {}\n    }};\n}}\n",
+            raw_string(&text::escape_bidi(&api_error_doc(
+                model,
+                layout.as_ref(),
+                model.by_status()
+            )))
+        ),
+    );
+    item(
+        &mut out,
+        "#[cfg(feature = \"json\")]\npub(crate) use api_error_doc;\n",
+    );
+    item(&mut out, &layout_module(model, layout.as_ref()));
+    out
+}
+
+/// Appends `text` to `out` after a blank line.
+fn item(out: &mut String, text: &str) {
+    out.push('\n');
+    out.push_str(text);
+}
+
+/// `s` as a Rust string literal: raw, with as many `#` as it needs, when it spans lines.
+fn raw_string(s: &str) -> String {
+    if !s.contains('\n') {
+        return Literal::string(s).to_string();
+    }
+    let mut hashes = String::from("#");
+    while s.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{s}\"{hashes}")
+}
+
+fn opt(p: Option<&str>) -> String {
+    match p {
+        Some(s) => format!("Some({})", Literal::string(s)),
+        None => "None".to_owned(),
+    }
+}
+
+/// `mod layout`: where each part of an error sits in the body. Without a documented body, only
+/// where field errors sit (nowhere), which the shared `ApiError` reads.
+fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
+    let default = Layout::default();
+    let l = layout.unwrap_or(&default);
+    let field_errors = match (&l.field_errors, l.details.as_deref()) {
+        (Some(f), Some(d)) => format!(
+            "Some(({}, {}, {}, {}, {}))",
+            Literal::string(f.at.strip_prefix(d).unwrap_or_default()),
+            f.single,
+            Literal::string(&f.field),
+            opt(f.message.as_deref()),
+            opt(f.code.as_deref()),
+        ),
+        _ => "None".to_owned(),
+    };
+    let mut consts = vec![(
+        "Where field errors sit in the details.",
+        "FIELD_ERRORS",
+        "Option<crate::json::FieldErrorsAt>",
+        field_errors,
+    )];
+    if layout.is_some() {
+        let by_status = model.by_status();
+        let code = l.code.as_deref();
+        let constants: Vec<String> = l
+            .constants
+            .iter()
+            .map(|(k, v)| format!("({}, {})", Literal::string(k), Literal::string(v)))
+            .collect();
+        let content_type = if l.preset == Some(LayoutPreset::ProblemJson) {
+            "application/problem+json"
+        } else {
+            "application/json"
+        };
+        let ptr = |doc, name, value: Option<&str>| (doc, name, "Option<&str>", opt(value));
+        consts.splice(
+            0..0,
+            [
+                ptr(
+                    "The list of errors, in a body that lists them.",
+                    "ERRORS",
+                    l.errors.as_deref(),
+                ),
+                ptr("The code.", "CODE", code.filter(|_| !by_status)),
+                ptr(
+                    "The HTTP status, where it is what the body carries in place of a code.",
+                    "STATUS_AS_CODE",
+                    code.filter(|_| by_status),
+                ),
+                ptr("The HTTP status.", "STATUS", l.status.as_deref()),
+                ptr(
+                    "The message of this occurrence.",
+                    "MESSAGE",
+                    l.message.as_deref(),
+                ),
+                ptr(
+                    "The catalog message of the code.",
+                    "TITLE",
+                    l.title.as_deref(),
+                ),
+                ptr("The documentation URL.", "DOC_URL", l.doc_url.as_deref()),
+                ptr("The category id.", "CATEGORY", l.category.as_deref()),
+                ptr(
+                    "The parameter the error is about.",
+                    "PARAM",
+                    l.param.as_deref(),
+                ),
+                ptr("The details.", "DETAILS", l.details.as_deref()),
+                ptr("The identifier of the occurrence.", "ID", l.id.as_deref()),
+                ptr(
+                    "The request id, in the body.",
+                    "REQUEST_ID",
+                    l.request_id.as_deref(),
+                ),
+                ptr(
+                    "The request id, as a response header.",
+                    "REQUEST_ID_HEADER",
+                    l.request_id_header.as_deref(),
+                ),
+                (
+                    "Members every error has, with their values.",
+                    "CONSTANTS",
+                    "&[(&str, &str)]",
+                    format!("&[{}]", constants.join(", ")),
+                ),
+            ],
+        );
+        consts.push((
+            "The media type of the error body.",
+            "CONTENT_TYPE",
+            "&str",
+            Literal::string(content_type).to_string(),
+        ));
+    }
+    let mut out = String::from(
+        "/// Where each part of an error sits in the body, from the catalog's `envelope.layout`.\n\
+         #[cfg(feature = \"json\")]\npub(crate) mod layout {\n",
+    );
+    for (i, (doc, name, ty, value)) in consts.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = format!("    pub(crate) const {name}: {ty} = {value};");
+        let line = if line.len() > 100 {
+            format!("    pub(crate) const {name}: {ty} =\n        {value};")
+        } else {
+            line
+        };
+        out.push_str(&format!("    /// {doc}\n{line}\n"));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The rustdoc of `ApiError`, with a runnable example from the catalog's first documented
+/// example body when it has one.
+fn api_error_doc(model: &Model, layout: Option<&Layout>, by_status: bool) -> String {
+    let mut doc = String::from("One error of the API, as its response body carries it.");
+    let Some(layout) = layout else {
+        return doc;
+    };
+    let envelope = model.catalog.envelope.iter().flat_map(|e| &e.examples);
+    let first = model
+        .codes
+        .iter()
+        .flat_map(|c| c.entry.examples.iter().map(move |e| (c, e)))
+        .next();
+    let (body, check) = match first {
+        Some((code, example)) => {
+            let check = if by_status {
+                format!(
+                    "assert!(error.classes().iter().any(|c| c.as_str() == {:?}));",
+                    code.wire
+                )
+            } else {
+                format!("assert_eq!(error.code().as_str(), {:?});", code.wire)
+            };
+            (example.body.to_string(), check)
+        }
+        None => match envelope.clone().next() {
+            Some(example) => (example.body.to_string(), String::new()),
+            None => return doc,
+        },
+    };
+    let mut hashes = String::from("#");
+    while body.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    let read = if layout.errors.is_some() {
+        "let errors = ApiError::from_json_list(body.as_bytes()).unwrap();\nlet error = &errors[0];"
+    } else {
+        "let error = ApiError::from_json(body.as_bytes()).unwrap();"
+    };
+    doc.push_str(&format!(
+        "\n\nA documented example body, read:\n\n```\nuse {}::ApiError;\n\nlet body = r{hashes}\"{body}\"{hashes};\n{read}\n{check}\n```",
+        model.lib_name
+    ));
+    doc
+}

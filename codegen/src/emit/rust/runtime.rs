@@ -1,0 +1,120 @@
+//! The runtime files of a generated crate: the sources under `codegen/runtime/`, copied verbatim
+//! (they are compiled and tested in the workspace by `errcat-runtime-check`), the ones a catalog
+//! uses chosen here, plus `src/json.rs`, which names them.
+
+use crate::model::Model;
+
+/// A runtime source: where it goes in a generated crate, its module name and its text.
+struct Source {
+    path: &'static str,
+    module: &'static str,
+    text: &'static str,
+}
+
+/// `source!("json/", "body")`: `codegen/runtime/json/body.rs`, which goes to `src/json/body.rs`.
+macro_rules! source {
+    ($dir:literal, $module:literal) => {
+        Source {
+            path: concat!("src/", $dir, $module, ".rs"),
+            module: $module,
+            text: include_str!(concat!("../../../runtime/", $dir, $module, ".rs")),
+        }
+    };
+}
+
+const WIRE: Source = source!("", "wire");
+const FEATURES: Source = source!("", "features");
+const RETRY: Source = source!("", "retry");
+const ACCESSORS: Source = source!("json/", "accessors");
+const BODY: Source = source!("json/", "body");
+const BY_CODE: Source = source!("json/", "by_code");
+const BY_STATUS: Source = source!("json/", "by_status");
+const ERROR: Source = source!("json/", "error");
+const ERROR_WITH_RATE_LIMIT: Source = source!("json/", "error_with_rate_limit");
+const FIELD_ERRORS: Source = source!("json/", "field_errors");
+const LIST: Source = source!("json/", "list");
+const PARSE_ERROR: Source = source!("json/", "parse_error");
+const POINTER: Source = source!("json/", "pointer");
+const PROBLEM: Source = source!("json/", "problem");
+
+/// The runtime files `model`'s crate gets, as (path in the crate, text without the header line),
+/// in a fixed order: `src/wire.rs`, `src/features.rs`, `src/json.rs` and the modules of `json`,
+/// then `src/retry.rs` for an HTTP API.
+pub(super) fn files(model: &Model) -> Vec<(&'static str, String)> {
+    let json = json_modules(model);
+    let mut out = vec![
+        (WIRE.path, WIRE.text.to_owned()),
+        (FEATURES.path, FEATURES.text.to_owned()),
+        ("src/json.rs", json_rs(model, &json)),
+    ];
+    out.extend(json.iter().map(|s| (s.path, s.text.to_owned())));
+    if model.is_http_api() {
+        out.push((RETRY.path, RETRY.text.to_owned()));
+    }
+    out
+}
+
+/// The modules of `json` for `model`, in name order. Reading and writing bodies exist only
+/// where the catalog documents the body's layout (which makes it an HTTP API), a list body's
+/// functions only where it lists errors; the rate-limit headers only for an HTTP API; the by-status
+/// API where errors are told apart by status.
+fn json_modules(model: &Model) -> Vec<&'static Source> {
+    let layout = model.layout();
+    let mut out = vec![&ACCESSORS];
+    if layout.is_some() {
+        assert!(
+            model.is_http_api(),
+            "a catalog with an error body layout is an HTTP API; this is a bug in errcat"
+        );
+        out.push(&BODY);
+    }
+    out.push(if model.by_status() {
+        &BY_STATUS
+    } else {
+        &BY_CODE
+    });
+    out.push(if model.is_http_api() {
+        &ERROR_WITH_RATE_LIMIT
+    } else {
+        &ERROR
+    });
+    out.push(&FIELD_ERRORS);
+    if layout.is_some_and(|l| l.errors.is_some()) {
+        out.push(&LIST);
+    }
+    out.extend([&PARSE_ERROR, &POINTER, &PROBLEM]);
+    out
+}
+
+/// `src/json.rs`: the module's docs, its modules and what it exports.
+fn json_rs(model: &Model, modules: &[&Source]) -> String {
+    let source = &model.source_path;
+    let about = match model.layout() {
+        Some(_) => format!(
+            "[`ApiError::from_json`] reads the error body that `{source}` documents (its\n\
+             //! `envelope.layout`), and [`ApiError::to_json`] writes the same body, so a client and a server\n\
+             //! built on this crate agree by construction."
+        ),
+        None => format!(
+            "`{source}` does not document the layout of the API's error body, so [`ApiError`] is not\n\
+             //! read from or written to it; it converts to and from RFC 9457 problem documents."
+        ),
+    };
+    let mut out = format!("//! Typed error responses (the `json` feature).\n//!\n//! {about}\n\n");
+    for module in modules {
+        out.push_str(&format!("mod {};\n", module.module));
+    }
+    let error = if model.is_http_api() {
+        "error_with_rate_limit"
+    } else {
+        "error"
+    };
+    out.push_str(&format!(
+        "\npub use {error}::ApiError;\n\
+         pub use field_errors::FieldError;\n\
+         pub(crate) use field_errors::FieldErrorsAt;\n\
+         pub use parse_error::{{ParseError, ParseErrorKind}};\n\
+         pub use problem::Problem;\n"
+    ));
+    out
+}
