@@ -32,8 +32,7 @@ enum Command {
     Gen(GenArgs),
     /// Build the reference site from generated/docs/ with mdBook, then check its links.
     ///
-    /// Runs the errcat-site package (so `gen` never compiles mdBook). The site goes to
-    /// target/site/ unless --out says otherwise; it is served under the path of
+    /// The site goes to target/site/ unless --out says otherwise; it is served under the path of
     /// `reference_url` in catalog/errcat.json (default `/`).
     Docs(DocsArgs),
     /// Record a release of a catalog at the version it states.
