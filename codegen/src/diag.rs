@@ -30,7 +30,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at a JSON pointer; the byte range is resolved later from the source.
-    pub fn at(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn at(pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             file: 0,
             range: None,
@@ -42,7 +42,7 @@ impl Diagnostic {
     }
 
     /// Adds another location, given by JSON pointer, with what it is.
-    pub fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         self.related.push(Related {
             pointer: Some(pointer.into()),
             range: None,
@@ -52,7 +52,7 @@ impl Diagnostic {
     }
 
     /// Adds what to do about it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -87,7 +87,7 @@ pub struct Report {
 
 impl Report {
     /// Registers a source and returns its index for [`Diagnostic::file`].
-    pub fn add_source(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
+    pub(crate) fn add_source(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
         self.sources.push(Source {
             name: name.into(),
             text: text.into(),
@@ -96,13 +96,13 @@ impl Report {
     }
 
     /// Records problems of the source `file`.
-    pub fn extend(&mut self, file: usize, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, file: usize, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics
             .extend(diagnostics.into_iter().map(|d| Diagnostic { file, ..d }));
     }
 
     /// Records a problem that is about no file in particular (an output path, say).
-    pub fn push_global(&mut self, message: impl Into<String>) {
+    pub(crate) fn push_global(&mut self, message: impl Into<String>) {
         let file = self.add_source("<errcat>", "");
         self.extend(
             file,

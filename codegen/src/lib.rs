@@ -60,7 +60,7 @@ mod tidy;
 #[doc(hidden)]
 pub mod testing;
 
-pub use diag::Report;
+pub use diag::{Diagnostic, Related, Report};
 pub use emit::rust::CrateFiles;
 pub use evolve::{Class, Evolution};
 pub use format::Catalog;

@@ -111,7 +111,7 @@ pub struct CategoryModel {
 
 impl Model {
     /// Validates `catalog` and resolves it. `source_path` is how generated files name it.
-    pub fn build(mut catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
+    pub(crate) fn build(mut catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
         let mut problems = validate::check(&catalog);
         if let Some(problem) = catalog
             .reference_url
@@ -231,17 +231,17 @@ impl Model {
     }
 
     /// Whether every code documents an HTTP status (then `http_status()` returns `u16`).
-    pub fn all_have_status(&self) -> bool {
+    pub(crate) fn all_have_status(&self) -> bool {
         self.codes.iter().all(|c| c.entry.status.is_some())
     }
 
     /// Whether every code has a category (then `category()` returns `Category`).
-    pub fn all_have_category(&self) -> bool {
+    pub(crate) fn all_have_category(&self) -> bool {
         self.codes.iter().all(|c| c.category.is_some())
     }
 
     /// Whether the reference splits this catalog over several pages (see [`PAGE_SPLIT`]).
-    pub fn is_split(&self) -> bool {
+    pub(crate) fn is_split(&self) -> bool {
         self.codes.len() > PAGE_SPLIT
     }
 
@@ -250,7 +250,7 @@ impl Model {
     /// per thousand) or `name/a` (string codes: one page per first letter or digit, `other`
     /// for the rest). A code's page depends on nothing but the code, so its URL stays put
     /// when codes are added or removed.
-    pub fn page_of(&self, code: &CodeModel) -> String {
+    pub(crate) fn page_of(&self, code: &CodeModel) -> String {
         let name = &self.catalog.name;
         if !self.is_split() {
             return name.clone();
@@ -271,7 +271,7 @@ impl Model {
 
     /// The pages of this catalog's codes in page order, each with its codes sorted by code
     /// (integers by value, strings by their bytes).
-    pub fn pages(&self) -> Vec<(String, Vec<&CodeModel>)> {
+    pub(crate) fn pages(&self) -> Vec<(String, Vec<&CodeModel>)> {
         let mut codes: Vec<&CodeModel> = self.codes.iter().collect();
         codes.sort_by(|a, b| code_order(a, b));
         let mut pages: Vec<(String, Vec<&CodeModel>)> = Vec::new();
@@ -287,7 +287,7 @@ impl Model {
 
     /// This code's section in the published reference: [`Model::reference_base`] (if any),
     /// the page's HTML path and the anchor.
-    pub fn reference_url(&self, code: &CodeModel) -> String {
+    pub(crate) fn reference_url(&self, code: &CodeModel) -> String {
         format!(
             "{}{}.html#{}",
             self.reference_base.as_deref().unwrap_or_default(),
@@ -300,7 +300,7 @@ impl Model {
     /// [`Model::reference_base`]) must name the code's own page and anchor, or they would
     /// lead nowhere once the site is built. `None` if they all do (or none points there),
     /// else a sentence naming the first that does not and how many there are.
-    pub fn doc_url_problem(&self) -> Option<String> {
+    pub(crate) fn doc_url_problem(&self) -> Option<String> {
         let base = self.reference_base.as_deref()?;
         let same = |a: &str, b: &str| {
             let (pa, fa) = a.split_once('#').unwrap_or((a, ""));
@@ -333,12 +333,12 @@ impl Model {
     }
 
     /// Whether the wire carries the HTTP status instead of a code.
-    pub fn code_is_status(&self) -> bool {
+    pub(crate) fn code_is_status(&self) -> bool {
         self.catalog.code_type == CodeType::HttpStatus
     }
 
     /// The catalog's resolved error body layout, if it declares one.
-    pub fn layout(&self) -> Option<catalog::Layout> {
+    pub(crate) fn layout(&self) -> Option<catalog::Layout> {
         self.catalog
             .envelope
             .as_ref()
@@ -348,18 +348,18 @@ impl Model {
 
     /// Whether errors of this API are told apart by HTTP status rather than by a code in the
     /// body: the wire carries only the status, or the documented body has no code.
-    pub fn by_status(&self) -> bool {
+    pub(crate) fn by_status(&self) -> bool {
         self.code_is_status() || self.layout().is_some_and(|l| l.code.is_none())
     }
 
     /// Whether the catalog describes an HTTP API: it documents an error body or response
     /// headers.
-    pub fn is_http_api(&self) -> bool {
+    pub(crate) fn is_http_api(&self) -> bool {
         self.catalog.envelope.is_some() || self.codes.iter().any(|c| !c.entry.headers.is_empty())
     }
 
     /// A code no entry of the catalog spells, for tests.
-    pub fn unknown_code(&self) -> String {
+    pub(crate) fn unknown_code(&self) -> String {
         let mut unknown = String::from("zz_future_code");
         while self
             .codes

@@ -24,10 +24,10 @@ pub fn readme(model: &Model, marker: &str) -> String {
     if let Some(base) = &model.reference_base {
         links.push(format!("[Reference of every code]({base})"));
     }
-    if let Some(source) = catalog.source.as_deref() {
-        if source.starts_with("https://") || source.starts_with("http://") {
-            links.push(format!("[The API's own documentation](<{source}>)"));
-        }
+    if let Some(source) = catalog.source.as_deref()
+        && (source.starts_with("https://") || source.starts_with("http://"))
+    {
+        links.push(format!("[The API's own documentation](<{source}>)"));
     }
     if !links.is_empty() {
         out.push_str(&format!("\n{}\n", links.join(" · ")));
