@@ -31,7 +31,6 @@ pub mod layout;
 pub mod load;
 pub mod mapping;
 pub mod model;
-pub mod phf;
 pub mod plan;
 pub mod schema;
 pub mod synthetic;

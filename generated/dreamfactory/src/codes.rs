@@ -15,6 +15,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     BadRequestException,
+
     /// `InvalidJsonException` — Malformed JSON
     ///
     /// Request body contains malformed JSON.
@@ -23,6 +24,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InvalidJsonException,
+
     /// `BatchException` — Batch partial failure
     ///
     /// One or more operations in a batch request failed.
@@ -31,6 +33,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     BatchException,
+
     /// `UnauthorizedException` — Auth required
     ///
     /// Authentication required or credentials invalid.
@@ -39,6 +42,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     UnauthorizedException,
+
     /// `ForbiddenException` — Access denied
     ///
     /// Authenticated but not authorized for this action.
@@ -47,6 +51,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ForbiddenException,
+
     /// `NotFoundException` — Not found
     ///
     /// Resource does not exist.
@@ -55,6 +60,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotFoundException,
+
     /// `ConflictResourceException` — Conflict
     ///
     /// Resource state conflict.
@@ -63,6 +69,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ConflictResourceException,
+
     /// `TooManyRequestsException` — Rate limited
     ///
     /// Rate limit exceeded.
@@ -71,6 +78,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     TooManyRequestsException,
+
     /// `InternalServerErrorException` — Server error
     ///
     /// Unexpected server-side error.
@@ -79,6 +87,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InternalServerErrorException,
+
     /// `NotImplementedException` — Not supported
     ///
     /// Feature or endpoint not available.
@@ -87,6 +96,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotImplementedException,
+
     /// `ServiceUnavailableException` — Unavailable
     ///
     /// Service temporarily unavailable.
@@ -96,6 +106,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     ServiceUnavailableException,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -112,147 +123,130 @@ impl ErrorCode {
         ErrorCode::NotImplementedException,
         ErrorCode::ServiceUnavailableException,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "BadRequestException" => {
-                ::core::option::Option::Some(Self::BadRequestException)
-            }
-            "InvalidJsonException" => {
-                ::core::option::Option::Some(Self::InvalidJsonException)
-            }
-            "BatchException" => ::core::option::Option::Some(Self::BatchException),
-            "UnauthorizedException" => {
-                ::core::option::Option::Some(Self::UnauthorizedException)
-            }
-            "ForbiddenException" => {
-                ::core::option::Option::Some(Self::ForbiddenException)
-            }
-            "NotFoundException" => ::core::option::Option::Some(Self::NotFoundException),
-            "ConflictResourceException" => {
-                ::core::option::Option::Some(Self::ConflictResourceException)
-            }
-            "TooManyRequestsException" => {
-                ::core::option::Option::Some(Self::TooManyRequestsException)
-            }
-            "InternalServerErrorException" => {
-                ::core::option::Option::Some(Self::InternalServerErrorException)
-            }
-            "NotImplementedException" => {
-                ::core::option::Option::Some(Self::NotImplementedException)
-            }
-            "ServiceUnavailableException" => {
-                ::core::option::Option::Some(Self::ServiceUnavailableException)
-            }
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
+
     /// The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so several codes can share it; an empty slice for statuses the catalog does not document.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let (start, len) = match status {
-            400u16 => (0, 3),
-            401u16 => (3, 1),
-            403u16 => (4, 1),
-            404u16 => (5, 1),
-            409u16 => (6, 1),
-            429u16 => (7, 1),
-            500u16 => (8, 1),
-            501u16 => (9, 1),
-            503u16 => (10, 1),
+            400 => (0, 3),
+            401 => (3, 1),
+            403 => (4, 1),
+            404 => (5, 1),
+            409 => (6, 1),
+            429 => (7, 1),
+            500 => (8, 1),
+            501 => (9, 1),
+            503 => (10, 1),
             _ => (0, 0),
         };
-        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
+        let (_, from) = error_code_tables::BY_STATUS.split_at(start);
+        from.split_at(len).0
     }
+
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
-        error_code_tables::DOC_URLS[self as usize]
+        ::core::option::Option::None
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
+
+    /// The category of this code.
+    pub const fn category(self) -> Category {
+        error_code_tables::CATEGORIES[self as usize]
+    }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "unknown DreamFactory API error code `{}`", self.code)
+        f.write_str("unknown DreamFactory API error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// A category of DreamFactory API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -260,15 +254,15 @@ impl ::std::error::Error for ParseErrorCodeError {}
 pub enum Category {
     /// `client-errors` — Client Errors (4xx)
     ClientErrors,
+
     /// `server-errors` — Server Errors (5xx)
     ServerErrors,
 }
+
 impl Category {
     /// Every category, in catalog order.
-    pub const ALL: &'static [Category] = &[
-        Category::ClientErrors,
-        Category::ServerErrors,
-    ];
+    pub const ALL: &'static [Category] = &[Category::ClientErrors, Category::ServerErrors];
+
     /// The category id exactly as the API spells it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -276,6 +270,7 @@ impl Category {
             Category::ServerErrors => "server-errors",
         }
     }
+
     /// What errors of this category mean, where documented.
     pub const fn description(self) -> ::core::option::Option<&'static str> {
         match self {
@@ -284,33 +279,140 @@ impl Category {
         }
     }
 }
+
 /// Prints the category id as the API spells it.
 impl ::core::fmt::Display for Category {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ErrorCode {
-    /// The category of this code.
-    pub const fn category(self) -> Category {
-        static CATEGORIES: [Category; 11] = [
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ServerErrors,
-            Category::ServerErrors,
-            Category::ServerErrors,
-        ];
-        CATEGORIES[self as usize]
-    }
-}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    use super::Category;
+
+    const SEED: u64 = 0x2545f4914f6cdd1d;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Two words that stand for `bytes`. Up to 16 bytes they are the bytes themselves (read from
+    /// both ends, so together with the length they spell the key exactly); above, a digest of all
+    /// of them, which a lookup confirms with a full comparison.
+    pub(super) const fn words(bytes: &[u8]) -> (u64, u64) {
+        let len = bytes.len();
+        if len >= 8 {
+            if len <= 16 {
+                return (read8(bytes, 0), read8(bytes, len - 8));
+            }
+            let mut a = K0;
+            let mut i = 0;
+            while i + 16 < len {
+                a = fold_mul(read8(bytes, i) ^ a, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            return (a ^ read8(bytes, len - 16), read8(bytes, len - 8));
+        }
+        if len >= 4 {
+            return ((read4(bytes, 0) << 32) | read4(bytes, len - 4), 0);
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return (a | bytes[len - 1] as u64, 0);
+        }
+        (0, 0)
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: (u64, u64), len: usize, seed: u64) -> u64 {
+        fold_mul(words.0 ^ seed ^ K0, words.1 ^ (len as u64).wrapping_mul(K1))
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `displacements`: one bucket read, no division.
+    pub(super) const fn slot(h: u64, displacements: &[(u32, u32)], slots: usize) -> usize {
+        let bucket = ((h >> 32) * displacements.len() as u64) >> 32;
+        let (d1, d2) = displacements[bucket as usize];
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        ((x as u64 * slots as u64) >> 32) as usize
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let slot = slot(hash(words, code.len(), SEED), &DISPLACEMENTS, KEYS.len());
+        let (a, b, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (a, b) == words;
+        if same && (code.len() <= 16 || SPELLINGS[slot] == code) {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Displacements of the perfect hash, one pair per bucket.
+    static DISPLACEMENTS: [(u32, u32); 3] = [(4, 0), (6, 1952257865), (5, 1561806292)];
+
+    /// Every spelling (codes and aliases) at its slot: its two words, its length in bytes
+    /// and the index of its code.
+    static KEYS: [(u64, u64, u32, u16); 11] = [
+        (0x6746d866cf3f28f5, 0x6e6f697470656378, 21, 3),
+        (0x7f87c85e87cc5561, 0x6e6f697470656378, 20, 1),
+        (0xeaa19651255b0120, 0x6e6f697470656378, 23, 9),
+        (0x6378456863746142, 0x6e6f697470656378, 14, 2),
+        (0x34d4e96ff4a83c48, 0x6e6f697470656378, 27, 10),
+        (0x7caac461762a1356, 0x6e6f697470656378, 25, 6),
+        (0x2fa6839241ec99a4, 0x6e6f697470656378, 17, 5),
+        (0x8db7ba5139e690af, 0x6e6f697470656378, 19, 0),
+        (0x601de0a71e0dd4e0, 0x6e6f697470656378, 24, 7),
+        (0xf82ca5a71dd6b858, 0x6e6f697470656378, 18, 4),
+        (0x5587fc22d5d67868, 0x6e6f697470656378, 28, 8),
+    ];
+
+    /// The spellings longer than two words at their slot (the others are empty).
+    static SPELLINGS: [&str; 11] = [
+        "UnauthorizedException",
+        "InvalidJsonException",
+        "NotImplementedException",
+        "",
+        "ServiceUnavailableException",
+        "ConflictResourceException",
+        "NotFoundException",
+        "BadRequestException",
+        "TooManyRequestsException",
+        "ForbiddenException",
+        "InternalServerErrorException",
+    ];
+
     pub(super) static CODES: [&str; 11] = [
         "BadRequestException",
         "InvalidJsonException",
@@ -324,23 +426,9 @@ mod error_code_tables {
         "NotImplementedException",
         "ServiceUnavailableException",
     ];
-    pub(super) static STATUS: [u16; 11] = [
-        400u16, 400u16, 400u16, 401u16, 403u16, 404u16, 409u16, 429u16, 500u16, 501u16,
-        503u16,
-    ];
-    pub(super) static DOC_URLS: [::core::option::Option<&str>; 11] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
+    pub(super) static STATUS: [u16; 11] = [400, 400, 400, 401, 403, 404, 409, 429, 500, 501, 503];
+
     pub(super) static REFERENCE_URLS: [&str; 11] = [
         "dreamfactory.html#BadRequestException",
         "dreamfactory.html#InvalidJsonException",
@@ -354,6 +442,7 @@ mod error_code_tables {
         "dreamfactory.html#NotImplementedException",
         "dreamfactory.html#ServiceUnavailableException",
     ];
+
     pub(super) static MESSAGES: [&str; 11] = [
         "Invalid request",
         "Malformed JSON",
@@ -367,6 +456,7 @@ mod error_code_tables {
         "Not supported",
         "Unavailable",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 11] = [
         "The request is malformed or contains invalid data.",
         "Request body contains malformed JSON.",
@@ -380,12 +470,25 @@ mod error_code_tables {
         "Feature or endpoint not available.",
         "Service temporarily unavailable.",
     ];
+
     pub(super) static RETRYABLE: [bool; 11] = [
         false, false, false, false, false, false, false, true, false, false, true,
     ];
-    pub(super) static DEPRECATED: [bool; 11] = [
-        false, false, false, false, false, false, false, false, false, false, false,
+
+    pub(super) static CATEGORIES: [Category; 11] = [
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ServerErrors,
+        Category::ServerErrors,
+        Category::ServerErrors,
     ];
+
     pub(super) static NAMES: [&str; 11] = [
         "BadRequestException",
         "InvalidJsonException",
@@ -399,6 +502,7 @@ mod error_code_tables {
         "NotImplementedException",
         "ServiceUnavailableException",
     ];
+
     /// The codes that have a status, ordered by status, then catalog order.
     pub(super) static BY_STATUS: [super::ErrorCode; 11] = {
         let order: [u16; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

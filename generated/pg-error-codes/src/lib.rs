@@ -28,6 +28,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 include!("codes.rs");
+
 mod features;
 mod wire;
 pub use wire::{Code, UnknownCode};
