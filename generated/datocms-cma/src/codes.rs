@@ -140,7 +140,7 @@ impl ::std::error::Error for ParseErrorCodeError {}
 
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    const SEED: u64 = 0xbb728d283026a108;
+    const SEED: u64 = 0x2545f4914f6cdd1d;
 
     // The hash of errcat's lookup tables. errcat includes this file to build the tables
     // and writes it into each generated `codes.rs` to read them: one function for both.
@@ -172,74 +172,103 @@ mod error_code_tables {
         u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
     }
 
-    /// Two words that stand for `bytes`. Up to 16 bytes they are the bytes themselves (read from
-    /// both ends, so together with the length they spell the key exactly); above, a digest of all
-    /// of them, which a lookup confirms with a full comparison.
-    pub(super) const fn words(bytes: &[u8]) -> (u64, u64) {
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
         let len = bytes.len();
-        if len >= 8 {
-            if len <= 16 {
-                return (read8(bytes, 0), read8(bytes, len - 8));
-            }
-            let mut a = K0;
+        if len > 16 {
+            let mut a = 0;
             let mut i = 0;
-            while i + 16 < len {
-                a = fold_mul(read8(bytes, i) ^ a, read8(bytes, i + 8) ^ K1);
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
                 i += 16;
             }
-            return (a ^ read8(bytes, len - 16), read8(bytes, len - 8));
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
         }
         if len >= 4 {
-            return ((read4(bytes, 0) << 32) | read4(bytes, len - 4), 0);
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
         }
         if len > 0 {
             let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
-            return (a | bytes[len - 1] as u64, 0);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
         }
-        (0, 0)
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
     }
 
     /// The hash of a key of `len` bytes with these [`words`], under `seed`.
-    pub(super) const fn hash(words: (u64, u64), len: usize, seed: u64) -> u64 {
-        fold_mul(words.0 ^ seed ^ K0, words.1 ^ (len as u64).wrapping_mul(K1))
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
     }
 
     /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
-    /// the buckets of `displacements`: one bucket read, no division.
-    pub(super) const fn slot(h: u64, displacements: &[(u32, u32)], slots: usize) -> usize {
-        let bucket = ((h >> 32) * displacements.len() as u64) >> 32;
-        let (d1, d2) = displacements[bucket as usize];
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
         let f2 = (h.wrapping_mul(K1) >> 32) as u32;
         let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
         let x = x.wrapping_add(d2);
-        ((x as u64 * slots as u64) >> 32) as usize
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
     }
 
     /// The index in `ALL` of the code spelled `code`, if any.
     pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
         let words = words(code.as_bytes());
-        let slot = slot(hash(words, code.len(), SEED), &DISPLACEMENTS, KEYS.len());
-        let (a, b, len, index) = KEYS[slot];
-        let same = len as usize == code.len() && (a, b) == words;
-        if same && (code.len() <= 16 || SPELLINGS[slot] == code) {
+        let h = hash(words, code.len(), SEED);
+        let ::core::option::Option::Some(slot) = slot(h, &DISPLACEMENTS, KEYS.len()) else {
+            return ::core::option::Option::None;
+        };
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
             ::core::option::Option::Some(index as usize)
         } else {
             ::core::option::Option::None
         }
     }
 
-    /// Displacements of the perfect hash, one pair per bucket.
-    static DISPLACEMENTS: [(u32, u32); 1] = [(0, 0)];
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 1] = [(0, 0, 0x100020000000)];
 
-    /// Every spelling (codes and aliases) at its slot: its two words, its length in bytes
-    /// and the index of its code.
-    static KEYS: [(u64, u64, u32, u16); 2] = [
-        (0x5f44494c41564e49, 0x444c4549465f4449, 13, 0),
-        (0xcbdc4a215073a7d3, 0x4445524955514552, 21, 1),
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 2] = [
+        (
+            0x5145525f454441524750555f4e414c50,
+            0x44455249555145525f45444152475055,
+            21,
+            1,
+        ),
+        (0x444c4549465f44495f44494c41564e49, 0x0, 13, 0),
     ];
-
-    /// The spellings longer than two words at their slot (the others are empty).
-    static SPELLINGS: [&str; 2] = ["", "PLAN_UPGRADE_REQUIRED"];
 
     pub(super) static CODES: [&str; 2] = ["INVALID_FIELD", "PLAN_UPGRADE_REQUIRED"];
 

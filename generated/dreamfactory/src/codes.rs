@@ -291,7 +291,7 @@ impl ::core::fmt::Display for Category {
 mod error_code_tables {
     use super::Category;
 
-    const SEED: u64 = 0x2545f4914f6cdd1d;
+    const SEED: u64 = 0xbb728d283026a108;
 
     // The hash of errcat's lookup tables. errcat includes this file to build the tables
     // and writes it into each generated `codes.rs` to read them: one function for both.
@@ -323,94 +323,160 @@ mod error_code_tables {
         u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
     }
 
-    /// Two words that stand for `bytes`. Up to 16 bytes they are the bytes themselves (read from
-    /// both ends, so together with the length they spell the key exactly); above, a digest of all
-    /// of them, which a lookup confirms with a full comparison.
-    pub(super) const fn words(bytes: &[u8]) -> (u64, u64) {
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
         let len = bytes.len();
-        if len >= 8 {
-            if len <= 16 {
-                return (read8(bytes, 0), read8(bytes, len - 8));
-            }
-            let mut a = K0;
+        if len > 16 {
+            let mut a = 0;
             let mut i = 0;
-            while i + 16 < len {
-                a = fold_mul(read8(bytes, i) ^ a, read8(bytes, i + 8) ^ K1);
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
                 i += 16;
             }
-            return (a ^ read8(bytes, len - 16), read8(bytes, len - 8));
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
         }
         if len >= 4 {
-            return ((read4(bytes, 0) << 32) | read4(bytes, len - 4), 0);
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
         }
         if len > 0 {
             let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
-            return (a | bytes[len - 1] as u64, 0);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
         }
-        (0, 0)
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
     }
 
     /// The hash of a key of `len` bytes with these [`words`], under `seed`.
-    pub(super) const fn hash(words: (u64, u64), len: usize, seed: u64) -> u64 {
-        fold_mul(words.0 ^ seed ^ K0, words.1 ^ (len as u64).wrapping_mul(K1))
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
     }
 
     /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
-    /// the buckets of `displacements`: one bucket read, no division.
-    pub(super) const fn slot(h: u64, displacements: &[(u32, u32)], slots: usize) -> usize {
-        let bucket = ((h >> 32) * displacements.len() as u64) >> 32;
-        let (d1, d2) = displacements[bucket as usize];
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
         let f2 = (h.wrapping_mul(K1) >> 32) as u32;
         let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
         let x = x.wrapping_add(d2);
-        ((x as u64 * slots as u64) >> 32) as usize
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
     }
 
     /// The index in `ALL` of the code spelled `code`, if any.
     pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
         let words = words(code.as_bytes());
-        let slot = slot(hash(words, code.len(), SEED), &DISPLACEMENTS, KEYS.len());
-        let (a, b, len, index) = KEYS[slot];
-        let same = len as usize == code.len() && (a, b) == words;
-        if same && (code.len() <= 16 || SPELLINGS[slot] == code) {
+        let h = hash(words, code.len(), SEED);
+        let ::core::option::Option::Some(slot) = slot(h, &DISPLACEMENTS, KEYS.len()) else {
+            return ::core::option::Option::None;
+        };
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
             ::core::option::Option::Some(index as usize)
         } else {
             ::core::option::Option::None
         }
     }
 
-    /// Displacements of the perfect hash, one pair per bucket.
-    static DISPLACEMENTS: [(u32, u32); 3] = [(4, 0), (6, 1952257865), (5, 1561806292)];
-
-    /// Every spelling (codes and aliases) at its slot: its two words, its length in bytes
-    /// and the index of its code.
-    static KEYS: [(u64, u64, u32, u16); 11] = [
-        (0x6746d866cf3f28f5, 0x6e6f697470656378, 21, 3),
-        (0x7f87c85e87cc5561, 0x6e6f697470656378, 20, 1),
-        (0xeaa19651255b0120, 0x6e6f697470656378, 23, 9),
-        (0x6378456863746142, 0x6e6f697470656378, 14, 2),
-        (0x34d4e96ff4a83c48, 0x6e6f697470656378, 27, 10),
-        (0x7caac461762a1356, 0x6e6f697470656378, 25, 6),
-        (0x2fa6839241ec99a4, 0x6e6f697470656378, 17, 5),
-        (0x8db7ba5139e690af, 0x6e6f697470656378, 19, 0),
-        (0x601de0a71e0dd4e0, 0x6e6f697470656378, 24, 7),
-        (0xf82ca5a71dd6b858, 0x6e6f697470656378, 18, 4),
-        (0x5587fc22d5d67868, 0x6e6f697470656378, 28, 8),
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 3] = [
+        (3, 2733161011, 0x42000010000020),
+        (6, 0, 0x20214600000),
+        (0, 390451573, 0x20000000000000),
     ];
 
-    /// The spellings longer than two words at their slot (the others are empty).
-    static SPELLINGS: [&str; 11] = [
-        "UnauthorizedException",
-        "InvalidJsonException",
-        "NotImplementedException",
-        "",
-        "ServiceUnavailableException",
-        "ConflictResourceException",
-        "NotFoundException",
-        "BadRequestException",
-        "TooManyRequestsException",
-        "ForbiddenException",
-        "InternalServerErrorException",
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 11] = [
+        (
+            0x74706563784574736575716552646142,
+            0x6e6f6974706563784574736575716552,
+            19,
+            0,
+        ),
+        (
+            0x6563784564657a69726f687475616e55,
+            0x6e6f6974706563784564657a69726f68,
+            21,
+            3,
+        ),
+        (
+            0x6f69747065637845646e756f46746f4e,
+            0x6e6f69747065637845646e756f46746f,
+            17,
+            5,
+        ),
+        (
+            0x70656378456e6f734a64696c61766e49,
+            0x6e6f697470656378456e6f734a64696c,
+            20,
+            1,
+        ),
+        (
+            0x656372756f7365527463696c666e6f43,
+            0x6e6f69747065637845656372756f7365,
+            25,
+            6,
+        ),
+        (
+            0x72457265767265536c616e7265746e49,
+            0x6e6f69747065637845726f7272457265,
+            28,
+            8,
+        ),
+        (
+            0x697470656378456e6564646962726f46,
+            0x6e6f697470656378456e656464696272,
+            18,
+            4,
+        ),
+        (
+            0x62616c696176616e5565636976726553,
+            0x6e6f69747065637845656c62616c6961,
+            27,
+            10,
+        ),
+        (
+            0x457374736575716552796e614d6f6f54,
+            0x6e6f6974706563784573747365757165,
+            24,
+            7,
+        ),
+        (
+            0x78456465746e656d656c706d49746f4e,
+            0x6e6f697470656378456465746e656d65,
+            23,
+            9,
+        ),
+        (0x6e6f6974706563786378456863746142, 0x0, 14, 2),
     ];
 
     pub(super) static CODES: [&str; 11] = [

@@ -891,7 +891,7 @@ impl ::std::error::Error for ParseErrorCodeError {}
 
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    const SEED: u64 = 0x2545f4914f6cdd1d;
+    const SEED: u64 = 0xbb728d283026a108;
 
     // The hash of errcat's lookup tables. errcat includes this file to build the tables
     // and writes it into each generated `codes.rs` to read them: one function for both.
@@ -923,55 +923,82 @@ mod error_code_tables {
         u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
     }
 
-    /// Two words that stand for `bytes`. Up to 16 bytes they are the bytes themselves (read from
-    /// both ends, so together with the length they spell the key exactly); above, a digest of all
-    /// of them, which a lookup confirms with a full comparison.
-    pub(super) const fn words(bytes: &[u8]) -> (u64, u64) {
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
         let len = bytes.len();
-        if len >= 8 {
-            if len <= 16 {
-                return (read8(bytes, 0), read8(bytes, len - 8));
-            }
-            let mut a = K0;
+        if len > 16 {
+            let mut a = 0;
             let mut i = 0;
-            while i + 16 < len {
-                a = fold_mul(read8(bytes, i) ^ a, read8(bytes, i + 8) ^ K1);
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
                 i += 16;
             }
-            return (a ^ read8(bytes, len - 16), read8(bytes, len - 8));
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
         }
         if len >= 4 {
-            return ((read4(bytes, 0) << 32) | read4(bytes, len - 4), 0);
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
         }
         if len > 0 {
             let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
-            return (a | bytes[len - 1] as u64, 0);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
         }
-        (0, 0)
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
     }
 
     /// The hash of a key of `len` bytes with these [`words`], under `seed`.
-    pub(super) const fn hash(words: (u64, u64), len: usize, seed: u64) -> u64 {
-        fold_mul(words.0 ^ seed ^ K0, words.1 ^ (len as u64).wrapping_mul(K1))
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
     }
 
     /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
-    /// the buckets of `displacements`: one bucket read, no division.
-    pub(super) const fn slot(h: u64, displacements: &[(u32, u32)], slots: usize) -> usize {
-        let bucket = ((h >> 32) * displacements.len() as u64) >> 32;
-        let (d1, d2) = displacements[bucket as usize];
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
         let f2 = (h.wrapping_mul(K1) >> 32) as u32;
         let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
         let x = x.wrapping_add(d2);
-        ((x as u64 * slots as u64) >> 32) as usize
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
     }
 
     /// The index in `ALL` of the code spelled `code`, if any.
     pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
         let words = words(code.as_bytes());
-        let slot = slot(hash(words, code.len(), SEED), &DISPLACEMENTS, KEYS.len());
-        let (a, b, len, index) = KEYS[slot];
-        let same = len as usize == code.len() && (a, b) == words;
+        let h = hash(words, code.len(), SEED);
+        let ::core::option::Option::Some(slot) = slot(h, &DISPLACEMENTS, KEYS.len()) else {
+            return ::core::option::Option::None;
+        };
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
         if same {
             ::core::option::Option::Some(index as usize)
         } else {
@@ -979,83 +1006,83 @@ mod error_code_tables {
         }
     }
 
-    /// Displacements of the perfect hash, one pair per bucket.
-    static DISPLACEMENTS: [(u32, u32); 12] = [
-        (4, 1777227864),
-        (1, 3702558050),
-        (5, 3924711533),
-        (1, 444306966),
-        (0, 0),
-        (0, 0),
-        (2, 1184818576),
-        (40, 814562771),
-        (0, 148102322),
-        (0, 962665093),
-        (16, 296204644),
-        (0, 1999381347),
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 12] = [
+        (2, 3850660372, 0x4002000),
+        (8, 1258869737, 0x50000000000808),
+        (0, 74051161, 0x202801100000400),
+        (1, 1629125542, 0x8000104008),
+        (3, 2221534830, 0x10482000),
+        (1, 0, 0x3000820106),
+        (0, 666460449, 0x40000000200100a0),
+        (5, 2147483669, 0x1000100040000003),
+        (0, 222153483, 0x60a010000400010),
+        (10, 370255805, 0x680028000000),
+        (1, 148102322, 0x800000314000004),
+        (25, 2887995279, 0x1080000000000),
     ];
 
-    /// Every spelling (codes and aliases) at its slot: its two words, its length in bytes
-    /// and the index of its code.
-    static KEYS: [(u64, u64, u32, u16); 58] = [
-        (0x0000000000353030, 0x0000000000000000, 3, 15),
-        (0x0000000000343034, 0x0000000000000000, 3, 28),
-        (0x0000000000323034, 0x0000000000000000, 3, 25),
-        (0x0000000000343331, 0x0000000000000000, 3, 41),
-        (0x0000000000343039, 0x0000000000000000, 3, 3),
-        (0x0000000000343137, 0x0000000000000000, 3, 6),
-        (0x0000000000323031, 0x0000000000000000, 3, 5),
-        (0x0000000000343032, 0x0000000000000000, 3, 33),
-        (0x0000000000343239, 0x0000000000000000, 3, 51),
-        (0x0000000000333038, 0x0000000000000000, 3, 34),
-        (0x0000000000343030, 0x0000000000000000, 3, 2),
-        (0x0000000000343233, 0x0000000000000000, 3, 17),
-        (0x0000000000313030, 0x0000000000000000, 3, 4),
-        (0x0000000000323035, 0x0000000000000000, 3, 46),
-        (0x0000000000343036, 0x0000000000000000, 3, 27),
-        (0x0000000000313031, 0x0000000000000000, 3, 49),
-        (0x0000000000343138, 0x0000000000000000, 3, 12),
-        (0x0000000000333031, 0x0000000000000000, 3, 20),
-        (0x0000000000313032, 0x0000000000000000, 3, 37),
-        (0x0000000000343139, 0x0000000000000000, 3, 13),
-        (0x0000000000333034, 0x0000000000000000, 3, 30),
-        (0x0000000000323036, 0x0000000000000000, 3, 32),
-        (0x0000000000343031, 0x0000000000000000, 3, 52),
-        (0x0000000000353035, 0x0000000000000000, 3, 11),
-        (0x0000000000343135, 0x0000000000000000, 3, 55),
-        (0x0000000000343238, 0x0000000000000000, 3, 36),
-        (0x0000000000333032, 0x0000000000000000, 3, 21),
-        (0x0000000000353034, 0x0000000000000000, 3, 9),
-        (0x0000000000343531, 0x0000000000000000, 3, 53),
-        (0x0000000000323032, 0x0000000000000000, 3, 0),
-        (0x0000000000343236, 0x0000000000000000, 3, 39),
-        (0x0000000000353037, 0x0000000000000000, 3, 14),
-        (0x0000000000353033, 0x0000000000000000, 3, 48),
-        (0x0000000000343231, 0x0000000000000000, 3, 57),
-        (0x0000000000343131, 0x0000000000000000, 3, 16),
-        (0x0000000000343130, 0x0000000000000000, 3, 10),
-        (0x0000000000353031, 0x0000000000000000, 3, 29),
-        (0x0000000000343035, 0x0000000000000000, 3, 19),
-        (0x0000000000323037, 0x0000000000000000, 3, 22),
-        (0x0000000000343134, 0x0000000000000000, 3, 44),
-        (0x0000000000353032, 0x0000000000000000, 3, 1),
-        (0x0000000000333037, 0x0000000000000000, 3, 50),
-        (0x0000000000343232, 0x0000000000000000, 3, 54),
-        (0x0000000000333030, 0x0000000000000000, 3, 23),
-        (0x0000000000313033, 0x0000000000000000, 3, 38),
-        (0x0000000000343136, 0x0000000000000000, 3, 45),
-        (0x0000000000343038, 0x0000000000000000, 3, 42),
-        (0x0000000000333035, 0x0000000000000000, 3, 56),
-        (0x0000000000353131, 0x0000000000000000, 3, 24),
-        (0x0000000000323030, 0x0000000000000000, 3, 31),
-        (0x0000000000343033, 0x0000000000000000, 3, 8),
-        (0x0000000000323033, 0x0000000000000000, 3, 26),
-        (0x0000000000343133, 0x0000000000000000, 3, 43),
-        (0x0000000000333033, 0x0000000000000000, 3, 47),
-        (0x0000000000343132, 0x0000000000000000, 3, 35),
-        (0x0000000000343037, 0x0000000000000000, 3, 40),
-        (0x0000000000343230, 0x0000000000000000, 3, 18),
-        (0x0000000000343234, 0x0000000000000000, 3, 7),
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 58] = [
+        (0x343230, 0x0, 3, 18),
+        (0x343032, 0x0, 3, 33),
+        (0x343331, 0x0, 3, 41),
+        (0x343030, 0x0, 3, 2),
+        (0x313033, 0x0, 3, 38),
+        (0x343136, 0x0, 3, 45),
+        (0x343134, 0x0, 3, 44),
+        (0x343035, 0x0, 3, 19),
+        (0x343033, 0x0, 3, 8),
+        (0x333035, 0x0, 3, 56),
+        (0x343036, 0x0, 3, 27),
+        (0x313030, 0x0, 3, 4),
+        (0x343037, 0x0, 3, 40),
+        (0x343238, 0x0, 3, 36),
+        (0x333038, 0x0, 3, 34),
+        (0x343131, 0x0, 3, 16),
+        (0x343039, 0x0, 3, 3),
+        (0x343139, 0x0, 3, 13),
+        (0x353033, 0x0, 3, 48),
+        (0x323033, 0x0, 3, 26),
+        (0x343231, 0x0, 3, 57),
+        (0x353030, 0x0, 3, 15),
+        (0x333033, 0x0, 3, 47),
+        (0x343135, 0x0, 3, 55),
+        (0x333037, 0x0, 3, 50),
+        (0x343031, 0x0, 3, 52),
+        (0x343138, 0x0, 3, 12),
+        (0x353037, 0x0, 3, 14),
+        (0x343130, 0x0, 3, 10),
+        (0x333031, 0x0, 3, 20),
+        (0x343137, 0x0, 3, 6),
+        (0x343234, 0x0, 3, 7),
+        (0x333032, 0x0, 3, 21),
+        (0x313031, 0x0, 3, 49),
+        (0x333034, 0x0, 3, 30),
+        (0x343236, 0x0, 3, 39),
+        (0x323036, 0x0, 3, 32),
+        (0x353035, 0x0, 3, 11),
+        (0x323032, 0x0, 3, 0),
+        (0x343038, 0x0, 3, 42),
+        (0x343531, 0x0, 3, 53),
+        (0x343239, 0x0, 3, 51),
+        (0x353032, 0x0, 3, 1),
+        (0x353031, 0x0, 3, 29),
+        (0x343233, 0x0, 3, 17),
+        (0x343232, 0x0, 3, 54),
+        (0x353034, 0x0, 3, 9),
+        (0x343034, 0x0, 3, 28),
+        (0x343133, 0x0, 3, 43),
+        (0x323030, 0x0, 3, 31),
+        (0x313032, 0x0, 3, 37),
+        (0x323034, 0x0, 3, 25),
+        (0x323037, 0x0, 3, 22),
+        (0x323031, 0x0, 3, 5),
+        (0x343132, 0x0, 3, 35),
+        (0x353131, 0x0, 3, 24),
+        (0x323035, 0x0, 3, 46),
+        (0x333030, 0x0, 3, 23),
     ];
 
     pub(super) static CODES: [&str; 58] = [

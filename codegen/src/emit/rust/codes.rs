@@ -10,9 +10,9 @@ use crate::emit::{write_doc, write_str_literal};
 use crate::model::{CodeModel, Model};
 use crate::text;
 
-/// Spellings up to this many bytes are compared through their two words only; the lookup
+/// Spellings up to this many bytes are compared through their four words only; the lookup
 /// compares longer ones in full (see `runtime/phf_hash.rs`).
-const WORDS_SPELL: usize = 16;
+const WORDS_SPELL: usize = 32;
 
 /// A string literal.
 pub(super) fn lit(s: &str) -> String {
@@ -595,9 +595,12 @@ fn write_lookup(out: &mut String, model: &Model, index_ty: &str) {
     /// The index in `ALL` of the code spelled `code`, if any.
     pub(super) fn find(code: &str) -> ::core::option::Option<usize> {{
         let words = words(code.as_bytes());
-        let slot = slot(hash(words, code.len(), SEED), &DISPLACEMENTS, KEYS.len());
-        let (a, b, len, index) = KEYS[slot];
-        let same = len as usize == code.len() && (a, b) == words;
+        let h = hash(words, code.len(), SEED);
+        let ::core::option::Option::Some(slot) = slot(h, &DISPLACEMENTS, KEYS.len()) else {{
+            return ::core::option::Option::None;
+        }};
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
         if {confirm} {{
             ::core::option::Option::Some(index as usize)
         }} else {{
@@ -609,14 +612,16 @@ fn write_lookup(out: &mut String, model: &Model, index_ty: &str) {
     let displacements: Vec<String> = table
         .displacements
         .iter()
-        .map(|(a, b)| format!("({a}, {b})"))
+        .map(|(a, b, filter)| format!("({a}, {b}, {filter:#x})"))
         .collect();
-    out.push_str("\n    /// Displacements of the perfect hash, one pair per bucket.\n");
+    out.push_str(
+        "\n    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.\n",
+    );
     array(
         out,
         "    ",
         &format!(
-            "static DISPLACEMENTS: [(u32, u32); {}] = ",
+            "static DISPLACEMENTS: [(u32, u32, u64); {}] = ",
             displacements.len()
         ),
         &displacements,
@@ -627,19 +632,19 @@ fn write_lookup(out: &mut String, model: &Model, index_ty: &str) {
         .iter()
         .map(|&k| {
             let (spelling, index) = spellings[k];
-            let (a, b) = phf::key_words(spelling);
-            format!("({a:#018x}, {b:#018x}, {}, {index})", spelling.len())
+            let (low, high) = phf::key_pairs(spelling);
+            format!("({low:#x}, {high:#x}, {}, {index})", spelling.len())
         })
         .collect();
     out.push_str(
-        "\n    /// Every spelling (codes and aliases) at its slot: its two words, its length in bytes\n    \
-         /// and the index of its code.\n",
+        "\n    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its\n    \
+         /// length in bytes and the index of its code.\n",
     );
     array(
         out,
         "    ",
         &format!(
-            "static KEYS: [(u64, u64, u32, {index_ty}); {}] = ",
+            "static KEYS: [(u128, u128, u32, {index_ty}); {}] = ",
             rows.len()
         ),
         &rows,
@@ -655,7 +660,7 @@ fn write_lookup(out: &mut String, model: &Model, index_ty: &str) {
             })
             .collect();
         out.push_str(
-            "\n    /// The spellings longer than two words at their slot (the others are empty).\n",
+            "\n    /// The spellings longer than four words at their slot (the others are empty).\n",
         );
         array(
             out,

@@ -5,6 +5,8 @@
 const MAX_WIDTH: usize = 100;
 /// rustfmt's `array_width`: the most an array's items may take on one line.
 const ARRAY_WIDTH: usize = 60;
+/// rustfmt's `fn_call_width`, which tuples follow too.
+const CALL_WIDTH: usize = 60;
 /// rustfmt's `attr_fn_like_width`: the most an attribute's arguments may take on one line.
 const ATTRIBUTE_WIDTH: usize = 70;
 /// rustfmt's `short_array_element_width_threshold`.
@@ -73,9 +75,29 @@ pub(super) fn array(out: &mut String, indent: &str, head: &str, items: &[String]
         out.push('\n');
     } else {
         for item in items {
-            out.push_str(&inner);
-            out.push_str(item);
-            out.push_str(",\n");
+            // A tuple of literals longer than a call may be: one element a line.
+            match item.strip_prefix('(').and_then(|i| i.strip_suffix(')')) {
+                Some(elements)
+                    if width(elements) > CALL_WIDTH
+                        || width(&inner) + width(item) + 1 > MAX_WIDTH =>
+                {
+                    out.push_str(&inner);
+                    out.push_str("(\n");
+                    for element in elements.split(", ") {
+                        out.push_str(&inner);
+                        out.push_str("    ");
+                        out.push_str(element);
+                        out.push_str(",\n");
+                    }
+                    out.push_str(&inner);
+                    out.push_str("),\n");
+                }
+                _ => {
+                    out.push_str(&inner);
+                    out.push_str(item);
+                    out.push_str(",\n");
+                }
+            }
         }
     }
     out.push_str(indent);

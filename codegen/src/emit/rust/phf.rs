@@ -1,12 +1,12 @@
 //! Perfect hashing computed at generation time, so a generated `FromStr` over thousands of
-//! codes is one hash, two table reads and a comparison of two words, with no runtime
+//! codes is one hash, two table reads and a comparison of four words, with no runtime
 //! dependency.
 //!
 //! The scheme is the hash-and-displace one of the `phf` crate (CHD): keys are split into
 //! buckets by one part of their hash, and each bucket, largest first, gets the displacement
 //! pair `(d1, d2)` that puts all its keys on free slots. Unlike phf, buckets and slots are
 //! chosen by multiplying and shifting (no division), and the hash is one folded 64×64→128-bit
-//! multiply over the key's two words (`runtime/phf_hash.rs`, written verbatim into generated
+//! multiplies over the key's four words (`runtime/phf_hash.rs`, written verbatim into generated
 //! crates).
 
 include!("../../../runtime/phf_hash.rs");
@@ -19,23 +19,29 @@ const LAMBDA: usize = 5;
 pub struct Phf {
     /// The hash seed.
     pub seed: u64,
-    /// Displacement pair per bucket.
-    pub displacements: Vec<(u32, u32)>,
+    /// Displacement pair and filter per bucket.
+    pub displacements: Vec<(u32, u32, u64)>,
     /// For each slot, the index of the key placed there.
     pub slots: Vec<usize>,
 }
 
 impl Phf {
-    /// The slot of `key`.
-    pub fn slot(&self, key: &str) -> usize {
+    /// The slot of `key`, or `None` when its bucket's filter rules it out.
+    pub fn slot(&self, key: &str) -> Option<usize> {
         let h = hash(words(key.as_bytes()), key.len(), self.seed);
         slot(h, &self.displacements, self.slots.len())
     }
 }
 
-/// The words of `key` (see `runtime/phf_hash.rs`), as generated tables store them.
-pub fn key_words(key: &str) -> (u64, u64) {
+/// The words of `key` (see `runtime/phf_hash.rs`).
+#[cfg(test)]
+fn key_words(key: &str) -> [u64; 4] {
     words(key.as_bytes())
+}
+
+/// The words of `key` as the two pairs generated tables store.
+pub fn key_pairs(key: &str) -> (u128, u128) {
+    pairs(words(key.as_bytes()))
 }
 
 /// Builds a perfect hash of `keys` (which must be distinct and fewer than 2³² keys).
@@ -43,7 +49,7 @@ pub fn key_words(key: &str) -> (u64, u64) {
 pub fn build(keys: &[&str]) -> Phf {
     let n = keys.len().max(1);
     let buckets = n.div_ceil(LAMBDA);
-    let words: Vec<((u64, u64), usize)> = keys
+    let words: Vec<([u64; 4], usize)> = keys
         .iter()
         .map(|k| (words(k.as_bytes()), k.len()))
         .collect();
@@ -53,11 +59,8 @@ pub fn build(keys: &[&str]) -> Phf {
             // The lookup in generated crates runs `slot`: it must find each key where the
             // search above put it.
             for (i, key) in keys.iter().enumerate() {
-                assert_eq!(
-                    phf.slots[phf.slot(key)],
-                    i,
-                    "errcat misplaced {key:?}: a bug in errcat"
-                );
+                let slot = phf.slot(key).map(|s| phf.slots[s]);
+                assert_eq!(slot, Some(i), "errcat misplaced {key:?}: a bug in errcat");
             }
             return phf;
         }
@@ -65,12 +68,12 @@ pub fn build(keys: &[&str]) -> Phf {
     unreachable!("the seed loop only ends by returning")
 }
 
-fn try_build(keys: &[((u64, u64), usize)], seed: u64, n: usize, buckets: usize) -> Option<Phf> {
+fn try_build(keys: &[([u64; 4], usize)], seed: u64, n: usize, buckets: usize) -> Option<Phf> {
     // (bucket, f1, f2), split from the hash as `slot` does.
-    let parts: Vec<(usize, u32, u32)> = keys
+    let hashes: Vec<u64> = keys.iter().map(|&(w, len)| hash(w, len, seed)).collect();
+    let parts: Vec<(usize, u32, u32)> = hashes
         .iter()
-        .map(|&(w, len)| {
-            let h = hash(w, len, seed);
+        .map(|&h| {
             let bucket = (((h >> 32) * buckets as u64) >> 32) as usize;
             (bucket, h as u32, (h.wrapping_mul(K1) >> 32) as u32)
         })
@@ -95,7 +98,10 @@ fn try_build(keys: &[((u64, u64), usize)], seed: u64, n: usize, buckets: usize) 
     // sum, so one slot is `step` in that sum.
     let step = (1u64 << 32).div_ceil(n as u64) as u32;
     let mut slots: Vec<Option<usize>> = vec![None; n];
-    let mut displacements = vec![(0u32, 0u32); buckets];
+    let mut displacements = vec![(0u32, 0u32, 0u64); buckets];
+    for (&h, &(b, _, _)) in hashes.iter().zip(&parts) {
+        displacements[b].2 |= filter_bit(h);
+    }
     let mut tried = vec![0u64; n];
     let mut generation = 0u64;
     let mut placed = Vec::new();
@@ -122,7 +128,7 @@ fn try_build(keys: &[((u64, u64), usize)], seed: u64, n: usize, buckets: usize) 
                 for &(slot, key) in &placed {
                     slots[slot] = Some(key);
                 }
-                displacements[b] = (d1, d2);
+                (displacements[b].0, displacements[b].1) = (d1, d2);
                 found = true;
                 break 'search;
             }
@@ -148,9 +154,14 @@ mod tests {
         let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
         let phf = build(&refs);
         for (i, key) in refs.iter().enumerate() {
-            assert_eq!(phf.slots[phf.slot(key)], i, "{key}");
+            assert_eq!(phf.slot(key).map(|s| phf.slots[s]), Some(i), "{key}");
         }
         assert_eq!(build(&refs), phf, "not deterministic");
+        // A bucket's filter turns most absent keys away before the slot is read.
+        let absent = (0..3000)
+            .filter(|i| phf.slot(&format!("code_{i}x")).is_none())
+            .count();
+        assert!(absent > 2400, "{absent}");
     }
 
     #[test]
@@ -167,7 +178,7 @@ mod tests {
         let phf = build(&refs);
         let mut seen = vec![false; refs.len()];
         for (i, key) in refs.iter().enumerate() {
-            let slot = phf.slot(key);
+            let slot = phf.slot(key).expect("a key passes its filter");
             assert_eq!(phf.slots[slot], i, "{key}");
             assert!(!seen[slot]);
             seen[slot] = true;
@@ -176,8 +187,8 @@ mod tests {
 
     #[test]
     fn short_keys_are_spelled_by_their_words_and_length() {
-        // Up to 16 bytes, (words, length) is the key itself: distinct keys differ in it.
-        let keys: Vec<String> = (0..=16)
+        // Up to 32 bytes, (words, length) is the key itself: distinct keys differ in it.
+        let keys: Vec<String> = (0..=32)
             .flat_map(|len| {
                 (0..64u8).map(move |i| {
                     let mut k = vec![b'a'; len];
