@@ -305,9 +305,7 @@ mod error_code_tables {
     pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
         let words = words(code.as_bytes());
         let h = hash(words, code.len(), SEED);
-        let ::core::option::Option::Some(slot) = slot(h, &DISPLACEMENTS, KEYS.len()) else {
-            return ::core::option::Option::None;
-        };
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
         let (low, high, len, index) = KEYS[slot];
         let same = len as usize == code.len() && (low, high) == pairs(words);
         if same && (code.len() <= 32 || SPELLINGS[slot] == code) {
