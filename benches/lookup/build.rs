@@ -1,7 +1,9 @@
 //! Writes into OUT_DIR, for each catalog size, the code every contender is compiled from:
 //!
 //! - `errcat{n}.rs`: the module errcat generates (`errcat_codegen::module_from_file`) for a
-//!   synthetic catalog of `n` codes;
+//!   synthetic catalog of `n` codes in four styles, a quarter each: numbers (`10004`),
+//!   SQLSTATE-like (`01A00`), snake_case (`auth_failure_2`) and dotted
+//!   (`query.request.rejected.3`);
 //! - `phf{n}.rs`: a `phf::Map` from each code to its index, built by `phf_codegen`;
 //! - `plain{n}.rs`: a hand-style enum with `match`-based `as_str` and `http_status`, and (up to
 //!   `ERRCAT_BENCH_MATCH_MAX` codes) a `match`-based `from_code`;
@@ -49,7 +51,10 @@ fn main() {
     let mut index = String::new();
     let mut run_all = String::from("fn run_all() {\n");
     for &n in &sizes {
-        let catalog = errcat_codegen::synthetic::catalog(&format!("bench{n}"), n, 0);
+        let mut catalog = errcat_codegen::synthetic::catalog(&format!("bench{n}"), n, 0);
+        for (i, code) in catalog.codes.iter_mut().enumerate() {
+            code.code = errcat_codegen::catalog::CodeValue::String(mixed(i));
+        }
         let codes: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
         let statuses: Vec<u16> = catalog
             .codes
@@ -68,7 +73,7 @@ fn main() {
 
         let mut map = phf_codegen::Map::new();
         for (i, code) in codes.iter().enumerate() {
-            map.entry(code.as_str(), i.to_string());
+            map.entry(code.as_str(), &i.to_string());
         }
         write(
             &out,
@@ -108,6 +113,24 @@ fn main() {
 
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=../../codegen/src");
+    println!("cargo::rerun-if-changed=../../codegen/runtime");
+}
+
+/// The code of entry `i`: a number, a SQLSTATE-like code, snake_case or dotted, in turn.
+fn mixed(i: usize) -> String {
+    const AREAS: [&str; 6] = ["auth", "billing", "storage", "query", "network", "model"];
+    const B36: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let (k, area) = (i / 4, AREAS[i % AREAS.len()]);
+    match i % 4 {
+        0 => format!("{}", 10_000 + k),
+        1 => {
+            let c = |d: usize| char::from(B36[d % 36]);
+            let letter = char::from(b'A' + (k / 100 % 26) as u8);
+            format!("{}{}{letter}{}{}", c(k / 2600), c(k / 93_600), k / 10 % 10, k % 10)
+        }
+        2 => format!("{area}_failure_{k}"),
+        _ => format!("{area}.request.rejected.{k}"),
+    }
 }
 
 /// An enum as one would write it by hand: accessors are `match`es, and so is `from_code`

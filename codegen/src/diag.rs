@@ -42,7 +42,11 @@ impl Diagnostic {
     }
 
     /// Adds another location, given by JSON pointer, with what it is.
-    pub(crate) fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn related(
+        mut self,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         self.related.push(Related {
             pointer: Some(pointer.into()),
             range: None,
@@ -96,7 +100,11 @@ impl Report {
     }
 
     /// Records problems of the source `file`.
-    pub(crate) fn extend(&mut self, file: usize, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(
+        &mut self,
+        file: usize,
+        diagnostics: impl IntoIterator<Item = Diagnostic>,
+    ) {
         self.diagnostics
             .extend(diagnostics.into_iter().map(|d| Diagnostic { file, ..d }));
     }

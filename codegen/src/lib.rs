@@ -51,7 +51,6 @@ mod json_pointer;
 mod load;
 mod mapping;
 mod model;
-mod phf;
 mod plan;
 mod text;
 #[cfg(test)]

@@ -9,9 +9,36 @@
 
 #![allow(dead_code, missing_docs)]
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+
+/// Counts allocations, so each contender's allocations per call can be shown.
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 /// Timed runs per figure; the figure is their median.
 const RUNS: usize = 11;
@@ -49,10 +76,19 @@ fn contender<'a, T>(
 
 /// The median time of each contender, in nanoseconds per call, their runs interleaved.
 fn time_all(contenders: &[Contender]) -> Vec<f64> {
+    time_and_count(contenders).0
+}
+
+/// [`time_all`], and each contender's allocations per call (over one pass).
+fn time_and_count(contenders: &[Contender]) -> (Vec<f64>, Vec<f64>) {
+    let mut allocations = Vec::new();
     let passes: Vec<usize> = contenders
         .iter()
         .map(|(_, len, f)| {
+            let before = ALLOCATIONS.load(Ordering::Relaxed);
             let pass = f(1) * 1e-9 * *len as f64;
+            let after = ALLOCATIONS.load(Ordering::Relaxed);
+            allocations.push((after - before) as f64 / *len as f64);
             (RUN_TIME.as_secs_f64() / pass.max(1e-9)).clamp(1.0, 1e6) as usize
         })
         .collect();
@@ -62,12 +98,14 @@ fn time_all(contenders: &[Contender]) -> Vec<f64> {
             runs.push(f(passes));
         }
     }
-    runs.into_iter()
+    let medians = runs
+        .into_iter()
         .map(|mut r| {
             r.sort_by(f64::total_cmp);
             r[RUNS / 2]
         })
-        .collect()
+        .collect();
+    (medians, allocations)
 }
 
 /// `items` in a fixed pseudo-random order, so that neither the tables nor a `match` are
@@ -87,18 +125,20 @@ fn shuffled<T: Clone>(items: &[T]) -> Vec<T> {
 /// Prints the lookup rows of one size: hits and misses, and each as a multiple of the
 /// first contender's (errcat's).
 fn lookup_rows(n: usize, hits: &[Contender], misses: &[Contender], missing: &[&str]) {
-    let (hit, miss) = (time_all(hits), time_all(misses));
+    let ((hit, hit_allocs), (miss, miss_allocs)) = (time_and_count(hits), time_and_count(misses));
     for (i, (name, _, _)) in hits.iter().enumerate() {
         println!(
-            "| {n:>6} | {name:<24} | {:>9.1} | {:>9.1} | {:>7.2} | {:>7.2} |",
+            "| {n:>6} | {name:<24} | {:>9.1} | {:>9.1} | {:>7.2} | {:>7.2} | {:>4} | {:>4} |",
             hit[i],
             miss[i],
             hit[i] / hit[0],
-            miss[i] / miss[0]
+            miss[i] / miss[0],
+            hit_allocs[i],
+            miss_allocs[i],
         );
     }
     for name in missing {
-        println!("| {n:>6} | {name:<24} | not built | not built | | |");
+        println!("| {n:>6} | {name:<24} | not built | not built | | | | |");
     }
 }
 
@@ -118,6 +158,9 @@ macro_rules! bench {
             let mut all = vec![
                 contender("errcat from_code", keys, |k: &String| {
                     ErrorCode::from_code(k).is_some() as usize
+                }),
+                contender("errcat FromStr", keys, |k: &String| {
+                    k.parse::<ErrorCode>().is_ok() as usize
                 }),
                 contender("phf::Map (phf_codegen)", keys, |k: &String| {
                     $m::phf::MAP
@@ -179,8 +222,8 @@ thread_local! {
 
 fn main() {
     println!("Lookup, ns per call (median of {RUNS} runs); × is the multiple of errcat's time\n");
-    println!("| codes | lookup | hit ns | miss ns | hit × | miss × |");
-    println!("|---:|---|---:|---:|---:|---:|");
+    println!("| codes | lookup | hit ns | miss ns | hit × | miss × | allocs/hit | allocs/miss |");
+    println!("|---:|---|---:|---:|---:|---:|---:|---:|");
     run_all();
     println!("\nAccessors, ns per call; × is match's time over errcat's\n");
     println!("| codes | accessor | errcat (static array) | match | × |");

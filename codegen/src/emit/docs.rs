@@ -7,7 +7,7 @@
 use askama::Template;
 
 use crate::catalog::{Example, Header};
-use crate::emit::rust::generated_line;
+use crate::emit::generated_line;
 use crate::model::{CodeModel, Model};
 use crate::text;
 

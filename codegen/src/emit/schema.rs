@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::emit::rust::generated_line;
+use crate::emit::generated_line;
 use crate::format::mapping::Mapping;
 
 /// A file in `catalog/`: a native catalog, or a mapping of a vendor's file (it has `mapping`).

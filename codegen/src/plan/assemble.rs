@@ -228,7 +228,7 @@ fn resolved_json(model: &Model, command: &str) -> String {
     let mut out = serde_json::Map::new();
     out.insert(
         "$comment".to_owned(),
-        crate::emit::rust::generated_line(command, &model.source_path).into(),
+        crate::emit::generated_line(command, &model.source_path).into(),
     );
     if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&model.catalog) {
         out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
@@ -314,7 +314,7 @@ fn crate_files(
         out.push((dir.join(path), contents));
     }
     out.push((dir.join("catalog.json"), resolved_json(model, command)));
-    let marker = rust::generated_line(command, &model.source_path);
+    let marker = crate::emit::generated_line(command, &model.source_path);
     out.push((dir.join("README.md"), readme::readme(model, &marker)));
     out
 }
@@ -350,7 +350,7 @@ fn add_changelog(
     evolution: crate::evolve::Evolution,
     command: &str,
 ) -> String {
-    let marker = rust::generated_line(command, &model.source_path);
+    let marker = crate::emit::generated_line(command, &model.source_path);
     let changelog = crate::evolve::changelog::render(model, &evolution, &marker);
     plan.add(Some(i), dir.join("CHANGELOG.md"), changelog.clone());
     plan.catalogs[i].evolution = Some(evolution);

@@ -17,6 +17,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ApiKeyMissing,
+
     /// `api_key_invalid` — Invalid API key
     ///
     /// The provided API key does not match any known key
@@ -27,6 +28,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ApiKeyInvalid,
+
     /// `parameter_invalid` — Bad request parameters
     ///
     /// Request body fails validation (missing required field, wrong type, out of range)
@@ -37,6 +39,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ParameterInvalid,
+
     /// `model_not_found` — Model does not exist
     ///
     /// The model ID does not exist, or belongs to a different organization
@@ -47,6 +50,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ModelNotFound,
+
     /// `model_not_ready` — Model not in correct state
     ///
     /// Operation requires `training` or `ready` status, but model is in `created`, `building`, or `failed` state
@@ -57,6 +61,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ModelNotReady,
+
     /// `training_service_unavailable` — Infrastructure unavailable
     ///
     /// Training infrastructure is temporarily unavailable (scaling, maintenance)
@@ -67,6 +72,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     TrainingServiceUnavailable,
+
     /// `idempotency_key_in_use` — Duplicate request in progress
     ///
     /// A concurrent request with the same `Idempotency-Key` is still being processed
@@ -77,6 +83,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     IdempotencyKeyInUse,
+
     /// `quota_exceeded` — Usage quota exceeded
     ///
     /// Organization exceeded the monthly usage quota (free tier: 100K rows/month)
@@ -87,6 +94,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     QuotaExceeded,
+
     /// `rate_limit_exceeded` — Too many requests
     ///
     /// Organization exceeded the request rate limit (default: 60 requests/minute)
@@ -97,6 +105,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     RateLimitExceeded,
+
     /// `internal_error` — Unexpected server error
     ///
     /// Unexpected server error
@@ -108,6 +117,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     InternalError,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -123,133 +133,129 @@ impl ErrorCode {
         ErrorCode::RateLimitExceeded,
         ErrorCode::InternalError,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "api_key_missing" => ::core::option::Option::Some(Self::ApiKeyMissing),
-            "api_key_invalid" => ::core::option::Option::Some(Self::ApiKeyInvalid),
-            "parameter_invalid" => ::core::option::Option::Some(Self::ParameterInvalid),
-            "model_not_found" => ::core::option::Option::Some(Self::ModelNotFound),
-            "model_not_ready" => ::core::option::Option::Some(Self::ModelNotReady),
-            "training_service_unavailable" => {
-                ::core::option::Option::Some(Self::TrainingServiceUnavailable)
-            }
-            "idempotency_key_in_use" => {
-                ::core::option::Option::Some(Self::IdempotencyKeyInUse)
-            }
-            "quota_exceeded" => ::core::option::Option::Some(Self::QuotaExceeded),
-            "rate_limit_exceeded" => {
-                ::core::option::Option::Some(Self::RateLimitExceeded)
-            }
-            "internal_error" => ::core::option::Option::Some(Self::InternalError),
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let (start, len) = match status {
-            400u16 => (0, 2),
-            401u16 => (2, 2),
-            402u16 => (4, 1),
-            404u16 => (5, 1),
-            409u16 => (6, 1),
-            429u16 => (7, 1),
-            500u16 => (8, 1),
-            503u16 => (9, 1),
+            400 => (0, 2),
+            401 => (2, 2),
+            402 => (4, 1),
+            404 => (5, 1),
+            409 => (6, 1),
+            429 => (7, 1),
+            500 => (8, 1),
+            503 => (9, 1),
             _ => (0, 0),
         };
-        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
+        let (_, from) = error_code_tables::BY_STATUS.split_at(start);
+        from.split_at(len).0
     }
+
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
+
+    /// The category of this code.
+    pub const fn category(self) -> Category {
+        error_code_tables::CATEGORIES[self as usize]
+    }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "unknown Dataxid API error code `{}`", self.code)
+        f.write_str("unknown Dataxid API error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// A category of Dataxid API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -259,27 +265,33 @@ pub enum Category {
     ///
     /// API key missing or invalid
     AuthenticationError,
+
     /// `invalid_request_error`
     ///
     /// Bad parameters, wrong model state, or idempotency conflict
     InvalidRequestError,
+
     /// `not_found_error`
     ///
     /// Resource does not exist (or belongs to another org)
     NotFoundError,
+
     /// `rate_limit_error`
     ///
     /// Too many requests
     RateLimitError,
+
     /// `quota_exceeded_error`
     ///
     /// Monthly usage quota exceeded
     QuotaExceededError,
+
     /// `api_error`
     ///
     /// Server-side error (infrastructure issue, unexpected failure)
     ApiError,
 }
+
 impl Category {
     /// Every category, in catalog order.
     pub const ALL: &'static [Category] = &[
@@ -290,6 +302,7 @@ impl Category {
         Category::QuotaExceededError,
         Category::ApiError,
     ];
+
     /// The category id exactly as the API spells it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -301,60 +314,193 @@ impl Category {
             Category::ApiError => "api_error",
         }
     }
+
     /// What errors of this category mean, where documented.
     pub const fn description(self) -> ::core::option::Option<&'static str> {
         match self {
             Category::AuthenticationError => {
                 ::core::option::Option::Some("API key missing or invalid")
             }
-            Category::InvalidRequestError => {
-                ::core::option::Option::Some(
-                    "Bad parameters, wrong model state, or idempotency conflict",
-                )
-            }
+            Category::InvalidRequestError => ::core::option::Option::Some(
+                "Bad parameters, wrong model state, or idempotency conflict",
+            ),
             Category::NotFoundError => {
-                ::core::option::Option::Some(
-                    "Resource does not exist (or belongs to another org)",
-                )
+                ::core::option::Option::Some("Resource does not exist (or belongs to another org)")
             }
             Category::RateLimitError => ::core::option::Option::Some("Too many requests"),
             Category::QuotaExceededError => {
                 ::core::option::Option::Some("Monthly usage quota exceeded")
             }
-            Category::ApiError => {
-                ::core::option::Option::Some(
-                    "Server-side error (infrastructure issue, unexpected failure)",
-                )
-            }
+            Category::ApiError => ::core::option::Option::Some(
+                "Server-side error (infrastructure issue, unexpected failure)",
+            ),
         }
     }
 }
+
 /// Prints the category id as the API spells it.
 impl ::core::fmt::Display for Category {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ErrorCode {
-    /// The category of this code.
-    pub const fn category(self) -> Category {
-        static CATEGORIES: [Category; 10] = [
-            Category::AuthenticationError,
-            Category::AuthenticationError,
-            Category::InvalidRequestError,
-            Category::NotFoundError,
-            Category::InvalidRequestError,
-            Category::ApiError,
-            Category::InvalidRequestError,
-            Category::QuotaExceededError,
-            Category::RateLimitError,
-            Category::ApiError,
-        ];
-        CATEGORIES[self as usize]
-    }
-}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    use super::Category;
+
+    const SEED: u64 = 0x3250940e3318b174;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 2] =
+        [(1, 0, 0x101000046800), (4, 3865470570, 0x40000041000002)];
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 10] = [
+        (0x79646165725f746f6f6e5f6c65646f6d, 0x0, 15, 4),
+        (0x676e697373696d5f5f79656b5f697061, 0x0, 15, 0),
+        (0x64696c61766e695f5f79656b5f697061, 0x0, 15, 1),
+        (0x726f7272655f6c616c616e7265746e69, 0x0, 14, 9),
+        (
+            0x656369767265735f676e696e69617274,
+            0x656c62616c696176616e755f65636976,
+            28,
+            5,
+        ),
+        (0x646564656563786578655f61746f7571, 0x0, 14, 7),
+        (0x646e756f665f746f6f6e5f6c65646f6d, 0x0, 15, 3),
+        (
+            0x65656378655f74696d696c5f65746172,
+            0x64656465656378655f74696d696c5f65,
+            19,
+            8,
+        ),
+        (
+            0x696c61766e695f726574656d61726170,
+            0x64696c61766e695f726574656d617261,
+            17,
+            2,
+        ),
+        (
+            0x5f79656b5f79636e65746f706d656469,
+            0x6573755f6e695f79656b5f79636e6574,
+            22,
+            6,
+        ),
+    ];
+
     pub(super) static CODES: [&str; 10] = [
         "api_key_missing",
         "api_key_invalid",
@@ -367,9 +513,9 @@ mod error_code_tables {
         "rate_limit_exceeded",
         "internal_error",
     ];
-    pub(super) static STATUS: [u16; 10] = [
-        401u16, 401u16, 400u16, 404u16, 400u16, 503u16, 409u16, 402u16, 429u16, 500u16,
-    ];
+
+    pub(super) static STATUS: [u16; 10] = [401, 401, 400, 404, 400, 503, 409, 402, 429, 500];
+
     pub(super) static DOC_URLS: [&str; 10] = [
         "https://docs.dataxid.com/docs/errors#api_key_missing",
         "https://docs.dataxid.com/docs/errors#api_key_invalid",
@@ -382,6 +528,7 @@ mod error_code_tables {
         "https://docs.dataxid.com/docs/errors#rate_limit_exceeded",
         "https://docs.dataxid.com/docs/errors#internal_error",
     ];
+
     pub(super) static REFERENCE_URLS: [&str; 10] = [
         "dataxid.html#api_key_missing",
         "dataxid.html#api_key_invalid",
@@ -394,6 +541,7 @@ mod error_code_tables {
         "dataxid.html#rate_limit_exceeded",
         "dataxid.html#internal_error",
     ];
+
     pub(super) static MESSAGES: [&str; 10] = [
         "Missing API key",
         "Invalid API key",
@@ -406,6 +554,7 @@ mod error_code_tables {
         "Too many requests",
         "Unexpected server error",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 10] = [
         "Request to `/v1/*` without an `Authorization` header",
         "The provided API key does not match any known key",
@@ -418,12 +567,24 @@ mod error_code_tables {
         "Organization exceeded the request rate limit (default: 60 requests/minute)",
         "Unexpected server error",
     ];
+
     pub(super) static RETRYABLE: [bool; 10] = [
         false, false, false, false, false, true, true, false, true, true,
     ];
-    pub(super) static DEPRECATED: [bool; 10] = [
-        false, false, false, false, false, false, false, false, false, false,
+
+    pub(super) static CATEGORIES: [Category; 10] = [
+        Category::AuthenticationError,
+        Category::AuthenticationError,
+        Category::InvalidRequestError,
+        Category::NotFoundError,
+        Category::InvalidRequestError,
+        Category::ApiError,
+        Category::InvalidRequestError,
+        Category::QuotaExceededError,
+        Category::RateLimitError,
+        Category::ApiError,
     ];
+
     pub(super) static NAMES: [&str; 10] = [
         "ApiKeyMissing",
         "ApiKeyInvalid",
@@ -436,6 +597,7 @@ mod error_code_tables {
         "RateLimitExceeded",
         "InternalError",
     ];
+
     /// The codes that have a status, ordered by status, then catalog order.
     pub(super) static BY_STATUS: [super::ErrorCode; 10] = {
         let order: [u16; 10] = [2, 4, 0, 1, 7, 3, 6, 8, 9, 5];

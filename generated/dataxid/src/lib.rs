@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 include!("codes.rs");
+
 mod facts;
 mod features;
 mod wire;

@@ -13,48 +13,56 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InvalidAuthorizationHeader,
+
     /// `INVALID_ENVIRONMENT` — This error occurs when the GraphQL API request targets an environment that doesn’t exist
     ///
     /// This error occurs when the GraphQL API request targets an environment that doesn’t exist. Check your environment identifier in the request.
     ///
     /// Added in 0.1.0.
     InvalidEnvironment,
+
     /// `ENVIRONMENT_NOT_READY` — This error occurs when attempting to access an environment that exists but is not in a “ready” state
     ///
     /// This error occurs when attempting to access an environment that exists but is not in a “ready” state. To resolve this, ensure that the environment you’re targeting has transitioned to “ready” status. You can check the current environment’s status via the DatoCMS interface or API before making modification requests.
     ///
     /// Added in 0.1.0.
     EnvironmentNotReady,
+
     /// `DEACTIVATED_SITE` — This error occurs when attempting to access a site that has been deactivated
     ///
     /// This error occurs when attempting to access a site that has been deactivated. To fix this, go to the DatoCMS dashboard and address any pending billing issues.
     ///
     /// Added in 0.1.0.
     DeactivatedSite,
+
     /// `SITE_NOT_READY` — This error occurs when attempting to access a site that exists but is not in a “ready” state
     ///
     /// This error occurs when attempting to access a site that exists but is not in a “ready” state. The site may be initializing. Verify that the desired project is accessible, activated, and ready.
     ///
     /// Added in 0.1.0.
     SiteNotReady,
+
     /// `INSUFFICIENT_PERMISSIONS` — This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment
     ///
     /// This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment. The authentication succeeds, but the token doesn’t have the required authorization level for the operation. Ensure your API token has the appropriate role and permission settings for the environment you’re trying to access.
     ///
     /// Added in 0.1.0.
     InsufficientPermissions,
+
     /// `INVALID_X_INCLUDE_DRAFTS_HEADER` — This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value
     ///
     /// This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value. The header can only be set to “true” to include draft content in the response. Ensure your API request uses the correct value for this header or omit it entirely if you don’t need draft content.
     ///
     /// Added in 0.1.0.
     InvalidXIncludeDraftsHeader,
+
     /// `INVALID_X_EXCLUDE_INVALID_HEADER` — This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value
     ///
     /// This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value. The header can only be set to “true” to exclude invalid content items from the response. Verify that your request uses the correct value for this header or remove it if not needed.
     ///
     /// Added in 0.1.0.
     InvalidXExcludeInvalidHeader,
+
     /// `INVALID_X_VISUAL_EDITING_HEADER` — The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities (an enterprise-only feature), or the header has an invalid value
     ///
     /// **Enterprise Feature.** This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality.
@@ -63,6 +71,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InvalidXVisualEditingHeader,
+
     /// `INVALID_X_BASE_EDITING_URL_HEADER` — This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing
     ///
     /// This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links. Ensure both headers are properly configured in your request.
@@ -70,6 +79,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     InvalidXBaseEditingUrlHeader,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -85,139 +95,301 @@ impl ErrorCode {
         ErrorCode::InvalidXVisualEditingHeader,
         ErrorCode::InvalidXBaseEditingUrlHeader,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "INVALID_AUTHORIZATION_HEADER" => {
-                ::core::option::Option::Some(Self::InvalidAuthorizationHeader)
-            }
-            "INVALID_ENVIRONMENT" => {
-                ::core::option::Option::Some(Self::InvalidEnvironment)
-            }
-            "ENVIRONMENT_NOT_READY" => {
-                ::core::option::Option::Some(Self::EnvironmentNotReady)
-            }
-            "DEACTIVATED_SITE" => ::core::option::Option::Some(Self::DeactivatedSite),
-            "SITE_NOT_READY" => ::core::option::Option::Some(Self::SiteNotReady),
-            "INSUFFICIENT_PERMISSIONS" => {
-                ::core::option::Option::Some(Self::InsufficientPermissions)
-            }
-            "INVALID_X_INCLUDE_DRAFTS_HEADER" => {
-                ::core::option::Option::Some(Self::InvalidXIncludeDraftsHeader)
-            }
-            "INVALID_X_EXCLUDE_INVALID_HEADER" => {
-                ::core::option::Option::Some(Self::InvalidXExcludeInvalidHeader)
-            }
-            "INVALID_X_VISUAL_EDITING_HEADER" => {
-                ::core::option::Option::Some(Self::InvalidXVisualEditingHeader)
-            }
-            "INVALID_X_BASE_EDITING_URL_HEADER" => {
-                ::core::option::Option::Some(Self::InvalidXBaseEditingUrlHeader)
-            }
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
-        error_code_tables::STATUS[self as usize]
+        ::core::option::Option::None
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let _ = status;
         &[]
     }
+
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
-        error_code_tables::DOC_URLS[self as usize]
+        ::core::option::Option::None
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
-        error_code_tables::RETRYABLE[self as usize]
+        false
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(
-            f,
-            "unknown DatoCMS Content Delivery API (site-api-errors.json form) error code `{}`",
-            self.code
-        )
+        f.write_str("unknown DatoCMS Content Delivery API (site-api-errors.json form) error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    const SEED: u64 = 0xbb728d283026a108;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same && (code.len() <= 32 || SPELLINGS[slot] == code) {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 2] =
+        [(2, 0, 0x4000102000242000), (2, 858993460, 0x40000100024000)];
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 10] = [
+        (0x455449535f4445544156495443414544, 0x0, 16, 3),
+        (0x59444145525f544f544f4e5f45544953, 0x0, 14, 4),
+        (
+            0x5a49524f485455415f44494c41564e49,
+            0x5245444145485f4e4f4954415a49524f,
+            28,
+            0,
+        ),
+        (
+            0x44455f455341425f9d0baf20a3b9a33d,
+            0x5245444145485f4c52555f474e495449,
+            33,
+            9,
+        ),
+        (
+            0x4d4e4f5249564e455f44494c41564e49,
+            0x544e454d4e4f5249564e455f44494c41,
+            19,
+            1,
+        ),
+        (
+            0x44554c4358455f585f44494c41564e49,
+            0x5245444145485f44494c41564e495f45,
+            32,
+            7,
+        ),
+        (
+            0x5f544f4e5f544e454d4e4f5249564e45,
+            0x59444145525f544f4e5f544e454d4e4f,
+            21,
+            2,
+        ),
+        (
+            0x4c41555349565f585f44494c41564e49,
+            0x5245444145485f474e49544944455f4c,
+            31,
+            8,
+        ),
+        (
+            0x44554c434e495f585f44494c41564e49,
+            0x5245444145485f5354464152445f4544,
+            31,
+            6,
+        ),
+        (
+            0x5245505f544e45494349464655534e49,
+            0x534e4f495353494d5245505f544e4549,
+            24,
+            5,
+        ),
+    ];
+
+    /// The spellings longer than four words at their slot (the others are empty).
+    static SPELLINGS: [&str; 10] = [
+        "",
+        "",
+        "",
+        "INVALID_X_BASE_EDITING_URL_HEADER",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ];
+
     pub(super) static CODES: [&str; 10] = [
         "INVALID_AUTHORIZATION_HEADER",
         "INVALID_ENVIRONMENT",
@@ -230,30 +402,7 @@ mod error_code_tables {
         "INVALID_X_VISUAL_EDITING_HEADER",
         "INVALID_X_BASE_EDITING_URL_HEADER",
     ];
-    pub(super) static STATUS: [::core::option::Option<u16>; 10] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    pub(super) static DOC_URLS: [::core::option::Option<&str>; 10] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
     pub(super) static REFERENCE_URLS: [&str; 10] = [
         "datocms-cda-site-api-errors.html#INVALID_AUTHORIZATION_HEADER",
         "datocms-cda-site-api-errors.html#INVALID_ENVIRONMENT",
@@ -266,6 +415,7 @@ mod error_code_tables {
         "datocms-cda-site-api-errors.html#INVALID_X_VISUAL_EDITING_HEADER",
         "datocms-cda-site-api-errors.html#INVALID_X_BASE_EDITING_URL_HEADER",
     ];
+
     pub(super) static MESSAGES: [&str; 10] = [
         "This error occurs when the provided API Authorization header is invalid or absent",
         "This error occurs when the GraphQL API request targets an environment that doesn’t exist",
@@ -278,6 +428,7 @@ mod error_code_tables {
         "The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities (an enterprise-only feature), or the header has an invalid value",
         "This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 10] = [
         "This error occurs when the provided API Authorization header is invalid or absent. Ensure that the API token used in the request is valid, has appropriate Content Delivery API (CDA) access permissions, and that the header is properly formatted.",
         "This error occurs when the GraphQL API request targets an environment that doesn’t exist. Check your environment identifier in the request.",
@@ -290,12 +441,7 @@ mod error_code_tables {
         "**Enterprise Feature.** This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality.\n\n**Invalid Value.** This error occurs when the X-Visual-Editing header is provided with an invalid value. Currently, the only supported value for this header is “vercel-v1”. Ensure your API request uses the correct value for this header when using visual editing features.",
         "This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links. Ensure both headers are properly configured in your request.",
     ];
-    pub(super) static RETRYABLE: [bool; 10] = [
-        false, false, false, false, false, false, false, false, false, false,
-    ];
-    pub(super) static DEPRECATED: [bool; 10] = [
-        false, false, false, false, false, false, false, false, false, false,
-    ];
+
     pub(super) static NAMES: [&str; 10] = [
         "InvalidAuthorizationHeader",
         "InvalidEnvironment",

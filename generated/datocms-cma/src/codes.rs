@@ -15,6 +15,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InvalidField,
+
     /// `PLAN_UPGRADE_REQUIRED` — Probably the error returned on reaching the plan’s monthly limit.
     ///
     /// Asked which error is returned on reaching the plan monthly limit, DatoCMS staff answered: “Probably the monthly plan error would be PLAN_UPGRADE_REQUIRED”. This is probable, not confirmed.
@@ -24,144 +25,270 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     PlanUpgradeRequired,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::InvalidField,
-        ErrorCode::PlanUpgradeRequired,
-    ];
+    pub const ALL: &'static [ErrorCode] =
+        &[ErrorCode::InvalidField, ErrorCode::PlanUpgradeRequired];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "INVALID_FIELD" => ::core::option::Option::Some(Self::InvalidField),
-            "PLAN_UPGRADE_REQUIRED" => {
-                ::core::option::Option::Some(Self::PlanUpgradeRequired)
-            }
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
-        error_code_tables::STATUS[self as usize]
+        ::core::option::Option::None
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let _ = status;
         &[]
     }
+
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
-        error_code_tables::RETRYABLE[self as usize]
+        false
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(
-            f, "unknown DatoCMS Content Management API error code `{}`", self.code
-        )
+        f.write_str("unknown DatoCMS Content Management API error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    pub(super) static CODES: [&str; 2] = ["INVALID_FIELD", "PLAN_UPGRADE_REQUIRED"];
-    pub(super) static STATUS: [::core::option::Option<u16>; 2] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
+    const SEED: u64 = 0x2545f4914f6cdd1d;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 1] = [(0, 0, 0x100020000000)];
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 2] = [
+        (
+            0x5145525f454441524750555f4e414c50,
+            0x44455249555145525f45444152475055,
+            21,
+            1,
+        ),
+        (0x444c4549465f44495f44494c41564e49, 0x0, 13, 0),
     ];
+
+    pub(super) static CODES: [&str; 2] = ["INVALID_FIELD", "PLAN_UPGRADE_REQUIRED"];
+
     pub(super) static DOC_URLS: [&str; 2] = [
         "https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD",
         "https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED",
     ];
+
     pub(super) static REFERENCE_URLS: [&str; 2] = [
         "datocms-cma.html#INVALID_FIELD",
         "datocms-cma.html#PLAN_UPGRADE_REQUIRED",
     ];
+
     pub(super) static MESSAGES: [&str; 2] = [
         "Parent error of the example response; the thread gives it no message (this line is derived from the example)",
         "Probably the error returned on reaching the plan’s monthly limit.",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 2] = [
         "In the example response, `INVALID_FIELD` is the parent error; its `details` carry the `field`, an inner error `code` and the `record_type`. The parent `INVALID_FIELD` is explained at https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD (the inner error code is not yet parsed, but hopefully it’s clear enough).",
         "Asked which error is returned on reaching the plan monthly limit, DatoCMS staff answered: “Probably the monthly plan error would be PLAN_UPGRADE_REQUIRED”. This is probable, not confirmed.",
     ];
-    pub(super) static RETRYABLE: [bool; 2] = [false, false];
-    pub(super) static DEPRECATED: [bool; 2] = [false, false];
+
     pub(super) static NAMES: [&str; 2] = ["InvalidField", "PlanUpgradeRequired"];
 }

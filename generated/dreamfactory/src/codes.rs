@@ -15,6 +15,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     BadRequestException,
+
     /// `InvalidJsonException` — Malformed JSON
     ///
     /// Request body contains malformed JSON.
@@ -23,6 +24,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InvalidJsonException,
+
     /// `BatchException` — Batch partial failure
     ///
     /// One or more operations in a batch request failed.
@@ -31,6 +33,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     BatchException,
+
     /// `UnauthorizedException` — Auth required
     ///
     /// Authentication required or credentials invalid.
@@ -39,6 +42,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     UnauthorizedException,
+
     /// `ForbiddenException` — Access denied
     ///
     /// Authenticated but not authorized for this action.
@@ -47,6 +51,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ForbiddenException,
+
     /// `NotFoundException` — Not found
     ///
     /// Resource does not exist.
@@ -55,6 +60,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotFoundException,
+
     /// `ConflictResourceException` — Conflict
     ///
     /// Resource state conflict.
@@ -63,6 +69,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ConflictResourceException,
+
     /// `TooManyRequestsException` — Rate limited
     ///
     /// Rate limit exceeded.
@@ -71,6 +78,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     TooManyRequestsException,
+
     /// `InternalServerErrorException` — Server error
     ///
     /// Unexpected server-side error.
@@ -79,6 +87,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InternalServerErrorException,
+
     /// `NotImplementedException` — Not supported
     ///
     /// Feature or endpoint not available.
@@ -87,6 +96,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotImplementedException,
+
     /// `ServiceUnavailableException` — Unavailable
     ///
     /// Service temporarily unavailable.
@@ -96,6 +106,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     ServiceUnavailableException,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -112,147 +123,130 @@ impl ErrorCode {
         ErrorCode::NotImplementedException,
         ErrorCode::ServiceUnavailableException,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "BadRequestException" => {
-                ::core::option::Option::Some(Self::BadRequestException)
-            }
-            "InvalidJsonException" => {
-                ::core::option::Option::Some(Self::InvalidJsonException)
-            }
-            "BatchException" => ::core::option::Option::Some(Self::BatchException),
-            "UnauthorizedException" => {
-                ::core::option::Option::Some(Self::UnauthorizedException)
-            }
-            "ForbiddenException" => {
-                ::core::option::Option::Some(Self::ForbiddenException)
-            }
-            "NotFoundException" => ::core::option::Option::Some(Self::NotFoundException),
-            "ConflictResourceException" => {
-                ::core::option::Option::Some(Self::ConflictResourceException)
-            }
-            "TooManyRequestsException" => {
-                ::core::option::Option::Some(Self::TooManyRequestsException)
-            }
-            "InternalServerErrorException" => {
-                ::core::option::Option::Some(Self::InternalServerErrorException)
-            }
-            "NotImplementedException" => {
-                ::core::option::Option::Some(Self::NotImplementedException)
-            }
-            "ServiceUnavailableException" => {
-                ::core::option::Option::Some(Self::ServiceUnavailableException)
-            }
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
+
     /// The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so several codes can share it; an empty slice for statuses the catalog does not document.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let (start, len) = match status {
-            400u16 => (0, 3),
-            401u16 => (3, 1),
-            403u16 => (4, 1),
-            404u16 => (5, 1),
-            409u16 => (6, 1),
-            429u16 => (7, 1),
-            500u16 => (8, 1),
-            501u16 => (9, 1),
-            503u16 => (10, 1),
+            400 => (0, 3),
+            401 => (3, 1),
+            403 => (4, 1),
+            404 => (5, 1),
+            409 => (6, 1),
+            429 => (7, 1),
+            500 => (8, 1),
+            501 => (9, 1),
+            503 => (10, 1),
             _ => (0, 0),
         };
-        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
+        let (_, from) = error_code_tables::BY_STATUS.split_at(start);
+        from.split_at(len).0
     }
+
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
-        error_code_tables::DOC_URLS[self as usize]
+        ::core::option::Option::None
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
         error_code_tables::RETRYABLE[self as usize]
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
+
+    /// The category of this code.
+    pub const fn category(self) -> Category {
+        error_code_tables::CATEGORIES[self as usize]
+    }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "unknown DreamFactory API error code `{}`", self.code)
+        f.write_str("unknown DreamFactory API error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// A category of DreamFactory API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -260,15 +254,15 @@ impl ::std::error::Error for ParseErrorCodeError {}
 pub enum Category {
     /// `client-errors` — Client Errors (4xx)
     ClientErrors,
+
     /// `server-errors` — Server Errors (5xx)
     ServerErrors,
 }
+
 impl Category {
     /// Every category, in catalog order.
-    pub const ALL: &'static [Category] = &[
-        Category::ClientErrors,
-        Category::ServerErrors,
-    ];
+    pub const ALL: &'static [Category] = &[Category::ClientErrors, Category::ServerErrors];
+
     /// The category id exactly as the API spells it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -276,6 +270,7 @@ impl Category {
             Category::ServerErrors => "server-errors",
         }
     }
+
     /// What errors of this category mean, where documented.
     pub const fn description(self) -> ::core::option::Option<&'static str> {
         match self {
@@ -284,33 +279,204 @@ impl Category {
         }
     }
 }
+
 /// Prints the category id as the API spells it.
 impl ::core::fmt::Display for Category {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ErrorCode {
-    /// The category of this code.
-    pub const fn category(self) -> Category {
-        static CATEGORIES: [Category; 11] = [
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ClientErrors,
-            Category::ServerErrors,
-            Category::ServerErrors,
-            Category::ServerErrors,
-        ];
-        CATEGORIES[self as usize]
-    }
-}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    use super::Category;
+
+    const SEED: u64 = 0xbb728d283026a108;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 3] = [
+        (3, 2733161011, 0x42000010000020),
+        (6, 0, 0x20214600000),
+        (0, 390451573, 0x20000000000000),
+    ];
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 11] = [
+        (
+            0x74706563784574736575716552646142,
+            0x6e6f6974706563784574736575716552,
+            19,
+            0,
+        ),
+        (
+            0x6563784564657a69726f687475616e55,
+            0x6e6f6974706563784564657a69726f68,
+            21,
+            3,
+        ),
+        (
+            0x6f69747065637845646e756f46746f4e,
+            0x6e6f69747065637845646e756f46746f,
+            17,
+            5,
+        ),
+        (
+            0x70656378456e6f734a64696c61766e49,
+            0x6e6f697470656378456e6f734a64696c,
+            20,
+            1,
+        ),
+        (
+            0x656372756f7365527463696c666e6f43,
+            0x6e6f69747065637845656372756f7365,
+            25,
+            6,
+        ),
+        (
+            0x72457265767265536c616e7265746e49,
+            0x6e6f69747065637845726f7272457265,
+            28,
+            8,
+        ),
+        (
+            0x697470656378456e6564646962726f46,
+            0x6e6f697470656378456e656464696272,
+            18,
+            4,
+        ),
+        (
+            0x62616c696176616e5565636976726553,
+            0x6e6f69747065637845656c62616c6961,
+            27,
+            10,
+        ),
+        (
+            0x457374736575716552796e614d6f6f54,
+            0x6e6f6974706563784573747365757165,
+            24,
+            7,
+        ),
+        (
+            0x78456465746e656d656c706d49746f4e,
+            0x6e6f697470656378456465746e656d65,
+            23,
+            9,
+        ),
+        (0x6e6f6974706563786378456863746142, 0x0, 14, 2),
+    ];
+
     pub(super) static CODES: [&str; 11] = [
         "BadRequestException",
         "InvalidJsonException",
@@ -324,23 +490,9 @@ mod error_code_tables {
         "NotImplementedException",
         "ServiceUnavailableException",
     ];
-    pub(super) static STATUS: [u16; 11] = [
-        400u16, 400u16, 400u16, 401u16, 403u16, 404u16, 409u16, 429u16, 500u16, 501u16,
-        503u16,
-    ];
-    pub(super) static DOC_URLS: [::core::option::Option<&str>; 11] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
+    pub(super) static STATUS: [u16; 11] = [400, 400, 400, 401, 403, 404, 409, 429, 500, 501, 503];
+
     pub(super) static REFERENCE_URLS: [&str; 11] = [
         "dreamfactory.html#BadRequestException",
         "dreamfactory.html#InvalidJsonException",
@@ -354,6 +506,7 @@ mod error_code_tables {
         "dreamfactory.html#NotImplementedException",
         "dreamfactory.html#ServiceUnavailableException",
     ];
+
     pub(super) static MESSAGES: [&str; 11] = [
         "Invalid request",
         "Malformed JSON",
@@ -367,6 +520,7 @@ mod error_code_tables {
         "Not supported",
         "Unavailable",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 11] = [
         "The request is malformed or contains invalid data.",
         "Request body contains malformed JSON.",
@@ -380,12 +534,25 @@ mod error_code_tables {
         "Feature or endpoint not available.",
         "Service temporarily unavailable.",
     ];
+
     pub(super) static RETRYABLE: [bool; 11] = [
         false, false, false, false, false, false, false, true, false, false, true,
     ];
-    pub(super) static DEPRECATED: [bool; 11] = [
-        false, false, false, false, false, false, false, false, false, false, false,
+
+    pub(super) static CATEGORIES: [Category; 11] = [
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ClientErrors,
+        Category::ServerErrors,
+        Category::ServerErrors,
+        Category::ServerErrors,
     ];
+
     pub(super) static NAMES: [&str; 11] = [
         "BadRequestException",
         "InvalidJsonException",
@@ -399,6 +566,7 @@ mod error_code_tables {
         "NotImplementedException",
         "ServiceUnavailableException",
     ];
+
     /// The codes that have a status, ordered by status, then catalog order.
     pub(super) static BY_STATUS: [super::ErrorCode; 11] = {
         let order: [u16; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

@@ -17,6 +17,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Accepted,
+
     /// `502` — Bad Gateway
     ///
     /// This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.
@@ -27,6 +28,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     BadGateway,
+
     /// `400` — Bad Request
     ///
     /// This response means that server could not understand the request due to invalid syntax.
@@ -37,6 +39,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     BadRequest,
+
     /// `409` — Conflict
     ///
     /// This response is sent when a request conflicts with the current state of the server.
@@ -47,6 +50,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Conflict,
+
     /// `100` — Continue
     ///
     /// This interim response indicates that everything so far is OK and that the client should continue with the request or ignore it if it is already finished.
@@ -57,6 +61,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Continue,
+
     /// `201` — Created
     ///
     /// The request has succeeded and a new resource has been created as a result of it. This is typically the response sent after a PUT request.
@@ -67,6 +72,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Created,
+
     /// `417` — Expectation Failed
     ///
     /// This response code means the expectation indicated by the Expect request header field can't be met by the server.
@@ -77,6 +83,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ExpectationFailed,
+
     /// `424` — Failed Dependency
     ///
     /// The request failed due to failure of a previous request.
@@ -87,6 +94,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     FailedDependency,
+
     /// `403` — Forbidden
     ///
     /// The client does not have access rights to the content, i.e. they are unauthorized, so server is rejecting to give proper response. Unlike 401, the client's identity is known to the server.
@@ -97,6 +105,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Forbidden,
+
     /// `504` — Gateway Timeout
     ///
     /// This error response is given when the server is acting as a gateway and cannot get a response in time.
@@ -107,6 +116,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     GatewayTimeout,
+
     /// `410` — Gone
     ///
     /// This response would be sent when the requested content has been permenantly deleted from server, with no forwarding address. Clients are expected to remove their caches and links to the resource. The HTTP specification intends this status code to be used for "limited-time, promotional services". APIs should not feel compelled to indicate resources that have been deleted with this status code.
@@ -117,6 +127,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Gone,
+
     /// `505` — HTTP Version Not Supported
     ///
     /// The HTTP version used in the request is not supported by the server.
@@ -127,6 +138,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     HttpVersionNotSupported,
+
     /// `418` — I'm a teapot
     ///
     /// Any attempt to brew coffee with a teapot should result in the error code "418 I'm a teapot". The resulting entity body MAY be short and stout.
@@ -137,6 +149,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ImATeapot,
+
     /// `419` — Insufficient Space on Resource
     ///
     /// The 507 (Insufficient Storage) status code means the method could not be performed on the resource because the server is unable to store the representation needed to successfully complete the request. This condition is considered to be temporary. If the request which received this status code was the result of a user action, the request MUST NOT be repeated until it is requested by a separate user action.
@@ -147,6 +160,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InsufficientSpaceOnResource,
+
     /// `507` — Insufficient Storage
     ///
     /// The server has an internal configuration error: the chosen variant resource is configured to engage in transparent content negotiation itself, and is therefore not a proper end point in the negotiation process.
@@ -157,6 +171,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InsufficientStorage,
+
     /// `500` — Internal Server Error
     ///
     /// The server encountered an unexpected condition that prevented it from fulfilling the request.
@@ -167,6 +182,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     InternalServerError,
+
     /// `411` — Length Required
     ///
     /// The server rejected the request because the Content-Length header field is not defined and the server requires it.
@@ -177,6 +193,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     LengthRequired,
+
     /// `423` — Locked
     ///
     /// The resource that is being accessed is locked.
@@ -187,6 +204,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Locked,
+
     /// `420` — Method Failure
     ///
     /// A deprecated response used by the Spring Framework when a method has failed.
@@ -201,6 +219,7 @@ pub enum ErrorCode {
         note = "A deprecated response used by the Spring Framework when a method has failed."
     )]
     MethodFailure,
+
     /// `405` — Method Not Allowed
     ///
     /// The request method is known by the server but has been disabled and cannot be used. For example, an API may forbid DELETE-ing a resource. The two mandatory methods, GET and HEAD, must never be disabled and should not return this error code.
@@ -211,6 +230,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     MethodNotAllowed,
+
     /// `301` — Moved Permanently
     ///
     /// This response code means that URI of requested resource has been changed. Probably, new URI would be given in the response.
@@ -221,6 +241,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     MovedPermanently,
+
     /// `302` — Moved Temporarily
     ///
     /// This response code means that URI of requested resource has been changed temporarily. New changes in the URI might be made in the future. Therefore, this same URI should be used by the client in future requests.
@@ -231,6 +252,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     MovedTemporarily,
+
     /// `207` — Multi-Status
     ///
     /// A Multi-Status response conveys information about multiple resources in situations where multiple status codes might be appropriate.
@@ -241,6 +263,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     MultiStatus,
+
     /// `300` — Multiple Choices
     ///
     /// The request has more than one possible responses. User-agent or user should choose one of them. There is no standardized way to choose one of the responses.
@@ -251,6 +274,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     MultipleChoices,
+
     /// `511` — Network Authentication Required
     ///
     /// The 511 status code indicates that the client needs to authenticate to gain network access.
@@ -261,6 +285,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NetworkAuthenticationRequired,
+
     /// `204` — No Content
     ///
     /// There is no content to send for this request, but the headers may be useful. The user-agent may update its cached headers for this resource with the new ones.
@@ -271,6 +296,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NoContent,
+
     /// `203` — Non Authoritative Information
     ///
     /// This response code means returned meta-information set is not exact set as available from the origin server, but collected from a local or a third party copy. Except this condition, 200 OK response should be preferred instead of this response.
@@ -281,6 +307,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NonAuthoritativeInformation,
+
     /// `406` — Not Acceptable
     ///
     /// This response is sent when the web server, after performing server-driven content negotiation, doesn't find any content following the criteria given by the user agent.
@@ -291,6 +318,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotAcceptable,
+
     /// `404` — Not Found
     ///
     /// The server can not find requested resource. In the browser, this means the URL is not recognized. In an API, this can also mean that the endpoint is valid but the resource itself does not exist. Servers may also send this response instead of 403 to hide the existence of a resource from an unauthorized client. This response code is probably the most famous one due to its frequent occurence on the web.
@@ -301,6 +329,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotFound,
+
     /// `501` — Not Implemented
     ///
     /// The request method is not supported by the server and cannot be handled. The only methods that servers are required to support (and therefore that must not return this code) are GET and HEAD.
@@ -311,6 +340,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotImplemented,
+
     /// `304` — Not Modified
     ///
     /// This is used for caching purposes. It is telling to client that response has not been modified. So, client can continue to use same cached version of response.
@@ -321,6 +351,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     NotModified,
+
     /// `200` — OK
     ///
     /// The request has succeeded. The meaning of a success varies depending on the HTTP method:
@@ -335,6 +366,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Ok,
+
     /// `206` — Partial Content
     ///
     /// This response code is used because of range header sent by the client to separate download into multiple streams.
@@ -345,6 +377,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     PartialContent,
+
     /// `402` — Payment Required
     ///
     /// This response code is reserved for future use. Initial aim for creating this code was using it for digital payment systems however this is not used currently.
@@ -355,6 +388,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     PaymentRequired,
+
     /// `308` — Permanent Redirect
     ///
     /// This means that the resource is now permanently located at another URI, specified by the Location: HTTP Response header. This has the same semantics as the 301 Moved Permanently HTTP response code, with the exception that the user agent must not change the HTTP method used: if a POST was used in the first request, a POST must be used in the second request.
@@ -365,6 +399,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     PermanentRedirect,
+
     /// `412` — Precondition Failed
     ///
     /// The client has indicated preconditions in its headers which the server does not meet.
@@ -375,6 +410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     PreconditionFailed,
+
     /// `428` — Precondition Required
     ///
     /// The origin server requires the request to be conditional. Intended to prevent the 'lost update' problem, where a client GETs a resource's state, modifies it, and PUTs it back to the server, when meanwhile a third party has modified the state on the server, leading to a conflict.
@@ -385,6 +421,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     PreconditionRequired,
+
     /// `102` — Processing
     ///
     /// This code indicates that the server has received and is processing the request, but no response is available yet.
@@ -395,6 +432,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Processing,
+
     /// `103` — Early Hints
     ///
     /// This code indicates to the client that the server is likely to send a final response with the header fields included in the informational response.
@@ -405,6 +443,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     EarlyHints,
+
     /// `426` — Upgrade Required
     ///
     /// The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.
@@ -415,6 +454,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     UpgradeRequired,
+
     /// `407` — Proxy Authentication Required
     ///
     /// This is similar to 401 but authentication is needed to be done by a proxy.
@@ -425,6 +465,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ProxyAuthenticationRequired,
+
     /// `431` — Request Header Fields Too Large
     ///
     /// The server is unwilling to process the request because its header fields are too large. The request MAY be resubmitted after reducing the size of the request header fields.
@@ -435,6 +476,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     RequestHeaderFieldsTooLarge,
+
     /// `408` — Request Timeout
     ///
     /// This response is sent on an idle connection by some servers, even without any previous request by the client. It means that the server would like to shut down this unused connection. This response is used much more since some browsers, like Chrome, Firefox 27+, or IE9, use HTTP pre-connection mechanisms to speed up surfing. Also note that some servers merely shut down the connection without sending this message.
@@ -445,6 +487,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     RequestTimeout,
+
     /// `413` — Request Entity Too Large
     ///
     /// Request entity is larger than limits defined by server; the server might close the connection or return an Retry-After header field.
@@ -455,6 +498,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     RequestTooLong,
+
     /// `414` — Request-URI Too Long
     ///
     /// The URI requested by the client is longer than the server is willing to interpret.
@@ -465,6 +509,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     RequestUriTooLong,
+
     /// `416` — Requested Range Not Satisfiable
     ///
     /// The range specified by the Range header field in the request can't be fulfilled; it's possible that the range is outside the size of the target URI's data.
@@ -475,6 +520,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     RequestedRangeNotSatisfiable,
+
     /// `205` — Reset Content
     ///
     /// This response code is sent after accomplishing request to tell user agent reset document view which sent this request.
@@ -485,6 +531,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ResetContent,
+
     /// `303` — See Other
     ///
     /// Server sent this response to directing client to get requested resource to another URI with an GET request.
@@ -495,6 +542,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     SeeOther,
+
     /// `503` — Service Unavailable
     ///
     /// The server is not ready to handle the request. Common causes are a server that is down for maintenance or that is overloaded. Note that together with this response, a user-friendly page explaining the problem should be sent. This responses should be used for temporary conditions and the Retry-After: HTTP header should, if possible, contain the estimated time before the recovery of the service. The webmaster must also take care about the caching-related headers that are sent along with this response, as these temporary condition responses should usually not be cached.
@@ -505,6 +553,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     ServiceUnavailable,
+
     /// `101` — Switching Protocols
     ///
     /// This code is sent in response to an Upgrade request header by the client, and indicates the protocol the server is switching too.
@@ -515,6 +564,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     SwitchingProtocols,
+
     /// `307` — Temporary Redirect
     ///
     /// Server sent this response to directing client to get requested resource to another URI with same method that used prior request. This has the same semantic than the 302 Found HTTP response code, with the exception that the user agent must not change the HTTP method used: if a POST was used in the first request, a POST must be used in the second request.
@@ -525,6 +575,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     TemporaryRedirect,
+
     /// `429` — Too Many Requests
     ///
     /// The user has sent too many requests in a given amount of time ("rate limiting").
@@ -535,6 +586,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     TooManyRequests,
+
     /// `401` — Unauthorized
     ///
     /// Although the HTTP standard specifies "unauthorized", semantically this response means "unauthenticated". That is, the client must authenticate itself to get the requested response.
@@ -545,6 +597,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     Unauthorized,
+
     /// `451` — Unavailable For Legal Reasons
     ///
     /// The user-agent requested a resource that cannot legally be provided, such as a web page censored by a government.
@@ -555,6 +608,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     UnavailableForLegalReasons,
+
     /// `422` — Unprocessable Entity
     ///
     /// The request was well-formed but was unable to be followed due to semantic errors.
@@ -565,6 +619,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     UnprocessableEntity,
+
     /// `415` — Unsupported Media Type
     ///
     /// The media format of the requested data is not supported by the server, so the server is rejecting the request.
@@ -575,6 +630,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     UnsupportedMediaType,
+
     /// `305` — Use Proxy
     ///
     /// Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy.
@@ -589,6 +645,7 @@ pub enum ErrorCode {
         note = "Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy."
     )]
     UseProxy,
+
     /// `421` — Misdirected Request
     ///
     /// Defined in the specification of HTTP/2 to indicate that a server is not able to produce a response for the combination of scheme and authority that are included in the request URI.
@@ -600,6 +657,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     MisdirectedRequest,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -663,297 +721,383 @@ impl ErrorCode {
         ErrorCode::UseProxy,
         ErrorCode::MisdirectedRequest,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "202" => ::core::option::Option::Some(Self::Accepted),
-            "502" => ::core::option::Option::Some(Self::BadGateway),
-            "400" => ::core::option::Option::Some(Self::BadRequest),
-            "409" => ::core::option::Option::Some(Self::Conflict),
-            "100" => ::core::option::Option::Some(Self::Continue),
-            "201" => ::core::option::Option::Some(Self::Created),
-            "417" => ::core::option::Option::Some(Self::ExpectationFailed),
-            "424" => ::core::option::Option::Some(Self::FailedDependency),
-            "403" => ::core::option::Option::Some(Self::Forbidden),
-            "504" => ::core::option::Option::Some(Self::GatewayTimeout),
-            "410" => ::core::option::Option::Some(Self::Gone),
-            "505" => ::core::option::Option::Some(Self::HttpVersionNotSupported),
-            "418" => ::core::option::Option::Some(Self::ImATeapot),
-            "419" => ::core::option::Option::Some(Self::InsufficientSpaceOnResource),
-            "507" => ::core::option::Option::Some(Self::InsufficientStorage),
-            "500" => ::core::option::Option::Some(Self::InternalServerError),
-            "411" => ::core::option::Option::Some(Self::LengthRequired),
-            "423" => ::core::option::Option::Some(Self::Locked),
-            "420" => ::core::option::Option::Some(Self::MethodFailure),
-            "405" => ::core::option::Option::Some(Self::MethodNotAllowed),
-            "301" => ::core::option::Option::Some(Self::MovedPermanently),
-            "302" => ::core::option::Option::Some(Self::MovedTemporarily),
-            "207" => ::core::option::Option::Some(Self::MultiStatus),
-            "300" => ::core::option::Option::Some(Self::MultipleChoices),
-            "511" => ::core::option::Option::Some(Self::NetworkAuthenticationRequired),
-            "204" => ::core::option::Option::Some(Self::NoContent),
-            "203" => ::core::option::Option::Some(Self::NonAuthoritativeInformation),
-            "406" => ::core::option::Option::Some(Self::NotAcceptable),
-            "404" => ::core::option::Option::Some(Self::NotFound),
-            "501" => ::core::option::Option::Some(Self::NotImplemented),
-            "304" => ::core::option::Option::Some(Self::NotModified),
-            "200" => ::core::option::Option::Some(Self::Ok),
-            "206" => ::core::option::Option::Some(Self::PartialContent),
-            "402" => ::core::option::Option::Some(Self::PaymentRequired),
-            "308" => ::core::option::Option::Some(Self::PermanentRedirect),
-            "412" => ::core::option::Option::Some(Self::PreconditionFailed),
-            "428" => ::core::option::Option::Some(Self::PreconditionRequired),
-            "102" => ::core::option::Option::Some(Self::Processing),
-            "103" => ::core::option::Option::Some(Self::EarlyHints),
-            "426" => ::core::option::Option::Some(Self::UpgradeRequired),
-            "407" => ::core::option::Option::Some(Self::ProxyAuthenticationRequired),
-            "431" => ::core::option::Option::Some(Self::RequestHeaderFieldsTooLarge),
-            "408" => ::core::option::Option::Some(Self::RequestTimeout),
-            "413" => ::core::option::Option::Some(Self::RequestTooLong),
-            "414" => ::core::option::Option::Some(Self::RequestUriTooLong),
-            "416" => ::core::option::Option::Some(Self::RequestedRangeNotSatisfiable),
-            "205" => ::core::option::Option::Some(Self::ResetContent),
-            "303" => ::core::option::Option::Some(Self::SeeOther),
-            "503" => ::core::option::Option::Some(Self::ServiceUnavailable),
-            "101" => ::core::option::Option::Some(Self::SwitchingProtocols),
-            "307" => ::core::option::Option::Some(Self::TemporaryRedirect),
-            "429" => ::core::option::Option::Some(Self::TooManyRequests),
-            "401" => ::core::option::Option::Some(Self::Unauthorized),
-            "451" => ::core::option::Option::Some(Self::UnavailableForLegalReasons),
-            "422" => ::core::option::Option::Some(Self::UnprocessableEntity),
-            "415" => ::core::option::Option::Some(Self::UnsupportedMediaType),
-            "305" => ::core::option::Option::Some(Self::UseProxy),
-            "421" => ::core::option::Option::Some(Self::MisdirectedRequest),
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code.
     pub const fn http_status(self) -> u16 {
         error_code_tables::STATUS[self as usize]
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let (start, len) = match status {
-            100u16 => (0, 1),
-            101u16 => (1, 1),
-            102u16 => (2, 1),
-            103u16 => (3, 1),
-            200u16 => (4, 1),
-            201u16 => (5, 1),
-            202u16 => (6, 1),
-            203u16 => (7, 1),
-            204u16 => (8, 1),
-            205u16 => (9, 1),
-            206u16 => (10, 1),
-            207u16 => (11, 1),
-            300u16 => (12, 1),
-            301u16 => (13, 1),
-            302u16 => (14, 1),
-            303u16 => (15, 1),
-            304u16 => (16, 1),
-            305u16 => (17, 1),
-            307u16 => (18, 1),
-            308u16 => (19, 1),
-            400u16 => (20, 1),
-            401u16 => (21, 1),
-            402u16 => (22, 1),
-            403u16 => (23, 1),
-            404u16 => (24, 1),
-            405u16 => (25, 1),
-            406u16 => (26, 1),
-            407u16 => (27, 1),
-            408u16 => (28, 1),
-            409u16 => (29, 1),
-            410u16 => (30, 1),
-            411u16 => (31, 1),
-            412u16 => (32, 1),
-            413u16 => (33, 1),
-            414u16 => (34, 1),
-            415u16 => (35, 1),
-            416u16 => (36, 1),
-            417u16 => (37, 1),
-            418u16 => (38, 1),
-            419u16 => (39, 1),
-            420u16 => (40, 1),
-            421u16 => (41, 1),
-            422u16 => (42, 1),
-            423u16 => (43, 1),
-            424u16 => (44, 1),
-            426u16 => (45, 1),
-            428u16 => (46, 1),
-            429u16 => (47, 1),
-            431u16 => (48, 1),
-            451u16 => (49, 1),
-            500u16 => (50, 1),
-            501u16 => (51, 1),
-            502u16 => (52, 1),
-            503u16 => (53, 1),
-            504u16 => (54, 1),
-            505u16 => (55, 1),
-            507u16 => (56, 1),
-            511u16 => (57, 1),
+            100 => (0, 1),
+            101 => (1, 1),
+            102 => (2, 1),
+            103 => (3, 1),
+            200 => (4, 1),
+            201 => (5, 1),
+            202 => (6, 1),
+            203 => (7, 1),
+            204 => (8, 1),
+            205 => (9, 1),
+            206 => (10, 1),
+            207 => (11, 1),
+            300 => (12, 1),
+            301 => (13, 1),
+            302 => (14, 1),
+            303 => (15, 1),
+            304 => (16, 1),
+            305 => (17, 1),
+            307 => (18, 1),
+            308 => (19, 1),
+            400 => (20, 1),
+            401 => (21, 1),
+            402 => (22, 1),
+            403 => (23, 1),
+            404 => (24, 1),
+            405 => (25, 1),
+            406 => (26, 1),
+            407 => (27, 1),
+            408 => (28, 1),
+            409 => (29, 1),
+            410 => (30, 1),
+            411 => (31, 1),
+            412 => (32, 1),
+            413 => (33, 1),
+            414 => (34, 1),
+            415 => (35, 1),
+            416 => (36, 1),
+            417 => (37, 1),
+            418 => (38, 1),
+            419 => (39, 1),
+            420 => (40, 1),
+            421 => (41, 1),
+            422 => (42, 1),
+            423 => (43, 1),
+            424 => (44, 1),
+            426 => (45, 1),
+            428 => (46, 1),
+            429 => (47, 1),
+            431 => (48, 1),
+            451 => (49, 1),
+            500 => (50, 1),
+            501 => (51, 1),
+            502 => (52, 1),
+            503 => (53, 1),
+            504 => (54, 1),
+            505 => (55, 1),
+            507 => (56, 1),
+            511 => (57, 1),
             _ => (0, 0),
         };
-        error_code_tables::BY_STATUS.split_at(start).1.split_at(len).0
+        let (_, from) = error_code_tables::BY_STATUS.split_at(start);
+        from.split_at(len).0
     }
+
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
-        error_code_tables::RETRYABLE[self as usize]
+        false
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
         error_code_tables::DEPRECATED[self as usize]
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(
-            f, "unknown HTTP status codes (http-status-codes) error code `{}`", self.code
-        )
+        f.write_str("unknown HTTP status codes (http-status-codes) error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    const SEED: u64 = 0xbb728d283026a108;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 12] = [
+        (2, 3850660372, 0x4002000),
+        (8, 1258869737, 0x50000000000808),
+        (0, 74051161, 0x202801100000400),
+        (1, 1629125542, 0x8000104008),
+        (3, 2221534830, 0x10482000),
+        (1, 0, 0x3000820106),
+        (0, 666460449, 0x40000000200100a0),
+        (5, 2147483669, 0x1000100040000003),
+        (0, 222153483, 0x60a010000400010),
+        (10, 370255805, 0x680028000000),
+        (1, 148102322, 0x800000314000004),
+        (25, 2887995279, 0x1080000000000),
+    ];
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 58] = [
+        (0x343230, 0x0, 3, 18),
+        (0x343032, 0x0, 3, 33),
+        (0x343331, 0x0, 3, 41),
+        (0x343030, 0x0, 3, 2),
+        (0x313033, 0x0, 3, 38),
+        (0x343136, 0x0, 3, 45),
+        (0x343134, 0x0, 3, 44),
+        (0x343035, 0x0, 3, 19),
+        (0x343033, 0x0, 3, 8),
+        (0x333035, 0x0, 3, 56),
+        (0x343036, 0x0, 3, 27),
+        (0x313030, 0x0, 3, 4),
+        (0x343037, 0x0, 3, 40),
+        (0x343238, 0x0, 3, 36),
+        (0x333038, 0x0, 3, 34),
+        (0x343131, 0x0, 3, 16),
+        (0x343039, 0x0, 3, 3),
+        (0x343139, 0x0, 3, 13),
+        (0x353033, 0x0, 3, 48),
+        (0x323033, 0x0, 3, 26),
+        (0x343231, 0x0, 3, 57),
+        (0x353030, 0x0, 3, 15),
+        (0x333033, 0x0, 3, 47),
+        (0x343135, 0x0, 3, 55),
+        (0x333037, 0x0, 3, 50),
+        (0x343031, 0x0, 3, 52),
+        (0x343138, 0x0, 3, 12),
+        (0x353037, 0x0, 3, 14),
+        (0x343130, 0x0, 3, 10),
+        (0x333031, 0x0, 3, 20),
+        (0x343137, 0x0, 3, 6),
+        (0x343234, 0x0, 3, 7),
+        (0x333032, 0x0, 3, 21),
+        (0x313031, 0x0, 3, 49),
+        (0x333034, 0x0, 3, 30),
+        (0x343236, 0x0, 3, 39),
+        (0x323036, 0x0, 3, 32),
+        (0x353035, 0x0, 3, 11),
+        (0x323032, 0x0, 3, 0),
+        (0x343038, 0x0, 3, 42),
+        (0x343531, 0x0, 3, 53),
+        (0x343239, 0x0, 3, 51),
+        (0x353032, 0x0, 3, 1),
+        (0x353031, 0x0, 3, 29),
+        (0x343233, 0x0, 3, 17),
+        (0x343232, 0x0, 3, 54),
+        (0x353034, 0x0, 3, 9),
+        (0x343034, 0x0, 3, 28),
+        (0x343133, 0x0, 3, 43),
+        (0x323030, 0x0, 3, 31),
+        (0x313032, 0x0, 3, 37),
+        (0x323034, 0x0, 3, 25),
+        (0x323037, 0x0, 3, 22),
+        (0x323031, 0x0, 3, 5),
+        (0x343132, 0x0, 3, 35),
+        (0x353131, 0x0, 3, 24),
+        (0x323035, 0x0, 3, 46),
+        (0x333030, 0x0, 3, 23),
+    ];
+
     pub(super) static CODES: [&str; 58] = [
-        "202",
-        "502",
-        "400",
-        "409",
-        "100",
-        "201",
-        "417",
-        "424",
-        "403",
-        "504",
-        "410",
-        "505",
-        "418",
-        "419",
-        "507",
-        "500",
-        "411",
-        "423",
-        "420",
-        "405",
-        "301",
-        "302",
-        "207",
-        "300",
-        "511",
-        "204",
-        "203",
-        "406",
-        "404",
-        "501",
-        "304",
-        "200",
-        "206",
-        "402",
-        "308",
-        "412",
-        "428",
-        "102",
-        "103",
-        "426",
-        "407",
-        "431",
-        "408",
-        "413",
-        "414",
-        "416",
-        "205",
-        "303",
-        "503",
-        "101",
-        "307",
-        "429",
-        "401",
-        "451",
-        "422",
-        "415",
-        "305",
-        "421",
+        "202", "502", "400", "409", "100", "201", "417", "424", "403", "504", "410", "505", "418",
+        "419", "507", "500", "411", "423", "420", "405", "301", "302", "207", "300", "511", "204",
+        "203", "406", "404", "501", "304", "200", "206", "402", "308", "412", "428", "102", "103",
+        "426", "407", "431", "408", "413", "414", "416", "205", "303", "503", "101", "307", "429",
+        "401", "451", "422", "415", "305", "421",
     ];
+
     pub(super) static STATUS: [u16; 58] = [
-        202u16, 502u16, 400u16, 409u16, 100u16, 201u16, 417u16, 424u16, 403u16, 504u16,
-        410u16, 505u16, 418u16, 419u16, 507u16, 500u16, 411u16, 423u16, 420u16, 405u16,
-        301u16, 302u16, 207u16, 300u16, 511u16, 204u16, 203u16, 406u16, 404u16, 501u16,
-        304u16, 200u16, 206u16, 402u16, 308u16, 412u16, 428u16, 102u16, 103u16, 426u16,
-        407u16, 431u16, 408u16, 413u16, 414u16, 416u16, 205u16, 303u16, 503u16, 101u16,
-        307u16, 429u16, 401u16, 451u16, 422u16, 415u16, 305u16, 421u16,
+        202, 502, 400, 409, 100, 201, 417, 424, 403, 504, 410, 505, 418, 419, 507, 500, 411, 423,
+        420, 405, 301, 302, 207, 300, 511, 204, 203, 406, 404, 501, 304, 200, 206, 402, 308, 412,
+        428, 102, 103, 426, 407, 431, 408, 413, 414, 416, 205, 303, 503, 101, 307, 429, 401, 451,
+        422, 415, 305, 421,
     ];
+
     pub(super) static DOC_URLS: [&str; 58] = [
         "https://tools.ietf.org/html/rfc7231#section-6.3.3",
         "https://tools.ietf.org/html/rfc7231#section-6.6.3",
@@ -1014,6 +1158,7 @@ mod error_code_tables {
         "https://tools.ietf.org/html/rfc7231#section-6.4.6",
         "https://datatracker.ietf.org/doc/html/rfc7540#section-9.1.2",
     ];
+
     pub(super) static REFERENCE_URLS: [&str; 58] = [
         "http-status-codes.html#202",
         "http-status-codes.html#502",
@@ -1074,6 +1219,7 @@ mod error_code_tables {
         "http-status-codes.html#305",
         "http-status-codes.html#421",
     ];
+
     pub(super) static MESSAGES: [&str; 58] = [
         "Accepted",
         "Bad Gateway",
@@ -1134,6 +1280,7 @@ mod error_code_tables {
         "Use Proxy",
         "Misdirected Request",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 58] = [
         "The request has been received but not yet acted upon. It is non-committal, meaning that there is no way in HTTP to later send an asynchronous response indicating the outcome of processing the request. It is intended for cases where another process or server handles the request, or for batch processing.",
         "This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.",
@@ -1194,22 +1341,15 @@ mod error_code_tables {
         "Was defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It has been deprecated due to security concerns regarding in-band configuration of a proxy.",
         "Defined in the specification of HTTP/2 to indicate that a server is not able to produce a response for the combination of scheme and authority that are included in the request URI.",
     ];
-    pub(super) static RETRYABLE: [bool; 58] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false,
-    ];
+
     pub(super) static DEPRECATED: [bool; 58] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, true, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, true, false,
+        false, false, false, false, false, false, false, false, false, false, false, false, false,
+        false, false, false, false, false, true, false, false, false, false, false, false, false,
+        false, false, false, false, false, false, false, false, false, false, false, false, false,
+        false, false, false, false, false, false, false, false, false, false, false, false, false,
+        false, false, false, false, true, false,
     ];
+
     pub(super) static NAMES: [&str; 58] = [
         "Accepted",
         "BadGateway",
@@ -1270,12 +1410,13 @@ mod error_code_tables {
         "UseProxy",
         "MisdirectedRequest",
     ];
+
     /// The codes that have a status, ordered by status, then catalog order.
     pub(super) static BY_STATUS: [super::ErrorCode; 58] = {
         let order: [u16; 58] = [
-            4, 49, 37, 38, 31, 5, 0, 26, 25, 46, 32, 22, 23, 20, 21, 47, 30, 56, 50, 34,
-            2, 52, 33, 8, 28, 19, 27, 40, 42, 3, 10, 16, 35, 43, 44, 55, 45, 6, 12, 13,
-            18, 57, 54, 17, 7, 39, 36, 51, 41, 53, 15, 29, 1, 48, 9, 11, 14, 24,
+            4, 49, 37, 38, 31, 5, 0, 26, 25, 46, 32, 22, 23, 20, 21, 47, 30, 56, 50, 34, 2, 52, 33,
+            8, 28, 19, 27, 40, 42, 3, 10, 16, 35, 43, 44, 55, 45, 6, 12, 13, 18, 57, 54, 17, 7, 39,
+            36, 51, 41, 53, 15, 29, 1, 48, 9, 11, 14, 24,
         ];
         let mut out = [super::ErrorCode::ALL[0]; 58];
         let mut i = 0;

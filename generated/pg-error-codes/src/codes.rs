@@ -11,963 +11,1203 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     SuccessfulCompletion,
+
     /// `01000` — warning
     ///
     /// Added in 0.1.0.
     Warning,
+
     /// `0100C` — dynamic\_result\_sets\_returned
     ///
     /// Added in 0.1.0.
     DynamicResultSetsReturned,
+
     /// `01008` — implicit\_zero\_bit\_padding
     ///
     /// Added in 0.1.0.
     ImplicitZeroBitPadding,
+
     /// `01003` — null\_value\_eliminated\_in\_set\_function
     ///
     /// Added in 0.1.0.
     NullValueEliminatedInSetFunction,
+
     /// `01007` — privilege\_not\_granted
     ///
     /// Added in 0.1.0.
     PrivilegeNotGranted,
+
     /// `01006` — privilege\_not\_revoked
     ///
     /// Added in 0.1.0.
     PrivilegeNotRevoked,
+
     /// `01004` — string\_data\_right\_truncation
     ///
     /// Added in 0.1.0.
     StringDataRightTruncation01004,
+
     /// `01P01` — deprecated\_feature
     ///
     /// Added in 0.1.0.
     DeprecatedFeature,
+
     /// `02000` — no\_data
     ///
     /// Added in 0.1.0.
     NoData,
+
     /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
     ///
     /// Added in 0.1.0.
     NoAdditionalDynamicResultSetsReturned,
+
     /// `03000` — sql\_statement\_not\_yet\_complete
     ///
     /// Added in 0.1.0.
     SqlStatementNotYetComplete,
+
     /// `08000` — connection\_exception
     ///
     /// Added in 0.1.0.
     ConnectionException,
+
     /// `08003` — connection\_does\_not\_exist
     ///
     /// Added in 0.1.0.
     ConnectionDoesNotExist,
+
     /// `08006` — connection\_failure
     ///
     /// Added in 0.1.0.
     ConnectionFailure,
+
     /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
     ///
     /// Added in 0.1.0.
     SqlclientUnableToEstablishSqlconnection,
+
     /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
     ///
     /// Added in 0.1.0.
     SqlserverRejectedEstablishmentOfSqlconnection,
+
     /// `08007` — transaction\_resolution\_unknown
     ///
     /// Added in 0.1.0.
     TransactionResolutionUnknown,
+
     /// `08P01` — protocol\_violation
     ///
     /// Added in 0.1.0.
     ProtocolViolation,
+
     /// `09000` — triggered\_action\_exception
     ///
     /// Added in 0.1.0.
     TriggeredActionException,
+
     /// `0A000` — feature\_not\_supported
     ///
     /// Added in 0.1.0.
     FeatureNotSupported,
+
     /// `0B000` — invalid\_transaction\_initiation
     ///
     /// Added in 0.1.0.
     InvalidTransactionInitiation,
+
     /// `0F000` — locator\_exception
     ///
     /// Added in 0.1.0.
     LocatorException,
+
     /// `0F001` — invalid\_locator\_specification
     ///
     /// Added in 0.1.0.
     InvalidLocatorSpecification,
+
     /// `0L000` — invalid\_grantor
     ///
     /// Added in 0.1.0.
     InvalidGrantor,
+
     /// `0LP01` — invalid\_grant\_operation
     ///
     /// Added in 0.1.0.
     InvalidGrantOperation,
+
     /// `0P000` — invalid\_role\_specification
     ///
     /// Added in 0.1.0.
     InvalidRoleSpecification,
+
     /// `0Z000` — diagnostics\_exception
     ///
     /// Added in 0.1.0.
     DiagnosticsException,
+
     /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
     ///
     /// Added in 0.1.0.
     StackedDiagnosticsAccessedWithoutActiveHandler,
+
     /// `20000` — case\_not\_found
     ///
     /// Added in 0.1.0.
     CaseNotFound,
+
     /// `21000` — cardinality\_violation
     ///
     /// Added in 0.1.0.
     CardinalityViolation,
+
     /// `22000` — data\_exception
     ///
     /// Added in 0.1.0.
     DataException,
+
     /// `2202E` — array\_subscript\_error
     ///
     /// Added in 0.1.0.
     ArraySubscriptError,
+
     /// `22021` — character\_not\_in\_repertoire
     ///
     /// Added in 0.1.0.
     CharacterNotInRepertoire,
+
     /// `22008` — datetime\_field\_overflow
     ///
     /// Added in 0.1.0.
     DatetimeFieldOverflow,
+
     /// `22012` — division\_by\_zero
     ///
     /// Added in 0.1.0.
     DivisionByZero,
+
     /// `22005` — error\_in\_assignment
     ///
     /// Added in 0.1.0.
     ErrorInAssignment,
+
     /// `2200B` — escape\_character\_conflict
     ///
     /// Added in 0.1.0.
     EscapeCharacterConflict,
+
     /// `22022` — indicator\_overflow
     ///
     /// Added in 0.1.0.
     IndicatorOverflow,
+
     /// `22015` — interval\_field\_overflow
     ///
     /// Added in 0.1.0.
     IntervalFieldOverflow,
+
     /// `2201E` — invalid\_argument\_for\_logarithm
     ///
     /// Added in 0.1.0.
     InvalidArgumentForLogarithm,
+
     /// `22014` — invalid\_argument\_for\_ntile\_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForNtileFunction,
+
     /// `22016` — invalid\_argument\_for\_nth\_value\_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForNthValueFunction,
+
     /// `2201F` — invalid\_argument\_for\_power\_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForPowerFunction,
+
     /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForWidthBucketFunction,
+
     /// `22018` — invalid\_character\_value\_for\_cast
     ///
     /// Added in 0.1.0.
     InvalidCharacterValueForCast,
+
     /// `22007` — invalid\_datetime\_format
     ///
     /// Added in 0.1.0.
     InvalidDatetimeFormat,
+
     /// `22019` — invalid\_escape\_character
     ///
     /// Added in 0.1.0.
     InvalidEscapeCharacter,
+
     /// `2200D` — invalid\_escape\_octet
     ///
     /// Added in 0.1.0.
     InvalidEscapeOctet,
+
     /// `22025` — invalid\_escape\_sequence
     ///
     /// Added in 0.1.0.
     InvalidEscapeSequence,
+
     /// `22P06` — nonstandard\_use\_of\_escape\_character
     ///
     /// Added in 0.1.0.
     NonstandardUseOfEscapeCharacter,
+
     /// `22010` — invalid\_indicator\_parameter\_value
     ///
     /// Added in 0.1.0.
     InvalidIndicatorParameterValue,
+
     /// `22023` — invalid\_parameter\_value
     ///
     /// Added in 0.1.0.
     InvalidParameterValue,
+
     /// `2201B` — invalid\_regular\_expression
     ///
     /// Added in 0.1.0.
     InvalidRegularExpression,
+
     /// `2201W` — invalid\_row\_count\_in\_limit\_clause
     ///
     /// Added in 0.1.0.
     InvalidRowCountInLimitClause,
+
     /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
     ///
     /// Added in 0.1.0.
     InvalidRowCountInResultOffsetClause,
+
     /// `2202H` — invalid\_tablesample\_argument
     ///
     /// Added in 0.1.0.
     InvalidTablesampleArgument,
+
     /// `2202G` — invalid\_tablesample\_repeat
     ///
     /// Added in 0.1.0.
     InvalidTablesampleRepeat,
+
     /// `22009` — invalid\_time\_zone\_displacement\_value
     ///
     /// Added in 0.1.0.
     InvalidTimeZoneDisplacementValue,
+
     /// `2200C` — invalid\_use\_of\_escape\_character
     ///
     /// Added in 0.1.0.
     InvalidUseOfEscapeCharacter,
+
     /// `2200G` — most\_specific\_type\_mismatch
     ///
     /// Added in 0.1.0.
     MostSpecificTypeMismatch,
+
     /// `22004` — null\_value\_not\_allowed
     ///
     /// Added in 0.1.0.
     NullValueNotAllowed22004,
+
     /// `22002` — null\_value\_no\_indicator\_parameter
     ///
     /// Added in 0.1.0.
     NullValueNoIndicatorParameter,
+
     /// `22003` — numeric\_value\_out\_of\_range
     ///
     /// Added in 0.1.0.
     NumericValueOutOfRange,
+
     /// `2200H` — sequence\_generator\_limit\_exceeded
     ///
     /// Added in 0.1.0.
     SequenceGeneratorLimitExceeded,
+
     /// `22026` — string\_data\_length\_mismatch
     ///
     /// Added in 0.1.0.
     StringDataLengthMismatch,
+
     /// `22001` — string\_data\_right\_truncation
     ///
     /// Added in 0.1.0.
     StringDataRightTruncation22001,
+
     /// `22011` — substring\_error
     ///
     /// Added in 0.1.0.
     SubstringError,
+
     /// `22027` — trim\_error
     ///
     /// Added in 0.1.0.
     TrimError,
+
     /// `22024` — unterminated\_c\_string
     ///
     /// Added in 0.1.0.
     UnterminatedCString,
+
     /// `2200F` — zero\_length\_character\_string
     ///
     /// Added in 0.1.0.
     ZeroLengthCharacterString,
+
     /// `22P01` — floating\_point\_exception
     ///
     /// Added in 0.1.0.
     FloatingPointException,
+
     /// `22P02` — invalid\_text\_representation
     ///
     /// Added in 0.1.0.
     InvalidTextRepresentation,
+
     /// `22P03` — invalid\_binary\_representation
     ///
     /// Added in 0.1.0.
     InvalidBinaryRepresentation,
+
     /// `22P04` — bad\_copy\_file\_format
     ///
     /// Added in 0.1.0.
     BadCopyFileFormat,
+
     /// `22P05` — untranslatable\_character
     ///
     /// Added in 0.1.0.
     UntranslatableCharacter,
+
     /// `2200L` — not\_an\_xml\_document
     ///
     /// Added in 0.1.0.
     NotAnXmlDocument,
+
     /// `2200M` — invalid\_xml\_document
     ///
     /// Added in 0.1.0.
     InvalidXmlDocument,
+
     /// `2200N` — invalid\_xml\_content
     ///
     /// Added in 0.1.0.
     InvalidXmlContent,
+
     /// `2200S` — invalid\_xml\_comment
     ///
     /// Added in 0.1.0.
     InvalidXmlComment,
+
     /// `2200T` — invalid\_xml\_processing\_instruction
     ///
     /// Added in 0.1.0.
     InvalidXmlProcessingInstruction,
+
     /// `23000` — integrity\_constraint\_violation
     ///
     /// Added in 0.1.0.
     IntegrityConstraintViolation,
+
     /// `23001` — restrict\_violation
     ///
     /// Added in 0.1.0.
     RestrictViolation,
+
     /// `23502` — not\_null\_violation
     ///
     /// Added in 0.1.0.
     NotNullViolation,
+
     /// `23503` — foreign\_key\_violation
     ///
     /// Added in 0.1.0.
     ForeignKeyViolation,
+
     /// `23505` — unique\_violation
     ///
     /// Added in 0.1.0.
     UniqueViolation,
+
     /// `23514` — check\_violation
     ///
     /// Added in 0.1.0.
     CheckViolation,
+
     /// `23P01` — exclusion\_violation
     ///
     /// Added in 0.1.0.
     ExclusionViolation,
+
     /// `24000` — invalid\_cursor\_state
     ///
     /// Added in 0.1.0.
     InvalidCursorState,
+
     /// `25000` — invalid\_transaction\_state
     ///
     /// Added in 0.1.0.
     InvalidTransactionState,
+
     /// `25001` — active\_sql\_transaction
     ///
     /// Added in 0.1.0.
     ActiveSqlTransaction,
+
     /// `25002` — branch\_transaction\_already\_active
     ///
     /// Added in 0.1.0.
     BranchTransactionAlreadyActive,
+
     /// `25008` — held\_cursor\_requires\_same\_isolation\_level
     ///
     /// Added in 0.1.0.
     HeldCursorRequiresSameIsolationLevel,
+
     /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
     ///
     /// Added in 0.1.0.
     InappropriateAccessModeForBranchTransaction,
+
     /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
     ///
     /// Added in 0.1.0.
     InappropriateIsolationLevelForBranchTransaction,
+
     /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
     ///
     /// Added in 0.1.0.
     NoActiveSqlTransactionForBranchTransaction,
+
     /// `25006` — read\_only\_sql\_transaction
     ///
     /// Added in 0.1.0.
     ReadOnlySqlTransaction,
+
     /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
     ///
     /// Added in 0.1.0.
     SchemaAndDataStatementMixingNotSupported,
+
     /// `25P01` — no\_active\_sql\_transaction
     ///
     /// Added in 0.1.0.
     NoActiveSqlTransaction,
+
     /// `25P02` — in\_failed\_sql\_transaction
     ///
     /// Added in 0.1.0.
     InFailedSqlTransaction,
+
     /// `25P03` — idle\_in\_transaction\_session\_timeout
     ///
     /// Added in 0.1.0.
     IdleInTransactionSessionTimeout,
+
     /// `26000` — invalid\_sql\_statement\_name
     ///
     /// Added in 0.1.0.
     InvalidSqlStatementName,
+
     /// `27000` — triggered\_data\_change\_violation
     ///
     /// Added in 0.1.0.
     TriggeredDataChangeViolation,
+
     /// `28000` — invalid\_authorization\_specification
     ///
     /// Added in 0.1.0.
     InvalidAuthorizationSpecification,
+
     /// `28P01` — invalid\_password
     ///
     /// Added in 0.1.0.
     InvalidPassword,
+
     /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
     ///
     /// Added in 0.1.0.
     DependentPrivilegeDescriptorsStillExist,
+
     /// `2BP01` — dependent\_objects\_still\_exist
     ///
     /// Added in 0.1.0.
     DependentObjectsStillExist,
+
     /// `2D000` — invalid\_transaction\_termination
     ///
     /// Added in 0.1.0.
     InvalidTransactionTermination,
+
     /// `2F000` — sql\_routine\_exception
     ///
     /// Added in 0.1.0.
     SqlRoutineException,
+
     /// `2F005` — function\_executed\_no\_return\_statement
     ///
     /// Added in 0.1.0.
     FunctionExecutedNoReturnStatement,
+
     /// `2F002` — modifying\_sql\_data\_not\_permitted
     ///
     /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted2f002,
+
     /// `2F003` — prohibited\_sql\_statement\_attempted
     ///
     /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted2f003,
+
     /// `2F004` — reading\_sql\_data\_not\_permitted
     ///
     /// Added in 0.1.0.
     ReadingSqlDataNotPermitted2f004,
+
     /// `34000` — invalid\_cursor\_name
     ///
     /// Added in 0.1.0.
     InvalidCursorName,
+
     /// `38000` — external\_routine\_exception
     ///
     /// Added in 0.1.0.
     ExternalRoutineException,
+
     /// `38001` — containing\_sql\_not\_permitted
     ///
     /// Added in 0.1.0.
     ContainingSqlNotPermitted,
+
     /// `38002` — modifying\_sql\_data\_not\_permitted
     ///
     /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted38002,
+
     /// `38003` — prohibited\_sql\_statement\_attempted
     ///
     /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted38003,
+
     /// `38004` — reading\_sql\_data\_not\_permitted
     ///
     /// Added in 0.1.0.
     ReadingSqlDataNotPermitted38004,
+
     /// `39000` — external\_routine\_invocation\_exception
     ///
     /// Added in 0.1.0.
     ExternalRoutineInvocationException,
+
     /// `39001` — invalid\_sqlstate\_returned
     ///
     /// Added in 0.1.0.
     InvalidSqlstateReturned,
+
     /// `39004` — null\_value\_not\_allowed
     ///
     /// Added in 0.1.0.
     NullValueNotAllowed39004,
+
     /// `39P01` — trigger\_protocol\_violated
     ///
     /// Added in 0.1.0.
     TriggerProtocolViolated,
+
     /// `39P02` — srf\_protocol\_violated
     ///
     /// Added in 0.1.0.
     SrfProtocolViolated,
+
     /// `39P03` — event\_trigger\_protocol\_violated
     ///
     /// Added in 0.1.0.
     EventTriggerProtocolViolated,
+
     /// `3B000` — savepoint\_exception
     ///
     /// Added in 0.1.0.
     SavepointException,
+
     /// `3B001` — invalid\_savepoint\_specification
     ///
     /// Added in 0.1.0.
     InvalidSavepointSpecification,
+
     /// `3D000` — invalid\_catalog\_name
     ///
     /// Added in 0.1.0.
     InvalidCatalogName,
+
     /// `3F000` — invalid\_schema\_name
     ///
     /// Added in 0.1.0.
     InvalidSchemaName,
+
     /// `40000` — transaction\_rollback
     ///
     /// Added in 0.1.0.
     TransactionRollback,
+
     /// `40002` — transaction\_integrity\_constraint\_violation
     ///
     /// Added in 0.1.0.
     TransactionIntegrityConstraintViolation,
+
     /// `40001` — serialization\_failure
     ///
     /// Added in 0.1.0.
     SerializationFailure,
+
     /// `40003` — statement\_completion\_unknown
     ///
     /// Added in 0.1.0.
     StatementCompletionUnknown,
+
     /// `40P01` — deadlock\_detected
     ///
     /// Added in 0.1.0.
     DeadlockDetected,
+
     /// `42000` — syntax\_error\_or\_access\_rule\_violation
     ///
     /// Added in 0.1.0.
     SyntaxErrorOrAccessRuleViolation,
+
     /// `42601` — syntax\_error
     ///
     /// Added in 0.1.0.
     SyntaxError,
+
     /// `42501` — insufficient\_privilege
     ///
     /// Added in 0.1.0.
     InsufficientPrivilege,
+
     /// `42846` — cannot\_coerce
     ///
     /// Added in 0.1.0.
     CannotCoerce,
+
     /// `42803` — grouping\_error
     ///
     /// Added in 0.1.0.
     GroupingError,
+
     /// `42P20` — windowing\_error
     ///
     /// Added in 0.1.0.
     WindowingError,
+
     /// `42P19` — invalid\_recursion
     ///
     /// Added in 0.1.0.
     InvalidRecursion,
+
     /// `42830` — invalid\_foreign\_key
     ///
     /// Added in 0.1.0.
     InvalidForeignKey,
+
     /// `42602` — invalid\_name
     ///
     /// Added in 0.1.0.
     InvalidName,
+
     /// `42622` — name\_too\_long
     ///
     /// Added in 0.1.0.
     NameTooLong,
+
     /// `42939` — reserved\_name
     ///
     /// Added in 0.1.0.
     ReservedName,
+
     /// `42804` — datatype\_mismatch
     ///
     /// Added in 0.1.0.
     DatatypeMismatch,
+
     /// `42P18` — indeterminate\_datatype
     ///
     /// Added in 0.1.0.
     IndeterminateDatatype,
+
     /// `42P21` — collation\_mismatch
     ///
     /// Added in 0.1.0.
     CollationMismatch,
+
     /// `42P22` — indeterminate\_collation
     ///
     /// Added in 0.1.0.
     IndeterminateCollation,
+
     /// `42809` — wrong\_object\_type
     ///
     /// Added in 0.1.0.
     WrongObjectType,
+
     /// `428C9` — generated\_always
     ///
     /// Added in 0.1.0.
     GeneratedAlways,
+
     /// `42703` — undefined\_column
     ///
     /// Added in 0.1.0.
     UndefinedColumn,
+
     /// `42883` — undefined\_function
     ///
     /// Added in 0.1.0.
     UndefinedFunction,
+
     /// `42P01` — undefined\_table
     ///
     /// Added in 0.1.0.
     UndefinedTable,
+
     /// `42P02` — undefined\_parameter
     ///
     /// Added in 0.1.0.
     UndefinedParameter,
+
     /// `42704` — undefined\_object
     ///
     /// Added in 0.1.0.
     UndefinedObject,
+
     /// `42701` — duplicate\_column
     ///
     /// Added in 0.1.0.
     DuplicateColumn,
+
     /// `42P03` — duplicate\_cursor
     ///
     /// Added in 0.1.0.
     DuplicateCursor,
+
     /// `42P04` — duplicate\_database
     ///
     /// Added in 0.1.0.
     DuplicateDatabase,
+
     /// `42723` — duplicate\_function
     ///
     /// Added in 0.1.0.
     DuplicateFunction,
+
     /// `42P05` — duplicate\_prepared\_statement
     ///
     /// Added in 0.1.0.
     DuplicatePreparedStatement,
+
     /// `42P06` — duplicate\_schema
     ///
     /// Added in 0.1.0.
     DuplicateSchema,
+
     /// `42P07` — duplicate\_table
     ///
     /// Added in 0.1.0.
     DuplicateTable,
+
     /// `42712` — duplicate\_alias
     ///
     /// Added in 0.1.0.
     DuplicateAlias,
+
     /// `42710` — duplicate\_object
     ///
     /// Added in 0.1.0.
     DuplicateObject,
+
     /// `42702` — ambiguous\_column
     ///
     /// Added in 0.1.0.
     AmbiguousColumn,
+
     /// `42725` — ambiguous\_function
     ///
     /// Added in 0.1.0.
     AmbiguousFunction,
+
     /// `42P08` — ambiguous\_parameter
     ///
     /// Added in 0.1.0.
     AmbiguousParameter,
+
     /// `42P09` — ambiguous\_alias
     ///
     /// Added in 0.1.0.
     AmbiguousAlias,
+
     /// `42P10` — invalid\_column\_reference
     ///
     /// Added in 0.1.0.
     InvalidColumnReference,
+
     /// `42611` — invalid\_column\_definition
     ///
     /// Added in 0.1.0.
     InvalidColumnDefinition,
+
     /// `42P11` — invalid\_cursor\_definition
     ///
     /// Added in 0.1.0.
     InvalidCursorDefinition,
+
     /// `42P12` — invalid\_database\_definition
     ///
     /// Added in 0.1.0.
     InvalidDatabaseDefinition,
+
     /// `42P13` — invalid\_function\_definition
     ///
     /// Added in 0.1.0.
     InvalidFunctionDefinition,
+
     /// `42P14` — invalid\_prepared\_statement\_definition
     ///
     /// Added in 0.1.0.
     InvalidPreparedStatementDefinition,
+
     /// `42P15` — invalid\_schema\_definition
     ///
     /// Added in 0.1.0.
     InvalidSchemaDefinition,
+
     /// `42P16` — invalid\_table\_definition
     ///
     /// Added in 0.1.0.
     InvalidTableDefinition,
+
     /// `42P17` — invalid\_object\_definition
     ///
     /// Added in 0.1.0.
     InvalidObjectDefinition,
+
     /// `44000` — with\_check\_option\_violation
     ///
     /// Added in 0.1.0.
     WithCheckOptionViolation,
+
     /// `53000` — insufficient\_resources
     ///
     /// Added in 0.1.0.
     InsufficientResources,
+
     /// `53100` — disk\_full
     ///
     /// Added in 0.1.0.
     DiskFull,
+
     /// `53200` — out\_of\_memory
     ///
     /// Added in 0.1.0.
     OutOfMemory,
+
     /// `53300` — too\_many\_connections
     ///
     /// Added in 0.1.0.
     TooManyConnections,
+
     /// `53400` — configuration\_limit\_exceeded
     ///
     /// Added in 0.1.0.
     ConfigurationLimitExceeded,
+
     /// `54000` — program\_limit\_exceeded
     ///
     /// Added in 0.1.0.
     ProgramLimitExceeded,
+
     /// `54001` — statement\_too\_complex
     ///
     /// Added in 0.1.0.
     StatementTooComplex,
+
     /// `54011` — too\_many\_columns
     ///
     /// Added in 0.1.0.
     TooManyColumns,
+
     /// `54023` — too\_many\_arguments
     ///
     /// Added in 0.1.0.
     TooManyArguments,
+
     /// `55000` — object\_not\_in\_prerequisite\_state
     ///
     /// Added in 0.1.0.
     ObjectNotInPrerequisiteState,
+
     /// `55006` — object\_in\_use
     ///
     /// Added in 0.1.0.
     ObjectInUse,
+
     /// `55P02` — cant\_change\_runtime\_param
     ///
     /// Added in 0.1.0.
     CantChangeRuntimeParam,
+
     /// `55P03` — lock\_not\_available
     ///
     /// Added in 0.1.0.
     LockNotAvailable,
+
     /// `57000` — operator\_intervention
     ///
     /// Added in 0.1.0.
     OperatorIntervention,
+
     /// `57014` — query\_canceled
     ///
     /// Added in 0.1.0.
     QueryCanceled,
+
     /// `57P01` — admin\_shutdown
     ///
     /// Added in 0.1.0.
     AdminShutdown,
+
     /// `57P02` — crash\_shutdown
     ///
     /// Added in 0.1.0.
     CrashShutdown,
+
     /// `57P03` — cannot\_connect\_now
     ///
     /// Added in 0.1.0.
     CannotConnectNow,
+
     /// `57P04` — database\_dropped
     ///
     /// Added in 0.1.0.
     DatabaseDropped,
+
     /// `58000` — system\_error
     ///
     /// Added in 0.1.0.
     SystemError,
+
     /// `58030` — io\_error
     ///
     /// Added in 0.1.0.
     IoError,
+
     /// `58P01` — undefined\_file
     ///
     /// Added in 0.1.0.
     UndefinedFile,
+
     /// `58P02` — duplicate\_file
     ///
     /// Added in 0.1.0.
     DuplicateFile,
+
     /// `72000` — snapshot\_too\_old
     ///
     /// Added in 0.1.0.
     SnapshotTooOld,
+
     /// `F0000` — config\_file\_error
     ///
     /// Added in 0.1.0.
     ConfigFileError,
+
     /// `F0001` — lock\_file\_exists
     ///
     /// Added in 0.1.0.
     LockFileExists,
+
     /// `HV000` — fdw\_error
     ///
     /// Added in 0.1.0.
     FdwError,
+
     /// `HV005` — fdw\_column\_name\_not\_found
     ///
     /// Added in 0.1.0.
     FdwColumnNameNotFound,
+
     /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
     ///
     /// Added in 0.1.0.
     FdwDynamicParameterValueNeeded,
+
     /// `HV010` — fdw\_function\_sequence\_error
     ///
     /// Added in 0.1.0.
     FdwFunctionSequenceError,
+
     /// `HV021` — fdw\_inconsistent\_descriptor\_information
     ///
     /// Added in 0.1.0.
     FdwInconsistentDescriptorInformation,
+
     /// `HV024` — fdw\_invalid\_attribute\_value
     ///
     /// Added in 0.1.0.
     FdwInvalidAttributeValue,
+
     /// `HV007` — fdw\_invalid\_column\_name
     ///
     /// Added in 0.1.0.
     FdwInvalidColumnName,
+
     /// `HV008` — fdw\_invalid\_column\_number
     ///
     /// Added in 0.1.0.
     FdwInvalidColumnNumber,
+
     /// `HV004` — fdw\_invalid\_data\_type
     ///
     /// Added in 0.1.0.
     FdwInvalidDataType,
+
     /// `HV006` — fdw\_invalid\_data\_type\_descriptors
     ///
     /// Added in 0.1.0.
     FdwInvalidDataTypeDescriptors,
+
     /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
     ///
     /// Added in 0.1.0.
     FdwInvalidDescriptorFieldIdentifier,
+
     /// `HV00B` — fdw\_invalid\_handle
     ///
     /// Added in 0.1.0.
     FdwInvalidHandle,
+
     /// `HV00C` — fdw\_invalid\_option\_index
     ///
     /// Added in 0.1.0.
     FdwInvalidOptionIndex,
+
     /// `HV00D` — fdw\_invalid\_option\_name
     ///
     /// Added in 0.1.0.
     FdwInvalidOptionName,
+
     /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
     ///
     /// Added in 0.1.0.
     FdwInvalidStringLengthOrBufferLength,
+
     /// `HV00A` — fdw\_invalid\_string\_format
     ///
     /// Added in 0.1.0.
     FdwInvalidStringFormat,
+
     /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
     ///
     /// Added in 0.1.0.
     FdwInvalidUseOfNullPointer,
+
     /// `HV014` — fdw\_too\_many\_handles
     ///
     /// Added in 0.1.0.
     FdwTooManyHandles,
+
     /// `HV001` — fdw\_out\_of\_memory
     ///
     /// Added in 0.1.0.
     FdwOutOfMemory,
+
     /// `HV00P` — fdw\_no\_schemas
     ///
     /// Added in 0.1.0.
     FdwNoSchemas,
+
     /// `HV00J` — fdw\_option\_name\_not\_found
     ///
     /// Added in 0.1.0.
     FdwOptionNameNotFound,
+
     /// `HV00K` — fdw\_reply\_handle
     ///
     /// Added in 0.1.0.
     FdwReplyHandle,
+
     /// `HV00Q` — fdw\_schema\_not\_found
     ///
     /// Added in 0.1.0.
     FdwSchemaNotFound,
+
     /// `HV00R` — fdw\_table\_not\_found
     ///
     /// Added in 0.1.0.
     FdwTableNotFound,
+
     /// `HV00L` — fdw\_unable\_to\_create\_execution
     ///
     /// Added in 0.1.0.
     FdwUnableToCreateExecution,
+
     /// `HV00M` — fdw\_unable\_to\_create\_reply
     ///
     /// Added in 0.1.0.
     FdwUnableToCreateReply,
+
     /// `HV00N` — fdw\_unable\_to\_establish\_connection
     ///
     /// Added in 0.1.0.
     FdwUnableToEstablishConnection,
+
     /// `P0000` — plpgsql\_error
     ///
     /// Added in 0.1.0.
     PlpgsqlError,
+
     /// `P0001` — raise\_exception
     ///
     /// Added in 0.1.0.
     RaiseException,
+
     /// `P0002` — no\_data\_found
     ///
     /// Added in 0.1.0.
     NoDataFound,
+
     /// `P0003` — too\_many\_rows
     ///
     /// Added in 0.1.0.
     TooManyRows,
+
     /// `P0004` — assert\_failure
     ///
     /// Added in 0.1.0.
     AssertFailure,
+
     /// `XX000` — internal\_error
     ///
     /// Added in 0.1.0.
     InternalError,
+
     /// `XX001` — data\_corrupted
     ///
     /// Added in 0.1.0.
     DataCorrupted,
+
     /// `XX002` — index\_corrupted
     ///
     /// Added in 0.1.0.
     IndexCorrupted,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -1213,1165 +1453,552 @@ impl ErrorCode {
         ErrorCode::DataCorrupted,
         ErrorCode::IndexCorrupted,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "00000" => ::core::option::Option::Some(Self::SuccessfulCompletion),
-            "01000" => ::core::option::Option::Some(Self::Warning),
-            "0100C" => ::core::option::Option::Some(Self::DynamicResultSetsReturned),
-            "01008" => ::core::option::Option::Some(Self::ImplicitZeroBitPadding),
-            "01003" => {
-                ::core::option::Option::Some(Self::NullValueEliminatedInSetFunction)
-            }
-            "01007" => ::core::option::Option::Some(Self::PrivilegeNotGranted),
-            "01006" => ::core::option::Option::Some(Self::PrivilegeNotRevoked),
-            "01004" => ::core::option::Option::Some(Self::StringDataRightTruncation01004),
-            "01P01" => ::core::option::Option::Some(Self::DeprecatedFeature),
-            "02000" => ::core::option::Option::Some(Self::NoData),
-            "02001" => {
-                ::core::option::Option::Some(Self::NoAdditionalDynamicResultSetsReturned)
-            }
-            "03000" => ::core::option::Option::Some(Self::SqlStatementNotYetComplete),
-            "08000" => ::core::option::Option::Some(Self::ConnectionException),
-            "08003" => ::core::option::Option::Some(Self::ConnectionDoesNotExist),
-            "08006" => ::core::option::Option::Some(Self::ConnectionFailure),
-            "08001" => {
-                ::core::option::Option::Some(
-                    Self::SqlclientUnableToEstablishSqlconnection,
-                )
-            }
-            "08004" => {
-                ::core::option::Option::Some(
-                    Self::SqlserverRejectedEstablishmentOfSqlconnection,
-                )
-            }
-            "08007" => ::core::option::Option::Some(Self::TransactionResolutionUnknown),
-            "08P01" => ::core::option::Option::Some(Self::ProtocolViolation),
-            "09000" => ::core::option::Option::Some(Self::TriggeredActionException),
-            "0A000" => ::core::option::Option::Some(Self::FeatureNotSupported),
-            "0B000" => ::core::option::Option::Some(Self::InvalidTransactionInitiation),
-            "0F000" => ::core::option::Option::Some(Self::LocatorException),
-            "0F001" => ::core::option::Option::Some(Self::InvalidLocatorSpecification),
-            "0L000" => ::core::option::Option::Some(Self::InvalidGrantor),
-            "0LP01" => ::core::option::Option::Some(Self::InvalidGrantOperation),
-            "0P000" => ::core::option::Option::Some(Self::InvalidRoleSpecification),
-            "0Z000" => ::core::option::Option::Some(Self::DiagnosticsException),
-            "0Z002" => {
-                ::core::option::Option::Some(
-                    Self::StackedDiagnosticsAccessedWithoutActiveHandler,
-                )
-            }
-            "20000" => ::core::option::Option::Some(Self::CaseNotFound),
-            "21000" => ::core::option::Option::Some(Self::CardinalityViolation),
-            "22000" => ::core::option::Option::Some(Self::DataException),
-            "2202E" => ::core::option::Option::Some(Self::ArraySubscriptError),
-            "22021" => ::core::option::Option::Some(Self::CharacterNotInRepertoire),
-            "22008" => ::core::option::Option::Some(Self::DatetimeFieldOverflow),
-            "22012" => ::core::option::Option::Some(Self::DivisionByZero),
-            "22005" => ::core::option::Option::Some(Self::ErrorInAssignment),
-            "2200B" => ::core::option::Option::Some(Self::EscapeCharacterConflict),
-            "22022" => ::core::option::Option::Some(Self::IndicatorOverflow),
-            "22015" => ::core::option::Option::Some(Self::IntervalFieldOverflow),
-            "2201E" => ::core::option::Option::Some(Self::InvalidArgumentForLogarithm),
-            "22014" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForNtileFunction)
-            }
-            "22016" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForNthValueFunction)
-            }
-            "2201F" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForPowerFunction)
-            }
-            "2201G" => {
-                ::core::option::Option::Some(Self::InvalidArgumentForWidthBucketFunction)
-            }
-            "22018" => ::core::option::Option::Some(Self::InvalidCharacterValueForCast),
-            "22007" => ::core::option::Option::Some(Self::InvalidDatetimeFormat),
-            "22019" => ::core::option::Option::Some(Self::InvalidEscapeCharacter),
-            "2200D" => ::core::option::Option::Some(Self::InvalidEscapeOctet),
-            "22025" => ::core::option::Option::Some(Self::InvalidEscapeSequence),
-            "22P06" => {
-                ::core::option::Option::Some(Self::NonstandardUseOfEscapeCharacter)
-            }
-            "22010" => ::core::option::Option::Some(Self::InvalidIndicatorParameterValue),
-            "22023" => ::core::option::Option::Some(Self::InvalidParameterValue),
-            "2201B" => ::core::option::Option::Some(Self::InvalidRegularExpression),
-            "2201W" => ::core::option::Option::Some(Self::InvalidRowCountInLimitClause),
-            "2201X" => {
-                ::core::option::Option::Some(Self::InvalidRowCountInResultOffsetClause)
-            }
-            "2202H" => ::core::option::Option::Some(Self::InvalidTablesampleArgument),
-            "2202G" => ::core::option::Option::Some(Self::InvalidTablesampleRepeat),
-            "22009" => {
-                ::core::option::Option::Some(Self::InvalidTimeZoneDisplacementValue)
-            }
-            "2200C" => ::core::option::Option::Some(Self::InvalidUseOfEscapeCharacter),
-            "2200G" => ::core::option::Option::Some(Self::MostSpecificTypeMismatch),
-            "22004" => ::core::option::Option::Some(Self::NullValueNotAllowed22004),
-            "22002" => ::core::option::Option::Some(Self::NullValueNoIndicatorParameter),
-            "22003" => ::core::option::Option::Some(Self::NumericValueOutOfRange),
-            "2200H" => ::core::option::Option::Some(Self::SequenceGeneratorLimitExceeded),
-            "22026" => ::core::option::Option::Some(Self::StringDataLengthMismatch),
-            "22001" => ::core::option::Option::Some(Self::StringDataRightTruncation22001),
-            "22011" => ::core::option::Option::Some(Self::SubstringError),
-            "22027" => ::core::option::Option::Some(Self::TrimError),
-            "22024" => ::core::option::Option::Some(Self::UnterminatedCString),
-            "2200F" => ::core::option::Option::Some(Self::ZeroLengthCharacterString),
-            "22P01" => ::core::option::Option::Some(Self::FloatingPointException),
-            "22P02" => ::core::option::Option::Some(Self::InvalidTextRepresentation),
-            "22P03" => ::core::option::Option::Some(Self::InvalidBinaryRepresentation),
-            "22P04" => ::core::option::Option::Some(Self::BadCopyFileFormat),
-            "22P05" => ::core::option::Option::Some(Self::UntranslatableCharacter),
-            "2200L" => ::core::option::Option::Some(Self::NotAnXmlDocument),
-            "2200M" => ::core::option::Option::Some(Self::InvalidXmlDocument),
-            "2200N" => ::core::option::Option::Some(Self::InvalidXmlContent),
-            "2200S" => ::core::option::Option::Some(Self::InvalidXmlComment),
-            "2200T" => {
-                ::core::option::Option::Some(Self::InvalidXmlProcessingInstruction)
-            }
-            "23000" => ::core::option::Option::Some(Self::IntegrityConstraintViolation),
-            "23001" => ::core::option::Option::Some(Self::RestrictViolation),
-            "23502" => ::core::option::Option::Some(Self::NotNullViolation),
-            "23503" => ::core::option::Option::Some(Self::ForeignKeyViolation),
-            "23505" => ::core::option::Option::Some(Self::UniqueViolation),
-            "23514" => ::core::option::Option::Some(Self::CheckViolation),
-            "23P01" => ::core::option::Option::Some(Self::ExclusionViolation),
-            "24000" => ::core::option::Option::Some(Self::InvalidCursorState),
-            "25000" => ::core::option::Option::Some(Self::InvalidTransactionState),
-            "25001" => ::core::option::Option::Some(Self::ActiveSqlTransaction),
-            "25002" => ::core::option::Option::Some(Self::BranchTransactionAlreadyActive),
-            "25008" => {
-                ::core::option::Option::Some(Self::HeldCursorRequiresSameIsolationLevel)
-            }
-            "25003" => {
-                ::core::option::Option::Some(
-                    Self::InappropriateAccessModeForBranchTransaction,
-                )
-            }
-            "25004" => {
-                ::core::option::Option::Some(
-                    Self::InappropriateIsolationLevelForBranchTransaction,
-                )
-            }
-            "25005" => {
-                ::core::option::Option::Some(
-                    Self::NoActiveSqlTransactionForBranchTransaction,
-                )
-            }
-            "25006" => ::core::option::Option::Some(Self::ReadOnlySqlTransaction),
-            "25007" => {
-                ::core::option::Option::Some(
-                    Self::SchemaAndDataStatementMixingNotSupported,
-                )
-            }
-            "25P01" => ::core::option::Option::Some(Self::NoActiveSqlTransaction),
-            "25P02" => ::core::option::Option::Some(Self::InFailedSqlTransaction),
-            "25P03" => {
-                ::core::option::Option::Some(Self::IdleInTransactionSessionTimeout)
-            }
-            "26000" => ::core::option::Option::Some(Self::InvalidSqlStatementName),
-            "27000" => ::core::option::Option::Some(Self::TriggeredDataChangeViolation),
-            "28000" => {
-                ::core::option::Option::Some(Self::InvalidAuthorizationSpecification)
-            }
-            "28P01" => ::core::option::Option::Some(Self::InvalidPassword),
-            "2B000" => {
-                ::core::option::Option::Some(
-                    Self::DependentPrivilegeDescriptorsStillExist,
-                )
-            }
-            "2BP01" => ::core::option::Option::Some(Self::DependentObjectsStillExist),
-            "2D000" => ::core::option::Option::Some(Self::InvalidTransactionTermination),
-            "2F000" => ::core::option::Option::Some(Self::SqlRoutineException),
-            "2F005" => {
-                ::core::option::Option::Some(Self::FunctionExecutedNoReturnStatement)
-            }
-            "2F002" => {
-                ::core::option::Option::Some(Self::ModifyingSqlDataNotPermitted2f002)
-            }
-            "2F003" => {
-                ::core::option::Option::Some(Self::ProhibitedSqlStatementAttempted2f003)
-            }
-            "2F004" => {
-                ::core::option::Option::Some(Self::ReadingSqlDataNotPermitted2f004)
-            }
-            "34000" => ::core::option::Option::Some(Self::InvalidCursorName),
-            "38000" => ::core::option::Option::Some(Self::ExternalRoutineException),
-            "38001" => ::core::option::Option::Some(Self::ContainingSqlNotPermitted),
-            "38002" => {
-                ::core::option::Option::Some(Self::ModifyingSqlDataNotPermitted38002)
-            }
-            "38003" => {
-                ::core::option::Option::Some(Self::ProhibitedSqlStatementAttempted38003)
-            }
-            "38004" => {
-                ::core::option::Option::Some(Self::ReadingSqlDataNotPermitted38004)
-            }
-            "39000" => {
-                ::core::option::Option::Some(Self::ExternalRoutineInvocationException)
-            }
-            "39001" => ::core::option::Option::Some(Self::InvalidSqlstateReturned),
-            "39004" => ::core::option::Option::Some(Self::NullValueNotAllowed39004),
-            "39P01" => ::core::option::Option::Some(Self::TriggerProtocolViolated),
-            "39P02" => ::core::option::Option::Some(Self::SrfProtocolViolated),
-            "39P03" => ::core::option::Option::Some(Self::EventTriggerProtocolViolated),
-            "3B000" => ::core::option::Option::Some(Self::SavepointException),
-            "3B001" => ::core::option::Option::Some(Self::InvalidSavepointSpecification),
-            "3D000" => ::core::option::Option::Some(Self::InvalidCatalogName),
-            "3F000" => ::core::option::Option::Some(Self::InvalidSchemaName),
-            "40000" => ::core::option::Option::Some(Self::TransactionRollback),
-            "40002" => {
-                ::core::option::Option::Some(
-                    Self::TransactionIntegrityConstraintViolation,
-                )
-            }
-            "40001" => ::core::option::Option::Some(Self::SerializationFailure),
-            "40003" => ::core::option::Option::Some(Self::StatementCompletionUnknown),
-            "40P01" => ::core::option::Option::Some(Self::DeadlockDetected),
-            "42000" => {
-                ::core::option::Option::Some(Self::SyntaxErrorOrAccessRuleViolation)
-            }
-            "42601" => ::core::option::Option::Some(Self::SyntaxError),
-            "42501" => ::core::option::Option::Some(Self::InsufficientPrivilege),
-            "42846" => ::core::option::Option::Some(Self::CannotCoerce),
-            "42803" => ::core::option::Option::Some(Self::GroupingError),
-            "42P20" => ::core::option::Option::Some(Self::WindowingError),
-            "42P19" => ::core::option::Option::Some(Self::InvalidRecursion),
-            "42830" => ::core::option::Option::Some(Self::InvalidForeignKey),
-            "42602" => ::core::option::Option::Some(Self::InvalidName),
-            "42622" => ::core::option::Option::Some(Self::NameTooLong),
-            "42939" => ::core::option::Option::Some(Self::ReservedName),
-            "42804" => ::core::option::Option::Some(Self::DatatypeMismatch),
-            "42P18" => ::core::option::Option::Some(Self::IndeterminateDatatype),
-            "42P21" => ::core::option::Option::Some(Self::CollationMismatch),
-            "42P22" => ::core::option::Option::Some(Self::IndeterminateCollation),
-            "42809" => ::core::option::Option::Some(Self::WrongObjectType),
-            "428C9" => ::core::option::Option::Some(Self::GeneratedAlways),
-            "42703" => ::core::option::Option::Some(Self::UndefinedColumn),
-            "42883" => ::core::option::Option::Some(Self::UndefinedFunction),
-            "42P01" => ::core::option::Option::Some(Self::UndefinedTable),
-            "42P02" => ::core::option::Option::Some(Self::UndefinedParameter),
-            "42704" => ::core::option::Option::Some(Self::UndefinedObject),
-            "42701" => ::core::option::Option::Some(Self::DuplicateColumn),
-            "42P03" => ::core::option::Option::Some(Self::DuplicateCursor),
-            "42P04" => ::core::option::Option::Some(Self::DuplicateDatabase),
-            "42723" => ::core::option::Option::Some(Self::DuplicateFunction),
-            "42P05" => ::core::option::Option::Some(Self::DuplicatePreparedStatement),
-            "42P06" => ::core::option::Option::Some(Self::DuplicateSchema),
-            "42P07" => ::core::option::Option::Some(Self::DuplicateTable),
-            "42712" => ::core::option::Option::Some(Self::DuplicateAlias),
-            "42710" => ::core::option::Option::Some(Self::DuplicateObject),
-            "42702" => ::core::option::Option::Some(Self::AmbiguousColumn),
-            "42725" => ::core::option::Option::Some(Self::AmbiguousFunction),
-            "42P08" => ::core::option::Option::Some(Self::AmbiguousParameter),
-            "42P09" => ::core::option::Option::Some(Self::AmbiguousAlias),
-            "42P10" => ::core::option::Option::Some(Self::InvalidColumnReference),
-            "42611" => ::core::option::Option::Some(Self::InvalidColumnDefinition),
-            "42P11" => ::core::option::Option::Some(Self::InvalidCursorDefinition),
-            "42P12" => ::core::option::Option::Some(Self::InvalidDatabaseDefinition),
-            "42P13" => ::core::option::Option::Some(Self::InvalidFunctionDefinition),
-            "42P14" => {
-                ::core::option::Option::Some(Self::InvalidPreparedStatementDefinition)
-            }
-            "42P15" => ::core::option::Option::Some(Self::InvalidSchemaDefinition),
-            "42P16" => ::core::option::Option::Some(Self::InvalidTableDefinition),
-            "42P17" => ::core::option::Option::Some(Self::InvalidObjectDefinition),
-            "44000" => ::core::option::Option::Some(Self::WithCheckOptionViolation),
-            "53000" => ::core::option::Option::Some(Self::InsufficientResources),
-            "53100" => ::core::option::Option::Some(Self::DiskFull),
-            "53200" => ::core::option::Option::Some(Self::OutOfMemory),
-            "53300" => ::core::option::Option::Some(Self::TooManyConnections),
-            "53400" => ::core::option::Option::Some(Self::ConfigurationLimitExceeded),
-            "54000" => ::core::option::Option::Some(Self::ProgramLimitExceeded),
-            "54001" => ::core::option::Option::Some(Self::StatementTooComplex),
-            "54011" => ::core::option::Option::Some(Self::TooManyColumns),
-            "54023" => ::core::option::Option::Some(Self::TooManyArguments),
-            "55000" => ::core::option::Option::Some(Self::ObjectNotInPrerequisiteState),
-            "55006" => ::core::option::Option::Some(Self::ObjectInUse),
-            "55P02" => ::core::option::Option::Some(Self::CantChangeRuntimeParam),
-            "55P03" => ::core::option::Option::Some(Self::LockNotAvailable),
-            "57000" => ::core::option::Option::Some(Self::OperatorIntervention),
-            "57014" => ::core::option::Option::Some(Self::QueryCanceled),
-            "57P01" => ::core::option::Option::Some(Self::AdminShutdown),
-            "57P02" => ::core::option::Option::Some(Self::CrashShutdown),
-            "57P03" => ::core::option::Option::Some(Self::CannotConnectNow),
-            "57P04" => ::core::option::Option::Some(Self::DatabaseDropped),
-            "58000" => ::core::option::Option::Some(Self::SystemError),
-            "58030" => ::core::option::Option::Some(Self::IoError),
-            "58P01" => ::core::option::Option::Some(Self::UndefinedFile),
-            "58P02" => ::core::option::Option::Some(Self::DuplicateFile),
-            "72000" => ::core::option::Option::Some(Self::SnapshotTooOld),
-            "F0000" => ::core::option::Option::Some(Self::ConfigFileError),
-            "F0001" => ::core::option::Option::Some(Self::LockFileExists),
-            "HV000" => ::core::option::Option::Some(Self::FdwError),
-            "HV005" => ::core::option::Option::Some(Self::FdwColumnNameNotFound),
-            "HV002" => ::core::option::Option::Some(Self::FdwDynamicParameterValueNeeded),
-            "HV010" => ::core::option::Option::Some(Self::FdwFunctionSequenceError),
-            "HV021" => {
-                ::core::option::Option::Some(Self::FdwInconsistentDescriptorInformation)
-            }
-            "HV024" => ::core::option::Option::Some(Self::FdwInvalidAttributeValue),
-            "HV007" => ::core::option::Option::Some(Self::FdwInvalidColumnName),
-            "HV008" => ::core::option::Option::Some(Self::FdwInvalidColumnNumber),
-            "HV004" => ::core::option::Option::Some(Self::FdwInvalidDataType),
-            "HV006" => ::core::option::Option::Some(Self::FdwInvalidDataTypeDescriptors),
-            "HV091" => {
-                ::core::option::Option::Some(Self::FdwInvalidDescriptorFieldIdentifier)
-            }
-            "HV00B" => ::core::option::Option::Some(Self::FdwInvalidHandle),
-            "HV00C" => ::core::option::Option::Some(Self::FdwInvalidOptionIndex),
-            "HV00D" => ::core::option::Option::Some(Self::FdwInvalidOptionName),
-            "HV090" => {
-                ::core::option::Option::Some(Self::FdwInvalidStringLengthOrBufferLength)
-            }
-            "HV00A" => ::core::option::Option::Some(Self::FdwInvalidStringFormat),
-            "HV009" => ::core::option::Option::Some(Self::FdwInvalidUseOfNullPointer),
-            "HV014" => ::core::option::Option::Some(Self::FdwTooManyHandles),
-            "HV001" => ::core::option::Option::Some(Self::FdwOutOfMemory),
-            "HV00P" => ::core::option::Option::Some(Self::FdwNoSchemas),
-            "HV00J" => ::core::option::Option::Some(Self::FdwOptionNameNotFound),
-            "HV00K" => ::core::option::Option::Some(Self::FdwReplyHandle),
-            "HV00Q" => ::core::option::Option::Some(Self::FdwSchemaNotFound),
-            "HV00R" => ::core::option::Option::Some(Self::FdwTableNotFound),
-            "HV00L" => ::core::option::Option::Some(Self::FdwUnableToCreateExecution),
-            "HV00M" => ::core::option::Option::Some(Self::FdwUnableToCreateReply),
-            "HV00N" => ::core::option::Option::Some(Self::FdwUnableToEstablishConnection),
-            "P0000" => ::core::option::Option::Some(Self::PlpgsqlError),
-            "P0001" => ::core::option::Option::Some(Self::RaiseException),
-            "P0002" => ::core::option::Option::Some(Self::NoDataFound),
-            "P0003" => ::core::option::Option::Some(Self::TooManyRows),
-            "P0004" => ::core::option::Option::Some(Self::AssertFailure),
-            "XX000" => ::core::option::Option::Some(Self::InternalError),
-            "XX001" => ::core::option::Option::Some(Self::DataCorrupted),
-            "XX002" => ::core::option::Option::Some(Self::IndexCorrupted),
-            _ => ::core::option::Option::None,
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
-        error_code_tables::STATUS[self as usize]
+        ::core::option::Option::None
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let _ = status;
         &[]
     }
+
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
-        error_code_tables::DOC_URLS[self as usize]
+        ::core::option::Option::None
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
-        error_code_tables::RETRYABLE[self as usize]
+        false
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(
-            f, "unknown PostgreSQL (pg-error-codes) error code `{}`", self.code
-        )
+        f.write_str("unknown PostgreSQL (pg-error-codes) error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
+    const SEED: u64 = 0x2545f4914f6cdd1d;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
+    const fn fold_mul(a: u64, b: u64) -> u64 {
+        let p = (a as u128) * (b as u128);
+        (p as u64) ^ ((p >> 64) as u64)
+    }
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
+    }
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
+    }
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 48] = [
+        (1, 0, 0x4c4003400100),
+        (2, 1306385954, 0x1000200012000),
+        (1, 2863311680, 0x80000000005002),
+        (0, 3400182620, 0x4000000),
+        (0, 2630667606, 0x40000004000000),
+        (0, 0, 0x6100204100000),
+        (0, 71582792, 0x42400000000041),
+        (7, 644245128, 0x108000080),
+        (0, 53687094, 0x810410200005000),
+        (1, 1914839686, 0x8800000000008),
+        (0, 1485342934, 0x4808040000000),
+        (3, 2738041794, 0x4a000000020000),
+        (0, 214748376, 0x110c000100),
+        (0, 1181116068, 0x8000008000000184),
+        (0, 393705356, 0x9a00000002),
+        (4, 2505397720, 0x240000000),
+        (1, 930576296, 0x100004000041),
+        (0, 0, 0x1001200804140048),
+        (0, 125269886, 0x2000068480000000),
+        (0, 2773833190, 0x80404100040000),
+        (0, 17895698, 0x400400202220006),
+        (0, 0, 0x3c000001210),
+        (5, 1413760142, 0x8a200000),
+        (0, 1556925726, 0x4500000010000020),
+        (1, 2863311680, 0x401000040008100),
+        (0, 17895698, 0x81010c20000090),
+        (0, 322122564, 0x24000000104005),
+        (1, 2183275156, 0x4000000004400008),
+        (0, 35791396, 0x4840400000640),
+        (18, 4169697634, 0x20010000400000),
+        (0, 1503238632, 0x200000000000303),
+        (0, 17895698, 0x1012001200002810),
+        (1, 2523293418, 0x56002000000),
+        (0, 196852678, 0x8204004042300),
+        (3, 1664299914, 0x8000000000400200),
+        (19, 2147483760, 0x2400000000000000),
+        (3, 1467447236, 0xc00020000080),
+        (0, 501079544, 0x100800400800210),
+        (40, 447392450, 0x40000800000000),
+        (12, 1825361196, 0x800801000080000),
+        (1, 3471765412, 0x5008000002000040),
+        (36, 662140826, 0x820),
+        (2, 3937053560, 0x410000000041001),
+        (2, 71582792, 0x80214410000000),
+        (95, 984263390, 0x300080004000),
+        (16, 375809658, 0x2000000000000820),
+        (0, 787410712, 0x400c004080),
+        (0, 1467447236, 0x28000810000020),
+    ];
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 240] = [
+        (0x3250323430325032, 0x0, 5, 139),
+        (0x3030333230303033, 0x0, 5, 81),
+        (0x3030383034303038, 0x0, 5, 16),
+        (0x3230323234323032, 0x0, 5, 69),
+        (0x3030383332303038, 0x0, 5, 116),
+        (0x30305a303030305a, 0x0, 5, 27),
+        (0x3230323231323032, 0x0, 5, 33),
+        (0x3050353232305035, 0x0, 5, 99),
+        (0x3050373534305037, 0x0, 5, 197),
+        (0x3050383231305038, 0x0, 5, 104),
+        (0x3236323432323632, 0x0, 5, 143),
+        (0x3150323430315032, 0x0, 5, 169),
+        (0x3030303030303030, 0x0, 5, 0),
+        (0x3030564841303056, 0x0, 5, 220),
+        (0x3030323234303032, 0x0, 5, 61),
+        (0x3050323439305032, 0x0, 5, 168),
+        (0x3135333234313533, 0x0, 5, 86),
+        (0x3030303230303030, 0x0, 5, 29),
+        (0x3030423230303042, 0x0, 5, 105),
+        (0x3035333233303533, 0x0, 5, 84),
+        (0x3030383331303038, 0x0, 5, 115),
+        (0x3230323233323032, 0x0, 5, 52),
+        (0x3030343430303034, 0x0, 5, 178),
+        (0x3030343530303034, 0x0, 5, 184),
+        (0x3137323432313732, 0x0, 5, 163),
+        (0x3035333232303533, 0x0, 5, 83),
+        (0x3030313037303031, 0x0, 5, 5),
+        (0x3050323435305032, 0x0, 5, 160),
+        (0x3150323434315032, 0x0, 5, 174),
+        (0x3050393332305039, 0x0, 5, 123),
+        (0x3050333231305033, 0x0, 5, 87),
+        (0x3136323431313632, 0x0, 5, 170),
+        (0x3030383030303038, 0x0, 5, 12),
+        (0x3030323231303032, 0x0, 5, 66),
+        (0x3038323439303832, 0x0, 5, 149),
+        (0x3230323248323032, 0x0, 5, 56),
+        (0x3030353238303035, 0x0, 5, 92),
+        (0x3030383330303038, 0x0, 5, 114),
+        (0x3037323434303732, 0x0, 5, 155),
+        (0x3030423331303042, 0x0, 5, 126),
+        (0x3230564834323056, 0x0, 5, 210),
+        (0x303032324d303032, 0x0, 5, 77),
+        (0x3030323238303032, 0x0, 5, 34),
+        (0x3030383530303038, 0x0, 5, 198),
+        (0x3030323430303032, 0x0, 5, 134),
+        (0x3030303430303030, 0x0, 5, 129),
+        (0x3030323235303032, 0x0, 5, 36),
+        (0x3030564838303056, 0x0, 5, 212),
+        (0x3030305034303030, 0x0, 5, 236),
+        (0x3030305033303030, 0x0, 5, 235),
+        (0x3030353230303035, 0x0, 5, 89),
+        (0x3130323247313032, 0x0, 5, 44),
+        (0x3030564834303056, 0x0, 5, 213),
+        (0x3130343531313034, 0x0, 5, 186),
+        (0x3930564830393056, 0x0, 5, 219),
+        (0x3030463330303046, 0x0, 5, 128),
+        (0x303032324e303032, 0x0, 5, 78),
+        (0x3130323242313032, 0x0, 5, 53),
+        (0x3030423330303042, 0x0, 5, 125),
+        (0x3030323730303032, 0x0, 5, 202),
+        (0x3030373230303037, 0x0, 5, 102),
+        (0x3137323430313732, 0x0, 5, 164),
+        (0x3030305031303030, 0x0, 5, 233),
+        (0x3030564830303056, 0x0, 5, 205),
+        (0x3130323236313032, 0x0, 5, 42),
+        (0x3035333235303533, 0x0, 5, 85),
+        (0x3438323436343832, 0x0, 5, 137),
+        (0x3050393333305039, 0x0, 5, 124),
+        (0x30504c303130504c, 0x0, 5, 25),
+        (0x3030323253303032, 0x0, 5, 79),
+        (0x3237323435323732, 0x0, 5, 166),
+        (0x30305a303230305a, 0x0, 5, 28),
+        (0x3338323430333832, 0x0, 5, 141),
+        (0x3038323434303832, 0x0, 5, 145),
+        (0x3030303433303030, 0x0, 5, 132),
+        (0x3030303431303030, 0x0, 5, 131),
+        (0x3030343230303034, 0x0, 5, 88),
+        (0x3030313043303031, 0x0, 5, 2),
+        (0x3250323431325032, 0x0, 5, 147),
+        (0x3050323233305032, 0x0, 5, 73),
+        (0x3030463230303046, 0x0, 5, 108),
+        (0x303056484a303056, 0x0, 5, 225),
+        (0x3030393030303039, 0x0, 5, 19),
+        (0x3030564839303056, 0x0, 5, 221),
+        (0x3050323433305032, 0x0, 5, 157),
+        (0x3030323247303032, 0x0, 5, 60),
+        (0x3050353533305035, 0x0, 5, 191),
+        (0x3030323248303032, 0x0, 5, 64),
+        (0x3130323257313032, 0x0, 5, 54),
+        (0x3030383031303038, 0x0, 5, 15),
+        (0x3030463234303046, 0x0, 5, 112),
+        (0x3050383031305038, 0x0, 5, 18),
+        (0x30304c303030304c, 0x0, 5, 24),
+        (0x3230323235323032, 0x0, 5, 49),
+        (0x3030503030303050, 0x0, 5, 26),
+        (0x3030343330303034, 0x0, 5, 113),
+        (0x3150323431315032, 0x0, 5, 171),
+        (0x303056484b303056, 0x0, 5, 226),
+        (0x3030343531303034, 0x0, 5, 185),
+        (0x3030353233303035, 0x0, 5, 93),
+        (0x3050383531305038, 0x0, 5, 200),
+        (0x3030323246303032, 0x0, 5, 70),
+        (0x3030564851303056, 0x0, 5, 227),
+        (0x3250323432325032, 0x0, 5, 148),
+        (0x3050323232305032, 0x0, 5, 72),
+        (0x3030333530303033, 0x0, 5, 179),
+        (0x3050373533305037, 0x0, 5, 196),
+        (0x3230323237323032, 0x0, 5, 68),
+        (0x3030393334303039, 0x0, 5, 121),
+        (0x3036323431303632, 0x0, 5, 135),
+        (0x3030564836303056, 0x0, 5, 214),
+        (0x3030423030303042, 0x0, 5, 21),
+        (0x3030463031303046, 0x0, 5, 23),
+        (0x3230323245323032, 0x0, 5, 32),
+        (0x3038323433303832, 0x0, 5, 138),
+        (0x3030564852303056, 0x0, 5, 228),
+        (0x3050313031305031, 0x0, 5, 8),
+        (0x3339323439333932, 0x0, 5, 144),
+        (0x3030333030303033, 0x0, 5, 11),
+        (0x3030323232303032, 0x0, 5, 62),
+        (0x3050323234305032, 0x0, 5, 74),
+        (0x3050383532305038, 0x0, 5, 201),
+        (0x3150323433315032, 0x0, 5, 173),
+        (0x3030305030303030, 0x0, 5, 232),
+        (0x3130323234313032, 0x0, 5, 41),
+        (0x3030313030303031, 0x0, 5, 1),
+        (0x3050373531305037, 0x0, 5, 194),
+        (0x3037323432303732, 0x0, 5, 165),
+        (0x3237323433323732, 0x0, 5, 159),
+        (0x3030585830303058, 0x0, 5, 237),
+        (0x3130323230313032, 0x0, 5, 51),
+        (0x3030564837303056, 0x0, 5, 211),
+        (0x3330383530333038, 0x0, 5, 199),
+        (0x3150323435315032, 0x0, 5, 175),
+        (0x3030353234303035, 0x0, 5, 94),
+        (0x3030383334303038, 0x0, 5, 118),
+        (0x3030323030303032, 0x0, 5, 9),
+        (0x3150323439315032, 0x0, 5, 140),
+        (0x3032333530303233, 0x0, 5, 181),
+        (0x3030333231303033, 0x0, 5, 82),
+        (0x3030353235303035, 0x0, 5, 95),
+        (0x3130323232313032, 0x0, 5, 35),
+        (0x3030353231303035, 0x0, 5, 90),
+        (0x3050323438305032, 0x0, 5, 167),
+        (0x3030443330303044, 0x0, 5, 127),
+        (0x3030383033303038, 0x0, 5, 13),
+        (0x3030373530303037, 0x0, 5, 192),
+        (0x3230564831323056, 0x0, 5, 209),
+        (0x3230343533323034, 0x0, 5, 187),
+        (0x3130323258313032, 0x0, 5, 55),
+        (0x3030323243303032, 0x0, 5, 59),
+        (0x4338323439433832, 0x0, 5, 150),
+        (0x3030323254303032, 0x0, 5, 80),
+        (0x3050323434305032, 0x0, 5, 158),
+        (0x3030303432303030, 0x0, 5, 130),
+        (0x3030564844303056, 0x0, 5, 218),
+        (0x3050303431305030, 0x0, 5, 133),
+        (0x3050323437305032, 0x0, 5, 162),
+        (0x3030363230303036, 0x0, 5, 101),
+        (0x3030383333303038, 0x0, 5, 117),
+        (0x3030564831303056, 0x0, 5, 223),
+        (0x3030463030303046, 0x0, 5, 22),
+        (0x3036323432303632, 0x0, 5, 142),
+        (0x3030383037303038, 0x0, 5, 17),
+        (0x3050323431305032, 0x0, 5, 153),
+        (0x3030564850303056, 0x0, 5, 224),
+        (0x3230323247323032, 0x0, 5, 57),
+        (0x3030353232303035, 0x0, 5, 91),
+        (0x3030304631303030, 0x0, 5, 204),
+        (0x3030564842303056, 0x0, 5, 216),
+        (0x3930564831393056, 0x0, 5, 215),
+        (0x3030564843303056, 0x0, 5, 217),
+        (0x3037323433303732, 0x0, 5, 151),
+        (0x3030323230303032, 0x0, 5, 31),
+        (0x3030463233303046, 0x0, 5, 111),
+        (0x3030585832303058, 0x0, 5, 239),
+        (0x3050323436305032, 0x0, 5, 161),
+        (0x3050393331305039, 0x0, 5, 122),
+        (0x3030313034303031, 0x0, 5, 7),
+        (0x3050323432305032, 0x0, 5, 154),
+        (0x3050373532305037, 0x0, 5, 195),
+        (0x3130323246313032, 0x0, 5, 43),
+        (0x3130564830313056, 0x0, 5, 208),
+        (0x3035323431303532, 0x0, 5, 136),
+        (0x3030393331303039, 0x0, 5, 120),
+        (0x3050323231305032, 0x0, 5, 71),
+        (0x3030463235303046, 0x0, 5, 109),
+        (0x3130323245313032, 0x0, 5, 40),
+        (0x3030304630303030, 0x0, 5, 203),
+        (0x3030353536303035, 0x0, 5, 189),
+        (0x3030564835303056, 0x0, 5, 206),
+        (0x3030323239303032, 0x0, 5, 58),
+        (0x3150323437315032, 0x0, 5, 177),
+        (0x3030313230303031, 0x0, 5, 30),
+        (0x3050353233305035, 0x0, 5, 100),
+        (0x3030413030303041, 0x0, 5, 20),
+        (0x3050323236305032, 0x0, 5, 50),
+        (0x3050323235305032, 0x0, 5, 75),
+        (0x3130373534313037, 0x0, 5, 193),
+        (0x3150323436315032, 0x0, 5, 176),
+        (0x3030305032303030, 0x0, 5, 234),
+        (0x3150323438315032, 0x0, 5, 146),
+        (0x3030323237303032, 0x0, 5, 46),
+        (0x3030443230303044, 0x0, 5, 107),
+        (0x3030323233303032, 0x0, 5, 63),
+        (0x3130323238313032, 0x0, 5, 45),
+        (0x3030383230303038, 0x0, 5, 103),
+        (0x3030323242303032, 0x0, 5, 37),
+        (0x3030564832303056, 0x0, 5, 207),
+        (0x3150323432315032, 0x0, 5, 172),
+        (0x3030353237303035, 0x0, 5, 97),
+        (0x3130564834313056, 0x0, 5, 222),
+        (0x3838323433383832, 0x0, 5, 152),
+        (0x3030383036303038, 0x0, 5, 14),
+        (0x3030353236303035, 0x0, 5, 96),
+        (0x3030323031303032, 0x0, 5, 10),
+        (0x3030313038303031, 0x0, 5, 3),
+        (0x303056484c303056, 0x0, 5, 229),
+        (0x3031333530303133, 0x0, 5, 180),
+        (0x3230323232323032, 0x0, 5, 38),
+        (0x3030313036303031, 0x0, 5, 6),
+        (0x303056484e303056, 0x0, 5, 231),
+        (0x3030585831303058, 0x0, 5, 238),
+        (0x3130323235313032, 0x0, 5, 39),
+        (0x3030313033303031, 0x0, 5, 4),
+        (0x3030353530303035, 0x0, 5, 188),
+        (0x3030463232303046, 0x0, 5, 110),
+        (0x303056484d303056, 0x0, 5, 230),
+        (0x303032324c303032, 0x0, 5, 76),
+        (0x3030323244303032, 0x0, 5, 48),
+        (0x3050353532305035, 0x0, 5, 190),
+        (0x3130323231313032, 0x0, 5, 67),
+        (0x3037323431303732, 0x0, 5, 156),
+        (0x3230323236323032, 0x0, 5, 65),
+        (0x3034333530303433, 0x0, 5, 183),
+        (0x3130323239313032, 0x0, 5, 47),
+        (0x3030393330303039, 0x0, 5, 119),
+        (0x3050423231305042, 0x0, 5, 106),
+        (0x3050353231305035, 0x0, 5, 98),
+        (0x3033333530303333, 0x0, 5, 182),
+    ];
+
     pub(super) static CODES: [&str; 240] = [
-        "00000",
-        "01000",
-        "0100C",
-        "01008",
-        "01003",
-        "01007",
-        "01006",
-        "01004",
-        "01P01",
-        "02000",
-        "02001",
-        "03000",
-        "08000",
-        "08003",
-        "08006",
-        "08001",
-        "08004",
-        "08007",
-        "08P01",
-        "09000",
-        "0A000",
-        "0B000",
-        "0F000",
-        "0F001",
-        "0L000",
-        "0LP01",
-        "0P000",
-        "0Z000",
-        "0Z002",
-        "20000",
-        "21000",
-        "22000",
-        "2202E",
-        "22021",
-        "22008",
-        "22012",
-        "22005",
-        "2200B",
-        "22022",
-        "22015",
-        "2201E",
-        "22014",
-        "22016",
-        "2201F",
-        "2201G",
-        "22018",
-        "22007",
-        "22019",
-        "2200D",
-        "22025",
-        "22P06",
-        "22010",
-        "22023",
-        "2201B",
-        "2201W",
-        "2201X",
-        "2202H",
-        "2202G",
-        "22009",
-        "2200C",
-        "2200G",
-        "22004",
-        "22002",
-        "22003",
-        "2200H",
-        "22026",
-        "22001",
-        "22011",
-        "22027",
-        "22024",
-        "2200F",
-        "22P01",
-        "22P02",
-        "22P03",
-        "22P04",
-        "22P05",
-        "2200L",
-        "2200M",
-        "2200N",
-        "2200S",
-        "2200T",
-        "23000",
-        "23001",
-        "23502",
-        "23503",
-        "23505",
-        "23514",
-        "23P01",
-        "24000",
-        "25000",
-        "25001",
-        "25002",
-        "25008",
-        "25003",
-        "25004",
-        "25005",
-        "25006",
-        "25007",
-        "25P01",
-        "25P02",
-        "25P03",
-        "26000",
-        "27000",
-        "28000",
-        "28P01",
-        "2B000",
-        "2BP01",
-        "2D000",
-        "2F000",
-        "2F005",
-        "2F002",
-        "2F003",
-        "2F004",
-        "34000",
-        "38000",
-        "38001",
-        "38002",
-        "38003",
-        "38004",
-        "39000",
-        "39001",
-        "39004",
-        "39P01",
-        "39P02",
-        "39P03",
-        "3B000",
-        "3B001",
-        "3D000",
-        "3F000",
-        "40000",
-        "40002",
-        "40001",
-        "40003",
-        "40P01",
-        "42000",
-        "42601",
-        "42501",
-        "42846",
-        "42803",
-        "42P20",
-        "42P19",
-        "42830",
-        "42602",
-        "42622",
-        "42939",
-        "42804",
-        "42P18",
-        "42P21",
-        "42P22",
-        "42809",
-        "428C9",
-        "42703",
-        "42883",
-        "42P01",
-        "42P02",
-        "42704",
-        "42701",
-        "42P03",
-        "42P04",
-        "42723",
-        "42P05",
-        "42P06",
-        "42P07",
-        "42712",
-        "42710",
-        "42702",
-        "42725",
-        "42P08",
-        "42P09",
-        "42P10",
-        "42611",
-        "42P11",
-        "42P12",
-        "42P13",
-        "42P14",
-        "42P15",
-        "42P16",
-        "42P17",
-        "44000",
-        "53000",
-        "53100",
-        "53200",
-        "53300",
-        "53400",
-        "54000",
-        "54001",
-        "54011",
-        "54023",
-        "55000",
-        "55006",
-        "55P02",
-        "55P03",
-        "57000",
-        "57014",
-        "57P01",
-        "57P02",
-        "57P03",
-        "57P04",
-        "58000",
-        "58030",
-        "58P01",
-        "58P02",
-        "72000",
-        "F0000",
-        "F0001",
-        "HV000",
-        "HV005",
-        "HV002",
-        "HV010",
-        "HV021",
-        "HV024",
-        "HV007",
-        "HV008",
-        "HV004",
-        "HV006",
-        "HV091",
-        "HV00B",
-        "HV00C",
-        "HV00D",
-        "HV090",
-        "HV00A",
-        "HV009",
-        "HV014",
-        "HV001",
-        "HV00P",
-        "HV00J",
-        "HV00K",
-        "HV00Q",
-        "HV00R",
-        "HV00L",
-        "HV00M",
-        "HV00N",
-        "P0000",
-        "P0001",
-        "P0002",
-        "P0003",
-        "P0004",
-        "XX000",
-        "XX001",
-        "XX002",
+        "00000", "01000", "0100C", "01008", "01003", "01007", "01006", "01004", "01P01", "02000",
+        "02001", "03000", "08000", "08003", "08006", "08001", "08004", "08007", "08P01", "09000",
+        "0A000", "0B000", "0F000", "0F001", "0L000", "0LP01", "0P000", "0Z000", "0Z002", "20000",
+        "21000", "22000", "2202E", "22021", "22008", "22012", "22005", "2200B", "22022", "22015",
+        "2201E", "22014", "22016", "2201F", "2201G", "22018", "22007", "22019", "2200D", "22025",
+        "22P06", "22010", "22023", "2201B", "2201W", "2201X", "2202H", "2202G", "22009", "2200C",
+        "2200G", "22004", "22002", "22003", "2200H", "22026", "22001", "22011", "22027", "22024",
+        "2200F", "22P01", "22P02", "22P03", "22P04", "22P05", "2200L", "2200M", "2200N", "2200S",
+        "2200T", "23000", "23001", "23502", "23503", "23505", "23514", "23P01", "24000", "25000",
+        "25001", "25002", "25008", "25003", "25004", "25005", "25006", "25007", "25P01", "25P02",
+        "25P03", "26000", "27000", "28000", "28P01", "2B000", "2BP01", "2D000", "2F000", "2F005",
+        "2F002", "2F003", "2F004", "34000", "38000", "38001", "38002", "38003", "38004", "39000",
+        "39001", "39004", "39P01", "39P02", "39P03", "3B000", "3B001", "3D000", "3F000", "40000",
+        "40002", "40001", "40003", "40P01", "42000", "42601", "42501", "42846", "42803", "42P20",
+        "42P19", "42830", "42602", "42622", "42939", "42804", "42P18", "42P21", "42P22", "42809",
+        "428C9", "42703", "42883", "42P01", "42P02", "42704", "42701", "42P03", "42P04", "42723",
+        "42P05", "42P06", "42P07", "42712", "42710", "42702", "42725", "42P08", "42P09", "42P10",
+        "42611", "42P11", "42P12", "42P13", "42P14", "42P15", "42P16", "42P17", "44000", "53000",
+        "53100", "53200", "53300", "53400", "54000", "54001", "54011", "54023", "55000", "55006",
+        "55P02", "55P03", "57000", "57014", "57P01", "57P02", "57P03", "57P04", "58000", "58030",
+        "58P01", "58P02", "72000", "F0000", "F0001", "HV000", "HV005", "HV002", "HV010", "HV021",
+        "HV024", "HV007", "HV008", "HV004", "HV006", "HV091", "HV00B", "HV00C", "HV00D", "HV090",
+        "HV00A", "HV009", "HV014", "HV001", "HV00P", "HV00J", "HV00K", "HV00Q", "HV00R", "HV00L",
+        "HV00M", "HV00N", "P0000", "P0001", "P0002", "P0003", "P0004", "XX000", "XX001", "XX002",
     ];
-    pub(super) static STATUS: [::core::option::Option<u16>; 240] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    pub(super) static DOC_URLS: [::core::option::Option<&str>; 240] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
     pub(super) static REFERENCE_URLS: [&str; 240] = [
         "pg-error-codes.html#00000",
         "pg-error-codes.html#01000",
@@ -2614,6 +2241,7 @@ mod error_code_tables {
         "pg-error-codes.html#XX001",
         "pg-error-codes.html#XX002",
     ];
+
     pub(super) static MESSAGES: [&str; 240] = [
         "successful_completion",
         "warning",
@@ -2856,6 +2484,7 @@ mod error_code_tables {
         "data_corrupted",
         "index_corrupted",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 240] = [
         "successful_completion",
         "warning",
@@ -3098,54 +2727,7 @@ mod error_code_tables {
         "data_corrupted",
         "index_corrupted",
     ];
-    pub(super) static RETRYABLE: [bool; 240] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false,
-    ];
-    pub(super) static DEPRECATED: [bool; 240] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false,
-    ];
+
     pub(super) static NAMES: [&str; 240] = [
         "SuccessfulCompletion",
         "Warning",

@@ -13,1554 +13,1813 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     SuccessfulCompletion,
+
     /// `01000` — warning
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     Warning,
+
     /// `0100C` — dynamic\_result\_sets\_returned
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     DynamicResultSetsReturned,
+
     /// `01008` — implicit\_zero\_bit\_padding
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     ImplicitZeroBitPadding,
+
     /// `01003` — null\_value\_eliminated\_in\_set\_function
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     NullValueEliminatedInSetFunction,
+
     /// `01007` — privilege\_not\_granted
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     PrivilegeNotGranted,
+
     /// `01006` — privilege\_not\_revoked
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     PrivilegeNotRevoked,
+
     /// `01004` — string\_data\_right\_truncation
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     StringDataRightTruncation01004,
+
     /// `01P01` — deprecated\_feature
     ///
     /// Category: [`Category::E01`].
     ///
     /// Added in 0.1.0.
     DeprecatedFeature,
+
     /// `02000` — no\_data
     ///
     /// Category: [`Category::E02`].
     ///
     /// Added in 0.1.0.
     NoData,
+
     /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
     ///
     /// Category: [`Category::E02`].
     ///
     /// Added in 0.1.0.
     NoAdditionalDynamicResultSetsReturned,
+
     /// `03000` — sql\_statement\_not\_yet\_complete
     ///
     /// Category: [`Category::E03`].
     ///
     /// Added in 0.1.0.
     SqlStatementNotYetComplete,
+
     /// `08000` — connection\_exception
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     ConnectionException,
+
     /// `08003` — connection\_does\_not\_exist
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     ConnectionDoesNotExist,
+
     /// `08006` — connection\_failure
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     ConnectionFailure,
+
     /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     SqlclientUnableToEstablishSqlconnection,
+
     /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     SqlserverRejectedEstablishmentOfSqlconnection,
+
     /// `08007` — transaction\_resolution\_unknown
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     TransactionResolutionUnknown,
+
     /// `08P01` — protocol\_violation
     ///
     /// Category: [`Category::E08`].
     ///
     /// Added in 0.1.0.
     ProtocolViolation,
+
     /// `09000` — triggered\_action\_exception
     ///
     /// Category: [`Category::E09`].
     ///
     /// Added in 0.1.0.
     TriggeredActionException,
+
     /// `0A000` — feature\_not\_supported
     ///
     /// Category: [`Category::E0a`].
     ///
     /// Added in 0.1.0.
     FeatureNotSupported,
+
     /// `0B000` — invalid\_transaction\_initiation
     ///
     /// Category: [`Category::E0b`].
     ///
     /// Added in 0.1.0.
     InvalidTransactionInitiation,
+
     /// `0F000` — locator\_exception
     ///
     /// Category: [`Category::E0f`].
     ///
     /// Added in 0.1.0.
     LocatorException,
+
     /// `0F001` — invalid\_locator\_specification
     ///
     /// Category: [`Category::E0f`].
     ///
     /// Added in 0.1.0.
     InvalidLocatorSpecification,
+
     /// `0L000` — invalid\_grantor
     ///
     /// Category: [`Category::E0l`].
     ///
     /// Added in 0.1.0.
     InvalidGrantor,
+
     /// `0LP01` — invalid\_grant\_operation
     ///
     /// Category: [`Category::E0l`].
     ///
     /// Added in 0.1.0.
     InvalidGrantOperation,
+
     /// `0P000` — invalid\_role\_specification
     ///
     /// Category: [`Category::E0p`].
     ///
     /// Added in 0.1.0.
     InvalidRoleSpecification,
+
     /// `0Z000` — diagnostics\_exception
     ///
     /// Category: [`Category::E0z`].
     ///
     /// Added in 0.1.0.
     DiagnosticsException,
+
     /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
     ///
     /// Category: [`Category::E0z`].
     ///
     /// Added in 0.1.0.
     StackedDiagnosticsAccessedWithoutActiveHandler,
+
     /// `20000` — case\_not\_found
     ///
     /// Category: [`Category::E20`].
     ///
     /// Added in 0.1.0.
     CaseNotFound,
+
     /// `21000` — cardinality\_violation
     ///
     /// Category: [`Category::E21`].
     ///
     /// Added in 0.1.0.
     CardinalityViolation,
+
     /// `22000` — data\_exception
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     DataException,
+
     /// `2202E` — array\_subscript\_error
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     ArraySubscriptError,
+
     /// `22021` — character\_not\_in\_repertoire
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     CharacterNotInRepertoire,
+
     /// `22008` — datetime\_field\_overflow
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     DatetimeFieldOverflow,
+
     /// `22012` — division\_by\_zero
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     DivisionByZero,
+
     /// `22005` — error\_in\_assignment
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     ErrorInAssignment,
+
     /// `2200B` — escape\_character\_conflict
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     EscapeCharacterConflict,
+
     /// `22022` — indicator\_overflow
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     IndicatorOverflow,
+
     /// `22015` — interval\_field\_overflow
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     IntervalFieldOverflow,
+
     /// `2201E` — invalid\_argument\_for\_logarithm
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidArgumentForLogarithm,
+
     /// `22014` — invalid\_argument\_for\_ntile\_function
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidArgumentForNtileFunction,
+
     /// `22016` — invalid\_argument\_for\_nth\_value\_function
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidArgumentForNthValueFunction,
+
     /// `2201F` — invalid\_argument\_for\_power\_function
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidArgumentForPowerFunction,
+
     /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidArgumentForWidthBucketFunction,
+
     /// `22018` — invalid\_character\_value\_for\_cast
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidCharacterValueForCast,
+
     /// `22007` — invalid\_datetime\_format
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidDatetimeFormat,
+
     /// `22019` — invalid\_escape\_character
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidEscapeCharacter,
+
     /// `2200D` — invalid\_escape\_octet
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidEscapeOctet,
+
     /// `22025` — invalid\_escape\_sequence
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidEscapeSequence,
+
     /// `22P06` — nonstandard\_use\_of\_escape\_character
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NonstandardUseOfEscapeCharacter,
+
     /// `22010` — invalid\_indicator\_parameter\_value
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidIndicatorParameterValue,
+
     /// `22023` — invalid\_parameter\_value
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidParameterValue,
+
     /// `22013` — invalid\_preceding\_or\_following\_size
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidPrecedingOrFollowingSize,
+
     /// `2201B` — invalid\_regular\_expression
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidRegularExpression,
+
     /// `2201W` — invalid\_row\_count\_in\_limit\_clause
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidRowCountInLimitClause,
+
     /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidRowCountInResultOffsetClause,
+
     /// `2202H` — invalid\_tablesample\_argument
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidTablesampleArgument,
+
     /// `2202G` — invalid\_tablesample\_repeat
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidTablesampleRepeat,
+
     /// `22009` — invalid\_time\_zone\_displacement\_value
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidTimeZoneDisplacementValue,
+
     /// `2200C` — invalid\_use\_of\_escape\_character
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidUseOfEscapeCharacter,
+
     /// `2200G` — most\_specific\_type\_mismatch
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     MostSpecificTypeMismatch,
+
     /// `22004` — null\_value\_not\_allowed
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NullValueNotAllowed22004,
+
     /// `22002` — null\_value\_no\_indicator\_parameter
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NullValueNoIndicatorParameter,
+
     /// `22003` — numeric\_value\_out\_of\_range
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NumericValueOutOfRange,
+
     /// `2200H` — sequence\_generator\_limit\_exceeded
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SequenceGeneratorLimitExceeded,
+
     /// `22026` — string\_data\_length\_mismatch
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     StringDataLengthMismatch,
+
     /// `22001` — string\_data\_right\_truncation
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     StringDataRightTruncation22001,
+
     /// `22011` — substring\_error
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SubstringError,
+
     /// `22027` — trim\_error
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     TrimError,
+
     /// `22024` — unterminated\_c\_string
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     UnterminatedCString,
+
     /// `2200F` — zero\_length\_character\_string
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     ZeroLengthCharacterString,
+
     /// `22P01` — floating\_point\_exception
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     FloatingPointException,
+
     /// `22P02` — invalid\_text\_representation
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidTextRepresentation,
+
     /// `22P03` — invalid\_binary\_representation
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidBinaryRepresentation,
+
     /// `22P04` — bad\_copy\_file\_format
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     BadCopyFileFormat,
+
     /// `22P05` — untranslatable\_character
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     UntranslatableCharacter,
+
     /// `2200L` — not\_an\_xml\_document
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NotAnXmlDocument,
+
     /// `2200M` — invalid\_xml\_document
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidXmlDocument,
+
     /// `2200N` — invalid\_xml\_content
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidXmlContent,
+
     /// `2200S` — invalid\_xml\_comment
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidXmlComment,
+
     /// `2200T` — invalid\_xml\_processing\_instruction
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidXmlProcessingInstruction,
+
     /// `22030` — duplicate\_json\_object\_key\_value
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     DuplicateJsonObjectKeyValue,
+
     /// `22031` — invalid\_argument\_for\_sql\_json\_datetime\_function
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidArgumentForSqlJsonDatetimeFunction,
+
     /// `22032` — invalid\_json\_text
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidJsonText,
+
     /// `22033` — invalid\_sql\_json\_subscript
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     InvalidSqlJsonSubscript,
+
     /// `22034` — more\_than\_one\_sql\_json\_item
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     MoreThanOneSqlJsonItem,
+
     /// `22035` — no\_sql\_json\_item
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NoSqlJsonItem,
+
     /// `22036` — non\_numeric\_sql\_json\_item
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NonNumericSqlJsonItem,
+
     /// `22037` — non\_unique\_keys\_in\_a\_json\_object
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     NonUniqueKeysInAJsonObject,
+
     /// `22038` — singleton\_sql\_json\_item\_required
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SingletonSqlJsonItemRequired,
+
     /// `22039` — sql\_json\_array\_not\_found
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SqlJsonArrayNotFound,
+
     /// `2203A` — sql\_json\_member\_not\_found
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SqlJsonMemberNotFound,
+
     /// `2203B` — sql\_json\_number\_not\_found
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SqlJsonNumberNotFound,
+
     /// `2203C` — sql\_json\_object\_not\_found
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SqlJsonObjectNotFound,
+
     /// `2203D` — too\_many\_json\_array\_elements
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     TooManyJsonArrayElements,
+
     /// `2203E` — too\_many\_json\_object\_members
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     TooManyJsonObjectMembers,
+
     /// `2203F` — sql\_json\_scalar\_required
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SqlJsonScalarRequired,
+
     /// `2203G` — sql\_json\_item\_cannot\_be\_cast\_to\_target\_type
     ///
     /// Category: [`Category::E22`].
     ///
     /// Added in 0.1.0.
     SqlJsonItemCannotBeCastToTargetType,
+
     /// `23000` — integrity\_constraint\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     IntegrityConstraintViolation,
+
     /// `23001` — restrict\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     RestrictViolation,
+
     /// `23502` — not\_null\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     NotNullViolation,
+
     /// `23503` — foreign\_key\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     ForeignKeyViolation,
+
     /// `23505` — unique\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     UniqueViolation,
+
     /// `23514` — check\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     CheckViolation,
+
     /// `23P01` — exclusion\_violation
     ///
     /// Category: [`Category::E23`].
     ///
     /// Added in 0.1.0.
     ExclusionViolation,
+
     /// `24000` — invalid\_cursor\_state
     ///
     /// Category: [`Category::E24`].
     ///
     /// Added in 0.1.0.
     InvalidCursorState,
+
     /// `25000` — invalid\_transaction\_state
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     InvalidTransactionState,
+
     /// `25001` — active\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     ActiveSqlTransaction,
+
     /// `25002` — branch\_transaction\_already\_active
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     BranchTransactionAlreadyActive,
+
     /// `25008` — held\_cursor\_requires\_same\_isolation\_level
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     HeldCursorRequiresSameIsolationLevel,
+
     /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     InappropriateAccessModeForBranchTransaction,
+
     /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     InappropriateIsolationLevelForBranchTransaction,
+
     /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     NoActiveSqlTransactionForBranchTransaction,
+
     /// `25006` — read\_only\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     ReadOnlySqlTransaction,
+
     /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     SchemaAndDataStatementMixingNotSupported,
+
     /// `25P01` — no\_active\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     NoActiveSqlTransaction,
+
     /// `25P02` — in\_failed\_sql\_transaction
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     InFailedSqlTransaction,
+
     /// `25P03` — idle\_in\_transaction\_session\_timeout
     ///
     /// Category: [`Category::E25`].
     ///
     /// Added in 0.1.0.
     IdleInTransactionSessionTimeout,
+
     /// `26000` — invalid\_sql\_statement\_name
     ///
     /// Category: [`Category::E26`].
     ///
     /// Added in 0.1.0.
     InvalidSqlStatementName,
+
     /// `27000` — triggered\_data\_change\_violation
     ///
     /// Category: [`Category::E27`].
     ///
     /// Added in 0.1.0.
     TriggeredDataChangeViolation,
+
     /// `28000` — invalid\_authorization\_specification
     ///
     /// Category: [`Category::E28`].
     ///
     /// Added in 0.1.0.
     InvalidAuthorizationSpecification,
+
     /// `28P01` — invalid\_password
     ///
     /// Category: [`Category::E28`].
     ///
     /// Added in 0.1.0.
     InvalidPassword,
+
     /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
     ///
     /// Category: [`Category::E2b`].
     ///
     /// Added in 0.1.0.
     DependentPrivilegeDescriptorsStillExist,
+
     /// `2BP01` — dependent\_objects\_still\_exist
     ///
     /// Category: [`Category::E2b`].
     ///
     /// Added in 0.1.0.
     DependentObjectsStillExist,
+
     /// `2D000` — invalid\_transaction\_termination
     ///
     /// Category: [`Category::E2d`].
     ///
     /// Added in 0.1.0.
     InvalidTransactionTermination,
+
     /// `2F000` — sql\_routine\_exception
     ///
     /// Category: [`Category::E2f`].
     ///
     /// Added in 0.1.0.
     SqlRoutineException,
+
     /// `2F005` — function\_executed\_no\_return\_statement
     ///
     /// Category: [`Category::E2f`].
     ///
     /// Added in 0.1.0.
     FunctionExecutedNoReturnStatement,
+
     /// `2F002` — modifying\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E2f`].
     ///
     /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted2f002,
+
     /// `2F003` — prohibited\_sql\_statement\_attempted
     ///
     /// Category: [`Category::E2f`].
     ///
     /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted2f003,
+
     /// `2F004` — reading\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E2f`].
     ///
     /// Added in 0.1.0.
     ReadingSqlDataNotPermitted2f004,
+
     /// `34000` — invalid\_cursor\_name
     ///
     /// Category: [`Category::E34`].
     ///
     /// Added in 0.1.0.
     InvalidCursorName,
+
     /// `38000` — external\_routine\_exception
     ///
     /// Category: [`Category::E38`].
     ///
     /// Added in 0.1.0.
     ExternalRoutineException,
+
     /// `38001` — containing\_sql\_not\_permitted
     ///
     /// Category: [`Category::E38`].
     ///
     /// Added in 0.1.0.
     ContainingSqlNotPermitted,
+
     /// `38002` — modifying\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E38`].
     ///
     /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted38002,
+
     /// `38003` — prohibited\_sql\_statement\_attempted
     ///
     /// Category: [`Category::E38`].
     ///
     /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted38003,
+
     /// `38004` — reading\_sql\_data\_not\_permitted
     ///
     /// Category: [`Category::E38`].
     ///
     /// Added in 0.1.0.
     ReadingSqlDataNotPermitted38004,
+
     /// `39000` — external\_routine\_invocation\_exception
     ///
     /// Category: [`Category::E39`].
     ///
     /// Added in 0.1.0.
     ExternalRoutineInvocationException,
+
     /// `39001` — invalid\_sqlstate\_returned
     ///
     /// Category: [`Category::E39`].
     ///
     /// Added in 0.1.0.
     InvalidSqlstateReturned,
+
     /// `39004` — null\_value\_not\_allowed
     ///
     /// Category: [`Category::E39`].
     ///
     /// Added in 0.1.0.
     NullValueNotAllowed39004,
+
     /// `39P01` — trigger\_protocol\_violated
     ///
     /// Category: [`Category::E39`].
     ///
     /// Added in 0.1.0.
     TriggerProtocolViolated,
+
     /// `39P02` — srf\_protocol\_violated
     ///
     /// Category: [`Category::E39`].
     ///
     /// Added in 0.1.0.
     SrfProtocolViolated,
+
     /// `39P03` — event\_trigger\_protocol\_violated
     ///
     /// Category: [`Category::E39`].
     ///
     /// Added in 0.1.0.
     EventTriggerProtocolViolated,
+
     /// `3B000` — savepoint\_exception
     ///
     /// Category: [`Category::E3b`].
     ///
     /// Added in 0.1.0.
     SavepointException,
+
     /// `3B001` — invalid\_savepoint\_specification
     ///
     /// Category: [`Category::E3b`].
     ///
     /// Added in 0.1.0.
     InvalidSavepointSpecification,
+
     /// `3D000` — invalid\_catalog\_name
     ///
     /// Category: [`Category::E3d`].
     ///
     /// Added in 0.1.0.
     InvalidCatalogName,
+
     /// `3F000` — invalid\_schema\_name
     ///
     /// Category: [`Category::E3f`].
     ///
     /// Added in 0.1.0.
     InvalidSchemaName,
+
     /// `40000` — transaction\_rollback
     ///
     /// Category: [`Category::E40`].
     ///
     /// Added in 0.1.0.
     TransactionRollback,
+
     /// `40002` — transaction\_integrity\_constraint\_violation
     ///
     /// Category: [`Category::E40`].
     ///
     /// Added in 0.1.0.
     TransactionIntegrityConstraintViolation,
+
     /// `40001` — serialization\_failure
     ///
     /// Category: [`Category::E40`].
     ///
     /// Added in 0.1.0.
     SerializationFailure,
+
     /// `40003` — statement\_completion\_unknown
     ///
     /// Category: [`Category::E40`].
     ///
     /// Added in 0.1.0.
     StatementCompletionUnknown,
+
     /// `40P01` — deadlock\_detected
     ///
     /// Category: [`Category::E40`].
     ///
     /// Added in 0.1.0.
     DeadlockDetected,
+
     /// `42000` — syntax\_error\_or\_access\_rule\_violation
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     SyntaxErrorOrAccessRuleViolation,
+
     /// `42601` — syntax\_error
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     SyntaxError,
+
     /// `42501` — insufficient\_privilege
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InsufficientPrivilege,
+
     /// `42846` — cannot\_coerce
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     CannotCoerce,
+
     /// `42803` — grouping\_error
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     GroupingError,
+
     /// `42P20` — windowing\_error
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     WindowingError,
+
     /// `42P19` — invalid\_recursion
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidRecursion,
+
     /// `42830` — invalid\_foreign\_key
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidForeignKey,
+
     /// `42602` — invalid\_name
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidName,
+
     /// `42622` — name\_too\_long
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     NameTooLong,
+
     /// `42939` — reserved\_name
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     ReservedName,
+
     /// `42804` — datatype\_mismatch
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DatatypeMismatch,
+
     /// `42P18` — indeterminate\_datatype
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     IndeterminateDatatype,
+
     /// `42P21` — collation\_mismatch
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     CollationMismatch,
+
     /// `42P22` — indeterminate\_collation
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     IndeterminateCollation,
+
     /// `42809` — wrong\_object\_type
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     WrongObjectType,
+
     /// `428C9` — generated\_always
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     GeneratedAlways,
+
     /// `42703` — undefined\_column
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     UndefinedColumn,
+
     /// `42883` — undefined\_function
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     UndefinedFunction,
+
     /// `42P01` — undefined\_table
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     UndefinedTable,
+
     /// `42P02` — undefined\_parameter
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     UndefinedParameter,
+
     /// `42704` — undefined\_object
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     UndefinedObject,
+
     /// `42701` — duplicate\_column
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateColumn,
+
     /// `42P03` — duplicate\_cursor
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateCursor,
+
     /// `42P04` — duplicate\_database
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateDatabase,
+
     /// `42723` — duplicate\_function
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateFunction,
+
     /// `42P05` — duplicate\_prepared\_statement
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicatePreparedStatement,
+
     /// `42P06` — duplicate\_schema
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateSchema,
+
     /// `42P07` — duplicate\_table
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateTable,
+
     /// `42712` — duplicate\_alias
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateAlias,
+
     /// `42710` — duplicate\_object
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     DuplicateObject,
+
     /// `42702` — ambiguous\_column
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     AmbiguousColumn,
+
     /// `42725` — ambiguous\_function
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     AmbiguousFunction,
+
     /// `42P08` — ambiguous\_parameter
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     AmbiguousParameter,
+
     /// `42P09` — ambiguous\_alias
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     AmbiguousAlias,
+
     /// `42P10` — invalid\_column\_reference
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidColumnReference,
+
     /// `42611` — invalid\_column\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidColumnDefinition,
+
     /// `42P11` — invalid\_cursor\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidCursorDefinition,
+
     /// `42P12` — invalid\_database\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidDatabaseDefinition,
+
     /// `42P13` — invalid\_function\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidFunctionDefinition,
+
     /// `42P14` — invalid\_prepared\_statement\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidPreparedStatementDefinition,
+
     /// `42P15` — invalid\_schema\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidSchemaDefinition,
+
     /// `42P16` — invalid\_table\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidTableDefinition,
+
     /// `42P17` — invalid\_object\_definition
     ///
     /// Category: [`Category::E42`].
     ///
     /// Added in 0.1.0.
     InvalidObjectDefinition,
+
     /// `44000` — with\_check\_option\_violation
     ///
     /// Category: [`Category::E44`].
     ///
     /// Added in 0.1.0.
     WithCheckOptionViolation,
+
     /// `53000` — insufficient\_resources
     ///
     /// Category: [`Category::E53`].
     ///
     /// Added in 0.1.0.
     InsufficientResources,
+
     /// `53100` — disk\_full
     ///
     /// Category: [`Category::E53`].
     ///
     /// Added in 0.1.0.
     DiskFull,
+
     /// `53200` — out\_of\_memory
     ///
     /// Category: [`Category::E53`].
     ///
     /// Added in 0.1.0.
     OutOfMemory,
+
     /// `53300` — too\_many\_connections
     ///
     /// Category: [`Category::E53`].
     ///
     /// Added in 0.1.0.
     TooManyConnections,
+
     /// `53400` — configuration\_limit\_exceeded
     ///
     /// Category: [`Category::E53`].
     ///
     /// Added in 0.1.0.
     ConfigurationLimitExceeded,
+
     /// `54000` — program\_limit\_exceeded
     ///
     /// Category: [`Category::E54`].
     ///
     /// Added in 0.1.0.
     ProgramLimitExceeded,
+
     /// `54001` — statement\_too\_complex
     ///
     /// Category: [`Category::E54`].
     ///
     /// Added in 0.1.0.
     StatementTooComplex,
+
     /// `54011` — too\_many\_columns
     ///
     /// Category: [`Category::E54`].
     ///
     /// Added in 0.1.0.
     TooManyColumns,
+
     /// `54023` — too\_many\_arguments
     ///
     /// Category: [`Category::E54`].
     ///
     /// Added in 0.1.0.
     TooManyArguments,
+
     /// `55000` — object\_not\_in\_prerequisite\_state
     ///
     /// Category: [`Category::E55`].
     ///
     /// Added in 0.1.0.
     ObjectNotInPrerequisiteState,
+
     /// `55006` — object\_in\_use
     ///
     /// Category: [`Category::E55`].
     ///
     /// Added in 0.1.0.
     ObjectInUse,
+
     /// `55P02` — cant\_change\_runtime\_param
     ///
     /// Category: [`Category::E55`].
     ///
     /// Added in 0.1.0.
     CantChangeRuntimeParam,
+
     /// `55P03` — lock\_not\_available
     ///
     /// Category: [`Category::E55`].
     ///
     /// Added in 0.1.0.
     LockNotAvailable,
+
     /// `55P04` — unsafe\_new\_enum\_value\_usage
     ///
     /// Category: [`Category::E55`].
     ///
     /// Added in 0.1.0.
     UnsafeNewEnumValueUsage,
+
     /// `57000` — operator\_intervention
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     OperatorIntervention,
+
     /// `57014` — query\_canceled
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     QueryCanceled,
+
     /// `57P01` — admin\_shutdown
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     AdminShutdown,
+
     /// `57P02` — crash\_shutdown
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     CrashShutdown,
+
     /// `57P03` — cannot\_connect\_now
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     CannotConnectNow,
+
     /// `57P04` — database\_dropped
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     DatabaseDropped,
+
     /// `57P05` — idle\_session\_timeout
     ///
     /// Category: [`Category::E57`].
     ///
     /// Added in 0.1.0.
     IdleSessionTimeout,
+
     /// `58000` — system\_error
     ///
     /// Category: [`Category::E58`].
     ///
     /// Added in 0.1.0.
     SystemError,
+
     /// `58030` — io\_error
     ///
     /// Category: [`Category::E58`].
     ///
     /// Added in 0.1.0.
     IoError,
+
     /// `58P01` — undefined\_file
     ///
     /// Category: [`Category::E58`].
     ///
     /// Added in 0.1.0.
     UndefinedFile,
+
     /// `58P02` — duplicate\_file
     ///
     /// Category: [`Category::E58`].
     ///
     /// Added in 0.1.0.
     DuplicateFile,
+
     /// `72000` — snapshot\_too\_old
     ///
     /// Category: [`Category::E72`].
     ///
     /// Added in 0.1.0.
     SnapshotTooOld,
+
     /// `F0000` — config\_file\_error
     ///
     /// Category: [`Category::F0`].
     ///
     /// Added in 0.1.0.
     ConfigFileError,
+
     /// `F0001` — lock\_file\_exists
     ///
     /// Category: [`Category::F0`].
     ///
     /// Added in 0.1.0.
     LockFileExists,
+
     /// `HV000` — fdw\_error
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwError,
+
     /// `HV005` — fdw\_column\_name\_not\_found
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwColumnNameNotFound,
+
     /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwDynamicParameterValueNeeded,
+
     /// `HV010` — fdw\_function\_sequence\_error
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwFunctionSequenceError,
+
     /// `HV021` — fdw\_inconsistent\_descriptor\_information
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInconsistentDescriptorInformation,
+
     /// `HV024` — fdw\_invalid\_attribute\_value
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidAttributeValue,
+
     /// `HV007` — fdw\_invalid\_column\_name
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidColumnName,
+
     /// `HV008` — fdw\_invalid\_column\_number
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidColumnNumber,
+
     /// `HV004` — fdw\_invalid\_data\_type
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidDataType,
+
     /// `HV006` — fdw\_invalid\_data\_type\_descriptors
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidDataTypeDescriptors,
+
     /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidDescriptorFieldIdentifier,
+
     /// `HV00B` — fdw\_invalid\_handle
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidHandle,
+
     /// `HV00C` — fdw\_invalid\_option\_index
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidOptionIndex,
+
     /// `HV00D` — fdw\_invalid\_option\_name
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidOptionName,
+
     /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidStringLengthOrBufferLength,
+
     /// `HV00A` — fdw\_invalid\_string\_format
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidStringFormat,
+
     /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwInvalidUseOfNullPointer,
+
     /// `HV014` — fdw\_too\_many\_handles
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwTooManyHandles,
+
     /// `HV001` — fdw\_out\_of\_memory
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwOutOfMemory,
+
     /// `HV00P` — fdw\_no\_schemas
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwNoSchemas,
+
     /// `HV00J` — fdw\_option\_name\_not\_found
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwOptionNameNotFound,
+
     /// `HV00K` — fdw\_reply\_handle
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwReplyHandle,
+
     /// `HV00Q` — fdw\_schema\_not\_found
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwSchemaNotFound,
+
     /// `HV00R` — fdw\_table\_not\_found
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwTableNotFound,
+
     /// `HV00L` — fdw\_unable\_to\_create\_execution
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwUnableToCreateExecution,
+
     /// `HV00M` — fdw\_unable\_to\_create\_reply
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwUnableToCreateReply,
+
     /// `HV00N` — fdw\_unable\_to\_establish\_connection
     ///
     /// Category: [`Category::Hv`].
     ///
     /// Added in 0.1.0.
     FdwUnableToEstablishConnection,
+
     /// `P0000` — plpgsql\_error
     ///
     /// Category: [`Category::P0`].
     ///
     /// Added in 0.1.0.
     PlpgsqlError,
+
     /// `P0001` — raise\_exception
     ///
     /// Category: [`Category::P0`].
     ///
     /// Added in 0.1.0.
     RaiseException,
+
     /// `P0002` — no\_data\_found
     ///
     /// Category: [`Category::P0`].
     ///
     /// Added in 0.1.0.
     NoDataFound,
+
     /// `P0003` — too\_many\_rows
     ///
     /// Category: [`Category::P0`].
     ///
     /// Added in 0.1.0.
     TooManyRows,
+
     /// `P0004` — assert\_failure
     ///
     /// Category: [`Category::P0`].
     ///
     /// Added in 0.1.0.
     AssertFailure,
+
     /// `XX000` — internal\_error
     ///
     /// Category: [`Category::Xx`].
     ///
     /// Added in 0.1.0.
     InternalError,
+
     /// `XX001` — data\_corrupted
     ///
     /// Category: [`Category::Xx`].
     ///
     /// Added in 0.1.0.
     DataCorrupted,
+
     /// `XX002` — index\_corrupted
     ///
     /// Category: [`Category::Xx`].
@@ -1568,6 +1827,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     IndexCorrupted,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -1833,114 +2093,118 @@ impl ErrorCode {
         ErrorCode::DataCorrupted,
         ErrorCode::IndexCorrupted,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let slot = error_code_tables::slot(
-            error_code_tables::hash(code.as_bytes()),
-            error_code_tables::KEYS.len() as u32,
-        );
-        let (spelling, index) = error_code_tables::KEYS[slot];
-        if spelling == code {
-            ::core::option::Option::Some(Self::ALL[index as usize])
-        } else {
-            ::core::option::Option::None
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
-        error_code_tables::STATUS[self as usize]
+        ::core::option::Option::None
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let _ = status;
         &[]
     }
+
     /// The documentation URL of this code, or `None` where the catalog gives none.
     pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
-        error_code_tables::DOC_URLS[self as usize]
+        ::core::option::Option::None
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
-        error_code_tables::RETRYABLE[self as usize]
+        false
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
+
+    /// The category of this code.
+    pub const fn category(self) -> Category {
+        error_code_tables::CATEGORIES[self as usize]
+    }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "unknown PostgreSQL error code `{}`", self.code)
+        f.write_str("unknown PostgreSQL error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// A category of PostgreSQL error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -1948,91 +2212,134 @@ impl ::std::error::Error for ParseErrorCodeError {}
 pub enum Category {
     /// `00` — Successful Completion
     E00,
+
     /// `01` — Warning
     E01,
+
     /// `02` — No Data (this is also a warning class per the SQL standard)
     E02,
+
     /// `03` — SQL Statement Not Yet Complete
     E03,
+
     /// `08` — Connection Exception
     E08,
+
     /// `09` — Triggered Action Exception
     E09,
+
     /// `0A` — Feature Not Supported
     E0a,
+
     /// `0B` — Invalid Transaction Initiation
     E0b,
+
     /// `0F` — Locator Exception
     E0f,
+
     /// `0L` — Invalid Grantor
     E0l,
+
     /// `0P` — Invalid Role Specification
     E0p,
+
     /// `0Z` — Diagnostics Exception
     E0z,
+
     /// `20` — Case Not Found
     E20,
+
     /// `21` — Cardinality Violation
     E21,
+
     /// `22` — Data Exception
     E22,
+
     /// `23` — Integrity Constraint Violation
     E23,
+
     /// `24` — Invalid Cursor State
     E24,
+
     /// `25` — Invalid Transaction State
     E25,
+
     /// `26` — Invalid SQL Statement Name
     E26,
+
     /// `27` — Triggered Data Change Violation
     E27,
+
     /// `28` — Invalid Authorization Specification
     E28,
+
     /// `2B` — Dependent Privilege Descriptors Still Exist
     E2b,
+
     /// `2D` — Invalid Transaction Termination
     E2d,
+
     /// `2F` — SQL Routine Exception
     E2f,
+
     /// `34` — Invalid Cursor Name
     E34,
+
     /// `38` — External Routine Exception
     E38,
+
     /// `39` — External Routine Invocation Exception
     E39,
+
     /// `3B` — Savepoint Exception
     E3b,
+
     /// `3D` — Invalid Catalog Name
     E3d,
+
     /// `3F` — Invalid Schema Name
     E3f,
+
     /// `40` — Transaction Rollback
     E40,
+
     /// `42` — Syntax Error or Access Rule Violation
     E42,
+
     /// `44` — WITH CHECK OPTION Violation
     E44,
+
     /// `53` — Insufficient Resources
     E53,
+
     /// `54` — Program Limit Exceeded
     E54,
+
     /// `55` — Object Not In Prerequisite State
     E55,
+
     /// `57` — Operator Intervention
     E57,
+
     /// `58` — System Error (errors external to PostgreSQL itself)
     E58,
+
     /// `72` — Snapshot Failure
     E72,
+
     /// `F0` — Configuration File Error
     F0,
+
     /// `HV` — Foreign Data Wrapper Error (SQL/MED)
     Hv,
+
     /// `P0` — PL/pgSQL Error
     P0,
+
     /// `XX` — Internal Error
     Xx,
 }
+
 impl Category {
     /// Every category, in catalog order.
     pub const ALL: &'static [Category] = &[
@@ -2080,6 +2387,7 @@ impl Category {
         Category::P0,
         Category::Xx,
     ];
+
     /// The category id exactly as the API spells it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -2128,6 +2436,7 @@ impl Category {
             Category::Xx => "XX",
         }
     }
+
     /// What errors of this category mean, where documented.
     pub const fn description(self) -> ::core::option::Option<&'static str> {
         match self {
@@ -2177,1432 +2486,481 @@ impl Category {
         }
     }
 }
+
 /// Prints the category id as the API spells it.
 impl ::core::fmt::Display for Category {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ErrorCode {
-    /// The category of this code.
-    pub const fn category(self) -> Category {
-        static CATEGORIES: [Category; 260] = [
-            Category::E00,
-            Category::E01,
-            Category::E01,
-            Category::E01,
-            Category::E01,
-            Category::E01,
-            Category::E01,
-            Category::E01,
-            Category::E01,
-            Category::E02,
-            Category::E02,
-            Category::E03,
-            Category::E08,
-            Category::E08,
-            Category::E08,
-            Category::E08,
-            Category::E08,
-            Category::E08,
-            Category::E08,
-            Category::E09,
-            Category::E0a,
-            Category::E0b,
-            Category::E0f,
-            Category::E0f,
-            Category::E0l,
-            Category::E0l,
-            Category::E0p,
-            Category::E0z,
-            Category::E0z,
-            Category::E20,
-            Category::E21,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E22,
-            Category::E23,
-            Category::E23,
-            Category::E23,
-            Category::E23,
-            Category::E23,
-            Category::E23,
-            Category::E23,
-            Category::E24,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E25,
-            Category::E26,
-            Category::E27,
-            Category::E28,
-            Category::E28,
-            Category::E2b,
-            Category::E2b,
-            Category::E2d,
-            Category::E2f,
-            Category::E2f,
-            Category::E2f,
-            Category::E2f,
-            Category::E2f,
-            Category::E34,
-            Category::E38,
-            Category::E38,
-            Category::E38,
-            Category::E38,
-            Category::E38,
-            Category::E39,
-            Category::E39,
-            Category::E39,
-            Category::E39,
-            Category::E39,
-            Category::E39,
-            Category::E3b,
-            Category::E3b,
-            Category::E3d,
-            Category::E3f,
-            Category::E40,
-            Category::E40,
-            Category::E40,
-            Category::E40,
-            Category::E40,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E42,
-            Category::E44,
-            Category::E53,
-            Category::E53,
-            Category::E53,
-            Category::E53,
-            Category::E53,
-            Category::E54,
-            Category::E54,
-            Category::E54,
-            Category::E54,
-            Category::E55,
-            Category::E55,
-            Category::E55,
-            Category::E55,
-            Category::E55,
-            Category::E57,
-            Category::E57,
-            Category::E57,
-            Category::E57,
-            Category::E57,
-            Category::E57,
-            Category::E57,
-            Category::E58,
-            Category::E58,
-            Category::E58,
-            Category::E58,
-            Category::E72,
-            Category::F0,
-            Category::F0,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::Hv,
-            Category::P0,
-            Category::P0,
-            Category::P0,
-            Category::P0,
-            Category::P0,
-            Category::Xx,
-            Category::Xx,
-            Category::Xx,
-        ];
-        CATEGORIES[self as usize]
-    }
-}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    const SEED: u64 = 13507013436183585032;
-    const K: u64 = 0x517c_c1b7_2722_0a95;
+    use super::Category;
+
+    const SEED: u64 = 0x2545f4914f6cdd1d;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
     const fn fold_mul(a: u64, b: u64) -> u64 {
         let p = (a as u128) * (b as u128);
         (p as u64) ^ ((p >> 64) as u64)
     }
-    /// The hash the lookup tables were built with (computed by errcat at generation time).
-    pub(super) const fn hash(bytes: &[u8]) -> u64 {
-        let mut h = SEED ^ (bytes.len() as u64).wrapping_mul(K);
-        let mut i = 0;
-        while i + 8 <= bytes.len() {
-            let word = u64::from_le_bytes([
-                bytes[i],
-                bytes[i + 1],
-                bytes[i + 2],
-                bytes[i + 3],
-                bytes[i + 4],
-                bytes[i + 5],
-                bytes[i + 6],
-                bytes[i + 7],
-            ]);
-            h = fold_mul(h ^ word, K);
-            i += 8;
-        }
-        let mut tail = 0u64;
-        let mut shift = 0;
-        while i < bytes.len() {
-            tail |= (bytes[i] as u64) << shift;
-            shift += 8;
-            i += 1;
-        }
-        h = fold_mul(h ^ tail, K);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^= h >> 33;
-        h
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
     }
-    /// The slot of a key with hash `h` in a table of `len` slots.
-    pub(super) const fn slot(h: u64, len: u32) -> usize {
-        let g = (h.wrapping_mul(K) >> 32) as u32;
-        let (f1, f2) = (h as u32, (h >> 32) as u32);
-        let (d1, d2) = DISPLACEMENTS[(g % DISPLACEMENTS.len() as u32) as usize];
-        (f1.wrapping_add(d1.wrapping_mul(f2)).wrapping_add(d2) % len) as usize
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
     }
-    /// Displacements of the perfect hash, one pair per bucket.
-    pub(super) static DISPLACEMENTS: [(u32, u32); 52] = [
-        (0, 22),
-        (0, 0),
-        (3, 127),
-        (0, 20),
-        (0, 0),
-        (0, 0),
-        (1, 6),
-        (0, 137),
-        (0, 0),
-        (0, 12),
-        (0, 0),
-        (0, 2),
-        (0, 0),
-        (0, 0),
-        (5, 182),
-        (24, 251),
-        (6, 5),
-        (1, 19),
-        (7, 216),
-        (1, 76),
-        (0, 19),
-        (6, 220),
-        (0, 158),
-        (0, 0),
-        (1, 58),
-        (0, 0),
-        (0, 145),
-        (1, 46),
-        (0, 5),
-        (3, 73),
-        (0, 12),
-        (1, 156),
-        (0, 15),
-        (0, 0),
-        (3, 53),
-        (0, 48),
-        (13, 215),
-        (1, 50),
-        (0, 0),
-        (0, 2),
-        (1, 79),
-        (11, 46),
-        (0, 9),
-        (0, 4),
-        (2, 60),
-        (1, 91),
-        (3, 18),
-        (1, 160),
-        (3, 210),
-        (0, 152),
-        (86, 230),
-        (84, 32),
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 52] = [
+        (1, 99114630, 0x4c4003000100),
+        (0, 809436145, 0x1000200412008),
+        (0, 2659575905, 0xc0000000005002),
+        (0, 2692614115, 0x100000000000),
+        (0, 33038210, 0x4008100),
+        (2, 2791728745, 0x46000004000000),
+        (0, 2742171430, 0x100200100000),
+        (0, 16519105, 0x1042400100000041),
+        (0, 958108090, 0x10008000080),
+        (0, 0, 0x810c00200005008),
+        (12, 1172856455, 0x8800000000000),
+        (3, 2775209640, 0x4008040000000),
+        (0, 1420643030, 0x4a000000020200),
+        (0, 1288490190, 0x10c000000),
+        (0, 16519105, 0xa000009000000184),
+        (0, 132152840, 0x9a00000102),
+        (13, 2692614115, 0x80000240000000),
+        (11, 2626537695, 0x100000000040),
+        (0, 0, 0x400200804040009),
+        (0, 0, 0x3001068000100040),
+        (4, 1899697075, 0x80400480000000),
+        (0, 1437162135, 0x4102060000),
+        (0, 0, 0x400420200200006),
+        (0, 33038210, 0x1c080001210),
+        (3, 2395270225, 0xa200000),
+        (0, 1552795870, 0x4500000110000020),
+        (0, 941588985, 0x401000040008100),
+        (0, 33038210, 0x81000c20000090),
+        (0, 16519105, 0x24010000104005),
+        (3, 3336859210, 0x4000000000400008),
+        (0, 165191050, 0x4800404400440),
+        (2, 3122110845, 0x50000400200),
+        (0, 3815913255, 0x20000000040302),
+        (0, 231267470, 0x1202000000002001),
+        (0, 82595525, 0x10011200000810),
+        (1, 4195852670, 0x8046002000000),
+        (0, 66076420, 0x204004042300),
+        (1, 1255451980, 0x8000000000400200),
+        (7, 4063699830, 0x2400080000000000),
+        (3, 1090260930, 0xc00020000080),
+        (21, 3634203100, 0x800000800200),
+        (0, 545130465, 0x140000480000050),
+        (32, 3022996215, 0x800080000),
+        (0, 809436145, 0x1800801002020000),
+        (0, 3584645785, 0x4008000000000860),
+        (4, 3353378315, 0x400000000041020),
+        (0, 313862995, 0x90214010000001),
+        (31, 545130465, 0x200480000000),
+        (9, 2048369020, 0x100002004000),
+        (7, 4113257145, 0x2000000004000820),
+        (0, 33038210, 0x800400c084080),
+        (3, 66076420, 0x20000810000020),
     ];
-    /// Every spelling (codes and aliases) at its slot, with the index of its code.
-    pub(super) static KEYS: [(&str, u16); 260] = [
-        ("22021", 33),
-        ("23P01", 105),
-        ("39001", 138),
-        ("HV00K", 246),
-        ("34000", 131),
-        ("42846", 155),
-        ("22014", 41),
-        ("0B000", 21),
-        ("22008", 34),
-        ("53000", 197),
-        ("38004", 136),
-        ("22P04", 75),
-        ("2200N", 79),
-        ("00000", 0),
-        ("HV00D", 238),
-        ("22P02", 73),
-        ("42703", 169),
-        ("0LP01", 25),
-        ("42P18", 164),
-        ("3B000", 143),
-        ("0100C", 2),
-        ("42701", 174),
-        ("08000", 12),
-        ("22036", 88),
-        ("22018", 45),
-        ("38000", 132),
-        ("58000", 218),
-        ("25000", 107),
-        ("42P05", 178),
-        ("428C9", 168),
-        ("25005", 113),
-        ("22034", 86),
-        ("57P02", 214),
-        ("53200", 199),
-        ("F0001", 224),
-        ("42P19", 158),
-        ("22015", 39),
-        ("3F000", 146),
-        ("22007", 46),
-        ("01P01", 8),
-        ("42P07", 180),
-        ("22009", 59),
-        ("22004", 62),
-        ("22026", 66),
-        ("42P06", 179),
-        ("42000", 152),
-        ("22022", 38),
-        ("42P12", 190),
-        ("40000", 147),
-        ("2201F", 43),
-        ("22023", 52),
-        ("53400", 201),
-        ("HV014", 242),
-        ("42611", 188),
-        ("23502", 101),
-        ("54011", 204),
-        ("25003", 111),
-        ("58030", 219),
-        ("42P02", 172),
-        ("P0001", 253),
-        ("08007", 17),
-        ("01000", 1),
-        ("01007", 5),
-        ("01004", 7),
-        ("2200F", 71),
-        ("2202E", 32),
-        ("22011", 68),
-        ("38003", 135),
-        ("XX001", 258),
-        ("42601", 153),
-        ("22032", 84),
-        ("0Z002", 28),
-        ("58P02", 221),
-        ("21000", 30),
-        ("27000", 120),
-        ("23001", 100),
-        ("01006", 6),
-        ("2200B", 37),
-        ("0P000", 26),
-        ("72000", 222),
-        ("22P06", 50),
-        ("57014", 212),
-        ("22013", 53),
-        ("57P03", 215),
-        ("P0002", 254),
-        ("22P01", 72),
-        ("42710", 182),
-        ("2200G", 61),
-        ("42712", 181),
-        ("2203D", 95),
-        ("08P01", 18),
-        ("42P04", 176),
-        ("HV00L", 249),
-        ("08001", 15),
-        ("42P15", 193),
-        ("28P01", 122),
-        ("HV006", 234),
-        ("03000", 11),
-        ("42P08", 185),
-        ("2F005", 127),
-        ("2200H", 65),
-        ("22001", 67),
-        ("HV00Q", 247),
-        ("25006", 114),
-        ("25001", 108),
-        ("02001", 10),
-        ("HV00B", 236),
-        ("55000", 206),
-        ("25002", 109),
-        ("0L000", 24),
-        ("22012", 35),
-        ("53100", 198),
-        ("25P03", 118),
-        ("40002", 148),
-        ("39P02", 141),
-        ("42725", 184),
-        ("2202G", 58),
-        ("38001", 133),
-        ("58P01", 220),
-        ("20000", 29),
-        ("02000", 9),
-        ("42P16", 194),
-        ("22000", 31),
-        ("HV024", 230),
-        ("39P03", 142),
-        ("08003", 13),
-        ("42P10", 187),
-        ("39004", 139),
-        ("2203E", 96),
-        ("P0000", 252),
-        ("40001", 149),
-        ("22016", 42),
-        ("HV00M", 250),
-        ("0A000", 20),
-        ("XX000", 257),
-        ("22037", 89),
-        ("2201G", 44),
-        ("57P05", 217),
-        ("HV00C", 237),
-        ("22039", 91),
-        ("55P04", 210),
-        ("42939", 162),
-        ("2201W", 55),
-        ("2D000", 125),
-        ("38002", 134),
-        ("01008", 3),
-        ("2202H", 57),
-        ("01003", 4),
-        ("HV007", 231),
-        ("42809", 167),
-        ("28000", 121),
-        ("2F002", 128),
-        ("40003", 150),
-        ("HV00P", 244),
-        ("42P20", 157),
-        ("57P01", 213),
-        ("2200C", 60),
-        ("42702", 183),
-        ("HV00R", 248),
-        ("22010", 51),
-        ("22002", 63),
-        ("42501", 154),
-        ("09000", 19),
-        ("54023", 205),
-        ("55P03", 209),
-        ("22031", 83),
-        ("HV008", 232),
-        ("23000", 99),
-        ("25004", 112),
-        ("42P13", 191),
-        ("2201B", 54),
-        ("0Z000", 27),
-        ("HV004", 233),
-        ("42P11", 189),
-        ("42602", 160),
-        ("2203G", 98),
-        ("54000", 202),
-        ("55006", 207),
-        ("22P05", 76),
-        ("57P04", 216),
-        ("2200D", 48),
-        ("2B000", 123),
-        ("HV002", 227),
-        ("HV00A", 240),
-        ("42P21", 165),
-        ("42P09", 186),
-        ("2200M", 78),
-        ("08004", 16),
-        ("2203A", 92),
-        ("42P17", 195),
-        ("XX002", 259),
-        ("25007", 115),
-        ("2200S", 80),
-        ("22P03", 74),
-        ("2F003", 129),
-        ("42P01", 171),
-        ("25P01", 116),
-        ("42P03", 175),
-        ("22003", 64),
-        ("2BP01", 124),
-        ("HV091", 235),
-        ("42P22", 166),
-        ("24000", 106),
-        ("2200T", 81),
-        ("22019", 47),
-        ("HV009", 241),
-        ("2200L", 77),
-        ("55P02", 208),
-        ("22035", 87),
-        ("2201E", 40),
-        ("HV021", 229),
-        ("3D000", 145),
-        ("0F000", 22),
-        ("22038", 90),
-        ("2203B", 93),
-        ("HV001", 243),
-        ("2203C", 94),
-        ("42P14", 192),
-        ("22030", 82),
-        ("23505", 103),
-        ("42883", 170),
-        ("57000", 211),
-        ("P0004", 256),
-        ("53300", 200),
-        ("23514", 104),
-        ("HV005", 226),
-        ("P0003", 255),
-        ("25P02", 117),
-        ("F0000", 223),
-        ("HV090", 239),
-        ("22033", 85),
-        ("42830", 159),
-        ("08006", 14),
-        ("HV000", 225),
-        ("2203F", 97),
-        ("2F004", 130),
-        ("25008", 110),
-        ("40P01", 151),
-        ("3B001", 144),
-        ("HV00J", 245),
-        ("22005", 36),
-        ("2201X", 56),
-        ("42804", 163),
-        ("54001", 203),
-        ("42622", 161),
-        ("42704", 173),
-        ("22027", 69),
-        ("23503", 102),
-        ("39000", 137),
-        ("HV010", 228),
-        ("26000", 119),
-        ("0F001", 23),
-        ("44000", 196),
-        ("22024", 70),
-        ("42723", 177),
-        ("22025", 49),
-        ("42803", 156),
-        ("39P01", 140),
-        ("2F000", 126),
-        ("HV00N", 251),
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 260] = [
+        (0x3050353232305035, 0x0, 5, 117),
+        (0x3330323234333032, 0x0, 5, 86),
+        (0x3250323430325032, 0x0, 5, 157),
+        (0x3030353530303035, 0x0, 5, 206),
+        (0x3330323231333032, 0x0, 5, 83),
+        (0x3050323236305032, 0x0, 5, 50),
+        (0x3030383331303038, 0x0, 5, 133),
+        (0x3130343531313034, 0x0, 5, 204),
+        (0x3438323436343832, 0x0, 5, 155),
+        (0x3030333230303033, 0x0, 5, 99),
+        (0x3330323243333032, 0x0, 5, 94),
+        (0x3038323439303832, 0x0, 5, 167),
+        (0x3230323231323032, 0x0, 5, 33),
+        (0x3030323231303032, 0x0, 5, 67),
+        (0x303056484b303056, 0x0, 5, 246),
+        (0x3030313030303031, 0x0, 5, 1),
+        (0x3030353238303035, 0x0, 5, 110),
+        (0x3030393030303039, 0x0, 5, 19),
+        (0x3030383230303038, 0x0, 5, 121),
+        (0x3330323246333032, 0x0, 5, 97),
+        (0x3030423230303042, 0x0, 5, 123),
+        (0x3050323435305032, 0x0, 5, 178),
+        (0x3230323248323032, 0x0, 5, 57),
+        (0x3230323233323032, 0x0, 5, 52),
+        (0x3030305034303030, 0x0, 5, 256),
+        (0x3030313037303031, 0x0, 5, 5),
+        (0x3035333232303533, 0x0, 5, 101),
+        (0x3130564834313056, 0x0, 5, 242),
+        (0x3030383034303038, 0x0, 5, 16),
+        (0x3230323245323032, 0x0, 5, 32),
+        (0x3030323030303032, 0x0, 5, 9),
+        (0x3050393332305039, 0x0, 5, 141),
+        (0x3050333231305033, 0x0, 5, 105),
+        (0x3030323254303032, 0x0, 5, 81),
+        (0x3137323432313732, 0x0, 5, 181),
+        (0x3030323730303032, 0x0, 5, 222),
+        (0x3030383030303038, 0x0, 5, 12),
+        (0x3030323237303032, 0x0, 5, 46),
+        (0x3030353230303035, 0x0, 5, 107),
+        (0x3030423030303042, 0x0, 5, 21),
+        (0x3035323431303532, 0x0, 5, 154),
+        (0x3030564830303056, 0x0, 5, 225),
+        (0x3030313043303031, 0x0, 5, 2),
+        (0x3030423331303042, 0x0, 5, 144),
+        (0x3030343531303034, 0x0, 5, 203),
+        (0x3050323436305032, 0x0, 5, 179),
+        (0x3030303430303030, 0x0, 5, 147),
+        (0x3330323245333032, 0x0, 5, 96),
+        (0x3030343530303034, 0x0, 5, 202),
+        (0x3030323235303032, 0x0, 5, 36),
+        (0x3030323238303032, 0x0, 5, 34),
+        (0x303056484d303056, 0x0, 5, 250),
+        (0x3030393330303039, 0x0, 5, 137),
+        (0x3030393331303039, 0x0, 5, 138),
+        (0x3030323430303032, 0x0, 5, 152),
+        (0x3130323232313032, 0x0, 5, 35),
+        (0x3030463330303046, 0x0, 5, 146),
+        (0x3030564831303056, 0x0, 5, 243),
+        (0x3030333030303033, 0x0, 5, 11),
+        (0x3030564837303056, 0x0, 5, 231),
+        (0x3050353534305035, 0x0, 5, 210),
+        (0x3030373230303037, 0x0, 5, 120),
+        (0x3050323433305032, 0x0, 5, 175),
+        (0x3050353231305035, 0x0, 5, 116),
+        (0x3130323238313032, 0x0, 5, 45),
+        (0x303032324d303032, 0x0, 5, 78),
+        (0x3137323430313732, 0x0, 5, 182),
+        (0x3030353234303035, 0x0, 5, 112),
+        (0x3030353237303035, 0x0, 5, 115),
+        (0x3050393333305039, 0x0, 5, 142),
+        (0x3150323430315032, 0x0, 5, 187),
+        (0x3038323434303832, 0x0, 5, 163),
+        (0x3050323439305032, 0x0, 5, 186),
+        (0x3330323247333032, 0x0, 5, 98),
+        (0x3838323433383832, 0x0, 5, 170),
+        (0x3050353533305035, 0x0, 5, 209),
+        (0x3030383033303038, 0x0, 5, 13),
+        (0x3050373534305037, 0x0, 5, 216),
+        (0x3338323430333832, 0x0, 5, 159),
+        (0x3130323230313032, 0x0, 5, 51),
+        (0x3030564835303056, 0x0, 5, 226),
+        (0x3130323258313032, 0x0, 5, 56),
+        (0x3237323435323732, 0x0, 5, 184),
+        (0x3050383031305038, 0x0, 5, 18),
+        (0x3030313034303031, 0x0, 5, 7),
+        (0x3250323431325032, 0x0, 5, 165),
+        (0x3030443330303044, 0x0, 5, 145),
+        (0x3030463230303046, 0x0, 5, 126),
+        (0x3230564834323056, 0x0, 5, 230),
+        (0x3150323439315032, 0x0, 5, 158),
+        (0x3050393331305039, 0x0, 5, 140),
+        (0x3130564830313056, 0x0, 5, 228),
+        (0x3330323241333032, 0x0, 5, 92),
+        (0x3250323432325032, 0x0, 5, 166),
+        (0x3030463031303046, 0x0, 5, 23),
+        (0x3033333530303333, 0x0, 5, 200),
+        (0x3050383231305038, 0x0, 5, 122),
+        (0x3030383031303038, 0x0, 5, 15),
+        (0x3030393334303039, 0x0, 5, 139),
+        (0x3230323234323032, 0x0, 5, 70),
+        (0x3030353233303035, 0x0, 5, 111),
+        (0x3030323248303032, 0x0, 5, 65),
+        (0x3030503030303050, 0x0, 5, 26),
+        (0x3050323233305032, 0x0, 5, 74),
+        (0x30304c303030304c, 0x0, 5, 24),
+        (0x3030564843303056, 0x0, 5, 237),
+        (0x3030564852303056, 0x0, 5, 248),
+        (0x3050323438305032, 0x0, 5, 185),
+        (0x3050373533305037, 0x0, 5, 215),
+        (0x3050323232305032, 0x0, 5, 73),
+        (0x3030564851303056, 0x0, 5, 247),
+        (0x3050323234305032, 0x0, 5, 75),
+        (0x3030305033303030, 0x0, 5, 255),
+        (0x3030564839303056, 0x0, 5, 241),
+        (0x3230323235323032, 0x0, 5, 49),
+        (0x3130323242313032, 0x0, 5, 54),
+        (0x3030323246303032, 0x0, 5, 71),
+        (0x3036323431303632, 0x0, 5, 153),
+        (0x3130323231313032, 0x0, 5, 68),
+        (0x3030564836303056, 0x0, 5, 234),
+        (0x3136323431313632, 0x0, 5, 188),
+        (0x3330323238333032, 0x0, 5, 90),
+        (0x3030463234303046, 0x0, 5, 130),
+        (0x3030383530303038, 0x0, 5, 218),
+        (0x3050313031305031, 0x0, 5, 8),
+        (0x3030423330303042, 0x0, 5, 143),
+        (0x3150323435315032, 0x0, 5, 193),
+        (0x3030323233303032, 0x0, 5, 64),
+        (0x3330383530333038, 0x0, 5, 219),
+        (0x3150323433315032, 0x0, 5, 191),
+        (0x3050303431305030, 0x0, 5, 151),
+        (0x3339323439333932, 0x0, 5, 162),
+        (0x3030585830303058, 0x0, 5, 257),
+        (0x3030564832303056, 0x0, 5, 227),
+        (0x3050383532305038, 0x0, 5, 221),
+        (0x3030343230303034, 0x0, 5, 106),
+        (0x3230564831323056, 0x0, 5, 229),
+        (0x3030564838303056, 0x0, 5, 232),
+        (0x3330323233333032, 0x0, 5, 85),
+        (0x3030305030303030, 0x0, 5, 252),
+        (0x30305a303230305a, 0x0, 5, 28),
+        (0x3030323230303032, 0x0, 5, 31),
+        (0x3130323234313032, 0x0, 5, 41),
+        (0x3050373535305037, 0x0, 5, 217),
+        (0x3330323237333032, 0x0, 5, 89),
+        (0x3030413030303041, 0x0, 5, 20),
+        (0x30305a303030305a, 0x0, 5, 27),
+        (0x3050323437305032, 0x0, 5, 180),
+        (0x3030463235303046, 0x0, 5, 127),
+        (0x3034333530303433, 0x0, 5, 201),
+        (0x3030383330303038, 0x0, 5, 132),
+        (0x3237323433323732, 0x0, 5, 177),
+        (0x3030323253303032, 0x0, 5, 80),
+        (0x3030333231303033, 0x0, 5, 100),
+        (0x3030333530303033, 0x0, 5, 197),
+        (0x3030353235303035, 0x0, 5, 113),
+        (0x3330323244333032, 0x0, 5, 95),
+        (0x3230343533323034, 0x0, 5, 205),
+        (0x3030373530303037, 0x0, 5, 211),
+        (0x3230323237323032, 0x0, 5, 69),
+        (0x3030303230303030, 0x0, 5, 29),
+        (0x3130323257313032, 0x0, 5, 55),
+        (0x3038323433303832, 0x0, 5, 156),
+        (0x3030313038303031, 0x0, 5, 3),
+        (0x3030323243303032, 0x0, 5, 60),
+        (0x3230323236323032, 0x0, 5, 66),
+        (0x3030303432303030, 0x0, 5, 148),
+        (0x3030443230303044, 0x0, 5, 125),
+        (0x3030564844303056, 0x0, 5, 238),
+        (0x3050323434305032, 0x0, 5, 176),
+        (0x3150323434315032, 0x0, 5, 192),
+        (0x3030323232303032, 0x0, 5, 63),
+        (0x3050353532305035, 0x0, 5, 208),
+        (0x3150323438315032, 0x0, 5, 164),
+        (0x3030304631303030, 0x0, 5, 224),
+        (0x30504c303130504c, 0x0, 5, 25),
+        (0x3236323432323632, 0x0, 5, 161),
+        (0x3130323247313032, 0x0, 5, 44),
+        (0x3050323432305032, 0x0, 5, 172),
+        (0x3036323432303632, 0x0, 5, 160),
+        (0x3030564842303056, 0x0, 5, 236),
+        (0x3030564850303056, 0x0, 5, 244),
+        (0x3030353232303035, 0x0, 5, 109),
+        (0x3030383037303038, 0x0, 5, 17),
+        (0x3330323230333032, 0x0, 5, 82),
+        (0x3930564831393056, 0x0, 5, 235),
+        (0x3037323433303732, 0x0, 5, 169),
+        (0x3050323231305032, 0x0, 5, 72),
+        (0x3030564841303056, 0x0, 5, 240),
+        (0x3030463233303046, 0x0, 5, 129),
+        (0x3330323239333032, 0x0, 5, 91),
+        (0x3030353236303035, 0x0, 5, 114),
+        (0x3030303030303030, 0x0, 5, 0),
+        (0x3030383036303038, 0x0, 5, 14),
+        (0x3050423231305042, 0x0, 5, 124),
+        (0x3330323235333032, 0x0, 5, 87),
+        (0x3050373532305037, 0x0, 5, 214),
+        (0x3030323247303032, 0x0, 5, 61),
+        (0x3930564830393056, 0x0, 5, 239),
+        (0x3030323239303032, 0x0, 5, 59),
+        (0x3050373531305037, 0x0, 5, 213),
+        (0x3030313230303031, 0x0, 5, 30),
+        (0x3030353536303035, 0x0, 5, 207),
+        (0x3030323244303032, 0x0, 5, 48),
+        (0x3030304630303030, 0x0, 5, 223),
+        (0x3030343330303034, 0x0, 5, 131),
+        (0x3150323431315032, 0x0, 5, 189),
+        (0x3130323245313032, 0x0, 5, 40),
+        (0x3330323232333032, 0x0, 5, 84),
+        (0x3032333530303233, 0x0, 5, 199),
+        (0x3035333233303533, 0x0, 5, 102),
+        (0x4338323439433832, 0x0, 5, 168),
+        (0x3030564834303056, 0x0, 5, 233),
+        (0x3050383531305038, 0x0, 5, 220),
+        (0x3150323432315032, 0x0, 5, 190),
+        (0x303056484a303056, 0x0, 5, 245),
+        (0x3030305032303030, 0x0, 5, 254),
+        (0x3130373534313037, 0x0, 5, 212),
+        (0x3030353231303035, 0x0, 5, 108),
+        (0x303056484c303056, 0x0, 5, 249),
+        (0x303032324e303032, 0x0, 5, 79),
+        (0x3050323235305032, 0x0, 5, 76),
+        (0x3330323236333032, 0x0, 5, 88),
+        (0x3030323242303032, 0x0, 5, 37),
+        (0x3031333530303133, 0x0, 5, 198),
+        (0x3030585831303058, 0x0, 5, 258),
+        (0x3030303431303030, 0x0, 5, 149),
+        (0x3030383334303038, 0x0, 5, 136),
+        (0x3330323242333032, 0x0, 5, 93),
+        (0x3030383333303038, 0x0, 5, 135),
+        (0x3150323436315032, 0x0, 5, 194),
+        (0x3050323431305032, 0x0, 5, 171),
+        (0x303056484e303056, 0x0, 5, 251),
+        (0x3150323437315032, 0x0, 5, 195),
+        (0x3130323233313032, 0x0, 5, 53),
+        (0x3230323247323032, 0x0, 5, 58),
+        (0x3037323432303732, 0x0, 5, 183),
+        (0x303032324c303032, 0x0, 5, 77),
+        (0x3030343430303034, 0x0, 5, 196),
+        (0x3030463030303046, 0x0, 5, 22),
+        (0x3230323232323032, 0x0, 5, 38),
+        (0x3030313036303031, 0x0, 5, 6),
+        (0x3030305031303030, 0x0, 5, 253),
+        (0x3030313033303031, 0x0, 5, 4),
+        (0x3130323235313032, 0x0, 5, 39),
+        (0x3030585832303058, 0x0, 5, 259),
+        (0x3030323031303032, 0x0, 5, 10),
+        (0x3035333235303533, 0x0, 5, 103),
+        (0x3037323431303732, 0x0, 5, 174),
+        (0x3030363230303036, 0x0, 5, 119),
+        (0x3050353233305035, 0x0, 5, 118),
+        (0x3030303433303030, 0x0, 5, 150),
+        (0x3030463232303046, 0x0, 5, 128),
+        (0x3130323236313032, 0x0, 5, 42),
+        (0x3135333234313533, 0x0, 5, 104),
+        (0x3037323434303732, 0x0, 5, 173),
+        (0x3130323239313032, 0x0, 5, 47),
+        (0x3030383332303038, 0x0, 5, 134),
+        (0x3130323246313032, 0x0, 5, 43),
+        (0x3030323234303032, 0x0, 5, 62),
     ];
+
     pub(super) static CODES: [&str; 260] = [
-        "00000",
-        "01000",
-        "0100C",
-        "01008",
-        "01003",
-        "01007",
-        "01006",
-        "01004",
-        "01P01",
-        "02000",
-        "02001",
-        "03000",
-        "08000",
-        "08003",
-        "08006",
-        "08001",
-        "08004",
-        "08007",
-        "08P01",
-        "09000",
-        "0A000",
-        "0B000",
-        "0F000",
-        "0F001",
-        "0L000",
-        "0LP01",
-        "0P000",
-        "0Z000",
-        "0Z002",
-        "20000",
-        "21000",
-        "22000",
-        "2202E",
-        "22021",
-        "22008",
-        "22012",
-        "22005",
-        "2200B",
-        "22022",
-        "22015",
-        "2201E",
-        "22014",
-        "22016",
-        "2201F",
-        "2201G",
-        "22018",
-        "22007",
-        "22019",
-        "2200D",
-        "22025",
-        "22P06",
-        "22010",
-        "22023",
-        "22013",
-        "2201B",
-        "2201W",
-        "2201X",
-        "2202H",
-        "2202G",
-        "22009",
-        "2200C",
-        "2200G",
-        "22004",
-        "22002",
-        "22003",
-        "2200H",
-        "22026",
-        "22001",
-        "22011",
-        "22027",
-        "22024",
-        "2200F",
-        "22P01",
-        "22P02",
-        "22P03",
-        "22P04",
-        "22P05",
-        "2200L",
-        "2200M",
-        "2200N",
-        "2200S",
-        "2200T",
-        "22030",
-        "22031",
-        "22032",
-        "22033",
-        "22034",
-        "22035",
-        "22036",
-        "22037",
-        "22038",
-        "22039",
-        "2203A",
-        "2203B",
-        "2203C",
-        "2203D",
-        "2203E",
-        "2203F",
-        "2203G",
-        "23000",
-        "23001",
-        "23502",
-        "23503",
-        "23505",
-        "23514",
-        "23P01",
-        "24000",
-        "25000",
-        "25001",
-        "25002",
-        "25008",
-        "25003",
-        "25004",
-        "25005",
-        "25006",
-        "25007",
-        "25P01",
-        "25P02",
-        "25P03",
-        "26000",
-        "27000",
-        "28000",
-        "28P01",
-        "2B000",
-        "2BP01",
-        "2D000",
-        "2F000",
-        "2F005",
-        "2F002",
-        "2F003",
-        "2F004",
-        "34000",
-        "38000",
-        "38001",
-        "38002",
-        "38003",
-        "38004",
-        "39000",
-        "39001",
-        "39004",
-        "39P01",
-        "39P02",
-        "39P03",
-        "3B000",
-        "3B001",
-        "3D000",
-        "3F000",
-        "40000",
-        "40002",
-        "40001",
-        "40003",
-        "40P01",
-        "42000",
-        "42601",
-        "42501",
-        "42846",
-        "42803",
-        "42P20",
-        "42P19",
-        "42830",
-        "42602",
-        "42622",
-        "42939",
-        "42804",
-        "42P18",
-        "42P21",
-        "42P22",
-        "42809",
-        "428C9",
-        "42703",
-        "42883",
-        "42P01",
-        "42P02",
-        "42704",
-        "42701",
-        "42P03",
-        "42P04",
-        "42723",
-        "42P05",
-        "42P06",
-        "42P07",
-        "42712",
-        "42710",
-        "42702",
-        "42725",
-        "42P08",
-        "42P09",
-        "42P10",
-        "42611",
-        "42P11",
-        "42P12",
-        "42P13",
-        "42P14",
-        "42P15",
-        "42P16",
-        "42P17",
-        "44000",
-        "53000",
-        "53100",
-        "53200",
-        "53300",
-        "53400",
-        "54000",
-        "54001",
-        "54011",
-        "54023",
-        "55000",
-        "55006",
-        "55P02",
-        "55P03",
-        "55P04",
-        "57000",
-        "57014",
-        "57P01",
-        "57P02",
-        "57P03",
-        "57P04",
-        "57P05",
-        "58000",
-        "58030",
-        "58P01",
-        "58P02",
-        "72000",
-        "F0000",
-        "F0001",
-        "HV000",
-        "HV005",
-        "HV002",
-        "HV010",
-        "HV021",
-        "HV024",
-        "HV007",
-        "HV008",
-        "HV004",
-        "HV006",
-        "HV091",
-        "HV00B",
-        "HV00C",
-        "HV00D",
-        "HV090",
-        "HV00A",
-        "HV009",
-        "HV014",
-        "HV001",
-        "HV00P",
-        "HV00J",
-        "HV00K",
-        "HV00Q",
-        "HV00R",
-        "HV00L",
-        "HV00M",
-        "HV00N",
-        "P0000",
-        "P0001",
-        "P0002",
-        "P0003",
-        "P0004",
-        "XX000",
-        "XX001",
-        "XX002",
+        "00000", "01000", "0100C", "01008", "01003", "01007", "01006", "01004", "01P01", "02000",
+        "02001", "03000", "08000", "08003", "08006", "08001", "08004", "08007", "08P01", "09000",
+        "0A000", "0B000", "0F000", "0F001", "0L000", "0LP01", "0P000", "0Z000", "0Z002", "20000",
+        "21000", "22000", "2202E", "22021", "22008", "22012", "22005", "2200B", "22022", "22015",
+        "2201E", "22014", "22016", "2201F", "2201G", "22018", "22007", "22019", "2200D", "22025",
+        "22P06", "22010", "22023", "22013", "2201B", "2201W", "2201X", "2202H", "2202G", "22009",
+        "2200C", "2200G", "22004", "22002", "22003", "2200H", "22026", "22001", "22011", "22027",
+        "22024", "2200F", "22P01", "22P02", "22P03", "22P04", "22P05", "2200L", "2200M", "2200N",
+        "2200S", "2200T", "22030", "22031", "22032", "22033", "22034", "22035", "22036", "22037",
+        "22038", "22039", "2203A", "2203B", "2203C", "2203D", "2203E", "2203F", "2203G", "23000",
+        "23001", "23502", "23503", "23505", "23514", "23P01", "24000", "25000", "25001", "25002",
+        "25008", "25003", "25004", "25005", "25006", "25007", "25P01", "25P02", "25P03", "26000",
+        "27000", "28000", "28P01", "2B000", "2BP01", "2D000", "2F000", "2F005", "2F002", "2F003",
+        "2F004", "34000", "38000", "38001", "38002", "38003", "38004", "39000", "39001", "39004",
+        "39P01", "39P02", "39P03", "3B000", "3B001", "3D000", "3F000", "40000", "40002", "40001",
+        "40003", "40P01", "42000", "42601", "42501", "42846", "42803", "42P20", "42P19", "42830",
+        "42602", "42622", "42939", "42804", "42P18", "42P21", "42P22", "42809", "428C9", "42703",
+        "42883", "42P01", "42P02", "42704", "42701", "42P03", "42P04", "42723", "42P05", "42P06",
+        "42P07", "42712", "42710", "42702", "42725", "42P08", "42P09", "42P10", "42611", "42P11",
+        "42P12", "42P13", "42P14", "42P15", "42P16", "42P17", "44000", "53000", "53100", "53200",
+        "53300", "53400", "54000", "54001", "54011", "54023", "55000", "55006", "55P02", "55P03",
+        "55P04", "57000", "57014", "57P01", "57P02", "57P03", "57P04", "57P05", "58000", "58030",
+        "58P01", "58P02", "72000", "F0000", "F0001", "HV000", "HV005", "HV002", "HV010", "HV021",
+        "HV024", "HV007", "HV008", "HV004", "HV006", "HV091", "HV00B", "HV00C", "HV00D", "HV090",
+        "HV00A", "HV009", "HV014", "HV001", "HV00P", "HV00J", "HV00K", "HV00Q", "HV00R", "HV00L",
+        "HV00M", "HV00N", "P0000", "P0001", "P0002", "P0003", "P0004", "XX000", "XX001", "XX002",
     ];
-    pub(super) static STATUS: [::core::option::Option<u16>; 260] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
-    pub(super) static DOC_URLS: [::core::option::Option<&str>; 260] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
     pub(super) static REFERENCE_URLS: [&str; 260] = [
         "postgres.html#00000",
         "postgres.html#01000",
@@ -3865,6 +3223,7 @@ mod error_code_tables {
         "postgres.html#XX001",
         "postgres.html#XX002",
     ];
+
     pub(super) static MESSAGES: [&str; 260] = [
         "successful_completion",
         "warning",
@@ -4127,6 +3486,7 @@ mod error_code_tables {
         "data_corrupted",
         "index_corrupted",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 260] = [
         "successful_completion",
         "warning",
@@ -4389,58 +3749,270 @@ mod error_code_tables {
         "data_corrupted",
         "index_corrupted",
     ];
-    pub(super) static RETRYABLE: [bool; 260] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false,
+
+    pub(super) static CATEGORIES: [Category; 260] = [
+        Category::E00,
+        Category::E01,
+        Category::E01,
+        Category::E01,
+        Category::E01,
+        Category::E01,
+        Category::E01,
+        Category::E01,
+        Category::E01,
+        Category::E02,
+        Category::E02,
+        Category::E03,
+        Category::E08,
+        Category::E08,
+        Category::E08,
+        Category::E08,
+        Category::E08,
+        Category::E08,
+        Category::E08,
+        Category::E09,
+        Category::E0a,
+        Category::E0b,
+        Category::E0f,
+        Category::E0f,
+        Category::E0l,
+        Category::E0l,
+        Category::E0p,
+        Category::E0z,
+        Category::E0z,
+        Category::E20,
+        Category::E21,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E22,
+        Category::E23,
+        Category::E23,
+        Category::E23,
+        Category::E23,
+        Category::E23,
+        Category::E23,
+        Category::E23,
+        Category::E24,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E25,
+        Category::E26,
+        Category::E27,
+        Category::E28,
+        Category::E28,
+        Category::E2b,
+        Category::E2b,
+        Category::E2d,
+        Category::E2f,
+        Category::E2f,
+        Category::E2f,
+        Category::E2f,
+        Category::E2f,
+        Category::E34,
+        Category::E38,
+        Category::E38,
+        Category::E38,
+        Category::E38,
+        Category::E38,
+        Category::E39,
+        Category::E39,
+        Category::E39,
+        Category::E39,
+        Category::E39,
+        Category::E39,
+        Category::E3b,
+        Category::E3b,
+        Category::E3d,
+        Category::E3f,
+        Category::E40,
+        Category::E40,
+        Category::E40,
+        Category::E40,
+        Category::E40,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E42,
+        Category::E44,
+        Category::E53,
+        Category::E53,
+        Category::E53,
+        Category::E53,
+        Category::E53,
+        Category::E54,
+        Category::E54,
+        Category::E54,
+        Category::E54,
+        Category::E55,
+        Category::E55,
+        Category::E55,
+        Category::E55,
+        Category::E55,
+        Category::E57,
+        Category::E57,
+        Category::E57,
+        Category::E57,
+        Category::E57,
+        Category::E57,
+        Category::E57,
+        Category::E58,
+        Category::E58,
+        Category::E58,
+        Category::E58,
+        Category::E72,
+        Category::F0,
+        Category::F0,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::Hv,
+        Category::P0,
+        Category::P0,
+        Category::P0,
+        Category::P0,
+        Category::P0,
+        Category::Xx,
+        Category::Xx,
+        Category::Xx,
     ];
-    pub(super) static DEPRECATED: [bool; 260] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false,
-    ];
+
     pub(super) static NAMES: [&str; 260] = [
         "SuccessfulCompletion",
         "Warning",

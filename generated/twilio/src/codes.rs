@@ -17,6 +17,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22225,
+
     /// `80612` — Duplicate Entry
     ///
     /// Category: [`Category::Error`].
@@ -25,6 +26,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80612,
+
     /// `13000` — Conference Noun cannot be mixed with Number nouns
     ///
     /// Category: [`Category::Warning`].
@@ -33,6 +35,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13000,
+
     /// `11750` — TwiML response body too large
     ///
     /// ## Error - 11750
@@ -47,6 +50,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11750,
+
     /// `62034` — Interconnect: No useful parameters provided.
     ///
     /// Category: [`Category::Error`].
@@ -55,6 +59,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62034,
+
     /// `82001` — Function invocation resulted in StatusCode 4xx
     ///
     /// Category: [`Category::Warning`].
@@ -63,6 +68,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82001,
+
     /// `60616` — Lookup rate limit exceeded
     ///
     /// The rate of lookup requests exceeds allowable limits for the requested package.
@@ -73,6 +79,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60616,
+
     /// `30111` — Url is blacklisted
     ///
     /// The URL provided is blocked.
@@ -83,6 +90,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30111,
+
     /// `53628` — Room recordings deleted
     ///
     /// Category: [`Category::Error`].
@@ -91,6 +99,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53628,
+
     /// `60699` — Lookup Usage Disabled
     ///
     /// Usage of Lookup has been disabled on your account
@@ -101,6 +110,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60699,
+
     /// `82009` — Multi-valued headers not supported
     ///
     /// Twilio was unable to process the correct response to your Function invocation because your version of Functions is incompatible with multi-valued HTTP response headers.
@@ -111,6 +121,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82009,
+
     /// `50304` — Programmable Chat: Attributes not valid JSON
     ///
     /// Category: [`Category::Error`].
@@ -119,6 +130,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50304,
+
     /// `21616` — The 'From' number matches multiple numbers for your account
     ///
     /// Category: [`Category::Error`].
@@ -127,6 +139,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21616,
+
     /// `13612` — Record: Invalid maxLength value
     ///
     /// Category: [`Category::Warning`].
@@ -135,6 +148,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13612,
+
     /// `19023` — Invalid channel type
     ///
     /// Request with an invalid channel type
@@ -145,6 +159,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19023,
+
     /// `81002` — Unexpected event while processing Widget
     ///
     /// An unexpected event was received while processing a widget. Studio ignored this event and did not transition to another widget because there was no matching transition available to handle the event.
@@ -157,6 +172,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81002,
+
     /// `52108` — GCM/FCM device message rate exceeded
     ///
     /// Category: [`Category::Error`].
@@ -165,6 +181,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52108,
+
     /// `57016` — 'Topic' is empty
     ///
     /// 'Topic' is not specified
@@ -175,6 +192,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57016,
+
     /// `30118` — Private key is invalid
     ///
     /// We could not parse the private key uploaded in your request.
@@ -185,6 +203,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30118,
+
     /// `60215` — Max number of mailers per account reached
     ///
     /// Max number of mailers per account reached
@@ -197,6 +216,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60215,
+
     /// `51109` — Twilsock: Service instance is under legal hold
     ///
     /// Category: [`Category::Error`].
@@ -205,6 +225,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51109,
+
     /// `80611` — Proxy Number In Active Sessions
     ///
     /// The Proxy Number cannot be removed from Service.
@@ -215,6 +236,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80611,
+
     /// `21227` — Headers portion of SIP URI must be fewer than 1024 chars
     ///
     /// Category: [`Category::Warning`].
@@ -223,6 +245,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21227,
+
     /// `21504` — RecordingSid is required.
     ///
     /// Category: [`Category::Error`].
@@ -231,6 +254,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21504,
+
     /// `40114` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
@@ -239,6 +263,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40114,
+
     /// `21406` — Cannot set SmsFallbackUrl without setting SmsUrl
     ///
     /// Category: [`Category::Error`].
@@ -247,6 +272,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21406,
+
     /// `51106` — Twilsock: Active product doesn't match with service instance product
     ///
     /// Category: [`Category::Error`].
@@ -255,6 +281,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51106,
+
     /// `33010` — Conflicting update
     ///
     /// Raised whenever an update is requested while another update is already in progress.
@@ -265,6 +292,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33010,
+
     /// `40121` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
@@ -273,6 +301,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40121,
+
     /// `91003` — Account reached the max sink limit
     ///
     /// Account reached the max sink limit
@@ -283,6 +312,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91003,
+
     /// `52202` — Facebook page is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
@@ -291,6 +321,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52202,
+
     /// `45357` — Downstream error configuring Channel.
     ///
     /// Failed to retrieve Participant(s) for Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -301,6 +332,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45357,
+
     /// `16026` — Participant label is in use by another participant
     ///
     /// The participant label specified in an API call to create a voice conference participant is already in use by another active participant in the same conference.
@@ -311,6 +343,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16026,
+
     /// `22205` — Attempting to assign invalid object\_sid to Bundle
     ///
     /// You are attempting to add an invalid object_sid to the Bundle.
@@ -321,6 +354,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22205,
+
     /// `13802` — Dial: No referUrl attribute specified
     ///
     /// In order to send a SIP REFER message to an established `<Dial>` call, the `referUrl` attribute must be specified in the TwiML. In this case, a REFER was received on a `<Dial>` call without a `referUrl` attribute present.
@@ -331,6 +365,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13802,
+
     /// `13241` — Dial-&gt;SIP: Invalid method value
     ///
     /// Category: [`Category::Warning`].
@@ -339,6 +374,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13241,
+
     /// `16002` — Failed to validate conference attributes
     ///
     /// Category: [`Category::Error`].
@@ -347,6 +383,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16002,
+
     /// `21725` — Brand can only be updated when in FAILED state
     ///
     /// Brand can only be updated when in FAILED state. Contact support for help.
@@ -357,6 +394,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21725,
+
     /// `21244` — Maximum Number of Trunks reached
     ///
     /// Category: [`Category::Error`].
@@ -365,6 +403,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21244,
+
     /// `16003` — Could not recognize conference sid or friendly name
     ///
     /// Category: [`Category::Error`].
@@ -373,6 +412,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16003,
+
     /// `21602` — Message body is required
     ///
     /// The `Body` OR `MediaURL` parameter is required to send a Message with Twilio.
@@ -383,6 +423,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21602,
+
     /// `62015` — Connection in transition
     ///
     /// Category: [`Category::Error`].
@@ -391,6 +432,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62015,
+
     /// `30006` — Landline or unreachable carrier
     ///
     /// ### Message Delivery - Landline or unreachable carrier
@@ -407,6 +449,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30006,
+
     /// `14233` — Dial-&gt;Conference: Invalid Timeout
     ///
     /// Category: [`Category::Error`].
@@ -415,6 +458,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14233,
+
     /// `50412` — Participant proxy address is empty
     ///
     /// null
@@ -425,6 +469,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50412,
+
     /// `80911` — Call To Message Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
@@ -433,6 +478,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80911,
+
     /// `30117` — Certificate cannot be parsed
     ///
     /// We could not parse the certificate uploaded in your request.
@@ -443,6 +489,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30117,
+
     /// `21477` — Unable to update Status for parent accounts
     ///
     /// Category: [`Category::Error`].
@@ -451,6 +498,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21477,
+
     /// `50417` — Participants limit exceeded
     ///
     /// null
@@ -461,6 +509,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50417,
+
     /// `54011` — Invalid TTL
     ///
     /// Category: [`Category::Error`].
@@ -469,6 +518,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54011,
+
     /// `30107` — Domain private certificate has not been uploaded
     ///
     /// Twilio requires a private certificate for us to generate and process shortened HTTPS links on your domain. This certificate has not been provided for this domain.
@@ -479,6 +529,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30107,
+
     /// `70156` — Request Hash Is Invalid
     ///
     /// Category: [`Category::Error`].
@@ -487,6 +538,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70156,
+
     /// `64017` — Pay: BankAccountType Parameter not supported with PaymentMethod = "credit-card"
     ///
     /// A 64017 Error is an indication there is an unexpected value for the BankAccountNumber parameter.
@@ -497,6 +549,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64017,
+
     /// `54006` — Request entity too large
     ///
     /// Category: [`Category::Error`].
@@ -505,6 +558,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54006,
+
     /// `94601` — Date range is not valid
     ///
     /// The action could not be performed because the date range provided is not valid.
@@ -515,6 +569,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94601,
+
     /// `19041` — Invalid or missing Custom Field input
     ///
     /// Request body is not valid
@@ -525,6 +580,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19041,
+
     /// `21235` — IP Access Control List Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -533,6 +589,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21235,
+
     /// `80308` — Session with the unique name not found.
     ///
     /// Session with the given unique name not found in database.
@@ -543,6 +600,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80308,
+
     /// `57013` — 'Topic' is absent
     ///
     /// 'Topic' is not specified
@@ -553,6 +611,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57013,
+
     /// `21222` — Invalid SipAuthUsername. Illegal chars
     ///
     /// Category: [`Category::Warning`].
@@ -561,6 +620,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21222,
+
     /// `91203` — Method Not Allowed
     ///
     /// This operation is not allowed against the resource
@@ -571,6 +631,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91203,
+
     /// `22212` — Invalid End-User Type in request
     ///
     /// An invalid End-User Type is included in the request to filter the Regulations LIST resource.
@@ -581,6 +642,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22212,
+
     /// `57020` — Authorization failed
     ///
     /// Authorization failed
@@ -591,6 +653,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57020,
+
     /// `21237` — Maximum IP Addresses Reached for List
     ///
     /// Category: [`Category::Error`].
@@ -599,6 +662,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21237,
+
     /// `22112` — Unable to Update Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
@@ -607,6 +671,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22112,
+
     /// `53405` — Media connection failed or Media activity ceased
     ///
     /// Raised by the Client or Server whenever a media connection fails or raised by the Client whenever it detects that media has stopped flowing.
@@ -617,6 +682,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53405,
+
     /// `30019` — Content size exceeds carrier limit
     ///
     /// Category: [`Category::Error`].
@@ -625,6 +691,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30019,
+
     /// `50208` — Programmable Chat: User channel limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -633,6 +700,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50208,
+
     /// `60213` — A Messaging Configuration already exists for the given country
     ///
     /// * You have already configured the given country.
@@ -645,6 +713,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60213,
+
     /// `21229` — Invalid SIP Header. Illegal chars in header value
     ///
     /// Category: [`Category::Warning`].
@@ -653,6 +722,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21229,
+
     /// `19045` — Field definition type is invalid; data types that are supported are text, date, and number
     ///
     /// The custom field type provided in the request is not valid
@@ -663,6 +733,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19045,
+
     /// `52052` — Client connection not created or closed
     ///
     /// Category: [`Category::Warning`].
@@ -671,6 +742,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52052,
+
     /// `32702` — Voice User-Defined Message: Invalid Content
     ///
     /// Invalid content in the POST request to the UserDefinedMessage Resource. Only data in JSON format is supported.
@@ -681,6 +753,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32702,
+
     /// `13234` — Dial-&gt;Conference: Invalid waitMethod
     ///
     /// Category: [`Category::Warning`].
@@ -689,6 +762,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13234,
+
     /// `50052` — Programmable Chat: Invalid consumption interval format
     ///
     /// Category: [`Category::Error`].
@@ -697,6 +771,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50052,
+
     /// `32303` — Interconnect: Multiple SIP Dials with Interconnect Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
@@ -705,6 +780,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32303,
+
     /// `15002` — Call Progress: Queue Timeout
     ///
     /// Category: [`Category::Error`].
@@ -713,6 +789,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E15002,
+
     /// `50205` — Programmable Chat: User unauthorized to set role
     ///
     /// Category: [`Category::Error`].
@@ -721,6 +798,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50205,
+
     /// `50207` — Programmable Chat: Identity too long
     ///
     /// Category: [`Category::Error`].
@@ -729,6 +807,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50207,
+
     /// `51108` — Twilsock: Service instance disabled
     ///
     /// Category: [`Category::Error`].
@@ -737,6 +816,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51108,
+
     /// `30884` — Campaign vetting rejection - Spam/Phishing
     ///
     /// The campaign submission has been reviewed and it was rejected because it was found to be a known Spam or Phishing campaign.
@@ -747,6 +827,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30884,
+
     /// `22213` — Invalid Number Type in request
     ///
     /// An invalid End-User Type is included in the request to filter the Regulations LIST resource.
@@ -757,6 +838,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22213,
+
     /// `22210` — Cannot create a Supporting Document with no Type
     ///
     /// A Supporting Document instance was requested to be created with no `Type` specified
@@ -767,6 +849,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22210,
+
     /// `32301` — Interconnect: Invalid Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
@@ -775,6 +858,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32301,
+
     /// `53000` — Signaling connection error
     ///
     /// Raised whenever a signaling connection error occurs that is not covered by a more specific error code.
@@ -785,6 +869,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53000,
+
     /// `64009` — Pay: Twilio is no longer authorized to initiate transactions on your behalf.
     ///
     /// ## Error - 64009
@@ -800,6 +885,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64009,
+
     /// `53203` — The maximum number of published tracks allowed in the Room at the same time has been reached
     ///
     /// The maximum number of published tracks allowed in the Room at the same time has been reached
@@ -810,6 +896,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53203,
+
     /// `50054` — Programmable Chat: Invalid webhook format
     ///
     /// Category: [`Category::Error`].
@@ -818,6 +905,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50054,
+
     /// `90009` — The message SID already exists.
     ///
     /// Message SID already exists
@@ -828,6 +916,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90009,
+
     /// `64016` — Pay: Invalid Action URL
     ///
     /// A 64016 Error is an indication there is something wrong with the value provided for the action parameter.
@@ -838,6 +927,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64016,
+
     /// `45770` — Failed to create InteractionChannel. Downstream Error.
     ///
     /// An error occurred while creating an interactionChannel. Downstream Error.
@@ -848,6 +938,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45770,
+
     /// `50074` — Global actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -856,6 +947,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50074,
+
     /// `80623` — Duplicate Participant Request
     ///
     /// Possible duplicate Participant created in multiple Sessions.
@@ -866,6 +958,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80623,
+
     /// `92008` — Unsupported Content Type
     ///
     /// Creating new twilio/button templates is no longer supported.
@@ -876,6 +969,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92008,
+
     /// `94403` — Transcriptions: Invalid encryption credentials
     ///
     /// Public key credentials to encrypt transcription results are invalid. Twilio will attempt operation again shortly.
@@ -886,6 +980,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94403,
+
     /// `83602` — Request StartTime and/or EndTime must be aligned to UTC hour boundaries.
     ///
     /// Certain requests for Usage Records can only be made with StartTime and EndTime parameters that align to a UTC hour cutoff (e.g. "2021-07-15T04:00:00Z").
@@ -896,6 +991,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83602,
+
     /// `52211` — Too many Alexa notifications
     ///
     /// Category: [`Category::Error`].
@@ -904,6 +1000,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52211,
+
     /// `52102` — Invalid GCM/FCM registration token
     ///
     /// Category: [`Category::Error`].
@@ -912,6 +1009,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52102,
+
     /// `21302` — Approaching application creation limit
     ///
     /// Approaching application creation limit
@@ -922,6 +1020,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21302,
+
     /// `20011` — Invalid TLS version
     ///
     /// Category: [`Category::Error`].
@@ -930,6 +1029,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20011,
+
     /// `40142` — Failed to issue Conference instruction due to missing 'call\_sid' or 'outbound\_to' properties
     ///
     /// Category: [`Category::Error`].
@@ -938,6 +1038,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40142,
+
     /// `51113` — Twilsock: Product usage is not enabled
     ///
     /// Category: [`Category::Error`].
@@ -946,6 +1047,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51113,
+
     /// `90007` — Invalid validity period value
     ///
     /// ## Error - 90007
@@ -960,6 +1062,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90007,
+
     /// `21402` — Invalid Url
     ///
     /// Category: [`Category::Error`].
@@ -968,6 +1071,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21402,
+
     /// `30124` — MessagingServiceSID cannot be empty or null
     ///
     /// MessagingServiceSID is missing
@@ -978,6 +1082,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30124,
+
     /// `13616` — Record: playBeep must be true or false
     ///
     /// Category: [`Category::Warning`].
@@ -986,6 +1091,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13616,
+
     /// `31429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
@@ -994,6 +1100,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31429,
+
     /// `70252` — Bad Saml Response
     ///
     /// Category: [`Category::Error`].
@@ -1002,6 +1109,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70252,
+
     /// `13801` — Refer not allowed on non-SIP call legs
     ///
     /// The Refer verb is only allowed on SIP call legs, e.g. you can refer an incoming SIP call that originate from SIP infrastructure or an outbound call to a SIP destination. Calls to or from other destinations, such as a phone number or Twilio Client cannot be referred.
@@ -1012,6 +1120,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13801,
+
     /// `14220` — Enqueue: Provided Workflow was not a valid sid
     ///
     /// Category: [`Category::Error`].
@@ -1020,6 +1129,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14220,
+
     /// `50384` — Initial state can't be 'closed
     ///
     /// You are trying to set 'closed' state during conversation creation which is not allowed
@@ -1030,6 +1140,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50384,
+
     /// `70105` — Invalid Type Specified in the Request
     ///
     /// Category: [`Category::Error`].
@@ -1038,6 +1149,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70105,
+
     /// `31904` — Stream - WebSocket - Host Unreachable
     ///
     /// The WebSocket connection cannot be created because the server is unreachable.
@@ -1048,6 +1160,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31904,
+
     /// `50434` — Participant projected address not provided
     ///
     /// This is a Group MMS conversation, but the given participant has neither an Address nor a ProjectedAddress.
@@ -1058,6 +1171,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50434,
+
     /// `60312` — Challenge creation limit reached
     ///
     /// The maximum number of Challenge creations for a Factor has been reached.
@@ -1074,6 +1188,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60312,
+
     /// `50509` — Programmable Chat: Media message body cannot be updated
     ///
     /// Category: [`Category::Error`].
@@ -1082,6 +1197,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50509,
+
     /// `64002` — Pay: Service unavailable.
     ///
     /// ## Error - 64002
@@ -1096,6 +1212,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64002,
+
     /// `13618` — Record: Recording not available for transcription
     ///
     /// Category: [`Category::Warning`].
@@ -1104,6 +1221,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13618,
+
     /// `94400` — Transcriptions: transcription internal error
     ///
     /// Twilio failed to transcribe audio due to an internal issue. The transcription files have been deleted and the resource has been marked as “failed”
@@ -1114,6 +1232,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94400,
+
     /// `14236` — Dial-&gt;Conference: Invalid ReservationSid
     ///
     /// Category: [`Category::Error`].
@@ -1122,6 +1241,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14236,
+
     /// `21475` — Unable to update Status, invalid Status.
     ///
     /// Category: [`Category::Error`].
@@ -1130,6 +1250,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21475,
+
     /// `54201` — Map Item not found
     ///
     /// Category: [`Category::Error`].
@@ -1138,6 +1259,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54201,
+
     /// `63016` — Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.
     ///
     /// Category: [`Category::Error`].
@@ -1146,6 +1268,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63016,
+
     /// `48028` — Outgoing conversation: Unauthorized use of the proxy address
     ///
     /// A conversation could not be created because your Twilio account is not authorized to use the provided Twilio proxy address.
@@ -1156,6 +1279,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48028,
+
     /// `13310` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
@@ -1164,6 +1288,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13310,
+
     /// `90403` — \[Autopilot\] Signature validation failed
     ///
     /// Signature validation is failed.
@@ -1174,6 +1299,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90403,
+
     /// `30897` — Campaign vetting rejection - Disallowed Content
     ///
     /// The campaign submission has been reviewed and it was rejected due to Disallowed Content.
@@ -1184,6 +1310,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30897,
+
     /// `31922` — Stream - WebSocket - URL Schema Not Supported
     ///
     /// Category: [`Category::Error`].
@@ -1192,6 +1319,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31922,
+
     /// `19035` — Invalid page size, it must be between 1 and 25 if specified
     ///
     /// The page size provided in the request is not valid
@@ -1202,6 +1330,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19035,
+
     /// `53112` — Status is invalid
     ///
     /// Category: [`Category::Error`].
@@ -1210,6 +1339,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53112,
+
     /// `16020` — Conference is full
     ///
     /// Category: [`Category::Error`].
@@ -1218,6 +1348,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16020,
+
     /// `60704` — Phone number not branded by Twilio
     ///
     /// The origination number (`From`) used was not found as a valid branded phone number
@@ -1228,6 +1359,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60704,
+
     /// `62028` — Interconnect: Connection expired.
     ///
     /// Category: [`Category::Error`].
@@ -1236,6 +1368,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62028,
+
     /// `31901` — Stream - WebSocket - Connection Timeout
     ///
     /// Category: [`Category::Error`].
@@ -1244,6 +1377,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31901,
+
     /// `50451` — One user identifier parameter for lookup at a time is allowed. Please, use either Identity or Address.
     ///
     /// Category: [`Category::Error`].
@@ -1252,6 +1386,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50451,
+
     /// `21654` — ContentSid Required
     ///
     /// A ContentSid must be specified if ContentVariables are provided in the request.
@@ -1262,6 +1397,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21654,
+
     /// `21702` — The Messaging Service is not available to send new messages
     ///
     /// Category: [`Category::Error`].
@@ -1270,6 +1406,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21702,
+
     /// `31940` — Stream - Invalid connectorName attribute in TwiML.
     ///
     /// Invalid connectorName attribute in TwiML.
@@ -1280,6 +1417,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31940,
+
     /// `17000` — Forbidden to access data
     ///
     /// This error code is returned when an account is trying to access a resource created by another account. Note: parent accounts can access subaccount resources, but subaccounts cannot access parent account resources, or other subaccounts under the same parent account.
@@ -1290,6 +1428,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17000,
+
     /// `60606` — Lookup Package is Not Enabled
     ///
     /// Your account is not enabled to call the requested package.
@@ -1300,6 +1439,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60606,
+
     /// `22122` — Invalid Authorization Document Status
     ///
     /// Category: [`Category::Error`].
@@ -1308,6 +1448,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22122,
+
     /// `13328` — Gather: Invalid maxSpeechTime value
     ///
     /// Category: [`Category::Warning`].
@@ -1316,6 +1457,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13328,
+
     /// `13332` — Gather: Invalid bargeIn value
     ///
     /// Category: [`Category::Warning`].
@@ -1324,6 +1466,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13332,
+
     /// `64011` — Pay: Connector does not support the requested currency.
     ///
     /// Category: [`Category::Error`].
@@ -1332,6 +1475,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64011,
+
     /// `52143` — The push notification was rejected by APNs
     ///
     /// The push notification was rejected by APNs for some reason.
@@ -1344,6 +1488,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52143,
+
     /// `19026` — Maximum number of channels allowed reached
     ///
     /// Maximum number of channels of the same type  allowed reached
@@ -1354,6 +1499,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19026,
+
     /// `64005` — Pay: Connector does not support tokenization.
     ///
     /// ## Error - 64005
@@ -1368,6 +1514,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64005,
+
     /// `13335` — Gather: speechTimeout auto cannot be used with model default
     ///
     /// Gather: speechTimeout auto cannot be used with model default
@@ -1378,6 +1525,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13335,
+
     /// `45351` — Invalid Channel Participant properties.
     ///
     /// Failed to add Participant &lt;participant sid&gt; to Channel &lt;meeting sid&gt;. Channel Participant properties must contain exactly one of "identity" or an "address"/"proxy_address" pair.
@@ -1388,6 +1536,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45351,
+
     /// `21628` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -1396,6 +1545,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21628,
+
     /// `31952` — Stream Extension not found:
     ///
     /// Stream Extension not found
@@ -1406,6 +1556,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31952,
+
     /// `21456` — Invalid CallbackUrl
     ///
     /// Category: [`Category::Error`].
@@ -1414,6 +1565,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21456,
+
     /// `52171` — Webhook Credentials request signature was not verified
     ///
     /// Category: [`Category::Error`].
@@ -1422,6 +1574,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52171,
+
     /// `40143` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
@@ -1430,6 +1583,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40143,
+
     /// `34004` — Error during fax transmission
     ///
     /// Category: [`Category::Error`].
@@ -1438,6 +1592,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E34004,
+
     /// `60318` — Factor is unverified
     ///
     /// HTTP status: 403
@@ -1448,6 +1603,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60318,
+
     /// `20101` — Invalid Access Token
     ///
     /// Category: [`Category::Error`].
@@ -1456,6 +1612,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20101,
+
     /// `30409` — This message cannot be canceled
     ///
     /// Category: [`Category::Error`].
@@ -1464,6 +1621,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30409,
+
     /// `83603` — The maximum allowed query period is 31 days for group by sim queries
     ///
     /// Requests for Usage Records grouping by "sim" can query a maximum time period of 31 days.
@@ -1474,6 +1632,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83603,
+
     /// `22118` — Invalid Verification Document SID
     ///
     /// Category: [`Category::Error`].
@@ -1482,6 +1641,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22118,
+
     /// `63036` — The specified phone number cannot be reached by RBM at this time.
     ///
     /// The specified phone number cannot be reached by RBM at this time.
@@ -1492,6 +1652,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63036,
+
     /// `32017` — PSTN: Carrier blocked call due to calling number (caller ID)
     ///
     /// Intermediary / Carrier Analytics blocked call due to poor reputation score on the telephone number
@@ -1502,6 +1663,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32017,
+
     /// `30119` — Certificate and private key pair is invalid
     ///
     /// The provided private key and certificate are both are valid but they do not match
@@ -1512,6 +1674,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30119,
+
     /// `68006` — Initialization Error
     ///
     /// An error occurred while initializing a class.
@@ -1522,6 +1685,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68006,
+
     /// `16099` — Unexpected conference status
     ///
     /// Category: [`Category::Error`].
@@ -1530,6 +1694,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16099,
+
     /// `40001` — Could not parse Assignment Instruction response as JSON. Ensure your JSON is not escaped
     ///
     /// #### Example
@@ -1556,6 +1721,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40001,
+
     /// `32701` — Voice User-Defined Message: Invalid Content-Type
     ///
     /// Invalid Content-Type in the POST request to the UserDefinedMessage Resource. Only `application/json` is supported.
@@ -1566,6 +1732,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32701,
+
     /// `13330` — Gather: Invalid hints value
     ///
     /// Category: [`Category::Warning`].
@@ -1574,6 +1741,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13330,
+
     /// `50059` — Programmable Chat: Notification sound name too long
     ///
     /// Category: [`Category::Error`].
@@ -1582,6 +1750,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50059,
+
     /// `51107` — Twilsock: Service can't be used
     ///
     /// Category: [`Category::Error`].
@@ -1590,6 +1759,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51107,
+
     /// `60407` — Authentication Token Error
     ///
     /// An error occurred while generating a token.
@@ -1600,6 +1770,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60407,
+
     /// `45376` — Failed to add a participant.  Conversation was closed or not found.
     ///
     /// Failed to add Participant &lt;participant_sid&gt;. Conversation &lt;conversation_sid&gt; was closed or not found.
@@ -1610,6 +1781,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45376,
+
     /// `83003` — The Super SIM already belongs to the requesting Account.
     ///
     /// Raised whenever you try to register a Super SIM that is already registered to your Account.
@@ -1620,6 +1792,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83003,
+
     /// `31409` — Conflict
     ///
     /// Category: [`Category::Error`].
@@ -1628,6 +1801,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31409,
+
     /// `22217` — Missing Supporting Document field
     ///
     /// A Supporting Document field is missing from the regulatory bundle.
@@ -1638,6 +1812,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22217,
+
     /// `21606` — The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.
     ///
     /// You can only send SMS messages from a phone number or \[short
@@ -1656,6 +1831,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21606,
+
     /// `63031` — Channels message cannot have same From and To
     ///
     /// Channels message should not have same From and To number
@@ -1666,6 +1842,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63031,
+
     /// `13111` — Annotate: Annotate must contain only one of element X
     ///
     /// Category: [`Category::Error`].
@@ -1674,6 +1851,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13111,
+
     /// `21233` — Domain still has subdomains
     ///
     /// Category: [`Category::Error`].
@@ -1682,6 +1860,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21233,
+
     /// `30447` — Toll Free verification rejection - Phone Number Error
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected. The toll-free phone number cannot be verified.
@@ -1692,6 +1871,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30447,
+
     /// `60306` — Invalid Request
     ///
     /// The request is invalid.
@@ -1704,6 +1884,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60306,
+
     /// `20409` — Conflict
     ///
     /// The request could not be completed due to a conflict with the current state of the target resource.
@@ -1714,6 +1895,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20409,
+
     /// `53102` — Room name contains invalid characters
     ///
     /// Category: [`Category::Error`].
@@ -1722,6 +1904,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53102,
+
     /// `19033` — Location validation error
     ///
     /// The request body has invalid inputs
@@ -1732,6 +1915,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19033,
+
     /// `16102` — Voice Recording: Unavailable because recording is silent
     ///
     /// Category: [`Category::Warning`].
@@ -1740,6 +1924,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16102,
+
     /// `50431` — Participant SID not provided
     ///
     /// null
@@ -1750,6 +1935,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50431,
+
     /// `50375` — TimeToInactive should be greater or equal to 1 minute
     ///
     /// 'TimeToInactive' duration should be greater or equal to 1 minute.
@@ -1760,6 +1946,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50375,
+
     /// `94402` — Transcriptions: Encryption failed and transcription result files deleted
     ///
     /// Twilio failed to encrypt and securely store transcription results. The transcription files have been deleted and the resource has been marked as “failed”
@@ -1770,6 +1957,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94402,
+
     /// `90002` — Too Many Errors
     ///
     /// Category: [`Category::Error`].
@@ -1778,6 +1966,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90002,
+
     /// `19053` — Field definition name cannot be a duplicate of an existing Twilio-defined field
     ///
     /// Request with input field names using reserved words
@@ -1788,6 +1977,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19053,
+
     /// `54155` — List Item revision mismatch
     ///
     /// Category: [`Category::Error`].
@@ -1796,6 +1986,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54155,
+
     /// `33101` — Invalid Parameter Value
     ///
     /// Raised when an invalid parameter is provided. Please refer to the \[API docs\](<https://www.twilio.com/docs/iot/wireless/api>) for more details.
@@ -1806,6 +1997,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33101,
+
     /// `34003` — Callee did not answer
     ///
     /// Category: [`Category::Error`].
@@ -1814,6 +2006,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E34003,
+
     /// `31009` — Transport error
     ///
     /// Category: [`Category::Error`].
@@ -1822,6 +2015,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31009,
+
     /// `80619` — Chat Channel Attribute Error
     ///
     /// Category: [`Category::Error`].
@@ -1830,6 +2024,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80619,
+
     /// `16101` — Voice Recording : Unavailable because duration is too short
     ///
     /// Category: [`Category::Warning`].
@@ -1838,6 +2033,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16101,
+
     /// `23004` — Message Redaction Incompatible Configuration: Advanced Opt-Out
     ///
     /// Phone Number Redaction is enabled for your account. Advanced Opt-Out is not compatible with Phone Number Redaction and should be disabled.
@@ -1848,6 +2044,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E23004,
+
     /// `20162` — A conflicting resource update is in progress
     ///
     /// The requested resource is already being updated simultaneously by another API request. The last request will be rejected to avoid inconsistent state.
@@ -1858,6 +2055,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20162,
+
     /// `80403` — Interaction Sid Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -1866,6 +2064,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80403,
+
     /// `15004` — Action Callback URL must be an absolute URL when using TwiML to update in-progress calls
     ///
     /// The TwiML provided for updating the in-progress call must use absolute URL for action callback.
@@ -1876,6 +2075,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E15004,
+
     /// `45308` — Add Participant Not Allowed
     ///
     /// Adding participant to the meeting is not allowed in the current meeting state
@@ -1886,6 +2086,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45308,
+
     /// `54451` — Invalid 'Order' query parameter
     ///
     /// Category: [`Category::Error`].
@@ -1894,6 +2095,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54451,
+
     /// `11751` — Media Message - Media exceeds messaging provider size limit
     ///
     /// ## Error - 11751
@@ -1910,6 +2112,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11751,
+
     /// `20157` — Expiration Time Exceeds Maximum Time Allowed
     ///
     /// Category: [`Category::Error`].
@@ -1918,6 +2121,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20157,
+
     /// `53104` — Unable to connect to Room
     ///
     /// Category: [`Category::Error`].
@@ -1926,6 +2130,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53104,
+
     /// `19028` — Channel value can not be updated
     ///
     /// Channel value can not be updated
@@ -1936,6 +2141,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19028,
+
     /// `30444` — Toll Free verification rejection - High Risk
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -1946,6 +2152,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30444,
+
     /// `50380` — TimeToClosed format is invalid
     ///
     /// 'TimeToClosed' parameter supported values are ISO8601 durations.
@@ -1956,6 +2163,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50380,
+
     /// `13804` — AddOns are not supported in this realm
     ///
     /// AddOns are not supported in this realm
@@ -1966,6 +2174,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13804,
+
     /// `21623` — Number of media files exceeds allowed limit
     ///
     /// Category: [`Category::Error`].
@@ -1974,6 +2183,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21623,
+
     /// `19012` — When updating a contact at least one field should be updated
     ///
     /// No contact updates provided in the request
@@ -1984,6 +2194,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19012,
+
     /// `60218` — SendGrid Template is not active
     ///
     /// SendGrid Template is not active
@@ -1996,6 +2207,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60218,
+
     /// `16106` — Voice Recording: Unavailable due to internal encryption error
     ///
     /// Category: [`Category::Error`].
@@ -2004,6 +2216,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16106,
+
     /// `60002` — End User Identification Timeout
     ///
     /// End User Identification Timeout
@@ -2014,6 +2227,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60002,
+
     /// `45731` — Pre-engagement data too large.
     ///
     /// Failed to create webchat conversation. Pre-engagement data too large.
@@ -2024,6 +2238,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45731,
+
     /// `45601` — Custom Flex UI error
     ///
     /// Error thrown by a user’s custom code/plugin.
@@ -2034,6 +2249,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45601,
+
     /// `62200` — Provisioning failure - Network-API is unavailable!
     ///
     /// Network provisioning calls are traced by network API which at the moment are not available.
@@ -2044,6 +2260,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62200,
+
     /// `62001` — Invalid SID
     ///
     /// Category: [`Category::Error`].
@@ -2052,6 +2269,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62001,
+
     /// `31103` — Length of parameters cannot exceed MAX\_PARAM\_LENGTH.
     ///
     /// Category: [`Category::Error`].
@@ -2060,6 +2278,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31103,
+
     /// `30440` — Toll Free verification rejection - Unknown Error
     ///
     /// The toll-free phone number cannot be verified due to an unknown error.
@@ -2070,6 +2289,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30440,
+
     /// `61001` — Add-ons: Request timed out
     ///
     /// Category: [`Category::Error`].
@@ -2078,6 +2298,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61001,
+
     /// `60310` — Factor verification attempts reached
     ///
     /// The maximum number of verification attempts for a Factor has been reached.
@@ -2092,6 +2313,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60310,
+
     /// `21242` — Maximum Credentials Reached for List
     ///
     /// Category: [`Category::Error`].
@@ -2100,6 +2322,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21242,
+
     /// `32019` — Twiml and Voice URL are both set. Using Voice URL.
     ///
     /// Twiml and Voice URL are both set. Using Voice URL.
@@ -2110,6 +2333,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32019,
+
     /// `32102` — SIP: Bad SDP
     ///
     /// Category: [`Category::Warning`].
@@ -2118,6 +2342,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32102,
+
     /// `90015` — Body and Template (Body, Sid, Language, Args) are provided
     ///
     /// Body and Template (Body, Sid, Language, Args) are provided together.
@@ -2128,6 +2353,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90015,
+
     /// `30121` — Fallback URL is missing
     ///
     /// Fallback URL is missing
@@ -2138,6 +2364,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30121,
+
     /// `62005` — Bandwidth reserve not found.
     ///
     /// Category: [`Category::Error`].
@@ -2146,6 +2373,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62005,
+
     /// `21611` — This 'From' number has exceeded the maximum number of queued messages
     ///
     /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
@@ -2166,6 +2394,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21611,
+
     /// `52131` — Invalid APNs credentials
     ///
     /// Category: [`Category::Error`].
@@ -2174,6 +2403,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52131,
+
     /// `60004` — Invalid Configuration
     ///
     /// Category: [`Category::Error`].
@@ -2182,6 +2412,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60004,
+
     /// `21263` — Invalid Answering Machine Detection Parameters
     ///
     /// Invalid Answering Machine Detection Parameters
@@ -2192,6 +2423,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21263,
+
     /// `51110` — Twilsock: Token contains multiple grants of same product
     ///
     /// Category: [`Category::Error`].
@@ -2200,6 +2432,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51110,
+
     /// `40120` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
@@ -2208,6 +2441,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40120,
+
     /// `31502` — Bad Gateway
     ///
     /// Category: [`Category::Error`].
@@ -2216,6 +2450,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31502,
+
     /// `31206` — Rate exceeded authorized limit.
     ///
     /// Category: [`Category::Error`].
@@ -2224,6 +2459,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31206,
+
     /// `16011` — Conference Event: Error Response to Callback URL
     ///
     /// Category: [`Category::Error`].
@@ -2232,6 +2468,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16011,
+
     /// `30027` — US A2P 10DLC - T-Mobile Daily Message Limit Reached
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. As you have consumed 100% of your limit, subsequent messages you send to T-Mobile are likely to be filtered. When filtering happens, you will start to receive 30023 error codes and must wait until midnight PT to resume message sending.
@@ -2246,6 +2483,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30027,
+
     /// `45356` — Failed to create a channel. Downstream error.
     ///
     /// Failed to retrieve Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -2256,6 +2494,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45356,
+
     /// `22223` — Regulatory Bundle is not eligible to be Copied
     ///
     /// The Regulatory Bundle requested is not eligible to be Copied.
@@ -2266,6 +2505,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22223,
+
     /// `13420` — Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
@@ -2274,6 +2514,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13420,
+
     /// `50526` — Invalid content SID
     ///
     /// An invalid value was specified for the message content sid
@@ -2284,6 +2525,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50526,
+
     /// `48005` — Callback failed due to timeout
     ///
     /// Category: [`Category::Error`].
@@ -2292,6 +2534,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48005,
+
     /// `63008` — Could not execute the request because the channel module has been misconfigured. Please check the Channel configuration in Twilio
     ///
     /// Category: [`Category::Error`].
@@ -2300,6 +2543,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63008,
+
     /// `90104` — Invalid Collect Field Type
     ///
     /// The Field Type in Collect JSON is Invalid
@@ -2310,6 +2554,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90104,
+
     /// `30112` — Account is not found
     ///
     /// Category: [`Category::Error`].
@@ -2318,6 +2563,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30112,
+
     /// `34108` — Other End Incompatible
     ///
     /// Category: [`Category::Error`].
@@ -2326,6 +2572,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E34108,
+
     /// `33004` — Service is unavailable
     ///
     /// Raised whenever a service is temporarily unavailable.
@@ -2336,6 +2583,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33004,
+
     /// `33102` — Parameter missing
     ///
     /// Raised whenever a required parameter was not passed with the request. The error object’s detail field will indicate which parameter was not provided.
@@ -2346,6 +2594,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33102,
+
     /// `23002` — Message Redaction Incompatible Configuration: Short code "STOP" filtering
     ///
     /// Phone Number Redaction is enabled for your account. Twilio's default opt-out keyword handling ("SMS STOP filtering") is not compatible with Phone Number Redaction and should be disabled.
@@ -2356,6 +2605,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E23002,
+
     /// `30011` — MMS not supported by the receiving phone number in this region
     ///
     /// ## Error - 30011
@@ -2368,6 +2618,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30011,
+
     /// `30130` — Messaging Service SID already belongs in another domain configuration.
     ///
     /// Messaging Service SID is already associated with a domain configuration in the account
@@ -2378,6 +2629,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30130,
+
     /// `53408` — ICE connection restart was attempted, but it is not allowed
     ///
     /// ICE restarts are only allowed on SDP offers, not answers
@@ -2388,6 +2640,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53408,
+
     /// `54351` — Invalid identity
     ///
     /// Category: [`Category::Error`].
@@ -2396,6 +2649,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54351,
+
     /// `51114` — Twilsock: Invalid access token header
     ///
     /// Category: [`Category::Error`].
@@ -2404,6 +2658,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51114,
+
     /// `22114` — Unable to Verify Code
     ///
     /// Category: [`Category::Error`].
@@ -2412,6 +2667,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22114,
+
     /// `21407` — This Phone Number type does not support SMS
     ///
     /// Category: [`Category::Error`].
@@ -2420,6 +2676,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21407,
+
     /// `21627` — Max Price must be a valid float
     ///
     /// Max Price must be a valid positive float
@@ -2430,6 +2687,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21627,
+
     /// `21457` — AreaCode Parameter not Supported
     ///
     /// Category: [`Category::Error`].
@@ -2438,6 +2696,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21457,
+
     /// `23005` — Phone Number Redaction Incompatible Configuration: Fallback to Long Code
     ///
     /// Phone Number Redaction is enabled for your account. Fallback to Long Code is not compatible with Phone Number Redaction and should be disabled.
@@ -2448,6 +2707,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E23005,
+
     /// `90014` — Validity Period should be positive integer
     ///
     /// Validity Period should be positive integer
@@ -2458,6 +2718,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90014,
+
     /// `60211` — Bucket with the given Interval already exists
     ///
     /// You have already configured that Max number of requests for this `Interval`
@@ -2470,6 +2731,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60211,
+
     /// `80607` — Session Closed
     ///
     /// ## Warning
@@ -2484,6 +2746,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80607,
+
     /// `30888` — Campaign vetting rejection - Age Gate Not Present / Not Acceptable
     ///
     /// The campaign submission has been reviewed and it was rejected due to Age Gate issues.
@@ -2494,6 +2757,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30888,
+
     /// `51004` — Client Connection: endpoint\_id too long
     ///
     /// Category: [`Category::Error`].
@@ -2502,6 +2766,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51004,
+
     /// `50449` — Conflicting channel modification
     ///
     /// The requested channel is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -2512,6 +2777,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50449,
+
     /// `81026` — Studio Execution failed because Flow exceeds maximum allowed widgets
     ///
     /// The Execution failed because the cumulative number of widgets in your Studio Flow and all its linked Subflows exceeds the maximum allowed widget count of 2,000. All Executions for this Flow will fail until you reduce the number of widgets to 2,000 or fewer.
@@ -2522,6 +2788,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81026,
+
     /// `22111` — Invalid Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
@@ -2530,6 +2797,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22111,
+
     /// `94303` — Transcriptions Configurations: Language is required
     ///
     /// A language is required to create a new configuration
@@ -2540,6 +2808,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94303,
+
     /// `60324` — Challenge verification failed
     ///
     /// Verification attempt was unsuccessful, AuthPayload is invalid.
@@ -2552,6 +2821,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60324,
+
     /// `92005` — ContentSid Required
     ///
     /// Category: [`Category::Error`].
@@ -2560,6 +2830,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92005,
+
     /// `40130` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
@@ -2568,6 +2839,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40130,
+
     /// `53106` — Room not found
     ///
     /// Category: [`Category::Error`].
@@ -2576,6 +2848,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53106,
+
     /// `21408` — Permission to send an SMS has not been enabled for the region indicated by the 'To' number
     ///
     /// You have attempted to send an SMS to a region that has not been enabled in your account's \[Messaging Geo-Permissions\](<https://www.twilio.com/console/sms/settings/geo-permissions>) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
@@ -2586,6 +2859,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21408,
+
     /// `64023` — Pay: Invalid Test Bank Account Number
     ///
     /// A 64023 error is an indication that your Pay Connector is in TEST mode, but you did not provide a valid test bank account number when testing an ACH payment.
@@ -2596,6 +2870,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64023,
+
     /// `54156` — Invalid List Item data
     ///
     /// Category: [`Category::Error`].
@@ -2604,6 +2879,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54156,
+
     /// `54450` — Invalid 'Direction' query parameter
     ///
     /// Category: [`Category::Error`].
@@ -2612,6 +2888,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54450,
+
     /// `45309` — Modify Participant Not Allowed
     ///
     /// Error occurred when trying to modify a participant
@@ -2622,6 +2899,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45309,
+
     /// `45373` — Failed to remove Participant.  Internal error.
     ///
     /// Failed to remove Participant &lt;participant sid&gt; l due to an internal error.
@@ -2632,6 +2910,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45373,
+
     /// `31408` — Request Timeout
     ///
     /// Category: [`Category::Error`].
@@ -2640,6 +2919,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31408,
+
     /// `53616` — Deleted a recording with custom configuration as time for retries was depleted
     ///
     /// Category: [`Category::Warning`].
@@ -2648,6 +2928,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53616,
+
     /// `52133` — Invalid APNs device token size
     ///
     /// Category: [`Category::Error`].
@@ -2656,6 +2937,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52133,
+
     /// `35125` — Maximum limit reached in the account for scheduling messages
     ///
     /// There is a soft limit of 500,000 scheduled messages at any given time, per account_sid, that can be guaranteed. As each scheduled message is sent, more messages can be scheduled up to that limit.
@@ -2666,6 +2948,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E35125,
+
     /// `53301` — Track name is invalid
     ///
     /// Category: [`Category::Error`].
@@ -2674,6 +2957,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53301,
+
     /// `52163` — Incorrect URL used to retrieve Webhook Credentials
     ///
     /// Category: [`Category::Error`].
@@ -2682,6 +2966,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52163,
+
     /// `51118` — Twilsock: Invalid claim set
     ///
     /// Category: [`Category::Error`].
@@ -2690,6 +2975,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51118,
+
     /// `60205` — SMS is not supported by landline phone number
     ///
     /// You have attempted to send the verification code to phone number that does not support SMS.
@@ -2702,6 +2988,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60205,
+
     /// `21607` — The 'from' phone number must be the sandbox phone number for trial accounts.
     ///
     /// Category: [`Category::Error`].
@@ -2710,6 +2997,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21607,
+
     /// `21204` — Call already initiated
     ///
     /// Category: [`Category::Error`].
@@ -2718,6 +3006,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21204,
+
     /// `60519` — SNA Verification Result Pending
     ///
     /// Category: [`Category::Error`].
@@ -2726,6 +3015,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60519,
+
     /// `19057` — Server unavailable or busy
     ///
     /// Server is busy or unavailable
@@ -2736,6 +3026,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19057,
+
     /// `21712` — Phone Number or Short Code is associated with another Messaging Service.
     ///
     /// Category: [`Category::Error`].
@@ -2744,6 +3035,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21712,
+
     /// `91004` — Test event cannot be found
     ///
     /// Test event cannot be found
@@ -2754,6 +3046,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91004,
+
     /// `19029` — When updating a channel at least one field should be updated
     ///
     /// No channel updates provided in the request
@@ -2764,6 +3057,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19029,
+
     /// `81007` — Connecting to a Call timed out
     ///
     /// Category: [`Category::Error`].
@@ -2772,6 +3066,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81007,
+
     /// `13230` — Dial-&gt;Conference: Invalid muted value
     ///
     /// Category: [`Category::Warning`].
@@ -2780,6 +3075,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13230,
+
     /// `21102` — Reached maximum number of Services
     ///
     /// Category: [`Category::Error`].
@@ -2788,6 +3084,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21102,
+
     /// `20159` — Invalid Signature
     ///
     /// Category: [`Category::Error`].
@@ -2796,6 +3093,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20159,
+
     /// `13222` — Dial-&gt;Number: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
@@ -2804,6 +3102,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13222,
+
     /// `50057` — Programmable Chat: Webhook call failed to execute successfully
     ///
     /// Category: [`Category::Error`].
@@ -2812,6 +3111,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50057,
+
     /// `40138` — Missing 'from' parameter when issuing Conference instruction
     ///
     /// A valid 'from' parameter was not passed to the 'conference' instruction
@@ -2822,6 +3122,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40138,
+
     /// `93104` — There is an issue with the Kinesis Stream Name or Region
     ///
     /// The ARN for your Kinesis Stream is invalid
@@ -2832,6 +3133,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E93104,
+
     /// `57006` — 'EventType' is empty
     ///
     /// 'EventType' is not specified
@@ -2842,6 +3144,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57006,
+
     /// `63041` — Template paused
     ///
     /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view \[WhatsApp’s documentation\](<https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>).
@@ -2852,6 +3155,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63041,
+
     /// `45101` — Configuration Not Found
     ///
     /// Category: [`Category::Error`].
@@ -2860,6 +3164,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45101,
+
     /// `53300` — Track is invalid
     ///
     /// Category: [`Category::Error`].
@@ -2868,6 +3173,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53300,
+
     /// `30890` — Campaign vetting rejection - Subscriber Help
     ///
     /// The campaign submission has been reviewed and it was rejected because of provided Subscriber Help information.
@@ -2878,6 +3184,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30890,
+
     /// `32112` — SIP: Invalid header value
     ///
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _value_. Including this header would have resulting in Twilio generating a message that runs contrary to the SIP specification.
@@ -2888,6 +3195,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32112,
+
     /// `64018` — Pay: Value needed for either Capture or Status parameters
     ///
     /// A 64018 Error is an indication that it is not clear whether to capture a piece of payment information or to complete/cancel the transaction.
@@ -2898,6 +3206,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64018,
+
     /// `57007` — 'EventType' is absent
     ///
     /// 'EventType' is not being passed in request
@@ -2908,6 +3217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57007,
+
     /// `53601` — AWS credentials for recording upload are invalid
     ///
     /// Category: [`Category::Error`].
@@ -2916,6 +3226,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53601,
+
     /// `45377` — Account SID not authorized.
     ///
     /// The account sid provided is not authorized to make changes to this Channel.
@@ -2926,6 +3237,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45377,
+
     /// `60620` — Lookup SIM Swap Information is Incomplete From Carrier
     ///
     /// Lookup Carrier Information Not Available
@@ -2936,6 +3248,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60620,
+
     /// `20004` — Method not allowed
     ///
     /// Category: [`Category::Error`].
@@ -2944,6 +3257,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20004,
+
     /// `13617` — Record: Recording length is out of range for transcription
     ///
     /// Category: [`Category::Warning`].
@@ -2952,6 +3266,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13617,
+
     /// `52162` — Credentials do not belong to used account
     ///
     /// Category: [`Category::Error`].
@@ -2960,6 +3275,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52162,
+
     /// `21257` — Invalid SIP Manipulation Policy SID
     ///
     /// Operation could not be performed because the SIP Manipulation Policy SID does not exist.
@@ -2970,6 +3286,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21257,
+
     /// `45711` — Failed to create webchat participant. Unauthorized
     ///
     /// Failed to create webchat participant. Credentials provided in request are invalid for the action.
@@ -2980,6 +3297,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45711,
+
     /// `21650` — Phone Number Requires a Verified Identity Document
     ///
     /// Category: [`Category::Error`].
@@ -2988,6 +3306,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21650,
+
     /// `30108` — Twilio account does not belong to an organization
     ///
     /// Domains are managed at the Organization level. Please attach this account to an organization and proceed with setup for Click Tracking prior to use.
@@ -2998,6 +3317,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30108,
+
     /// `10003` — Incoming call rejected due to inactive account
     ///
     /// Category: [`Category::Error`].
@@ -3006,6 +3326,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E10003,
+
     /// `19014` — Can fetch contact either by unique\_customer\_provided\_id or channel
     ///
     /// Contact fetch request should contain unique_customer_provided_id or channel, not both
@@ -3016,6 +3337,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19014,
+
     /// `54251` — Invalid Message Stream Message data
     ///
     /// Category: [`Category::Error`].
@@ -3024,6 +3346,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54251,
+
     /// `50340` — Messaging service SID not provided
     ///
     /// null
@@ -3034,6 +3357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50340,
+
     /// `53404` — No supported codec
     ///
     /// Category: [`Category::Error`].
@@ -3042,6 +3366,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53404,
+
     /// `60229` — Template translation was not found
     ///
     /// ## Error - 60229
@@ -3056,6 +3381,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60229,
+
     /// `16023` — Dial-&gt;Conference: Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
     ///
     /// The participant label specified in an API call to create a voice conference participant was invalid. It may not exceed 128 characters, it may not be a CallSid, and it may not contain a ‘/’ (even in URL encoded form %2F).
@@ -3066,6 +3392,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16023,
+
     /// `53620` — Invalid URL for external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
@@ -3074,6 +3401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53620,
+
     /// `21403` — Invalid Method
     ///
     /// Category: [`Category::Error`].
@@ -3082,6 +3410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21403,
+
     /// `21253` — Max Connection Policies Reached
     ///
     /// Category: [`Category::Error`].
@@ -3090,6 +3419,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21253,
+
     /// `21473` — AccountSid you are transferring to is not related to the originating owner of the phone number
     ///
     /// Category: [`Category::Error`].
@@ -3098,6 +3428,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21473,
+
     /// `90030` — Broadcast 'CorrelationId' is too long
     ///
     /// Broadcast 'CorrelationId' is too long
@@ -3108,6 +3439,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90030,
+
     /// `53627` — Internal failure when updating the composition resource
     ///
     /// Category: [`Category::Error`].
@@ -3116,6 +3448,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53627,
+
     /// `32208` — SIP: Secure media required
     ///
     /// Category: [`Category::Error`].
@@ -3124,6 +3457,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32208,
+
     /// `19022` — Invalid channel
     ///
     /// Request with a channel that is not supported
@@ -3134,6 +3468,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19022,
+
     /// `45362` — Failed to remove Participant.  Not found.
     ///
     /// Failed to remove Participant &lt;participant sid&gt; from Channel &lt;channel sid&gt; because the Participant was not found.
@@ -3144,6 +3479,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45362,
+
     /// `14213` — Dial-&gt;Queue: queue name too long
     ///
     /// Category: [`Category::Error`].
@@ -3152,6 +3488,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14213,
+
     /// `21478` — Unable to update Status for subaccount, subaccount has been suspended by Twilio
     ///
     /// Category: [`Category::Error`].
@@ -3160,6 +3497,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21478,
+
     /// `60614` — Lookup Request Must Be Completed in Different Twilio Region
     ///
     /// Lookup package requested is not supported in your Twilio Region.
@@ -3172,6 +3510,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60614,
+
     /// `31209` — Call Message Event Payload size exceeded authorized limit.
     ///
     /// Call Message Event Payload size exceeded authorized limit.
@@ -3182,6 +3521,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31209,
+
     /// `53215` — Invalid Subscribe Rule(s)
     ///
     /// Raised by the server when a Subscribe Rule is invalid.
@@ -3192,6 +3532,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53215,
+
     /// `50377` — Can't update conversation as it's in final closed state
     ///
     /// Conversation state is 'closed' so it can't be used for chatting anymore.
@@ -3202,6 +3543,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50377,
+
     /// `52103` — GCM/FCM client uninstalled or turned off notifications
     ///
     /// Category: [`Category::Error`].
@@ -3210,6 +3552,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52103,
+
     /// `32219` — SIP: Redirect failed
     ///
     /// Category: [`Category::Error`].
@@ -3218,6 +3561,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32219,
+
     /// `30016` — 'To' and 'From' channel types are incompatible
     ///
     /// Category: [`Category::Error`].
@@ -3226,6 +3570,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30016,
+
     /// `50506` — Programmable Chat: Media SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -3234,6 +3579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50506,
+
     /// `20422` — Invalid Parameter
     ///
     /// Category: [`Category::Error`].
@@ -3242,6 +3588,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20422,
+
     /// `53204` — Participant not found
     ///
     /// Category: [`Category::Error`].
@@ -3250,6 +3597,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53204,
+
     /// `50101` — Programmable Chat: Channel role not found
     ///
     /// Category: [`Category::Error`].
@@ -3258,6 +3606,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50101,
+
     /// `13805` — Trial account call duration exceeded 10 minute limit
     ///
     /// Trial account call duration exceeded 10 minute limit
@@ -3268,6 +3617,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13805,
+
     /// `91101` — Subscription could not be created
     ///
     /// Subscription creation failed
@@ -3278,6 +3628,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91101,
+
     /// `45374` — Failed to delete Channel.  Internal error.
     ///
     /// Failed to delete Channel &lt;channel sid&gt; due to an internal error.
@@ -3288,6 +3639,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45374,
+
     /// `57009` — 'EventType' is too long
     ///
     /// Specified 'EventType' is too long
@@ -3298,6 +3650,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57009,
+
     /// `20105` — Access Token not yet valid
     ///
     /// Category: [`Category::Error`].
@@ -3306,6 +3659,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20105,
+
     /// `21248` — Trunk Domain already taken
     ///
     /// Category: [`Category::Error`].
@@ -3314,6 +3668,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21248,
+
     /// `60005` — Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
@@ -3322,6 +3677,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60005,
+
     /// `53621` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
@@ -3330,6 +3686,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53621,
+
     /// `50332` — Programmable Chat: Channel webhook url too long
     ///
     /// Category: [`Category::Error`].
@@ -3338,6 +3695,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50332,
+
     /// `30022` — US A2P 10DLC - Rate Limits Exceeded
     ///
     /// * Your message was rejected by the downstream carriers for exceeding the rate limits allowed by your campaign.
@@ -3349,6 +3707,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30022,
+
     /// `80306` — Not Found Chat Service
     ///
     /// Category: [`Category::Error`].
@@ -3357,6 +3716,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80306,
+
     /// `50393` — Type value should be 'private'.
     ///
     /// Category: [`Category::Error`].
@@ -3365,6 +3725,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50393,
+
     /// `21218` — Invalid ApplicationSid
     ///
     /// Category: [`Category::Error`].
@@ -3373,6 +3734,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21218,
+
     /// `16022` — Conference does not exist or is completed
     ///
     /// Category: [`Category::Error`].
@@ -3381,6 +3743,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16022,
+
     /// `20404` — Not Found
     ///
     /// Category: [`Category::Error`].
@@ -3389,6 +3752,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20404,
+
     /// `20021` — Phone number rejected by T-Mobile SDG Service Provisioning API
     ///
     /// Exception received while creating application address in SDG Service Provisioning API: Invalid short code And enum server status is: FAILURE
@@ -3399,6 +3763,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20021,
+
     /// `40135` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
@@ -3407,6 +3772,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40135,
+
     /// `30100` — Domain SID is invalid
     ///
     /// The Domain SID included in your request is not a valid Domain for your Twilio Organization.
@@ -3417,6 +3783,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30100,
+
     /// `90027` — Broadcast 'FriendlyName' is too long
     ///
     /// Broadcast 'FriendlyName' is too long
@@ -3427,6 +3794,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90027,
+
     /// `30002` — Account suspended
     ///
     /// This message failed because your account was suspended after this message was queued but before it was sent by Twilio.
@@ -3437,6 +3805,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30002,
+
     /// `64010` — Pay: Payment Gateway rejected token creation.
     ///
     /// Category: [`Category::Error`].
@@ -3445,6 +3814,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64010,
+
     /// `63047` — Link to a sample media file returned an invalid Content-Type
     ///
     /// The link to the media file does not have a Content-Type header set to an accepted MIME type. As a result, the template was not created.
@@ -3455,6 +3825,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63047,
+
     /// `16025` — Dial-&gt;Conference: Participant label is in use by another participant
     ///
     /// The participant label specified as an attribute on the conference noun in twiml is already in use by another active participant in the same conference.
@@ -3465,6 +3836,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16025,
+
     /// `80606` — Proxy Identifier Not Owned By Account
     ///
     /// Category: [`Category::Warning`].
@@ -3473,6 +3845,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80606,
+
     /// `14204` — Enqueue: Queue name too short
     ///
     /// Category: [`Category::Error`].
@@ -3481,6 +3854,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14204,
+
     /// `53617` — Internal failure when bulk deleting compositions from your account
     ///
     /// Despite our best efforts, we have failed to delete some or all of the selected compositions. The operation has been cancelled.
@@ -3491,6 +3865,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53617,
+
     /// `50436` — Participant limit exceeded for group conversation
     ///
     /// There is a limit to how many participants can be active in the same conversation at once. Adding this participant would exceed that limit.
@@ -3501,6 +3876,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50436,
+
     /// `81014` — There was an internal error while processing an HTTP request
     ///
     /// An internal error occurred while Studio was executing an HTTP Request widget.
@@ -3511,6 +3887,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81014,
+
     /// `13331` — Gather: Invalid language value
     ///
     /// Category: [`Category::Warning`].
@@ -3519,6 +3896,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13331,
+
     /// `94304` — Transcriptions Configurations: Language is invalid
     ///
     /// Invalid language value, either to create a new configuration or update existing one. Language should be a BCP-47 code
@@ -3529,6 +3907,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94304,
+
     /// `83001` — Parameter missing while registering a Super SIM
     ///
     /// Raised whenever a required parameter was not passed with the request while registering a Super SIM. The error object’s detail field will indicate which parameter was not provided.
@@ -3539,6 +3918,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83001,
+
     /// `92007` — The Content Variables Parameter is invalid
     ///
     /// Category: [`Category::Error`].
@@ -3547,6 +3927,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92007,
+
     /// `21723` — Campaign Verify token import already in progress
     ///
     /// The attempt to import a Campaign Verify token to your brand failed because there is already a token that is queued for importing.
@@ -3557,6 +3938,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21723,
+
     /// `13252` — Dial: Invalid header name
     ///
     /// Category: [`Category::Warning`].
@@ -3565,6 +3947,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13252,
+
     /// `40152` — Invalid Queue for Known Worker
     ///
     /// Worker isn't part of the queue specified in the Workflow target for re-targeted Task.
@@ -3575,6 +3958,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40152,
+
     /// `50374` — 'State' field can't be empty
     ///
     /// 'State' field can't be removed or set to empty if it was already set before.
@@ -3585,6 +3969,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50374,
+
     /// `54100` — Document not found
     ///
     /// Category: [`Category::Error`].
@@ -3593,6 +3978,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54100,
+
     /// `53208` — Participant's bandwidth profile configuration is invalid
     ///
     /// Participant's bandwidth profile configuration is invalid
@@ -3603,6 +3989,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53208,
+
     /// `21207` — Invalid IfMachine
     ///
     /// Category: [`Category::Error`].
@@ -3611,6 +3998,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21207,
+
     /// `80904` — Expired Proxy Session
     ///
     /// Proxy session has expired.
@@ -3621,6 +4009,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80904,
+
     /// `30446` — Toll Free verification rejection - Opt-In Error
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -3631,6 +4020,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30446,
+
     /// `40005` — Assignment Callback response does not contain Instruction
     ///
     /// Assignment Callback response does not contain 'instruction'
@@ -3641,6 +4031,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40005,
+
     /// `21503` — Invalid transcription type
     ///
     /// Category: [`Category::Error`].
@@ -3649,6 +4040,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21503,
+
     /// `30009` — Missing inbound segment
     ///
     /// One or more segments associated with your multi-part inbound message was not received.
@@ -3659,6 +4051,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30009,
+
     /// `50330` — Programmable Chat: Channel webhook filter not provided
     ///
     /// Category: [`Category::Error`].
@@ -3667,6 +4060,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50330,
+
     /// `70004` — Unauthorized
     ///
     /// Category: [`Category::Error`].
@@ -3675,6 +4069,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70004,
+
     /// `81012` — Failed to update Sync service
     ///
     /// Category: [`Category::Error`].
@@ -3683,6 +4078,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81012,
+
     /// `50382` — Timer can't be set without state
     ///
     /// You are trying to set 'TimeToInactive' and/or 'TimeToClosed' without 'State' parameter in request during conversation creation
@@ -3693,6 +4089,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50382,
+
     /// `13212` — Dial: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
@@ -3701,6 +4098,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13212,
+
     /// `60500` — SNA Phone Number Mismatch
     ///
     /// Category: [`Category::Error`].
@@ -3709,6 +4107,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60500,
+
     /// `53205` — Participant disconnected because of duplicate identity
     ///
     /// Category: [`Category::Error`].
@@ -3717,6 +4116,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53205,
+
     /// `63028` — Number of parameters provided does not match the expected number of parameters
     ///
     /// Category: [`Category::Error`].
@@ -3725,6 +4125,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63028,
+
     /// `21472` — Account is not active
     ///
     /// Category: [`Category::Error`].
@@ -3733,6 +4134,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21472,
+
     /// `21203` — International calling not enabled
     ///
     /// Category: [`Category::Error`].
@@ -3741,6 +4143,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21203,
+
     /// `45207` — Chat User per Chat Channel limit reached. User is part of too many Chat Channels.
     ///
     /// Category: [`Category::Error`].
@@ -3749,6 +4152,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45207,
+
     /// `51105` — Twilsock: Token doesn't contain identity
     ///
     /// Category: [`Category::Error`].
@@ -3757,6 +4161,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51105,
+
     /// `60611` — Lookup Package Quota Reached
     ///
     /// Lookup quota for requested package has been reached
@@ -3767,6 +4172,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60611,
+
     /// `90103` — Error processing answer during collection
     ///
     /// Error processing answer during collection
@@ -3777,6 +4183,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90103,
+
     /// `50418` — Non-Chat participants limit exceeded
     ///
     /// null
@@ -3787,6 +4194,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50418,
+
     /// `81019` — Twilio phone number using deprecated API version
     ///
     /// The Twilio phone number connected to your Studio Flow is configured for the deprecated 2008-08-01 API, which is not compatible. Update the phone number API version to 2010-04-01.
@@ -3797,6 +4205,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81019,
+
     /// `21701` — The Messaging Service does not exist
     ///
     /// The Messaging Service resource you are referencing does not exist
@@ -3809,6 +4218,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21701,
+
     /// `21239` — Maximum Credential Lists Reached
     ///
     /// Category: [`Category::Error`].
@@ -3817,6 +4227,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21239,
+
     /// `50378` — 'State' parameter value is invalid
     ///
     /// 'State' parameter value is set to some not supported value. Supported values are 'active', 'inactive', 'closed'.
@@ -3827,6 +4238,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50378,
+
     /// `51201` — Twilsock : CPS, Init per Account
     ///
     /// Category: [`Category::Error`].
@@ -3835,6 +4247,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51201,
+
     /// `62017` — No IP route specified
     ///
     /// Category: [`Category::Error`].
@@ -3843,6 +4256,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62017,
+
     /// `50438` — Group conversation with given participant list already exists
     ///
     /// There is an existing group conversation with the same participant list.
@@ -3853,6 +4267,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50438,
+
     /// `60619` — Lookup Request Cannot be Completed in Twilio Region
     ///
     /// The Lookup request cannot be completed in the selected Twilio region.
@@ -3863,6 +4278,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60619,
+
     /// `30116` — Certificate or private key or both are missing
     ///
     /// Certificates should be uploaded in PEM format. <https://en.wikipedia.org/wiki/Privacy-Enhanced_Mail>
@@ -3873,6 +4289,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30116,
+
     /// `60401` — Network Error
     ///
     /// An error occurred while calling the API.
@@ -3883,6 +4300,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60401,
+
     /// `20423` — Invalid SID
     ///
     /// Category: [`Category::Error`].
@@ -3891,6 +4309,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20423,
+
     /// `50529` — Content variables are too long
     ///
     /// Allowed total length for message content variables is sum of key, value and JSON-specific characters' lengths.
@@ -3901,6 +4320,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50529,
+
     /// `14221` — Enqueue: Provided Attributes JSON was not valid
     ///
     /// Category: [`Category::Error`].
@@ -3909,6 +4329,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14221,
+
     /// `11243` — HTTP retry policy is invalid
     ///
     /// Category: [`Category::Error`].
@@ -3917,6 +4338,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11243,
+
     /// `64019` — Pay: Required payment information incomplete
     ///
     /// A 64019 Error is an indication that the pieces of payment information indicated as required were not captured.
@@ -3927,6 +4349,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64019,
+
     /// `17009` — Internal Server Error
     ///
     /// The requested resource failed to complete the request.
@@ -3937,6 +4360,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17009,
+
     /// `48031` — Outgoing conversation: Conversation with this contact and proxy address already exists
     ///
     /// A conversation could not be created because the requested contact address and Twilio proxy number are already in an active conversation in the same channel.
@@ -3947,6 +4371,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48031,
+
     /// `45700` — Unexpected error occurred. Unable to process WebChat request.
     ///
     /// An unexpected error occurred when processing create WebChat conversation request.
@@ -3957,6 +4382,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45700,
+
     /// `60410` — Verification delivery attempt blocked
     ///
     /// This is because \[Fraud Guard\](/docs/verify/preventing-toll-fraud/verify-sms-fraud-detection) has identified potential fraudulent messages being sent to one or more destination. A temporary block on SMS traffic has been placed for the next 12 hours on the prefix you used. This block will be lifted at the end of this 12-hour period. If further fraudulent activity is detected after this block, this pattern will continue with further temporary 12 hour blocks until the issue is no longer observed.
@@ -3967,6 +4393,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60410,
+
     /// `13611` — Record: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
@@ -3975,6 +4402,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13611,
+
     /// `20012` — Invalid TLSv1.2 Cipher Suite
     ///
     /// ## Error Code 20012
@@ -4008,6 +4436,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20012,
+
     /// `62006` — MPLS carrier is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
@@ -4016,6 +4445,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62006,
+
     /// `34106` — No Fax TwiML action specified
     ///
     /// Category: [`Category::Error`].
@@ -4024,6 +4454,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E34106,
+
     /// `64006` — Pay: Connector does not support token type.
     ///
     /// ## Error - 64006
@@ -4041,6 +4472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64006,
+
     /// `32021` — SHAKEN/STIR call verification failed
     ///
     /// Twilio cannot verify incoming SHAKEN PASSporT from carrier
@@ -4051,6 +4483,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32021,
+
     /// `33119` — SIM connectivity reset not allowed
     ///
     /// Raised whenever a SIM connectivity reset is requested but not permitted.
@@ -4061,6 +4494,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33119,
+
     /// `31604` — Does Not Exist Anywhere
     ///
     /// Category: [`Category::Error`].
@@ -4069,6 +4503,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31604,
+
     /// `32500` — Voice Conversation: Generic error.
     ///
     /// Request through Voice Conversation Service failed.
@@ -4079,6 +4514,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32500,
+
     /// `32101` — SIP: Invalid phone number
     ///
     /// SIP: Invalid phone number
@@ -4089,6 +4525,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32101,
+
     /// `64014` — Pay: ECP/ACH requires AVSName Parameter in the &lt;Pay&gt; verb.
     ///
     /// A 64014 Error is an indication that the provided paymentMethod attribute "ach-debit" was used, but the AVSName Parameter was not found inside the &lt;Pay&gt; verb.
@@ -4099,6 +4536,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64014,
+
     /// `19056` — Input request content type is invalid
     ///
     /// Input request content type is invalid
@@ -4109,6 +4547,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19056,
+
     /// `80504` — An internal server error has occurred.
     ///
     /// An internal server error has occurred.
@@ -4119,6 +4558,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80504,
+
     /// `22401` — Phone Number Instance fields are not supported within region
     ///
     /// The fields you are attempting to update are not supported within the region specified.
@@ -4129,6 +4569,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22401,
+
     /// `17001` — Completed summary for this call wasn't found
     ///
     /// This error code is returned by the /Summary API when a completed summary is requested and it doesn't exist.
@@ -4139,6 +4580,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17001,
+
     /// `90016` — 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
     ///
     /// 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
@@ -4149,6 +4591,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90016,
+
     /// `50107` — Programmable Chat: User not authorized for command
     ///
     /// Category: [`Category::Error`].
@@ -4157,6 +4600,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50107,
+
     /// `53109` — Timeout is out of range
     ///
     /// Category: [`Category::Error`].
@@ -4165,6 +4609,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53109,
+
     /// `63001` — Channel could not authenticate the request. Please see Channel specific error message for more information
     ///
     /// The Channel could not authenticate the request. Please see Channel specific error message for more information.
@@ -4175,6 +4620,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63001,
+
     /// `62003` — MPLS carrier not found.
     ///
     /// Category: [`Category::Error`].
@@ -4183,6 +4629,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62003,
+
     /// `32009` — The user you tried to dial is not registered with the corresponding SIP Domain
     ///
     /// Category: [`Category::Warning`].
@@ -4191,6 +4638,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32009,
+
     /// `50201` — Programmable Chat: User already exists
     ///
     /// Category: [`Category::Error`].
@@ -4199,6 +4647,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50201,
+
     /// `90006` — Invalid direction
     ///
     /// Invalid value for direction. Please contact Customer Support.
@@ -4209,6 +4658,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90006,
+
     /// `22200` — Invalid End-User Type or Number Type
     ///
     /// An invalid End-User Type or Number Type is included in the request to create a Bundle.
@@ -4219,6 +4669,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22200,
+
     /// `64004` — Pay: Invalid paymentConnector attribute in TwiML.
     ///
     /// Category: [`Category::Error`].
@@ -4227,6 +4678,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64004,
+
     /// `60604` — SendGrid Authenticated user is not authorized to send mail
     ///
     /// SendGrid Authenticated user is not authorized to send mail
@@ -4239,6 +4691,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60604,
+
     /// `83002` — Super SIM cannot be registered
     ///
     /// The ICCID and Registration Code do not belong to a registrable Super SIM.
@@ -4249,6 +4702,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83002,
+
     /// `60311` — Factor verification failed
     ///
     /// Factor verification failure.
@@ -4261,6 +4715,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60311,
+
     /// `52164` — No Credentials found for the supplied Binding Type
     ///
     /// Category: [`Category::Error`].
@@ -4269,6 +4724,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52164,
+
     /// `21501` — Resource not available
     ///
     /// Category: [`Category::Error`].
@@ -4277,6 +4733,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21501,
+
     /// `30122` — Fallback URL is invalid
     ///
     /// Fallback URL is invalid
@@ -4287,6 +4744,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30122,
+
     /// `33108` — Rate Plan not found
     ///
     /// Raised whenever the given Rate Plan is not found.
@@ -4297,6 +4755,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33108,
+
     /// `57018` — 'Event' value type must be Map
     ///
     /// Specified 'Event' value type is invalid, Map required
@@ -4307,6 +4766,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57018,
+
     /// `50328` — Programmable Chat: Channel webhook type not provided
     ///
     /// Category: [`Category::Error`].
@@ -4315,6 +4775,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50328,
+
     /// `60517` — SNA User-Agent Mismatch Error
     ///
     /// Category: [`Category::Error`].
@@ -4323,6 +4784,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60517,
+
     /// `57003` — 'Secret id' is invalid for this Partner
     ///
     /// 'Secret id' is invalid for this Partner
@@ -4333,6 +4795,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57003,
+
     /// `64022` — Pay: Invalid Test Card Number
     ///
     /// A 64022 error is an indication that your Pay Connector is in TEST mode, but you did not provide a valid test card number when testing a payment.
@@ -4343,6 +4806,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64022,
+
     /// `54003` — Invalid If-Match header
     ///
     /// Category: [`Category::Error`].
@@ -4351,6 +4815,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54003,
+
     /// `80802` — Simultaneous requests to create the same Identifier in one or more Sessions
     ///
     /// Multiple requests to the create-participant endpoint with the same identifier were made simultaneously or very close in time.  This can result in the same proxy-identifier being assigned, causing Participants with the same Identifier/ProxyIdentifier pair to be active in multiple Sessions.  This can result in calls and messages from affected Participants being routed to unintended recipients.
@@ -4361,6 +4826,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80802,
+
     /// `22102` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
@@ -4369,6 +4835,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22102,
+
     /// `83007` — Unable to activate your Super SIM as it does not belong to a Fleet
     ///
     /// Your Super SIM cannot be activated without being assigned to a Fleet.
@@ -4379,6 +4846,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83007,
+
     /// `19010` — Invalid contact search request
     ///
     /// Category: [`Category::Error`].
@@ -4387,6 +4855,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19010,
+
     /// `32209` — SIP: Secure transport required
     ///
     /// Category: [`Category::Error`].
@@ -4395,6 +4864,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32209,
+
     /// `80614` — No Partner Participant Found
     ///
     /// Category: [`Category::Warning`].
@@ -4403,6 +4873,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80614,
+
     /// `12301` — Invalid Upload Content-Type
     ///
     /// Category: [`Category::Error`].
@@ -4411,6 +4882,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12301,
+
     /// `50104` — Programmable Chat: Permission not found
     ///
     /// Category: [`Category::Error`].
@@ -4419,6 +4891,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50104,
+
     /// `31002` — Connection declined.
     ///
     /// Category: [`Category::Error`].
@@ -4427,6 +4900,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31002,
+
     /// `13247` — Dial: Invalid From number (caller ID)
     ///
     /// From number (caller ID) must be valid, assigned and not on the do-not-originate (DNO) list.
@@ -4437,6 +4911,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13247,
+
     /// `48029` — Outgoing conversation: Contact address type does not match proxy address type
     ///
     /// A conversation could not be created because the provided Twilio proxy address does not match the contact’s expected channel type.
@@ -4447,6 +4922,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48029,
+
     /// `45103` — Workspace Not Configured
     ///
     /// Category: [`Category::Error`].
@@ -4455,6 +4931,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45103,
+
     /// `50309` — Programmable Chat: Invalid Date Updated parameter
     ///
     /// ## Error - 50309
@@ -4473,6 +4950,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50309,
+
     /// `80602` — Non Unique Service Name
     ///
     /// Category: [`Category::Warning`].
@@ -4481,6 +4959,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80602,
+
     /// `20500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
@@ -4489,6 +4968,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20500,
+
     /// `54509` — Query expression contains too many operators
     ///
     /// Category: [`Category::Error`].
@@ -4497,6 +4977,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54509,
+
     /// `45361` — Failed to add Participant. Downstream error.
     ///
     /// Failed to add Participant to Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -4507,6 +4988,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45361,
+
     /// `90102` — Assistant failure to start collection
     ///
     /// Autopilot was unable to start the collection
@@ -4517,6 +4999,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90102,
+
     /// `90013` — 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required
     ///
     /// 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required to send Broadcast
@@ -4527,6 +5010,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90013,
+
     /// `83605` — StartTime parameter is too far in the past. It must be within the last 18 months.
     ///
     /// You can query usage data up to 18 months in the past. The oldest allowed StartTime is 18 months prior to the start of the current UTC day. For example, if the current time is 2021-12-13T5:00:00Z, then you can query usage as far back as 2020-06-13T:00:00:00Z.
@@ -4537,6 +5021,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83605,
+
     /// `53661` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Warning`].
@@ -4545,6 +5030,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53661,
+
     /// `21620` — Invalid media URL(s)
     ///
     /// One or more media URLs that you provided is invalid — they are malformed in some way.
@@ -4557,6 +5043,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21620,
+
     /// `48011` — Custom Routing Callback failed due to an internal error
     ///
     /// Category: [`Category::Error`].
@@ -4565,6 +5052,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48011,
+
     /// `14238` — Dial-&gt;Conference: Unable to accept Reservation
     ///
     /// Category: [`Category::Error`].
@@ -4573,6 +5061,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14238,
+
     /// `20410` — Gone
     ///
     /// The API is no longer available
@@ -4583,6 +5072,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20410,
+
     /// `13257` — Invalid transcribeCallback URL
     ///
     /// Transcribe callback URL does not conform to standard URL format.
@@ -4593,6 +5083,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13257,
+
     /// `31202` — Signature validation failed.
     ///
     /// The provided access token failed signature validation.
@@ -4603,6 +5094,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31202,
+
     /// `30031` — Invalid MaxRate
     ///
     /// MaxRate is not a valid float
@@ -4613,6 +5105,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30031,
+
     /// `51003` — Client Connection: identity too long
     ///
     /// Category: [`Category::Error`].
@@ -4621,6 +5114,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51003,
+
     /// `82006` — Environment Context too large
     ///
     /// Context of the function has exceeded maximum limit. Reduce the context size and try again.
@@ -4631,6 +5125,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82006,
+
     /// `60723` — Brand status does not allow updates
     ///
     /// Brands can only be updated when they have certain status values.
@@ -4641,6 +5136,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60723,
+
     /// `33201` — Unauthorized
     ///
     /// Raised whenever the requested operation is not permitted.
@@ -4651,6 +5147,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33201,
+
     /// `32503` — Voice Conversation: Callback event response error.
     ///
     /// Request to status callback URL received a response error from the customer-side server.
@@ -4661,6 +5158,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32503,
+
     /// `80903` — Unknown Participant
     ///
     /// Category: [`Category::Warning`].
@@ -4669,6 +5167,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80903,
+
     /// `21648` — Regulatory Bundle cannot be deleted due to active number assignment
     ///
     /// The Regulatory Bundle cannot be deleted due to an active number assignment.a
@@ -4679,6 +5178,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21648,
+
     /// `21608` — The 'to' phone number provided is not yet verified for this account.
     ///
     /// Category: [`Category::Error`].
@@ -4687,6 +5187,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21608,
+
     /// `57004` — 'Category' is empty
     ///
     /// 'Category' is not specified
@@ -4697,6 +5198,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57004,
+
     /// `94500` — Transcriptions: sourceSid invalid
     ///
     /// The action could not be performed because the sourceSid provided is not valid
@@ -4707,6 +5209,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94500,
+
     /// `60612` — Requested phone number not mobile
     ///
     /// Requested phone number is not a mobile number
@@ -4717,6 +5220,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60612,
+
     /// `13329` — Gather: Invalid partialResultCallbackMethod value
     ///
     /// Category: [`Category::Warning`].
@@ -4725,6 +5229,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13329,
+
     /// `50363` — Invalid conversation webhook SID
     ///
     /// null
@@ -4735,6 +5240,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50363,
+
     /// `60712` — Error communicating with Regulatory Compliance API
     ///
     /// KYC, part of the Branded Comms product, depends on Twilio's regulatory APIs
@@ -4745,6 +5251,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60712,
+
     /// `21220` — Invalid call state
     ///
     /// Category: [`Category::Error`].
@@ -4753,6 +5260,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21220,
+
     /// `60621` — Lookup Carrier Information Not Available
     ///
     /// Lookup SIM Swap Information is Incomplete From Carrier
@@ -4763,6 +5271,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60621,
+
     /// `503` — Internal Error
     ///
     /// An internal error has occurred while processing the request.
@@ -4773,6 +5282,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E503,
+
     /// `32601` — Virtual Agent: Provider Error
     ///
     /// A 32601 Error is an indication that the &amp;lt;VirtualAgent&amp;gt; connector configuration was rejected by the VirtualAgent provider.
@@ -4783,6 +5293,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32601,
+
     /// `50414` — Participant address type does not match proxy address type
     ///
     /// null
@@ -4793,6 +5304,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50414,
+
     /// `60719` — Branded Call not found
     ///
     /// You are requesting a branded call for phone number that is not branded (it is not associated to a verified brand and business)
@@ -4803,6 +5315,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60719,
+
     /// `45719` — Failed to create webchat participant. Too many requests
     ///
     /// Failed to create participant for webchat conversation. Too many requests
@@ -4813,6 +5326,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45719,
+
     /// `70052` — Public Key Client Validation Required For Account
     ///
     /// Category: [`Category::Error`].
@@ -4821,6 +5335,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70052,
+
     /// `21614` — 'To' number is not a valid mobile number
     ///
     /// You have attempted to send a SMS with a 'To' number that is not
@@ -4833,6 +5348,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21614,
+
     /// `13233` — Dial-&gt;Conference: Invalid waitUrl
     ///
     /// Category: [`Category::Warning`].
@@ -4841,6 +5357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13233,
+
     /// `91007` — Sink still in use
     ///
     /// Sink cannot be deleted because it is sill in use
@@ -4851,6 +5368,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91007,
+
     /// `21613` — PhoneNumber Requires Certification
     ///
     /// Category: [`Category::Error`].
@@ -4859,6 +5377,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21613,
+
     /// `60602` — App hash can only be used with SMS channel
     ///
     /// App hash can only be used with SMS channel
@@ -4871,6 +5390,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60602,
+
     /// `58000` — Twilio Live congestion
     ///
     /// A Twilio Live request was rejected due to platform constraints. A 58000 error is an indicator that Twliio Live will not accept additional requests due to high traffic. During times of congestion, as a preventive measure, we reject your request and return this error.
@@ -4881,6 +5401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E58000,
+
     /// `63023` — Channel generic error
     ///
     /// Category: [`Category::Error`].
@@ -4889,6 +5410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63023,
+
     /// `21502` — Invalid callback url
     ///
     /// Category: [`Category::Error`].
@@ -4897,6 +5419,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21502,
+
     /// `21231` — Domain Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -4905,6 +5428,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21231,
+
     /// `51130` — Twilsock: Token is invalid!
     ///
     /// Category: [`Category::Error`].
@@ -4913,6 +5437,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51130,
+
     /// `60212` — Too many concurrent requests for phone number
     ///
     /// Your application is initiating many verifications in a short period of time for the same phone number.
@@ -4925,6 +5450,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60212,
+
     /// `31920` — Stream - WebSocket - Handshake Error
     ///
     /// The server has returned an HTTP code different from 101 to the connection request sent by stream
@@ -4937,6 +5463,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31920,
+
     /// `62025` — Interconnect: Invalid connection type
     ///
     /// Category: [`Category::Error`].
@@ -4945,6 +5472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62025,
+
     /// `19044` — Field definition name exceeded maximum length
     ///
     /// The custom field in the request is more than 100 chars long
@@ -4955,6 +5483,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19044,
+
     /// `51116` — Twilsock: Invalid access token grants
     ///
     /// Category: [`Category::Error`].
@@ -4963,6 +5492,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51116,
+
     /// `50310` — Programmable Chat: Author parameter is too long
     ///
     /// Category: [`Category::Error`].
@@ -4971,6 +5501,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50310,
+
     /// `80208` — No Available Unused Proxy
     ///
     /// Category: [`Category::Error`].
@@ -4979,6 +5510,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80208,
+
     /// `51006` — Client Connection: Connection expired
     ///
     /// Category: [`Category::Error`].
@@ -4987,6 +5519,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51006,
+
     /// `45003` — Authorization Error
     ///
     /// Category: [`Category::Error`].
@@ -4995,6 +5528,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45003,
+
     /// `21101` — Subaccounts cannot contain subaccounts
     ///
     /// Category: [`Category::Error`].
@@ -5003,6 +5537,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21101,
+
     /// `60208` — Rate limit with that UniqueName already exists
     ///
     /// You tried to create a rate limit with a `UniqueName` that already exists for the specified service
@@ -5015,6 +5550,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60208,
+
     /// `62012` — Connection not found.
     ///
     /// Category: [`Category::Error`].
@@ -5023,6 +5559,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62012,
+
     /// `52137` — Invalid size of subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
@@ -5031,6 +5568,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52137,
+
     /// `17007` — Voice Insights Advanced Features not enabled
     ///
     /// The requested resource's call_sid is valid, but it ended before the Voice Insights product was last enabled for the requester's account.
@@ -5041,6 +5579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17007,
+
     /// `91006` — The sink sid is in an invalid format
     ///
     /// The sink sid provided does not match the expected format (dg\[0-9a-f\]{32})
@@ -5051,6 +5590,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91006,
+
     /// `70104` — Invalid Public Key
     ///
     /// Category: [`Category::Error`].
@@ -5059,6 +5599,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70104,
+
     /// `13333` — Gather: Invalid profanityFilter value
     ///
     /// ## Warning - 13333
@@ -5071,6 +5612,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13333,
+
     /// `50452` — Group MMS is not enabled for this Account
     ///
     /// Triggered when an Account attempts to use GMMS without the appropriate permissions
@@ -5081,6 +5623,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50452,
+
     /// `45307` — Add Participant Not Allowed
     ///
     /// Adding participant to the meeting is not allowed in the current meeting state
@@ -5091,6 +5634,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45307,
+
     /// `33111` — Command exceeded max length
     ///
     /// Raised whenever a Command from your SIM exceeds the maximum length of 160 characters. As a result the Command is truncated but still delivered to the target Callback URL.
@@ -5101,6 +5645,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33111,
+
     /// `52145` — Failed to authenticate with APNs
     ///
     /// Category: [`Category::Error`].
@@ -5109,6 +5654,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52145,
+
     /// `60721` — Phone Number(s) already used in a Branded Channel
     ///
     /// When you create/update a Branded Channel resource, you send a list of your phone numbers to be associated with it. You cannot have a phone number associated with more than one Branded Channel.
@@ -5119,6 +5665,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60721,
+
     /// `53120` — Invalid Recording Rule(s)
     ///
     /// Raised by the server when a Recording Rule is invalid.
@@ -5129,6 +5676,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53120,
+
     /// `80301` — Not Found Phone Number SID
     ///
     /// Phone Number SID is not associated with the Account SID.
@@ -5139,6 +5687,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80301,
+
     /// `40155` — Invalid Workspace for Known Worker
     ///
     /// Worker is not part of the workspace referenced by the Workflow target
@@ -5149,6 +5698,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40155,
+
     /// `83008` — Unable to remove your Super SIM from its Fleet
     ///
     /// Your Super SIM must be assigned to a Fleet while it is in status ‘ready’ or ‘active’.
@@ -5159,6 +5709,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83008,
+
     /// `13313` — Gather: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
@@ -5167,6 +5718,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13313,
+
     /// `83010` — Unable to update your Super SIM to the desired status
     ///
     /// Your Super SIM cannot be updated from its current status to the desired status.
@@ -5177,6 +5729,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83010,
+
     /// `20007` — Page size too large
     ///
     /// Category: [`Category::Error`].
@@ -5185,6 +5738,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20007,
+
     /// `90017` — 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together
     ///
     /// 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together for template message
@@ -5195,6 +5749,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90017,
+
     /// `62053` — Interconnect: The subaccount is not authorized to access this connection.
     ///
     /// Category: [`Category::Error`].
@@ -5203,6 +5758,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62053,
+
     /// `50371` — Conversation webhook trigger not provided
     ///
     /// null
@@ -5213,6 +5769,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50371,
+
     /// `21709` — Alpha Sender ID is Invalid or Not Authorized for this Messaging Service
     ///
     /// The Alpha Sender ID being added to a Messaging Service is invalid or Alpha Sender IDs have not been enabled for this Messaging Service.
@@ -5223,6 +5780,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21709,
+
     /// `11202` — TCP connection refused
     ///
     /// Category: [`Category::Error`].
@@ -5231,6 +5789,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11202,
+
     /// `31530` — DNS Resolution Error
     ///
     /// Category: [`Category::Error`].
@@ -5239,6 +5798,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31530,
+
     /// `83703` — Attachment Rejected Due To Rate Limiting
     ///
     /// The SIM was not able to attach to the specified Network because your device has repeatedly attempted to connect too frequently and is rate limited. Rate limiting is enforced to protect the network infrastracture and prevent one device from impacting the experience of other users on the Network.
@@ -5249,6 +5809,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83703,
+
     /// `83500` — No eSIM Profiles are available
     ///
     /// Twilio currently does not have eSIM Profiles available for ordering.
@@ -5259,6 +5820,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83500,
+
     /// `14101` — Invalid "To" attribute
     ///
     /// Category: [`Category::Warning`].
@@ -5267,6 +5829,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14101,
+
     /// `50373` — No Messaging Service assigned to Conversation
     ///
     /// null
@@ -5277,6 +5840,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50373,
+
     /// `30012` — TTL is too small
     ///
     /// Category: [`Category::Error`].
@@ -5285,6 +5849,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30012,
+
     /// `53006` — Video server is busy
     ///
     /// Raised when the server is too busy to accept new clients.
@@ -5295,6 +5860,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53006,
+
     /// `50442` — Failed to remove the projected address of a participant.
     ///
     /// The conversation participant being updated does not have a projected address.
@@ -5305,6 +5871,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50442,
+
     /// `80101` — Number Already Added to Another Service
     ///
     /// A phone number can be added in one service at a time.
@@ -5315,6 +5882,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80101,
+
     /// `19046` — Number of custom field definitions exceeded limit
     ///
     /// Maximum number of custom field definition allowed is 2000
@@ -5325,6 +5893,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19046,
+
     /// `91005` — Test ID is invalid
     ///
     /// Test ID is invalid
@@ -5335,6 +5904,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91005,
+
     /// `94200` — Transcriptions Settings: Invalid encryptionEnabled value
     ///
     /// Invalid "encryptionEnabled" value. It should be either true or false
@@ -5345,6 +5915,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94200,
+
     /// `21201` — No Called number specified
     ///
     /// Category: [`Category::Error`].
@@ -5353,6 +5924,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21201,
+
     /// `30445` — Toll Free verification rejection - Invalid Information
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -5363,6 +5935,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30445,
+
     /// `13227` — Geo Permission configuration is not permitting call
     ///
     /// You attempted to initiate an outbound phone call to a phone number that is not enabled on your account.
@@ -5373,6 +5946,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13227,
+
     /// `21658` — Parameter exceeded character limit
     ///
     /// Parameter exceeded character limit
@@ -5383,6 +5957,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21658,
+
     /// `21722` — Invalid Campaign Verify token
     ///
     /// The attempt to import a Campaign Verify token to your brand failed because your token is invalid.
@@ -5393,6 +5968,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21722,
+
     /// `80617` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
@@ -5401,6 +5977,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80617,
+
     /// `50370` — Conversation webhook filter not provided
     ///
     /// null
@@ -5411,6 +5988,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50370,
+
     /// `32007` — SIP: Too many endpoints/bindings for the Address-of-record (AOR)
     ///
     /// Category: [`Category::Warning`].
@@ -5419,6 +5997,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32007,
+
     /// `13510` — Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
@@ -5427,6 +6006,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13510,
+
     /// `50511` — Invalid message media content type
     ///
     /// null
@@ -5437,6 +6017,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50511,
+
     /// `50327` — Programmable Chat: Invalid channel webhook flow sid
     ///
     /// Category: [`Category::Error`].
@@ -5445,6 +6026,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50327,
+
     /// `20154` — Invalid Claim Set
     ///
     /// Category: [`Category::Error`].
@@ -5453,6 +6035,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20154,
+
     /// `50211` — Identity parameter not acceptable for this Participant
     ///
     /// null
@@ -5463,6 +6046,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50211,
+
     /// `90010` — Account is not active
     ///
     /// Category: [`Category::Error`].
@@ -5471,6 +6055,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90010,
+
     /// `45355` — Failed to create a channel.  No Participants found.
     ///
     /// Failed to create Channel &lt;channel sid&gt; because no Participants were found in the associated Conversation &lt;conversation sid&gt;.
@@ -5481,6 +6066,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45355,
+
     /// `50602` — Programmable Chat: Cannot decline invite when already channel member.
     ///
     /// Category: [`Category::Error`].
@@ -5489,6 +6075,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50602,
+
     /// `45371` — Failed to close Channel.  Internal error.
     ///
     /// Failed to update Channel &lt;channel sid&gt; due to an internal error.
@@ -5499,6 +6086,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45371,
+
     /// `60003` — End User Data is Not Available
     ///
     /// Category: [`Category::Error`].
@@ -5507,6 +6095,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60003,
+
     /// `60727` — Channel not found
     ///
     /// Returned when looking for a channel with no match in the storage
@@ -5517,6 +6106,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60727,
+
     /// `31104` — Invalid bridge token.
     ///
     /// Category: [`Category::Error`].
@@ -5525,6 +6115,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31104,
+
     /// `53002` — Signaling connection timed out
     ///
     /// Category: [`Category::Error`].
@@ -5533,6 +6124,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53002,
+
     /// `13614` — Record: Invalid transcribe value
     ///
     /// Category: [`Category::Warning`].
@@ -5541,6 +6133,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13614,
+
     /// `19055` — When updating a channel, invalid JSON syntax or invalid field that cannot be updated by this endpoint
     ///
     /// Invalid JSON or fields other than type, description and is_primary exist in update channel request
@@ -5551,6 +6144,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19055,
+
     /// `50437` — Group Participant already exists
     ///
     /// A participant matching this one already exists in the conversation.
@@ -5561,6 +6155,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50437,
+
     /// `40140` — Failed to issue Dequeue instruction due to missing 'call\_sid' property
     ///
     /// Category: [`Category::Error`].
@@ -5569,6 +6164,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40140,
+
     /// `50051` — Programmable Chat: Service SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -5577,6 +6173,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50051,
+
     /// `63038` — Account exceeded the daily messages limit
     ///
     /// Account exceeded the maximum amount of messages per 24 hours
@@ -5587,6 +6184,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63038,
+
     /// `83705` — Attachment Rejected Due To SIM In Inactive State
     ///
     /// The SIM was not able to attach to the specified Network because your SIM is `inactive`. A SIM must be in the `ready` or `active` states to access the Network.
@@ -5597,6 +6195,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83705,
+
     /// `45762` — Failed to validate address configuration. Auto create type is empty or invalid.
     ///
     /// Failed to validate address configuration associated with provided address SID. Auto create type is empty or invalid.
@@ -5607,6 +6206,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45762,
+
     /// `53207` — MaxPublishedTracks is out of range
     ///
     /// ### 53207: MaxPublishedTracks is out of range
@@ -5619,6 +6219,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53207,
+
     /// `50408` — Invalid participant proxy address
     ///
     /// null
@@ -5629,6 +6230,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50408,
+
     /// `54103` — Document revision mismatch
     ///
     /// Category: [`Category::Error`].
@@ -5637,6 +6239,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54103,
+
     /// `50440` — Failed to remove the proxy address of a participant.
     ///
     /// The conversation participant being updated does not have a proxy address.
@@ -5647,6 +6250,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50440,
+
     /// `70155` — Request Is Missing Required HTTP Headers
     ///
     /// Category: [`Category::Error`].
@@ -5655,6 +6259,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70155,
+
     /// `50351` — Conversation SID not provided
     ///
     /// null
@@ -5665,6 +6270,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50351,
+
     /// `50213` — Conflicting user modification
     ///
     /// The requested user is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -5675,6 +6281,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50213,
+
     /// `90037` — Broadcast has too many 'CorrelationId' items
     ///
     /// Broadcast has too many 'CorrelationId' items
@@ -5685,6 +6292,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90037,
+
     /// `31208` — User denied access to microphone.
     ///
     /// Category: [`Category::Error`].
@@ -5693,6 +6301,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31208,
+
     /// `60532` — SNA Potential Dual SIM Detected
     ///
     /// Category: [`Category::Error`].
@@ -5701,6 +6310,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60532,
+
     /// `14230` — Dial-&gt;Conference: Invalid WorkflowSid
     ///
     /// Category: [`Category::Error`].
@@ -5709,6 +6319,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14230,
+
     /// `63051` — WhatsApp Business Account is Locked
     ///
     /// Twilio cannot send the message because WhatsApp has locked the WhatsApp Business Account that contains this Sender due to an integrity policy violation
@@ -5719,6 +6330,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63051,
+
     /// `57002` — 'Secret id' is too long
     ///
     /// Specified 'Secret id' is too long
@@ -5729,6 +6341,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57002,
+
     /// `31910` — Stream - WebSocket - SSL Protocol Error
     ///
     /// Category: [`Category::Error`].
@@ -5737,6 +6350,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31910,
+
     /// `83005` — Super SIM not found
     ///
     /// Your Super SIM could not be found.
@@ -5747,6 +6361,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83005,
+
     /// `63020` — Twilio encountered a Business Manager account error
     ///
     /// Category: [`Category::Error`].
@@ -5755,6 +6370,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63020,
+
     /// `50100` — Programmable Chat: Role not found
     ///
     /// Category: [`Category::Error`].
@@ -5763,6 +6379,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50100,
+
     /// `52001` — Invalid destination binding
     ///
     /// Category: [`Category::Error`].
@@ -5771,6 +6388,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52001,
+
     /// `53113` — Room creation failed
     ///
     /// This error is raised when the Server is unable to create a Room because the name you have used is already associated with an existing Room.
@@ -5783,6 +6401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53113,
+
     /// `60706` — Invalid Push Token
     ///
     /// Registering a new device, the Push Token is empty or invalid
@@ -5793,6 +6412,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60706,
+
     /// `21226` — SIP calling not enabled for this account
     ///
     /// Category: [`Category::Warning`].
@@ -5801,6 +6421,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21226,
+
     /// `20107` — Invalid Access Token signature
     ///
     /// Category: [`Category::Error`].
@@ -5809,6 +6430,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20107,
+
     /// `32202` — SIP: Bad user credentials
     ///
     /// Category: [`Category::Error`].
@@ -5817,6 +6439,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32202,
+
     /// `50369` — Conversation webhook URL not provided
     ///
     /// null
@@ -5827,6 +6450,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50369,
+
     /// `21255` — Maximum IP Access Control Lists reached
     ///
     /// Category: [`Category::Error`].
@@ -5835,6 +6459,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21255,
+
     /// `83700` — Attachment Failed Due To Internal Error
     ///
     /// An unexpected error occurred while attempting to process your SIM's attachment request to the Network. This is usually a transient error and should resolve itself in time.
@@ -5845,6 +6470,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83700,
+
     /// `16024` — Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
     ///
     /// The participant label specified in an API call to create a voice conference participant was invalid. It may not exceed 128 characters, it may not be a CallSid, and it may not contain a ‘/’ (even in URL encoded form %2F).
@@ -5855,6 +6481,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16024,
+
     /// `80206` — No Available Proxy
     ///
     /// ## Warning
@@ -5869,6 +6496,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80206,
+
     /// `34002` — Callee Busy
     ///
     /// Category: [`Category::Error`].
@@ -5877,6 +6505,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E34002,
+
     /// `19011` — When updating a contact, invalid JSON syntax or invalid field that cannot be updated by this endpoint
     ///
     /// Invalid JSON or fields other than first_name, middle_name, last_name, legal_name, preferred_name, unique_customer_provided_id or custom_fields exist in update contact request
@@ -5887,6 +6516,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19011,
+
     /// `19031` — Maximum number of locations allowed reached
     ///
     /// Maximum number of locations allowed reached
@@ -5897,6 +6527,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19031,
+
     /// `94401` — Transcriptions: audio processing error
     ///
     /// Twilio failed to transcribe audio due to an issue with the transcription provider.  The transcription files have been deleted and the resource has been marked as “failed”
@@ -5907,6 +6538,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94401,
+
     /// `60709` — Business Profile already exists
     ///
     /// This Account already has a Business Profile
@@ -5917,6 +6549,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60709,
+
     /// `22402` — Phone Number Operation not permitted within Region
     ///
     /// Phone Number update operation is not permitted within the Region.
@@ -5927,6 +6560,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22402,
+
     /// `91000` — Sink could not be created
     ///
     /// Creating sink failed due to bad configuration
@@ -5937,6 +6571,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91000,
+
     /// `52109` — GCM/FCM unauthorized error
     ///
     /// Category: [`Category::Error`].
@@ -5945,6 +6580,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52109,
+
     /// `62020` — Connection pending deletion.
     ///
     /// Category: [`Category::Error`].
@@ -5953,6 +6589,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62020,
+
     /// `70001` — Validation Failed
     ///
     /// Category: [`Category::Error`].
@@ -5961,6 +6598,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70001,
+
     /// `63035` — This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
     ///
     /// This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
@@ -5971,6 +6609,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63035,
+
     /// `17008` — Internal Server Error - Query Timeout
     ///
     /// Query Timeout
@@ -5981,6 +6620,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17008,
+
     /// `83011` — A Super SIM with the specified Unique Name exists already
     ///
     /// Your Super SIM cannot be updated with the provided Unique Name because another Super SIM on your Account is already using it.
@@ -5991,6 +6631,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83011,
+
     /// `32106` — SIP: Authentication Error
     ///
     /// Category: [`Category::Error`].
@@ -5999,6 +6640,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32106,
+
     /// `90041` — Broadcast 'MediaUrl' field is too long
     ///
     /// Broadcast 'MediaUrl' field is too long
@@ -6009,6 +6651,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90041,
+
     /// `50516` — Programmable Chat: Message index is not a number
     ///
     /// Not a number string was provided as message index.
@@ -6019,6 +6662,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50516,
+
     /// `32014` — Call is terminated because of no audio received
     ///
     /// Category: [`Category::Warning`].
@@ -6027,6 +6671,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32014,
+
     /// `80906` — Interaction Not Open
     ///
     /// Category: [`Category::Warning`].
@@ -6035,6 +6680,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80906,
+
     /// `50204` — Programmable Chat: Identity not provided
     ///
     /// Category: [`Category::Error`].
@@ -6043,6 +6689,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50204,
+
     /// `51125` — Twilsock: Too many updates
     ///
     /// Category: [`Category::Error`].
@@ -6051,6 +6698,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51125,
+
     /// `13226` — Dial: Invalid country code
     ///
     /// Category: [`Category::Warning`].
@@ -6059,6 +6707,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13226,
+
     /// `70251` — Bad SSO Settings
     ///
     /// Category: [`Category::Error`].
@@ -6067,6 +6716,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70251,
+
     /// `63011` — Invalid Request: Twilio encountered an error while processing your request
     ///
     /// Category: [`Category::Error`].
@@ -6075,6 +6725,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63011,
+
     /// `20155` — Expiration Time In The Future
     ///
     /// Category: [`Category::Error`].
@@ -6083,6 +6734,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20155,
+
     /// `11100` — Invalid URL format
     ///
     /// ## Error - 11100
@@ -6097,6 +6749,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11100,
+
     /// `21409` — VoiceCallerIdLookup cannot be set for this phone number
     ///
     /// Category: [`Category::Error`].
@@ -6105,6 +6758,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21409,
+
     /// `92004` — Invalid language code
     ///
     /// Category: [`Category::Error`].
@@ -6113,6 +6767,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92004,
+
     /// `30133` — The certificate could not be uploaded.
     ///
     /// Category: [`Category::Error`].
@@ -6121,6 +6776,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30133,
+
     /// `52172` — Unexpected Binding Type used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
@@ -6129,6 +6785,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52172,
+
     /// `14217` — Dial-&gt;Queue: Could not find or accept provided reservationSid
     ///
     /// Category: [`Category::Error`].
@@ -6137,6 +6794,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14217,
+
     /// `21422` — PhoneNumber is not available
     ///
     /// Category: [`Category::Error`].
@@ -6145,6 +6803,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21422,
+
     /// `51126` — Twilsock: DNC limit has been reached
     ///
     /// Category: [`Category::Error`].
@@ -6153,6 +6812,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51126,
+
     /// `32006` — SIP: Too many hops
     ///
     /// Category: [`Category::Warning`].
@@ -6161,6 +6821,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32006,
+
     /// `45203` — Requested Chat User not found
     ///
     /// Category: [`Category::Error`].
@@ -6169,6 +6830,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45203,
+
     /// `21630` — Cannot mutate Address that is linked to a verified Document.
     ///
     /// Category: [`Category::Error`].
@@ -6177,6 +6839,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21630,
+
     /// `50416` — Participant and proxy address pair is already in use
     ///
     /// null
@@ -6187,6 +6850,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50416,
+
     /// `19027` — Invalid Channel Description
     ///
     /// The channel description provided in the request is invalid
@@ -6197,6 +6861,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19027,
+
     /// `60609` — Live activity not enabled
     ///
     /// live_activity is not enabled on your account
@@ -6207,6 +6872,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60609,
+
     /// `40158` — Call Instruction does not have a valid 'status\_callback\_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Call Instruction
@@ -6217,6 +6883,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40158,
+
     /// `60408` — TemplateSid is only supported for the SMS channel
     ///
     /// TemplateSid is only supported for the SMS channel
@@ -6227,6 +6894,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60408,
+
     /// `45744` — Failed to create webchat conversation. A resource provided could not be found.
     ///
     /// Failed to create webchat conversation for provided address SID. Resource not found
@@ -6237,6 +6905,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45744,
+
     /// `21720` — A2P Use Case is Invalid
     ///
     /// The A2P use case you are trying to specify in the request is not a valid use case.
@@ -6247,6 +6916,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21720,
+
     /// `13615` — Record: maxLength too high for transcription
     ///
     /// Category: [`Category::Warning`].
@@ -6255,6 +6925,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13615,
+
     /// `11242` — HTTP connection over Twilio Interconnect is not allowed
     ///
     /// Category: [`Category::Error`].
@@ -6263,6 +6934,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11242,
+
     /// `19021` — Only one channel can be set as primary
     ///
     /// is_primary can be set to true only for one channel
@@ -6273,6 +6945,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19021,
+
     /// `52104` — Mismatched GCM/FCM sender ID
     ///
     /// Category: [`Category::Error`].
@@ -6281,6 +6954,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52104,
+
     /// `13326` — Gather: Invalid input value
     ///
     /// Category: [`Category::Warning`].
@@ -6289,6 +6963,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13326,
+
     /// `31426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
@@ -6297,6 +6972,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31426,
+
     /// `57011` — Unsupported Partner name
     ///
     /// Unsupported Partner name
@@ -6307,6 +6983,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57011,
+
     /// `50053` — Programmable Chat: Invalid typing indicator format
     ///
     /// Category: [`Category::Error`].
@@ -6315,6 +6992,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50053,
+
     /// `50513` — Message author should be among Group MMS participants.
     ///
     /// Author identity or address not found among Group MMS participants.
@@ -6325,6 +7003,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50513,
+
     /// `21211` — Invalid 'To' Phone Number
     ///
     /// You attempted to initiate an outbound phone call, but the `Called` phone number you supplied was not a valid phone number or was incorrectly formatted. Twilio accepts phone numbers in \[E164 format\](<https://www.twilio.com/docs/glossary/what-e164>): `[+] [country code] [subscriber number including area code]`.
@@ -6337,6 +7016,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21211,
+
     /// `60323` — Challenge expired
     ///
     /// Challenge verification window expired.
@@ -6349,6 +7029,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60323,
+
     /// `50419` — Conflicting member modification
     ///
     /// null
@@ -6359,6 +7040,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50419,
+
     /// `53632` — Failed to enqueue a room composition
     ///
     /// Category: [`Category::Warning`].
@@ -6367,6 +7049,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53632,
+
     /// `45109` — Skills Limit Exceeded
     ///
     /// The number of Skills exceeds the limits.
@@ -6377,6 +7060,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45109,
+
     /// `50413` — Account is not authorized to use proxy address
     ///
     /// null
@@ -6387,6 +7071,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50413,
+
     /// `21705` — The Messaging Service is invalid
     ///
     /// Category: [`Category::Error`].
@@ -6395,6 +7080,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21705,
+
     /// `13750` — Twiml verb not supported by this API version.
     ///
     /// Category: [`Category::Error`].
@@ -6403,6 +7089,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13750,
+
     /// `21711` — Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.
     ///
     /// ## Error - 21711
@@ -6415,6 +7102,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21711,
+
     /// `45010` — Rate Limit Exceeded
     ///
     /// The rate of access to this resource exceeds the prescribed limits.
@@ -6425,6 +7113,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45010,
+
     /// `13240` — Dial-&gt;Conference: Invalid Whisper SID
     ///
     /// Category: [`Category::Error`].
@@ -6433,6 +7122,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13240,
+
     /// `52004` — Credential SID not specified
     ///
     /// Credential SIDs are used to determine which Credential resource to use to send a given push notification (APNS, FCM or GCM). For each delivery attempt the system tries to select a Credential SID depending on the API request and configuration. This error indicates that the system did not find any available Credential SID to use and hence failed to send the delivery attempt.
@@ -6443,6 +7133,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52004,
+
     /// `16110` — Internal failure when bulk deleting recordings from your account
     ///
     /// Despite our best efforts, we have failed to delete some or all of the selected recordings. The operation has been cancelled.
@@ -6453,6 +7144,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16110,
+
     /// `63046` — Template approved
     ///
     /// WhatsApp template approval status has changed to approved.
@@ -6463,6 +7155,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63046,
+
     /// `53103` — Unable to create Room
     ///
     /// Raised when the Server is unable to create a Room.
@@ -6473,6 +7166,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53103,
+
     /// `13610` — Record: Invalid method value
     ///
     /// Category: [`Category::Warning`].
@@ -6481,6 +7175,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13610,
+
     /// `32205` — SIP Trunking: Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
@@ -6489,6 +7184,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32205,
+
     /// `81025` — Studio Flow exceeds maximum allowed widgets
     ///
     /// The cumulative number of widgets in your Studio Flow and all its linked Subflows exceeds the maximum allowed widget count of 2,000. You must reduce the number of widgets to 2,000 or fewer to prevent future Executions from failing.
@@ -6499,6 +7195,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81025,
+
     /// `45206` — Chat User is already a member of the Chat Channel
     ///
     /// Category: [`Category::Warning`].
@@ -6507,6 +7204,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45206,
+
     /// `21703` — The Messaging Service does not have a phone number available to send a message
     ///
     /// None of the senders or numbers in your Messaging Service are capable of sending the requested message to this recipient.
@@ -6519,6 +7217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21703,
+
     /// `40157` — Dequeue Instruction does not have a valid 'status\_callback\_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Dequeue Instruction
@@ -6529,6 +7228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40157,
+
     /// `50362` — Too many conversation webhook triggers
     ///
     /// null
@@ -6539,6 +7239,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50362,
+
     /// `21236` — IP Access Control List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
@@ -6547,6 +7248,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21236,
+
     /// `13220` — Dial: Invalid ringTone value
     ///
     /// Category: [`Category::Warning`].
@@ -6555,6 +7257,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13220,
+
     /// `21449` — Number already can be used for outgoing calls and messages
     ///
     /// Category: [`Category::Error`].
@@ -6563,6 +7266,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21449,
+
     /// `45701` — Unexpected error occurred. Service unavailable.
     ///
     /// An unexpected error occurred when processing create WebChat request. Our service is currently unavailable.
@@ -6573,6 +7277,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45701,
+
     /// `21604` — The destination 'To' phone number is required to send an SMS
     ///
     /// Category: [`Category::Error`].
@@ -6581,6 +7286,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21604,
+
     /// `50320` — Programmable Chat: Channel webhook not found
     ///
     /// Category: [`Category::Error`].
@@ -6589,6 +7295,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50320,
+
     /// `54101` — Invalid Document data
     ///
     /// Category: [`Category::Error`].
@@ -6597,6 +7304,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54101,
+
     /// `60411` — Phone Number already exists
     ///
     /// The phone number already exists in the SafeList.
@@ -6607,6 +7315,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60411,
+
     /// `19030` — Invalid location type
     ///
     /// Request with an invalid location type
@@ -6617,6 +7326,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19030,
+
     /// `94002` — Transcriptions: configuration not found
     ///
     /// Twilio failed to process the request to transcribe audio because configuration was not found. No transcription resource has been created
@@ -6627,6 +7337,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94002,
+
     /// `21252` — Invalid Region
     ///
     /// Category: [`Category::Error`].
@@ -6635,6 +7346,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21252,
+
     /// `30400` — Parameters are not valid
     ///
     /// There is an issue with the request body.
@@ -6645,6 +7357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30400,
+
     /// `32216` — SIP: Address blacklisted
     ///
     /// Category: [`Category::Error`].
@@ -6653,6 +7366,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32216,
+
     /// `19032` — Invalid location input
     ///
     /// Request body is not valid
@@ -6663,6 +7377,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19032,
+
     /// `60209` — UniqueName format is invalid
     ///
     /// `UniqueName` only supports alphanumeric characters and `-`, `_` or `.`
@@ -6675,6 +7390,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60209,
+
     /// `80105` — Short Code Already In Service
     ///
     /// Category: [`Category::Warning`].
@@ -6683,6 +7399,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80105,
+
     /// `22215` — Missing End-User field
     ///
     /// An End-User field is missing from the Regulatory Bundle
@@ -6693,6 +7410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22215,
+
     /// `68002` — Mapper Error
     ///
     /// An error occurred while mapping an entity.
@@ -6703,6 +7421,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68002,
+
     /// `45367` — Failed to add Participant.  Invalid request parameters.
     ///
     /// Failed to add participant &lt;participant sid&gt; to Channel &lt;channel sid&gt; due to invalid request parameters.
@@ -6713,6 +7432,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45367,
+
     /// `32016` — PSTN PDD timeout
     ///
     /// Category: [`Category::Error`].
@@ -6721,6 +7441,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32016,
+
     /// `21301` — Cannot create application: application limit exceeded
     ///
     /// Cannot create application: application limit exceeded
@@ -6731,6 +7452,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21301,
+
     /// `60325` — Translation for locale not found, using default
     ///
     /// The template you are using does not have the translation with the locale you specified.
@@ -6741,6 +7463,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60325,
+
     /// `13910` — Pause: Invalid length value
     ///
     /// Category: [`Category::Warning`].
@@ -6749,6 +7472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13910,
+
     /// `60221` — No target verification specified
     ///
     /// Ensure that either a `To` or `VerificationSid` is provided
@@ -6761,6 +7485,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60221,
+
     /// `31504` — Gateway Timeout
     ///
     /// Category: [`Category::Error`].
@@ -6769,6 +7494,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31504,
+
     /// `21605` — Maximum body length is 160 characters (old API endpoint)
     ///
     /// Category: [`Category::Error`].
@@ -6777,6 +7503,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21605,
+
     /// `52071` — Internal error when sending notification via mqtt client connection
     ///
     /// Category: [`Category::Error`].
@@ -6785,6 +7512,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52071,
+
     /// `52105` — Invalid GCM/FCM package name
     ///
     /// Category: [`Category::Error`].
@@ -6793,6 +7521,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52105,
+
     /// `53668` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// The public key credentials configured in your account's composition settings could not be loaded.
@@ -6805,6 +7534,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53668,
+
     /// `53001` — Signaling connection disconnected
     ///
     /// Category: [`Category::Error`].
@@ -6813,6 +7543,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53001,
+
     /// `80407` — Phone Number Sid Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -6821,6 +7552,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80407,
+
     /// `31930` — Stream - Media - Buffer Overflow
     ///
     /// Category: [`Category::Warning`].
@@ -6829,6 +7561,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31930,
+
     /// `13246` — Dial: SIP dialing not enabled for this account
     ///
     /// Category: [`Category::Warning`].
@@ -6837,6 +7570,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13246,
+
     /// `21612` — The 'To' phone number is not currently reachable via SMS
     ///
     /// Category: [`Category::Error`].
@@ -6845,6 +7579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21612,
+
     /// `53206` — The Participant concurrency quota was exceeded
     ///
     /// ### 53206: The concurrent Participants quota was exceeded
@@ -6855,6 +7590,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53206,
+
     /// `32207` — SIP: Secure media not accepted
     ///
     /// Category: [`Category::Error`].
@@ -6863,6 +7599,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32207,
+
     /// `60315` — Reached max limit of 20 push Factors associated per Entity
     ///
     /// * Reached max limit of 20 Factors of `FactorType` = `push` per Entity.
@@ -6876,6 +7613,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60315,
+
     /// `32103` — SIP: Empty body
     ///
     /// Category: [`Category::Warning`].
@@ -6884,6 +7622,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32103,
+
     /// `70102` — Unsupported Public Key Length
     ///
     /// Category: [`Category::Error`].
@@ -6892,6 +7631,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70102,
+
     /// `57017` — 'Topic' is too long
     ///
     /// Specified 'Topic' is too long
@@ -6902,6 +7642,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57017,
+
     /// `40137` — Missing 'to' parameter when issuing Conference instruction
     ///
     /// A valid 'to' parameter must be provided when using the Conference Instruction
@@ -6912,6 +7653,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40137,
+
     /// `81017` — Error in Twilio Function Response
     ///
     /// Category: [`Category::Error`].
@@ -6920,6 +7662,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81017,
+
     /// `30895` — Campaign vetting rejection - Direct Lending - Campaign and Content Attribute Error
     ///
     /// The campaign submission cannot be verified because direct lending or loan arrangement campaign and content attribute was not selected.
@@ -6930,6 +7673,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30895,
+
     /// `53123` — MaxParticipantDuration is out of range
     ///
     /// MaxParticipantDuration is set to a value outside of the acceptable range of 600 seconds (10 minutes) and 86400 seconds (24 hours)
@@ -6940,6 +7684,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53123,
+
     /// `90032` — Broadcast recipient's 'to' is invalid
     ///
     /// Broadcast recipient's 'to' is invalid
@@ -6950,6 +7695,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90032,
+
     /// `81006` — Failed to create Chat Channel
     ///
     /// Category: [`Category::Error`].
@@ -6958,6 +7704,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81006,
+
     /// `50202` — Programmable Chat: User SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -6966,6 +7713,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50202,
+
     /// `11236` — Certificate Invalid - Certificate Expired
     ///
     /// Category: [`Category::Error`].
@@ -6974,6 +7722,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11236,
+
     /// `52213` — Invalid Alexa user ID
     ///
     /// Category: [`Category::Error`].
@@ -6982,6 +7731,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52213,
+
     /// `80913` — Out-Of-Session Callback Error
     ///
     /// Callback to Out-of-Session handler returned a non-success status code.
@@ -6992,6 +7742,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80913,
+
     /// `81005` — Failed to transition because no match was found
     ///
     /// Category: [`Category::Warning`].
@@ -7000,6 +7751,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81005,
+
     /// `52167` — Invalid Webhook Credentials response
     ///
     /// Category: [`Category::Error`].
@@ -7008,6 +7760,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52167,
+
     /// `14202` — Enqueue: Invalid waitUrl
     ///
     /// Category: [`Category::Error`].
@@ -7016,6 +7769,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14202,
+
     /// `32603` — Virtual Agent: Unsupported &lt;Config&gt; attribute(s) in TwiML
     ///
     /// A 32603 Error is an indication that &amp;lt;VirtualAgent&amp;gt; TwiML contains invalid or unsupported &amp;lt;Config&amp;gt; attributes
@@ -7026,6 +7780,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32603,
+
     /// `62021` — IP Gateway Invalid
     ///
     /// Category: [`Category::Error`].
@@ -7034,6 +7789,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62021,
+
     /// `21619` — Unable to create record
     ///
     /// Category: [`Category::Error`].
@@ -7042,6 +7798,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21619,
+
     /// `20153` — Invalid Issuer Or Subject
     ///
     /// Category: [`Category::Error`].
@@ -7050,6 +7807,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20153,
+
     /// `53626` — Internal failure while processing media composition
     ///
     /// Category: [`Category::Error`].
@@ -7058,6 +7816,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53626,
+
     /// `60404` — Input Error
     ///
     /// An error occurred while loading input.
@@ -7068,6 +7827,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60404,
+
     /// `53664` — Invalid URL for external S3 bucket in composition settings
     ///
     /// The S3 bucket URL configured in your account's composition settings is not valid.
@@ -7080,6 +7840,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53664,
+
     /// `50105` — Programmable Chat: Invalid role type
     ///
     /// Category: [`Category::Error`].
@@ -7088,6 +7849,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50105,
+
     /// `50528` — Content SID is missing
     ///
     /// Message content variables are defined without a proper content sid
@@ -7098,6 +7860,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50528,
+
     /// `30007` — Message filtered
     ///
     /// Your message was filtered (blocked) by Twilio or by the carrier. This may be done by Twilio for violating Twilio’s \[Messaging Policy\](<https://www.twilio.com/legal/messaging-policy>) or \[Acceptable Use Policy\](<https://www.twilio.com/legal/aup>), or by a wireless carrier for violating carrier rules or regulations.
@@ -7116,6 +7879,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30007,
+
     /// `22403` — Phone Number Operation not permitted within Region
     ///
     /// Phone Number update operation is not permitted within the Region.
@@ -7126,6 +7890,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22403,
+
     /// `22400` — Phone Number linked to Active Route Configuration
     ///
     /// Phone Number linked to Active Route Configuration.
@@ -7136,6 +7901,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22400,
+
     /// `50058` — Programmable Chat: Notification template too long
     ///
     /// Category: [`Category::Error`].
@@ -7144,6 +7910,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50058,
+
     /// `14111` — Invalid To phone number for Trial mode
     ///
     /// Category: [`Category::Warning`].
@@ -7152,6 +7919,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14111,
+
     /// `30896` — Campaign vetting rejection - Opt-in Error
     ///
     /// The campaign submission has been reviewed and it was rejected because of provided Opt-in information.
@@ -7162,6 +7930,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30896,
+
     /// `63006` — Could not format given content for the channel. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
@@ -7170,6 +7939,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63006,
+
     /// `80502` — Internal Server Error from Downstream
     ///
     /// Category: [`Category::Error`].
@@ -7178,6 +7948,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80502,
+
     /// `63029` — The receiver failed to download the template
     ///
     /// The receiver failed to download the template
@@ -7188,6 +7959,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63029,
+
     /// `52311` — Delivery callback invocation failed
     ///
     /// Category: [`Category::Error`].
@@ -7196,6 +7968,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52311,
+
     /// `93101` — Unable to deliver events to sink
     ///
     /// There is an issue with sending event to your sink
@@ -7206,6 +7979,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E93101,
+
     /// `20156` — Expired or Invalid Expiration in Token
     ///
     /// Category: [`Category::Error`].
@@ -7214,6 +7988,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20156,
+
     /// `45208` — Chat Channel with this unique name already exists
     ///
     /// Category: [`Category::Warning`].
@@ -7222,6 +7997,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45208,
+
     /// `70051` — Authorization Failed
     ///
     /// Category: [`Category::Error`].
@@ -7230,6 +8006,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70051,
+
     /// `54507` — Invalid query
     ///
     /// Category: [`Category::Error`].
@@ -7238,6 +8015,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54507,
+
     /// `60534` — SNA Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
@@ -7246,6 +8024,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60534,
+
     /// `62009` — Account SID was not found.
     ///
     /// Category: [`Category::Error`].
@@ -7254,6 +8033,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62009,
+
     /// `19048` — Input request body is not properly json formatted
     ///
     /// Input request body is not properly json formatted
@@ -7264,6 +8044,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19048,
+
     /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact\_uri' property
     ///
     /// Category: [`Category::Error`].
@@ -7272,6 +8053,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40147,
+
     /// `17002` — This call ended more than 30 days ago
     ///
     /// The requested resource's call_sid is valid, but the call ended more than 30 days before the request was made.
@@ -7282,6 +8064,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17002,
+
     /// `62024` — Missing connection type
     ///
     /// Category: [`Category::Error`].
@@ -7290,6 +8073,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62024,
+
     /// `53202` — Participant identity contains invalid characters
     ///
     /// Category: [`Category::Error`].
@@ -7298,6 +8082,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53202,
+
     /// `21210` — 'From' phone number not verified
     ///
     /// You attempted to initiate an outbound phone call, but the
@@ -7324,6 +8109,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21210,
+
     /// `58001` — Video-enabled PlayerStreamer concurrency quota was exceeded
     ///
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active video PlayerStreamer resources.
@@ -7334,6 +8120,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E58001,
+
     /// `35126` — The ScheduleType value provided is not supported for this channel
     ///
     /// The ScheduleType value provided is not supported for the channel you want to send the message on.
@@ -7344,6 +8131,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E35126,
+
     /// `45370` — Failed to create outbound Channel.  Internal error.
     ///
     /// Failed to create inbound Channel due to an internal error.
@@ -7354,6 +8142,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45370,
+
     /// `80303` — Not Found Short Code Sid
     ///
     /// Category: [`Category::Warning`].
@@ -7362,6 +8151,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80303,
+
     /// `52214` — Alexa skill is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
@@ -7370,6 +8160,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52214,
+
     /// `80905` — Unknown Scenario
     ///
     /// Category: [`Category::Warning`].
@@ -7378,6 +8169,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80905,
+
     /// `60716` — Selected logo is not a valid PNG file
     ///
     /// The file sent for the brand logo image is not the expected, PNG
@@ -7388,6 +8180,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60716,
+
     /// `61004` — Add-ons: No results
     ///
     /// Category: [`Category::Warning`].
@@ -7396,6 +8189,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61004,
+
     /// `52304` — User already exists
     ///
     /// Category: [`Category::Warning`].
@@ -7404,6 +8198,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52304,
+
     /// `45358` — Failed to close Channel.  Missing status parameter.
     ///
     /// Failed to close Channel &lt;channel sid&gt;.  No Channel status parameter was provided.
@@ -7414,6 +8209,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45358,
+
     /// `50422` — Non-chat conversation participants limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -7422,6 +8218,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50422,
+
     /// `45005` — Service Unavailable
     ///
     /// Category: [`Category::Error`].
@@ -7430,6 +8227,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45005,
+
     /// `35111` — SendAt timestamp is missing
     ///
     /// You must indicate SendAt timestamp if ScheduleType is 'fixed'.
@@ -7440,6 +8238,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E35111,
+
     /// `13217` — Dial: Invalid record value
     ///
     /// Category: [`Category::Warning`].
@@ -7448,6 +8247,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13217,
+
     /// `80503` — No Records Updated
     ///
     /// Category: [`Category::Warning`].
@@ -7456,6 +8256,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80503,
+
     /// `50003` — Programmable Chat: Friendly name too long
     ///
     /// Category: [`Category::Error`].
@@ -7464,6 +8265,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50003,
+
     /// `60702` — Business Profile not found
     ///
     /// The Business was not found
@@ -7474,6 +8276,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60702,
+
     /// `83402` — Received error response to IP Command callback request
     ///
     /// Twilio received an error response when attempting to send an IP Command event to the provided callback URL.
@@ -7484,6 +8287,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83402,
+
     /// `60223` — Delivery channel disabled
     ///
     /// Create verification failed because delivery channel is currently disabled
@@ -7496,6 +8300,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60223,
+
     /// `30103` — Links not shortened due to shortener application failure
     ///
     /// Links not shortened due to shortener application failure
@@ -7506,6 +8311,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30103,
+
     /// `11320` — Invalid template unclosed brackets
     ///
     /// Category: [`Category::Error`].
@@ -7514,6 +8320,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11320,
+
     /// `21249` — Maximum Origination URIs reached
     ///
     /// Category: [`Category::Error`].
@@ -7522,6 +8329,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21249,
+
     /// `13242` — Dial-&gt;SIP: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
@@ -7530,6 +8338,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13242,
+
     /// `13245` — Dial: Not allowed in this API version
     ///
     /// Category: [`Category::Warning`].
@@ -7538,6 +8347,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13245,
+
     /// `53304` — Track name is duplicated
     ///
     /// Category: [`Category::Error`].
@@ -7546,6 +8356,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53304,
+
     /// `52140` — Unknown APNs error
     ///
     /// Category: [`Category::Error`].
@@ -7554,6 +8365,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52140,
+
     /// `22224` — Regulatory Bundle cannot transfer Item Assignments
     ///
     /// The Regulatory Bundle cannot transfer the Item Assignments from the destination Bundle.
@@ -7564,6 +8376,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22224,
+
     /// `30105` — Shortened link not found and no fallback URL found
     ///
     /// We received a request to a domain you've registered with Click Tracking but we don't have a record of the shortened url or a fallback url set on the domain.
@@ -7574,6 +8387,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30105,
+
     /// `51104` — Twilsock: Token doesn't contain service instance
     ///
     /// Category: [`Category::Error`].
@@ -7582,6 +8396,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51104,
+
     /// `45360` — Failed to close or delete Conversation.  Downstream error.
     ///
     /// Failed to update Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -7592,6 +8407,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45360,
+
     /// `52215` — Missing Title parameter for Alexa
     ///
     /// Category: [`Category::Error`].
@@ -7600,6 +8416,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52215,
+
     /// `22207` — Unable to parse attributes JSON
     ///
     /// The attributes JSON string provided was not valid or parsing otherwise failed.
@@ -7610,6 +8427,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22207,
+
     /// `21256` — Invalid ruleset
     ///
     /// The ruleset is invalid
@@ -7620,6 +8438,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21256,
+
     /// `32008` — SIP: Registration per second limit reached
     ///
     /// Category: [`Category::Warning`].
@@ -7628,6 +8447,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32008,
+
     /// `60510` — SNA Error
     ///
     /// Category: [`Category::Error`].
@@ -7636,6 +8456,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60510,
+
     /// `51122` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
@@ -7644,6 +8465,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51122,
+
     /// `20104` — Access Token expired or expiration date invalid
     ///
     /// Category: [`Category::Warning`].
@@ -7652,6 +8474,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20104,
+
     /// `20020` — No update/state change is observed for the data entered
     ///
     /// No update/state change is observed for the data entered
@@ -7662,6 +8485,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20020,
+
     /// `52182` — Messaging Service not specified
     ///
     /// Category: [`Category::Error`].
@@ -7670,6 +8494,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52182,
+
     /// `21710` — Phone Number Already Exists in Messaging Service
     ///
     /// The phone number, short code or alpha sender ID already exists in the Messaging Service.
@@ -7680,6 +8505,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21710,
+
     /// `30404` — Not Found
     ///
     /// ## Not Found
@@ -7692,6 +8518,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30404,
+
     /// `53622` — Invalid public key for media tracks encryption in composition settings
     ///
     /// Category: [`Category::Warning`].
@@ -7700,6 +8527,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53622,
+
     /// `54053` — Invalid friendly name
     ///
     /// Category: [`Category::Error`].
@@ -7708,6 +8536,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54053,
+
     /// `57005` — 'Category' is too long
     ///
     /// Specified 'Category' is too long
@@ -7718,6 +8547,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57005,
+
     /// `19042` — Custom Field validation error
     ///
     /// The request body has invalid inputs
@@ -7728,6 +8558,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19042,
+
     /// `54452` — Invalid 'Bounds' query parameter
     ///
     /// Category: [`Category::Error`].
@@ -7736,6 +8567,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54452,
+
     /// `12101` — Invalid Twilio Markup XML version
     ///
     /// Category: [`Category::Error`].
@@ -7744,6 +8576,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12101,
+
     /// `14211` — Dial-&gt;Queue: Invalid whisper url
     ///
     /// Category: [`Category::Error`].
@@ -7752,6 +8585,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14211,
+
     /// `30129` — Certificate is self signed
     ///
     /// Certificate is self signed
@@ -7762,6 +8596,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30129,
+
     /// `45733` — Pre-engagement data is not in valid JSON format.
     ///
     /// Failed to create webchat conversation. Pre-engagement data not in valid JSON format.
@@ -7772,6 +8607,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45733,
+
     /// `32711` — Voice User-Defined Message: Request to subscription callback URL encountered error
     ///
     /// Twilio received an error response when attempting to send a User-Defined Message event to the UserDefinedMessageSubscription callback URL.
@@ -7782,6 +8618,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32711,
+
     /// `58003` — Audio-only PlayerStreamer concurrency quota was exceeded
     ///
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active audio-only PlayerStreamer resources.
@@ -7792,6 +8629,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E58003,
+
     /// `21730` — System under maintenance. Please try again later.
     ///
     /// This error is returned by Twilio Systems when the system is going through a scheduled maintenance. During this maintenance window some of the operations are not allowed and this error is returned.
@@ -7802,6 +8640,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21730,
+
     /// `21452` — No phone numbers found in area code
     ///
     /// Category: [`Category::Error`].
@@ -7810,6 +8649,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21452,
+
     /// `16010` — Conference Event: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
@@ -7818,6 +8658,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16010,
+
     /// `33107` — SIM not found
     ///
     /// Raised whenever the given SIM is not found.
@@ -7828,6 +8669,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33107,
+
     /// `50324` — Invalid channel webhook type
     ///
     /// Category: [`Category::Error`].
@@ -7836,6 +8678,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50324,
+
     /// `50421` — Invalid last read message index format
     ///
     /// Category: [`Category::Error`].
@@ -7844,6 +8687,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50421,
+
     /// `61000` — Add-ons: Internal server error
     ///
     /// Category: [`Category::Error`].
@@ -7852,6 +8696,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61000,
+
     /// `21421` — Phone Number is invalid
     ///
     /// You tried to purchase or lookup a phone number that is invalid or add a phone number to a Messaging Service with an invalid Phone Number SID.
@@ -7862,6 +8707,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21421,
+
     /// `30127` — MessagingServiceSID is invalid.
     ///
     /// MessagingServiceSID is invalid.
@@ -7872,6 +8718,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30127,
+
     /// `21259` — Maximum number of SIP Manipulation Polies per account reached
     ///
     /// Your account already has the maximum number of Sip Manipulation Policies allowed.
@@ -7882,6 +8729,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21259,
+
     /// `33000` — Generic Error
     ///
     /// Your request has caused an error that is not further specified.
@@ -7892,6 +8740,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33000,
+
     /// `53669` — Access denied to external S3 bucket configured in composition settings
     ///
     /// Failed to upload media to the external S3 bucket configured in your account's composition settings.
@@ -7904,6 +8753,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53669,
+
     /// `83000` — Super SIM registration failed due to Internal Error
     ///
     /// Your Super SIM registration request has caused an internal error that is not further specified.
@@ -7914,6 +8764,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83000,
+
     /// `16108` — Voice Recording: Request failed due to concurrent recordings
     ///
     /// Category: [`Category::Error`].
@@ -7922,6 +8773,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16108,
+
     /// `50361` — Too many conversation webhooks
     ///
     /// null
@@ -7932,6 +8784,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50361,
+
     /// `21902` — InvoiceTag length must be between 0 and 32
     ///
     /// InvoiceTag length must be between 0 and 32
@@ -7942,6 +8795,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21902,
+
     /// `13312` — Gather: Invalid method value
     ///
     /// Category: [`Category::Warning`].
@@ -7950,6 +8804,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13312,
+
     /// `22204` — Bundle status and properties cannot be updated in the same request
     ///
     /// Bundle status and properties cannot be updated in the same request
@@ -7960,6 +8815,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22204,
+
     /// `20429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
@@ -7968,6 +8824,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20429,
+
     /// `22113` — Phone Verification Incorrect
     ///
     /// Category: [`Category::Error`].
@@ -7976,6 +8833,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22113,
+
     /// `30441` — Toll-Free phone number verification rejection - Content Violation
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -7986,6 +8844,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30441,
+
     /// `22203` — Unable to parse bundle status
     ///
     /// Bundle Status provided by user didn't parse into the accepted enum valuesf
@@ -7996,6 +8855,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22203,
+
     /// `50364` — Invalid conversation webhook type
     ///
     /// null
@@ -8006,6 +8866,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50364,
+
     /// `30128` — MessagingServiceSidsAction is invalid
     ///
     /// MessagingServiceSidAction is invalid
@@ -8016,6 +8877,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30128,
+
     /// `13521` — \`&lt;Say&gt;\` element character limits exceeded
     ///
     /// `<Say>` element character limits exceeded
@@ -8026,6 +8888,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13521,
+
     /// `50068` — Programmable Chat: Service instance unique name invalid
     ///
     /// Category: [`Category::Error`].
@@ -8034,6 +8897,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50068,
+
     /// `60228` — Template was not found
     ///
     /// ## Error - 60228
@@ -8048,6 +8912,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60228,
+
     /// `51202` — Twilsock : CPS, Too many requests
     ///
     /// Category: [`Category::Error`].
@@ -8056,6 +8921,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51202,
+
     /// `16113` — Voice Recording: Cannot download a dual-channel presentation of a mono recording
     ///
     /// A recording created as a mono recording cannot be downloaded as a dual-channel audio file.
@@ -8066,6 +8932,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16113,
+
     /// `15009` — Internal Server Error
     ///
     /// The requested resource failed to complete the request.
@@ -8076,6 +8943,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E15009,
+
     /// `53217` — maxAudioTracks or maxVideoTracks configuration is out of range
     ///
     /// The configuration value provided for maxVideoTracks or maxAudioTracks in the bandwidthProfile options is out of range
@@ -8086,6 +8954,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53217,
+
     /// `83702` — Attachment Rejected Due To Network Not Allowed
     ///
     /// The SIM could not to attach to the specified Network, either because its Fleet's Network Access Profile did not allow the Network or because Twilio has blocked the IMSI currently being used from attaching to the Network.
@@ -8096,6 +8965,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83702,
+
     /// `60326` — Too many requests to create factors for the entity
     ///
     /// * Too many requests to create factors for the entity
@@ -8108,6 +8978,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60326,
+
     /// `45002` — Authentication Error
     ///
     /// Category: [`Category::Error`].
@@ -8116,6 +8987,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45002,
+
     /// `52149` — Invalid APNs provider token used
     ///
     /// Category: [`Category::Error`].
@@ -8124,6 +8996,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52149,
+
     /// `22214` — Missing End User
     ///
     /// An End User is missing from the regulatory bundle
@@ -8134,6 +9007,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22214,
+
     /// `22209` — Invalid status enum in Supporting Document update request
     ///
     /// An invalid status enum was sent in an update Supporting Document reques
@@ -8144,6 +9018,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22209,
+
     /// `50415` — Proxy address is not WhatsApp enabled sender
     ///
     /// null
@@ -8154,6 +9029,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50415,
+
     /// `63045` — Link to a sample media file returned an unexpected error status
     ///
     /// The link returned an unexpected status code, making it impossible to retrieve the file.
@@ -8164,6 +9040,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63045,
+
     /// `30032` — Toll-Free Number Has Not Been Verified
     ///
     /// You sent a message (message SID: SMXXXXX) from a Toll-Free number to a mobile subscriber in USA or Canada. Twilio requires all Toll-Free numbers to go through a verification process. The Toll-Free number you sent from has not been verified through the required verification process.
@@ -8174,6 +9051,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30032,
+
     /// `32220` — Specifying an edge is not allowed when dialing SIP registered endpoints
     ///
     /// Twilio SIP domains allow endpoints to register through any supported SIP edge location. When dialing a registered endpoint, Twilio will fork the call to _all_ SIP devices registered under the same username/domain. Dialing one of your SIP domain's localized URIs (such as yourdomain.sip.ashburn.twilio.com) is not supported.
@@ -8184,6 +9062,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32220,
+
     /// `50212` — Programmable Chat: User already invited
     ///
     /// Category: [`Category::Error`].
@@ -8192,6 +9071,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50212,
+
     /// `40151` — TaskRouter-&gt;Invalid instruction
     ///
     /// Category: [`Category::Error`].
@@ -8200,6 +9080,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40151,
+
     /// `13340` — Gather: Degraded Speech
     ///
     /// We are sorry for the inconvenience. You may be experiencing degraded &lt;Gather&gt; speech i.e. gather with input="speech dtmf" or input="speech".
@@ -8210,6 +9091,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13340,
+
     /// `53501` — Unable to acquire TURN credentials
     ///
     /// Category: [`Category::Error`].
@@ -8218,6 +9100,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53501,
+
     /// `22404` — Starter profile creation and updates are temporarily disabled
     ///
     /// Starter profiles cannot be created or updated at this time. Contact support for help.
@@ -8228,6 +9111,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22404,
+
     /// `53603` — Internal failure while processing a recording
     ///
     /// Category: [`Category::Error`].
@@ -8236,6 +9120,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53603,
+
     /// `50600` — Programmable Chat: Invite SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -8244,6 +9129,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50600,
+
     /// `30885` — Campaign vetting rejection - High Risk
     ///
     /// The campaign submission has been reviewed and it was rejected because it is considered High Risk.
@@ -8254,6 +9140,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30885,
+
     /// `93103` — There was an error with your Kinesis stream
     ///
     /// Event Streams is unable to write to the Kinesis Stream
@@ -8264,6 +9151,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E93103,
+
     /// `54301` — Unique name already exists
     ///
     /// Category: [`Category::Error`].
@@ -8272,6 +9160,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54301,
+
     /// `30894` — Campaign vetting rejection - Invalid Brand Information
     ///
     /// The campaign submission has been reviewed and it was rejected because invalid brand information.
@@ -8282,6 +9171,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30894,
+
     /// `22119` — Invalid Capabilities
     ///
     /// Category: [`Category::Error`].
@@ -8290,6 +9180,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22119,
+
     /// `21471` — Account does not exist
     ///
     /// Category: [`Category::Error`].
@@ -8298,6 +9189,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21471,
+
     /// `70253` — Invalid User Grants
     ///
     /// Category: [`Category::Error`].
@@ -8306,6 +9198,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70253,
+
     /// `90012` — 'Recipients' list has too many items
     ///
     /// 'Recipients' list has too many items
@@ -8316,6 +9209,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90012,
+
     /// `17400` — Invalid query parameter
     ///
     /// Invalid query parameter has been passed in the request.
@@ -8326,6 +9220,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E17400,
+
     /// `81016` — Outbound HTTP Request Failed
     ///
     /// Category: [`Category::Error`].
@@ -8334,6 +9229,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81016,
+
     /// `21601` — Phone number is not a valid SMS-capable inbound phone number
     ///
     /// Category: [`Category::Error`].
@@ -8342,6 +9238,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21601,
+
     /// `32218` — SIP: Transfer not allowed
     ///
     /// Category: [`Category::Error`].
@@ -8350,6 +9247,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32218,
+
     /// `48027` — Outgoing conversation: Proxy address equals contact address
     ///
     /// A conversation could not be created because the provided Twilio proxy address was the same as contact address.
@@ -8360,6 +9258,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48027,
+
     /// `13221` — Dial-&gt;Number: Invalid method value
     ///
     /// Category: [`Category::Warning`].
@@ -8368,6 +9267,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13221,
+
     /// `32215` — Dial failure calling a SIP Domain without specifying a region
     ///
     /// Category: [`Category::Warning`].
@@ -8376,6 +9276,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32215,
+
     /// `14212` — Dial-&gt;Queue: queue name too short
     ///
     /// Category: [`Category::Error`].
@@ -8384,6 +9285,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14212,
+
     /// `60308` — Challenge verification attempts limit reached
     ///
     /// The maximum number of verification attempts for a Challenge has been reached.
@@ -8398,6 +9300,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60308,
+
     /// `45760` — Unable to validate address configuration. Auto create data missing.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create data missing.
@@ -8408,6 +9311,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45760,
+
     /// `21910` — Invalid From and To pair. From and To should be of the same channel.
     ///
     /// From and To in the message send should be of the same channel.
@@ -8418,6 +9322,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21910,
+
     /// `60714` — Brand not found
     ///
     /// You are asking for a brand that does not exist for the business
@@ -8428,6 +9333,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60714,
+
     /// `22105` — Invalid URL format
     ///
     /// Category: [`Category::Error`].
@@ -8436,6 +9342,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22105,
+
     /// `80624` — Approaching Maximium Number Pool Size
     ///
     /// Proxy number pools can include a maximum of 5000 Reserved numbers and 500 un-reserved numbers.  We have detected that are getting close to one of those limits.  Once you reach the limit, you will not be able to add more numbers to your pool.
@@ -8446,6 +9353,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80624,
+
     /// `13251` — Dial: Too many headers passed
     ///
     /// Category: [`Category::Warning`].
@@ -8454,6 +9362,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13251,
+
     /// `53110` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Error`].
@@ -8462,6 +9371,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53110,
+
     /// `54009` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -8470,6 +9380,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54009,
+
     /// `13430` — Play: Invalid DTMF String
     ///
     /// Play cannot use the DTMF characters in the configuration.  Must be an alphanumeric, asterisk, or pound sign.
@@ -8480,6 +9391,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13430,
+
     /// `52305` — User already belongs to the segment
     ///
     /// Category: [`Category::Warning`].
@@ -8488,6 +9400,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52305,
+
     /// `54051` — Invalid webhook URL
     ///
     /// Category: [`Category::Error`].
@@ -8496,6 +9409,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54051,
+
     /// `50203` — Programmable Chat: Identity reserved
     ///
     /// Category: [`Category::Error`].
@@ -8504,6 +9418,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50203,
+
     /// `22005` — Call Queue Full
     ///
     /// ## Error - 22005
@@ -8520,6 +9435,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22005,
+
     /// `52181` — Too many SMS notification requests
     ///
     /// Category: [`Category::Error`].
@@ -8528,6 +9444,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52181,
+
     /// `80622` — Maximum Pool Size Error
     ///
     /// You attempted to add a number to a Proxy Number Pool that has reached its maximum allowed size.  A Proxy Service pool can have up to 500 unreserved numbers and 5000 reserved numbers.
@@ -8538,6 +9455,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80622,
+
     /// `51127` — Twilsock: PNC limit has been
     ///
     /// Category: [`Category::Error`].
@@ -8546,6 +9464,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51127,
+
     /// `80501` — Storage Operation Failed
     ///
     /// Category: [`Category::Error`].
@@ -8554,6 +9473,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80501,
+
     /// `90003` — Unable to fetch plugins from the Custom Plugins URL
     ///
     /// Twilio could not fetch your Flex plugins from your provided plugins URL
@@ -8564,6 +9484,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90003,
+
     /// `82005` — Function execution resulted in an error log
     ///
     /// Your Function execution resulted in logging an error message
@@ -8574,6 +9495,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82005,
+
     /// `48025` — Outgoing conversation: Invalid contact address
     ///
     /// A conversation could not be created because the provided contact address was invalid.
@@ -8584,6 +9506,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48025,
+
     /// `13299` — 2010 Conference API feature requested using 2008 API
     ///
     /// A feature added to the 2010 Conference API was requested via the 2008 Twilio API. Please upgrade to the latest version of the conference API.
@@ -8594,6 +9517,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13299,
+
     /// `22117` — Invalid Extension
     ///
     /// Category: [`Category::Error`].
@@ -8602,6 +9526,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22117,
+
     /// `22108` — Invalid Application SID
     ///
     /// Category: [`Category::Error`].
@@ -8610,6 +9535,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22108,
+
     /// `50056` — Programmable Chat: Webhook disabled processing of command
     ///
     /// Category: [`Category::Error`].
@@ -8618,6 +9544,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50056,
+
     /// `50403` — Programmable Chat: Channel member limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -8626,6 +9553,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50403,
+
     /// `52144` — APNs experienced an internal error
     ///
     /// Category: [`Category::Error`].
@@ -8634,6 +9562,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52144,
+
     /// `403` — Forbidden
     ///
     /// The request is not authorized
@@ -8644,6 +9573,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E403,
+
     /// `31486` — Busy Here
     ///
     /// Category: [`Category::Error`].
@@ -8652,6 +9582,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31486,
+
     /// `40134` — Dequeue Instruction does not have a valid 'status\_callback\_events' parameter
     ///
     /// Category: [`Category::Error`].
@@ -8660,6 +9591,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40134,
+
     /// `10002` — Trial accounts do not support the feature you tried to use
     ///
     /// Premium features are limited to full accounts, so you must upgrade your account if you wish to use them.
@@ -8672,6 +9604,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E10002,
+
     /// `54354` — Permission not found
     ///
     /// Category: [`Category::Error`].
@@ -8680,6 +9613,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54354,
+
     /// `45302` — Participant was disconnected before setting up Meeting
     ///
     /// User was disconnected from media before setting up Meeting
@@ -8690,6 +9624,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45302,
+
     /// `82002` — Error on Twilio Function response
     ///
     /// Category: [`Category::Error`].
@@ -8698,6 +9633,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82002,
+
     /// `33105` — Transition invalid
     ///
     /// Raised whenever the SIM cannot be transitioned to the requested status.
@@ -8708,6 +9644,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33105,
+
     /// `57019` — 'Authorization' header is missing or is invalid
     ///
     /// 'Authorization' header is missing or is invalid
@@ -8718,6 +9655,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57019,
+
     /// `30125` — Your phone number could not be registered with US A2P 10DLC
     ///
     /// We noticed that you have tried to add a number to a messaging service associated with a US A2P 10DLC starter campaign. Please note that all starter campaigns have a max limit of 1 phone number per campaign. Since you have reached this limit previously, your phone number could not be successfully registered for US A2P 10DLC. If you try to send SMS or MMS messages to the US using this phone number, those messages will be considered as unregistered traffic, where higher fees apply.
@@ -8728,6 +9666,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30125,
+
     /// `60317` — Factor already exists
     ///
     /// You are creating a Factor that already exists.
@@ -8740,6 +9679,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60317,
+
     /// `53500` — Unable to acquire configuration
     ///
     /// Category: [`Category::Error`].
@@ -8748,6 +9688,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53500,
+
     /// `80618` — Chat Integration Error
     ///
     /// Category: [`Category::Error`].
@@ -8756,6 +9697,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80618,
+
     /// `53663` — Internal failure when bulk deleting recordings from your account
     ///
     /// Despite our best efforts, we have failed to delete some or all of the selected recordings. The operation has been cancelled.
@@ -8766,6 +9708,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53663,
+
     /// `14226` — TaskRouter Enqueue not supported in this realm
     ///
     /// TaskRouter Enqueue not supported in this realm
@@ -8776,6 +9719,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14226,
+
     /// `14239` — Dial-&gt;Conference: Unable to update Worker
     ///
     /// Category: [`Category::Error`].
@@ -8784,6 +9728,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14239,
+
     /// `63025` — Media already exists
     ///
     /// Category: [`Category::Error`].
@@ -8792,6 +9737,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63025,
+
     /// `30883` — Campaign vetting rejection - Content Violation
     ///
     /// The campaign submission has been reviewed and it was rejected due to Content Violation.
@@ -8802,6 +9748,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30883,
+
     /// `52166` — Webhook Credentials endpoint responded with Internal Error
     ///
     /// Category: [`Category::Error`].
@@ -8810,6 +9757,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52166,
+
     /// `31008` — Call cancelled
     ///
     /// ## Error - 31008
@@ -8824,6 +9772,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31008,
+
     /// `60202` — Max check attempts reached
     ///
     /// Max (5) verification check attempts reached.
@@ -8836,6 +9785,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60202,
+
     /// `30442` — Toll-Free phone number verification rejection - Campaign Violation
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -8846,6 +9796,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30442,
+
     /// `30021` — Internal Failure with messaging service orchestrator
     ///
     /// An internal error has occurred with the messaging service orchestrator that prevented Twilio from processing your response.
@@ -8856,6 +9807,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30021,
+
     /// `32001` — SIP: Trunk CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -8864,6 +9816,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32001,
+
     /// `81024` — Subflow Error
     ///
     /// Category: [`Category::Error`].
@@ -8872,6 +9825,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81024,
+
     /// `50420` — Participant Messaging Binding type does not support all of the provided Messaging Binding parameters
     ///
     /// Category: [`Category::Error`].
@@ -8880,6 +9834,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50420,
+
     /// `54502` — Invalid index name
     ///
     /// Category: [`Category::Error`].
@@ -8888,6 +9843,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54502,
+
     /// `50321` — Programmable Chat: Too many channel webhooks
     ///
     /// Category: [`Category::Error`].
@@ -8896,6 +9852,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50321,
+
     /// `13231` — Dial-&gt;Conference: Invalid endConferenceOnExit value
     ///
     /// Category: [`Category::Error`].
@@ -8904,6 +9861,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13231,
+
     /// `40000` — Content-Type of 'application/json' not set
     ///
     /// Category: [`Category::Error`].
@@ -8912,6 +9870,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40000,
+
     /// `62027` — Interconnect: Extra MPLS parameter
     ///
     /// Category: [`Category::Error`].
@@ -8920,6 +9879,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62027,
+
     /// `53662` — StatusCallback is invalid
     ///
     /// Category: [`Category::Warning`].
@@ -8928,6 +9888,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53662,
+
     /// `52310` — Notification TTL has expired
     ///
     /// Notification expired during processing
@@ -8938,6 +9899,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52310,
+
     /// `50502` — Programmable Chat: Message index not provided
     ///
     /// Category: [`Category::Error`].
@@ -8946,6 +9908,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50502,
+
     /// `13120` — Annotate-&gt;BillingReferenceTag cannot be over 128 characters
     ///
     /// Category: [`Category::Error`].
@@ -8954,6 +9917,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13120,
+
     /// `52309` — Channel provider replied with an error
     ///
     /// Category: [`Category::Error`].
@@ -8962,6 +9926,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52309,
+
     /// `21653` — There are more recipient addresses than allowed
     ///
     /// There are more recipient addresses than allowed for a channel. For instance for SMS we allow only one recipient but for Group MMS we allow multiple recipients
@@ -8972,6 +9937,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21653,
+
     /// `62008` — Bandwidth reserve is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
@@ -8980,6 +9946,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62008,
+
     /// `45375` — Failed to delete Channel.  Invalid Account sid.
     ///
     /// Failed to delete Channel &lt;channel sid&gt; due to invalid AccountSid.
@@ -8990,6 +9957,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45375,
+
     /// `82004` — Function execution resulted in a warning log
     ///
     /// Your Function execution resulted in logging a warning message
@@ -9000,6 +9968,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82004,
+
     /// `12300` — Invalid Content-Type
     ///
     /// Twilio is unable to process the Content-Type of the provided URL. Please see Twilio's &lt;a href="<https://www.twilio.com/docs/voice/twiml#twilio-understands-mime-types>"&gt; documentation on accepted content types &lt;/a&gt; for more information on valid Content-Types.
@@ -9014,6 +9983,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12300,
+
     /// `51215` — Twilsock: Unauthorized
     ///
     /// Category: [`Category::Error`].
@@ -9022,6 +9992,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51215,
+
     /// `80604` — Proxy Identifier In Use
     ///
     /// Category: [`Category::Warning`].
@@ -9030,6 +10001,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80604,
+
     /// `32113` — SIP: Header name is not allowed
     ///
     /// The SIP header you asked Twilio to stamp was omitted because it is not supported on the Twilio platform.
@@ -9042,6 +10014,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32113,
+
     /// `30123` — Callback URL is missing
     ///
     /// Callback URL is missing
@@ -9052,6 +10025,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30123,
+
     /// `21453` — Phone number already validated on another account
     ///
     /// Category: [`Category::Error`].
@@ -9060,6 +10034,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21453,
+
     /// `60200` — Invalid parameter
     ///
     /// The response `message` contains the name of the invalid parameter.
@@ -9082,6 +10057,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60200,
+
     /// `19024` — Invalid channel input
     ///
     /// Request body is not valid
@@ -9092,6 +10068,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19024,
+
     /// `81004` — Failed to add member to Chat Channel
     ///
     /// Category: [`Category::Error`].
@@ -9100,6 +10077,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81004,
+
     /// `60713` — Error communicating with Regulatory Identification API
     ///
     /// KYC, part of the Branded Comms product, depends on Twilio's regulatory APIs
@@ -9110,6 +10088,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60713,
+
     /// `45301` — Error occurred when connecting to a Meeting Participant
     ///
     /// Error occurred when connecting to a user
@@ -9120,6 +10099,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45301,
+
     /// `19038` — Page token must be bigger than or equal to 0
     ///
     /// Category: [`Category::Error`].
@@ -9128,6 +10108,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19038,
+
     /// `62100` — IP address(es) already linked to another connection
     ///
     /// The IP address is already associated with another Interconnect connection.
@@ -9138,6 +10119,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62100,
+
     /// `48032` — Outgoing conversation: Missing Messaging service
     ///
     /// A conversation could not be created because the Messaging service required for Frontline is missing.
@@ -9148,6 +10130,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48032,
+
     /// `30892` — Campaign vetting rejection - Invalid Sample Message - Public URL Shorteners
     ///
     /// The campaign submission has been reviewed and it was rejected because of URL shortener in the sample message.
@@ -9158,6 +10141,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30892,
+
     /// `22222` — Emergency Status cannot be updated
     ///
     /// Emergency Status cannot be updated
@@ -9168,6 +10152,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22222,
+
     /// `63022` — Invalid vname certificate
     ///
     /// Category: [`Category::Error`].
@@ -9176,6 +10161,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63022,
+
     /// `11235` — Certificate Invalid - Domain Mismatch
     ///
     /// Category: [`Category::Error`].
@@ -9184,6 +10170,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11235,
+
     /// `90025` — Template body has unsupported tag type
     ///
     /// Template body has unsupported Mustache tag type
@@ -9194,6 +10181,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90025,
+
     /// `50401` — Programmable Chat: Member SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -9202,6 +10190,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50401,
+
     /// `20102` — Invalid Access Token header
     ///
     /// Category: [`Category::Error`].
@@ -9210,6 +10199,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20102,
+
     /// `40123` — TaskRouter-&gt;Redirect
     ///
     /// Category: [`Category::Error`].
@@ -9218,6 +10208,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40123,
+
     /// `80304` — Not Found Unmanaged Identifier
     ///
     /// Category: [`Category::Warning`].
@@ -9226,6 +10217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80304,
+
     /// `52401` — Too many notification log events
     ///
     /// Category: [`Category::Warning`].
@@ -9234,6 +10226,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52401,
+
     /// `70106` — Invalid AWS credentials
     ///
     /// Category: [`Category::Error`].
@@ -9242,6 +10235,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70106,
+
     /// `60707` — Branded Channel not found
     ///
     /// Branded Channel not found
@@ -9252,6 +10246,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60707,
+
     /// `52203` — Missing body for Facebook Messenger delivery attempt
     ///
     /// Category: [`Category::Error`].
@@ -9260,6 +10255,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52203,
+
     /// `45369` — Failed to create inbound Channel.  Internal error.
     ///
     /// Failed to create outbound Channel due to an internal error.
@@ -9270,6 +10266,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45369,
+
     /// `31000` — Generic error
     ///
     /// Category: [`Category::Error`].
@@ -9278,6 +10275,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31000,
+
     /// `30891` — Campaign vetting rejection - Invalid Website URL
     ///
     /// The campaign submission has been reviewed and it was rejected because of unverifiable website.
@@ -9288,6 +10286,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30891,
+
     /// `60333` — The SMS message was sent using a brandless template.
     ///
     /// The SMS message was sent using a brandless template, instead of the template that you configured, which contains a friendly name (brand).
@@ -9298,6 +10297,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60333,
+
     /// `45366` — Failed to create Channel.  Invalid request parameters.
     ///
     /// Failed to create Channel &lt;channel sid&gt; due to invalid request parameters.
@@ -9308,6 +10308,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45366,
+
     /// `10001` — Account is not active
     ///
     /// This account has been disabled and may not be used until it is reactivated.
@@ -9318,6 +10319,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E10001,
+
     /// `50507` — Programmable Chat: Media not found
     ///
     /// Category: [`Category::Error`].
@@ -9326,6 +10328,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50507,
+
     /// `31923` — Stream - WebSocket - Malformed URL
     ///
     /// Category: [`Category::Error`].
@@ -9334,6 +10337,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31923,
+
     /// `80605` — Proxy Identifier Not In Service
     ///
     /// Category: [`Category::Warning`].
@@ -9342,6 +10346,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80605,
+
     /// `30024` — Numeric Sender ID Not Provisioned on Carrier
     ///
     /// You sent a message (message SID: SMXXXXX) to a mobile number in a country that requires Numeric Sender ID pre-registration and provisioning. The Numeric Sender ID is not currently provisioned with the carrier.
@@ -9352,6 +10357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30024,
+
     /// `14222` — Enqueue: Could not create Task
     ///
     /// Category: [`Category::Error`].
@@ -9360,6 +10366,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14222,
+
     /// `60313` — Unauthorized factor creation
     ///
     /// You are not authorized to create a Factor.
@@ -9372,6 +10379,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60313,
+
     /// `30029` — Invalid ContentRetention
     ///
     /// ContentRetention value used in the request is invalid
@@ -9382,6 +10390,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30029,
+
     /// `48030` — Outgoing conversation: Proxy address is not WhatsApp-enabled sender
     ///
     /// A WhatsApp conversation could not be created because the provided Twilio proxy number is not a WhatsApp-enabled sender.
@@ -9392,6 +10401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48030,
+
     /// `50206` — Programmable Chat: Identity should not match user SID pattern
     ///
     /// Category: [`Category::Error`].
@@ -9400,6 +10410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50206,
+
     /// `13112` — Annotate: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
@@ -9408,6 +10419,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13112,
+
     /// `45771` — Failed to create InboundConversation. Internal Error.
     ///
     /// An unexpected error occurred while creating Inbound Conversation.
@@ -9418,6 +10430,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45771,
+
     /// `62007` — Direct connect is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
@@ -9426,6 +10439,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62007,
+
     /// `50435` — Group MMS activation failed.
     ///
     /// The conversation's Group MMS could not be activated.
@@ -9436,6 +10450,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50435,
+
     /// `91102` — Subscription could not be found
     ///
     /// Subscription could not be found
@@ -9446,6 +10461,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91102,
+
     /// `94100` — Transcriptions: status callback response error
     ///
     /// Twilio attempted to send a transcription event to the callback URL specified and your application returned a 4xx or 5xx or other HTTP response error
@@ -9456,6 +10472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94100,
+
     /// `22218` — The Supporting Document field does not match the field in the End-User
     ///
     /// The Supporting Document field does not match the field in the End-User.
@@ -9466,6 +10483,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22218,
+
     /// `63009` — Channel provider returned an internal service error (HTTP 5xx). Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
@@ -9474,6 +10492,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63009,
+
     /// `90039` — Broadcast 'MessageStatusCallbackUrl' is invalid
     ///
     /// Broadcast 'MessageStatusCallbackUrl' is invalid
@@ -9484,6 +10503,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90039,
+
     /// `20151` — Authentication Failed
     ///
     /// Category: [`Category::Error`].
@@ -9492,6 +10512,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20151,
+
     /// `54453` — Invalid 'PageToken' query parameter
     ///
     /// Category: [`Category::Error`].
@@ -9500,6 +10521,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54453,
+
     /// `13327` — Gather: Invalid speechTimeout value
     ///
     /// Category: [`Category::Warning`].
@@ -9508,6 +10530,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13327,
+
     /// `30114` — Specified date is not available yet
     ///
     /// Deactivation list data is not yet available for the date that you specified.
@@ -9518,6 +10541,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30114,
+
     /// `30003` — Unreachable destination handset
     ///
     /// Category: [`Category::Error`].
@@ -9526,6 +10550,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30003,
+
     /// `50303` — Programmable Chat: Attributes too long
     ///
     /// Category: [`Category::Error`].
@@ -9534,6 +10559,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50303,
+
     /// `22208` — Supporting Document status and attributes cannot be updated in the same request
     ///
     /// Both the Supporting Documents status and the attributes were present in the update request.
@@ -9544,6 +10570,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22208,
+
     /// `16105` — Voice Recording: Unavailable due to no valid public keys
     ///
     /// Category: [`Category::Error`].
@@ -9552,6 +10579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16105,
+
     /// `21209` — Invalid Method
     ///
     /// Category: [`Category::Error`].
@@ -9560,6 +10588,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21209,
+
     /// `45763` — Unable to validate address configuration. Auto create studio flow SID missing.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create studio flow SID missing.
@@ -9570,6 +10599,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45763,
+
     /// `11203` — HTTP communication total time out triggered
     ///
     /// Category: [`Category::Error`].
@@ -9578,6 +10608,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11203,
+
     /// `63003` — Channel could not find To address
     ///
     /// You have tried to send a message to a To address that is inactive or invalid.
@@ -9588,6 +10619,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63003,
+
     /// `63043` — Link to a sample media file returns 403 Forbidden
     ///
     /// The link returned a status code of 403 Forbidden, making it impossible to retrieve the file.
@@ -9598,6 +10630,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63043,
+
     /// `12100` — Document parse failure
     ///
     /// Category: [`Category::Error`].
@@ -9606,6 +10639,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12100,
+
     /// `60224` — Missing substitutions for selected template
     ///
     /// The selected template has some substitutions that were not provided in the request.
@@ -9618,6 +10652,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60224,
+
     /// `52165` — No Credentials found for the supplied Identifier
     ///
     /// Category: [`Category::Error`].
@@ -9626,6 +10661,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52165,
+
     /// `22120` — Invalid Verification Type
     ///
     /// Category: [`Category::Error`].
@@ -9634,6 +10670,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22120,
+
     /// `52135` — Missing subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
@@ -9642,6 +10679,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52135,
+
     /// `61008` — Add-ons:  HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
@@ -9650,6 +10688,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61008,
+
     /// `20103` — Invalid Access Token issuer/subject
     ///
     /// Category: [`Category::Error`].
@@ -9658,6 +10697,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20103,
+
     /// `61005` — Add-ons: Bad request
     ///
     /// Category: [`Category::Error`].
@@ -9666,6 +10706,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61005,
+
     /// `60607` — Lookup Unsupported Country
     ///
     /// No provider found to satisfy the Lookup request
@@ -9676,6 +10717,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60607,
+
     /// `53605` — Internal failure when retrieving your account's recording settings
     ///
     /// Category: [`Category::Warning`].
@@ -9684,6 +10726,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53605,
+
     /// `14106` — Document retrieval limit reached
     ///
     /// Category: [`Category::Warning`].
@@ -9692,6 +10735,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14106,
+
     /// `16028` — Participant to be whispered is not present in the conference
     ///
     /// The participant to be whispered is not present in the conference, so the coach to the participant cannot be added to the conference.
@@ -9702,6 +10746,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16028,
+
     /// `45209` — Adding a user to the Chat Channel has timed out waiting for a response from Twilio Chat.
     ///
     /// Adding user to Chat Channel has failed because of a timeout
@@ -9712,6 +10757,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45209,
+
     /// `19054` — Expected Unique form key in input request is missing
     ///
     /// Expected Unique form key in input request is missing
@@ -9722,6 +10768,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19054,
+
     /// `50379` — TimeToInactive format is invalid
     ///
     /// 'TimeToInactive' parameter supports values which are ISO8601 durations.
@@ -9732,6 +10779,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50379,
+
     /// `13248` — Dial: Invalid callerID, too long
     ///
     /// Category: [`Category::Warning`].
@@ -9740,6 +10788,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13248,
+
     /// `50350` — Conversation not found
     ///
     /// null
@@ -9750,6 +10799,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50350,
+
     /// `60550` — Auto Channel Failed: None of the available channels could be selected due to validation errors. Check your debugger messages in console.
     ///
     /// Due to validation errors, none of the available specific channels could be selected. Check your debugger messages in the console for more details.
@@ -9760,6 +10810,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60550,
+
     /// `14240` — Max concurrent Workers exceeded
     ///
     /// Max concurrent Workers exceeded
@@ -9770,6 +10821,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14240,
+
     /// `94600` — Filter limit exceeded
     ///
     /// The action could not be performed because the filter limit was exceeded.
@@ -9780,6 +10832,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94600,
+
     /// `22206` — Attempting to add invalid object type to bundle
     ///
     /// The object_sid provided was not a Supporting Document Sid or an End-User Sid
@@ -9790,6 +10843,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22206,
+
     /// `54300` — Unique name not found
     ///
     /// Category: [`Category::Error`].
@@ -9798,6 +10852,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54300,
+
     /// `13244` — Dial: No SIP Authorization
     ///
     /// Category: [`Category::Warning`].
@@ -9806,6 +10861,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13244,
+
     /// `30131` — Domain's certificate will expire soon
     ///
     /// A TLS certificate associated with one of your domains will expire soon.
@@ -9816,6 +10872,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30131,
+
     /// `14235` — Dial-&gt;Conference: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
@@ -9824,6 +10881,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14235,
+
     /// `62019` — IP route exceeds permitted IP range
     ///
     /// Category: [`Category::Error`].
@@ -9832,6 +10890,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62019,
+
     /// `48050` — Internal service error
     ///
     /// Category: [`Category::Error`].
@@ -9840,6 +10899,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48050,
+
     /// `50060` — Programmable Chat: Invalid user channels limit format
     ///
     /// Category: [`Category::Error`].
@@ -9848,6 +10908,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50060,
+
     /// `22500` — Twilio phone number using deprecated API version
     ///
     /// Phone Numbers no longer supports 2008-08-01 API.  The Twilio phone number is configured for the deprecated 2008-08-01 API, which is not compatible. Update the phone number API version to 2010-04-01
@@ -9858,6 +10919,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22500,
+
     /// `52107` — Invalid custom key for GCM/FCM
     ///
     /// Category: [`Category::Error`].
@@ -9866,6 +10928,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52107,
+
     /// `91104` — Event type not found
     ///
     /// Event type not found
@@ -9876,6 +10939,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91104,
+
     /// `52072` — Client mqtt connection not created or closed
     ///
     /// Category: [`Category::Warning`].
@@ -9884,6 +10948,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52072,
+
     /// `13223` — Dial: Invalid phone number format
     ///
     /// Phone Numbers must be in E.164 format. E.164 numbers are formatted \[+\] \[country code\] \[subscriber number including area code\] and can have a maximum of 15 digits.
@@ -9894,6 +10959,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13223,
+
     /// `22121` — Unable to Transfer Hosted Number
     ///
     /// Category: [`Category::Error`].
@@ -9902,6 +10968,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22121,
+
     /// `60220` — Messages to China require use case vetting
     ///
     /// Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.
@@ -9915,6 +10982,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60220,
+
     /// `51131` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
@@ -9923,6 +10991,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51131,
+
     /// `21655` — The ContentSid is Invalid
     ///
     /// Category: [`Category::Error`].
@@ -9931,6 +11000,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21655,
+
     /// `50331` — Programmable Chat: Channel webhook trigger not provided
     ///
     /// Category: [`Category::Error`].
@@ -9939,6 +11009,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50331,
+
     /// `50329` — Programmable Chat: Channel webhook url not provided
     ///
     /// Category: [`Category::Error`].
@@ -9947,6 +11018,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50329,
+
     /// `53200` — Participant identity is invalid
     ///
     /// Category: [`Category::Error`].
@@ -9955,6 +11027,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53200,
+
     /// `52111` — GCM/FCM unknown error
     ///
     /// Category: [`Category::Error`].
@@ -9963,6 +11036,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52111,
+
     /// `21481` — Invalid PageToken
     ///
     /// Category: [`Category::Error`].
@@ -9971,6 +11045,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21481,
+
     /// `30034` — US A2P 10DLC - Message from an Unregistered Number
     ///
     /// Message sent to a US number may not be delivered because it is being sent from a number that must be registered to an approved 10DLC Campaign. To check the A2P 10DLC registration status of your Twilio phone numbers, go to &lt;a href= "<https://support.twilio.com/hc/en-us/articles/4418081745179-How-do-I-check-that-I-have-completed-US-A2P-10DLC-registration->"&gt;this help page&lt;/a&gt;. To initiate an A2P10DLC registration, &lt;a href= "<https://console.twilio.com/us1/develop/sms/regulatory-compliance/a2p-onboarding>"&gt;visit your console here&lt;/a&gt;.
@@ -9981,6 +11056,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30034,
+
     /// `80902` — No Active Session
     ///
     /// Category: [`Category::Error`].
@@ -9989,6 +11065,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80902,
+
     /// `50441` — Failed to add a proxy address to a participant.
     ///
     /// You cannot add a proxy address to the participant.
@@ -9999,6 +11076,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50441,
+
     /// `33122` — Rate Plan Is Not Allowed
     ///
     /// Category: [`Category::Error`].
@@ -10007,6 +11085,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33122,
+
     /// `21420` — ApplicationSid is not accessible
     ///
     /// Category: [`Category::Error`].
@@ -10015,6 +11094,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21420,
+
     /// `22211` — Cannot create a Supporting Document with no FriendlyName
     ///
     /// The request to create a new Supporting Document instance did not contain a FriendlyName
@@ -10025,6 +11105,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22211,
+
     /// `52307` — No users with provided segments
     ///
     /// Category: [`Category::Warning`].
@@ -10033,6 +11114,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52307,
+
     /// `11237` — Certificate Invalid - Could not find path to certificate
     ///
     /// Category: [`Category::Error`].
@@ -10041,6 +11123,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11237,
+
     /// `21247` — Trunk Dependencies
     ///
     /// Category: [`Category::Error`].
@@ -10049,6 +11132,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21247,
+
     /// `61003` — Add-ons: Requirements to invoke AddOns have not been met
     ///
     /// Category: [`Category::Error`].
@@ -10057,6 +11141,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61003,
+
     /// `90022` — One of 'TemplateArgs' dictionary value is too long
     ///
     /// One of 'TemplateArgs' dictionary value is too long
@@ -10067,6 +11152,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90022,
+
     /// `54206` — Invalid Map Item data
     ///
     /// Category: [`Category::Error`].
@@ -10075,6 +11161,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54206,
+
     /// `31207` — JWT token expiration too long.
     ///
     /// Category: [`Category::Error`].
@@ -10083,6 +11170,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31207,
+
     /// `14108` — From phone number not SMS capable
     ///
     /// Category: [`Category::Warning`].
@@ -10091,6 +11179,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14108,
+
     /// `60511` — SNA Downstream Error
     ///
     /// Category: [`Category::Error`].
@@ -10099,6 +11188,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60511,
+
     /// `50391` — Conflicting conversation modification
     ///
     /// The requested conversation is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -10109,6 +11199,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50391,
+
     /// `50106` — Programmable Chat: Channel creator role not found
     ///
     /// Category: [`Category::Error`].
@@ -10117,6 +11208,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50106,
+
     /// `32304` — Interconnect: Connection (TNX) SID is not Active
     ///
     /// Category: [`Category::Warning`].
@@ -10125,6 +11217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32304,
+
     /// `60201` — Selected template translation is not approved
     ///
     /// ## Error - 60201
@@ -10139,6 +11232,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60201,
+
     /// `20002` — Invalid FriendlyName
     ///
     /// Category: [`Category::Error`].
@@ -10147,6 +11241,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20002,
+
     /// `60618` — Lookup Malformed Request Parameter
     ///
     /// An invalid value was passed for query parameters
@@ -10157,6 +11252,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60618,
+
     /// `82007` — Unsupported Runtime
     ///
     /// The runtime used in the Serverless Build request is not supported on the platform. A runtime defines the environment your Functions will be executed in (e.g. which Node.js version to use for your Functions).
@@ -10167,6 +11263,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82007,
+
     /// `53630` — Empty track list for composition
     ///
     /// Category: [`Category::Error`].
@@ -10175,6 +11272,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53630,
+
     /// `80406` — Phone Number Did Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -10183,6 +11281,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80406,
+
     /// `13218` — Dial: Invalid sequential value
     ///
     /// Category: [`Category::Warning`].
@@ -10191,6 +11290,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13218,
+
     /// `50368` — Conversation webhook type not provided
     ///
     /// null
@@ -10201,6 +11301,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50368,
+
     /// `63007` — Twilio could not find a Channel with the specified From address
     ///
     /// Category: [`Category::Error`].
@@ -10209,6 +11310,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63007,
+
     /// `53107` — MaxParticipants is out of range
     ///
     /// Category: [`Category::Error`].
@@ -10217,6 +11319,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53107,
+
     /// `60307` — Cannot resend push notifications to 'none' notification platform
     ///
     /// This error is returned when the resend push notification endpoint was called for a factor using "none" as notification platform in its configuration.
@@ -10227,6 +11330,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60307,
+
     /// `64008` — Pay: Payment Gateway rejected charge creation.
     ///
     /// Category: [`Category::Error`].
@@ -10235,6 +11339,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64008,
+
     /// `21618` — The message body cannot be sent
     ///
     /// Category: [`Category::Error`].
@@ -10243,6 +11348,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21618,
+
     /// `50214` — User conversation limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -10251,6 +11357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50214,
+
     /// `13238` — Dial-&gt;Conference: Invalid Verb used in waitUrl, holdUrl, or announceUrl TwiML
     ///
     /// The TwiML that executes via the waitUrl, holdUrl, or announceUrl can only contain Say, Play, Pause, and Redirect verbs. Dial, Gather, Hangup and Record are not allowed.
@@ -10261,6 +11368,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13238,
+
     /// `53633` — Composition is too large
     ///
     /// The composition job did not start because the combined size of the media sources passed to the composition is too large to process.
@@ -10271,6 +11379,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53633,
+
     /// `61007` — Add-ons: Response body too large
     ///
     /// Category: [`Category::Error`].
@@ -10279,6 +11388,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61007,
+
     /// `30104` — Shortened link not found. Click redirected to fallback Url
     ///
     /// We received a request to a domain you've registered with Click Tracking but we don't have a record of the shortened url.
@@ -10289,6 +11399,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30104,
+
     /// `83401` — The device was not attached to a cellular network
     ///
     /// The device was not attached to a cellular network when Twilio attempted to send the IP Command. The IP Command was not sent to the device.
@@ -10299,6 +11410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83401,
+
     /// `22202` — No regulation sid or phone number country and type was provided
     ///
     /// No regulation sid or phone number country and type was provided
@@ -10309,6 +11421,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22202,
+
     /// `53122` — The recording operation requested is not supported for the Room type
     ///
     /// The recording operation requested is not supported for the Room type
@@ -10319,6 +11432,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53122,
+
     /// `19034` — Invalid country code
     ///
     /// Country code provided in the request is not valid
@@ -10329,6 +11443,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19034,
+
     /// `64007` — Pay: Connector does not support creating charge.
     ///
     /// ## Error - 64007
@@ -10345,6 +11460,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64007,
+
     /// `60601` — Authorization required for Canada lookups
     ///
     /// Authorization must be granted to your company by the CLNPC to return data on Canada phone numbers. Please contact Support to gain access.
@@ -10355,6 +11471,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60601,
+
     /// `45359` — Failed to close Channel.  Invalid status parameter.
     ///
     /// Failed to close Channel &lt;channel sid&gt;.  The channel status provided was invalid.
@@ -10365,6 +11482,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45359,
+
     /// `45009` — Configuration Error
     ///
     /// Category: [`Category::Error`].
@@ -10373,6 +11491,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45009,
+
     /// `13239` — Dial-&gt;Conference: Invalid Trim Value
     ///
     /// Category: [`Category::Error`].
@@ -10381,6 +11500,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13239,
+
     /// `80901` — Message Matched Stop Word
     ///
     /// Message matched a stop word.
@@ -10391,6 +11511,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80901,
+
     /// `11770` — Empty response body
     ///
     /// Category: [`Category::Error`].
@@ -10399,6 +11520,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11770,
+
     /// `30436` — Invalid Phone Number SID
     ///
     /// The phone number SID is malformed or belongs to another account.
@@ -10409,6 +11531,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30436,
+
     /// `60610` — Phone number outside of coverage
     ///
     /// The requested phone number is outside of our range of coverage
@@ -10419,6 +11542,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60610,
+
     /// `31600` — Busy Everywhere
     ///
     /// Category: [`Category::Error`].
@@ -10427,6 +11551,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31600,
+
     /// `81008` — Failed to connect to outgoing Call
     ///
     /// Category: [`Category::Error`].
@@ -10435,6 +11560,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81008,
+
     /// `48001` — Callback URL is not set
     ///
     /// Category: [`Category::Warning`].
@@ -10443,6 +11569,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48001,
+
     /// `33103` — Paging information invalid
     ///
     /// Raised whenever an invalid value for pagination while listing resources is provided.
@@ -10453,6 +11580,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33103,
+
     /// `11300` — Invalid template URL
     ///
     /// Category: [`Category::Error`].
@@ -10461,6 +11589,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11300,
+
     /// `80307` — Record to be updated was not found in database.
     ///
     /// Record to be updated was not found in database.
@@ -10471,6 +11600,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80307,
+
     /// `21241` — Credential List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
@@ -10479,6 +11609,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21241,
+
     /// `52000` — Internal notification error
     ///
     /// Category: [`Category::Error`].
@@ -10487,6 +11618,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52000,
+
     /// `20403` — 403 Forbidden
     ///
     /// Category: [`Category::Error`].
@@ -10495,6 +11627,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20403,
+
     /// `14219` — TaskRouter Dial Queue not supported in this realm
     ///
     /// TaskRouter Dial Queue not supported in this realm
@@ -10505,6 +11638,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14219,
+
     /// `54200` — Map not found
     ///
     /// Category: [`Category::Error`].
@@ -10513,6 +11647,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54200,
+
     /// `19050` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
@@ -10521,6 +11656,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19050,
+
     /// `14105` — Invalid statusCallback attribute
     ///
     /// Category: [`Category::Warning`].
@@ -10529,6 +11665,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14105,
+
     /// `50512` — Message media size is too large
     ///
     /// null
@@ -10539,6 +11676,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50512,
+
     /// `31480` — Temporarily Unavailable
     ///
     /// Category: [`Category::Error`].
@@ -10547,6 +11685,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31480,
+
     /// `30020` — Internal Failure with Message Scheduling
     ///
     /// An internal error has occurred with Message Scheduling that prevented Twilio from processing your request.
@@ -10557,6 +11696,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30020,
+
     /// `80409` — Session Sid Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -10565,6 +11705,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80409,
+
     /// `19025` — Channel validation error
     ///
     /// The request body has invalid inputs
@@ -10575,6 +11716,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19025,
+
     /// `404` — Not Found
     ///
     /// Failed to find a match for the request
@@ -10585,6 +11727,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E404,
+
     /// `62014` — Connection not ready
     ///
     /// Category: [`Category::Error`].
@@ -10593,6 +11736,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62014,
+
     /// `90101` — Unique Name Already Exists
     ///
     /// Unique name user created already exists
@@ -10603,6 +11747,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90101,
+
     /// `13110` — Annotate: Annotate must contain one valid nested element
     ///
     /// Category: [`Category::Error`].
@@ -10611,6 +11756,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13110,
+
     /// `80505` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
@@ -10619,6 +11765,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80505,
+
     /// `11200` — HTTP retrieval failure
     ///
     /// An 11200 error is an indicator of a connection failure between Twilio and your
@@ -10649,6 +11796,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11200,
+
     /// `51111` — Twilsock: Service instance limit reached
     ///
     /// Category: [`Category::Error`].
@@ -10657,6 +11805,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51111,
+
     /// `21224` — Invalid SipAuthPassword. Illegal chars
     ///
     /// Category: [`Category::Warning`].
@@ -10665,6 +11814,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21224,
+
     /// `52306` — Cannot delete User resource with Bindings
     ///
     /// Category: [`Category::Error`].
@@ -10673,6 +11823,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52306,
+
     /// `32203` — SIP: Call blocked by Twilio
     ///
     /// ## Error - 32203
@@ -10686,6 +11837,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32203,
+
     /// `60330` — Failed to invoke the webhook
     ///
     /// HTTP status: 400
@@ -10696,6 +11848,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60330,
+
     /// `13810` — Reject: Invalid cause
     ///
     /// A call is rejected for any reason other than Busy or Hangup
@@ -10706,6 +11859,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13810,
+
     /// `52136` — Missing payload for APNs delivery
     ///
     /// Category: [`Category::Error`].
@@ -10714,6 +11868,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52136,
+
     /// `50326` — Programmable Chat: Invalid channel webhook trigger
     ///
     /// Category: [`Category::Error`].
@@ -10722,6 +11877,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50326,
+
     /// `50405` — Programmable Chat: Invalid last consumption timestamp format
     ///
     /// Category: [`Category::Error`].
@@ -10730,6 +11886,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50405,
+
     /// `14203` — Enqueue: Invalid Enqueue action url
     ///
     /// Category: [`Category::Error`].
@@ -10738,6 +11895,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14203,
+
     /// `53625` — Access denied to external S3 bucket configured in composition settings
     ///
     /// Category: [`Category::Warning`].
@@ -10746,6 +11904,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53625,
+
     /// `31487` — Request Terminated
     ///
     /// Category: [`Category::Error`].
@@ -10754,6 +11913,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31487,
+
     /// `60006` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
@@ -10762,6 +11922,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60006,
+
     /// `22115` — Invalid Unique Name
     ///
     /// Category: [`Category::Error`].
@@ -10770,6 +11931,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22115,
+
     /// `30450` — Message delivery blocked
     ///
     /// The destination number you are trying to reach is temporarily blocked from receiving this message.
@@ -10780,6 +11942,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30450,
+
     /// `21479` — Unable to update Status for subaccount, subaccount has been closed.
     ///
     /// Category: [`Category::Error`].
@@ -10788,6 +11951,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21479,
+
     /// `32015` — Call is terminated due to exceeding maximum call duration
     ///
     /// ## Warning - 32015
@@ -10800,6 +11964,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32015,
+
     /// `30010` — Message price exceeds max price
     ///
     /// ## Error - 30010
@@ -10816,6 +11981,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30010,
+
     /// `21610` — Attempt to send to unsubscribed recipient
     ///
     /// The person you are trying to message has opted out of receiving messages from your Twilio phone number, Channels sender, or Messaging Service.
@@ -10830,6 +11996,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21610,
+
     /// `21451` — Invalid area code
     ///
     /// Category: [`Category::Error`].
@@ -10838,6 +12005,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21451,
+
     /// `53614` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
@@ -10846,6 +12014,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53614,
+
     /// `50006` — Programmable Chat: Invalid Account SID
     ///
     /// Invalid Account SID
@@ -10856,6 +12025,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50006,
+
     /// `50209` — Programmable Chat: Invalid binding type
     ///
     /// Category: [`Category::Error`].
@@ -10864,6 +12034,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50209,
+
     /// `90001` — Message SID is invalid
     ///
     /// An invalid message SID has been sent in the request
@@ -10874,6 +12045,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90001,
+
     /// `90011` — MessageSid is invalid
     ///
     /// MessageSid is invalid
@@ -10884,6 +12056,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90011,
+
     /// `62010` — No authentication was provided.
     ///
     /// Category: [`Category::Error`].
@@ -10892,6 +12065,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62010,
+
     /// `62002` — Exchange not found
     ///
     /// Category: [`Category::Error`].
@@ -10900,6 +12074,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62002,
+
     /// `32212` — SIP: Registration Authentication problem
     ///
     /// Category: [`Category::Warning`].
@@ -10908,6 +12083,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32212,
+
     /// `52051` — Internal error when sending notification via client connection
     ///
     /// Category: [`Category::Error`].
@@ -10916,6 +12092,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52051,
+
     /// `45102` — Collision On Configuration Change
     ///
     /// Category: [`Category::Error`].
@@ -10924,6 +12101,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45102,
+
     /// `52174` — Unexpected error response received for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
@@ -10932,6 +12110,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52174,
+
     /// `21480` — Reached maximum number of subaccounts
     ///
     /// Category: [`Category::Error`].
@@ -10940,6 +12119,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21480,
+
     /// `60520` — SNA URL Failed
     ///
     /// Category: [`Category::Error`].
@@ -10948,6 +12128,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60520,
+
     /// `81013` — Failed to invoke Understand API
     ///
     /// Category: [`Category::Error`].
@@ -10956,6 +12137,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81013,
+
     /// `31903` — Stream - WebSocket - Connection Broken Pipe
     ///
     /// Category: [`Category::Error`].
@@ -10964,6 +12146,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31903,
+
     /// `13322` — Gather-&gt;Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
@@ -10972,6 +12155,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13322,
+
     /// `19047` — Field definition name cannot be empty
     ///
     /// Input field name cannot be empty
@@ -10982,6 +12166,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19047,
+
     /// `45600` — Flex UI error
     ///
     /// Flex UI instance experienced a thrown Flex UI Error
@@ -10993,6 +12178,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45600,
+
     /// `32505` — Voice Conversation: Invalid data inside existing conversation.
     ///
     /// Invalid data inside existing conversation.
@@ -11003,6 +12189,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32505,
+
     /// `13254` — Dial-&gt;Sip: SIP URI DNS does not resolve or resolves to an non-public IP address
     ///
     /// Category: [`Category::Warning`].
@@ -11011,6 +12198,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13254,
+
     /// `21717` — Brand Registration SID for US A2P Campaign Use Case is Not Registered or Not Valid
     ///
     /// The Brand Registration SID you are trying to use to register a new US A2P campaign use case is not registered or the Brand Registration SID is not valid for the given use case.
@@ -11021,6 +12209,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21717,
+
     /// `11251` — Fatal protocol violation
     ///
     /// Category: [`Category::Error`].
@@ -11029,6 +12218,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11251,
+
     /// `54302` — Invalid unique name
     ///
     /// Category: [`Category::Error`].
@@ -11037,6 +12227,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54302,
+
     /// `70103` — Unsupported Public Key Exponent
     ///
     /// Category: [`Category::Error`].
@@ -11045,6 +12236,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70103,
+
     /// `90034` — 'BroadcastStatusCallbackUrl' is too long
     ///
     /// 'BroadcastStatusCallbackUrl' is too long
@@ -11055,6 +12247,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90034,
+
     /// `50306` — Programmable Chat: Unique name should not match channel SID pattern
     ///
     /// Category: [`Category::Error`].
@@ -11063,6 +12256,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50306,
+
     /// `53611` — Invalid AWS credentials to access external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
@@ -11071,6 +12265,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53611,
+
     /// `14234` — Dial-&gt;Conference: Unable to create task
     ///
     /// Category: [`Category::Error`].
@@ -11079,6 +12274,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14234,
+
     /// `91103` — Event type list is empty
     ///
     /// Event type list is empty
@@ -11089,6 +12285,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91103,
+
     /// `31500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
@@ -11097,6 +12294,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31500,
+
     /// `22104` — Invalid Email Format
     ///
     /// Category: [`Category::Error`].
@@ -11105,6 +12303,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22104,
+
     /// `45352` — Failed to create an outbound Channel.
     ///
     /// Failed to create a Conversation due to an error from Twilio Conversations API.
@@ -11115,6 +12314,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45352,
+
     /// `50508` — Programmable Chat: Media already sent with another message
     ///
     /// Category: [`Category::Error`].
@@ -11123,6 +12323,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50508,
+
     /// `22106` — Invalid Method
     ///
     /// Category: [`Category::Error`].
@@ -11131,6 +12332,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22106,
+
     /// `21212` — Invalid From Number (caller ID)
     ///
     /// You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.
@@ -11145,6 +12347,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21212,
+
     /// `83400` — IP Commands error
     ///
     /// Raised whenever delivering an IP Command fails with an error that is not covered by a more specific error code.
@@ -11155,6 +12358,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83400,
+
     /// `57001` — 'Secret id' is empty
     ///
     /// 'Secret id' is not specified
@@ -11165,6 +12369,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57001,
+
     /// `20161` — Programmable Chat: Parameters are not specified for update request
     ///
     /// Update request doesn't contain any parameters
@@ -11175,6 +12380,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20161,
+
     /// `81018` — Template evaluation error in Studio widget
     ///
     /// An error occurred when Studio tried to evaluate your template syntax.
@@ -11185,6 +12391,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81018,
+
     /// `13210` — Dial: Invalid method value
     ///
     /// Category: [`Category::Warning`].
@@ -11193,6 +12400,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13210,
+
     /// `50400` — Programmable Chat: User not member of channel
     ///
     /// Category: [`Category::Error`].
@@ -11201,6 +12409,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50400,
+
     /// `60710` — Phone number CPS not found
     ///
     /// This phone number was not found on the Call Placement Service (CPS) Directory
@@ -11211,6 +12420,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60710,
+
     /// `11201` — TCP connection timed out
     ///
     /// Category: [`Category::Error`].
@@ -11219,6 +12429,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11201,
+
     /// `80207` — No unreserved numbers in proxy pool.
     ///
     /// Failed to find a proxy number.
@@ -11229,6 +12440,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80207,
+
     /// `20413` — Request Entity Too Large
     ///
     /// Category: [`Category::Error`].
@@ -11237,6 +12449,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20413,
+
     /// `92002` — The 'variables' parameter exceeds the allowed limit
     ///
     /// Category: [`Category::Error`].
@@ -11245,6 +12458,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92002,
+
     /// `81021` — Flow revision must be an integer or enum(LatestPublished, LatestRevision)
     ///
     /// The Revision was invalid. Revision must be an integer or enum(LatestPublished, LatestRevision).
@@ -11255,6 +12469,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81021,
+
     /// `90004` — Message Truncated
     ///
     /// A debug-event was too large to be published to Twilio Debugger.
@@ -11265,6 +12480,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90004,
+
     /// `13511` — Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
@@ -11273,6 +12489,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13511,
+
     /// `14237` — Dial-&gt;Conference: Invalid PostWorkActivitySid
     ///
     /// Category: [`Category::Error`].
@@ -11281,6 +12498,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14237,
+
     /// `54208` — Map Item already exists
     ///
     /// Category: [`Category::Error`].
@@ -11289,6 +12507,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54208,
+
     /// `50341` — Invalid messaging service SID
     ///
     /// null
@@ -11299,6 +12518,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50341,
+
     /// `32105` — SIP: Invalid contact header
     ///
     /// Category: [`Category::Warning`].
@@ -11307,6 +12527,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32105,
+
     /// `91001` — Sink could not be found
     ///
     /// Sink could not be found
@@ -11317,6 +12538,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91001,
+
     /// `50407` — Invalid messaging binding address
     ///
     /// null
@@ -11327,6 +12549,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50407,
+
     /// `50433` — Participant already exists
     ///
     /// null
@@ -11337,6 +12560,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50433,
+
     /// `53402` — Client is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
@@ -11345,6 +12569,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53402,
+
     /// `12102` — The root element must be Response
     ///
     /// Category: [`Category::Error`].
@@ -11353,6 +12578,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12102,
+
     /// `31400` — Bad Request
     ///
     /// Category: [`Category::Error`].
@@ -11361,6 +12587,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31400,
+
     /// `51001` — Client Connection: Connections resource limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -11369,6 +12596,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51001,
+
     /// `45745` — Invalid or missing parameters in the create conversation request.
     ///
     /// Failed to create webchat conversation for provided address SID due to invalid request parameters.
@@ -11379,6 +12607,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45745,
+
     /// `60300` — Invalid Param
     ///
     /// The request contained malformed or semantically incorrect parameters.
@@ -11395,6 +12624,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60300,
+
     /// `53216` — Participant session length exceeded
     ///
     /// Raised by the server when a Participant\'s session length exceeds the MaxParticipantDuration value.
@@ -11405,6 +12635,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53216,
+
     /// `52302` — Too many recipients
     ///
     /// Category: [`Category::Error`].
@@ -11413,6 +12644,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52302,
+
     /// `45006` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
@@ -11421,6 +12653,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45006,
+
     /// `90100` — Invalid Autopilot Actions JSON
     ///
     /// Autopilot Actions Configured on the Task are Invalid
@@ -11431,6 +12664,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90100,
+
     /// `22221` — Emergency address is not registered
     ///
     /// The emergency address is missing when an emergency call is made. The emergency call might have an additional cost.
@@ -11441,6 +12675,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22221,
+
     /// `90029` — Broadcast 'CorrelationId' is empty
     ///
     /// Broadcast 'CorrelationId' is empty
@@ -11451,6 +12686,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90029,
+
     /// `60406` — Initialization Error
     ///
     /// An error occurred while initializing a class.
@@ -11461,6 +12697,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60406,
+
     /// `53101` — Room name is too long
     ///
     /// Category: [`Category::Error`].
@@ -11469,6 +12706,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53101,
+
     /// `90031` — Broadcast 'Recipients' list is empty
     ///
     /// Broadcast 'Recipients' list is empty
@@ -11479,6 +12717,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90031,
+
     /// `31404` — Not Found
     ///
     /// Category: [`Category::Error`].
@@ -11487,6 +12726,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31404,
+
     /// `19040` — Custom Field provided is not defined
     ///
     /// The custom field provided in the request does not exist
@@ -11497,6 +12737,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19040,
+
     /// `45764` — Unable to validate address configuration. Auto create webhook URL missing.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create webhook URL missing.
@@ -11507,6 +12748,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45764,
+
     /// `62004` — Direct connect not found.
     ///
     /// Category: [`Category::Error`].
@@ -11515,6 +12757,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62004,
+
     /// `45201` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
@@ -11523,6 +12766,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45201,
+
     /// `63019` — Media failed to download
     ///
     /// Category: [`Category::Error`].
@@ -11531,6 +12775,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63019,
+
     /// `60608` — Lookup Error
     ///
     /// Lookup provider replied with an error
@@ -11541,6 +12786,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60608,
+
     /// `64015` — Pay: \`&lt;Pay&gt;\` verb is missing a needed Parameter
     ///
     /// A 64015 Error is an indication that the configured connector for the payment method is missing one of the Parameter needed in the `<Pay>` verb.
@@ -11551,6 +12797,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64015,
+
     /// `54510` — Query expression contains an array with too many items
     ///
     /// Category: [`Category::Error`].
@@ -11559,6 +12806,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54510,
+
     /// `40111` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
@@ -11567,6 +12815,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40111,
+
     /// `32111` — SIP: Invalid header name
     ///
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _name_. Including this header would have resulted in Twilio generating a message that runs contrary to the SIP specification.
@@ -11579,6 +12828,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32111,
+
     /// `30893` — Campaign vetting rejection - Invalid Sample Message Use Case
     ///
     /// The campaign submission has been reviewed and it was rejected because of invalid sample message content.
@@ -11589,6 +12839,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30893,
+
     /// `31902` — Stream - WebSocket - Connection Refused
     ///
     /// Category: [`Category::Error`].
@@ -11597,6 +12848,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31902,
+
     /// `53108` — RoomType is not valid
     ///
     /// Category: [`Category::Error`].
@@ -11605,6 +12857,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53108,
+
     /// `32602` — Virtual Agent: Invalid Connector
     ///
     /// A 32602 Error is an indication that the referenced connector is not a valid &amp;lt;VirtualAgent&amp;gt; connector.
@@ -11615,6 +12868,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32602,
+
     /// `30026` — US A2P 10DLC - 70% T-Mobile Daily Message Limit Consumed
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
@@ -11631,6 +12885,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30026,
+
     /// `30115` — Date format is incorrect
     ///
     /// The date format you have used is incorrect.
@@ -11641,6 +12896,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30115,
+
     /// `35118` — MessagingServiceSid is required to schedule a message
     ///
     /// Message Scheduling is only accessible on Messaging Services. You need to pass a MessageServiceSid instead or along with a From Phone Number in order to schedule a message.
@@ -11651,6 +12907,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E35118,
+
     /// `14241` — start\_date passed to TaskRouter statistics is older than 30 days.
     ///
     /// Starting Nov. 30, 2021 we will no longer return data older than 30 days, and instead return a 400-response for requests with &lt;start_date&gt; older than 30 days.
@@ -11661,6 +12918,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14241,
+
     /// `90018` — 'Template' field is too long
     ///
     /// 'Template' field is too long
@@ -11671,6 +12929,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90018,
+
     /// `62026` — Interconnect: Missing MPLS carrier SID
     ///
     /// Category: [`Category::Error`].
@@ -11679,6 +12938,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62026,
+
     /// `21631` — Phone Number Requires an Address
     ///
     /// To purchase this number you must supply the Address of the user of this phone number.  Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number.  This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.
@@ -11689,6 +12949,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21631,
+
     /// `94001` — Transcriptions: Invalid transcribe value
     ///
     /// Invalid “transcribe” value. It should be either true or false. No transcription resource has been created
@@ -11699,6 +12960,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94001,
+
     /// `21615` — Phone Number Requires a Local Address
     ///
     /// To purchase this number you must have an Address on your account which satisfies the local address requirements.
@@ -11709,6 +12971,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21615,
+
     /// `13321` — Gather-&gt;Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
@@ -11717,6 +12980,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13321,
+
     /// `21652` — Maximum subject length is 40 characters
     ///
     /// Category: [`Category::Error`].
@@ -11725,6 +12989,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21652,
+
     /// `40144` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
@@ -11733,6 +12998,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40144,
+
     /// `94201` — Transcriptions Settings: encryptionKeySid invalid or not found
     ///
     /// Request to enable encryption for transcriptions failed because encryptionKeySid is invalid or not defined
@@ -11743,6 +13009,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94201,
+
     /// `80203` — No Available Proxy For Country
     ///
     /// This Service has no compatible Proxy numbers for this Participant.
@@ -11755,6 +13022,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80203,
+
     /// `60329` — Verify SNA does not work with \`psd2\_enabled\`
     ///
     /// The Silent Network Auth channel does not work when `psd2_nabled` is set to `true` for a Verify `Service`.
@@ -11765,6 +13033,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60329,
+
     /// `54050` — Service Instance not found
     ///
     /// Category: [`Category::Error`].
@@ -11773,6 +13042,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54050,
+
     /// `40100` — TaskRouter-&gt;Reject
     ///
     /// &amp;nbsp;
@@ -11783,6 +13053,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40100,
+
     /// `52138` — APNs payload too large
     ///
     /// Category: [`Category::Error`].
@@ -11791,6 +13062,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52138,
+
     /// `50200` — Programmable Chat: User not found
     ///
     /// Category: [`Category::Error`].
@@ -11799,6 +13071,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50200,
+
     /// `32100` — SIP: Trial accounts can only call verified caller IDs
     ///
     /// Category: [`Category::Warning`].
@@ -11807,6 +13080,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32100,
+
     /// `30008` — Unknown error
     ///
     /// Category: [`Category::Error`].
@@ -11815,6 +13089,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30008,
+
     /// `13253` — Dial: Header is too long
     ///
     /// Category: [`Category::Warning`].
@@ -11823,6 +13098,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13253,
+
     /// `31102` — Authorization token missing in request.
     ///
     /// Category: [`Category::Error`].
@@ -11831,6 +13107,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31102,
+
     /// `19004` — Invalid or missing Contact input
     ///
     /// The request body provided has some errors
@@ -11841,6 +13118,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19004,
+
     /// `19005` — Contact validation error
     ///
     /// The data provided in the request body is invalid
@@ -11851,6 +13129,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19005,
+
     /// `80201` — No Available Voice Proxy
     ///
     /// ## Warning
@@ -11865,6 +13144,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80201,
+
     /// `90019` — 'TemplateArgs' dictionary size is too large
     ///
     /// 'TemplateArgs' dictionary size is too large
@@ -11875,6 +13155,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90019,
+
     /// `60533` — SNA Carrier Header Error
     ///
     /// Category: [`Category::Error`].
@@ -11883,6 +13164,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60533,
+
     /// `400` — Bad Request
     ///
     /// Failed to complete request due to a bad request
@@ -11893,6 +13175,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E400,
+
     /// `30448` — Toll-Free phone number verification rejection - Age Gate
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -11903,6 +13186,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30448,
+
     /// `13520` — Say: Invalid text
     ///
     /// Category: [`Category::Warning`].
@@ -11911,6 +13195,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13520,
+
     /// `48024` — Contact conversation limit exceeded
     ///
     /// A Chat conversation could not be created because the Conversations user associated to the given contact is a participant in too many conversations.
@@ -11921,6 +13206,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48024,
+
     /// `45210` — Flex Flow creation failed
     ///
     /// Flex Flow creation failed.
@@ -11931,6 +13217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45210,
+
     /// `60403` — Storage Error
     ///
     /// An error occurred while storing/loading an entity.
@@ -11941,6 +13228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60403,
+
     /// `45402` — RTA feed callback response time exceeded the threshold
     ///
     /// The RTA Feed callback is taking longer than a defined threshold to respond
@@ -11951,6 +13239,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45402,
+
     /// `31941` — Stream - Invalid Track configuration
     ///
     /// Unsupported value of track attribute in TwiML
@@ -11961,6 +13250,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31941,
+
     /// `54151` — List Item not found
     ///
     /// Category: [`Category::Error`].
@@ -11969,6 +13259,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54151,
+
     /// `21609` — Invalid 'StatusCallback'
     ///
     /// Category: [`Category::Error`].
@@ -11977,6 +13268,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21609,
+
     /// `13338` — Gather: Invalid actionOnEmptyResult value
     ///
     /// Defined action on Gather verb is invalid or empty
@@ -11987,6 +13279,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13338,
+
     /// `52170` — Too many Webhook Credential requests
     ///
     /// Category: [`Category::Error`].
@@ -11995,6 +13288,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52170,
+
     /// `64001` — Pay: Configuration Error
     ///
     /// ## Error - 64001
@@ -12009,6 +13303,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64001,
+
     /// `22101` — Invalid Hosted Number Order SIDs
     ///
     /// Category: [`Category::Error`].
@@ -12017,6 +13312,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22101,
+
     /// `51121` — Twilsock: Token expiration time exceeds maximum
     ///
     /// Category: [`Category::Error`].
@@ -12025,6 +13321,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51121,
+
     /// `32401` — BYOC Trunk routing failure - failover to Twilio default routing.
     ///
     /// Call delivery attempt(s) over the specified BYOC Trunk did not succeed. Failover to Twilio default routing took place.
@@ -12035,6 +13332,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32401,
+
     /// `63021` — Channel invalid content error
     ///
     /// Category: [`Category::Error`].
@@ -12043,6 +13341,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63021,
+
     /// `21624` — Invalid validity period value
     ///
     /// Category: [`Category::Error`].
@@ -12051,6 +13350,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21624,
+
     /// `30449` — Toll Free verification rejection - Sample message URL issues in sample message
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -12061,6 +13361,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30449,
+
     /// `53613` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
@@ -12069,6 +13370,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53613,
+
     /// `11310` — Invalid template token
     ///
     /// Category: [`Category::Error`].
@@ -12077,6 +13379,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11310,
+
     /// `40149` — Failed to issue Conference instruction due to missing ‘conference\_sid’
     ///
     /// The conference instruction issued as a result of the transfer can only be issued on a task which has a `conference_sid` in its attributes.
@@ -12087,6 +13390,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40149,
+
     /// `83004` — Super SIM update operation failed due to Internal Error
     ///
     /// Your Super SIM update request has caused an internal error that is not further specified.
@@ -12097,6 +13401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83004,
+
     /// `45004` — Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -12105,6 +13410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45004,
+
     /// `54150` — List not found
     ///
     /// Category: [`Category::Error`].
@@ -12113,6 +13419,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54150,
+
     /// `22201` — No regulation sid found for the given number group
     ///
     /// No regulation sid found for the given number group
@@ -12123,6 +13430,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22201,
+
     /// `22100` — Reached Maximum Verification Attempts
     ///
     /// Category: [`Category::Error`].
@@ -12131,6 +13439,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22100,
+
     /// `60531` — SNA Carrier Not Detected
     ///
     /// Category: [`Category::Error`].
@@ -12139,6 +13448,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60531,
+
     /// `60008` — Unsupported Carrier
     ///
     /// Category: [`Category::Error`].
@@ -12147,6 +13457,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60008,
+
     /// `50402` — Programmable Chat: Member not found
     ///
     /// Category: [`Category::Error`].
@@ -12155,6 +13466,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50402,
+
     /// `31205` — JWT token expired.
     ///
     /// Category: [`Category::Error`].
@@ -12163,6 +13475,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31205,
+
     /// `45372` — Failed to add Participant.  Internal error.
     ///
     /// Failed to add a Participant to Channel &lt;channel sid&gt; due to an internal error.
@@ -12173,6 +13486,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45372,
+
     /// `50432` — Participant not found
     ///
     /// null
@@ -12183,6 +13497,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50432,
+
     /// `80613` — Downstream Request Rejected
     ///
     /// A downstream service rejected a request from Proxy while processing a request for your service.
@@ -12193,6 +13508,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80613,
+
     /// `62023` — Missing exchange
     ///
     /// Category: [`Category::Error`].
@@ -12201,6 +13517,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62023,
+
     /// `53400` — Client is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
@@ -12209,6 +13526,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53400,
+
     /// `45211` — Provided identity is reserved by system
     ///
     /// Provided identity is reserved by system.
@@ -12219,6 +13537,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45211,
+
     /// `40131` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
@@ -12227,6 +13546,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40131,
+
     /// `60722` — Business status does not allow dismissal
     ///
     /// Businesses (AKA Business Profiles) can only be dismissed when they have certain status values. Dismissing a business will set its status to "Draft".
@@ -12237,6 +13557,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60722,
+
     /// `83604` — The requested query period exceeds the maximum allowed period for the requested Granularity
     ///
     /// Requests for Usage Records with granularity "all" may only query up to 18 months of data, granularity "day" may query up to 3 months of data, and granularity "hour" may query up to 31 days of data.
@@ -12247,6 +13568,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83604,
+
     /// `94300` — Transcriptions Configurations: Invalid callback configuration
     ///
     /// Invalid callback configuration, either to create a new configuration or update existing one. A valid Url and Method must be specified to enable callbacks via HTTP request (webhook) and receive transcriptions status updates.
@@ -12257,6 +13579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94300,
+
     /// `48010` — Custom Routing Callback failed to execute successfully
     ///
     /// Category: [`Category::Error`].
@@ -12265,6 +13588,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48010,
+
     /// `51112` — Twilsock: Product usage disabled
     ///
     /// Category: [`Category::Error`].
@@ -12273,6 +13597,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51112,
+
     /// `45353` — A duplicate create Channel request was dropped.
     ///
     /// The Conversation sid &lt;conversation sid&gt; already has a mapped Channel sid &lt;channel sid&gt;.
@@ -12283,6 +13608,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45353,
+
     /// `50367` — Invalid conversation webhook flow SID
     ///
     /// null
@@ -12293,6 +13619,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50367,
+
     /// `50527` — Invalid content variables format
     ///
     /// An invalid value was specified for the message content variables
@@ -12303,6 +13630,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50527,
+
     /// `80910` — Message To Voice Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
@@ -12311,6 +13639,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80910,
+
     /// `94301` — Transcriptions Configurations: UniqueName is required
     ///
     /// A UniqueName is required to create a new configuration
@@ -12321,6 +13650,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94301,
+
     /// `31003` — Connection timeout
     ///
     /// Category: [`Category::Error`].
@@ -12329,6 +13659,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31003,
+
     /// `21234` — Invalid Machine Detection configuration value
     ///
     /// Category: [`Category::Error`].
@@ -12337,6 +13668,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21234,
+
     /// `62018` — Invalid IP route
     ///
     /// Category: [`Category::Error`].
@@ -12345,6 +13677,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62018,
+
     /// `54007` — Access forbidden for identity
     ///
     /// Category: [`Category::Error`].
@@ -12353,6 +13686,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54007,
+
     /// `20005` — Account not active
     ///
     /// Category: [`Category::Error`].
@@ -12361,6 +13695,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20005,
+
     /// `53125` — The track kind is not supported by the Room
     ///
     /// Raised whenever a participant tries to publish a track or connects with a track that is not supported by the Group Room.
@@ -12371,6 +13706,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53125,
+
     /// `50055` — Programmable Chat: Invalid webhook method
     ///
     /// Category: [`Category::Error`].
@@ -12379,6 +13715,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50055,
+
     /// `48004` — Callback returned an error
     ///
     /// Category: [`Category::Error`].
@@ -12387,6 +13724,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48004,
+
     /// `32110` — SIP: URI is formatted incorrectly
     ///
     /// Twilio cannot understand parts of your SIP URI. This may be due to invalid characters appearing in the user, params, or headers portion. While Twilio may still attempt to complete your call, the parts of the URI that are invalid will be ignored.
@@ -12399,6 +13737,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32110,
+
     /// `45305` — No answer from Participant
     ///
     /// No media response from user
@@ -12409,6 +13748,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45305,
+
     /// `83006` — Super SIM’s Target Fleet not found
     ///
     /// Your Super SIM cannot be assigned to the target Fleet because the Fleet could not be found.
@@ -12419,6 +13759,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83006,
+
     /// `40141` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
@@ -12427,6 +13768,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40141,
+
     /// `53111` — StatusCallback is invalid
     ///
     /// Category: [`Category::Error`].
@@ -12435,6 +13777,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53111,
+
     /// `31105` — Invalid client name
     ///
     /// Client name should not contain control, space, delims, or unwise characters.
@@ -12445,6 +13788,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31105,
+
     /// `50061` — Programmable Chat: Invalid channel members limit format
     ///
     /// Category: [`Category::Error`].
@@ -12453,6 +13797,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50061,
+
     /// `32504` — Voice Conversation: Incomplete Conversation.
     ///
     /// Existing Conversation did not have a Frontline worker participant.
@@ -12463,6 +13808,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32504,
+
     /// `51120` — Twilsock: Token is not valid yet
     ///
     /// Category: [`Category::Error`].
@@ -12471,6 +13817,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51120,
+
     /// `80305` — Not Found Unmanaged Identifier Sid
     ///
     /// Category: [`Category::Error`].
@@ -12479,6 +13826,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80305,
+
     /// `50004` — Programmable Chat: Unique Name too long
     ///
     /// Category: [`Category::Error`].
@@ -12487,6 +13835,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50004,
+
     /// `50610` — Address configuration deleted
     ///
     /// Category: [`Category::Warning`].
@@ -12495,6 +13844,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50610,
+
     /// `14231` — Dial-&gt;Conference: Provided Attributes was not valid JSON
     ///
     /// Category: [`Category::Error`].
@@ -12503,6 +13853,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14231,
+
     /// `55555` — Invalid Instruction passed to TaskRouter
     ///
     /// An invalid instruction was passed to TaskRouter when responding to a pending Reservation.
@@ -12513,6 +13864,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E55555,
+
     /// `33120` — SIM connectivity reset in progress
     ///
     /// Raised whenever a SIM connectivity reset is in progress while another SIM connectivity reset is requested.
@@ -12523,6 +13875,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33120,
+
     /// `50305` — Programmable Chat: Channel SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -12531,6 +13884,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50305,
+
     /// `21230` — Maximum Domains Reached
     ///
     /// Category: [`Category::Error`].
@@ -12539,6 +13893,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21230,
+
     /// `21262` — No AMD status callback URL provided
     ///
     /// Answering Machine Detection was enabled on this call, but no AMD status callback URL was provided, so Twilio has no where to send the results when they are returned. AMD results will still be available in the /Calls resource once the call is complete.
@@ -12549,6 +13904,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21262,
+
     /// `62000` — Failed to write to the database.
     ///
     /// Category: [`Category::Error`].
@@ -12557,6 +13913,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62000,
+
     /// `90038` — 'BroadcastStatusCallbackUrl' is invalid
     ///
     /// 'BroadcastStatusCallbackUrl' is invalid
@@ -12567,6 +13924,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90038,
+
     /// `21214` — 'To' phone number cannot be reached
     ///
     /// Category: [`Category::Error`].
@@ -12575,6 +13933,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21214,
+
     /// `52141` — The provided APNs device token has been unregistered
     ///
     /// Category: [`Category::Error`].
@@ -12583,6 +13942,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52141,
+
     /// `53607` — Internal failure when updating the recording resource
     ///
     /// Category: [`Category::Warning`].
@@ -12591,6 +13951,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53607,
+
     /// `53003` — Client received an invalid signaling message
     ///
     /// Category: [`Category::Error`].
@@ -12599,6 +13960,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53003,
+
     /// `63034` — Media exceeds size limit
     ///
     /// The specified message media exceeds the maximum size limit. You may re-attempt with media of size 5 MB or less.
@@ -12609,6 +13971,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63034,
+
     /// `32700` — Voice User-Defined Message: Internal Twilio Error
     ///
     /// Twilio experienced an unexpected internal error in attempting to deliver an User-Defined Message event to the Voice SDK client.
@@ -12619,6 +13982,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32700,
+
     /// `81022` — Flow definition validation failed
     ///
     /// The Flow Definition is invalid. Check the error response details for an array of validation failures.
@@ -12629,6 +13993,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81022,
+
     /// `51007` — Client Connection: Token authentication is rejected
     ///
     /// Category: [`Category::Error`].
@@ -12637,6 +14002,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51007,
+
     /// `80603` — Non Unique Session Name
     ///
     /// Session UniqueName must be unique.
@@ -12647,6 +14013,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80603,
+
     /// `57014` — 'Event' data in payload is absent
     ///
     /// 'Event' is not specified
@@ -12657,6 +14024,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57014,
+
     /// `30887` — Campaign vetting rejection - Opt-out Error
     ///
     /// The campaign submission has been reviewed and it was rejected because of provided Opt-out information.
@@ -12667,6 +14035,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30887,
+
     /// `90026` — Template body could not be parsed
     ///
     /// Template body could not be parsed by Mustache compiler
@@ -12677,6 +14046,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90026,
+
     /// `21657` — The Sender ID is invalid
     ///
     /// The Sender ID is Invalid
@@ -12687,6 +14057,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21657,
+
     /// `60402` — Mapper Error
     ///
     /// An error occurred while mapping an entity.
@@ -12697,6 +14068,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60402,
+
     /// `30880` — Campaign vetting rejection - Unknown Error
     ///
     /// The campaign submission has been reviewed and it was rejected because of an unknown reason.
@@ -12707,6 +14079,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30880,
+
     /// `63018` — Rate limit exceeded for Channel
     ///
     /// Category: [`Category::Error`].
@@ -12715,6 +14088,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63018,
+
     /// `32002` — SIP: Dial failure - Twilio SIP Domain not found
     ///
     /// Category: [`Category::Warning`].
@@ -12723,6 +14097,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32002,
+
     /// `13224` — Dial: Twilio does not support calling this number or the number is invalid
     ///
     /// ## Warning - 13224
@@ -12735,6 +14110,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13224,
+
     /// `68007` — Authentication Token Error
     ///
     /// An error occurred while generating a token.
@@ -12745,6 +14121,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68007,
+
     /// `22103` — Unsupported Iso Country
     ///
     /// Category: [`Category::Error`].
@@ -12753,6 +14130,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22103,
+
     /// `14206` — Enqueue: Invalid waitUrlMethod value
     ///
     /// Category: [`Category::Error`].
@@ -12761,6 +14139,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14206,
+
     /// `40153` — Absolute Paging used when iterating TaskRouter resources
     ///
     /// The absolute paging query type that is being used has been deprecated. Starting Dec. 1, 2021 we will no longer return data for this query, and instead return a 400-response for requests of query type /Workers?Page=&lt;x&gt;&amp;PageSize=&lt;y&gt;.
@@ -12773,6 +14152,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40153,
+
     /// `94604` — Account Sid on Legal Hold.
     ///
     /// The Account is on Legal Hold, the operation could not be performed.
@@ -12783,6 +14163,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94604,
+
     /// `91201` — Bad Request
     ///
     /// Incorrect information provided in the request
@@ -12793,6 +14174,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91201,
+
     /// `21300` — Invalid BYOC trunk SID
     ///
     /// You have specified a BYOC trunk SID that is malformed or non-existent.
@@ -12803,6 +14185,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21300,
+
     /// `92001` — 'Types' Parameter Required
     ///
     /// ## Error - 92001
@@ -12817,6 +14200,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92001,
+
     /// `30001` — Queue overflow
     ///
     /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
@@ -12833,6 +14217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30001,
+
     /// `30120` — Domain certificate and private key are not uploaded
     ///
     /// Given Domain is not onboarded
@@ -12843,6 +14228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30120,
+
     /// `31203` — No valid account.
     ///
     /// Category: [`Category::Error`].
@@ -12851,6 +14237,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31203,
+
     /// `11241` — HTTP connection edge location is not supported
     ///
     /// There was an error connecting to the URL due to an unsupported edge location parameter.
@@ -12861,6 +14248,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11241,
+
     /// `50322` — Programmable Chat: Too many channel webhook triggers
     ///
     /// Category: [`Category::Error`].
@@ -12869,6 +14257,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50322,
+
     /// `50334` — Channel deletion operation is in progress
     ///
     /// Category: [`Category::Error`].
@@ -12877,6 +14266,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50334,
+
     /// `30113` — Specified date is too old
     ///
     /// Historical data for Deactivation lists is only available from August 27th, 2020 onwards.
@@ -12887,6 +14277,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30113,
+
     /// `14232` — Dial-&gt;Conference: Invalid Priority
     ///
     /// Category: [`Category::Error`].
@@ -12895,6 +14286,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14232,
+
     /// `13237` — Dial-&gt;Conference: Invalid Conference Name
     ///
     /// Category: [`Category::Warning`].
@@ -12903,6 +14295,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13237,
+
     /// `60225` — Translation already exists for the provided template
     ///
     /// Translation already exists for the provided template.
@@ -12915,6 +14308,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60225,
+
     /// `31950` — Stream - Protocol - Malformed Message
     ///
     /// The Streamer has received a message that cannot be decoded
@@ -12926,6 +14320,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31950,
+
     /// `21215` — Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
@@ -12934,6 +14329,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21215,
+
     /// `13621` — Invalid 'recordingStatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
@@ -12942,6 +14338,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13621,
+
     /// `80405` — Participant Sid Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -12950,6 +14347,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80405,
+
     /// `21474` — API User must be the parent account to transfer phone numbers.
     ///
     /// Category: [`Category::Error`].
@@ -12958,6 +14356,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21474,
+
     /// `13250` — Dial: Too many URIs passed
     ///
     /// Category: [`Category::Warning`].
@@ -12966,6 +14365,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13250,
+
     /// `13314` — Gather: Invalid numDigits value
     ///
     /// Category: [`Category::Warning`].
@@ -12974,6 +14374,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13314,
+
     /// `52161` — Empty Credentials
     ///
     /// Category: [`Category::Error`].
@@ -12982,6 +14383,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52161,
+
     /// `80909` — Inbound Contact Rejected
     ///
     /// Interaction not completed due to InterceptCallbackUrl.
@@ -12992,6 +14394,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80909,
+
     /// `83600` — An invalid parameter value was passed to the API
     ///
     /// A parameter was passed to the Usage Records API which failed validation. This usually means the value format was invalid, or multiple parameters in the request conflict with each other.
@@ -13002,6 +14405,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83600,
+
     /// `32506` — Voice Conversation: Failed to get worker assigned to a newly created Conversation.
     ///
     /// Your Frontline instance failed to assign a worker after Conversation auto-creation.
@@ -13012,6 +14416,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32506,
+
     /// `30023` — US A2P 10DLC - Daily Message Cap Reached
     ///
     /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more info about A2P 10DLC, refer to our \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->)
@@ -13022,6 +14427,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30023,
+
     /// `50406` — Programmable Chat: Invalid last consumed message index format
     ///
     /// Category: [`Category::Error`].
@@ -13030,6 +14436,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50406,
+
     /// `40145` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
@@ -13038,6 +14445,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40145,
+
     /// `50069` — Programmable Chat: Service instance with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
@@ -13046,6 +14454,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50069,
+
     /// `62013` — Unable to identify account owner of connection.
     ///
     /// Category: [`Category::Error`].
@@ -13054,6 +14463,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62013,
+
     /// `51119` — Twilsock: Token expired
     ///
     /// Category: [`Category::Error`].
@@ -13062,6 +14472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51119,
+
     /// `60540` — SNA Carrier Identified Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
@@ -13070,6 +14481,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60540,
+
     /// `63012` — Channel provider returned an internal service error
     ///
     /// Category: [`Category::Error`].
@@ -13078,6 +14490,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63012,
+
     /// `53406` — The data channel used by the Data Track had a problem
     ///
     /// There was a problem while negotiating with the remote media connection and it was not able to complete the channel creation. This can mean that the subscriber does not support data channels or they can not create it at this moment. This can also happen if the data channel suffers connectivity problems once it was connected.
@@ -13088,6 +14501,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53406,
+
     /// `93105` — Consent has already been provided for this account and vendor
     ///
     /// Error surfaces when consent data has been provided
@@ -13098,6 +14512,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E93105,
+
     /// `80610` — Unauthorized Operation
     ///
     /// Category: [`Category::Warning`].
@@ -13106,6 +14521,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80610,
+
     /// `31603` — Decline
     ///
     /// Category: [`Category::Error`].
@@ -13114,6 +14530,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31603,
+
     /// `32012` — SIP: Master account pooled Trunking CPS limit exceeded
     ///
     /// #### Possible Causes
@@ -13128,6 +14545,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32012,
+
     /// `21216` — API: Call blocked by Twilio blocklist
     ///
     /// The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.
@@ -13140,6 +14558,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21216,
+
     /// `60703` — Invalid phone numbers format
     ///
     /// The origination or destination numbers are not valid numbers in E.164 format
@@ -13150,6 +14569,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60703,
+
     /// `30886` — Campaign vetting rejection - Invalid Campaign Description
     ///
     /// The campaign submission has been reviewed and it was rejected because of invalid campaign description.
@@ -13160,6 +14580,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30886,
+
     /// `52301` — Resulted destination list for requested parameters is empty
     ///
     /// Category: [`Category::Warning`].
@@ -13168,6 +14589,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52301,
+
     /// `21213` — Caller phone number is required
     ///
     /// Category: [`Category::Error`].
@@ -13176,6 +14598,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21213,
+
     /// `90036` — Broadcast recipient's 'body' is too long
     ///
     /// Broadcast Recipient's 'body' is too long
@@ -13186,6 +14609,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90036,
+
     /// `50050` — Programmable Chat: Service Instance not found
     ///
     /// Category: [`Category::Error`].
@@ -13194,6 +14618,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50050,
+
     /// `50541` — Content variable value is too long
     ///
     /// Length of value in message content variables is restricted to 256 characters.
@@ -13204,6 +14629,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50541,
+
     /// `57008` — 'EventType' format must be String
     ///
     /// Specified 'EventType' format must be String
@@ -13214,6 +14640,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57008,
+
     /// `13211` — Dial: Invalid ifMachine value
     ///
     /// Category: [`Category::Warning`].
@@ -13222,6 +14649,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13211,
+
     /// `31302` — Unsupported Cancel Message Error
     ///
     /// This version of the SDK no longer supports processing cancel push notification messages. You must register via Voice.register(...) on Android or \[TwilioVoice registerWithAccessToken:deviceToken:completion:\] on iOS with this version of the SDK to stop receiving cancel push notification messages. Cancellations are now handled internally and reported to you on behalf of the SDK.
@@ -13232,6 +14660,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31302,
+
     /// `51005` — Client Connection: Command or keepalive acknowledgement not received
     ///
     /// Category: [`Category::Error`].
@@ -13240,6 +14669,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51005,
+
     /// `30882` — Campaign vetting rejection - Terms &amp; Conditions
     ///
     /// The campaign submission has been reviewed and it was rejected due to Terms and Conditions issues.
@@ -13250,6 +14680,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30882,
+
     /// `64021` — Pay: Invalid Operation
     ///
     /// A 64021 Error is an indication invalid operation was provided.
@@ -13260,6 +14691,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64021,
+
     /// `60700` — Something went wrong. Try again later
     ///
     /// Server error, generic 500 error
@@ -13270,6 +14702,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60700,
+
     /// `50349` — Conflicting channel modification
     ///
     /// The requested channel is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
@@ -13280,6 +14713,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50349,
+
     /// `53667` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// The AWS credentials configured in your account's composition settings could not be loaded.
@@ -13292,6 +14726,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53667,
+
     /// `13803` — SMS verb not supported in this realm
     ///
     /// SMS verb not supported in this realm
@@ -13302,6 +14737,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13803,
+
     /// `21729` — Cannot perform operation on suspended campaign
     ///
     /// The operation you're trying to perform on this campaign is not allowed because the campaign is in a suspended state.
@@ -13312,6 +14748,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21729,
+
     /// `21719` — Incompatible Messaging Service/A2P Use Cases
     ///
     /// Request was unsuccessful due to incompatibility between the Messaging Service use case and the A2P use case for the messaging service.
@@ -13322,6 +14759,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21719,
+
     /// `22109` — Invalid Address SID
     ///
     /// Category: [`Category::Error`].
@@ -13330,6 +14768,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22109,
+
     /// `21724` — Brand update count exceeded
     ///
     /// Maximum number of brand update requests reached on this brand. Contact support for help.
@@ -13340,6 +14779,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21724,
+
     /// `63027` — Template does not exist for a language and locale
     ///
     /// Category: [`Category::Error`].
@@ -13348,6 +14788,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63027,
+
     /// `30132` — Certificate cannot be validated.
     ///
     /// Please upload a new valid certificate.
@@ -13358,6 +14799,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30132,
+
     /// `12400` — Internal Failure
     ///
     /// Category: [`Category::Error`].
@@ -13366,6 +14808,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12400,
+
     /// `33104` — Configuration incomplete
     ///
     /// Raised whenever the configuration for a given resource is incomplete.
@@ -13376,6 +14819,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33104,
+
     /// `53004` — Client sent an invalid signaling message
     ///
     /// Category: [`Category::Error`].
@@ -13384,6 +14828,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53004,
+
     /// `32114` — SIP: Unsupported parameter value
     ///
     /// Twilio parses certain standard URI parameters, such as the "transport" parameter, as well as Twilio-specific parameters such as "secure".
@@ -13394,6 +14839,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32114,
+
     /// `21450` — Phone number already validated on your account
     ///
     /// Category: [`Category::Error`].
@@ -13402,6 +14848,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21450,
+
     /// `30410` — Provider Timeout Error
     ///
     /// The provider used may be experiencing disruptions resulting in errors or request timeouts. Messages are failed and not retried to avoid duplicate message delivery.
@@ -13412,6 +14859,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30410,
+
     /// `21454` — Invalid CallDelay
     ///
     /// Category: [`Category::Error`].
@@ -13420,6 +14868,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21454,
+
     /// `50503` — Programmable Chat: Message body not provided
     ///
     /// Category: [`Category::Error`].
@@ -13428,6 +14877,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50503,
+
     /// `40136` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
@@ -13436,6 +14886,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40136,
+
     /// `21626` — Invalid 'StatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
@@ -13444,6 +14895,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21626,
+
     /// `32710` — Voice User-Defined Message: Subscription Callback Internal Error
     ///
     /// Twilio experienced an unexpected internal error in attempting to deliver an User-Defined Message event to the callback URL provided in the Voice User-Defined Message Subscription request.
@@ -13454,6 +14906,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32710,
+
     /// `63005` — Channel did not accept given content. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
@@ -13462,6 +14915,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63005,
+
     /// `63013` — Channel policy violation
     ///
     /// Category: [`Category::Error`].
@@ -13470,6 +14924,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63013,
+
     /// `32011` — Error communicating with your SIP communications infrastructure
     ///
     /// There was a problem communicating with a specific endpoint of your SIP communications infrastructure. This means there was either a lack of timely response, an error response or an invalid response from your SIP endpoint. This may result in increased call setup times or even failed call depending on the failover configuration for your Elastic SIP Trunk or SIP application. Twilio will make multiple attempts to deliver calls to your endpoint and each failed attempt will have its own notification.
@@ -13481,6 +14936,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32011,
+
     /// `13410` — Play: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
@@ -13489,6 +14945,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13410,
+
     /// `21401` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
@@ -13497,6 +14954,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21401,
+
     /// `70153` — Public Key Specified Does Not Exist
     ///
     /// Category: [`Category::Error`].
@@ -13505,6 +14963,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70153,
+
     /// `33203` — Messaging not allowed
     ///
     /// Raised whenever a Command from your SIM is received but not permitted.
@@ -13515,6 +14974,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33203,
+
     /// `20160` — Invalid Token
     ///
     /// Category: [`Category::Error`].
@@ -13523,6 +14983,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20160,
+
     /// `60226` — Messages sent to china require friendly\_name
     ///
     /// Messages sent to china require friendly_name
@@ -13533,6 +14994,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60226,
+
     /// `21645` — Supporting Document cannot be deleted due to active Regulatory Bundle assignment
     ///
     /// The Supporting Document cannot be deleted as it is an active item assignment in one or more Regulatory Bundles.
@@ -13543,6 +15005,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21645,
+
     /// `53623` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
@@ -13551,6 +15014,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53623,
+
     /// `91002` — Incorrect values for pagination
     ///
     /// Pagination failed due to bad paging values
@@ -13561,6 +15025,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91002,
+
     /// `50109` — Conversation role not found
     ///
     /// Category: [`Category::Error`].
@@ -13569,6 +15034,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50109,
+
     /// `70152` — Request Contains Invalid Flags
     ///
     /// Category: [`Category::Error`].
@@ -13577,6 +15043,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70152,
+
     /// `60222` — SendGrid The from address does not match a verified Sender Identity
     ///
     /// Now SendGrid needs that the account has been verified before it can send messages.
@@ -13589,6 +15056,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60222,
+
     /// `80202` — No Available Message Proxy
     ///
     /// Category: [`Category::Warning`].
@@ -13597,6 +15065,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80202,
+
     /// `30898` — Campaign vetting rejection - Excessive EIN
     ///
     /// The campaign submission has been reviewed and it was rejected because of repeated use of same for multiple brands.
@@ -13607,6 +15076,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30898,
+
     /// `45741` — Failed to create webchat conversation. Account not authorized
     ///
     /// Failed to create webchat conversation for provided address SID. Account not authorized
@@ -13617,6 +15087,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45741,
+
     /// `30017` — Carrier network congestion
     ///
     /// A 30017 error is an indicator that the downstream carrier is experiencing performance issues due to high traffic. During times of carrier network congestion, we re-try the request, and return this error if the request is not accepted.
@@ -13627,6 +15098,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30017,
+
     /// `21651` — Document does not satisfy regulatory requirement
     ///
     /// Category: [`Category::Error`].
@@ -13635,6 +15107,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21651,
+
     /// `60217` — Invalid Service configuration
     ///
     /// Add an email integration before using the Email channel.
@@ -13647,6 +15120,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60217,
+
     /// `64013` — Pay: Connector does not support supplied paymentMethod attribute.
     ///
     /// A 64013 Error is an indication that the provided paymentMethod attribute was not supported by the Connector.
@@ -13657,6 +15131,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64013,
+
     /// `20503` — Service unavailable
     ///
     /// Category: [`Category::Error`].
@@ -13665,6 +15140,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20503,
+
     /// `30028` — Invalid API version
     ///
     /// API version used in the request is invalid
@@ -13675,6 +15151,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30028,
+
     /// `40132` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
@@ -13683,6 +15160,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40132,
+
     /// `21713` — Messaging Service Use Case is Invalid
     ///
     /// The Messaging Service use case you are trying to specify in the request is not a valid use case.
@@ -13693,6 +15171,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21713,
+
     /// `62035` — Interconnect: No bandwidth was specified in the request
     ///
     /// Category: [`Category::Error`].
@@ -13701,6 +15180,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62035,
+
     /// `94000` — Transcriptions: request to transcribe audio error
     ///
     /// Twilio failed to process the request to transcribe audio due to an internal issue. No transcription resource has been created
@@ -13711,6 +15191,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94000,
+
     /// `68005` — Key Storage Error
     ///
     /// An error occurred while storing/loading keypairs.
@@ -13721,6 +15202,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68005,
+
     /// `13232` — Dial-&gt;Conference: Invalid startConferenceOnEnter value
     ///
     /// Category: [`Category::Warning`].
@@ -13729,6 +15211,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13232,
+
     /// `21901` — DltTemplateId is invalid
     ///
     /// DltTemplateId is invalid
@@ -13739,6 +15222,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21901,
+
     /// `53302` — Track name is too long
     ///
     /// Category: [`Category::Error`].
@@ -13747,6 +15231,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53302,
+
     /// `21708` — Alpha Sender ID Missing from the request
     ///
     /// ## Error - 21708
@@ -13759,6 +15244,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21708,
+
     /// `30030` — Invalid AddressRetention
     ///
     /// AddressRetention value used in the request is invalid
@@ -13769,6 +15255,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30030,
+
     /// `50065` — Programmable Chat: Invalid webhook retry count
     ///
     /// Category: [`Category::Error`].
@@ -13777,6 +15264,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50065,
+
     /// `50443` — Failed to add a projected address to a participant.
     ///
     /// The conversation participant being updated can not have a projected address.
@@ -13787,6 +15275,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50443,
+
     /// `21603` — A 'From' or 'MessagingServiceSid' parameter is required to send a message
     ///
     /// The 'From' parameter in your API request to send an outbound message did not include a valid \[Twilio Number\](/user/account/phone-numbers/), \[Alphanumeric Sender ID\](<https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS>), or \[Messaging Service SID\](<https://www.twilio.com/docs/sms/services>).
@@ -13799,6 +15288,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21603,
+
     /// `57010` — 'PartnerName' is absent
     ///
     /// 'PartnerName' is not specified
@@ -13809,6 +15299,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57010,
+
     /// `13619` — Record: Transcription feature not available for this type of recording.
     ///
     /// Category: [`Category::Warning`].
@@ -13817,6 +15308,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13619,
+
     /// `19013` — At least one of the following fields is required for a contact: first\_name, middle\_name, last\_name, legal\_name, preferred\_name, unique\_customer\_provided\_id or channel
     ///
     /// Contact should contain at least one required field
@@ -13827,6 +15319,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19013,
+
     /// `32201` — SIP: Source IP address not in ACL
     ///
     /// Category: [`Category::Error`].
@@ -13835,6 +15328,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32201,
+
     /// `63030` — Unsupported parameter for type of channels message
     ///
     /// ### Media messages are not supported with template (structured) messages. Please check your message and try sending a template message without the media
@@ -13846,6 +15340,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63030,
+
     /// `53118` — Room Completed Error
     ///
     /// Raised whenever a Room is completed via the REST API.
@@ -13856,6 +15351,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53118,
+
     /// `10004` — Call concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -13864,6 +15360,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E10004,
+
     /// `54008` — Invalid JSON
     ///
     /// Category: [`Category::Error`].
@@ -13872,6 +15369,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54008,
+
     /// `31005` — Connection error
     ///
     /// Category: [`Category::Error`].
@@ -13880,6 +15378,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31005,
+
     /// `40112` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
@@ -13888,6 +15387,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40112,
+
     /// `32604` — Virtual Agent: Internal Error
     ///
     /// A 32604 Error is an indication that there is an internal server error and some internal services failed.
@@ -13898,6 +15398,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32604,
+
     /// `32013` — SIP: Master account SIP Interface CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -13906,6 +15407,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32013,
+
     /// `60207` — Max rate limits per service reached
     ///
     /// Your service has reached the max number of rate limits
@@ -13918,6 +15420,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60207,
+
     /// `50342` — Messaging service does not belong to account
     ///
     /// null
@@ -13928,6 +15431,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50342,
+
     /// `14107` — SMS send rate limit exceeded
     ///
     /// Too many messages have been sent between two numbers within a short time period, possibly indicating a runaway job or infinite loop. There is a limit of 15 outbound replies between two phone numbers in a 30-second period.
@@ -13940,6 +15444,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14107,
+
     /// `53660` — Status Callback response timed out
     ///
     /// Category: [`Category::Warning`].
@@ -13948,6 +15453,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53660,
+
     /// `60725` — Brand status does not allow to have branded channels
     ///
     /// You are creating a branded channel for a brand in a status does not allow it to have branded channels
@@ -13958,6 +15464,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60725,
+
     /// `63002` — Channel could not find the From address
     ///
     /// Category: [`Category::Error`].
@@ -13966,6 +15473,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63002,
+
     /// `60605` — Verification delivery attempt blocked
     ///
     /// The destination phone number has been blocked by Verify Geo-Permissions
@@ -13978,6 +15486,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60605,
+
     /// `19037` — When updating a location at least one field should be updated
     ///
     /// No location updates provided in the request
@@ -13988,6 +15497,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19037,
+
     /// `45202` — Resource Already Exists
     ///
     /// Category: [`Category::Error`].
@@ -13996,6 +15506,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45202,
+
     /// `31951` — Stream - Protocol - Invalid Message
     ///
     /// The Streamer has received a message non compliant with the protocol
@@ -14007,6 +15518,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31951,
+
     /// `62022` — Missing account SID
     ///
     /// Category: [`Category::Error`].
@@ -14015,6 +15527,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62022,
+
     /// `32605` — Virtual Agent: PCI Error
     ///
     /// A 32605 Error is an indication that the &amp;lt;VirtualAgent&amp;gt; TwiML contains an invalid or insecure URL in the statusCallback attribute when PCI mode is enabled on your account
@@ -14025,6 +15538,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32605,
+
     /// `13213` — Dial: Invalid hangupOnStar value
     ///
     /// Category: [`Category::Warning`].
@@ -14033,6 +15547,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13213,
+
     /// `30889` — Campaign vetting rejection - Embedded Phone Number
     ///
     /// The campaign submission has been reviewed and it was rejected because Embedded Phone Number selection.
@@ -14043,6 +15558,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30889,
+
     /// `11205` — HTTP connection failure
     ///
     /// ### HTTP connection failure
@@ -14055,6 +15571,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11205,
+
     /// `30109` — Callback URL is invalid
     ///
     /// The URL specific in your API request for Click Tracking is invalid
@@ -14065,6 +15582,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30109,
+
     /// `51102` — Twilsock: Service instance SID not specified
     ///
     /// Category: [`Category::Error`].
@@ -14073,6 +15591,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51102,
+
     /// `62016` — Connection not active
     ///
     /// Category: [`Category::Error`].
@@ -14081,6 +15600,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62016,
+
     /// `16104` — Voice Recording: Unavailable due to encryption failure
     ///
     /// Category: [`Category::Error`].
@@ -14089,6 +15609,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16104,
+
     /// `21656` — The ContentVariables Parameter is invalid
     ///
     /// The ContentVariables Parameter is invalid
@@ -14099,6 +15620,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21656,
+
     /// `50076` — Webhook failed to execute successfully due to timeout
     ///
     /// Programmable Chat: Webhook failed to execute successfully due to timeout
@@ -14109,6 +15631,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50076,
+
     /// `45312` — Remove Participant Request Failed
     ///
     /// Error occurred when trying to remove a participant
@@ -14119,6 +15642,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45312,
+
     /// `57012` — Signature invalid
     ///
     /// Signature invalid
@@ -14129,6 +15653,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E57012,
+
     /// `31204` — Invalid JWT token.
     ///
     /// Category: [`Category::Error`].
@@ -14137,6 +15662,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31204,
+
     /// `52142` — The provided APNs device token is not correct
     ///
     /// Category: [`Category::Error`].
@@ -14145,6 +15671,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52142,
+
     /// `32022` — ACK not received from your SIP endpoint
     ///
     /// No ACK was received from your SIP endpoint 32 seconds after sending a 200 OK response, which resulted in the termination of the Inbound call. As per RFC 3261, the calling device’s SIP endpoint must send an ACK to acknowledge the receipt of a 200 OK response, to establish a successful call.
@@ -14155,6 +15682,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32022,
+
     /// `50390` — Unique name should not match conversation sid pattern
     ///
     /// Category: [`Category::Error`].
@@ -14163,6 +15691,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50390,
+
     /// `50376` — TimeToClosed should be greater or equal to 10 minutes
     ///
     /// 'TimeToClosed' duration should be greater or equal to 10 minutes.
@@ -14173,6 +15702,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50376,
+
     /// `45007` — Resource Conflict Error
     ///
     /// Category: [`Category::Error`].
@@ -14181,6 +15711,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45007,
+
     /// `53666` — Invalid public key for media tracks encryption in composition settings
     ///
     /// The public key configured in your account's composition settings is not valid.
@@ -14193,6 +15724,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53666,
+
     /// `22199` — Configuration Retrieval Error
     ///
     /// The Phone Numbers Configuration is Missing.  Phone Numbers have a configuration for each region.  This Error shows if you are attempting to perform an action that requires region specific configuration.  Please create or add a configuration to this Phone Number for the Region in question.
@@ -14203,6 +15735,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22199,
+
     /// `30102` — Domain's certificate has expired
     ///
     /// The private certificate associated with Domain you specific has expired
@@ -14213,6 +15746,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30102,
+
     /// `53201` — Participant identity is too long
     ///
     /// Category: [`Category::Error`].
@@ -14221,6 +15755,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53201,
+
     /// `63015` — Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
     ///
     /// Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
@@ -14231,6 +15766,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63015,
+
     /// `21649` — Phone Number Requires a Bundle
     ///
     /// To provision this number you must supply the Bundle with End-User information and Supporting Documents to comply with local telecom regulations.
@@ -14243,6 +15779,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21649,
+
     /// `92006` — The Content Sid is Invalid
     ///
     /// Category: [`Category::Error`].
@@ -14251,6 +15788,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92006,
+
     /// `63040` — Template Rejected
     ///
     /// This message matches a template that was rejected by WhatsApp or failed to be submitted. For the most updated guidelines, please view WhatsApp’s documentation: <https://developers.facebook.com/docs/whatsapp/message-templates/guidelines>.
@@ -14261,6 +15799,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63040,
+
     /// `54209` — Invalid Map Item key
     ///
     /// Category: [`Category::Error`].
@@ -14269,6 +15808,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54209,
+
     /// `64012` — Pay: Payment Gateway rejected the card.
     ///
     /// ## Error - 64012
@@ -14283,6 +15823,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64012,
+
     /// `54458` — Invalid List Item index
     ///
     /// Category: [`Category::Error`].
@@ -14291,6 +15832,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54458,
+
     /// `31301` — Registration error
     ///
     /// Category: [`Category::Error`].
@@ -14299,6 +15841,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31301,
+
     /// `60204` — Service does not support this feature
     ///
     /// Your service does not have access to this feature.
@@ -14311,6 +15854,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60204,
+
     /// `60715` — Error reading logo file
     ///
     /// The file sent for the brand logo image could not be read
@@ -14321,6 +15865,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60715,
+
     /// `51129` — Twilsock: Too many messages per account
     ///
     /// Category: [`Category::Error`].
@@ -14329,6 +15874,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51129,
+
     /// `14223` — Enqueue: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
@@ -14337,6 +15883,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14223,
+
     /// `54205` — Map Item revision mismatch
     ///
     /// Category: [`Category::Error`].
@@ -14345,6 +15892,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54205,
+
     /// `80103` — Participant Already In Session
     ///
     /// The identifier is already a participant in the Session
@@ -14355,6 +15903,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80103,
+
     /// `410` — Unknown Error Code
     ///
     /// Access to this resource is no longer available and should not be retried.
@@ -14365,6 +15914,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E410,
+
     /// `94602` — Invalid FromDate
     ///
     /// The action could not be performed because the FromDate is invalid.
@@ -14375,6 +15925,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94602,
+
     /// `50366` — Invalid conversation webhook trigger
     ///
     /// null
@@ -14385,6 +15936,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50366,
+
     /// `32210` — SIP: Register not supported
     ///
     /// Category: [`Category::Error`].
@@ -14393,6 +15945,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32210,
+
     /// `19052` — Invalid page size for custom field definition
     ///
     /// Invalid page size for custom field definition
@@ -14403,6 +15956,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19052,
+
     /// `31960` — Stream - Quota exceeded
     ///
     /// Exceeded quota for Dialogflow API
@@ -14413,6 +15967,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31960,
+
     /// `53401` — Server is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
@@ -14421,6 +15976,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53401,
+
     /// `63032` — We cannot send this message to this user because of a WhatsApp limitation.
     ///
     /// User's number is part of an experiment
@@ -14431,6 +15987,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63032,
+
     /// `20003` — Permission Denied
     ///
     /// #### Authenticating requests to the Twilio API
@@ -14454,6 +16011,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20003,
+
     /// `82008` — Headers or cookies too large
     ///
     /// This error is thrown when request or response headers are greater than the enforced limits.
@@ -14464,6 +16022,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82008,
+
     /// `48000` — Invalid request payload
     ///
     /// Category: [`Category::Error`].
@@ -14472,6 +16031,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48000,
+
     /// `64024` — Pay: Connector Instance Not Approved
     ///
     /// This connector instance has not been approved by Twilio. Please contact Twilio support to gain approval for LIVE transactions.
@@ -14482,6 +16042,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64024,
+
     /// `80701` — Parameter Validation Failed
     ///
     /// Category: [`Category::Warning`].
@@ -14490,6 +16051,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80701,
+
     /// `31106` — Invalid data
     ///
     /// Category: [`Category::Error`].
@@ -14498,6 +16060,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31106,
+
     /// `45313` — Transfer Failed
     ///
     /// Transfer failed to complete
@@ -14508,6 +16071,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45313,
+
     /// `21217` — Phone number does not appear to be valid
     ///
     /// Category: [`Category::Error`].
@@ -14516,6 +16080,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21217,
+
     /// `54056` — Account cannot access requested Service Instance
     ///
     /// Category: [`Category::Error`].
@@ -14524,6 +16089,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54056,
+
     /// `53124` — The AudioOnly flag is not supported for the Room type
     ///
     /// Raised whenever a participant tries to set the AudioOnly flag for a Room type other than Group Rooms.
@@ -14534,6 +16100,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53124,
+
     /// `60227` — The selected channel for template is not supported
     ///
     /// ## Error - 60227
@@ -14548,6 +16115,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60227,
+
     /// `21621` — The 'From' number has not been enabled for MMS
     ///
     /// Category: [`Category::Error`].
@@ -14556,6 +16124,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21621,
+
     /// `14300` — Start: Invalid nested noun value
     ///
     /// Start or Stop has an invalid noun defined.
@@ -14566,6 +16135,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14300,
+
     /// `21245` — Trunk Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -14574,6 +16144,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21245,
+
     /// `40122` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
@@ -14582,6 +16153,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40122,
+
     /// `64020` — Pay: Invalid Parameter Value
     ///
     /// A 64020 Error is an indication that one or more of the values provided for an attribute or parameter are invalid.
@@ -14592,6 +16164,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64020,
+
     /// `50392` — PreWebhookTimeout should be greater than 0ms
     ///
     /// 'PreWebhookTimeout' should be greater than 0ms.
@@ -14602,6 +16175,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50392,
+
     /// `50500` — Programmable Chat: Message not found
     ///
     /// Category: [`Category::Error`].
@@ -14610,6 +16184,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50500,
+
     /// `32703` — Voice User-Defined Message: Content body exceeded max length
     ///
     /// The content body in the Voice User-Defined Message request exceeds the maximum allowed length of 10000 characters.
@@ -14620,6 +16195,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32703,
+
     /// `30443` — Toll Free verification rejection - Disallowed Content
     ///
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
@@ -14630,6 +16206,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30443,
+
     /// `60603` — SendGrid maximum credits exceeded
     ///
     /// SendGrid maximum credits exceeded
@@ -14642,6 +16219,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60603,
+
     /// `13249` — Dial: Invalid username or password attribute
     ///
     /// Category: [`Category::Warning`].
@@ -14650,6 +16228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13249,
+
     /// `82003` — Deployment Installation Failure
     ///
     /// Category: [`Category::Error`].
@@ -14658,6 +16237,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E82003,
+
     /// `13215` — Dial: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
@@ -14666,6 +16246,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13215,
+
     /// `52303` — Concurrent User update
     ///
     /// Category: [`Category::Warning`].
@@ -14674,6 +16255,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52303,
+
     /// `21202` — Called number is a premium number
     ///
     /// Category: [`Category::Error`].
@@ -14682,6 +16264,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21202,
+
     /// `456001` — Approaching Flex Plugin creation limit
     ///
     /// You are approaching the limit of how many Flex Plugins you can have on your account. Once you reach the limit, you may need to archive old Plugins to create any new one.
@@ -14692,6 +16275,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E456001,
+
     /// `22116` — Invalid Friendly Name
     ///
     /// Category: [`Category::Error`].
@@ -14700,6 +16284,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22116,
+
     /// `53407` — Media connection failed due to DTLS handshake failure
     ///
     /// There was a problem while negotiating with the remote DTLS peer. Therefore the Participant will not be able to publish or subscribe to Tracks.
@@ -14710,6 +16295,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53407,
+
     /// `32214` — SIP: Invalid &lt;Dial&gt;&lt;Sip&gt;
     ///
     /// Category: [`Category::Warning`].
@@ -14718,6 +16304,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32214,
+
     /// `456002` — Approaching Flex Plugin Version creation limit
     ///
     /// You are approaching the limit of how many Flex Plugin Versions you can have. Once you reach the limit, you may need to archive old Versions to create any new one.
@@ -14728,6 +16315,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E456002,
+
     /// `45401` — RTA feed callback returned not successful response code
     ///
     /// Call to defined rta_callback_url returned with not successful response code
@@ -14738,6 +16326,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45401,
+
     /// `32221` — Dialing SIP Endpoint failure - No devices registered in specified edge
     ///
     /// Twilio was unable to dial the specified SIP Endpoint. While the user did have at least one device registered, no devices were registered through the edge location specified in the URI.
@@ -14748,6 +16337,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32221,
+
     /// `45761` — Failed to validate address configuration. Auto create not enabled.
     ///
     /// Unable to validate address configuration for provided address SID. Auto create not enabled.
@@ -14758,6 +16348,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45761,
+
     /// `16109` — Voice Recording: Cannot fetch .mp3 encrypted recording
     ///
     /// Category: [`Category::Error`].
@@ -14766,6 +16357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16109,
+
     /// `50002` — Programmable Chat: Resource is being deleted
     ///
     /// Category: [`Category::Error`].
@@ -14774,6 +16366,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50002,
+
     /// `21225` — SipAuthPassword is required when providing SipAuthUsername
     ///
     /// Category: [`Category::Warning`].
@@ -14782,6 +16375,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21225,
+
     /// `21455` — Invalid PlayUrl
     ///
     /// Category: [`Category::Error`].
@@ -14790,6 +16384,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21455,
+
     /// `30005` — Unknown destination handset
     ///
     /// Category: [`Category::Error`].
@@ -14798,6 +16393,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30005,
+
     /// `94101` — Transcriptions: status callback response timed out
     ///
     /// Twilio attempted to send a transcription event to the callback URL specified and your application didn’t respond before time out
@@ -14808,6 +16404,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94101,
+
     /// `50308` — Programmable Chat: Invalid Date Created parameter
     ///
     /// Category: [`Category::Error`].
@@ -14816,6 +16413,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50308,
+
     /// `31900` — Stream - Unknown Error
     ///
     /// Category: [`Category::Error`].
@@ -14824,6 +16422,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31900,
+
     /// `13235` — Dial-&gt;Conference: Invalid beep value
     ///
     /// Category: [`Category::Warning`].
@@ -14832,6 +16431,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13235,
+
     /// `51128` — Twilsock: Too many messages per connection
     ///
     /// Category: [`Category::Error`].
@@ -14840,6 +16440,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51128,
+
     /// `32400` — BYOC Trunk routing failure - failover routing disabled.
     ///
     /// Call delivery attempt(s) over the specified BYOC Trunk did not succeed. Failover routing was disabled.
@@ -14850,6 +16451,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32400,
+
     /// `13236` — Dial-&gt;Conference: Invalid Conference Sid
     ///
     /// Category: [`Category::Warning`].
@@ -14858,6 +16460,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13236,
+
     /// `16107` — Voice Recording: Encrypted with alternate public key
     ///
     /// Category: [`Category::Error`].
@@ -14866,6 +16469,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16107,
+
     /// `53631` — Failed to enqueue a room composition from a configured composition hook
     ///
     /// Category: [`Category::Warning`].
@@ -14874,6 +16478,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53631,
+
     /// `21405` — Cannot set VoiceFallbackUrl without setting Url
     ///
     /// Category: [`Category::Error`].
@@ -14882,6 +16487,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21405,
+
     /// `32010` — SIP: No valid Origination URIs configured
     ///
     /// Your call can't be completed because no valid/active origination URLs could be found for your Elastic SIP Trunk or BYOC Trunk.
@@ -14892,6 +16498,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32010,
+
     /// `30110` — Domain is blocked
     ///
     /// The provided URL to resolve the link is on a blocked domain.
@@ -14902,6 +16509,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30110,
+
     /// `31403` — Forbidden
     ///
     /// Category: [`Category::Error`].
@@ -14910,6 +16518,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31403,
+
     /// `22110` — Phone Number Not Hostable
     ///
     /// Category: [`Category::Error`].
@@ -14918,6 +16527,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22110,
+
     /// `32206` — SIP: Invalid From number (caller ID)
     ///
     /// `From` number (caller ID) must be valid, assigned, and not on the do-not-originate (DNO) list.
@@ -14928,6 +16538,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32206,
+
     /// `14109` — TwiML Reply message limit exceeded
     ///
     /// ## Warning - 14109
@@ -14942,6 +16553,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14109,
+
     /// `70002` — Bad request
     ///
     /// Category: [`Category::Error`].
@@ -14950,6 +16562,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70002,
+
     /// `48002` — Callback URL is invalid
     ///
     /// Category: [`Category::Error`].
@@ -14958,6 +16571,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48002,
+
     /// `45765` — Address configuration data not found
     ///
     /// No address configuration data found for provided address SID.
@@ -14968,6 +16582,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45765,
+
     /// `80616` — Unsupported Identifier Type For Session Mode
     ///
     /// Category: [`Category::Error`].
@@ -14976,6 +16591,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80616,
+
     /// `81001` — The Widget has exceeded max steps in a loop
     ///
     /// Category: [`Category::Warning`].
@@ -14984,6 +16600,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81001,
+
     /// `21260` — Maximum number of actions per rule reached
     ///
     /// This rule already has the maximum number of actions allowed.
@@ -14994,6 +16611,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21260,
+
     /// `68004` — Input Error
     ///
     /// An error occurred while loading input.
@@ -15004,6 +16622,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68004,
+
     /// `32223` — There is no username in the SIP URI when calling a SIP registered endpoint
     ///
     /// Calling Twilio SIP domains such as "yourdomain.sip.twilio.com" is not allowed. You can only call a registered SIP endpoint such as "username@yourdomain.sip.twilio.com".
@@ -15014,6 +16633,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32223,
+
     /// `13513` — Say: Invalid rate value
     ///
     /// Say rate value is invalid.  The function will use a default rate value of 150.
@@ -15024,6 +16644,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13513,
+
     /// `32600` — Virtual Agent: Configuration Error
     ///
     /// A 32600 Error is an indication there is something wrong with the &amp;lt;VirtualAgent&amp;gt; connector configuration.
@@ -15034,6 +16655,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32600,
+
     /// `33121` — Invalid Parameter Combination
     ///
     /// Raised whenever a request contains conflicting parameters.
@@ -15044,6 +16666,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33121,
+
     /// `48026` — Outgoing conversation: Invalid proxy address
     ///
     /// A conversation could not be created because the provided Twilio proxy address for the Frontline user was invalid.
@@ -15054,6 +16677,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48026,
+
     /// `50103` — Programmable Chat: Role SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -15062,6 +16686,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50103,
+
     /// `31931` — Stream - Media - Media Discarded
     ///
     /// Audio discarded due to buffer overflow in the Websocket downstream .
@@ -15073,6 +16698,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31931,
+
     /// `21223` — Invalid SipAuthPassword. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
@@ -15081,6 +16707,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21223,
+
     /// `35114` — Scheduling does not support this timestamp
     ///
     /// SendAt time must be between 900 seconds and 7 days (604800 seconds) in the future, inclusive.
@@ -15091,6 +16718,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E35114,
+
     /// `45303` — Participant was busy
     ///
     /// User was busy and could not connect to media
@@ -15101,6 +16729,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45303,
+
     /// `60717` — Error uploading logo to the storage
     ///
     /// The file sent for the brand logo image could not be stored in the storage bucket
@@ -15111,6 +16740,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60717,
+
     /// `68003` — Storage Error
     ///
     /// An error occurred while storing/loading an entity.
@@ -15121,6 +16751,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68003,
+
     /// `50504` — Programmable Chat: Message body parameter is too long
     ///
     /// ## Error - 50504
@@ -15133,6 +16764,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50504,
+
     /// `21900` — DltPEId is invalid
     ///
     /// DltPEId is invalid
@@ -15143,6 +16775,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21900,
+
     /// `45304` — Internal timeout error
     ///
     /// Internal timeout error
@@ -15153,6 +16786,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45304,
+
     /// `63024` — Invalid message recipient
     ///
     /// Category: [`Category::Error`].
@@ -15161,6 +16795,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63024,
+
     /// `15003` — Call Progress: Warning Response to Callback URL
     ///
     /// Category: [`Category::Warning`].
@@ -15169,6 +16804,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E15003,
+
     /// `40113` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
@@ -15177,6 +16813,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40113,
+
     /// `19003` — Contact with the unique\_customer\_provided\_id provided already exists
     ///
     /// unique_customer_provided_id already exists
@@ -15187,6 +16824,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19003,
+
     /// `15000` — Call Progress: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
@@ -15195,6 +16833,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E15000,
+
     /// `60708` — Phone record number not found
     ///
     /// DNS Record for that phone number not found
@@ -15205,6 +16844,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60708,
+
     /// `45205` — Requested Flex Flow is not found
     ///
     /// Category: [`Category::Error`].
@@ -15213,6 +16853,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45205,
+
     /// `45363` — Failed to remove Participant.  Downstream error.
     ///
     /// Failed to remove Participant &lt;participant sid&gt; from Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
@@ -15223,6 +16864,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45363,
+
     /// `40133` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
@@ -15231,6 +16873,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40133,
+
     /// `83601` — Request StartTime and/or EndTime must be aligned to UTC day boundaries
     ///
     /// Certain requests for Usage Records can only be made with StartTime and EndTime parameters that align to midnight UTC (e.g. "2021-07-15T00:00:00Z").
@@ -15241,6 +16884,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83601,
+
     /// `52148` — Expired APNs provider token used
     ///
     /// Category: [`Category::Error`].
@@ -15249,6 +16893,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52148,
+
     /// `21240` — Credential List Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -15257,6 +16902,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21240,
+
     /// `31924` — Stream - Websocket - Protocol Error
     ///
     /// Malformed message or message not conformant with WebSocket protocol
@@ -15267,6 +16913,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31924,
+
     /// `16021` — Failed to join conference due to account concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -15275,6 +16922,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16021,
+
     /// `31100` — Malformed request
     ///
     /// Category: [`Category::Error`].
@@ -15283,6 +16931,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31100,
+
     /// `21206` — Invalid SendDigits
     ///
     /// Category: [`Category::Error`].
@@ -15291,6 +16940,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21206,
+
     /// `21261` — Maximum number of conditions per rule reached
     ///
     /// This rule already has the maximum number of conditions allowed.
@@ -15301,6 +16951,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21261,
+
     /// `70053` — Public Key Client Validation Not Enabled For Account
     ///
     /// Category: [`Category::Error`].
@@ -15309,6 +16960,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70053,
+
     /// `80205` — No Proxies For Service
     ///
     /// Category: [`Category::Warning`].
@@ -15317,6 +16969,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80205,
+
     /// `80620` — Chat Configured Proxy Identifier Not Found
     ///
     /// Category: [`Category::Error`].
@@ -15325,6 +16978,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80620,
+
     /// `52212` — Missing Alexa skill ID
     ///
     /// Category: [`Category::Error`].
@@ -15333,6 +16987,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52212,
+
     /// `21704` — The Messaging Service contains no phone numbers
     ///
     /// ## Error - 21704
@@ -15347,6 +17002,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21704,
+
     /// `50307` — Programmable Chat: Channel with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
@@ -15355,6 +17011,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50307,
+
     /// `21646` — Supporting Document is not eligible for deletion
     ///
     /// The Supporting Document is in a non-deletable status and is not eligible to be deleted until the Supporting Document transitions to a deletable status.
@@ -15365,6 +17022,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21646,
+
     /// `81000` — The Execution has exceeded max steps allowed for a flow
     ///
     /// This limitation is enforced to prevent infinite loops. Please try to design your flows such that they terminate.
@@ -15375,6 +17033,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81000,
+
     /// `53403` — Server is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
@@ -15383,6 +17042,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53403,
+
     /// `50300` — Programmable Chat: Channel not found
     ///
     /// Category: [`Category::Error`].
@@ -15391,6 +17051,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50300,
+
     /// `21721` — Cannot import Campaign Verify token due to incompatible A2P brand
     ///
     /// The attempt to import a Campaign Verify token to your brand failed because your A2P brand is in an incompatible state.
@@ -15401,6 +17062,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21721,
+
     /// `60617` — Lookup Not Enough Request Parameters
     ///
     /// Missing at least one valid additional argument to execute an identity match
@@ -15411,6 +17073,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60617,
+
     /// `34005` — Programmable Fax is no longer available
     ///
     /// The Programmable Fax API by Twilio is no longer supported
@@ -15421,6 +17084,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E34005,
+
     /// `45354` — Cannot create a Channel for a closed Conversation.
     ///
     /// Failed to create Channel &lt;channel sid&gt; because the Conversation &lt;conversation sid&gt; is in a closed state.
@@ -15431,6 +17095,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45354,
+
     /// `60206` — 'Amount' &amp; 'Payee' params are required
     ///
     /// Your service has the `Psd2Enabled ` flag which requires you to send the 'Amount' &amp; 'Payee' params when creating a verification
@@ -15443,6 +17108,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60206,
+
     /// `60219` — SendGrid Template does not contain required placeholders
     ///
     /// SendGrid Template does not contain required placeholders
@@ -15455,6 +17121,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60219,
+
     /// `50409` — Participant address equals proxy address
     ///
     /// null
@@ -15465,6 +17132,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50409,
+
     /// `52003` — Invalid Credential Type
     ///
     /// Category: [`Category::Error`].
@@ -15473,6 +17141,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52003,
+
     /// `30033` — US A2P 10DLC - Campaign Suspended
     ///
     /// Your message could not be sent because you are sending this message from a suspended US A2P 10DLC Campaign.
@@ -15483,6 +17152,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30033,
+
     /// `21228` — Invalid SIP Header. Illegal chars in header name
     ///
     /// Category: [`Category::Warning`].
@@ -15491,6 +17161,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21228,
+
     /// `50325` — Programmable Chat: Invalid channel webhook filter
     ///
     /// Category: [`Category::Error`].
@@ -15499,6 +17170,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50325,
+
     /// `81009` — Timed out enqueueing Call
     ///
     /// Category: [`Category::Error`].
@@ -15507,6 +17179,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81009,
+
     /// `31201` — Twilio Client: Error occurred while accessing microphone
     ///
     /// Category: [`Category::Error`].
@@ -15515,6 +17188,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31201,
+
     /// `21232` — Invalid Domain
     ///
     /// Category: [`Category::Error`].
@@ -15523,6 +17197,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21232,
+
     /// `11206` — HTTP protocol violation
     ///
     /// There was an error speaking HTTP to the target URL.
@@ -15533,6 +17208,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11206,
+
     /// `16000` — Whisper Not Available on Twilio Conference
     ///
     /// Category: [`Category::Error`].
@@ -15541,6 +17217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16000,
+
     /// `91202` — Not Found
     ///
     /// Resource is not found
@@ -15551,6 +17228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91202,
+
     /// `51103` — Twilsock: Token doesn't contain required grants section
     ///
     /// Category: [`Category::Error`].
@@ -15559,6 +17237,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51103,
+
     /// `80908` — Callback Error
     ///
     /// Category: [`Category::Warning`].
@@ -15567,6 +17246,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80908,
+
     /// `13219` — Dial: Invalid answerOnBridge value
     ///
     /// Category: [`Category::Warning`].
@@ -15575,6 +17255,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13219,
+
     /// `81010` — There was an internal error while processing a Function
     ///
     /// Category: [`Category::Error`].
@@ -15583,6 +17264,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81010,
+
     /// `80601` — Phone Number Not Available
     ///
     /// Category: [`Category::Warning`].
@@ -15591,6 +17273,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80601,
+
     /// `54010` — No parameters specified
     ///
     /// Category: [`Category::Error`].
@@ -15599,6 +17282,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54010,
+
     /// `19043` — Field definition name already exists
     ///
     /// Input field name already exists
@@ -15609,6 +17293,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19043,
+
     /// `50540` — Content variable key is too long
     ///
     /// Length of key in message content variables is restricted to 16 characters.
@@ -15619,6 +17304,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50540,
+
     /// `32115` — X-Branded-CallReason header contains an invalid value.
     ///
     /// X-Branded-CallReason header contains an invalid value.
@@ -15629,6 +17315,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32115,
+
     /// `14207` — Enqueue: The targeted queue reached max queue size
     ///
     /// The targeted queue has reached its maxSize limit. Once the queue reaches the limit, new requests to queue calls using &lt;Enqueue&gt; will be rejected.
@@ -15639,6 +17326,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14207,
+
     /// `40148` — Failed to issue Supervise instruction due to missing ‘from’ property
     ///
     /// A valid `from` parameter was not passed to the ‘supervise’ instruction
@@ -15649,6 +17337,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40148,
+
     /// `21258` — Invalid SIP Manipulation Policy
     ///
     /// There was a validation error for the Sip Manipulation Policy in question.
@@ -15659,6 +17348,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21258,
+
     /// `13710` — Redirect: Invalid method value
     ///
     /// Category: [`Category::Warning`].
@@ -15667,6 +17357,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13710,
+
     /// `23001` — Message Redaction Incompatible Configuration: Long code STOP filtering
     ///
     /// Phone Number Redaction is enabled for your account. Twilio's default opt-out keyword handling ("SMS STOP filtering") is not compatible with Phone Number Redaction and should be disabled.
@@ -15677,6 +17368,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E23001,
+
     /// `14104` — Invalid Method attribute
     ///
     /// Category: [`Category::Warning`].
@@ -15685,6 +17377,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14104,
+
     /// `21634` — SIP Trunk is in use for emergency calling
     ///
     /// Please disable emergency calling on these numbers before
@@ -15696,6 +17389,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21634,
+
     /// `48003` — Callback returned an invalid response
     ///
     /// Category: [`Category::Error`].
@@ -15704,6 +17398,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48003,
+
     /// `50404` — Programmable Chat: Member already exists
     ///
     /// Category: [`Category::Error`].
@@ -15712,6 +17407,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50404,
+
     /// `80402` — Identifier Proxy Pair Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -15720,6 +17416,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80402,
+
     /// `90000` — Uncaught Flex JavaScript Exception
     ///
     /// Category: [`Category::Error`].
@@ -15728,6 +17425,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90000,
+
     /// `90020` — One of 'TemplateArgs' dictionary key is blank
     ///
     /// One of 'TemplateArgs' dictionary key is blank
@@ -15738,6 +17436,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90020,
+
     /// `52168` — Webhook Credentials request timed out
     ///
     /// Category: [`Category::Error`].
@@ -15746,6 +17445,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52168,
+
     /// `21221` — Invalid SipAuthUsername. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
@@ -15754,6 +17454,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21221,
+
     /// `31101` — Missing parameter array in request.
     ///
     /// Category: [`Category::Error`].
@@ -15762,6 +17463,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31101,
+
     /// `20001` — Unknown parameters
     ///
     /// Category: [`Category::Warning`].
@@ -15770,6 +17472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20001,
+
     /// `80801` — Invalid attempt to Re-Open a Session
     ///
     /// A request was made to re-open a Session that would result in one or both of the Participants being active in multiple Sessions.  This could result in calls or messages from the affected Participant being routed to an unintended recipient.
@@ -15780,6 +17483,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80801,
+
     /// `90028` — Broadcast 'IdempotencyToken' is too long
     ///
     /// Broadcast 'IdempotencyToken' is too long
@@ -15790,6 +17494,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90028,
+
     /// `13512` — Gather element has an invalid "language" attribute value
     ///
     /// A Gather element has an invalid value for its "language" attribute. See \[the accepted language values list\](<https://www.twilio.com/docs/voice/twiml/gather#languagetags>) and update your Gather TwiML.
@@ -15800,6 +17505,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13512,
+
     /// `30014` — 'To' attributes are Invalid
     ///
     /// Category: [`Category::Error`].
@@ -15808,6 +17514,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30014,
+
     /// `21100` — Accounts Resource
     ///
     /// Category: [`Category::Error`].
@@ -15816,6 +17523,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21100,
+
     /// `60409` — Custom message did not match any template
     ///
     /// The custom message did not match any of our approved templates for your account.  Usage of approved message templates are strongly recommended as they increase the deliverability and conversion rate.
@@ -15826,6 +17534,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60409,
+
     /// `50323` — Programmable Chat: Invalid channel webhook sid
     ///
     /// Category: [`Category::Error`].
@@ -15834,6 +17543,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50323,
+
     /// `21476` — Unable to update Status for subaccount, parent account is suspended.
     ///
     /// Category: [`Category::Error`].
@@ -15842,6 +17552,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21476,
+
     /// `50063` — Programmable Chat: Actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -15850,6 +17561,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50063,
+
     /// `20426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
@@ -15858,6 +17570,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20426,
+
     /// `53105` — Room contains too many Participants
     ///
     /// Category: [`Category::Error`].
@@ -15866,6 +17579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53105,
+
     /// `90033` — Broadcast recipient's 'to' is too long
     ///
     /// Broadcast recipient's 'to' is too long
@@ -15876,6 +17590,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90033,
+
     /// `22216` — Missing Supporting Document
     ///
     /// A Supporting Document satisfying the requirement is missing from the regulatory bundle.
@@ -15886,6 +17601,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22216,
+
     /// `31007` — Twilio Client: Client version not supported
     ///
     /// Category: [`Category::Error`].
@@ -15894,6 +17610,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31007,
+
     /// `45008` — Unprocessable Request
     ///
     /// Category: [`Category::Error`].
@@ -15902,6 +17619,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45008,
+
     /// `48023` — Frontline user conversation limit exceeded
     ///
     /// A conversation could not be created because the Conversations user associated to the given Frontline user is a participant in too many conversations.
@@ -15912,6 +17630,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48023,
+
     /// `20009` — Cannot delete this resource before it is complete
     ///
     /// You attempted to delete a call or message resource before it was completed. If you are attempting to delete a call, wait until the call is completed and try your request again. If you are attempting to delete a message, wait several minutes and try again.
@@ -15924,6 +17643,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20009,
+
     /// `60331` — Locale requested is not supported by Verify Text-To-Speech conversion
     ///
     /// ## Error - 60331
@@ -15938,6 +17658,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60331,
+
     /// `22123` — Unable to Initiate Verification Call
     ///
     /// Category: [`Category::Error`].
@@ -15946,6 +17667,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22123,
+
     /// `94302` — Transcriptions Configurations: UniqueName is invalid
     ///
     /// Invalid UniqueName value, either to create a new configuration or update existing one
@@ -15956,6 +17678,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94302,
+
     /// `13613` — Record: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
@@ -15964,6 +17687,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13613,
+
     /// `11210` — HTTP bad host name
     ///
     /// The DNS entry for the URL’s host cannot be resolved.
@@ -15974,6 +17698,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11210,
+
     /// `21219` — 'To' phone number not verified
     ///
     /// Category: [`Category::Error`].
@@ -15982,6 +17707,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21219,
+
     /// `21404` — Inbound Phone number not available to trial account
     ///
     /// Category: [`Category::Error`].
@@ -15990,6 +17716,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21404,
+
     /// `40154` — Invalid Known Worker information
     ///
     /// Worker information is missing or not valid.
@@ -16000,6 +17727,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40154,
+
     /// `21622` — MMS has not been enabled for your account
     ///
     /// Category: [`Category::Error`].
@@ -16008,6 +17736,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21622,
+
     /// `61002` — Add-ons: Provider could not complete request
     ///
     /// Category: [`Category::Error`].
@@ -16016,6 +17745,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61002,
+
     /// `80506` — Service Creation is restricted for new customers
     ///
     /// Blocking Proxy Service Creation API for new customers as Proxy is approaching EOS.
@@ -16026,6 +17756,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80506,
+
     /// `52147` — Too many APNs provider token updates
     ///
     /// Category: [`Category::Warning`].
@@ -16034,6 +17765,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52147,
+
     /// `20008` — Test Credentials
     ///
     /// Category: [`Category::Error`].
@@ -16042,6 +17774,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20008,
+
     /// `51115` — Twilsock: Invalid access token subject
     ///
     /// Category: [`Category::Error`].
@@ -16050,6 +17783,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51115,
+
     /// `32222` — TLS version not allowed
     ///
     /// The TLS version used by your SIP endpoints is lower than the one configured for your account. It's highly recommended to upgrade your SIP endpoints to use TLSv1.2. Otherwise, you can opt in to use deprecated TLS versions in the console. By default, only TLSv1.2 is allowed.
@@ -16060,6 +17794,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32222,
+
     /// `53303` — Track name contains invalid characters
     ///
     /// Category: [`Category::Error`].
@@ -16068,6 +17803,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53303,
+
     /// `31503` — Service Unavailable
     ///
     /// ## Error - 31503
@@ -16082,6 +17818,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31503,
+
     /// `80404` — Participant Identifier Invalid
     ///
     /// Category: [`Category::Error`].
@@ -16090,6 +17827,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80404,
+
     /// `50360` — Conversation webhook not found
     ///
     /// null
@@ -16100,6 +17838,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50360,
+
     /// `50444` — Failed to add an identity to a participant.
     ///
     /// The conversation participant being updated can not have an identity.
@@ -16110,6 +17849,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50444,
+
     /// `61006` — Add-ons: Add-ons unavailable for GET callbacks
     ///
     /// Category: [`Category::Warning`].
@@ -16118,6 +17858,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61006,
+
     /// `13620` — Record: Transcription not available for this recording
     ///
     /// Record: Transcription feature not available for this recording.
@@ -16128,6 +17869,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13620,
+
     /// `20010` — Action disabled for account
     ///
     /// Category: [`Category::Error`].
@@ -16136,6 +17878,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20010,
+
     /// `45212` — Flex Flow creation failed
     ///
     /// Flex Flow creation failed
@@ -16146,6 +17889,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45212,
+
     /// `63033` — Recipient blocked to receive message
     ///
     /// Recipient blocked to receive message
@@ -16158,6 +17902,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63033,
+
     /// `63042` — Template disabled
     ///
     /// WhatsApp has reported that the template has been **permanently disabled** due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view WhatsApp’s documentation: <https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>.
@@ -16168,6 +17913,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63042,
+
     /// `60405` — Key Storage Error
     ///
     /// An error occurred while storing/loading keypairs.
@@ -16178,6 +17924,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60405,
+
     /// `52002` — Invalid Credential Sid
     ///
     /// Category: [`Category::Error`].
@@ -16186,6 +17933,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52002,
+
     /// `21208` — Invalid Timeout
     ///
     /// Category: [`Category::Error`].
@@ -16194,6 +17942,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21208,
+
     /// `22228` — From Bundle does not have latest Regulation requirements that matches destination Bundle
     ///
     /// The from Bundle does not have the latest Regulation requirements which match the destination Bundle
@@ -16204,6 +17953,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22228,
+
     /// `31001` — Application not found.
     ///
     /// Category: [`Category::Error`].
@@ -16212,6 +17962,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31001,
+
     /// `54454` — Sync: Invalid 'PageSize' query parameter
     ///
     /// Category: [`Category::Error`].
@@ -16220,6 +17971,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54454,
+
     /// `60322` — Challenge already responded
     ///
     /// The Challenge was already responded before.
@@ -16232,6 +17984,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60322,
+
     /// `21200` — Calls Resource
     ///
     /// Category: [`Category::Error`].
@@ -16240,6 +17993,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21200,
+
     /// `60314` — Factors binding format is invalid
     ///
     /// The format of the Factor binding is not valid.
@@ -16252,6 +18006,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60314,
+
     /// `90023` — One of 'TemplateArgs' dictionary value is null
     ///
     /// One of 'TemplateArgs' dictionary value is null
@@ -16262,6 +18017,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90023,
+
     /// `52139` — APN service shutdown
     ///
     /// Category: [`Category::Error`].
@@ -16270,6 +18026,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52139,
+
     /// `21629` — Address Validation Error - Check Suggested Address
     ///
     /// Category: [`Category::Error`].
@@ -16278,6 +18035,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21629,
+
     /// `90035` — Broadcast 'MessageStatusCallbackUrl' is too long
     ///
     /// Broadcast 'MessageStatusCallbackUrl' is too long
@@ -16288,6 +18046,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90035,
+
     /// `80609` — Too Many Added Participants
     ///
     /// Category: [`Category::Warning`].
@@ -16296,6 +18055,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80609,
+
     /// `13337` — Gather: callback must be over HTTPS when using gather with PCI compliance
     ///
     /// Gather: callback must be over HTTPS when using gather with PCI compliance
@@ -16306,6 +18066,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13337,
+
     /// `23003` — Message Redaction Incompatible Configuration: Sticky Sender
     ///
     /// Phone Number Redaction is enabled for your account. Sticky Sender is not compatible with Phone Number Redaction and should be disabled.
@@ -16316,6 +18077,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E23003,
+
     /// `53610` — Invalid URL for external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
@@ -16324,6 +18086,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53610,
+
     /// `51124` — Twilsock: Too many connections
     ///
     /// Category: [`Category::Error`].
@@ -16332,6 +18095,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51124,
+
     /// `50302` — Programmable Chat: Unknown channel command
     ///
     /// Category: [`Category::Error`].
@@ -16340,6 +18104,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50302,
+
     /// `13258` — Dial-&gt;Sim not supported in this realm
     ///
     /// Dial-&gt;Sim not supported in this realm
@@ -16350,6 +18115,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13258,
+
     /// `60302` — FactorType already exists
     ///
     /// The Entity has already a `FactorType` of the same type.
@@ -16362,6 +18128,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60302,
+
     /// `62052` — Interconnect: This account is not a subaccount of the Interconnect Connection owner's account.
     ///
     /// Category: [`Category::Error`].
@@ -16370,6 +18137,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62052,
+
     /// `70005` — Failure Threshold Exceeded
     ///
     /// Category: [`Category::Error`].
@@ -16378,6 +18146,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70005,
+
     /// `60701` — Invalid request
     ///
     /// Bad Request, generic 400 error
@@ -16388,6 +18157,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60701,
+
     /// `53602` — AWS encryption key for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
@@ -16396,6 +18166,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53602,
+
     /// `45368` — Failed to delete Channel.  Not found.
     ///
     /// Failed to delete Channel &lt;channel sid&gt;. Not found.
@@ -16406,6 +18177,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45368,
+
     /// `32501` — Voice Conversation: TwiML attributes validation error.
     ///
     /// Invalid attributes found in &lt;Conversation&gt; noun.
@@ -16416,6 +18188,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32501,
+
     /// `60301` — Entity already exists
     ///
     /// HTTP status: 409
@@ -16426,6 +18199,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60301,
+
     /// `14205` — Enqueue: Queue name too long
     ///
     /// Category: [`Category::Error`].
@@ -16434,6 +18208,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14205,
+
     /// `50102` — Programmable Chat: Deployment role not found
     ///
     /// Category: [`Category::Error`].
@@ -16442,6 +18217,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50102,
+
     /// `45310` — Participant Not Found
     ///
     /// Participant is not found in the meeting
@@ -16452,6 +18228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45310,
+
     /// `60305` — Access Token parameters are invalid
     ///
     /// Access Token parameters are invalid.
@@ -16464,6 +18241,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60305,
+
     /// `63010` — Twilio's platform encountered an internal error processing this message
     ///
     /// Category: [`Category::Error`].
@@ -16472,6 +18250,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63010,
+
     /// `60613` — Lookup Provider Degradation
     ///
     /// Temporary service degradation with provider encountered; fallback data returned if available.
@@ -16482,6 +18261,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60613,
+
     /// `50411` — Participant address is empty
     ///
     /// null
@@ -16492,6 +18272,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50411,
+
     /// `13256` — Invalid recordingStatusCallback URL
     ///
     /// A recording was initiated using an invalid URL for the recordingStatusCallback parameter.
@@ -16503,6 +18284,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13256,
+
     /// `13214` — Dial: Invalid callerId value
     ///
     /// ## Warning - 13214
@@ -16519,6 +18301,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13214,
+
     /// `80408` — Service Sid Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -16527,6 +18310,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80408,
+
     /// `50372` — Conversation webhook URL is too long
     ///
     /// null
@@ -16537,6 +18321,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50372,
+
     /// `21254` — Max Connection Policy Entries Reached
     ///
     /// Category: [`Category::Error`].
@@ -16545,6 +18330,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21254,
+
     /// `13243` — Dial-&gt;SIP: Invalid SIP URI
     ///
     /// Category: [`Category::Warning`].
@@ -16553,6 +18339,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13243,
+
     /// `21238` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -16561,6 +18348,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21238,
+
     /// `53119` — The concurrent Rooms quota was exceeded
     ///
     /// #### 53119: The concurrent Rooms quota was exceeded
@@ -16571,6 +18359,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53119,
+
     /// `21728` — Campaign registration failed due to length validation failures
     ///
     /// We could not register your US A2P Campaign because one or more field(s) do not satisfy length requirements.
@@ -16581,6 +18370,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21728,
+
     /// `16111` — Voice Recording: Upload file to external AWS S3 bucket failed (Invalid Configuration)
     ///
     /// Twilio failed to upload the recording file to the external AWS S3 bucket specified in Voice Settings due to an invalid configuration. The recording file has been deleted, and if the resource exists, the resource has been marked as “failed”.
@@ -16591,6 +18381,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16111,
+
     /// `50430` — Participant is not a member of conversation
     ///
     /// null
@@ -16601,6 +18392,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50430,
+
     /// `53604` — Failed to upload the recording to S3
     ///
     /// Category: [`Category::Warning`].
@@ -16609,6 +18401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53604,
+
     /// `80608` — Session Status Invalid
     ///
     /// Session Status Invalid
@@ -16619,6 +18412,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80608,
+
     /// `45001` — General Service Error
     ///
     /// Category: [`Category::Error`].
@@ -16627,6 +18421,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45001,
+
     /// `13320` — Gather: Invalid nested verb
     ///
     /// Category: [`Category::Warning`].
@@ -16635,6 +18430,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13320,
+
     /// `30015` — Non-supported channel type is used
     ///
     /// Category: [`Category::Error`].
@@ -16643,6 +18439,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30015,
+
     /// `60203` — Max send attempts reached.
     ///
     /// This rate limit is triggered when the verification lifecycle (sending and checking) is not completed.
@@ -16655,6 +18452,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60203,
+
     /// `33118` — Number of Commands exceeded
     ///
     /// Raised whenever there are too many Commands queued for an individual SIM.
@@ -16665,6 +18463,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E33118,
+
     /// `50353` — Conversation with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
@@ -16673,6 +18472,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50353,
+
     /// `21251` — Trunking CPS change not allowed
     ///
     /// Category: [`Category::Error`].
@@ -16681,6 +18481,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21251,
+
     /// `50000` — Programmable Chat: FriendlyName not provided
     ///
     /// Category: [`Category::Error`].
@@ -16689,6 +18490,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50000,
+
     /// `16001` — Conference is not bridged
     ///
     /// Category: [`Category::Error`].
@@ -16697,6 +18499,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16001,
+
     /// `21458` — PhoneNumber Provisioning Type Mismatch
     ///
     /// Category: [`Category::Error`].
@@ -16705,6 +18508,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21458,
+
     /// `14201` — Enqueue: Invalid method value
     ///
     /// Category: [`Category::Error`].
@@ -16713,6 +18517,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14201,
+
     /// `20152` — Invalid Header
     ///
     /// Category: [`Category::Error`].
@@ -16721,6 +18526,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20152,
+
     /// `22107` — Unable to Update Authorization Document
     ///
     /// Category: [`Category::Error`].
@@ -16729,6 +18535,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22107,
+
     /// `63017` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -16737,6 +18544,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63017,
+
     /// `20106` — Invalid Access Token grants
     ///
     /// Category: [`Category::Error`].
@@ -16745,6 +18553,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20106,
+
     /// `70101` — Unsupported Public Key Algorithm
     ///
     /// Category: [`Category::Error`].
@@ -16753,6 +18562,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70101,
+
     /// `50601` — Programmable Chat: Invite not found
     ///
     /// Category: [`Category::Error`].
@@ -16761,6 +18571,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50601,
+
     /// `22300` — This account is restricted from provisioning new long code phone numbers
     ///
     /// The account is temporarily restricted from provisioning new long code phone numbers.
@@ -16771,6 +18582,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22300,
+
     /// `21243` — Credential Validation Error
     ///
     /// Category: [`Category::Error`].
@@ -16779,6 +18591,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21243,
+
     /// `51123` — Twilsock: Upstream not resolved
     ///
     /// Category: [`Category::Error`].
@@ -16787,6 +18600,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51123,
+
     /// `30035` — US A2P 10DLC - Message from a number still being configured
     ///
     /// Message may not be delivered because the number is not available to be registered to a 10DLC Campaign. To check the A2P 10DLC registration status of your Twilio phone numbers, go to &lt;a href= "<https://support.twilio.com/hc/en-us/articles/4418081745179-How-do-I-check-that-I-have-completed-US-A2P-10DLC-registration->"&gt;this help page&lt;/a&gt;. To initiate an A2P10DLC registration, &lt;a href= "<https://console.twilio.com/us1/develop/sms/regulatory-compliance/a2p-onboarding>"&gt;visit your console here&lt;/a&gt;.
@@ -16797,6 +18611,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30035,
+
     /// `20023` — Phone number is not correct: it cannot be null or have non-decimal symbols
     ///
     /// Phone number is not correct: it cannot be null and have non-decimal symbols
@@ -16807,6 +18622,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20023,
+
     /// `13334` — Gather: Invalid model value
     ///
     /// ## Warning - 13334
@@ -16819,6 +18635,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13334,
+
     /// `70151` — Maximum Number Of API Keys Exceeded
     ///
     /// Category: [`Category::Error`].
@@ -16827,6 +18644,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70151,
+
     /// `92003` — 'language' Parameter Required
     ///
     /// Category: [`Category::Error`].
@@ -16835,6 +18653,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E92003,
+
     /// `30881` — Campaign vetting rejection - Invalid Brand Support Email
     ///
     /// The campaign submission has been reviewed and it was rejected because invalid brand support email.
@@ -16845,6 +18664,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30881,
+
     /// `51002` — Client Connection: Request rate limit exceeded
     ///
     /// Category: [`Category::Error`].
@@ -16853,6 +18673,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51002,
+
     /// `40159` — Conference Instruction does not have a valid 'status\_callback\_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Conference Instruction
@@ -16863,6 +18684,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40159,
+
     /// `22229` — Supporting Document Bundle Assignment cannot be removed
     ///
     /// The destination Bundle must have the same address as the Bundle Copy due to lack of feature support for Phone Number address assignment.
@@ -16873,6 +18695,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22229,
+
     /// `13225` — Dial: Call blocked by Twilio block list
     ///
     /// ### Dial: Call blocked by Twilio block list
@@ -16885,6 +18708,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13225,
+
     /// `22001` — Call timed out
     ///
     /// The call timed out before system could complete the call
@@ -16895,6 +18719,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22001,
+
     /// `80102` — Participant Already In Interaction
     ///
     /// Category: [`Category::Warning`].
@@ -16903,6 +18728,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80102,
+
     /// `83009` — Unable to update your Super SIM’s Fleet while it is in status scheduled
     ///
     /// Your Fleet update request cannot be performed on your Super SIM as it is in status scheduled.
@@ -16913,6 +18739,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83009,
+
     /// `31942` — Stream - Invalid connector configuration
     ///
     /// Connector invalid configuration
@@ -16923,6 +18750,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31942,
+
     /// `70003` — Outdated Entity
     ///
     /// Category: [`Category::Error`].
@@ -16931,6 +18759,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70003,
+
     /// `32204` — SIP: 'From' phone number not verified
     ///
     /// You attempted to initiate an outbound phone call, but the &lt;span class='rest-attribute'&gt;From&lt;/span&gt; number you specified is not a verified Outgoing Caller ID for your account.  In order to use a phone number as the Caller ID on outgoing calls, you must first validate your ownership of that phone number.
@@ -16941,6 +18770,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32204,
+
     /// `31481` — Call/Transaction Does Not Exist
     ///
     /// Category: [`Category::Error`].
@@ -16949,6 +18779,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31481,
+
     /// `32502` — Voice Conversation: Callback event internal error.
     ///
     /// Internal error occurred when executing a request to one of the status callback URLs specified in the Conversation noun. This error will occur when Voice Conversation service fails to reach out to Callback service.
@@ -16959,6 +18790,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32502,
+
     /// `90024` — Template body has tag which is not provided in 'TemplateArgs'
     ///
     /// Template body has tag which is not provided in 'TemplateArgs'
@@ -16969,6 +18801,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90024,
+
     /// `13255` — Dialing .sip.twilio.com addresses is not currently allowed
     ///
     /// Category: [`Category::Warning`].
@@ -16977,6 +18810,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13255,
+
     /// `53100` — Room name is invalid
     ///
     /// Category: [`Category::Error`].
@@ -16985,6 +18819,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53100,
+
     /// `40139` — Failed to issue Conference Instruction due to invalid ActivitySid
     ///
     /// Conference Instruction requires a valid `post_work_activity_sid`
@@ -16995,6 +18830,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40139,
+
     /// `31006` — Audio device error
     ///
     /// Category: [`Category::Error`].
@@ -17003,6 +18839,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31006,
+
     /// `21727` — Campaign registration failed due to missing parameter(s)
     ///
     /// We could not register your US A2P Campaign because one or more required parameter(s) are missing
@@ -17013,6 +18850,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21727,
+
     /// `62011` — Unauthorized
     ///
     /// Category: [`Category::Error`].
@@ -17021,6 +18859,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62011,
+
     /// `45715` — Failed to create webchat participant. Invalid request parameters.
     ///
     /// Failed to create participant due to invalid request parameters.
@@ -17031,6 +18870,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45715,
+
     /// `52101` — Invalid GCM Api Key or FCM Secret
     ///
     /// Category: [`Category::Error`].
@@ -17039,6 +18879,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52101,
+
     /// `14215` — Dial-&gt;Queue: Invalid ReservationSid. Unable to dequeue
     ///
     /// Category: [`Category::Error`].
@@ -17047,6 +18888,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14215,
+
     /// `63026` — Channel sender content flagged as spam
     ///
     /// Category: [`Category::Error`].
@@ -17055,6 +18897,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63026,
+
     /// `14102` — Invalid "From" attribute
     ///
     /// Category: [`Category::Warning`].
@@ -17063,6 +18906,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14102,
+
     /// `53612` — Invalid public key for media tracks encryption in recording settings
     ///
     /// Category: [`Category::Warning`].
@@ -17071,6 +18915,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53612,
+
     /// `48033` — Outgoing conversation: Invalid contact identity
     ///
     /// A conversation could not be created because the provided contact chat identity was invalid.
@@ -17081,6 +18926,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E48033,
+
     /// `50453` — Proxy Address of participant is not supported for this channel
     ///
     /// Triggered when account is trying to add or update the participant with a proxy address that is not supported in given channel, e.g. email, etc.
@@ -17091,6 +18937,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50453,
+
     /// `45306` — Meeting was canceled
     ///
     /// Operation was canceled
@@ -17101,6 +18948,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45306,
+
     /// `91100` — Subscription could not be created
     ///
     /// Creating subscription for sink failed
@@ -17111,6 +18959,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E91100,
+
     /// `13699` — Record: Invalid trim value
     ///
     /// If a recording has an invalid trim value in configuration.  Defaults to no trim.
@@ -17121,6 +18970,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13699,
+
     /// `80615` — Account Sid on Legal Hold
     ///
     /// Category: [`Category::Error`].
@@ -17129,6 +18979,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80615,
+
     /// `50439` — Account is not authorized to use the projected address
     ///
     /// Address used as Projected Address does not belong to the account.
@@ -17139,6 +18990,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50439,
+
     /// `53600` — S3 URL for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
@@ -17147,6 +18999,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53600,
+
     /// `12200` — Schema validation warning
     ///
     /// ## Warning - 12200
@@ -17161,6 +19014,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E12200,
+
     /// `31921` — Stream - WebSocket - Close Error
     ///
     /// Category: [`Category::Error`].
@@ -17169,6 +19023,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31921,
+
     /// `23006` — Message Redaction Incompatible Configuration: Inbound Webhook GET Requests
     ///
     /// Message Redaction is enabled for your account. Using GET requests to handle incoming messages is not compatible with either Message Body Redaction or Phone Number Redaction.
@@ -17179,6 +19034,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E23006,
+
     /// `83701` — Data Session Establishment Failed Due To Internal Error
     ///
     /// An unexpected error occurred while establishing a Data Session for your SIM. This is usually a transient error and should resolve itself in time.
@@ -17189,6 +19045,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83701,
+
     /// `50510` — Invalid message media SID
     ///
     /// null
@@ -17199,6 +19056,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50510,
+
     /// `21714` — Messaging Service Number Pool size limit reached
     ///
     /// You have attempted to add a Twilio phone number or short code to your Messaging Service Number Pool, but you are already at the limit of phone numbers. By default, a Messaging Service can contain up to a total of 400 Twilio phone numbers and short codes.
@@ -17209,6 +19067,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21714,
+
     /// `94501` — Transcriptions: Status invalid
     ///
     /// The action could not be performed because the Status provided is not valid.
@@ -17219,6 +19078,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94501,
+
     /// `63044` — Link to a sample media file returns 404 Not Found
     ///
     /// The link returned a status code of 404 Not Found, making it impossible to retrieve the file.
@@ -17229,6 +19089,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63044,
+
     /// `80907` — Open Interaction Not Found
     ///
     /// Category: [`Category::Warning`].
@@ -17237,6 +19098,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80907,
+
     /// `32018` — Twiml size exceeded maximum allowed value
     ///
     /// Twiml size exceeded maximum allowed value of 4000 characters
@@ -17247,6 +19109,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32018,
+
     /// `81015` — Failed to Create Task
     ///
     /// Category: [`Category::Error`].
@@ -17255,6 +19118,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81015,
+
     /// `50347` — Parameters are missing for channel update request
     ///
     /// null
@@ -17265,6 +19129,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50347,
+
     /// `52173` — Unexpected Identifier used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
@@ -17273,6 +19138,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52173,
+
     /// `61009` — Add-ons: Could not fulfill request with available data
     ///
     /// Category: [`Category::Error`].
@@ -17281,6 +19147,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E61009,
+
     /// `60309` — Push notifications limit reached for a Challenge
     ///
     /// The maximum number of push notifications for the Challenge has been reached
@@ -17295,6 +19162,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60309,
+
     /// `50210` — Programmable Chat: Invalid notification level
     ///
     /// Category: [`Category::Error`].
@@ -17303,6 +19171,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50210,
+
     /// `30004` — Message blocked
     ///
     /// ## Error - 30004
@@ -17315,6 +19184,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30004,
+
     /// `53209` — Participant status is invalid
     ///
     /// Raised in the REST API when Status is not valid.
@@ -17325,6 +19195,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53209,
+
     /// `64003` — Pay: Invalid charge amount.
     ///
     /// ## Error - 64003
@@ -17339,6 +19210,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E64003,
+
     /// `20006` — Access Denied
     ///
     /// Category: [`Category::Error`].
@@ -17347,6 +19219,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E20006,
+
     /// `50501` — Programmable Chat: Message SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -17355,6 +19228,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50501,
+
     /// `63037` — Channel Media Upload Error
     ///
     /// Media failed to upload to provider
@@ -17365,6 +19239,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63037,
+
     /// `21715` — Phone Number Does Not Have Correct Messaging Service Capabilities
     ///
     /// In order for a phone number to work in a Messaging Service it must have at least SMS or MMS capabilities. If it does not have either, it will fail.
@@ -17375,6 +19250,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21715,
+
     /// `60726` — Business status does not allow to have brands
     ///
     /// You are creating a brand for a business in a status does not allow it to have brands
@@ -17385,6 +19261,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60726,
+
     /// `60724` — Brand status does not allow dismissal
     ///
     /// Brands can only be dismissed when they have certain status values. Dismissing a brand will set its status to "Draft".
@@ -17395,6 +19272,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60724,
+
     /// `21647` — Regulatory Bundle is not eligible for deletion
     ///
     /// Regulatory Bundle is in a non-deletable status (PENDING_REVIEW &amp; IN_REVIEW)
@@ -17405,6 +19283,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21647,
+
     /// `14110` — Invalid Verb for SMS Reply
     ///
     /// Category: [`Category::Warning`].
@@ -17413,6 +19292,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14110,
+
     /// `83704` — Attachment Rejected Due To SIM In New State
     ///
     /// The SIM was not able to attach to the specified network because your SIM has not been activated yet and is in the `new` state. This is the state that SIMs arrive in when they are shipped and they must be activated first via Console or REST API before they can be used.
@@ -17423,6 +19303,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E83704,
+
     /// `40110` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
@@ -17431,6 +19312,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40110,
+
     /// `19049` — Custom field definition provided is not defined
     ///
     /// The custom field definition provided in the request does not exist
@@ -17441,6 +19323,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19049,
+
     /// `22219` — An Address is missing
     ///
     /// An Address is missing from the regulatory Bundle
@@ -17451,6 +19334,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E22219,
+
     /// `63039` — Warning! Facebook says your page is engaging in behavior that may be considered bothersome or abusive by users. To avoid messaging restrictions being placed on your Page, Facebook requires you to immediately decrease the rate at which you are sending messages outside the 24-hour window to this person.
     ///
     /// Category: [`Category::Error`].
@@ -17459,6 +19343,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63039,
+
     /// `58002` — The MediaProcessor concurrency quota was exceeded
     ///
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active MediaProcessor resources.
@@ -17469,6 +19354,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E58002,
+
     /// `50001` — Programmable Chat: Account SID not provided
     ///
     /// Category: [`Category::Error`].
@@ -17477,6 +19363,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50001,
+
     /// `81020` — Unsupported Trigger Type
     ///
     /// An error occurred when Studio tried to run a widget that is not supported for the trigger type.
@@ -17487,6 +19374,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81020,
+
     /// `80104` — Phone Number Already In Service
     ///
     /// Category: [`Category::Warning`].
@@ -17495,6 +19383,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80104,
+
     /// `11215` — HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
@@ -17503,6 +19392,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11215,
+
     /// `14210` — Dial-&gt;Queue: Invalid whisper method
     ///
     /// Category: [`Category::Error`].
@@ -17511,6 +19401,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14210,
+
     /// `52106` — Notification too large for GCM/FCM
     ///
     /// Category: [`Category::Error`].
@@ -17519,6 +19410,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52106,
+
     /// `53624` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
@@ -17527,6 +19419,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53624,
+
     /// `21205` — Invalid URL
     ///
     /// Category: [`Category::Error`].
@@ -17535,6 +19428,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21205,
+
     /// `52110` — GCM/FCM service unavailable
     ///
     /// Category: [`Category::Error`].
@@ -17543,6 +19437,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52110,
+
     /// `50505` — Programmable Chat: Last Updated By parameter is too long
     ///
     /// Category: [`Category::Error`].
@@ -17551,6 +19446,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50505,
+
     /// `19036` — Invalid page token
     ///
     /// The page token provided in the request is not valid
@@ -17561,6 +19457,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19036,
+
     /// `40146` — Failed to issue Supervise Instruction due to invalid Reservation state
     ///
     /// The Reservation is not in a valid state for the Supervise instruction to be used, the Reservation cannot be pending or canceled.
@@ -17571,6 +19468,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E40146,
+
     /// `81023` — Creating an Execution via REST API failed due to malformed contact parameters
     ///
     /// The Create Execution endpoint was called with To and/or From parameters that could not be processed.
@@ -17581,6 +19479,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81023,
+
     /// `45350` — An unexpected error occurred.
     ///
     /// An unexpected error occurred.
@@ -17591,6 +19490,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45350,
+
     /// `53121` — Approaching room or participant concurrency quota
     ///
     /// #### 53121: Reached 70% of room or participant concurrency quota
@@ -17601,6 +19501,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53121,
+
     /// `60001` — Downstream Authentication Failed
     ///
     /// Downstream Authentication Failed
@@ -17611,6 +19512,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60001,
+
     /// `21644` — End-User cannot be deleted due to an active assignment to a Bundle
     ///
     /// The End-User cannot be deleted due to active assignments
@@ -17621,6 +19523,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21644,
+
     /// `32302` — Interconnect: Connection (TNX) SID not found
     ///
     /// Category: [`Category::Warning`].
@@ -17629,6 +19532,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32302,
+
     /// `52201` — Too many Facebook messenger notification requests
     ///
     /// Category: [`Category::Error`].
@@ -17637,6 +19541,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52201,
+
     /// `53606` — Internal failure when creating the recording resource
     ///
     /// Category: [`Category::Warning`].
@@ -17645,6 +19550,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53606,
+
     /// `70154` — Public Key Is Invalid
     ///
     /// Category: [`Category::Error`].
@@ -17653,6 +19559,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E70154,
+
     /// `50365` — Invalid conversation webhook filter
     ///
     /// null
@@ -17663,6 +19570,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50365,
+
     /// `14103` — Invalid Body
     ///
     /// Category: [`Category::Warning`].
@@ -17671,6 +19579,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14103,
+
     /// `32200` — SIP: Insufficient permissions
     ///
     /// Category: [`Category::Error`].
@@ -17679,6 +19588,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E32200,
+
     /// `13201` — Dial: Cannot Dial out from a Dial Call Segment
     ///
     /// Category: [`Category::Error`].
@@ -17687,6 +19597,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13201,
+
     /// `30106` — Domain has not been set up for this account
     ///
     /// Domain has not been setup for click tracking
@@ -17697,6 +19608,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30106,
+
     /// `13311` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
@@ -17705,6 +19617,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13311,
+
     /// `11240` — HTTP connection edge location is invalid
     ///
     /// There was an error connecting to the URL due to an invalid edge location parameter.
@@ -17715,6 +19628,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11240,
+
     /// `16027` — Participant to be whispered is on hold
     ///
     /// The participant to be whispered is on hold, so the coach to the participant cannot be added to the conference.
@@ -17725,6 +19639,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16027,
+
     /// `60214` — Call channel is not supported when using PSD2
     ///
     /// Call channel is not supported when using PSD2
@@ -17737,6 +19652,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60214,
+
     /// `11220` — SSL/TLS Handshake Error
     ///
     /// Category: [`Category::Error`].
@@ -17745,6 +19661,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E11220,
+
     /// `93102` — There was an error with your AWS role
     ///
     /// There is an issue with your role
@@ -17755,6 +19672,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E93102,
+
     /// `21726` — Starter brand registrations and updates are temporarily disabled
     ///
     /// Starter brands cannot be created or updated at this time. Contact support for help.
@@ -17765,6 +19683,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21726,
+
     /// `68001` — Network Error
     ///
     /// An error occurred while calling the API.
@@ -17775,6 +19694,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E68001,
+
     /// `21470` — Invalid AccountSid
     ///
     /// Category: [`Category::Error`].
@@ -17783,6 +19703,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21470,
+
     /// `81011` — Failed to send Message
     ///
     /// Category: [`Category::Error`].
@@ -17791,6 +19712,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E81011,
+
     /// `19020` — Contact with the provided channel value already exists
     ///
     /// Channel value already exists
@@ -17801,6 +19723,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E19020,
+
     /// `52134` — Invalid APNs device token
     ///
     /// Category: [`Category::Error`].
@@ -17809,6 +19732,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E52134,
+
     /// `30013` — TTL is too big
     ///
     /// Category: [`Category::Error`].
@@ -17817,6 +19741,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30013,
+
     /// `30018` — Destination carrier requires sender ID pre-registration
     ///
     /// You sent a message (message SID: SMXXXXX) to a mobile number in a country that requires Alphanumeric Sender ID pre-registration. Our records indicate that you do not have a registered Alphanumeric Sender ID for this country. This can result in lower delivery quality.
@@ -17829,6 +19754,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30018,
+
     /// `54419` — Number of subscriptions per connection is over the limit
     ///
     /// Category: [`Category::Error`].
@@ -17837,6 +19763,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54419,
+
     /// `53665` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
     /// The AWS credentials configured in your account's composition settings are not valid.
@@ -17849,6 +19776,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53665,
+
     /// `31484` — Address Incomplete
     ///
     /// The provided phone number is malformed.
@@ -17859,6 +19787,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E31484,
+
     /// `51101` — Twilsock: Service instance not found
     ///
     /// Category: [`Category::Error`].
@@ -17867,6 +19796,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51101,
+
     /// `50301` — Programmable Chat: Channel key not provided
     ///
     /// Category: [`Category::Error`].
@@ -17875,6 +19805,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50301,
+
     /// `50385` — Conversations are disabled in this region
     ///
     /// Conversations features do not function in the region you've selected. The API will return this error to indicate that, preventing further activity.
@@ -17885,6 +19816,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E50385,
+
     /// `53615` — Access denied to external S3 bucket configured in recording settings
     ///
     /// Category: [`Category::Warning`].
@@ -17893,6 +19825,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E53615,
+
     /// `94603` — Ttl is out of range
     ///
     /// The action could not be performed because the TTL provided is out of range.
@@ -17903,6 +19836,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E94603,
+
     /// `62220` — Provisioning failure - Requested bandwidth not available on the network device.
     ///
     /// Bandwidth is not available on the network device due to lack of capacity
@@ -17913,6 +19847,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E62220,
+
     /// `51117` — Twilsock: Invalid access token signature
     ///
     /// Category: [`Category::Error`].
@@ -17921,6 +19856,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E51117,
+
     /// `21617` — The concatenated message body exceeds the 1600 character limit
     ///
     /// Category: [`Category::Error`].
@@ -17929,6 +19865,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E21617,
+
     /// `16112` — Voice Recording: Upload file to external AWS S3 bucket failed (Access Denied)
     ///
     /// Twilio failed to upload the recording file to the external AWS S3 bucket specified in Voice Settings due to access denied. The recording file has been deleted, and the resource has been marked as “failed”.
@@ -17939,6 +19876,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E16112,
+
     /// `54250` — Message Stream not found
     ///
     /// Category: [`Category::Error`].
@@ -17947,6 +19885,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E54250,
+
     /// `13216` — Invalid timeLimit value
     ///
     /// ## Warning - 13216
@@ -17961,6 +19900,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13216,
+
     /// `30101` — Domain is unverified
     ///
     /// The domain specified by the Domain SID in use has not been verified and configured to work with Click Tracking.
@@ -17971,6 +19911,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30101,
+
     /// `90040` — Broadcast 'MediaUrls' list has too many items
     ///
     /// Broadcast 'MediaUrls' list has too many items
@@ -17981,6 +19922,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90040,
+
     /// `60600` — Unprovisioned or out of coverage
     ///
     /// No information returned on the requested phone number
@@ -17991,6 +19933,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60600,
+
     /// `30025` — US A2P 10DLC - 50% T-Mobile Daily Message Limit Consumed
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
@@ -18007,6 +19950,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E30025,
+
     /// `60210` — Max Buckets per Rate limit reached
     ///
     /// Your Rate limit has reached the max number of Buckets
@@ -18019,6 +19963,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60210,
+
     /// `63014` — Channel message blocked by user action
     ///
     /// Category: [`Category::Error`].
@@ -18027,6 +19972,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E63014,
+
     /// `90021` — One of 'TemplateArgs' dictionary key is too long
     ///
     /// One of 'TemplateArgs' dictionary key is too long
@@ -18037,6 +19983,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E90021,
+
     /// `14218` — Dial-&gt;Queue: Could not update worker to provided activity
     ///
     /// Unable to update external user queue
@@ -18047,6 +19994,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E14218,
+
     /// `80401` — Account Sid Invalid
     ///
     /// Category: [`Category::Warning`].
@@ -18055,6 +20003,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E80401,
+
     /// `13325` — Gather-&gt;Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
@@ -18063,6 +20012,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E13325,
+
     /// `60711` — Business status does not allow updates
     ///
     /// Businesses (AKA Business Profiles) can only be updated when they have certain status values.
@@ -18073,6 +20023,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E60711,
+
     /// `45204` — Requested Flex Chat Channel is not found
     ///
     /// Category: [`Category::Warning`].
@@ -18081,6 +20032,7 @@ pub enum ErrorCode {
     ///
     /// Added in 0.1.0.
     E45204,
+
     /// `22226` — Cannot replace Items from Bundle to same Bundle
     ///
     /// From FromBundleSid cannot be the same Bundle as in URI request.
@@ -18092,6 +20044,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E22226,
 }
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
@@ -20050,114 +22003,118 @@ impl ErrorCode {
         ErrorCode::E45204,
         ErrorCode::E22226,
     ];
+
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
+
     /// The code for a wire string (documented aliases included), or `None` for a code
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let slot = error_code_tables::slot(
-            error_code_tables::hash(code.as_bytes()),
-            error_code_tables::KEYS.len() as u32,
-        );
-        let (spelling, index) = error_code_tables::KEYS[slot];
-        if spelling == code {
-            ::core::option::Option::Some(Self::ALL[index as usize])
-        } else {
-            ::core::option::Option::None
-        }
+        error_code_tables::find(code).map(|index| Self::ALL[index])
     }
+
     /// The documented HTTP status of this code, or `None` where the API documents none.
     pub const fn http_status(self) -> ::core::option::Option<u16> {
-        error_code_tables::STATUS[self as usize]
+        ::core::option::Option::None
     }
+
     /// The codes documented with this HTTP status, in catalog order; an empty slice when there are none.
     pub const fn from_status(status: u16) -> &'static [ErrorCode] {
         let _ = status;
         &[]
     }
+
     /// The documentation URL of this code.
     pub const fn doc_url(self) -> &'static str {
         error_code_tables::DOC_URLS[self as usize]
     }
+
     /// This code's section in the error reference built by `cargo xtask docs`: its page and anchor, relative to the site's root (no `reference_url` is set).
     pub const fn reference_url(self) -> &'static str {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
+
     /// The short human message of this code.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
+
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
         error_code_tables::DESCRIPTIONS[self as usize]
     }
+
     /// Whether the API documents that retrying the same request can succeed.
     pub const fn is_retryable(self) -> bool {
-        error_code_tables::RETRYABLE[self as usize]
+        false
     }
+
     /// Whether the code is deprecated (retired codes are too).
     pub const fn is_deprecated(self) -> bool {
-        error_code_tables::DEPRECATED[self as usize]
+        false
     }
+
     /// Whether the API no longer sends this code: it is kept so that code naming it
     /// still compiles and old responses still parse.
     pub const fn is_retired(self) -> bool {
-        let _ = self;
         false
     }
+
+    /// The category of this code.
+    pub const fn category(self) -> Category {
+        error_code_tables::CATEGORIES[self as usize]
+    }
 }
+
 /// Prints the code and its message: `code: message`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "{}: {}", self.as_str(), self.message())
     }
 }
+
+/// Parses a wire code, as [`ErrorCode::from_code`] does.
 impl ::core::str::FromStr for ErrorCode {
     type Err = ParseErrorCodeError;
+
     fn from_str(code: &str) -> ::core::result::Result<Self, ParseErrorCodeError> {
-        Self::from_code(code)
-            .ok_or_else(|| ParseErrorCodeError {
-                code: ::std::borrow::ToOwned::to_owned(code),
-            })
+        Self::from_code(code).ok_or(ParseErrorCodeError(()))
     }
 }
+
+/// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {
-    /// The variant name, as `#[derive(Debug)]` would print it (read from a table: a
-    /// derived `match` over thousands of variants is slow and memory-hungry to build).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        // From a table: a derived `match` over thousands of variants is slow to compile.
         f.write_str(error_code_tables::NAMES[*self as usize])
     }
 }
+
 impl ::core::convert::From<ErrorCode> for &'static str {
     fn from(code: ErrorCode) -> &'static str {
         code.as_str()
     }
 }
-/// The error of parsing a code this crate does not know; it keeps the code as received.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ParseErrorCodeError {
-    code: ::std::string::String,
-}
-impl ParseErrorCodeError {
-    /// The unknown code, exactly as it was given.
-    pub fn code(&self) -> &str {
-        &self.code
-    }
-    /// The unknown code, owned.
-    pub fn into_code(self) -> ::std::string::String {
-        self.code
-    }
-}
+
+/// The error of parsing a code this crate does not know.
+///
+/// It does not keep the text, so a failed parse costs no allocation. To keep an unknown
+/// code, read it as a `Code` (`Code::parse`), whose `Unknown` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseErrorCodeError(());
+
 impl ::core::fmt::Display for ParseErrorCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "unknown Twilio API error code `{}`", self.code)
+        f.write_str("unknown Twilio API error code")
     }
 }
+
 impl ::std::error::Error for ParseErrorCodeError {}
+
 /// A category of Twilio API error codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -20167,14 +22124,17 @@ pub enum Category {
     ///
     /// Logged as an error.
     Error,
+
     /// `WARNING`
     ///
     /// Logged as a warning.
     Warning,
 }
+
 impl Category {
     /// Every category, in catalog order.
     pub const ALL: &'static [Category] = &[Category::Error, Category::Warning];
+
     /// The category id exactly as the API spells it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -20182,6 +22142,7 @@ impl Category {
             Category::Warning => "WARNING",
         }
     }
+
     /// What errors of this category mean, where documented.
     pub const fn description(self) -> ::core::option::Option<&'static str> {
         match self {
@@ -20190,8281 +22151,2683 @@ impl Category {
         }
     }
 }
+
 /// Prints the category id as the API spells it.
 impl ::core::fmt::Display for Category {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ErrorCode {
-    /// The category of this code.
-    pub const fn category(self) -> Category {
-        static CATEGORIES: [Category; 1953] = [
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-            Category::Error,
-            Category::Warning,
-            Category::Error,
-        ];
-        CATEGORIES[self as usize]
-    }
-}
+
 /// Per-code data, indexed by the `ErrorCode` discriminant.
 mod error_code_tables {
-    const SEED: u64 = 2685821657736338717;
-    const K: u64 = 0x517c_c1b7_2722_0a95;
+    use super::Category;
+
+    const SEED: u64 = 0x2545f4914f6cdd1d;
+
+    // The hash of errcat's lookup tables. errcat includes this file to build the tables
+    // and writes it into each generated `codes.rs` to read them: one function for both.
+
+    /// Odd 64-bit constants (digits of π) mixed into the hash.
+    const K0: u64 = 0x243f_6a88_85a3_08d3;
+    const K1: u64 = 0x1319_8a2e_0370_7344;
+
+    /// The full 128-bit product of `a` and `b`, folded to 64 bits.
     const fn fold_mul(a: u64, b: u64) -> u64 {
         let p = (a as u128) * (b as u128);
         (p as u64) ^ ((p >> 64) as u64)
     }
-    /// The hash the lookup tables were built with (computed by errcat at generation time).
-    pub(super) const fn hash(bytes: &[u8]) -> u64 {
-        let mut h = SEED ^ (bytes.len() as u64).wrapping_mul(K);
-        let mut i = 0;
-        while i + 8 <= bytes.len() {
-            let word = u64::from_le_bytes([
-                bytes[i],
-                bytes[i + 1],
-                bytes[i + 2],
-                bytes[i + 3],
-                bytes[i + 4],
-                bytes[i + 5],
-                bytes[i + 6],
-                bytes[i + 7],
-            ]);
-            h = fold_mul(h ^ word, K);
-            i += 8;
-        }
-        let mut tail = 0u64;
-        let mut shift = 0;
-        while i < bytes.len() {
-            tail |= (bytes[i] as u64) << shift;
-            shift += 8;
-            i += 1;
-        }
-        h = fold_mul(h ^ tail, K);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^= h >> 33;
-        h
+
+    const fn read8(bytes: &[u8], i: usize) -> u64 {
+        u64::from_le_bytes([
+            bytes[i],
+            bytes[i + 1],
+            bytes[i + 2],
+            bytes[i + 3],
+            bytes[i + 4],
+            bytes[i + 5],
+            bytes[i + 6],
+            bytes[i + 7],
+        ])
     }
-    /// The slot of a key with hash `h` in a table of `len` slots.
-    pub(super) const fn slot(h: u64, len: u32) -> usize {
-        let g = (h.wrapping_mul(K) >> 32) as u32;
-        let (f1, f2) = (h as u32, (h >> 32) as u32);
-        let (d1, d2) = DISPLACEMENTS[(g % DISPLACEMENTS.len() as u32) as usize];
-        (f1.wrapping_add(d1.wrapping_mul(f2)).wrapping_add(d2) % len) as usize
+
+    const fn read4(bytes: &[u8], i: usize) -> u64 {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as u64
     }
-    /// Displacements of the perfect hash, one pair per bucket.
-    pub(super) static DISPLACEMENTS: [(u32, u32); 391] = [
-        (0, 7),
-        (0, 183),
-        (0, 113),
-        (0, 4),
-        (0, 11),
-        (0, 482),
-        (0, 7),
-        (0, 136),
-        (0, 105),
-        (0, 184),
-        (0, 3),
-        (0, 179),
-        (0, 333),
-        (0, 0),
-        (0, 23),
-        (0, 32),
-        (0, 36),
-        (0, 79),
-        (0, 176),
-        (0, 160),
-        (0, 0),
-        (0, 1),
-        (1, 1178),
-        (0, 48),
-        (0, 1502),
-        (0, 51),
-        (0, 91),
-        (0, 1),
-        (0, 3),
-        (0, 971),
-        (0, 22),
-        (0, 7),
-        (0, 174),
-        (0, 21),
-        (0, 2),
-        (0, 4),
-        (0, 1),
-        (0, 85),
-        (0, 253),
-        (0, 349),
-        (0, 397),
-        (0, 68),
-        (0, 17),
-        (0, 63),
-        (0, 1),
-        (0, 5),
-        (0, 28),
-        (0, 2),
-        (0, 3),
-        (0, 43),
-        (0, 39),
-        (0, 8),
-        (0, 84),
-        (0, 1),
-        (0, 422),
-        (0, 10),
-        (0, 30),
-        (0, 132),
-        (0, 23),
-        (0, 37),
-        (0, 133),
-        (0, 90),
-        (0, 296),
-        (0, 662),
-        (0, 45),
-        (0, 0),
-        (0, 52),
-        (0, 49),
-        (0, 50),
-        (0, 172),
-        (0, 25),
-        (0, 319),
-        (0, 37),
-        (1, 886),
-        (0, 0),
-        (0, 201),
-        (0, 423),
-        (0, 669),
-        (0, 24),
-        (0, 2),
-        (0, 12),
-        (0, 5),
-        (0, 162),
-        (0, 3),
-        (0, 24),
-        (0, 279),
-        (0, 398),
-        (0, 170),
-        (0, 887),
-        (0, 1),
-        (0, 80),
-        (0, 6),
-        (0, 0),
-        (0, 18),
-        (0, 34),
-        (0, 1370),
-        (0, 682),
-        (0, 10),
-        (0, 2),
-        (0, 870),
-        (0, 1),
-        (0, 261),
-        (0, 1),
-        (0, 1308),
-        (0, 13),
-        (0, 22),
-        (0, 967),
-        (0, 54),
-        (0, 1),
-        (0, 1),
-        (0, 210),
-        (0, 1014),
-        (0, 240),
-        (0, 311),
-        (0, 219),
-        (0, 316),
-        (1, 1171),
-        (0, 216),
-        (0, 85),
-        (0, 31),
-        (0, 1335),
-        (0, 3),
-        (0, 1027),
-        (0, 51),
-        (0, 20),
-        (0, 146),
-        (0, 1),
-        (0, 855),
-        (0, 720),
-        (0, 611),
-        (0, 29),
-        (0, 14),
-        (0, 215),
-        (0, 101),
-        (0, 87),
-        (0, 0),
-        (0, 0),
-        (2, 232),
-        (0, 68),
-        (0, 0),
-        (0, 247),
-        (0, 1),
-        (0, 4),
-        (0, 138),
-        (0, 21),
-        (0, 604),
-        (0, 11),
-        (1, 158),
-        (0, 18),
-        (0, 6),
-        (0, 74),
-        (0, 40),
-        (2, 61),
-        (0, 7),
-        (0, 1099),
-        (0, 0),
-        (0, 14),
-        (0, 119),
-        (0, 18),
-        (0, 0),
-        (0, 378),
-        (0, 431),
-        (0, 10),
-        (0, 982),
-        (0, 32),
-        (0, 5),
-        (0, 11),
-        (0, 1),
-        (0, 5),
-        (0, 13),
-        (0, 1),
-        (0, 282),
-        (0, 28),
-        (0, 531),
-        (0, 4),
-        (0, 552),
-        (0, 0),
-        (0, 7),
-        (0, 36),
-        (0, 7),
-        (0, 57),
-        (0, 316),
-        (0, 1070),
-        (0, 13),
-        (0, 228),
-        (0, 98),
-        (0, 45),
-        (0, 13),
-        (0, 0),
-        (0, 1),
-        (2, 174),
-        (0, 214),
-        (0, 429),
-        (0, 66),
-        (0, 56),
-        (0, 205),
-        (0, 13),
-        (1, 1013),
-        (0, 30),
-        (0, 2),
-        (0, 19),
-        (0, 36),
-        (0, 57),
-        (0, 1165),
-        (0, 245),
-        (0, 4),
-        (0, 221),
-        (0, 0),
-        (0, 32),
-        (0, 52),
-        (0, 989),
-        (1, 1070),
-        (0, 271),
-        (0, 11),
-        (0, 163),
-        (5, 1768),
-        (0, 11),
-        (0, 272),
-        (0, 30),
-        (0, 3),
-        (0, 209),
-        (0, 1517),
-        (0, 1131),
-        (0, 1091),
-        (4, 50),
-        (1, 1740),
-        (0, 3),
-        (0, 1620),
-        (0, 1237),
-        (0, 544),
-        (1, 896),
-        (1, 1823),
-        (0, 13),
-        (0, 87),
-        (0, 16),
-        (0, 1472),
-        (0, 1162),
-        (0, 837),
-        (1, 1058),
-        (0, 153),
-        (0, 126),
-        (0, 35),
-        (0, 1),
-        (0, 1044),
-        (0, 328),
-        (0, 356),
-        (0, 737),
-        (0, 224),
-        (0, 2),
-        (0, 1),
-        (0, 190),
-        (0, 56),
-        (0, 22),
-        (0, 138),
-        (0, 268),
-        (0, 0),
-        (0, 4),
-        (0, 275),
-        (0, 59),
-        (0, 14),
-        (0, 530),
-        (0, 92),
-        (0, 4),
-        (0, 1214),
-        (3, 1535),
-        (0, 17),
-        (4, 215),
-        (0, 1708),
-        (0, 1524),
-        (2, 932),
-        (0, 0),
-        (0, 1106),
-        (2, 1874),
-        (0, 427),
-        (0, 65),
-        (0, 103),
-        (1, 0),
-        (0, 237),
-        (2, 713),
-        (0, 50),
-        (0, 824),
-        (0, 0),
-        (0, 1135),
-        (3, 1818),
-        (0, 4),
-        (0, 872),
-        (0, 1517),
-        (2, 1771),
-        (2, 1594),
-        (0, 63),
-        (0, 1097),
-        (0, 613),
-        (0, 184),
-        (0, 410),
-        (0, 1178),
-        (0, 364),
-        (0, 667),
-        (3, 411),
-        (2, 1828),
-        (0, 158),
-        (0, 3),
-        (0, 5),
-        (0, 360),
-        (0, 268),
-        (0, 313),
-        (0, 1170),
-        (2, 1774),
-        (0, 756),
-        (0, 298),
-        (0, 1867),
-        (0, 21),
-        (0, 13),
-        (0, 0),
-        (0, 238),
-        (0, 1046),
-        (0, 1182),
-        (0, 110),
-        (0, 48),
-        (2, 1253),
-        (0, 27),
-        (5, 878),
-        (11, 672),
-        (0, 0),
-        (0, 4),
-        (0, 48),
-        (0, 2),
-        (1, 494),
-        (1, 1444),
-        (3, 1396),
-        (0, 131),
-        (0, 1803),
-        (2, 844),
-        (11, 1031),
-        (0, 169),
-        (0, 25),
-        (0, 11),
-        (0, 69),
-        (0, 454),
-        (0, 32),
-        (0, 0),
-        (0, 83),
-        (0, 16),
-        (0, 54),
-        (0, 904),
-        (1, 1195),
-        (0, 244),
-        (0, 6),
-        (0, 738),
-        (0, 1),
-        (1, 5),
-        (0, 3),
-        (0, 0),
-        (0, 82),
-        (3, 1449),
-        (0, 2),
-        (0, 315),
-        (1, 1423),
-        (0, 483),
-        (1, 567),
-        (5, 1945),
-        (0, 260),
-        (0, 154),
-        (2, 395),
-        (0, 880),
-        (0, 754),
-        (0, 1113),
-        (5, 1800),
-        (0, 657),
-        (0, 206),
-        (0, 3),
-        (8, 727),
-        (0, 726),
-        (0, 45),
-        (0, 465),
-        (9, 766),
-        (0, 53),
-        (0, 22),
-        (0, 13),
-        (0, 172),
-        (3, 206),
-        (0, 277),
-        (0, 3),
-        (0, 4),
-        (5, 178),
-        (0, 4),
-        (1, 529),
-        (0, 8),
-        (0, 21),
-        (0, 1),
-        (0, 1080),
-        (0, 98),
+
+    /// Four words that stand for `bytes`. Up to 32 bytes they are the bytes themselves (read
+    /// from both ends, so together with the length they spell the key exactly); above, the last
+    /// 32 bytes with a digest of the others folded in, which a lookup confirms in full.
+    pub(super) const fn words(bytes: &[u8]) -> [u64; 4] {
+        let len = bytes.len();
+        if len > 16 {
+            let mut a = 0;
+            let mut i = 0;
+            while i + 32 < len {
+                a = fold_mul(read8(bytes, i) ^ a ^ K0, read8(bytes, i + 8) ^ K1);
+                i += 16;
+            }
+            let (first, second) = if len >= 32 {
+                (read8(bytes, len - 32) ^ a, read8(bytes, len - 24))
+            } else {
+                (read8(bytes, 0), read8(bytes, 8))
+            };
+            return [first, second, read8(bytes, len - 16), read8(bytes, len - 8)];
+        }
+        if len >= 8 {
+            return [read8(bytes, 0), read8(bytes, len - 8), 0, 0];
+        }
+        if len >= 4 {
+            return [(read4(bytes, 0) << 32) | read4(bytes, len - 4), 0, 0, 0];
+        }
+        if len > 0 {
+            let a = ((bytes[0] as u64) << 16) | ((bytes[len / 2] as u64) << 8);
+            return [a | bytes[len - 1] as u64, 0, 0, 0];
+        }
+        [0; 4]
+    }
+
+    /// The four words as two 128-bit pairs, as the tables store them.
+    pub(super) const fn pairs(words: [u64; 4]) -> (u128, u128) {
+        (
+            ((words[1] as u128) << 64) | words[0] as u128,
+            ((words[3] as u128) << 64) | words[2] as u128,
+        )
+    }
+
+    /// The hash of a key of `len` bytes with these [`words`], under `seed`.
+    pub(super) const fn hash(words: [u64; 4], len: usize, seed: u64) -> u64 {
+        let len = (len as u64).wrapping_mul(K1);
+        let low = fold_mul(words[0] ^ seed ^ K0, words[1] ^ len);
+        low ^ fold_mul(words[2] ^ seed ^ K1, words[3] ^ K0)
+    }
+
+    /// The slot of a key with hash `h` in a table of `slots` slots, whose keys were spread over
+    /// the buckets of `table`: one bucket read, no division. `None` when the bucket's
+    /// filter (one bit per key of the bucket) shows that no key has this hash.
+    pub(super) const fn slot(h: u64, table: &[(u32, u32, u64)], slots: usize) -> Option<usize> {
+        let bucket = ((h >> 32) * table.len() as u64) >> 32;
+        let (d1, d2, filter) = table[bucket as usize];
+        if filter & filter_bit(h) == 0 {
+            return None;
+        }
+        let f2 = (h.wrapping_mul(K1) >> 32) as u32;
+        let x = (h as u32).wrapping_add(d1.wrapping_mul(f2));
+        let x = x.wrapping_add(d2);
+        Some(((x as u64 * slots as u64) >> 32) as usize)
+    }
+
+    /// The bit a key with hash `h` sets in its bucket's filter.
+    pub(super) const fn filter_bit(h: u64) -> u64 {
+        1 << ((h >> 20) & 63)
+    }
+
+    /// The index in `ALL` of the code spelled `code`, if any.
+    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {
+        let words = words(code.as_bytes());
+        let h = hash(words, code.len(), SEED);
+        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
+        let (low, high, len, index) = KEYS[slot];
+        let same = len as usize == code.len() && (low, high) == pairs(words);
+        if same {
+            ::core::option::Option::Some(index as usize)
+        } else {
+            ::core::option::Option::None
+        }
+    }
+
+    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.
+    static DISPLACEMENTS: [(u32, u32, u64); 391] = [
+        (0, 195725685, 0x800010800000020),
+        (0, 59377455, 0x20000200060020),
+        (0, 6597495, 0x20c0001002040000),
+        (0, 32987475, 0x200040800002000),
+        (0, 21991650, 0x2c00000204000010),
+        (0, 1066595025, 0x400008),
+        (0, 615766200, 0x2000008000001000),
+        (0, 79169940, 0x80000c000001001),
+        (0, 200124015, 0x402c80000),
+        (0, 10995825, 0x20100018c0000),
+        (0, 2452068975, 0x800400000004000),
+        (0, 65974950, 0x1001a01000001),
+        (0, 3171195930, 0x8000000082000000),
+        (0, 206721510, 0x11000000008020),
+        (0, 6597495, 0x1040004000400210),
+        (0, 525600435, 0x100000208000100),
+        (0, 0, 0x40040800003040),
+        (0, 244107315, 0x1000800040010),
+        (0, 710330295, 0x8300000000000000),
+        (0, 4398330, 0x2300020400488000),
+        (0, 0, 0x200c4004041002),
+        (0, 6597495, 0x20401000005),
+        (0, 0, 0x1501140000001022),
+        (0, 908255145, 0x800000004040004),
+        (0, 299086440, 0x250000000200100),
+        (0, 0, 0x41000040001000c0),
+        (0, 70373280, 0x2002000040000080),
+        (0, 820288545, 0x80022),
+        (0, 2201364165, 0x8020000000000100),
+        (0, 26389980, 0x640080000),
+        (0, 2381695695, 0x450000000000),
+        (0, 0, 0x900348800801004),
+        (0, 2190368340, 0x1000400),
+        (0, 79169940, 0x4480044000000),
+        (0, 2199165, 0x8084160810000000),
+        (0, 2225554980, 0x1800200010000000),
+        (0, 0, 0x808110882010100),
+        (0, 272696460, 0x484000001000010),
+        (0, 206721510, 0x9000000000801001),
+        (0, 0, 0xc0800404080a0),
+        (0, 48381630, 0x201210000080000),
+        (0, 246306480, 0x88040020020),
+        (0, 349667235, 0x4000200000000),
+        (0, 589376220, 0x8000001000c0),
+        (0, 70373280, 0x8008010000200),
+        (0, 200124015, 0x1010008000000080),
+        (0, 21991650, 0x2208000040011),
+        (0, 4398330, 0x211000020804000),
+        (0, 1117175820, 0x5010000000000080),
+        (0, 39584970, 0x200000004009),
+        (0, 171534870, 0x200000000000000),
+        (0, 98962425, 0x200840002000000),
+        (0, 202323180, 0x800040410200000),
+        (0, 2199165, 0x1080900000008004),
+        (0, 0, 0x1000c81000040040),
+        (0, 6597495, 0x800900000080),
+        (0, 3602232270, 0x400100000),
+        (0, 219916500, 0x2000200040100),
+        (0, 189128190, 0x2080004000),
+        (0, 2199165, 0xd021400088000000),
+        (0, 180331530, 0x9801200),
+        (0, 186929025, 0x808000020000100),
+        (0, 24190815, 0x5010000000000089),
+        (0, 274895625, 0x8200100000002),
+        (0, 690537810, 0x10010000008000),
+        (0, 3149204280, 0x800020008000001),
+        (0, 6597495, 0x844000000021104),
+        (0, 0, 0x3100500080020201),
+        (0, 15394155, 0x4006000004080400),
+        (0, 164937375, 0x18000109),
+        (0, 250704810, 0x100220000080),
+        (0, 37385805, 0x104000000210c00),
+        (0, 127551570, 0x100008214),
+        (0, 61576620, 0x4040480000008010),
+        (0, 10995825, 0x2e0001040000),
+        (0, 274895625, 0x40),
+        (0, 30788310, 0x108a0004004),
+        (0, 54979125, 0x104004010000048),
+        (0, 10995825, 0xc00400000002060),
+        (0, 903856815, 0x400000800000440),
+        (0, 0, 0xa0000020a000044),
+        (0, 15394155, 0x8000000200001210),
+        (0, 142945725, 0x4100000400800000),
+        (0, 96763260, 0x10000404000220),
+        (0, 998420910, 0x6100000),
+        (0, 54979125, 0x40000000002000),
+        (0, 2199165, 0x38000b0000800200),
+        (0, 94564095, 0x100000000000),
+        (0, 246306480, 0x94000100),
+        (0, 19792485, 0x4000000c00000018),
+        (0, 204522345, 0x200101010030),
+        (2, 2098003410, 0x4000202000),
+        (0, 0, 0x201010000010004),
+        (0, 101161590, 0x62008000040400),
+        (0, 3624223920, 0x410000000040),
+        (0, 28589145, 0x22000008404003),
+        (0, 244107315, 0x600202008000040),
+        (0, 2199165, 0x100002500412000),
+        (0, 732321945, 0xc00000180400),
+        (0, 681741150, 0x20200400400100),
+        (0, 116555745, 0x80008108000),
+        (0, 8796660, 0x160010002400040),
+        (0, 6597495, 0x2000000002000),
+        (0, 0, 0x40c02440210000),
+        (0, 24190815, 0x220a4018000000),
+        (0, 30788310, 0x4400040002101),
+        (0, 120954075, 0x88001000000020),
+        (0, 734521110, 0x40000002010000),
+        (0, 1504228860, 0x8000020040000000),
+        (0, 112157415, 0xc01000000000000),
+        (0, 10995825, 0x220001008284000),
+        (2, 519002940, 0x1000000010004000),
+        (0, 13194990, 0x80000400142080),
+        (0, 105559920, 0x8000000804800000),
+        (0, 6597495, 0x20c04000020000),
+        (0, 4398330, 0x20040062000),
+        (0, 2148584205, 0x600800000000008),
+        (0, 8796660, 0x80001100b1000000),
+        (0, 3184390920, 0x80000000000800),
+        (0, 8796660, 0x400000010820024),
+        (0, 1059997530, 0x400040000401),
+        (0, 2577421380, 0x4028200),
+        (0, 4398330, 0x40205002004040),
+        (0, 798296895, 0x800000000400),
+        (0, 780703575, 0xc20004008),
+        (0, 435434670, 0x8000440000000010),
+        (2, 3912314535, 0x410040000000000),
+        (0, 35186640, 0x3280000000110000),
+        (0, 622363695, 0x400003010000),
+        (0, 8796660, 0x81800208040),
+        (0, 270497295, 0x8001008010000010),
+        (2, 1343689815, 0x8006000000000),
+        (0, 17593320, 0x2009200440000),
+        (1, 1224934905, 0x210000000000),
+        (0, 8796660, 0x80100100e00002),
+        (0, 3305344995, 0x2000100000),
+        (0, 2199165, 0x40205200200000),
+        (0, 985225920, 0x2040002200000000),
+        (0, 4398330, 0x400014240000200),
+        (0, 2399289015, 0x88000040),
+        (0, 195725685, 0x4104000),
+        (3, 3542854815, 0x800000008040),
+        (0, 4398330, 0x200040000a00146),
+        (0, 28589145, 0x4100400028000002),
+        (0, 50580795, 0x420000000a0000),
+        (0, 213319005, 0x4010004000000010),
+        (1, 1249125720, 0x100000040004),
+        (1, 3793559625, 0x8000001000200),
+        (0, 0, 0x10011088802800),
+        (0, 8796660, 0x80000010002c1),
+        (0, 28589145, 0x40000042b000200),
+        (0, 1517423850, 0x400024),
+        (1, 2513645595, 0x1080000200000),
+        (0, 1471241385, 0x4000100000c00),
+        (0, 3560448135, 0x1000008200000),
+        (0, 919250970, 0x2001000010008000),
+        (0, 15394155, 0x83102010400),
+        (0, 123153240, 0x10008010008020),
+        (0, 459625485, 0x21082000040000),
+        (0, 1130370810, 0x200000000008),
+        (0, 6597495, 0x20000000),
+        (0, 0, 0x2440000200202224),
+        (0, 475019640, 0x802000000102080),
+        (0, 1493233035, 0x50001000020),
+        (0, 125352405, 0x4400044000000000),
+        (0, 1271117370, 0x5000400200000),
+        (0, 2139787545, 0x4400010004000),
+        (0, 197924850, 0x1004000a00100000),
+        (0, 129750735, 0x80010162000000),
+        (0, 2199165, 0x508000008000c8),
+        (0, 2324517405, 0x4010000100800),
+        (0, 349667235, 0x1008000090800000),
+        (0, 37385805, 0x3800000040100000),
+        (0, 1345888980, 0x1000001000),
+        (0, 50580795, 0x200000000),
+        (0, 24190815, 0x80800081208),
+        (0, 19792485, 0x8000101020005),
+        (0, 1066595025, 0x880000020008080),
+        (0, 28589145, 0x8200100a0000800),
+        (0, 3391112430, 0x1004000200010),
+        (0, 6597495, 0x5001008000000000),
+        (0, 193526520, 0x100000200100401),
+        (0, 76970775, 0x100010c0004100),
+        (0, 0, 0x4404881020),
+        (1, 391451370, 0x800000000400000),
+        (0, 2199165, 0x98000080250000),
+        (0, 26389980, 0x314101040000),
+        (0, 573982065, 0x8000000000),
+        (0, 1013815065, 0x840000040000200),
+        (0, 1589996295, 0x50000008020),
+        (0, 59377455, 0x8000000e01100000),
+        (0, 903856815, 0x30000000000000),
+        (0, 0, 0x46211800008000),
+        (0, 963234270, 0x1040040004),
+        (0, 0, 0x9088100080010),
+        (0, 1453648065, 0x400000000010202),
+        (0, 3015055215, 0x8000001040000008),
+        (0, 28589145, 0x25140040000000),
+        (0, 1326096495, 0x10000119000000),
+        (0, 626762025, 0x4000000000000),
+        (2, 406845525, 0x1000000400100),
+        (0, 0, 0x100001cc80100000),
+        (0, 0, 0x400600000080080),
+        (1, 2891901975, 0x10000002000),
+        (0, 10995825, 0x8404020800128),
+        (0, 76970775, 0x200808800000002),
+        (0, 103360755, 0x210000500004002),
+        (0, 4398330, 0x840500000042002),
+        (0, 884064330, 0x800000000800000),
+        (0, 4398330, 0x1800200001000602),
+        (0, 32987475, 0x180121080800000),
+        (0, 0, 0x800001210260800),
+        (1, 1312901505, 0x4100001),
+        (0, 43983300, 0x81202000018),
+        (0, 10995825, 0xc04082000080a000),
+        (0, 4141027695, 0x100040008080000),
+        (0, 6597495, 0x10040002040a0),
+        (0, 3927708690, 0x8000002010),
+        (0, 1726344525, 0x8020000801),
+        (0, 0, 0x84002040110110),
+        (0, 633359520, 0x1010000000000),
+        (0, 39584970, 0x1001000060908000),
+        (0, 0, 0x800204002c018000),
+        (0, 2452068975, 0x108400400000),
+        (0, 415642185, 0x400080001800),
+        (0, 15394155, 0x2040040002080000),
+        (0, 15394155, 0x1000483100000),
+        (1, 1576801305, 0x400040000000020),
+        (10, 466222980, 0x21000000000400),
+        (0, 13194990, 0x1010020000820400),
+        (0, 1090785840, 0x321000020),
+        (9, 1194146595, 0x400000000108),
+        (0, 13194990, 0x4810400008108000),
+        (0, 19792485, 0x28003010002108),
+        (0, 789500235, 0x1000000110000088),
+        (0, 1568004645, 0x200000010024800),
+        (0, 294688110, 0x20000084200000),
+        (0, 389252205, 0x400080010400020),
+        (0, 694936140, 0x180000400408000),
+        (0, 70373280, 0x120208488000),
+        (0, 0, 0x80000c0001002411),
+        (0, 892860990, 0x210010000400),
+        (0, 2491653945, 0x3010000004),
+        (0, 2087007585, 0x2400200000800),
+        (0, 52779960, 0x1200800400003040),
+        (0, 3639618075, 0x200100500),
+        (0, 65974950, 0x90400002082000),
+        (0, 98962425, 0x805000200002200),
+        (0, 30788310, 0x200000008000203),
+        (0, 2130990885, 0x4000000000040080),
+        (1, 1213939080, 0x1000000080000400),
+        (0, 87966600, 0x400801202000800),
+        (0, 28589145, 0x2000000000064040),
+        (0, 0, 0x1021003000604),
+        (0, 6597495, 0x241100022000),
+        (0, 1433855580, 0x10000000008010),
+        (0, 459625485, 0x20000),
+        (0, 63775785, 0x100008000402804),
+        (2, 519002940, 0xa00000000000a),
+        (0, 2093605080, 0x2010010000),
+        (0, 0, 0x1980424040100080),
+        (0, 120954075, 0x40212040000000),
+        (1, 3063436845, 0x800010000000400),
+        (0, 3421900740, 0x100002200080),
+        (0, 52779960, 0x80008010128000),
+        (0, 50580795, 0xb20000a000020),
+        (0, 0, 0x2801040120100800),
+        (0, 712529460, 0x140040000000080),
+        (1, 2166177525, 0x4040000040000001),
+        (0, 21991650, 0x8080400e000),
+        (0, 961035105, 0x40),
+        (0, 39584970, 0x201008800040),
+        (0, 19792485, 0x2000000012000002),
+        (0, 43983300, 0x281200000040280),
+        (5, 4242189285, 0x820000000000040),
+        (1, 30788310, 0x400204000001),
+        (0, 644355345, 0x800881000000000),
+        (0, 723525285, 0x8200000000),
+        (2, 3509867340, 0x180020),
+        (0, 228713160, 0x2041400020040000),
+        (0, 90165765, 0xa0800000410020),
+        (0, 68174115, 0x800220402001),
+        (1, 1917671880, 0x400000000000802),
+        (0, 545392920, 0x200004400004000),
+        (0, 24190815, 0x900120001000),
+        (0, 26389980, 0x400a000100008),
+        (0, 4233392625, 0x1200000100000800),
+        (0, 3512066505, 0x20000020800008),
+        (0, 4398330, 0x2002020000008081),
+        (0, 734521110, 0x500008004100),
+        (0, 1106179995, 0x10000200),
+        (0, 303484770, 0x2000400100004001),
+        (0, 4398330, 0xa440000006000102),
+        (0, 0, 0x44410004100000),
+        (0, 0, 0x24a10040880000),
+        (0, 336472245, 0x8000000000000000),
+        (0, 4398330, 0x6400500008000001),
+        (0, 0, 0x110010808288002),
+        (0, 6597495, 0x20240820040204),
+        (0, 0, 0xc20060190060002),
+        (0, 3435095730, 0x40004020000008),
+        (0, 74771610, 0x200401010010),
+        (0, 274895625, 0x1800000080900),
+        (0, 1341490650, 0x40),
+        (1, 1128171645, 0x448000040000),
+        (1, 6597495, 0x820000),
+        (0, 8796660, 0x2024000010502000),
+        (3, 2399289015, 0x800000480000008),
+        (0, 0, 0x400002128080814),
+        (0, 4250985945, 0x22000400004000),
+        (0, 925848465, 0x8800000201004),
+        (0, 1787921145, 0x100000000000000),
+        (0, 35186640, 0x9200020000001200),
+        (1, 105559920, 0x800510),
+        (0, 384853875, 0x8040080004200),
+        (0, 24190815, 0x201090002900),
+        (0, 4398330, 0x2b01000000402800),
+        (0, 164937375, 0x800002000400400),
+        (0, 13194990, 0x81000400c800001),
+        (0, 2377297365, 0x400000400020000),
+        (4, 3655012230, 0x8400010000000200),
+        (0, 160539045, 0xc08000800200004),
+        (8, 1488834705, 0x10014000020),
+        (0, 6597495, 0x30004a00201104),
+        (0, 279293955, 0x1040004040008),
+        (0, 21991650, 0x200020000000103),
+        (1, 2405886510, 0x1000080000000),
+        (2, 1495432200, 0x8000000480400),
+        (0, 2258542455, 0x20000004),
+        (9, 2161779195, 0x200001),
+        (0, 266098965, 0x400000a8050),
+        (2, 2223355815, 0x200801002000),
+        (2, 1583398800, 0x400000008001002),
+        (3, 448629660, 0x800000080002020),
+        (0, 466222980, 0x88000800800800),
+        (0, 1156760790, 0x101800000000018),
+        (0, 81369105, 0x50000c0000004),
+        (0, 413443020, 0x4040080001200400),
+        (0, 776305245, 0x100000000000000),
+        (0, 134149065, 0x208002090080),
+        (0, 6597495, 0x1040102920000000),
+        (0, 771906915, 0x9800080000),
+        (0, 2199165, 0x8200001410400100),
+        (3, 246306480, 0x2000000010),
+        (0, 497011290, 0x40084400000110),
+        (0, 316679760, 0x800060400000),
+        (0, 468422145, 0x2100000204000c0),
+        (1, 2199165, 0x18200080420040),
+        (0, 4398330, 0x8280409400014000),
+        (0, 147344055, 0x480000002800010),
+        (0, 30788310, 0x20410080000a0000),
+        (0, 160539045, 0x14000004204000),
+        (0, 439833000, 0xc0000020048001),
+        (0, 2474060625, 0x200000000000000),
+        (0, 0, 0x0),
+        (0, 457426320, 0x8010000000000c00),
+        (0, 925848465, 0x5005000000100000),
+        (4, 2843520345, 0x1040),
+        (0, 1367880630, 0x2000002000030),
+        (0, 235310655, 0x1001880800010000),
+        (0, 37385805, 0x480000141080008),
+        (4, 1169955780, 0x10000100800001),
+        (3, 4222396800, 0x202000104000),
+        (0, 749915265, 0x10000002),
+        (0, 85767435, 0x8000000200440800),
+        (0, 0, 0x3050110090002120),
+        (0, 477218805, 0x401000040220000),
+        (0, 906055980, 0x22100500000),
+        (0, 123153240, 0x2400008020200000),
+        (1, 3874928730, 0x4041200000),
+        (1, 1279914030, 0x1042000000000000),
+        (11, 296887275, 0x1001000000005),
+        (0, 1130370810, 0x1000000004000000),
+        (0, 263899800, 0x80004800000e00),
+        (0, 15394155, 0x201402200000008),
+        (1, 4211400975, 0x1020041000000),
+        (1, 4275176760, 0x4000028000),
+        (0, 50580795, 0x10080824200),
+        (3, 2770947900, 0x5000000000020),
+        (0, 349667235, 0x14220040000040),
+        (0, 0, 0x4405008802080180),
+        (11, 3703393860, 0xa000000000800000),
+        (0, 24190815, 0x4012000001060001),
+        (0, 549791250, 0x300111004000),
+        (5, 3171195930, 0x1000040c),
+        (6, 888462660, 0x8000000204002),
+        (0, 1838501940, 0x800000020000000),
+        (6, 3644016405, 0x1000050000),
+        (5, 2205762495, 0x401000000004),
+        (1, 1636178760, 0x8000008840000),
+        (0, 8796660, 0x1200000240440),
     ];
-    /// Every spelling (codes and aliases) at its slot, with the index of its code.
-    pub(super) static KEYS: [(&str, u16); 1953] = [
-        ("31952", 150),
-        ("62100", 981),
-        ("45371", 587),
-        ("45209", 1045),
-        ("13333", 541),
-        ("81006", 746),
-        ("30012", 564),
-        ("55555", 1351),
-        ("12102", 1225),
-        ("54251", 322),
-        ("64010", 369),
-        ("80504", 439),
-        ("70106", 993),
-        ("32703", 1575),
-        ("13337", 1760),
-        ("61002", 1729),
-        ("32505", 1186),
-        ("50511", 580),
-        ("32222", 1734),
-        ("13238", 1107),
-        ("21477", 47),
-        ("13258", 1765),
-        ("19049", 1882),
-        ("61006", 1740),
-        ("32603", 754),
-        ("50380", 207),
-        ("50322", 1388),
-        ("57006", 302),
-        ("94101", 1596),
-        ("52170", 1293),
-        ("14101", 562),
-        ("53215", 340),
-        ("60618", 1095),
-        ("45208", 775),
-        ("32101", 436),
-        ("53626", 758),
-        ("30888", 263),
-        ("53632", 682),
-        ("62052", 1767),
-        ("60333", 999),
-        ("21252", 711),
-        ("13243", 1786),
-        ("54101", 707),
-        ("60310", 221),
-        ("50370", 577),
-        ("53631", 1604),
-        ("53104", 204),
-        ("80201", 1279),
-        ("21729", 1436),
-        ("14221", 420),
-        ("20410", 489),
-        ("81016", 895),
-        ("81013", 1181),
-        ("13225", 1823),
-        ("13245", 809),
-        ("31403", 1608),
-        ("80701", 1561),
-        ("11235", 986),
-        ("13112", 1011),
-        ("80910", 1328),
-        ("40157", 699),
-        ("63021", 1298),
-        ("40123", 990),
-        ("20104", 822),
-        ("60309", 1867),
-        ("50329", 1071),
-        ("21207", 387),
-        ("13513", 1620),
-        ("80903", 498),
-        ("16112", 1937),
-        ("53109", 444),
-        ("80301", 548),
-        ("22205", 33),
-        ("90037", 607),
-        ("30004", 1869),
-        ("13335", 147),
-        ("13311", 1912),
-        ("70103", 1191),
-        ("50453", 1846),
-        ("50055", 1336),
-        ("30111", 7),
-        ("62016", 1519),
-        ("13237", 1392),
-        ("34005", 1663),
-        ("60005", 355),
-        ("94603", 1933),
-        ("80406", 1098),
-        ("21645", 1462),
-        ("32701", 166),
-        ("40139", 1835),
-        ("45374", 351),
-        ("60002", 213),
-        ("13217", 799),
-        ("11750", 3),
-        ("45600", 1185),
-        ("64007", 1115),
-        ("54510", 1247),
-        ("21253", 329),
-        ("17007", 538),
-        ("51201", 412),
-        ("40143", 153),
-        ("16104", 1520),
-        ("48000", 1559),
-        ("13234", 73),
-        ("30107", 50),
-        ("60326", 870),
-        ("94600", 1052),
-        ("50506", 345),
-        ("21244", 38),
-        ("60699", 9),
-        ("50363", 505),
-        ("13699", 1849),
-        ("52214", 790),
-        ("90030", 331),
-        ("45731", 214),
-        ("48002", 1613),
-        ("22117", 924),
-        ("22202", 1112),
-        ("53630", 1097),
-        ("52167", 752),
-        ("20422", 346),
-        ("51122", 821),
-        ("45309", 277),
-        ("16000", 1676),
-        ("51007", 1365),
-        ("13220", 702),
-        ("45375", 967),
-        ("63035", 638),
-        ("54003", 464),
-        ("21254", 1785),
-        ("32001", 952),
-        ("13612", 13),
-        ("31409", 173),
-        ("21243", 1812),
-        ("81008", 1125),
-        ("60620", 312),
-        ("30023", 1405),
-        ("30011", 250),
-        ("21233", 178),
-        ("40001", 165),
-        ("60619", 415),
-        ("62018", 1332),
-        ("53002", 591),
-        ("80616", 1615),
-        ("70153", 1458),
-        ("50303", 1025),
-        ("57020", 62),
-        ("19030", 709),
-        ("13310", 124),
-        ("13227", 573),
-        ("30018", 1925),
-        ("53113", 618),
-        ("80103", 1548),
-        ("60003", 588),
-        ("19028", 205),
-        ("45212", 1743),
-        ("57018", 459),
-        ("21259", 847),
-        ("52172", 656),
-        ("40144", 1265),
-        ("13616", 105),
-        ("40151", 880),
-        ("21629", 1757),
-        ("22204", 855),
-        ("52135", 1037),
-        ("22201", 1307),
-        ("30440", 219),
-        ("31101", 1701),
-        ("30030", 1486),
-        ("50209", 1170),
-        ("80911", 45),
-        ("19050", 1135),
-        ("19040", 1240),
-        ("60008", 1310),
-        ("45357", 31),
-        ("403", 929),
-        ("51112", 1324),
-        ("21701", 409),
-        ("51006", 532),
-        ("48028", 123),
-        ("45362", 335),
-        ("63007", 1101),
-        ("50504", 1631),
-        ("21647", 1878),
-        ("60722", 1320),
-        ("30890", 306),
-        ("13213", 1514),
-        ("31009", 193),
-        ("22213", 81),
-        ("21621", 1568),
-        ("52401", 992),
-        ("90100", 1233),
-        ("50512", 1137),
-        ("21300", 1382),
-        ("32304", 1092),
-        ("91203", 60),
-        ("60330", 1152),
-        ("60706", 619),
-        ("50438", 414),
-        ("50392", 1573),
-        ("53666", 1531),
-        ("20023", 1815),
-        ("94601", 54),
-        ("34004", 154),
-        ("48011", 487),
-        ("51115", 1733),
-        ("53404", 324),
-        ("32500", 435),
-        ("30893", 1250),
-        ("60325", 722),
-        ("16109", 1591),
-        ("456002", 1587),
-        ("60609", 665),
-        ("52161", 1401),
-        ("53119", 1788),
-        ("63024", 1634),
-        ("21474", 1398),
-        ("21248", 354),
-        ("30123", 973),
-        ("32009", 447),
-        ("40135", 365),
-        ("22103", 1377),
-        ("52000", 1131),
-        ("16101", 195),
-        ("32210", 1552),
-        ("22207", 817),
-        ("91102", 1015),
-        ("45770", 90),
-        ("45003", 533),
-        ("80205", 1652),
-        ("60224", 1034),
-        ("60607", 1041),
-        ("21208", 1748),
-        ("53663", 942),
-        ("30028", 1476),
-        ("14223", 1546),
-        ("32002", 1374),
-        ("53616", 280),
-        ("45304", 1633),
-        ("30124", 104),
-        ("45762", 599),
-        ("63039", 1884),
-        ("64024", 1560),
-        ("81007", 294),
-        ("13620", 1741),
-        ("54156", 275),
-        ("50508", 1200),
-        ("62025", 527),
-        ("53660", 1505),
-        ("13253", 1275),
-        ("31008", 948),
-        ("90015", 225),
-        ("60725", 1506),
-        ("51111", 1148),
-        ("33104", 1443),
-        ("19053", 189),
-        ("21236", 701),
-        ("54201", 121),
-        ("53405", 65),
-        ("21607", 287),
-        ("21239", 410),
-        ("30115", 1255),
-        ("23006", 1855),
-        ("31930", 732),
-        ("30001", 1384),
-        ("62008", 966),
-        ("16020", 130),
-        ("21224", 1149),
-        ("30898", 1469),
-        ("63040", 1538),
-        ("60604", 452),
-        ("53406", 1413),
-        ("60709", 632),
-        ("31104", 590),
-        ("60407", 170),
-        ("94100", 1016),
-        ("21217", 1564),
-        ("90013", 483),
-        ("31920", 526),
-        ("52104", 673),
-        ("45369", 996),
-        ("40137", 741),
-        ("32206", 1610),
-        ("13512", 1705),
-        ("80206", 627),
-        ("32702", 72),
-        ("64013", 1474),
-        ("83001", 379),
-        ("90102", 482),
-        ("21478", 337),
-        ("51113", 101),
-        ("60532", 609),
-        ("19055", 593),
-        ("53102", 182),
-        ("30100", 366),
-        ("16110", 691),
-        ("13110", 1145),
-        ("70252", 107),
-        ("53633", 1108),
-        ("53662", 960),
-        ("13246", 733),
-        ("19003", 1637),
-        ("83000", 850),
-        ("94400", 118),
-        ("81024", 953),
-        ("62035", 1479),
-        ("21626", 1451),
-        ("21649", 1536),
-        ("50350", 1049),
-        ("92003", 1818),
-        ("50065", 1487),
-        ("50503", 1449),
-        ("31530", 559),
-        ("32017", 161),
-        ("64020", 1572),
-        ("53103", 693),
-        ("30125", 938),
-        ("90007", 102),
-        ("13617", 314),
-        ("30442", 950),
-        ("80506", 1730),
-        ("11220", 1916),
-        ("13330", 167),
-        ("93103", 887),
-        ("21240", 1645),
-        ("50371", 556),
-        ("80608", 1793),
-        ("60201", 1093),
-        ("54250", 1938),
-        ("32011", 1455),
-        ("21480", 1179),
-        ("21708", 1485),
-        ("45312", 1523),
-        ("30133", 655),
-        ("30880", 1372),
-        ("51127", 918),
-        ("32204", 1829),
-        ("21228", 1670),
-        ("31105", 1343),
-        ("50379", 1047),
-        ("57003", 462),
-        ("91101", 350),
-        ("13224", 1375),
-        ("19037", 1509),
-        ("22210", 82),
-        ("57007", 309),
-        ("51131", 1068),
-        ("13511", 1216),
-        ("60601", 1116),
-        ("53610", 1762),
-        ("35114", 1627),
-        ("62003", 446),
-        ("30892", 983),
-        ("50400", 1208),
-        ("52136", 1154),
-        ("17000", 138),
-        ("51108", 79),
-        ("50061", 1344),
-        ("21219", 1725),
-        ("94403", 94),
-        ("20106", 1808),
-        ("62017", 413),
-        ("22116", 1584),
-        ("60716", 792),
-        ("23001", 1691),
-        ("14109", 1611),
-        ("62012", 536),
-        ("14110", 1879),
-        ("54206", 1086),
-        ("57002", 612),
-        ("14220", 109),
-        ("60222", 1467),
-        ("13248", 1048),
-        ("32223", 1619),
-        ("50377", 341),
-        ("52003", 1668),
-        ("50056", 926),
-        ("90024", 1832),
-        ("404", 1142),
-        ("63019", 1244),
-        ("80203", 1267),
-        ("54458", 1541),
-        ("50385", 1931),
-        ("14215", 1841),
-        ("21262", 1355),
-        ("60207", 1502),
-        ("94604", 1380),
-        ("54419", 1926),
-        ("11300", 1128),
-        ("12400", 1442),
-        ("40142", 100),
-        ("53120", 547),
-        ("32503", 497),
-        ("21221", 1700),
-        ("14232", 1391),
-        ("21910", 904),
-        ("50411", 1780),
-        ("50361", 852),
-        ("63005", 1453),
-        ("30102", 1533),
-        ("80902", 1076),
-        ("50334", 1389),
-        ("60004", 230),
-        ("60311", 454),
-        ("32208", 333),
-        ("52310", 961),
-        ("21624", 1299),
-        ("50390", 1528),
-        ("31924", 1646),
-        ("62034", 4),
-        ("53301", 283),
-        ("52162", 315),
-        ("13320", 1795),
-        ("19044", 528),
-        ("60723", 495),
-        ("53209", 1870),
-        ("31600", 1124),
-        ("30017", 1471),
-        ("80402", 1696),
-        ("14102", 1843),
-        ("13325", 1949),
-        ("20107", 621),
-        ("91100", 1848),
-        ("50433", 1223),
-        ("23002", 249),
-        ("80303", 789),
-        ("32012", 1417),
-        ("50367", 1326),
-        ("20403", 1132),
-        ("35125", 282),
-        ("21503", 391),
-        ("30121", 226),
-        ("19020", 1922),
-        ("50443", 1488),
-        ("54205", 1547),
-        ("21648", 499),
-        ("53112", 129),
-        ("13233", 516),
-        ("94002", 710),
-        ("64015", 1246),
-        ("21616", 12),
-        ("92008", 93),
-        ("31486", 930),
-        ("19025", 1141),
-        ("62023", 1316),
-        ("53111", 1342),
-        ("80615", 1850),
-        ("90012", 893),
-        ("51120", 1346),
-        ("13750", 686),
-        ("22122", 140),
-        ("90018", 1258),
-        ("48010", 1323),
-        ("63018", 1373),
-        ("60534", 778),
-        ("70102", 739),
-        ("21251", 1800),
-        ("51003", 493),
-        ("64001", 1294),
-        ("21900", 1632),
-        ("60702", 802),
-        ("11770", 1121),
-        ("91000", 634),
-        ("54010", 1683),
-        ("60212", 525),
-        ("81026", 266),
-        ("16026", 32),
-        ("54301", 888),
-        ("32209", 469),
-        ("21657", 1370),
-        ("40141", 1341),
-        ("31904", 112),
-        ("53403", 1659),
-        ("22199", 1532),
-        ("48032", 982),
-        ("45207", 403),
-        ("63014", 1945),
-        ("50202", 747),
-        ("70051", 776),
-        ("13120", 963),
-        ("50076", 1522),
-        ("80611", 21),
-        ("19047", 1184),
-        ("50053", 677),
-        ("13329", 504),
-        ("57011", 676),
-        ("60724", 1877),
-        ("12200", 1853),
-        ("21237", 63),
-        ("14210", 1890),
-        ("62200", 216),
-        ("62006", 429),
-        ("32504", 1345),
-        ("90026", 1369),
-        ("52103", 342),
-        ("52071", 727),
-        ("50211", 583),
-        ("16002", 36),
-        ("60312", 114),
-        ("30885", 886),
-        ("32106", 641),
-        ("21449", 703),
-        ("50602", 586),
-        ("22226", 1952),
-        ("30112", 245),
-        ("40111", 1248),
-        ("33000", 848),
-        ("58002", 1885),
-        ("13332", 142),
-        ("13621", 1396),
-        ("80601", 1682),
-        ("80404", 1737),
-        ("81019", 408),
-        ("82002", 935),
-        ("62007", 1013),
-        ("52110", 1894),
-        ("54507", 777),
-        ("62009", 779),
-        ("11310", 1302),
-        ("31203", 1386),
-        ("21656", 1521),
-        ("35126", 787),
-        ("52302", 1231),
-        ("57008", 1426),
-        ("13249", 1578),
-        ("53605", 1042),
-        ("14111", 767),
-        ("92004", 654),
-        ("50106", 1091),
-        ("83603", 158),
-        ("32506", 1404),
-        ("13802", 34),
-        ("81010", 1681),
-        ("13214", 1782),
-        ("60613", 1779),
-        ("60519", 289),
-        ("19004", 1277),
-        ("21651", 1472),
-        ("30447", 179),
-        ("21721", 1661),
-        ("50440", 603),
-        ("40121", 28),
-        ("32103", 738),
-        ("30449", 1300),
-        ("35118", 1256),
-        ("30034", 1075),
-        ("22200", 450),
-        ("70155", 604),
-        ("52134", 1923),
-        ("80308", 57),
-        ("13251", 908),
-        ("21247", 1083),
-        ("60329", 1268),
-        ("20160", 1460),
-        ("16025", 371),
-        ("14241", 1257),
-        ("52211", 96),
-        ("81012", 395),
-        ("50002", 1592),
-        ("22203", 859),
-        ("52149", 872),
-        ("30113", 1390),
-        ("52107", 1062),
-        ("45366", 1000),
-        ("45301", 979),
-        ("50103", 1624),
-        ("53107", 1102),
-        ("52131", 229),
-        ("57016", 17),
-        ("20010", 1742),
-        ("60211", 261),
-        ("11100", 652),
-        ("60710", 1209),
-        ("45351", 148),
-        ("94304", 378),
-        ("22217", 174),
-        ("52137", 537),
-        ("14103", 1908),
-        ("21458", 1803),
-        ("21470", 1920),
-        ("32602", 1253),
-        ("64018", 308),
-        ("52140", 811),
-        ("45308", 200),
-        ("52301", 1421),
-        ("80208", 531),
-        ("21723", 381),
-        ("21218", 361),
-        ("63003", 1031),
-        ("30033", 1669),
-        ("40122", 1571),
-        ("32015", 1164),
-        ("60225", 1393),
-        ("45206", 697),
-        ("62004", 1242),
-        ("52148", 1644),
-        ("91002", 1464),
-        ("54209", 1539),
-        ("21453", 974),
-        ("54155", 190),
-        ("14217", 657),
-        ("60616", 6),
-        ("80612", 1),
-        ("31503", 1736),
-        ("22300", 1811),
-        ("21658", 574),
-        ("30003", 1024),
-        ("60324", 269),
-        ("50402", 1311),
-        ("31940", 137),
-        ("53613", 1301),
-        ("19052", 1553),
-        ("32201", 1493),
-        ("81017", 742),
-        ("45202", 1510),
-        ("21655", 1069),
-        ("50382", 396),
-        ("51114", 254),
-        ("60221", 724),
-        ("60204", 1543),
-        ("21230", 1354),
-        ("32700", 1363),
-        ("52305", 912),
-        ("50006", 1169),
-        ("11251", 1189),
-        ("64008", 1104),
-        ("31006", 1836),
-        ("53003", 1361),
-        ("63023", 521),
-        ("30117", 46),
-        ("13254", 1187),
-        ("32100", 1273),
-        ("40153", 1379),
-        ("40154", 1727),
-        ("45102", 1177),
-        ("16105", 1027),
-        ("90035", 1758),
-        ("90034", 1192),
-        ("45368", 1771),
-        ("68003", 1630),
-        ("50435", 1014),
-        ("50057", 299),
-        ("90025", 987),
-        ("80604", 971),
-        ("53617", 374),
-        ("54150", 1306),
-        ("30109", 1517),
-        ("70002", 1612),
-        ("83704", 1880),
-        ("14108", 1088),
-        ("83705", 598),
-        ("45402", 1288),
-        ("21263", 231),
-        ("15003", 1635),
-        ("45356", 238),
-        ("45765", 1614),
-        ("32711", 836),
-        ("13510", 579),
-        ("91202", 1677),
-        ("90036", 1423),
-        ("30409", 157),
-        ("60323", 680),
-        ("53408", 252),
-        ("54151", 1290),
-        ("11242", 671),
-        ("14236", 119),
-        ("57013", 58),
-        ("58000", 520),
-        ("21229", 69),
-        ("70253", 892),
-        ("60302", 1766),
-        ("14106", 1043),
-        ("11243", 421),
-        ("53601", 310),
-        ("10002", 932),
-        ("19036", 1896),
-        ("14202", 753),
-        ("34003", 192),
-        ("21212", 1202),
-        ("45363", 1641),
-        ("60517", 461),
-        ("64022", 463),
-        ("20012", 428),
-        ("51107", 169),
-        ("57014", 1367),
-        ("81000", 1658),
-        ("90028", 1704),
-        ("22403", 764),
-        ("30104", 1110),
-        ("32014", 644),
-        ("21902", 853),
-        ("82007", 1096),
-        ("21249", 807),
-        ("22223", 239),
-        ("80801", 1703),
-        ("50362", 700),
-        ("50214", 1106),
-        ("31942", 1827),
-        ("22219", 1883),
-        ("13257", 490),
-        ("30008", 1274),
-        ("13247", 474),
-        ("32022", 1527),
-        ("30119", 162),
-        ("60406", 1236),
-        ("80613", 1315),
-        ("50417", 48),
-        ("16027", 1914),
-        ("53623", 1463),
-        ("31941", 1289),
-        ("50305", 1353),
-        ("21603", 1489),
-        ("31207", 1087),
-        ("21402", 103),
-        ("52165", 1035),
-        ("52171", 152),
-        ("50408", 601),
-        ("14204", 373),
-        ("40134", 931),
-        ("30013", 1924),
-        ("51103", 1678),
-        ("60511", 1089),
-        ("53669", 849),
-        ("52147", 1731),
-        ("21421", 845),
-        ("13212", 397),
-        ("80617", 576),
-        ("51101", 1929),
-        ("50505", 1895),
-        ("19034", 1114),
-        ("62000", 1356),
-        ("14233", 43),
-        ("53661", 485),
-        ("30105", 813),
-        ("32115", 1686),
-        ("40152", 383),
-        ("14230", 610),
-        ("53121", 1900),
-        ("31502", 234),
-        ("50516", 643),
-        ("40113", 1636),
-        ("16001", 1802),
-        ("16113", 866),
-        ("90031", 1238),
-        ("80901", 1120),
-        ("31007", 1716),
-        ("30897", 126),
-        ("53501", 882),
-        ("60605", 1508),
-        ("12300", 969),
-        ("15004", 199),
-        ("31487", 1159),
-        ("53400", 1317),
-        ("63013", 1454),
-        ("22005", 915),
-        ("21406", 25),
-        ("64014", 437),
-        ("50405", 1156),
-        ("50205", 77),
-        ("53110", 909),
-        ("21479", 1163),
-        ("90032", 745),
-        ("13420", 240),
-        ("62220", 1934),
-        ("14235", 1057),
-        ("14212", 901),
-        ("60220", 1067),
-        ("13222", 298),
-        ("21619", 756),
-        ("50366", 1551),
-        ("31923", 1003),
-        ("50058", 766),
-        ("20005", 1334),
-        ("51109", 20),
-        ("51119", 1410),
-        ("92002", 1213),
-        ("63051", 611),
-        ("32219", 343),
-        ("30014", 1706),
-        ("50449", 265),
-        ("80602", 478),
-        ("80913", 750),
-        ("52304", 794),
-        ("54100", 385),
-        ("83601", 1643),
-        ("60200", 975),
-        ("54451", 201),
-        ("50304", 11),
-        ("51117", 1935),
-        ("51005", 1429),
-        ("61005", 1040),
-        ("31922", 127),
-        ("21606", 175),
-        ("32113", 972),
-        ("21618", 1105),
-        ("60410", 426),
-        ("50105", 761),
-        ("50321", 956),
-        ("50500", 1574),
-        ("63041", 303),
-        ("21650", 318),
-        ("60510", 820),
-        ("52145", 545),
-        ("21222", 59),
-        ("51121", 1296),
-        ("31005", 1498),
-        ("60205", 286),
-        ("14300", 1569),
-        ("45005", 797),
-        ("90010", 584),
-        ("62028", 132),
-        ("11751", 202),
-        ("40110", 1881),
-        ("91003", 29),
-        ("20101", 156),
-        ("32600", 1621),
-        ("31404", 1239),
-        ("11241", 1387),
-        ("80802", 465),
-        ("20154", 582),
-        ("45360", 815),
-        ("62005", 227),
-        ("32302", 1903),
-        ("60213", 68),
-        ("13250", 1399),
-        ("40146", 1897),
-        ("51118", 285),
-        ("45350", 1899),
-        ("68001", 1919),
-        ("52106", 1891),
-        ("60301", 1773),
-        ("50063", 1711),
-        ("92001", 1383),
-        ("32218", 897),
-        ("80202", 1468),
-        ("16023", 326),
-        ("21223", 1626),
-        ("83702", 869),
-        ("21451", 1167),
-        ("90019", 1280),
-        ("50601", 1810),
-        ("45204", 1951),
-        ("20004", 313),
-        ("21457", 258),
-        ("20151", 1020),
-        ("13242", 808),
-        ("52181", 916),
-        ("32502", 1831),
-        ("20155", 651),
-        ("51129", 1545),
-        ("60219", 1666),
-        ("50436", 375),
-        ("53303", 1735),
-        ("63044", 1860),
-        ("82009", 10),
-        ("30118", 18),
-        ("70156", 51),
-        ("13215", 1580),
-        ("60405", 1746),
-        ("70053", 1651),
-        ("45733", 835),
-        ("14238", 488),
-        ("63025", 945),
-        ("12101", 832),
-        ("63006", 769),
-        ("62011", 1838),
-        ("50212", 879),
-        ("52201", 1904),
-        ("13216", 1939),
-        ("51110", 232),
-        ("50414", 511),
-        ("30025", 1943),
-        ("91004", 292),
-        ("40147", 781),
-        ("13610", 694),
-        ("60704", 131),
-        ("45358", 795),
-        ("45303", 1628),
-        ("22111", 267),
-        ("31481", 1830),
-        ("20157", 203),
-        ("22221", 1234),
-        ("53004", 1444),
-        ("90000", 1697),
-        ("33103", 1127),
-        ("32401", 1297),
-        ("33201", 496),
-        ("52142", 1526),
-        ("50502", 962),
-        ("93102", 1917),
-        ("52203", 995),
-        ("63029", 771),
-        ("81011", 1921),
-        ("80503", 800),
-        ("33108", 458),
-        ("57019", 937),
-        ("63009", 1018),
-        ("14205", 1774),
-        ("53202", 784),
-        ("90003", 920),
-        ("30016", 344),
-        ("13326", 674),
-        ("54302", 1190),
-        ("52051", 1176),
-        ("83700", 625),
-        ("63012", 1412),
-        ("13219", 1680),
-        ("21714", 1858),
-        ("19031", 630),
-        ("50323", 1709),
-        ("14107", 1504),
-        ("30029", 1008),
-        ("60611", 405),
-        ("63042", 1745),
-        ("13313", 551),
-        ("21420", 1079),
-        ("63008", 243),
-        ("21242", 222),
-        ("52004", 690),
-        ("31202", 491),
-        ("80307", 1129),
-        ("13334", 1816),
-        ("13338", 1292),
-        ("22115", 1161),
-        ("33203", 1459),
-        ("80619", 194),
-        ("45205", 1640),
-        ("83703", 560),
-        ("21722", 575),
-        ("21605", 726),
-        ("31103", 218),
-        ("51130", 524),
-        ("19029", 293),
-        ("63047", 370),
-        ("45764", 1241),
-        ("63046", 692),
-        ("48001", 1126),
-        ("40138", 300),
-        ("52002", 1747),
-        ("54051", 913),
-        ("19046", 568),
-        ("21202", 1582),
-        ("30129", 834),
-        ("60712", 506),
-        ("83701", 1856),
-        ("60331", 1720),
-        ("48003", 1694),
-        ("45761", 1590),
-        ("30122", 457),
-        ("50327", 581),
-        ("31426", 675),
-        ("62024", 783),
-        ("21705", 685),
-        ("20161", 1205),
-        ("31504", 725),
-        ("70101", 1809),
-        ("10003", 320),
-        ("22110", 1609),
-        ("45601", 215),
-        ("60315", 737),
-        ("81014", 376),
-        ("81005", 751),
-        ("50325", 1671),
-        ("19057", 290),
-        ("14203", 1157),
-        ("48023", 1718),
-        ("80909", 1402),
-        ("45700", 425),
-        ("63020", 615),
-        ("13328", 141),
-        ("31201", 1673),
-        ("20153", 757),
-        ("15009", 867),
-        ("32215", 900),
-        ("21717", 1188),
-        ("60617", 1662),
-        ("50432", 1314),
-        ("11206", 1675),
-        ("54200", 1134),
-        ("80405", 1397),
-        ("30884", 80),
-        ("80304", 991),
-        ("32114", 1445),
-        ("50407", 1222),
-        ("61007", 1109),
-        ("60721", 546),
-        ("30103", 805),
-        ("21238", 1787),
-        ("54300", 1054),
-        ("30019", 66),
-        ("80409", 1140),
-        ("33107", 841),
-        ("45009", 1118),
-        ("80605", 1004),
-        ("64016", 89),
-        ("51128", 1600),
-        ("64011", 143),
-        ("81020", 1887),
-        ("50421", 843),
-        ("45353", 1325),
-        ("13430", 911),
-        ("64009", 85),
-        ("62026", 1259),
-        ("50528", 762),
-        ("62021", 755),
-        ("70104", 540),
-        ("50415", 875),
-        ("60717", 1629),
-        ("70105", 111),
-        ("50308", 1597),
-        ("30002", 368),
-        ("53122", 1113),
-        ("52141", 1359),
-        ("22208", 1026),
-        ("45359", 1117),
-        ("60313", 1007),
-        ("50050", 1424),
-        ("45376", 171),
-        ("50431", 185),
-        ("60703", 1419),
-        ("40148", 1688),
-        ("64023", 274),
-        ("31901", 133),
-        ("94500", 502),
-        ("53611", 1194),
-        ("13000", 2),
-        ("50360", 1738),
-        ("14201", 1804),
-        ("21720", 669),
-        ("45719", 513),
-        ("94200", 570),
-        ("50069", 1408),
-        ("52309", 964),
-        ("53407", 1585),
-        ("52138", 1271),
-        ("80905", 791),
-        ("21615", 1262),
-        ("94300", 1322),
-        ("20500", 479),
-        ("60318", 155),
-        ("13211", 1427),
-        ("45741", 1470),
-        ("50376", 1529),
-        ("52307", 1081),
-        ("51116", 529),
-        ("83402", 803),
-        ("53200", 1072),
-        ("19012", 210),
-        ("13321", 1263),
-        ("21724", 1439),
-        ("90103", 406),
-        ("80624", 907),
-        ("50540", 1685),
-        ("60531", 1309),
-        ("21241", 1130),
-        ("30015", 1796),
-        ("45006", 1232),
-        ("30883", 946),
-        ("83500", 561),
-        ("32303", 75),
-        ("20020", 823),
-        ("13801", 108),
-        ("53006", 565),
-        ("32013", 1501),
-        ("61008", 1038),
-        ("503", 509),
-        ("30131", 1056),
-        ("14231", 1350),
-        ("32008", 819),
-        ("31951", 1511),
-        ("21409", 653),
-        ("60307", 1103),
-        ("21608", 500),
-        ("50213", 606),
-        ("57017", 740),
-        ("40130", 271),
-        ("50384", 110),
-        ("32214", 1586),
-        ("40131", 1319),
-        ("31206", 235),
-        ("94301", 1329),
-        ("60600", 1942),
-        ("82004", 968),
-        ("33122", 1078),
-        ("90039", 1019),
-        ("60006", 1160),
-        ("94402", 187),
-        ("48030", 1009),
-        ("60719", 512),
-        ("11215", 1889),
-        ("50441", 1077),
-        ("19043", 1684),
-        ("20156", 774),
-        ("40155", 549),
-        ("68004", 1618),
-        ("21201", 571),
-        ("45010", 688),
-        ("83400", 1203),
-        ("62053", 555),
-        ("45760", 903),
-        ("14104", 1692),
-        ("53001", 730),
-        ("32110", 1338),
-        ("13218", 1099),
-        ("21644", 1902),
-        ("53105", 1713),
-        ("54103", 602),
-        ("16011", 236),
-        ("21727", 1837),
-        ("45354", 1664),
-        ("62022", 1512),
-        ("50068", 863),
-        ("48050", 1059),
-        ("22107", 1806),
-        ("52306", 1150),
-        ("20002", 1094),
-        ("21481", 1074),
-        ("20413", 1212),
-        ("30007", 763),
-        ("50326", 1155),
-        ("32019", 223),
-        ("14237", 1217),
-        ("81002", 15),
-        ("22105", 906),
-        ("19022", 334),
-        ("90021", 1946),
-        ("63027", 1440),
-        ("40000", 958),
-        ("50403", 927),
-        ("16021", 1647),
-        ("54452", 831),
-        ("80907", 1861),
-        ("22401", 440),
-        ("50404", 1695),
-        ("80408", 1783),
-        ("57004", 501),
-        ("57005", 829),
-        ("53602", 1770),
-        ("31003", 1330),
-        ("60227", 1567),
-        ("32212", 1175),
-        ("35111", 798),
-        ("13111", 177),
-        ("50351", 605),
-        ("20001", 1702),
-        ("90403", 125),
-        ("22119", 890),
-        ("30889", 1515),
-        ("20007", 553),
-        ("81001", 1616),
-        ("31102", 1276),
-        ("21653", 965),
-        ("13201", 1910),
-        ("50419", 681),
-        ("22225", 0),
-        ("60608", 1245),
-        ("40120", 233),
-        ("22216", 1715),
-        ("20409", 181),
-        ("60217", 1473),
-        ("20006", 1872),
-        ("50300", 1660),
-        ("52101", 1840),
-        ("63032", 1556),
-        ("19035", 128),
-        ("30895", 743),
-        ("13322", 1183),
-        ("63036", 160),
-        ("22404", 883),
-        ("62002", 1174),
-        ("31921", 1854),
-        ("60322", 1752),
-        ("50422", 796),
-        ("30127", 846),
-        ("19005", 1278),
-        ("53668", 729),
-        ("31903", 1182),
-        ("19042", 830),
-        ("21260", 1617),
-        ("90029", 1235),
-        ("32601", 510),
-        ("21302", 98),
-        ("50378", 411),
-        ("54011", 49),
-        ("21502", 522),
-        ("21422", 658),
-        ("20152", 1805),
-        ("45302", 934),
-        ("60404", 759),
-        ("21245", 1570),
-        ("21401", 1457),
-        ("48031", 424),
-        ("21256", 818),
-        ("61000", 844),
-        ("21901", 1483),
-        ("31900", 1598),
-        ("60317", 939),
-        ("50420", 954),
-        ("91104", 1063),
-        ("94501", 1859),
-        ("50307", 1656),
-        ("13312", 854),
-        ("22101", 1295),
-        ("21728", 1789),
-        ("50418", 407),
-        ("32007", 578),
-        ("80101", 567),
-        ("53300", 305),
-        ("31408", 279),
-        ("19011", 629),
-        ("82008", 1558),
-        ("32301", 83),
-        ("22229", 1822),
-        ("16022", 362),
-        ("64003", 1871),
-        ("63038", 597),
-        ("11200", 1147),
-        ("52102", 97),
-        ("33101", 191),
-        ("50201", 448),
-        ("30027", 237),
-        ("50413", 684),
-        ("52311", 772),
-        ("31902", 1251),
-        ("94201", 1266),
-        ("22218", 1017),
-        ("80207", 1211),
-        ("50409", 1667),
-        ("20009", 1719),
-        ("50353", 1799),
-        ("50347", 1864),
-        ("64004", 451),
-        ("19023", 14),
-        ("53204", 347),
-        ("45361", 481),
-        ("80906", 645),
-        ("54006", 53),
-        ("20105", 353),
-        ("92007", 380),
-        ("80618", 941),
-        ("30116", 416),
-        ("50393", 360),
-        ("21476", 1710),
-        ("50001", 1886),
-        ("22100", 1308),
-        ("53000", 84),
-        ("81015", 1863),
-        ("40158", 666),
-        ("21602", 40),
-        ("21454", 1448),
-        ("13252", 382),
-        ("21609", 1291),
-        ("50610", 1349),
-        ("52001", 617),
-        ("50372", 1784),
-        ("53201", 1534),
-        ("13710", 1690),
-        ("80622", 917),
-        ("62027", 959),
-        ("91103", 1196),
-        ("52108", 16),
-        ("57001", 1204),
-        ("32112", 307),
-        ("63022", 985),
-        ("62010", 1173),
-        ("31301", 1542),
-        ("31429", 106),
-        ("50391", 1090),
-        ("16106", 212),
-        ("40005", 390),
-        ("82005", 921),
-        ("22402", 633),
-        ("50439", 1851),
-        ("13614", 592),
-        ("62019", 1058),
-        ("13221", 899),
-        ("30035", 1814),
-        ("53203", 86),
-        ("50004", 1348),
-        ("63026", 1842),
-        ("30005", 1595),
-        ("40100", 1270),
-        ("52163", 284),
-        ("50101", 348),
-        ("60715", 1544),
-        ("30404", 826),
-        ("20003", 1557),
-        ("21216", 1418),
-        ("91006", 539),
-        ("53207", 600),
-        ("30108", 319),
-        ("60533", 1281),
-        ("94303", 268),
-        ("63010", 1778),
-        ("45355", 585),
-        ("20423", 418),
-        ("63011", 650),
-        ("80102", 1825),
-        ("32216", 713),
-        ("40140", 595),
-        ("80407", 731),
-        ("83010", 552),
-        ("60540", 1411),
-        ("53208", 386),
-        ("52139", 1756),
-        ("11240", 1913),
-        ("52212", 1654),
-        ("21455", 1594),
-        ("50320", 706),
-        ("13331", 377),
-        ("51104", 814),
-        ("53621", 356),
-        ("63045", 876),
-        ("32400", 1601),
-        ("61003", 1084),
-        ("80505", 1146),
-        ("22113", 857),
-        ("21623", 209),
-        ("14219", 1133),
-        ("30446", 389),
-        ("19041", 55),
-        ("90038", 1357),
-        ("15002", 76),
-        ("13232", 1482),
-        ("50332", 357),
-        ("50208", 67),
-        ("50375", 186),
-        ("40112", 1499),
-        ("45373", 278),
-        ("80623", 92),
-        ("54050", 1269),
-        ("50541", 1425),
-        ("50349", 1433),
-        ("45744", 668),
-        ("30436", 1122),
-        ("17001", 441),
-        ("21504", 23),
-        ("45352", 1199),
-        ("30448", 1283),
-        ("57010", 1490),
-        ("90001", 1171),
-        ("90101", 1144),
-        ("80610", 1415),
-        ("13239", 1119),
-        ("81025", 696),
-        ("22228", 1749),
-        ("32111", 1249),
-        ("60500", 398),
-        ("30445", 572),
-        ("54053", 828),
-        ("33105", 936),
-        ("53667", 1434),
-        ("83401", 1111),
-        ("51002", 1820),
-        ("60403", 1287),
-        ("45201", 1243),
-        ("21261", 1650),
-        ("60602", 519),
-        ("91001", 1221),
-        ("45771", 1012),
-        ("53106", 272),
-        ("30128", 861),
-        ("21301", 721),
-        ("60401", 417),
-        ("30110", 1607),
-        ("53615", 1932),
-        ("21213", 1422),
-        ("32203", 1151),
-        ("22102", 466),
-        ("21209", 1028),
-        ("11236", 748),
-        ("54509", 480),
-        ("62001", 217),
-        ("50368", 1100),
-        ("22215", 717),
-        ("52168", 1699),
-        ("94602", 1550),
-        ("93101", 773),
-        ("61009", 1866),
-        ("22001", 1824),
-        ("45701", 704),
-        ("50529", 419),
-        ("22222", 984),
-        ("64002", 116),
-        ("21622", 1728),
-        ("51125", 647),
-        ("21501", 456),
-        ("50513", 678),
-        ("16028", 1044),
-        ("40159", 1821),
-        ("31960", 1554),
-        ("10004", 1496),
-        ("50373", 563),
-        ("13615", 670),
-        ("17008", 639),
-        ("80501", 919),
-        ("21102", 296),
-        ("13255", 1833),
-        ("90004", 1215),
-        ("14211", 833),
-        ("21726", 1918),
-        ("21719", 1437),
-        ("32105", 1220),
-        ("45007", 1530),
-        ("70151", 1817),
-        ("48024", 1285),
-        ("51123", 1813),
-        ("14218", 1947),
-        ("21713", 1478),
-        ("48029", 475),
-        ("50510", 1857),
-        ("60210", 1944),
-        ("60621", 508),
-        ("21215", 1395),
-        ("20404", 363),
-        ("80620", 1653),
-        ("19026", 145),
-        ("60229", 325),
-        ("21405", 1605),
-        ("13618", 117),
-        ("21617", 1936),
-        ("61004", 793),
-        ("60520", 1180),
-        ("51126", 659),
-        ("21614", 515),
-        ("54009", 910),
-        ("13619", 1491),
-        ("13223", 1065),
-        ("32010", 1606),
-        ("91005", 569),
-        ("50306", 1193),
-        ("21255", 624),
-        ("53624", 1892),
-        ("53123", 744),
-        ("80603", 1366),
-        ("70001", 637),
-        ("63043", 1032),
-        ("94302", 1722),
-        ("31603", 1416),
-        ("21654", 135),
-        ("21206", 1649),
-        ("53628", 8),
-        ("30410", 1447),
-        ("52111", 1073),
-        ("60202", 949),
-        ("90016", 442),
-        ("45004", 1305),
-        ("21203", 402),
-        ("32221", 1589),
-        ("17400", 894),
-        ("45745", 1228),
-        ("30130", 251),
-        ("52173", 1865),
-        ("60714", 905),
-        ("45305", 1339),
-        ("53205", 399),
-        ("50526", 241),
-        ("50204", 646),
-        ("51004", 264),
-        ("52072", 1064),
-        ("60001", 1901),
-        ("16102", 184),
-        ("60223", 804),
-        ("60226", 1461),
-        ("31204", 1525),
-        ("52202", 30),
-        ("21100", 1707),
-        ("83007", 467),
-        ("53124", 1566),
-        ("80502", 770),
-        ("53500", 940),
-        ("90011", 1172),
-        ("81022", 1364),
-        ("23003", 1761),
-        ("21612", 734),
-        ("90009", 88),
-        ("48026", 1623),
-        ("21200", 1753),
-        ("32220", 878),
-        ("30400", 712),
-        ("21613", 518),
-        ("60727", 589),
-        ("20503", 1475),
-        ("22211", 1080),
-        ("19038", 980),
-        ("45711", 317),
-        ("52213", 749),
-        ("90027", 367),
-        ("50302", 1764),
-        ("21232", 1674),
-        ("31002", 473),
-        ("22114", 255),
-        ("50054", 87),
-        ("50401", 988),
-        ("13240", 689),
-        ("62015", 41),
-        ("50003", 801),
-        ("19010", 468),
-        ("48025", 922),
-        ("31208", 608),
-        ("60308", 902),
-        ("16024", 626),
-        ("23004", 196),
-        ("400", 1282),
-        ("21407", 256),
-        ("92005", 270),
-        ("32605", 1513),
-        ("30886", 1420),
-        ("11205", 1516),
-        ("19054", 1046),
-        ("70003", 1828),
-        ("50206", 1010),
-        ("30021", 951),
-        ("63016", 122),
-        ("21258", 1689),
-        ("13299", 923),
-        ("19021", 672),
-        ("34108", 246),
-        ("51102", 1518),
-        ("31931", 1625),
-        ("20429", 856),
-        ("30031", 492),
-        ("50364", 860),
-        ("64021", 1431),
-        ("90020", 1698),
-        ("60612", 503),
-        ("53217", 868),
-        ("21634", 1693),
-        ("14240", 1051),
-        ("21601", 896),
-        ("30010", 1165),
-        ("70152", 1466),
-        ("30132", 1441),
-        ("31205", 1312),
-        ("30022", 358),
-        ("21205", 1893),
-        ("22214", 873),
-        ("30120", 1385),
-        ("12100", 1033),
-        ("81023", 1898),
-        ("80403", 198),
-        ("68006", 163),
-        ("83011", 640),
-        ("21210", 785),
-        ("21456", 151),
-        ("45203", 661),
-        ("52105", 728),
-        ("53125", 1335),
-        ("14105", 1136),
-        ("11320", 806),
-        ("52215", 816),
-        ("52182", 824),
-        ("21408", 273),
-        ("21627", 257),
-        ("19033", 183),
-        ("13235", 1599),
-        ("21475", 120),
-        ("80401", 1948),
-        ("90033", 1714),
-        ("31910", 613),
-        ("13210", 1207),
-        ("54208", 1218),
-        ("21204", 288),
-        ("11237", 1082),
-        ("30006", 42),
-        ("80606", 372),
-        ("50444", 1739),
-        ("45367", 719),
-        ("53216", 1230),
-        ("31484", 1928),
-        ("60726", 1876),
-        ("13340", 881),
-        ("80306", 359),
-        ("40133", 1642),
-        ("50509", 115),
-        ("22112", 64),
-        ("20102", 989),
-        ("30882", 1430),
-        ("83002", 453),
-        ("53108", 1252),
-        ("60708", 1639),
-        ("30881", 1819),
-        ("50328", 460),
-        ("48033", 1845),
-        ("83604", 1321),
-        ("48005", 242),
-        ("22118", 159),
-        ("32207", 736),
-        ("32710", 1452),
-        ("32021", 432),
-        ("52052", 71),
-        ("21226", 620),
-        ("50324", 842),
-        ("82003", 1579),
-        ("64017", 52),
-        ("21234", 1331),
-        ("50452", 542),
-        ("80904", 388),
-        ("80607", 262),
-        ("45763", 1029),
-        ("80609", 1759),
-        ("30891", 998),
-        ("13910", 723),
-        ("14207", 1687),
-        ("21472", 401),
-        ("53302", 1484),
-        ("15000", 1638),
-        ("70154", 1906),
-        ("58001", 786),
-        ("58003", 837),
-        ("52109", 635),
-        ("11202", 558),
-        ("22224", 812),
-        ("60208", 535),
-        ("13244", 1055),
-        ("90040", 1941),
-        ("21730", 838),
-        ("53664", 760),
-        ("19013", 1492),
-        ("94001", 1261),
-        ("50107", 443),
-        ("51202", 865),
-        ("60409", 1708),
-        ("50374", 384),
-        ("83003", 172),
-        ("13236", 1602),
-        ("53625", 1158),
-        ("21214", 1358),
-        ("16108", 851),
-        ("60215", 19),
-        ("90014", 260),
-        ("32202", 622),
-        ("13230", 295),
-        ("21235", 56),
-        ("22400", 765),
-        ("50100", 616),
-        ("80614", 470),
-        ("14226", 943),
-        ("13314", 1400),
-        ("22212", 61),
-        ("91201", 1381),
-        ("92006", 1537),
-        ("21703", 698),
-        ("30896", 768),
-        ("54351", 253),
-        ("50207", 78),
-        ("50430", 1791),
-        ("33120", 1352),
-        ("30441", 858),
-        ("52174", 1178),
-        ("45002", 871),
-        ("94401", 631),
-        ("12301", 471),
-        ("53101", 1237),
-        ("40114", 24),
-        ("50406", 1406),
-        ("90006", 449),
-        ("21630", 662),
-        ("64019", 422),
-        ("63034", 1362),
-        ("45109", 683),
-        ("21225", 1593),
-        ("16010", 840),
-        ("30106", 1911),
-        ("21604", 705),
-        ("82006", 494),
-        ("34002", 628),
-        ("83005", 614),
-        ("45401", 1588),
-        ("93104", 301),
-        ("33004", 247),
-        ("83006", 1340),
-        ("80908", 1679),
-        ("13521", 862),
-        ("31400", 1226),
-        ("60314", 1754),
-        ("50109", 1465),
-        ("50365", 1907),
-        ("52164", 455),
-        ("21471", 891),
-        ("52303", 1581),
-        ("20011", 99),
-        ("14206", 1378),
-        ("50501", 1873),
-        ("90104", 244),
-        ("63030", 1494),
-        ("51001", 1227),
-        ("21715", 1875),
-        ("50451", 134),
-        ("60209", 715),
-        ("16107", 1603),
-        ("68005", 1481),
-        ("13810", 1153),
-        ("54007", 1333),
-        ("53304", 810),
-        ("62013", 1409),
-        ("23005", 259),
-        ("13803", 1435),
-        ("45306", 1847),
-        ("53620", 327),
-        ("45008", 1717),
-        ("50412", 44),
-        ("30101", 1940),
-        ("22104", 1198),
-        ("63002", 1507),
-        ("31000", 997),
-        ("50369", 623),
-        ("40136", 1450),
-        ("57009", 352),
-        ("50330", 393),
-        ("50342", 1503),
-        ("70004", 394),
-        ("22120", 1036),
-        ("51105", 404),
-        ("48027", 898),
-        ("53402", 1224),
-        ("13611", 427),
-        ("19056", 438),
-        ("54453", 1021),
-        ("21709", 557),
-        ("60300", 1229),
-        ("16003", 39),
-        ("50527", 1327),
-        ("31604", 434),
-        ("21452", 839),
-        ("50416", 663),
-        ("93105", 1414),
-        ("63001", 445),
-        ("31106", 1562),
-        ("45103", 476),
-        ("11203", 1030),
-        ("81021", 1214),
-        ("68002", 718),
-        ("32006", 660),
-        ("13410", 1456),
-        ("54354", 933),
-        ("45001", 1794),
-        ("13805", 349),
-        ("50341", 1219),
-        ("81009", 1672),
-        ("91007", 517),
-        ("50200", 1272),
-        ("62020", 636),
-        ("20008", 1732),
-        ("62014", 1143),
-        ("33119", 433),
-        ("40145", 1407),
-        ("33111", 544),
-        ("45210", 1286),
-        ("60603", 1577),
-        ("54450", 276),
-        ("52144", 928),
-        ("21403", 328),
-        ("14234", 1195),
-        ("31209", 339),
-        ("20162", 197),
-        ("13231", 957),
-        ("53600", 1852),
-        ("60550", 1050),
-        ("30450", 1162),
-        ("40132", 1477),
-        ("83009", 1826),
-        ("11210", 1724),
-        ("30020", 1139),
-        ("50340", 323),
-        ("90023", 1755),
-        ("19014", 321),
-        ("90017", 554),
-        ("63028", 400),
-        ("30894", 889),
-        ("21404", 1726),
-        ("21631", 1260),
-        ("22121", 1066),
-        ("33121", 1622),
-        ("21257", 316),
-        ("20103", 1039),
-        ("21628", 149),
-        ("83008", 550),
-        ("90041", 642),
-        ("60700", 1432),
-        ("50309", 477),
-        ("53665", 1927),
-        ("13520", 1284),
-        ("50102", 1775),
-        ("20159", 297),
-        ("50507", 1002),
-        ("50203", 914),
-        ("54056", 1565),
-        ("32501", 1772),
-        ("60306", 180),
-        ("54008", 1497),
-        ("17009", 423),
-        ("53604", 1792),
-        ("22106", 1201),
-        ("52166", 947),
-        ("22209", 874),
-        ("63015", 1535),
-        ("53612", 1844),
-        ("30024", 1005),
-        ("68007", 1376),
-        ("81018", 1206),
-        ("21473", 330),
-        ("64005", 146),
-        ("16111", 1790),
-        ("53603", 884),
-        ("13613", 1723),
-        ("60610", 1123),
-        ("13804", 208),
-        ("19024", 976),
-        ("50074", 91),
-        ("30026", 1254),
-        ("22108", 925),
-        ("21450", 1446),
-        ("13226", 648),
-        ("63033", 1744),
-        ("45307", 543),
-        ("53401", 1555),
-        ("31500", 1197),
-        ("64012", 1540),
-        ("13327", 1022),
-        ("20021", 364),
-        ("50600", 885),
-        ("32102", 224),
-        ("60203", 1797),
-        ("51215", 970),
-        ("32604", 1500),
-        ("52143", 144),
-        ("30009", 392),
-        ("32200", 1909),
-        ("19048", 780),
-        ("13256", 1781),
-        ("45101", 304),
-        ("50052", 74),
-        ("45370", 788),
-        ("14222", 1006),
-        ("80105", 716),
-        ("14239", 944),
-        ("70005", 1768),
-        ("53622", 827),
-        ("45372", 1313),
-        ("21725", 37),
-        ("53118", 1495),
-        ("21620", 486),
-        ("21610", 1166),
-        ("50059", 168),
-        ("60305", 1777),
-        ("54502", 955),
-        ("22109", 1438),
-        ("50051", 596),
-        ("21646", 1657),
-        ("60402", 1371),
-        ("45377", 311),
-        ("21231", 523),
-        ("456001", 1583),
-        ("64006", 431),
-        ("63037", 1874),
-        ("19027", 664),
-        ("50434", 113),
-        ("45310", 1776),
-        ("21611", 228),
-        ("21211", 679),
-        ("60218", 211),
-        ("53606", 1905),
-        ("50310", 530),
-        ("32205", 695),
-        ("83605", 484),
-        ("31480", 1138),
-        ("33118", 1798),
-        ("50301", 1930),
-        ("22123", 1721),
-        ("11201", 1210),
-        ("51124", 1763),
-        ("22206", 1053),
-        ("60408", 667),
-        ("32016", 720),
-        ("50442", 566),
-        ("81004", 977),
-        ("52133", 281),
-        ("50331", 1070),
-        ("30444", 206),
-        ("31100", 1648),
-        ("10001", 1001),
-        ("40149", 1303),
-        ("19045", 70),
-        ("19032", 714),
-        ("21652", 1264),
-        ("17002", 782),
-        ("410", 1549),
-        ("63031", 176),
-        ("80104", 1888),
-        ("90002", 188),
-        ("83602", 95),
-        ("63017", 1807),
-        ("60707", 994),
-        ("60214", 1915),
-        ("90022", 1085),
-        ("21702", 136),
-        ("60411", 708),
-        ("80305", 1347),
-        ("16099", 164),
-        ("33010", 27),
-        ("21712", 291),
-        ("13241", 35),
-        ("21704", 1655),
-        ("53206", 735),
-        ("21101", 534),
-        ("21711", 687),
-        ("51106", 26),
-        ("50000", 1801),
-        ("50060", 1060),
-        ("48004", 1337),
-        ("21227", 22),
-        ("57012", 1524),
-        ("83004", 1304),
-        ("53614", 1168),
-        ("60713", 978),
-        ("60711", 1950),
-        ("45715", 1839),
-        ("53627", 332),
-        ("60614", 338),
-        ("14213", 336),
-        ("60701", 1769),
-        ("54454", 1751),
-        ("30443", 1576),
-        ("53100", 1834),
-        ("83600", 1403),
-        ("31950", 1394),
-        ("21710", 825),
-        ("94000", 1480),
-        ("60206", 1665),
-        ("22500", 1061),
-        ("31302", 1428),
-        ("53607", 1360),
-        ("33102", 248),
-        ("60606", 139),
-        ("21220", 507),
-        ("34106", 430),
-        ("50437", 594),
-        ("45313", 1563),
-        ("61001", 220),
-        ("60228", 864),
-        ("50104", 472),
-        ("70052", 514),
-        ("31001", 1750),
-        ("30032", 877),
-        ("82001", 5),
-        ("45211", 1318),
-        ("50210", 1868),
-        ("32018", 1862),
-        ("30114", 1023),
-        ("70251", 649),
-        ("30887", 1368),
-        ("20426", 1712),
+
+    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its
+    /// length in bytes and the index of its code.
+    static KEYS: [(u128, u128, u32, u16); 1953] = [
+        (0x3032323337303232, 0x0, 5, 736),
+        (0x3030313936303031, 0x0, 5, 539),
+        (0x3230393135323039, 0x0, 5, 1141),
+        (0x3332343133333234, 0x0, 5, 43),
+        (0x3130323634313032, 0x0, 5, 1143),
+        (0x3132323532313232, 0x0, 5, 1654),
+        (0x3132303638313230, 0x0, 5, 211),
+        (0x3132313130313231, 0x0, 5, 1724),
+        (0x3231303337323130, 0x0, 5, 846),
+        (0x3330333631333033, 0x0, 5, 176),
+        (0x3136303831313630, 0x0, 5, 21),
+        (0x3533353435353335, 0x0, 5, 585),
+        (0x3131313538313131, 0x0, 5, 285),
+        (0x3030303231303030, 0x0, 5, 1702),
+        (0x3631323535363132, 0x0, 5, 1035),
+        (0x3131323239313132, 0x0, 5, 890),
+        (0x3030333638303033, 0x0, 5, 243),
+        (0x3838303330383830, 0x0, 5, 1372),
+        (0x3031353433303135, 0x0, 5, 476),
+        (0x3233333131323333, 0x0, 5, 1263),
+        (0x3531303734353130, 0x0, 5, 1906),
+        (0x3632313230363231, 0x0, 5, 1617),
+        (0x3431323531343132, 0x0, 5, 1359),
+        (0x3530303536353030, 0x0, 5, 926),
+        (0x3134303535313430, 0x0, 5, 875),
+        (0x3530393132353039, 0x0, 5, 1553),
+        (0x3039303835303930, 0x0, 5, 791),
+        (0x3030313338303031, 0x0, 5, 948),
+        (0x3633303539363330, 0x0, 5, 623),
+        (0x3332343132333234, 0x0, 5, 1391),
+        (0x3334333130333433, 0x0, 5, 911),
+        (0x3232343130323234, 0x0, 5, 109),
+        (0x3231313531323131, 0x0, 5, 1296),
+        (0x3032303833303230, 0x0, 5, 1267),
+        (0x3936303639393630, 0x0, 5, 9),
+        (0x3032313130303231, 0x0, 5, 1147),
+        (0x3237303637323730, 0x0, 5, 589),
+        (0x3430303930343030, 0x0, 5, 1941),
+        (0x3030313933303031, 0x0, 5, 29),
+        (0x3230313832323031, 0x0, 5, 1364),
+        (0x3032313531303231, 0x0, 5, 412),
+        (0x3838303337383830, 0x0, 5, 1368),
+        (0x3232303633323230, 0x0, 5, 804),
+        (0x3230333633323033, 0x0, 5, 521),
+        (0x3132353431313235, 0x0, 5, 1318),
+        (0x3335303634333530, 0x0, 5, 778),
+        (0x3130363130313036, 0x0, 5, 840),
+        (0x3139303833313930, 0x0, 5, 750),
+        (0x3132303635313230, 0x0, 5, 19),
+        (0x3034333531303433, 0x0, 5, 1555),
+        (0x3035343930303534, 0x0, 5, 502),
+        (0x3036303838303630, 0x0, 5, 1793),
+        (0x3534313234353431, 0x0, 5, 1448),
+        (0x3134303536313430, 0x0, 5, 663),
+        (0x3530333631353033, 0x0, 5, 611),
+        (0x3232333135323233, 0x0, 5, 1823),
+        (0x3036343934303634, 0x0, 5, 1380),
+        (0x3039303831303930, 0x0, 5, 1120),
+        (0x3030313632303031, 0x0, 5, 1729),
+        (0x3030323839303032, 0x0, 5, 10),
+        (0x3430333630343033, 0x0, 5, 1538),
+        (0x3032323236303232, 0x0, 5, 1053),
+        (0x3030333534303033, 0x0, 5, 1444),
+        (0x3030323931303032, 0x0, 5, 1383),
+        (0x3031313334303131, 0x0, 5, 590),
+        (0x3031323238303132, 0x0, 5, 925),
+        (0x3031303430303130, 0x0, 5, 1270),
+        (0x3332343135333234, 0x0, 5, 1057),
+        (0x3132313237313231, 0x0, 5, 1564),
+        (0x3130323630313032, 0x0, 5, 1173),
+        (0x3032303630303230, 0x0, 5, 975),
+        (0x3231313537323131, 0x0, 5, 918),
+        (0x3232333131323233, 0x0, 5, 899),
+        (0x3330333638333033, 0x0, 5, 597),
+        (0x3130343531313034, 0x0, 5, 49),
+        (0x3536313231353631, 0x0, 5, 1472),
+        (0x3136303630313630, 0x0, 5, 1123),
+        (0x3132333134313233, 0x0, 5, 1782),
+        (0x3232343132323234, 0x0, 5, 1006),
+        (0x3033323537303332, 0x0, 5, 1081),
+        (0x3230333636323033, 0x0, 5, 1842),
+        (0x3530303535353030, 0x0, 5, 1336),
+        (0x3038333135303833, 0x0, 5, 349),
+        (0x3230323332323032, 0x0, 5, 1527),
+        (0x3232303634323230, 0x0, 5, 1034),
+        (0x3030323938303032, 0x0, 5, 93),
+        (0x3130333639313033, 0x0, 5, 1244),
+        (0x3031323536303132, 0x0, 5, 1891),
+        (0x3031303732303130, 0x0, 5, 739),
+        (0x3034303330303430, 0x0, 5, 712),
+        (0x3938303338393830, 0x0, 5, 1469),
+        (0x3230313831323031, 0x0, 5, 1214),
+        (0x3132323230313232, 0x0, 5, 82),
+        (0x3031313537303131, 0x0, 5, 169),
+        (0x3031323330303132, 0x0, 5, 1273),
+        (0x3039313232303931, 0x0, 5, 853),
+        (0x3031343531303134, 0x0, 5, 707),
+        (0x3531303731353130, 0x0, 5, 1817),
+        (0x3630303533363030, 0x0, 5, 1711),
+        (0x3733353436373335, 0x0, 5, 171),
+        (0x3034303638303430, 0x0, 5, 667),
+        (0x3034323230303432, 0x0, 5, 765),
+        (0x3938303332393830, 0x0, 5, 983),
+        (0x3633303536363330, 0x0, 5, 1551),
+        (0x3036303635303630, 0x0, 5, 1508),
+        (0x3534303533353430, 0x0, 5, 1846),
+        (0x3534313231353431, 0x0, 5, 1167),
+        (0x3037303831303730, 0x0, 5, 1561),
+        (0x3030323834303032, 0x0, 5, 968),
+        (0x3130303339313030, 0x0, 5, 66),
+        (0x3030313830303031, 0x0, 5, 1658),
+        (0x3230343632323034, 0x0, 5, 463),
+        (0x3236333538323633, 0x0, 5, 8),
+        (0x3132313231313231, 0x0, 5, 679),
+        (0x3233313130323331, 0x0, 5, 806),
+        (0x3039303838303930, 0x0, 5, 1679),
+        (0x3132323335313232, 0x0, 5, 900),
+        (0x3131313531313131, 0x0, 5, 1148),
+        (0x3132313234313231, 0x0, 5, 1358),
+        (0x3031353439303135, 0x0, 5, 683),
+        (0x3332343138333234, 0x0, 5, 488),
+        (0x3230333635323033, 0x0, 5, 945),
+        (0x3532313237353231, 0x0, 5, 316),
+        (0x3035303835303530, 0x0, 5, 1146),
+        (0x3731323530373132, 0x0, 5, 1293),
+        (0x3432333136343233, 0x0, 5, 733),
+        (0x3933303532393330, 0x0, 5, 1573),
+        (0x3430333637343033, 0x0, 5, 370),
+        (0x3031343138303134, 0x0, 5, 1088),
+        (0x3032303634303230, 0x0, 5, 1543),
+        (0x3733303530373330, 0x0, 5, 577),
+        (0x3032303537303230, 0x0, 5, 78),
+        (0x3030323833303032, 0x0, 5, 1579),
+        (0x3232303639323230, 0x0, 5, 325),
+        (0x3532333137353233, 0x0, 5, 490),
+        (0x3532333130353233, 0x0, 5, 1399),
+        (0x3032343135303234, 0x0, 5, 1774),
+        (0x3130313831313031, 0x0, 5, 1921),
+        (0x3132303531313230, 0x0, 5, 583),
+        (0x3035303833303530, 0x0, 5, 800),
+        (0x3334303530333430, 0x0, 5, 1791),
+        (0x3132313238313231, 0x0, 5, 361),
+        (0x3332333136333233, 0x0, 5, 1602),
+        (0x3330333637333033, 0x0, 5, 1874),
+        (0x3036313238303631, 0x0, 5, 500),
+        (0x3135333133313533, 0x0, 5, 1620),
+        (0x3130303935313030, 0x0, 5, 225),
+        (0x3136333532313633, 0x0, 5, 1844),
+        (0x3330393138333039, 0x0, 5, 980),
+        (0x3031303534303130, 0x0, 5, 472),
+        (0x3432313235343231, 0x0, 5, 1570),
+        (0x3032313336303231, 0x0, 5, 235),
+        (0x3637353434363735, 0x0, 5, 1241),
+        (0x3034303632303430, 0x0, 5, 1371),
+        (0x3030333631303033, 0x0, 5, 445),
+        (0x3030313837303031, 0x0, 5, 294),
+        (0x3938303331393830, 0x0, 5, 998),
+        (0x3230383437323038, 0x0, 5, 898),
+        (0x3232313235323231, 0x0, 5, 1593),
+        (0x3030303337303030, 0x0, 5, 763),
+        (0x3332343131333234, 0x0, 5, 1350),
+        (0x3231323233323132, 0x0, 5, 1721),
+        (0x3031303934303130, 0x0, 5, 244),
+        (0x3032323235303232, 0x0, 5, 33),
+        (0x3332313233333231, 0x0, 5, 178),
+        (0x3234313231323431, 0x0, 5, 845),
+        (0x3230343631323034, 0x0, 5, 1431),
+        (0x3031313331303131, 0x0, 5, 1701),
+        (0x3032303530303230, 0x0, 5, 1272),
+        (0x3230363137323036, 0x0, 5, 1914),
+        (0x3231333130323133, 0x0, 5, 963),
+        (0x3032353435303235, 0x0, 5, 1640),
+        (0x3330393130333039, 0x0, 5, 709),
+        (0x3431303430343130, 0x0, 5, 595),
+        (0x3030333232303033, 0x0, 5, 249),
+        (0x3334303537333430, 0x0, 5, 594),
+        (0x3637353431363735, 0x0, 5, 1590),
+        (0x3034323130303432, 0x0, 5, 1442),
+        (0x3135303533313530, 0x0, 5, 678),
+        (0x3034303631303430, 0x0, 5, 417),
+        (0x3232303638323230, 0x0, 5, 864),
+        (0x3032343136303234, 0x0, 5, 1378),
+        (0x3230363130323036, 0x0, 5, 130),
+        (0x3030333632303033, 0x0, 5, 1507),
+        (0x3136303836313630, 0x0, 5, 1615),
+        (0x3130313832313031, 0x0, 5, 395),
+        (0x3530393133353039, 0x0, 5, 189),
+        (0x3232303632323230, 0x0, 5, 1467),
+        (0x3237313239323731, 0x0, 5, 1436),
+        (0x3133313130313331, 0x0, 5, 1302),
+        (0x3033303535303330, 0x0, 5, 1353),
+        (0x3230303331323030, 0x0, 5, 951),
+        (0x3031303733303130, 0x0, 5, 1191),
+        (0x3031323131303132, 0x0, 5, 832),
+        (0x3032313230303231, 0x0, 5, 1753),
+        (0x3034323531303432, 0x0, 5, 992),
+        (0x3239313331323931, 0x0, 5, 1854),
+        (0x3731323533373132, 0x0, 5, 1865),
+        (0x3733303537373330, 0x0, 5, 341),
+        (0x3330333630333033, 0x0, 5, 1494),
+        (0x3432343131343234, 0x0, 5, 1257),
+        (0x3531343535353134, 0x0, 5, 190),
+        (0x3333303633333330, 0x0, 5, 999),
+        (0x3130303332313030, 0x0, 5, 564),
+        (0x3530343533353034, 0x0, 5, 828),
+        (0x3031343132303134, 0x0, 5, 1843),
+        (0x3032313335303231, 0x0, 5, 1312),
+        (0x3030323936303032, 0x0, 5, 1537),
+        (0x3336313234333631, 0x0, 5, 1693),
+        (0x3431303436343130, 0x0, 5, 1897),
+        (0x3031303234303130, 0x0, 5, 822),
+        (0x3030323835303032, 0x0, 5, 921),
+        (0x3030323630303032, 0x0, 5, 1356),
+        (0x3032343133303234, 0x0, 5, 1157),
+        (0x3330323635333032, 0x0, 5, 1479),
+        (0x3032323332303232, 0x0, 5, 622),
+        (0x3136303839313630, 0x0, 5, 194),
+        (0x3030323836303032, 0x0, 5, 494),
+        (0x3034313231303431, 0x0, 5, 1457),
+        (0x3631323536363132, 0x0, 5, 947),
+        (0x3834313337383431, 0x0, 5, 1159),
+        (0x3032303639303230, 0x0, 5, 715),
+        (0x3231313532323131, 0x0, 5, 821),
+        (0x3334303533333430, 0x0, 5, 1223),
+        (0x3036333530303633, 0x0, 5, 1852),
+        (0x3030323338303032, 0x0, 5, 819),
+        (0x3039303834303930, 0x0, 5, 388),
+        (0x3235303538323530, 0x0, 5, 762),
+        (0x3130323631313032, 0x0, 5, 1838),
+        (0x3030303238303030, 0x0, 5, 1732),
+        (0x3030383631303038, 0x0, 5, 1919),
+        (0x3036333831303633, 0x0, 5, 1643),
+        (0x3030373130303037, 0x0, 5, 138),
+        (0x3531303433353130, 0x0, 5, 1379),
+        (0x3030383636303038, 0x0, 5, 163),
+        (0x3433303532343330, 0x0, 5, 1503),
+        (0x3531303732353130, 0x0, 5, 1466),
+        (0x3833303530383330, 0x0, 5, 207),
+        (0x3030303536303030, 0x0, 5, 1169),
+        (0x3033343933303334, 0x0, 5, 268),
+        (0x3331303433333130, 0x0, 5, 1642),
+        (0x3132323339313232, 0x0, 5, 343),
+        (0x3032313237303231, 0x0, 5, 387),
+        (0x3033323334303332, 0x0, 5, 1092),
+        (0x3132333132313233, 0x0, 5, 397),
+        (0x3035303534303530, 0x0, 5, 1631),
+        (0x3233303632323330, 0x0, 5, 1752),
+        (0x3137313230313731, 0x0, 5, 825),
+        (0x3530343530353034, 0x0, 5, 1269),
+        (0x3036343932303634, 0x0, 5, 1550),
+        (0x3033313230303331, 0x0, 5, 1382),
+        (0x3130303331313030, 0x0, 5, 250),
+        (0x3036303831303630, 0x0, 5, 1682),
+        (0x3030373533303037, 0x0, 5, 462),
+        (0x3230303930323030, 0x0, 5, 1698),
+        (0x3639313330363931, 0x0, 5, 1554),
+        (0x3631323533363132, 0x0, 5, 284),
+        (0x3833303532383330, 0x0, 5, 396),
+        (0x3030383632303038, 0x0, 5, 718),
+        (0x3031333535303133, 0x0, 5, 1713),
+        (0x3032343531303234, 0x0, 5, 121),
+        (0x3030323932303032, 0x0, 5, 1213),
+        (0x3034303634303430, 0x0, 5, 759),
+        (0x3034303834303430, 0x0, 5, 1737),
+        (0x3237313233323731, 0x0, 5, 381),
+        (0x3030383432303038, 0x0, 5, 1613),
+        (0x3533353439353335, 0x0, 5, 1117),
+        (0x3333333132333333, 0x0, 5, 142),
+        (0x3031303539303130, 0x0, 5, 1465),
+        (0x3036353431303036, 0x0, 6, 1583),
+        (0x3036353430303635, 0x0, 5, 1185),
+        (0x3334303532333430, 0x0, 5, 1314),
+        (0x3030303533303030, 0x0, 5, 801),
+        (0x3033323131303332, 0x0, 5, 471),
+        (0x3633353433363335, 0x0, 5, 1641),
+        (0x3331303435333130, 0x0, 5, 365),
+        (0x3532333135353233, 0x0, 5, 1833),
+        (0x3035303533303530, 0x0, 5, 1449),
+        (0x3031363134303136, 0x0, 5, 1520),
+        (0x3030313935303031, 0x0, 5, 569),
+        (0x3130373530313037, 0x0, 5, 1490),
+        (0x3030323937303032, 0x0, 5, 380),
+        (0x3239313334323931, 0x0, 5, 1646),
+        (0x3031323132303132, 0x0, 5, 1225),
+        (0x3133303638313330, 0x0, 5, 155),
+        (0x3033303531303330, 0x0, 5, 1930),
+        (0x3030373536303037, 0x0, 5, 302),
+        (0x3031303731303130, 0x0, 5, 1809),
+        (0x3030343637303034, 0x0, 5, 1115),
+        (0x3136303835313630, 0x0, 5, 1850),
+        (0x3030353433303035, 0x0, 5, 533),
+        (0x3030323231303032, 0x0, 5, 1824),
+        (0x3432313130343231, 0x0, 5, 1913),
+        (0x3131303334313130, 0x0, 5, 1023),
+        (0x3030353436303035, 0x0, 5, 1232),
+        (0x3132303534313230, 0x0, 5, 1106),
+        (0x3031363136303136, 0x0, 5, 212),
+        (0x3031303530303130, 0x0, 5, 616),
+        (0x3230303338323030, 0x0, 5, 1476),
+        (0x3032333535303233, 0x0, 5, 399),
+        (0x3038303831303830, 0x0, 5, 1703),
+        (0x3132333537313233, 0x0, 5, 868),
+        (0x3030303131303030, 0x0, 5, 1001),
+        (0x3037333830303733, 0x0, 5, 625),
+        (0x3633353436363335, 0x0, 5, 1000),
+        (0x3032323239303232, 0x0, 5, 874),
+        (0x3036333537303633, 0x0, 5, 1360),
+        (0x3230303332323030, 0x0, 5, 358),
+        (0x3337313230333731, 0x0, 5, 838),
+        (0x3130383430313038, 0x0, 5, 1323),
+        (0x3333333135333333, 0x0, 5, 147),
+        (0x3332333135333233, 0x0, 5, 1599),
+        (0x3030343632303034, 0x0, 5, 116),
+        (0x3031363135303136, 0x0, 5, 1027),
+        (0x3531303231353130, 0x0, 5, 1020),
+        (0x3231303334323130, 0x0, 5, 104),
+        (0x3232313238323231, 0x0, 5, 1670),
+        (0x3130323632313032, 0x0, 5, 536),
+        (0x3136303530313630, 0x0, 5, 1349),
+        (0x3030313638303031, 0x0, 5, 1038),
+        (0x3032333532303233, 0x0, 5, 784),
+        (0x3434303337343430, 0x0, 5, 179),
+        (0x3234303232323430, 0x0, 5, 346),
+        (0x3035303532303530, 0x0, 5, 962),
+        (0x3834313331383431, 0x0, 5, 1830),
+        (0x3536313235353631, 0x0, 5, 1069),
+        (0x3536313230353631, 0x0, 5, 318),
+        (0x3137353439313735, 0x0, 5, 513),
+        (0x3132323233313232, 0x0, 5, 81),
+        (0x3032323331303232, 0x0, 5, 1493),
+        (0x3033343934303334, 0x0, 5, 378),
+        (0x3533353430353335, 0x0, 5, 1899),
+        (0x3330333634333033, 0x0, 5, 1362),
+        (0x3036313236303631, 0x0, 5, 175),
+        (0x3036303532303630, 0x0, 5, 586),
+        (0x3435303630343530, 0x0, 5, 1411),
+        (0x3032303838303230, 0x0, 5, 531),
+        (0x3237313236323731, 0x0, 5, 1918),
+        (0x3030303430303030, 0x0, 5, 958),
+        (0x3032333536303233, 0x0, 5, 735),
+        (0x3034303538303430, 0x0, 5, 601),
+        (0x3033343530303334, 0x0, 5, 1054),
+        (0x3633353439363335, 0x0, 5, 996),
+        (0x3331303436333130, 0x0, 5, 1450),
+        (0x3037303632303730, 0x0, 5, 802),
+        (0x3833303535383330, 0x0, 5, 1931),
+        (0x3036303832303630, 0x0, 5, 478),
+        (0x3131313534313131, 0x0, 5, 254),
+        (0x3032303837303230, 0x0, 5, 1211),
+        (0x3032333534303233, 0x0, 5, 347),
+        (0x3130303338313030, 0x0, 5, 1925),
+        (0x3030303132303030, 0x0, 5, 932),
+        (0x3733353434373335, 0x0, 5, 351),
+        (0x3030323530303032, 0x0, 5, 1131),
+        (0x3233303634323330, 0x0, 5, 269),
+        (0x3131323530313132, 0x0, 5, 1894),
+        (0x3030353439303035, 0x0, 5, 1118),
+        (0x3034303832303430, 0x0, 5, 1696),
+        (0x3331303332333130, 0x0, 5, 1441),
+        (0x3031323237303132, 0x0, 5, 1806),
+        (0x3236333130323633, 0x0, 5, 1741),
+        (0x3030323934303032, 0x0, 5, 654),
+        (0x3733353437373335, 0x0, 5, 311),
+        (0x3330303939333030, 0x0, 5, 1019),
+        (0x3031333531303133, 0x0, 5, 1237),
+        (0x3031303337303130, 0x0, 5, 50),
+        (0x3030313633303031, 0x0, 5, 1084),
+        (0x3834313334383431, 0x0, 5, 1928),
+        (0x3039303832303930, 0x0, 5, 1076),
+        (0x3431303438343130, 0x0, 5, 1688),
+        (0x3432333135343233, 0x0, 5, 809),
+        (0x3031343530303134, 0x0, 5, 385),
+        (0x3031313933303131, 0x0, 5, 1196),
+        (0x3030333837303033, 0x0, 5, 467),
+        (0x3030343537303034, 0x0, 5, 1333),
+        (0x3030303635303030, 0x0, 5, 355),
+        (0x3030303932303030, 0x0, 5, 188),
+        (0x3532303733353230, 0x0, 5, 892),
+        (0x3132303631313230, 0x0, 5, 261),
+        (0x3032333333303233, 0x0, 5, 1459),
+        (0x3333333133333333, 0x0, 5, 541),
+        (0x3031343133303134, 0x0, 5, 1908),
+        (0x3332313135333231, 0x0, 5, 986),
+        (0x3133303530313330, 0x0, 5, 530),
+        (0x3031303833303130, 0x0, 5, 1548),
+        (0x3332343137333234, 0x0, 5, 1217),
+        (0x3037313235303731, 0x0, 5, 685),
+        (0x3034313233303431, 0x0, 5, 328),
+        (0x3030303732303030, 0x0, 5, 1612),
+        (0x3030323235303032, 0x0, 5, 915),
+        (0x3132323235313232, 0x0, 5, 717),
+        (0x3034303532303430, 0x0, 5, 1311),
+        (0x3030333531303033, 0x0, 5, 730),
+        (0x3330303937333030, 0x0, 5, 607),
+        (0x3134343539313434, 0x0, 5, 1926),
+        (0x3031303834303130, 0x0, 5, 1888),
+        (0x3236303833323630, 0x0, 5, 92),
+        (0x3032313933303231, 0x0, 5, 60),
+        (0x3030303232303030, 0x0, 5, 1094),
+        (0x3130303937313030, 0x0, 5, 554),
+        (0x3033353437303335, 0x0, 5, 543),
+        (0x3030333830303033, 0x0, 5, 850),
+        (0x3336313230333631, 0x0, 5, 662),
+        (0x3430393139343039, 0x0, 5, 1882),
+        (0x3036313330303631, 0x0, 5, 1124),
+        (0x3431323538343132, 0x0, 5, 1644),
+        (0x3036313235303631, 0x0, 5, 726),
+        (0x3436313237343631, 0x0, 5, 1878),
+        (0x3131313532313131, 0x0, 5, 1324),
+        (0x3030363133303036, 0x0, 5, 39),
+        (0x3136313237313631, 0x0, 5, 1936),
+        (0x3030303636303030, 0x0, 5, 1160),
+        (0x3031323234303132, 0x0, 5, 1198),
+        (0x3031323534303132, 0x0, 5, 673),
+        (0x3231313535323131, 0x0, 5, 647),
+        (0x3331323534333132, 0x0, 5, 1923),
+        (0x3132323336313232, 0x0, 5, 713),
+        (0x3036303531303630, 0x0, 5, 1810),
+        (0x3130303336313030, 0x0, 5, 344),
+        (0x3032323233303232, 0x0, 5, 859),
+        (0x3030333532303033, 0x0, 5, 591),
+        (0x3130333830313033, 0x0, 5, 552),
+        (0x3631303231363130, 0x0, 5, 1205),
+        (0x3032303531303230, 0x0, 5, 448),
+        (0x3330393135333039, 0x0, 5, 128),
+        (0x3533353436353335, 0x0, 5, 238),
+        (0x3031303533303130, 0x0, 5, 1624),
+        (0x3230383439323038, 0x0, 5, 475),
+        (0x3431323534343132, 0x0, 5, 928),
+        (0x3534303531353430, 0x0, 5, 134),
+        (0x3636333530363633, 0x0, 5, 1505),
+        (0x3033333531303333, 0x0, 5, 283),
+        (0x3537313131353731, 0x0, 5, 202),
+        (0x3536313236353631, 0x0, 5, 1521),
+        (0x3030303134303030, 0x0, 5, 1496),
+        (0x3330303936333030, 0x0, 5, 1423),
+        (0x3130323338313032, 0x0, 5, 1862),
+        (0x3133333132313333, 0x0, 5, 854),
+        (0x3034343930303434, 0x0, 5, 118),
+        (0x3031333538303133, 0x0, 5, 1252),
+        (0x3133303634313330, 0x0, 5, 1754),
+        (0x3230303336323030, 0x0, 5, 1254),
+        (0x3432313233343231, 0x0, 5, 1812),
+        (0x3031333532303133, 0x0, 5, 182),
+        (0x3036303633303630, 0x0, 5, 1577),
+        (0x3033303530303330, 0x0, 5, 1660),
+        (0x3132333131313233, 0x0, 5, 1427),
+        (0x3030363130303036, 0x0, 5, 1676),
+        (0x3330383431333038, 0x0, 5, 424),
+        (0x3030393134303039, 0x0, 5, 1277),
+        (0x3037303639303730, 0x0, 5, 632),
+        (0x3232313130323231, 0x0, 5, 1916),
+        (0x3032313532303231, 0x0, 5, 865),
+        (0x3330393133333039, 0x0, 5, 183),
+        (0x3239313332323931, 0x0, 5, 127),
+        (0x3031303330303130, 0x0, 5, 366),
+        (0x3236303834323630, 0x0, 5, 907),
+        (0x3030343332303034, 0x0, 5, 628),
+        (0x3037323333303732, 0x0, 5, 1575),
+        (0x3034313238303431, 0x0, 5, 273),
+        (0x3036303639303630, 0x0, 5, 665),
+        (0x3532333133353233, 0x0, 5, 1275),
+        (0x3037303633303730, 0x0, 5, 1419),
+        (0x3130323332313032, 0x0, 5, 1417),
+        (0x3430393136343039, 0x0, 5, 568),
+        (0x3030383532303038, 0x0, 5, 1885),
+        (0x3636333539363633, 0x0, 5, 849),
+        (0x3136303830313630, 0x0, 5, 1415),
+        (0x3032313236303231, 0x0, 5, 1649),
+        (0x3130323334313032, 0x0, 5, 644),
+        (0x3034303838303430, 0x0, 5, 1783),
+        (0x3137313233313731, 0x0, 5, 1478),
+        (0x3536313233353631, 0x0, 5, 965),
+        (0x3030373137303037, 0x0, 5, 538),
+        (0x3036303636303630, 0x0, 5, 139),
+        (0x3232323231323232, 0x0, 5, 1234),
+        (0x3039313330303931, 0x0, 5, 1598),
+        (0x3530303539353030, 0x0, 5, 168),
+        (0x3233303530323330, 0x0, 5, 706),
+        (0x3530393134353039, 0x0, 5, 1046),
+        (0x3031303831303130, 0x0, 5, 567),
+        (0x3633353430363335, 0x0, 5, 815),
+        (0x3135303639313530, 0x0, 5, 289),
+        (0x3430393133343039, 0x0, 5, 1684),
+        (0x3036313239303631, 0x0, 5, 1291),
+        (0x3030353130303035, 0x0, 5, 1638),
+        (0x3030343334303034, 0x0, 5, 154),
+        (0x3033303639303330, 0x0, 5, 1867),
+        (0x3734313238373431, 0x0, 5, 337),
+        (0x3033343531303334, 0x0, 5, 888),
+        (0x3331323531333132, 0x0, 5, 229),
+        (0x3531303437353130, 0x0, 5, 699),
+        (0x3030323637303032, 0x0, 5, 1013),
+        (0x3430393135343039, 0x0, 5, 70),
+        (0x3030303431303030, 0x0, 5, 165),
+        (0x3030313630303031, 0x0, 5, 844),
+        (0x3130303931313030, 0x0, 5, 1172),
+        (0x3434303533343430, 0x0, 5, 1488),
+        (0x3030303937303030, 0x0, 5, 102),
+        (0x3132303533313230, 0x0, 5, 606),
+        (0x3034353431303435, 0x0, 5, 1588),
+        (0x3136303639313630, 0x0, 5, 415),
+        (0x3035323333303532, 0x0, 5, 497),
+        (0x3034333830303433, 0x0, 5, 1203),
+        (0x3031333933303133, 0x0, 5, 887),
+        (0x3035303831303530, 0x0, 5, 919),
+        (0x3030333233303033, 0x0, 5, 1761),
+        (0x3434303539343430, 0x0, 5, 265),
+        (0x3033313130303331, 0x0, 5, 1128),
+        (0x3331303438333130, 0x0, 5, 300),
+        (0x3332313238333231, 0x0, 5, 1787),
+        (0x3030333633303033, 0x0, 5, 1031),
+        (0x3332333138333233, 0x0, 5, 1107),
+        (0x3330383432333038, 0x0, 5, 982),
+        (0x3034303636303430, 0x0, 5, 1236),
+        (0x3132303632313230, 0x0, 5, 525),
+        (0x3232323332323232, 0x0, 5, 1734),
+        (0x3030323837303032, 0x0, 5, 1096),
+        (0x3234303531323430, 0x0, 5, 843),
+        (0x3030383435303038, 0x0, 5, 242),
+        (0x3031303233303130, 0x0, 5, 1039),
+        (0x3036333534303633, 0x0, 5, 1792),
+        (0x3036313234303631, 0x0, 5, 705),
+        (0x3034303531303430, 0x0, 5, 988),
+        (0x3332333133333233, 0x0, 5, 516),
+        (0x3237313235323731, 0x0, 5, 37),
+        (0x3136333130313633, 0x0, 5, 694),
+        (0x3431303431343130, 0x0, 5, 1341),
+        (0x3131323334313132, 0x0, 5, 1445),
+        (0x3532303732353230, 0x0, 5, 107),
+        (0x3637353435363735, 0x0, 5, 1614),
+        (0x3431323532343132, 0x0, 5, 1526),
+        (0x3037313239303731, 0x0, 5, 557),
+        (0x3236303630323630, 0x0, 5, 312),
+        (0x3034303334303430, 0x0, 5, 826),
+        (0x3230303334323030, 0x0, 5, 1005),
+        (0x3132323237313232, 0x0, 5, 174),
+        (0x3130303932313030, 0x0, 5, 893),
+        (0x3838303339383830, 0x0, 5, 1515),
+        (0x3030303234303030, 0x0, 5, 313),
+        (0x3030303930303030, 0x0, 5, 1697),
+        (0x3232303631323230, 0x0, 5, 724),
+        (0x3131343130313134, 0x0, 5, 1879),
+        (0x3534303532353430, 0x0, 5, 542),
+        (0x3034303635303430, 0x0, 5, 1746),
+        (0x3130393134313039, 0x0, 5, 321),
+        (0x3032303536303230, 0x0, 5, 1010),
+        (0x3133303632313330, 0x0, 5, 114),
+        (0x3031323235303132, 0x0, 5, 906),
+        (0x3031313332303131, 0x0, 5, 1276),
+        (0x3135333132313533, 0x0, 5, 1705),
+        (0x3234303532323430, 0x0, 5, 796),
+        (0x3032333531303233, 0x0, 5, 1534),
+        (0x3838303334383830, 0x0, 5, 80),
+        (0x3034313339303431, 0x0, 5, 173),
+        (0x3035303233303530, 0x0, 5, 1475),
+        (0x3031333534303133, 0x0, 5, 204),
+        (0x3733303534373330, 0x0, 5, 384),
+        (0x3037333835303733, 0x0, 5, 598),
+        (0x3030303934303030, 0x0, 5, 1215),
+        (0x3032313135303231, 0x0, 5, 1516),
+        (0x3032303533303230, 0x0, 5, 914),
+        (0x3130343633313034, 0x0, 5, 1474),
+        (0x3032353439303235, 0x0, 5, 1045),
+        (0x3234313336323431, 0x0, 5, 675),
+        (0x3133303630313330, 0x0, 5, 221),
+        (0x3631303232363130, 0x0, 5, 197),
+        (0x3030313333303031, 0x0, 5, 1330),
+        (0x3036313231303631, 0x0, 5, 896),
+        (0x3130393131313039, 0x0, 5, 629),
+        (0x3730303534373030, 0x0, 5, 91),
+        (0x3039313331303931, 0x0, 5, 133),
+        (0x3236333535323633, 0x0, 5, 1158),
+        (0x3231313534323131, 0x0, 5, 1763),
+        (0x3633303530363330, 0x0, 5, 1738),
+        (0x3733353432373335, 0x0, 5, 1313),
+        (0x3132303633313230, 0x0, 5, 68),
+        (0x3130333637313033, 0x0, 5, 1807),
+        (0x3534313232353431, 0x0, 5, 839),
+        (0x3331303439333130, 0x0, 5, 1835),
+        (0x3332343134333234, 0x0, 5, 1195),
+        (0x3035303537303530, 0x0, 5, 1002),
+        (0x3034303233303430, 0x0, 5, 1132),
+        (0x3136313233313631, 0x0, 5, 518),
+        (0x3034313333303431, 0x0, 5, 1608),
+        (0x3437353434343735, 0x0, 5, 668),
+        (0x3431323535343132, 0x0, 5, 545),
+        (0x3332313136333231, 0x0, 5, 748),
+        (0x3035303630303530, 0x0, 5, 398),
+        (0x3030353139303035, 0x0, 5, 867),
+        (0x3235303539323530, 0x0, 5, 419),
+        (0x3035303832303530, 0x0, 5, 770),
+        (0x3130343636313034, 0x0, 5, 89),
+        (0x3131353331313135, 0x0, 5, 798),
+        (0x3030313336303031, 0x0, 5, 1836),
+        (0x3232313230323231, 0x0, 5, 507),
+        (0x3136313239313631, 0x0, 5, 756),
+        (0x3131313536313131, 0x0, 5, 529),
+        (0x3031333335303133, 0x0, 5, 936),
+        (0x3133353432313335, 0x0, 5, 1523),
+        (0x3632313233363231, 0x0, 5, 231),
+        (0x3035313330303531, 0x0, 5, 1197),
+        (0x3030323331303032, 0x0, 5, 952),
+        (0x3136303837313630, 0x0, 5, 576),
+        (0x3033303539303330, 0x0, 5, 477),
+        (0x3034343932303434, 0x0, 5, 187),
+        (0x3037323330303732, 0x0, 5, 1363),
+        (0x3434313239343431, 0x0, 5, 703),
+        (0x3130393132313039, 0x0, 5, 210),
+        (0x3035323335303532, 0x0, 5, 1186),
+        (0x3034303239303430, 0x0, 5, 181),
+        (0x3037313233303731, 0x0, 5, 698),
+        (0x3330303935333030, 0x0, 5, 1758),
+        (0x3136333133313633, 0x0, 5, 1723),
+        (0x3231333535323133, 0x0, 5, 1335),
+        (0x3131303330313130, 0x0, 5, 1607),
+        (0x3132313235313231, 0x0, 5, 1395),
+        (0x3637353433363735, 0x0, 5, 1029),
+        (0x3130323335313032, 0x0, 5, 1164),
+        (0x3432333133343233, 0x0, 5, 1786),
+        (0x3132333136313233, 0x0, 5, 1939),
+        (0x3030383634303038, 0x0, 5, 1618),
+        (0x3431303434343130, 0x0, 5, 1265),
+        (0x3230343634323034, 0x0, 5, 1560),
+        (0x3633303537363330, 0x0, 5, 1326),
+        (0x3330303331333030, 0x0, 5, 492),
+        (0x3432333139343233, 0x0, 5, 1578),
+        (0x3131303430313130, 0x0, 5, 1881),
+        (0x3030353437303035, 0x0, 5, 1530),
+        (0x3534313237353431, 0x0, 5, 258),
+        (0x3631323532363132, 0x0, 5, 315),
+        (0x3135303532313530, 0x0, 5, 1137),
+        (0x3135333131313533, 0x0, 5, 1216),
+        (0x3136303636313630, 0x0, 5, 6),
+        (0x3131333539313133, 0x0, 5, 1788),
+        (0x3231323232323132, 0x0, 5, 140),
+        (0x3031303336303130, 0x0, 5, 1911),
+        (0x3030373531303037, 0x0, 5, 1204),
+        (0x3036303632303630, 0x0, 5, 519),
+        (0x3035303539303530, 0x0, 5, 115),
+        (0x3131333132313133, 0x0, 5, 1011),
+        (0x3031313532303131, 0x0, 5, 1518),
+        (0x3132333138313233, 0x0, 5, 1099),
+        (0x3031313534303131, 0x0, 5, 814),
+        (0x3030303931303030, 0x0, 5, 1171),
+        (0x3131323330313132, 0x0, 5, 1338),
+        (0x3230313835323031, 0x0, 5, 696),
+        (0x3133303637313330, 0x0, 5, 939),
+        (0x3330303334333030, 0x0, 5, 1075),
+        (0x3337353431333735, 0x0, 5, 214),
+        (0x3236333536323633, 0x0, 5, 758),
+        (0x3036303834303630, 0x0, 5, 971),
+        (0x3132323232313232, 0x0, 5, 61),
+        (0x3033303836303330, 0x0, 5, 359),
+        (0x3130303230313030, 0x0, 5, 1742),
+        (0x3136333139313633, 0x0, 5, 1491),
+        (0x3132333133313233, 0x0, 5, 1514),
+        (0x3932333139393233, 0x0, 5, 923),
+        (0x3135303637313530, 0x0, 5, 461),
+        (0x3030303633303030, 0x0, 5, 588),
+        (0x3030353435303035, 0x0, 5, 797),
+        (0x3131313535313131, 0x0, 5, 1733),
+        (0x3031323233303132, 0x0, 5, 1377),
+        (0x3430333634343033, 0x0, 5, 1860),
+        (0x3332313231333231, 0x0, 5, 523),
+        (0x3330323634333032, 0x0, 5, 4),
+        (0x3031313531303131, 0x0, 5, 1929),
+        (0x3030323635303032, 0x0, 5, 227),
+        (0x3030323636303032, 0x0, 5, 429),
+        (0x3534313230353431, 0x0, 5, 1446),
+        (0x3030343536303034, 0x0, 5, 53),
+        (0x3032343530303234, 0x0, 5, 1134),
+        (0x3132343138313234, 0x0, 5, 1947),
+        (0x3130373539313037, 0x0, 5, 937),
+        (0x3036333834303633, 0x0, 5, 1321),
+        (0x3332313232333231, 0x0, 5, 1674),
+        (0x3030323633303032, 0x0, 5, 446),
+        (0x3330333639333033, 0x0, 5, 1884),
+        (0x3532303731353230, 0x0, 5, 649),
+        (0x3032323237303232, 0x0, 5, 817),
+        (0x3039313334303931, 0x0, 5, 112),
+        (0x3136303633313630, 0x0, 5, 1779),
+        (0x3031343136303134, 0x0, 5, 1043),
+        (0x3030383531303038, 0x0, 5, 786),
+        (0x3032353437303235, 0x0, 5, 403),
+        (0x3132343131313234, 0x0, 5, 833),
+        (0x3230313833323031, 0x0, 5, 1898),
+        (0x3232323236323232, 0x0, 5, 1952),
+        (0x3031313230303131, 0x0, 5, 1707),
+        (0x3838303335383830, 0x0, 5, 886),
+        (0x3031303335303130, 0x0, 5, 813),
+        (0x3032303631303230, 0x0, 5, 1093),
+        (0x3434303338343430, 0x0, 5, 1283),
+        (0x3730303536373030, 0x0, 5, 1522),
+        (0x3136333135313633, 0x0, 5, 670),
+        (0x3231303332323130, 0x0, 5, 457),
+        (0x3035303834303530, 0x0, 5, 439),
+        (0x3030313934303031, 0x0, 5, 292),
+        (0x3033313332303331, 0x0, 5, 1428),
+        (0x3430303931343030, 0x0, 5, 642),
+        (0x3030333838303033, 0x0, 5, 550),
+        (0x3533343531353334, 0x0, 5, 253),
+        (0x3031343135303134, 0x0, 5, 1136),
+        (0x3834313231383431, 0x0, 5, 1074),
+        (0x3031323239303132, 0x0, 5, 1438),
+        (0x3134303230313430, 0x0, 5, 489),
+        (0x3130303938313030, 0x0, 5, 1258),
+        (0x3031303333303130, 0x0, 5, 805),
+        (0x3034333530303433, 0x0, 5, 1317),
+        (0x3030333831303033, 0x0, 5, 379),
+        (0x3030333832303033, 0x0, 5, 453),
+        (0x3136313235313631, 0x0, 5, 1262),
+        (0x3232303636323230, 0x0, 5, 1461),
+        (0x3231303338323130, 0x0, 5, 861),
+        (0x3332333132333233, 0x0, 5, 1482),
+        (0x3031313538303131, 0x0, 5, 79),
+        (0x3030353133303035, 0x0, 5, 1635),
+        (0x3034303535303430, 0x0, 5, 1156),
+        (0x3530303537353030, 0x0, 5, 299),
+        (0x3030363131303036, 0x0, 5, 1802),
+        (0x3531343530353134, 0x0, 5, 1306),
+        (0x3135303531313530, 0x0, 5, 580),
+        (0x3030313932303031, 0x0, 5, 1464),
+        (0x3030343539303034, 0x0, 5, 910),
+        (0x3431303432343130, 0x0, 5, 100),
+        (0x3133353433313335, 0x0, 5, 1563),
+        (0x3033323534303332, 0x0, 5, 794),
+        (0x3030323639303032, 0x0, 5, 779),
+        (0x3030313637303031, 0x0, 5, 1109),
+        (0x3030333530303033, 0x0, 5, 84),
+        (0x3131333131313133, 0x0, 5, 177),
+        (0x3731323534373132, 0x0, 5, 1178),
+        (0x3034343931303434, 0x0, 5, 631),
+        (0x3931323239393132, 0x0, 5, 1532),
+        (0x3230393138323039, 0x0, 5, 205),
+        (0x3330303930333030, 0x0, 5, 331),
+        (0x3236313237323631, 0x0, 5, 257),
+        (0x3534343534353434, 0x0, 5, 1751),
+        (0x3233333130323333, 0x0, 5, 1795),
+        (0x3230323331323032, 0x0, 5, 432),
+        (0x3230303337323030, 0x0, 5, 237),
+        (0x3132313236313231, 0x0, 5, 1418),
+        (0x3032323533303232, 0x0, 5, 995),
+        (0x3330303933333030, 0x0, 5, 1714),
+        (0x3036333531303633, 0x0, 5, 310),
+        (0x3130323333313032, 0x0, 5, 1501),
+        (0x3335303633333530, 0x0, 5, 1281),
+        (0x3036303638303630, 0x0, 5, 1245),
+        (0x3334303535333430, 0x0, 5, 1014),
+        (0x3336333533333633, 0x0, 5, 1108),
+        (0x3137353435313735, 0x0, 5, 1839),
+        (0x3031333334303133, 0x0, 5, 1443),
+        (0x3036333830303633, 0x0, 5, 1403),
+        (0x3130333330313033, 0x0, 5, 27),
+        (0x3137303630313730, 0x0, 5, 1209),
+        (0x3330393134333039, 0x0, 5, 1114),
+        (0x3130303934313030, 0x0, 5, 260),
+        (0x3434303530343430, 0x0, 5, 603),
+        (0x3532313239353231, 0x0, 5, 847),
+        (0x3731323531373132, 0x0, 5, 152),
+        (0x3137323330313732, 0x0, 5, 1452),
+        (0x3734313239373431, 0x0, 5, 1163),
+        (0x3533353433353335, 0x0, 5, 1325),
+        (0x3230303936323030, 0x0, 5, 1369),
+        (0x3636333532363633, 0x0, 5, 960),
+        (0x3031303231303130, 0x0, 5, 156),
+        (0x3334303534333430, 0x0, 5, 113),
+        (0x3031303232303130, 0x0, 5, 989),
+        (0x3432333137343233, 0x0, 5, 474),
+        (0x3034303534303430, 0x0, 5, 1695),
+        (0x3332333134333233, 0x0, 5, 73),
+        (0x3030303332303030, 0x0, 5, 368),
+        (0x3236313233323631, 0x0, 5, 209),
+        (0x3230313836323031, 0x0, 5, 266),
+        (0x3030313335303031, 0x0, 5, 1498),
+        (0x3132313232313231, 0x0, 5, 1202),
+        (0x343033, 0x0, 3, 929),
+        (0x3130323638313032, 0x0, 5, 1332),
+        (0x3230303935323030, 0x0, 5, 987),
+        (0x3630303539363030, 0x0, 5, 1408),
+        (0x3138333130313833, 0x0, 5, 1153),
+        (0x3636333537363633, 0x0, 5, 1434),
+        (0x3432313237343231, 0x0, 5, 1083),
+        (0x3139313230313931, 0x0, 5, 904),
+        (0x3731323532373132, 0x0, 5, 656),
+        (0x3030373534303037, 0x0, 5, 501),
+        (0x3030303733303030, 0x0, 5, 1828),
+        (0x3130303939313030, 0x0, 5, 1280),
+        (0x3230363134323036, 0x0, 5, 626),
+        (0x3130353430313035, 0x0, 5, 688),
+        (0x3933303530393330, 0x0, 5, 1528),
+        (0x3130343635313034, 0x0, 5, 1246),
+        (0x3131363130313136, 0x0, 5, 691),
+        (0x3734313232373431, 0x0, 5, 401),
+        (0x3035343532303534, 0x0, 5, 955),
+        (0x3030373535303037, 0x0, 5, 829),
+        (0x3232323235323232, 0x0, 5, 0),
+        (0x3636333531363633, 0x0, 5, 485),
+        (0x3230323632323032, 0x0, 5, 1512),
+        (0x3031303536303130, 0x0, 5, 1091),
+        (0x3132323231313232, 0x0, 5, 1080),
+        (0x3034303536303430, 0x0, 5, 1406),
+        (0x3131333130313133, 0x0, 5, 1145),
+        (0x3031303932303130, 0x0, 5, 482),
+        (0x3030343631303034, 0x0, 5, 1294),
+        (0x3233303536323330, 0x0, 5, 1155),
+        (0x3330303332333030, 0x0, 5, 877),
+        (0x3137303637313730, 0x0, 5, 1629),
+        (0x3132323535313232, 0x0, 5, 816),
+        (0x3034303831303430, 0x0, 5, 1948),
+        (0x3531303431353130, 0x0, 5, 880),
+        (0x3636333534363633, 0x0, 5, 760),
+        (0x3231333532323133, 0x0, 5, 1113),
+        (0x3430393138343039, 0x0, 5, 780),
+        (0x3030343932303034, 0x0, 5, 710),
+        (0x3431323533343132, 0x0, 5, 144),
+        (0x3030363132303036, 0x0, 5, 36),
+        (0x3030323332303032, 0x0, 5, 1374),
+        (0x3031353431303135, 0x0, 5, 304),
+        (0x3531343536353134, 0x0, 5, 275),
+        (0x3032303638303230, 0x0, 5, 535),
+        (0x3031343139303134, 0x0, 5, 1611),
+        (0x3432313239343231, 0x0, 5, 807),
+        (0x3035303531303530, 0x0, 5, 1873),
+        (0x3430333631343033, 0x0, 5, 303),
+        (0x3530343531353034, 0x0, 5, 913),
+        (0x3132303532313230, 0x0, 5, 879),
+        (0x3132333135313233, 0x0, 5, 1580),
+        (0x3534343538353434, 0x0, 5, 1541),
+        (0x3031333331303133, 0x0, 5, 191),
+        (0x3430333632343033, 0x0, 5, 1745),
+        (0x3131313539313131, 0x0, 5, 1410),
+        (0x3032323338303232, 0x0, 5, 333),
+        (0x3031303339303130, 0x0, 5, 1517),
+        (0x3032313333303231, 0x0, 5, 1386),
+        (0x3132303639313230, 0x0, 5, 1666),
+        (0x3135303630313530, 0x0, 5, 820),
+        (0x3032333537303233, 0x0, 5, 600),
+        (0x3331323537333132, 0x0, 5, 537),
+        (0x3332313235333231, 0x0, 5, 56),
+        (0x3032313234303231, 0x0, 5, 288),
+        (0x3132353430313235, 0x0, 5, 1286),
+        (0x3032323230303232, 0x0, 5, 450),
+        (0x3132303634313230, 0x0, 5, 1915),
+        (0x3036303634303630, 0x0, 5, 452),
+        (0x3131333533313133, 0x0, 5, 618),
+        (0x3236313230323631, 0x0, 5, 486),
+        (0x3136333534313633, 0x0, 5, 1168),
+        (0x3036313233303631, 0x0, 5, 1489),
+        (0x3330393137333039, 0x0, 5, 1509),
+        (0x3031343931303134, 0x0, 5, 1596),
+        (0x3734313233373431, 0x0, 5, 330),
+        (0x3131323235313132, 0x0, 5, 1161),
+        (0x3030343335303034, 0x0, 5, 1663),
+        (0x3133333131313333, 0x0, 5, 1912),
+        (0x3334303531333430, 0x0, 5, 185),
+        (0x3734313236373431, 0x0, 5, 1710),
+        (0x3235303536323530, 0x0, 5, 241),
+        (0x3033303630303330, 0x0, 5, 1229),
+        (0x3036343933303634, 0x0, 5, 1933),
+        (0x3033343532303334, 0x0, 5, 1190),
+        (0x3031303537303130, 0x0, 5, 443),
+        (0x3032343131303234, 0x0, 5, 1804),
+        (0x3031323236303132, 0x0, 5, 1201),
+        (0x3136333531313633, 0x0, 5, 1194),
+        (0x3534343531353434, 0x0, 5, 201),
+        (0x3230303933323030, 0x0, 5, 1755),
+        (0x3132303637313230, 0x0, 5, 1473),
+        (0x3032313133303231, 0x0, 5, 1030),
+        (0x3130323339313032, 0x0, 5, 223),
+        (0x3030343533303034, 0x0, 5, 464),
+        (0x3230303939323030, 0x0, 5, 1235),
+        (0x3332333131333233, 0x0, 5, 957),
+        (0x3136303833313630, 0x0, 5, 1315),
+        (0x3230323634323032, 0x0, 5, 783),
+        (0x3132333535313233, 0x0, 5, 340),
+        (0x3137313237313731, 0x0, 5, 1188),
+        (0x3237303635323730, 0x0, 5, 1506),
+        (0x3037333833303733, 0x0, 5, 560),
+        (0x3031333935303133, 0x0, 5, 1414),
+        (0x3231303331323130, 0x0, 5, 226),
+        (0x3032303632303230, 0x0, 5, 949),
+        (0x3030373532303037, 0x0, 5, 612),
+        (0x3332313234333231, 0x0, 5, 1331),
+        (0x3539313330353931, 0x0, 5, 1394),
+        (0x3036303530303630, 0x0, 5, 885),
+        (0x3033353434303335, 0x0, 5, 1633),
+        (0x3230303233323030, 0x0, 5, 1815),
+        (0x3130323331313032, 0x0, 5, 1455),
+        (0x3532343531353234, 0x0, 5, 322),
+        (0x3130343634313034, 0x0, 5, 437),
+        (0x3133333133313333, 0x0, 5, 551),
+        (0x3030343633303034, 0x0, 5, 1871),
+        (0x3032303835303230, 0x0, 5, 1652),
+        (0x3130323336313032, 0x0, 5, 720),
+        (0x3130333831313033, 0x0, 5, 640),
+        (0x3233303636323330, 0x0, 5, 870),
+        (0x3034313232303431, 0x0, 5, 103),
+        (0x3631323534363132, 0x0, 5, 455),
+        (0x3334303538333430, 0x0, 5, 414),
+        (0x3132313135313231, 0x0, 5, 1889),
+        (0x3031333332303133, 0x0, 5, 248),
+        (0x3137323331313732, 0x0, 5, 836),
+        (0x3336333530333633, 0x0, 5, 1097),
+        (0x3239313330323931, 0x0, 5, 526),
+        (0x3333333130333333, 0x0, 5, 167),
+        (0x3036303839303630, 0x0, 5, 1759),
+        (0x3130343530313034, 0x0, 5, 1683),
+        (0x3232313234323231, 0x0, 5, 1149),
+        (0x3034313237303431, 0x0, 5, 256),
+        (0x3530303533353030, 0x0, 5, 677),
+        (0x3031353432303135, 0x0, 5, 1177),
+        (0x3234303236323430, 0x0, 5, 1712),
+        (0x3031323537303132, 0x0, 5, 1062),
+        (0x3734313235373431, 0x0, 5, 120),
+        (0x3531303434353130, 0x0, 5, 1727),
+        (0x3035323336303532, 0x0, 5, 1404),
+        (0x3233303633323330, 0x0, 5, 680),
+        (0x3733353433373335, 0x0, 5, 278),
+        (0x3534343533353434, 0x0, 5, 1021),
+        (0x3032343132303234, 0x0, 5, 753),
+        (0x3132343132313234, 0x0, 5, 901),
+        (0x3131323233313132, 0x0, 5, 857),
+        (0x3038333133303833, 0x0, 5, 1435),
+        (0x3130323639313032, 0x0, 5, 1058),
+        (0x3630303535363030, 0x0, 5, 1487),
+        (0x3231333534323133, 0x0, 5, 1566),
+        (0x3231323231323132, 0x0, 5, 1066),
+        (0x3030373538303037, 0x0, 5, 1426),
+        (0x3133323531313332, 0x0, 5, 772),
+        (0x3237303636323730, 0x0, 5, 1876),
+        (0x3236303832323630, 0x0, 5, 917),
+        (0x3132323338313232, 0x0, 5, 897),
+        (0x3236333131323633, 0x0, 5, 1396),
+        (0x3036303833303630, 0x0, 5, 1366),
+        (0x3331303333333130, 0x0, 5, 655),
+        (0x3131313533313131, 0x0, 5, 101),
+        (0x3030323533303032, 0x0, 5, 1668),
+        (0x3035303530303530, 0x0, 5, 1574),
+        (0x3333333137333333, 0x0, 5, 1760),
+        (0x3037303636303730, 0x0, 5, 619),
+        (0x3230333639323033, 0x0, 5, 771),
+        (0x3230373530323037, 0x0, 5, 62),
+        (0x3033323533303332, 0x0, 5, 1581),
+        (0x3034303836303430, 0x0, 5, 1098),
+        (0x3033333530303333, 0x0, 5, 305),
+        (0x3030303334303030, 0x0, 5, 1869),
+        (0x3534343532353434, 0x0, 5, 831),
+        (0x3431323539343132, 0x0, 5, 872),
+        (0x3030333235303033, 0x0, 5, 259),
+        (0x3030313930303031, 0x0, 5, 634),
+        (0x3031363137303136, 0x0, 5, 1603),
+        (0x3034303833303430, 0x0, 5, 198),
+        (0x3230393133323039, 0x0, 5, 14),
+        (0x3136303834313630, 0x0, 5, 470),
+        (0x3231303431323130, 0x0, 5, 28),
+        (0x3134303539313430, 0x0, 5, 681),
+        (0x3031303734303130, 0x0, 5, 540),
+        (0x3230393139323039, 0x0, 5, 293),
+        (0x3938303334393830, 0x0, 5, 889),
+        (0x3136333137313633, 0x0, 5, 314),
+        (0x3139303831313930, 0x0, 5, 45),
+        (0x3031323532303132, 0x0, 5, 97),
+        (0x3432333130343233, 0x0, 5, 689),
+        (0x3036303836303630, 0x0, 5, 372),
+        (0x3030313537303031, 0x0, 5, 1365),
+        (0x3031333338303133, 0x0, 5, 458),
+        (0x3034303933303430, 0x0, 5, 125),
+        (0x3232333134323233, 0x0, 5, 1375),
+        (0x3030303331303030, 0x0, 5, 1384),
+        (0x3038303832303830, 0x0, 5, 465),
+        (0x3133333134313333, 0x0, 5, 1400),
+        (0x3531303237353130, 0x0, 5, 203),
+        (0x343034, 0x0, 3, 1142),
+        (0x3533353437353335, 0x0, 5, 31),
+        (0x3033303838303330, 0x0, 5, 57),
+        (0x3030343639303034, 0x0, 5, 85),
+        (0x3233333136323333, 0x0, 5, 674),
+        (0x3134303533313430, 0x0, 5, 684),
+        (0x3434303335343430, 0x0, 5, 572),
+        (0x3030333833303033, 0x0, 5, 172),
+        (0x3033303637303330, 0x0, 5, 1103),
+        (0x3030383637303038, 0x0, 5, 1376),
+        (0x3234303239323430, 0x0, 5, 856),
+        (0x3030313339303031, 0x0, 5, 193),
+        (0x3033313331303331, 0x0, 5, 1542),
+        (0x3130303334313030, 0x0, 5, 1706),
+        (0x3033333533303333, 0x0, 5, 1735),
+        (0x3230303330323030, 0x0, 5, 1139),
+        (0x3030333637303033, 0x0, 5, 1101),
+        (0x3232313237323231, 0x0, 5, 22),
+        (0x3036303835303630, 0x0, 5, 1004),
+        (0x3533353431353335, 0x0, 5, 148),
+        (0x3131323331313132, 0x0, 5, 1249),
+        (0x3733303532373330, 0x0, 5, 1784),
+        (0x3436313236343631, 0x0, 5, 1657),
+        (0x3330393132333039, 0x0, 5, 714),
+        (0x3235303537323530, 0x0, 5, 1327),
+        (0x3531343531353134, 0x0, 5, 1290),
+        (0x3033353438303335, 0x0, 5, 200),
+        (0x3237303633323730, 0x0, 5, 495),
+        (0x3031313130303131, 0x0, 5, 652),
+        (0x3330303938333030, 0x0, 5, 1357),
+        (0x3037303630303730, 0x0, 5, 1432),
+        (0x3530393135353039, 0x0, 5, 593),
+        (0x3030303631303030, 0x0, 5, 1901),
+        (0x3033303538303330, 0x0, 5, 1597),
+        (0x3031303332303130, 0x0, 5, 1533),
+        (0x3034333532303433, 0x0, 5, 1224),
+        (0x3533303533353330, 0x0, 5, 1799),
+        (0x3033313232303331, 0x0, 5, 98),
+        (0x3130373538313037, 0x0, 5, 459),
+        (0x3031333536303133, 0x0, 5, 272),
+        (0x3339313330333931, 0x0, 5, 732),
+        (0x3131303337313130, 0x0, 5, 46),
+        (0x3032303535303230, 0x0, 5, 77),
+        (0x3133303631313330, 0x0, 5, 454),
+        (0x3434303336343430, 0x0, 5, 389),
+        (0x3534303330353430, 0x0, 5, 1162),
+        (0x3136313238313631, 0x0, 5, 1105),
+        (0x3232323233323232, 0x0, 5, 239),
+        (0x3531303234353130, 0x0, 5, 582),
+        (0x3132323533313232, 0x0, 5, 749),
+        (0x3433333130343333, 0x0, 5, 881),
+        (0x3130323636313032, 0x0, 5, 1519),
+        (0x3034313234303431, 0x0, 5, 1726),
+        (0x3032313131303231, 0x0, 5, 1210),
+        (0x3030303632303030, 0x0, 5, 213),
+        (0x3231303335323130, 0x0, 5, 938),
+        (0x3032303637303230, 0x0, 5, 1502),
+        (0x3031343134303134, 0x0, 5, 1692),
+        (0x3230393136323039, 0x0, 5, 145),
+        (0x3230393137323039, 0x0, 5, 664),
+        (0x3230393130323039, 0x0, 5, 1922),
+        (0x3030323532303032, 0x0, 5, 1747),
+        (0x3131353338313135, 0x0, 5, 1256),
+        (0x3033353439303335, 0x0, 5, 277),
+        (0x3232343133323234, 0x0, 5, 1546),
+        (0x3331303432333130, 0x0, 5, 1477),
+        (0x3231313536323131, 0x0, 5, 659),
+        (0x3032313238303231, 0x0, 5, 1748),
+        (0x3130313838313031, 0x0, 5, 1206),
+        (0x3437353435343735, 0x0, 5, 1228),
+        (0x3532313131353231, 0x0, 5, 1189),
+        (0x3236313232323631, 0x0, 5, 1728),
+        (0x3733303531373330, 0x0, 5, 556),
+        (0x3036323332303632, 0x0, 5, 1253),
+        (0x3530323531353032, 0x0, 5, 1176),
+        (0x343130, 0x0, 3, 1549),
+        (0x3139313330313931, 0x0, 5, 613),
+        (0x3330303932333030, 0x0, 5, 745),
+        (0x3230363138323036, 0x0, 5, 1044),
+        (0x3032313232303231, 0x0, 5, 1582),
+        (0x3033303837303330, 0x0, 5, 1129),
+        (0x3232303630323230, 0x0, 5, 1067),
+        (0x3236313238323631, 0x0, 5, 149),
+        (0x3137313231313731, 0x0, 5, 687),
+        (0x3032343536303234, 0x0, 5, 1086),
+        (0x3034303839303430, 0x0, 5, 1140),
+        (0x3034333533303433, 0x0, 5, 1659),
+        (0x3030313536303031, 0x0, 5, 532),
+        (0x3132323534313232, 0x0, 5, 790),
+        (0x3035343537303534, 0x0, 5, 777),
+        (0x3531303236353130, 0x0, 5, 774),
+        (0x3031323630303132, 0x0, 5, 981),
+        (0x3234303233323430, 0x0, 5, 418),
+        (0x3230383438323038, 0x0, 5, 123),
+        (0x3536313237353631, 0x0, 5, 1370),
+        (0x3030313639303031, 0x0, 5, 1866),
+        (0x3135303530313530, 0x0, 5, 1857),
+        (0x3533353432353335, 0x0, 5, 1199),
+        (0x3032313132303231, 0x0, 5, 558),
+        (0x3130373532313037, 0x0, 5, 1524),
+        (0x3034333537303433, 0x0, 5, 1585),
+        (0x3033353432303335, 0x0, 5, 934),
+        (0x3330303931333030, 0x0, 5, 1238),
+        (0x3030343638303034, 0x0, 5, 1104),
+        (0x3335313330333531, 0x0, 5, 559),
+        (0x3237303631323730, 0x0, 5, 546),
+        (0x3131323531313132, 0x0, 5, 1073),
+        (0x3032303831303230, 0x0, 5, 1279),
+        (0x3030343930303034, 0x0, 5, 1480),
+        (0x3030313535303031, 0x0, 5, 1429),
+        (0x3033303638303330, 0x0, 5, 902),
+        (0x3031303338303130, 0x0, 5, 319),
+        (0x3034303539303430, 0x0, 5, 1667),
+        (0x3031333539303133, 0x0, 5, 444),
+        (0x3233303639323330, 0x0, 5, 1268),
+        (0x3030353434303035, 0x0, 5, 1305),
+        (0x3834313230383431, 0x0, 5, 1179),
+        (0x3035333830303533, 0x0, 5, 561),
+        (0x3532333138353233, 0x0, 5, 1765),
+        (0x3131333331313133, 0x0, 5, 544),
+        (0x3231313538323131, 0x0, 5, 1600),
+        (0x3633353431363335, 0x0, 5, 481),
+        (0x3034313330303431, 0x0, 5, 1226),
+        (0x3033333534303333, 0x0, 5, 810),
+        (0x3337353433333735, 0x0, 5, 835),
+        (0x3036313333303631, 0x0, 5, 1416),
+        (0x3531303239353130, 0x0, 5, 297),
+        (0x3336313231333631, 0x0, 5, 1260),
+        (0x3030303939303030, 0x0, 5, 88),
+        (0x3235333130323533, 0x0, 5, 1284),
+        (0x3030333635303033, 0x0, 5, 1453),
+        (0x3032323130303232, 0x0, 5, 1853),
+        (0x3037323332303732, 0x0, 5, 72),
+        (0x3636333536363633, 0x0, 5, 1531),
+        (0x3033303636303330, 0x0, 5, 180),
+        (0x3733303538373330, 0x0, 5, 411),
+        (0x3030333835303033, 0x0, 5, 614),
+        (0x3433303531343330, 0x0, 5, 1219),
+        (0x3531303233353130, 0x0, 5, 757),
+        (0x3030343931303034, 0x0, 5, 1261),
+        (0x3039313333303931, 0x0, 5, 1182),
+        (0x3035313233303531, 0x0, 5, 391),
+        (0x3530393136353039, 0x0, 5, 438),
+        (0x3233333135323333, 0x0, 5, 1949),
+        (0x3232323239323232, 0x0, 5, 1822),
+        (0x3130323633313032, 0x0, 5, 1409),
+        (0x3030333836303033, 0x0, 5, 1340),
+        (0x3239313333323931, 0x0, 5, 1003),
+        (0x3030393133303039, 0x0, 5, 1637),
+        (0x3230303339323030, 0x0, 5, 1008),
+        (0x3336333532333633, 0x0, 5, 682),
+        (0x3530303732353030, 0x0, 5, 514),
+        (0x3030343333303034, 0x0, 5, 192),
+        (0x3430393132343039, 0x0, 5, 830),
+        (0x3030373537303037, 0x0, 5, 309),
+        (0x3232323238323232, 0x0, 5, 1749),
+        (0x3030303933303030, 0x0, 5, 920),
+        (0x3130323330313032, 0x0, 5, 1606),
+        (0x3331303330333130, 0x0, 5, 251),
+        (0x3033333532303333, 0x0, 5, 1484),
+        (0x3733303535373330, 0x0, 5, 186),
+        (0x3230323638323032, 0x0, 5, 132),
+        (0x3136333136313633, 0x0, 5, 105),
+        (0x3532313232353231, 0x0, 5, 711),
+        (0x3230323633323032, 0x0, 5, 1316),
+        (0x3036323335303632, 0x0, 5, 1513),
+        (0x3037323331303732, 0x0, 5, 166),
+        (0x3030383533303038, 0x0, 5, 837),
+        (0x3230303333323030, 0x0, 5, 1405),
+        (0x3030303338303030, 0x0, 5, 1274),
+        (0x3632313231363231, 0x0, 5, 1650),
+        (0x3032343535303234, 0x0, 5, 1547),
+        (0x3432313133343231, 0x0, 5, 421),
+        (0x3531303432353130, 0x0, 5, 383),
+        (0x3130393130313039, 0x0, 5, 468),
+        (0x3436313239343631, 0x0, 5, 1536),
+        (0x3035303535303530, 0x0, 5, 1895),
+        (0x3130313834313031, 0x0, 5, 376),
+        (0x3233333137323333, 0x0, 5, 1022),
+        (0x3530323532353032, 0x0, 5, 71),
+        (0x3137313234313731, 0x0, 5, 1858),
+        (0x3232313231323231, 0x0, 5, 1700),
+        (0x3136313232313631, 0x0, 5, 734),
+        (0x3136303637313630, 0x0, 5, 1662),
+        (0x3035313334303531, 0x0, 5, 725),
+        (0x3030393135303039, 0x0, 5, 1278),
+        (0x3030353132303035, 0x0, 5, 76),
+        (0x3131313537313131, 0x0, 5, 1935),
+        (0x3130323635313032, 0x0, 5, 41),
+        (0x3036303631303630, 0x0, 5, 1116),
+        (0x3033323532303332, 0x0, 5, 1231),
+        (0x3130333634313033, 0x0, 5, 1945),
+        (0x3933303531393330, 0x0, 5, 1090),
+        (0x3035323330303532, 0x0, 5, 435),
+        (0x3031303331303130, 0x0, 5, 1940),
+        (0x3533353434353335, 0x0, 5, 1664),
+        (0x3130343637313034, 0x0, 5, 52),
+        (0x3333303530333330, 0x0, 5, 393),
+        (0x3030333330303033, 0x0, 5, 848),
+        (0x3036323331303632, 0x0, 5, 510),
+        (0x3134303233313430, 0x0, 5, 1212),
+        (0x3131323234313132, 0x0, 5, 255),
+        (0x3130323337313032, 0x0, 5, 161),
+        (0x3233303533323330, 0x0, 5, 1709),
+        (0x3236333532323633, 0x0, 5, 827),
+        (0x3233333139323333, 0x0, 5, 504),
+        (0x3035303536303530, 0x0, 5, 345),
+        (0x3032313931303231, 0x0, 5, 1381),
+        (0x3632313232363231, 0x0, 5, 1355),
+        (0x3938303333393830, 0x0, 5, 1250),
+        (0x3032303539303230, 0x0, 5, 1170),
+        (0x3034313338303431, 0x0, 5, 279),
+        (0x3237303632323730, 0x0, 5, 1320),
+        (0x3733353431373335, 0x0, 5, 587),
+        (0x3232323330323232, 0x0, 5, 878),
+        (0x3030313331303031, 0x0, 5, 1750),
+        (0x3032343539303234, 0x0, 5, 1539),
+        (0x3031323531303132, 0x0, 5, 1840),
+        (0x3532313231353231, 0x0, 5, 1800),
+        (0x3434303532343430, 0x0, 5, 566),
+        (0x3233303535323330, 0x0, 5, 1671),
+        (0x3137353431313735, 0x0, 5, 317),
+        (0x3232313232323231, 0x0, 5, 59),
+        (0x3032353431303235, 0x0, 5, 1243),
+        (0x3633353438363335, 0x0, 5, 1771),
+        (0x3434303333343430, 0x0, 5, 1576),
+        (0x3032303832303230, 0x0, 5, 1468),
+        (0x3335303631333530, 0x0, 5, 1309),
+        (0x3734313230373431, 0x0, 5, 1920),
+        (0x3031303933303130, 0x0, 5, 406),
+        (0x3132323531313232, 0x0, 5, 96),
+        (0x3032343931303234, 0x0, 5, 1266),
+        (0x3633353432363335, 0x0, 5, 335),
+        (0x3034303533303430, 0x0, 5, 927),
+        (0x3036313237303631, 0x0, 5, 287),
+        (0x3434303330343430, 0x0, 5, 219),
+        (0x3030303133303030, 0x0, 5, 320),
+        (0x3032343134303234, 0x0, 5, 373),
+        (0x3834313336383431, 0x0, 5, 930),
+        (0x3037333832303733, 0x0, 5, 869),
+        (0x3031303931303130, 0x0, 5, 1144),
+        (0x3034343933303434, 0x0, 5, 94),
+        (0x3531303438353130, 0x0, 5, 666),
+        (0x3030313533303031, 0x0, 5, 493),
+        (0x3131323231313132, 0x0, 5, 267),
+        (0x3534343530353434, 0x0, 5, 276),
+        (0x3031333337303133, 0x0, 5, 841),
+        (0x3430393134343039, 0x0, 5, 528),
+        (0x3734313237373431, 0x0, 5, 47),
+        (0x3039313230303931, 0x0, 5, 1632),
+        (0x3231333330323133, 0x0, 5, 1352),
+        (0x3032313932303231, 0x0, 5, 1677),
+        (0x3530303731353030, 0x0, 5, 776),
+        (0x3030303638303030, 0x0, 5, 1310),
+        (0x3531303733353130, 0x0, 5, 1458),
+        (0x3030323339303032, 0x0, 5, 447),
+        (0x3137313232313731, 0x0, 5, 291),
+        (0x3030313931303031, 0x0, 5, 1221),
+        (0x3533353438353335, 0x0, 5, 795),
+        (0x3534313233353431, 0x0, 5, 974),
+        (0x3035313332303531, 0x0, 5, 234),
+        (0x3031313536303131, 0x0, 5, 26),
+        (0x3036333832303633, 0x0, 5, 95),
+        (0x3032333530303233, 0x0, 5, 1072),
+        (0x3032323333303232, 0x0, 5, 1151),
+        (0x3332313230333231, 0x0, 5, 1354),
+        (0x3132343133313234, 0x0, 5, 336),
+        (0x3030353431303035, 0x0, 5, 1794),
+        (0x3030383430303038, 0x0, 5, 1559),
+        (0x3336333531333633, 0x0, 5, 1604),
+        (0x3537333130353733, 0x0, 5, 686),
+        (0x3030303239303030, 0x0, 5, 1719),
+        (0x3034373130303437, 0x0, 5, 894),
+        (0x3131313530313131, 0x0, 5, 232),
+        (0x3434303531343430, 0x0, 5, 1077),
+        (0x3030313330303031, 0x0, 5, 997),
+        (0x3231333332323133, 0x0, 5, 1078),
+        (0x3230303335323030, 0x0, 5, 1943),
+        (0x3030323631303032, 0x0, 5, 217),
+        (0x3531303235353130, 0x0, 5, 651),
+        (0x3131333338313133, 0x0, 5, 1798),
+        (0x3431303437343130, 0x0, 5, 781),
+        (0x3235303630323530, 0x0, 5, 1180),
+        (0x3030303532303030, 0x0, 5, 1592),
+        (0x3233303635323330, 0x0, 5, 722),
+        (0x3030323632303032, 0x0, 5, 1174),
+        (0x3838303338383830, 0x0, 5, 263),
+        (0x3633303534363330, 0x0, 5, 860),
+        (0x3130333638313033, 0x0, 5, 1373),
+        (0x3330303330333030, 0x0, 5, 1486),
+        (0x3035303538303530, 0x0, 5, 1200),
+        (0x3031333931303133, 0x0, 5, 773),
+        (0x3036323334303632, 0x0, 5, 1500),
+        (0x3132333137313233, 0x0, 5, 799),
+        (0x3434303339343430, 0x0, 5, 1300),
+        (0x3030313635303031, 0x0, 5, 1040),
+        (0x3030303634303030, 0x0, 5, 230),
+        (0x3033323531303332, 0x0, 5, 1421),
+        (0x3132323234313232, 0x0, 5, 873),
+        (0x3034313239303431, 0x0, 5, 653),
+        (0x3237313232323731, 0x0, 5, 575),
+        (0x3032313231303231, 0x0, 5, 571),
+        (0x3132323238313232, 0x0, 5, 1017),
+        (0x3030343636303034, 0x0, 5, 431),
+        (0x3938303337393830, 0x0, 5, 126),
+        (0x3232333133323233, 0x0, 5, 1065),
+        (0x3037353431303735, 0x0, 5, 704),
+        (0x3131303433313130, 0x0, 5, 1636),
+        (0x3230303230323030, 0x0, 5, 823),
+        (0x3130303333313030, 0x0, 5, 1924),
+        (0x3631323538363132, 0x0, 5, 1699),
+        (0x3330333635333033, 0x0, 5, 638),
+        (0x3831323532383132, 0x0, 5, 824),
+        (0x3033303834303330, 0x0, 5, 991),
+        (0x3131343131313134, 0x0, 5, 767),
+        (0x3234333130323433, 0x0, 5, 240),
+        (0x3236333533323633, 0x0, 5, 1463),
+        (0x3134303537313430, 0x0, 5, 48),
+        (0x3532333132353233, 0x0, 5, 382),
+        (0x3030313332303031, 0x0, 5, 473),
+        (0x3036303837303630, 0x0, 5, 262),
+        (0x3733303536373330, 0x0, 5, 1529),
+        (0x3037333831303733, 0x0, 5, 1856),
+        (0x3231303433323130, 0x0, 5, 990),
+        (0x3532313238353231, 0x0, 5, 1689),
+        (0x3031343930303134, 0x0, 5, 1016),
+        (0x3037353430303735, 0x0, 5, 425),
+        (0x3034333832303433, 0x0, 5, 803),
+        (0x3236303830323630, 0x0, 5, 1653),
+        (0x3230313830323031, 0x0, 5, 1887),
+        (0x3231303333323130, 0x0, 5, 973),
+        (0x3436313235343631, 0x0, 5, 1462),
+        (0x3131353334313135, 0x0, 5, 1627),
+        (0x3033343930303334, 0x0, 5, 1322),
+        (0x3230363131323036, 0x0, 5, 1647),
+        (0x3032303635303230, 0x0, 5, 286),
+        (0x3439313331343931, 0x0, 5, 1289),
+        (0x3032333538303233, 0x0, 5, 386),
+        (0x3232303637323230, 0x0, 5, 1567),
+        (0x3230323636323032, 0x0, 5, 1259),
+        (0x3332343130333234, 0x0, 5, 610),
+        (0x3033323539303332, 0x0, 5, 964),
+        (0x3030313838303031, 0x0, 5, 1125),
+        (0x3130303335313030, 0x0, 5, 1796),
+        (0x3630303530363030, 0x0, 5, 1060),
+        (0x3237313238323731, 0x0, 5, 1789),
+        (0x3033303537303330, 0x0, 5, 1656),
+        (0x3031323533303132, 0x0, 5, 342),
+        (0x3031363139303136, 0x0, 5, 1591),
+        (0x3838303332383830, 0x0, 5, 1430),
+        (0x3130303930313030, 0x0, 5, 584),
+        (0x3737353431373735, 0x0, 5, 1012),
+        (0x3132313239313231, 0x0, 5, 1725),
+        (0x3733303533373330, 0x0, 5, 563),
+        (0x3032333131303233, 0x0, 5, 1910),
+        (0x3033303632303330, 0x0, 5, 1766),
+        (0x3031323538303132, 0x0, 5, 16),
+        (0x3033303534303330, 0x0, 5, 11),
+        (0x3039303837303930, 0x0, 5, 1861),
+        (0x3432333134343233, 0x0, 5, 1055),
+        (0x3136313231313631, 0x0, 5, 228),
+        (0x3330333633333033, 0x0, 5, 1744),
+        (0x3033343130303334, 0x0, 5, 1569),
+        (0x3130333631313033, 0x0, 5, 650),
+        (0x3733353430373335, 0x0, 5, 788),
+        (0x3136313236313631, 0x0, 5, 12),
+        (0x3733353435373335, 0x0, 5, 967),
+        (0x3631323531363132, 0x0, 5, 1401),
+        (0x3030373139303037, 0x0, 5, 423),
+        (0x353033, 0x0, 3, 509),
+        (0x3232333132323233, 0x0, 5, 298),
+        (0x3530303532353030, 0x0, 5, 74),
+        (0x3130333632313033, 0x0, 5, 1412),
+        (0x3132343135313234, 0x0, 5, 1841),
+        (0x3131333339313133, 0x0, 5, 433),
+        (0x3433303539343330, 0x0, 5, 1433),
+        (0x3533303531353330, 0x0, 5, 605),
+        (0x3332343136333234, 0x0, 5, 119),
+        (0x3232343131323234, 0x0, 5, 420),
+        (0x3030323336303032, 0x0, 5, 660),
+        (0x3034303639303430, 0x0, 5, 1708),
+        (0x3831323531383132, 0x0, 5, 916),
+        (0x3430333633343033, 0x0, 5, 1032),
+        (0x3132313233313231, 0x0, 5, 1422),
+        (0x3232303635323230, 0x0, 5, 1393),
+        (0x3230333630323033, 0x0, 5, 615),
+        (0x3633303531363330, 0x0, 5, 852),
+        (0x3231303432323130, 0x0, 5, 1571),
+        (0x3030373539303037, 0x0, 5, 352),
+        (0x3031323332303132, 0x0, 5, 224),
+        (0x3031313533303131, 0x0, 5, 1678),
+        (0x3532333131353233, 0x0, 5, 908),
+        (0x3130373531313037, 0x0, 5, 676),
+        (0x3439313332343931, 0x0, 5, 1827),
+        (0x3033303831303330, 0x0, 5, 548),
+        (0x3031343137303134, 0x0, 5, 1504),
+        (0x3130373534313037, 0x0, 5, 1367),
+        (0x3039303833303930, 0x0, 5, 498),
+        (0x3131303335313130, 0x0, 5, 1255),
+        (0x3236303631323630, 0x0, 5, 508),
+        (0x3136313234313631, 0x0, 5, 515),
+        (0x3532333134353233, 0x0, 5, 1187),
+        (0x3130323637313032, 0x0, 5, 413),
+        (0x3231303339323130, 0x0, 5, 834),
+        (0x3139333130313933, 0x0, 5, 723),
+        (0x3031303236303130, 0x0, 5, 1808),
+        (0x3031323335303132, 0x0, 5, 1220),
+        (0x3131303336313130, 0x0, 5, 416),
+        (0x3136303632313630, 0x0, 5, 503),
+        (0x3132343139313234, 0x0, 5, 1133),
+        (0x3037333834303733, 0x0, 5, 1880),
+        (0x3432343130343234, 0x0, 5, 1051),
+        (0x3031333934303133, 0x0, 5, 301),
+        (0x3030313836303031, 0x0, 5, 746),
+        (0x3530303531353030, 0x0, 5, 596),
+        (0x3333303630333330, 0x0, 5, 1152),
+        (0x3330393131333039, 0x0, 5, 630),
+        (0x3032323336303232, 0x0, 5, 1610),
+        (0x3034303339303430, 0x0, 5, 157),
+        (0x3031313930303131, 0x0, 5, 1848),
+        (0x3331303434333130, 0x0, 5, 931),
+        (0x3531303735353130, 0x0, 5, 604),
+        (0x3032303532303230, 0x0, 5, 747),
+        (0x3032323232303232, 0x0, 5, 1112),
+        (0x3133303633313330, 0x0, 5, 1007),
+        (0x3536313238353631, 0x0, 5, 574),
+        (0x3030323638303032, 0x0, 5, 966),
+        (0x3130343630313034, 0x0, 5, 369),
+        (0x3530303530353030, 0x0, 5, 1424),
+        (0x3032353433303235, 0x0, 5, 661),
+        (0x3034323232303432, 0x0, 5, 633),
+        (0x3432313230343231, 0x0, 5, 1645),
+        (0x3031313335303131, 0x0, 5, 1343),
+        (0x3030323531303032, 0x0, 5, 617),
+        (0x3034333831303433, 0x0, 5, 1111),
+        (0x3331303431333130, 0x0, 5, 1319),
+        (0x3033303532303330, 0x0, 5, 1764),
+        (0x3333303532333330, 0x0, 5, 357),
+        (0x3530383430353038, 0x0, 5, 1059),
+        (0x3131303333313130, 0x0, 5, 1390),
+        (0x3131323332313132, 0x0, 5, 307),
+        (0x3137303634313730, 0x0, 5, 905),
+        (0x3334303536333430, 0x0, 5, 375),
+        (0x3530303534353030, 0x0, 5, 87),
+        (0x3031333932303133, 0x0, 5, 1917),
+        (0x3031303235303130, 0x0, 5, 353),
+        (0x3031313330303131, 0x0, 5, 1648),
+        (0x3230333637323033, 0x0, 5, 1440),
+        (0x3030303534303030, 0x0, 5, 1348),
+        (0x3136303638313630, 0x0, 5, 1095),
+        (0x3233303537323330, 0x0, 5, 581),
+        (0x3132333130313233, 0x0, 5, 1207),
+        (0x3030343635303034, 0x0, 5, 146),
+        (0x3130313837313031, 0x0, 5, 742),
+        (0x3032323231303232, 0x0, 5, 1307),
+        (0x3230383435323038, 0x0, 5, 922),
+        (0x3534313238353431, 0x0, 5, 1803),
+        (0x3236313231323631, 0x0, 5, 1568),
+        (0x3030333639303033, 0x0, 5, 1018),
+        (0x3232333136323233, 0x0, 5, 648),
+        (0x3132323334313232, 0x0, 5, 1586),
+        (0x3130363131313036, 0x0, 5, 236),
+        (0x3130303232313030, 0x0, 5, 428),
+        (0x3230343633323034, 0x0, 5, 274),
+        (0x3032313235303231, 0x0, 5, 1893),
+        (0x3236313234323631, 0x0, 5, 1299),
+        (0x3032323339303232, 0x0, 5, 469),
+        (0x3231333331323133, 0x0, 5, 1622),
+        (0x3131363131313136, 0x0, 5, 1790),
+        (0x3136303634313630, 0x0, 5, 338),
+        (0x3130313830313031, 0x0, 5, 1681),
+        (0x3930363139393036, 0x0, 5, 164),
+        (0x3030303235303030, 0x0, 5, 1334),
+        (0x3230303937323030, 0x0, 5, 367),
+        (0x3231323230323132, 0x0, 5, 1036),
+        (0x3136333530313633, 0x0, 5, 1762),
+        (0x3230383436323038, 0x0, 5, 1623),
+        (0x3332313237333231, 0x0, 5, 63),
+        (0x3030313831303031, 0x0, 5, 1616),
+        (0x3137303632313730, 0x0, 5, 506),
+        (0x3135303631313530, 0x0, 5, 1089),
+        (0x3136303631313630, 0x0, 5, 405),
+        (0x3130303231313030, 0x0, 5, 99),
+        (0x3234303530323430, 0x0, 5, 954),
+        (0x3030313834303031, 0x0, 5, 977),
+        (0x3530303538353030, 0x0, 5, 766),
+        (0x3737313130373731, 0x0, 5, 1121),
+        (0x3030313832303031, 0x0, 5, 15),
+        (0x3035333531303533, 0x0, 5, 882),
+        (0x3034333538303433, 0x0, 5, 252),
+        (0x3031333533303133, 0x0, 5, 693),
+        (0x3032323234303232, 0x0, 5, 855),
+        (0x3032303633303230, 0x0, 5, 1797),
+        (0x3131363132313136, 0x0, 5, 1937),
+        (0x3031313535303131, 0x0, 5, 404),
+        (0x3033323333303332, 0x0, 5, 75),
+        (0x3031313539303131, 0x0, 5, 20),
+        (0x3031303532303130, 0x0, 5, 1775),
+        (0x3032353432303235, 0x0, 5, 1510),
+        (0x3535303630353530, 0x0, 5, 1050),
+        (0x3032313332303231, 0x0, 5, 491),
+        (0x3134303538313430, 0x0, 5, 407),
+        (0x3034303633303430, 0x0, 5, 1287),
+        (0x3230383433323038, 0x0, 5, 1718),
+        (0x3034333534303433, 0x0, 5, 324),
+        (0x3130343639313034, 0x0, 5, 422),
+        (0x3130313835313031, 0x0, 5, 1863),
+        (0x3232333137323233, 0x0, 5, 573),
+        (0x3035343539303534, 0x0, 5, 480),
+        (0x3035333530303533, 0x0, 5, 940),
+        (0x3730323532373032, 0x0, 5, 1064),
+        (0x3539313331353931, 0x0, 5, 1511),
+        (0x3434303534343430, 0x0, 5, 1739),
+        (0x3430333636343033, 0x0, 5, 692),
+        (0x3033353435303335, 0x0, 5, 1339),
+        (0x3031313934303131, 0x0, 5, 1063),
+        (0x3032313239303231, 0x0, 5, 1028),
+        (0x3333303631333330, 0x0, 5, 1720),
+        (0x3134303631313430, 0x0, 5, 708),
+        (0x3532313235353231, 0x0, 5, 624),
+        (0x3230323630323032, 0x0, 5, 636),
+        (0x3033343932303334, 0x0, 5, 1722),
+        (0x3136333536313633, 0x0, 5, 280),
+        (0x3532313233353231, 0x0, 5, 329),
+        (0x3233303532323330, 0x0, 5, 1388),
+        (0x3030303531303030, 0x0, 5, 1886),
+        (0x3230323635323032, 0x0, 5, 527),
+        (0x3137333130313733, 0x0, 5, 1690),
+        (0x3734313231373431, 0x0, 5, 891),
+        (0x3234313339323431, 0x0, 5, 106),
+        (0x3132303530313230, 0x0, 5, 1868),
+        (0x3030303233303030, 0x0, 5, 1557),
+        (0x3030333834303033, 0x0, 5, 1304),
+        (0x3033353436303335, 0x0, 5, 1847),
+        (0x3131323237313132, 0x0, 5, 924),
+        (0x3237313231323731, 0x0, 5, 1661),
+        (0x3432313234343231, 0x0, 5, 38),
+        (0x3133353430313335, 0x0, 5, 1776),
+        (0x3032303534303230, 0x0, 5, 646),
+        (0x3137303631313730, 0x0, 5, 1950),
+        (0x3030333636303033, 0x0, 5, 769),
+        (0x3230323637323032, 0x0, 5, 959),
+        (0x3131303339313130, 0x0, 5, 162),
+        (0x3332333137333233, 0x0, 5, 1392),
+        (0x3235333131323533, 0x0, 5, 862),
+        (0x3035323331303532, 0x0, 5, 1772),
+        (0x3030303339303030, 0x0, 5, 392),
+        (0x3136333533313633, 0x0, 5, 1301),
+        (0x3530343536353034, 0x0, 5, 1565),
+        (0x3031323232303132, 0x0, 5, 466),
+        (0x3539313332353931, 0x0, 5, 150),
+        (0x3630303531363030, 0x0, 5, 1344),
+        (0x3130313836313031, 0x0, 5, 895),
+        (0x3439313330343931, 0x0, 5, 137),
+        (0x3333333134333333, 0x0, 5, 1816),
+        (0x3031343336303134, 0x0, 5, 430),
+        (0x3630303538363030, 0x0, 5, 863),
+        (0x3035323334303532, 0x0, 5, 1345),
+        (0x3032313337303231, 0x0, 5, 1087),
+        (0x3037303637303730, 0x0, 5, 994),
+        (0x3030383633303038, 0x0, 5, 1630),
+        (0x3231333531323133, 0x0, 5, 1900),
+        (0x3330333636333033, 0x0, 5, 160),
+        (0x3435303531343530, 0x0, 5, 1425),
+        (0x3134303630313430, 0x0, 5, 426),
+        (0x3036323333303632, 0x0, 5, 754),
+        (0x3036353431303635, 0x0, 5, 215),
+        (0x3131323236313132, 0x0, 5, 1584),
+        (0x3230303934323030, 0x0, 5, 1832),
+        (0x3034303530303430, 0x0, 5, 1208),
+        (0x3232313239323231, 0x0, 5, 69),
+        (0x3030333334303033, 0x0, 5, 247),
+        (0x3035323332303532, 0x0, 5, 1831),
+        (0x3530323633353032, 0x0, 5, 555),
+        (0x3032313334303231, 0x0, 5, 1525),
+        (0x3137303636313730, 0x0, 5, 792),
+        (0x3232333130323233, 0x0, 5, 702),
+        (0x3036333833303633, 0x0, 5, 158),
+        (0x3734313234373431, 0x0, 5, 1398),
+        (0x3034313235303431, 0x0, 5, 1605),
+        (0x3530303733353030, 0x0, 5, 1651),
+        (0x3032323238303232, 0x0, 5, 1026),
+        (0x3036343930303634, 0x0, 5, 1052),
+        (0x3134333130313433, 0x0, 5, 1456),
+        (0x3530323632353032, 0x0, 5, 1767),
+        (0x3131323230313132, 0x0, 5, 1609),
+        (0x3031343338303134, 0x0, 5, 246),
+        (0x3230303231323030, 0x0, 5, 364),
+        (0x3038333131303833, 0x0, 5, 108),
+        (0x3232323630323232, 0x0, 5, 1934),
+        (0x3034303537303430, 0x0, 5, 1222),
+        (0x3032313331303231, 0x0, 5, 1673),
+        (0x3032313233303231, 0x0, 5, 402),
+        (0x3032303636303230, 0x0, 5, 1665),
+        (0x3233303531323330, 0x0, 5, 956),
+        (0x3334303539333430, 0x0, 5, 1851),
+        (0x3435303530343530, 0x0, 5, 1685),
+        (0x3331323535333132, 0x0, 5, 1037),
+        (0x343030, 0x0, 3, 1282),
+        (0x3030303237303030, 0x0, 5, 553),
+        (0x3237313230323731, 0x0, 5, 669),
+        (0x3432333131343233, 0x0, 5, 35),
+        (0x3032333539303233, 0x0, 5, 1870),
+        (0x3131333531313133, 0x0, 5, 1342),
+        (0x3030303530303030, 0x0, 5, 1801),
+        (0x3237313237323731, 0x0, 5, 1837),
+        (0x3437353431343735, 0x0, 5, 1470),
+        (0x3032313136303231, 0x0, 5, 1675),
+        (0x3032323330303232, 0x0, 5, 1909),
+        (0x3030333236303033, 0x0, 5, 1855),
+        (0x3031303237303130, 0x0, 5, 621),
+        (0x3838303331383830, 0x0, 5, 1819),
+        (0x3131323335313132, 0x0, 5, 1686),
+        (0x3332313137333231, 0x0, 5, 1082),
+        (0x3430393137343039, 0x0, 5, 1184),
+        (0x3030383635303038, 0x0, 5, 1481),
+        (0x3134303531313430, 0x0, 5, 1780),
+        (0x3637353432363735, 0x0, 5, 599),
+        (0x3131303338313130, 0x0, 5, 18),
+        (0x3432313232343231, 0x0, 5, 222),
+        (0x3432313238343231, 0x0, 5, 354),
+        (0x3230363133323036, 0x0, 5, 326),
+        (0x3436313238343631, 0x0, 5, 499),
+        (0x3032353436303235, 0x0, 5, 697),
+        (0x3033323130303332, 0x0, 5, 969),
+        (0x3933303533393330, 0x0, 5, 360),
+        (0x3139303830313930, 0x0, 5, 1328),
+        (0x3032313338303231, 0x0, 5, 608),
+        (0x3032323334303232, 0x0, 5, 1829),
+        (0x3434303331343430, 0x0, 5, 858),
+        (0x3033343931303334, 0x0, 5, 1329),
+        (0x3833303534383330, 0x0, 5, 110),
+        (0x3033353433303335, 0x0, 5, 1628),
+        (0x3430393131343039, 0x0, 5, 55),
+        (0x3031363131303136, 0x0, 5, 195),
+        (0x3137303633313730, 0x0, 5, 978),
+        (0x3137303635313730, 0x0, 5, 1544),
+        (0x3035303230303530, 0x0, 5, 479),
+        (0x3132333536313233, 0x0, 5, 1230),
+        (0x3037303634303730, 0x0, 5, 131),
+        (0x3031333537303133, 0x0, 5, 1102),
+        (0x3032353434303235, 0x0, 5, 1951),
+        (0x3230393134323039, 0x0, 5, 976),
+        (0x3231313530323131, 0x0, 5, 1346),
+        (0x3032313339303231, 0x0, 5, 339),
+        (0x3537313130353731, 0x0, 5, 3),
+        (0x3031363132303136, 0x0, 5, 184),
+        (0x3038333134303833, 0x0, 5, 208),
+        (0x3331303331333130, 0x0, 5, 1056),
+        (0x3031303736303130, 0x0, 5, 993),
+        (0x3938303330393830, 0x0, 5, 306),
+        (0x3030313839303031, 0x0, 5, 1672),
+        (0x3234313232323431, 0x0, 5, 658),
+        (0x3236333530323633, 0x0, 5, 327),
+        (0x3034333535303433, 0x0, 5, 65),
+        (0x3034323330303432, 0x0, 5, 1601),
+        (0x3030303936303030, 0x0, 5, 449),
+        (0x3031333333303133, 0x0, 5, 1127),
+        (0x3636333535363633, 0x0, 5, 1927),
+        (0x3030313534303031, 0x0, 5, 264),
+        (0x3230303931323030, 0x0, 5, 1946),
+        (0x3030313531303031, 0x0, 5, 1227),
+        (0x3131363133313136, 0x0, 5, 866),
+        (0x3034303837303430, 0x0, 5, 731),
+        (0x3034313334303431, 0x0, 5, 1239),
+        (0x3230333638323033, 0x0, 5, 400),
+        (0x3032323532303232, 0x0, 5, 30),
+        (0x3131323238313132, 0x0, 5, 159),
+        (0x3130313833313031, 0x0, 5, 1181),
+        (0x3133323530313332, 0x0, 5, 961),
+        (0x3534313236353431, 0x0, 5, 151),
+        (0x3536313234353631, 0x0, 5, 135),
+        (0x3631323537363132, 0x0, 5, 752),
+        (0x3037303631303730, 0x0, 5, 1769),
+        (0x3236313236323631, 0x0, 5, 1451),
+        (0x3432333138343233, 0x0, 5, 1048),
+        (0x3636333533363633, 0x0, 5, 942),
+        (0x3031303735303130, 0x0, 5, 111),
+        (0x3132353432313235, 0x0, 5, 1743),
+        (0x3030303335303030, 0x0, 5, 1595),
+        (0x3231333530323133, 0x0, 5, 547),
+        (0x3136333535313633, 0x0, 5, 1932),
+        (0x3737353430373735, 0x0, 5, 90),
+        (0x3233303538323330, 0x0, 5, 460),
+        (0x3030313532303031, 0x0, 5, 1820),
+        (0x3531303439353130, 0x0, 5, 1821),
+        (0x3230333632323033, 0x0, 5, 985),
+        (0x3031343533303134, 0x0, 5, 602),
+        (0x3031313931303131, 0x0, 5, 350),
+        (0x3030303333303030, 0x0, 5, 1024),
+        (0x3030323634303032, 0x0, 5, 1242),
+        (0x3231333533323133, 0x0, 5, 744),
+        (0x3733303539373330, 0x0, 5, 1047),
+        (0x3131323232313132, 0x0, 5, 64),
+        (0x3936333139393633, 0x0, 5, 1849),
+        (0x3034303835303430, 0x0, 5, 1397),
+        (0x3331323539333132, 0x0, 5, 1756),
+        (0x3031323333303132, 0x0, 5, 738),
+        (0x3032323335303232, 0x0, 5, 695),
+        (0x3032323531303232, 0x0, 5, 1904),
+        (0x3131323333313132, 0x0, 5, 972),
+        (0x3132303630313230, 0x0, 5, 1944),
+        (0x3232313233323231, 0x0, 5, 1626),
+        (0x3431323537343132, 0x0, 5, 1731),
+        (0x3237303634323730, 0x0, 5, 1877),
+        (0x3030313636303031, 0x0, 5, 1740),
+        (0x3533343534353334, 0x0, 5, 933),
+        (0x3137313235313731, 0x0, 5, 1875),
+        (0x3236313239323631, 0x0, 5, 1757),
+        (0x3233303534323330, 0x0, 5, 842),
+        (0x3532313236353231, 0x0, 5, 818),
+        (0x3230393131323039, 0x0, 5, 672),
+        (0x3331313530333131, 0x0, 5, 524),
+        (0x3333333138333333, 0x0, 5, 1292),
+        (0x3137303639313730, 0x0, 5, 512),
+        (0x3134303534313430, 0x0, 5, 511),
+        (0x3330393136333039, 0x0, 5, 1896),
+        (0x3034323231303432, 0x0, 5, 440),
+        (0x3232343136323234, 0x0, 5, 943),
+        (0x3031313932303131, 0x0, 5, 1015),
+        (0x3230393132323039, 0x0, 5, 334),
+        (0x3532343530353234, 0x0, 5, 1938),
+        (0x3034353432303435, 0x0, 5, 1288),
+        (0x3031333530303133, 0x0, 5, 1834),
+        (0x3230333631323033, 0x0, 5, 1298),
+        (0x3030313337303031, 0x0, 5, 1716),
+        (0x3030303236303030, 0x0, 5, 1872),
+        (0x3231303430323130, 0x0, 5, 233),
+        (0x3333333131333333, 0x0, 5, 377),
+        (0x3330383430333038, 0x0, 5, 1009),
+        (0x3130373533313037, 0x0, 5, 58),
+        (0x3031323130303132, 0x0, 5, 1033),
+        (0x3230303938323030, 0x0, 5, 1704),
+        (0x3030343634303034, 0x0, 5, 451),
+        (0x3030333234303033, 0x0, 5, 196),
+        (0x3533303530353330, 0x0, 5, 1049),
+        (0x3430393130343039, 0x0, 5, 1240),
+        (0x3137313239313731, 0x0, 5, 1437),
+        (0x3032303538303230, 0x0, 5, 67),
+        (0x3031303535303130, 0x0, 5, 761),
+        (0x3031303531303130, 0x0, 5, 348),
+        (0x3534313235353431, 0x0, 5, 1594),
+        (0x3531303435353130, 0x0, 5, 549),
+        (0x3232323331323232, 0x0, 5, 1589),
+        (0x3631303230363130, 0x0, 5, 1460),
+        (0x3132333139313233, 0x0, 5, 1680),
+        (0x3030303731303030, 0x0, 5, 637),
+        (0x3036343931303634, 0x0, 5, 54),
+        (0x3230363132323036, 0x0, 5, 362),
+        (0x3036313334303631, 0x0, 5, 434),
+        (0x3034323233303432, 0x0, 5, 764),
+        (0x3434303332343430, 0x0, 5, 950),
+        (0x3135333130313533, 0x0, 5, 579),
+        (0x3434303334343430, 0x0, 5, 206),
+        (0x3432313131343231, 0x0, 5, 1387),
+        (0x3030303336303030, 0x0, 5, 42),
+        (0x3134303532313430, 0x0, 5, 44),
+        (0x3032343930303234, 0x0, 5, 570),
+        (0x3331313531333131, 0x0, 5, 1068),
+        (0x3232323232323232, 0x0, 5, 984),
+        (0x3030383434303038, 0x0, 5, 1337),
+        (0x3130303330313030, 0x0, 5, 1165),
+        (0x3033353431303335, 0x0, 5, 979),
+        (0x3031363138303136, 0x0, 5, 851),
+        (0x3039303839303930, 0x0, 5, 1402),
+        (0x3034303234303430, 0x0, 5, 363),
+        (0x3331323533333132, 0x0, 5, 281),
+        (0x3130393133313039, 0x0, 5, 1492),
+        (0x3036323330303632, 0x0, 5, 1621),
+        (0x3332343139333234, 0x0, 5, 944),
+        (0x3637353430363735, 0x0, 5, 903),
+        (0x3535353535353535, 0x0, 5, 1351),
+        (0x3333303531333330, 0x0, 5, 1070),
+        (0x3030333231303033, 0x0, 5, 1691),
+        (0x3633303532363330, 0x0, 5, 700),
+        (0x3331323536333132, 0x0, 5, 1154),
+        (0x3030333130303033, 0x0, 5, 2),
+        (0x3532313234353231, 0x0, 5, 1785),
+        (0x3136303832313630, 0x0, 5, 1),
+        (0x3131303331313130, 0x0, 5, 7),
+        (0x3136333132313633, 0x0, 5, 13),
+        (0x3938303335393830, 0x0, 5, 743),
+        (0x3031313336303131, 0x0, 5, 1562),
+        (0x3037313234303731, 0x0, 5, 1655),
+        (0x3633303538363330, 0x0, 5, 1100),
+        (0x3236333537323633, 0x0, 5, 332),
+        (0x3033323331303332, 0x0, 5, 83),
+        (0x3036333532303633, 0x0, 5, 1770),
+        (0x3332313236333231, 0x0, 5, 701),
+        (0x3230383434323038, 0x0, 5, 1285),
+        (0x3033303536303330, 0x0, 5, 1193),
+        (0x3131333538313133, 0x0, 5, 1495),
+        (0x3232313236323231, 0x0, 5, 620),
+        (0x3132323332313232, 0x0, 5, 1175),
+        (0x3432333132343233, 0x0, 5, 808),
+        (0x3230343630323034, 0x0, 5, 1572),
+        (0x3135303536313530, 0x0, 5, 643),
+        (0x3038333132303833, 0x0, 5, 34),
+        (0x3133333130313333, 0x0, 5, 124),
+        (0x3131303332313130, 0x0, 5, 245),
+        (0x3430333635343033, 0x0, 5, 876),
+        (0x3034313236303431, 0x0, 5, 25),
+        (0x3230333634323033, 0x0, 5, 1634),
+        (0x3231353335323135, 0x0, 5, 282),
+        (0x3030323831303032, 0x0, 5, 5),
+        (0x3136333138313633, 0x0, 5, 117),
+        (0x3536313232353631, 0x0, 5, 1264),
+        (0x3130383431313038, 0x0, 5, 487),
+        (0x3132323330313232, 0x0, 5, 1552),
+        (0x3036333536303633, 0x0, 5, 1905),
+        (0x3032333331303233, 0x0, 5, 496),
+        (0x3433303530343330, 0x0, 5, 323),
+        (0x3332333130333233, 0x0, 5, 295),
+        (0x3039313332303931, 0x0, 5, 1251),
+        (0x3030313631303031, 0x0, 5, 220),
+        (0x3130373537313037, 0x0, 5, 740),
+        (0x3039313231303931, 0x0, 5, 1483),
+        (0x3730323531373032, 0x0, 5, 727),
+        (0x3834313330383431, 0x0, 5, 1138),
+        (0x3035343931303534, 0x0, 5, 1859),
+        (0x3033303833303330, 0x0, 5, 789),
+        (0x3331303437333130, 0x0, 5, 741),
+        (0x3033303533303330, 0x0, 5, 1025),
+        (0x3030333533303033, 0x0, 5, 1361),
+        (0x3030373131303037, 0x0, 5, 441),
+        (0x3431303433343130, 0x0, 5, 153),
+        (0x3031323231303132, 0x0, 5, 1295),
+        (0x3030343538303034, 0x0, 5, 1497),
+        (0x3036333835303633, 0x0, 5, 484),
+        (0x3233303539323330, 0x0, 5, 1071),
+        (0x3432313132343231, 0x0, 5, 671),
+        (0x3331303430333130, 0x0, 5, 271),
+        (0x3330383433333038, 0x0, 5, 1845),
+        (0x3333303534333330, 0x0, 5, 1389),
+        (0x3034323234303432, 0x0, 5, 883),
+        (0x3036303630303630, 0x0, 5, 1942),
+        (0x3031313333303131, 0x0, 5, 218),
+        (0x3031303832303130, 0x0, 5, 1825),
+        (0x3136333131313633, 0x0, 5, 427),
+        (0x3031323230303132, 0x0, 5, 1308),
+        (0x3033323332303332, 0x0, 5, 1903),
+        (0x3131333532313133, 0x0, 5, 129),
+        (0x3030323832303032, 0x0, 5, 935),
+        (0x3032323630303232, 0x0, 5, 216),
+        (0x3132323236313232, 0x0, 5, 1715),
+        (0x3136303838313630, 0x0, 5, 941),
+        (0x3037303638303730, 0x0, 5, 1639),
+        (0x3339313331333931, 0x0, 5, 1625),
+        (0x3531303232353130, 0x0, 5, 1805),
+        (0x3136333134313633, 0x0, 5, 592),
+        (0x3230303932323030, 0x0, 5, 1085),
+        (0x3530393137353039, 0x0, 5, 290),
+        (0x3030313835303031, 0x0, 5, 751),
+        (0x3134303330313430, 0x0, 5, 1447),
+        (0x3432313231343231, 0x0, 5, 1130),
+        (0x3230323631323032, 0x0, 5, 755),
+        (0x3130313839313031, 0x0, 5, 408),
+        (0x3036303637303630, 0x0, 5, 1041),
+        (0x3034303637303430, 0x0, 5, 170),
+        (0x3431303439343130, 0x0, 5, 1303),
+        (0x3032303836303230, 0x0, 5, 627),
+        (0x3030323838303032, 0x0, 5, 1558),
+        (0x3431323530343132, 0x0, 5, 811),
+        (0x3030323337303032, 0x0, 5, 578),
+        (0x3030323933303032, 0x0, 5, 1818),
+        (0x3130373536313037, 0x0, 5, 17),
+        (0x3130303337313030, 0x0, 5, 1471),
+        (0x3031323336303132, 0x0, 5, 641),
+        (0x3132343137313234, 0x0, 5, 657),
+        (0x3031323331303132, 0x0, 5, 436),
+        (0x3130343638313034, 0x0, 5, 308),
+        (0x3636333538363633, 0x0, 5, 729),
+        (0x3031303930303130, 0x0, 5, 1233),
+        (0x3431303435343130, 0x0, 5, 1407),
+        (0x3132313230313231, 0x0, 5, 785),
+        (0x3031313232303131, 0x0, 5, 296),
+        (0x3136333537313633, 0x0, 5, 374),
+        (0x3030383433303038, 0x0, 5, 1694),
+        (0x3332333139333233, 0x0, 5, 1119),
+        (0x3335303632333530, 0x0, 5, 609),
+        (0x3330333632333033, 0x0, 5, 1556),
+        (0x3039303836303930, 0x0, 5, 645),
+        (0x3135343530313534, 0x0, 5, 1247),
+        (0x3132313535313231, 0x0, 5, 970),
+        (0x3037313238303731, 0x0, 5, 1485),
+        (0x3033303631303330, 0x0, 5, 1773),
+        (0x3033303635303330, 0x0, 5, 1777),
+        (0x3034323331303432, 0x0, 5, 1297),
+        (0x3130303936313030, 0x0, 5, 442),
+        (0x3130333633313033, 0x0, 5, 1454),
+        (0x3032353438303235, 0x0, 5, 775),
+        (0x3033323230303332, 0x0, 5, 1811),
+        (0x3030313937303031, 0x0, 5, 517),
+        (0x3030313634303031, 0x0, 5, 793),
+        (0x3433303537343330, 0x0, 5, 1864),
+        (0x3030383431303038, 0x0, 5, 1126),
+        (0x3131333530313133, 0x0, 5, 909),
+        (0x3033323535303332, 0x0, 5, 912),
+        (0x3130333630313033, 0x0, 5, 1778),
+        (0x3231353336323135, 0x0, 5, 787),
+        (0x3030383530303038, 0x0, 5, 520),
+        (0x3031313231303131, 0x0, 5, 534),
+        (0x3132343130313234, 0x0, 5, 1890),
+        (0x3031343131303134, 0x0, 5, 562),
+        (0x3031303334303130, 0x0, 5, 1110),
+        (0x3030303435303030, 0x0, 5, 390),
+        (0x3033303835303330, 0x0, 5, 1347),
+        (0x3036333535303633, 0x0, 5, 1042),
+        (0x3030373132303037, 0x0, 5, 782),
+        (0x3030353432303035, 0x0, 5, 871),
+        (0x3034333536303433, 0x0, 5, 1413),
+        (0x3938303336393830, 0x0, 5, 768),
+        (0x3232323234323232, 0x0, 5, 812),
+        (0x3035313234303531, 0x0, 5, 23),
+        (0x3332313239333231, 0x0, 5, 410),
+        (0x3838303333383830, 0x0, 5, 946),
+        (0x3031323535303132, 0x0, 5, 728),
+        (0x3036333533303633, 0x0, 5, 884),
+        (0x3233333138323333, 0x0, 5, 141),
+        (0x3633303535363330, 0x0, 5, 1907),
+        (0x3035323230303532, 0x0, 5, 1061),
+        (0x3032343137303234, 0x0, 5, 1687),
+        (0x3032333533303233, 0x0, 5, 86),
+        (0x3236333531323633, 0x0, 5, 356),
+        (0x3234313230323431, 0x0, 5, 1079),
+        (0x3530393130353039, 0x0, 5, 1135),
+        (0x3136313230313631, 0x0, 5, 1166),
+        (0x3035313333303531, 0x0, 5, 1736),
+        (0x3130303933313030, 0x0, 5, 483),
+        (0x3033323536303332, 0x0, 5, 1150),
+        (0x3838303336383830, 0x0, 5, 1420),
+        (0x3330303333333030, 0x0, 5, 1669),
+        (0x3030333536303033, 0x0, 5, 565),
+        (0x3436313234343631, 0x0, 5, 1902),
+        (0x3232323333323232, 0x0, 5, 1619),
+        (0x3030353438303035, 0x0, 5, 1717),
+        (0x3130343631313034, 0x0, 5, 143),
+        (0x3237313234323731, 0x0, 5, 1439),
+        (0x3035313231303531, 0x0, 5, 456),
+        (0x3032343538303234, 0x0, 5, 1218),
+        (0x3030303735303030, 0x0, 5, 1768),
+        (0x3030333839303033, 0x0, 5, 1826),
+        (0x3036313232303631, 0x0, 5, 40),
+        (0x3030323935303032, 0x0, 5, 270),
+        (0x3230313834323031, 0x0, 5, 953),
+        (0x3030373138303037, 0x0, 5, 639),
+        (0x3130343632313034, 0x0, 5, 1540),
+        (0x3233333132323333, 0x0, 5, 1183),
+        (0x3037313232303731, 0x0, 5, 136),
+        (0x3033313231303331, 0x0, 5, 721),
+        (0x3330303335333030, 0x0, 5, 1814),
+        (0x3532333136353233, 0x0, 5, 1781),
+        (0x3036353432303036, 0x0, 6, 1587),
+        (0x3037313231303731, 0x0, 5, 409),
+        (0x3031323539303132, 0x0, 5, 635),
+        (0x3331323538333132, 0x0, 5, 1271),
+        (0x3131303432313130, 0x0, 5, 1499),
+        (0x3130333635313033, 0x0, 5, 1535),
+        (0x3130333636313033, 0x0, 5, 122),
+        (0x3035313232303531, 0x0, 5, 522),
+        (0x3231313533323131, 0x0, 5, 1813),
+        (0x3035303836303530, 0x0, 5, 1730),
+        (0x3131303434313130, 0x0, 5, 24),
+        (0x3030353134303035, 0x0, 5, 199),
+        (0x3030303734303030, 0x0, 5, 394),
+        (0x3330303934333030, 0x0, 5, 1192),
+        (0x3031303835303130, 0x0, 5, 716),
+        (0x3633353437363335, 0x0, 5, 719),
+        (0x3230363136323036, 0x0, 5, 32),
+        (0x3334303336333430, 0x0, 5, 1122),
+        (0x3633303533363330, 0x0, 5, 505),
+        (0x3132323239313232, 0x0, 5, 1883),
+        (0x3236333534323633, 0x0, 5, 1892),
+        (0x3230363135323036, 0x0, 5, 371),
+        (0x3131303431313130, 0x0, 5, 1248),
+        (0x3231313539323131, 0x0, 5, 1545),
+        (0x3531303736353130, 0x0, 5, 51),
+        (0x3030323534303032, 0x0, 5, 690),
+        (0x3231303330323130, 0x0, 5, 1385),
+        (0x3133303635313330, 0x0, 5, 737),
     ];
+
     pub(super) static CODES: [&str; 1953] = [
-        "22225",
-        "80612",
-        "13000",
-        "11750",
-        "62034",
-        "82001",
-        "60616",
-        "30111",
-        "53628",
-        "60699",
-        "82009",
-        "50304",
-        "21616",
-        "13612",
-        "19023",
-        "81002",
-        "52108",
-        "57016",
-        "30118",
-        "60215",
-        "51109",
-        "80611",
-        "21227",
-        "21504",
-        "40114",
-        "21406",
-        "51106",
-        "33010",
-        "40121",
-        "91003",
-        "52202",
-        "45357",
-        "16026",
-        "22205",
-        "13802",
-        "13241",
-        "16002",
-        "21725",
-        "21244",
-        "16003",
-        "21602",
-        "62015",
-        "30006",
-        "14233",
-        "50412",
-        "80911",
-        "30117",
-        "21477",
-        "50417",
-        "54011",
-        "30107",
-        "70156",
-        "64017",
-        "54006",
-        "94601",
-        "19041",
-        "21235",
-        "80308",
-        "57013",
-        "21222",
-        "91203",
-        "22212",
-        "57020",
-        "21237",
-        "22112",
-        "53405",
-        "30019",
-        "50208",
-        "60213",
-        "21229",
-        "19045",
-        "52052",
-        "32702",
-        "13234",
-        "50052",
-        "32303",
-        "15002",
-        "50205",
-        "50207",
-        "51108",
-        "30884",
-        "22213",
-        "22210",
-        "32301",
-        "53000",
-        "64009",
-        "53203",
-        "50054",
-        "90009",
-        "64016",
-        "45770",
-        "50074",
-        "80623",
-        "92008",
-        "94403",
-        "83602",
-        "52211",
-        "52102",
-        "21302",
-        "20011",
-        "40142",
-        "51113",
-        "90007",
-        "21402",
-        "30124",
-        "13616",
-        "31429",
-        "70252",
-        "13801",
-        "14220",
-        "50384",
-        "70105",
-        "31904",
-        "50434",
-        "60312",
-        "50509",
-        "64002",
-        "13618",
-        "94400",
-        "14236",
-        "21475",
-        "54201",
-        "63016",
-        "48028",
-        "13310",
-        "90403",
-        "30897",
-        "31922",
-        "19035",
-        "53112",
-        "16020",
-        "60704",
-        "62028",
-        "31901",
-        "50451",
-        "21654",
-        "21702",
-        "31940",
-        "17000",
-        "60606",
-        "22122",
-        "13328",
-        "13332",
-        "64011",
-        "52143",
-        "19026",
-        "64005",
-        "13335",
-        "45351",
-        "21628",
-        "31952",
-        "21456",
-        "52171",
-        "40143",
-        "34004",
-        "60318",
-        "20101",
-        "30409",
-        "83603",
-        "22118",
-        "63036",
-        "32017",
-        "30119",
-        "68006",
-        "16099",
-        "40001",
-        "32701",
-        "13330",
-        "50059",
-        "51107",
-        "60407",
-        "45376",
-        "83003",
-        "31409",
-        "22217",
-        "21606",
-        "63031",
-        "13111",
-        "21233",
-        "30447",
-        "60306",
-        "20409",
-        "53102",
-        "19033",
-        "16102",
-        "50431",
-        "50375",
-        "94402",
-        "90002",
-        "19053",
-        "54155",
-        "33101",
-        "34003",
-        "31009",
-        "80619",
-        "16101",
-        "23004",
-        "20162",
-        "80403",
-        "15004",
-        "45308",
-        "54451",
-        "11751",
-        "20157",
-        "53104",
-        "19028",
-        "30444",
-        "50380",
-        "13804",
-        "21623",
-        "19012",
-        "60218",
-        "16106",
-        "60002",
-        "45731",
-        "45601",
-        "62200",
-        "62001",
-        "31103",
-        "30440",
-        "61001",
-        "60310",
-        "21242",
-        "32019",
-        "32102",
-        "90015",
-        "30121",
-        "62005",
-        "21611",
-        "52131",
-        "60004",
-        "21263",
-        "51110",
-        "40120",
-        "31502",
-        "31206",
-        "16011",
-        "30027",
-        "45356",
-        "22223",
-        "13420",
-        "50526",
-        "48005",
-        "63008",
-        "90104",
-        "30112",
-        "34108",
-        "33004",
-        "33102",
-        "23002",
-        "30011",
-        "30130",
-        "53408",
-        "54351",
-        "51114",
-        "22114",
-        "21407",
-        "21627",
-        "21457",
-        "23005",
-        "90014",
-        "60211",
-        "80607",
-        "30888",
-        "51004",
-        "50449",
-        "81026",
-        "22111",
-        "94303",
-        "60324",
-        "92005",
-        "40130",
-        "53106",
-        "21408",
-        "64023",
-        "54156",
-        "54450",
-        "45309",
-        "45373",
-        "31408",
-        "53616",
-        "52133",
-        "35125",
-        "53301",
-        "52163",
-        "51118",
-        "60205",
-        "21607",
-        "21204",
-        "60519",
-        "19057",
-        "21712",
-        "91004",
-        "19029",
-        "81007",
-        "13230",
-        "21102",
-        "20159",
-        "13222",
-        "50057",
-        "40138",
-        "93104",
-        "57006",
-        "63041",
-        "45101",
-        "53300",
-        "30890",
-        "32112",
-        "64018",
-        "57007",
-        "53601",
-        "45377",
-        "60620",
-        "20004",
-        "13617",
-        "52162",
-        "21257",
-        "45711",
-        "21650",
-        "30108",
-        "10003",
-        "19014",
-        "54251",
-        "50340",
-        "53404",
-        "60229",
-        "16023",
-        "53620",
-        "21403",
-        "21253",
-        "21473",
-        "90030",
-        "53627",
-        "32208",
-        "19022",
-        "45362",
-        "14213",
-        "21478",
-        "60614",
-        "31209",
-        "53215",
-        "50377",
-        "52103",
-        "32219",
-        "30016",
-        "50506",
-        "20422",
-        "53204",
-        "50101",
-        "13805",
-        "91101",
-        "45374",
-        "57009",
-        "20105",
-        "21248",
-        "60005",
-        "53621",
-        "50332",
-        "30022",
-        "80306",
-        "50393",
-        "21218",
-        "16022",
-        "20404",
-        "20021",
-        "40135",
-        "30100",
-        "90027",
-        "30002",
-        "64010",
-        "63047",
-        "16025",
-        "80606",
-        "14204",
-        "53617",
-        "50436",
-        "81014",
-        "13331",
-        "94304",
-        "83001",
-        "92007",
-        "21723",
-        "13252",
-        "40152",
-        "50374",
-        "54100",
-        "53208",
-        "21207",
-        "80904",
-        "30446",
-        "40005",
-        "21503",
-        "30009",
-        "50330",
-        "70004",
-        "81012",
-        "50382",
-        "13212",
-        "60500",
-        "53205",
-        "63028",
-        "21472",
-        "21203",
-        "45207",
-        "51105",
-        "60611",
-        "90103",
-        "50418",
-        "81019",
-        "21701",
-        "21239",
-        "50378",
-        "51201",
-        "62017",
-        "50438",
-        "60619",
-        "30116",
-        "60401",
-        "20423",
-        "50529",
-        "14221",
-        "11243",
-        "64019",
-        "17009",
-        "48031",
-        "45700",
-        "60410",
-        "13611",
-        "20012",
-        "62006",
-        "34106",
-        "64006",
-        "32021",
-        "33119",
-        "31604",
-        "32500",
-        "32101",
-        "64014",
-        "19056",
-        "80504",
-        "22401",
-        "17001",
-        "90016",
-        "50107",
-        "53109",
-        "63001",
-        "62003",
-        "32009",
-        "50201",
-        "90006",
-        "22200",
-        "64004",
-        "60604",
-        "83002",
-        "60311",
-        "52164",
-        "21501",
-        "30122",
-        "33108",
-        "57018",
-        "50328",
-        "60517",
-        "57003",
-        "64022",
-        "54003",
-        "80802",
-        "22102",
-        "83007",
-        "19010",
-        "32209",
-        "80614",
-        "12301",
-        "50104",
-        "31002",
-        "13247",
-        "48029",
-        "45103",
-        "50309",
-        "80602",
-        "20500",
-        "54509",
-        "45361",
-        "90102",
-        "90013",
-        "83605",
-        "53661",
-        "21620",
-        "48011",
-        "14238",
-        "20410",
-        "13257",
-        "31202",
-        "30031",
-        "51003",
-        "82006",
-        "60723",
-        "33201",
-        "32503",
-        "80903",
-        "21648",
-        "21608",
-        "57004",
-        "94500",
-        "60612",
-        "13329",
-        "50363",
-        "60712",
-        "21220",
-        "60621",
-        "503",
-        "32601",
-        "50414",
-        "60719",
-        "45719",
-        "70052",
-        "21614",
-        "13233",
-        "91007",
-        "21613",
-        "60602",
-        "58000",
-        "63023",
-        "21502",
-        "21231",
-        "51130",
-        "60212",
-        "31920",
-        "62025",
-        "19044",
-        "51116",
-        "50310",
-        "80208",
-        "51006",
-        "45003",
-        "21101",
-        "60208",
-        "62012",
-        "52137",
-        "17007",
-        "91006",
-        "70104",
-        "13333",
-        "50452",
-        "45307",
-        "33111",
-        "52145",
-        "60721",
-        "53120",
-        "80301",
-        "40155",
-        "83008",
-        "13313",
-        "83010",
-        "20007",
-        "90017",
-        "62053",
-        "50371",
-        "21709",
-        "11202",
-        "31530",
-        "83703",
-        "83500",
-        "14101",
-        "50373",
-        "30012",
-        "53006",
-        "50442",
-        "80101",
-        "19046",
-        "91005",
-        "94200",
-        "21201",
-        "30445",
-        "13227",
-        "21658",
-        "21722",
-        "80617",
-        "50370",
-        "32007",
-        "13510",
-        "50511",
-        "50327",
-        "20154",
-        "50211",
-        "90010",
-        "45355",
-        "50602",
-        "45371",
-        "60003",
-        "60727",
-        "31104",
-        "53002",
-        "13614",
-        "19055",
-        "50437",
-        "40140",
-        "50051",
-        "63038",
-        "83705",
-        "45762",
-        "53207",
-        "50408",
-        "54103",
-        "50440",
-        "70155",
-        "50351",
-        "50213",
-        "90037",
-        "31208",
-        "60532",
-        "14230",
-        "63051",
-        "57002",
-        "31910",
-        "83005",
-        "63020",
-        "50100",
-        "52001",
-        "53113",
-        "60706",
-        "21226",
-        "20107",
-        "32202",
-        "50369",
-        "21255",
-        "83700",
-        "16024",
-        "80206",
-        "34002",
-        "19011",
-        "19031",
-        "94401",
-        "60709",
-        "22402",
-        "91000",
-        "52109",
-        "62020",
-        "70001",
-        "63035",
-        "17008",
-        "83011",
-        "32106",
-        "90041",
-        "50516",
-        "32014",
-        "80906",
-        "50204",
-        "51125",
-        "13226",
-        "70251",
-        "63011",
-        "20155",
-        "11100",
-        "21409",
-        "92004",
-        "30133",
-        "52172",
-        "14217",
-        "21422",
-        "51126",
-        "32006",
-        "45203",
-        "21630",
-        "50416",
-        "19027",
-        "60609",
-        "40158",
-        "60408",
-        "45744",
-        "21720",
-        "13615",
-        "11242",
-        "19021",
-        "52104",
-        "13326",
-        "31426",
-        "57011",
-        "50053",
-        "50513",
-        "21211",
-        "60323",
-        "50419",
-        "53632",
-        "45109",
-        "50413",
-        "21705",
-        "13750",
-        "21711",
-        "45010",
-        "13240",
-        "52004",
-        "16110",
-        "63046",
-        "53103",
-        "13610",
-        "32205",
-        "81025",
-        "45206",
-        "21703",
-        "40157",
-        "50362",
-        "21236",
-        "13220",
-        "21449",
-        "45701",
-        "21604",
-        "50320",
-        "54101",
-        "60411",
-        "19030",
-        "94002",
-        "21252",
-        "30400",
-        "32216",
-        "19032",
-        "60209",
-        "80105",
-        "22215",
-        "68002",
-        "45367",
-        "32016",
-        "21301",
-        "60325",
-        "13910",
-        "60221",
-        "31504",
-        "21605",
-        "52071",
-        "52105",
-        "53668",
-        "53001",
-        "80407",
-        "31930",
-        "13246",
-        "21612",
-        "53206",
-        "32207",
-        "60315",
-        "32103",
-        "70102",
-        "57017",
-        "40137",
-        "81017",
-        "30895",
-        "53123",
-        "90032",
-        "81006",
-        "50202",
-        "11236",
-        "52213",
-        "80913",
-        "81005",
-        "52167",
-        "14202",
-        "32603",
-        "62021",
-        "21619",
-        "20153",
-        "53626",
-        "60404",
-        "53664",
-        "50105",
-        "50528",
-        "30007",
-        "22403",
-        "22400",
-        "50058",
-        "14111",
-        "30896",
-        "63006",
-        "80502",
-        "63029",
-        "52311",
-        "93101",
-        "20156",
-        "45208",
-        "70051",
-        "54507",
-        "60534",
-        "62009",
-        "19048",
-        "40147",
-        "17002",
-        "62024",
-        "53202",
-        "21210",
-        "58001",
-        "35126",
-        "45370",
-        "80303",
-        "52214",
-        "80905",
-        "60716",
-        "61004",
-        "52304",
-        "45358",
-        "50422",
-        "45005",
-        "35111",
-        "13217",
-        "80503",
-        "50003",
-        "60702",
-        "83402",
-        "60223",
-        "30103",
-        "11320",
-        "21249",
-        "13242",
-        "13245",
-        "53304",
-        "52140",
-        "22224",
-        "30105",
-        "51104",
-        "45360",
-        "52215",
-        "22207",
-        "21256",
-        "32008",
-        "60510",
-        "51122",
-        "20104",
-        "20020",
-        "52182",
-        "21710",
-        "30404",
-        "53622",
-        "54053",
-        "57005",
-        "19042",
-        "54452",
-        "12101",
-        "14211",
-        "30129",
-        "45733",
-        "32711",
-        "58003",
-        "21730",
-        "21452",
-        "16010",
-        "33107",
-        "50324",
-        "50421",
-        "61000",
-        "21421",
-        "30127",
-        "21259",
-        "33000",
-        "53669",
-        "83000",
-        "16108",
-        "50361",
-        "21902",
-        "13312",
-        "22204",
-        "20429",
-        "22113",
-        "30441",
-        "22203",
-        "50364",
-        "30128",
-        "13521",
-        "50068",
-        "60228",
-        "51202",
-        "16113",
-        "15009",
-        "53217",
-        "83702",
-        "60326",
-        "45002",
-        "52149",
-        "22214",
-        "22209",
-        "50415",
-        "63045",
-        "30032",
-        "32220",
-        "50212",
-        "40151",
-        "13340",
-        "53501",
-        "22404",
-        "53603",
-        "50600",
-        "30885",
-        "93103",
-        "54301",
-        "30894",
-        "22119",
-        "21471",
-        "70253",
-        "90012",
-        "17400",
-        "81016",
-        "21601",
-        "32218",
-        "48027",
-        "13221",
-        "32215",
-        "14212",
-        "60308",
-        "45760",
-        "21910",
-        "60714",
-        "22105",
-        "80624",
-        "13251",
-        "53110",
-        "54009",
-        "13430",
-        "52305",
-        "54051",
-        "50203",
-        "22005",
-        "52181",
-        "80622",
-        "51127",
-        "80501",
-        "90003",
-        "82005",
-        "48025",
-        "13299",
-        "22117",
-        "22108",
-        "50056",
-        "50403",
-        "52144",
-        "403",
-        "31486",
-        "40134",
-        "10002",
-        "54354",
-        "45302",
-        "82002",
-        "33105",
-        "57019",
-        "30125",
-        "60317",
-        "53500",
-        "80618",
-        "53663",
-        "14226",
-        "14239",
-        "63025",
-        "30883",
-        "52166",
-        "31008",
-        "60202",
-        "30442",
-        "30021",
-        "32001",
-        "81024",
-        "50420",
-        "54502",
-        "50321",
-        "13231",
-        "40000",
-        "62027",
-        "53662",
-        "52310",
-        "50502",
-        "13120",
-        "52309",
-        "21653",
-        "62008",
-        "45375",
-        "82004",
-        "12300",
-        "51215",
-        "80604",
-        "32113",
-        "30123",
-        "21453",
-        "60200",
-        "19024",
-        "81004",
-        "60713",
-        "45301",
-        "19038",
-        "62100",
-        "48032",
-        "30892",
-        "22222",
-        "63022",
-        "11235",
-        "90025",
-        "50401",
-        "20102",
-        "40123",
-        "80304",
-        "52401",
-        "70106",
-        "60707",
-        "52203",
-        "45369",
-        "31000",
-        "30891",
-        "60333",
-        "45366",
-        "10001",
-        "50507",
-        "31923",
-        "80605",
-        "30024",
-        "14222",
-        "60313",
-        "30029",
-        "48030",
-        "50206",
-        "13112",
-        "45771",
-        "62007",
-        "50435",
-        "91102",
-        "94100",
-        "22218",
-        "63009",
-        "90039",
-        "20151",
-        "54453",
-        "13327",
-        "30114",
-        "30003",
-        "50303",
-        "22208",
-        "16105",
-        "21209",
-        "45763",
-        "11203",
-        "63003",
-        "63043",
-        "12100",
-        "60224",
-        "52165",
-        "22120",
-        "52135",
-        "61008",
-        "20103",
-        "61005",
-        "60607",
-        "53605",
-        "14106",
-        "16028",
-        "45209",
-        "19054",
-        "50379",
-        "13248",
-        "50350",
-        "60550",
-        "14240",
-        "94600",
-        "22206",
-        "54300",
-        "13244",
-        "30131",
-        "14235",
-        "62019",
-        "48050",
-        "50060",
-        "22500",
-        "52107",
-        "91104",
-        "52072",
-        "13223",
-        "22121",
-        "60220",
-        "51131",
-        "21655",
-        "50331",
-        "50329",
-        "53200",
-        "52111",
-        "21481",
-        "30034",
-        "80902",
-        "50441",
-        "33122",
-        "21420",
-        "22211",
-        "52307",
-        "11237",
-        "21247",
-        "61003",
-        "90022",
-        "54206",
-        "31207",
-        "14108",
-        "60511",
-        "50391",
-        "50106",
-        "32304",
-        "60201",
-        "20002",
-        "60618",
-        "82007",
-        "53630",
-        "80406",
-        "13218",
-        "50368",
-        "63007",
-        "53107",
-        "60307",
-        "64008",
-        "21618",
-        "50214",
-        "13238",
-        "53633",
-        "61007",
-        "30104",
-        "83401",
-        "22202",
-        "53122",
-        "19034",
-        "64007",
-        "60601",
-        "45359",
-        "45009",
-        "13239",
-        "80901",
-        "11770",
-        "30436",
-        "60610",
-        "31600",
-        "81008",
-        "48001",
-        "33103",
-        "11300",
-        "80307",
-        "21241",
-        "52000",
-        "20403",
-        "14219",
-        "54200",
-        "19050",
-        "14105",
-        "50512",
-        "31480",
-        "30020",
-        "80409",
-        "19025",
-        "404",
-        "62014",
-        "90101",
-        "13110",
-        "80505",
-        "11200",
-        "51111",
-        "21224",
-        "52306",
-        "32203",
-        "60330",
-        "13810",
-        "52136",
-        "50326",
-        "50405",
-        "14203",
-        "53625",
-        "31487",
-        "60006",
-        "22115",
-        "30450",
-        "21479",
-        "32015",
-        "30010",
-        "21610",
-        "21451",
-        "53614",
-        "50006",
-        "50209",
-        "90001",
-        "90011",
-        "62010",
-        "62002",
-        "32212",
-        "52051",
-        "45102",
-        "52174",
-        "21480",
-        "60520",
-        "81013",
-        "31903",
-        "13322",
-        "19047",
-        "45600",
-        "32505",
-        "13254",
-        "21717",
-        "11251",
-        "54302",
-        "70103",
-        "90034",
-        "50306",
-        "53611",
-        "14234",
-        "91103",
-        "31500",
-        "22104",
-        "45352",
-        "50508",
-        "22106",
-        "21212",
-        "83400",
-        "57001",
-        "20161",
-        "81018",
-        "13210",
-        "50400",
-        "60710",
-        "11201",
-        "80207",
-        "20413",
-        "92002",
-        "81021",
-        "90004",
-        "13511",
-        "14237",
-        "54208",
-        "50341",
-        "32105",
-        "91001",
-        "50407",
-        "50433",
-        "53402",
-        "12102",
-        "31400",
-        "51001",
-        "45745",
-        "60300",
-        "53216",
-        "52302",
-        "45006",
-        "90100",
-        "22221",
-        "90029",
-        "60406",
-        "53101",
-        "90031",
-        "31404",
-        "19040",
-        "45764",
-        "62004",
-        "45201",
-        "63019",
-        "60608",
-        "64015",
-        "54510",
-        "40111",
-        "32111",
-        "30893",
-        "31902",
-        "53108",
-        "32602",
-        "30026",
-        "30115",
-        "35118",
-        "14241",
-        "90018",
-        "62026",
-        "21631",
-        "94001",
-        "21615",
-        "13321",
-        "21652",
-        "40144",
-        "94201",
-        "80203",
-        "60329",
-        "54050",
-        "40100",
-        "52138",
-        "50200",
-        "32100",
-        "30008",
-        "13253",
-        "31102",
-        "19004",
-        "19005",
-        "80201",
-        "90019",
-        "60533",
-        "400",
-        "30448",
-        "13520",
-        "48024",
-        "45210",
-        "60403",
-        "45402",
-        "31941",
-        "54151",
-        "21609",
-        "13338",
-        "52170",
-        "64001",
-        "22101",
-        "51121",
-        "32401",
-        "63021",
-        "21624",
-        "30449",
-        "53613",
-        "11310",
-        "40149",
-        "83004",
-        "45004",
-        "54150",
-        "22201",
-        "22100",
-        "60531",
-        "60008",
-        "50402",
-        "31205",
-        "45372",
-        "50432",
-        "80613",
-        "62023",
-        "53400",
-        "45211",
-        "40131",
-        "60722",
-        "83604",
-        "94300",
-        "48010",
-        "51112",
-        "45353",
-        "50367",
-        "50527",
-        "80910",
-        "94301",
-        "31003",
-        "21234",
-        "62018",
-        "54007",
-        "20005",
-        "53125",
-        "50055",
-        "48004",
-        "32110",
-        "45305",
-        "83006",
-        "40141",
-        "53111",
-        "31105",
-        "50061",
-        "32504",
-        "51120",
-        "80305",
-        "50004",
-        "50610",
-        "14231",
-        "55555",
-        "33120",
-        "50305",
-        "21230",
-        "21262",
-        "62000",
-        "90038",
-        "21214",
-        "52141",
-        "53607",
-        "53003",
-        "63034",
-        "32700",
-        "81022",
-        "51007",
-        "80603",
-        "57014",
-        "30887",
-        "90026",
-        "21657",
-        "60402",
-        "30880",
-        "63018",
-        "32002",
-        "13224",
-        "68007",
-        "22103",
-        "14206",
-        "40153",
-        "94604",
-        "91201",
-        "21300",
-        "92001",
-        "30001",
-        "30120",
-        "31203",
-        "11241",
-        "50322",
-        "50334",
-        "30113",
-        "14232",
-        "13237",
-        "60225",
-        "31950",
-        "21215",
-        "13621",
-        "80405",
-        "21474",
-        "13250",
-        "13314",
-        "52161",
-        "80909",
-        "83600",
-        "32506",
-        "30023",
-        "50406",
-        "40145",
-        "50069",
-        "62013",
-        "51119",
-        "60540",
-        "63012",
-        "53406",
-        "93105",
-        "80610",
-        "31603",
-        "32012",
-        "21216",
-        "60703",
-        "30886",
-        "52301",
-        "21213",
-        "90036",
-        "50050",
-        "50541",
-        "57008",
-        "13211",
-        "31302",
-        "51005",
-        "30882",
-        "64021",
-        "60700",
-        "50349",
-        "53667",
-        "13803",
-        "21729",
-        "21719",
-        "22109",
-        "21724",
-        "63027",
-        "30132",
-        "12400",
-        "33104",
-        "53004",
-        "32114",
-        "21450",
-        "30410",
-        "21454",
-        "50503",
-        "40136",
-        "21626",
-        "32710",
-        "63005",
-        "63013",
-        "32011",
-        "13410",
-        "21401",
-        "70153",
-        "33203",
-        "20160",
-        "60226",
-        "21645",
-        "53623",
-        "91002",
-        "50109",
-        "70152",
-        "60222",
-        "80202",
-        "30898",
-        "45741",
-        "30017",
-        "21651",
-        "60217",
-        "64013",
-        "20503",
-        "30028",
-        "40132",
-        "21713",
-        "62035",
-        "94000",
-        "68005",
-        "13232",
-        "21901",
-        "53302",
-        "21708",
-        "30030",
-        "50065",
-        "50443",
-        "21603",
-        "57010",
-        "13619",
-        "19013",
-        "32201",
-        "63030",
-        "53118",
-        "10004",
-        "54008",
-        "31005",
-        "40112",
-        "32604",
-        "32013",
-        "60207",
-        "50342",
-        "14107",
-        "53660",
-        "60725",
-        "63002",
-        "60605",
-        "19037",
-        "45202",
-        "31951",
-        "62022",
-        "32605",
-        "13213",
-        "30889",
-        "11205",
-        "30109",
-        "51102",
-        "62016",
-        "16104",
-        "21656",
-        "50076",
-        "45312",
-        "57012",
-        "31204",
-        "52142",
-        "32022",
-        "50390",
-        "50376",
-        "45007",
-        "53666",
-        "22199",
-        "30102",
-        "53201",
-        "63015",
-        "21649",
-        "92006",
-        "63040",
-        "54209",
-        "64012",
-        "54458",
-        "31301",
-        "60204",
-        "60715",
-        "51129",
-        "14223",
-        "54205",
-        "80103",
-        "410",
-        "94602",
-        "50366",
-        "32210",
-        "19052",
-        "31960",
-        "53401",
-        "63032",
-        "20003",
-        "82008",
-        "48000",
-        "64024",
-        "80701",
-        "31106",
-        "45313",
-        "21217",
-        "54056",
-        "53124",
-        "60227",
-        "21621",
-        "14300",
-        "21245",
-        "40122",
-        "64020",
-        "50392",
-        "50500",
-        "32703",
-        "30443",
-        "60603",
-        "13249",
-        "82003",
-        "13215",
-        "52303",
-        "21202",
-        "456001",
-        "22116",
-        "53407",
-        "32214",
-        "456002",
-        "45401",
-        "32221",
-        "45761",
-        "16109",
-        "50002",
-        "21225",
-        "21455",
-        "30005",
-        "94101",
-        "50308",
-        "31900",
-        "13235",
-        "51128",
-        "32400",
-        "13236",
-        "16107",
-        "53631",
-        "21405",
-        "32010",
-        "30110",
-        "31403",
-        "22110",
-        "32206",
-        "14109",
-        "70002",
-        "48002",
-        "45765",
-        "80616",
-        "81001",
-        "21260",
-        "68004",
-        "32223",
-        "13513",
-        "32600",
-        "33121",
-        "48026",
-        "50103",
-        "31931",
-        "21223",
-        "35114",
-        "45303",
-        "60717",
-        "68003",
-        "50504",
-        "21900",
-        "45304",
-        "63024",
-        "15003",
-        "40113",
-        "19003",
-        "15000",
-        "60708",
-        "45205",
-        "45363",
-        "40133",
-        "83601",
-        "52148",
-        "21240",
-        "31924",
-        "16021",
-        "31100",
-        "21206",
-        "21261",
-        "70053",
-        "80205",
-        "80620",
-        "52212",
-        "21704",
-        "50307",
-        "21646",
-        "81000",
-        "53403",
-        "50300",
-        "21721",
-        "60617",
-        "34005",
-        "45354",
-        "60206",
-        "60219",
-        "50409",
-        "52003",
-        "30033",
-        "21228",
-        "50325",
-        "81009",
-        "31201",
-        "21232",
-        "11206",
-        "16000",
-        "91202",
-        "51103",
-        "80908",
-        "13219",
-        "81010",
-        "80601",
-        "54010",
-        "19043",
-        "50540",
-        "32115",
-        "14207",
-        "40148",
-        "21258",
-        "13710",
-        "23001",
-        "14104",
-        "21634",
-        "48003",
-        "50404",
-        "80402",
-        "90000",
-        "90020",
-        "52168",
-        "21221",
-        "31101",
-        "20001",
-        "80801",
-        "90028",
-        "13512",
-        "30014",
-        "21100",
-        "60409",
-        "50323",
-        "21476",
-        "50063",
-        "20426",
-        "53105",
-        "90033",
-        "22216",
-        "31007",
-        "45008",
-        "48023",
-        "20009",
-        "60331",
-        "22123",
-        "94302",
-        "13613",
-        "11210",
-        "21219",
-        "21404",
-        "40154",
-        "21622",
-        "61002",
-        "80506",
-        "52147",
-        "20008",
-        "51115",
-        "32222",
-        "53303",
-        "31503",
-        "80404",
-        "50360",
-        "50444",
-        "61006",
-        "13620",
-        "20010",
-        "45212",
-        "63033",
-        "63042",
-        "60405",
-        "52002",
-        "21208",
-        "22228",
-        "31001",
-        "54454",
-        "60322",
-        "21200",
-        "60314",
-        "90023",
-        "52139",
-        "21629",
-        "90035",
-        "80609",
-        "13337",
-        "23003",
-        "53610",
-        "51124",
-        "50302",
-        "13258",
-        "60302",
-        "62052",
-        "70005",
-        "60701",
-        "53602",
-        "45368",
-        "32501",
-        "60301",
-        "14205",
-        "50102",
-        "45310",
-        "60305",
-        "63010",
-        "60613",
-        "50411",
-        "13256",
-        "13214",
-        "80408",
-        "50372",
-        "21254",
-        "13243",
-        "21238",
-        "53119",
-        "21728",
-        "16111",
-        "50430",
-        "53604",
-        "80608",
-        "45001",
-        "13320",
-        "30015",
-        "60203",
-        "33118",
-        "50353",
-        "21251",
-        "50000",
-        "16001",
-        "21458",
-        "14201",
-        "20152",
-        "22107",
-        "63017",
-        "20106",
-        "70101",
-        "50601",
-        "22300",
-        "21243",
-        "51123",
-        "30035",
-        "20023",
-        "13334",
-        "70151",
-        "92003",
-        "30881",
-        "51002",
-        "40159",
-        "22229",
-        "13225",
-        "22001",
-        "80102",
-        "83009",
-        "31942",
-        "70003",
-        "32204",
-        "31481",
-        "32502",
-        "90024",
-        "13255",
-        "53100",
-        "40139",
-        "31006",
-        "21727",
-        "62011",
-        "45715",
-        "52101",
-        "14215",
-        "63026",
-        "14102",
-        "53612",
-        "48033",
-        "50453",
-        "45306",
-        "91100",
-        "13699",
-        "80615",
-        "50439",
-        "53600",
-        "12200",
-        "31921",
-        "23006",
-        "83701",
-        "50510",
-        "21714",
-        "94501",
-        "63044",
-        "80907",
-        "32018",
-        "81015",
-        "50347",
-        "52173",
-        "61009",
-        "60309",
-        "50210",
-        "30004",
-        "53209",
-        "64003",
-        "20006",
-        "50501",
-        "63037",
-        "21715",
-        "60726",
-        "60724",
-        "21647",
-        "14110",
-        "83704",
-        "40110",
-        "19049",
-        "22219",
-        "63039",
-        "58002",
-        "50001",
-        "81020",
-        "80104",
-        "11215",
-        "14210",
-        "52106",
-        "53624",
-        "21205",
-        "52110",
-        "50505",
-        "19036",
-        "40146",
-        "81023",
-        "45350",
-        "53121",
-        "60001",
-        "21644",
-        "32302",
-        "52201",
-        "53606",
-        "70154",
-        "50365",
-        "14103",
-        "32200",
-        "13201",
-        "30106",
-        "13311",
-        "11240",
-        "16027",
-        "60214",
-        "11220",
-        "93102",
-        "21726",
-        "68001",
-        "21470",
-        "81011",
-        "19020",
-        "52134",
-        "30013",
-        "30018",
-        "54419",
-        "53665",
-        "31484",
-        "51101",
-        "50301",
-        "50385",
-        "53615",
-        "94603",
-        "62220",
-        "51117",
-        "21617",
-        "16112",
-        "54250",
-        "13216",
-        "30101",
-        "90040",
-        "60600",
-        "30025",
-        "60210",
-        "63014",
-        "90021",
-        "14218",
-        "80401",
-        "13325",
-        "60711",
-        "45204",
-        "22226",
+        "22225", "80612", "13000", "11750", "62034", "82001", "60616", "30111", "53628", "60699",
+        "82009", "50304", "21616", "13612", "19023", "81002", "52108", "57016", "30118", "60215",
+        "51109", "80611", "21227", "21504", "40114", "21406", "51106", "33010", "40121", "91003",
+        "52202", "45357", "16026", "22205", "13802", "13241", "16002", "21725", "21244", "16003",
+        "21602", "62015", "30006", "14233", "50412", "80911", "30117", "21477", "50417", "54011",
+        "30107", "70156", "64017", "54006", "94601", "19041", "21235", "80308", "57013", "21222",
+        "91203", "22212", "57020", "21237", "22112", "53405", "30019", "50208", "60213", "21229",
+        "19045", "52052", "32702", "13234", "50052", "32303", "15002", "50205", "50207", "51108",
+        "30884", "22213", "22210", "32301", "53000", "64009", "53203", "50054", "90009", "64016",
+        "45770", "50074", "80623", "92008", "94403", "83602", "52211", "52102", "21302", "20011",
+        "40142", "51113", "90007", "21402", "30124", "13616", "31429", "70252", "13801", "14220",
+        "50384", "70105", "31904", "50434", "60312", "50509", "64002", "13618", "94400", "14236",
+        "21475", "54201", "63016", "48028", "13310", "90403", "30897", "31922", "19035", "53112",
+        "16020", "60704", "62028", "31901", "50451", "21654", "21702", "31940", "17000", "60606",
+        "22122", "13328", "13332", "64011", "52143", "19026", "64005", "13335", "45351", "21628",
+        "31952", "21456", "52171", "40143", "34004", "60318", "20101", "30409", "83603", "22118",
+        "63036", "32017", "30119", "68006", "16099", "40001", "32701", "13330", "50059", "51107",
+        "60407", "45376", "83003", "31409", "22217", "21606", "63031", "13111", "21233", "30447",
+        "60306", "20409", "53102", "19033", "16102", "50431", "50375", "94402", "90002", "19053",
+        "54155", "33101", "34003", "31009", "80619", "16101", "23004", "20162", "80403", "15004",
+        "45308", "54451", "11751", "20157", "53104", "19028", "30444", "50380", "13804", "21623",
+        "19012", "60218", "16106", "60002", "45731", "45601", "62200", "62001", "31103", "30440",
+        "61001", "60310", "21242", "32019", "32102", "90015", "30121", "62005", "21611", "52131",
+        "60004", "21263", "51110", "40120", "31502", "31206", "16011", "30027", "45356", "22223",
+        "13420", "50526", "48005", "63008", "90104", "30112", "34108", "33004", "33102", "23002",
+        "30011", "30130", "53408", "54351", "51114", "22114", "21407", "21627", "21457", "23005",
+        "90014", "60211", "80607", "30888", "51004", "50449", "81026", "22111", "94303", "60324",
+        "92005", "40130", "53106", "21408", "64023", "54156", "54450", "45309", "45373", "31408",
+        "53616", "52133", "35125", "53301", "52163", "51118", "60205", "21607", "21204", "60519",
+        "19057", "21712", "91004", "19029", "81007", "13230", "21102", "20159", "13222", "50057",
+        "40138", "93104", "57006", "63041", "45101", "53300", "30890", "32112", "64018", "57007",
+        "53601", "45377", "60620", "20004", "13617", "52162", "21257", "45711", "21650", "30108",
+        "10003", "19014", "54251", "50340", "53404", "60229", "16023", "53620", "21403", "21253",
+        "21473", "90030", "53627", "32208", "19022", "45362", "14213", "21478", "60614", "31209",
+        "53215", "50377", "52103", "32219", "30016", "50506", "20422", "53204", "50101", "13805",
+        "91101", "45374", "57009", "20105", "21248", "60005", "53621", "50332", "30022", "80306",
+        "50393", "21218", "16022", "20404", "20021", "40135", "30100", "90027", "30002", "64010",
+        "63047", "16025", "80606", "14204", "53617", "50436", "81014", "13331", "94304", "83001",
+        "92007", "21723", "13252", "40152", "50374", "54100", "53208", "21207", "80904", "30446",
+        "40005", "21503", "30009", "50330", "70004", "81012", "50382", "13212", "60500", "53205",
+        "63028", "21472", "21203", "45207", "51105", "60611", "90103", "50418", "81019", "21701",
+        "21239", "50378", "51201", "62017", "50438", "60619", "30116", "60401", "20423", "50529",
+        "14221", "11243", "64019", "17009", "48031", "45700", "60410", "13611", "20012", "62006",
+        "34106", "64006", "32021", "33119", "31604", "32500", "32101", "64014", "19056", "80504",
+        "22401", "17001", "90016", "50107", "53109", "63001", "62003", "32009", "50201", "90006",
+        "22200", "64004", "60604", "83002", "60311", "52164", "21501", "30122", "33108", "57018",
+        "50328", "60517", "57003", "64022", "54003", "80802", "22102", "83007", "19010", "32209",
+        "80614", "12301", "50104", "31002", "13247", "48029", "45103", "50309", "80602", "20500",
+        "54509", "45361", "90102", "90013", "83605", "53661", "21620", "48011", "14238", "20410",
+        "13257", "31202", "30031", "51003", "82006", "60723", "33201", "32503", "80903", "21648",
+        "21608", "57004", "94500", "60612", "13329", "50363", "60712", "21220", "60621", "503",
+        "32601", "50414", "60719", "45719", "70052", "21614", "13233", "91007", "21613", "60602",
+        "58000", "63023", "21502", "21231", "51130", "60212", "31920", "62025", "19044", "51116",
+        "50310", "80208", "51006", "45003", "21101", "60208", "62012", "52137", "17007", "91006",
+        "70104", "13333", "50452", "45307", "33111", "52145", "60721", "53120", "80301", "40155",
+        "83008", "13313", "83010", "20007", "90017", "62053", "50371", "21709", "11202", "31530",
+        "83703", "83500", "14101", "50373", "30012", "53006", "50442", "80101", "19046", "91005",
+        "94200", "21201", "30445", "13227", "21658", "21722", "80617", "50370", "32007", "13510",
+        "50511", "50327", "20154", "50211", "90010", "45355", "50602", "45371", "60003", "60727",
+        "31104", "53002", "13614", "19055", "50437", "40140", "50051", "63038", "83705", "45762",
+        "53207", "50408", "54103", "50440", "70155", "50351", "50213", "90037", "31208", "60532",
+        "14230", "63051", "57002", "31910", "83005", "63020", "50100", "52001", "53113", "60706",
+        "21226", "20107", "32202", "50369", "21255", "83700", "16024", "80206", "34002", "19011",
+        "19031", "94401", "60709", "22402", "91000", "52109", "62020", "70001", "63035", "17008",
+        "83011", "32106", "90041", "50516", "32014", "80906", "50204", "51125", "13226", "70251",
+        "63011", "20155", "11100", "21409", "92004", "30133", "52172", "14217", "21422", "51126",
+        "32006", "45203", "21630", "50416", "19027", "60609", "40158", "60408", "45744", "21720",
+        "13615", "11242", "19021", "52104", "13326", "31426", "57011", "50053", "50513", "21211",
+        "60323", "50419", "53632", "45109", "50413", "21705", "13750", "21711", "45010", "13240",
+        "52004", "16110", "63046", "53103", "13610", "32205", "81025", "45206", "21703", "40157",
+        "50362", "21236", "13220", "21449", "45701", "21604", "50320", "54101", "60411", "19030",
+        "94002", "21252", "30400", "32216", "19032", "60209", "80105", "22215", "68002", "45367",
+        "32016", "21301", "60325", "13910", "60221", "31504", "21605", "52071", "52105", "53668",
+        "53001", "80407", "31930", "13246", "21612", "53206", "32207", "60315", "32103", "70102",
+        "57017", "40137", "81017", "30895", "53123", "90032", "81006", "50202", "11236", "52213",
+        "80913", "81005", "52167", "14202", "32603", "62021", "21619", "20153", "53626", "60404",
+        "53664", "50105", "50528", "30007", "22403", "22400", "50058", "14111", "30896", "63006",
+        "80502", "63029", "52311", "93101", "20156", "45208", "70051", "54507", "60534", "62009",
+        "19048", "40147", "17002", "62024", "53202", "21210", "58001", "35126", "45370", "80303",
+        "52214", "80905", "60716", "61004", "52304", "45358", "50422", "45005", "35111", "13217",
+        "80503", "50003", "60702", "83402", "60223", "30103", "11320", "21249", "13242", "13245",
+        "53304", "52140", "22224", "30105", "51104", "45360", "52215", "22207", "21256", "32008",
+        "60510", "51122", "20104", "20020", "52182", "21710", "30404", "53622", "54053", "57005",
+        "19042", "54452", "12101", "14211", "30129", "45733", "32711", "58003", "21730", "21452",
+        "16010", "33107", "50324", "50421", "61000", "21421", "30127", "21259", "33000", "53669",
+        "83000", "16108", "50361", "21902", "13312", "22204", "20429", "22113", "30441", "22203",
+        "50364", "30128", "13521", "50068", "60228", "51202", "16113", "15009", "53217", "83702",
+        "60326", "45002", "52149", "22214", "22209", "50415", "63045", "30032", "32220", "50212",
+        "40151", "13340", "53501", "22404", "53603", "50600", "30885", "93103", "54301", "30894",
+        "22119", "21471", "70253", "90012", "17400", "81016", "21601", "32218", "48027", "13221",
+        "32215", "14212", "60308", "45760", "21910", "60714", "22105", "80624", "13251", "53110",
+        "54009", "13430", "52305", "54051", "50203", "22005", "52181", "80622", "51127", "80501",
+        "90003", "82005", "48025", "13299", "22117", "22108", "50056", "50403", "52144", "403",
+        "31486", "40134", "10002", "54354", "45302", "82002", "33105", "57019", "30125", "60317",
+        "53500", "80618", "53663", "14226", "14239", "63025", "30883", "52166", "31008", "60202",
+        "30442", "30021", "32001", "81024", "50420", "54502", "50321", "13231", "40000", "62027",
+        "53662", "52310", "50502", "13120", "52309", "21653", "62008", "45375", "82004", "12300",
+        "51215", "80604", "32113", "30123", "21453", "60200", "19024", "81004", "60713", "45301",
+        "19038", "62100", "48032", "30892", "22222", "63022", "11235", "90025", "50401", "20102",
+        "40123", "80304", "52401", "70106", "60707", "52203", "45369", "31000", "30891", "60333",
+        "45366", "10001", "50507", "31923", "80605", "30024", "14222", "60313", "30029", "48030",
+        "50206", "13112", "45771", "62007", "50435", "91102", "94100", "22218", "63009", "90039",
+        "20151", "54453", "13327", "30114", "30003", "50303", "22208", "16105", "21209", "45763",
+        "11203", "63003", "63043", "12100", "60224", "52165", "22120", "52135", "61008", "20103",
+        "61005", "60607", "53605", "14106", "16028", "45209", "19054", "50379", "13248", "50350",
+        "60550", "14240", "94600", "22206", "54300", "13244", "30131", "14235", "62019", "48050",
+        "50060", "22500", "52107", "91104", "52072", "13223", "22121", "60220", "51131", "21655",
+        "50331", "50329", "53200", "52111", "21481", "30034", "80902", "50441", "33122", "21420",
+        "22211", "52307", "11237", "21247", "61003", "90022", "54206", "31207", "14108", "60511",
+        "50391", "50106", "32304", "60201", "20002", "60618", "82007", "53630", "80406", "13218",
+        "50368", "63007", "53107", "60307", "64008", "21618", "50214", "13238", "53633", "61007",
+        "30104", "83401", "22202", "53122", "19034", "64007", "60601", "45359", "45009", "13239",
+        "80901", "11770", "30436", "60610", "31600", "81008", "48001", "33103", "11300", "80307",
+        "21241", "52000", "20403", "14219", "54200", "19050", "14105", "50512", "31480", "30020",
+        "80409", "19025", "404", "62014", "90101", "13110", "80505", "11200", "51111", "21224",
+        "52306", "32203", "60330", "13810", "52136", "50326", "50405", "14203", "53625", "31487",
+        "60006", "22115", "30450", "21479", "32015", "30010", "21610", "21451", "53614", "50006",
+        "50209", "90001", "90011", "62010", "62002", "32212", "52051", "45102", "52174", "21480",
+        "60520", "81013", "31903", "13322", "19047", "45600", "32505", "13254", "21717", "11251",
+        "54302", "70103", "90034", "50306", "53611", "14234", "91103", "31500", "22104", "45352",
+        "50508", "22106", "21212", "83400", "57001", "20161", "81018", "13210", "50400", "60710",
+        "11201", "80207", "20413", "92002", "81021", "90004", "13511", "14237", "54208", "50341",
+        "32105", "91001", "50407", "50433", "53402", "12102", "31400", "51001", "45745", "60300",
+        "53216", "52302", "45006", "90100", "22221", "90029", "60406", "53101", "90031", "31404",
+        "19040", "45764", "62004", "45201", "63019", "60608", "64015", "54510", "40111", "32111",
+        "30893", "31902", "53108", "32602", "30026", "30115", "35118", "14241", "90018", "62026",
+        "21631", "94001", "21615", "13321", "21652", "40144", "94201", "80203", "60329", "54050",
+        "40100", "52138", "50200", "32100", "30008", "13253", "31102", "19004", "19005", "80201",
+        "90019", "60533", "400", "30448", "13520", "48024", "45210", "60403", "45402", "31941",
+        "54151", "21609", "13338", "52170", "64001", "22101", "51121", "32401", "63021", "21624",
+        "30449", "53613", "11310", "40149", "83004", "45004", "54150", "22201", "22100", "60531",
+        "60008", "50402", "31205", "45372", "50432", "80613", "62023", "53400", "45211", "40131",
+        "60722", "83604", "94300", "48010", "51112", "45353", "50367", "50527", "80910", "94301",
+        "31003", "21234", "62018", "54007", "20005", "53125", "50055", "48004", "32110", "45305",
+        "83006", "40141", "53111", "31105", "50061", "32504", "51120", "80305", "50004", "50610",
+        "14231", "55555", "33120", "50305", "21230", "21262", "62000", "90038", "21214", "52141",
+        "53607", "53003", "63034", "32700", "81022", "51007", "80603", "57014", "30887", "90026",
+        "21657", "60402", "30880", "63018", "32002", "13224", "68007", "22103", "14206", "40153",
+        "94604", "91201", "21300", "92001", "30001", "30120", "31203", "11241", "50322", "50334",
+        "30113", "14232", "13237", "60225", "31950", "21215", "13621", "80405", "21474", "13250",
+        "13314", "52161", "80909", "83600", "32506", "30023", "50406", "40145", "50069", "62013",
+        "51119", "60540", "63012", "53406", "93105", "80610", "31603", "32012", "21216", "60703",
+        "30886", "52301", "21213", "90036", "50050", "50541", "57008", "13211", "31302", "51005",
+        "30882", "64021", "60700", "50349", "53667", "13803", "21729", "21719", "22109", "21724",
+        "63027", "30132", "12400", "33104", "53004", "32114", "21450", "30410", "21454", "50503",
+        "40136", "21626", "32710", "63005", "63013", "32011", "13410", "21401", "70153", "33203",
+        "20160", "60226", "21645", "53623", "91002", "50109", "70152", "60222", "80202", "30898",
+        "45741", "30017", "21651", "60217", "64013", "20503", "30028", "40132", "21713", "62035",
+        "94000", "68005", "13232", "21901", "53302", "21708", "30030", "50065", "50443", "21603",
+        "57010", "13619", "19013", "32201", "63030", "53118", "10004", "54008", "31005", "40112",
+        "32604", "32013", "60207", "50342", "14107", "53660", "60725", "63002", "60605", "19037",
+        "45202", "31951", "62022", "32605", "13213", "30889", "11205", "30109", "51102", "62016",
+        "16104", "21656", "50076", "45312", "57012", "31204", "52142", "32022", "50390", "50376",
+        "45007", "53666", "22199", "30102", "53201", "63015", "21649", "92006", "63040", "54209",
+        "64012", "54458", "31301", "60204", "60715", "51129", "14223", "54205", "80103", "410",
+        "94602", "50366", "32210", "19052", "31960", "53401", "63032", "20003", "82008", "48000",
+        "64024", "80701", "31106", "45313", "21217", "54056", "53124", "60227", "21621", "14300",
+        "21245", "40122", "64020", "50392", "50500", "32703", "30443", "60603", "13249", "82003",
+        "13215", "52303", "21202", "456001", "22116", "53407", "32214", "456002", "45401", "32221",
+        "45761", "16109", "50002", "21225", "21455", "30005", "94101", "50308", "31900", "13235",
+        "51128", "32400", "13236", "16107", "53631", "21405", "32010", "30110", "31403", "22110",
+        "32206", "14109", "70002", "48002", "45765", "80616", "81001", "21260", "68004", "32223",
+        "13513", "32600", "33121", "48026", "50103", "31931", "21223", "35114", "45303", "60717",
+        "68003", "50504", "21900", "45304", "63024", "15003", "40113", "19003", "15000", "60708",
+        "45205", "45363", "40133", "83601", "52148", "21240", "31924", "16021", "31100", "21206",
+        "21261", "70053", "80205", "80620", "52212", "21704", "50307", "21646", "81000", "53403",
+        "50300", "21721", "60617", "34005", "45354", "60206", "60219", "50409", "52003", "30033",
+        "21228", "50325", "81009", "31201", "21232", "11206", "16000", "91202", "51103", "80908",
+        "13219", "81010", "80601", "54010", "19043", "50540", "32115", "14207", "40148", "21258",
+        "13710", "23001", "14104", "21634", "48003", "50404", "80402", "90000", "90020", "52168",
+        "21221", "31101", "20001", "80801", "90028", "13512", "30014", "21100", "60409", "50323",
+        "21476", "50063", "20426", "53105", "90033", "22216", "31007", "45008", "48023", "20009",
+        "60331", "22123", "94302", "13613", "11210", "21219", "21404", "40154", "21622", "61002",
+        "80506", "52147", "20008", "51115", "32222", "53303", "31503", "80404", "50360", "50444",
+        "61006", "13620", "20010", "45212", "63033", "63042", "60405", "52002", "21208", "22228",
+        "31001", "54454", "60322", "21200", "60314", "90023", "52139", "21629", "90035", "80609",
+        "13337", "23003", "53610", "51124", "50302", "13258", "60302", "62052", "70005", "60701",
+        "53602", "45368", "32501", "60301", "14205", "50102", "45310", "60305", "63010", "60613",
+        "50411", "13256", "13214", "80408", "50372", "21254", "13243", "21238", "53119", "21728",
+        "16111", "50430", "53604", "80608", "45001", "13320", "30015", "60203", "33118", "50353",
+        "21251", "50000", "16001", "21458", "14201", "20152", "22107", "63017", "20106", "70101",
+        "50601", "22300", "21243", "51123", "30035", "20023", "13334", "70151", "92003", "30881",
+        "51002", "40159", "22229", "13225", "22001", "80102", "83009", "31942", "70003", "32204",
+        "31481", "32502", "90024", "13255", "53100", "40139", "31006", "21727", "62011", "45715",
+        "52101", "14215", "63026", "14102", "53612", "48033", "50453", "45306", "91100", "13699",
+        "80615", "50439", "53600", "12200", "31921", "23006", "83701", "50510", "21714", "94501",
+        "63044", "80907", "32018", "81015", "50347", "52173", "61009", "60309", "50210", "30004",
+        "53209", "64003", "20006", "50501", "63037", "21715", "60726", "60724", "21647", "14110",
+        "83704", "40110", "19049", "22219", "63039", "58002", "50001", "81020", "80104", "11215",
+        "14210", "52106", "53624", "21205", "52110", "50505", "19036", "40146", "81023", "45350",
+        "53121", "60001", "21644", "32302", "52201", "53606", "70154", "50365", "14103", "32200",
+        "13201", "30106", "13311", "11240", "16027", "60214", "11220", "93102", "21726", "68001",
+        "21470", "81011", "19020", "52134", "30013", "30018", "54419", "53665", "31484", "51101",
+        "50301", "50385", "53615", "94603", "62220", "51117", "21617", "16112", "54250", "13216",
+        "30101", "90040", "60600", "30025", "60210", "63014", "90021", "14218", "80401", "13325",
+        "60711", "45204", "22226",
     ];
-    pub(super) static STATUS: [::core::option::Option<u16>; 1953] = [
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
+
     pub(super) static DOC_URLS: [&str; 1953] = [
         "https://www.twilio.com/docs/api/errors/22225",
         "https://www.twilio.com/docs/api/errors/80612",
@@ -30420,6 +26783,7 @@ mod error_code_tables {
         "https://www.twilio.com/docs/api/errors/45204",
         "https://www.twilio.com/docs/api/errors/22226",
     ];
+
     pub(super) static REFERENCE_URLS: [&str; 1953] = [
         "twilio/22000-22999.html#22225",
         "twilio/80000-80999.html#80612",
@@ -32375,6 +28739,7 @@ mod error_code_tables {
         "twilio/45000-45999.html#45204",
         "twilio/22000-22999.html#22226",
     ];
+
     pub(super) static MESSAGES: [&str; 1953] = [
         "From Bundle to Replace Items does not exist",
         "Duplicate Entry",
@@ -34330,6 +30695,7 @@ mod error_code_tables {
         "Requested Flex Chat Channel is not found",
         "Cannot replace Items from Bundle to same Bundle",
     ];
+
     pub(super) static DESCRIPTIONS: [&str; 1953] = [
         "The FromBundleSid specified does not exist.",
         "Duplicate Entry",
@@ -36285,2319 +32651,2180 @@ mod error_code_tables {
         "Requested Flex Chat Channel is not found",
         "From FromBundleSid cannot be the same Bundle as in URI request.",
     ];
-    pub(super) static RETRYABLE: [bool; 1953] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false,
+
+    pub(super) static CATEGORIES: [Category; 1953] = [
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
+        Category::Error,
+        Category::Warning,
+        Category::Error,
     ];
-    pub(super) static DEPRECATED: [bool; 1953] = [
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false, false, false, false, false, false,
-        false, false, false, false, false, false,
-    ];
+
     pub(super) static NAMES: [&str; 1953] = [
-        "E22225",
-        "E80612",
-        "E13000",
-        "E11750",
-        "E62034",
-        "E82001",
-        "E60616",
-        "E30111",
-        "E53628",
-        "E60699",
-        "E82009",
-        "E50304",
-        "E21616",
-        "E13612",
-        "E19023",
-        "E81002",
-        "E52108",
-        "E57016",
-        "E30118",
-        "E60215",
-        "E51109",
-        "E80611",
-        "E21227",
-        "E21504",
-        "E40114",
-        "E21406",
-        "E51106",
-        "E33010",
-        "E40121",
-        "E91003",
-        "E52202",
-        "E45357",
-        "E16026",
-        "E22205",
-        "E13802",
-        "E13241",
-        "E16002",
-        "E21725",
-        "E21244",
-        "E16003",
-        "E21602",
-        "E62015",
-        "E30006",
-        "E14233",
-        "E50412",
-        "E80911",
-        "E30117",
-        "E21477",
-        "E50417",
-        "E54011",
-        "E30107",
-        "E70156",
-        "E64017",
-        "E54006",
-        "E94601",
-        "E19041",
-        "E21235",
-        "E80308",
-        "E57013",
-        "E21222",
-        "E91203",
-        "E22212",
-        "E57020",
-        "E21237",
-        "E22112",
-        "E53405",
-        "E30019",
-        "E50208",
-        "E60213",
-        "E21229",
-        "E19045",
-        "E52052",
-        "E32702",
-        "E13234",
-        "E50052",
-        "E32303",
-        "E15002",
-        "E50205",
-        "E50207",
-        "E51108",
-        "E30884",
-        "E22213",
-        "E22210",
-        "E32301",
-        "E53000",
-        "E64009",
-        "E53203",
-        "E50054",
-        "E90009",
-        "E64016",
-        "E45770",
-        "E50074",
-        "E80623",
-        "E92008",
-        "E94403",
-        "E83602",
-        "E52211",
-        "E52102",
-        "E21302",
-        "E20011",
-        "E40142",
-        "E51113",
-        "E90007",
-        "E21402",
-        "E30124",
-        "E13616",
-        "E31429",
-        "E70252",
-        "E13801",
-        "E14220",
-        "E50384",
-        "E70105",
-        "E31904",
-        "E50434",
-        "E60312",
-        "E50509",
-        "E64002",
-        "E13618",
-        "E94400",
-        "E14236",
-        "E21475",
-        "E54201",
-        "E63016",
-        "E48028",
-        "E13310",
-        "E90403",
-        "E30897",
-        "E31922",
-        "E19035",
-        "E53112",
-        "E16020",
-        "E60704",
-        "E62028",
-        "E31901",
-        "E50451",
-        "E21654",
-        "E21702",
-        "E31940",
-        "E17000",
-        "E60606",
-        "E22122",
-        "E13328",
-        "E13332",
-        "E64011",
-        "E52143",
-        "E19026",
-        "E64005",
-        "E13335",
-        "E45351",
-        "E21628",
-        "E31952",
-        "E21456",
-        "E52171",
-        "E40143",
-        "E34004",
-        "E60318",
-        "E20101",
-        "E30409",
-        "E83603",
-        "E22118",
-        "E63036",
-        "E32017",
-        "E30119",
-        "E68006",
-        "E16099",
-        "E40001",
-        "E32701",
-        "E13330",
-        "E50059",
-        "E51107",
-        "E60407",
-        "E45376",
-        "E83003",
-        "E31409",
-        "E22217",
-        "E21606",
-        "E63031",
-        "E13111",
-        "E21233",
-        "E30447",
-        "E60306",
-        "E20409",
-        "E53102",
-        "E19033",
-        "E16102",
-        "E50431",
-        "E50375",
-        "E94402",
-        "E90002",
-        "E19053",
-        "E54155",
-        "E33101",
-        "E34003",
-        "E31009",
-        "E80619",
-        "E16101",
-        "E23004",
-        "E20162",
-        "E80403",
-        "E15004",
-        "E45308",
-        "E54451",
-        "E11751",
-        "E20157",
-        "E53104",
-        "E19028",
-        "E30444",
-        "E50380",
-        "E13804",
-        "E21623",
-        "E19012",
-        "E60218",
-        "E16106",
-        "E60002",
-        "E45731",
-        "E45601",
-        "E62200",
-        "E62001",
-        "E31103",
-        "E30440",
-        "E61001",
-        "E60310",
-        "E21242",
-        "E32019",
-        "E32102",
-        "E90015",
-        "E30121",
-        "E62005",
-        "E21611",
-        "E52131",
-        "E60004",
-        "E21263",
-        "E51110",
-        "E40120",
-        "E31502",
-        "E31206",
-        "E16011",
-        "E30027",
-        "E45356",
-        "E22223",
-        "E13420",
-        "E50526",
-        "E48005",
-        "E63008",
-        "E90104",
-        "E30112",
-        "E34108",
-        "E33004",
-        "E33102",
-        "E23002",
-        "E30011",
-        "E30130",
-        "E53408",
-        "E54351",
-        "E51114",
-        "E22114",
-        "E21407",
-        "E21627",
-        "E21457",
-        "E23005",
-        "E90014",
-        "E60211",
-        "E80607",
-        "E30888",
-        "E51004",
-        "E50449",
-        "E81026",
-        "E22111",
-        "E94303",
-        "E60324",
-        "E92005",
-        "E40130",
-        "E53106",
-        "E21408",
-        "E64023",
-        "E54156",
-        "E54450",
-        "E45309",
-        "E45373",
-        "E31408",
-        "E53616",
-        "E52133",
-        "E35125",
-        "E53301",
-        "E52163",
-        "E51118",
-        "E60205",
-        "E21607",
-        "E21204",
-        "E60519",
-        "E19057",
-        "E21712",
-        "E91004",
-        "E19029",
-        "E81007",
-        "E13230",
-        "E21102",
-        "E20159",
-        "E13222",
-        "E50057",
-        "E40138",
-        "E93104",
-        "E57006",
-        "E63041",
-        "E45101",
-        "E53300",
-        "E30890",
-        "E32112",
-        "E64018",
-        "E57007",
-        "E53601",
-        "E45377",
-        "E60620",
-        "E20004",
-        "E13617",
-        "E52162",
-        "E21257",
-        "E45711",
-        "E21650",
-        "E30108",
-        "E10003",
-        "E19014",
-        "E54251",
-        "E50340",
-        "E53404",
-        "E60229",
-        "E16023",
-        "E53620",
-        "E21403",
-        "E21253",
-        "E21473",
-        "E90030",
-        "E53627",
-        "E32208",
-        "E19022",
-        "E45362",
-        "E14213",
-        "E21478",
-        "E60614",
-        "E31209",
-        "E53215",
-        "E50377",
-        "E52103",
-        "E32219",
-        "E30016",
-        "E50506",
-        "E20422",
-        "E53204",
-        "E50101",
-        "E13805",
-        "E91101",
-        "E45374",
-        "E57009",
-        "E20105",
-        "E21248",
-        "E60005",
-        "E53621",
-        "E50332",
-        "E30022",
-        "E80306",
-        "E50393",
-        "E21218",
-        "E16022",
-        "E20404",
-        "E20021",
-        "E40135",
-        "E30100",
-        "E90027",
-        "E30002",
-        "E64010",
-        "E63047",
-        "E16025",
-        "E80606",
-        "E14204",
-        "E53617",
-        "E50436",
-        "E81014",
-        "E13331",
-        "E94304",
-        "E83001",
-        "E92007",
-        "E21723",
-        "E13252",
-        "E40152",
-        "E50374",
-        "E54100",
-        "E53208",
-        "E21207",
-        "E80904",
-        "E30446",
-        "E40005",
-        "E21503",
-        "E30009",
-        "E50330",
-        "E70004",
-        "E81012",
-        "E50382",
-        "E13212",
-        "E60500",
-        "E53205",
-        "E63028",
-        "E21472",
-        "E21203",
-        "E45207",
-        "E51105",
-        "E60611",
-        "E90103",
-        "E50418",
-        "E81019",
-        "E21701",
-        "E21239",
-        "E50378",
-        "E51201",
-        "E62017",
-        "E50438",
-        "E60619",
-        "E30116",
-        "E60401",
-        "E20423",
-        "E50529",
-        "E14221",
-        "E11243",
-        "E64019",
-        "E17009",
-        "E48031",
-        "E45700",
-        "E60410",
-        "E13611",
-        "E20012",
-        "E62006",
-        "E34106",
-        "E64006",
-        "E32021",
-        "E33119",
-        "E31604",
-        "E32500",
-        "E32101",
-        "E64014",
-        "E19056",
-        "E80504",
-        "E22401",
-        "E17001",
-        "E90016",
-        "E50107",
-        "E53109",
-        "E63001",
-        "E62003",
-        "E32009",
-        "E50201",
-        "E90006",
-        "E22200",
-        "E64004",
-        "E60604",
-        "E83002",
-        "E60311",
-        "E52164",
-        "E21501",
-        "E30122",
-        "E33108",
-        "E57018",
-        "E50328",
-        "E60517",
-        "E57003",
-        "E64022",
-        "E54003",
-        "E80802",
-        "E22102",
-        "E83007",
-        "E19010",
-        "E32209",
-        "E80614",
-        "E12301",
-        "E50104",
-        "E31002",
-        "E13247",
-        "E48029",
-        "E45103",
-        "E50309",
-        "E80602",
-        "E20500",
-        "E54509",
-        "E45361",
-        "E90102",
-        "E90013",
-        "E83605",
-        "E53661",
-        "E21620",
-        "E48011",
-        "E14238",
-        "E20410",
-        "E13257",
-        "E31202",
-        "E30031",
-        "E51003",
-        "E82006",
-        "E60723",
-        "E33201",
-        "E32503",
-        "E80903",
-        "E21648",
-        "E21608",
-        "E57004",
-        "E94500",
-        "E60612",
-        "E13329",
-        "E50363",
-        "E60712",
-        "E21220",
-        "E60621",
-        "E503",
-        "E32601",
-        "E50414",
-        "E60719",
-        "E45719",
-        "E70052",
-        "E21614",
-        "E13233",
-        "E91007",
-        "E21613",
-        "E60602",
-        "E58000",
-        "E63023",
-        "E21502",
-        "E21231",
-        "E51130",
-        "E60212",
-        "E31920",
-        "E62025",
-        "E19044",
-        "E51116",
-        "E50310",
-        "E80208",
-        "E51006",
-        "E45003",
-        "E21101",
-        "E60208",
-        "E62012",
-        "E52137",
-        "E17007",
-        "E91006",
-        "E70104",
-        "E13333",
-        "E50452",
-        "E45307",
-        "E33111",
-        "E52145",
-        "E60721",
-        "E53120",
-        "E80301",
-        "E40155",
-        "E83008",
-        "E13313",
-        "E83010",
-        "E20007",
-        "E90017",
-        "E62053",
-        "E50371",
-        "E21709",
-        "E11202",
-        "E31530",
-        "E83703",
-        "E83500",
-        "E14101",
-        "E50373",
-        "E30012",
-        "E53006",
-        "E50442",
-        "E80101",
-        "E19046",
-        "E91005",
-        "E94200",
-        "E21201",
-        "E30445",
-        "E13227",
-        "E21658",
-        "E21722",
-        "E80617",
-        "E50370",
-        "E32007",
-        "E13510",
-        "E50511",
-        "E50327",
-        "E20154",
-        "E50211",
-        "E90010",
-        "E45355",
-        "E50602",
-        "E45371",
-        "E60003",
-        "E60727",
-        "E31104",
-        "E53002",
-        "E13614",
-        "E19055",
-        "E50437",
-        "E40140",
-        "E50051",
-        "E63038",
-        "E83705",
-        "E45762",
-        "E53207",
-        "E50408",
-        "E54103",
-        "E50440",
-        "E70155",
-        "E50351",
-        "E50213",
-        "E90037",
-        "E31208",
-        "E60532",
-        "E14230",
-        "E63051",
-        "E57002",
-        "E31910",
-        "E83005",
-        "E63020",
-        "E50100",
-        "E52001",
-        "E53113",
-        "E60706",
-        "E21226",
-        "E20107",
-        "E32202",
-        "E50369",
-        "E21255",
-        "E83700",
-        "E16024",
-        "E80206",
-        "E34002",
-        "E19011",
-        "E19031",
-        "E94401",
-        "E60709",
-        "E22402",
-        "E91000",
-        "E52109",
-        "E62020",
-        "E70001",
-        "E63035",
-        "E17008",
-        "E83011",
-        "E32106",
-        "E90041",
-        "E50516",
-        "E32014",
-        "E80906",
-        "E50204",
-        "E51125",
-        "E13226",
-        "E70251",
-        "E63011",
-        "E20155",
-        "E11100",
-        "E21409",
-        "E92004",
-        "E30133",
-        "E52172",
-        "E14217",
-        "E21422",
-        "E51126",
-        "E32006",
-        "E45203",
-        "E21630",
-        "E50416",
-        "E19027",
-        "E60609",
-        "E40158",
-        "E60408",
-        "E45744",
-        "E21720",
-        "E13615",
-        "E11242",
-        "E19021",
-        "E52104",
-        "E13326",
-        "E31426",
-        "E57011",
-        "E50053",
-        "E50513",
-        "E21211",
-        "E60323",
-        "E50419",
-        "E53632",
-        "E45109",
-        "E50413",
-        "E21705",
-        "E13750",
-        "E21711",
-        "E45010",
-        "E13240",
-        "E52004",
-        "E16110",
-        "E63046",
-        "E53103",
-        "E13610",
-        "E32205",
-        "E81025",
-        "E45206",
-        "E21703",
-        "E40157",
-        "E50362",
-        "E21236",
-        "E13220",
-        "E21449",
-        "E45701",
-        "E21604",
-        "E50320",
-        "E54101",
-        "E60411",
-        "E19030",
-        "E94002",
-        "E21252",
-        "E30400",
-        "E32216",
-        "E19032",
-        "E60209",
-        "E80105",
-        "E22215",
-        "E68002",
-        "E45367",
-        "E32016",
-        "E21301",
-        "E60325",
-        "E13910",
-        "E60221",
-        "E31504",
-        "E21605",
-        "E52071",
-        "E52105",
-        "E53668",
-        "E53001",
-        "E80407",
-        "E31930",
-        "E13246",
-        "E21612",
-        "E53206",
-        "E32207",
-        "E60315",
-        "E32103",
-        "E70102",
-        "E57017",
-        "E40137",
-        "E81017",
-        "E30895",
-        "E53123",
-        "E90032",
-        "E81006",
-        "E50202",
-        "E11236",
-        "E52213",
-        "E80913",
-        "E81005",
-        "E52167",
-        "E14202",
-        "E32603",
-        "E62021",
-        "E21619",
-        "E20153",
-        "E53626",
-        "E60404",
-        "E53664",
-        "E50105",
-        "E50528",
-        "E30007",
-        "E22403",
-        "E22400",
-        "E50058",
-        "E14111",
-        "E30896",
-        "E63006",
-        "E80502",
-        "E63029",
-        "E52311",
-        "E93101",
-        "E20156",
-        "E45208",
-        "E70051",
-        "E54507",
-        "E60534",
-        "E62009",
-        "E19048",
-        "E40147",
-        "E17002",
-        "E62024",
-        "E53202",
-        "E21210",
-        "E58001",
-        "E35126",
-        "E45370",
-        "E80303",
-        "E52214",
-        "E80905",
-        "E60716",
-        "E61004",
-        "E52304",
-        "E45358",
-        "E50422",
-        "E45005",
-        "E35111",
-        "E13217",
-        "E80503",
-        "E50003",
-        "E60702",
-        "E83402",
-        "E60223",
-        "E30103",
-        "E11320",
-        "E21249",
-        "E13242",
-        "E13245",
-        "E53304",
-        "E52140",
-        "E22224",
-        "E30105",
-        "E51104",
-        "E45360",
-        "E52215",
-        "E22207",
-        "E21256",
-        "E32008",
-        "E60510",
-        "E51122",
-        "E20104",
-        "E20020",
-        "E52182",
-        "E21710",
-        "E30404",
-        "E53622",
-        "E54053",
-        "E57005",
-        "E19042",
-        "E54452",
-        "E12101",
-        "E14211",
-        "E30129",
-        "E45733",
-        "E32711",
-        "E58003",
-        "E21730",
-        "E21452",
-        "E16010",
-        "E33107",
-        "E50324",
-        "E50421",
-        "E61000",
-        "E21421",
-        "E30127",
-        "E21259",
-        "E33000",
-        "E53669",
-        "E83000",
-        "E16108",
-        "E50361",
-        "E21902",
-        "E13312",
-        "E22204",
-        "E20429",
-        "E22113",
-        "E30441",
-        "E22203",
-        "E50364",
-        "E30128",
-        "E13521",
-        "E50068",
-        "E60228",
-        "E51202",
-        "E16113",
-        "E15009",
-        "E53217",
-        "E83702",
-        "E60326",
-        "E45002",
-        "E52149",
-        "E22214",
-        "E22209",
-        "E50415",
-        "E63045",
-        "E30032",
-        "E32220",
-        "E50212",
-        "E40151",
-        "E13340",
-        "E53501",
-        "E22404",
-        "E53603",
-        "E50600",
-        "E30885",
-        "E93103",
-        "E54301",
-        "E30894",
-        "E22119",
-        "E21471",
-        "E70253",
-        "E90012",
-        "E17400",
-        "E81016",
-        "E21601",
-        "E32218",
-        "E48027",
-        "E13221",
-        "E32215",
-        "E14212",
-        "E60308",
-        "E45760",
-        "E21910",
-        "E60714",
-        "E22105",
-        "E80624",
-        "E13251",
-        "E53110",
-        "E54009",
-        "E13430",
-        "E52305",
-        "E54051",
-        "E50203",
-        "E22005",
-        "E52181",
-        "E80622",
-        "E51127",
-        "E80501",
-        "E90003",
-        "E82005",
-        "E48025",
-        "E13299",
-        "E22117",
-        "E22108",
-        "E50056",
-        "E50403",
-        "E52144",
-        "E403",
-        "E31486",
-        "E40134",
-        "E10002",
-        "E54354",
-        "E45302",
-        "E82002",
-        "E33105",
-        "E57019",
-        "E30125",
-        "E60317",
-        "E53500",
-        "E80618",
-        "E53663",
-        "E14226",
-        "E14239",
-        "E63025",
-        "E30883",
-        "E52166",
-        "E31008",
-        "E60202",
-        "E30442",
-        "E30021",
-        "E32001",
-        "E81024",
-        "E50420",
-        "E54502",
-        "E50321",
-        "E13231",
-        "E40000",
-        "E62027",
-        "E53662",
-        "E52310",
-        "E50502",
-        "E13120",
-        "E52309",
-        "E21653",
-        "E62008",
-        "E45375",
-        "E82004",
-        "E12300",
-        "E51215",
-        "E80604",
-        "E32113",
-        "E30123",
-        "E21453",
-        "E60200",
-        "E19024",
-        "E81004",
-        "E60713",
-        "E45301",
-        "E19038",
-        "E62100",
-        "E48032",
-        "E30892",
-        "E22222",
-        "E63022",
-        "E11235",
-        "E90025",
-        "E50401",
-        "E20102",
-        "E40123",
-        "E80304",
-        "E52401",
-        "E70106",
-        "E60707",
-        "E52203",
-        "E45369",
-        "E31000",
-        "E30891",
-        "E60333",
-        "E45366",
-        "E10001",
-        "E50507",
-        "E31923",
-        "E80605",
-        "E30024",
-        "E14222",
-        "E60313",
-        "E30029",
-        "E48030",
-        "E50206",
-        "E13112",
-        "E45771",
-        "E62007",
-        "E50435",
-        "E91102",
-        "E94100",
-        "E22218",
-        "E63009",
-        "E90039",
-        "E20151",
-        "E54453",
-        "E13327",
-        "E30114",
-        "E30003",
-        "E50303",
-        "E22208",
-        "E16105",
-        "E21209",
-        "E45763",
-        "E11203",
-        "E63003",
-        "E63043",
-        "E12100",
-        "E60224",
-        "E52165",
-        "E22120",
-        "E52135",
-        "E61008",
-        "E20103",
-        "E61005",
-        "E60607",
-        "E53605",
-        "E14106",
-        "E16028",
-        "E45209",
-        "E19054",
-        "E50379",
-        "E13248",
-        "E50350",
-        "E60550",
-        "E14240",
-        "E94600",
-        "E22206",
-        "E54300",
-        "E13244",
-        "E30131",
-        "E14235",
-        "E62019",
-        "E48050",
-        "E50060",
-        "E22500",
-        "E52107",
-        "E91104",
-        "E52072",
-        "E13223",
-        "E22121",
-        "E60220",
-        "E51131",
-        "E21655",
-        "E50331",
-        "E50329",
-        "E53200",
-        "E52111",
-        "E21481",
-        "E30034",
-        "E80902",
-        "E50441",
-        "E33122",
-        "E21420",
-        "E22211",
-        "E52307",
-        "E11237",
-        "E21247",
-        "E61003",
-        "E90022",
-        "E54206",
-        "E31207",
-        "E14108",
-        "E60511",
-        "E50391",
-        "E50106",
-        "E32304",
-        "E60201",
-        "E20002",
-        "E60618",
-        "E82007",
-        "E53630",
-        "E80406",
-        "E13218",
-        "E50368",
-        "E63007",
-        "E53107",
-        "E60307",
-        "E64008",
-        "E21618",
-        "E50214",
-        "E13238",
-        "E53633",
-        "E61007",
-        "E30104",
-        "E83401",
-        "E22202",
-        "E53122",
-        "E19034",
-        "E64007",
-        "E60601",
-        "E45359",
-        "E45009",
-        "E13239",
-        "E80901",
-        "E11770",
-        "E30436",
-        "E60610",
-        "E31600",
-        "E81008",
-        "E48001",
-        "E33103",
-        "E11300",
-        "E80307",
-        "E21241",
-        "E52000",
-        "E20403",
-        "E14219",
-        "E54200",
-        "E19050",
-        "E14105",
-        "E50512",
-        "E31480",
-        "E30020",
-        "E80409",
-        "E19025",
-        "E404",
-        "E62014",
-        "E90101",
-        "E13110",
-        "E80505",
-        "E11200",
-        "E51111",
-        "E21224",
-        "E52306",
-        "E32203",
-        "E60330",
-        "E13810",
-        "E52136",
-        "E50326",
-        "E50405",
-        "E14203",
-        "E53625",
-        "E31487",
-        "E60006",
-        "E22115",
-        "E30450",
-        "E21479",
-        "E32015",
-        "E30010",
-        "E21610",
-        "E21451",
-        "E53614",
-        "E50006",
-        "E50209",
-        "E90001",
-        "E90011",
-        "E62010",
-        "E62002",
-        "E32212",
-        "E52051",
-        "E45102",
-        "E52174",
-        "E21480",
-        "E60520",
-        "E81013",
-        "E31903",
-        "E13322",
-        "E19047",
-        "E45600",
-        "E32505",
-        "E13254",
-        "E21717",
-        "E11251",
-        "E54302",
-        "E70103",
-        "E90034",
-        "E50306",
-        "E53611",
-        "E14234",
-        "E91103",
-        "E31500",
-        "E22104",
-        "E45352",
-        "E50508",
-        "E22106",
-        "E21212",
-        "E83400",
-        "E57001",
-        "E20161",
-        "E81018",
-        "E13210",
-        "E50400",
-        "E60710",
-        "E11201",
-        "E80207",
-        "E20413",
-        "E92002",
-        "E81021",
-        "E90004",
-        "E13511",
-        "E14237",
-        "E54208",
-        "E50341",
-        "E32105",
-        "E91001",
-        "E50407",
-        "E50433",
-        "E53402",
-        "E12102",
-        "E31400",
-        "E51001",
-        "E45745",
-        "E60300",
-        "E53216",
-        "E52302",
-        "E45006",
-        "E90100",
-        "E22221",
-        "E90029",
-        "E60406",
-        "E53101",
-        "E90031",
-        "E31404",
-        "E19040",
-        "E45764",
-        "E62004",
-        "E45201",
-        "E63019",
-        "E60608",
-        "E64015",
-        "E54510",
-        "E40111",
-        "E32111",
-        "E30893",
-        "E31902",
-        "E53108",
-        "E32602",
-        "E30026",
-        "E30115",
-        "E35118",
-        "E14241",
-        "E90018",
-        "E62026",
-        "E21631",
-        "E94001",
-        "E21615",
-        "E13321",
-        "E21652",
-        "E40144",
-        "E94201",
-        "E80203",
-        "E60329",
-        "E54050",
-        "E40100",
-        "E52138",
-        "E50200",
-        "E32100",
-        "E30008",
-        "E13253",
-        "E31102",
-        "E19004",
-        "E19005",
-        "E80201",
-        "E90019",
-        "E60533",
-        "E400",
-        "E30448",
-        "E13520",
-        "E48024",
-        "E45210",
-        "E60403",
-        "E45402",
-        "E31941",
-        "E54151",
-        "E21609",
-        "E13338",
-        "E52170",
-        "E64001",
-        "E22101",
-        "E51121",
-        "E32401",
-        "E63021",
-        "E21624",
-        "E30449",
-        "E53613",
-        "E11310",
-        "E40149",
-        "E83004",
-        "E45004",
-        "E54150",
-        "E22201",
-        "E22100",
-        "E60531",
-        "E60008",
-        "E50402",
-        "E31205",
-        "E45372",
-        "E50432",
-        "E80613",
-        "E62023",
-        "E53400",
-        "E45211",
-        "E40131",
-        "E60722",
-        "E83604",
-        "E94300",
-        "E48010",
-        "E51112",
-        "E45353",
-        "E50367",
-        "E50527",
-        "E80910",
-        "E94301",
-        "E31003",
-        "E21234",
-        "E62018",
-        "E54007",
-        "E20005",
-        "E53125",
-        "E50055",
-        "E48004",
-        "E32110",
-        "E45305",
-        "E83006",
-        "E40141",
-        "E53111",
-        "E31105",
-        "E50061",
-        "E32504",
-        "E51120",
-        "E80305",
-        "E50004",
-        "E50610",
-        "E14231",
-        "E55555",
-        "E33120",
-        "E50305",
-        "E21230",
-        "E21262",
-        "E62000",
-        "E90038",
-        "E21214",
-        "E52141",
-        "E53607",
-        "E53003",
-        "E63034",
-        "E32700",
-        "E81022",
-        "E51007",
-        "E80603",
-        "E57014",
-        "E30887",
-        "E90026",
-        "E21657",
-        "E60402",
-        "E30880",
-        "E63018",
-        "E32002",
-        "E13224",
-        "E68007",
-        "E22103",
-        "E14206",
-        "E40153",
-        "E94604",
-        "E91201",
-        "E21300",
-        "E92001",
-        "E30001",
-        "E30120",
-        "E31203",
-        "E11241",
-        "E50322",
-        "E50334",
-        "E30113",
-        "E14232",
-        "E13237",
-        "E60225",
-        "E31950",
-        "E21215",
-        "E13621",
-        "E80405",
-        "E21474",
-        "E13250",
-        "E13314",
-        "E52161",
-        "E80909",
-        "E83600",
-        "E32506",
-        "E30023",
-        "E50406",
-        "E40145",
-        "E50069",
-        "E62013",
-        "E51119",
-        "E60540",
-        "E63012",
-        "E53406",
-        "E93105",
-        "E80610",
-        "E31603",
-        "E32012",
-        "E21216",
-        "E60703",
-        "E30886",
-        "E52301",
-        "E21213",
-        "E90036",
-        "E50050",
-        "E50541",
-        "E57008",
-        "E13211",
-        "E31302",
-        "E51005",
-        "E30882",
-        "E64021",
-        "E60700",
-        "E50349",
-        "E53667",
-        "E13803",
-        "E21729",
-        "E21719",
-        "E22109",
-        "E21724",
-        "E63027",
-        "E30132",
-        "E12400",
-        "E33104",
-        "E53004",
-        "E32114",
-        "E21450",
-        "E30410",
-        "E21454",
-        "E50503",
-        "E40136",
-        "E21626",
-        "E32710",
-        "E63005",
-        "E63013",
-        "E32011",
-        "E13410",
-        "E21401",
-        "E70153",
-        "E33203",
-        "E20160",
-        "E60226",
-        "E21645",
-        "E53623",
-        "E91002",
-        "E50109",
-        "E70152",
-        "E60222",
-        "E80202",
-        "E30898",
-        "E45741",
-        "E30017",
-        "E21651",
-        "E60217",
-        "E64013",
-        "E20503",
-        "E30028",
-        "E40132",
-        "E21713",
-        "E62035",
-        "E94000",
-        "E68005",
-        "E13232",
-        "E21901",
-        "E53302",
-        "E21708",
-        "E30030",
-        "E50065",
-        "E50443",
-        "E21603",
-        "E57010",
-        "E13619",
-        "E19013",
-        "E32201",
-        "E63030",
-        "E53118",
-        "E10004",
-        "E54008",
-        "E31005",
-        "E40112",
-        "E32604",
-        "E32013",
-        "E60207",
-        "E50342",
-        "E14107",
-        "E53660",
-        "E60725",
-        "E63002",
-        "E60605",
-        "E19037",
-        "E45202",
-        "E31951",
-        "E62022",
-        "E32605",
-        "E13213",
-        "E30889",
-        "E11205",
-        "E30109",
-        "E51102",
-        "E62016",
-        "E16104",
-        "E21656",
-        "E50076",
-        "E45312",
-        "E57012",
-        "E31204",
-        "E52142",
-        "E32022",
-        "E50390",
-        "E50376",
-        "E45007",
-        "E53666",
-        "E22199",
-        "E30102",
-        "E53201",
-        "E63015",
-        "E21649",
-        "E92006",
-        "E63040",
-        "E54209",
-        "E64012",
-        "E54458",
-        "E31301",
-        "E60204",
-        "E60715",
-        "E51129",
-        "E14223",
-        "E54205",
-        "E80103",
-        "E410",
-        "E94602",
-        "E50366",
-        "E32210",
-        "E19052",
-        "E31960",
-        "E53401",
-        "E63032",
-        "E20003",
-        "E82008",
-        "E48000",
-        "E64024",
-        "E80701",
-        "E31106",
-        "E45313",
-        "E21217",
-        "E54056",
-        "E53124",
-        "E60227",
-        "E21621",
-        "E14300",
-        "E21245",
-        "E40122",
-        "E64020",
-        "E50392",
-        "E50500",
-        "E32703",
-        "E30443",
-        "E60603",
-        "E13249",
-        "E82003",
-        "E13215",
-        "E52303",
-        "E21202",
-        "E456001",
-        "E22116",
-        "E53407",
-        "E32214",
-        "E456002",
-        "E45401",
-        "E32221",
-        "E45761",
-        "E16109",
-        "E50002",
-        "E21225",
-        "E21455",
-        "E30005",
-        "E94101",
-        "E50308",
-        "E31900",
-        "E13235",
-        "E51128",
-        "E32400",
-        "E13236",
-        "E16107",
-        "E53631",
-        "E21405",
-        "E32010",
-        "E30110",
-        "E31403",
-        "E22110",
-        "E32206",
-        "E14109",
-        "E70002",
-        "E48002",
-        "E45765",
-        "E80616",
-        "E81001",
-        "E21260",
-        "E68004",
-        "E32223",
-        "E13513",
-        "E32600",
-        "E33121",
-        "E48026",
-        "E50103",
-        "E31931",
-        "E21223",
-        "E35114",
-        "E45303",
-        "E60717",
-        "E68003",
-        "E50504",
-        "E21900",
-        "E45304",
-        "E63024",
-        "E15003",
-        "E40113",
-        "E19003",
-        "E15000",
-        "E60708",
-        "E45205",
-        "E45363",
-        "E40133",
-        "E83601",
-        "E52148",
-        "E21240",
-        "E31924",
-        "E16021",
-        "E31100",
-        "E21206",
-        "E21261",
-        "E70053",
-        "E80205",
-        "E80620",
-        "E52212",
-        "E21704",
-        "E50307",
-        "E21646",
-        "E81000",
-        "E53403",
-        "E50300",
-        "E21721",
-        "E60617",
-        "E34005",
-        "E45354",
-        "E60206",
-        "E60219",
-        "E50409",
-        "E52003",
-        "E30033",
-        "E21228",
-        "E50325",
-        "E81009",
-        "E31201",
-        "E21232",
-        "E11206",
-        "E16000",
-        "E91202",
-        "E51103",
-        "E80908",
-        "E13219",
-        "E81010",
-        "E80601",
-        "E54010",
-        "E19043",
-        "E50540",
-        "E32115",
-        "E14207",
-        "E40148",
-        "E21258",
-        "E13710",
-        "E23001",
-        "E14104",
-        "E21634",
-        "E48003",
-        "E50404",
-        "E80402",
-        "E90000",
-        "E90020",
-        "E52168",
-        "E21221",
-        "E31101",
-        "E20001",
-        "E80801",
-        "E90028",
-        "E13512",
-        "E30014",
-        "E21100",
-        "E60409",
-        "E50323",
-        "E21476",
-        "E50063",
-        "E20426",
-        "E53105",
-        "E90033",
-        "E22216",
-        "E31007",
-        "E45008",
-        "E48023",
-        "E20009",
-        "E60331",
-        "E22123",
-        "E94302",
-        "E13613",
-        "E11210",
-        "E21219",
-        "E21404",
-        "E40154",
-        "E21622",
-        "E61002",
-        "E80506",
-        "E52147",
-        "E20008",
-        "E51115",
-        "E32222",
-        "E53303",
-        "E31503",
-        "E80404",
-        "E50360",
-        "E50444",
-        "E61006",
-        "E13620",
-        "E20010",
-        "E45212",
-        "E63033",
-        "E63042",
-        "E60405",
-        "E52002",
-        "E21208",
-        "E22228",
-        "E31001",
-        "E54454",
-        "E60322",
-        "E21200",
-        "E60314",
-        "E90023",
-        "E52139",
-        "E21629",
-        "E90035",
-        "E80609",
-        "E13337",
-        "E23003",
-        "E53610",
-        "E51124",
-        "E50302",
-        "E13258",
-        "E60302",
-        "E62052",
-        "E70005",
-        "E60701",
-        "E53602",
-        "E45368",
-        "E32501",
-        "E60301",
-        "E14205",
-        "E50102",
-        "E45310",
-        "E60305",
-        "E63010",
-        "E60613",
-        "E50411",
-        "E13256",
-        "E13214",
-        "E80408",
-        "E50372",
-        "E21254",
-        "E13243",
-        "E21238",
-        "E53119",
-        "E21728",
-        "E16111",
-        "E50430",
-        "E53604",
-        "E80608",
-        "E45001",
-        "E13320",
-        "E30015",
-        "E60203",
-        "E33118",
-        "E50353",
-        "E21251",
-        "E50000",
-        "E16001",
-        "E21458",
-        "E14201",
-        "E20152",
-        "E22107",
-        "E63017",
-        "E20106",
-        "E70101",
-        "E50601",
-        "E22300",
-        "E21243",
-        "E51123",
-        "E30035",
-        "E20023",
-        "E13334",
-        "E70151",
-        "E92003",
-        "E30881",
-        "E51002",
-        "E40159",
-        "E22229",
-        "E13225",
-        "E22001",
-        "E80102",
-        "E83009",
-        "E31942",
-        "E70003",
-        "E32204",
-        "E31481",
-        "E32502",
-        "E90024",
-        "E13255",
-        "E53100",
-        "E40139",
-        "E31006",
-        "E21727",
-        "E62011",
-        "E45715",
-        "E52101",
-        "E14215",
-        "E63026",
-        "E14102",
-        "E53612",
-        "E48033",
-        "E50453",
-        "E45306",
-        "E91100",
-        "E13699",
-        "E80615",
-        "E50439",
-        "E53600",
-        "E12200",
-        "E31921",
-        "E23006",
-        "E83701",
-        "E50510",
-        "E21714",
-        "E94501",
-        "E63044",
-        "E80907",
-        "E32018",
-        "E81015",
-        "E50347",
-        "E52173",
-        "E61009",
-        "E60309",
-        "E50210",
-        "E30004",
-        "E53209",
-        "E64003",
-        "E20006",
-        "E50501",
-        "E63037",
-        "E21715",
-        "E60726",
-        "E60724",
-        "E21647",
-        "E14110",
-        "E83704",
-        "E40110",
-        "E19049",
-        "E22219",
-        "E63039",
-        "E58002",
-        "E50001",
-        "E81020",
-        "E80104",
-        "E11215",
-        "E14210",
-        "E52106",
-        "E53624",
-        "E21205",
-        "E52110",
-        "E50505",
-        "E19036",
-        "E40146",
-        "E81023",
-        "E45350",
-        "E53121",
-        "E60001",
-        "E21644",
-        "E32302",
-        "E52201",
-        "E53606",
-        "E70154",
-        "E50365",
-        "E14103",
-        "E32200",
-        "E13201",
-        "E30106",
-        "E13311",
-        "E11240",
-        "E16027",
-        "E60214",
-        "E11220",
-        "E93102",
-        "E21726",
-        "E68001",
-        "E21470",
-        "E81011",
-        "E19020",
-        "E52134",
-        "E30013",
-        "E30018",
-        "E54419",
-        "E53665",
-        "E31484",
-        "E51101",
-        "E50301",
-        "E50385",
-        "E53615",
-        "E94603",
-        "E62220",
-        "E51117",
-        "E21617",
-        "E16112",
-        "E54250",
-        "E13216",
-        "E30101",
-        "E90040",
-        "E60600",
-        "E30025",
-        "E60210",
-        "E63014",
-        "E90021",
-        "E14218",
-        "E80401",
-        "E13325",
-        "E60711",
-        "E45204",
-        "E22226",
+        "E22225", "E80612", "E13000", "E11750", "E62034", "E82001", "E60616", "E30111", "E53628",
+        "E60699", "E82009", "E50304", "E21616", "E13612", "E19023", "E81002", "E52108", "E57016",
+        "E30118", "E60215", "E51109", "E80611", "E21227", "E21504", "E40114", "E21406", "E51106",
+        "E33010", "E40121", "E91003", "E52202", "E45357", "E16026", "E22205", "E13802", "E13241",
+        "E16002", "E21725", "E21244", "E16003", "E21602", "E62015", "E30006", "E14233", "E50412",
+        "E80911", "E30117", "E21477", "E50417", "E54011", "E30107", "E70156", "E64017", "E54006",
+        "E94601", "E19041", "E21235", "E80308", "E57013", "E21222", "E91203", "E22212", "E57020",
+        "E21237", "E22112", "E53405", "E30019", "E50208", "E60213", "E21229", "E19045", "E52052",
+        "E32702", "E13234", "E50052", "E32303", "E15002", "E50205", "E50207", "E51108", "E30884",
+        "E22213", "E22210", "E32301", "E53000", "E64009", "E53203", "E50054", "E90009", "E64016",
+        "E45770", "E50074", "E80623", "E92008", "E94403", "E83602", "E52211", "E52102", "E21302",
+        "E20011", "E40142", "E51113", "E90007", "E21402", "E30124", "E13616", "E31429", "E70252",
+        "E13801", "E14220", "E50384", "E70105", "E31904", "E50434", "E60312", "E50509", "E64002",
+        "E13618", "E94400", "E14236", "E21475", "E54201", "E63016", "E48028", "E13310", "E90403",
+        "E30897", "E31922", "E19035", "E53112", "E16020", "E60704", "E62028", "E31901", "E50451",
+        "E21654", "E21702", "E31940", "E17000", "E60606", "E22122", "E13328", "E13332", "E64011",
+        "E52143", "E19026", "E64005", "E13335", "E45351", "E21628", "E31952", "E21456", "E52171",
+        "E40143", "E34004", "E60318", "E20101", "E30409", "E83603", "E22118", "E63036", "E32017",
+        "E30119", "E68006", "E16099", "E40001", "E32701", "E13330", "E50059", "E51107", "E60407",
+        "E45376", "E83003", "E31409", "E22217", "E21606", "E63031", "E13111", "E21233", "E30447",
+        "E60306", "E20409", "E53102", "E19033", "E16102", "E50431", "E50375", "E94402", "E90002",
+        "E19053", "E54155", "E33101", "E34003", "E31009", "E80619", "E16101", "E23004", "E20162",
+        "E80403", "E15004", "E45308", "E54451", "E11751", "E20157", "E53104", "E19028", "E30444",
+        "E50380", "E13804", "E21623", "E19012", "E60218", "E16106", "E60002", "E45731", "E45601",
+        "E62200", "E62001", "E31103", "E30440", "E61001", "E60310", "E21242", "E32019", "E32102",
+        "E90015", "E30121", "E62005", "E21611", "E52131", "E60004", "E21263", "E51110", "E40120",
+        "E31502", "E31206", "E16011", "E30027", "E45356", "E22223", "E13420", "E50526", "E48005",
+        "E63008", "E90104", "E30112", "E34108", "E33004", "E33102", "E23002", "E30011", "E30130",
+        "E53408", "E54351", "E51114", "E22114", "E21407", "E21627", "E21457", "E23005", "E90014",
+        "E60211", "E80607", "E30888", "E51004", "E50449", "E81026", "E22111", "E94303", "E60324",
+        "E92005", "E40130", "E53106", "E21408", "E64023", "E54156", "E54450", "E45309", "E45373",
+        "E31408", "E53616", "E52133", "E35125", "E53301", "E52163", "E51118", "E60205", "E21607",
+        "E21204", "E60519", "E19057", "E21712", "E91004", "E19029", "E81007", "E13230", "E21102",
+        "E20159", "E13222", "E50057", "E40138", "E93104", "E57006", "E63041", "E45101", "E53300",
+        "E30890", "E32112", "E64018", "E57007", "E53601", "E45377", "E60620", "E20004", "E13617",
+        "E52162", "E21257", "E45711", "E21650", "E30108", "E10003", "E19014", "E54251", "E50340",
+        "E53404", "E60229", "E16023", "E53620", "E21403", "E21253", "E21473", "E90030", "E53627",
+        "E32208", "E19022", "E45362", "E14213", "E21478", "E60614", "E31209", "E53215", "E50377",
+        "E52103", "E32219", "E30016", "E50506", "E20422", "E53204", "E50101", "E13805", "E91101",
+        "E45374", "E57009", "E20105", "E21248", "E60005", "E53621", "E50332", "E30022", "E80306",
+        "E50393", "E21218", "E16022", "E20404", "E20021", "E40135", "E30100", "E90027", "E30002",
+        "E64010", "E63047", "E16025", "E80606", "E14204", "E53617", "E50436", "E81014", "E13331",
+        "E94304", "E83001", "E92007", "E21723", "E13252", "E40152", "E50374", "E54100", "E53208",
+        "E21207", "E80904", "E30446", "E40005", "E21503", "E30009", "E50330", "E70004", "E81012",
+        "E50382", "E13212", "E60500", "E53205", "E63028", "E21472", "E21203", "E45207", "E51105",
+        "E60611", "E90103", "E50418", "E81019", "E21701", "E21239", "E50378", "E51201", "E62017",
+        "E50438", "E60619", "E30116", "E60401", "E20423", "E50529", "E14221", "E11243", "E64019",
+        "E17009", "E48031", "E45700", "E60410", "E13611", "E20012", "E62006", "E34106", "E64006",
+        "E32021", "E33119", "E31604", "E32500", "E32101", "E64014", "E19056", "E80504", "E22401",
+        "E17001", "E90016", "E50107", "E53109", "E63001", "E62003", "E32009", "E50201", "E90006",
+        "E22200", "E64004", "E60604", "E83002", "E60311", "E52164", "E21501", "E30122", "E33108",
+        "E57018", "E50328", "E60517", "E57003", "E64022", "E54003", "E80802", "E22102", "E83007",
+        "E19010", "E32209", "E80614", "E12301", "E50104", "E31002", "E13247", "E48029", "E45103",
+        "E50309", "E80602", "E20500", "E54509", "E45361", "E90102", "E90013", "E83605", "E53661",
+        "E21620", "E48011", "E14238", "E20410", "E13257", "E31202", "E30031", "E51003", "E82006",
+        "E60723", "E33201", "E32503", "E80903", "E21648", "E21608", "E57004", "E94500", "E60612",
+        "E13329", "E50363", "E60712", "E21220", "E60621", "E503", "E32601", "E50414", "E60719",
+        "E45719", "E70052", "E21614", "E13233", "E91007", "E21613", "E60602", "E58000", "E63023",
+        "E21502", "E21231", "E51130", "E60212", "E31920", "E62025", "E19044", "E51116", "E50310",
+        "E80208", "E51006", "E45003", "E21101", "E60208", "E62012", "E52137", "E17007", "E91006",
+        "E70104", "E13333", "E50452", "E45307", "E33111", "E52145", "E60721", "E53120", "E80301",
+        "E40155", "E83008", "E13313", "E83010", "E20007", "E90017", "E62053", "E50371", "E21709",
+        "E11202", "E31530", "E83703", "E83500", "E14101", "E50373", "E30012", "E53006", "E50442",
+        "E80101", "E19046", "E91005", "E94200", "E21201", "E30445", "E13227", "E21658", "E21722",
+        "E80617", "E50370", "E32007", "E13510", "E50511", "E50327", "E20154", "E50211", "E90010",
+        "E45355", "E50602", "E45371", "E60003", "E60727", "E31104", "E53002", "E13614", "E19055",
+        "E50437", "E40140", "E50051", "E63038", "E83705", "E45762", "E53207", "E50408", "E54103",
+        "E50440", "E70155", "E50351", "E50213", "E90037", "E31208", "E60532", "E14230", "E63051",
+        "E57002", "E31910", "E83005", "E63020", "E50100", "E52001", "E53113", "E60706", "E21226",
+        "E20107", "E32202", "E50369", "E21255", "E83700", "E16024", "E80206", "E34002", "E19011",
+        "E19031", "E94401", "E60709", "E22402", "E91000", "E52109", "E62020", "E70001", "E63035",
+        "E17008", "E83011", "E32106", "E90041", "E50516", "E32014", "E80906", "E50204", "E51125",
+        "E13226", "E70251", "E63011", "E20155", "E11100", "E21409", "E92004", "E30133", "E52172",
+        "E14217", "E21422", "E51126", "E32006", "E45203", "E21630", "E50416", "E19027", "E60609",
+        "E40158", "E60408", "E45744", "E21720", "E13615", "E11242", "E19021", "E52104", "E13326",
+        "E31426", "E57011", "E50053", "E50513", "E21211", "E60323", "E50419", "E53632", "E45109",
+        "E50413", "E21705", "E13750", "E21711", "E45010", "E13240", "E52004", "E16110", "E63046",
+        "E53103", "E13610", "E32205", "E81025", "E45206", "E21703", "E40157", "E50362", "E21236",
+        "E13220", "E21449", "E45701", "E21604", "E50320", "E54101", "E60411", "E19030", "E94002",
+        "E21252", "E30400", "E32216", "E19032", "E60209", "E80105", "E22215", "E68002", "E45367",
+        "E32016", "E21301", "E60325", "E13910", "E60221", "E31504", "E21605", "E52071", "E52105",
+        "E53668", "E53001", "E80407", "E31930", "E13246", "E21612", "E53206", "E32207", "E60315",
+        "E32103", "E70102", "E57017", "E40137", "E81017", "E30895", "E53123", "E90032", "E81006",
+        "E50202", "E11236", "E52213", "E80913", "E81005", "E52167", "E14202", "E32603", "E62021",
+        "E21619", "E20153", "E53626", "E60404", "E53664", "E50105", "E50528", "E30007", "E22403",
+        "E22400", "E50058", "E14111", "E30896", "E63006", "E80502", "E63029", "E52311", "E93101",
+        "E20156", "E45208", "E70051", "E54507", "E60534", "E62009", "E19048", "E40147", "E17002",
+        "E62024", "E53202", "E21210", "E58001", "E35126", "E45370", "E80303", "E52214", "E80905",
+        "E60716", "E61004", "E52304", "E45358", "E50422", "E45005", "E35111", "E13217", "E80503",
+        "E50003", "E60702", "E83402", "E60223", "E30103", "E11320", "E21249", "E13242", "E13245",
+        "E53304", "E52140", "E22224", "E30105", "E51104", "E45360", "E52215", "E22207", "E21256",
+        "E32008", "E60510", "E51122", "E20104", "E20020", "E52182", "E21710", "E30404", "E53622",
+        "E54053", "E57005", "E19042", "E54452", "E12101", "E14211", "E30129", "E45733", "E32711",
+        "E58003", "E21730", "E21452", "E16010", "E33107", "E50324", "E50421", "E61000", "E21421",
+        "E30127", "E21259", "E33000", "E53669", "E83000", "E16108", "E50361", "E21902", "E13312",
+        "E22204", "E20429", "E22113", "E30441", "E22203", "E50364", "E30128", "E13521", "E50068",
+        "E60228", "E51202", "E16113", "E15009", "E53217", "E83702", "E60326", "E45002", "E52149",
+        "E22214", "E22209", "E50415", "E63045", "E30032", "E32220", "E50212", "E40151", "E13340",
+        "E53501", "E22404", "E53603", "E50600", "E30885", "E93103", "E54301", "E30894", "E22119",
+        "E21471", "E70253", "E90012", "E17400", "E81016", "E21601", "E32218", "E48027", "E13221",
+        "E32215", "E14212", "E60308", "E45760", "E21910", "E60714", "E22105", "E80624", "E13251",
+        "E53110", "E54009", "E13430", "E52305", "E54051", "E50203", "E22005", "E52181", "E80622",
+        "E51127", "E80501", "E90003", "E82005", "E48025", "E13299", "E22117", "E22108", "E50056",
+        "E50403", "E52144", "E403", "E31486", "E40134", "E10002", "E54354", "E45302", "E82002",
+        "E33105", "E57019", "E30125", "E60317", "E53500", "E80618", "E53663", "E14226", "E14239",
+        "E63025", "E30883", "E52166", "E31008", "E60202", "E30442", "E30021", "E32001", "E81024",
+        "E50420", "E54502", "E50321", "E13231", "E40000", "E62027", "E53662", "E52310", "E50502",
+        "E13120", "E52309", "E21653", "E62008", "E45375", "E82004", "E12300", "E51215", "E80604",
+        "E32113", "E30123", "E21453", "E60200", "E19024", "E81004", "E60713", "E45301", "E19038",
+        "E62100", "E48032", "E30892", "E22222", "E63022", "E11235", "E90025", "E50401", "E20102",
+        "E40123", "E80304", "E52401", "E70106", "E60707", "E52203", "E45369", "E31000", "E30891",
+        "E60333", "E45366", "E10001", "E50507", "E31923", "E80605", "E30024", "E14222", "E60313",
+        "E30029", "E48030", "E50206", "E13112", "E45771", "E62007", "E50435", "E91102", "E94100",
+        "E22218", "E63009", "E90039", "E20151", "E54453", "E13327", "E30114", "E30003", "E50303",
+        "E22208", "E16105", "E21209", "E45763", "E11203", "E63003", "E63043", "E12100", "E60224",
+        "E52165", "E22120", "E52135", "E61008", "E20103", "E61005", "E60607", "E53605", "E14106",
+        "E16028", "E45209", "E19054", "E50379", "E13248", "E50350", "E60550", "E14240", "E94600",
+        "E22206", "E54300", "E13244", "E30131", "E14235", "E62019", "E48050", "E50060", "E22500",
+        "E52107", "E91104", "E52072", "E13223", "E22121", "E60220", "E51131", "E21655", "E50331",
+        "E50329", "E53200", "E52111", "E21481", "E30034", "E80902", "E50441", "E33122", "E21420",
+        "E22211", "E52307", "E11237", "E21247", "E61003", "E90022", "E54206", "E31207", "E14108",
+        "E60511", "E50391", "E50106", "E32304", "E60201", "E20002", "E60618", "E82007", "E53630",
+        "E80406", "E13218", "E50368", "E63007", "E53107", "E60307", "E64008", "E21618", "E50214",
+        "E13238", "E53633", "E61007", "E30104", "E83401", "E22202", "E53122", "E19034", "E64007",
+        "E60601", "E45359", "E45009", "E13239", "E80901", "E11770", "E30436", "E60610", "E31600",
+        "E81008", "E48001", "E33103", "E11300", "E80307", "E21241", "E52000", "E20403", "E14219",
+        "E54200", "E19050", "E14105", "E50512", "E31480", "E30020", "E80409", "E19025", "E404",
+        "E62014", "E90101", "E13110", "E80505", "E11200", "E51111", "E21224", "E52306", "E32203",
+        "E60330", "E13810", "E52136", "E50326", "E50405", "E14203", "E53625", "E31487", "E60006",
+        "E22115", "E30450", "E21479", "E32015", "E30010", "E21610", "E21451", "E53614", "E50006",
+        "E50209", "E90001", "E90011", "E62010", "E62002", "E32212", "E52051", "E45102", "E52174",
+        "E21480", "E60520", "E81013", "E31903", "E13322", "E19047", "E45600", "E32505", "E13254",
+        "E21717", "E11251", "E54302", "E70103", "E90034", "E50306", "E53611", "E14234", "E91103",
+        "E31500", "E22104", "E45352", "E50508", "E22106", "E21212", "E83400", "E57001", "E20161",
+        "E81018", "E13210", "E50400", "E60710", "E11201", "E80207", "E20413", "E92002", "E81021",
+        "E90004", "E13511", "E14237", "E54208", "E50341", "E32105", "E91001", "E50407", "E50433",
+        "E53402", "E12102", "E31400", "E51001", "E45745", "E60300", "E53216", "E52302", "E45006",
+        "E90100", "E22221", "E90029", "E60406", "E53101", "E90031", "E31404", "E19040", "E45764",
+        "E62004", "E45201", "E63019", "E60608", "E64015", "E54510", "E40111", "E32111", "E30893",
+        "E31902", "E53108", "E32602", "E30026", "E30115", "E35118", "E14241", "E90018", "E62026",
+        "E21631", "E94001", "E21615", "E13321", "E21652", "E40144", "E94201", "E80203", "E60329",
+        "E54050", "E40100", "E52138", "E50200", "E32100", "E30008", "E13253", "E31102", "E19004",
+        "E19005", "E80201", "E90019", "E60533", "E400", "E30448", "E13520", "E48024", "E45210",
+        "E60403", "E45402", "E31941", "E54151", "E21609", "E13338", "E52170", "E64001", "E22101",
+        "E51121", "E32401", "E63021", "E21624", "E30449", "E53613", "E11310", "E40149", "E83004",
+        "E45004", "E54150", "E22201", "E22100", "E60531", "E60008", "E50402", "E31205", "E45372",
+        "E50432", "E80613", "E62023", "E53400", "E45211", "E40131", "E60722", "E83604", "E94300",
+        "E48010", "E51112", "E45353", "E50367", "E50527", "E80910", "E94301", "E31003", "E21234",
+        "E62018", "E54007", "E20005", "E53125", "E50055", "E48004", "E32110", "E45305", "E83006",
+        "E40141", "E53111", "E31105", "E50061", "E32504", "E51120", "E80305", "E50004", "E50610",
+        "E14231", "E55555", "E33120", "E50305", "E21230", "E21262", "E62000", "E90038", "E21214",
+        "E52141", "E53607", "E53003", "E63034", "E32700", "E81022", "E51007", "E80603", "E57014",
+        "E30887", "E90026", "E21657", "E60402", "E30880", "E63018", "E32002", "E13224", "E68007",
+        "E22103", "E14206", "E40153", "E94604", "E91201", "E21300", "E92001", "E30001", "E30120",
+        "E31203", "E11241", "E50322", "E50334", "E30113", "E14232", "E13237", "E60225", "E31950",
+        "E21215", "E13621", "E80405", "E21474", "E13250", "E13314", "E52161", "E80909", "E83600",
+        "E32506", "E30023", "E50406", "E40145", "E50069", "E62013", "E51119", "E60540", "E63012",
+        "E53406", "E93105", "E80610", "E31603", "E32012", "E21216", "E60703", "E30886", "E52301",
+        "E21213", "E90036", "E50050", "E50541", "E57008", "E13211", "E31302", "E51005", "E30882",
+        "E64021", "E60700", "E50349", "E53667", "E13803", "E21729", "E21719", "E22109", "E21724",
+        "E63027", "E30132", "E12400", "E33104", "E53004", "E32114", "E21450", "E30410", "E21454",
+        "E50503", "E40136", "E21626", "E32710", "E63005", "E63013", "E32011", "E13410", "E21401",
+        "E70153", "E33203", "E20160", "E60226", "E21645", "E53623", "E91002", "E50109", "E70152",
+        "E60222", "E80202", "E30898", "E45741", "E30017", "E21651", "E60217", "E64013", "E20503",
+        "E30028", "E40132", "E21713", "E62035", "E94000", "E68005", "E13232", "E21901", "E53302",
+        "E21708", "E30030", "E50065", "E50443", "E21603", "E57010", "E13619", "E19013", "E32201",
+        "E63030", "E53118", "E10004", "E54008", "E31005", "E40112", "E32604", "E32013", "E60207",
+        "E50342", "E14107", "E53660", "E60725", "E63002", "E60605", "E19037", "E45202", "E31951",
+        "E62022", "E32605", "E13213", "E30889", "E11205", "E30109", "E51102", "E62016", "E16104",
+        "E21656", "E50076", "E45312", "E57012", "E31204", "E52142", "E32022", "E50390", "E50376",
+        "E45007", "E53666", "E22199", "E30102", "E53201", "E63015", "E21649", "E92006", "E63040",
+        "E54209", "E64012", "E54458", "E31301", "E60204", "E60715", "E51129", "E14223", "E54205",
+        "E80103", "E410", "E94602", "E50366", "E32210", "E19052", "E31960", "E53401", "E63032",
+        "E20003", "E82008", "E48000", "E64024", "E80701", "E31106", "E45313", "E21217", "E54056",
+        "E53124", "E60227", "E21621", "E14300", "E21245", "E40122", "E64020", "E50392", "E50500",
+        "E32703", "E30443", "E60603", "E13249", "E82003", "E13215", "E52303", "E21202", "E456001",
+        "E22116", "E53407", "E32214", "E456002", "E45401", "E32221", "E45761", "E16109", "E50002",
+        "E21225", "E21455", "E30005", "E94101", "E50308", "E31900", "E13235", "E51128", "E32400",
+        "E13236", "E16107", "E53631", "E21405", "E32010", "E30110", "E31403", "E22110", "E32206",
+        "E14109", "E70002", "E48002", "E45765", "E80616", "E81001", "E21260", "E68004", "E32223",
+        "E13513", "E32600", "E33121", "E48026", "E50103", "E31931", "E21223", "E35114", "E45303",
+        "E60717", "E68003", "E50504", "E21900", "E45304", "E63024", "E15003", "E40113", "E19003",
+        "E15000", "E60708", "E45205", "E45363", "E40133", "E83601", "E52148", "E21240", "E31924",
+        "E16021", "E31100", "E21206", "E21261", "E70053", "E80205", "E80620", "E52212", "E21704",
+        "E50307", "E21646", "E81000", "E53403", "E50300", "E21721", "E60617", "E34005", "E45354",
+        "E60206", "E60219", "E50409", "E52003", "E30033", "E21228", "E50325", "E81009", "E31201",
+        "E21232", "E11206", "E16000", "E91202", "E51103", "E80908", "E13219", "E81010", "E80601",
+        "E54010", "E19043", "E50540", "E32115", "E14207", "E40148", "E21258", "E13710", "E23001",
+        "E14104", "E21634", "E48003", "E50404", "E80402", "E90000", "E90020", "E52168", "E21221",
+        "E31101", "E20001", "E80801", "E90028", "E13512", "E30014", "E21100", "E60409", "E50323",
+        "E21476", "E50063", "E20426", "E53105", "E90033", "E22216", "E31007", "E45008", "E48023",
+        "E20009", "E60331", "E22123", "E94302", "E13613", "E11210", "E21219", "E21404", "E40154",
+        "E21622", "E61002", "E80506", "E52147", "E20008", "E51115", "E32222", "E53303", "E31503",
+        "E80404", "E50360", "E50444", "E61006", "E13620", "E20010", "E45212", "E63033", "E63042",
+        "E60405", "E52002", "E21208", "E22228", "E31001", "E54454", "E60322", "E21200", "E60314",
+        "E90023", "E52139", "E21629", "E90035", "E80609", "E13337", "E23003", "E53610", "E51124",
+        "E50302", "E13258", "E60302", "E62052", "E70005", "E60701", "E53602", "E45368", "E32501",
+        "E60301", "E14205", "E50102", "E45310", "E60305", "E63010", "E60613", "E50411", "E13256",
+        "E13214", "E80408", "E50372", "E21254", "E13243", "E21238", "E53119", "E21728", "E16111",
+        "E50430", "E53604", "E80608", "E45001", "E13320", "E30015", "E60203", "E33118", "E50353",
+        "E21251", "E50000", "E16001", "E21458", "E14201", "E20152", "E22107", "E63017", "E20106",
+        "E70101", "E50601", "E22300", "E21243", "E51123", "E30035", "E20023", "E13334", "E70151",
+        "E92003", "E30881", "E51002", "E40159", "E22229", "E13225", "E22001", "E80102", "E83009",
+        "E31942", "E70003", "E32204", "E31481", "E32502", "E90024", "E13255", "E53100", "E40139",
+        "E31006", "E21727", "E62011", "E45715", "E52101", "E14215", "E63026", "E14102", "E53612",
+        "E48033", "E50453", "E45306", "E91100", "E13699", "E80615", "E50439", "E53600", "E12200",
+        "E31921", "E23006", "E83701", "E50510", "E21714", "E94501", "E63044", "E80907", "E32018",
+        "E81015", "E50347", "E52173", "E61009", "E60309", "E50210", "E30004", "E53209", "E64003",
+        "E20006", "E50501", "E63037", "E21715", "E60726", "E60724", "E21647", "E14110", "E83704",
+        "E40110", "E19049", "E22219", "E63039", "E58002", "E50001", "E81020", "E80104", "E11215",
+        "E14210", "E52106", "E53624", "E21205", "E52110", "E50505", "E19036", "E40146", "E81023",
+        "E45350", "E53121", "E60001", "E21644", "E32302", "E52201", "E53606", "E70154", "E50365",
+        "E14103", "E32200", "E13201", "E30106", "E13311", "E11240", "E16027", "E60214", "E11220",
+        "E93102", "E21726", "E68001", "E21470", "E81011", "E19020", "E52134", "E30013", "E30018",
+        "E54419", "E53665", "E31484", "E51101", "E50301", "E50385", "E53615", "E94603", "E62220",
+        "E51117", "E21617", "E16112", "E54250", "E13216", "E30101", "E90040", "E60600", "E30025",
+        "E60210", "E63014", "E90021", "E14218", "E80401", "E13325", "E60711", "E45204", "E22226",
     ];
 }

@@ -1,0 +1,163 @@
+//! The Rust emitter: a [`Model`] to the files of a generated crate.
+//!
+//! `src/codes.rs`, which grows with the catalog, is written directly as text laid out as
+//! rustfmt would (`codes`, `category`, `fmt`). The small files are built as tokens with
+//! `quote`, parsed into a `syn::File` (so a bug there is a parse error at generation time,
+//! never a broken crate on disk) and formatted with prettyplease.
+//!
+//! Layout of a generated crate:
+//! - `src/codes.rs`: everything, with no inner attributes and only absolute paths, so it can also
+//!   be `include!`d from `OUT_DIR` by a build script into any module;
+//! - `src/lib.rs`: crate docs, lint levels and `include!("codes.rs")`;
+//! - `tests/codes.rs` and `tests/data/catalog.in`: the catalog's codes checked against the crate;
+//! - `Cargo.toml`: no dependencies.
+
+use proc_macro2::TokenStream;
+
+use super::generated_line;
+use crate::model::{CodeModel, Model};
+use crate::text;
+
+mod cargo;
+mod category;
+mod codes;
+mod examples;
+mod facts;
+mod fmt;
+mod lib_rs;
+mod phf;
+mod runtime;
+mod tests;
+
+use cargo::cargo_toml;
+use lib_rs::lib_tokens;
+use tests::{catalog_rows, tests_tokens};
+
+/// Minimum Rust version of generated crates (edition 2024).
+pub const GENERATED_RUST_VERSION: &str = "1.85";
+
+/// The files of one generated crate, relative to its folder.
+#[derive(Debug, Clone)]
+pub struct CrateFiles {
+    /// `Cargo.toml`.
+    pub cargo_toml: String,
+    /// `src/lib.rs`.
+    pub lib_rs: String,
+    /// `src/codes.rs`.
+    pub codes_rs: String,
+    /// `tests/codes.rs`.
+    pub tests_rs: String,
+    /// `tests/data/catalog.in`: the catalog's codes, included by `tests/codes.rs`.
+    pub tests_data: String,
+    /// The other modules and tests, as (path relative to the crate, contents), in a fixed
+    /// order.
+    pub modules: Vec<(&'static str, String)>,
+}
+
+/// Emits the crate for `model`. `command` is the command that regenerates it; `standalone`
+/// makes `Cargo.toml` a workspace of its own so the crate builds anywhere.
+pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
+    let header = format!("// {}\n", generated_line(command, &model.source_path));
+    let modules = modules(model)
+        .into_iter()
+        .map(|(path, text)| (path, format!("{header}{text}")))
+        .collect();
+    CrateFiles {
+        cargo_toml: cargo_toml(model, command, standalone),
+        lib_rs: format!("{header}{}", spaced(&format(lib_tokens(model)))),
+        codes_rs: format!("{header}{}", module(model)),
+        tests_rs: format!("{header}{}", spaced(&format(tests_tokens(model)))),
+        tests_data: format!("{header}{}", catalog_rows(model)),
+        modules,
+    }
+}
+
+/// The modules beyond `codes.rs`, and the examples test, without their header line.
+fn modules(model: &Model) -> Vec<(&'static str, String)> {
+    let (examples_rs, examples_data) = examples::examples_test(model);
+    let mut out = vec![("src/facts.rs", facts::facts_rs(model))];
+    out.extend(runtime::files(model));
+    out.push(("tests/examples.rs", examples_rs));
+    out.push(("tests/data/examples.in", examples_data));
+    out
+}
+
+/// The `include!`-able module alone (for build scripts): `codes.rs` as [`emit`] writes it.
+pub fn module(model: &Model) -> String {
+    codes::codes_rs(model)
+}
+
+fn format(tokens: TokenStream) -> String {
+    let file: syn::File = match syn::parse2(tokens) {
+        Ok(file) => file,
+        Err(e) => panic!("errcat emitted Rust that does not parse ({e}); this is a bug in errcat"),
+    };
+    prettyplease::unparse(&file)
+}
+
+/// prettyplease's output with a blank line between items, as one writes by hand (rustfmt
+/// keeps such lines): after an item that closes at the top level or in an `impl`, and after
+/// the top-level `use` and `mod` lines.
+fn spaced(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let mut lines = source.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.peek() else { break };
+        let code = !line.starts_with("//") && !line.starts_with('#');
+        let item_starts = |indent: &str| {
+            next.strip_prefix(indent).is_some_and(|rest| {
+                [
+                    "#[", "///", "pub ", "fn ", "const ", "impl ", "static ", "mod ", "use ",
+                ]
+                .iter()
+                .any(|p| rest.starts_with(p))
+            })
+        };
+        let blank = match line {
+            "}" => !next.is_empty(),
+            "    }" => item_starts("    "),
+            _ => {
+                code && line.ends_with(';')
+                    && !line.starts_with(' ')
+                    && item_starts("")
+                    && !(line.starts_with("use ") && next.starts_with("use "))
+                    && !(line.starts_with("mod ") || line.starts_with("pub use "))
+            }
+        };
+        if blank {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// "Added in 0.2.0." and, where it applies, "Deprecated in …", "Retired in …: why." and
+/// "Reused in …: why.", as plain markdown sentences.
+pub(crate) fn versions(code: &CodeModel) -> Vec<String> {
+    let e = &code.entry;
+    let mut out = Vec::new();
+    if let Some(v) = &code.added_in {
+        out.push(format!("Added in {v}."));
+    }
+    if let Some(v) = &code.deprecated_in {
+        out.push(format!("Deprecated in {v}."));
+    }
+    if let Some(r) = &e.retired {
+        out.push(format!("Retired in {}: {}", r.since, sentence(&r.note)));
+    }
+    if let Some(r) = &e.reused {
+        out.push(format!("Reused in {}: {}", r.since, sentence(&r.note)));
+    }
+    out
+}
+
+/// `s` as plain text ending with a full stop.
+fn sentence(s: &str) -> String {
+    let mut s = text::plain(s.trim());
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+    s
+}
