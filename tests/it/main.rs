@@ -27,6 +27,7 @@ mod fuzz;
 mod hardening;
 mod http;
 mod oracles;
+mod publish;
 mod seeds;
 mod snapshots;
 mod staleness;
