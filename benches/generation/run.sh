@@ -17,13 +17,16 @@ mkdir -p "$work"
 
 cargo build --quiet --release -p xtask --manifest-path "$root/Cargo.toml"
 new=${CARGO_TARGET_DIR:-$root/target}/release/xtask
-if [ ! -d "$work/base" ]; then
-    mkdir -p "$work/base"
-    git -C "$root" archive "$base" | tar -x -C "$work/base"
+# ERRCAT_BENCH_BASE_XTASK names an already built xtask of BASE, to skip building it.
+old=${ERRCAT_BENCH_BASE_XTASK:-$work/base-target/release/xtask}
+if [ -z "${ERRCAT_BENCH_BASE_XTASK:-}" ]; then
+    if [ ! -d "$work/base" ]; then
+        mkdir -p "$work/base"
+        git -C "$root" archive "$base" | tar -x -C "$work/base"
+    fi
+    CARGO_TARGET_DIR="$work/base-target" cargo build --quiet --release -p xtask \
+        --manifest-path "$work/base/Cargo.toml"
 fi
-CARGO_TARGET_DIR="$work/base-target" cargo build --quiet --release -p xtask \
-    --manifest-path "$work/base/Cargo.toml"
-old=$work/base-target/release/xtask
 
 # The inputs, written once by this checkout's synthetic catalog generator.
 if [ ! -f "$work/one.json" ]; then
@@ -54,8 +57,9 @@ for input in big many; do
         rm -rf "$dir"
         cp -r "$work/inputs/$input" "$dir"
         for run in first second; do
-            out=$( { /usr/bin/time -f "%e %U %S %P %M" "$bin" gen --root "$dir" > "$work/out.txt" 2>/dev/null; } 2>&1 | tail -n 1)
-            read -r wall user sys use peak <<< "$out"
+            /usr/bin/time -o "$work/time.txt" -f "%e %U %S %P %M" \
+                "$bin" gen --root "$dir" > "$work/out.txt" 2> "$work/err.txt"
+            read -r wall user sys use peak < "$work/time.txt"
             cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
             written=$(grep -o '[0-9]* created, [0-9]* updated' "$work/out.txt" \
                 | awk '{c += $1; u += $3} END {print c + u}')

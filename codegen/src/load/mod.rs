@@ -62,6 +62,123 @@ pub enum Input {
 /// Reads a catalog or a mapping (a JSON object with a `mapping` key) from JSON text. On
 /// failure, returns every problem found.
 pub fn input(text: &str) -> Result<Input, Vec<Diagnostic>> {
+    // Most files are well-formed: read those without a syntax tree, which costs several times
+    // the file's size in memory. Anything else takes the slow path, which locates problems.
+    if !text.starts_with('\u{feff}')
+        && let Ok(shape) = serde_json::from_str::<Shape>(text)
+    {
+        let typed = match shape {
+            Shape::Object { mapping: true } => {
+                serde_json::from_str::<Mapping>(text).map(|m| Input::Mapping(Box::new(m)))
+            }
+            Shape::Object { mapping: false } => {
+                serde_json::from_str::<Catalog>(text).map(|c| Input::Catalog(Box::new(c)))
+            }
+            Shape::Other => return slow_input(text),
+        };
+        if let Ok(input) = typed {
+            return Ok(input);
+        }
+    }
+    slow_input(text)
+}
+
+/// The shape of a JSON document with no duplicate key anywhere (a duplicate is an error):
+/// whether it is an object, and whether that object has a `mapping` member.
+enum Shape {
+    Object { mapping: bool },
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> serde::de::Visitor<'de> for Top {
+            type Value = Shape;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Shape, A::Error> {
+                let keys = unique_keys(map)?;
+                Ok(Shape::Object {
+                    mapping: keys.contains("mapping"),
+                })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Shape, A::Error> {
+                NoDuplicates::visit_seq(NoDuplicates, seq).map(|_| Shape::Other)
+            }
+            scalars!(Shape::Other);
+        }
+        d.deserialize_any(Top)
+    }
+}
+
+/// Any JSON value without a duplicate key in any object.
+struct NoDuplicates;
+
+impl<'de> serde::Deserialize<'de> for NoDuplicates {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicates)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicates {
+    type Value = NoDuplicates;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<NoDuplicates, A::Error> {
+        unique_keys(map).map(|_| NoDuplicates)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<NoDuplicates, A::Error> {
+        while seq.next_element::<NoDuplicates>()?.is_some() {}
+        Ok(NoDuplicates)
+    }
+    scalars!(NoDuplicates);
+}
+
+/// Reads a JSON object's members (each value checked for duplicates too) and returns its
+/// keys; a key seen twice is an error.
+fn unique_keys<'de, A: serde::de::MapAccess<'de>>(
+    mut map: A,
+) -> Result<std::collections::HashSet<String>, A::Error> {
+    let mut keys = std::collections::HashSet::new();
+    while let Some(key) = map.next_key::<String>()? {
+        if !keys.insert(key) {
+            return Err(serde::de::Error::custom("duplicate key"));
+        }
+        map.next_value::<NoDuplicates>()?;
+    }
+    Ok(keys)
+}
+
+/// The visitor methods of JSON's scalars, each giving `$value`.
+macro_rules! scalars {
+    ($value:expr) => {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+use scalars;
+
+/// [`input`] with a syntax tree: every problem located.
+fn slow_input(text: &str) -> Result<Input, Vec<Diagnostic>> {
     let root = checked_root(text)?;
     // Duplicate keys and a shape problem are reported together: both are worth fixing.
     let duplicates = duplicate_keys(&root);
@@ -113,6 +230,9 @@ pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
 
 /// Reads a vendor file: any JSON, with syntax errors and duplicate keys located.
 pub fn vendor(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
+    if !text.starts_with('\u{feff}') && serde_json::from_str::<NoDuplicates>(text).is_ok() {
+        return serde_json::from_str(text).map_err(|e| vec![serde_error(text, &e)]);
+    }
     let duplicates = duplicate_keys(&checked_root(text)?);
     if !duplicates.is_empty() {
         return Err(duplicates);
@@ -304,6 +424,9 @@ fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Vec<Diagno
 
 /// Fills in the byte range of every diagnostic that names a JSON pointer into `text`.
 pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
     let Ok(Some(root)) = parse(text) else { return };
     for d in diagnostics.iter_mut() {
         if d.range.is_none() {
@@ -346,6 +469,32 @@ fn find(root: &Value<'_>, pointer: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_read_agrees_with_the_syntax_tree() {
+        let shape = |t: &str| serde_json::from_str::<Shape>(t).ok();
+        assert!(matches!(
+            shape(r#"{"mapping": {}}"#),
+            Some(Shape::Object { mapping: true })
+        ));
+        assert!(matches!(
+            shape(r#"{"a": [1, {"b": null}]}"#),
+            Some(Shape::Object { mapping: false })
+        ));
+        assert!(matches!(shape("[1, 2]"), Some(Shape::Other)));
+        // A duplicate anywhere sends the file to the slow path, which locates it.
+        assert!(shape(r#"{"a": [{"x": 1, "x": 2}]}"#).is_none());
+        let Err(err) = input(r#"{"a": [{"x": 1, "x": 2}]}"#) else {
+            panic!("a duplicate key was accepted");
+        };
+        assert_eq!(err[0].pointer.as_deref(), Some("/a/0/x"));
+        assert!(err[0].range.is_some());
+        assert!(vendor(r#"{"x": 1, "x": 2}"#).is_err());
+        assert_eq!(
+            vendor(r#"{"x": [1]}"#).ok(),
+            Some(serde_json::json!({"x": [1]}))
+        );
+    }
 
     #[test]
     fn duplicate_keys_are_reported_with_both_places() {

@@ -126,7 +126,14 @@ impl Plan {
             let Some(path) = c.files.iter().find(|p| p.ends_with("catalog.json")) else {
                 continue;
             };
-            let Some(old) = previous_catalog(&root.join(path)) else {
+            // Unchanged bytes: nothing to compare (and a large catalog is not parsed again).
+            let Ok(bytes) = fs::read(root.join(path)) else {
+                continue;
+            };
+            if self.files.get(path) == Some(&bytes) {
+                continue;
+            }
+            let Some(old) = previous_catalog(&bytes) else {
                 continue;
             };
             let changes = CodeChanges::between(&old, &c.resolved);
@@ -218,9 +225,8 @@ impl CodeChanges {
 }
 
 /// Reads the `catalog.json` a previous run wrote, if any.
-fn previous_catalog(path: &Path) -> Option<Catalog> {
-    let text = fs::read_to_string(path).ok()?;
-    let mut value: serde_json::Value = serde_json::from_str(&text).ok()?;
+fn previous_catalog(bytes: &[u8]) -> Option<Catalog> {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
     value.as_object_mut()?.remove("$comment");
     serde_json::from_value(value).ok()
 }
