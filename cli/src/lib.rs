@@ -254,9 +254,15 @@ fn check(
     err: &mut dyn Write,
 ) -> Result<u8, Failed> {
     let drift = plan.check(root)?;
+    let drifted: std::collections::HashSet<&Path> =
+        drift.iter().map(|(p, _)| p.as_path()).collect();
     let code_changes = code_changes(plan, root);
     for c in plan.catalogs() {
-        let stale = drift.iter().filter(|(p, _)| c.files.contains(p)).count();
+        let stale = c
+            .files
+            .iter()
+            .filter(|p| drifted.contains(p.as_path()))
+            .count();
         let state = if stale == 0 {
             "up to date".to_owned()
         } else {
@@ -362,11 +368,13 @@ pub(crate) fn write(
     }
     let code_changes = code_changes(plan, root);
     let changes = plan.apply(root)?;
+    let change_of: std::collections::HashMap<&Path, Change> =
+        changes.iter().map(|(p, k)| (p.as_path(), *k)).collect();
     for c in plan.catalogs() {
         let count = |want: Change| {
-            changes
+            c.files
                 .iter()
-                .filter(|(p, k)| *k == want && c.files.contains(p))
+                .filter(|p| change_of.get(p.as_path()) == Some(&want))
                 .count()
         };
         writeln!(
@@ -385,9 +393,14 @@ pub(crate) fn write(
         }
         summary(c, out)?;
     }
-    let shared = changes.iter().filter(|(p, k)| {
-        *k != Change::Unchanged && !plan.catalogs().iter().any(|c| c.files.contains(p))
-    });
+    let owned: std::collections::HashSet<&Path> = plan
+        .catalogs()
+        .iter()
+        .flat_map(|c| c.files.iter().map(PathBuf::as_path))
+        .collect();
+    let shared = changes
+        .iter()
+        .filter(|(p, k)| *k != Change::Unchanged && !owned.contains(p.as_path()));
     for (path, kind) in shared {
         writeln!(
             out,

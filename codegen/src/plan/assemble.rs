@@ -146,13 +146,27 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         ..Plan::default()
     };
     plan.add(None, "catalog/schema.json", schema::catalog_schema(command));
-    // The crates and pages, on every core; added to the plan in name order.
-    let outputs = parallel::map(&models, |model| {
-        let dir = Path::new("generated").join(&model.catalog.name);
-        let mut files = crate_files(&dir, model, command, false);
-        for (page, content) in docs::pages(model, command) {
-            files.push((Path::new("generated/docs").join(page), content));
+    // The crates and the pages, on every core (a crate and its pages are separate jobs, so
+    // even one large catalog uses two); added to the plan in name order.
+    let jobs: Vec<(&Model, bool)> = models
+        .iter()
+        .flat_map(|m| [(m, true), (m, false)])
+        .collect();
+    let mut done = parallel::map(&jobs, |&(model, is_crate)| {
+        if is_crate {
+            let dir = Path::new("generated").join(&model.catalog.name);
+            crate_files(&dir, model, command, false)
+        } else {
+            docs::pages(model, command)
+                .into_iter()
+                .map(|(page, content)| (Path::new("generated/docs").join(page), content))
+                .collect()
         }
+    })
+    .into_iter();
+    let outputs = models.iter().map(|_| {
+        let mut files = done.next().expect("a crate job per catalog");
+        files.extend(done.next().expect("a pages job per catalog"));
         files
     });
     for ((model, evolution), files) in models.iter().zip(evolutions).zip(outputs) {
