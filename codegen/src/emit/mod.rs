@@ -2,6 +2,7 @@
 
 pub mod docs;
 pub mod explain;
+pub(crate) mod openapi;
 pub mod readme;
 pub mod rust;
 pub mod schema;

@@ -99,7 +99,7 @@ fn cargo_toml(model: &Model, command: &str, standalone: bool) -> String {
         model.version,
         GENERATED_RUST_VERSION,
         toml_string(&description),
-        FEATURES = FEATURES,
+        FEATURES = features_toml(runtime::has_body_integrations(model)),
     );
     if standalone {
         toml.push_str(
@@ -109,21 +109,49 @@ fn cargo_toml(model: &Model, command: &str, standalone: bool) -> String {
     toml
 }
 
-/// The optional features of every generated crate: nothing by default.
-const FEATURES: &str = "\
+/// The optional features of every generated crate: nothing by default. `axum` and `reqwest`
+/// need the body's documented layout (`has_body`); without it they are accepted and add nothing.
+fn features_toml(has_body: bool) -> String {
+    let (axum, reqwest, deps) = if has_body {
+        (
+            "[\"http\", \"json\", \"dep:axum-core\"]",
+            "[\"json\", \"dep:reqwest\"]",
+            "axum-core = { version = \"0.5.6\", optional = true, default-features = false }\n\
+             reqwest = { version = \"0.13.5\", optional = true, default-features = false }\n",
+        )
+    } else {
+        ("[]", "[]", "")
+    };
+    let about = if has_body {
+        "`axum`: `IntoResponse` for `ApiError`. `reqwest`: `ApiError::from_reqwest`."
+    } else {
+        "`axum`, `reqwest`: nothing, as the catalog documents no error body."
+    };
+    format!(
+        "\
 # No dependency by default. `serde`: codes (de)serialize as their wire string. `http`: \
-`http::StatusCode` accessors. `json`: `ApiError` read from and written to the API's error body.
+`http::StatusCode` accessors. `json`: `ApiError` read from and written to the API's error body. \
+{about} `miette`: `Diagnostic` for `ApiError`. `schemars`: `JsonSchema` for `ErrorCode` (and the \
+error body, where documented).
 [features]
 default = []
 serde = [\"dep:serde\"]
 http = [\"dep:http\"]
 json = [\"serde\", \"dep:serde_json\"]
+axum = {axum}
+reqwest = {reqwest}
+miette = [\"json\", \"dep:miette\"]
+schemars = [\"json\", \"dep:schemars\"]
 
 [dependencies]
-http = { version = \"1\", optional = true }
-serde = { version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"] }
-serde_json = { version = \"1.0.100\", optional = true }
-";
+http = {{ version = \"1\", optional = true }}
+serde = {{ version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"] }}
+serde_json = {{ version = \"1.0.100\", optional = true }}
+{deps}miette = {{ version = \"7.6\", optional = true, default-features = false }}
+schemars = {{ version = \"1.2\", optional = true, default-features = false, features = [\"std\"] }}
+"
+    )
+}
 
 fn toml_string(s: &str) -> String {
     // A TOML basic string has the same escapes as a JSON string.
