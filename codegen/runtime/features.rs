@@ -1,4 +1,4 @@
-//! Implementations behind the `serde` and `http` features.
+//! Implementations behind the `serde`, `http` and `schemars` features.
 
 #[cfg(feature = "serde")]
 mod serde_impls {
@@ -108,6 +108,48 @@ mod http_impls {
         /// The codes documented with this status ([`ErrorCode::from_status`]).
         pub fn from_status_code(status: http::StatusCode) -> &'static [ErrorCode] {
             ErrorCode::from_status(status.as_u16())
+        }
+    }
+}
+
+/// [`schemars::JsonSchema`] for [`ErrorCode`]: every wire code, as the wire writes it, each with
+/// its description.
+#[cfg(feature = "schemars")]
+mod schemars_impls {
+    use crate::ErrorCode;
+    use crate::facts::INTEGER_CODES;
+    use schemars::{JsonSchema, Schema, SchemaGenerator};
+    use serde_json::{Map, Value};
+    use std::borrow::Cow;
+
+    impl JsonSchema for ErrorCode {
+        fn schema_name() -> Cow<'static, str> {
+            "ErrorCode".into()
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            concat!(module_path!(), "::ErrorCode").into()
+        }
+
+        /// `oneOf` a `const` per code, in catalog order: a string, or, where the catalog's codes are
+        /// integers, a number; each with the code's description.
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let codes = ErrorCode::ALL.iter().map(|code| {
+                let wire = code.as_str();
+                let value = match wire.parse::<i64>() {
+                    Ok(n) if INTEGER_CODES && n.to_string() == wire => Value::from(n),
+                    _ => Value::from(wire),
+                };
+                let mut one = Map::new();
+                one.insert("const".to_owned(), value);
+                if !code.description().is_empty() {
+                    one.insert("description".to_owned(), code.description().into());
+                }
+                Value::Object(one)
+            });
+            let mut schema = Map::new();
+            schema.insert("oneOf".to_owned(), Value::Array(codes.collect()));
+            Schema::from(schema)
         }
     }
 }

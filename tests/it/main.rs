@@ -26,6 +26,7 @@ mod examples;
 mod fuzz;
 mod hardening;
 mod http;
+mod integrations;
 mod oracles;
 mod publish;
 mod seeds;

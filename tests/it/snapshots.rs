@@ -87,6 +87,7 @@ const WITHOUT_BODY: &[&str] = &[
     "src/json.rs",
     "src/json/accessors.rs",
     "src/json/by_code.rs",
+    "src/json/diagnostic.rs",
     "src/json/error.rs",
     "src/json/field_errors.rs",
     "src/json/parse_error.rs",
@@ -105,8 +106,12 @@ const WITH_BODY: &[&str] = &[
     "src/json/accessors.rs",
     "src/json/body.rs",
     "src/json/by_code.rs",
+    "src/json/diagnostic.rs",
     "src/json/error_with_rate_limit.rs",
     "src/json/field_errors.rs",
+    "src/json/from_reqwest.rs",
+    "src/json/into_response.rs",
+    "src/json/json_schema.rs",
     "src/json/parse_error.rs",
     "src/json/pointer.rs",
     "src/json/problem.rs",
@@ -138,7 +143,8 @@ fn files_with(from: &str, to: &'static str, keep: bool) -> Vec<&'static str> {
 }
 
 /// The runtime files of the edge crate: `wire.rs` (codes read from the wire, unknown ones
-/// kept), `features.rs` (serde, http), `json.rs` without a documented body, and the tests.
+/// kept), `features.rs` (serde, http, schemars), `json.rs` without a documented body (with
+/// miette's `Diagnostic`), and the tests.
 #[test]
 fn edge_runtime_files() {
     let model = errcat_tests::edge_model();
@@ -147,7 +153,8 @@ fn edge_runtime_files() {
 }
 
 /// With a documented error body: `json.rs` reads and writes an object body with every part
-/// the layout can name, and `retry.rs` parses the rate-limit headers.
+/// the layout can name, and `retry.rs` parses the rate-limit headers; the axum, reqwest and
+/// schemars integrations come with the body.
 #[test]
 fn edge_runtime_files_with_an_object_body() {
     let model = edge_variant(serde_json::json!({
@@ -192,7 +199,7 @@ fn edge_runtime_files_with_a_list_body_and_integer_codes() {
         ]
     }));
     let files = Generator::new().crate_files(&model, false);
-    let expected = files_with("src/json/field_errors.rs", "src/json/list.rs", true);
+    let expected = files_with("src/json/json_schema.rs", "src/json/list.rs", true);
     snapshot_runtime("edge_list_body", &files, &expected, EMITTED, false);
 }
 

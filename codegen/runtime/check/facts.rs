@@ -41,6 +41,16 @@ impl serde::Serialize for crate::Category {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
+    match code {
+        crate::ErrorCode::BadRequest => "Send a name.\nCheck the body is JSON.",
+        crate::ErrorCode::TooMany => "Wait for `Retry-After`.",
+        crate::ErrorCode::Invalid => "",
+    }
+}
+
 /// The rustdoc of `ApiError`, with a documented example body.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {
@@ -99,4 +109,13 @@ pub(crate) mod layout {
         Some(("/fields", false, "/name", Some("/reason"), Some("/code")));
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
+    #[cfg(feature = "schemars")]
+    pub(crate) const BODY_SCHEMA: &str = r##"{"type":"object","required":["errors"],"properties":{"errors":{"type":"array","items":{"type":"object","required":["code"],"properties":{"code":{"$ref":"#/components/schemas/ErrorCode"},"status":{"type":["integer","string"]},"message":{"type":["string","number"]}}},"minItems":1},"request_id":{"type":["string","number"]}}}"##;
+
+    /// Where in [`BODY_SCHEMA`] the code's schema goes.
+    #[cfg(feature = "schemars")]
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> =
+        Some("/properties/errors/items/properties/code");
 }

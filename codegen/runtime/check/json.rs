@@ -6,10 +6,22 @@ mod accessors;
 mod body;
 #[path = "../json/by_code.rs"]
 mod by_code;
+#[cfg(feature = "miette")]
+#[path = "../json/diagnostic.rs"]
+mod diagnostic;
 #[path = "../json/error_with_rate_limit.rs"]
 mod error_with_rate_limit;
 #[path = "../json/field_errors.rs"]
 mod field_errors;
+#[cfg(feature = "reqwest")]
+#[path = "../json/from_reqwest.rs"]
+mod from_reqwest;
+#[cfg(feature = "axum")]
+#[path = "../json/into_response.rs"]
+mod into_response;
+#[cfg(feature = "schemars")]
+#[path = "../json/json_schema.rs"]
+mod json_schema;
 #[path = "../json/list.rs"]
 mod list;
 #[path = "../json/parse_error.rs"]

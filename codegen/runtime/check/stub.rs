@@ -92,6 +92,15 @@ impl ErrorCode {
         }
     }
 
+    /// The long description.
+    pub const fn description(self) -> &'static str {
+        match self {
+            ErrorCode::BadRequest => "The request is malformed.",
+            ErrorCode::TooMany => "Too many requests in the window.",
+            ErrorCode::Invalid => "A value is invalid.",
+        }
+    }
+
     /// Whether retrying can succeed.
     pub const fn is_retryable(self) -> bool {
         matches!(self, ErrorCode::TooMany)

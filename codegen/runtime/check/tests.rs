@@ -235,3 +235,70 @@ fn http_responses_round_trip() {
     let listed = ErrorCode::from_status_code(http::StatusCode::BAD_REQUEST);
     assert_eq!(listed, [ErrorCode::BadRequest, ErrorCode::Invalid]);
 }
+
+#[cfg(feature = "miette")]
+#[test]
+fn a_diagnostic_has_the_wire_code_the_documented_fixes_and_the_url() {
+    use miette::Diagnostic;
+    let error = ApiError::new(ErrorCode::BadRequest);
+    assert_eq!(
+        Diagnostic::code(&error).map(|c| c.to_string()).as_deref(),
+        Some("7")
+    );
+    assert_eq!(error.severity(), Some(miette::Severity::Error));
+    let help = Diagnostic::help(&error).map(|h| h.to_string());
+    assert_eq!(
+        help.as_deref(),
+        Some("Send a name.\nCheck the body is JSON.")
+    );
+    let url = error.url().map(|u| u.to_string());
+    assert_eq!(url.as_deref(), Some("https://example.com/errors/7"));
+    // A code with no documented fix has no help; an unknown code, no help and no URL.
+    assert!(Diagnostic::help(&ApiError::new(ErrorCode::Invalid)).is_none());
+    let unknown = ApiError::from_json(br#"{"errors": [{"code": 9999}]}"#).unwrap();
+    assert_eq!(
+        Diagnostic::code(&unknown).map(|c| c.to_string()).as_deref(),
+        Some("9999")
+    );
+    assert!(Diagnostic::help(&unknown).is_none() && unknown.url().is_none());
+}
+
+#[cfg(feature = "axum")]
+#[test]
+fn an_axum_response_is_the_documented_http_response() {
+    use axum_core::response::IntoResponse;
+    let limit = RateLimit {
+        retry_after: Some(RetryAfter::Seconds(30)),
+        limit: Some(100),
+        remaining: Some(0),
+        reset: None,
+    };
+    let error = ApiError::new(ErrorCode::TooMany)
+        .with_request_id("req_9")
+        .with_rate_limit(limit);
+    let expected = error.to_http_response();
+    let response = error.into_response();
+    assert_eq!(response.status(), http::StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(response.headers(), expected.headers());
+    assert_eq!(response.headers()["retry-after"], "30");
+    assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+    assert_eq!(response.headers()["x-request-id"], "req_9");
+    assert_eq!(response.headers()["content-type"], "application/json");
+}
+
+#[cfg(feature = "schemars")]
+#[test]
+fn the_schemas_list_every_code_and_place_it_in_the_body() {
+    let codes = serde_json::to_value(schemars::schema_for!(ErrorCode)).unwrap();
+    let one_of: Vec<_> = codes["oneOf"].as_array().unwrap().iter().collect();
+    assert_eq!(one_of.len(), ErrorCode::ALL.len());
+    assert_eq!(
+        one_of[1],
+        &json!({"const": 42, "description": "Too many requests in the window."})
+    );
+    let body = serde_json::to_value(schemars::schema_for!(ApiError)).unwrap();
+    let code = &body["properties"]["errors"]["items"]["properties"]["code"];
+    assert_eq!(code, &json!({"$ref": "#/$defs/ErrorCode"}));
+    assert_eq!(body["$defs"]["ErrorCode"]["oneOf"], codes["oneOf"]);
+    assert_eq!(body["required"], json!(["errors"]));
+}

@@ -8,6 +8,7 @@ use crate::text;
 
 pub mod docs;
 pub mod explain;
+pub(crate) mod openapi;
 pub mod readme;
 pub mod rust;
 pub mod schema;

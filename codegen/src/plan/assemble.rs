@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::input::load_file;
 use super::{CatalogPlan, Plan, hidden, parallel, settings};
 use crate::diag::Report;
-use crate::emit::{docs, readme, rust, schema};
+use crate::emit::{docs, openapi, readme, rust, schema};
 use crate::format::SETTINGS_FILE_NAME;
 use crate::load;
 use crate::model::Model;
@@ -330,6 +330,10 @@ fn crate_files(
     out.push((dir.join("catalog.json"), resolved_json(model, command)));
     let marker = crate::emit::generated_line(command, &model.source_path);
     out.push((dir.join("README.md"), readme::readme(model, &marker)));
+    out.push((
+        dir.join("openapi.json"),
+        openapi::openapi_json(model, &marker),
+    ));
     out
 }
 

@@ -34,6 +34,23 @@ impl crate::ErrorCode {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
+    FIXES[code as usize]
+}
+#[cfg(feature = "miette")]
+static FIXES: [&str; 8] = [
+    "Check `DM_API_KEY` is set and matches a key in Settings → API Keys.\nKeys carry their creator’s role; if that user was removed from the project, the key stops working. Generate a new key from a current member.\nFor SDKs, the env var name is `DM_API_KEY` (not `DATAMAKER_API_KEY`).",
+    "",
+    "If you’re seeing it in the UI, you’re likely running an aggressive scenario; back off or upgrade plan.",
+    "Open the field in the editor and run Preview; you’ll see the exact validation message.",
+    "",
+    "",
+    "Stream rather than buffer — `for row in dm.template(t).stream(count=N):` instead of `dm.generate(template_id=t, count=N)` returning a list.\nProcess in batches — generate 1k at a time, push, discard.\nEnterprise plans can request larger workers.",
+    "Optimise — most timeouts come from per-row REST calls without batching. Use `mode=\"batch\"`.\nSplit the work — multiple scenarios chained via `dm.run_scenario()`.\nUpgrade plan.",
+];
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {
@@ -95,4 +112,27 @@ pub(crate) mod layout {
 
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
+    #[cfg(feature = "schemars")]
+    pub(crate) const BODY_SCHEMA: &str = r#"{
+  "type": "object",
+  "properties": {
+    "error": {
+      "type": "object",
+      "properties": {
+        "request_id": {
+          "type": [
+            "string",
+            "number"
+          ]
+        }
+      }
+    }
+  }
+}"#;
+
+    /// Where in [`BODY_SCHEMA`] the code's schema goes.
+    #[cfg(feature = "schemars")]
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> = None;
 }

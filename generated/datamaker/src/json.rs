@@ -8,8 +8,16 @@
 mod accessors;
 mod body;
 mod by_status;
+#[cfg(feature = "miette")]
+mod diagnostic;
 mod error_with_rate_limit;
 mod field_errors;
+#[cfg(feature = "reqwest")]
+mod from_reqwest;
+#[cfg(feature = "axum")]
+mod into_response;
+#[cfg(feature = "schemars")]
+mod json_schema;
 mod parse_error;
 mod pointer;
 mod problem;

@@ -42,6 +42,25 @@ impl serde::Serialize for crate::Category {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
+    FIXES[code as usize]
+}
+#[cfg(feature = "miette")]
+static FIXES: [&str; 10] = [
+    "Add the `Authorization: Bearer <api_key>` header to your request.",
+    "Verify the key is correct (no trailing spaces, no truncation)\nCheck the key prefix: `dx_test_` for sandbox, `dx_live_` for production\nIf the key was revoked, generate a new one",
+    "Check the `param` field to identify which parameter is invalid. Refer to the API Reference for valid values.",
+    "Verify the model ID (format: `mdl_<12 hex chars>`)\nThe model may have been deleted",
+    "Check model status with `GET /v1/models/{id}`\nWait for training to complete (status → `training` → `ready`)\nIf status is `failed`, check the `error` field and create a new model",
+    "Retry after a few seconds — infrastructure auto-scales and may need warm-up time\nThe SDK retries 5xx errors automatically with exponential backoff\nIf persistent, contact support with the `request_id`",
+    "Wait for the original request to complete, then retry with the same key (you'll get the cached response)\nIf you want a new request, use a different `Idempotency-Key`\nKeys expire after 24 hours",
+    "Check your current usage at app.dataxid.com\nUpgrade your plan for additional capacity\nUsage resets at the beginning of each billing period",
+    "Wait for the `Retry-After` duration, then retry\nThe SDK handles this automatically with exponential backoff\nRate limits are per organization, not per API key",
+    "Retry the request — transient errors often resolve on retry\nThe SDK retries 5xx errors automatically\nIf persistent, contact support with the `request_id`\nIn non-debug mode, the error message is generic for security",
+];
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {
@@ -113,4 +132,60 @@ pub(crate) mod layout {
 
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
+    #[cfg(feature = "schemars")]
+    pub(crate) const BODY_SCHEMA: &str = r##"{
+  "type": "object",
+  "required": [
+    "error"
+  ],
+  "properties": {
+    "error": {
+      "type": "object",
+      "required": [
+        "code"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/components/schemas/ErrorCode"
+        },
+        "message": {
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "doc_url": {
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "type": {
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "param": {
+          "type": [
+            "string",
+            "number"
+          ]
+        }
+      }
+    },
+    "request_id": {
+      "type": [
+        "string",
+        "number"
+      ]
+    }
+  }
+}"##;
+
+    /// Where in [`BODY_SCHEMA`] the code's schema goes.
+    #[cfg(feature = "schemars")]
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> = Some("/properties/error/properties/code");
 }

@@ -34,6 +34,25 @@ impl crate::ErrorCode {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
+    FIXES[code as usize]
+}
+#[cfg(feature = "miette")]
+static FIXES: [&str; 10] = [
+    "Ensure that the API token used in the request is valid, has appropriate Content Delivery API (CDA) access permissions, and that the header is properly formatted.",
+    "Check your environment identifier in the request.",
+    "To resolve this, ensure that the environment you’re targeting has transitioned to “ready” status.\nYou can check the current environment’s status via the DatoCMS interface or API before making modification requests.",
+    "To fix this, go to the DatoCMS dashboard and address any pending billing issues.",
+    "Verify that the desired project is accessible, activated, and ready.",
+    "Ensure your API token has the appropriate role and permission settings for the environment you’re trying to access.",
+    "Ensure your API request uses the correct value for this header or omit it entirely if you don’t need draft content.",
+    "Verify that your request uses the correct value for this header or remove it if not needed.",
+    "",
+    "Ensure both headers are properly configured in your request.",
+];
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {

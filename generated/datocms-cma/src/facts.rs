@@ -34,6 +34,12 @@ impl crate::ErrorCode {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(_code: crate::ErrorCode) -> &'static str {
+    ""
+}
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {
@@ -107,4 +113,59 @@ pub(crate) mod layout {
 
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
+    #[cfg(feature = "schemars")]
+    pub(crate) const BODY_SCHEMA: &str = r##"{
+  "type": "object",
+  "required": [
+    "data"
+  ],
+  "properties": {
+    "data": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "attributes"
+        ],
+        "properties": {
+          "attributes": {
+            "type": "object",
+            "required": [
+              "code"
+            ],
+            "properties": {
+              "code": {
+                "$ref": "#/components/schemas/ErrorCode"
+              },
+              "doc_url": {
+                "type": [
+                  "string",
+                  "number"
+                ]
+              },
+              "details": {}
+            }
+          },
+          "id": {
+            "type": [
+              "string",
+              "number"
+            ]
+          },
+          "type": {
+            "const": "api_error"
+          }
+        }
+      },
+      "minItems": 1
+    }
+  }
+}"##;
+
+    /// Where in [`BODY_SCHEMA`] the code's schema goes.
+    #[cfg(feature = "schemars")]
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> =
+        Some("/properties/data/items/properties/attributes/properties/code");
 }

@@ -42,6 +42,26 @@ impl serde::Serialize for crate::Category {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
+    FIXES[code as usize]
+}
+#[cfg(feature = "miette")]
+static FIXES: [&str; 11] = [
+    "Validate JSON syntax before sending\nCheck required fields in documentation\nVerify data types match schema",
+    "```bash\n# Validate JSON before sending\necho '{\"name\": \"test\"}' | jq .\n```",
+    "Review individual error messages\nFix problematic records and retry",
+    "Include `X-DreamFactory-API-Key` header\nOr include `X-DreamFactory-Session-Token` header\nRefresh expired sessions via `/api/v2/user/session`",
+    "Check role permissions in admin panel\nVerify service access is granted to role\nConfirm HTTP method is allowed",
+    "Verify table name: `GET /api/v2/{service}/_schema`\nVerify record exists before update/delete\nCheck service name in system config",
+    "Check for existing records before insert\nUse upsert if `allow_upsert` is enabled\nVerify foreign key references exist",
+    "Implement exponential backoff\nCheck `Retry-After` header for wait time\nBatch operations where possible\nRequest rate limit increase if needed",
+    "Check server logs for details\nVerify database connectivity\nReview recent configuration changes\nContact administrator if persistent",
+    "Check documentation for supported features\nUse alternative approach if available",
+    "Retry with exponential backoff\nCheck service health status\nVerify external service availability",
+];
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {
@@ -114,4 +134,40 @@ pub(crate) mod layout {
 
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
+    #[cfg(feature = "schemars")]
+    pub(crate) const BODY_SCHEMA: &str = r#"{
+  "type": "object",
+  "required": [
+    "error"
+  ],
+  "properties": {
+    "error": {
+      "type": "object",
+      "required": [
+        "code"
+      ],
+      "properties": {
+        "code": {
+          "type": [
+            "integer",
+            "string"
+          ]
+        },
+        "message": {
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "context": {}
+      }
+    }
+  }
+}"#;
+
+    /// Where in [`BODY_SCHEMA`] the code's schema goes.
+    #[cfg(feature = "schemars")]
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> = None;
 }

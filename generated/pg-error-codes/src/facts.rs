@@ -34,6 +34,12 @@ impl crate::ErrorCode {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(_code: crate::ErrorCode) -> &'static str {
+    ""
+}
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {

@@ -6,6 +6,8 @@
 
 mod accessors;
 mod by_code;
+#[cfg(feature = "miette")]
+mod diagnostic;
 mod error;
 mod field_errors;
 mod parse_error;

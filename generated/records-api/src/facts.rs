@@ -34,6 +34,12 @@ impl crate::ErrorCode {
     }
 }
 
+/// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+#[cfg(feature = "miette")]
+pub(crate) fn fixes(_code: crate::ErrorCode) -> &'static str {
+    ""
+}
+
 /// The rustdoc of `ApiError`.
 #[cfg(feature = "json")]
 macro_rules! api_error_doc {
@@ -106,4 +112,37 @@ pub(crate) mod layout {
 
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
+    #[cfg(feature = "schemars")]
+    pub(crate) const BODY_SCHEMA: &str = r##"{
+  "type": "object",
+  "required": [
+    "error"
+  ],
+  "properties": {
+    "error": {
+      "type": "object",
+      "required": [
+        "code"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/components/schemas/ErrorCode"
+        },
+        "message": {
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "details": {}
+      }
+    }
+  }
+}"##;
+
+    /// Where in [`BODY_SCHEMA`] the code's schema goes.
+    #[cfg(feature = "schemars")]
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> = Some("/properties/error/properties/code");
 }

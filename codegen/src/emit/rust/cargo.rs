@@ -43,7 +43,8 @@ pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> Stri
         toml.push_str("publish = false\n");
     }
     toml.push_str(&format!(
-        "\n# docs.rs documents every feature.\n[package.metadata.docs.rs]\nall-features = true\n\n{FEATURES}"
+        "\n# docs.rs documents every feature.\n[package.metadata.docs.rs]\nall-features = true\n\n{}",
+        features_toml(super::runtime::has_body_integrations(model))
     ));
     if standalone {
         toml.push_str(
@@ -53,21 +54,48 @@ pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> Stri
     toml
 }
 
-/// The optional features of every generated crate: nothing by default.
-const FEATURES: &str = "\
+/// The optional features of every generated crate: nothing by default. `axum` and `reqwest`
+/// write and read the API's own error body, so a crate whose catalog documents none
+/// (`has_body` false) does not have them: asking for them is cargo's error, not a feature
+/// that silently adds nothing.
+fn features_toml(has_body: bool) -> String {
+    let (about, body_features, body_deps) = if has_body {
+        (
+            "`axum`: `IntoResponse` for `ApiError`. `reqwest`: `ApiError::from_reqwest`.",
+            "axum = [\"http\", \"json\", \"dep:axum-core\"]\nreqwest = [\"json\", \"dep:reqwest\"]\n",
+            "axum-core = { version = \"0.5.6\", optional = true, default-features = false }\n\
+             reqwest = { version = \"0.13.5\", optional = true, default-features = false }\n",
+        )
+    } else {
+        (
+            "No `axum` or `reqwest`: the catalog documents no error body to write or read.",
+            "",
+            "",
+        )
+    };
+    format!(
+        "\
 # No dependency by default. `serde`: codes (de)serialize as their wire string. `http`: \
-`http::StatusCode` accessors. `json`: `ApiError` read from and written to the API's error body.
+`http::StatusCode` accessors. `json`: `ApiError` read from and written to the API's error body. \
+{about} `miette`: `Diagnostic` for `ApiError`. `schemars`: `JsonSchema` for `ErrorCode` (and the \
+error body, where documented).
 [features]
 default = []
 serde = [\"dep:serde\"]
 http = [\"dep:http\"]
 json = [\"serde\", \"dep:serde_json\"]
+{body_features}miette = [\"json\", \"dep:miette\"]
+schemars = [\"json\", \"dep:schemars\"]
 
 [dependencies]
-http = { version = \"1\", optional = true }
-serde = { version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"] }
-serde_json = { version = \"1.0.100\", optional = true }
-";
+http = {{ version = \"1\", optional = true }}
+serde = {{ version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"] }}
+serde_json = {{ version = \"1.0.100\", optional = true }}
+{body_deps}miette = {{ version = \"7.6\", optional = true, default-features = false }}
+schemars = {{ version = \"1.2\", optional = true, default-features = false, features = [\"std\"] }}
+"
+    )
+}
 
 fn toml_string(s: &str) -> String {
     // A TOML basic string has the same escapes as a JSON string.

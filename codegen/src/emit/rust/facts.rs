@@ -3,6 +3,7 @@
 //! constants and a few small items; the rest is copied verbatim (see `runtime`).
 
 use proc_macro2::Literal;
+use quote::quote;
 
 use crate::catalog::{CodeType, Layout, LayoutPreset};
 use crate::model::Model;
@@ -98,6 +99,7 @@ pub(super) fn facts_rs(model: &Model) -> String {
              serializer.serialize_str(self.as_str())\n    }\n}\n",
         );
     }
+    item(&mut out, &fixes_fn(model));
     let layout = model.layout();
     item(
         &mut out,
@@ -256,8 +258,63 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
         };
         out.push_str(&format!("    /// {doc}\n{line}\n"));
     }
+    if let Some(l) = layout {
+        let (schema, code_at) = super::super::openapi::body_schema(model, l);
+        let schema = raw_string(&serde_json::to_string_pretty(&schema).unwrap_or_default());
+        let code_at = format!(
+            "    pub(crate) const CODE_SCHEMA_AT: Option<&str> = {};",
+            opt(code_at.as_deref())
+        );
+        let code_at = match code_at.split_once("= ") {
+            Some((head, value)) if code_at.len() > 100 => format!("{head}=\n        {value}"),
+            _ => code_at,
+        };
+        out.push_str(&format!(
+            "\n    /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).\n    \
+             #[cfg(feature = \"schemars\")]\n    \
+             pub(crate) const BODY_SCHEMA: &str = {schema};\n\n    \
+             /// Where in [`BODY_SCHEMA`] the code's schema goes.\n    \
+             #[cfg(feature = \"schemars\")]\n{code_at}\n"
+        ));
+    }
     out.push_str("}\n");
     out
+}
+
+/// `fixes(code)`: the fixes the catalog documents for each code, one a line (for `miette`'s
+/// help); a table in catalog order, formatted as the rest of the crate's Rust is.
+fn fixes_fn(model: &Model) -> String {
+    let doc = quote! {
+        /// The fixes the catalog documents for `code`, one a line; empty where it documents none.
+        #[cfg(feature = "miette")]
+    };
+    let tokens = if model.codes.iter().all(|c| c.entry.fixes.is_empty()) {
+        quote! {
+            #doc
+            pub(crate) fn fixes(_code: crate::ErrorCode) -> &'static str {
+                ""
+            }
+        }
+    } else {
+        let n = Literal::usize_unsuffixed(model.codes.len());
+        let fixes = model
+            .codes
+            .iter()
+            .map(|c| text::normalize(&c.entry.fixes.join("\n")));
+        quote! {
+            #doc
+            pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
+                FIXES[code as usize]
+            }
+
+            #[cfg(feature = "miette")]
+            static FIXES: [&str; #n] = [#(#fixes),*];
+        }
+    };
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => panic!("errcat emitted Rust that does not parse ({e}); this is a bug in errcat"),
+    }
 }
 
 /// The rustdoc of `ApiError`, with a runnable example from the catalog's first documented

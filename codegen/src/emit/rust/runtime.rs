@@ -9,6 +9,8 @@ struct Source {
     path: &'static str,
     module: &'static str,
     text: &'static str,
+    /// The feature the module is compiled with, for the modules of an integration.
+    feature: Option<&'static str>,
 }
 
 /// `source!("json/", "body")`: `codegen/runtime/json/body.rs`, which goes to `src/json/body.rs`.
@@ -18,6 +20,13 @@ macro_rules! source {
             path: concat!("src/", $dir, $module, ".rs"),
             module: $module,
             text: include_str!(concat!("../../../runtime/", $dir, $module, ".rs")),
+            feature: None,
+        }
+    };
+    ($dir:literal, $module:literal, $feature:literal) => {
+        Source {
+            feature: Some($feature),
+            ..source!($dir, $module)
         }
     };
 }
@@ -36,6 +45,10 @@ const LIST: Source = source!("json/", "list");
 const PARSE_ERROR: Source = source!("json/", "parse_error");
 const POINTER: Source = source!("json/", "pointer");
 const PROBLEM: Source = source!("json/", "problem");
+const DIAGNOSTIC: Source = source!("json/", "diagnostic", "miette");
+const FROM_REQWEST: Source = source!("json/", "from_reqwest", "reqwest");
+const INTO_RESPONSE: Source = source!("json/", "into_response", "axum");
+const JSON_SCHEMA: Source = source!("json/", "json_schema", "schemars");
 
 /// The runtime files `model`'s crate gets, as (path in the crate, text without the header line),
 /// in a fixed order: `src/wire.rs`, `src/features.rs`, `src/json.rs` and the modules of `json`,
@@ -57,7 +70,9 @@ pub(super) fn files(model: &Model) -> Vec<(&'static str, String)> {
 /// The modules of `json` for `model`, in name order. Reading and writing bodies exist only
 /// where the catalog documents the body's layout (which makes it an HTTP API), a list body's
 /// functions only where it lists errors; the rate-limit headers only for an HTTP API; the by-status
-/// API where errors are told apart by status.
+/// API where errors are told apart by status. Then the integrations: `miette` for every crate,
+/// `axum`, `reqwest` and `schemars` where the body's layout is documented (they write, read and
+/// describe that body).
 fn json_modules(model: &Model) -> Vec<&'static Source> {
     let layout = model.layout();
     let mut out = vec![&ACCESSORS];
@@ -79,11 +94,22 @@ fn json_modules(model: &Model) -> Vec<&'static Source> {
         &ERROR
     });
     out.push(&FIELD_ERRORS);
-    if layout.is_some_and(|l| l.errors.is_some()) {
+    if layout.as_ref().is_some_and(|l| l.errors.is_some()) {
         out.push(&LIST);
     }
     out.extend([&PARSE_ERROR, &POINTER, &PROBLEM]);
+    out.push(&DIAGNOSTIC);
+    if layout.is_some() {
+        out.extend([&FROM_REQWEST, &INTO_RESPONSE, &JSON_SCHEMA]);
+    }
+    out.sort_by_key(|s| s.module);
     out
+}
+
+/// Whether `model`'s crate implements the `axum`, `reqwest` and body `schemars` integrations:
+/// only a documented body layout says what to write, read and describe.
+pub(crate) fn has_body_integrations(model: &Model) -> bool {
+    model.layout().is_some()
 }
 
 /// `src/json.rs`: the module's docs, its modules and what it exports.
@@ -102,6 +128,9 @@ fn json_rs(model: &Model, modules: &[&Source]) -> String {
     };
     let mut out = format!("//! Typed error responses (the `json` feature).\n//!\n//! {about}\n\n");
     for module in modules {
+        if let Some(feature) = module.feature {
+            out.push_str(&format!("#[cfg(feature = \"{feature}\")]\n"));
+        }
         out.push_str(&format!("mod {};\n", module.module));
     }
     let error = if model.is_http_api() {

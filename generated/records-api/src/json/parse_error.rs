@@ -27,6 +27,8 @@ pub enum ParseErrorKind {
     },
     /// The body lists no error.
     Empty,
+    /// The body could not be read from the connection; the transport's message.
+    Unreadable(String),
 }
 
 impl ParseError {
@@ -63,6 +65,7 @@ impl fmt::Display for ParseError {
                 write!(f, "`{at}` in the error body is not {expected}")
             }
             ParseErrorKind::Empty => f.write_str("the error body lists no error"),
+            ParseErrorKind::Unreadable(e) => write!(f, "the error body could not be read ({e})"),
         }
     }
 }

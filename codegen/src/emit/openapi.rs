@@ -1,0 +1,259 @@
+//! `openapi.json`: an OpenAPI 3.1 components document per catalog, for a server team to merge
+//! into its own API description. It holds the codes (`ErrorCode`, each with its description),
+//! the error body the catalog documents (`ErrorBody`, from its `envelope.layout`) and an
+//! `Error` response with the documented example bodies. The same body schema is what a
+//! generated crate's `ApiError` gives as its `schemars::JsonSchema`.
+
+use serde_json::{Map, Value, json};
+
+use crate::catalog::{CodeType, Layout, LayoutPreset};
+use crate::model::Model;
+use crate::text;
+
+/// Where `openapi.json` keeps the codes' schema.
+const CODE_REF: &str = "#/components/schemas/ErrorCode";
+
+/// The JSON Schema of the codes: `oneOf` a `const` per code, in catalog order (a number where
+/// the catalog's codes are integers), each with the code's description.
+pub(crate) fn code_schema(model: &Model) -> Value {
+    let integer = model.catalog.code_type == CodeType::Integer;
+    let codes = model.codes.iter().map(|c| {
+        let e = &c.entry;
+        let value = match c.wire.parse::<i64>() {
+            Ok(n) if integer && n.to_string() == c.wire => Value::from(n),
+            _ => Value::from(c.wire.as_str()),
+        };
+        let description = text::normalize(
+            e.description
+                .as_deref()
+                .or(e.when.as_deref())
+                .unwrap_or(&e.message),
+        );
+        let mut one = Map::new();
+        one.insert("const".to_owned(), value);
+        if !description.is_empty() {
+            one.insert("description".to_owned(), description.into());
+        }
+        Value::Object(one)
+    });
+    json!({ "oneOf": codes.collect::<Vec<_>>() })
+}
+
+/// The JSON Schema of the error body `layout` documents, the code as a `$ref` to
+/// [`CODE_REF`]; and where in it that `$ref` sits (a JSON pointer), when the body carries the
+/// code.
+pub(crate) fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
+    let mut item = object();
+    let mut code_at = None;
+    if let Some(p) = layout.code.as_deref() {
+        if model.by_status() {
+            place(&mut item, p, json!({ "type": ["integer", "string"] }), true);
+        } else {
+            code_at = Some(place(&mut item, p, json!({ "$ref": CODE_REF }), true));
+        }
+    }
+    if let Some(p) = layout.status.as_deref() {
+        place(
+            &mut item,
+            p,
+            json!({ "type": ["integer", "string"] }),
+            false,
+        );
+    }
+    let texts = [
+        &layout.message,
+        &layout.title,
+        &layout.doc_url,
+        &layout.category,
+        &layout.param,
+        &layout.id,
+    ];
+    for p in texts.into_iter().flatten() {
+        place(&mut item, p, json!({ "type": ["string", "number"] }), false);
+    }
+    if let Some(p) = layout.details.as_deref() {
+        place(&mut item, p, json!({}), false);
+    }
+    for (p, v) in &layout.constants {
+        place(&mut item, p, json!({ "const": v }), false);
+    }
+    let (mut body, item_at) = match layout.errors.as_deref() {
+        Some(p) => {
+            let mut body = object();
+            let list = json!({ "type": "array", "items": item, "minItems": 1 });
+            let at = place(&mut body, p, list, true);
+            (body, format!("{at}/items"))
+        }
+        None => (item, String::new()),
+    };
+    if let Some(p) = layout.request_id.as_deref() {
+        place(&mut body, p, json!({ "type": ["string", "number"] }), false);
+    }
+    (body, code_at.map(|at| format!("{item_at}{at}")))
+}
+
+/// The media type of the error body.
+pub(crate) fn content_type(layout: &Layout) -> &'static str {
+    if layout.preset == Some(LayoutPreset::ProblemJson) {
+        "application/problem+json"
+    } else {
+        "application/json"
+    }
+}
+
+/// `openapi.json` for `model`, `marker` the `@generated` line.
+pub(crate) fn openapi_json(model: &Model, marker: &str) -> String {
+    let mut schemas = Map::new();
+    schemas.insert("ErrorCode".to_owned(), code_schema(model));
+    let mut components = Map::new();
+    if let Some(layout) = model.layout() {
+        schemas.insert("ErrorBody".to_owned(), body_schema(model, &layout).0);
+        let mut examples = Map::new();
+        let envelope = model.catalog.envelope.as_ref();
+        let documented = envelope.into_iter().flat_map(|e| &e.examples);
+        for (i, example) in documented.enumerate() {
+            examples.insert(format!("envelope-{}", i + 1), example_object(example));
+        }
+        for c in &model.codes {
+            let many = c.entry.examples.len() > 1;
+            for (i, example) in c.entry.examples.iter().enumerate() {
+                let key = if many {
+                    format!("{}-{}", c.wire, i + 1)
+                } else {
+                    c.wire.clone()
+                };
+                examples.insert(key, example_object(example));
+            }
+        }
+        let mut media = Map::new();
+        media.insert(
+            "schema".to_owned(),
+            json!({ "$ref": "#/components/schemas/ErrorBody" }),
+        );
+        if !examples.is_empty() {
+            media.insert("examples".to_owned(), Value::Object(examples));
+        }
+        let mut response = Map::new();
+        response.insert(
+            "description".to_owned(),
+            format!(
+                "An error of the {}, in its documented body.",
+                model.catalog.title
+            )
+            .into(),
+        );
+        if let Some(name) = &layout.request_id_header {
+            let header = json!({
+                "description": "The id of the request.",
+                "schema": { "type": "string" }
+            });
+            response.insert("headers".to_owned(), json!({ name.as_str(): header }));
+        }
+        let mut content = Map::new();
+        content.insert(content_type(&layout).to_owned(), Value::Object(media));
+        response.insert("content".to_owned(), Value::Object(content));
+        components.insert("responses".to_owned(), json!({ "Error": response }));
+    }
+    components.insert("schemas".to_owned(), Value::Object(schemas));
+    let doc = json!({
+        "openapi": "3.1.0",
+        "x-generated": marker,
+        "info": {
+            "title": format!("{} errors", model.catalog.title),
+            "version": model.version,
+        },
+        "components": components,
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn example_object(example: &crate::catalog::Example) -> Value {
+    let mut out = Map::new();
+    if let Some(title) = &example.title {
+        out.insert("summary".to_owned(), title.as_str().into());
+    }
+    out.insert("value".to_owned(), example.body.clone());
+    Value::Object(out)
+}
+
+fn object() -> Value {
+    json!({ "type": "object" })
+}
+
+/// Puts `schema` at the member `pointer` names (objects on the way), required on the way when
+/// `required`; gives where it sits in `root` as a JSON pointer.
+fn place(root: &mut Value, pointer: &str, schema: Value, required: bool) -> String {
+    let tokens: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let mut at = root;
+    let mut path = String::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if at.get("type").is_none() {
+            at["type"] = "object".into();
+        }
+        if required {
+            let list = at
+                .as_object_mut()
+                .map(|o| o.entry("required").or_insert_with(|| json!([])));
+            if let Some(Value::Array(list)) = list
+                && !list.iter().any(|t| t == token.as_str())
+            {
+                list.push(token.as_str().into());
+            }
+        }
+        let escaped = token.replace('~', "~0").replace('/', "~1");
+        path.push_str(&format!("/properties/{escaped}"));
+        let properties = at
+            .as_object_mut()
+            .map(|o| o.entry("properties").or_insert_with(|| json!({})));
+        let Some(Value::Object(properties)) = properties else {
+            return path;
+        };
+        let last = i + 1 == tokens.len();
+        let slot = properties.entry(token.clone()).or_insert_with(object);
+        if last {
+            *slot = schema.clone();
+        }
+        at = slot;
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_members_are_placed_and_required() {
+        let mut item = object();
+        let at = place(&mut item, "/error/code", json!({ "$ref": CODE_REF }), true);
+        place(
+            &mut item,
+            "/error/message",
+            json!({ "type": "string" }),
+            false,
+        );
+        assert_eq!(at, "/properties/error/properties/code");
+        assert_eq!(
+            item,
+            json!({
+                "type": "object",
+                "required": ["error"],
+                "properties": { "error": {
+                    "type": "object",
+                    "required": ["code"],
+                    "properties": {
+                        "code": { "$ref": CODE_REF },
+                        "message": { "type": "string" }
+                    }
+                }}
+            })
+        );
+        assert_eq!(item.pointer(&at), Some(&json!({ "$ref": CODE_REF })));
+    }
+}
