@@ -51,9 +51,9 @@ fn main() {
     let mut index = String::new();
     let mut run_all = String::from("fn run_all() {\n");
     for &n in &sizes {
-        let mut catalog = errcat_codegen::synthetic::catalog(&format!("bench{n}"), n, 0);
+        let mut catalog = errcat_codegen::testing::catalog(&format!("bench{n}"), n, 0);
         for (i, code) in catalog.codes.iter_mut().enumerate() {
-            code.code = errcat_codegen::catalog::CodeValue::String(mixed(i));
+            code.code = errcat_codegen::testing::CodeValue::String(mixed(i));
         }
         let codes: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
         let statuses: Vec<u16> = catalog
@@ -66,7 +66,7 @@ fn main() {
         write(
             &out,
             &format!("catalog{n}.json"),
-            &errcat_codegen::synthetic::json(&catalog),
+            &errcat_codegen::testing::json(&catalog),
         );
         let module = errcat_codegen::module_from_file(&path).unwrap_or_else(|r| panic!("{r}"));
         write(&out, &format!("errcat{n}.rs"), &module);

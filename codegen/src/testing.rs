@@ -3,9 +3,10 @@
 //! template, a description of the requested length), and the internal steps tests check one
 //! by one.
 
-use crate::format::{Catalog, Category, Code, CodeType, CodeValue};
+use crate::format::{Catalog, Category, Code, CodeType};
 
 pub use crate::evolve::diff::{changes, highest};
+pub use crate::format::CodeValue;
 pub use crate::ident::variant_name;
 pub use crate::load::catalog as parse_catalog;
 pub use crate::plan::catalog_files;
