@@ -37,29 +37,7 @@ fn build_site(
 ) -> Result<(), String> {
     errcat_site::build(book, site, site_url)?;
     let report = errcat_site::check(site, site_url)?;
-    let too_big: Vec<String> = report
-        .sizes
-        .iter()
-        .filter(|(_, size)| **size > max_page_bytes)
-        .map(|(page, size)| format!("{page} ({size} bytes)"))
-        .collect();
-    let mut problems: Vec<String> = report
-        .broken
-        .iter()
-        .map(|b| format!("broken link: {b}"))
-        .collect();
-    problems.extend(
-        report
-            .duplicate_ids
-            .iter()
-            .map(|d| format!("duplicate id: {d}")),
-    );
-    if !too_big.is_empty() {
-        problems.push(format!(
-            "pages over {max_page_bytes} bytes: {}",
-            too_big.join(", ")
-        ));
-    }
+    let problems = report.problems(Some(max_page_bytes));
     let _ = writeln!(
         out,
         "site: {} (served under {site_url}); {} pages, {} internal links checked",

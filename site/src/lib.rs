@@ -100,6 +100,30 @@ pub struct Report {
 }
 
 impl Report {
+    /// Every problem, one line each: broken links, duplicate ids, and pages over
+    /// `max_page_bytes` (when given). Empty for a site to publish.
+    pub fn problems(&self, max_page_bytes: Option<u64>) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .broken
+            .iter()
+            .map(|b| format!("broken link: {b}"))
+            .collect();
+        out.extend(
+            self.duplicate_ids
+                .iter()
+                .map(|d| format!("duplicate id: {d}")),
+        );
+        if let Some(max) = max_page_bytes {
+            out.extend(
+                self.sizes
+                    .iter()
+                    .filter(|(_, size)| **size > max)
+                    .map(|(page, size)| format!("page over {max} bytes: {page} ({size} bytes)")),
+            );
+        }
+        out
+    }
+
     /// Whether nothing is broken or duplicated.
     pub fn is_clean(&self) -> bool {
         self.broken.is_empty() && self.duplicate_ids.is_empty()
@@ -324,4 +348,29 @@ pub fn page_ids(site: &Path, page: &str) -> Result<BTreeSet<String>, String> {
     let file = site.join(percent_decode(page));
     let html = fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(read_page(&html).ids.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Report;
+
+    #[test]
+    fn problems_name_broken_links_duplicate_ids_and_pages_over_the_limit() {
+        let report = Report {
+            broken: vec!["a.html: b.html#x".to_owned()],
+            duplicate_ids: vec!["a.html: x".to_owned()],
+            sizes: [("a.html".to_owned(), 10), ("big.html".to_owned(), 500)].into(),
+            ..Report::default()
+        };
+        assert_eq!(
+            report.problems(Some(100)),
+            [
+                "broken link: a.html: b.html#x",
+                "duplicate id: a.html: x",
+                "page over 100 bytes: big.html (500 bytes)"
+            ]
+        );
+        assert_eq!(report.problems(None).len(), 2);
+        assert!(Report::default().problems(Some(0)).is_empty());
+    }
 }

@@ -59,11 +59,9 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         ["check", site] => {
             let report = errcat_site::check(Path::new(site), &site_url)?;
-            for b in &report.broken {
-                eprintln!("broken link: {b}");
-            }
-            for d in &report.duplicate_ids {
-                eprintln!("duplicate id: {d}");
+            let problems = report.problems(max_bytes);
+            for problem in &problems {
+                eprintln!("{problem}");
             }
             let (biggest, size) = report
                 .sizes
@@ -80,19 +78,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 report.broken.len(),
                 report.duplicate_ids.len()
             );
-            let too_big: Vec<String> = match max_bytes {
-                Some(max) => report
-                    .sizes
-                    .iter()
-                    .filter(|(_, s)| **s > max)
-                    .map(|(p, s)| format!("{p} ({s} bytes)"))
-                    .collect(),
-                None => Vec::new(),
-            };
-            for p in &too_big {
-                eprintln!("page over {} bytes: {p}", max_bytes.unwrap_or_default());
-            }
-            if report.is_clean() && too_big.is_empty() {
+            if problems.is_empty() {
                 Ok(())
             } else {
                 Err("the site has broken links, duplicate ids or pages that are too big".to_owned())
