@@ -201,7 +201,8 @@ impl Generator {
     /// For `build.rs`: writes the module of the catalog at `path` (relative to the package,
     /// as cargo runs build scripts) to `$OUT_DIR/<file stem>.rs` and prints
     /// `cargo::rerun-if-changed` for the catalog and every vendor file it reads. Returns the
-    /// path written.
+    /// path written. Two catalogs whose files share a stem are refused (they would write the
+    /// same file).
     pub fn build_script(&self, path: impl AsRef<Path>) -> Result<PathBuf, Report> {
         let path = path.as_ref();
         let Some(out_dir) = std::env::var_os("OUT_DIR") else {
@@ -213,15 +214,64 @@ impl Generator {
         for input in &model.inputs {
             println!("cargo::rerun-if-changed={}", input.display());
         }
-        let stem = path.file_stem().unwrap_or(path.as_os_str());
-        let target = Path::new(&out_dir).join(stem).with_extension("rs");
-        let module = rust::module(&model);
-        if let Err(e) = std::fs::write(&target, module) {
+        write_module(Path::new(&out_dir), path, &rust::module(&model)).map_err(|message| {
             let mut report = Report::default();
-            report.push_global(format!("cannot write {}: {e}", target.display()));
-            return Err(report);
-        }
-        Ok(target)
+            report.push_global(message);
+            report
+        })
+    }
+}
+
+/// Writes `module`, made from the catalog at `catalog`, to `out_dir/<file stem>.rs`, and
+/// returns that path. Two catalogs of one build script whose files share a stem would write
+/// the same file, the second over the first: that is refused, naming both.
+fn write_module(out_dir: &Path, catalog: &Path, module: &str) -> Result<PathBuf, String> {
+    static WRITTEN: std::sync::Mutex<Vec<(PathBuf, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let stem = catalog.file_stem().unwrap_or(catalog.as_os_str());
+    let target = out_dir.join(format!("{}.rs", stem.to_string_lossy()));
+    let mut written = WRITTEN
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, first)) = written
+        .iter()
+        .find(|(t, c)| *t == target && c.as_path() != catalog)
+    {
+        return Err(format!(
+            "{} and {} would both be written to {}; give the catalog files different names",
+            first.display(),
+            catalog.display(),
+            target.display()
+        ));
+    }
+    std::fs::write(&target, module)
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    written.push((target.clone(), catalog.to_path_buf()));
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn modules_are_named_by_the_whole_stem_and_never_overwrite_another_catalogs() {
+        let out = tempfile::tempdir().expect("temporary folder");
+        let written = super::write_module(out.path(), Path::new("a/errors.v2.json"), "// a")
+            .expect("written");
+        assert_eq!(written, out.path().join("errors.v2.rs"));
+        // The same catalog again (cargo reruns a build script in one process): fine.
+        super::write_module(out.path(), Path::new("a/errors.v2.json"), "// a").expect("again");
+        let clash = super::write_module(out.path(), Path::new("b/errors.v2.json"), "// b")
+            .expect_err("refused");
+        assert!(
+            clash.contains("a/errors.v2.json and b/errors.v2.json"),
+            "{clash}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&written).expect("read"),
+            "// a",
+            "the first module was overwritten"
+        );
     }
 }
 
