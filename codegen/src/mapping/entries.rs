@@ -31,6 +31,7 @@ impl Mapping {
                         pointer: format!("{at}/{i}"),
                         key: None,
                         value,
+                        root: vendor,
                     });
                 }
             }
@@ -40,6 +41,7 @@ impl Mapping {
                         pointer: format!("{at}/{}", json_pointer::escape(key)),
                         key: Some(key),
                         value,
+                        root: vendor,
                     });
                 }
             }

@@ -415,6 +415,7 @@ mod tests {
             pointer: "/0".to_owned(),
             key: None,
             value: &entry,
+            root: &entry,
         };
         let mut out = Vec::new();
         let code = mapping.code(&e, &mut BTreeSet::new(), &mut out);
@@ -599,6 +600,7 @@ mod tests {
             pointer: "/0".to_owned(),
             key: None,
             value: &entry,
+            root: &entry,
         };
         let mut used = BTreeSet::new();
         m.code(&e, &mut used, &mut Vec::new()).unwrap();

@@ -55,7 +55,11 @@ struct Entry<'a> {
     pointer: String,
     /// Member key, for object collections.
     key: Option<&'a str>,
+    /// The entry's value (for merged entries, their values merged).
     value: &'a Value,
+    /// The whole vendor document the entry is in, which `pointer` points into: enclosing
+    /// levels are read from it.
+    root: &'a Value,
 }
 
 impl Mapping {
@@ -128,6 +132,7 @@ impl Mapping {
                 pointer: first.pointer.clone(),
                 key: first.key,
                 value,
+                root: first.root,
             };
             let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
                 continue;

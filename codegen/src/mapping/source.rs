@@ -161,6 +161,7 @@ mod tests {
             pointer: "/0".to_owned(),
             key,
             value,
+            root: value,
         }
     }
 
