@@ -420,3 +420,56 @@ fn html_text_is_read_as_text() {
         json!("Use <Dial> & retry")
     );
 }
+
+#[test]
+fn several_vendor_files_make_one_catalog_and_problems_name_their_file() {
+    // Per-product files, each a hierarchy: the entries are the `errors` of every group.
+    let a = "{\"groups\": [\n  {\"errors\": [{\"id\": \"a1\", \"text\": \"A1\"}]},\n  {\"errors\": [{\"id\": \"a2\", \"text\": \"A2\"}]}\n]}\n";
+    let b = "{\"groups\": [\n  {\"errors\": [{\"id\": \"b1\", \"text\": \"B1\", \"more\": \"m\"}]}\n]}\n";
+    let mapping = small_mapping(json!({
+        "vendor_file": "vendor/products/*.json",
+        "entries": {"at": "/groups/*/errors"},
+    }));
+    let project = project_with(&mapping, "unused.json", "[]");
+    let products = project.path().join("catalog/vendor/products");
+    fs::create_dir_all(&products).unwrap();
+    fs::write(products.join("b.json"), b).unwrap();
+    fs::write(products.join("a.json"), a).unwrap();
+    fs::write(products.join("notes.txt"), "not matched").unwrap();
+    let (code, out, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("small: 3 codes from catalog/small.json"),
+        "{out}"
+    );
+    let resolved = fs::read_to_string(project.path().join("generated/small/catalog.json")).unwrap();
+    let resolved: Value = serde_json::from_str(&resolved).unwrap();
+    let codes: Vec<&str> = resolved["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["a1", "a2", "b1"], "files are read in name order");
+
+    // A problem in the second file is shown in that file, at its line.
+    fs::write(products.join("b.json"), b.replace("\"B1\"", "\"\"")).unwrap();
+    let err = fails_writing_nothing(project.path());
+    assert!(err.contains("catalog/vendor/products/b.json:2:"), "{err}");
+    assert!(
+        err.contains(
+            "entry vendor/products/b.json#/groups/0/errors/0: `message` is missing or empty"
+        ),
+        "{err}"
+    );
+
+    // A pattern that matches nothing is an error at `vendor_file`.
+    let mapping = small_mapping(json!({"vendor_file": "vendor/products/*.yaml"}));
+    fs::write(project.path().join("catalog/small.json"), mapping).unwrap();
+    let err = fails_writing_nothing(project.path());
+    assert!(
+        err.contains("`vendor/products/*.yaml` matches no file"),
+        "{err}"
+    );
+    assert!(err.contains("at /vendor_file"), "{err}");
+}

@@ -24,6 +24,8 @@ pub struct Mapping {
     /// Mapping format version. Only `1` exists.
     pub mapping: u32,
     /// The vendor file, relative to this mapping file (e.g. `vendor/twilio-error-codes.json`).
+    /// A `*` in its last part reads every file it matches, in name order, as one catalog
+    /// (`vendor/aws/*.normal.json`); each entry knows its file (`$file` in an expression).
     pub vendor_file: String,
     /// Set when the vendor file is line-oriented text rather than JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,14 +57,21 @@ pub struct Mapping {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entries {
-    /// JSON pointer to the collection (`""`, the default, is the whole file).
+    /// JSON pointer to the collection (`""`, the default, is the whole file). A `*` segment
+    /// steps into every member of the array or object there, so entries nested in several
+    /// collections are read at once: `/classes/*/subclasses/*/errors` is the `errors` of every
+    /// subclass of every class (a value without the next segment is passed over; the pointer
+    /// must find at least one collection). An entry can read the enclosing levels with
+    /// relative pointers (`2/number`) or in an expression (`$up`).
     #[serde(default)]
     pub at: String,
     /// `array`: a list of entries. `object`: the members of an object, whose keys are the codes
     /// (read them with `{"key": true}`).
     #[serde(default)]
     pub kind: EntriesKind,
-    /// Keep only entries whose value at `pointer` equals `equals`.
+    /// Keep only the entries this predicate holds for, e.g.
+    /// `{"pointer": "/exception", "equals": true}` or
+    /// `{"all": [{"pointer": "/kind", "not_equals": "S"}, {"pointer": "/macro", "exists": true}]}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<Filter>,
     /// What an entry whose code an earlier entry already has means: `error` (the default: a
@@ -119,14 +128,47 @@ pub enum EntriesKind {
     Object,
 }
 
-/// An entry filter.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+/// A predicate on an entry: either a test of the value at `pointer` (exactly one of `equals`,
+/// `not_equals` and `exists`), or exactly one of `all`, `any` and `not` over other predicates.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Filter {
-    /// JSON pointer into the entry.
-    pub pointer: String,
-    /// The value it must have.
-    pub equals: Value,
+    /// JSON pointer into the entry (`/kind`), or a relative pointer to an enclosing level
+    /// (`2/deprecated`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// Holds when the value at `pointer` equals this (`null` included).
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub equals: Option<Value>,
+    /// Holds when the value at `pointer` is absent or differs from this.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub not_equals: Option<Value>,
+    /// `true`: holds when the entry has a value (not `null`) at `pointer`; `false`: when it
+    /// does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exists: Option<bool>,
+    /// Holds when every one of these holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Filter>>,
+    /// Holds when at least one of these holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Filter>>,
+    /// Holds when this does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Filter>>,
+}
+
+/// A member that is given, `null` included (absent stays `None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 /// The catalog-level part of a catalog (see the native format for each field).

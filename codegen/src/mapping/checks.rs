@@ -129,7 +129,7 @@ impl Mapping {
 mod tests {
     use serde_json::{Value, json};
 
-    use super::super::test_mapping;
+    use super::super::{one, test_mapping};
     use super::*;
 
     fn problems(m: &Mapping) -> Vec<(String, String)> {
@@ -236,7 +236,7 @@ mod tests {
             "description": {"template": "{/code}: {/detail} {key}"},
         }}));
         let vendor: Value = json!([{"code": "a", "message": "m"}]);
-        let entries = m.entries(&vendor).unwrap();
+        let entries = m.entries(&one(&vendor)).unwrap();
         let used: BTreeSet<String> = ["/code", "/message"].map(str::to_owned).into();
         let mut out = Vec::new();
         m.unmatched_pointers(&entries, &used, &mut out);

@@ -1,74 +1,119 @@
 //! Where the entries are (`entries.at`, `entries.kind`), which are kept (`entries.filter`),
 //! and which entries make one code (`entries.repeated`).
 
+#[cfg(test)]
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{EntriesKind, Entry, Mapping, Repeated, source};
+use super::{EntriesKind, Entry, Filter, Mapping, Repeated, source};
 use crate::diag::Diagnostic;
 use crate::json_pointer;
 
+/// One vendor document: its parsed value, and its name when the mapping reads several files
+/// (`None` for the one file of a plain `vendor_file`, whose locations are bare pointers).
+#[derive(Clone, Copy)]
+pub struct Document<'a> {
+    /// The file's name as reports show it, e.g. `vendor/aws/s3.normal.json`.
+    pub name: Option<&'a str>,
+    /// The parsed file.
+    pub value: &'a Value,
+}
+
 impl Mapping {
-    /// The entries of `vendor`, filtered; an error at `entries.at` when it is absent or holds
-    /// another kind of collection than `entries.kind` says.
-    pub(super) fn entries<'a>(&self, vendor: &'a Value) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
-        let at = &self.entries.at;
-        let Some(collection) = vendor.pointer(at) else {
-            return Err(Box::new(
-                Diagnostic::at(
-                    at.clone(),
-                    format!("`entries.at` points at `{at}`, which the vendor file does not have"),
-                )
-                .hint("fix `entries.at` in the mapping; the vendor file may have changed shape"),
-            ));
-        };
+    /// The entries of every document, in order, filtered; an error at `entries.at` when no
+    /// document has it or one holds another kind of collection than `entries.kind` says.
+    pub(super) fn entries<'a>(
+        &self,
+        documents: &[Document<'a>],
+    ) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
         let mut out = Vec::new();
-        match (self.entries.kind, collection) {
-            (EntriesKind::Array, Value::Array(items)) => {
-                for (i, value) in items.iter().enumerate() {
-                    out.push(Entry {
-                        pointer: format!("{at}/{i}"),
-                        key: None,
-                        value,
-                        root: vendor,
-                    });
+        let mut missing = None;
+        for document in documents {
+            match self.entries_of(*document) {
+                Ok(entries) => out.extend(entries),
+                Err(Selection::Missing(d)) => {
+                    missing.get_or_insert(d);
                 }
-            }
-            (EntriesKind::Object, Value::Object(members)) => {
-                for (key, value) in members {
-                    out.push(Entry {
-                        pointer: format!("{at}/{}", json_pointer::escape(key)),
-                        key: Some(key),
-                        value,
-                        root: vendor,
-                    });
-                }
-            }
-            (kind, other) => {
-                let found = match other {
-                    Value::Array(_) => "an array",
-                    Value::Object(_) => "an object",
-                    _ => "a single value",
-                };
-                let want = if kind == EntriesKind::Array {
-                    "an array"
-                } else {
-                    "an object"
-                };
-                return Err(Box::new(
-                    Diagnostic::at(
-                        at.clone(),
-                        format!(
-                            "the entries should be {want}, but the vendor file has {found} here"
-                        ),
-                    )
-                    .hint("set `entries.kind` to match the vendor file"),
-                ));
+                Err(Selection::Wrong(d)) => return Err(d),
             }
         }
+        // Several files: one without the collection is fine, as long as some file has it.
+        if let Some(d) = missing
+            && (documents.len() == 1 || out.is_empty())
+        {
+            return Err(d);
+        }
         if let Some(filter) = &self.entries.filter {
-            out.retain(|e| e.value.pointer(&filter.pointer) == Some(&filter.equals));
+            out.retain(|e| holds(filter, e));
+        }
+        Ok(out)
+    }
+
+    /// The entries of one document, unfiltered.
+    fn entries_of<'a>(&self, document: Document<'a>) -> Result<Vec<Entry<'a>>, Selection> {
+        let at = &self.entries.at;
+        let vendor = document.value;
+        let collections = select(vendor, at).map_err(|miss| {
+            let message = match miss {
+                None => format!("`entries.at` points at `{at}`, which the vendor file does not have"),
+                Some((matched, count, next)) => format!(
+                    "`entries.at` points at `{at}`, which the vendor file does not have: `{matched}` matches {count} value{}, none of which has `{next}`",
+                    if count == 1 { "" } else { "s" }
+                ),
+            };
+            let d = Diagnostic::at(located(document.name, at), message)
+                .hint("fix `entries.at` in the mapping; the vendor file may have changed shape");
+            Selection::Missing(Box::new(d))
+        })?;
+        let mut out = Vec::new();
+        for (pointer, collection) in collections {
+            match (self.entries.kind, collection) {
+                (EntriesKind::Array, Value::Array(items)) => {
+                    for (i, value) in items.iter().enumerate() {
+                        out.push(Entry {
+                            pointer: format!("{pointer}/{i}"),
+                            key: None,
+                            value,
+                            root: vendor,
+                            file: document.name,
+                        });
+                    }
+                }
+                (EntriesKind::Object, Value::Object(members)) => {
+                    for (key, value) in members {
+                        out.push(Entry {
+                            pointer: format!("{pointer}/{}", json_pointer::escape(key)),
+                            key: Some(key),
+                            value,
+                            root: vendor,
+                            file: document.name,
+                        });
+                    }
+                }
+                (kind, other) => {
+                    let found = match other {
+                        Value::Array(_) => "an array",
+                        Value::Object(_) => "an object",
+                        _ => "a single value",
+                    };
+                    let want = if kind == EntriesKind::Array {
+                        "an array"
+                    } else {
+                        "an object"
+                    };
+                    return Err(Selection::Wrong(Box::new(
+                        Diagnostic::at(
+                            located(document.name, &pointer),
+                            format!(
+                                "the entries should be {want}, but the vendor file has {found} here"
+                            ),
+                        )
+                        .hint("set `entries.kind` to match the vendor file"),
+                    )));
+                }
+            }
         }
         Ok(out)
     }
@@ -104,6 +149,145 @@ impl Mapping {
     }
 }
 
+/// Why a document gave no entries.
+enum Selection {
+    /// It does not have the collection.
+    Missing(Box<Diagnostic>),
+    /// It has something else there.
+    Wrong(Box<Diagnostic>),
+}
+
+/// A place in a vendor document as reports name it: the pointer, after the file's name and
+/// `#` when the mapping reads several files.
+pub(super) fn located(file: Option<&str>, pointer: &str) -> String {
+    match file {
+        Some(file) => format!("{file}#{pointer}"),
+        None => pointer.to_owned(),
+    }
+}
+
+/// How far a `*` pointer got: the longest part that matched, how many values it matched, and
+/// the segment none of them has.
+type Miss = (String, usize, String);
+
+/// The values `at` selects in `root`, with their pointers, in document order: `at` is a JSON
+/// pointer in which a `*` segment steps into every member of an array or object. When it
+/// selects nothing: `None` when it has no `*` (or its first segment already fails), else the
+/// longest part that matched something, how many values it matched, and the next segment.
+fn select<'a>(
+    root: &'a Value,
+    at: &str,
+) -> Result<Vec<(String, &'a Value)>, Option<Miss>> {
+    if !at.split('/').any(|s| s == "*") {
+        return root
+            .pointer(at)
+            .map(|v| vec![(at.to_owned(), v)])
+            .ok_or(None);
+    }
+    let mut current: Vec<(String, &Value)> = vec![(String::new(), root)];
+    let mut matched = String::new();
+    for raw in at.split('/').skip(1) {
+        let mut next = Vec::new();
+        for (pointer, value) in &current {
+            if raw == "*" {
+                match value {
+                    Value::Array(items) => next.extend(
+                        items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, v)| (format!("{pointer}/{i}"), v)),
+                    ),
+                    Value::Object(members) => next.extend(
+                        members
+                            .iter()
+                            .map(|(k, v)| (format!("{pointer}/{}", json_pointer::escape(k)), v)),
+                    ),
+                    _ => {}
+                }
+            } else if let Some(v) = value.pointer(&format!("/{raw}")) {
+                next.push((format!("{pointer}/{raw}"), v));
+            }
+        }
+        if next.is_empty() {
+            return Err((!matched.is_empty())
+                .then(|| (matched, current.len(), json_pointer::unescape(raw))));
+        }
+        matched.push('/');
+        matched.push_str(raw);
+        current = next;
+    }
+    Ok(current)
+}
+
+/// Whether `filter` holds for `entry`. A malformed filter (reported by the mapping checks)
+/// holds for nothing.
+pub(super) fn holds(filter: &Filter, entry: &Entry<'_>) -> bool {
+    if let Some(all) = &filter.all {
+        return all.iter().all(|f| holds(f, entry));
+    }
+    if let Some(any) = &filter.any {
+        return any.iter().any(|f| holds(f, entry));
+    }
+    if let Some(not) = &filter.not {
+        return !holds(not, entry);
+    }
+    let Some(pointer) = &filter.pointer else {
+        return false;
+    };
+    let found = entry.read(pointer);
+    if let Some(want) = &filter.equals {
+        return found.as_deref() == Some(want);
+    }
+    if let Some(not) = &filter.not_equals {
+        return found.as_deref() != Some(not);
+    }
+    match filter.exists {
+        Some(exists) => found.is_some_and(|v| !v.is_null()) == exists,
+        None => false,
+    }
+}
+
+/// Problems of a filter's form, located under `at`: each node is one pointer test (with
+/// exactly one of `equals`, `not_equals` and `exists`) or one of `all`, `any` and `not`.
+pub(super) fn check_filter(filter: &Filter, at: &str, out: &mut Vec<Diagnostic>) {
+    let tests = usize::from(filter.equals.is_some())
+        + usize::from(filter.not_equals.is_some())
+        + usize::from(filter.exists.is_some());
+    let groups = usize::from(filter.all.is_some())
+        + usize::from(filter.any.is_some())
+        + usize::from(filter.not.is_some());
+    let form_ok = match (&filter.pointer, groups) {
+        (Some(_), 0) => tests == 1,
+        (None, 1) => tests == 0,
+        _ => false,
+    };
+    if !form_ok {
+        out.push(
+            Diagnostic::at(
+                at,
+                "a filter is either a `pointer` with exactly one of `equals`, `not_equals` and `exists`, or exactly one of `all`, `any` and `not`",
+            )
+            .hint(r#"e.g. {"pointer": "/kind", "equals": "error"} or {"all": [{"pointer": "/code", "exists": true}, …]}"#),
+        );
+    }
+    if let Some(p) = &filter.pointer
+        && !(p.is_empty() || p.starts_with('/') || super::relative(p).is_some())
+    {
+        out.push(
+            Diagnostic::at(format!("{at}/pointer"), format!("`{p}` is not a JSON pointer"))
+                .hint(format!("JSON pointers start with `/`: `/{p}` (or a level number, `1/{p}`, to read an enclosing level)")),
+        );
+    }
+    for (name, list) in [("all", &filter.all), ("any", &filter.any)] {
+        for (i, f) in list.iter().flatten().enumerate() {
+            check_filter(f, &format!("{at}/{name}/{i}"), out);
+        }
+    }
+    if let Some(not) = &filter.not {
+        check_filter(not, &format!("{at}/not"), out);
+    }
+}
+
 /// Objects merged member by member (the first present value wins); anything else is the
 /// first value.
 pub(super) fn merge_values<'a>(mut values: impl Iterator<Item = &'a Value>) -> Value {
@@ -130,11 +314,11 @@ pub(super) fn merge_values<'a>(mut values: impl Iterator<Item = &'a Value>) -> V
 mod tests {
     use serde_json::json;
 
-    use super::super::test_mapping;
+    use super::super::{one, test_mapping};
     use super::*;
 
     fn pointers(mapping: &Mapping, vendor: &Value) -> Vec<String> {
-        let entries = mapping.entries(vendor).expect("entries");
+        let entries = mapping.entries(&one(vendor)).expect("entries");
         entries.into_iter().map(|e| e.pointer).collect()
     }
 
@@ -149,7 +333,7 @@ mod tests {
     fn object_entries_have_their_key_and_an_escaped_pointer() {
         let m = test_mapping(json!({"entries": {"at": "/e", "kind": "object"}}));
         let vendor = json!({"e": {"a/b": {"m": "x"}, "c~d": {"m": "y"}}});
-        let entries = m.entries(&vendor).unwrap();
+        let entries = m.entries(&one(&vendor)).unwrap();
         let got: Vec<(&str, Option<&str>)> = entries
             .iter()
             .map(|e| (e.pointer.as_str(), e.key))
@@ -160,7 +344,7 @@ mod tests {
     #[test]
     fn an_absent_collection_is_an_error_at_the_pointer() {
         let m = test_mapping(json!({"entries": {"at": "/nope"}}));
-        let d = m.entries(&json!({"errors": []})).err().unwrap();
+        let d = m.entries(&one(&json!({"errors": []}))).err().unwrap();
         assert_eq!(d.pointer.as_deref(), Some("/nope"));
         assert!(
             d.message.contains("`entries.at` points at `/nope`"),
@@ -172,13 +356,13 @@ mod tests {
     #[test]
     fn the_wrong_kind_of_collection_is_an_error_saying_both() {
         let m = test_mapping(json!({"entries": {"kind": "object"}}));
-        let d = m.entries(&json!([{"code": "a"}])).err().unwrap();
+        let d = m.entries(&one(&json!([{"code": "a"}]))).err().unwrap();
         assert_eq!(
             d.message,
             "the entries should be an object, but the vendor file has an array here"
         );
         let m = test_mapping(json!({}));
-        let d = m.entries(&json!("text")).err().unwrap();
+        let d = m.entries(&one(&json!("text"))).err().unwrap();
         assert_eq!(
             d.message,
             "the entries should be an array, but the vendor file has a single value here"
@@ -203,7 +387,7 @@ mod tests {
     fn without_merge_every_entry_is_its_own_group() {
         let m = test_mapping(json!({}));
         let vendor = json!([{"code": "a"}, {"code": "a"}, {"code": "b"}]);
-        let entries = m.entries(&vendor).unwrap();
+        let entries = m.entries(&one(&vendor)).unwrap();
         assert_eq!(m.groups(&entries), [vec![0], vec![1], vec![2]]);
     }
 
@@ -215,7 +399,7 @@ mod tests {
         let vendor = json!([
             {"code": "b"}, {"code": "a"}, {"code": " b"}, {"m": "no code"}, {"code": "a"}
         ]);
-        let entries = m.entries(&vendor).unwrap();
+        let entries = m.entries(&one(&vendor)).unwrap();
         assert_eq!(m.groups(&entries), [vec![0, 2], vec![1, 4], vec![3]]);
     }
 
@@ -230,5 +414,188 @@ mod tests {
         );
         assert_eq!(merge_values([&json!(3), &a].into_iter()), json!(3));
         assert_eq!(merge_values(std::iter::empty()), Value::Null);
+    }
+
+    /// A hierarchy of classes, subclasses and errors, as error registries nest them.
+    fn hierarchy() -> Value {
+        json!({"classes": [
+            {"number": 2, "subclasses": [
+                {"number": 1, "errors": [{"number": 51}, {"number": 52}]},
+                {"name": "no errors here"},
+            ]},
+            {"number": 3, "subclasses": {"x": {"errors": [{"number": 1}]}}},
+            {"number": 4},
+        ]})
+    }
+
+    #[test]
+    fn a_star_steps_into_every_member_at_any_depth() {
+        let m = test_mapping(json!({"entries": {"at": "/classes/*/subclasses/*/errors"}}));
+        assert_eq!(
+            pointers(&m, &hierarchy()),
+            [
+                "/classes/0/subclasses/0/errors/0",
+                "/classes/0/subclasses/0/errors/1",
+                "/classes/1/subclasses/x/errors/0",
+            ]
+        );
+        // Object collections at the last level keep their keys.
+        let m = test_mapping(json!({"entries": {"at": "/*/errors", "kind": "object"}}));
+        let vendor = json!({"a": {"errors": {"E1": {}}}, "b": {"errors": {"E2": {}}}});
+        let entries = m.entries(&one(&vendor)).unwrap();
+        let keys: Vec<_> = entries.iter().map(|e| e.key).collect();
+        assert_eq!(keys, [Some("E1"), Some("E2")]);
+    }
+
+    #[test]
+    fn a_star_pointer_that_finds_nothing_says_how_far_it_got() {
+        let m = test_mapping(json!({"entries": {"at": "/classes/*/subclasses/*/faults"}}));
+        let d = m.entries(&one(&hierarchy())).err().unwrap();
+        assert_eq!(d.pointer.as_deref(), Some("/classes/*/subclasses/*/faults"));
+        assert_eq!(
+            d.message,
+            "`entries.at` points at `/classes/*/subclasses/*/faults`, which the vendor file does not have: `/classes/*/subclasses/*` matches 3 values, none of which has `faults`"
+        );
+    }
+
+    #[test]
+    fn each_collection_a_star_finds_must_be_of_the_declared_kind() {
+        let m = test_mapping(json!({"entries": {"at": "/*/errors"}}));
+        let vendor = json!({"a": {"errors": [{}]}, "b": {"errors": {"E": {}}}});
+        let d = m.entries(&one(&vendor)).err().unwrap();
+        assert_eq!(d.pointer.as_deref(), Some("/b/errors"));
+        assert!(d.message.contains("should be an array"), "{}", d.message);
+    }
+
+    #[test]
+    fn entries_read_enclosing_levels_with_relative_pointers() {
+        let m = test_mapping(json!({"entries": {"at": "/classes/*/subclasses/*/errors"}}));
+        let vendor = hierarchy();
+        let entries = m.entries(&one(&vendor)).unwrap();
+        let read = |i: usize, p: &str| entries[i].read(p).map(Cow::into_owned);
+        assert_eq!(read(0, "0/number"), Some(json!(51)));
+        assert_eq!(read(0, "/number"), Some(json!(51)));
+        assert_eq!(read(1, "0#"), Some(json!(1)));
+        assert_eq!(read(0, "2/number"), Some(json!(1)));
+        assert_eq!(read(0, "4/number"), Some(json!(2)));
+        assert_eq!(read(2, "2#"), Some(json!("x")));
+        assert_eq!(read(2, "2/number"), None);
+        assert_eq!(read(2, "4#"), Some(json!(1)));
+        assert_eq!(read(0, "6"), Some(vendor.clone()));
+        assert_eq!(read(0, "7/x"), None);
+        assert_eq!(read(0, "6#"), None);
+        assert_eq!(read(0, "01/x"), None);
+    }
+
+    #[test]
+    fn predicates_combine_equals_not_equals_and_exists() {
+        let vendor = json!([
+            {"code": "a", "kind": "E", "macro": "M"},
+            {"code": "b", "kind": "W", "macro": "M"},
+            {"code": "c", "kind": "E"},
+            {"code": "d", "kind": "S", "macro": null},
+            {"code": "e"},
+        ]);
+        let with = |filter: Value| {
+            let m = test_mapping(json!({"entries": {"filter": filter}}));
+            let entries = m.entries(&one(&vendor)).unwrap();
+            entries
+                .iter()
+                .map(|e| e.pointer.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            with(json!({"pointer": "/kind", "not_equals": "E"})),
+            ["/1", "/3", "/4"]
+        );
+        assert_eq!(
+            with(json!({"pointer": "/macro", "exists": true})),
+            ["/0", "/1"]
+        );
+        assert_eq!(
+            with(json!({"pointer": "/macro", "exists": false})),
+            ["/2", "/3", "/4"]
+        );
+        assert_eq!(with(json!({"pointer": "/macro", "equals": null})), ["/3"]);
+        assert_eq!(
+            with(json!({"all": [
+                {"pointer": "/kind", "equals": "E"},
+                {"pointer": "/macro", "exists": true},
+            ]})),
+            ["/0"]
+        );
+        assert_eq!(
+            with(json!({"any": [
+                {"pointer": "/kind", "equals": "W"},
+                {"not": {"pointer": "/kind", "exists": true}},
+            ]})),
+            ["/1", "/4"]
+        );
+    }
+
+    #[test]
+    fn a_predicate_may_test_an_enclosing_level() {
+        let m = test_mapping(json!({"entries": {
+            "at": "/classes/*/subclasses/*/errors",
+            "filter": {"pointer": "4/number", "equals": 3},
+        }}));
+        assert_eq!(
+            pointers(&m, &hierarchy()),
+            ["/classes/1/subclasses/x/errors/0"]
+        );
+    }
+
+    #[test]
+    fn a_malformed_filter_is_located_in_the_mapping() {
+        let filter: Filter = serde_json::from_value(json!({"all": [
+            {"pointer": "/a", "equals": 1, "exists": true},
+            {"pointer": "kind", "equals": 1},
+            {"any": [], "not": {"pointer": "/x", "exists": true}},
+        ]}))
+        .unwrap();
+        let mut out = Vec::new();
+        check_filter(&filter, "/entries/filter", &mut out);
+        let got: Vec<&str> = out.iter().filter_map(|d| d.pointer.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                "/entries/filter/all/0",
+                "/entries/filter/all/1/pointer",
+                "/entries/filter/all/2",
+            ]
+        );
+    }
+
+    #[test]
+    fn several_documents_give_their_entries_in_order_named_by_file() {
+        let m = test_mapping(json!({"entries": {"at": "/errors"}}));
+        let (a, b, c) = (
+            json!({"errors": [{"code": "a"}]}),
+            json!({"other": []}),
+            json!({"errors": [{"code": "c"}]}),
+        );
+        let documents = [
+            Document {
+                name: Some("v/a.json"),
+                value: &a,
+            },
+            Document {
+                name: Some("v/b.json"),
+                value: &b,
+            },
+            Document {
+                name: Some("v/c.json"),
+                value: &c,
+            },
+        ];
+        let entries = m.entries(&documents).unwrap();
+        let got: Vec<String> = entries
+            .iter()
+            .map(|e| located(e.file, &e.pointer))
+            .collect();
+        assert_eq!(got, ["v/a.json#/errors/0", "v/c.json#/errors/0"]);
+        // No file has the collection: the error names the first file.
+        let d = m.entries(&documents[1..2]).err().unwrap();
+        assert_eq!(d.pointer.as_deref(), Some("v/b.json#/errors"));
     }
 }

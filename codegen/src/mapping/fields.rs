@@ -168,11 +168,12 @@ impl Mapping {
         let f = &self.fields;
         let mut used = BTreeSet::new();
         let mut fail = |field: &str, source: &Source, problem: String| {
-            let at = source.pointer.as_deref().map_or_else(
-                || entry.pointer.clone(),
-                |p| format!("{}{p}", entry.pointer),
-            );
-            out.push(Diagnostic::at(at, format!("entry {}: `{field}` {problem}", entry.pointer)).hint(
+            let place = entry.location();
+            let at = source
+                .pointer
+                .as_deref()
+                .map_or_else(|| place.clone(), |p| format!("{place}{p}"));
+            out.push(Diagnostic::at(at, format!("entry {place}: `{field}` {problem}")).hint(
                 "the vendor file does not have what the mapping expects here: fix the mapping, or give the value in `overlay`",
             ));
         };
@@ -416,6 +417,7 @@ mod tests {
             key: None,
             value: &entry,
             root: &entry,
+            file: None,
         };
         let mut out = Vec::new();
         let code = mapping.code(&e, &mut BTreeSet::new(), &mut out);
@@ -601,6 +603,7 @@ mod tests {
             key: None,
             value: &entry,
             root: &entry,
+            file: None,
         };
         let mut used = BTreeSet::new();
         m.code(&e, &mut used, &mut Vec::new()).unwrap();

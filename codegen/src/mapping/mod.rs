@@ -30,6 +30,7 @@ mod lines;
 mod overlay;
 mod source;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -38,6 +39,8 @@ pub use crate::format::mapping::*;
 
 use crate::catalog::{Catalog, Category, Code};
 use crate::diag::Diagnostic;
+use crate::json_pointer;
+pub use entries::Document;
 use fields::{FIELDS, Read};
 
 /// Problems found while applying a mapping, split by the file they point into.
@@ -60,6 +63,61 @@ struct Entry<'a> {
     /// The whole vendor document the entry is in, which `pointer` points into: enclosing
     /// levels are read from it.
     root: &'a Value,
+    /// The vendor file's name when the mapping reads several files.
+    file: Option<&'a str>,
+}
+
+impl<'a> Entry<'a> {
+    /// The entry's place as reports name it (see [`Document`]).
+    fn location(&self) -> String {
+        entries::located(self.file, &self.pointer)
+    }
+
+    /// The value at `pointer`: a JSON pointer into the entry (`/message`), or a relative JSON
+    /// pointer (`1/name` one level up, `2#` the key or index two levels up; `0/x` is `/x`).
+    /// `None` when there is nothing there.
+    fn read(&self, pointer: &str) -> Option<Cow<'a, Value>> {
+        if pointer.is_empty() || pointer.starts_with('/') {
+            return self.value.pointer(pointer).map(Cow::Borrowed);
+        }
+        let (up, rest) = relative(pointer)?;
+        if up == 0 && rest != "#" {
+            return self.value.pointer(rest).map(Cow::Borrowed);
+        }
+        let segments: Vec<&str> = self.pointer.split('/').skip(1).collect();
+        let depth = segments.len().checked_sub(up)?;
+        if rest == "#" {
+            let last = segments[..depth].last()?;
+            let parent = format!("/{}", segments[..depth - 1].join("/"));
+            let parent = if depth == 1 { "" } else { parent.as_str() };
+            return Some(Cow::Owned(match self.root.pointer(parent)? {
+                Value::Array(_) => Value::from(last.parse::<u64>().ok()?),
+                _ => Value::String(json_pointer::unescape(last)),
+            }));
+        }
+        let base = if depth == 0 {
+            String::new()
+        } else {
+            format!("/{}", segments[..depth].join("/"))
+        };
+        self.root
+            .pointer(&format!("{base}{rest}"))
+            .map(Cow::Borrowed)
+    }
+}
+
+/// A relative JSON pointer split into how many levels it goes up and the rest (a JSON pointer,
+/// or `#`); `None` when `pointer` is not one.
+fn relative(pointer: &str) -> Option<(usize, &str)> {
+    let digits = pointer.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = pointer.split_at(digits);
+    if number.is_empty() || (number.len() > 1 && number.starts_with('0')) {
+        return None;
+    }
+    if !(rest.is_empty() || rest == "#" || rest.starts_with('/')) {
+        return None;
+    }
+    Some((number.parse().ok()?, rest))
 }
 
 impl Mapping {
@@ -67,15 +125,21 @@ impl Mapping {
     /// vendor entry each code comes from (for locating later problems in the vendor file).
     #[cfg(test)]
     pub fn apply(&self, vendor: &Value) -> Result<(Catalog, Vec<String>), Problems> {
-        self.apply_with_release(vendor, Ok(None))
+        let document = Document {
+            name: None,
+            value: vendor,
+        };
+        self.apply_with_release(&[document], Ok(None))
     }
 
-    /// Reads `vendor` as a catalog, with the catalog as resolved at its last release, where the
-    /// codes listed in `retired` are read from: `Ok(None)` when it was never released,
-    /// `Err(())` when its release record cannot be read (which is reported elsewhere).
+    /// Reads the vendor `documents` (one, or each file a `vendor_file` pattern matched) as a
+    /// catalog, with the catalog as resolved at its last release, where the codes listed in
+    /// `retired` are read from: `Ok(None)` when it was never released, `Err(())` when its
+    /// release record cannot be read (which is reported elsewhere). Each code's origin is its
+    /// entry's place, as [`Document`] names places.
     pub fn apply_with_release(
         &self,
-        vendor: &Value,
+        documents: &[Document<'_>],
         released: Result<Option<&Catalog>, ()>,
     ) -> Result<(Catalog, Vec<String>), Problems> {
         let mut problems = Problems::default();
@@ -89,7 +153,15 @@ impl Mapping {
             );
         }
         self.check_sources(&mut problems.mapping);
-        let entries = match self.entries(vendor) {
+        if let Some(filter) = &self.entries.filter {
+            // A malformed filter would keep the wrong entries: nothing is read with it.
+            let before = problems.mapping.len();
+            entries::check_filter(filter, "/entries/filter", &mut problems.mapping);
+            if problems.mapping.len() > before {
+                return Err(problems);
+            }
+        }
+        let entries = match self.entries(documents) {
             Ok(entries) => entries,
             Err(d) => {
                 problems.vendor.push(*d);
@@ -99,14 +171,19 @@ impl Mapping {
 
         if entries.is_empty() {
             let d = match &self.entries.filter {
-                Some(f) => Diagnostic::at(
+                Some(Filter {
+                    pointer: Some(pointer),
+                    equals: Some(equals),
+                    ..
+                }) => Diagnostic::at(
                     "/entries/filter",
                     format!(
-                        "the filter keeps none of the entries (no entry has `{}` at `{}`)",
-                        f.equals, f.pointer
+                        "the filter keeps none of the entries (no entry has `{equals}` at `{pointer}`)"
                     ),
                 )
                 .hint("check the filter's pointer and value against the vendor file"),
+                Some(_) => Diagnostic::at("/entries/filter", "the filter keeps none of the entries")
+                    .hint("check the filter's pointers and values against the vendor file"),
                 None => Diagnostic::at(
                     "/entries",
                     "the vendor file has no entries where `entries` points",
@@ -133,6 +210,7 @@ impl Mapping {
                 key: first.key,
                 value,
                 root: first.root,
+                file: first.file,
             };
             let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
                 continue;
@@ -170,7 +248,7 @@ impl Mapping {
                 });
             }
             codes.push(code);
-            origins.push(entry.pointer.clone());
+            origins.push(entry.location());
         }
         self.unmatched_pointers(&entries, &used, &mut problems.mapping);
         fields::unique_names(&mut codes);
@@ -226,6 +304,12 @@ fn test_mapping(patch: Value) -> Mapping {
         }
     }
     serde_json::from_value(base).expect("a valid mapping")
+}
+
+/// The one document of a vendor file read alone, for unit tests.
+#[cfg(test)]
+fn one(value: &Value) -> [Document<'_>; 1] {
+    [Document { name: None, value }]
 }
 
 #[cfg(test)]

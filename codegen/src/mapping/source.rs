@@ -162,6 +162,7 @@ mod tests {
             key,
             value,
             root: value,
+            file: None,
         }
     }
 

@@ -78,19 +78,14 @@ fn load_mapping(
     dir: &Path,
     report: &mut Report,
 ) -> Option<Model> {
-    let vendor_name = format!(
-        "{}/{}",
-        Path::new(name).parent().unwrap_or(Path::new("")).display(),
-        mapping.vendor_file
-    );
-    let vendor_name = vendor_name.trim_start_matches('/').to_owned();
     let at_vendor_file = |message: String, hint: &str, report: &mut Report| {
         let mut d = vec![diag::Diagnostic::at("/vendor_file", message).hint(hint)];
         load::locate(text, &mut d);
         report.extend(file, d);
     };
-    let vendor_path = match load::file::contained(dir, &mapping.vendor_file) {
-        Ok(path) => path,
+    let folder = Path::new(name).parent().unwrap_or(Path::new(""));
+    let paths = match vendor_paths(dir, &mapping.vendor_file) {
+        Ok(paths) => paths,
         Err(problem) => {
             at_vendor_file(
                 problem,
@@ -100,42 +95,64 @@ fn load_mapping(
             return None;
         }
     };
-    let vendor_bytes = match std::fs::read(&vendor_path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            at_vendor_file(
-                format!("cannot read the vendor file {vendor_name}: {e}"),
-                "`vendor_file` is relative to the mapping file",
-                report,
-            );
-            return None;
-        }
-    };
-    let vendor_text = match load::decode(vendor_bytes) {
-        Ok(text) => text,
-        Err(bad) => {
-            let (text, problem) = *bad;
-            let vendor_file = report.add_source(&vendor_name, text);
-            report.extend(vendor_file, [problem]);
-            return None;
-        }
-    };
-    let vendor_file = report.add_source(&vendor_name, vendor_text.as_str());
-    // A line-oriented file becomes an array of entries; its problems point at lines.
-    let (vendor, line_ranges) = match &mapping.lines {
-        Some(lines) => {
-            let (value, ranges) = lines.read(&vendor_text);
-            (value, Some(ranges))
-        }
-        None => match load::vendor(&vendor_text) {
-            Ok(v) => (v, None),
-            Err(mut problems) => {
-                load::locate(&vendor_text, &mut problems);
-                report.extend(vendor_file, problems);
+    let several = mapping.vendor_file.contains('*');
+    let mut vendors: Vec<Vendor> = Vec::with_capacity(paths.len());
+    for (relative, path) in paths {
+        let shown = format!("{}/{relative}", folder.display());
+        let shown = shown.trim_start_matches('/').to_owned();
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                at_vendor_file(
+                    format!("cannot read the vendor file {shown}: {e}"),
+                    "`vendor_file` is relative to the mapping file",
+                    report,
+                );
                 return None;
             }
-        },
-    };
+        };
+        let text = match load::decode(bytes) {
+            Ok(text) => text,
+            Err(bad) => {
+                let (text, problem) = *bad;
+                let id = report.add_source(&shown, text);
+                report.extend(id, [problem]);
+                return None;
+            }
+        };
+        let id = report.add_source(&shown, text.as_str());
+        // A line-oriented file becomes an array of entries; its problems point at lines.
+        let (value, line_ranges) = match &mapping.lines {
+            Some(lines) => {
+                let (value, ranges) = lines.read(&text);
+                (value, Some(ranges))
+            }
+            None => match load::vendor(&text) {
+                Ok(v) => (v, None),
+                Err(mut problems) => {
+                    load::locate(&text, &mut problems);
+                    report.extend(id, problems);
+                    return None;
+                }
+            },
+        };
+        vendors.push(Vendor {
+            relative: several.then_some(relative),
+            path,
+            shown,
+            text,
+            id,
+            value,
+            line_ranges,
+        });
+    }
+    let documents: Vec<mapping::Document<'_>> = vendors
+        .iter()
+        .map(|v| mapping::Document {
+            name: v.relative.as_deref(),
+            value: &v.value,
+        })
+        .collect();
     // Codes listed as retired are read from the last release; its problems are reported
     // by the evolve stage.
     let released = if mapping.retired.is_empty() {
@@ -147,13 +164,12 @@ fn load_mapping(
         Ok(h) => Ok(h.as_ref().map(|h| &h.catalog)),
         Err(_) => Err(()),
     };
-    let (catalog, origins) = match mapping.apply_with_release(&vendor, released) {
+    let (catalog, origins) = match mapping.apply_with_release(&documents, released) {
         Ok(read) => read,
         Err(mut problems) => {
             load::locate(text, &mut problems.mapping);
-            locate_vendor(&vendor_text, line_ranges.as_deref(), &mut problems.vendor);
             report.extend(file, problems.mapping);
-            report.extend(vendor_file, problems.vendor);
+            report_vendor(&vendors, problems.vendor, report);
             return None;
         }
     };
@@ -180,9 +196,9 @@ fn load_mapping(
         .collect();
     match Model::build(catalog, name) {
         Ok(mut model) => {
-            model.inputs.push(vendor_path.clone());
+            model.inputs.extend(vendors.iter().map(|v| v.path.clone()));
             // Look-alike codes come from vendor entries: point at those.
-            let mut look_alikes: Vec<diag::Diagnostic> = check::look_alikes(&model.catalog)
+            let look_alikes: Vec<diag::Diagnostic> = check::look_alikes(&model.catalog)
                 .into_iter()
                 .map(|mut d| {
                     let entry = |p: &str| {
@@ -197,8 +213,11 @@ fn load_mapping(
                     d
                 })
                 .collect();
-            locate_vendor(&vendor_text, line_ranges.as_deref(), &mut look_alikes);
-            warn(&mut model, &vendor_name, &vendor_text, look_alikes);
+            for (v, look_alikes) in split_by_file(&vendors, look_alikes) {
+                let mut look_alikes = look_alikes;
+                locate_vendor(&v.text, v.line_ranges.as_deref(), &mut look_alikes);
+                warn(&mut model, &v.shown, &v.text, look_alikes);
+            }
             Some(model)
         }
         Err(problems) => {
@@ -231,12 +250,134 @@ fn load_mapping(
                     }
                 }
             }
-            locate_vendor(&vendor_text, line_ranges.as_deref(), &mut in_vendor);
             load::locate(text, &mut in_mapping);
-            report.extend(vendor_file, in_vendor);
+            report_vendor(&vendors, in_vendor, report);
             report.extend(file, in_mapping);
             None
         }
+    }
+}
+
+/// One vendor file a mapping read.
+struct Vendor {
+    /// Its name relative to the mapping file, when the mapping reads several files (places in
+    /// it are then named `<relative>#<pointer>`).
+    relative: Option<String>,
+    path: std::path::PathBuf,
+    /// Its name in reports.
+    shown: String,
+    text: String,
+    /// Its source in the report.
+    id: usize,
+    value: serde_json::Value,
+    /// For a line-oriented file, the byte range of each entry line.
+    line_ranges: Option<Vec<std::ops::Range<usize>>>,
+}
+
+/// The files `vendor_file` names, relative to the mapping's folder `dir`, each with its path:
+/// the one file, or when its last part has a `*`, every file that matches it, in name order.
+fn vendor_paths(
+    dir: &Path,
+    vendor_file: &str,
+) -> Result<Vec<(String, std::path::PathBuf)>, String> {
+    let (folder, pattern) = vendor_file.rsplit_once('/').unwrap_or(("", vendor_file));
+    if folder.contains('*') {
+        return Err(format!(
+            "`{vendor_file}` has a `*` in a folder name; only the file name may have one"
+        ));
+    }
+    if !pattern.contains('*') {
+        let path = load::file::contained(dir, vendor_file)?;
+        return Ok(vec![(vendor_file.to_owned(), path)]);
+    }
+    let inside = if folder.is_empty() { "." } else { folder };
+    let folder_path = load::file::contained(dir, inside)?;
+    let listing = std::fs::read_dir(&folder_path)
+        .map_err(|e| format!("cannot list the vendor folder `{inside}`: {e}"))?;
+    let mut names: Vec<String> = listing
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| glob_match(pattern, n))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(format!("`{vendor_file}` matches no file"));
+    }
+    names
+        .into_iter()
+        .map(|n| {
+            let relative = if folder.is_empty() {
+                n
+            } else {
+                format!("{folder}/{n}")
+            };
+            let path = load::file::contained(dir, &relative)?;
+            Ok((relative, path))
+        })
+        .collect()
+}
+
+/// Whether `name` matches `pattern`, in which `*` stands for any run of characters.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+/// Problems located in vendor files (`<relative>#<pointer>` when there are several), each
+/// grouped with its file, the file prefix taken off.
+fn split_by_file(
+    vendors: &[Vendor],
+    problems: Vec<diag::Diagnostic>,
+) -> Vec<(&Vendor, Vec<diag::Diagnostic>)> {
+    let strip = |pointer: &mut Option<String>| -> Option<usize> {
+        let p = pointer.as_deref()?;
+        let (i, rest) = vendors.iter().enumerate().find_map(|(i, v)| {
+            let rest = p.strip_prefix(v.relative.as_deref()?)?.strip_prefix('#')?;
+            Some((i, rest.to_owned()))
+        })?;
+        *pointer = Some(rest);
+        Some(i)
+    };
+    let mut out: Vec<Vec<diag::Diagnostic>> = vendors.iter().map(|_| Vec::new()).collect();
+    for mut d in problems {
+        let index = strip(&mut d.pointer).unwrap_or(0);
+        for r in &mut d.related {
+            // A related place in another file cannot be shown beside this one.
+            if strip(&mut r.pointer).is_some_and(|i| i != index) {
+                r.pointer = None;
+            }
+        }
+        if let Some(list) = out.get_mut(index) {
+            list.push(d);
+        }
+    }
+    vendors
+        .iter()
+        .zip(out)
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// Reports problems located in vendor files, each in its file.
+fn report_vendor(vendors: &[Vendor], problems: Vec<diag::Diagnostic>, report: &mut Report) {
+    for (v, mut problems) in split_by_file(vendors, problems) {
+        locate_vendor(&v.text, v.line_ranges.as_deref(), &mut problems);
+        report.extend(v.id, problems);
     }
 }
 
