@@ -108,6 +108,11 @@ struct GenArgs {
     /// Folder for the standalone crate: Cargo.toml, src/, tests/ and docs/NAME.md.
     #[arg(long, value_name = "DIR", requires = "catalog")]
     out: Option<PathBuf>,
+    /// Write nothing; print what the vendor mapping catalog/NAME.json makes: the entries
+    /// found, kept and filtered out, and each code's fields with the vendor-file place each
+    /// was read from.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["check", "catalog", "prune"])]
+    explain: Option<String>,
     /// Also delete generated files that no catalog produces any more (a removed catalog's).
     #[arg(long, conflicts_with = "check")]
     prune: bool,
@@ -202,6 +207,13 @@ fn gen_command(
     err: &mut dyn Write,
 ) -> Result<u8, String> {
     let generator = generator(root, host);
+    if let Some(name) = &args.explain {
+        let text = generator
+            .preview(name)
+            .map_err(|report| report.to_string())?;
+        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+        return Ok(0);
+    }
     let (plan, target) = match (&args.catalog, &args.out) {
         // `--catalog` is a path as given on the command line: from the current folder.
         (Some(catalog), Some(dir)) => (

@@ -164,6 +164,37 @@ impl Generator {
         }
     }
 
+    /// What the vendor mapping `catalog/<name>.json` makes, for its author: the entries found,
+    /// kept and filtered out, and for each code each field's value with the vendor-file place
+    /// it was read from (`gen --explain NAME`). A name no catalog file has, a native catalog,
+    /// or a mapping that does not read is an error.
+    pub fn preview(&self, name: &str) -> Result<String, Report> {
+        let mut report = Report::default();
+        let relative = Path::new("catalog").join(format!("{name}.json"));
+        let path = self.under_root(&relative);
+        let known: Vec<String> = plan::catalog_files(&self.root)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+            .collect();
+        if !known.iter().any(|k| k == name) {
+            report.push_global(format!(
+                "no catalog file {}: the catalogs are {}",
+                relative.display(),
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ));
+            return Err(report);
+        }
+        match input::preview(&path, &relative.display().to_string(), &mut report) {
+            Some(text) => Ok(text),
+            None => Err(report),
+        }
+    }
+
     /// Loads, checks and models a native catalog from its text; `name` is how messages and
     /// generated files name it. A mapping must be loaded from its file
     /// ([`load`](Self::load)), beside its vendor file.

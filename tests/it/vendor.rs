@@ -473,3 +473,50 @@ fn several_vendor_files_make_one_catalog_and_problems_name_their_file() {
     );
     assert!(err.contains("at /vendor_file"), "{err}");
 }
+
+#[test]
+fn gen_explain_shows_what_a_mapping_made_and_writes_nothing() {
+    let mapping = small_mapping(json!({
+        "entries": {"filter": {"pointer": "/text", "not_equals": "B"}},
+        "overlay": {"a": {"status": 404}},
+    }));
+    let vendor = "[\n  {\"id\": \"a\", \"text\": \"A\", \"more\": \"about a\"},\n  {\"id\": \"b\", \"text\": \"B\"},\n  {\"id\": \"c\", \"text\": \"C\"}\n]\n";
+    let project = project_with(&mapping, "small.json", vendor);
+    let before = snapshot_tree(project.path());
+    let (code, out, err) = xtask(project.path(), &["gen", "--explain", "small"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        snapshot_tree(project.path()),
+        before,
+        "--explain wrote files"
+    );
+    let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "small: catalog/small.json reads catalog/vendor/small.json",
+            "entries: 3 at `the whole file`, 2 kept, 1 filtered out",
+            "codes: 2 (2 read from entries, 0 merged into an earlier entry's code, 0 retired from the last release)",
+        ]
+    );
+    let a = out.split("\n\n").nth(1).expect("the first code");
+    assert!(a.starts_with("a  (/0)"), "{a}");
+    assert!(
+        a.contains("\n  status       404 ") && a.contains(" overlay"),
+        "{a}"
+    );
+    assert!(
+        a.contains("\n  description  about a ") && a.contains(" /0/more"),
+        "{a}"
+    );
+    assert!(out.contains("\nc  (/2)\n"), "{out}");
+    assert!(!out.contains("\nb  ("), "a filtered entry is shown: {out}");
+
+    // A name that is not a catalog, or a native catalog, is refused.
+    let (code, _, err) = xtask(project.path(), &["gen", "--explain", "nope"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no catalog file catalog/nope.json: the catalogs are small"),
+        "{err}"
+    );
+}

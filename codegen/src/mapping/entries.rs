@@ -174,10 +174,7 @@ type Miss = (String, usize, String);
 /// pointer in which a `*` segment steps into every member of an array or object. When it
 /// selects nothing: `None` when it has no `*` (or its first segment already fails), else the
 /// longest part that matched something, how many values it matched, and the next segment.
-fn select<'a>(
-    root: &'a Value,
-    at: &str,
-) -> Result<Vec<(String, &'a Value)>, Option<Miss>> {
+fn select<'a>(root: &'a Value, at: &str) -> Result<Vec<(String, &'a Value)>, Option<Miss>> {
     if !at.split('/').any(|s| s == "*") {
         return root
             .pointer(at)

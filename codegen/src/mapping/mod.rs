@@ -20,7 +20,8 @@
 //!   cleaned;
 //! - `fields`: the table of catalog fields, and a code made from an entry with it;
 //! - `overlay`: retired codes put back and the overlay applied;
-//! - `lines`: a line-oriented vendor file read as entries.
+//! - `lines`: a line-oriented vendor file read as entries;
+//! - `preview`: what a mapping made, field by field, for `gen --explain`.
 
 mod checks;
 mod clean;
@@ -28,6 +29,7 @@ mod entries;
 mod fields;
 mod lines;
 mod overlay;
+mod preview;
 mod source;
 
 use std::borrow::Cow;

@@ -78,74 +78,7 @@ fn load_mapping(
     dir: &Path,
     report: &mut Report,
 ) -> Option<Model> {
-    let at_vendor_file = |message: String, hint: &str, report: &mut Report| {
-        let mut d = vec![diag::Diagnostic::at("/vendor_file", message).hint(hint)];
-        load::locate(text, &mut d);
-        report.extend(file, d);
-    };
-    let folder = Path::new(name).parent().unwrap_or(Path::new(""));
-    let paths = match vendor_paths(dir, &mapping.vendor_file) {
-        Ok(paths) => paths,
-        Err(problem) => {
-            at_vendor_file(
-                problem,
-                "keep the vendor file in the catalog folder (e.g. `vendor/`) and name it relative to the mapping file",
-                report,
-            );
-            return None;
-        }
-    };
-    let several = mapping.vendor_file.contains('*');
-    let mut vendors: Vec<Vendor> = Vec::with_capacity(paths.len());
-    for (relative, path) in paths {
-        let shown = format!("{}/{relative}", folder.display());
-        let shown = shown.trim_start_matches('/').to_owned();
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                at_vendor_file(
-                    format!("cannot read the vendor file {shown}: {e}"),
-                    "`vendor_file` is relative to the mapping file",
-                    report,
-                );
-                return None;
-            }
-        };
-        let text = match load::decode(bytes) {
-            Ok(text) => text,
-            Err(bad) => {
-                let (text, problem) = *bad;
-                let id = report.add_source(&shown, text);
-                report.extend(id, [problem]);
-                return None;
-            }
-        };
-        let id = report.add_source(&shown, text.as_str());
-        // A line-oriented file becomes an array of entries; its problems point at lines.
-        let (value, line_ranges) = match &mapping.lines {
-            Some(lines) => {
-                let (value, ranges) = lines.read(&text);
-                (value, Some(ranges))
-            }
-            None => match load::vendor(&text) {
-                Ok(v) => (v, None),
-                Err(mut problems) => {
-                    load::locate(&text, &mut problems);
-                    report.extend(id, problems);
-                    return None;
-                }
-            },
-        };
-        vendors.push(Vendor {
-            relative: several.then_some(relative),
-            path,
-            shown,
-            text,
-            id,
-            value,
-            line_ranges,
-        });
-    }
+    let vendors = read_vendors(name, text, file, mapping, dir, report)?;
     let documents: Vec<mapping::Document<'_>> = vendors
         .iter()
         .map(|v| mapping::Document {
@@ -253,6 +186,133 @@ fn load_mapping(
             load::locate(text, &mut in_mapping);
             report_vendor(&vendors, in_vendor, report);
             report.extend(file, in_mapping);
+            None
+        }
+    }
+}
+
+/// Reads the vendor files of `mapping` (the file `name`, with text `text`, source `file` in
+/// `report`, in folder `dir`); `None` when one cannot be read, with the problem reported.
+fn read_vendors(
+    name: &str,
+    text: &str,
+    file: usize,
+    mapping: &mapping::Mapping,
+    dir: &Path,
+    report: &mut Report,
+) -> Option<Vec<Vendor>> {
+    let at_vendor_file = |message: String, hint: &str, report: &mut Report| {
+        let mut d = vec![diag::Diagnostic::at("/vendor_file", message).hint(hint)];
+        load::locate(text, &mut d);
+        report.extend(file, d);
+    };
+    let folder = Path::new(name).parent().unwrap_or(Path::new(""));
+    let paths = match vendor_paths(dir, &mapping.vendor_file) {
+        Ok(paths) => paths,
+        Err(problem) => {
+            at_vendor_file(
+                problem,
+                "keep the vendor file in the catalog folder (e.g. `vendor/`) and name it relative to the mapping file",
+                report,
+            );
+            return None;
+        }
+    };
+    let several = mapping.vendor_file.contains('*');
+    let mut vendors: Vec<Vendor> = Vec::with_capacity(paths.len());
+    for (relative, path) in paths {
+        let shown = format!("{}/{relative}", folder.display());
+        let shown = shown.trim_start_matches('/').to_owned();
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                at_vendor_file(
+                    format!("cannot read the vendor file {shown}: {e}"),
+                    "`vendor_file` is relative to the mapping file",
+                    report,
+                );
+                return None;
+            }
+        };
+        let text = match load::decode(bytes) {
+            Ok(text) => text,
+            Err(bad) => {
+                let (text, problem) = *bad;
+                let id = report.add_source(&shown, text);
+                report.extend(id, [problem]);
+                return None;
+            }
+        };
+        let id = report.add_source(&shown, text.as_str());
+        // A line-oriented file becomes an array of entries; its problems point at lines.
+        let (value, line_ranges) = match &mapping.lines {
+            Some(lines) => {
+                let (value, ranges) = lines.read(&text);
+                (value, Some(ranges))
+            }
+            None => match load::vendor(&text) {
+                Ok(v) => (v, None),
+                Err(mut problems) => {
+                    load::locate(&text, &mut problems);
+                    report.extend(id, problems);
+                    return None;
+                }
+            },
+        };
+        vendors.push(Vendor {
+            relative: several.then_some(relative),
+            path,
+            shown,
+            text,
+            id,
+            value,
+            line_ranges,
+        });
+    }
+    Some(vendors)
+}
+
+/// What the mapping at `path` makes, field by field, with where each value was read
+/// (`gen --explain`); `None` with the problems in `report` when it does not read.
+pub(crate) fn preview(path: &Path, name: &str, report: &mut Report) -> Option<String> {
+    let text = load::file::read(path, name, report)?;
+    let file = report.add_source(name, text.as_str());
+    let mapping = match load::input(&text) {
+        Ok(load::Input::Mapping(mapping)) => mapping,
+        Ok(load::Input::Catalog(_)) => {
+            report.push_global(format!(
+                "{name} is a native catalog: its codes are written out in it, so there is no mapping to explain"
+            ));
+            return None;
+        }
+        Err(mut problems) => {
+            load::locate(&text, &mut problems);
+            report.extend(file, problems);
+            return None;
+        }
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let vendors = read_vendors(name, &text, file, &mapping, dir, report)?;
+    let documents: Vec<mapping::Document<'_>> = vendors
+        .iter()
+        .map(|v| mapping::Document {
+            name: v.relative.as_deref(),
+            value: &v.value,
+        })
+        .collect();
+    match mapping.preview(&documents) {
+        Ok(body) => {
+            let read: Vec<&str> = vendors.iter().map(|v| v.shown.as_str()).collect();
+            Some(format!(
+                "{}: {name} reads {}\n{body}",
+                mapping.catalog.name,
+                read.join(", ")
+            ))
+        }
+        Err(mut problems) => {
+            load::locate(&text, &mut problems.mapping);
+            report.extend(file, problems.mapping);
+            report_vendor(&vendors, problems.vendor, report);
             None
         }
     }
