@@ -16,13 +16,21 @@ const WIDTH: usize = 72;
 impl Mapping {
     /// The preview of this mapping over `documents`, as text; the problems when the mapping
     /// does not read (the same as generation reports).
-    pub fn preview(&self, documents: &[Document<'_>]) -> Result<String, Problems> {
+    ///
+    /// `lines` gives, for each document read from a line-oriented file, the line number of each
+    /// of its entries, so places in it are shown as lines.
+    pub fn preview(
+        &self,
+        documents: &[Document<'_>],
+        lines: &[Option<Vec<usize>>],
+    ) -> Result<String, Problems> {
         let (catalog, origins) = self.apply_with_release(documents, Ok(None))?;
         let mut unfiltered = self.clone();
         unfiltered.entries.filter = None;
         let seen = unfiltered.entries(documents).map_or(0, |e| e.len());
         let entries = self.entries(documents).unwrap_or_default();
-        Ok(self.render(&catalog, &origins, seen, &entries))
+        let places = Places { documents, lines };
+        Ok(self.render(&catalog, &origins, seen, &entries, &places))
     }
 
     fn render(
@@ -31,6 +39,7 @@ impl Mapping {
         origins: &[String],
         seen: usize,
         entries: &[Entry<'_>],
+        places: &Places<'_, '_>,
     ) -> String {
         let mut out = String::new();
         let at = if self.entries.at.is_empty() {
@@ -67,10 +76,9 @@ impl Mapping {
             let _ = writeln!(
                 out,
                 "\n{wire}  ({})",
-                if origin.is_empty() {
-                    "retired: from the last release"
-                } else {
-                    origin
+                match entry {
+                    Some(entry) => places.name(entry.file, &entry.pointer),
+                    None => "retired: from the last release".to_owned(),
                 }
             );
             let value = serde_json::to_value(code).unwrap_or_default();
@@ -87,11 +95,11 @@ impl Mapping {
                 } else if let Some(s) = sources.iter().find(|(f, _)| f == field).map(|(_, s)| s)
                     && let Some(entry) = entry
                 {
-                    origin_of(s, entry)
+                    origin_of(s, entry, places)
                 } else if field == "deprecated"
                     && let (Some(d), Some(entry)) = (&self.fields.deprecated, entry)
                 {
-                    origin_of(&d.flag, entry)
+                    origin_of(&d.flag, entry, places)
                 } else {
                     "mapping".to_owned()
                 };
@@ -102,28 +110,54 @@ impl Mapping {
     }
 }
 
-/// Where `source` read its value in `entry`, as reports name places.
-fn origin_of(source: &Source, entry: &Entry<'_>) -> String {
-    let place = |p: &str| located(entry.file, &absolute(entry, p));
+/// How the preview names places in the vendor documents: a JSON pointer (after the file's
+/// name and `#` when the mapping reads several files), or in a line-oriented file, its line.
+struct Places<'d, 'a> {
+    documents: &'d [Document<'a>],
+    /// For each document read from a line-oriented file, the line of each entry.
+    lines: &'d [Option<Vec<usize>>],
+}
+
+impl Places<'_, '_> {
+    fn name(&self, file: Option<&str>, pointer: &str) -> String {
+        let document = self.documents.iter().position(|d| d.name == file);
+        let numbers = document.and_then(|d| self.lines.get(d)?.as_ref());
+        let mut parts = pointer.splitn(3, '/').skip(1);
+        let line = parts
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|i| numbers?.get(i));
+        match line {
+            Some(line) => {
+                let prefix = file.map(|f| format!("{f}: ")).unwrap_or_default();
+                let member = parts.next().map(|m| format!(" `{m}`")).unwrap_or_default();
+                format!("{prefix}line {line}{member}")
+            }
+            None => located(file, pointer),
+        }
+    }
+}
+
+/// Where `source` read its value in `entry`.
+fn origin_of(source: &Source, entry: &Entry<'_>, places: &Places<'_, '_>) -> String {
+    let place = |p: &str| places.name(entry.file, &absolute(entry, p));
+    let key = || format!("{} (member key)", places.name(entry.file, &entry.pointer));
     if source.key {
-        return format!("{} (member key)", entry.location());
+        return key();
     }
     if let Some(p) = &source.pointer {
         return place(p);
     }
     if let Some(t) = &source.template {
         let read: Vec<String> = source::placeholders(t)
-            .map(|p| {
-                if p == "key" {
-                    format!("{} (member key)", entry.location())
-                } else {
-                    place(p)
-                }
-            })
+            .map(|p| if p == "key" { key() } else { place(p) })
             .collect();
         return format!("template over {}", read.join(", "));
     }
-    format!("expression over {}", entry.location())
+    format!(
+        "expression over {}",
+        places.name(entry.file, &entry.pointer)
+    )
 }
 
 /// A pointer of a source made absolute in the entry's document: a JSON pointer is under the
@@ -184,7 +218,7 @@ mod tests {
             ]},
             {"errors": [{"code": "b", "message": "B", "status": 503}]},
         ]});
-        let text = m.preview(&one(&vendor)).expect("a preview");
+        let text = m.preview(&one(&vendor), &[None]).expect("a preview");
         let want = "\
 entries: 3 at `/classes/*/errors`, 2 kept, 1 filtered out
 codes: 2 (2 read from entries, 0 merged into an earlier entry's code, 0 retired from the last release)
@@ -203,5 +237,32 @@ b  (/classes/1/errors/0)
   fixes        [\"Retry\"]                                 overlay
 ";
         assert_eq!(text, want);
+    }
+
+    #[test]
+    fn places_in_a_line_oriented_file_are_its_lines() {
+        let (a, b) = (json!([]), json!([]));
+        let documents = [
+            super::Document {
+                name: Some("v/a.txt"),
+                value: &a,
+            },
+            super::Document {
+                name: Some("v/b.json"),
+                value: &b,
+            },
+        ];
+        let lines = [Some(vec![3, 7]), None];
+        let places = super::Places {
+            documents: &documents,
+            lines: &lines,
+        };
+        assert_eq!(
+            places.name(Some("v/a.txt"), "/1/kind"),
+            "v/a.txt: line 7 `kind`"
+        );
+        assert_eq!(places.name(Some("v/a.txt"), "/0"), "v/a.txt: line 3");
+        assert_eq!(places.name(Some("v/a.txt"), "/9/kind"), "v/a.txt#/9/kind");
+        assert_eq!(places.name(Some("v/b.json"), "/1/kind"), "v/b.json#/1/kind");
     }
 }

@@ -300,7 +300,20 @@ pub(crate) fn preview(path: &Path, name: &str, report: &mut Report) -> Option<St
             value: &v.value,
         })
         .collect();
-    match mapping.preview(&documents) {
+    // The line of each entry of a line-oriented file, to show places in it as lines.
+    let lines: Vec<Option<Vec<usize>>> = vendors
+        .iter()
+        .map(|v| {
+            let ranges = v.line_ranges.as_ref()?;
+            Some(
+                ranges
+                    .iter()
+                    .map(|r| v.text[..r.start].matches('\n').count() + 1)
+                    .collect(),
+            )
+        })
+        .collect();
+    match mapping.preview(&documents, &lines) {
         Ok(body) => {
             let read: Vec<&str> = vendors.iter().map(|v| v.shown.as_str()).collect();
             Some(format!(
