@@ -34,3 +34,4 @@ mod snapshots;
 mod staleness;
 mod standalone;
 mod vendor;
+mod vendors;
