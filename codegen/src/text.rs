@@ -6,13 +6,55 @@
 //! link), bare URLs (a lint) and unlabelled code blocks (compiled as doctests). Code spans and
 //! fenced blocks are left as they are: there the text is already shown verbatim.
 
-/// Pieces of `s`, each either inside a code span / fenced block (`true`) or plain text.
-fn pieces(s: &str) -> Vec<(bool, &str)> {
+/// Whether the character at byte `i` of `s` is backslash-escaped (an odd number of
+/// backslashes before it).
+fn escaped_at(s: &str, i: usize) -> bool {
+    s.as_bytes()[..i]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// `p` with every character that `replace` maps replaced. A backslash escape of such a
+/// character is replaced whole (the replacement shows the character literally already, and a
+/// backslash kept before it would show); other escapes are kept as they are.
+fn replace_chars(p: &str, replace: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            chars.next();
+            match replace(next) {
+                Some(r) => out.push_str(r),
+                None => {
+                    out.push('\\');
+                    out.push(next);
+                }
+            }
+            continue;
+        }
+        match replace(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Pieces of `s`, each either inside a code span / fenced block (`true`) or plain text. A
+/// backslash-escaped backtick (`` \` ``) opens no span, as in CommonMark.
+pub(crate) fn pieces(s: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
-        if bytes[i] != b'`' {
+        if bytes[i] != b'`' || escaped_at(s, i) {
             i += 1;
             continue;
         }
@@ -160,7 +202,7 @@ pub fn markdown(s: &str) -> String {
                         if code {
                             p.to_owned()
                         } else {
-                            p.replace('<', "&lt;")
+                            replace_chars(p, |c| (c == '<').then_some("&lt;"))
                         }
                     })
                     .collect(),
@@ -305,6 +347,10 @@ fn html_links(p: &str, site: Option<&str>) -> String {
                 rest = &tail[end + 1..];
                 continue;
             }
+        }
+        // `\<` is a `<` already: its backslash would show before `&lt;`.
+        if out.ends_with('\\') && !escaped_at(&out, out.len() - 1) {
+            out.pop();
         }
         out.push_str("&lt;");
         rest = &tail[1..];
@@ -473,7 +519,14 @@ pub fn rustdoc(s: &str) -> String {
 }
 
 fn rustdoc_prose(p: &str) -> String {
-    let p = escape_html(p).replace('[', "\\[").replace(']', "\\]");
+    let p = replace_chars(p, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '[' => Some("\\["),
+        ']' => Some("\\]"),
+        _ => None,
+    });
     let mut out = String::with_capacity(p.len());
     let mut rest = p.as_str();
     while let Some(at) = find_url(rest) {

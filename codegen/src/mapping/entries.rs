@@ -12,7 +12,10 @@ use crate::json_pointer;
 impl Mapping {
     /// The entries of `vendor`, filtered; an error at `entries.at` when it is absent or holds
     /// another kind of collection than `entries.kind` says.
-    pub(super) fn entries<'a>(&self, vendor: &'a Value) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
+    pub(super) fn entries<'a>(
+        &'a self,
+        vendor: &'a Value,
+    ) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
         let at = &self.entries.at;
         let Some(collection) = vendor.pointer(at) else {
             return Err(Box::new(
@@ -32,6 +35,7 @@ impl Mapping {
                         key: None,
                         value,
                         root: vendor,
+                        links_base: self.links_base.as_deref(),
                     });
                 }
             }
@@ -42,6 +46,7 @@ impl Mapping {
                         key: Some(key),
                         value,
                         root: vendor,
+                        links_base: self.links_base.as_deref(),
                     });
                 }
             }

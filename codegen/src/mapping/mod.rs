@@ -27,6 +27,7 @@ mod clean;
 mod entries;
 mod fields;
 mod lines;
+mod markup;
 mod overlay;
 mod source;
 
@@ -60,6 +61,8 @@ struct Entry<'a> {
     /// The whole vendor document the entry is in, which `pointer` points into: enclosing
     /// levels are read from it.
     root: &'a Value,
+    /// The mapping's `links_base`, which relative links in the entry's HTML resolve against.
+    links_base: Option<&'a str>,
 }
 
 impl Mapping {
@@ -87,6 +90,9 @@ impl Mapping {
                 )
                 .hint("this errcat reads mapping format 1"),
             );
+        }
+        if let Some(d) = markup::check_base(self.links_base.as_deref()) {
+            problems.mapping.push(d);
         }
         self.check_sources(&mut problems.mapping);
         let entries = match self.entries(vendor) {
@@ -133,6 +139,7 @@ impl Mapping {
                 key: first.key,
                 value,
                 root: first.root,
+                links_base: first.links_base,
             };
             let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
                 continue;
