@@ -518,6 +518,37 @@ pub fn rustdoc(s: &str) -> String {
     out.join("\n")
 }
 
+/// Markdown for the rustdoc of an item that sits inside a page of its own (an enum
+/// variant), as [`rustdoc`], with headings made bold paragraphs: a vendor's `## Title` would
+/// otherwise add a section to the enum's page, above the variants that follow.
+pub fn rustdoc_item(s: &str) -> String {
+    let text = normalize(s);
+    let mut out: Vec<String> = Vec::new();
+    for block in blocks(&text) {
+        match block {
+            Block::Prose(lines) => {
+                for line in lines {
+                    if heading_level(line).is_none() {
+                        out.push(line.to_owned());
+                        continue;
+                    }
+                    let title = line.trim().trim_start_matches('#').trim();
+                    // A closing sequence (`## Title ##`) is not part of the title.
+                    let title = match title.trim_end_matches('#') {
+                        t if t.is_empty() || t.ends_with([' ', '\t']) => t.trim_end(),
+                        _ => title,
+                    };
+                    if !title.is_empty() {
+                        out.push(format!("**{title}**"));
+                    }
+                }
+            }
+            Block::Fence { open, body, close } => out.extend(fence_lines(open, &body, close)),
+        }
+    }
+    rustdoc(&out.join("\n"))
+}
+
 fn rustdoc_prose(p: &str) -> String {
     let p = replace_chars(p, |c| match c {
         '&' => Some("&amp;"),
@@ -726,6 +757,40 @@ mod tests {
             "```\n## not a heading\n```"
         );
         assert_eq!(page_markdown("#hashtag", fit), "#hashtag");
+    }
+
+    #[test]
+    fn item_docs_have_no_headings() {
+        assert_eq!(
+            rustdoc_item(
+                "## Error - 11750\n\n### Too large ###\n\nbody #1\n#\n```\n# not a heading\n```"
+            ),
+            "**Error - 11750**\n\n**Too large**\n\nbody #1\n```text\n# not a heading\n```"
+        );
+        assert_eq!(rustdoc_item("# C# #"), "**C#**");
+    }
+
+    #[test]
+    fn escapes_written_by_the_vendor_are_kept_once() {
+        // An escaped backtick opens no code span: what follows is prose, escaped as prose.
+        assert_eq!(
+            markdown("a \\`<b>\\` and `<c>`"),
+            "a \\`&lt;b>\\` and `<c>`"
+        );
+        assert_eq!(
+            rustdoc("a \\`<b>\\` and `<c>`"),
+            "a \\`&lt;b&gt;\\` and `<c>`"
+        );
+        // An escaped `<`, `&` or bracket is not escaped twice.
+        assert_eq!(markdown("\\<T> \\\\<U>"), "&lt;T> \\\\&lt;U>");
+        assert_eq!(rustdoc("\\[x\\] \\& \\<y\\>"), "\\[x\\] &amp; &lt;y&gt;");
+        let fit = Fit {
+            top_heading: 4,
+            site: None,
+        };
+        assert_eq!(page_markdown("\\<T>", fit), "&lt;T>");
+        // Other escapes stay as written.
+        assert_eq!(rustdoc("\\*not emphasis\\*"), "\\*not emphasis\\*");
     }
 
     #[test]

@@ -533,6 +533,11 @@ fn href(anchor: &str) -> String {
     text::url_component(anchor)
 }
 
+/// How many spaces a line starts with.
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
 /// Whether a line opens a list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`).
 fn list_marker(line: &str) -> Option<usize> {
     let t = line.trim_start();
@@ -554,7 +559,7 @@ fn list_marker(line: &str) -> Option<usize> {
 }
 
 /// A bullet list of `items`. An item that is itself a list (vendor text often is) gives its
-/// own items, so nothing is wrapped twice.
+/// own items, so nothing is wrapped twice; lists nested in it stay nested, at their depth.
 fn bullets(model: &Model, items: &[String]) -> String {
     let mut out = String::new();
     for item in items {
@@ -562,14 +567,30 @@ fn bullets(model: &Model, items: &[String]) -> String {
         let text = text.trim_start_matches('\n');
         let first = text.lines().next().unwrap_or_default();
         if let Some(content) = list_marker(first) {
-            // Its items keep their text; their continuation lines are indented to match.
+            let top = indent_of(first);
+            // Its items keep their text. The lines inside an item (continuations, nested
+            // lists) move with it: each open item is (its content column in the vendor's
+            // text, its content column here), and a line inside one is aligned to it.
+            let mut open: Vec<(usize, usize)> = Vec::new();
             for line in text.lines() {
-                match list_marker(line) {
-                    Some(at) if line.len() - line.trim_start().len() == 0 || at == content => {
-                        out.push_str(&format!("- {}\n", line[at..].trim_end()));
-                    }
-                    _ if line.trim().is_empty() => out.push('\n'),
-                    _ => out.push_str(&format!("  {}\n", line.trim_start())),
+                let indent = indent_of(line);
+                if line.trim().is_empty() {
+                    out.push('\n');
+                    continue;
+                }
+                if let Some(at) = list_marker(line).filter(|_| indent <= top) {
+                    out.push_str(&format!("- {}\n", line[at..].trim_end()));
+                    open = vec![(at, 2)];
+                    continue;
+                }
+                while open.len() > 1 && open.last().is_some_and(|&(old, _)| indent < old) {
+                    open.pop();
+                }
+                let (_, here) = open.last().copied().unwrap_or((content, 2));
+                let body = line.trim_start();
+                out.push_str(&format!("{}{body}\n", " ".repeat(here)));
+                if let Some(marker) = list_marker(body) {
+                    open.push((indent + marker, here + marker));
                 }
             }
         } else {

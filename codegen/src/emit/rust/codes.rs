@@ -97,7 +97,7 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     );
     for part in [&e.description, &e.when].into_iter().flatten() {
         doc.push_str("\n\n");
-        doc.push_str(&text::rustdoc(part));
+        doc.push_str(&text::rustdoc_item(part));
     }
     let mut facts = Vec::new();
     if let Some(status) = e.status {
