@@ -6,6 +6,10 @@
 //! link), bare URLs (a lint) and unlabelled code blocks (compiled as doctests). Code spans and
 //! fenced blocks are left as they are: there the text is already shown verbatim.
 
+mod rustdoc;
+
+pub use rustdoc::{plain_rustdoc, rustdoc, rustdoc_item};
+
 /// Whether the character at byte `i` of `s` is backslash-escaped (an odd number of
 /// backslashes before it).
 fn escaped_at(s: &str, i: usize) -> bool {
@@ -479,110 +483,29 @@ pub fn code_span(s: &str) -> String {
     format!("{fence}{pad}{s}{pad}{fence}")
 }
 
-/// Markdown for rustdoc: as [`markdown`], plus brackets escaped, bare URLs made autolinks,
-/// code blocks marked `text` (whatever their language, so none is compiled as a doctest or
-/// has attributes rustdoc rejects), and indentation removed from prose so nothing becomes an
-/// indented code block.
-pub fn rustdoc(s: &str) -> String {
-    let text = normalize(s);
-    let mut out: Vec<String> = Vec::new();
-    for block in blocks(&text) {
-        match block {
-            Block::Prose(lines) => {
-                let joined = lines
-                    .iter()
-                    .map(|l| l.trim_start())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                out.push(
-                    pieces(&joined)
-                        .into_iter()
-                        .map(|(code, p)| if code { p.to_owned() } else { rustdoc_prose(p) })
-                        .collect(),
-                );
-            }
-            Block::Fence { body, .. } => {
-                let longest = body
-                    .iter()
-                    .flat_map(|l| l.split(|c| c != '`'))
-                    .map(str::len)
-                    .max()
-                    .unwrap_or(0);
-                let fence = "`".repeat(longest.max(2) + 1);
-                out.push(format!("{fence}text"));
-                out.extend(body.iter().map(|l| l.to_string()));
-                out.push(fence);
-            }
-        }
-    }
-    out.join("\n")
+/// How many spaces a line starts with.
+pub(crate) fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
 }
 
-/// Markdown for the rustdoc of an item that sits inside a page of its own (an enum
-/// variant), as [`rustdoc`], with headings made bold paragraphs: a vendor's `## Title` would
-/// otherwise add a section to the enum's page, above the variants that follow.
-pub fn rustdoc_item(s: &str) -> String {
-    let text = normalize(s);
-    let mut out: Vec<String> = Vec::new();
-    for block in blocks(&text) {
-        match block {
-            Block::Prose(lines) => {
-                for line in lines {
-                    if heading_level(line).is_none() {
-                        out.push(line.to_owned());
-                        continue;
-                    }
-                    let title = line.trim().trim_start_matches('#').trim();
-                    // A closing sequence (`## Title ##`) is not part of the title.
-                    let title = match title.trim_end_matches('#') {
-                        t if t.is_empty() || t.ends_with([' ', '\t']) => t.trim_end(),
-                        _ => title,
-                    };
-                    if !title.is_empty() {
-                        out.push(format!("**{title}**"));
-                    }
-                }
-            }
-            Block::Fence { open, body, close } => out.extend(fence_lines(open, &body, close)),
-        }
+/// Whether a line opens a list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`).
+pub(crate) fn list_marker(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
+    if indent > 3 {
+        return None;
     }
-    rustdoc(&out.join("\n"))
-}
-
-fn rustdoc_prose(p: &str) -> String {
-    let p = replace_chars(p, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '[' => Some("\\["),
-        ']' => Some("\\]"),
-        _ => None,
-    });
-    let mut out = String::with_capacity(p.len());
-    let mut rest = p.as_str();
-    while let Some(at) = find_url(rest) {
-        out.push_str(&rest[..at]);
-        let url_len = rest[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '&' | '\\'))
-            .unwrap_or(rest.len() - at);
-        let mut url = &rest[at..at + url_len];
-        while url.ends_with(['.', ',', ';', ':', '!', '?']) {
-            url = &url[..url.len() - 1];
-        }
-        out.push('<');
-        out.push_str(url);
-        out.push('>');
-        rest = &rest[at + url.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn find_url(s: &str) -> Option<usize> {
-    match (s.find("https://"), s.find("http://")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if matches!(t.as_bytes().first(), Some(b'-' | b'*' | b'+')) {
+        1
+    } else if (1..=9).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let rest = &t[marker..];
+    let space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    (space > 0 || rest.is_empty()).then_some(indent + marker + space)
 }
 
 /// Unicode characters that change the visible direction of text. rustc denies them in
@@ -676,6 +599,11 @@ mod tests {
             "```text\nfn main() {}\n```"
         );
         assert_eq!(rustdoc("    indented"), "indented");
+        // Inside a list, indentation places a line in its item: kept, up to the item's text.
+        assert_eq!(
+            rustdoc("- a\n  - b\n        - c\n\n          more\ntext\n    not code"),
+            "- a\n  - b\n    - c\n\n      more\ntext\nnot code"
+        );
         assert_eq!(rustdoc("`[not a link]`"), "`[not a link]`");
     }
 
@@ -796,5 +724,9 @@ mod tests {
     #[test]
     fn plain_text_is_literal() {
         assert_eq!(plain("*a* | <b>"), "\\*a\\* \\| &lt;b&gt;");
+        assert_eq!(
+            plain_rustdoc("See *Limits* (https://x.example/a_b?c=1&d).\nhttp://y.example"),
+            "See \\*Limits\\* (<https://x.example/a_b?c=1&d>). <http://y.example>"
+        );
     }
 }

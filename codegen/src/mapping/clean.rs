@@ -35,13 +35,46 @@ pub(super) fn clean(
 }
 
 /// Text on one line, as a message must be: its lines trimmed and joined by one space, blank
-/// ones dropped (a message from HTML may hold paragraphs or a list).
+/// ones dropped (a message from HTML may hold paragraphs or a list). A message is shown as
+/// plain text, so a markdown link in it (`[Limits](https://…)`) becomes its text and its
+/// target in parentheses, which reads as it shows.
 pub(super) fn one_line(s: &str) -> String {
-    s.lines()
+    let joined = s
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    crate::text::pieces(&joined)
+        .into_iter()
+        .map(|(code, p)| if code { p.to_owned() } else { unlinked(p) })
+        .collect()
+}
+
+/// `[label](target)` as `label (target)`.
+fn unlinked(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    while let Some(mid) = rest.find("](") {
+        let open = rest[..mid]
+            .rfind('[')
+            .filter(|&o| !rest[o + 1..mid].contains(']'));
+        let close = rest[mid + 2..].find(')').map(|c| mid + 2 + c);
+        let (Some(open), Some(close)) = (open, close) else {
+            out.push_str(&rest[..mid + 2]);
+            rest = &rest[mid + 2..];
+            continue;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&format!(
+            "{} ({})",
+            &rest[open + 1..mid],
+            &rest[mid + 2..close]
+        ));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -137,6 +170,10 @@ mod tests {
             "The `Foo` limit was exceeded. - one - two"
         );
         assert_eq!(one_line("a\n  b  \r\n\nc"), "a b c");
+        assert_eq!(
+            one_line("See [Limits](https://x.example/l) or [a] `[b](c)` ](d) [e]"),
+            "See Limits (https://x.example/l) or [a] `[b](c)` ](d) [e]"
+        );
     }
 
     #[test]

@@ -126,24 +126,45 @@ fn prepare(node: &Rc<Node>, base: Option<&str>, relative: &mut Vec<String>) {
     }
 }
 
-/// A list item whose only content is one `<p>` holds the paragraph's children instead.
+/// A list item whose content is one `<p>` (and lists nested after it) holds the paragraph's
+/// children instead, so the list stays tight.
 fn unwrap_single_paragraph(li: &Rc<Node>) {
     let children = li.children.borrow().clone();
-    let mut paragraphs = children.iter().filter(|c| !is_blank_text(c));
-    let (Some(p), None) = (paragraphs.next(), paragraphs.next()) else {
-        return;
-    };
-    let NodeData::Element { name, .. } = &p.data else {
-        return;
-    };
-    if &*name.local != "p" {
-        return;
+    let mut paragraphs = Vec::new();
+    for child in children.iter().filter(|c| !is_blank_text(c)) {
+        match tag(child) {
+            Some("p") => paragraphs.push(child),
+            Some("ul" | "ol") => {}
+            _ => return,
+        }
     }
-    let inner = p.children.borrow().clone();
+    let [p] = paragraphs[..] else {
+        return;
+    };
+    let p = Rc::clone(p);
+    // Taken out of the paragraph, not copied: dropping a node empties the children of all
+    // its descendants (rcdom's `Drop`), which would empty the moved ones too.
+    let inner = std::mem::take(&mut *p.children.borrow_mut());
     for child in &inner {
         child.parent.set(Some(Rc::downgrade(li)));
     }
-    *li.children.borrow_mut() = inner;
+    let mut unwrapped = Vec::with_capacity(children.len() + inner.len());
+    for child in children {
+        if Rc::ptr_eq(&child, &p) {
+            unwrapped.extend(inner.iter().cloned());
+        } else {
+            unwrapped.push(child);
+        }
+    }
+    *li.children.borrow_mut() = unwrapped;
+}
+
+/// The tag name of an element node.
+fn tag(node: &Rc<Node>) -> Option<&str> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
 }
 
 fn is_blank_text(node: &Rc<Node>) -> bool {
@@ -361,6 +382,15 @@ mod tests {
         assert_eq!(
             md("<ul><li>a<ul><li>b<ol><li>c</li><li>d</li></ol></li></ul></li><li>e</li></ul>"),
             "- a\n  - b\n    1. c\n    2. d\n- e"
+        );
+        assert_eq!(
+            md("<ul><li><p>two <a href='https://x.example/'>per account</a></p></li></ul>"),
+            "- two [per account](https://x.example/)"
+        );
+        // A paragraph followed by a nested list stays tight too.
+        assert_eq!(
+            md("<ul><li><p>a</p><ul><li><p>b</p></li></ul></li><li><p>c</p></li></ul>"),
+            "- a\n  - b\n- c"
         );
         // An item of several paragraphs stays a loose item.
         assert_eq!(

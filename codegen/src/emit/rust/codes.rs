@@ -93,7 +93,7 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     let mut doc = format!(
         "{} — {}",
         text::code_span(&code.wire),
-        text::plain(&e.message)
+        text::plain_rustdoc(&e.message)
     );
     for part in [&e.description, &e.when].into_iter().flatten() {
         doc.push_str("\n\n");
