@@ -605,6 +605,13 @@ mod tests {
             "- a\n  - b\n    - c\n\n      more\ntext\nnot code"
         );
         assert_eq!(rustdoc("`[not a link]`"), "`[not a link]`");
+        // Links to web addresses stay links; any other stays inert text.
+        assert_eq!(
+            rustdoc(
+                "[docs](https://x.example/a_b) [<T>](http://y.example) [x](/rel) ![i](https://i.example/p.png) \\[e](https://e.example)"
+            ),
+            "[docs](https://x.example/a_b) [&lt;T&gt;](http://y.example) \\[x\\](/rel) !\\[i\\](<https://i.example/p.png>) \\[e\\](<https://e.example>)"
+        );
     }
 
     #[test]

@@ -96,7 +96,55 @@ pub fn rustdoc_item(s: &str) -> String {
     rustdoc(&out.join("\n"))
 }
 
+/// Prose for rustdoc: inline links to web addresses (`[docs](https://…)`) kept as links,
+/// everything else made inert (see [`inert`]).
 fn rustdoc_prose(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    while let Some((start, label, dest, end)) = next_web_link(rest) {
+        out.push_str(&inert(&rest[..start]));
+        out.push_str(&format!("[{}]({dest})", inert(label)));
+        rest = &rest[end..];
+    }
+    out.push_str(&inert(rest));
+    out
+}
+
+/// The first inline link in `p` whose target is an `http(s):` or `mailto:` address, with no
+/// brackets in its label and no title: (its start, label, target, its end). Images and
+/// escaped brackets are not links.
+fn next_web_link(p: &str) -> Option<(usize, &str, &str, usize)> {
+    let mut from = 0;
+    while let Some(mid) = p[from..].find("](").map(|m| from + m) {
+        from = mid + 2;
+        let Some(open) = p[..mid].rfind('[') else {
+            continue;
+        };
+        let label = &p[open + 1..mid];
+        let Some(close) = p[mid + 2..].find(')').map(|c| mid + 2 + c) else {
+            continue;
+        };
+        let dest = &p[mid + 2..close];
+        let lower = dest.to_ascii_lowercase();
+        let web = ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|s| lower.starts_with(s) && lower.len() > s.len());
+        let plain_label = !label.contains([']', '\n']) && !label.trim().is_empty();
+        let escaped = p[..open].ends_with('\\') || p[..open].ends_with('!');
+        if web
+            && plain_label
+            && !escaped
+            && !dest.contains(|c: char| c.is_whitespace() || matches!(c, '(' | '<' | '>'))
+        {
+            return Some((open, label, dest, close + 1));
+        }
+    }
+    None
+}
+
+/// Prose made inert for rustdoc: `&`, `<`, `>` as entities, brackets escaped (no intra-doc
+/// link), bare URLs as autolinks.
+fn inert(p: &str) -> String {
     let p = replace_chars(p, |c| match c {
         '&' => Some("&amp;"),
         '<' => Some("&lt;"),

@@ -1818,7 +1818,7 @@ pub enum ErrorCode {
     /// You can only send SMS messages from a phone number or \[short
     /// code\](<https://www.twilio.com/docs/glossary/what-is-a-short-code>) provided by or ported to Twilio, and that phone number must be SMS-capable. For short codes, the From number must be in the same country as the To number.
     ///
-    /// Visit the \[phone numbers page\](<https://www.twilio.com/console/phone-numbers/incoming>) of your account portal to view a list of phone numbers that you own and to determine whether they are SMS-capable.
+    /// Visit the [phone numbers page](https://www.twilio.com/console/phone-numbers/incoming) of your account portal to view a list of phone numbers that you own and to determine whether they are SMS-capable.
     ///
     /// Due to anti-spam regulations, the number a user sees when you send an SMS using
     /// your application must be the same Twilio number associated with that account.
@@ -1989,7 +1989,7 @@ pub enum ErrorCode {
 
     /// `33101` — Invalid Parameter Value
     ///
-    /// Raised when an invalid parameter is provided. Please refer to the \[API docs\](<https://www.twilio.com/docs/iot/wireless/api>) for more details.
+    /// Raised when an invalid parameter is provided. Please refer to the [API docs](https://www.twilio.com/docs/iot/wireless/api) for more details.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2103,8 +2103,8 @@ pub enum ErrorCode {
     /// **Media Message -&gt; Media exceeds messaging provider size limit**
     ///
     /// Maximum size limit depends on the messaging channel.
-    /// * For an MMS message, the size limit is \[5MB\](<https://www.twilio.com/docs/sms/accepted-mime-types>).
-    /// * For a WhatsApp message, the size limit is \[16MB\](<https://www.twilio.com/docs/whatsapp/guidance-whatsapp-media-messages>).
+    /// * For an MMS message, the size limit is [5MB](https://www.twilio.com/docs/sms/accepted-mime-types).
+    /// * For a WhatsApp message, the size limit is [16MB](https://www.twilio.com/docs/whatsapp/guidance-whatsapp-media-messages).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2376,17 +2376,17 @@ pub enum ErrorCode {
 
     /// `21611` — This 'From' number has exceeded the maximum number of queued messages
     ///
-    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
+    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message [segment](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html) per second, and a short code may send over 100 message segments per second.
     ///
-    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower \[Validity Period\](<https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html>) within your Messaging Service settings or in your API requests to send messages.
+    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower [Validity Period](https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html) within your Messaging Service settings or in your API requests to send messages.
     ///
-    /// You can monitor the length on your queue via the \[Queue Insights dashboard\](<https://www.twilio.com/console/sms/insights/queue>).
+    /// You can monitor the length on your queue via the [Queue Insights dashboard](https://www.twilio.com/console/sms/insights/queue).
     ///
-    /// For more information please view this \[FAQ\](<https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues>).
+    /// For more information please view this [FAQ](https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues).
     ///
     /// When a queue for a particular 'From' number exceeds 4 hours, this error will be thrown when attempting to create additional messages on the same number.
     ///
-    /// _Note: If you are using a Messaging Service and the numbers in the pool experience queue overload, messages will instead fail after creation with \[error 30001\](<https://www.twilio.com/docs/api/errors/30001>)._
+    /// _Note: If you are using a Messaging Service and the numbers in the pool experience queue overload, messages will instead fail after creation with [error 30001](https://www.twilio.com/docs/api/errors/30001)._
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2473,9 +2473,9 @@ pub enum ErrorCode {
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. As you have consumed 100% of your limit, subsequent messages you send to T-Mobile are likely to be filtered. When filtering happens, you will start to receive 30023 error codes and must wait until midnight PT to resume message sending.
     ///
-    /// For more information on T-Mobile daily limit, please refer to \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more information on US A2P 10DLC, please refer to \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->).
+    /// For more information on T-Mobile daily limit, please refer to [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more information on US A2P 10DLC, please refer to [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-).
     ///
-    /// Note: this error may not be accurate for certain customers such as those who have been approved of the unlimited tier via the \[T-Mobile Special Business Review process\](<https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC>), those who run non-profit campaigns, and others.
+    /// Note: this error may not be accurate for certain customers such as those who have been approved of the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC), those who run non-profit campaigns, and others.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2851,7 +2851,7 @@ pub enum ErrorCode {
 
     /// `21408` — Permission to send an SMS has not been enabled for the region indicated by the 'To' number
     ///
-    /// You have attempted to send an SMS to a region that has not been enabled in your account's \[Messaging Geo-Permissions\](<https://www.twilio.com/console/sms/settings/geo-permissions>) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
+    /// You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -3147,7 +3147,7 @@ pub enum ErrorCode {
 
     /// `63041` — Template paused
     ///
-    /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view \[WhatsApp’s documentation\](<https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>).
+    /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view [WhatsApp’s documentation](https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -3502,7 +3502,7 @@ pub enum ErrorCode {
     ///
     /// Lookup package requested is not supported in your Twilio Region.
     ///
-    /// \[Learn more about Twilio Regions here\](<https://www.twilio.com/docs/global-infrastructure/understanding-twilio-regions>).
+    /// [Learn more about Twilio Regions here](https://www.twilio.com/docs/global-infrastructure/understanding-twilio-regions).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -4409,11 +4409,11 @@ pub enum ErrorCode {
     ///
     /// **Invalid TLSv1.2 Cipher Suite**
     ///
-    /// The request was rejected because it was not correctly configured to use TLSv1.2. All new accounts are \[required to use TLSv1.2 with supported ciphers suites\](<https://support.twilio.com/hc/en-us/articles/360007724794>).
+    /// The request was rejected because it was not correctly configured to use TLSv1.2. All new accounts are [required to use TLSv1.2 with supported ciphers suites](https://support.twilio.com/hc/en-us/articles/360007724794).
     ///
     /// **Possible Solutions:**
     /// * Reconfigure request to use a supported cipher suite for TLSv1.2
-    /// * Review these \[tips for upgrading your environment to TLSv1.2\](<https://support.twilio.com/hc/en-us/articles/360006751753>)
+    /// * Review these [tips for upgrading your environment to TLSv1.2](https://support.twilio.com/hc/en-us/articles/360006751753)
     ///
     /// **Supported Cipher Suites:**
     /// * TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (ecdh_x25519) - A
@@ -6393,7 +6393,7 @@ pub enum ErrorCode {
     ///
     /// This error is raised when the Server is unable to create a Room because the name you have used is already associated with an existing Room.
     ///
-    /// The \[Video API Room resource page\](<https://www.twilio.com/docs/video/api/rooms-resource#filter-by-unique-name>) will show you how to get a list of existing Rooms’ names, allowing you to choose a new one that has not yet been used.
+    /// The [Video API Room resource page](https://www.twilio.com/docs/video/api/rooms-resource#filter-by-unique-name) will show you how to get a list of existing Rooms’ names, allowing you to choose a new one that has not yet been used.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -7006,7 +7006,7 @@ pub enum ErrorCode {
 
     /// `21211` — Invalid 'To' Phone Number
     ///
-    /// You attempted to initiate an outbound phone call, but the `Called` phone number you supplied was not a valid phone number or was incorrectly formatted. Twilio accepts phone numbers in \[E164 format\](<https://www.twilio.com/docs/glossary/what-e164>): `[+] [country code] [subscriber number including area code]`.
+    /// You attempted to initiate an outbound phone call, but the `Called` phone number you supplied was not a valid phone number or was incorrectly formatted. Twilio accepts phone numbers in [E164 format](https://www.twilio.com/docs/glossary/what-e164): `[+] [country code] [subscriber number including area code]`.
     ///
     /// This error will also occur if you attempt to place a call or send a message from a Twilio phone number to itself (i.e. putting the same Twilio number in the `To` and `From` parameters).
     ///
@@ -7863,15 +7863,15 @@ pub enum ErrorCode {
 
     /// `30007` — Message filtered
     ///
-    /// Your message was filtered (blocked) by Twilio or by the carrier. This may be done by Twilio for violating Twilio’s \[Messaging Policy\](<https://www.twilio.com/legal/messaging-policy>) or \[Acceptable Use Policy\](<https://www.twilio.com/legal/aup>), or by a wireless carrier for violating carrier rules or regulations.
+    /// Your message was filtered (blocked) by Twilio or by the carrier. This may be done by Twilio for violating Twilio’s [Messaging Policy](https://www.twilio.com/legal/messaging-policy) or [Acceptable Use Policy](https://www.twilio.com/legal/aup), or by a wireless carrier for violating carrier rules or regulations.
     ///
     /// Examples of messaging that would be blocked by Twilio are spam, phishing, and fraud. Twilio’s filtering system is in place to protect mobile subscribers from spam or other forms of malicious or unwanted messages.
     ///
     /// Wireless carriers have filtering systems in place as well. These carrier filters are used to block abusive traffic, as well as to enforce rules or regulations about what types of messaging are allowed to that country or mobile network.
     ///
-    /// Learn more about how message filtering works and how to avoid it: \[How Does Message Filtering Work?\](<https://support.twilio.com/hc/en-us/articles/223181848-How-Does-Carrier-Filtering-Work->)
+    /// Learn more about how message filtering works and how to avoid it: [How Does Message Filtering Work?](https://support.twilio.com/hc/en-us/articles/223181848-How-Does-Carrier-Filtering-Work-)
     ///
-    /// For a detailed explanation of carrier filtering in the United States and Canada, please see \[SMS Carrier Filtering in the United States and Canada\](<https://support.twilio.com/hc/en-us/articles/360022449893-SMS-Carrier-Filtering-in-the-United-States-and-Canada>).
+    /// For a detailed explanation of carrier filtering in the United States and Canada, please see [SMS Carrier Filtering in the United States and Canada](https://support.twilio.com/hc/en-us/articles/360022449893-SMS-Carrier-Filtering-in-the-United-States-and-Canada).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -8090,7 +8090,7 @@ pub enum ErrorCode {
     /// number for your account. In order to use a phone number as the Caller ID on
     /// outgoing calls, you must first verify your ownership of that phone number.
     ///
-    /// You can verify phone numbers in the Console \[here\](<https://www.twilio.com/console/phone-numbers/verified>).
+    /// You can verify phone numbers in the Console [here](https://www.twilio.com/console/phone-numbers/verified).
     ///
     /// **Test Credentials**
     ///
@@ -11971,9 +11971,9 @@ pub enum ErrorCode {
     ///
     /// **Message price exceeds Max Price**
     ///
-    /// You provided the \[MaxPrice parameter\](<https://support.twilio.com/hc/en-us/articles/360014170533-Using-MaxPrice-with-Twilio-SMS>) in your API request. MaxPrice will prevent a message from sending if it exceeds the price you specified.
+    /// You provided the [MaxPrice parameter](https://support.twilio.com/hc/en-us/articles/360014170533-Using-MaxPrice-with-Twilio-SMS) in your API request. MaxPrice will prevent a message from sending if it exceeds the price you specified.
     ///
-    /// Please note that SMS pricing is per-segment. SMS messages longer than 160 characters (or longer than 70 characters, if emojis or special characters are used) will require multiple segments. For a detailed explanation of message segmentation and encoding, see \[What the Heck is a Segment?\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>).
+    /// Please note that SMS pricing is per-segment. SMS messages longer than 160 characters (or longer than 70 characters, if emojis or special characters are used) will require multiple segments. For a detailed explanation of message segmentation and encoding, see [What the Heck is a Segment?](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -11988,7 +11988,7 @@ pub enum ErrorCode {
     ///
     /// You have attempted to message a 'To' number that has replied with "STOP" to one of your previous messages. You will not be able to send to the phone number specified in the 'To' parameter until the subscriber identified by the phone number has responded with "START".
     ///
-    /// Please see \[this FAQ\](<https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering->) for more information about how Twilio handles opt-out and opt-in.
+    /// Please see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -12337,7 +12337,7 @@ pub enum ErrorCode {
     ///
     /// You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.
     ///
-    /// Twilio accepts phone numbers in \[E.164 format\](<https://www.twilio.com/docs/glossary/what-e164>) (i.e. "+1 format"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters \[a-zA-Z0-9\]. Refer to \[this page\](<https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services>) for acceptable characters.
+    /// Twilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e. "+1 format"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters \[a-zA-Z0-9\]. Refer to [this page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services) for acceptable characters.
     ///
     /// The number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.
     ///
@@ -12820,7 +12820,7 @@ pub enum ErrorCode {
     ///
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _name_. Including this header would have resulted in Twilio generating a message that runs contrary to the SIP specification.
     ///
-    /// The set of legal characters for a header name is defined in \[RFC 3261\](<https://tools.ietf.org/html/rfc3261>).
+    /// The set of legal characters for a header name is defined in [RFC 3261](https://tools.ietf.org/html/rfc3261).
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -12873,9 +12873,9 @@ pub enum ErrorCode {
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
     ///
-    /// For more information on T-Mobile daily limit, please refer to \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more information on US A2P 10DLC, please refer to \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->).
+    /// For more information on T-Mobile daily limit, please refer to [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more information on US A2P 10DLC, please refer to [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-).
     ///
-    /// Please disregard this warning if you have been approved for the unlimited tier via the \[T-Mobile Special Business Review process\](<https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC>).
+    /// Please disregard this warning if you have been approved for the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC).
     ///
     /// Please note that if you have multiple providers sending registered SMS or MMS to T-Mobile on your behalf, this warning might not be accurate.
     ///
@@ -13729,7 +13729,7 @@ pub enum ErrorCode {
     ///
     /// Twilio cannot understand parts of your SIP URI. This may be due to invalid characters appearing in the user, params, or headers portion. While Twilio may still attempt to complete your call, the parts of the URI that are invalid will be ignored.
     ///
-    /// The format for a valid SIP URI is defined in \[RFC 3261\](<https://tools.ietf.org/html/rfc3261>).
+    /// The format for a valid SIP URI is defined in [RFC 3261](https://tools.ietf.org/html/rfc3261).
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -14203,13 +14203,13 @@ pub enum ErrorCode {
 
     /// `30001` — Queue overflow
     ///
-    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
+    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message [segment](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html) per second, and a short code may send over 100 message segments per second.
     ///
-    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower \[Validity Period\](<https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html>) within your Messaging Service settings or in your API requests to send messages.
+    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower [Validity Period](https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html) within your Messaging Service settings or in your API requests to send messages.
     ///
-    /// You can monitor the length on your queue via the \[Queue Insights dashboard\](<https://www.twilio.com/console/sms/insights/queue>).
+    /// You can monitor the length on your queue via the [Queue Insights dashboard](https://www.twilio.com/console/sms/insights/queue).
     ///
-    /// For more information please view this \[FAQ\](<https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues>).
+    /// For more information please view this [FAQ](https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -14419,7 +14419,7 @@ pub enum ErrorCode {
 
     /// `30023` — US A2P 10DLC - Daily Message Cap Reached
     ///
-    /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more info about A2P 10DLC, refer to our \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->)
+    /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more info about A2P 10DLC, refer to our [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-)
     ///
     /// Category: [`Category::Error`].
     ///
@@ -14550,7 +14550,7 @@ pub enum ErrorCode {
     ///
     /// The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.
     ///
-    /// If you have a legitimate need to call this number, please email \[help@twilio.com\](mailto:help@twilio.com) with an explanation of your use case.
+    /// If you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -15278,7 +15278,7 @@ pub enum ErrorCode {
 
     /// `21603` — A 'From' or 'MessagingServiceSid' parameter is required to send a message
     ///
-    /// The 'From' parameter in your API request to send an outbound message did not include a valid \[Twilio Number\](/user/account/phone-numbers/), \[Alphanumeric Sender ID\](<https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS>), or \[Messaging Service SID\](<https://www.twilio.com/docs/sms/services>).
+    /// The 'From' parameter in your API request to send an outbound message did not include a valid \[Twilio Number\](/user/account/phone-numbers/), [Alphanumeric Sender ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS), or [Messaging Service SID](https://www.twilio.com/docs/sms/services).
     ///
     /// You can provide any of the above sender types in your From parameter. You may also provide a Messaging Service SID using the dedicated 'MessagingServiceSid' parameter, either instead of or in addition to a specific 'From' parameter.
     ///
@@ -17497,7 +17497,7 @@ pub enum ErrorCode {
 
     /// `13512` — Gather element has an invalid "language" attribute value
     ///
-    /// A Gather element has an invalid value for its "language" attribute. See \[the accepted language values list\](<https://www.twilio.com/docs/voice/twiml/gather#languagetags>) and update your Gather TwiML.
+    /// A Gather element has an invalid value for its "language" attribute. See [the accepted language values list](https://www.twilio.com/docs/voice/twiml/gather#languagetags) and update your Gather TwiML.
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -19938,9 +19938,9 @@ pub enum ErrorCode {
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
     ///
-    /// For more information on T-Mobile daily limit, please refer to \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more information on US A2P 10DLC, please refer to \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->).
+    /// For more information on T-Mobile daily limit, please refer to [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more information on US A2P 10DLC, please refer to [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-).
     ///
-    /// Please disregard this warning if you have been approved for the unlimited tier via the \[T-Mobile Special Business Review process\](<https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC>).
+    /// Please disregard this warning if you have been approved for the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC).
     ///
     /// Please note that if you have multiple providers sending registered SMS or MMS to T-Mobile on your behalf, this warning might not be accurate.
     ///
