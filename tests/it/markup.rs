@@ -139,7 +139,7 @@ fn html_documentation_becomes_pages_and_docs_with_links_and_no_tags() {
         // A URL in the summary is an autolink (rustdoc's `bare_urls` lint).
         "exceeded. See Limits (<https://docs.aws.amazon.com/x.html>).\n",
         "/// **Vendor heading**\n",
-        "<https://docs.aws.amazon.com/service/latest/quotas.html#per-account>",
+        "/// - two [per account](https://docs.aws.amazon.com/service/latest/quotas.html#per-account)\n",
         "///   - nested &lt;b&gt;\n",
     ] {
         assert!(

@@ -16,8 +16,9 @@
 //!   `<style>` and `<template>` are dropped with their content, an image is its `alt` text, and
 //!   a list item that is one paragraph loses the paragraph, so the list stays tight
 //!   (`- one`, not items separated by blank lines);
-//! - after it, in prose: `\<` and `\>` lose their backslash (pages and rustdoc neutralise `<`
-//!   themselves, and a kept backslash would show), and backticks the vendor typed in the HTML's
+//! - after it, in prose: `\<` loses its backslash (pages and rustdoc neutralise `<`
+//!   themselves, and in a message a kept backslash would show; `\>` keeps it, since a `>`
+//!   starting a line would open a quote), and backticks the vendor typed in the HTML's
 //!   text (`` Specify `true` ``, which the converter escapes to `` \`true\` ``) pair up into
 //!   code spans again, as the vendor meant.
 //!
@@ -333,7 +334,7 @@ fn tidy_prose(s: &str) -> String {
                 }
                 // Inside a span, text is literal: the escape is dropped.
                 (Some(buffer), other) => buffer.push(other),
-                (None, '<' | '>') => out.push(next),
+                (None, '<') => out.push(next),
                 (None, other) => {
                     out.push('\\');
                     out.push(other);
@@ -418,6 +419,7 @@ mod tests {
 
     #[test]
     fn markdown_punctuation_in_text_stays_literal() {
+        assert_eq!(md("<p>&gt; not a quote</p>"), "\\> not a quote");
         assert_eq!(
             md("<p>a * b _c_ [d] # e <code>&lt;T&gt; * x</code></p>"),
             "a \\* b \\_c\\_ \\[d\\] # e `<T> * x`"
