@@ -81,7 +81,11 @@ pub(super) fn to_markdown(html: &str, links_base: Option<&str>) -> Result<String
         .html_to_tree(html)
         .map_err(|e| format!("cannot be read as HTML ({e})"))?;
     let mut relative = Vec::new();
-    prepare(&tree, links_base, &mut relative);
+    if !prepare(&tree, links_base, &mut relative, 0) {
+        return Err(format!(
+            "nests elements more than {MAX_DEPTH} deep, which no documentation text does"
+        ));
+    }
     if let Some(first) = relative.first() {
         let more = match relative.len() {
             1 => String::new(),
@@ -94,9 +98,16 @@ pub(super) fn to_markdown(html: &str, links_base: Option<&str>) -> Result<String
     Ok(tidy(&CONVERTER.tree_to_markdown(&tree)))
 }
 
-/// Walks the tree below `node`: link targets fitted (relative ones without a base added to
-/// `relative`), list items of one paragraph unwrapped.
-fn prepare(node: &Rc<Node>, base: Option<&str>, relative: &mut Vec<String>) {
+/// How deep elements may nest: the conversion recurses once per level.
+const MAX_DEPTH: usize = 256;
+
+/// Walks the tree below `node` (at `depth`): link targets fitted (relative ones without a
+/// base added to `relative`), list items of one paragraph unwrapped. `false` when the tree is
+/// deeper than [`MAX_DEPTH`].
+fn prepare(node: &Rc<Node>, base: Option<&str>, relative: &mut Vec<String>, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
     if let NodeData::Element { name, attrs, .. } = &node.data {
         match &*name.local {
             "a" => {
@@ -122,9 +133,9 @@ fn prepare(node: &Rc<Node>, base: Option<&str>, relative: &mut Vec<String>) {
         }
     }
     let children: Vec<Rc<Node>> = node.children.borrow().clone();
-    for child in &children {
-        prepare(child, base, relative);
-    }
+    children
+        .iter()
+        .all(|child| prepare(child, base, relative, depth + 1))
 }
 
 /// A list item whose content is one `<p>` (and lists nested after it) holds the paragraph's
@@ -408,6 +419,17 @@ mod tests {
             ),
             "Use x z n picture"
         );
+    }
+
+    #[test]
+    fn html_nested_too_deep_is_an_error_not_a_crash() {
+        let deep = format!("{}x", "<span>".repeat(100_000));
+        assert_eq!(
+            to_markdown(&deep, None),
+            Err("nests elements more than 256 deep, which no documentation text does".to_owned())
+        );
+        let fine = format!("{}x", "<span>".repeat(250));
+        assert_eq!(md(&fine), "x");
     }
 
     #[test]
