@@ -18,6 +18,8 @@
 //! - `entries`: where the entries are, the filter, and entries of one code grouped;
 //! - `source` and `clean`: a field's value in an entry (pointer, key or template) and its text
 //!   cleaned;
+//! - `markup`: HTML text (`markup: html`) as markdown, its links made absolute against
+//!   `links_base`;
 //! - `fields`: the table of catalog fields, and a code made from an entry with it;
 //! - `overlay`: retired codes put back and the overlay applied;
 //! - `lines`: a line-oriented vendor file read as entries.

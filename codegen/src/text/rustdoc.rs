@@ -30,7 +30,7 @@ fn unindented(lines: &[&str]) -> Vec<String> {
     out
 }
 
-/// Markdown for rustdoc: as [`markdown`], plus brackets escaped, bare URLs made autolinks,
+/// Markdown for rustdoc: as [`markdown`](super::markdown), plus brackets escaped, bare URLs made autolinks,
 /// code blocks marked `text` (whatever their language, so none is compiled as a doctest or
 /// has attributes rustdoc rejects), and indentation removed from prose so nothing becomes an
 /// indented code block.
