@@ -36,8 +36,9 @@ pub(super) fn clean(
 
 /// Text on one line, as a message must be: its lines trimmed and joined by one space, blank
 /// ones dropped (a message from HTML may hold paragraphs or a list). A message is shown as
-/// plain text, so a markdown link in it (`[Limits](https://…)`) becomes its text and its
-/// target in parentheses, which reads as it shows.
+/// plain text, so markdown in it reads as it would show: a link (`[Limits](https://…)`)
+/// becomes its text and its target in parentheses, and a backslash escape (`my\_var`, as
+/// HTML converts `my_var`) the character it escapes.
 pub(super) fn one_line(s: &str) -> String {
     let joined = s
         .lines()
@@ -47,8 +48,30 @@ pub(super) fn one_line(s: &str) -> String {
         .join(" ");
     crate::text::pieces(&joined)
         .into_iter()
-        .map(|(code, p)| if code { p.to_owned() } else { unlinked(p) })
+        .map(|(code, p)| {
+            if code {
+                p.to_owned()
+            } else {
+                unescaped(&unlinked(p))
+            }
+        })
         .collect()
+}
+
+/// Backslash escapes of ASCII punctuation (`\*`, `\_`) as the character alone.
+fn unescaped(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `[label](target)` as `label (target)`.
@@ -169,6 +192,14 @@ mod tests {
             one_line(&cleaned(html, &s)),
             "The `Foo` limit was exceeded. - one - two"
         );
+        assert_eq!(
+            one_line(&cleaned(
+                "<p>Set <i>my_var</i> to 2 * x, not <code>a_b</code></p>",
+                &s
+            )),
+            "Set *my_var* to 2 * x, not `a_b`"
+        );
+        assert_eq!(one_line("It\\'s \\\\ `\\_`"), "It's \\ `\\_`");
         assert_eq!(one_line("a\n  b  \r\n\nc"), "a b c");
         assert_eq!(
             one_line("See [Limits](https://x.example/l) or [a] `[b](c)` ](d) [e]"),
