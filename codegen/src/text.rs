@@ -6,13 +6,59 @@
 //! link), bare URLs (a lint) and unlabelled code blocks (compiled as doctests). Code spans and
 //! fenced blocks are left as they are: there the text is already shown verbatim.
 
-/// Pieces of `s`, each either inside a code span / fenced block (`true`) or plain text.
-fn pieces(s: &str) -> Vec<(bool, &str)> {
+mod rustdoc;
+
+pub use rustdoc::{plain_rustdoc, rustdoc, rustdoc_item};
+
+/// Whether the character at byte `i` of `s` is backslash-escaped (an odd number of
+/// backslashes before it).
+fn escaped_at(s: &str, i: usize) -> bool {
+    s.as_bytes()[..i]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// `p` with every character that `replace` maps replaced. A backslash escape of such a
+/// character is replaced whole (the replacement shows the character literally already, and a
+/// backslash kept before it would show); other escapes are kept as they are.
+fn replace_chars(p: &str, replace: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            chars.next();
+            match replace(next) {
+                Some(r) => out.push_str(r),
+                None => {
+                    out.push('\\');
+                    out.push(next);
+                }
+            }
+            continue;
+        }
+        match replace(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Pieces of `s`, each either inside a code span / fenced block (`true`) or plain text. A
+/// backslash-escaped backtick (`` \` ``) opens no span, as in CommonMark.
+pub(crate) fn pieces(s: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
-        if bytes[i] != b'`' {
+        if bytes[i] != b'`' || escaped_at(s, i) {
             i += 1;
             continue;
         }
@@ -160,7 +206,7 @@ pub fn markdown(s: &str) -> String {
                         if code {
                             p.to_owned()
                         } else {
-                            p.replace('<', "&lt;")
+                            replace_chars(p, |c| (c == '<').then_some("&lt;"))
                         }
                     })
                     .collect(),
@@ -306,6 +352,10 @@ fn html_links(p: &str, site: Option<&str>) -> String {
                 continue;
             }
         }
+        // `\<` is a `<` already: its backslash would show before `&lt;`.
+        if out.ends_with('\\') && !escaped_at(&out, out.len() - 1) {
+            out.pop();
+        }
         out.push_str("&lt;");
         rest = &tail[1..];
     }
@@ -433,72 +483,29 @@ pub fn code_span(s: &str) -> String {
     format!("{fence}{pad}{s}{pad}{fence}")
 }
 
-/// Markdown for rustdoc: as [`markdown`], plus brackets escaped, bare URLs made autolinks,
-/// code blocks marked `text` (whatever their language, so none is compiled as a doctest or
-/// has attributes rustdoc rejects), and indentation removed from prose so nothing becomes an
-/// indented code block.
-pub fn rustdoc(s: &str) -> String {
-    let text = normalize(s);
-    let mut out: Vec<String> = Vec::new();
-    for block in blocks(&text) {
-        match block {
-            Block::Prose(lines) => {
-                let joined = lines
-                    .iter()
-                    .map(|l| l.trim_start())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                out.push(
-                    pieces(&joined)
-                        .into_iter()
-                        .map(|(code, p)| if code { p.to_owned() } else { rustdoc_prose(p) })
-                        .collect(),
-                );
-            }
-            Block::Fence { body, .. } => {
-                let longest = body
-                    .iter()
-                    .flat_map(|l| l.split(|c| c != '`'))
-                    .map(str::len)
-                    .max()
-                    .unwrap_or(0);
-                let fence = "`".repeat(longest.max(2) + 1);
-                out.push(format!("{fence}text"));
-                out.extend(body.iter().map(|l| l.to_string()));
-                out.push(fence);
-            }
-        }
-    }
-    out.join("\n")
+/// How many spaces a line starts with.
+pub(crate) fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
 }
 
-fn rustdoc_prose(p: &str) -> String {
-    let p = escape_html(p).replace('[', "\\[").replace(']', "\\]");
-    let mut out = String::with_capacity(p.len());
-    let mut rest = p.as_str();
-    while let Some(at) = find_url(rest) {
-        out.push_str(&rest[..at]);
-        let url_len = rest[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '&' | '\\'))
-            .unwrap_or(rest.len() - at);
-        let mut url = &rest[at..at + url_len];
-        while url.ends_with(['.', ',', ';', ':', '!', '?']) {
-            url = &url[..url.len() - 1];
-        }
-        out.push('<');
-        out.push_str(url);
-        out.push('>');
-        rest = &rest[at + url.len()..];
+/// Whether a line opens a list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`).
+pub(crate) fn list_marker(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
+    if indent > 3 {
+        return None;
     }
-    out.push_str(rest);
-    out
-}
-
-fn find_url(s: &str) -> Option<usize> {
-    match (s.find("https://"), s.find("http://")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if matches!(t.as_bytes().first(), Some(b'-' | b'*' | b'+')) {
+        1
+    } else if (1..=9).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let rest = &t[marker..];
+    let space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    (space > 0 || rest.is_empty()).then_some(indent + marker + space)
 }
 
 /// Unicode characters that change the visible direction of text. rustc denies them in
@@ -592,7 +599,19 @@ mod tests {
             "```text\nfn main() {}\n```"
         );
         assert_eq!(rustdoc("    indented"), "indented");
+        // Inside a list, indentation places a line in its item: kept, up to the item's text.
+        assert_eq!(
+            rustdoc("- a\n  - b\n        - c\n\n          more\ntext\n    not code"),
+            "- a\n  - b\n    - c\n\n      more\ntext\nnot code"
+        );
         assert_eq!(rustdoc("`[not a link]`"), "`[not a link]`");
+        // Links to web addresses stay links; any other stays inert text.
+        assert_eq!(
+            rustdoc(
+                "[docs](https://x.example/a_b) [<T>](http://y.example) [x](/rel) ![i](https://i.example/p.png) \\[e](https://e.example)"
+            ),
+            "[docs](https://x.example/a_b) [&lt;T&gt;](http://y.example) \\[x\\](/rel) !\\[i\\](<https://i.example/p.png>) \\[e\\](<https://e.example>)"
+        );
     }
 
     #[test]
@@ -676,7 +695,45 @@ mod tests {
     }
 
     #[test]
+    fn item_docs_have_no_headings() {
+        assert_eq!(
+            rustdoc_item(
+                "## Error - 11750\n\n### Too large ###\n\nbody #1\n#\n```\n# not a heading\n```"
+            ),
+            "**Error - 11750**\n\n**Too large**\n\nbody #1\n```text\n# not a heading\n```"
+        );
+        assert_eq!(rustdoc_item("# C# #"), "**C#**");
+    }
+
+    #[test]
+    fn escapes_written_by_the_vendor_are_kept_once() {
+        // An escaped backtick opens no code span: what follows is prose, escaped as prose.
+        assert_eq!(
+            markdown("a \\`<b>\\` and `<c>`"),
+            "a \\`&lt;b>\\` and `<c>`"
+        );
+        assert_eq!(
+            rustdoc("a \\`<b>\\` and `<c>`"),
+            "a \\`&lt;b&gt;\\` and `<c>`"
+        );
+        // An escaped `<`, `&` or bracket is not escaped twice.
+        assert_eq!(markdown("\\<T> \\\\<U>"), "&lt;T> \\\\&lt;U>");
+        assert_eq!(rustdoc("\\[x\\] \\& \\<y\\>"), "\\[x\\] &amp; &lt;y&gt;");
+        let fit = Fit {
+            top_heading: 4,
+            site: None,
+        };
+        assert_eq!(page_markdown("\\<T>", fit), "&lt;T>");
+        // Other escapes stay as written.
+        assert_eq!(rustdoc("\\*not emphasis\\*"), "\\*not emphasis\\*");
+    }
+
+    #[test]
     fn plain_text_is_literal() {
         assert_eq!(plain("*a* | <b>"), "\\*a\\* \\| &lt;b&gt;");
+        assert_eq!(
+            plain_rustdoc("See *Limits* (https://x.example/a_b?c=1&d).\nhttp://y.example"),
+            "See \\*Limits\\* (<https://x.example/a_b?c=1&d>). <http://y.example>"
+        );
     }
 }

@@ -27,6 +27,7 @@ mod fuzz;
 mod hardening;
 mod http;
 mod integrations;
+mod markup;
 mod oracles;
 mod publish;
 mod seeds;

@@ -401,7 +401,7 @@ fn a_template_placeholder_that_matches_nothing_is_located() {
 }
 
 #[test]
-fn html_text_is_read_as_text() {
+fn html_text_is_read_as_markdown() {
     let mut mapping: Value = serde_json::from_str(&small_mapping(json!({}))).unwrap();
     mapping["fields"]["description"] = json!({ "pointer": "/more", "markup": "html" });
     let vendor = "[\n  {\"id\": \"a\", \"text\": \"A\", \"more\": \"<p>Use <b>&lt;Dial&gt;</b> &amp; retry</p>\\r\\n\"}\n]\n";
@@ -417,7 +417,7 @@ fn html_text_is_read_as_text() {
     .unwrap();
     assert_eq!(
         resolved["codes"][0]["description"],
-        json!("Use <Dial> & retry")
+        json!("Use **<Dial>** & retry")
     );
 }
 

@@ -533,43 +533,39 @@ fn href(anchor: &str) -> String {
     text::url_component(anchor)
 }
 
-/// Whether a line opens a list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`).
-fn list_marker(line: &str) -> Option<usize> {
-    let t = line.trim_start();
-    let indent = line.len() - t.len();
-    if indent > 3 {
-        return None;
-    }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if matches!(t.as_bytes().first(), Some(b'-' | b'*' | b'+')) {
-        1
-    } else if (1..=9).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) {
-        digits + 1
-    } else {
-        return None;
-    };
-    let rest = &t[marker..];
-    let space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    (space > 0 || rest.is_empty()).then_some(indent + marker + space)
-}
-
 /// A bullet list of `items`. An item that is itself a list (vendor text often is) gives its
-/// own items, so nothing is wrapped twice.
+/// own items, so nothing is wrapped twice; lists nested in it stay nested, at their depth.
 fn bullets(model: &Model, items: &[String]) -> String {
     let mut out = String::new();
     for item in items {
         let text = prose(model, item.trim_end(), 4);
         let text = text.trim_start_matches('\n');
         let first = text.lines().next().unwrap_or_default();
-        if let Some(content) = list_marker(first) {
-            // Its items keep their text; their continuation lines are indented to match.
+        if let Some(content) = text::list_marker(first) {
+            let top = text::indent_of(first);
+            // Its items keep their text. The lines inside an item (continuations, nested
+            // lists) move with it: each open item is (its content column in the vendor's
+            // text, its content column here), and a line inside one is aligned to it.
+            let mut open: Vec<(usize, usize)> = Vec::new();
             for line in text.lines() {
-                match list_marker(line) {
-                    Some(at) if line.len() - line.trim_start().len() == 0 || at == content => {
-                        out.push_str(&format!("- {}\n", line[at..].trim_end()));
-                    }
-                    _ if line.trim().is_empty() => out.push('\n'),
-                    _ => out.push_str(&format!("  {}\n", line.trim_start())),
+                let indent = text::indent_of(line);
+                if line.trim().is_empty() {
+                    out.push('\n');
+                    continue;
+                }
+                if let Some(at) = text::list_marker(line).filter(|_| indent <= top) {
+                    out.push_str(&format!("- {}\n", line[at..].trim_end()));
+                    open = vec![(at, 2)];
+                    continue;
+                }
+                while open.len() > 1 && open.last().is_some_and(|&(old, _)| indent < old) {
+                    open.pop();
+                }
+                let (_, here) = open.last().copied().unwrap_or((content, 2));
+                let body = line.trim_start();
+                out.push_str(&format!("{}{body}\n", " ".repeat(here)));
+                if let Some(marker) = text::list_marker(body) {
+                    open.push((indent + marker, here + marker));
                 }
             }
         } else {

@@ -27,6 +27,14 @@ pub struct Mapping {
     /// A `*` in its last part reads every file it matches, in name order, as one catalog
     /// (`vendor/aws/*.normal.json`); each entry knows its file (`$file` in an expression).
     pub vendor_file: String,
+    /// The address relative links in the vendor's HTML text (`markup: html`) are relative to,
+    /// e.g. `https://docs.aws.amazon.com/AmazonS3/latest/API/`: `<a href="ErrorResponses.html">`
+    /// becomes a link to `https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html`.
+    /// Without it, a relative link in HTML text is an error at its entry. Absolute links are
+    /// kept as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(url)]
+    pub links_base: Option<String>,
     /// Set when the vendor file is line-oriented text rather than JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<Lines>,
@@ -238,9 +246,10 @@ pub struct Source {
     /// (`". "` keeps a description's first sentence, without its full stop).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
-    /// How the vendor writes this text. `text` and `markdown` are kept as they are; `html` has
-    /// its tags removed and its basic entities decoded. Line endings always become LF, and
-    /// surrounding whitespace is trimmed.
+    /// How the vendor writes this text. `text` and `markdown` are kept as they are; `html` becomes
+    /// markdown: paragraphs, emphasis, code spans, lists and links kept (relative links made
+    /// absolute against `links_base`), entities decoded, other tags dropped with their text
+    /// kept. Line endings always become LF, and surrounding whitespace is trimmed.
     #[serde(default)]
     pub markup: Markup,
 }

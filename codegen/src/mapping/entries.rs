@@ -25,7 +25,7 @@ impl Mapping {
     /// The entries of every document, in order, filtered; an error at `entries.at` when no
     /// document has it or one holds another kind of collection than `entries.kind` says.
     pub(super) fn entries<'a>(
-        &self,
+        &'a self,
         documents: &[Document<'a>],
     ) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
         let mut out = Vec::new();
@@ -52,7 +52,7 @@ impl Mapping {
     }
 
     /// The entries of one document, unfiltered.
-    fn entries_of<'a>(&self, document: Document<'a>) -> Result<Vec<Entry<'a>>, Selection> {
+    fn entries_of<'a>(&'a self, document: Document<'a>) -> Result<Vec<Entry<'a>>, Selection> {
         let at = &self.entries.at;
         let vendor = document.value;
         let collections = select(vendor, at).map_err(|miss| {
@@ -78,6 +78,7 @@ impl Mapping {
                             value,
                             root: vendor,
                             file: document.name,
+                            links_base: self.links_base.as_deref(),
                         });
                     }
                 }
@@ -89,6 +90,7 @@ impl Mapping {
                             value,
                             root: vendor,
                             file: document.name,
+                            links_base: self.links_base.as_deref(),
                         });
                     }
                 }

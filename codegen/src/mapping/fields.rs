@@ -193,7 +193,7 @@ impl Mapping {
                         .and_then(|c| self.overlay.get(&c.wire()))
                         .and_then(|o| o.message.clone());
                     message = match source::text(&f.message, entry, &mut used) {
-                        Ok(Some(m)) => Some(m.replace('\n', " ")),
+                        Ok(Some(m)) => Some(super::clean::one_line(&m)),
                         Ok(None) if overlaid.is_some() => overlaid,
                         Ok(None) => {
                             fail("message", &f.message, "is missing or empty".to_owned());
@@ -418,6 +418,7 @@ mod tests {
             value: &entry,
             root: &entry,
             file: None,
+            links_base: None,
         };
         let mut out = Vec::new();
         let code = mapping.code(&e, &mut BTreeSet::new(), &mut out);
@@ -604,6 +605,7 @@ mod tests {
             value: &entry,
             root: &entry,
             file: None,
+            links_base: None,
         };
         let mut used = BTreeSet::new();
         m.code(&e, &mut used, &mut Vec::new()).unwrap();

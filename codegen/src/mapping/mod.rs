@@ -18,6 +18,8 @@
 //! - `entries`: where the entries are, the filter, and entries of one code grouped;
 //! - `source` and `clean`: a field's value in an entry (pointer, key or template) and its text
 //!   cleaned;
+//! - `markup`: HTML text (`markup: html`) as markdown, its links made absolute against
+//!   `links_base`;
 //! - `fields`: the table of catalog fields, and a code made from an entry with it;
 //! - `overlay`: retired codes put back and the overlay applied;
 //! - `lines`: a line-oriented vendor file read as entries;
@@ -28,6 +30,7 @@ mod clean;
 mod entries;
 mod fields;
 mod lines;
+mod markup;
 mod overlay;
 mod preview;
 mod source;
@@ -67,6 +70,8 @@ struct Entry<'a> {
     root: &'a Value,
     /// The vendor file's name when the mapping reads several files.
     file: Option<&'a str>,
+    /// The mapping's `links_base`, which relative links in the entry's HTML resolve against.
+    links_base: Option<&'a str>,
 }
 
 impl<'a> Entry<'a> {
@@ -154,6 +159,9 @@ impl Mapping {
                 .hint("this errcat reads mapping format 1"),
             );
         }
+        if let Some(d) = markup::check_base(self.links_base.as_deref()) {
+            problems.mapping.push(d);
+        }
         self.check_sources(&mut problems.mapping);
         if let Some(filter) = &self.entries.filter {
             // A malformed filter would keep the wrong entries: nothing is read with it.
@@ -213,6 +221,7 @@ impl Mapping {
                 value,
                 root: first.root,
                 file: first.file,
+                links_base: first.links_base,
             };
             let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
                 continue;

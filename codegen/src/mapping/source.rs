@@ -81,7 +81,7 @@ pub(super) fn text(
         Value::Bool(b) => b.to_string(),
         other => return Err(format!("expected text, found {}", kind_of(&other))),
     };
-    Ok(clean(&raw, source)).map(|s| Some(s).filter(|s| !s.is_empty()))
+    clean(&raw, source, entry.links_base).map(|s| Some(s).filter(|s| !s.is_empty()))
 }
 
 /// A list of text: an array's strings (nulls skipped), or a single value as one item; each
@@ -97,7 +97,7 @@ pub(super) fn texts(
             .iter()
             .filter(|v| !v.is_null())
             .map(|v| match v {
-                Value::String(s) => Ok(clean(s, source)),
+                Value::String(s) => clean(s, source, entry.links_base),
                 other => Err(format!(
                     "expected a list of text, found {} in it",
                     kind_of(other)
@@ -118,10 +118,12 @@ pub(super) fn code_value(
     used: &mut BTreeSet<String>,
 ) -> Result<Option<Value>, String> {
     Ok(match value(source, entry, used)? {
-        Some(Value::String(s)) => Some(Value::String(clean(&s, source))),
-        Some(Value::Number(n)) if source.cleans() => {
-            Some(Value::String(clean(&n.to_string(), source)))
-        }
+        Some(Value::String(s)) => Some(Value::String(clean(&s, source, entry.links_base)?)),
+        Some(Value::Number(n)) if source.cleans() => Some(Value::String(clean(
+            &n.to_string(),
+            source,
+            entry.links_base,
+        )?)),
         other => other,
     })
 }
@@ -163,6 +165,7 @@ mod tests {
             value,
             root: value,
             file: None,
+            links_base: None,
         }
     }
 

@@ -38,9 +38,9 @@ pub enum ErrorCode {
 
     /// `11750` — TwiML response body too large
     ///
-    /// ## Error - 11750
+    /// **Error - 11750**
     ///
-    /// ## TwiML response body too large
+    /// **TwiML response body too large**
     ///
     /// In your response to Twilio's request, the response body is larger than 64 kB.
     ///
@@ -435,9 +435,9 @@ pub enum ErrorCode {
 
     /// `30006` — Landline or unreachable carrier
     ///
-    /// ### Message Delivery - Landline or unreachable carrier
+    /// **Message Delivery - Landline or unreachable carrier**
     ///
-    /// #### Possible Causes
+    /// **Possible Causes**
     ///
     /// *  The destination number is unable to receive this message. Potential reasons
     /// could include trying to reach a landline or, in the case of short codes, an
@@ -872,9 +872,9 @@ pub enum ErrorCode {
 
     /// `64009` — Pay: Twilio is no longer authorized to initiate transactions on your behalf.
     ///
-    /// ## Error - 64009
+    /// **Error - 64009**
     ///
-    /// ### Pay: Twilio is no longer authorized to initiate transactions on your behalf.
+    /// **Pay: Twilio is no longer authorized to initiate transactions on your behalf.**
     ///
     /// A 64009 Error is an indication that the credentials provided in connector configuration no longer allow Twilio
     /// to perform requests on behalf of your account.
@@ -1050,9 +1050,9 @@ pub enum ErrorCode {
 
     /// `90007` — Invalid validity period value
     ///
-    /// ## Error - 90007
+    /// **Error - 90007**
     ///
-    /// ### Invalid validity period value
+    /// **Invalid validity period value**
     ///
     /// Validity period can only be set to integers between 1 and 14,400 seconds (4 hours max).
     ///
@@ -1200,9 +1200,9 @@ pub enum ErrorCode {
 
     /// `64002` — Pay: Service unavailable.
     ///
-    /// ## Error - 64002
+    /// **Error - 64002**
     ///
-    /// ### Pay: Service unavailable.
+    /// **Pay: Service unavailable.**
     ///
     /// A 64002 Error is an indication that there is an internal server error and some internal services failed.
     ///
@@ -1502,9 +1502,9 @@ pub enum ErrorCode {
 
     /// `64005` — Pay: Connector does not support tokenization.
     ///
-    /// ## Error - 64005
+    /// **Error - 64005**
     ///
-    /// ### Pay: Connector does not support tokenization.
+    /// **Pay: Connector does not support tokenization.**
     ///
     /// A 64005 Error is an indication that the request to tokenize credit card failed because the connector does not support tokenization.
     ///
@@ -1697,9 +1697,9 @@ pub enum ErrorCode {
 
     /// `40001` — Could not parse Assignment Instruction response as JSON. Ensure your JSON is not escaped
     ///
-    /// #### Example
+    /// **Example**
     ///
-    /// ##### Valid JSON (Not Escaped)
+    /// **Valid JSON (Not Escaped)**
     /// ```text
     /// {
     ///   "instruction": "call",
@@ -1710,7 +1710,7 @@ pub enum ErrorCode {
     /// }
     /// ```
     ///
-    /// ##### Invalid JSON (Escaped)
+    /// **Invalid JSON (Escaped)**
     /// ```text
     /// {\r\n  \"instruction\": \"call\",\r\n  \"from\": \"+15558675309\",\r\n  \"url\": \"http:\/\/example.com\/agent_answer\",   \r\n  \"status_callback_url\":\r\n    \"http:\/\/example.com\/agent_answer_status_callback\"\r\n}
     /// ```
@@ -1818,7 +1818,7 @@ pub enum ErrorCode {
     /// You can only send SMS messages from a phone number or \[short
     /// code\](<https://www.twilio.com/docs/glossary/what-is-a-short-code>) provided by or ported to Twilio, and that phone number must be SMS-capable. For short codes, the From number must be in the same country as the To number.
     ///
-    /// Visit the \[phone numbers page\](<https://www.twilio.com/console/phone-numbers/incoming>) of your account portal to view a list of phone numbers that you own and to determine whether they are SMS-capable.
+    /// Visit the [phone numbers page](https://www.twilio.com/console/phone-numbers/incoming) of your account portal to view a list of phone numbers that you own and to determine whether they are SMS-capable.
     ///
     /// Due to anti-spam regulations, the number a user sees when you send an SMS using
     /// your application must be the same Twilio number associated with that account.
@@ -1989,7 +1989,7 @@ pub enum ErrorCode {
 
     /// `33101` — Invalid Parameter Value
     ///
-    /// Raised when an invalid parameter is provided. Please refer to the \[API docs\](<https://www.twilio.com/docs/iot/wireless/api>) for more details.
+    /// Raised when an invalid parameter is provided. Please refer to the [API docs](https://www.twilio.com/docs/iot/wireless/api) for more details.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2098,13 +2098,13 @@ pub enum ErrorCode {
 
     /// `11751` — Media Message - Media exceeds messaging provider size limit
     ///
-    /// ## Error - 11751
+    /// **Error - 11751**
     ///
-    /// ### Media Message -&gt; Media exceeds messaging provider size limit
+    /// **Media Message -&gt; Media exceeds messaging provider size limit**
     ///
     /// Maximum size limit depends on the messaging channel.
-    /// * For an MMS message, the size limit is \[5MB\](<https://www.twilio.com/docs/sms/accepted-mime-types>).
-    /// * For a WhatsApp message, the size limit is \[16MB\](<https://www.twilio.com/docs/whatsapp/guidance-whatsapp-media-messages>).
+    /// * For an MMS message, the size limit is [5MB](https://www.twilio.com/docs/sms/accepted-mime-types).
+    /// * For a WhatsApp message, the size limit is [16MB](https://www.twilio.com/docs/whatsapp/guidance-whatsapp-media-messages).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2376,17 +2376,17 @@ pub enum ErrorCode {
 
     /// `21611` — This 'From' number has exceeded the maximum number of queued messages
     ///
-    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
+    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message [segment](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html) per second, and a short code may send over 100 message segments per second.
     ///
-    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower \[Validity Period\](<https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html>) within your Messaging Service settings or in your API requests to send messages.
+    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower [Validity Period](https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html) within your Messaging Service settings or in your API requests to send messages.
     ///
-    /// You can monitor the length on your queue via the \[Queue Insights dashboard\](<https://www.twilio.com/console/sms/insights/queue>).
+    /// You can monitor the length on your queue via the [Queue Insights dashboard](https://www.twilio.com/console/sms/insights/queue).
     ///
-    /// For more information please view this \[FAQ\](<https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues>).
+    /// For more information please view this [FAQ](https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues).
     ///
     /// When a queue for a particular 'From' number exceeds 4 hours, this error will be thrown when attempting to create additional messages on the same number.
     ///
-    /// _Note: If you are using a Messaging Service and the numbers in the pool experience queue overload, messages will instead fail after creation with \[error 30001\](<https://www.twilio.com/docs/api/errors/30001>)._
+    /// _Note: If you are using a Messaging Service and the numbers in the pool experience queue overload, messages will instead fail after creation with [error 30001](https://www.twilio.com/docs/api/errors/30001)._
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2473,9 +2473,9 @@ pub enum ErrorCode {
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. As you have consumed 100% of your limit, subsequent messages you send to T-Mobile are likely to be filtered. When filtering happens, you will start to receive 30023 error codes and must wait until midnight PT to resume message sending.
     ///
-    /// For more information on T-Mobile daily limit, please refer to \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more information on US A2P 10DLC, please refer to \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->).
+    /// For more information on T-Mobile daily limit, please refer to [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more information on US A2P 10DLC, please refer to [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-).
     ///
-    /// Note: this error may not be accurate for certain customers such as those who have been approved of the unlimited tier via the \[T-Mobile Special Business Review process\](<https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC>), those who run non-profit campaigns, and others.
+    /// Note: this error may not be accurate for certain customers such as those who have been approved of the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC), those who run non-profit campaigns, and others.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2608,9 +2608,9 @@ pub enum ErrorCode {
 
     /// `30011` — MMS not supported by the receiving phone number in this region
     ///
-    /// ## Error - 30011
+    /// **Error - 30011**
     ///
-    /// ### MMS not supported by the receiving phone number
+    /// **MMS not supported by the receiving phone number**
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2734,9 +2734,9 @@ pub enum ErrorCode {
 
     /// `80607` — Session Closed
     ///
-    /// ## Warning
+    /// **Warning**
     ///
-    /// ### Session Closed
+    /// **Session Closed**
     ///
     /// Example Message: Session is closed and cannot be updated
     ///
@@ -2851,7 +2851,7 @@ pub enum ErrorCode {
 
     /// `21408` — Permission to send an SMS has not been enabled for the region indicated by the 'To' number
     ///
-    /// You have attempted to send an SMS to a region that has not been enabled in your account's \[Messaging Geo-Permissions\](<https://www.twilio.com/console/sms/settings/geo-permissions>) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
+    /// You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -3147,7 +3147,7 @@ pub enum ErrorCode {
 
     /// `63041` — Template paused
     ///
-    /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view \[WhatsApp’s documentation\](<https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>).
+    /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view [WhatsApp’s documentation](https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -3369,9 +3369,9 @@ pub enum ErrorCode {
 
     /// `60229` — Template translation was not found
     ///
-    /// ## Error - 60229
+    /// **Error - 60229**
     ///
-    /// ### Invalid Parameter
+    /// **Invalid Parameter**
     ///
     /// The translation locale for the template was not found
     ///
@@ -3502,7 +3502,7 @@ pub enum ErrorCode {
     ///
     /// Lookup package requested is not supported in your Twilio Region.
     ///
-    /// \[Learn more about Twilio Regions here\](<https://www.twilio.com/docs/global-infrastructure/understanding-twilio-regions>).
+    /// [Learn more about Twilio Regions here](https://www.twilio.com/docs/global-infrastructure/understanding-twilio-regions).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -4405,17 +4405,17 @@ pub enum ErrorCode {
 
     /// `20012` — Invalid TLSv1.2 Cipher Suite
     ///
-    /// ## Error Code 20012
+    /// **Error Code 20012**
     ///
-    /// ### Invalid TLSv1.2 Cipher Suite
+    /// **Invalid TLSv1.2 Cipher Suite**
     ///
-    /// The request was rejected because it was not correctly configured to use TLSv1.2. All new accounts are \[required to use TLSv1.2 with supported ciphers suites\](<https://support.twilio.com/hc/en-us/articles/360007724794>).
+    /// The request was rejected because it was not correctly configured to use TLSv1.2. All new accounts are [required to use TLSv1.2 with supported ciphers suites](https://support.twilio.com/hc/en-us/articles/360007724794).
     ///
-    /// #### Possible Solutions:
+    /// **Possible Solutions:**
     /// * Reconfigure request to use a supported cipher suite for TLSv1.2
-    /// * Review these \[tips for upgrading your environment to TLSv1.2\](<https://support.twilio.com/hc/en-us/articles/360006751753>)
+    /// * Review these [tips for upgrading your environment to TLSv1.2](https://support.twilio.com/hc/en-us/articles/360006751753)
     ///
-    /// #### Supported Cipher Suites:
+    /// **Supported Cipher Suites:**
     /// * TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (ecdh_x25519) - A
     /// * TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 (ecdh_x25519) - A
     /// * TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA (ecdh_x25519) - A
@@ -4457,9 +4457,9 @@ pub enum ErrorCode {
 
     /// `64006` — Pay: Connector does not support token type.
     ///
-    /// ## Error - 64006
+    /// **Error - 64006**
     ///
-    /// ### Pay: Connector does not support token type.
+    /// **Pay: Connector does not support token type.**
     ///
     /// Error is an indication that the request to tokenize credit card failed because the connector does not support tokenization.
     ///
@@ -4934,14 +4934,14 @@ pub enum ErrorCode {
 
     /// `50309` — Programmable Chat: Invalid Date Updated parameter
     ///
-    /// ## Error - 50309
+    /// **Error - 50309**
     ///
-    /// ### Programmable Chat: Invalid Date Updated parameter
+    /// **Programmable Chat: Invalid Date Updated parameter**
     ///
-    /// #### Possible Causes
+    /// **Possible Causes**
     /// *  Request does not contain correctly formatted parameter for Date Updated.
     ///
-    /// #### Possible Solutions
+    /// **Possible Solutions**
     /// *  Confirm a valid Date Updated parameter is passed in request.
     ///
     /// Category: [`Category::Error`].
@@ -5602,9 +5602,9 @@ pub enum ErrorCode {
 
     /// `13333` — Gather: Invalid profanityFilter value
     ///
-    /// ## Warning - 13333
+    /// **Warning - 13333**
     ///
-    /// ### Gather: Invalid profanityFilter value
+    /// **Gather: Invalid profanityFilter value**
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -6209,7 +6209,7 @@ pub enum ErrorCode {
 
     /// `53207` — MaxPublishedTracks is out of range
     ///
-    /// ### 53207: MaxPublishedTracks is out of range
+    /// **53207: MaxPublishedTracks is out of range**
     ///
     /// Raised in the REST API when MaxPublishedTracks is set out of range.
     ///
@@ -6393,7 +6393,7 @@ pub enum ErrorCode {
     ///
     /// This error is raised when the Server is unable to create a Room because the name you have used is already associated with an existing Room.
     ///
-    /// The \[Video API Room resource page\](<https://www.twilio.com/docs/video/api/rooms-resource#filter-by-unique-name>) will show you how to get a list of existing Rooms’ names, allowing you to choose a new one that has not yet been used.
+    /// The [Video API Room resource page](https://www.twilio.com/docs/video/api/rooms-resource#filter-by-unique-name) will show you how to get a list of existing Rooms’ names, allowing you to choose a new one that has not yet been used.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -6484,9 +6484,9 @@ pub enum ErrorCode {
 
     /// `80206` — No Available Proxy
     ///
-    /// ## Warning
+    /// **Warning**
     ///
-    /// ### No Available Proxy
+    /// **No Available Proxy**
     ///
     /// Example Message: This Service has no compatible Proxy numbers for this Participant. Failed to find a proxy number for +1415555XXXX. Either you have no numbers meeting your service's GeoMatchLevel for the target number, or the numbers you do have are already in use by the participant in other Sessions.
     ///
@@ -6737,9 +6737,9 @@ pub enum ErrorCode {
 
     /// `11100` — Invalid URL format
     ///
-    /// ## Error - 11100
+    /// **Error - 11100**
     ///
-    /// ### Invalid URL format
+    /// **Invalid URL format**
     ///
     /// The format of the provided URL is invalid.
     ///
@@ -7006,7 +7006,7 @@ pub enum ErrorCode {
 
     /// `21211` — Invalid 'To' Phone Number
     ///
-    /// You attempted to initiate an outbound phone call, but the `Called` phone number you supplied was not a valid phone number or was incorrectly formatted. Twilio accepts phone numbers in \[E164 format\](<https://www.twilio.com/docs/glossary/what-e164>): `[+] [country code] [subscriber number including area code]`.
+    /// You attempted to initiate an outbound phone call, but the `Called` phone number you supplied was not a valid phone number or was incorrectly formatted. Twilio accepts phone numbers in [E164 format](https://www.twilio.com/docs/glossary/what-e164): `[+] [country code] [subscriber number including area code]`.
     ///
     /// This error will also occur if you attempt to place a call or send a message from a Twilio phone number to itself (i.e. putting the same Twilio number in the `To` and `From` parameters).
     ///
@@ -7092,9 +7092,9 @@ pub enum ErrorCode {
 
     /// `21711` — Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.
     ///
-    /// ## Error - 21711
+    /// **Error - 21711**
     ///
-    /// ### Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.
+    /// **Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.**
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -7582,7 +7582,7 @@ pub enum ErrorCode {
 
     /// `53206` — The Participant concurrency quota was exceeded
     ///
-    /// ### 53206: The concurrent Participants quota was exceeded
+    /// **53206: The concurrent Participants quota was exceeded**
     ///
     /// Category: [`Category::Error`].
     ///
@@ -7863,15 +7863,15 @@ pub enum ErrorCode {
 
     /// `30007` — Message filtered
     ///
-    /// Your message was filtered (blocked) by Twilio or by the carrier. This may be done by Twilio for violating Twilio’s \[Messaging Policy\](<https://www.twilio.com/legal/messaging-policy>) or \[Acceptable Use Policy\](<https://www.twilio.com/legal/aup>), or by a wireless carrier for violating carrier rules or regulations.
+    /// Your message was filtered (blocked) by Twilio or by the carrier. This may be done by Twilio for violating Twilio’s [Messaging Policy](https://www.twilio.com/legal/messaging-policy) or [Acceptable Use Policy](https://www.twilio.com/legal/aup), or by a wireless carrier for violating carrier rules or regulations.
     ///
     /// Examples of messaging that would be blocked by Twilio are spam, phishing, and fraud. Twilio’s filtering system is in place to protect mobile subscribers from spam or other forms of malicious or unwanted messages.
     ///
     /// Wireless carriers have filtering systems in place as well. These carrier filters are used to block abusive traffic, as well as to enforce rules or regulations about what types of messaging are allowed to that country or mobile network.
     ///
-    /// Learn more about how message filtering works and how to avoid it: \[How Does Message Filtering Work?\](<https://support.twilio.com/hc/en-us/articles/223181848-How-Does-Carrier-Filtering-Work->)
+    /// Learn more about how message filtering works and how to avoid it: [How Does Message Filtering Work?](https://support.twilio.com/hc/en-us/articles/223181848-How-Does-Carrier-Filtering-Work-)
     ///
-    /// For a detailed explanation of carrier filtering in the United States and Canada, please see \[SMS Carrier Filtering in the United States and Canada\](<https://support.twilio.com/hc/en-us/articles/360022449893-SMS-Carrier-Filtering-in-the-United-States-and-Canada>).
+    /// For a detailed explanation of carrier filtering in the United States and Canada, please see [SMS Carrier Filtering in the United States and Canada](https://support.twilio.com/hc/en-us/articles/360022449893-SMS-Carrier-Filtering-in-the-United-States-and-Canada).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -8090,9 +8090,9 @@ pub enum ErrorCode {
     /// number for your account. In order to use a phone number as the Caller ID on
     /// outgoing calls, you must first verify your ownership of that phone number.
     ///
-    /// You can verify phone numbers in the Console \[here\](<https://www.twilio.com/console/phone-numbers/verified>).
+    /// You can verify phone numbers in the Console [here](https://www.twilio.com/console/phone-numbers/verified).
     ///
-    /// ### Test Credentials
+    /// **Test Credentials**
     ///
     /// If you received this error while trying to authenticate with your Test
     /// Credentials, you probably tried to make a test call with a `From` number from
@@ -8508,7 +8508,7 @@ pub enum ErrorCode {
 
     /// `30404` — Not Found
     ///
-    /// ## Not Found
+    /// **Not Found**
     ///
     /// The resource was not found. Here are some examples of cases that may trigger a 404 error.
     ///
@@ -8900,9 +8900,9 @@ pub enum ErrorCode {
 
     /// `60228` — Template was not found
     ///
-    /// ## Error - 60228
+    /// **Error - 60228**
     ///
-    /// ### Invalid Parameter
+    /// **Invalid Parameter**
     ///
     /// The selected template was not found
     ///
@@ -9421,9 +9421,9 @@ pub enum ErrorCode {
 
     /// `22005` — Call Queue Full
     ///
-    /// ## Error - 22005
+    /// **Error - 22005**
     ///
-    /// ### Call Queue Full
+    /// **Call Queue Full**
     ///
     /// There are more than 24 hours of calls in your call queue.
     ///
@@ -9760,9 +9760,9 @@ pub enum ErrorCode {
 
     /// `31008` — Call cancelled
     ///
-    /// ## Error - 31008
+    /// **Error - 31008**
     ///
-    /// ### Call cancelled
+    /// **Call cancelled**
     ///
     /// Unable to answer because the call has ended
     ///
@@ -11220,9 +11220,9 @@ pub enum ErrorCode {
 
     /// `60201` — Selected template translation is not approved
     ///
-    /// ## Error - 60201
+    /// **Error - 60201**
     ///
-    /// ### Invalid Parameter
+    /// **Invalid Parameter**
     ///
     /// Selected template translation is not approved
     ///
@@ -11446,9 +11446,9 @@ pub enum ErrorCode {
 
     /// `64007` — Pay: Connector does not support creating charge.
     ///
-    /// ## Error - 64007
+    /// **Error - 64007**
     ///
-    /// ### Pay: Connector does not support creating charge.
+    /// **Pay: Connector does not support creating charge.**
     ///
     /// Error is an indication that the request to tokenize credit card failed because the connector does not support tokenization.
     ///
@@ -11780,7 +11780,7 @@ pub enum ErrorCode {
     /// is possible that your web server was temporarily unavailable or experiencing a
     /// network outage.
     ///
-    /// ### 502 Bad Gateway errors
+    /// **502 Bad Gateway errors**
     ///
     /// If your \[debugger\](/user/account/debugger) is reporting a 502 Bad
     /// Gateway error, this may mean that Twilio's internal server had trouble
@@ -11826,9 +11826,9 @@ pub enum ErrorCode {
 
     /// `32203` — SIP: Call blocked by Twilio
     ///
-    /// ## Error - 32203
+    /// **Error - 32203**
     ///
-    /// ### SIP Trunking: Call blocked by Twilio blacklist
+    /// **SIP Trunking: Call blocked by Twilio blacklist**
     /// The destination number is blocked by Twilio because.
     ///
     /// Category: [`Category::Error`].
@@ -11954,7 +11954,7 @@ pub enum ErrorCode {
 
     /// `32015` — Call is terminated due to exceeding maximum call duration
     ///
-    /// ## Warning - 32015
+    /// **Warning - 32015**
     ///
     /// Call is terminated due to exceeding maximum call duration
     ///
@@ -11967,13 +11967,13 @@ pub enum ErrorCode {
 
     /// `30010` — Message price exceeds max price
     ///
-    /// ## Error - 30010
+    /// **Error - 30010**
     ///
-    /// ### Message price exceeds Max Price
+    /// **Message price exceeds Max Price**
     ///
-    /// You provided the \[MaxPrice parameter\](<https://support.twilio.com/hc/en-us/articles/360014170533-Using-MaxPrice-with-Twilio-SMS>) in your API request. MaxPrice will prevent a message from sending if it exceeds the price you specified.
+    /// You provided the [MaxPrice parameter](https://support.twilio.com/hc/en-us/articles/360014170533-Using-MaxPrice-with-Twilio-SMS) in your API request. MaxPrice will prevent a message from sending if it exceeds the price you specified.
     ///
-    /// Please note that SMS pricing is per-segment. SMS messages longer than 160 characters (or longer than 70 characters, if emojis or special characters are used) will require multiple segments. For a detailed explanation of message segmentation and encoding, see \[What the Heck is a Segment?\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>).
+    /// Please note that SMS pricing is per-segment. SMS messages longer than 160 characters (or longer than 70 characters, if emojis or special characters are used) will require multiple segments. For a detailed explanation of message segmentation and encoding, see [What the Heck is a Segment?](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -11988,7 +11988,7 @@ pub enum ErrorCode {
     ///
     /// You have attempted to message a 'To' number that has replied with "STOP" to one of your previous messages. You will not be able to send to the phone number specified in the 'To' parameter until the subscriber identified by the phone number has responded with "START".
     ///
-    /// Please see \[this FAQ\](<https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering->) for more information about how Twilio handles opt-out and opt-in.
+    /// Please see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -12337,7 +12337,7 @@ pub enum ErrorCode {
     ///
     /// You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.
     ///
-    /// Twilio accepts phone numbers in \[E.164 format\](<https://www.twilio.com/docs/glossary/what-e164>) (i.e. "+1 format"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters \[a-zA-Z0-9\]. Refer to \[this page\](<https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services>) for acceptable characters.
+    /// Twilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e. "+1 format"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters \[a-zA-Z0-9\]. Refer to [this page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services) for acceptable characters.
     ///
     /// The number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.
     ///
@@ -12612,7 +12612,7 @@ pub enum ErrorCode {
     ///
     /// The request contained malformed or semantically incorrect parameters.
     ///
-    /// #### Is the request safe to retry?
+    /// **Is the request safe to retry?**
     ///
     /// A 60300 error request is never processed and is always safe to retry.
     ///
@@ -12820,7 +12820,7 @@ pub enum ErrorCode {
     ///
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _name_. Including this header would have resulted in Twilio generating a message that runs contrary to the SIP specification.
     ///
-    /// The set of legal characters for a header name is defined in \[RFC 3261\](<https://tools.ietf.org/html/rfc3261>).
+    /// The set of legal characters for a header name is defined in [RFC 3261](https://tools.ietf.org/html/rfc3261).
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -12873,9 +12873,9 @@ pub enum ErrorCode {
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
     ///
-    /// For more information on T-Mobile daily limit, please refer to \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more information on US A2P 10DLC, please refer to \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->).
+    /// For more information on T-Mobile daily limit, please refer to [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more information on US A2P 10DLC, please refer to [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-).
     ///
-    /// Please disregard this warning if you have been approved for the unlimited tier via the \[T-Mobile Special Business Review process\](<https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC>).
+    /// Please disregard this warning if you have been approved for the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC).
     ///
     /// Please note that if you have multiple providers sending registered SMS or MMS to T-Mobile on your behalf, this warning might not be accurate.
     ///
@@ -13132,9 +13132,9 @@ pub enum ErrorCode {
 
     /// `80201` — No Available Voice Proxy
     ///
-    /// ## Warning
+    /// **Warning**
     ///
-    /// ### No Available Voice Proxy
+    /// **No Available Voice Proxy**
     ///
     /// Example Message: This Service has no compatible Proxy numbers for this Participant. This Service has no available Proxy numbers having voice capabilities. This can happen if you attempted to create a participant in a session for which you did not specify a Mode in a country that does not support combined voice and sms capabilities.
     ///
@@ -13291,9 +13291,9 @@ pub enum ErrorCode {
 
     /// `64001` — Pay: Configuration Error
     ///
-    /// ## Error - 64001
+    /// **Error - 64001**
     ///
-    /// ### Pay: Configuration Error
+    /// **Pay: Configuration Error**
     ///
     /// A 64001 Error is an indication there is something wrong with the &amp;lt;Pay&amp;gt; connector configuration.
     ///
@@ -13729,7 +13729,7 @@ pub enum ErrorCode {
     ///
     /// Twilio cannot understand parts of your SIP URI. This may be due to invalid characters appearing in the user, params, or headers portion. While Twilio may still attempt to complete your call, the parts of the URI that are invalid will be ignored.
     ///
-    /// The format for a valid SIP URI is defined in \[RFC 3261\](<https://tools.ietf.org/html/rfc3261>).
+    /// The format for a valid SIP URI is defined in [RFC 3261](https://tools.ietf.org/html/rfc3261).
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -14100,9 +14100,9 @@ pub enum ErrorCode {
 
     /// `13224` — Dial: Twilio does not support calling this number or the number is invalid
     ///
-    /// ## Warning - 13224
+    /// **Warning - 13224**
     ///
-    /// ### Dial: Twilio does not support calling this number or the number is invalid
+    /// **Dial: Twilio does not support calling this number or the number is invalid**
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -14188,9 +14188,9 @@ pub enum ErrorCode {
 
     /// `92001` — 'Types' Parameter Required
     ///
-    /// ## Error - 92001
+    /// **Error - 92001**
     ///
-    /// ### 'types' Parameter Required
+    /// **'types' Parameter Required**
     ///
     /// You attempted to create content, but you forgot to include at least one type within the 'types' property the 'types' parameter requires at least one type in order to create content.
     ///
@@ -14203,13 +14203,13 @@ pub enum ErrorCode {
 
     /// `30001` — Queue overflow
     ///
-    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message \[segment\](<https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html>) per second, and a short code may send over 100 message segments per second.
+    /// Twilio queues messages based on the sending rate of a sender or an account. For example a US long code number can send one message [segment](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html) per second, and a short code may send over 100 message segments per second.
     ///
-    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower \[Validity Period\](<https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html>) within your Messaging Service settings or in your API requests to send messages.
+    /// Messages can only be queued for 4 hours and then they automatically fail. This queue length limit can be reduced by setting a lower [Validity Period](https://www.twilio.com/blog/2017/02/take-more-control-of-outbound-messages-using-validity-period.html) within your Messaging Service settings or in your API requests to send messages.
     ///
-    /// You can monitor the length on your queue via the \[Queue Insights dashboard\](<https://www.twilio.com/console/sms/insights/queue>).
+    /// You can monitor the length on your queue via the [Queue Insights dashboard](https://www.twilio.com/console/sms/insights/queue).
     ///
-    /// For more information please view this \[FAQ\](<https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues>).
+    /// For more information please view this [FAQ](https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues).
     ///
     /// Category: [`Category::Error`].
     ///
@@ -14419,7 +14419,7 @@ pub enum ErrorCode {
 
     /// `30023` — US A2P 10DLC - Daily Message Cap Reached
     ///
-    /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more info about A2P 10DLC, refer to our \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->)
+    /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more info about A2P 10DLC, refer to our [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-)
     ///
     /// Category: [`Category::Error`].
     ///
@@ -14533,10 +14533,10 @@ pub enum ErrorCode {
 
     /// `32012` — SIP: Master account pooled Trunking CPS limit exceeded
     ///
-    /// #### Possible Causes
+    /// **Possible Causes**
     /// *  Calls Per Second placed on a SIP trunk exceeded the Master Account pool limit.
     ///
-    /// #### Possible Solutions
+    /// **Possible Solutions**
     /// *  You've exceeded the number of calls per second you are authorized to make on your Master Account.
     ///
     /// Category: [`Category::Warning`].
@@ -14550,7 +14550,7 @@ pub enum ErrorCode {
     ///
     /// The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.
     ///
-    /// If you have a legitimate need to call this number, please email \[help@twilio.com\](mailto:help@twilio.com) with an explanation of your use case.
+    /// If you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -15234,9 +15234,9 @@ pub enum ErrorCode {
 
     /// `21708` — Alpha Sender ID Missing from the request
     ///
-    /// ## Error - 21708
+    /// **Error - 21708**
     ///
-    /// ### Alpha Sender ID Missing from the request
+    /// **Alpha Sender ID Missing from the request**
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -15278,7 +15278,7 @@ pub enum ErrorCode {
 
     /// `21603` — A 'From' or 'MessagingServiceSid' parameter is required to send a message
     ///
-    /// The 'From' parameter in your API request to send an outbound message did not include a valid \[Twilio Number\](/user/account/phone-numbers/), \[Alphanumeric Sender ID\](<https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS>), or \[Messaging Service SID\](<https://www.twilio.com/docs/sms/services>).
+    /// The 'From' parameter in your API request to send an outbound message did not include a valid \[Twilio Number\](/user/account/phone-numbers/), [Alphanumeric Sender ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS), or [Messaging Service SID](https://www.twilio.com/docs/sms/services).
     ///
     /// You can provide any of the above sender types in your From parameter. You may also provide a Messaging Service SID using the dedicated 'MessagingServiceSid' parameter, either instead of or in addition to a specific 'From' parameter.
     ///
@@ -15331,8 +15331,8 @@ pub enum ErrorCode {
 
     /// `63030` — Unsupported parameter for type of channels message
     ///
-    /// ### Media messages are not supported with template (structured) messages. Please check your message and try sending a template message without the media
-    /// ### URL preview messages sent with incorrect URL format
+    /// **Media messages are not supported with template (structured) messages. Please check your message and try sending a template message without the media**
+    /// **URL preview messages sent with incorrect URL format**
     ///
     /// Category: [`Category::Error`].
     ///
@@ -15561,7 +15561,7 @@ pub enum ErrorCode {
 
     /// `11205` — HTTP connection failure
     ///
-    /// ### HTTP connection failure
+    /// **HTTP connection failure**
     ///
     /// There was a network failure attempting to connect to this URL. Twilio will try for 10 seconds to establish a TCP connection to your URL (two 5-second attempts). Twilio will wait for a total of 15 seconds to receive an HTTP response. This includes the TCP connection time, so if it took six seconds to establish a TCP connection, your server would have 9 seconds to deliver an HTTP response. If either of those timers expire, we fail the request, fire a notification, and try your fallback URL, if one is specified.
     ///
@@ -15811,9 +15811,9 @@ pub enum ErrorCode {
 
     /// `64012` — Pay: Payment Gateway rejected the card.
     ///
-    /// ## Error - 64012
+    /// **Error - 64012**
     ///
-    /// ### Pay: Payment Gateway rejected the card.
+    /// **Pay: Payment Gateway rejected the card.**
     ///
     /// A 64012 Error is an indication that the provided card was rejected by the Payment Gateway.
     ///
@@ -15990,7 +15990,7 @@ pub enum ErrorCode {
 
     /// `20003` — Permission Denied
     ///
-    /// #### Authenticating requests to the Twilio API
+    /// **Authenticating requests to the Twilio API**
     ///
     /// All requests to sensitive areas of the Twilio API must use \[HTTP Basic
     /// Authentication\]\[auth\]. Authenticate using your Account SID as the username,
@@ -16103,9 +16103,9 @@ pub enum ErrorCode {
 
     /// `60227` — The selected channel for template is not supported
     ///
-    /// ## Error - 60227
+    /// **Error - 60227**
     ///
-    /// ### Invalid Parameter
+    /// **Invalid Parameter**
     ///
     /// The selected template for translation is not supported
     ///
@@ -16541,9 +16541,9 @@ pub enum ErrorCode {
 
     /// `14109` — TwiML Reply message limit exceeded
     ///
-    /// ## Warning - 14109
+    /// **Warning - 14109**
     ///
-    /// ### TwiML Reply message limit exceeded
+    /// **TwiML Reply message limit exceeded**
     ///
     /// Too many TwiML reply messages have been sent in response to a single incoming message. You can send a maximum of 10 TwiML replies per incoming message.
     ///
@@ -16754,9 +16754,9 @@ pub enum ErrorCode {
 
     /// `50504` — Programmable Chat: Message body parameter is too long
     ///
-    /// ## Error - 50504
+    /// **Error - 50504**
     ///
-    /// ### Programmable Chat: Message body parameter is too long
+    /// **Programmable Chat: Message body parameter is too long**
     ///
     /// Category: [`Category::Error`].
     ///
@@ -16990,9 +16990,9 @@ pub enum ErrorCode {
 
     /// `21704` — The Messaging Service contains no phone numbers
     ///
-    /// ## Error - 21704
+    /// **Error - 21704**
     ///
-    /// ### The Messaging Service contains no senders.
+    /// **The Messaging Service contains no senders.**
     ///
     /// A Messaging Service requires at least one phone number, Alphanumeric Sender ID or short code to send messages.
     ///
@@ -17497,7 +17497,7 @@ pub enum ErrorCode {
 
     /// `13512` — Gather element has an invalid "language" attribute value
     ///
-    /// A Gather element has an invalid value for its "language" attribute. See \[the accepted language values list\](<https://www.twilio.com/docs/voice/twiml/gather#languagetags>) and update your Gather TwiML.
+    /// A Gather element has an invalid value for its "language" attribute. See [the accepted language values list](https://www.twilio.com/docs/voice/twiml/gather#languagetags) and update your Gather TwiML.
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -17646,9 +17646,9 @@ pub enum ErrorCode {
 
     /// `60331` — Locale requested is not supported by Verify Text-To-Speech conversion
     ///
-    /// ## Error - 60331
+    /// **Error - 60331**
     ///
-    /// ### Invalid Parameter
+    /// **Invalid Parameter**
     ///
     /// Locale requested is not supported by Verify Text-To-Speech conversion.
     ///
@@ -17806,9 +17806,9 @@ pub enum ErrorCode {
 
     /// `31503` — Service Unavailable
     ///
-    /// ## Error - 31503
+    /// **Error - 31503**
     ///
-    /// ### Service Unavailable
+    /// **Service Unavailable**
     ///
     /// The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. This error can also be caused by the Application SID provided in the access token pointing to an inaccessible URL.
     ///
@@ -18287,9 +18287,9 @@ pub enum ErrorCode {
 
     /// `13214` — Dial: Invalid callerId value
     ///
-    /// ## Warning - 13214
+    /// **Warning - 13214**
     ///
-    /// ### Dial: Invalid callerId value
+    /// **Dial: Invalid callerId value**
     ///
     /// callerId must be the calling number, called number, or a validated outgoing number.  Additionally,
     /// if the calling leg is a client leg, the caller ID is required and must be a validated outgoing number.
@@ -18351,7 +18351,7 @@ pub enum ErrorCode {
 
     /// `53119` — The concurrent Rooms quota was exceeded
     ///
-    /// #### 53119: The concurrent Rooms quota was exceeded
+    /// **53119: The concurrent Rooms quota was exceeded**
     ///
     /// Category: [`Category::Error`].
     ///
@@ -18625,9 +18625,9 @@ pub enum ErrorCode {
 
     /// `13334` — Gather: Invalid model value
     ///
-    /// ## Warning - 13334
+    /// **Warning - 13334**
     ///
-    /// ### Gather: Invalid model value
+    /// **Gather: Invalid model value**
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -18698,7 +18698,7 @@ pub enum ErrorCode {
 
     /// `13225` — Dial: Call blocked by Twilio block list
     ///
-    /// ### Dial: Call blocked by Twilio block list
+    /// **Dial: Call blocked by Twilio block list**
     ///
     /// The destination number is blocked by Twilio.
     ///
@@ -19002,9 +19002,9 @@ pub enum ErrorCode {
 
     /// `12200` — Schema validation warning
     ///
-    /// ## Warning - 12200
+    /// **Warning - 12200**
     ///
-    /// ### Schema validation warning
+    /// **Schema validation warning**
     ///
     /// The provided XML does not conform to the Twilio Markup XML schema.  Please refer to the specific error and correct the problem.
     ///
@@ -19174,9 +19174,9 @@ pub enum ErrorCode {
 
     /// `30004` — Message blocked
     ///
-    /// ## Error - 30004
+    /// **Error - 30004**
     ///
-    /// ## Message Delivery - Message blocked
+    /// **Message Delivery - Message blocked**
     ///
     /// Category: [`Category::Error`].
     ///
@@ -19198,9 +19198,9 @@ pub enum ErrorCode {
 
     /// `64003` — Pay: Invalid charge amount.
     ///
-    /// ## Error - 64003
+    /// **Error - 64003**
     ///
-    /// ### Pay: Invalid charge amount.
+    /// **Pay: Invalid charge amount.**
     ///
     /// A 64003 Error is an indication that the charge amount is invalid.
     ///
@@ -19493,7 +19493,7 @@ pub enum ErrorCode {
 
     /// `53121` — Approaching room or participant concurrency quota
     ///
-    /// #### 53121: Reached 70% of room or participant concurrency quota
+    /// **53121: Reached 70% of room or participant concurrency quota**
     ///
     /// Category: [`Category::Warning`].
     ///
@@ -19888,9 +19888,9 @@ pub enum ErrorCode {
 
     /// `13216` — Invalid timeLimit value
     ///
-    /// ## Warning - 13216
+    /// **Warning - 13216**
     ///
-    /// ### Invalid timeLimit value
+    /// **Invalid timeLimit value**
     ///
     /// timeLimit must be a positive integer, in seconds. See the &lt;a href='/docs/api/twiml/dial#timeLimit'&gt;Dial Verb&lt;/a&gt; API Reference for more information.
     ///
@@ -19938,9 +19938,9 @@ pub enum ErrorCode {
     ///
     /// Please note that this daily limit is based on the sum of SMS segments and MMS messages you send to T-Mobile subscribers on a 24-hour basis, and is reset daily at midnight PT. When you hit 100% of your daily message limit, you will start to receive error code 30023 for each subsequent message you send to T-Mobile. Those messages will not be delivered, and you must wait until midnight PT to resume message sending.
     ///
-    /// For more information on T-Mobile daily limit, please refer to \[T-Mobile daily message limits for long code messaging with A2P 10DLC\](<https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC>). For more information on US A2P 10DLC, please refer to \[US A2P 10DLC Documentation\](<https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC->).
+    /// For more information on T-Mobile daily limit, please refer to [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more information on US A2P 10DLC, please refer to [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-).
     ///
-    /// Please disregard this warning if you have been approved for the unlimited tier via the \[T-Mobile Special Business Review process\](<https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC>).
+    /// Please disregard this warning if you have been approved for the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC).
     ///
     /// Please note that if you have multiple providers sending registered SMS or MMS to T-Mobile on your behalf, this warning might not be accurate.
     ///

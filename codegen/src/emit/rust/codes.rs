@@ -93,11 +93,11 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
     let mut doc = format!(
         "{} — {}",
         text::code_span(&code.wire),
-        text::plain(&e.message)
+        text::plain_rustdoc(&e.message)
     );
     for part in [&e.description, &e.when].into_iter().flatten() {
         doc.push_str("\n\n");
-        doc.push_str(&text::rustdoc(part));
+        doc.push_str(&text::rustdoc_item(part));
     }
     let mut facts = Vec::new();
     if let Some(status) = e.status {

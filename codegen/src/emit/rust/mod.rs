@@ -155,7 +155,7 @@ pub(crate) fn versions(code: &CodeModel) -> Vec<String> {
 
 /// `s` as plain text ending with a full stop.
 fn sentence(s: &str) -> String {
-    let mut s = text::plain(s.trim());
+    let mut s = text::plain_rustdoc(s.trim());
     if !s.ends_with(['.', '!', '?']) {
         s.push('.');
     }
