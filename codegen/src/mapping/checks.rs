@@ -1,11 +1,11 @@
 //! Checks of the mapping's field sources: before reading, each gives exactly one of
-//! `pointer`, `key` and `template` in a form that can work; after reading, each pointer and
-//! placeholder found a value in at least one entry.
+//! `pointer`, `key`, `template` and `expr` in a form that can work (an expression compiles);
+//! after reading, each pointer, placeholder and expression found a value in at least one entry.
 
 use std::collections::BTreeSet;
 
 use super::fields::{FIELDS, Read};
-use super::{EntriesKind, Entry, Mapping, Source, source};
+use super::{EntriesKind, Entry, Mapping, Source, expr, source};
 use crate::diag::Diagnostic;
 
 impl Mapping {
@@ -47,11 +47,35 @@ impl Mapping {
         for (field, source) in self.sources() {
             let given = usize::from(source.pointer.is_some())
                 + usize::from(source.key)
-                + usize::from(source.template.is_some());
+                + usize::from(source.template.is_some())
+                + usize::from(source.expr.is_some());
             if given != 1 {
                 out.push(
-                    Diagnostic::at(format!("/fields/{field}"), format!("the source of `{field}` must give exactly one of `pointer`, `key` and `template`"))
-                        .hint("e.g. {\"pointer\": \"/message\"}, {\"key\": true} or {\"template\": \"{/phrase}\"}"),
+                    Diagnostic::at(format!("/fields/{field}"), format!("the source of `{field}` must give exactly one of `pointer`, `key`, `template` and `expr`"))
+                        .hint("e.g. {\"pointer\": \"/message\"}, {\"key\": true}, {\"template\": \"{/phrase}\"} or {\"expr\": \".error.code // $key\"}"),
+                );
+            }
+            if let Some(code) = &source.expr
+                && let Err(e) = expr::compile(code)
+            {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/expr"),
+                        format!("the expression of `{field}` does not compile: {e}"),
+                    )
+                    .hint(format!(
+                        "`expr` is a jq filter over the entry; it may read {}",
+                        expr::variables()
+                    )),
+                );
+            }
+            if source.optional && field == "code" {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/optional"),
+                        "`code` cannot be optional: every entry needs one",
+                    )
+                    .hint("keep only the entries that have a code with `entries.filter`"),
                 );
             }
             if source.key && self.entries.kind != EntriesKind::Object {
@@ -73,16 +97,31 @@ impl Mapping {
                 );
             }
             if let Some(p) = &source.pointer
-                && !p.is_empty()
-                && !p.starts_with('/')
+                && !source::is_pointer(p)
             {
+                let hint = if p.starts_with(|c: char| c.is_ascii_digit()) {
+                    "a relative JSON pointer is a number of levels up, then `#` or a pointer: `0/x`, `1/name`, `2#`".to_owned()
+                } else {
+                    format!("JSON pointers start with `/`: `/{p}`")
+                };
                 out.push(
                     Diagnostic::at(
                         format!("/fields/{field}/pointer"),
                         format!("`{p}` is not a JSON pointer"),
                     )
-                    .hint(format!("JSON pointers start with `/`: `/{p}`")),
+                    .hint(hint),
                 );
+            }
+            for p in source::placeholders(source.template.as_deref().unwrap_or_default()) {
+                if p != "key" && !source::is_pointer(p) {
+                    out.push(
+                        Diagnostic::at(
+                            format!("/fields/{field}/template"),
+                            format!("template placeholder `{{{p}}}` is not a JSON pointer"),
+                        )
+                        .hint("a placeholder is `{key}`, a JSON pointer (`{/message}`) or a relative one (`{1/name}`)"),
+                    );
+                }
             }
         }
     }
@@ -112,6 +151,14 @@ impl Mapping {
                         .hint("check the spelling against the vendor file"),
                     );
                 }
+            }
+            if let Some(code) = &source.expr
+                && !used.contains(&source::expr_mark(code))
+            {
+                out.push(
+                    Diagnostic::at(format!("/fields/{field}/expr"), format!("the expression gives no value for any of the {} entries", entries.len()))
+                        .hint("check the names it reads against the vendor file, or remove the field from the mapping"),
+                );
             }
             if let Some(p) = &source.pointer
                 && !used.contains(p)
@@ -180,7 +227,7 @@ mod tests {
             (
                 format!("/fields/{field}"),
                 format!(
-                    "the source of `{field}` must give exactly one of `pointer`, `key` and `template`"
+                    "the source of `{field}` must give exactly one of `pointer`, `key`, `template` and `expr`"
                 ),
             )
         };

@@ -168,10 +168,10 @@ impl Mapping {
         let f = &self.fields;
         let mut used = BTreeSet::new();
         let mut fail = |field: &str, source: &Source, problem: String| {
-            let at = source.pointer.as_deref().map_or_else(
-                || entry.pointer.clone(),
-                |p| format!("{}{p}", entry.pointer),
-            );
+            let at = source
+                .pointer
+                .as_deref()
+                .map_or_else(|| entry.pointer.clone(), |p| source::location(p, entry));
             out.push(Diagnostic::at(at, format!("entry {}: `{field}` {problem}", entry.pointer)).hint(
                 "the vendor file does not have what the mapping expects here: fix the mapping, or give the value in `overlay`",
             ));

@@ -25,6 +25,7 @@
 mod checks;
 mod clean;
 mod entries;
+mod expr;
 mod fields;
 mod lines;
 mod overlay;
@@ -79,6 +80,8 @@ impl Mapping {
         released: Result<Option<&Catalog>, ()>,
     ) -> Result<(Catalog, Vec<String>), Problems> {
         let mut problems = Problems::default();
+        // Expressions read each vendor document converted once, while this lives.
+        let _expr_scope = expr::Scope::enter();
         if self.mapping != 1 {
             problems.mapping.push(
                 Diagnostic::at(
