@@ -18,6 +18,7 @@ impl Mapping {
             match spec.read {
                 Read::Code => out.push(("code", &f.code)),
                 Read::Message => out.push(("message", &f.message)),
+                Read::Category => out.extend(f.category.as_ref().map(|s| ("category", s))),
                 Read::Deprecated => {
                     if let Some(d) = &f.deprecated {
                         out.push(("deprecated/flag", &d.flag));
@@ -303,6 +304,105 @@ mod tests {
                     "`{/detail}` matches nothing in any of the 1 entries"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn an_expression_that_does_not_compile_is_located_in_the_mapping() {
+        let m = test_mapping(json!({"fields": {
+            "code": {"expr": ".error.code // ($key"},
+            "title": {"expr": "$keys"},
+        }}));
+        let got = problems(&m);
+        assert_eq!(
+            got,
+            [
+                (
+                    "/fields/code/expr".to_owned(),
+                    "the expression of `code` does not compile: `(` at column 16 is never closed (expected closing parenthesis)".to_owned()
+                ),
+                (
+                    "/fields/title/expr".to_owned(),
+                    "the expression of `title` does not compile: undefined variable `$keys` at column 1".to_owned()
+                ),
+            ]
+        );
+        let mut out = Vec::new();
+        m.check_sources(&mut out);
+        assert_eq!(
+            out[1].hint.as_deref(),
+            Some(
+                "`expr` is a jq filter over the entry; it may read `$key`, `$path`, `$up`, `$root`"
+            )
+        );
+    }
+
+    #[test]
+    fn a_code_cannot_be_optional() {
+        let m = test_mapping(json!({"fields": {
+            "code": {"pointer": "/code", "optional": true},
+            "title": {"template": "{/a} {/b}", "optional": true},
+        }}));
+        assert_eq!(
+            problems(&m),
+            [(
+                "/fields/code/optional".to_owned(),
+                "`code` cannot be optional: every entry needs one".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn relative_pointers_are_pointers_and_malformed_ones_are_not() {
+        for good in ["", "/a", "0", "0/a", "1/name", "2#", "10/x"] {
+            assert!(source::is_pointer(good), "{good}");
+        }
+        for bad in ["a", "01/a", "1x", "1#/a", "#"] {
+            assert!(!source::is_pointer(bad), "{bad}");
+        }
+        let m = test_mapping(json!({"fields": {
+            "title": {"pointer": "1x"},
+            "when": {"template": "{2/name} {oops}"},
+        }}));
+        assert_eq!(
+            problems(&m),
+            [
+                (
+                    "/fields/title/pointer".to_owned(),
+                    "`1x` is not a JSON pointer".to_owned()
+                ),
+                (
+                    "/fields/when/template".to_owned(),
+                    "template placeholder `{oops}` is not a JSON pointer".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_expression_that_gives_no_value_in_any_entry_is_reported() {
+        let m = test_mapping(json!({"fields": {
+            "title": {"expr": ".titel"},
+            "when": {"expr": ".when"},
+        }}));
+        let vendor: Value = json!([{"code": "a", "message": "m", "when": "w"}]);
+        let entries = m.entries(&vendor).unwrap();
+        let mut used = BTreeSet::new();
+        for e in &entries {
+            m.code(e, &mut used, &mut Vec::new()).unwrap();
+        }
+        let mut out = Vec::new();
+        m.unmatched_pointers(&entries, &used, &mut out);
+        let got: Vec<(&str, &str)> = out
+            .iter()
+            .map(|d| (d.pointer.as_deref().unwrap(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "/fields/title/expr",
+                "the expression gives no value for any of the 1 entries"
+            )]
         );
     }
 }

@@ -25,6 +25,7 @@
 mod checks;
 mod clean;
 mod entries;
+mod explain;
 mod expr;
 mod fields;
 mod lines;
@@ -36,6 +37,11 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 pub use crate::format::mapping::*;
+#[allow(
+    unused_imports,
+    reason = "read by the mapping preview (`gen --explain`)"
+)]
+pub use explain::{CodeOrigin, FieldOrigin, Origin};
 
 use crate::catalog::{Catalog, Category, Code};
 use crate::diag::Diagnostic;

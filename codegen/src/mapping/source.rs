@@ -170,10 +170,18 @@ pub(super) fn resolve(p: &str, entry: &Entry<'_>) -> Result<Option<Value>, Strin
 
 /// Where in the vendor file pointer `p` reads for `entry` (for locating problems).
 pub(super) fn location(p: &str, entry: &Entry<'_>) -> String {
+    location_at(p, &entry.pointer)
+}
+
+/// Where in the vendor file pointer `p` reads for the entry at `entry`.
+pub(super) fn location_at(p: &str, entry: &str) -> String {
     match relative(p) {
-        None => format!("{}{p}", entry.pointer),
+        None => format!("{entry}{p}"),
         Some((levels, rest)) => {
-            let base = up(&entry.pointer, levels).unwrap_or_default();
+            // Above the document, the entry itself is the place to look.
+            let Some(base) = up(entry, levels) else {
+                return entry.to_owned();
+            };
             if rest == "#" {
                 base.to_owned()
             } else {
@@ -422,5 +430,45 @@ mod tests {
         let got: Vec<&str> = placeholders("{/a} and {key}, {unclosed").collect();
         assert_eq!(got, ["/a", "key"]);
         assert_eq!(placeholders("no braces").count(), 0);
+    }
+
+    #[test]
+    fn relative_pointers_read_the_levels_around_the_entry() {
+        let root = json!({"groups": [{"name": "G", "errors": {"E1": {"m": "x"}}}]});
+        let e = Entry {
+            pointer: "/groups/0/errors/E1".to_owned(),
+            key: Some("E1"),
+            value: &root["groups"][0]["errors"]["E1"],
+            root: &root,
+        };
+        let read = |p: &str| resolve(p, &e);
+        assert_eq!(read("0/m"), Ok(Some(json!("x"))));
+        assert_eq!(read("/m"), Ok(Some(json!("x"))));
+        assert_eq!(read("0#"), Ok(Some(json!("E1"))));
+        assert_eq!(read("1"), Ok(Some(json!({"E1": {"m": "x"}}))));
+        assert_eq!(read("2/name"), Ok(Some(json!("G"))));
+        assert_eq!(read("2#"), Ok(Some(json!(0))), "an array index is a number");
+        assert_eq!(read("3#"), Ok(Some(json!("groups"))));
+        assert_eq!(read("2/absent"), Ok(None));
+        assert_eq!(
+            read("4#"),
+            Err("`4#` names the key of the document root, which has none".to_owned())
+        );
+        assert_eq!(
+            read("5/x"),
+            Err(
+                "`5/x` climbs 5 levels, above the document (the entry is at `/groups/0/errors/E1`)"
+                    .to_owned()
+            )
+        );
+        assert_eq!(location("2/name", &e), "/groups/0/name");
+        assert_eq!(location("2#", &e), "/groups/0");
+        assert_eq!(location("/m", &e), "/groups/0/errors/E1/m");
+        // In a template too.
+        let s = source(json!({"template": "{2/name}/{0#}: {0/m}"}));
+        assert_eq!(
+            value(&s, &e, &mut BTreeSet::new()),
+            Ok(Some(json!("G/E1: x")))
+        );
     }
 }
