@@ -179,8 +179,9 @@ pub struct CatalogHead {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// JSON pointer into the entry (`/message`, `/comment/doc`), or a relative JSON pointer
-    /// that reads the levels enclosing it: `0/x` is the entry's `/x`, `1/name` the `name` of
-    /// the collection's holder one level up, `2#` the key (or array index) two levels up.
+    /// that reads the levels enclosing it: `0/x` is the entry's `/x`, `1` the collection
+    /// holding the entry, `2/name` the `name` of what holds that collection, and `2#` its key
+    /// (or array index).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
     /// The entry's member key (for `entries.kind: object`).
@@ -200,10 +201,11 @@ pub struct Source {
     /// integral numbers are integers. Zero-padding: `("0000" + tostring) | .[-4:]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expr: Option<String>,
-    /// Some entries lack this value: a template over several pointers that finds only some of
-    /// them has no value there instead of being an error, e.g. `{"template": "{/a} {/b}",
-    /// "optional": true}`. Not for `code`, which every entry needs. A pointer that matches
-    /// nothing in any entry is still an error.
+    /// Some entries lack part of this template: where it finds only some of its placeholders
+    /// it has no value instead of being an error, e.g. `{"template": "{/a} ({/b})",
+    /// "optional": true}`. Only for templates (a pointer, key or expression that finds
+    /// nothing already gives no value), and not for `code`, which every entry needs. A
+    /// placeholder that matches nothing in any entry is still an error.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
     /// Keep only the text after the first occurrence of this marker

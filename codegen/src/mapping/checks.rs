@@ -70,7 +70,15 @@ impl Mapping {
                     )),
                 );
             }
-            if source.optional && field == "code" {
+            if source.optional && source.template.is_none() {
+                out.push(
+                    Diagnostic::at(
+                        format!("/fields/{field}/optional"),
+                        format!("`optional` on `{field}` changes nothing: only a template can find part of what it reads"),
+                    )
+                    .hint("remove it: a pointer, key or expression that finds nothing in an entry already gives no value there"),
+                );
+            } else if source.optional && field == "code" {
                 out.push(
                     Diagnostic::at(
                         format!("/fields/{field}/optional"),
@@ -125,6 +133,16 @@ impl Mapping {
                 }
             }
         }
+    }
+
+    /// Whether every expression the mapping gives compiles (one that does not would fail on
+    /// every entry: it is reported once, by [`Mapping::check_sources`]).
+    pub(super) fn expressions_compile(&self) -> bool {
+        self.sources().iter().all(|(_, s)| {
+            s.expr
+                .as_deref()
+                .is_none_or(|code| expr::compile(code).is_ok())
+        })
     }
 
     /// A pointer of an optional field that no entry has is almost always a typo. `used` holds
@@ -338,17 +356,31 @@ mod tests {
     }
 
     #[test]
-    fn a_code_cannot_be_optional() {
+    fn only_a_template_other_than_the_code_can_be_optional() {
         let m = test_mapping(json!({"fields": {
-            "code": {"pointer": "/code", "optional": true},
-            "title": {"template": "{/a} {/b}", "optional": true},
+            "code": {"template": "{/a}-{/b}", "optional": true},
+            "message": {"template": "{/m} {/detail}", "optional": true},
+            "title": {"pointer": "/t", "optional": true},
+            "when": {"expr": ".w", "optional": true},
         }}));
+        let ignored = |field: &str| {
+            (
+                format!("/fields/{field}/optional"),
+                format!(
+                    "`optional` on `{field}` changes nothing: only a template can find part of what it reads"
+                ),
+            )
+        };
         assert_eq!(
             problems(&m),
-            [(
-                "/fields/code/optional".to_owned(),
-                "`code` cannot be optional: every entry needs one".to_owned()
-            )]
+            [
+                (
+                    "/fields/code/optional".to_owned(),
+                    "`code` cannot be optional: every entry needs one".to_owned()
+                ),
+                ignored("title"),
+                ignored("when"),
+            ]
         );
     }
 
@@ -402,6 +434,27 @@ mod tests {
             [(
                 "/fields/title/expr",
                 "the expression gives no value for any of the 1 entries"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_expression_that_does_not_compile_is_reported_once_not_per_entry() {
+        let m = test_mapping(json!({"fields": {"code": {"expr": ".code +"}}}));
+        let p = m
+            .apply(&json!([{"code": "a", "message": "m"}, {"code": "b", "message": "m"}]))
+            .unwrap_err();
+        assert!(p.vendor.is_empty(), "{:?}", p.vendor);
+        let got: Vec<(&str, &str)> = p
+            .mapping
+            .iter()
+            .map(|d| (d.pointer.as_deref().unwrap(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "/fields/code/expr",
+                "the expression of `code` does not compile: expected term at column 8, found the end"
             )]
         );
     }

@@ -16,11 +16,12 @@
 //! - `checks`: the mapping on its own (one source per field, pointers that are pointers) and,
 //!   after reading, pointers that matched no entry;
 //! - `entries`: where the entries are, the filter, and entries of one code grouped;
-//! - `source` and `clean`: a field's value in an entry (pointer, key or template) and its text
-//!   cleaned;
+//! - `source` and `clean`: a field's value in an entry (pointer, key, template or jq
+//!   expression, the last in `expr`) and its text cleaned;
 //! - `fields`: the table of catalog fields, and a code made from an entry with it;
 //! - `overlay`: retired codes put back and the overlay applied;
-//! - `lines`: a line-oriented vendor file read as entries.
+//! - `lines`: a line-oriented vendor file read as entries;
+//! - `explain`: where each field of each code came from, for a preview.
 
 mod checks;
 mod clean;
@@ -98,6 +99,9 @@ impl Mapping {
             );
         }
         self.check_sources(&mut problems.mapping);
+        if !self.expressions_compile() {
+            return Err(problems);
+        }
         let entries = match self.entries(vendor) {
             Ok(entries) => entries,
             Err(d) => {
