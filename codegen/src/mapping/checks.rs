@@ -8,6 +8,16 @@ use super::fields::{FIELDS, Read};
 use super::{EntriesKind, Entry, Mapping, Source, expr, source};
 use crate::diag::Diagnostic;
 
+/// Where the source of `field` (a path under `fields`, or `derive_categories/title`) is in
+/// the mapping file.
+fn place(field: &str) -> String {
+    if field.starts_with("derive_categories/") {
+        format!("/{field}")
+    } else {
+        format!("/fields/{field}")
+    }
+}
+
 impl Mapping {
     /// Every source the mapping gives, with its path under `fields` (or the mapping's root),
     /// in the order of the field table.
@@ -52,7 +62,7 @@ impl Mapping {
                 + usize::from(source.expr.is_some());
             if given != 1 {
                 out.push(
-                    Diagnostic::at(format!("/fields/{field}"), format!("the source of `{field}` must give exactly one of `pointer`, `key`, `template` and `expr`"))
+                    Diagnostic::at(place(field), format!("the source of `{field}` must give exactly one of `pointer`, `key`, `template` and `expr`"))
                         .hint("e.g. {\"pointer\": \"/message\"}, {\"key\": true}, {\"template\": \"{/phrase}\"} or {\"expr\": \".error.code // $key\"}"),
                 );
             }
@@ -61,7 +71,7 @@ impl Mapping {
             {
                 out.push(
                     Diagnostic::at(
-                        format!("/fields/{field}/expr"),
+                        format!("{}/expr", place(field)),
                         format!("the expression of `{field}` does not compile: {e}"),
                     )
                     .hint(format!(
@@ -73,7 +83,7 @@ impl Mapping {
             if source.optional && source.template.is_none() {
                 out.push(
                     Diagnostic::at(
-                        format!("/fields/{field}/optional"),
+                        format!("{}/optional", place(field)),
                         format!("`optional` on `{field}` changes nothing: only a template can find part of what it reads"),
                     )
                     .hint("remove it: a pointer, key or expression that finds nothing in an entry already gives no value there"),
@@ -81,7 +91,7 @@ impl Mapping {
             } else if source.optional && field == "code" {
                 out.push(
                     Diagnostic::at(
-                        format!("/fields/{field}/optional"),
+                        format!("{}/optional", place(field)),
                         "`code` cannot be optional: every entry needs one",
                     )
                     .hint("keep only the entries that have a code with `entries.filter`"),
@@ -90,7 +100,7 @@ impl Mapping {
             if source.key && self.entries.kind != EntriesKind::Object {
                 out.push(
                     Diagnostic::at(
-                        format!("/fields/{field}/key"),
+                        format!("{}/key", place(field)),
                         format!("`{field}` reads the member key, but the entries are an array"),
                     )
                     .hint("set `entries.kind` to `object`, or read a field with `pointer`"),
@@ -99,7 +109,7 @@ impl Mapping {
             if matches!(field, "retryable" | "deprecated/flag") && source.cleans() {
                 out.push(
                     Diagnostic::at(
-                        format!("/fields/{field}"),
+                        place(field),
                         format!("`{field}` reads true or false, which `after`, `before` and `markup` cannot clean"),
                     )
                     .hint("remove them: they apply to text fields only"),
@@ -115,7 +125,7 @@ impl Mapping {
                 };
                 out.push(
                     Diagnostic::at(
-                        format!("/fields/{field}/pointer"),
+                        format!("{}/pointer", place(field)),
                         format!("`{p}` is not a JSON pointer"),
                     )
                     .hint(hint),
@@ -125,7 +135,7 @@ impl Mapping {
                 if p != "key" && !source::is_pointer(p) {
                     out.push(
                         Diagnostic::at(
-                            format!("/fields/{field}/template"),
+                            format!("{}/template", place(field)),
                             format!("template placeholder `{{{p}}}` is not a JSON pointer"),
                         )
                         .hint("a placeholder is `{key}`, a JSON pointer (`{/message}`) or a relative one (`{1/name}`)"),
@@ -161,7 +171,7 @@ impl Mapping {
                 if p != "key" && !used.contains(p) {
                     out.push(
                         Diagnostic::at(
-                            format!("/fields/{field}/template"),
+                            format!("{}/template", place(field)),
                             format!(
                                 "`{{{p}}}` matches nothing in any of the {} entries",
                                 entries.len()
@@ -175,7 +185,7 @@ impl Mapping {
                 && !used.contains(&source::expr_mark(code))
             {
                 out.push(
-                    Diagnostic::at(format!("/fields/{field}/expr"), format!("the expression gives no value for any of the {} entries", entries.len()))
+                    Diagnostic::at(format!("{}/expr", place(field)), format!("the expression gives no value for any of the {} entries", entries.len()))
                         .hint("check the names it reads against the vendor file, or remove the field from the mapping"),
                 );
             }
@@ -183,7 +193,7 @@ impl Mapping {
                 && !used.contains(p)
             {
                 out.push(
-                    Diagnostic::at(format!("/fields/{field}/pointer"), format!("`{p}` matches nothing in any of the {} entries", entries.len()))
+                    Diagnostic::at(format!("{}/pointer", place(field)), format!("`{p}` matches nothing in any of the {} entries", entries.len()))
                         .hint("check the spelling against the vendor file, or remove the field from the mapping"),
                 );
             }
@@ -244,7 +254,7 @@ mod tests {
         let got = problems(&m);
         let exactly_one = |field: &str| {
             (
-                format!("/fields/{field}"),
+                place(field),
                 format!(
                     "the source of `{field}` must give exactly one of `pointer`, `key`, `template` and `expr`"
                 ),
@@ -365,7 +375,7 @@ mod tests {
         }}));
         let ignored = |field: &str| {
             (
-                format!("/fields/{field}/optional"),
+                format!("{}/optional", place(field)),
                 format!(
                     "`optional` on `{field}` changes nothing: only a template can find part of what it reads"
                 ),
@@ -456,6 +466,22 @@ mod tests {
                 "/fields/code/expr",
                 "the expression of `code` does not compile: expected term at column 8, found the end"
             )]
+        );
+    }
+
+    #[test]
+    fn a_derived_category_title_is_located_under_derive_categories() {
+        let m = test_mapping(json!({
+            "derive_categories": {"title": {"pointer": "group", "optional": true}},
+            "fields": {"category": {"pointer": "/g"}},
+        }));
+        let got: Vec<String> = problems(&m).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            got,
+            [
+                "/derive_categories/title/optional",
+                "/derive_categories/title/pointer"
+            ]
         );
     }
 }
