@@ -299,7 +299,7 @@ impl Mapping {
             return None;
         };
         Some(format!(
-            "`{id}` {problem}, so it cannot be a derived category id (make a slug with `expr`, e.g. `.name | ascii_downcase | gsub(\"[^a-z0-9]+\"; \"-\")`)"
+            "cannot be derived: category id `{id}` {problem} (make a slug with `expr`, e.g. `.name | ascii_downcase | gsub(\"[^a-z0-9]+\"; \"-\")`)"
         ))
     }
 

@@ -158,7 +158,7 @@ fn a_category_is_declared_or_derived_and_an_id() {
         problems,
         [problem(
             "/0/group",
-            "entry /0: `category` `Access Control` contains whitespace, so it cannot be a derived category id (make a slug with `expr`, e.g. `.name | ascii_downcase | gsub(\"[^a-z0-9]+\"; \"-\")`)"
+            "entry /0: `category` cannot be derived: category id `Access Control` contains whitespace (make a slug with `expr`, e.g. `.name | ascii_downcase | gsub(\"[^a-z0-9]+\"; \"-\")`)"
         )]
     );
 }
