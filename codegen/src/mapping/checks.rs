@@ -67,7 +67,7 @@ impl Mapping {
                 );
             }
             if let Some(code) = &source.expr
-                && let Err(e) = expr::compile(code)
+                && let Err(e) = expr::check(code)
             {
                 out.push(
                     Diagnostic::at(
@@ -151,7 +151,7 @@ impl Mapping {
         self.sources().iter().all(|(_, s)| {
             s.expr
                 .as_deref()
-                .is_none_or(|code| expr::compile(code).is_ok())
+                .is_none_or(|code| expr::check(code).is_ok())
         })
     }
 

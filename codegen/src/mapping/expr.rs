@@ -75,7 +75,7 @@ impl Drop for Scope {
 }
 
 /// Compiles `code`: an error says what jaq expected and where (a 1-based character column).
-pub(super) fn compile(code: &str) -> Result<Compiled, String> {
+fn compile(code: &str) -> Result<Compiled, String> {
     let column = |part: &str| {
         let start = jaq_core::load::span(code, part).start;
         code[..start].chars().count() + 1
@@ -154,6 +154,14 @@ pub(super) fn compile(code: &str) -> Result<Compiled, String> {
         filter,
         reads: VARS.map(|v| code.contains(v)),
     })
+}
+
+/// Whether `code` compiles, and if not, why (compiled once, then kept for [`eval`]).
+pub(super) fn check(code: &str) -> Result<(), String> {
+    match &*compiled(code) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(e.clone()),
+    }
 }
 
 /// The compiled form of `code`, compiled on first use.
@@ -547,6 +555,17 @@ mod tests {
         assert_eq!(
             e,
             "undefined variable `$nope` at column 1; undefined filter `nofun` at column 9"
+        );
+    }
+
+    #[test]
+    fn an_expression_is_compiled_once() {
+        let code = ".compiled_once_probe // 1";
+        assert_eq!(check(code), Ok(()));
+        assert!(Rc::ptr_eq(&compiled(code), &compiled(code)));
+        assert_eq!(
+            check(".x |"),
+            Err("expected term at column 5, found the end".to_owned())
         );
     }
 
