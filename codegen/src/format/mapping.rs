@@ -224,20 +224,41 @@ pub struct CatalogHead {
 
 /// Where a value comes from, and how its text is cleaned.
 ///
-/// Exactly one of `pointer`, `key` and `template` is given.
+/// Exactly one of `pointer`, `key`, `template` and `expr` is given.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// JSON pointer into the entry (`/message`, `/comment/doc`).
+    /// JSON pointer into the entry (`/message`, `/comment/doc`), or a relative JSON pointer
+    /// that reads the levels enclosing it: `0/x` is the entry's `/x`, `1` the collection
+    /// holding the entry, `2/name` the `name` of what holds that collection, and `2#` its key
+    /// (or array index).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
     /// The entry's member key (for `entries.kind: object`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub key: bool,
     /// Text with `{/pointer}` placeholders filled from the entry, e.g. `"{/phrase} ({/code})"`;
-    /// `{key}` is the member key. An entry that lacks a placeholder's value has no value.
+    /// `{key}` is the member key, and a placeholder may be a relative JSON pointer
+    /// (`"{2/name}: {0/title}"`). An entry that lacks a placeholder's value has no value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
+    /// A jq filter computing the value, e.g.
+    /// `"($up[3].number*1000) + (($up[1].number // 0)*100) + .number"` or
+    /// `".error.code // $key"`. Its input is the entry; `$key` is the entry's member key or
+    /// array index, `$path` the keys and indexes from the document root to it, `$up` the
+    /// enclosing values, nearest first (`$up[0]` is the collection holding the entry),
+    /// `$root` the whole document, and `$file` the vendor file's name when `vendor_file` reads
+    /// several (`null` otherwise). It gives nothing or `null` (no value) or exactly one value;
+    /// integral numbers are integers. Zero-padding: `("0000" + tostring) | .[-4:]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expr: Option<String>,
+    /// Some entries lack part of this template: where it finds only some of its placeholders
+    /// it has no value instead of being an error, e.g. `{"template": "{/a} ({/b})",
+    /// "optional": true}`. Only for templates (a pointer, key or expression that finds
+    /// nothing already gives no value), and not for `code`, which every entry needs. A
+    /// placeholder that matches nothing in any entry is still an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
     /// Keep only the text after the first occurrence of this marker
     /// (`"@ "` turns `"Official Documentation @ https://…"` into the URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -34,6 +34,9 @@ pub(super) enum Read {
     Message,
     /// `deprecated.flag` (true or false) and, when it is true, the required `deprecated.note`.
     Deprecated,
+    /// A category id: text that `catalog.categories` declares, or, with `derive_categories`,
+    /// one that can be an id (no whitespace, no control character).
+    Category,
     /// Text, cleaned.
     Text(SourceOf, fn(&mut Code) -> &mut Option<String>),
     /// Text made a Rust variant name.
@@ -101,7 +104,7 @@ pub(super) const FIELDS: &[FieldSpec] = &[
     row!(name, Name, replace),
     row!(title, Text, replace),
     row!(status, Status, replace),
-    row!(category, Text, replace),
+    row!(category, Category, replace),
     row!(description, Text, replace),
     row!(when, Text, replace),
     row!(causes, List, append),
@@ -169,10 +172,10 @@ impl Mapping {
         let mut used = BTreeSet::new();
         let mut fail = |field: &str, source: &Source, problem: String| {
             let place = entry.location();
-            let at = source
-                .pointer
-                .as_deref()
-                .map_or_else(|| place.clone(), |p| format!("{place}{p}"));
+            let at = source.pointer.as_deref().map_or_else(
+                || place.clone(),
+                |p| super::entries::located(entry.file, &source::location(p, entry)),
+            );
             out.push(Diagnostic::at(at, format!("entry {place}: `{field}` {problem}")).hint(
                 "the vendor file does not have what the mapping expects here: fix the mapping, or give the value in `overlay`",
             ));
@@ -208,6 +211,17 @@ impl Mapping {
                 Read::Text(source_of, slot) => {
                     let Some(source) = source_of(f) else { continue };
                     *slot(&mut code) = text(spec.name, source, entry, &mut used, &mut fail);
+                }
+                Read::Category => {
+                    let Some(source) = &f.category else { continue };
+                    let id = text("category", source, entry, &mut used, &mut fail);
+                    code.category = id.filter(|id| match self.category_problem(id) {
+                        None => true,
+                        Some(problem) => {
+                            fail("category", source, problem);
+                            false
+                        }
+                    });
                 }
                 Read::Name(source_of, slot) => {
                     let Some(source) = source_of(f) else { continue };
@@ -265,6 +279,29 @@ impl Mapping {
         code.code = wire?;
         code.message = message?;
         Some(code)
+    }
+
+    /// Why `id`, read from a vendor entry, cannot be its category: not declared in
+    /// `catalog.categories` (without `derive_categories`), or not an id.
+    fn category_problem(&self, id: &str) -> Option<String> {
+        if self.catalog.categories.iter().any(|c| c.id == id) {
+            return None;
+        }
+        if self.derive_categories.is_none() {
+            return Some(format!(
+                "`{id}` is not a category `catalog.categories` declares (declare it, set `derive_categories`, or map the vendor's values with `expr`)"
+            ));
+        }
+        let problem = if id.chars().any(char::is_whitespace) {
+            "contains whitespace"
+        } else if id.chars().any(char::is_control) {
+            "contains a control character"
+        } else {
+            return None;
+        };
+        Some(format!(
+            "cannot be derived: category id `{id}` {problem} (make a slug with `expr`, e.g. `.name | ascii_downcase | gsub(\"[^a-z0-9]+\"; \"-\")`)"
+        ))
     }
 
     /// The wire code of `entry`, as the catalog's `code_type` wants it.
@@ -435,7 +472,9 @@ mod tests {
 
     #[test]
     fn every_field_is_read_into_its_place() {
-        let m = test_mapping(json!({"fields": {
+        let m = test_mapping(json!({
+            "catalog": {"categories": [{"id": "client"}]},
+            "fields": {
             "name": {"pointer": "/n"},
             "title": {"pointer": "/t"},
             "status": {"pointer": "/s"},
@@ -631,3 +670,6 @@ mod tests {
         assert_eq!(names, [Some("Busy1"), Some("Busy2"), Some("Gone"), None]);
     }
 }
+
+#[cfg(test)]
+mod expr_tests;

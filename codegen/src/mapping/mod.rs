@@ -16,18 +16,21 @@
 //! - `checks`: the mapping on its own (one source per field, pointers that are pointers) and,
 //!   after reading, pointers that matched no entry;
 //! - `entries`: where the entries are, the filter, and entries of one code grouped;
-//! - `source` and `clean`: a field's value in an entry (pointer, key or template) and its text
-//!   cleaned;
+//! - `source` and `clean`: a field's value in an entry (pointer, key, template or jq
+//!   expression, the last in `expr`) and its text cleaned;
 //! - `markup`: HTML text (`markup: html`) as markdown, its links made absolute against
 //!   `links_base`;
 //! - `fields`: the table of catalog fields, and a code made from an entry with it;
 //! - `overlay`: retired codes put back and the overlay applied;
 //! - `lines`: a line-oriented vendor file read as entries;
+//! - `explain`: where each field of each code came from;
 //! - `preview`: what a mapping made, field by field, for `gen --explain`.
 
 mod checks;
 mod clean;
 mod entries;
+mod explain;
+mod expr;
 mod fields;
 mod lines;
 mod markup;
@@ -35,16 +38,19 @@ mod overlay;
 mod preview;
 mod source;
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 pub use crate::format::mapping::*;
+#[allow(
+    unused_imports,
+    reason = "read by the mapping preview (`gen --explain`)"
+)]
+pub use explain::{CodeOrigin, FieldOrigin, Origin};
 
 use crate::catalog::{Catalog, Category, Code};
 use crate::diag::Diagnostic;
-use crate::json_pointer;
 pub use entries::Document;
 use fields::{FIELDS, Read};
 
@@ -79,52 +85,6 @@ impl<'a> Entry<'a> {
     fn location(&self) -> String {
         entries::located(self.file, &self.pointer)
     }
-
-    /// The value at `pointer`: a JSON pointer into the entry (`/message`), or a relative JSON
-    /// pointer (`1/name` one level up, `2#` the key or index two levels up; `0/x` is `/x`).
-    /// `None` when there is nothing there.
-    fn read(&self, pointer: &str) -> Option<Cow<'a, Value>> {
-        if pointer.is_empty() || pointer.starts_with('/') {
-            return self.value.pointer(pointer).map(Cow::Borrowed);
-        }
-        let (up, rest) = relative(pointer)?;
-        if up == 0 && rest != "#" {
-            return self.value.pointer(rest).map(Cow::Borrowed);
-        }
-        let segments: Vec<&str> = self.pointer.split('/').skip(1).collect();
-        let depth = segments.len().checked_sub(up)?;
-        if rest == "#" {
-            let last = segments[..depth].last()?;
-            let parent = format!("/{}", segments[..depth - 1].join("/"));
-            let parent = if depth == 1 { "" } else { parent.as_str() };
-            return Some(Cow::Owned(match self.root.pointer(parent)? {
-                Value::Array(_) => Value::from(last.parse::<u64>().ok()?),
-                _ => Value::String(json_pointer::unescape(last)),
-            }));
-        }
-        let base = if depth == 0 {
-            String::new()
-        } else {
-            format!("/{}", segments[..depth].join("/"))
-        };
-        self.root
-            .pointer(&format!("{base}{rest}"))
-            .map(Cow::Borrowed)
-    }
-}
-
-/// A relative JSON pointer split into how many levels it goes up and the rest (a JSON pointer,
-/// or `#`); `None` when `pointer` is not one.
-fn relative(pointer: &str) -> Option<(usize, &str)> {
-    let digits = pointer.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, rest) = pointer.split_at(digits);
-    if number.is_empty() || (number.len() > 1 && number.starts_with('0')) {
-        return None;
-    }
-    if !(rest.is_empty() || rest == "#" || rest.starts_with('/')) {
-        return None;
-    }
-    Some((number.parse().ok()?, rest))
 }
 
 impl Mapping {
@@ -150,6 +110,8 @@ impl Mapping {
         released: Result<Option<&Catalog>, ()>,
     ) -> Result<(Catalog, Vec<String>), Problems> {
         let mut problems = Problems::default();
+        // Expressions read each vendor document converted once, while this lives.
+        let _expr_scope = expr::Scope::enter();
         if self.mapping != 1 {
             problems.mapping.push(
                 Diagnostic::at(
@@ -170,6 +132,9 @@ impl Mapping {
             if problems.mapping.len() > before {
                 return Err(problems);
             }
+        }
+        if !self.expressions_compile() {
+            return Err(problems);
         }
         let entries = match self.entries(documents) {
             Ok(entries) => entries,
@@ -487,5 +452,44 @@ mod tests {
                 "`entries.at` points at `/x`, which the vendor file does not have"
             )]
         );
+    }
+
+    #[test]
+    fn entries_of_several_files_know_their_file() {
+        let m = test_mapping(json!({
+            "entries": {"at": "/errors"},
+            "fields": {"category": {"expr": "$file | ltrimstr(\"v/\") | rtrimstr(\".json\")"}},
+            "derive_categories": {},
+        }));
+        let (a, b) = (
+            json!({"errors": [{"code": "a", "message": "A"}]}),
+            json!({"errors": [{"code": "b", "message": "B"}]}),
+        );
+        let documents = [
+            Document {
+                name: Some("v/lambda.json"),
+                value: &a,
+            },
+            Document {
+                name: Some("v/s3.json"),
+                value: &b,
+            },
+        ];
+        let (catalog, origins) = m
+            .apply_with_release(&documents, Ok(None))
+            .expect("a catalog");
+        let got: Vec<(String, Option<&str>)> = catalog
+            .codes
+            .iter()
+            .map(|c| (c.code.wire(), c.category.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a".to_owned(), Some("lambda")),
+                ("b".to_owned(), Some("s3"))
+            ]
+        );
+        assert_eq!(origins, ["v/lambda.json#/errors/0", "v/s3.json#/errors/0"]);
     }
 }

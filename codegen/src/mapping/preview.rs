@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::entries::located;
-use super::{Document, Entry, Mapping, Problems, Source, source};
+use super::explain::Origin;
+use super::{Document, Entry, Mapping, Problems};
 use crate::catalog::Catalog;
 
 /// A value shown longer than this is cut, so one field stays one line.
@@ -69,41 +70,23 @@ impl Mapping {
                 .collect();
             let _ = writeln!(out, "derived categories: {}", derived.join(", "));
         }
-        let sources = self.sources();
-        for (code, origin) in catalog.codes.iter().zip(origins) {
-            let wire = code.code.wire();
-            let entry = entries.iter().find(|e| &e.location() == origin);
-            let _ = writeln!(
-                out,
-                "\n{wire}  ({})",
-                match entry {
-                    Some(entry) => places.name(entry.file, &entry.pointer),
-                    None => "retired: from the last release".to_owned(),
-                }
-            );
-            let value = serde_json::to_value(code).unwrap_or_default();
-            let overlay = self.overlay.get(&wire);
-            let overlaid = overlay
-                .and_then(|o| serde_json::to_value(o).ok())
-                .unwrap_or_default();
-            let Value::Object(members) = &value else {
-                continue;
+        for (code, explained) in catalog.codes.iter().zip(self.explain(catalog, origins)) {
+            let entry = if explained.entry.is_empty() {
+                "retired: from the last release".to_owned()
+            } else {
+                places.show(&explained.entry)
             };
-            for (field, shown) in members {
-                let from = if overlaid.get(field).is_some() {
-                    "overlay".to_owned()
-                } else if let Some(s) = sources.iter().find(|(f, _)| f == field).map(|(_, s)| s)
-                    && let Some(entry) = entry
-                {
-                    origin_of(s, entry, places)
-                } else if field == "deprecated"
-                    && let (Some(d), Some(entry)) = (&self.fields.deprecated, entry)
-                {
-                    origin_of(&d.flag, entry, places)
-                } else {
-                    "mapping".to_owned()
-                };
-                let _ = writeln!(out, "  {field:<12} {:<40}  {from}", one_line(shown));
+            let _ = writeln!(out, "\n{}  ({entry})", explained.code);
+            let value = serde_json::to_value(code).unwrap_or_default();
+            for field in &explained.fields {
+                let from: Vec<String> = field.from.iter().map(|o| places.origin(o)).collect();
+                let shown = value.get(field.field).map(one_line).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  {:<12} {shown:<40}  {}",
+                    field.field,
+                    from.join(" + ")
+                );
             }
         }
         out
@@ -136,46 +119,31 @@ impl Places<'_, '_> {
             None => located(file, pointer),
         }
     }
-}
 
-/// Where `source` read its value in `entry`.
-fn origin_of(source: &Source, entry: &Entry<'_>, places: &Places<'_, '_>) -> String {
-    let place = |p: &str| places.name(entry.file, &absolute(entry, p));
-    let key = || format!("{} (member key)", places.name(entry.file, &entry.pointer));
-    if source.key {
-        return key();
+    /// A place as the mapping engine names it (`<file>#<pointer>` for one of several files).
+    fn show(&self, place: &str) -> String {
+        let file = self.documents.iter().find_map(|d| {
+            let name = d.name?;
+            let pointer = place.strip_prefix(name)?.strip_prefix('#')?;
+            Some((name, pointer))
+        });
+        match file {
+            Some((name, pointer)) => self.name(Some(name), pointer),
+            None => self.name(None, place),
+        }
     }
-    if let Some(p) = &source.pointer {
-        return place(p);
-    }
-    if let Some(t) = &source.template {
-        let read: Vec<String> = source::placeholders(t)
-            .map(|p| if p == "key" { key() } else { place(p) })
-            .collect();
-        return format!("template over {}", read.join(", "));
-    }
-    format!(
-        "expression over {}",
-        places.name(entry.file, &entry.pointer)
-    )
-}
 
-/// A pointer of a source made absolute in the entry's document: a JSON pointer is under the
-/// entry; a relative one climbs from it.
-fn absolute(entry: &Entry<'_>, pointer: &str) -> String {
-    if pointer.is_empty() || pointer.starts_with('/') {
-        return format!("{}{pointer}", entry.pointer);
-    }
-    let Some((up, rest)) = super::relative(pointer) else {
-        return format!("{}{pointer}", entry.pointer);
-    };
-    let segments: Vec<&str> = entry.pointer.split('/').skip(1).collect();
-    let depth = segments.len().saturating_sub(up);
-    let base: String = segments[..depth].iter().map(|s| format!("/{s}")).collect();
-    if rest == "#" {
-        format!("{base} (its key)")
-    } else {
-        format!("{base}{rest}")
+    fn origin(&self, origin: &Origin) -> String {
+        match origin {
+            Origin::Vendor(places) => {
+                let shown: Vec<String> = places.iter().map(|p| self.show(p)).collect();
+                shown.join(", ")
+            }
+            Origin::Key(at) => format!("key of {}", self.show(at)),
+            Origin::Expression(at) => format!("expression over {}", self.show(at)),
+            Origin::Overlay => "overlay".to_owned(),
+            Origin::Release => "last release".to_owned(),
+        }
     }
 }
 
@@ -225,15 +193,15 @@ codes: 2 (2 read from entries, 0 merged into an earlier entry's code, 0 retired 
 
 a  (/classes/0/errors/0)
   code         a                                         /classes/0/errors/0/code
-  title        A (a)                                     template over /classes/0/errors/0/message, /classes/0/errors/0/code
-  status       400                                       /classes/0/errors/0/status
   message      A                                         /classes/0/errors/0/message
+  title        A (a)                                     /classes/0/errors/0/message, /classes/0/errors/0/code
+  status       400                                       /classes/0/errors/0/status
 
 b  (/classes/1/errors/0)
   code         b                                         /classes/1/errors/0/code
-  title        B (b)                                     template over /classes/1/errors/0/message, /classes/1/errors/0/code
-  status       503                                       /classes/1/errors/0/status
   message      B                                         /classes/1/errors/0/message
+  title        B (b)                                     /classes/1/errors/0/message, /classes/1/errors/0/code
+  status       503                                       /classes/1/errors/0/status
   fixes        [\"Retry\"]                                 overlay
 ";
         assert_eq!(text, want);

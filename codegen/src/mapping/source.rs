@@ -1,16 +1,19 @@
-//! A field's value in one entry: read at a JSON pointer, taken from the member key, or made
-//! from a template over pointers, then as text (cleaned) or a list of text.
+//! A field's value in one entry: read at a JSON pointer (absolute into the entry, or relative
+//! to it), taken from the member key, made from a template over pointers, or computed by a jq
+//! expression; then as text (cleaned) or a list of text.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use super::clean::clean;
-use super::{Entry, Source};
+use super::{Entry, Source, expr};
+use crate::json_pointer;
 
 /// The value of `source` in `entry`: `None` when the entry lacks it (or it is null); an
-/// error when a template placeholder names a list or an object, which has no text. Each
-/// pointer that found a value is added to `used`.
+/// error when a template placeholder names a list or an object, which has no text, or an
+/// expression fails. Each pointer that found a value is added to `used` (an expression that
+/// gave a value adds [`expr_mark`]).
 pub(super) fn value(
     source: &Source,
     entry: &Entry<'_>,
@@ -20,35 +23,47 @@ pub(super) fn value(
         return Ok(entry.key.map(|k| Value::String(k.to_owned())));
     }
     if let Some(p) = &source.pointer {
-        let Some(v) = entry.value.pointer(p).filter(|v| !v.is_null()) else {
+        let Some(v) = resolve(p, entry)?.filter(|v| !v.is_null()) else {
             return Ok(None);
         };
         used.insert(p.clone());
-        return Ok(Some(v.clone()));
+        return Ok(Some(v));
+    }
+    if let Some(code) = &source.expr {
+        let v = expr::eval(code, entry)?;
+        if v.is_some() {
+            used.insert(expr_mark(code));
+        }
+        return Ok(v);
     }
     let Some(template) = source.template.as_deref() else {
         return Ok(None);
     };
     let mut out = String::new();
     let mut rest = template;
+    let mut missing: Vec<&str> = Vec::new();
+    let mut found = false;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else {
             return Ok(None);
         };
         out.push_str(&rest[..open]);
         let name = &rest[open + 1..close];
+        rest = &rest[close + 1..];
         let v = if name == "key" {
-            let Some(key) = entry.key else {
-                return Ok(None);
-            };
-            Value::String(key.to_owned())
+            entry.key.map(|key| Value::String(key.to_owned()))
         } else {
-            let Some(v) = entry.value.pointer(name).filter(|v| !v.is_null()) else {
-                return Ok(None);
-            };
-            used.insert(name.to_owned());
-            v.clone()
+            let v = resolve(name, entry)?.filter(|v| !v.is_null());
+            if v.is_some() {
+                used.insert(name.to_owned());
+            }
+            v
         };
+        let Some(v) = v else {
+            missing.push(name);
+            continue;
+        };
+        found |= name != "key";
         match v {
             Value::String(s) => out.push_str(&s),
             Value::Number(n) => out.push_str(&n.to_string()),
@@ -60,10 +75,120 @@ pub(super) fn value(
                 ));
             }
         }
-        rest = &rest[close + 1..];
     }
-    out.push_str(rest);
-    Ok(Some(Value::String(out)))
+    if missing.is_empty() {
+        out.push_str(rest);
+        return Ok(Some(Value::String(out)));
+    }
+    // Some placeholders found and others not: the template would silently vanish here.
+    if found && !source.optional {
+        let names: Vec<String> = missing.iter().map(|n| format!("`{{{n}}}`")).collect();
+        return Err(format!(
+            "template finds some of its placeholders but not {} (if some entries lack it, say `\"optional\": true`)",
+            names.join(", ")
+        ));
+    }
+    Ok(None)
+}
+
+/// What [`value`] adds to `used` when the expression `code` gave a value.
+pub(super) fn expr_mark(code: &str) -> String {
+    format!("expr:{code}")
+}
+
+/// Whether `p` is a JSON pointer (`""`, `/…`) or a relative JSON pointer (`0/x`, `1`, `2#`).
+pub(super) fn is_pointer(p: &str) -> bool {
+    if p.is_empty() || p.starts_with('/') {
+        return true;
+    }
+    let digits = p.len() - p.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (n, rest) = p.split_at(digits);
+    !n.is_empty()
+        && (n == "0" || !n.starts_with('0'))
+        && (rest.is_empty() || rest == "#" || rest.starts_with('/'))
+}
+
+/// A relative pointer split into its levels up and the rest (`#`, or a pointer); `None` for
+/// an absolute pointer.
+fn relative(p: &str) -> Option<(usize, &str)> {
+    let digits = p.len() - p.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let (n, rest) = p.split_at(digits);
+    Some((n.parse().ok()?, rest))
+}
+
+/// The pointer `levels` up from `pointer`; `None` above the document root.
+fn up(pointer: &str, levels: usize) -> Option<&str> {
+    let mut at = pointer;
+    for _ in 0..levels {
+        at = &at[..at.rfind('/')?];
+    }
+    Some(at)
+}
+
+/// The value at pointer `p` for `entry`: an absolute pointer reads into the entry's value,
+/// a relative one from the level it names (`0` is the entry itself, `1` what holds it, …);
+/// `n#` is the key or array index of that level. An error when it climbs above the document.
+pub(super) fn resolve(p: &str, entry: &Entry<'_>) -> Result<Option<Value>, String> {
+    let Some((levels, rest)) = relative(p) else {
+        return Ok(entry.value.pointer(p).cloned());
+    };
+    let Some(base) = up(&entry.pointer, levels) else {
+        return Err(format!(
+            "`{p}` climbs {levels} levels, above the document (the entry is at `{}`)",
+            entry.pointer
+        ));
+    };
+    if rest == "#" {
+        if levels == 0
+            && let Some(key) = entry.key
+        {
+            return Ok(Some(Value::String(key.to_owned())));
+        }
+        let Some((parent, last)) = base.rsplit_once('/') else {
+            return Err(format!(
+                "`{p}` names the key of the document root, which has none"
+            ));
+        };
+        let last = json_pointer::unescape(last);
+        return Ok(Some(match entry.root.pointer(parent) {
+            Some(Value::Array(_)) => last
+                .parse::<u64>()
+                .map_or(Value::String(last), |i| Value::Number(i.into())),
+            _ => Value::String(last),
+        }));
+    }
+    let holder = if levels == 0 {
+        Some(entry.value)
+    } else {
+        entry.root.pointer(base)
+    };
+    Ok(holder.and_then(|h| h.pointer(rest)).cloned())
+}
+
+/// Where in the vendor file pointer `p` reads for `entry` (for locating problems).
+pub(super) fn location(p: &str, entry: &Entry<'_>) -> String {
+    location_at(p, &entry.pointer)
+}
+
+/// Where in the vendor file pointer `p` reads for the entry at `entry`.
+pub(super) fn location_at(p: &str, entry: &str) -> String {
+    match relative(p) {
+        None => format!("{entry}{p}"),
+        Some((levels, rest)) => {
+            // Above the document, the entry itself is the place to look.
+            let Some(base) = up(entry, levels) else {
+                return entry.to_owned();
+            };
+            if rest == "#" {
+                base.to_owned()
+            } else {
+                format!("{base}{rest}")
+            }
+        }
+    }
 }
 
 /// Text of `source` in `entry`, cleaned; `None` when absent or blank.
@@ -216,10 +341,22 @@ mod tests {
     fn a_template_with_a_missing_value_or_no_closing_brace_has_no_value() {
         let v = json!({"phrase": "Not Found"});
         let mut used = BTreeSet::new();
-        for t in ["{/phrase} {/absent}", "{/phrase} {key}", "{/phrase"] {
+        for t in ["{/absent} {/gone}", "{key}", "{/phrase"] {
             let got = value(&source(json!({"template": t})), &entry(None, &v), &mut used);
             assert_eq!(got, Ok(None), "{t}");
         }
+        // Some placeholders found and others not: an error, unless the source is optional.
+        let partial = json!({"template": "{/phrase} {/absent} {/gone}"});
+        assert_eq!(
+            value(&source(partial.clone()), &entry(None, &v), &mut used),
+            Err("template finds some of its placeholders but not `{/absent}`, `{/gone}` (if some entries lack it, say `\"optional\": true`)".to_owned())
+        );
+        let mut optional = partial;
+        optional["optional"] = json!(true);
+        assert_eq!(
+            value(&source(optional), &entry(None, &v), &mut used),
+            Ok(None)
+        );
         // Text without placeholders is the value itself.
         let got = value(
             &source(json!({"template": "fixed"})),
@@ -297,5 +434,47 @@ mod tests {
         let got: Vec<&str> = placeholders("{/a} and {key}, {unclosed").collect();
         assert_eq!(got, ["/a", "key"]);
         assert_eq!(placeholders("no braces").count(), 0);
+    }
+
+    #[test]
+    fn relative_pointers_read_the_levels_around_the_entry() {
+        let root = json!({"groups": [{"name": "G", "errors": {"E1": {"m": "x"}}}]});
+        let e = Entry {
+            pointer: "/groups/0/errors/E1".to_owned(),
+            key: Some("E1"),
+            value: &root["groups"][0]["errors"]["E1"],
+            root: &root,
+            file: None,
+            links_base: None,
+        };
+        let read = |p: &str| resolve(p, &e);
+        assert_eq!(read("0/m"), Ok(Some(json!("x"))));
+        assert_eq!(read("/m"), Ok(Some(json!("x"))));
+        assert_eq!(read("0#"), Ok(Some(json!("E1"))));
+        assert_eq!(read("1"), Ok(Some(json!({"E1": {"m": "x"}}))));
+        assert_eq!(read("2/name"), Ok(Some(json!("G"))));
+        assert_eq!(read("2#"), Ok(Some(json!(0))), "an array index is a number");
+        assert_eq!(read("3#"), Ok(Some(json!("groups"))));
+        assert_eq!(read("2/absent"), Ok(None));
+        assert_eq!(
+            read("4#"),
+            Err("`4#` names the key of the document root, which has none".to_owned())
+        );
+        assert_eq!(
+            read("5/x"),
+            Err(
+                "`5/x` climbs 5 levels, above the document (the entry is at `/groups/0/errors/E1`)"
+                    .to_owned()
+            )
+        );
+        assert_eq!(location("2/name", &e), "/groups/0/name");
+        assert_eq!(location("2#", &e), "/groups/0");
+        assert_eq!(location("/m", &e), "/groups/0/errors/E1/m");
+        // In a template too.
+        let s = source(json!({"template": "{2/name}/{0#}: {0/m}"}));
+        assert_eq!(
+            value(&s, &e, &mut BTreeSet::new()),
+            Ok(Some(json!("G/E1: x")))
+        );
     }
 }
