@@ -176,6 +176,8 @@ impl Mapping {
             .map(|g| entries::merge_values(g.iter().map(|&i| entries[i].value)))
             .collect();
         let mut codes: Vec<Code> = Vec::with_capacity(groups.len());
+        // Codes of entries that could not be read (their problems are reported).
+        let mut unread: BTreeSet<String> = BTreeSet::new();
         let mut origins: Vec<String> = Vec::with_capacity(groups.len());
         let mut categories = self.catalog.categories.clone();
         for (group, value) in groups.iter().zip(&merged) {
@@ -189,6 +191,15 @@ impl Mapping {
                 links_base: first.links_base,
             };
             let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
+                // Its problems are reported; an overlay entry for it is not a stray one.
+                if let Ok(Some(wire)) =
+                    source::code_value(&self.fields.code, &entry, &mut BTreeSet::new())
+                {
+                    unread.insert(match wire {
+                        Value::String(s) => s.trim().to_owned(),
+                        other => other.to_string(),
+                    });
+                }
                 continue;
             };
             // The lists of the merged entries are gathered from every member, in file order.
@@ -229,7 +240,7 @@ impl Mapping {
         self.unmatched_pointers(&entries, &used, &mut problems.mapping);
         fields::unique_names(&mut codes);
         self.add_retired(&mut codes, &mut origins, released, &mut problems.mapping);
-        self.merge_overlay(&mut codes, &mut problems.mapping);
+        self.merge_overlay(&mut codes, &unread, &mut problems.mapping);
 
         if !problems.mapping.is_empty() || !problems.vendor.is_empty() {
             return Err(problems);
@@ -491,5 +502,25 @@ mod tests {
             ]
         );
         assert_eq!(origins, ["v/lambda.json#/errors/0", "v/s3.json#/errors/0"]);
+    }
+
+    #[test]
+    fn an_overlay_for_a_code_whose_entry_fails_is_not_called_stray() {
+        let m = test_mapping(json!({"overlay": {"a": {"title": "A title"}, "zz": {"title": "x"}}}));
+        let p = m
+            .apply(&json!([{"code": "a", "message": ""}, {"code": "b", "message": "B"}]))
+            .unwrap_err();
+        assert_eq!(
+            problems(&p.vendor),
+            [("/0/message", "entry /0: `message` is missing or empty")]
+        );
+        // `a` is in the vendor file (its message is the problem); `zz` is not.
+        assert_eq!(
+            problems(&p.mapping),
+            [(
+                "/overlay/zz",
+                "the overlay names code `zz`, which the vendor file does not have"
+            )]
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! What a mapping adds to the vendor's codes: the codes it lists as retired, put back from
 //! the last release, and the overlay's additions and overrides.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Mapping;
 use super::fields::FIELDS;
@@ -60,7 +60,15 @@ impl Mapping {
 
     /// Applies each overlay entry to its code, field by field as [`FIELDS`] says; an entry
     /// for a code the vendor file does not have is a problem.
-    pub(super) fn merge_overlay(&self, codes: &mut [Code], out: &mut Vec<Diagnostic>) {
+    /// The overlay applied to `codes`. An overlay entry for a code the vendor file does not
+    /// have is an error, unless the code is in `unread`: its entry is there but could not be
+    /// read, which is reported already.
+    pub(super) fn merge_overlay(
+        &self,
+        codes: &mut [Code],
+        unread: &BTreeSet<String>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let index: BTreeMap<String, usize> = codes
             .iter()
             .enumerate()
@@ -68,6 +76,9 @@ impl Mapping {
             .collect();
         for (wire, o) in &self.overlay {
             let Some(&i) = index.get(wire) else {
+                if unread.contains(wire) {
+                    continue;
+                }
                 out.push(
                     Diagnostic::at(format!("/overlay/{}", json_pointer::escape(wire)), format!("the overlay names code `{wire}`, which the vendor file does not have"))
                         .hint("the vendor may have removed or renamed it: update or drop this overlay entry"),
@@ -116,7 +127,7 @@ mod tests {
             {"code": "b", "message": "Untouched"},
         ]));
         let mut out = Vec::new();
-        m.merge_overlay(&mut codes, &mut out);
+        m.merge_overlay(&mut codes, &BTreeSet::new(), &mut out);
         assert!(out.is_empty(), "{out:?}");
         let a = &codes[0];
         assert_eq!(a.title.as_deref(), Some("New title"));
@@ -148,7 +159,7 @@ mod tests {
         let m = test_mapping(json!({"overlay": {"a/b": {"title": "x"}}}));
         let mut codes = codes(json!([{"code": "a", "message": "m"}]));
         let mut out = Vec::new();
-        m.merge_overlay(&mut codes, &mut out);
+        m.merge_overlay(&mut codes, &BTreeSet::new(), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].pointer.as_deref(), Some("/overlay/a~1b"));
         assert_eq!(
