@@ -1,15 +1,15 @@
 //! The error body is XML: how a body is read into, and written from, the value the layout's
-//! paths address (see `xml_tree`), and [`ApiError::from_xml`] and [`ApiError::to_xml`].
+//! paths address (see `xml_read` and `xml_write`), and [`ApiError::from_xml`] and [`ApiError::to_xml`].
 
 use super::body::read_all;
-use super::{ApiError, ParseError, ParseErrorKind, xml_tree};
+use super::{ApiError, ParseError, ParseErrorKind};
 use serde_json::Value;
 
 /// `body` as the value its XML document stands for. Without the `xml` feature nothing can
 /// read XML: a [`ParseErrorKind::NotXml`] says so.
 pub(super) fn parse_body(body: &[u8]) -> Result<Value, ParseError> {
     #[cfg(feature = "xml")]
-    let value = xml_tree::parse(body);
+    let value = super::xml_read::parse(body);
     #[cfg(not(feature = "xml"))]
     let value = Err("reading an XML body needs the `xml` feature".to_owned());
     value.map_err(|e| ParseError::new(ParseErrorKind::NotXml(e), body))
@@ -17,7 +17,7 @@ pub(super) fn parse_body(body: &[u8]) -> Result<Value, ParseError> {
 
 /// `value` as the body's bytes: an XML document.
 pub(super) fn write_body(value: &Value) -> Vec<u8> {
-    xml_tree::write(value).into_bytes()
+    super::xml_write::write(value).into_bytes()
 }
 
 impl ApiError {

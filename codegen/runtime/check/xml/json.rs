@@ -18,8 +18,11 @@ mod parse_error;
 mod pointer;
 #[path = "../../json/problem.rs"]
 mod problem;
-#[path = "../../json/xml_tree.rs"]
-mod xml_tree;
+#[cfg(feature = "xml")]
+#[path = "../../json/xml_read.rs"]
+mod xml_read;
+#[path = "../../json/xml_write.rs"]
+mod xml_write;
 
 pub use error_with_rate_limit::ApiError;
 pub(crate) use field_errors::FieldErrorsAt;

@@ -1,14 +1,13 @@
-//! An XML error body as the JSON value the layout's paths read: the root element is an object
-//! with one member, named after it; an element with child elements is an object of them (an
-//! element name that repeats gives an array); any other element is its text. Attributes,
-//! comments and processing instructions are not part of an error's facts and are left out.
-//! Parsing needs the `xml` feature (quick-xml); writing needs nothing.
+//! An XML error body read as the JSON value the layout's paths address (the `xml` feature,
+//! quick-xml): the root element is an object with one member, named after it; an element with
+//! child elements is an object of them (an element name that repeats gives an array); any
+//! other element is its text, trimmed. Attributes, comments and processing instructions are
+//! not part of an error's facts and are left out; namespace prefixes are dropped.
 
 use serde_json::{Map, Value};
 
 /// `body` as a JSON value, or why it is not XML with one root element.
-#[cfg(feature = "xml")]
-pub(super) fn parse(body: &[u8]) -> Result<Value, String> {
+pub(crate) fn parse(body: &[u8]) -> Result<Value, String> {
     use quick_xml::events::Event;
 
     let text = core::str::from_utf8(body).map_err(|e| e.to_string())?;
@@ -68,14 +67,12 @@ pub(super) fn parse(body: &[u8]) -> Result<Value, String> {
     root.ok_or_else(|| "no root element".to_owned())
 }
 
-#[cfg(feature = "xml")]
 fn name_of(raw: &[u8]) -> Result<String, String> {
     core::str::from_utf8(raw)
         .map(str::to_owned)
         .map_err(|e| e.to_string())
 }
 
-#[cfg(feature = "xml")]
 fn text_into(open: &mut [(String, Map<String, Value>, String)], text: &str) -> Result<(), String> {
     match open.last_mut() {
         Some((_, _, into)) => {
@@ -88,7 +85,6 @@ fn text_into(open: &mut [(String, Map<String, Value>, String)], text: &str) -> R
 }
 
 /// Ends element `name`: its value goes into its parent, or is the document.
-#[cfg(feature = "xml")]
 fn close(
     open: &mut [(String, Map<String, Value>, String)],
     root: &mut Option<Value>,
@@ -123,51 +119,4 @@ fn close(
         }
         None => Err("a second root element".to_owned()),
     }
-}
-
-/// `value` written as XML: each member an element (an array, the element repeated), each
-/// string or number its text, escaped. `null` members are left out.
-pub(super) fn write(value: &Value) -> String {
-    let mut out = String::new();
-    if let Value::Object(members) = value {
-        for (name, value) in members {
-            element(&mut out, name, value);
-        }
-    }
-    out
-}
-
-fn element(out: &mut String, name: &str, value: &Value) {
-    match value {
-        Value::Null => {}
-        Value::Array(items) => {
-            for item in items {
-                element(out, name, item);
-            }
-        }
-        Value::Object(members) => {
-            out.push_str(&format!("<{name}>"));
-            for (child, value) in members {
-                element(out, child, value);
-            }
-            out.push_str(&format!("</{name}>"));
-        }
-        Value::String(s) => out.push_str(&format!("<{name}>{}</{name}>", escape(s))),
-        Value::Bool(_) | Value::Number(_) => out.push_str(&format!("<{name}>{value}</{name}>")),
-    }
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
