@@ -21,7 +21,10 @@ fn a_qualified_type_member_reads_as_the_bare_exception() {
     let body = r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
         "message":"Requested resource not found: Table: tablename not found"}"#;
     let error = ApiError::from_http_response(&response(400, &[], body)).unwrap();
-    assert_eq!(error.code().known(), Some(ErrorCode::ResourceNotFoundException));
+    assert_eq!(
+        error.code().known(),
+        Some(ErrorCode::ResourceNotFoundException)
+    );
     assert_eq!(
         error.message(),
         Some("Requested resource not found: Table: tablename not found")
@@ -219,13 +222,24 @@ fn a_code_header_or_an_explicit_status_only_makes_the_layout_unambiguous() {
 #[test]
 fn an_xml_layout_gives_the_crate_an_xml_feature_and_a_json_one_does_not() {
     let manifest = |name: &str| {
-        fs::read_to_string(errcat_tests::root().join("generated").join(name).join("Cargo.toml"))
-            .unwrap()
+        fs::read_to_string(
+            errcat_tests::root()
+                .join("generated")
+                .join(name)
+                .join("Cargo.toml"),
+        )
+        .unwrap()
     };
     for xml in ["s3", "iam"] {
         let toml = manifest(xml);
-        assert!(toml.contains("\nxml = [\"json\", \"dep:quick-xml\"]\n"), "{toml}");
-        assert!(toml.contains("\naxum = [\"http\", \"xml\", \"dep:axum-core\"]\n"), "{toml}");
+        assert!(
+            toml.contains("\nxml = [\"json\", \"dep:quick-xml\"]\n"),
+            "{toml}"
+        );
+        assert!(
+            toml.contains("\naxum = [\"http\", \"xml\", \"dep:axum-core\"]\n"),
+            "{toml}"
+        );
         assert!(toml.contains("default = []"), "{toml}");
     }
     for json in ["dynamodb", "dataxid"] {
