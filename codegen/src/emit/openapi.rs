@@ -56,6 +56,13 @@ pub(crate) fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<Stri
                     json!({ "type": ["integer", "string"] }),
                     required,
                 );
+            } else if layout.code_clean.is_some() {
+                // The API may send the code qualified (`namespace#Code`): not an `ErrorCode`.
+                let schema = json!({
+                    "type": ["string", "number"],
+                    "description": "The code, possibly qualified; `code_clean` of the catalog's layout says how it is cut out."
+                });
+                place(&mut item, p, schema, required);
             } else if i == 0 {
                 code_at = Some(place(&mut item, p, json!({ "$ref": CODE_REF }), required));
             } else {

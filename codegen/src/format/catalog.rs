@@ -258,7 +258,7 @@ pub struct CodeClean {
 }
 
 impl CodeClean {
-    /// `text` cleaned.
+    /// `text` cleaned, then trimmed (as the generated crates read it).
     pub fn apply<'a>(&self, text: &'a str) -> &'a str {
         let mut out = text;
         if let Some(sep) = self.after_last.as_deref().filter(|s| !s.is_empty())

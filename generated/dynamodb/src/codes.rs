@@ -10,56 +10,78 @@ pub enum ErrorCode {
     /// `ConditionalCheckFailedException` — The conditional request failed
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     ConditionalCheckFailedException,
 
     /// `ItemCollectionSizeLimitExceededException` — Collection size exceeded
     ///
     /// HTTP status: `400`. Retryable.
+    ///
+    /// Added in 0.1.0.
     ItemCollectionSizeLimitExceededException,
 
     /// `LimitExceededException` — Too many operations for a given subscriber
     ///
     /// HTTP status: `400`. Retryable.
+    ///
+    /// Added in 0.1.0.
     LimitExceededException,
 
     /// `ProvisionedThroughputExceededException` — You exceeded your maximum allowed provisioned throughput for a table or for one or more global secondary indexes
     ///
     /// HTTP status: `400`. Retryable.
+    ///
+    /// Added in 0.1.0.
     ProvisionedThroughputExceededException,
 
     /// `RequestLimitExceeded` — Throughput exceeds the current throughput limit for your account
     ///
     /// HTTP status: `400`. Retryable.
+    ///
+    /// Added in 0.1.0.
     RequestLimitExceeded,
 
     /// `ResourceInUseException` — The resource which you are attempting to change is in use
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     ResourceInUseException,
 
     /// `ResourceNotFoundException` — Requested resource not found
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     ResourceNotFoundException,
 
     /// `ThrottlingException` — Rate of requests exceeds the allowed throughput
     ///
     /// HTTP status: `400`. Retryable.
+    ///
+    /// Added in 0.1.0.
     ThrottlingException,
 
     /// `ValidationException` — One or more parameter values were invalid
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     ValidationException,
 
     /// `InternalServerError` — The server encountered an internal error trying to fulfill the request
     ///
     /// HTTP status: `500`. Retryable.
+    ///
+    /// Added in 0.1.0.
     InternalServerError,
 
     /// `ServiceUnavailable` — The service is currently unavailable or busy
     ///
     /// HTTP status: `503`. Retryable.
+    ///
+    /// Added in 0.1.0.
     ServiceUnavailable,
 }
 

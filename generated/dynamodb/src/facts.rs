@@ -132,17 +132,22 @@ pub(crate) mod layout {
 
     /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
     #[cfg(feature = "schemars")]
-    pub(crate) const BODY_SCHEMA: &str = r##"{
+    pub(crate) const BODY_SCHEMA: &str = r#"{
   "type": "object",
   "properties": {
     "__type": {
-      "$ref": "#/components/schemas/ErrorCode"
+      "type": [
+        "string",
+        "number"
+      ],
+      "description": "The code, possibly qualified; `code_clean` of the catalog's layout says how it is cut out."
     },
     "code": {
       "type": [
         "string",
         "number"
-      ]
+      ],
+      "description": "The code, possibly qualified; `code_clean` of the catalog's layout says how it is cut out."
     },
     "message": {
       "type": [
@@ -151,9 +156,9 @@ pub(crate) mod layout {
       ]
     }
   }
-}"##;
+}"#;
 
     /// Where in [`BODY_SCHEMA`] the code's schema goes.
     #[cfg(feature = "schemars")]
-    pub(crate) const CODE_SCHEMA_AT: Option<&str> = Some("/properties/__type");
+    pub(crate) const CODE_SCHEMA_AT: Option<&str> = None;
 }

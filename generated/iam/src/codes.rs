@@ -10,36 +10,50 @@ pub enum ErrorCode {
     /// `DeleteConflict` — The request was rejected because it attempted to delete a resource that has attached subordinate entities
     ///
     /// HTTP status: `409`. Category: [`Category::Sender`].
+    ///
+    /// Added in 0.1.0.
     DeleteConflict,
 
     /// `EntityAlreadyExists` — The request was rejected because it attempted to create a resource that already exists
     ///
     /// HTTP status: `409`. Category: [`Category::Sender`].
+    ///
+    /// Added in 0.1.0.
     EntityAlreadyExists,
 
     /// `InvalidInput` — The request was rejected because an invalid or out-of-range value was supplied for an input parameter
     ///
     /// HTTP status: `400`. Category: [`Category::Sender`].
+    ///
+    /// Added in 0.1.0.
     InvalidInput,
 
     /// `LimitExceeded` — The request was rejected because it attempted to create resources beyond the current account limits
     ///
     /// HTTP status: `409`. Category: [`Category::Sender`].
+    ///
+    /// Added in 0.1.0.
     LimitExceeded,
 
     /// `MalformedPolicyDocument` — The request was rejected because the policy document was malformed
     ///
     /// HTTP status: `400`. Category: [`Category::Sender`].
+    ///
+    /// Added in 0.1.0.
     MalformedPolicyDocument,
 
     /// `NoSuchEntity` — The request was rejected because it referenced a resource entity that does not exist
     ///
     /// HTTP status: `404`. Category: [`Category::Sender`].
+    ///
+    /// Added in 0.1.0.
     NoSuchEntity,
 
     /// `ServiceFailure` — The request processing has failed because of an unknown error, exception or failure
     ///
     /// HTTP status: `500`. Category: [`Category::Receiver`]. Retryable.
+    ///
+    /// Added in 0.1.0.
     ServiceFailure,
 }
 

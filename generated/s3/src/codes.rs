@@ -10,41 +10,57 @@ pub enum ErrorCode {
     /// `AccessDenied` — Access Denied
     ///
     /// HTTP status: `403`.
+    ///
+    /// Added in 0.1.0.
     AccessDenied,
 
     /// `BucketAlreadyExists` — The requested bucket name is not available
     ///
     /// HTTP status: `409`.
+    ///
+    /// Added in 0.1.0.
     BucketAlreadyExists,
 
     /// `BucketNotEmpty` — The bucket that you tried to delete is not empty
     ///
     /// HTTP status: `409`.
+    ///
+    /// Added in 0.1.0.
     BucketNotEmpty,
 
     /// `InternalError` — An internal error occurred. Try again.
     ///
     /// HTTP status: `500`. Retryable.
+    ///
+    /// Added in 0.1.0.
     InternalError,
 
     /// `InvalidBucketName` — The specified bucket is not valid
     ///
     /// HTTP status: `400`.
+    ///
+    /// Added in 0.1.0.
     InvalidBucketName,
 
     /// `NoSuchBucket` — The specified bucket does not exist
     ///
     /// HTTP status: `404`.
+    ///
+    /// Added in 0.1.0.
     NoSuchBucket,
 
     /// `NoSuchKey` — The specified key does not exist
     ///
     /// HTTP status: `404`.
+    ///
+    /// Added in 0.1.0.
     NoSuchKey,
 
     /// `SlowDown` — Please reduce your request rate
     ///
     /// HTTP status: `503`. Retryable.
+    ///
+    /// Added in 0.1.0.
     SlowDown,
 }
 

@@ -275,8 +275,12 @@ fn read_item(item: &Value, code_in_header: bool) -> Result<ApiError, ParseErrorK
 }
 
 /// The code cut out of the text that carries it, as the catalog's `code_clean` says: the text
-/// after the last `CODE_AFTER_LAST`, then before the first `CODE_BEFORE_FIRST`, trimmed.
+/// after the last `CODE_AFTER_LAST`, then before the first `CODE_BEFORE_FIRST`, trimmed. Without
+/// a cleanup, the text as it is, byte for byte.
 pub(super) fn clean_code(text: &str) -> &str {
+    if layout::CODE_AFTER_LAST.is_none() && layout::CODE_BEFORE_FIRST.is_none() {
+        return text;
+    }
     let mut out = text;
     if let Some(i) = layout::CODE_AFTER_LAST.and_then(|sep| out.rfind(sep).map(|i| i + sep.len())) {
         out = &out[i..];
