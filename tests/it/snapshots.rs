@@ -226,7 +226,15 @@ fn edge_runtime_files_told_apart_by_status() {
 /// the tests read every code from each place (`tests/data/places.in`).
 #[test]
 fn edge_runtime_files_with_an_xml_body_and_a_code_header() {
+    let text = std::fs::read_to_string(errcat_tests::fixture("edge.json")).expect("edge.json");
+    let edge: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut codes = edge["codes"].clone();
+    // The documented example as the XML document it is, its code qualified.
+    codes[0]["examples"][0]["body"] = serde_json::Value::from(
+        "<ErrorResponse><Error><Code>example.v1#type</Code><Message>```</Message></Error></ErrorResponse>",
+    );
     let model = edge_variant(serde_json::json!({
+        "codes": codes,
         "envelope": {
             "layout": {
                 "format": "xml",
