@@ -24,7 +24,8 @@
 //!
 //! - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.
 //! - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`; `ApiError::to_http_response` and `from_http_response` with `json`.
-//! - `json` (brings `serde` and `serde_json`): `ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem documents (`Problem`).
+//! - `json` (brings `serde` and `serde_json`): `ApiError` (`to_xml`, `from_response`, and `from_xml` with the `xml` feature) reads and writes the XML error body this API documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem documents (`Problem`).
+//! - `xml` (brings `json` and `quick-xml`): reads the API's XML error body (`ApiError::from_xml`, and in `from_response`); `axum` and `reqwest` bring it.
 //!
 //! [`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into a delay to wait.
 #![forbid(unsafe_code)]

@@ -135,6 +135,7 @@ pub(super) fn examples_test(model: &Model) -> (String, String, Option<String>) {
         quote! {
             /// Each documented example: the code it is filed under (empty for the envelope's own
             /// examples), its documented status and its body.
+            #xml_only
             const EXAMPLES: &[(&str, Option<u16>, &str)] = &include!("data/examples.in");
 
             #[test]
@@ -357,6 +358,7 @@ fn places_test(layout: &Layout, xml: bool, unknown: &str) -> Option<(TokenStream
     Some((
         quote! {
             /// Bodies with the code at each place the layout reads it from; `{code}` stands for it.
+            #xml_only
             const PLACES: &[&str] = &include!("data/places.in");
 
             #[test]

@@ -2,7 +2,6 @@
 //! The error body is XML: how a body is read into, and written from, the value the layout's
 //! paths address (see `xml_read` and `xml_write`), and [`ApiError::from_xml`] and [`ApiError::to_xml`].
 
-use super::body::read_all;
 use super::{ApiError, ParseError, ParseErrorKind};
 use serde_json::Value;
 
@@ -29,7 +28,8 @@ impl ApiError {
     #[cfg(feature = "xml")]
     pub fn from_xml(body: &[u8]) -> Result<ApiError, ParseError> {
         let value = parse_body(body)?;
-        let mut all = read_all(&value, false).map_err(|kind| ParseError::new(kind, body))?;
+        let mut all =
+            super::body::read_all(&value, false).map_err(|kind| ParseError::new(kind, body))?;
         Ok(all.swap_remove(0))
     }
 
