@@ -108,8 +108,9 @@ pub struct Envelope {
 
 /// The machine-readable shape of the error body. Every place is a JSON pointer (RFC 6901):
 /// from the body's root for `errors`, `request_id` and single-error bodies, and from each item
-/// of the `errors` array for list bodies. A part that is left out is one the API does not
-/// document: it is neither read nor written.
+/// of the `errors` array for list bodies (for an XML body, a path of element names written the
+/// same way, see `format`). The code may also travel in a response header (`code_header`). A
+/// part that is left out is one the API does not document: it is neither read nor written.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
