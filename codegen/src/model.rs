@@ -349,7 +349,13 @@ impl Model {
     /// Whether errors of this API are told apart by HTTP status rather than by a code in the
     /// body: the wire carries only the status, or the documented body has no code.
     pub(crate) fn by_status(&self) -> bool {
-        self.code_is_status() || self.layout().is_some_and(|l| l.code.is_none())
+        self.code_is_status() || self.layout().is_some_and(|l| !l.reads_code())
+    }
+
+    /// Whether the documented error body is XML (`envelope.layout.format`).
+    pub(crate) fn body_is_xml(&self) -> bool {
+        self.layout()
+            .is_some_and(|l| l.format == catalog::BodyFormat::Xml)
     }
 
     /// Whether the catalog describes an HTTP API: it documents an error body or response

@@ -101,8 +101,73 @@ fn check(body: &[u8]) -> Result<(), TestCaseError> {
     check_crate!(datamaker_errors, body, |e: &datamaker_errors::ApiError| e
         .request_id()
         .map(str::to_owned));
+    check_crate!(dynamodb_errors, body, |e: &dynamodb_errors::ApiError| e
+        .code()
+        .clone());
+    check_xml(body)?;
     let _ = dataxid_errors::Problem::from_json(body);
     Ok(())
+}
+
+/// Parses `body` as the XML of the S3 and IAM crates; on success, checks the error survives
+/// `to_xml`.
+fn check_xml(body: &[u8]) -> Result<(), TestCaseError> {
+    macro_rules! xml_crate {
+        ($krate:ident) => {
+            match $krate::ApiError::from_xml(body) {
+                Ok(error) => {
+                    let again = $krate::ApiError::from_xml(&error.to_xml())
+                        .map_err(|e| TestCaseError::fail(format!("{}: {e}", stringify!($krate))))?;
+                    prop_assert_eq!(again.code(), error.code());
+                    prop_assert_eq!(again.message(), error.message());
+                }
+                Err(e) => prop_assert_eq!(e.raw(), String::from_utf8_lossy(body)),
+            }
+        };
+    }
+    xml_crate!(s3_errors);
+    xml_crate!(iam_errors);
+    Ok(())
+}
+
+/// XML documents of any shape, with the elements the S3 and IAM bodies use among random ones,
+/// text with markup characters, entities, CDATA, comments and stray tags.
+fn xml_strategy() -> impl Strategy<Value = String> {
+    let name = prop::sample::select(vec![
+        "Error",
+        "ErrorResponse",
+        "Code",
+        "Message",
+        "RequestId",
+        "Type",
+        "x",
+        "a:Code",
+    ]);
+    let leaf = prop_oneof![
+        ".{0,12}".prop_map(|t| t.replace('<', "&lt;").replace('&', "&amp;")),
+        ".{0,12}",
+        Just("&amp;&#65;&#x42;&bogus;".to_owned()),
+        Just("<![CDATA[<x>&]]>".to_owned()),
+        Just("<!-- c -->".to_owned()),
+        Just("NoSuchKey".to_owned()),
+    ];
+    leaf.prop_recursive(4, 32, 4, move |inner| {
+        (name.clone(), prop::collection::vec(inner, 0..4))
+            .prop_map(|(name, children)| format!("<{name}>{}</{name}>", children.concat()))
+    })
+}
+
+#[test]
+fn any_xml_body_parses_or_is_an_error_that_keeps_the_text() {
+    let mut runner = TestRunner::new(Config::with_cases(cases()));
+    runner
+        .run(&xml_strategy(), |xml| check_xml(xml.as_bytes()))
+        .unwrap();
+    runner
+        .run(&prop::collection::vec(any::<u8>(), 0..64), |bytes| {
+            check_xml(&bytes)
+        })
+        .unwrap();
 }
 
 #[test]

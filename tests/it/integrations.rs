@@ -204,7 +204,12 @@ fn every_documented_example_validates_against_the_openapi_body_schema() {
         let content = doc["components"]["responses"]["Error"]["content"]
             .as_object()
             .expect("the Error response has content");
-        for media in content.values() {
+        for (media_type, media) in content {
+            // An XML example is the document, as a string: `tests/it/examples.rs` reads each
+            // through its crate.
+            if media_type == "application/xml" {
+                continue;
+            }
             let examples = media["examples"].as_object().into_iter().flatten();
             for (key, example) in examples {
                 let value = &example["value"];
@@ -240,7 +245,10 @@ fn every_documented_example_validates_against_the_openapi_body_schema() {
         "dataxid",
         "datocms-cma",
         "dreamfactory",
+        "dynamodb",
+        "iam",
         "records-api",
+        "s3",
     ];
     assert_eq!(catalogs, [&documented[..], &["twilio"]].concat());
     assert!(validated > 20, "only {validated} examples validated");

@@ -21,6 +21,7 @@ mod bodies;
 mod cli;
 mod diagnostics;
 mod docs;
+mod envelopes;
 mod evolve;
 mod examples;
 mod fuzz;

@@ -206,6 +206,11 @@ pub fn crates() -> Vec<CrateView> {
         view!(datocms_cda_errors, "datocms-cda", category: no, json: no),
         view!(datocms_cma_errors, "datocms-cma", category: no, json: yes),
         view!(dreamfactory_errors, "dreamfactory", category: yes, json: serde),
+        // Codes read cleaned or from XML: the probes put raw text at one JSON pointer, so
+        // these are probed as codes and through serde; `tests/it/envelopes.rs` reads bodies.
+        view!(dynamodb_errors, "dynamodb", category: no, json: serde),
+        view!(s3_errors, "s3", category: no, json: serde),
+        view!(iam_errors, "iam", category: yes, json: serde),
         view!(records_api_errors, "records-api", category: no, json: yes),
         view!(twilio_errors, "twilio", category: yes, json: yes),
         view!(postgres_errors, "postgres", category: yes, json: no),

@@ -109,6 +109,7 @@ const WITH_BODY: &[&str] = &[
     "src/json/diagnostic.rs",
     "src/json/error_with_rate_limit.rs",
     "src/json/field_errors.rs",
+    "src/json/format.rs",
     "src/json/from_reqwest.rs",
     "src/json/into_response.rs",
     "src/json/json_schema.rs",
@@ -218,4 +219,43 @@ fn edge_runtime_files_told_apart_by_status() {
     let files = Generator::new().crate_files(&model, false);
     let expected = files_with("src/json/by_code.rs", "src/json/by_status.rs", false);
     snapshot_runtime("edge_by_status", &files, &expected, EMITTED, false);
+}
+
+/// An XML body of the AWS query protocol's shape, the code also under another path of S3's
+/// shape and in a header, cleaned: the XML reader (behind `xml`) and writer come with it, and
+/// the tests read every code from each place (`tests/data/places.in`).
+#[test]
+fn edge_runtime_files_with_an_xml_body_and_a_code_header() {
+    let text = std::fs::read_to_string(errcat_tests::fixture("edge.json")).expect("edge.json");
+    let edge: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut codes = edge["codes"].clone();
+    // The documented example as the XML document it is, its code qualified.
+    codes[0]["examples"][0]["body"] = serde_json::Value::from(
+        "<ErrorResponse><Error><Code>example.v1#type</Code><Message>```</Message></Error></ErrorResponse>",
+    );
+    let model = edge_variant(serde_json::json!({
+        "codes": codes,
+        "envelope": {
+            "layout": {
+                "format": "xml",
+                "code": ["/ErrorResponse/Error/Code", "/Error/Code"],
+                "code_header": "x-amzn-ErrorType",
+                "code_clean": { "after_last": "#", "before_first": ":" },
+                "message": "/ErrorResponse/Error/Message",
+                "message_header": "x-amzn-ErrorMessage",
+                "request_id": "/ErrorResponse/RequestId"
+            }
+        }
+    }));
+    let files = Generator::new().crate_files(&model, false);
+    let mut expected = files_with("src/json/problem.rs", "src/json/xml_read.rs", true);
+    let at = expected
+        .iter()
+        .position(|p| *p == "src/json/xml_read.rs")
+        .unwrap_or_default();
+    expected.insert(at + 1, "src/json/xml_write.rs");
+    expected.push("tests/data/places.in");
+    let mut pinned = EMITTED.to_vec();
+    pinned.push("tests/data/places.in");
+    snapshot_runtime("edge_xml_body", &files, &expected, &pinned, false);
 }

@@ -13,6 +13,8 @@ mod diagnostic;
 mod error_with_rate_limit;
 #[path = "../json/field_errors.rs"]
 mod field_errors;
+#[path = "../json/format_json.rs"]
+mod format;
 #[cfg(feature = "reqwest")]
 #[path = "../json/from_reqwest.rs"]
 mod from_reqwest;

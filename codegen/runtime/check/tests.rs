@@ -302,3 +302,17 @@ fn the_schemas_list_every_code_and_place_it_in_the_body() {
     assert_eq!(body["$defs"]["ErrorCode"]["oneOf"], codes["oneOf"]);
     assert_eq!(body["required"], json!(["errors"]));
 }
+
+#[test]
+fn the_code_is_read_from_the_first_place_the_body_has() {
+    let both = ApiError::from_json(br#"{"errors": [{"code": 42, "error_code": 7}]}"#).unwrap();
+    assert_eq!(both.code(), &Code::Known(ErrorCode::TooMany));
+    let second = ApiError::from_json(br#"{"errors": [{"error_code": 7}]}"#).unwrap();
+    assert_eq!(second.code(), &Code::Known(ErrorCode::BadRequest));
+    // Written back at the first place only.
+    let written: Value = serde_json::from_slice(&second.to_json()).unwrap();
+    assert_eq!(written["errors"][0]["code"], json!(7));
+    assert_eq!(written["errors"][0].get("error_code"), None);
+    let neither = ApiError::from_json(br#"{"errors": [{"message": "m"}]}"#).unwrap_err();
+    assert_eq!(neither.kind(), &ParseErrorKind::Missing("/code"));
+}

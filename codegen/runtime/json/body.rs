@@ -1,5 +1,6 @@
 //! The error body the catalog documents (its `envelope.layout`), read and written.
 
+use super::format::parse_body;
 use super::pointer::{put, text};
 use super::{ApiError, ParseError, ParseErrorKind};
 use crate::facts::layout;
@@ -13,12 +14,14 @@ impl ApiError {
     /// A code this crate does not know is kept, never an error.
     pub fn from_json(body: &[u8]) -> Result<ApiError, ParseError> {
         let value = ParseError::json(body)?;
-        let mut all = read_all(&value).map_err(|kind| ParseError::new(kind, body))?;
+        let mut all = read_all(&value, false).map_err(|kind| ParseError::new(kind, body))?;
         Ok(all.swap_remove(0))
     }
 
-    /// Parses a whole response: status, headers and body. The status fills in what the body
-    /// leaves out, and the request id header and rate-limit headers are read.
+    /// Parses a whole response: status, headers and body, the body in the format the catalog
+    /// documents (JSON, or XML with the `xml` feature). The status fills in what the body
+    /// leaves out; the code and message headers, where the catalog names them, are read (the
+    /// code header wins over the body), and so are the request id and rate-limit headers.
     pub fn from_response<I, K, V>(
         status: u16,
         headers: I,
@@ -29,23 +32,46 @@ impl ApiError {
         K: AsRef<str>,
         V: AsRef<str>,
     {
-        let carries_code = layout::CODE.is_some() || layout::STATUS_AS_CODE.is_some();
-        let mut error = match Self::from_json(body) {
-            Ok(error) => error,
-            // A body without a code says nothing the status does not: keep going.
-            Err(_) if !carries_code => Self::empty(),
-            Err(e) => return Err(e),
-        };
         let headers: Vec<(String, String)> = headers
             .into_iter()
             .map(|(k, v)| (k.as_ref().to_owned(), v.as_ref().to_owned()))
             .collect();
-        error.status = error.status.or(Some(status));
-        if let (None, Some(name)) = (&error.request_id, layout::REQUEST_ID_HEADER) {
-            error.request_id = headers
+        let header = |name: &str| {
+            headers
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.clone());
+                .map(|(_, v)| v.as_str())
+        };
+        let header_code = layout::CODE_HEADER
+            .and_then(header)
+            .map(clean_code)
+            .filter(|code| !code.is_empty());
+        let carries_code = layout::CODE.is_some() || layout::STATUS_AS_CODE.is_some();
+        let parsed = parse_body(body).and_then(|value| {
+            let code_in_header = header_code.is_some();
+            let mut all =
+                read_all(&value, code_in_header).map_err(|kind| ParseError::new(kind, body))?;
+            Ok(all.swap_remove(0))
+        });
+        let mut error = match parsed {
+            Ok(error) => error,
+            // A body without a code says nothing the status and headers do not: keep going.
+            Err(_) if !carries_code || header_code.is_some() => Self::empty(),
+            Err(e) => return Err(e),
+        };
+        match (header_code, layout::CODE_HEADER) {
+            (Some(code), _) => error.code = Code::parse(code),
+            (None, Some(name)) if layout::CODE.is_none() => {
+                return Err(ParseError::new(ParseErrorKind::MissingHeader(name), body));
+            }
+            _ => {}
+        }
+        if error.message.is_none() {
+            error.message = layout::MESSAGE_HEADER.and_then(header).map(str::to_owned);
+        }
+        error.status = error.status.or(Some(status));
+        if let (None, Some(name)) = (&error.request_id, layout::REQUEST_ID_HEADER) {
+            error.request_id = header(name).map(str::to_owned);
         }
         let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
         error.rate_limit = RateLimit::from_headers(pairs);
@@ -75,10 +101,16 @@ impl ApiError {
         body
     }
 
-    /// The headers a server sends with [`ApiError::to_json`]: content type, request id and
-    /// rate limits.
+    /// The headers a server sends with the body: content type, the code and message where the
+    /// catalog puts them in headers, request id and rate limits.
     pub fn response_headers(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![("Content-Type", layout::CONTENT_TYPE.to_owned())];
+        if let Some(name) = layout::CODE_HEADER.filter(|_| !self.code.as_str().is_empty()) {
+            out.push((name, self.code.as_str().to_owned()));
+        }
+        if let (Some(name), Some(message)) = (layout::MESSAGE_HEADER, &self.message) {
+            out.push((name, message.clone()));
+        }
         if let (Some(name), Some(id)) = (layout::REQUEST_ID_HEADER, &self.request_id) {
             out.push((name, id.clone()));
         }
@@ -143,13 +175,13 @@ impl ApiError {
     }
 
     /// The response a server sends for this error: its status (500 when it has none),
-    /// [`ApiError::response_headers`] and [`ApiError::to_json`].
+    /// [`ApiError::response_headers`] and the body in the format the catalog documents.
     pub fn to_http_response(&self) -> http::Response<Vec<u8>> {
         let status = self
             .status()
             .and_then(|s| http::StatusCode::from_u16(s).ok())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = http::Response::new(self.to_json());
+        let mut response = http::Response::new(super::format::write_body(&self.to_json_value()));
         *response.status_mut() = status;
         for (name, value) in self.response_headers() {
             if let Ok(value) = http::HeaderValue::from_str(&value) {
@@ -160,8 +192,12 @@ impl ApiError {
     }
 }
 
-/// Every error of a body, each with the body's request id and the body itself.
-pub(super) fn read_all(body: &Value) -> Result<Vec<ApiError>, ParseErrorKind> {
+/// Every error of a body, each with the body's request id and the body itself. With
+/// `code_in_header`, an error without a code in the body is no error: the header carries it.
+pub(super) fn read_all(
+    body: &Value,
+    code_in_header: bool,
+) -> Result<Vec<ApiError>, ParseErrorKind> {
     let items = items(body)?;
     if items.is_empty() {
         return Err(ParseErrorKind::Empty);
@@ -170,7 +206,7 @@ pub(super) fn read_all(body: &Value) -> Result<Vec<ApiError>, ParseErrorKind> {
     items
         .into_iter()
         .map(|item| {
-            let mut error = read_item(item)?;
+            let mut error = read_item(item, code_in_header)?;
             error.request_id = request_id.clone();
             error.body = Some(body.clone());
             Ok(error)
@@ -185,6 +221,8 @@ fn items(body: &Value) -> Result<Vec<&Value>, ParseErrorKind> {
     };
     match body.pointer(p) {
         Some(Value::Array(items)) => Ok(items.iter().collect()),
+        // An XML element that appears once is one error.
+        Some(item @ Value::Object(_)) if layout::XML => Ok(vec![item]),
         Some(_) => Err(wrong(p, "an array")),
         None => Err(ParseErrorKind::Missing(p)),
     }
@@ -197,20 +235,25 @@ fn wrong(pointer: &'static str, expected_type: &'static str) -> ParseErrorKind {
     }
 }
 
-fn read_item(item: &Value) -> Result<ApiError, ParseErrorKind> {
+fn read_item(item: &Value, code_in_header: bool) -> Result<ApiError, ParseErrorKind> {
     if !item.is_object() {
         return Err(wrong(layout::ERRORS.unwrap_or_default(), "an object"));
     }
     let mut error = ApiError::empty();
     let status = layout::STATUS.and_then(|p| item.pointer(p));
     error.status = status.and_then(as_u16);
-    if let Some(p) = layout::CODE {
-        error.code = match item.pointer(p) {
-            Some(Value::String(s)) => Code::parse(s),
-            Some(Value::Number(n)) => Code::parse(&n.to_string()),
-            Some(_) => return Err(wrong(p, "a string or a number")),
-            None => return Err(ParseErrorKind::Missing(p)),
-        };
+    if let Some(first) = layout::CODE {
+        // The first place the body has wins.
+        let found = core::iter::once(first)
+            .chain(layout::CODE_ALSO.iter().copied())
+            .find_map(|p| item.pointer(p).map(|value| (p, value)));
+        match found {
+            Some((_, Value::String(s))) => error.code = Code::parse(clean_code(s)),
+            Some((_, Value::Number(n))) => error.code = Code::parse(&n.to_string()),
+            Some((p, _)) => return Err(wrong(p, "a string or a number")),
+            None if code_in_header => {}
+            None => return Err(ParseErrorKind::Missing(first)),
+        }
     }
     if let Some(p) = layout::STATUS_AS_CODE {
         let value = item.pointer(p).ok_or(ParseErrorKind::Missing(p))?;
@@ -228,6 +271,23 @@ fn read_item(item: &Value) -> Result<ApiError, ParseErrorKind> {
         .filter(|v| !v.is_null())
         .cloned();
     Ok(error)
+}
+
+/// The code cut out of the text that carries it, as the catalog's `code_clean` says: the text
+/// after the last `CODE_AFTER_LAST`, then before the first `CODE_BEFORE_FIRST`, trimmed. Without
+/// a cleanup, the text as it is, byte for byte.
+pub(super) fn clean_code(text: &str) -> &str {
+    if layout::CODE_AFTER_LAST.is_none() && layout::CODE_BEFORE_FIRST.is_none() {
+        return text;
+    }
+    let mut out = text;
+    if let Some(i) = layout::CODE_AFTER_LAST.and_then(|sep| out.rfind(sep).map(|i| i + sep.len())) {
+        out = &out[i..];
+    }
+    if let Some(i) = layout::CODE_BEFORE_FIRST.and_then(|sep| out.find(sep)) {
+        out = &out[..i];
+    }
+    out.trim()
 }
 
 fn as_u16(value: &Value) -> Option<u16> {

@@ -10,7 +10,7 @@ impl ApiError {
     /// Parses a body that lists errors into all of them, in order.
     pub fn from_json_list(body: &[u8]) -> Result<Vec<ApiError>, ParseError> {
         let value = ParseError::json(body)?;
-        read_all(&value).map_err(|kind| ParseError::new(kind, body))
+        read_all(&value, false).map_err(|kind| ParseError::new(kind, body))
     }
 
     /// The body listing `errors`, as the API writes it.

@@ -15,6 +15,10 @@ pub struct ParseError {
 pub enum ParseErrorKind {
     /// The body is not JSON; the JSON parser's message.
     NotJson(String),
+    /// The body is not XML, or cannot be read as XML; the reason.
+    NotXml(String),
+    /// The header that carries the code is missing (its name).
+    MissingHeader(&'static str),
     /// A part the body always has is missing (its JSON pointer).
     Missing(&'static str),
     /// A part has the wrong JSON type.
@@ -59,6 +63,13 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ParseErrorKind::NotJson(e) => write!(f, "the error body is not JSON ({e})"),
+            ParseErrorKind::NotXml(e) => write!(f, "the error body is not XML ({e})"),
+            ParseErrorKind::MissingHeader(h) => {
+                write!(
+                    f,
+                    "the error response has no `{h}` header (nor a code in its error body)"
+                )
+            }
             ParseErrorKind::Missing(p) => write!(f, "the error body has no `{p}`"),
             ParseErrorKind::WrongType { at, expected } => {
                 write!(f, "`{at}` in the error body is not {expected}")

@@ -4,8 +4,12 @@
 
 use serde_json::Value;
 
-use crate::catalog::{Catalog, CodeType, Layout};
+use crate::catalog::{BodyFormat, Catalog, CodeType, Layout, LayoutPreset, Pointers};
 use crate::diag::Diagnostic;
+
+/// The XML reader of the generated crates, which reads a catalog's XML example bodies here.
+#[path = "../../runtime/json/xml_read.rs"]
+mod xml_read;
 
 /// Problems with `catalog.envelope.layout`, if it has one.
 pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
@@ -13,6 +17,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
     let Some(layout) = catalog.envelope.as_ref().and_then(|e| e.layout.as_ref()) else {
         return out;
     };
+    let xml = layout.format == BodyFormat::Xml;
     for (name, pointer) in layout.pointers() {
         if let Some(problem) = pointer_problem(pointer) {
             out.push(
@@ -26,6 +31,10 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             );
         }
     }
+    if xml {
+        out.extend(xml_paths(layout));
+    }
+    out.extend(code_sources(catalog, layout));
     out.extend(overlaps(layout));
     if layout.errors.as_deref() == Some("") {
         out.push(
@@ -62,16 +71,31 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
             );
         }
     }
-    if let Some(header) = &layout.request_id_header
-        && (header.is_empty() || !header.bytes().all(is_header_byte))
-    {
-        out.push(
-            Diagnostic::at(
-                "/envelope/layout/request_id_header",
-                format!("`{header}` is not an HTTP header name"),
-            )
-            .hint("use letters, digits and `-`, e.g. `X-Request-ID`"),
-        );
+    let headers = [
+        (
+            "request_id_header",
+            &layout.request_id_header,
+            "X-Request-ID",
+        ),
+        ("code_header", &layout.code_header, "x-amzn-ErrorType"),
+        (
+            "message_header",
+            &layout.message_header,
+            "x-amz-error-message",
+        ),
+    ];
+    for (key, header, example) in headers {
+        if let Some(header) = header
+            && (header.is_empty() || !header.bytes().all(is_header_byte))
+        {
+            out.push(
+                Diagnostic::at(
+                    format!("/envelope/layout/{key}"),
+                    format!("`{header}` is not an HTTP header name"),
+                )
+                .hint(format!("use letters, digits and `-`, e.g. `{example}`")),
+            );
+        }
     }
     out.extend(ambiguous(catalog, layout));
     if !out.is_empty() {
@@ -87,7 +111,20 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
                 },
                 _ => code.code.wire(),
             };
-            let found = match example_codes(&layout, &example.body) {
+            let body = match example_body(&layout, &example.body) {
+                Ok(body) => body,
+                Err(problem) => {
+                    out.push(
+                        Diagnostic::at(
+                            format!("/codes/{i}/examples/{j}/body"),
+                            format!("this example of `{}` is not an XML body: {problem}", code.code.wire()),
+                        )
+                        .hint("with `envelope.layout.format: xml`, write each example body as a JSON string holding the XML document"),
+                    );
+                    continue;
+                }
+            };
+            let found = match example_codes(&layout, &body) {
                 Ok(found) => found,
                 Err(missing) => {
                     out.push(
@@ -119,31 +156,172 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
     out
 }
 
-/// The codes an example body carries at the layout's code pointer (one per listed error), as
-/// wire text: empty when the layout reads no code, `Err(pointer)` when the body lacks what the
-/// layout reads.
-fn example_codes<'a>(layout: &'a Layout, body: &Value) -> Result<Vec<String>, &'a str> {
+/// An example body as the value the layout's places address: the JSON itself, or for an XML
+/// body, the XML document the example's string holds, read as the generated crates read it.
+fn example_body(layout: &Layout, body: &Value) -> Result<Value, String> {
+    match (layout.format, body) {
+        (BodyFormat::Json, _) => Ok(body.clone()),
+        (BodyFormat::Xml, Value::String(xml)) => xml_read::parse(xml.as_bytes()),
+        (BodyFormat::Xml, _) => Err("it is not a string".to_owned()),
+    }
+}
+
+/// The codes an example body carries at the layout's code pointers (one per listed error; the
+/// first pointer present wins), as wire text, cleaned as `code_clean` says: empty when the body
+/// is not where the layout reads the code, `Err(pointer)` when the body lacks what the layout
+/// reads. A body without a code is fine where a header may carry it.
+fn example_codes<'a>(layout: &'a Layout, body: &'a Value) -> Result<Vec<String>, &'a str> {
     let items: Vec<&Value> = match &layout.errors {
-        Some(list) => body
-            .pointer(list)
-            .and_then(Value::as_array)
-            .filter(|items| !items.is_empty())
-            .ok_or(list.as_str())?
-            .iter()
-            .collect(),
+        Some(list) => match body.pointer(list) {
+            Some(Value::Array(items)) if !items.is_empty() => items.iter().collect(),
+            Some(item @ Value::Object(_)) if layout.format == BodyFormat::Xml => vec![item],
+            _ => return Err(list.as_str()),
+        },
         None => vec![body],
     };
-    let Some(pointer) = layout.code.as_deref() else {
+    let Some(code) = &layout.code else {
         return Ok(Vec::new());
     };
-    items
+    let clean = layout.code_clean.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for item in items {
+        let found = code.all().iter().find_map(|p| item.pointer(p));
+        match found {
+            Some(Value::String(s)) => out.push(clean.apply(s).to_owned()),
+            Some(Value::Number(n)) => out.push(n.to_string()),
+            None if layout.code_header.is_some() => {}
+            _ => return Err(code.first().unwrap_or_default()),
+        }
+    }
+    Ok(out)
+}
+
+/// Problems with where the layout reads the code from: an empty list of pointers, a cleanup
+/// with nothing to clean or that cuts nothing, and, for an API told apart by status, a code
+/// header, alternatives or a cleanup it would never use.
+fn code_sources(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if matches!(&layout.code, Some(Pointers::Many(list)) if list.is_empty()) {
+        out.push(
+            Diagnostic::at(
+                "/envelope/layout/code",
+                "the list of code pointers is empty",
+            )
+            .hint("give at least one pointer, or leave `code` out if the body has no code"),
+        );
+    }
+    if let Some(clean) = &layout.code_clean {
+        let cuts = [&clean.after_last, &clean.before_first]
+            .into_iter()
+            .any(|s| s.as_deref().is_some_and(|s| !s.is_empty()));
+        if !cuts {
+            out.push(
+                Diagnostic::at("/envelope/layout/code_clean", "`code_clean` cuts nothing")
+                    .hint("set `after_last` or `before_first` to a non-empty text, e.g. `\"#\"`, or remove `code_clean`"),
+            );
+        }
+        if !layout.resolved().reads_code() {
+            out.push(
+                Diagnostic::at(
+                    "/envelope/layout/code_clean",
+                    "`code_clean` would be ignored: the layout reads no code",
+                )
+                .hint("add `code` or `code_header`, or remove `code_clean`"),
+            );
+        }
+    }
+    if catalog.code_type == CodeType::HttpStatus {
+        let several = layout.code.as_ref().is_some_and(|c| c.all().len() > 1);
+        let unused = [
+            ("code_header", layout.code_header.is_some()),
+            ("code_clean", layout.code_clean.is_some()),
+            ("code", several),
+        ];
+        for (key, set) in unused {
+            if set {
+                out.push(
+                    Diagnostic::at(
+                        format!("/envelope/layout/{key}"),
+                        format!("`{key}` would be ignored: with `code_type: http-status` the body's `code` member holds the status, at one pointer"),
+                    )
+                    .hint("remove it, or change `code_type` if the API sends a code"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Problems with the places of an XML layout: each must be a path of XML element names from
+/// one root element that every place shares, and no JSON-only preset.
+fn xml_paths(layout: &Layout) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if layout.preset == Some(LayoutPreset::ProblemJson) {
+        out.push(
+            Diagnostic::at(
+                "/envelope/layout/preset",
+                "`problem+json` is a JSON body, but the layout says `format: xml`",
+            )
+            .hint("remove `preset`, or `format`"),
+        );
+    }
+    let layout = layout.resolved();
+    let mut places: Vec<(String, &str)> = layout
+        .pointers()
         .into_iter()
-        .map(|item| match item.pointer(pointer) {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(Value::Number(n)) => Ok(n.to_string()),
-            _ => Err(pointer),
-        })
-        .collect()
+        .filter(|(name, _)| !name.starts_with("field_errors"))
+        .collect();
+    places.extend(
+        layout
+            .constants
+            .keys()
+            .map(|k| ("constants".to_owned(), k.as_str())),
+    );
+    let mut root: Option<(String, &str)> = None;
+    for (name, place) in places {
+        let tokens: Vec<&str> = place.split('/').skip(1).collect();
+        if let Some(bad) = tokens.iter().find(|t| !is_xml_name(t)) {
+            out.push(
+                Diagnostic::at(
+                    format!("/envelope/layout/{name}"),
+                    format!(
+                        "`{place}` is not a path of XML elements: `{bad}` is not an element name"
+                    ),
+                )
+                .hint("write the element names from the root, e.g. `/Error/Code`"),
+            );
+            continue;
+        }
+        let Some(first) = tokens.first().copied() else {
+            continue;
+        };
+        // An alternative code path may read another shape of the body, with its own root.
+        if name.starts_with("code/") && name != "code/0" {
+            continue;
+        }
+        match &root {
+            None => root = Some((name, first)),
+            Some((root_name, root)) if *root != first => out.push(
+                Diagnostic::at(
+                    format!("/envelope/layout/{name}"),
+                    format!("`{place}` starts at element `{first}`, but `{root_name}` starts at `{root}`"),
+                )
+                .hint("an XML document has one root element: start every path with it (only the second and later `code` paths may read another shape)"),
+            ),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// Whether `s` is an XML element name without a namespace prefix (ASCII letters, digits, `_`,
+/// `-` and `.`, not starting with a digit, `-` or `.`).
+fn is_xml_name(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 /// Parts that would be written over one another: two pointers where one is the other or lies
@@ -152,12 +330,13 @@ fn example_codes<'a>(layout: &'a Layout, body: &Value) -> Result<Vec<String>, &'
 /// the root. Field errors are inside the details by design and are not checked here.
 fn overlaps(layout: &Layout) -> Vec<Diagnostic> {
     let layout = layout.resolved();
+    // Only the first code pointer is written; the others are only read.
     let mut item: Vec<(String, &str)> = layout
         .pointers()
         .into_iter()
-        .filter(|(name, _)| !name.starts_with("field_errors") && *name != "errors")
-        .filter(|(name, _)| layout.errors.is_none() || *name != "request_id")
-        .map(|(name, p)| (name.to_owned(), p))
+        .filter(|(name, _)| !name.starts_with("field_errors") && name != "errors")
+        .filter(|(name, _)| layout.errors.is_none() || name != "request_id")
+        .filter(|(name, _)| !name.starts_with("code/") || name == "code/0")
         .collect();
     item.extend(layout.constants.keys().map(|k| {
         (
@@ -225,20 +404,22 @@ fn is_header_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
-/// A layout that reads no code tells errors apart by status alone: a status documented for
-/// several codes cannot say which one came. That is refused, unless the layout says
-/// `status_only` (the API really sends nothing more); and `status_only` with a code to read is
-/// refused too, as it would say something untrue.
+/// A layout that reads no code (in the body or a header) tells errors apart by status alone:
+/// a status documented for several codes cannot say which one came. That is refused, unless
+/// the layout says `status_only` (the API really sends nothing more); and `status_only` with a
+/// code to read is refused too, as it would say something untrue.
 fn ambiguous(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
-    let reads_code = layout.resolved().code.is_some();
+    let reads_code = layout.resolved().reads_code();
     if reads_code {
         return if layout.status_only {
             vec![
                 Diagnostic::at(
                     "/envelope/layout/status_only",
-                    "`status_only` says the body carries no code, but the layout reads one",
+                    "`status_only` says the response carries no code, but the layout reads one",
                 )
-                .hint("remove `status_only`, or the `code` pointer if the body has no code"),
+                .hint(
+                    "remove `status_only`, or `code` and `code_header` if the response has no code",
+                ),
             ]
         } else {
             Vec::new()
@@ -260,12 +441,12 @@ fn ambiguous(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
             Diagnostic::at(
                 "/envelope/layout",
                 format!(
-                    "the layout reads no code, so a {status} response cannot tell apart the {} codes documented with it ({})",
+                    "the layout reads no code (neither `code` in the body nor `code_header`), so a {status} response cannot tell apart the {} codes documented with it ({})",
                     codes.len(),
                     codes.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
                 ),
             )
-            .hint("add the pointer to the code (`code`), or set `\"status_only\": true` if the API sends nothing more: such a response then reads as all of them")
+            .hint("add where the code is (`code` in the body, or `code_header`), or set `\"status_only\": true` if the API sends nothing more: such a response then reads as all of them")
         })
         .collect()
 }
@@ -289,7 +470,7 @@ mod tests {
     #[test]
     fn overlapping_parts_are_refused() {
         let layout = Layout {
-            code: Some("/error/code".into()),
+            code: Some(Pointers::from("/error/code")),
             details: Some("/error".into()),
             message: Some("/error/message".into()),
             ..Layout::default()
@@ -297,7 +478,7 @@ mod tests {
         let found: Vec<String> = overlaps(&layout).into_iter().map(|d| d.message).collect();
         assert_eq!(found.len(), 2, "{found:?}");
         let apart = Layout {
-            code: Some("/error/code".into()),
+            code: Some(Pointers::from("/error/code")),
             details: Some("/error/codes".into()),
             ..Layout::default()
         };

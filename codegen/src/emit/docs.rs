@@ -622,14 +622,32 @@ fn layout_section(model: &Model, layout: &crate::catalog::Layout) -> String {
             None => String::new(),
         }
     ));
-    out.push_str("| Part | JSON pointer |\n|---|---|\n");
+    let xml = layout.format == crate::catalog::BodyFormat::Xml;
+    if xml {
+        out.push_str(
+            "The body is XML: each place below is the path of elements from the document's root, read with the `xml` feature.\n\n",
+        );
+    }
+    out.push_str(if xml {
+        "| Part | XML path |\n|---|---|\n"
+    } else {
+        "| Part | JSON pointer |\n|---|---|\n"
+    });
     let code_part = if model.code_is_status() {
         "HTTP status (the code)"
     } else {
         "code"
     };
+    if let Some(code) = &layout.code {
+        let places: Vec<String> = code.all().iter().map(|p| cell_code(p)).collect();
+        let first = if places.len() > 1 {
+            " (the first one present)"
+        } else {
+            ""
+        };
+        out.push_str(&format!("| {code_part}{first} | {} |\n", places.join(", ")));
+    }
     let parts = [
-        (code_part, &layout.code),
         ("HTTP status", &layout.status),
         ("message", &layout.message),
         ("title (catalog message)", &layout.title),
@@ -654,6 +672,28 @@ fn layout_section(model: &Model, layout: &crate::catalog::Layout) -> String {
     }
     if let Some(h) = &layout.request_id_header {
         out.push_str(&format!("| request id header | {} |\n", cell_code(h)));
+    }
+    if let Some(h) = &layout.code_header {
+        out.push_str(&format!(
+            "| code header (wins over the body) | {} |\n",
+            cell_code(h)
+        ));
+    }
+    if let Some(h) = &layout.message_header {
+        out.push_str(&format!("| message header | {} |\n", cell_code(h)));
+    }
+    if let Some(clean) = &layout.code_clean {
+        let mut steps = Vec::new();
+        if let Some(sep) = &clean.after_last {
+            steps.push(format!("after the last {}", cell_code(sep)));
+        }
+        if let Some(sep) = &clean.before_first {
+            steps.push(format!("before the first {}", cell_code(sep)));
+        }
+        out.push_str(&format!(
+            "\nThe code read is the text {}.\n",
+            steps.join(", then ")
+        ));
     }
     out
 }
@@ -681,7 +721,12 @@ fn examples(model: &Model, list: &[Example], level: &str) -> String {
         if let Some(intro) = &ex.intro {
             out.push_str(&format!("{}\n\n", prose(model, intro, 4)));
         }
-        out.push_str(&text::fenced("json", &json(&ex.body)));
+        match &ex.body {
+            serde_json::Value::String(xml) if model.body_is_xml() => {
+                out.push_str(&text::fenced("xml", xml));
+            }
+            body => out.push_str(&text::fenced("json", &json(body))),
+        }
         if let Some(d) = &ex.description {
             out.push_str(&format!("\n{}\n", prose(model, d, 4)));
         }

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::catalog::{CodeType, Layout, LayoutPreset};
+use crate::catalog::{BodyFormat, CodeType, Layout, LayoutPreset};
 use crate::model::Model;
 use crate::text;
 
@@ -45,11 +45,30 @@ pub(crate) fn code_schema(model: &Model) -> Value {
 pub(crate) fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
     let mut item = object();
     let mut code_at = None;
-    if let Some(p) = layout.code.as_deref() {
-        if model.by_status() {
-            place(&mut item, p, json!({ "type": ["integer", "string"] }), true);
-        } else {
-            code_at = Some(place(&mut item, p, json!({ "$ref": CODE_REF }), true));
+    if let Some(code) = &layout.code {
+        // One place, and no header that may carry the code instead: the body always has it.
+        let required = code.all().len() == 1 && layout.code_header.is_none();
+        for (i, p) in code.all().iter().enumerate() {
+            if model.by_status() {
+                place(
+                    &mut item,
+                    p,
+                    json!({ "type": ["integer", "string"] }),
+                    required,
+                );
+            } else if layout.code_clean.is_some() {
+                // The API may send the code qualified (`namespace#Code`): not an `ErrorCode`.
+                let schema = json!({
+                    "type": ["string", "number"],
+                    "description": "The code, possibly qualified; `code_clean` of the catalog's layout says how it is cut out."
+                });
+                place(&mut item, p, schema, required);
+            } else if i == 0 {
+                code_at = Some(place(&mut item, p, json!({ "$ref": CODE_REF }), required));
+            } else {
+                // Read, possibly qualified: a string cleaned into a code.
+                place(&mut item, p, json!({ "type": ["string", "number"] }), false);
+            }
         }
     }
     if let Some(p) = layout.status.as_deref() {
@@ -94,7 +113,9 @@ pub(crate) fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<Stri
 
 /// The media type of the error body.
 pub(crate) fn content_type(layout: &Layout) -> &'static str {
-    if layout.preset == Some(LayoutPreset::ProblemJson) {
+    if layout.format == BodyFormat::Xml {
+        "application/xml"
+    } else if layout.preset == Some(LayoutPreset::ProblemJson) {
         "application/problem+json"
     } else {
         "application/json"

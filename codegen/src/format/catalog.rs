@@ -108,8 +108,9 @@ pub struct Envelope {
 
 /// The machine-readable shape of the error body. Every place is a JSON pointer (RFC 6901):
 /// from the body's root for `errors`, `request_id` and single-error bodies, and from each item
-/// of the `errors` array for list bodies. A part that is left out is one the API does not
-/// document: it is neither read nor written.
+/// of the `errors` array for list bodies (for an XML body, a path of element names written the
+/// same way, see `format`). The code may also travel in a response header (`code_header`). A
+/// part that is left out is one the API does not document: it is neither read nor written.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
@@ -122,10 +123,33 @@ pub struct Layout {
     /// For bodies that carry a list of errors: the array holding them, e.g. `/data`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<String>,
-    /// The code. With `code_type: http-status` this member holds the HTTP status. Left out
-    /// when the body does not carry the code: errors are then told apart by their status.
+    /// The format of the body: `json` (the default) or `xml`. With `xml`, every place of this
+    /// layout is a path of element names from the document's root element, written as a
+    /// pointer: `/Error/Code` is the text of `<Code>` in `<Error>`, as S3 sends it, and
+    /// `/ErrorResponse/Error/Code` as the AWS query protocol sends it. All places start at the
+    /// same root element. The generated crate reads such bodies with its `xml` feature.
+    #[serde(default, skip_serializing_if = "BodyFormat::is_json")]
+    pub format: BodyFormat,
+    /// The code: one pointer, or a list of pointers tried in order where the API spells the
+    /// member in several ways (`["/code", "/__type"]`): the first one present wins, and the
+    /// first one is where the code is written. With `code_type: http-status` this member holds
+    /// the HTTP status. Left out when the body does not carry the code: errors are then told
+    /// apart by `code_header`, or else by their status (see `status_only`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<Pointers>,
+    /// The response header that carries the code, e.g. `x-amzn-ErrorType`. Where a response
+    /// has it, it wins over the body's `code`; it is written with every error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_header: Option<String>,
+    /// How to cut the code out of the text that carries it, read from the body or from
+    /// `code_header` alike (never applied when writing, which writes the code alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_clean: Option<CodeClean>,
+    /// The response header that carries the message of this occurrence, e.g.
+    /// `x-amz-error-message`. Read where the body has no message; written with every error
+    /// that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_header: Option<String>,
     /// The HTTP status, when the body repeats it apart from the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -163,11 +187,93 @@ pub struct Layout {
     /// Written as given; not checked when reading.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub constants: std::collections::BTreeMap<String, String>,
-    /// Set to say that the body carries no code and that a status documented for several
-    /// codes reads as all of them (`classes()`). Without it, such a layout is refused: it
-    /// cannot tell those codes apart.
+    /// Set to say that the response carries no code (neither `code` nor `code_header`) and
+    /// that a status documented for several codes reads as all of them (`classes()`). Without
+    /// it, such a layout is refused: it cannot tell those codes apart.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub status_only: bool,
+}
+
+/// The format of an error body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    /// A JSON document; places are JSON pointers (RFC 6901).
+    #[default]
+    Json,
+    /// An XML document; places are paths of element names from the root element.
+    Xml,
+}
+
+impl BodyFormat {
+    /// Whether this is the default, JSON.
+    pub fn is_json(&self) -> bool {
+        *self == BodyFormat::Json
+    }
+}
+
+/// One pointer, or several tried in order (the first present wins).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Pointers {
+    /// One pointer.
+    One(String),
+    /// Pointers tried in order; the first one is where the part is written.
+    Many(Vec<String>),
+}
+
+impl Pointers {
+    /// Every pointer, in the order they are tried.
+    pub fn all(&self) -> &[String] {
+        match self {
+            Pointers::One(p) => std::slice::from_ref(p),
+            Pointers::Many(list) => list,
+        }
+    }
+
+    /// The first pointer: where the part is written.
+    pub fn first(&self) -> Option<&str> {
+        self.all().first().map(String::as_str)
+    }
+}
+
+impl From<&str> for Pointers {
+    fn from(p: &str) -> Self {
+        Pointers::One(p.to_owned())
+    }
+}
+
+/// How a code is cut out of the text that carries it. AWS protocols send
+/// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException` in a body's `__type` and
+/// `ValidationException:http://internal.amazon.com/...` in `x-amzn-ErrorType`: with
+/// `{"after_last": "#", "before_first": ":"}` both read as the bare exception name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeClean {
+    /// Keep only the text after the last occurrence of this (when it occurs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_last: Option<String>,
+    /// Then keep only the text before the first occurrence of this (when it occurs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_first: Option<String>,
+}
+
+impl CodeClean {
+    /// `text` cleaned, then trimmed (as the generated crates read it).
+    pub fn apply<'a>(&self, text: &'a str) -> &'a str {
+        let mut out = text;
+        if let Some(sep) = self.after_last.as_deref().filter(|s| !s.is_empty())
+            && let Some(i) = out.rfind(sep)
+        {
+            out = &out[i + sep.len()..];
+        }
+        if let Some(sep) = self.before_first.as_deref().filter(|s| !s.is_empty())
+            && let Some(i) = out.find(sep)
+        {
+            out = &out[..i];
+        }
+        out.trim()
+    }
 }
 
 /// A built-in error envelope.
@@ -210,7 +316,9 @@ impl Layout {
                     *slot = Some(p.to_owned());
                 }
             };
-            fill(&mut out.code, "/code");
+            if out.code.is_none() {
+                out.code = Some(Pointers::from("/code"));
+            }
             fill(&mut out.status, "/status");
             fill(&mut out.message, "/detail");
             fill(&mut out.title, "/title");
@@ -220,12 +328,22 @@ impl Layout {
         out
     }
 
-    /// Every pointer of the layout with its JSON path in the catalog, for validation.
-    pub fn pointers(&self) -> Vec<(&'static str, &str)> {
+    /// Whether the response tells which code it is: the body or a header carries it.
+    pub fn reads_code(&self) -> bool {
+        self.code.is_some() || self.code_header.is_some()
+    }
+
+    /// The first pointer of `code`: where the code is written.
+    pub fn code_pointer(&self) -> Option<&str> {
+        self.code.as_ref().and_then(Pointers::first)
+    }
+
+    /// Every pointer of the layout with its JSON path in the catalog, for validation. The
+    /// pointers of a list of `code` pointers are named `code/0`, `code/1`, ….
+    pub fn pointers(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         let named = [
             ("errors", &self.errors),
-            ("code", &self.code),
             ("status", &self.status),
             ("message", &self.message),
             ("title", &self.title),
@@ -236,19 +354,30 @@ impl Layout {
             ("id", &self.id),
             ("request_id", &self.request_id),
         ];
+        match &self.code {
+            Some(Pointers::One(p)) => out.push(("code".to_owned(), p.as_str())),
+            Some(Pointers::Many(list)) => {
+                out.extend(
+                    list.iter()
+                        .enumerate()
+                        .map(|(i, p)| (format!("code/{i}"), p.as_str())),
+                );
+            }
+            None => {}
+        }
         for (name, p) in named {
             if let Some(p) = p {
-                out.push((name, p.as_str()));
+                out.push((name.to_owned(), p.as_str()));
             }
         }
         if let Some(f) = &self.field_errors {
-            out.push(("field_errors/at", f.at.as_str()));
-            out.push(("field_errors/field", f.field.as_str()));
+            out.push(("field_errors/at".to_owned(), f.at.as_str()));
+            out.push(("field_errors/field".to_owned(), f.field.as_str()));
             if let Some(m) = &f.message {
-                out.push(("field_errors/message", m.as_str()));
+                out.push(("field_errors/message".to_owned(), m.as_str()));
             }
             if let Some(c) = &f.code {
-                out.push(("field_errors/code", c.as_str()));
+                out.push(("field_errors/code".to_owned(), c.as_str()));
             }
         }
         out

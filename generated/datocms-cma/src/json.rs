@@ -12,6 +12,7 @@ mod by_code;
 mod diagnostic;
 mod error_with_rate_limit;
 mod field_errors;
+mod format;
 #[cfg(feature = "reqwest")]
 mod from_reqwest;
 #[cfg(feature = "axum")]

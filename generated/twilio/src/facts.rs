@@ -2021,8 +2021,26 @@ pub(crate) mod layout {
     /// The list of errors, in a body that lists them.
     pub(crate) const ERRORS: Option<&str> = None;
 
-    /// The code.
+    /// The code: where it is written, and the first place it is read from.
     pub(crate) const CODE: Option<&str> = Some("/code");
+
+    /// Further places the code is read from, in order, where the body lacks `CODE`.
+    pub(crate) const CODE_ALSO: &[&str] = &[];
+
+    /// The response header that carries the code, and wins over the body.
+    pub(crate) const CODE_HEADER: Option<&str> = None;
+
+    /// The code read is the text after the last of these.
+    pub(crate) const CODE_AFTER_LAST: Option<&str> = None;
+
+    /// The code read is the text before the first of these.
+    pub(crate) const CODE_BEFORE_FIRST: Option<&str> = None;
+
+    /// The response header that carries the message.
+    pub(crate) const MESSAGE_HEADER: Option<&str> = None;
+
+    /// Whether the body is XML, its places paths of element names.
+    pub(crate) const XML: bool = false;
 
     /// The HTTP status, where it is what the body carries in place of a code.
     pub(crate) const STATUS_AS_CODE: Option<&str> = None;

@@ -44,7 +44,10 @@ pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> Stri
     }
     toml.push_str(&format!(
         "\n# docs.rs documents every feature.\n[package.metadata.docs.rs]\nall-features = true\n\n{}",
-        features_toml(super::runtime::has_body_integrations(model))
+        features_toml(
+            super::runtime::has_body_integrations(model),
+            model.body_is_xml()
+        )
     ));
     if standalone {
         toml.push_str(
@@ -57,9 +60,20 @@ pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> Stri
 /// The optional features of every generated crate: nothing by default. `axum` and `reqwest`
 /// write and read the API's own error body, so a crate whose catalog documents none
 /// (`has_body` false) does not have them: asking for them is cargo's error, not a feature
-/// that silently adds nothing.
-fn features_toml(has_body: bool) -> String {
-    let (about, body_features, body_deps) = if has_body {
+/// that silently adds nothing. Where the body is XML (`xml`), the `xml` feature reads it
+/// (quick-xml), and `axum` and `reqwest`, which read or write the body, turn it on.
+fn features_toml(has_body: bool, xml: bool) -> String {
+    let (about, body_features, body_deps) = if has_body && xml {
+        (
+            "`axum`: `IntoResponse` for `ApiError`. `reqwest`: `ApiError::from_reqwest`. `xml`: \
+             `ApiError::from_xml`, and `from_response` reads the API's XML error body.",
+            "axum = [\"http\", \"xml\", \"dep:axum-core\"]\nreqwest = [\"xml\", \"dep:reqwest\"]\n\
+             xml = [\"json\", \"dep:quick-xml\"]\n",
+            "axum-core = { version = \"0.5.6\", optional = true, default-features = false }\n\
+             reqwest = { version = \"0.13.5\", optional = true, default-features = false }\n\
+             quick-xml = { version = \"0.41\", optional = true }\n",
+        )
+    } else if has_body {
         (
             "`axum`: `IntoResponse` for `ApiError`. `reqwest`: `ApiError::from_reqwest`.",
             "axum = [\"http\", \"json\", \"dep:axum-core\"]\nreqwest = [\"json\", \"dep:reqwest\"]\n",

@@ -4,18 +4,38 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::catalog::CodeType;
+use crate::catalog::{CodeType, Layout};
 use crate::model::Model;
+
+/// The writer of the generated crates' XML bodies, which writes the bodies of their tests.
+#[path = "../../../runtime/json/xml_write.rs"]
+mod xml_write;
 
 /// `tests/examples.rs` and its data `tests/data/examples.in`: every documented example body
 /// (the envelope's and each code's) parsed and written back, plus the problem bridge for every
-/// code. The test file runs with the `json` feature.
-pub(super) fn examples_test(model: &Model) -> (String, String) {
+/// code; and where the code has several places (alternatives, a header, a cleanup or XML), the
+/// data `tests/data/places.in` of a test that reads every code from each. The test file runs
+/// with the `json` feature.
+pub(super) fn examples_test(model: &Model) -> (String, String, Option<String>) {
     let lib = quote::format_ident!("{}", model.lib_name);
     let by_status = model.by_status();
     let layout = model.layout();
     let list = layout.as_ref().is_some_and(|l| l.errors.is_some());
     let unknown = model.unknown_code();
+    let xml = model.body_is_xml();
+    // Where a body is not written back byte for byte as documented: the code is read cleaned
+    // or from another place than the one it is written at, or the body is XML. The body then
+    // reads back as the same error.
+    let lossy = xml
+        || layout.as_ref().is_some_and(|l| {
+            l.code_clean.is_some() || l.code.as_ref().is_some_and(|c| c.all().len() > 1)
+        });
+    let (from_body, to_body) = if xml {
+        (quote!(from_xml), quote!(to_xml))
+    } else {
+        (quote!(from_json), quote!(to_json))
+    };
+    let xml_only = xml.then(|| quote!(#[cfg(feature = "xml")]));
 
     let mut rows = String::from("[\n");
     let envelope_examples = model.catalog.envelope.iter().flat_map(|e| &e.examples);
@@ -28,10 +48,14 @@ pub(super) fn examples_test(model: &Model) -> (String, String) {
         let status = example
             .status
             .map_or_else(|| "None".to_owned(), |s| format!("Some({s})"));
+        let body = match (&example.body, xml) {
+            (serde_json::Value::String(document), true) => document.clone(),
+            (body, _) => body.to_string(),
+        };
         rows.push_str(&format!(
             "    ({}, {status}, {}),\n",
             proc_macro2::Literal::string(&wire),
-            proc_macro2::Literal::string(&example.body.to_string()),
+            proc_macro2::Literal::string(&body),
         ));
     }
     rows.push_str("]\n");
@@ -62,8 +86,32 @@ pub(super) fn examples_test(model: &Model) -> (String, String) {
     } else {
         quote!(error.to_json())
     };
-    let read_all =
-        list.then(|| quote!(let all = ApiError::from_json_list(body.as_bytes()).unwrap();));
+    let read_all = (list && !lossy)
+        .then(|| quote!(let all = ApiError::from_json_list(body.as_bytes()).unwrap();));
+    let same_error = if by_status {
+        quote!(assert_eq!(reread.classes(), error.classes(), "{wire}");)
+    } else {
+        quote!(assert_eq!(reread.code(), error.code(), "{wire}");)
+    };
+    let written_back = if lossy {
+        quote! {
+            let reread = ApiError::#from_body(&error.#to_body()).unwrap();
+            #same_error
+            assert_eq!(reread.message(), error.message(), "{wire}");
+        }
+    } else {
+        quote! {
+            let written = #written;
+            let written: Value = serde_json::from_slice(&written).unwrap();
+            let documented: Value = serde_json::from_str(body).unwrap();
+            assert_eq!(written, documented, "{wire}");
+        }
+    };
+    let (places_test, places_rows) = layout
+        .as_ref()
+        .filter(|_| !by_status)
+        .and_then(|l| places_test(l, xml, &unknown))
+        .unzip();
     // The status is checked only where it is what tells errors apart.
     let status = if by_status { quote!(status) } else { quote!(_) };
     let example_tests = layout.as_ref().map(|_| {
@@ -71,13 +119,22 @@ pub(super) fn examples_test(model: &Model) -> (String, String) {
             .as_ref()
             .and_then(|l| l.message.as_ref())
             .map(|_| quote!(assert_eq!(read.message(), Some("from a later API version"));));
+        // Where only a header carries the code, the body alone does not say it.
+        let read_unknown = if layout.as_ref().is_some_and(|l| l.code.is_none()) {
+            quote! {
+                let headers = error.response_headers();
+                let read = ApiError::from_response(400, headers, &error.to_json()).unwrap();
+            }
+        } else {
+            quote!(let read = ApiError::from_json(&error.to_json()).unwrap();)
+        };
         let unknown_test = (!by_status).then(|| {
             quote! {
                 #[test]
                 fn unknown_codes_are_kept_through_the_body() {
                     let code = Code::parse(#unknown);
                     let error = ApiError::new(code).with_message("from a later API version");
-                    let read = ApiError::from_json(&error.to_json()).unwrap();
+                    #read_unknown
                     assert_eq!(read.code().as_str(), #unknown);
                     assert_eq!(read.code().known(), None);
                     #message_check
@@ -87,20 +144,21 @@ pub(super) fn examples_test(model: &Model) -> (String, String) {
         quote! {
             /// Each documented example: the code it is filed under (empty for the envelope's own
             /// examples), its documented status and its body.
+            #xml_only
             const EXAMPLES: &[(&str, Option<u16>, &str)] = &include!("data/examples.in");
 
             #[test]
+            #xml_only
             fn every_documented_example_reads_as_its_code_and_is_written_back_as_documented() {
                 for &(wire, #status, body) in EXAMPLES {
-                    let error = ApiError::from_json(body.as_bytes()).unwrap();
+                    let error = ApiError::#from_body(body.as_bytes()).unwrap();
                     #read_all
                     #check_code
-                    let written = #written;
-                    let written: Value = serde_json::from_slice(&written).unwrap();
-                    let documented: Value = serde_json::from_str(body).unwrap();
-                    assert_eq!(written, documented, "{wire}");
+                    #written_back
                 }
             }
+
+            #places_test
 
             #[test]
             fn every_code_is_written_and_read_back() {
@@ -209,7 +267,7 @@ pub(super) fn examples_test(model: &Model) -> (String, String) {
             }
         }
     };
-    (spaced(tokens), rows)
+    (spaced(tokens), rows, places_rows)
 }
 
 /// `tokens` formatted as a test file that runs with the `json` feature, with a blank line
@@ -232,4 +290,118 @@ fn spaced(tokens: TokenStream) -> String {
         out.push_str(&prettyplease::unparse(&file));
     }
     out
+}
+
+/// A test that every code reads back from each place the layout names for it: each body
+/// pointer (qualified as `code_clean` expects, where it cleans) and the code header, which wins
+/// over a body that names another code. `None` where the code has one plain place only (the
+/// documented examples and the written bodies already read it there).
+fn places_test(layout: &Layout, xml: bool, unknown: &str) -> Option<(TokenStream, String)> {
+    let pointers: &[String] = layout.code.as_ref().map_or(&[], |c| c.all());
+    if layout.code_clean.is_none() && pointers.len() < 2 && layout.code_header.is_none() && !xml {
+        return None;
+    }
+    let clean = layout.code_clean.clone().unwrap_or_default();
+    let prefix = clean
+        .after_last
+        .map_or_else(String::new, |s| format!("example.v1{s}"));
+    let suffix = clean
+        .before_first
+        .map_or_else(String::new, |s| format!("{s}detail"));
+    let body_with = |pointer: &str, code: &str| -> String {
+        let mut item = serde_json::Value::Null;
+        put(&mut item, pointer, serde_json::Value::from(code));
+        let mut body = match &layout.errors {
+            Some(list) => {
+                let mut body = serde_json::Value::Null;
+                put(&mut body, list, serde_json::Value::Array(vec![item]));
+                body
+            }
+            None => item,
+        };
+        if body.is_null() {
+            body = serde_json::Value::Object(Default::default());
+        }
+        if xml {
+            xml_write::write(&body)
+        } else {
+            body.to_string()
+        }
+    };
+    let places: Vec<String> = pointers.iter().map(|p| body_with(p, "{code}")).collect();
+    let (escape, from_body) = if xml {
+        (
+            quote!(let text = qualified.replace('&', "&amp;").replace('<', "&lt;");),
+            quote!(from_xml),
+        )
+    } else {
+        (
+            quote! {
+                let text = serde_json::to_string(&qualified).unwrap();
+                let text = text[1..text.len() - 1].to_owned();
+            },
+            quote!(from_json),
+        )
+    };
+    let header_check = layout.code_header.as_deref().map(|header| {
+        // A body that names another code, where the body has a code at all.
+        let other = pointers
+            .first()
+            .map_or_else(String::new, |p| body_with(p, unknown));
+        quote! {
+            let headers = [(#header, qualified.as_str())];
+            let other = #other;
+            let error = ApiError::from_response(400, headers, other.as_bytes()).unwrap();
+            assert_eq!(error.code().known(), Some(code), "{qualified}");
+            let headers = ApiError::new(code).response_headers();
+            let back = ApiError::from_response(400, headers, b"").unwrap();
+            assert_eq!(back.code().known(), Some(code), "{qualified}");
+        }
+    });
+    let xml_only = xml.then(|| quote!(#[cfg(feature = "xml")]));
+    let mut rows = String::from("[\n");
+    for place in &places {
+        rows.push_str(&format!("    {},\n", proc_macro2::Literal::string(place)));
+    }
+    rows.push_str("]\n");
+    Some((
+        quote! {
+            /// Bodies with the code at each place the layout reads it from; `{code}` stands for it.
+            #xml_only
+            const PLACES: &[&str] = &include!("data/places.in");
+
+            #[test]
+            #xml_only
+            fn every_code_reads_from_each_place_the_layout_names() {
+                for &code in ErrorCode::ALL {
+                    let qualified = format!("{}{}{}", #prefix, code.as_str(), #suffix);
+                    #escape
+                    for place in PLACES {
+                        let body = place.replace("{code}", &text);
+                        let error = ApiError::#from_body(body.as_bytes()).unwrap();
+                        assert_eq!(error.code().known(), Some(code), "{body}");
+                    }
+                    #header_check
+                }
+            }
+        },
+        rows,
+    ))
+}
+
+/// Writes `value` at `pointer` in `root`, making the objects on the way.
+fn put(root: &mut serde_json::Value, pointer: &str, value: serde_json::Value) {
+    let mut at = root;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        if !at.is_object() {
+            *at = serde_json::Value::Object(Default::default());
+        }
+        at = at
+            .as_object_mut()
+            .expect("made an object above")
+            .entry(token)
+            .or_insert(serde_json::Value::Null);
+    }
+    *at = value;
 }

@@ -5,7 +5,7 @@
 use proc_macro2::Literal;
 use quote::quote;
 
-use crate::catalog::{CodeType, Layout, LayoutPreset};
+use crate::catalog::{BodyFormat, CodeType, Layout};
 use crate::model::Model;
 use crate::text;
 
@@ -171,17 +171,20 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
     )];
     if layout.is_some() {
         let by_status = model.by_status();
-        let code = l.code.as_deref();
+        let code = l.code_pointer();
+        let code_also: Vec<String> = l
+            .code
+            .iter()
+            .flat_map(|c| c.all().iter().skip(1))
+            .map(|p| Literal::string(p).to_string())
+            .collect();
+        let clean = l.code_clean.clone().unwrap_or_default();
         let constants: Vec<String> = l
             .constants
             .iter()
             .map(|(k, v)| format!("({}, {})", Literal::string(k), Literal::string(v)))
             .collect();
-        let content_type = if l.preset == Some(LayoutPreset::ProblemJson) {
-            "application/problem+json"
-        } else {
-            "application/json"
-        };
+        let content_type = super::super::openapi::content_type(l);
         let ptr = |doc, name, value: Option<&str>| (doc, name, "Option<&str>", opt(value));
         consts.splice(
             0..0,
@@ -191,7 +194,43 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
                     "ERRORS",
                     l.errors.as_deref(),
                 ),
-                ptr("The code.", "CODE", code.filter(|_| !by_status)),
+                ptr(
+                    "The code: where it is written, and the first place it is read from.",
+                    "CODE",
+                    code.filter(|_| !by_status),
+                ),
+                (
+                    "Further places the code is read from, in order, where the body lacks `CODE`.",
+                    "CODE_ALSO",
+                    "&[&str]",
+                    format!("&[{}]", code_also.join(", ")),
+                ),
+                ptr(
+                    "The response header that carries the code, and wins over the body.",
+                    "CODE_HEADER",
+                    l.code_header.as_deref(),
+                ),
+                ptr(
+                    "The code read is the text after the last of these.",
+                    "CODE_AFTER_LAST",
+                    clean.after_last.as_deref().filter(|s| !s.is_empty()),
+                ),
+                ptr(
+                    "The code read is the text before the first of these.",
+                    "CODE_BEFORE_FIRST",
+                    clean.before_first.as_deref().filter(|s| !s.is_empty()),
+                ),
+                ptr(
+                    "The response header that carries the message.",
+                    "MESSAGE_HEADER",
+                    l.message_header.as_deref(),
+                ),
+                (
+                    "Whether the body is XML, its places paths of element names.",
+                    "XML",
+                    "bool",
+                    (l.format == BodyFormat::Xml).to_string(),
+                ),
                 ptr(
                     "The HTTP status, where it is what the body carries in place of a code.",
                     "STATUS_AS_CODE",
@@ -340,10 +379,10 @@ fn api_error_doc(model: &Model, layout: Option<&Layout>, by_status: bool) -> Str
             } else {
                 format!("assert_eq!(error.code().as_str(), {:?});", code.wire)
             };
-            (example.body.to_string(), check)
+            (example_text(model, &example.body), check)
         }
         None => match envelope.clone().next() {
-            Some(example) => (example.body.to_string(), String::new()),
+            Some(example) => (example_text(model, &example.body), String::new()),
             None => return doc,
         },
     };
@@ -351,14 +390,31 @@ fn api_error_doc(model: &Model, layout: Option<&Layout>, by_status: bool) -> Str
     while body.contains(&format!("\"{hashes}")) {
         hashes.push('#');
     }
-    let read = if layout.errors.is_some() {
+    let read = if model.body_is_xml() {
+        "let error = ApiError::from_xml(body.as_bytes()).unwrap();"
+    } else if layout.errors.is_some() {
         "let errors = ApiError::from_json_list(body.as_bytes()).unwrap();\nlet error = &errors[0];"
     } else {
         "let error = ApiError::from_json(body.as_bytes()).unwrap();"
     };
+    // Reading XML needs the `xml` feature: the example runs with it.
+    let (open, close) = if model.body_is_xml() {
+        ("# #[cfg(feature = \"xml\")]\n# {\n", "\n# }")
+    } else {
+        ("", "")
+    };
     doc.push_str(&format!(
-        "\n\nA documented example body, read:\n\n```\nuse {}::ApiError;\n\nlet body = r{hashes}\"{body}\"{hashes};\n{read}\n{check}\n```",
+        "\n\nA documented example body, read:\n\n```\n{open}use {}::ApiError;\n\nlet body = r{hashes}\"{body}\"{hashes};\n{read}\n{check}{close}\n```",
         model.lib_name
     ));
     doc
+}
+
+/// An example body as the API sends it: the JSON, or the XML document a string holds where the
+/// body is XML.
+fn example_text(model: &Model, body: &serde_json::Value) -> String {
+    match body {
+        serde_json::Value::String(document) if model.body_is_xml() => document.clone(),
+        body => body.to_string(),
+    }
 }

@@ -58,6 +58,12 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
 /// The crate docs' section on features and wire codes.
 fn features_doc(model: &Model) -> String {
     let body = match model.layout() {
+        Some(_) if model.body_is_xml() => "`ApiError` (`to_xml`, `from_response`, and `from_xml` with the \
+                    `xml` feature) reads and writes the XML error body this API documents, keeps codes this \
+                    crate does not know, and converts to and from RFC 9457 problem documents (`Problem`).\n\
+                    - `xml` (brings `json` and `quick-xml`): reads the API's XML error body (`ApiError::from_xml`, \
+                    and in `from_response`); `axum` and `reqwest` bring it."
+            .to_owned(),
         Some(_) => "`ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API \
                     documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem \
                     documents (`Problem`)."

@@ -74,11 +74,14 @@ pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
 
 /// The modules beyond `codes.rs`, and the examples test, without their header line.
 fn modules(model: &Model) -> Vec<(&'static str, String)> {
-    let (examples_rs, examples_data) = examples::examples_test(model);
+    let (examples_rs, examples_data, places_data) = examples::examples_test(model);
     let mut out = vec![("src/facts.rs", facts::facts_rs(model))];
     out.extend(runtime::files(model));
     out.push(("tests/examples.rs", examples_rs));
     out.push(("tests/data/examples.in", examples_data));
+    if let Some(places) = places_data {
+        out.push(("tests/data/places.in", places));
+    }
     out
 }
 

@@ -41,6 +41,18 @@ const BY_STATUS: Source = source!("json/", "by_status");
 const ERROR: Source = source!("json/", "error");
 const ERROR_WITH_RATE_LIMIT: Source = source!("json/", "error_with_rate_limit");
 const FIELD_ERRORS: Source = source!("json/", "field_errors");
+const FORMAT_JSON: Source = Source {
+    path: "src/json/format.rs",
+    module: "format",
+    ..source!("json/", "format_json")
+};
+const FORMAT_XML: Source = Source {
+    path: "src/json/format.rs",
+    module: "format",
+    ..source!("json/", "format_xml")
+};
+const XML_READ: Source = source!("json/", "xml_read", "xml");
+const XML_WRITE: Source = source!("json/", "xml_write");
 const LIST: Source = source!("json/", "list");
 const PARSE_ERROR: Source = source!("json/", "parse_error");
 const POINTER: Source = source!("json/", "pointer");
@@ -72,7 +84,8 @@ pub(super) fn files(model: &Model) -> Vec<(&'static str, String)> {
 /// functions only where it lists errors; the rate-limit headers only for an HTTP API; the by-status
 /// API where errors are told apart by status. Then the integrations: `miette` for every crate,
 /// `axum`, `reqwest` and `schemars` where the body's layout is documented (they write, read and
-/// describe that body).
+/// describe that body). A body's format (`format`: JSON, or XML read with the `xml` feature)
+/// is one module, `format`, from one of two sources.
 fn json_modules(model: &Model) -> Vec<&'static Source> {
     let layout = model.layout();
     let mut out = vec![&ACCESSORS];
@@ -82,6 +95,11 @@ fn json_modules(model: &Model) -> Vec<&'static Source> {
             "a catalog with an error body layout is an HTTP API; this is a bug in errcat"
         );
         out.push(&BODY);
+        if model.body_is_xml() {
+            out.extend([&FORMAT_XML, &XML_READ, &XML_WRITE]);
+        } else {
+            out.push(&FORMAT_JSON);
+        }
     }
     out.push(if model.by_status() {
         &BY_STATUS
@@ -116,6 +134,13 @@ pub(crate) fn has_body_integrations(model: &Model) -> bool {
 fn json_rs(model: &Model, modules: &[&Source]) -> String {
     let source = &model.source_path;
     let about = match model.layout() {
+        Some(_) if model.body_is_xml() => format!(
+            "The API's error body is XML. [`ApiError::from_response`] (and, with the `xml` feature,\n\
+             //! `ApiError::from_xml`) reads the error body that `{source}` documents (its\n\
+             //! `envelope.layout`), and [`ApiError::to_xml`] writes the same body, so a client and a server\n\
+             //! built on this crate agree by construction. `from_json` and `to_json` read and write the\n\
+             //! same facts as JSON, one member per element."
+        ),
         Some(_) => format!(
             "[`ApiError::from_json`] reads the error body that `{source}` documents (its\n\
              //! `envelope.layout`), and [`ApiError::to_json`] writes the same body, so a client and a server\n\

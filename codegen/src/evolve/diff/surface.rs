@@ -152,8 +152,28 @@ fn layout_changes(old: &Layout, new: &Layout, out: &mut Vec<Change>) {
         if l.field_errors.as_ref().is_some_and(|f| f.single) {
             m.insert("field_errors/single".to_owned(), "true".to_owned());
         }
-        if let Some(h) = &l.request_id_header {
-            m.insert("request_id_header".to_owned(), h.clone());
+        let headers = [
+            ("request_id_header", &l.request_id_header),
+            ("code_header", &l.code_header),
+            ("message_header", &l.message_header),
+        ];
+        for (key, header) in headers {
+            if let Some(h) = header {
+                m.insert(key.to_owned(), h.clone());
+            }
+        }
+        if let Some(clean) = &l.code_clean {
+            for (key, cut) in [
+                ("after_last", &clean.after_last),
+                ("before_first", &clean.before_first),
+            ] {
+                if let Some(cut) = cut {
+                    m.insert(format!("code_clean/{key}"), cut.clone());
+                }
+            }
+        }
+        if !l.format.is_json() {
+            m.insert("format".to_owned(), "xml".to_owned());
         }
         for (k, v) in &l.constants {
             m.insert(format!("constants{k}"), v.clone());
