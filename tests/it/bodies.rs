@@ -101,15 +101,17 @@ fn check(body: &[u8]) -> Result<(), TestCaseError> {
     check_crate!(datamaker_errors, body, |e: &datamaker_errors::ApiError| e
         .request_id()
         .map(str::to_owned));
-    check_crate!(dynamodb_errors, body, |e: &dynamodb_errors::ApiError| e
-        .code()
-        .clone());
+    check_crate!(
+        aws_lambda_errors,
+        body,
+        |e: &aws_lambda_errors::ApiError| e.code().clone()
+    );
     check_xml(body)?;
     let _ = dataxid_errors::Problem::from_json(body);
     Ok(())
 }
 
-/// Parses `body` as the XML of the S3 and IAM crates; on success, checks the error survives
+/// Parses `body` as the XML of the S3 and RDS crates; on success, checks the error survives
 /// `to_xml`.
 fn check_xml(body: &[u8]) -> Result<(), TestCaseError> {
     macro_rules! xml_crate {
@@ -125,12 +127,12 @@ fn check_xml(body: &[u8]) -> Result<(), TestCaseError> {
             }
         };
     }
-    xml_crate!(s3_errors);
-    xml_crate!(iam_errors);
+    xml_crate!(aws_s3_errors);
+    xml_crate!(aws_rds_errors);
     Ok(())
 }
 
-/// XML documents of any shape, with the elements the S3 and IAM bodies use among random ones,
+/// XML documents of any shape, with the elements the S3 and RDS bodies use among random ones,
 /// text with markup characters, entities, CDATA, comments and stray tags.
 fn xml_strategy() -> impl Strategy<Value = String> {
     let name = prop::sample::select(vec![

@@ -1,6 +1,7 @@
 //! Envelopes as real APIs send them (`envelope.layout`): the code in a response header, under
 //! alternative member names with a qualified spelling to clean, and in XML bodies of both
-//! shapes AWS sends; read by the generated DynamoDB, S3 and IAM crates. And a layout that
+//! shapes AWS sends; read by the crates generated from the AWS Lambda, S3 and RDS service
+//! descriptions (`catalog/aws-*.json`). And a layout that
 //! cannot tell codes apart, refused at its place unless it says `status_only`.
 
 use std::fs;
@@ -17,57 +18,66 @@ fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response
 
 #[test]
 fn a_qualified_type_member_reads_as_the_bare_exception() {
-    use dynamodb_errors::{ApiError, ErrorCode};
-    let body = r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
-        "message":"Requested resource not found: Table: tablename not found"}"#;
-    let error = ApiError::from_http_response(&response(400, &[], body)).unwrap();
+    use aws_lambda_errors::{ApiError, ErrorCode};
+    let body = r#"{"__type":"com.amazonaws.lambda.v20150331#ResourceNotFoundException",
+        "Type":"User","Message":"Function not found: arn:aws:lambda:us-west-2:123456789012:function:nope"}"#;
+    let error = ApiError::from_http_response(&response(404, &[], body)).unwrap();
     assert_eq!(
         error.code().known(),
         Some(ErrorCode::ResourceNotFoundException)
     );
     assert_eq!(
         error.message(),
-        Some("Requested resource not found: Table: tablename not found")
+        Some("Function not found: arn:aws:lambda:us-west-2:123456789012:function:nope")
     );
-    // The alternative member name, read where `__type` is absent.
-    let other = ApiError::from_json(br#"{"code":"ThrottlingException"}"#).unwrap();
-    assert_eq!(other.code().known(), Some(ErrorCode::ThrottlingException));
+    // The other member name, read where `code` is absent; `__type` where both are not.
+    let other = ApiError::from_json(br#"{"code":"TooManyRequestsException"}"#).unwrap();
+    assert_eq!(
+        other.code().known(),
+        Some(ErrorCode::TooManyRequestsException)
+    );
     // Neither member: an error that keeps the body, naming the first place.
-    let none = ApiError::from_json(br#"{"message":"m"}"#).unwrap_err();
+    let none = ApiError::from_json(br#"{"Message":"m"}"#).unwrap_err();
     assert_eq!(
         none.kind(),
-        &dynamodb_errors::ParseErrorKind::Missing("/__type")
+        &aws_lambda_errors::ParseErrorKind::Missing("/code")
     );
-    assert_eq!(none.raw(), r#"{"message":"m"}"#);
+    assert_eq!(none.raw(), r#"{"Message":"m"}"#);
 }
 
 #[test]
 fn the_code_header_wins_over_the_body_and_is_cut_before_the_colon() {
-    use dynamodb_errors::{ApiError, ErrorCode};
-    let header = "ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/";
-    let body = r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"}"#;
+    use aws_lambda_errors::{ApiError, ErrorCode};
+    let header = "InvalidParameterValueException:http://internal.amazon.com/coral/com.amazon.coral.validate/";
+    let body = r#"{"__type":"com.amazonaws.lambda.v20150331#ResourceNotFoundException"}"#;
     let headers = [("X-Amzn-ErrorType", header), ("x-amzn-RequestId", "RID1")];
     let error = ApiError::from_http_response(&response(400, &headers, body)).unwrap();
-    assert_eq!(error.code().known(), Some(ErrorCode::ValidationException));
+    assert_eq!(
+        error.code().known(),
+        Some(ErrorCode::InvalidParameterValueException)
+    );
     assert_eq!(error.request_id(), Some("RID1"));
     // A body that is not JSON at all still reads through the header.
     let error = ApiError::from_http_response(&response(400, &headers, "<html>")).unwrap();
-    assert_eq!(error.code().known(), Some(ErrorCode::ValidationException));
+    assert_eq!(
+        error.code().known(),
+        Some(ErrorCode::InvalidParameterValueException)
+    );
     // Without the header, a body that is not JSON is an error that keeps the text.
     let e = ApiError::from_http_response(&response(400, &[], "<html>")).unwrap_err();
     assert_eq!(e.raw(), "<html>");
 }
 
 #[test]
-fn a_dynamodb_error_written_by_a_server_reads_back_through_http() {
-    use dynamodb_errors::{ApiError, ErrorCode};
+fn a_lambda_error_written_by_a_server_reads_back_through_http() {
+    use aws_lambda_errors::{ApiError, ErrorCode};
     for &code in ErrorCode::ALL {
         let sent = ApiError::new(code).with_message("this occurrence");
         let response = sent.to_http_response();
         let header = response.headers()["x-amzn-ErrorType"].to_str().unwrap();
         assert_eq!(header, code.as_str());
         let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
-        assert_eq!(body["__type"], code.as_str());
+        assert_eq!(body["code"], code.as_str());
         let read = ApiError::from_http_response(&response).unwrap();
         assert_eq!(read.code(), sent.code());
         assert_eq!(read.message(), Some("this occurrence"));
@@ -77,7 +87,7 @@ fn a_dynamodb_error_written_by_a_server_reads_back_through_http() {
 
 #[test]
 fn an_s3_error_element_reads_and_round_trips_as_xml() {
-    use s3_errors::{ApiError, ErrorCode, ParseErrorKind};
+    use aws_s3_errors::{ApiError, ErrorCode, ParseErrorKind};
     let body = r#"<?xml version="1.0" encoding="UTF-8"?>
 <Error>
   <Code>NoSuchKey</Code>
@@ -93,16 +103,15 @@ fn an_s3_error_element_reads_and_round_trips_as_xml() {
     );
     assert_eq!(error.request_id(), Some("4442587FB7D0A2F9"));
 
-    let sent = ApiError::new(ErrorCode::SlowDown)
-        .with_message("Please <slow> down & retry")
+    let sent = ApiError::new(ErrorCode::NoSuchBucket)
+        .with_message("Please <check> the name & retry")
         .with_request_id("R2");
     let response = sent.to_http_response();
-    assert_eq!(response.status(), 503);
     assert_eq!(response.headers()["content-type"], "application/xml");
     let text = String::from_utf8(response.body().clone()).unwrap();
     assert_eq!(
         text,
-        "<Error><Code>SlowDown</Code><Message>Please &lt;slow&gt; down &amp; retry</Message>\
+        "<Error><Code>NoSuchBucket</Code><Message>Please &lt;check&gt; the name &amp; retry</Message>\
          <RequestId>R2</RequestId></Error>"
     );
     let read = ApiError::from_http_response(&response).unwrap();
@@ -117,33 +126,30 @@ fn an_s3_error_element_reads_and_round_trips_as_xml() {
 }
 
 #[test]
-fn an_iam_error_response_reads_its_code_category_and_request_id() {
-    use iam_errors::{ApiError, ErrorCode};
-    let body = r#"<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+fn an_rds_error_response_reads_its_code_category_and_request_id() {
+    use aws_rds_errors::{ApiError, ErrorCode};
+    let body = r#"<ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
   <Error>
     <Type>Sender</Type>
-    <Code>NoSuchEntity</Code>
-    <Message>The user with name nobody cannot be found.</Message>
+    <Code>DBInstanceNotFound</Code>
+    <Message>DBInstance nope not found.</Message>
   </Error>
   <RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId>
 </ErrorResponse>"#;
     let error = ApiError::from_http_response(&response(404, &[], body)).unwrap();
-    assert_eq!(error.code().known(), Some(ErrorCode::NoSuchEntity));
+    assert_eq!(error.code().known(), Some(ErrorCode::DbInstanceNotFound));
     assert_eq!(error.category(), Some("Sender"));
-    assert_eq!(
-        error.message(),
-        Some("The user with name nobody cannot be found.")
-    );
+    assert_eq!(error.message(), Some("DBInstance nope not found."));
     assert_eq!(
         error.request_id(),
         Some("7a62c49f-347e-4fc4-9331-6e8eEXAMPLE")
     );
-    let written = String::from_utf8(ApiError::new(ErrorCode::ServiceFailure).to_xml()).unwrap();
+    let written = String::from_utf8(ApiError::new(ErrorCode::DbInstanceNotFound).to_xml()).unwrap();
     assert!(
-        written.starts_with("<ErrorResponse><Error><Code>ServiceFailure</Code>"),
+        written.starts_with("<ErrorResponse><Error><Code>DBInstanceNotFound</Code>"),
         "{written}"
     );
-    assert!(written.contains("<Type>Receiver</Type>"), "{written}");
+    assert!(written.contains("<Type>Sender</Type>"), "{written}");
 }
 
 /// A catalog whose codes share a status, with `layout` as given.
@@ -230,7 +236,7 @@ fn an_xml_layout_gives_the_crate_an_xml_feature_and_a_json_one_does_not() {
         )
         .unwrap()
     };
-    for xml in ["s3", "iam"] {
+    for xml in ["aws-s3", "aws-rds"] {
         let toml = manifest(xml);
         assert!(
             toml.contains("\nxml = [\"json\", \"dep:quick-xml\"]\n"),
@@ -242,7 +248,7 @@ fn an_xml_layout_gives_the_crate_an_xml_feature_and_a_json_one_does_not() {
         );
         assert!(toml.contains("default = []"), "{toml}");
     }
-    for json in ["dynamodb", "dataxid"] {
+    for json in ["aws-lambda", "dataxid"] {
         let toml = manifest(json);
         assert!(!toml.contains("xml"), "{toml}");
     }

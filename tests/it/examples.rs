@@ -37,16 +37,17 @@ fn read(catalog: &str, body: &[u8]) -> Option<Result<Vec<String>, String>> {
             datamaker_errors::ApiError::from_json(body)
                 .map(|e| e.classes().iter().map(|c| c.as_str().to_owned()).collect()),
         ),
-        "dynamodb" => codes(
-            dynamodb_errors::ApiError::from_json(body).map(|e| vec![e.code().as_str().to_owned()]),
+        "aws-lambda" => codes(
+            aws_lambda_errors::ApiError::from_json(body)
+                .map(|e| vec![e.code().as_str().to_owned()]),
         ),
         // XML bodies: `body` is the document.
-        "s3" => {
-            codes(s3_errors::ApiError::from_xml(body).map(|e| vec![e.code().as_str().to_owned()]))
-        }
-        "iam" => {
-            codes(iam_errors::ApiError::from_xml(body).map(|e| vec![e.code().as_str().to_owned()]))
-        }
+        "aws-s3" => codes(
+            aws_s3_errors::ApiError::from_xml(body).map(|e| vec![e.code().as_str().to_owned()]),
+        ),
+        "aws-rds" => codes(
+            aws_rds_errors::ApiError::from_xml(body).map(|e| vec![e.code().as_str().to_owned()]),
+        ),
         _ => return None,
     })
 }

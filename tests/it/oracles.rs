@@ -208,14 +208,21 @@ pub fn crates() -> Vec<CrateView> {
         view!(dreamfactory_errors, "dreamfactory", category: yes, json: serde),
         // Codes read cleaned or from XML: the probes put raw text at one JSON pointer, so
         // these are probed as codes and through serde; `tests/it/envelopes.rs` reads bodies.
-        view!(dynamodb_errors, "dynamodb", category: no, json: serde),
-        view!(s3_errors, "s3", category: no, json: serde),
-        view!(iam_errors, "iam", category: yes, json: serde),
+        view!(aws_lambda_errors, "aws-lambda", category: no, json: serde),
+        view!(aws_s3_errors, "aws-s3", category: no, json: serde),
+        view!(aws_rds_errors, "aws-rds", category: yes, json: serde),
         view!(records_api_errors, "records-api", category: no, json: yes),
         view!(twilio_errors, "twilio", category: yes, json: yes),
         view!(postgres_errors, "postgres", category: yes, json: no),
         view!(pg_error_codes_errors, "pg-error-codes", category: no, json: no),
         view!(http_status_codes_errors, "http-status-codes", category: no, json: no),
+        view!(twilio_voice_errors, "twilio-voice", category: yes, json: no),
+        view!(
+            twilio_voice_products_errors,
+            "twilio-voice-products",
+            category: yes,
+            json: no
+        ),
         view!(
             datocms_cda_site_api_errors,
             "datocms-cda-site-api-errors",
@@ -281,7 +288,27 @@ pub fn catalog_names() -> BTreeSet<String> {
 }
 
 /// The oracle of `catalog/<name>.json`: a native catalog, or a mapping of a vendor file.
+/// Mappings this oracle does not re-implement (jq expressions, HTML made markdown, entries
+/// nested with `*`, several vendor files): `tests/it/vendors.rs` walks their vendor files
+/// with serde_json alone and compares the codes (and statuses) with the resolved catalog,
+/// `generated/<name>/catalog.json`, which is what the crates are compared with here.
+const WALKED: [&str; 5] = [
+    "aws-lambda",
+    "aws-rds",
+    "aws-s3",
+    "twilio-voice",
+    "twilio-voice-products",
+];
+
 pub fn oracle(name: &str) -> Oracle {
+    if WALKED.contains(&name) {
+        // The resolved catalog, read as the native catalog it is.
+        let path = errcat_tests::root()
+            .join("generated")
+            .join(name)
+            .join("catalog.json");
+        return native(&json_file(&path));
+    }
     let path = errcat_tests::root()
         .join("catalog")
         .join(format!("{name}.json"));
