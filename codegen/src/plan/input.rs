@@ -79,13 +79,7 @@ fn load_mapping(
     report: &mut Report,
 ) -> Option<Model> {
     let vendors = read_vendors(name, text, file, mapping, dir, report)?;
-    let documents: Vec<mapping::Document<'_>> = vendors
-        .iter()
-        .map(|v| mapping::Document {
-            name: v.relative.as_deref(),
-            value: &v.value,
-        })
-        .collect();
+    let documents = documents(&vendors);
     // Codes listed as retired are read from the last release; its problems are reported
     // by the evolve stage.
     let released = if mapping.retired.is_empty() {
@@ -293,13 +287,7 @@ pub(crate) fn preview(path: &Path, name: &str, report: &mut Report) -> Option<St
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let vendors = read_vendors(name, &text, file, &mapping, dir, report)?;
-    let documents: Vec<mapping::Document<'_>> = vendors
-        .iter()
-        .map(|v| mapping::Document {
-            name: v.relative.as_deref(),
-            value: &v.value,
-        })
-        .collect();
+    let documents = documents(&vendors);
     // The line of each entry of a line-oriented file, to show places in it as lines.
     let lines: Vec<Option<Vec<usize>>> = vendors
         .iter()
@@ -345,6 +333,17 @@ struct Vendor {
     value: serde_json::Value,
     /// For a line-oriented file, the byte range of each entry line.
     line_ranges: Option<Vec<std::ops::Range<usize>>>,
+}
+
+/// The vendor files as the mapping engine reads them.
+fn documents(vendors: &[Vendor]) -> Vec<mapping::Document<'_>> {
+    vendors
+        .iter()
+        .map(|v| mapping::Document {
+            name: v.relative.as_deref(),
+            value: &v.value,
+        })
+        .collect()
 }
 
 /// The files `vendor_file` names, relative to the mapping's folder `dir`, each with its path:
