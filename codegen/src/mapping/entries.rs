@@ -44,7 +44,24 @@ impl Mapping {
             return Err(d);
         }
         if let Some(filter) = &self.entries.filter {
-            out.retain(|e| holds(filter, e));
+            let mut kept = Vec::with_capacity(out.len());
+            for entry in out {
+                match holds(filter, &entry) {
+                    Ok(true) => kept.push(entry),
+                    Ok(false) => {}
+                    Err(problem) => {
+                        let place = entry.location();
+                        return Err(Box::new(
+                            Diagnostic::at(
+                                place.clone(),
+                                format!("entry {place}: the filter cannot be read: {problem}"),
+                            )
+                            .hint("fix the filter's pointer in the mapping (`entries.filter`)"),
+                        ));
+                    }
+                }
+            }
+            out = kept;
         }
         Ok(out)
     }
@@ -216,32 +233,43 @@ fn select<'a>(root: &'a Value, at: &str) -> Result<Vec<(String, &'a Value)>, Opt
     Ok(current)
 }
 
-/// Whether `filter` holds for `entry`. A malformed filter (reported by the mapping checks)
-/// holds for nothing.
-pub(super) fn holds(filter: &Filter, entry: &Entry<'_>) -> bool {
+/// Whether `filter` holds for `entry`; an error when a pointer cannot be read for it (a
+/// relative pointer that climbs above the document), never a silent "absent". A malformed
+/// filter (reported by the mapping checks) holds for nothing.
+pub(super) fn holds(filter: &Filter, entry: &Entry<'_>) -> Result<bool, String> {
     if let Some(all) = &filter.all {
-        return all.iter().all(|f| holds(f, entry));
+        for f in all {
+            if !holds(f, entry)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
     }
     if let Some(any) = &filter.any {
-        return any.iter().any(|f| holds(f, entry));
+        for f in any {
+            if holds(f, entry)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
     }
     if let Some(not) = &filter.not {
-        return !holds(not, entry);
+        return holds(not, entry).map(|h| !h);
     }
     let Some(pointer) = &filter.pointer else {
-        return false;
+        return Ok(false);
     };
-    let found = source::resolve(pointer, entry).ok().flatten();
+    let found = source::resolve(pointer, entry)?;
     if let Some(want) = &filter.equals {
-        return found.as_ref() == Some(want);
+        return Ok(found.as_ref() == Some(want));
     }
     if let Some(not) = &filter.not_equals {
-        return found.as_ref() != Some(not);
+        return Ok(found.as_ref() != Some(not));
     }
-    match filter.exists {
+    Ok(match filter.exists {
         Some(exists) => found.is_some_and(|v| !v.is_null()) == exists,
         None => false,
-    }
+    })
 }
 
 /// Problems of a filter's form, located under `at`: each node is one pointer test (with
@@ -593,5 +621,23 @@ mod tests {
         // No file has the collection: the error names the first file.
         let d = m.entries(&documents[1..2]).err().unwrap();
         assert_eq!(d.pointer.as_deref(), Some("v/b.json#/errors"));
+    }
+
+    #[test]
+    fn a_filter_pointer_above_the_document_is_an_error_not_an_absent_value() {
+        let m = test_mapping(json!({"entries": {
+            "at": "/errors",
+            "filter": {"pointer": "9/deprecated", "exists": false},
+        }}));
+        let vendor = json!({"errors": [{"code": "a"}]});
+        let d = m.entries(&one(&vendor)).err().unwrap();
+        assert_eq!(d.pointer.as_deref(), Some("/errors/0"));
+        assert!(
+            d.message.starts_with(
+                "entry /errors/0: the filter cannot be read: `9/deprecated` climbs 9 levels"
+            ),
+            "{}",
+            d.message
+        );
     }
 }
