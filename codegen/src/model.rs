@@ -2,6 +2,7 @@
 //! names, doc URLs, anchors, category links — so the emitters only render.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use heck::ToSnakeCase;
 
@@ -13,8 +14,8 @@ use crate::{ident, text};
 /// A catalog ready to emit.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// The catalog as written.
-    pub(crate) catalog: Catalog,
+    /// The catalog as written, shared with the plan that reports on it.
+    pub(crate) catalog: Arc<Catalog>,
     /// Path of the catalog file as the regenerate command names it, e.g. `catalog/dataxid.json`.
     pub(crate) source_path: String,
     /// Package name of the generated crate, e.g. `dataxid-errors`.
@@ -41,8 +42,10 @@ pub struct Model {
 /// One code with its resolved names.
 #[derive(Debug, Clone)]
 pub struct CodeModel {
-    /// The catalog entry.
-    pub(crate) entry: catalog::Code,
+    /// The catalog the entry is in (shared by every code of the model, not copied).
+    catalog: Arc<Catalog>,
+    /// Index of the entry in the catalog's codes.
+    index: usize,
     /// The code as the wire spells it.
     pub(crate) wire: String,
     /// Rust variant name.
@@ -59,6 +62,13 @@ pub struct CodeModel {
     /// The release that deprecated this code, when it is deprecated and the catalog has
     /// release records.
     pub(crate) deprecated_in: Option<String>,
+}
+
+impl CodeModel {
+    /// The catalog entry.
+    pub(crate) fn entry(&self) -> &catalog::Code {
+        &self.catalog.codes[self.index]
+    }
 }
 
 impl Model {
@@ -146,6 +156,7 @@ impl Model {
             &mut problems,
         );
 
+        let catalog = Arc::new(catalog);
         let category_index: HashMap<&str, usize> = catalog
             .categories
             .iter()
@@ -155,7 +166,8 @@ impl Model {
         let codes: Vec<CodeModel> = catalog
             .codes
             .iter()
-            .map(|entry| {
+            .enumerate()
+            .map(|(index, entry)| {
                 let wire = entry.code.wire();
                 let variant = entry
                     .name
@@ -179,7 +191,8 @@ impl Model {
                     .as_deref()
                     .and_then(|c| category_index.get(c).copied());
                 CodeModel {
-                    entry: entry.clone(),
+                    catalog: Arc::clone(&catalog),
+                    index,
                     wire,
                     variant,
                     doc_url,
@@ -232,7 +245,7 @@ impl Model {
 
     /// Whether every code documents an HTTP status (then `http_status()` returns `u16`).
     pub(crate) fn all_have_status(&self) -> bool {
-        self.codes.iter().all(|c| c.entry.status.is_some())
+        self.codes.iter().all(|c| c.entry().status.is_some())
     }
 
     /// Whether every code has a category (then `category()` returns `Category`).
@@ -255,7 +268,7 @@ impl Model {
         if !self.is_split() {
             return name.clone();
         }
-        match &code.entry.code {
+        match &code.entry().code {
             catalog::CodeValue::Integer(n) => {
                 let start = n.div_euclid(1000) * 1000;
                 format!("{name}/{start}-{}", start + 999)
@@ -361,7 +374,7 @@ impl Model {
     /// Whether the catalog describes an HTTP API: it documents an error body or response
     /// headers.
     pub(crate) fn is_http_api(&self) -> bool {
-        self.catalog.envelope.is_some() || self.codes.iter().any(|c| !c.entry.headers.is_empty())
+        self.catalog.envelope.is_some() || self.codes.iter().any(|c| !c.entry().headers.is_empty())
     }
 
     /// A code no entry of the catalog spells, for tests.
@@ -370,7 +383,7 @@ impl Model {
         while self
             .codes
             .iter()
-            .any(|c| c.wire == unknown || c.entry.aliases.contains(&unknown))
+            .any(|c| c.wire == unknown || c.entry().aliases.contains(&unknown))
         {
             unknown.push('_');
         }
@@ -385,7 +398,7 @@ pub const PAGE_SPLIT: usize = 300;
 /// Codes in reference order: integers by value, strings by their bytes.
 pub fn code_order(a: &CodeModel, b: &CodeModel) -> std::cmp::Ordering {
     use catalog::CodeValue::{Integer, String as Str};
-    match (&a.entry.code, &b.entry.code) {
+    match (&a.entry().code, &b.entry().code) {
         (Integer(x), Integer(y)) => x.cmp(y),
         (Str(x), Str(y)) => x.cmp(y),
         (Integer(_), Str(_)) => std::cmp::Ordering::Less,
@@ -419,6 +432,10 @@ fn tidy(catalog: &mut Catalog) {
     fn list(v: &mut Vec<String>) {
         v.retain(|s| !s.trim().is_empty());
     }
+    // The editor's schema is no part of the catalog errcat resolves and writes.
+    catalog.schema = None;
+    // The codes are kept for the whole run: without the room their list grew into.
+    catalog.codes.shrink_to_fit();
     opt(&mut catalog.description);
     opt(&mut catalog.source);
     if let Some(e) = &mut catalog.envelope {

@@ -335,44 +335,74 @@ pub fn is_valid_name(name: &str) -> bool {
 /// really send both, but a reader of a page or a log cannot tell them apart. Spellings equal
 /// after NFC are errors ([`check`]) and not repeated here.
 pub fn look_alikes(catalog: &Catalog) -> Vec<Diagnostic> {
-    use unicode_security::confusable_detection::skeleton;
-    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    // The first spelling of each skeleton, as (code index, alias index or `None`).
+    let mut seen: HashMap<String, (String, usize, Option<usize>)> = HashMap::new();
     let mut out = Vec::new();
+    let place = |i: usize, alias: Option<usize>| match alias {
+        None => format!("/codes/{i}/code"),
+        Some(j) => format!("/codes/{i}/aliases/{j}"),
+    };
+    let mut skeletons = Skeletons::default();
     for (i, code) in catalog.codes.iter().enumerate() {
-        let at = format!("/codes/{i}");
-        let spellings = std::iter::once((code.code.wire(), format!("{at}/code"))).chain(
+        let spellings = std::iter::once((code.code.wire(), None)).chain(
             code.aliases
                 .iter()
                 .enumerate()
-                .map(|(j, a)| (a.clone(), format!("{at}/aliases/{j}"))),
+                .map(|(j, a)| (a.clone(), Some(j))),
         );
-        for (spelling, place) in spellings {
-            let key: String = skeleton(&spelling).collect();
+        for (spelling, alias) in spellings {
+            let key = skeletons.of(&spelling);
             match seen.get(&key) {
-                Some((first, first_place))
+                Some((first, first_i, first_alias))
                     if first.nfc().collect::<String>() != spelling.nfc().collect::<String>() =>
                 {
                     out.push(
                         Diagnostic::at(
-                            &place,
+                            place(i, alias),
                             format!(
                                 "code `{spelling}` ({}) looks like `{first}` ({}): Unicode counts them as confusable",
                                 escaped(&spelling),
                                 escaped(first)
                             ),
                         )
-                        .related(first_place.clone(), "the look-alike")
+                        .related(place(*first_i, *first_alias), "the look-alike")
                         .hint("if the API does send both, keep them; otherwise fix the one that was mistyped"),
                     );
                 }
                 Some(_) => {}
                 None => {
-                    seen.insert(key, (spelling, place));
+                    seen.insert(key, (spelling, i, alias));
                 }
             }
         }
     }
     out
+}
+
+/// UTS #39 skeletons, with the skeleton of each ASCII character computed once: most codes
+/// are ASCII, and their skeleton is then the characters' skeletons joined.
+#[derive(Default)]
+struct Skeletons {
+    ascii: Vec<String>,
+}
+
+impl Skeletons {
+    fn of(&mut self, s: &str) -> String {
+        use unicode_security::confusable_detection::skeleton;
+        if self.ascii.is_empty() {
+            self.ascii = (0..128u8)
+                .map(|b| skeleton(&char::from(b).to_string()).collect())
+                .collect();
+        }
+        // Joining is exact while every piece is ASCII (NFD leaves ASCII as it is).
+        if s.is_ascii() && s.bytes().all(|b| self.ascii[usize::from(b)].is_ascii()) {
+            return s
+                .bytes()
+                .map(|b| self.ascii[usize::from(b)].as_str())
+                .collect();
+        }
+        skeleton(s).collect()
+    }
 }
 
 /// `s` with every non-ASCII character written as `\u{..}`, so spellings that render alike
@@ -398,5 +428,35 @@ fn blank_or_spaced(s: &str) -> Option<&'static str> {
         Some("contains a control character")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_security::confusable_detection::skeleton;
+
+    #[test]
+    fn skeletons_agree_with_unicode_security() {
+        let mut skeletons = super::Skeletons::default();
+        let all_ascii: String = (0..128u8).map(char::from).collect();
+        let samples = [
+            "rn_x",
+            "m_x",
+            "paypal",
+            "pаypal",
+            "l0O1I|",
+            "auth_failure_0",
+            "42P01",
+            "query.request.rejected.3",
+            "",
+            &all_ascii,
+            "café",
+            "cafe\u{301}",
+            "ＡＢＣ",
+        ];
+        for s in samples {
+            let expected: String = skeleton(s).collect();
+            assert_eq!(skeletons.of(s), expected, "skeleton of {s:?}");
+        }
     }
 }

@@ -227,7 +227,7 @@ fn part_label(page: &str) -> String {
 /// The quick-reference table of `codes` (sorted by code), with the HTTP and category columns
 /// only where the catalog documents any.
 fn quick_reference(model: &Model, codes: &[&CodeModel]) -> String {
-    let status = model.codes.iter().any(|c| c.entry.status.is_some());
+    let status = model.codes.iter().any(|c| c.entry().status.is_some());
     let category = model.codes.iter().any(|c| c.category.is_some());
     let mut out = String::from("| Code |");
     let mut rule = String::from("|---|");
@@ -248,7 +248,7 @@ fn quick_reference(model: &Model, codes: &[&CodeModel]) -> String {
         ));
         if status {
             let s = c
-                .entry
+                .entry()
                 .status
                 .map_or_else(|| "—".to_owned(), |s| s.to_string());
             out.push_str(&format!(" {s} |"));
@@ -257,7 +257,7 @@ fn quick_reference(model: &Model, codes: &[&CodeModel]) -> String {
             let cat = c.category.map(|i| cell_code(&model.categories[i].entry.id));
             out.push_str(&format!(" {} |", cat.unwrap_or_default()));
         }
-        out.push_str(&format!(" {} |\n", text::plain(&c.entry.message)));
+        out.push_str(&format!(" {} |\n", text::plain(&c.entry().message)));
     }
     out.trim_end().to_owned()
 }
@@ -371,9 +371,12 @@ pub fn book_toml(command: &str) -> String {
 
 fn render(t: &impl Template) -> String {
     match t.render() {
-        Ok(s) => {
-            let mut s = s.trim_end().to_owned();
+        Ok(mut s) => {
+            s.truncate(s.trim_end().len());
             s.push('\n');
+            // A page is held until the run ends: it keeps its bytes, not the room it grew
+            // into.
+            s.shrink_to_fit();
             s
         }
         Err(e) => panic!("a docs template failed to render ({e}); this is a bug in errcat"),
@@ -420,7 +423,7 @@ fn cell_code(s: &str) -> String {
 }
 
 fn code_view(model: &Model, code: &CodeModel) -> CodeView {
-    let e = &code.entry;
+    let e = &code.entry();
     let category = code.category.map(|i| &model.categories[i].entry);
     let mut heading = text::code_span(&code.wire);
     if let Some(t) = &e.title {

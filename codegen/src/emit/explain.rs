@@ -6,7 +6,7 @@ use crate::text::escape_bidi;
 
 /// Whether the code `wire` is `code` as given, by its spelling or one of its aliases.
 pub fn matches(code: &CodeModel, given: &str) -> bool {
-    code.wire == given || code.entry.aliases.iter().any(|a| a == given)
+    code.wire == given || code.entry().aliases.iter().any(|a| a == given)
 }
 
 /// The entry of `code` (of `model`), as plain text lines for a terminal.
@@ -17,7 +17,7 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
         out.push('\n');
     };
     let status = code
-        .entry
+        .entry()
         .status
         .map(|s| format!(" (HTTP {s})"))
         .unwrap_or_default();
@@ -38,10 +38,10 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
             shown(&model.categories[i].entry.id)
         ));
     }
-    if let Some(deprecated) = &code.entry.deprecated {
+    if let Some(deprecated) = &code.entry().deprecated {
         line(&format!("deprecated: {}", shown(&deprecated.note)));
     }
-    if let Some(retired) = &code.entry.retired {
+    if let Some(retired) = &code.entry().retired {
         line(&format!(
             "retired since {}: {}",
             shown(&retired.since),
@@ -49,11 +49,11 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
         ));
     }
     line("");
-    line(&shown(&code.entry.message));
+    line(&shown(&code.entry().message));
     for (title, text) in [
-        ("", code.entry.description.as_deref()),
-        ("When it occurs", code.entry.when.as_deref()),
-        ("What to do", code.entry.action.as_deref()),
+        ("", code.entry().description.as_deref()),
+        ("When it occurs", code.entry().when.as_deref()),
+        ("What to do", code.entry().action.as_deref()),
     ] {
         if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
             line("");
@@ -63,7 +63,10 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
             line(&shown(text.trim_end()));
         }
     }
-    for (title, items) in [("Causes", &code.entry.causes), ("Fixes", &code.entry.fixes)] {
+    for (title, items) in [
+        ("Causes", &code.entry().causes),
+        ("Fixes", &code.entry().fixes),
+    ] {
         if items.is_empty() {
             continue;
         }

@@ -4,6 +4,8 @@
 //! `Error` response with the documented example bodies. The same body schema is what a
 //! generated crate's `ApiError` gives as its `schemars::JsonSchema`.
 
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
 use crate::catalog::{BodyFormat, CodeType, Layout, LayoutPreset};
@@ -14,29 +16,46 @@ use crate::text;
 const CODE_REF: &str = "#/components/schemas/ErrorCode";
 
 /// The JSON Schema of the codes: `oneOf` a `const` per code, in catalog order (a number where
-/// the catalog's codes are integers), each with the code's description.
-pub(crate) fn code_schema(model: &Model) -> Value {
-    let integer = model.catalog.code_type == CodeType::Integer;
-    let codes = model.codes.iter().map(|c| {
-        let e = &c.entry;
-        let value = match c.wire.parse::<i64>() {
-            Ok(n) if integer && n.to_string() == c.wire => Value::from(n),
-            _ => Value::from(c.wire.as_str()),
-        };
-        let description = text::normalize(
-            e.description
-                .as_deref()
-                .or(e.when.as_deref())
-                .unwrap_or(&e.message),
-        );
-        let mut one = Map::new();
-        one.insert("const".to_owned(), value);
-        if !description.is_empty() {
-            one.insert("description".to_owned(), description.into());
+/// the catalog's codes are integers), each with the code's description. Serialised as it is
+/// read, one code at a time: a large catalog is never held as a `serde_json::Value`.
+struct CodeSchema<'a>(&'a Model);
+
+impl Serialize for CodeSchema<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// One code's `const` and description.
+        #[derive(Serialize)]
+        struct One {
+            #[serde(rename = "const")]
+            value: Value,
+            #[serde(skip_serializing_if = "String::is_empty")]
+            description: String,
         }
-        Value::Object(one)
-    });
-    json!({ "oneOf": codes.collect::<Vec<_>>() })
+        /// The codes, one at a time.
+        struct OneOf<'a>(&'a Model);
+        impl Serialize for OneOf<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let model = self.0;
+                let integer = model.catalog.code_type == CodeType::Integer;
+                serializer.collect_seq(model.codes.iter().map(|c| {
+                    let e = &c.entry();
+                    let value = match c.wire.parse::<i64>() {
+                        Ok(n) if integer && n.to_string() == c.wire => Value::from(n),
+                        _ => Value::from(c.wire.as_str()),
+                    };
+                    let description = text::normalize(
+                        e.description
+                            .as_deref()
+                            .or(e.when.as_deref())
+                            .unwrap_or(&e.message),
+                    );
+                    One { value, description }
+                }))
+            }
+        }
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("oneOf", &OneOf(self.0))?;
+        map.end()
+    }
 }
 
 /// The JSON Schema of the error body `layout` documents, the code as a `$ref` to
@@ -124,11 +143,35 @@ pub(crate) fn content_type(layout: &Layout) -> &'static str {
 
 /// `openapi.json` for `model`, `marker` the `@generated` line.
 pub(crate) fn openapi_json(model: &Model, marker: &str) -> String {
-    let mut schemas = Map::new();
-    schemas.insert("ErrorCode".to_owned(), code_schema(model));
-    let mut components = Map::new();
+    /// The document, members in the order they are written.
+    #[derive(Serialize)]
+    struct Document<'a> {
+        openapi: &'static str,
+        #[serde(rename = "x-generated")]
+        generated: &'a str,
+        info: Value,
+        components: Components<'a>,
+    }
+    #[derive(Serialize)]
+    struct Components<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        responses: Option<Value>,
+        schemas: Schemas<'a>,
+    }
+    #[derive(Serialize)]
+    struct Schemas<'a> {
+        #[serde(rename = "ErrorCode")]
+        error_code: CodeSchema<'a>,
+        #[serde(rename = "ErrorBody", skip_serializing_if = "Option::is_none")]
+        error_body: Option<Value>,
+    }
+    let mut schemas = Schemas {
+        error_code: CodeSchema(model),
+        error_body: None,
+    };
+    let mut responses = None;
     if let Some(layout) = model.layout() {
-        schemas.insert("ErrorBody".to_owned(), body_schema(model, &layout).0);
+        schemas.error_body = Some(body_schema(model, &layout).0);
         let mut examples = Map::new();
         let envelope = model.catalog.envelope.as_ref();
         let documented = envelope.into_iter().flat_map(|e| &e.examples);
@@ -136,8 +179,8 @@ pub(crate) fn openapi_json(model: &Model, marker: &str) -> String {
             examples.insert(format!("envelope-{}", i + 1), example_object(example));
         }
         for c in &model.codes {
-            let many = c.entry.examples.len() > 1;
-            for (i, example) in c.entry.examples.iter().enumerate() {
+            let many = c.entry().examples.len() > 1;
+            for (i, example) in c.entry().examples.iter().enumerate() {
                 let key = if many {
                     format!("{}-{}", c.wire, i + 1)
                 } else {
@@ -173,19 +216,19 @@ pub(crate) fn openapi_json(model: &Model, marker: &str) -> String {
         let mut content = Map::new();
         content.insert(content_type(&layout).to_owned(), Value::Object(media));
         response.insert("content".to_owned(), Value::Object(content));
-        components.insert("responses".to_owned(), json!({ "Error": response }));
+        responses = Some(json!({ "Error": response }));
     }
-    components.insert("schemas".to_owned(), Value::Object(schemas));
-    let doc = json!({
-        "openapi": "3.1.0",
-        "x-generated": marker,
-        "info": {
+    let doc = Document {
+        openapi: "3.1.0",
+        generated: marker,
+        info: json!({
             "title": format!("{} errors", model.catalog.title),
             "version": model.version,
-        },
-        "components": components,
-    });
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        }),
+        components: Components { responses, schemas },
+    };
+    let mut out = serde_json::to_string_pretty(&doc)
+        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
     out.push('\n');
     out
 }

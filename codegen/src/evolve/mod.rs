@@ -439,7 +439,7 @@ fn record_versions(model: &mut Model, history: &History, changes: &[Change], ver
                 version.to_string()
             },
         );
-        if code.entry.deprecated.is_some() {
+        if code.entry().deprecated.is_some() {
             code.deprecated_in = Some(if unreleased(&code.wire, "code-deprecated") {
                 version.to_string()
             } else {

@@ -146,28 +146,30 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         ..Plan::default()
     };
     plan.add(None, "catalog/schema.json", schema::catalog_schema(command));
-    // The crates and the pages, on every core (a crate and its pages are separate jobs, so
-    // even one large catalog uses two); added to the plan in name order.
-    let jobs: Vec<(&Model, bool)> = models
+    // Each catalog's output is made in parts, on every core: one large catalog's `codes.rs`,
+    // pages, data files and the rest of its crate take two cores. Files are added to the
+    // plan in name order.
+    let jobs: Vec<(&Model, Part)> = models
         .iter()
-        .flat_map(|m| [(m, true), (m, false)])
+        .flat_map(|m| Part::ALL.map(|part| (m, part)))
         .collect();
-    let mut done = parallel::map(&jobs, |&(model, is_crate)| {
-        if is_crate {
-            let dir = Path::new("generated").join(&model.catalog.name);
-            crate_files(&dir, model, command, false)
-        } else {
-            docs::pages(model, command)
-                .into_iter()
-                .map(|(page, content)| (Path::new("generated/docs").join(page), content))
-                .collect()
-        }
+    let mut done = parallel::map(&jobs, |&(model, part)| {
+        let dir = Path::new("generated").join(&model.catalog.name);
+        part_files(
+            &dir,
+            Path::new("generated/docs"),
+            model,
+            command,
+            false,
+            part,
+        )
     })
     .into_iter();
     let outputs = models.iter().map(|_| {
-        let mut files = done.next().expect("a crate job per catalog");
-        files.extend(done.next().expect("a pages job per catalog"));
-        files
+        Part::ALL
+            .iter()
+            .flat_map(|_| done.next().expect("a job per part of each catalog"))
+            .collect::<Vec<_>>()
     });
     for ((model, evolution), files) in models.iter().zip(evolutions).zip(outputs) {
         let i = plan.catalogs.len();
@@ -239,15 +241,20 @@ fn at_name(root: &Path, source: &str, message: String, hint: &str, report: &mut 
 /// The resolved catalog as JSON, marked as generated: what the crate and page were made from,
 /// and what the next run compares against to report added, removed and changed codes.
 fn resolved_json(model: &Model, command: &str) -> String {
-    let mut out = serde_json::Map::new();
-    out.insert(
-        "$comment".to_owned(),
-        crate::emit::generated_line(command, &model.source_path).into(),
-    );
-    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&model.catalog) {
-        out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
+    /// The catalog's members after a `$comment`, written as they are serialised (never
+    /// through a `serde_json::Value`, which would hold a large catalog twice over).
+    #[derive(serde::Serialize)]
+    struct Resolved<'a> {
+        #[serde(rename = "$comment")]
+        comment: String,
+        #[serde(flatten)]
+        catalog: &'a crate::format::Catalog,
     }
-    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(out))
+    let resolved = Resolved {
+        comment: crate::emit::generated_line(command, &model.source_path),
+        catalog: &model.catalog,
+    };
+    let mut text = serde_json::to_string_pretty(&resolved)
         .expect("errcat data serialises to JSON; a failure is a bug in errcat");
     text.push('\n');
     text
@@ -297,44 +304,100 @@ pub(crate) fn standalone(
         ..Plan::default()
     };
     plan.catalogs.push(CatalogPlan::of(&model));
-    for (path, content) in crate_files(Path::new(""), &model, &command, true) {
+    let parts = parallel::map(&Part::ALL, |&part| {
+        part_files(
+            Path::new(""),
+            Path::new("docs"),
+            &model,
+            &command,
+            true,
+            part,
+        )
+    });
+    for (path, content) in parts.into_iter().flatten() {
         plan.add(Some(0), path, content);
     }
     if let Some(evolution) = evolution {
         add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
     }
-    for (page, content) in docs::pages(&model, &command) {
-        plan.add(Some(0), Path::new("docs").join(page), content);
-    }
     Ok(plan)
 }
 
-/// The files of the crate of `model`, under `dir`.
-fn crate_files(
+/// A part of one catalog's output, made as one job.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// `src/codes.rs`, which grows with the catalog.
+    Codes,
+    /// The reference pages.
+    Pages,
+    /// `catalog.json`, `README.md` and `openapi.json`.
+    Data,
+    /// The rest of the crate.
+    Crate,
+}
+
+impl Part {
+    /// Every part, the largest first, so the last jobs to start are short ones.
+    const ALL: [Part; 4] = [Part::Codes, Part::Pages, Part::Data, Part::Crate];
+}
+
+/// The files of `part` of the output of `model`: crate files under `dir`, pages under
+/// `docs_dir`.
+fn part_files(
     dir: &Path,
+    docs_dir: &Path,
     model: &Model,
     command: &str,
     standalone: bool,
+    part: Part,
 ) -> Vec<(PathBuf, String)> {
-    let files = rust::emit(model, command, standalone);
-    let mut out = vec![
-        (dir.join("Cargo.toml"), files.cargo_toml),
-        (dir.join("src/lib.rs"), files.lib_rs),
-        (dir.join("src/codes.rs"), files.codes_rs),
-        (dir.join("tests/codes.rs"), files.tests_rs),
-        (dir.join("tests/data/catalog.in"), files.tests_data),
-    ];
-    for (path, contents) in files.modules {
-        out.push((dir.join(path), contents));
+    let mut files = part_contents(dir, docs_dir, model, command, standalone, part);
+    // A file is held until the run ends: it keeps its bytes, not the room it grew into.
+    for (_, content) in &mut files {
+        content.shrink_to_fit();
     }
-    out.push((dir.join("catalog.json"), resolved_json(model, command)));
-    let marker = crate::emit::generated_line(command, &model.source_path);
-    out.push((dir.join("README.md"), readme::readme(model, &marker)));
-    out.push((
-        dir.join("openapi.json"),
-        openapi::openapi_json(model, &marker),
-    ));
-    out
+    files
+}
+
+fn part_contents(
+    dir: &Path,
+    docs_dir: &Path,
+    model: &Model,
+    command: &str,
+    standalone: bool,
+    part: Part,
+) -> Vec<(PathBuf, String)> {
+    match part {
+        Part::Codes => vec![(dir.join("src/codes.rs"), rust::codes_file(model, command))],
+        Part::Pages => docs::pages(model, command)
+            .into_iter()
+            .map(|(page, content)| (docs_dir.join(page), content))
+            .collect(),
+        Part::Data => {
+            let marker = crate::emit::generated_line(command, &model.source_path);
+            vec![
+                (dir.join("catalog.json"), resolved_json(model, command)),
+                (dir.join("README.md"), readme::readme(model, &marker)),
+                (
+                    dir.join("openapi.json"),
+                    openapi::openapi_json(model, &marker),
+                ),
+            ]
+        }
+        Part::Crate => {
+            let files = rust::emit_without_codes(model, command, standalone);
+            let mut out = vec![
+                (dir.join("Cargo.toml"), files.cargo_toml),
+                (dir.join("src/lib.rs"), files.lib_rs),
+                (dir.join("tests/codes.rs"), files.tests_rs),
+                (dir.join("tests/data/catalog.in"), files.tests_data),
+            ];
+            for (path, contents) in files.modules {
+                out.push((dir.join(path), contents));
+            }
+            out
+        }
+    }
 }
 
 /// Compares each model with its release record in `catalog_dir` (named `shown_dir` in

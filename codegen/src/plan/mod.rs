@@ -52,7 +52,7 @@ pub struct CatalogPlan {
     pub files: Vec<PathBuf>,
     /// The catalog as resolved (a vendor file read through its mapping), as written to
     /// `catalog.json` beside the crate.
-    pub resolved: Catalog,
+    pub resolved: std::sync::Arc<Catalog>,
     /// How the catalog compares with its last release.
     pub evolution: Option<crate::evolve::Evolution>,
     /// Warnings about the catalog, rendered: printed, and the run goes on.
@@ -68,7 +68,7 @@ impl CatalogPlan {
             source: model.source_path.clone(),
             codes: model.codes.len(),
             files: Vec::new(),
-            resolved: model.catalog.clone(),
+            resolved: std::sync::Arc::clone(&model.catalog),
             evolution: None,
         }
     }

@@ -56,20 +56,37 @@ impl Column {
         }
     }
 
-    /// Writes the table, unless the column is constant.
-    pub fn write_table(&self, out: &mut String) {
-        if self.uniform().is_some() {
-            return;
+    /// The column as its table will be written, its values dropped: a large catalog's
+    /// columns are kept as a few long texts, not as a string per code each.
+    pub fn done(self) -> Table {
+        let uniform = self.uniform().is_some();
+        let mut text = String::new();
+        if !uniform {
+            let head = format!(
+                "pub(super) static {}: [{}; {}] = ",
+                self.table,
+                self.ty,
+                self.values.len()
+            );
+            text.push('\n');
+            array(&mut text, "    ", &head, &self.values, ";");
         }
-        let head = format!(
-            "pub(super) static {}: [{}; {}] = ",
-            self.table,
-            self.ty,
-            self.values.len()
-        );
-        out.push('\n');
-        array(out, "    ", &head, &self.values, ";");
+        Table {
+            name: self.table,
+            uniform,
+            text,
+        }
     }
+}
+
+/// A [`Column`]'s table, written (empty for a constant column).
+pub(super) struct Table {
+    /// Name of the table in `error_code_tables`.
+    name: &'static str,
+    /// Whether the column is a constant (and has no table).
+    uniform: bool,
+    /// The table as Rust.
+    text: String,
 }
 
 /// Writes `{doc}pub const fn {signature} {\n{body}\n}` at one level of indentation, after a
@@ -89,7 +106,7 @@ pub(super) fn method(out: &mut String, doc: &str, signature: &str, body: &str) {
 }
 
 fn variant_doc(model: &Model, code: &CodeModel) -> String {
-    let e = &code.entry;
+    let e = &code.entry();
     let mut doc = format!(
         "{} — {}",
         text::code_span(&code.wire),
@@ -128,7 +145,7 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
 }
 
 fn deprecated_args(code: &CodeModel) -> Option<Vec<String>> {
-    let e = &code.entry;
+    let e = &code.entry();
     match (&e.retired, &e.deprecated) {
         (Some(r), _) => Some(vec![
             format!("since = {}", lit(&r.since)),
@@ -195,12 +212,14 @@ fn write_enum(out: &mut String, model: &Model) {
 }
 
 /// Writes the whole of `codes.rs` (without its header line).
-pub(super) fn codes_rs(model: &Model) -> String {
+/// `src/codes.rs` after `header` (its `@generated` line, or nothing).
+pub(super) fn codes_rs(header: &str, model: &Model) -> String {
     let n = model.codes.len();
-    let mut out = String::with_capacity(n * 600 + 8192);
+    let mut out = String::with_capacity(header.len() + n * 1024 + 8192);
+    out.push_str(header);
     write_enum(&mut out, model);
 
-    let mut tables: Vec<Column> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
     let strings = |f: &dyn Fn(&CodeModel) -> String| -> Vec<String> {
         model.codes.iter().map(|c| lit(&f(c))).collect()
     };
@@ -237,7 +256,7 @@ pub(super) fn codes_rs(model: &Model) -> String {
         "pub const fn as_str(self) -> &'static str",
         &codes.body(),
     );
-    tables.push(codes);
+    tables.push(codes.done());
 
     method(
         &mut out,
@@ -255,7 +274,7 @@ pub(super) fn codes_rs(model: &Model) -> String {
                 values: model
                     .codes
                     .iter()
-                    .map(|c| c.entry.status.unwrap_or_default().to_string())
+                    .map(|c| c.entry().status.unwrap_or_default().to_string())
                     .collect(),
             },
             "u16",
@@ -269,7 +288,7 @@ pub(super) fn codes_rs(model: &Model) -> String {
                 values: model
                     .codes
                     .iter()
-                    .map(|c| option(c.entry.status.map(|s| s.to_string())))
+                    .map(|c| option(c.entry().status.map(|s| s.to_string())))
                     .collect(),
             },
             "::core::option::Option<u16>",
@@ -282,7 +301,7 @@ pub(super) fn codes_rs(model: &Model) -> String {
         &format!("pub const fn http_status(self) -> {status_ty}"),
         &status.body(),
     );
-    tables.push(status);
+    tables.push(status.done());
 
     let (from_status_body, by_status) = from_status(model, index_ty);
     let from_status_doc = if model.code_is_status() {
@@ -329,7 +348,7 @@ pub(super) fn codes_rs(model: &Model) -> String {
         &format!("pub const fn doc_url(self) -> {url_ty}"),
         &urls.body(),
     );
-    tables.push(urls);
+    tables.push(urls.done());
 
     let reference_doc = match &model.reference_base {
         Some(base) => format!(
@@ -350,12 +369,12 @@ pub(super) fn codes_rs(model: &Model) -> String {
         "pub const fn reference_url(self) -> &'static str",
         &references.body(),
     );
-    tables.push(references);
+    tables.push(references.done());
 
     let messages = Column {
         table: "MESSAGES",
         ty: "&str".into(),
-        values: strings(&|c| text::normalize(&c.entry.message)),
+        values: strings(&|c| text::normalize(&c.entry().message)),
     };
     method(
         &mut out,
@@ -363,13 +382,13 @@ pub(super) fn codes_rs(model: &Model) -> String {
         "pub const fn message(self) -> &'static str",
         &messages.body(),
     );
-    tables.push(messages);
+    tables.push(messages.done());
 
     let descriptions = Column {
         table: "DESCRIPTIONS",
         ty: "&str".into(),
         values: strings(&|c| {
-            let e = &c.entry;
+            let e = &c.entry();
             text::normalize(
                 e.description
                     .as_deref()
@@ -385,23 +404,23 @@ pub(super) fn codes_rs(model: &Model) -> String {
         "pub const fn description(self) -> &'static str",
         &descriptions.body(),
     );
-    tables.push(descriptions);
+    tables.push(descriptions.done());
 
     let flag = |table, f: &dyn Fn(&CodeModel) -> bool| Column {
         table,
         ty: "bool".into(),
         values: model.codes.iter().map(|c| f(c).to_string()).collect(),
     };
-    let retryable = flag("RETRYABLE", &|c| c.entry.retryable == Some(true));
+    let retryable = flag("RETRYABLE", &|c| c.entry().retryable == Some(true));
     method(
         &mut out,
         "Whether the API documents that retrying the same request can succeed.",
         "pub const fn is_retryable(self) -> bool",
         &retryable.body(),
     );
-    tables.push(retryable);
+    tables.push(retryable.done());
     let deprecated = flag("DEPRECATED", &|c| {
-        c.entry.deprecated.is_some() || c.entry.retired.is_some()
+        c.entry().deprecated.is_some() || c.entry().retired.is_some()
     });
     method(
         &mut out,
@@ -409,8 +428,8 @@ pub(super) fn codes_rs(model: &Model) -> String {
         "pub const fn is_deprecated(self) -> bool",
         &deprecated.body(),
     );
-    tables.push(deprecated);
-    let retired = flag("RETIRED", &|c| c.entry.retired.is_some());
+    tables.push(deprecated.done());
+    let retired = flag("RETIRED", &|c| c.entry().retired.is_some());
     method(
         &mut out,
         "Whether the API no longer sends this code: it is kept so that code naming it\n\
@@ -418,10 +437,10 @@ pub(super) fn codes_rs(model: &Model) -> String {
         "pub const fn is_retired(self) -> bool",
         &retired.body(),
     );
-    tables.push(retired);
+    tables.push(retired.done());
 
     if let Some(column) = category::write_method(&mut out, model) {
-        tables.push(column);
+        tables.push(column.done());
     }
     out.push_str("}\n");
 
@@ -433,13 +452,13 @@ pub(super) fn codes_rs(model: &Model) -> String {
     );
     if tables
         .iter()
-        .any(|c| c.table == category::TABLE && c.uniform().is_none())
+        .any(|t| t.name == category::TABLE && !t.uniform)
     {
         out.push_str("    use super::Category;\n\n");
     }
     write_lookup(&mut out, model, index_ty);
-    for column in &tables {
-        column.write_table(&mut out);
+    for table in &tables {
+        out.push_str(&table.text);
     }
     // Always a table, even for one code: `Debug` reads it.
     let names: Vec<String> = model.codes.iter().map(|c| lit(&c.variant)).collect();
@@ -463,7 +482,7 @@ fn from_status(model: &Model, index_ty: &str) -> (String, String) {
     // variant of a large enum costs rustc time and memory).
     let mut by_status: std::collections::BTreeMap<u16, Vec<usize>> = Default::default();
     for (i, c) in model.codes.iter().enumerate() {
-        if let Some(s) = c.entry.status {
+        if let Some(s) = c.entry().status {
             by_status.entry(s).or_default().push(i);
         }
     }
@@ -568,7 +587,7 @@ fn write_lookup(out: &mut String, model: &Model, index_ty: &str) {
         .enumerate()
         .flat_map(|(i, c)| {
             std::iter::once(c.wire.as_str())
-                .chain(c.entry.aliases.iter().map(String::as_str))
+                .chain(c.entry().aliases.iter().map(String::as_str))
                 .map(move |s| (s, i))
         })
         .collect();

@@ -42,7 +42,7 @@ pub(super) fn examples_test(model: &Model) -> (String, String, Option<String>) {
     let code_examples = model
         .codes
         .iter()
-        .flat_map(|c| c.entry.examples.iter().map(move |e| (Some(c), e)));
+        .flat_map(|c| c.entry().examples.iter().map(move |e| (Some(c), e)));
     for (code, example) in envelope_examples.map(|e| (None, e)).chain(code_examples) {
         let wire = code.map_or(String::new(), |c| c.wire.clone());
         let status = example

@@ -3,8 +3,9 @@
 //! constants and a few small items; the rest is copied verbatim (see `runtime`).
 
 use proc_macro2::Literal;
-use quote::quote;
 
+use super::codes::lit;
+use super::fmt::array;
 use crate::catalog::{BodyFormat, CodeType, Layout};
 use crate::model::Model;
 use crate::text;
@@ -321,39 +322,32 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
 }
 
 /// `fixes(code)`: the fixes the catalog documents for each code, one a line (for `miette`'s
-/// help); a table in catalog order, formatted as the rest of the crate's Rust is.
+/// help); a table in catalog order, written as text in rustfmt's layout (it grows with the
+/// catalog, so it is not built as a syntax tree).
 fn fixes_fn(model: &Model) -> String {
-    let doc = quote! {
-        /// The fixes the catalog documents for `code`, one a line; empty where it documents none.
-        #[cfg(feature = "miette")]
-    };
-    let tokens = if model.codes.iter().all(|c| c.entry.fixes.is_empty()) {
-        quote! {
-            #doc
-            pub(crate) fn fixes(_code: crate::ErrorCode) -> &'static str {
-                ""
-            }
-        }
-    } else {
-        let n = Literal::usize_unsuffixed(model.codes.len());
-        let fixes = model
-            .codes
-            .iter()
-            .map(|c| text::normalize(&c.entry.fixes.join("\n")));
-        quote! {
-            #doc
-            pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {
-                FIXES[code as usize]
-            }
-
-            #[cfg(feature = "miette")]
-            static FIXES: [&str; #n] = [#(#fixes),*];
-        }
-    };
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(e) => panic!("errcat emitted Rust that does not parse ({e}); this is a bug in errcat"),
+    let mut out = String::from(
+        "/// The fixes the catalog documents for `code`, one a line; empty where it documents none.\n\
+         #[cfg(feature = \"miette\")]\n",
+    );
+    if model.codes.iter().all(|c| c.entry().fixes.is_empty()) {
+        out.push_str(
+            "pub(crate) fn fixes(_code: crate::ErrorCode) -> &'static str {\n    \"\"\n}\n",
+        );
+        return out;
     }
+    out.push_str(
+        "pub(crate) fn fixes(code: crate::ErrorCode) -> &'static str {\n    \
+         FIXES[code as usize]\n}\n\
+         #[cfg(feature = \"miette\")]\n",
+    );
+    let fixes: Vec<String> = model
+        .codes
+        .iter()
+        .map(|c| lit(&text::normalize(&c.entry().fixes.join("\n"))))
+        .collect();
+    let head = format!("static FIXES: [&str; {}] = ", fixes.len());
+    array(&mut out, "", &head, &fixes, ";");
+    out
 }
 
 /// The rustdoc of `ApiError`, with a runnable example from the catalog's first documented
@@ -367,7 +361,7 @@ fn api_error_doc(model: &Model, layout: Option<&Layout>, by_status: bool) -> Str
     let first = model
         .codes
         .iter()
-        .flat_map(|c| c.entry.examples.iter().map(move |e| (c, e)))
+        .flat_map(|c| c.entry().examples.iter().map(move |e| (c, e)))
         .next();
     let (body, check) = match first {
         Some((code, example)) => {

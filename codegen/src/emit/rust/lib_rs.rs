@@ -18,7 +18,7 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
         doc.push_str(&format!("Source: {}\n\n", text::rustdoc(s)));
     }
     let first = &model.codes[0];
-    let status_line = match (first.entry.status, model.all_have_status()) {
+    let status_line = match (first.entry().status, model.all_have_status()) {
         (Some(s), true) => format!("assert_eq!(code.http_status(), {s});\n"),
         (Some(s), false) => format!("assert_eq!(code.http_status(), Some({s}));\n"),
         (None, _) => "assert_eq!(code.http_status(), None);\n".to_owned(),

@@ -57,7 +57,20 @@ pub struct CrateFiles {
 /// Emits the crate for `model`. `command` is the command that regenerates it; `standalone`
 /// makes `Cargo.toml` a workspace of its own so the crate builds anywhere.
 pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
-    let header = format!("// {}\n", generated_line(command, &model.source_path));
+    let mut files = emit_without_codes(model, command, standalone);
+    files.codes_rs = codes_file(model, command);
+    files
+}
+
+/// `src/codes.rs` of the crate for `model`, as [`emit`] writes it: the file that grows with
+/// the catalog, made on its own so a large catalog's crate takes two cores.
+pub(crate) fn codes_file(model: &Model, command: &str) -> String {
+    codes::codes_rs(&header(model, command), model)
+}
+
+/// [`emit`] without `src/codes.rs` (left empty): see [`codes_file`].
+pub(crate) fn emit_without_codes(model: &Model, command: &str, standalone: bool) -> CrateFiles {
+    let header = header(model, command);
     let modules = modules(model)
         .into_iter()
         .map(|(path, text)| (path, format!("{header}{text}")))
@@ -65,11 +78,16 @@ pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
     CrateFiles {
         cargo_toml: cargo_toml(model, command, standalone),
         lib_rs: format!("{header}{}", spaced(&format(lib_tokens(model)))),
-        codes_rs: format!("{header}{}", module(model)),
+        codes_rs: String::new(),
         tests_rs: format!("{header}{}", spaced(&format(tests_tokens(model)))),
         tests_data: format!("{header}{}", catalog_rows(model)),
         modules,
     }
+}
+
+/// The `@generated` line that starts every Rust file of the crate.
+fn header(model: &Model, command: &str) -> String {
+    format!("// {}\n", generated_line(command, &model.source_path))
 }
 
 /// The modules beyond `codes.rs`, and the examples test, without their header line.
@@ -87,7 +105,7 @@ fn modules(model: &Model) -> Vec<(&'static str, String)> {
 
 /// The `include!`-able module alone (for build scripts): `codes.rs` as [`emit`] writes it.
 pub fn module(model: &Model) -> String {
-    codes::codes_rs(model)
+    codes::codes_rs("", model)
 }
 
 fn format(tokens: TokenStream) -> String {
@@ -139,7 +157,7 @@ fn spaced(source: &str) -> String {
 /// "Added in 0.2.0." and, where it applies, "Deprecated in …", "Retired in …: why." and
 /// "Reused in …: why.", as plain markdown sentences.
 pub(crate) fn versions(code: &CodeModel) -> Vec<String> {
-    let e = &code.entry;
+    let e = &code.entry();
     let mut out = Vec::new();
     if let Some(v) = &code.added_in {
         out.push(format!("Added in {v}."));

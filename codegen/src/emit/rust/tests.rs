@@ -13,11 +13,11 @@ pub(super) fn catalog_rows(model: &Model) -> String {
     let mut out = String::from("[\n");
     for c in &model.codes {
         let status = c
-            .entry
+            .entry()
             .status
             .map_or_else(|| "None".to_owned(), |s| format!("Some({s})"));
         let aliases: Vec<String> = c
-            .entry
+            .entry()
             .aliases
             .iter()
             .map(|a| Literal::string(a).to_string())
