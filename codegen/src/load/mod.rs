@@ -99,9 +99,8 @@ impl<'de> serde::Deserialize<'de> for Shape {
                 f.write_str("JSON")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Shape, A::Error> {
-                let keys = unique_keys(map)?;
                 Ok(Shape::Object {
-                    mapping: keys.contains("mapping"),
+                    mapping: unique_keys(map, "mapping")?,
                 })
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Shape, A::Error> {
@@ -128,7 +127,7 @@ impl<'de> serde::de::Visitor<'de> for NoDuplicates {
         f.write_str("JSON")
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<NoDuplicates, A::Error> {
-        unique_keys(map).map(|_| NoDuplicates)
+        unique_keys(map, "").map(|_| NoDuplicates)
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<NoDuplicates, A::Error> {
         while seq.next_element::<NoDuplicates>()?.is_some() {}
@@ -137,19 +136,57 @@ impl<'de> serde::de::Visitor<'de> for NoDuplicates {
     scalars!(NoDuplicates);
 }
 
-/// Reads a JSON object's members (each value checked for duplicates too) and returns its
-/// keys; a key seen twice is an error.
+/// Reads a JSON object's members (each value checked for duplicates too) and says whether
+/// one is named `wanted`; a key seen twice is an error.
 fn unique_keys<'de, A: serde::de::MapAccess<'de>>(
     mut map: A,
-) -> Result<std::collections::HashSet<String>, A::Error> {
-    let mut keys = std::collections::HashSet::new();
-    while let Some(key) = map.next_key::<String>()? {
-        if !keys.insert(key) {
+    wanted: &str,
+) -> Result<bool, A::Error> {
+    // Objects are small (a catalog entry has a dozen members): their keys are compared in a
+    // list, borrowed from the text where JSON needs no unescaping; a large one uses a set.
+    const SMALL: usize = 16;
+    let mut small: Vec<Key<'de>> = Vec::new();
+    let mut large: std::collections::HashSet<Key<'de>> = std::collections::HashSet::new();
+    let mut found = false;
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        found |= key.0 == wanted;
+        let duplicate = if large.is_empty() && small.len() < SMALL {
+            let seen = small.contains(&key);
+            small.push(key);
+            seen
+        } else {
+            large.extend(small.drain(..));
+            !large.insert(key)
+        };
+        if duplicate {
             return Err(serde::de::Error::custom("duplicate key"));
         }
         map.next_value::<NoDuplicates>()?;
     }
-    Ok(keys)
+    Ok(found)
+}
+
+/// An object key, borrowed from the text unless it had escapes.
+#[derive(PartialEq, Eq, Hash)]
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(s)))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
 }
 
 /// The visitor methods of JSON's scalars, each giving `$value`.
@@ -482,6 +519,18 @@ mod tests {
             Some(Shape::Object { mapping: false })
         ));
         assert!(matches!(shape("[1, 2]"), Some(Shape::Other)));
+        // Escaped and plain spellings of one key are one key; so in a large object.
+        assert!(shape(r#"{"a": 1, "\u0061": 2}"#).is_none());
+        let large = |extra: &str| {
+            let members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+            format!("{{{}{extra}}}", members.join(", "))
+        };
+        assert!(matches!(
+            shape(&large(r#", "mapping": 1"#)),
+            Some(Shape::Object { mapping: true })
+        ));
+        assert!(shape(&large(r#", "k3": 1"#)).is_none());
+        assert!(shape(&large(r#", "k39": 1"#)).is_none());
         // A duplicate anywhere sends the file to the slow path, which locates it.
         assert!(shape(r#"{"a": [{"x": 1, "x": 2}]}"#).is_none());
         let Err(err) = input(r#"{"a": [{"x": 1, "x": 2}]}"#) else {
