@@ -207,6 +207,77 @@ mod tests {
         }
     }
 
+    /// `key` zero-padded to 32 bytes, as four little-endian words: what `words` gives for a
+    /// key of up to 32 bytes.
+    fn padded(key: &[u8]) -> [u64; 4] {
+        let mut buf = [0u8; 32];
+        buf[..key.len()].copy_from_slice(key);
+        std::array::from_fn(|i| {
+            u64::from_le_bytes(buf[8 * i..8 * i + 8].try_into().expect("8 bytes"))
+        })
+    }
+
+    /// The lookup of a generated `find`: the slot, then the key's words and length (and, above
+    /// 32 bytes, its spelling) against those of the key placed there.
+    fn find(phf: &Phf, keys: &[&str], key: &str) -> Option<usize> {
+        let index = phf.slots[phf.slot(key)?];
+        let placed = keys[index];
+        let same = placed.len() == key.len() && key_pairs(placed) == key_pairs(key);
+        (same && (key.len() <= 32 || placed == key)).then_some(index)
+    }
+
+    #[test]
+    fn words_are_the_zero_padded_bytes_up_to_32() {
+        for len in 0..=32u8 {
+            // A different byte at each offset (high bit set in one run), so a byte read from
+            // the wrong place, twice or not at all shows.
+            for top in [0, 0x80] {
+                let key: Vec<u8> = (0..len).map(|i| top | (i + 1)).collect();
+                assert_eq!(words(&key), padded(&key), "{len} bytes from {top:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_of_every_length_are_found_and_their_neighbours_are_not() {
+        // Every length from 0 to 40; for each, a twin that differs only in the last byte; and
+        // keys that share a prefix of 31 or 37 bytes and differ after it.
+        let mut keys: Vec<String> = Vec::new();
+        for len in 0..=40 {
+            let key: String = (0..len)
+                .map(|i| char::from(b'a' + (i % 26) as u8))
+                .collect();
+            if len > 0 {
+                keys.push(format!("{}#", &key[..len - 1]));
+            }
+            keys.push(key);
+        }
+        for prefix in ["p".repeat(31), "q".repeat(37)] {
+            for c in 'a'..='z' {
+                keys.push(format!("{prefix}{c}"));
+                keys.push(format!("{prefix}.{c}"));
+            }
+        }
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let phf = build(&refs);
+        for (i, key) in refs.iter().enumerate() {
+            assert_eq!(find(&phf, &refs, key), Some(i), "{key:?}");
+        }
+        // One byte changed at the end, one more or one fewer, a NUL appended (the padding's
+        // byte): none of them is a key.
+        for key in &refs {
+            let mut near = vec![format!("{key}\0"), format!("{key}a")];
+            if let Some(last) = key.chars().last() {
+                let cut = &key[..key.len() - 1];
+                near.push(cut.to_owned());
+                near.push(format!("{cut}{}", if last == '!' { '?' } else { '!' }));
+            }
+            for probe in near.iter().filter(|p| !refs.contains(&p.as_str())) {
+                assert_eq!(find(&phf, &refs, probe), None, "{probe:?}");
+            }
+        }
+    }
+
     #[test]
     fn similar_keys_do_not_collide() {
         let keys: Vec<String> = (0..100_000).map(|i| format!("code_{i}")).collect();
