@@ -5,6 +5,7 @@
 
 pub mod layout;
 mod package;
+mod twins;
 mod versions;
 
 use std::collections::HashMap;
@@ -61,6 +62,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
         );
     }
 
+    twins::check(catalog, &mut out);
     out.extend(crate::layout::check(catalog));
     if let Some(envelope) = &catalog.envelope {
         for (i, field) in envelope.fields.iter().enumerate() {
