@@ -12,14 +12,14 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::{Catalog, CodeType, CodeValue};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// The only placeholder a doc-URL template may use.
 pub const CODE_PLACEHOLDER: &str = "{code}";
 
 /// Checks a parsed catalog. An empty result means the catalog is valid.
-pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub fn check(catalog: &Catalog) -> Diagnostics {
+    let mut out = Diagnostics::new();
     if catalog.format != 1 {
         out.push(
             Diagnostic::at(
@@ -246,7 +246,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
     out
 }
 
-fn required(value: &str, at: &str, what: &str, out: &mut Vec<Diagnostic>) {
+fn required(value: &str, at: &str, what: &str, out: &mut Diagnostics) {
     if value.trim().is_empty() {
         out.push(
             Diagnostic::at(at, format!("the {what} is empty"))
@@ -255,7 +255,7 @@ fn required(value: &str, at: &str, what: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_status(status: u16, at: &str, wire: &str, out: &mut Vec<Diagnostic>) {
+fn check_status(status: u16, at: &str, wire: &str, out: &mut Diagnostics) {
     if !(100..=599).contains(&status) {
         out.push(
             Diagnostic::at(
@@ -267,7 +267,7 @@ fn check_status(status: u16, at: &str, wire: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_template(template: &str, out: &mut Vec<Diagnostic>) {
+fn check_template(template: &str, out: &mut Diagnostics) {
     let mut rest = template;
     let mut has_code = false;
     while let Some(open) = rest.find('{') {
@@ -334,10 +334,10 @@ pub fn is_valid_name(name: &str) -> bool {
 /// skeleton, as `paypal` and `pаypal` with a Cyrillic `а`): warnings, since an API may
 /// really send both, but a reader of a page or a log cannot tell them apart. Spellings equal
 /// after NFC are errors ([`check`]) and not repeated here.
-pub fn look_alikes(catalog: &Catalog) -> Vec<Diagnostic> {
+pub fn look_alikes(catalog: &Catalog) -> Diagnostics {
     use unicode_security::confusable_detection::skeleton;
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
-    let mut out = Vec::new();
+    let mut out = Diagnostics::new();
     for (i, code) in catalog.codes.iter().enumerate() {
         let at = format!("/codes/{i}");
         let spellings = std::iter::once((code.code.wire(), format!("{at}/code"))).chain(

@@ -1,11 +1,11 @@
 //! The versions a catalog states: `version`, and the `since` of retired and reused codes.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::{Catalog, Version};
 
 /// Checks the versions a catalog states, without its history: `version`, and each
 /// `retired.since` and `reused.since`, which cannot be later than `version`.
-pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Diagnostics) {
     let version = match &catalog.version {
         Some(v) => match Version::parse(v) {
             Ok(v) => Some(v),

@@ -5,23 +5,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::diag::Report;
 
 /// Reads an input file as UTF-8 text; a read error or bytes that are not UTF-8 are reported.
-pub(crate) fn read(path: &Path, name: &str, report: &mut Report) -> Option<String> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report.push_global(format!("cannot read {name}: {e}"));
-            return None;
-        }
-    };
-    match super::decode(bytes) {
-        Ok(text) => Some(text),
-        Err(bad) => {
-            let (text, problem) = *bad;
-            let file = report.add_source(name, text);
-            report.extend(file, [problem]);
-            None
-        }
-    }
+pub(crate) fn read(path: &Path, name: &str) -> Result<String, Report> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Report::global(format!("cannot read {name}: {e}")))?;
+    super::decode(bytes, name)
 }
 
 /// Where a path that a mapping names (relative to the mapping's folder `dir`) may be read
