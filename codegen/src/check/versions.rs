@@ -10,7 +10,9 @@ pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Diagnostics) {
         Some(v) => match Version::parse(v) {
             Ok(v) => Some(v),
             Err(e) => {
-                out.push(Diagnostic::at("/version", e).hint("e.g. \"version\": \"1.0.0\""));
+                out.push(
+                    Diagnostic::at("/version", e.to_string()).hint("e.g. \"version\": \"1.0.0\""),
+                );
                 None
             }
         },
@@ -29,7 +31,7 @@ pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Diagnostics) {
             let Some((since, note)) = value else { continue };
             let at = format!("/codes/{i}/{field}");
             match Version::parse(since) {
-                Err(e) => out.push(Diagnostic::at(format!("{at}/since"), e)),
+                Err(e) => out.push(Diagnostic::at(format!("{at}/since"), e.to_string())),
                 Ok(s) if version.is_some_and(|v| s > v) => out.push(
                     Diagnostic::at(
                         format!("{at}/since"),

@@ -53,10 +53,12 @@ impl History {
 
     /// The last release's version (every record has one, checked on load).
     pub fn last_version(&self) -> Version {
-        self.releases
+        let last = self
+            .releases
             .last()
-            .and_then(|r| Version::parse(&r.version).ok())
-            .unwrap_or(Version::DEFAULT)
+            .expect("errcat bug: a release record without a release was not refused on load");
+        Version::parse(&last.version)
+            .expect("errcat bug: a release version that does not parse was not refused on load")
     }
 
     /// The version of the latest release whose changes include one of `kinds` for `code`.
@@ -151,14 +153,17 @@ impl History {
         let mut previous: Option<Version> = None;
         for (i, r) in history.releases.iter().enumerate() {
             match Version::parse(&r.version) {
-                Err(e) => return fail(Diagnostic::at(format!("/releases/{i}/version"), e)),
+                Err(e) => {
+                    return fail(Diagnostic::at(
+                        format!("/releases/{i}/version"),
+                        e.to_string(),
+                    ));
+                }
                 Ok(v) if previous.is_some_and(|p| v <= p) => {
-                    return fail(
-                        Diagnostic::at(
-                            format!("/releases/{i}/version"),
-                            format!("release {v} does not come after the release before it"),
-                        ),
-                    );
+                    return fail(Diagnostic::at(
+                        format!("/releases/{i}/version"),
+                        format!("release {v} does not come after the release before it"),
+                    ));
                 }
                 Ok(v) => previous = Some(v),
             }

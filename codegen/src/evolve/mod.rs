@@ -172,7 +172,10 @@ pub fn evolve(
         .catalog
         .version
         .as_deref()
-        .and_then(|v| Version::parse(v).ok())
+        .map(|v| {
+            Version::parse(v)
+                .expect("errcat bug: a catalog version that does not parse passed the checks")
+        })
         .unwrap_or(Version::DEFAULT);
     let Some(history) = History::load(catalog_dir, shown_dir, &model.catalog.name)? else {
         let evolution = Evolution {
@@ -242,7 +245,11 @@ pub fn evolve(
     }
     if !problems.is_empty() {
         load::locate(catalog_text, &mut problems);
-        return Err(Report::bind(model.source_path.as_str(), catalog_text, problems));
+        return Err(Report::bind(
+            model.source_path.as_str(),
+            catalog_text,
+            problems,
+        ));
     }
     let mut gate = Report::default();
     if !gated.is_empty() {
