@@ -220,11 +220,9 @@ fn slow_input(text: &str) -> Result<Input, Diagnostics> {
 pub fn catalog(text: &str) -> Result<Catalog, Diagnostics> {
     match input(text)? {
         Input::Catalog(c) => Ok(*c),
-        Input::Mapping(_) => Err(Diagnostic::at(
-            "/mapping",
-            "this is a vendor mapping, not a catalog",
-        )
-        .into()),
+        Input::Mapping(_) => {
+            Err(Diagnostic::at("/mapping", "this is a vendor mapping, not a catalog").into())
+        }
     }
 }
 

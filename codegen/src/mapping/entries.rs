@@ -368,7 +368,11 @@ mod tests {
     #[test]
     fn an_absent_collection_is_an_error_at_the_pointer() {
         let m = test_mapping(json!({"entries": {"at": "/nope"}}));
-        let d = m.entries(&one(&json!({"errors": []}))).err().unwrap().remove(0);
+        let d = m
+            .entries(&one(&json!({"errors": []})))
+            .err()
+            .unwrap()
+            .remove(0);
         assert_eq!(d.pointer.as_deref(), Some("/nope"));
         assert!(
             d.message.contains("`entries.at` points at `/nope`"),
@@ -380,7 +384,11 @@ mod tests {
     #[test]
     fn the_wrong_kind_of_collection_is_an_error_saying_both() {
         let m = test_mapping(json!({"entries": {"kind": "object"}}));
-        let d = m.entries(&one(&json!([{"code": "a"}]))).err().unwrap().remove(0);
+        let d = m
+            .entries(&one(&json!([{"code": "a"}])))
+            .err()
+            .unwrap()
+            .remove(0);
         assert_eq!(
             d.message,
             "the entries should be an object, but the vendor file has an array here"

@@ -20,11 +20,7 @@ pub(crate) fn load_model(name: &str, text: &str) -> Result<Model, Report> {
 /// file is found relative to it). `name` is how messages and generated files name the file.
 pub(crate) fn load_file(path: &Path, name: &str) -> Result<Model, Report> {
     let text = load::file::read(path, name)?;
-    let mut model = load_text(
-        name,
-        &text,
-        Some(path.parent().unwrap_or(Path::new("."))),
-    )?;
+    let mut model = load_text(name, &text, Some(path.parent().unwrap_or(Path::new("."))))?;
     model.inputs.insert(0, path.to_path_buf());
     Ok(model)
 }
@@ -179,8 +175,8 @@ fn read_vendors(
     mapping: &mapping::Mapping,
     dir: &Path,
 ) -> Result<Vec<Vendor>, Report> {
-    let at_vendor_file = |message: String, hint: &str| {
-        let mut d = Diagnostics::from(diag::Diagnostic::at("/vendor_file", message).hint(hint));
+    let at_vendor_file = |d: Diagnostics, hint: &str| {
+        let mut d: Diagnostics = d.into_iter().map(|d| d.hint(hint)).collect();
         load::locate(text, &mut d);
         Report::bind(name, text, d)
     };
@@ -203,7 +199,11 @@ fn read_vendors(
             Ok(bytes) => bytes,
             Err(e) => {
                 return Err(at_vendor_file(
-                    format!("cannot read the vendor file {shown}: {e}"),
+                    diag::Diagnostic::at(
+                        VENDOR_FILE,
+                        format!("cannot read the vendor file {shown}: {e}"),
+                    )
+                    .into(),
                     "`vendor_file` is relative to the mapping file",
                 ));
             }
@@ -305,26 +305,35 @@ fn documents(vendors: &[Vendor]) -> Vec<mapping::Document<'_>> {
         .collect()
 }
 
+/// The member of a mapping that names its vendor files.
+const VENDOR_FILE: &str = "/vendor_file";
+
 /// The files `vendor_file` names, relative to the mapping's folder `dir`, each with its path:
 /// the one file, or when its last part has a `*`, every file that matches it, in name order.
 fn vendor_paths(
     dir: &Path,
     vendor_file: &str,
-) -> Result<Vec<(String, std::path::PathBuf)>, String> {
+) -> Result<Vec<(String, std::path::PathBuf)>, Diagnostics> {
     let (folder, pattern) = vendor_file.rsplit_once('/').unwrap_or(("", vendor_file));
     if folder.contains('*') {
-        return Err(format!(
-            "`{vendor_file}` has a `*` in a folder name; only the file name may have one"
-        ));
+        return Err(diag::Diagnostic::at(
+            VENDOR_FILE,
+            format!("`{vendor_file}` has a `*` in a folder name; only the file name may have one"),
+        )
+        .into());
     }
     if !pattern.contains('*') {
-        let path = load::file::contained(dir, vendor_file)?;
+        let path = load::file::contained(dir, vendor_file, VENDOR_FILE)?;
         return Ok(vec![(vendor_file.to_owned(), path)]);
     }
     let inside = if folder.is_empty() { "." } else { folder };
-    let folder_path = load::file::contained(dir, inside)?;
-    let listing = std::fs::read_dir(&folder_path)
-        .map_err(|e| format!("cannot list the vendor folder `{inside}`: {e}"))?;
+    let folder_path = load::file::contained(dir, inside, VENDOR_FILE)?;
+    let listing = std::fs::read_dir(&folder_path).map_err(|e| {
+        Diagnostics::from(diag::Diagnostic::at(
+            VENDOR_FILE,
+            format!("cannot list the vendor folder `{inside}`: {e}"),
+        ))
+    })?;
     let mut names: Vec<String> = listing
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -333,7 +342,9 @@ fn vendor_paths(
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err(format!("`{vendor_file}` matches no file"));
+        return Err(
+            diag::Diagnostic::at(VENDOR_FILE, format!("`{vendor_file}` matches no file")).into(),
+        );
     }
     names
         .into_iter()
@@ -343,7 +354,7 @@ fn vendor_paths(
             } else {
                 format!("{folder}/{n}")
             };
-            let path = load::file::contained(dir, &relative)?;
+            let path = load::file::contained(dir, &relative, VENDOR_FILE)?;
             Ok((relative, path))
         })
         .collect()
@@ -371,10 +382,7 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 
 /// Problems located in vendor files (`<relative>#<pointer>` when there are several), each
 /// grouped with its file, the file prefix taken off.
-fn split_by_file(
-    vendors: &[Vendor],
-    problems: Diagnostics,
-) -> Vec<(&Vendor, Diagnostics)> {
+fn split_by_file(vendors: &[Vendor], problems: Diagnostics) -> Vec<(&Vendor, Diagnostics)> {
     let strip = |pointer: &mut Option<String>| -> Option<usize> {
         let p = pointer.as_deref()?;
         let (i, rest) = vendors.iter().enumerate().find_map(|(i, v)| {
