@@ -185,7 +185,8 @@ pub(crate) fn openapi_json(model: &Model, marker: &str) -> String {
         },
         "components": components,
     });
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&doc)
+        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
     out.push('\n');
     out
 }

@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::entries::located;
 use super::explain::Origin;
 use super::{Document, Entry, Mapping};
-use crate::diag::Diagnostics;
 use crate::catalog::Catalog;
+use crate::diag::Diagnostics;
 
 /// A value shown longer than this is cut, so one field stays one line.
 const WIDTH: usize = 72;
@@ -81,7 +81,8 @@ impl Mapping {
                 places.show(&explained.entry)
             };
             let _ = writeln!(out, "\n{}  ({entry})", explained.code);
-            let value = serde_json::to_value(code).unwrap_or_default();
+            let value = serde_json::to_value(code)
+                .expect("errcat data serialises to JSON; a failure is a bug in errcat");
             for field in &explained.fields {
                 let from: Vec<String> = field.from.iter().map(|o| places.origin(o)).collect();
                 let shown = value.get(field.field).map(one_line).unwrap_or_default();

@@ -232,9 +232,12 @@ fn resolved_json(model: &Model, command: &str) -> String {
         "$comment".to_owned(),
         crate::emit::generated_line(command, &model.source_path).into(),
     );
-    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&model.catalog) {
-        out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
-    }
+    let serde_json::Value::Object(fields) = serde_json::to_value(&model.catalog)
+        .expect("errcat data serialises to JSON; a failure is a bug in errcat")
+    else {
+        panic!("errcat bug: a catalog serialises to something other than a JSON object");
+    };
+    out.extend(fields.into_iter().filter(|(k, _)| k != "$schema"));
     let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(out))
         .expect("errcat data serialises to JSON; a failure is a bug in errcat");
     text.push('\n');
