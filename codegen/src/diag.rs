@@ -386,3 +386,49 @@ fn show_pointer(pointer: &str) -> &str {
 }
 
 impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_of_several_files_are_told_apart_by_their_tag() {
+        let mut problems = Diagnostics::new();
+        problems.push(Diagnostic::at("/a", "in the file"));
+        problems.extend(Diagnostics::from(Diagnostic::at("/b", "elsewhere")).in_file(1));
+        problems.push(Diagnostic::at("/c", "in the file too"));
+        let other = problems.take_file(1);
+        let pointers = |d: &Diagnostics| -> Vec<String> {
+            d.iter().filter_map(|d| d.pointer.clone()).collect()
+        };
+        assert_eq!(pointers(&other), ["/b"]);
+        assert_eq!(pointers(&problems), ["/a", "/c"]);
+        assert_eq!(problems.clone().or_ok(()), Err(problems));
+        assert_eq!(Diagnostics::new().or_ok(7), Ok(7));
+    }
+
+    #[test]
+    fn appended_reports_keep_each_problem_in_its_own_file() {
+        let mut report = Report::bind("a.json", "{}", [Diagnostic::at("/x", "first")]);
+        report.append(Report::global("no file"));
+        report.append(Report::bind(
+            "b.json",
+            "[]",
+            [Diagnostic::at("/y", "second")],
+        ));
+        let files: Vec<(&str, &str)> = report
+            .diagnostics()
+            .into_iter()
+            .map(|d| (report.sources[d.file].name.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("a.json", "first"),
+                ("<errcat>", "no file"),
+                ("b.json", "second")
+            ]
+        );
+        assert_eq!(report.len(), 3);
+    }
+}
