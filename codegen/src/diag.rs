@@ -347,8 +347,13 @@ impl Report {
             for related in &d.related {
                 match (&related.range, &related.pointer) {
                     (Some(_), _) => rendered.labels.push(
-                        Label::secondary((), shown.next().unwrap_or_default())
-                            .with_message(&related.message),
+                        Label::secondary(
+                            (),
+                            shown.next().expect(
+                                "errcat bug: the excerpt shows fewer places than it was given",
+                            ),
+                        )
+                        .with_message(&related.message),
                     ),
                     (None, Some(p)) => {
                         notes.push(format!("{} at {}", related.message, show_pointer(p)))
