@@ -1,5 +1,24 @@
 //! Diagnostics: every problem found in a run, located by file and byte range (or JSON
 //! pointer), rendered together with codespan-reporting.
+//!
+//! Errors take three shapes, one per reach:
+//!
+//! - **A problem in a file** is a [`Diagnostic`]: a message located by JSON pointer and/or
+//!   byte range, with related places and a hint.
+//! - **The problems of one file, before it is bound to its text**, are [`Diagnostics`]: what
+//!   load, mapping, check and model return (`Result<T, Diagnostics>`) or gather into. A stage
+//!   that reads more than one file tags each diagnostic with the file it is in
+//!   ([`Diagnostic::file`]: [`THIS_FILE`] for the file the stage was given, other indices as
+//!   that stage documents, e.g. the mapping engine's vendor files).
+//! - **Across files, and at every stage boundary the planner calls**, a [`Report`]:
+//!   `Result<T, Report>`. Binding gives diagnostics their source ([`Report::bind`]); a caller
+//!   that goes on after a failure, so that one run shows the problems of every catalog,
+//!   gathers reports with [`Report::append`].
+//!
+//! A private helper may return a bare message that its one caller locates at once; nothing
+//! returns `Result<_, String>` across a module boundary. Data errcat produced itself (its own
+//! serialisations, tables it built) does not fail quietly: a bug in errcat is a panic that says
+//! so, never an empty file or a default value.
 
 use std::fmt;
 use std::ops::Range;
@@ -14,7 +33,9 @@ use excerpt::Excerpt;
 /// One problem in one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Index of the file in the [`Report`]'s source list.
+    /// The file the problem is in. Before the diagnostic is bound to a [`Report`], which of the
+    /// files a stage read ([`THIS_FILE`] unless the stage says otherwise); after, the index in
+    /// the report's source list.
     pub file: usize,
     /// Byte range in the file, when known.
     pub range: Option<Range<usize>>,
@@ -59,6 +80,114 @@ impl Diagnostic {
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// Tags the problem as being in file `file` of the stage that found it.
+    pub(crate) fn in_file(mut self, file: usize) -> Self {
+        self.file = file;
+        self
+    }
+}
+
+/// The file a stage was given, as [`Diagnostic::file`] names it before binding.
+pub(crate) const THIS_FILE: usize = 0;
+
+/// The problems of one file (or of the files one stage read, told apart by
+/// [`Diagnostic::file`]), not yet bound to their source text: see the module documentation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// No problem yet.
+    pub(crate) fn new() -> Self {
+        Diagnostics(Vec::new())
+    }
+
+    /// `Ok(value)` when no problem was found, else the problems.
+    pub(crate) fn or_ok<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// Tags every problem as being in file `file` of the stage that found them.
+    pub(crate) fn in_file(mut self, file: usize) -> Self {
+        for d in &mut self.0 {
+            d.file = file;
+        }
+        self
+    }
+
+    /// Takes out the problems tagged as being in file `file`, in order.
+    pub(crate) fn take_file(&mut self, file: usize) -> Diagnostics {
+        let (taken, kept) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|d| d.file == file);
+        self.0 = kept;
+        Diagnostics(taken)
+    }
+}
+
+impl std::ops::Deref for Diagnostics {
+    type Target = Vec<Diagnostic>;
+    fn deref(&self) -> &Vec<Diagnostic> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostics {
+    fn deref_mut(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.0
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(list: Vec<Diagnostic>) -> Self {
+        Diagnostics(list)
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        self.0.extend(iter);
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Diagnostics {
+    type Item = &'a mut Diagnostic;
+    type IntoIter = std::slice::IterMut<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter_mut()
     }
 }
 
@@ -109,6 +238,25 @@ impl Report {
             .extend(diagnostics.into_iter().map(|d| Diagnostic { file, ..d }));
     }
 
+    /// A report of the problems of one file, `name` with text `text`.
+    pub(crate) fn bind(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        diagnostics: impl IntoIterator<Item = Diagnostic>,
+    ) -> Report {
+        let mut report = Report::default();
+        let file = report.add_source(name, text);
+        report.extend(file, diagnostics);
+        report
+    }
+
+    /// A report of one problem that is about no file in particular.
+    pub(crate) fn global(message: impl Into<String>) -> Report {
+        let mut report = Report::default();
+        report.push_global(message);
+        report
+    }
+
     /// Records a problem that is about no file in particular (an output path, say).
     pub(crate) fn push_global(&mut self, message: impl Into<String>) {
         let file = self.add_source("<errcat>", "");
@@ -127,9 +275,7 @@ impl Report {
 
     /// A report of one failed read or write (`e` says which file).
     pub(crate) fn io(e: std::io::Error) -> Report {
-        let mut report = Report::default();
-        report.push_global(e.to_string());
-        report
+        Report::global(e.to_string())
     }
 
     /// Moves the problems of `other` (and the sources they point into) into this report.
@@ -201,8 +347,13 @@ impl Report {
             for related in &d.related {
                 match (&related.range, &related.pointer) {
                     (Some(_), _) => rendered.labels.push(
-                        Label::secondary((), shown.next().unwrap_or_default())
-                            .with_message(&related.message),
+                        Label::secondary(
+                            (),
+                            shown.next().expect(
+                                "errcat bug: the excerpt shows fewer places than it was given",
+                            ),
+                        )
+                        .with_message(&related.message),
                     ),
                     (None, Some(p)) => {
                         notes.push(format!("{} at {}", related.message, show_pointer(p)))
@@ -240,3 +391,49 @@ fn show_pointer(pointer: &str) -> &str {
 }
 
 impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_of_several_files_are_told_apart_by_their_tag() {
+        let mut problems = Diagnostics::new();
+        problems.push(Diagnostic::at("/a", "in the file"));
+        problems.extend(Diagnostics::from(Diagnostic::at("/b", "elsewhere")).in_file(1));
+        problems.push(Diagnostic::at("/c", "in the file too"));
+        let other = problems.take_file(1);
+        let pointers = |d: &Diagnostics| -> Vec<String> {
+            d.iter().filter_map(|d| d.pointer.clone()).collect()
+        };
+        assert_eq!(pointers(&other), ["/b"]);
+        assert_eq!(pointers(&problems), ["/a", "/c"]);
+        assert_eq!(problems.clone().or_ok(()), Err(problems));
+        assert_eq!(Diagnostics::new().or_ok(7), Ok(7));
+    }
+
+    #[test]
+    fn appended_reports_keep_each_problem_in_its_own_file() {
+        let mut report = Report::bind("a.json", "{}", [Diagnostic::at("/x", "first")]);
+        report.append(Report::global("no file"));
+        report.append(Report::bind(
+            "b.json",
+            "[]",
+            [Diagnostic::at("/y", "second")],
+        ));
+        let files: Vec<(&str, &str)> = report
+            .diagnostics()
+            .into_iter()
+            .map(|d| (report.sources[d.file].name.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("a.json", "first"),
+                ("<errcat>", "no file"),
+                ("b.json", "second")
+            ]
+        );
+        assert_eq!(report.len(), 3);
+    }
+}

@@ -68,11 +68,7 @@ impl Generator {
 
     /// The project's settings, `catalog/errcat.json` (all defaults when there is none).
     pub fn settings(&self) -> Result<crate::format::Settings, Report> {
-        plan::settings(&self.root).map_err(|message| {
-            let mut report = Report::default();
-            report.push_global(message);
-            report
-        })
+        plan::settings(&self.root)
     }
 
     /// The entry of the code `code` (its wire spelling or an alias) in every catalog of the
@@ -109,9 +105,7 @@ impl Generator {
                 alike.join(", ")
             ));
         }
-        let mut report = Report::default();
-        report.push_global(message);
-        Err(report)
+        Err(Report::global(message))
     }
 
     /// Writes the project's outputs: only files whose bytes change, each atomically; a file
@@ -156,12 +150,8 @@ impl Generator {
 
     /// Loads, checks and models the catalog (or mapping) at `path` (relative to the root).
     pub fn load(&self, path: &Path) -> Result<Model, Report> {
-        let mut report = Report::default();
         let name = path.display().to_string();
-        match input::load_file(&self.under_root(path), &name, &mut report) {
-            Some(model) => Ok(model),
-            None => Err(report),
-        }
+        input::load_file(&self.under_root(path), &name)
     }
 
     /// What the vendor mapping `catalog/<name>.json` makes, for its author: the entries found,
@@ -189,21 +179,14 @@ impl Generator {
             ));
             return Err(report);
         }
-        match input::preview(&path, &relative.display().to_string(), &mut report) {
-            Some(text) => Ok(text),
-            None => Err(report),
-        }
+        input::preview(&path, &relative.display().to_string())
     }
 
     /// Loads, checks and models a native catalog from its text; `name` is how messages and
     /// generated files name it. A mapping must be loaded from its file
     /// ([`load`](Self::load)), beside its vendor file.
     pub fn load_str(&self, name: &str, text: &str) -> Result<Model, Report> {
-        let mut report = Report::default();
-        match input::load_model(name, text, &mut report) {
-            Some(model) => Ok(model),
-            None => Err(report),
-        }
+        input::load_model(name, text)
     }
 
     /// The files of the crate generated from `model`; `standalone` makes it a workspace of
@@ -237,26 +220,22 @@ impl Generator {
     pub fn build_script(&self, path: impl AsRef<Path>) -> Result<PathBuf, Report> {
         let path = path.as_ref();
         let Some(out_dir) = std::env::var_os("OUT_DIR") else {
-            let mut report = Report::default();
-            report.push_global("OUT_DIR is not set: `build_script` runs from a build script");
-            return Err(report);
+            return Err(Report::global(
+                "OUT_DIR is not set: `build_script` runs from a build script",
+            ));
         };
         let model = self.load(path)?;
         for input in &model.inputs {
             println!("cargo::rerun-if-changed={}", input.display());
         }
-        write_module(Path::new(&out_dir), path, &rust::module(&model)).map_err(|message| {
-            let mut report = Report::default();
-            report.push_global(message);
-            report
-        })
+        write_module(Path::new(&out_dir), path, &rust::module(&model))
     }
 }
 
 /// Writes `module`, made from the catalog at `catalog`, to `out_dir/<file stem>.rs`, and
 /// returns that path. Two catalogs of one build script whose files share a stem would write
 /// the same file, the second over the first: that is refused, naming both.
-fn write_module(out_dir: &Path, catalog: &Path, module: &str) -> Result<PathBuf, String> {
+fn write_module(out_dir: &Path, catalog: &Path, module: &str) -> Result<PathBuf, Report> {
     static WRITTEN: std::sync::Mutex<Vec<(PathBuf, PathBuf)>> = std::sync::Mutex::new(Vec::new());
     let stem = catalog.file_stem().unwrap_or(catalog.as_os_str());
     let target = out_dir.join(format!("{}.rs", stem.to_string_lossy()));
@@ -267,15 +246,15 @@ fn write_module(out_dir: &Path, catalog: &Path, module: &str) -> Result<PathBuf,
         .iter()
         .find(|(t, c)| *t == target && c.as_path() != catalog)
     {
-        return Err(format!(
+        return Err(Report::global(format!(
             "{} and {} would both be written to {}; give the catalog files different names",
             first.display(),
             catalog.display(),
             target.display()
-        ));
+        )));
     }
     std::fs::write(&target, module)
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        .map_err(|e| Report::global(format!("cannot write {}: {e}", target.display())))?;
     written.push((target.clone(), catalog.to_path_buf()));
     Ok(target)
 }
@@ -295,7 +274,9 @@ mod tests {
         let clash = super::write_module(out.path(), Path::new("b/errors.v2.json"), "// b")
             .expect_err("refused");
         assert!(
-            clash.contains("a/errors.v2.json and b/errors.v2.json"),
+            clash
+                .to_string()
+                .contains("a/errors.v2.json and b/errors.v2.json"),
             "{clash}"
         );
         assert_eq!(
@@ -328,11 +309,7 @@ impl Generator {
     /// Regenerate afterwards ([`generate`](Self::generate)): that closes the Unreleased
     /// section of the crate's changelog.
     pub fn release(&self, name: &str, date: Option<&str>) -> Result<Released, Report> {
-        let fail = |message: String| {
-            let mut report = Report::default();
-            report.push_global(message);
-            report
-        };
+        let fail = |message: String| Report::global(message);
         let plan = self.plan()?;
         let Some(c) = plan.catalogs().iter().find(|c| c.name == name) else {
             let names: Vec<&str> = plan.catalogs().iter().map(|c| c.name.as_str()).collect();
@@ -345,7 +322,7 @@ impl Generator {
             return Err(fail(format!("catalog `{name}` has no release information")));
         };
         let date = date.map_or_else(evolve::history::today, str::to_owned);
-        let history = evolve::release(evolution, &c.resolved, &date).map_err(fail)?;
+        let history = evolve::release(evolution, &c.resolved, &date)?;
         let record = evolve::History::path(&self.root.join("catalog"), name);
         plan::write_atomically(&self.root, &record, history.to_json().as_bytes())
             .map_err(|e| fail(format!("cannot write {}: {e}", record.display())))?;
@@ -358,7 +335,7 @@ impl Generator {
             .releases
             .last()
             .map(|r| r.version.clone())
-            .unwrap_or_default();
+            .expect("errcat bug: a release record made by `release` lists no release");
         Ok(Released {
             name: name.to_owned(),
             version,

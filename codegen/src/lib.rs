@@ -21,7 +21,9 @@
 //! ```
 //!
 //! `diag` (located problems), `ident` (Rust identifiers) and `text` (markdown and rustdoc
-//! text) are used by every stage.
+//! text) are used by every stage. Errors have one story, told in `diag`: a problem in a file
+//! is a [`Diagnostic`]; the problems of one file, before they are bound to its text, are a
+//! `Diagnostics`; across files and at every stage boundary the planner calls, a [`Report`].
 //!
 //! [`Generator`] is the way in, for an xtask, a build script or a command line:
 //!

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use heck::ToSnakeCase;
 
 use crate::catalog::{self, Catalog, CodeType};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::validate::{self, CODE_PLACEHOLDER};
 use crate::{ident, text};
 
@@ -121,7 +121,7 @@ pub struct CategoryModel {
 
 impl Model {
     /// Validates `catalog` and resolves it. `source_path` is how generated files name it.
-    pub(crate) fn build(mut catalog: Catalog, source_path: &str) -> Result<Model, Vec<Diagnostic>> {
+    pub(crate) fn build(mut catalog: Catalog, source_path: &str) -> Result<Model, Diagnostics> {
         let mut problems = validate::check(&catalog);
         if let Some(problem) = catalog
             .reference_url
@@ -469,7 +469,7 @@ fn check_collisions<'a>(
     field: &str,
     what: &str,
     spellings: &[String],
-    problems: &mut Vec<Diagnostic>,
+    problems: &mut Diagnostics,
 ) {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, name) in names.enumerate() {

@@ -5,15 +5,15 @@
 use serde_json::Value;
 
 use crate::catalog::{BodyFormat, Catalog, CodeType, Layout, LayoutPreset, Pointers};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// The XML reader of the generated crates, which reads a catalog's XML example bodies here.
 #[path = "../../runtime/json/xml_read.rs"]
 mod xml_read;
 
 /// Problems with `catalog.envelope.layout`, if it has one.
-pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub fn check(catalog: &Catalog) -> Diagnostics {
+    let mut out = Diagnostics::new();
     let Some(layout) = catalog.envelope.as_ref().and_then(|e| e.layout.as_ref()) else {
         return out;
     };
@@ -199,8 +199,8 @@ fn example_codes<'a>(layout: &'a Layout, body: &'a Value) -> Result<Vec<String>,
 /// Problems with where the layout reads the code from: an empty list of pointers, a cleanup
 /// with nothing to clean or that cuts nothing, and, for an API told apart by status, a code
 /// header, alternatives or a cleanup it would never use.
-fn code_sources(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+fn code_sources(catalog: &Catalog, layout: &Layout) -> Diagnostics {
+    let mut out = Diagnostics::new();
     if matches!(&layout.code, Some(Pointers::Many(list)) if list.is_empty()) {
         out.push(
             Diagnostic::at(
@@ -254,8 +254,8 @@ fn code_sources(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
 
 /// Problems with the places of an XML layout: each must be a path of XML element names from
 /// one root element that every place shares, and no JSON-only preset.
-fn xml_paths(layout: &Layout) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+fn xml_paths(layout: &Layout) -> Diagnostics {
+    let mut out = Diagnostics::new();
     if layout.preset == Some(LayoutPreset::ProblemJson) {
         out.push(
             Diagnostic::at(
@@ -328,7 +328,7 @@ fn is_xml_name(s: &str) -> bool {
 /// inside it. The parts of an error (and the constants) are checked together; with a list
 /// body, `errors` and `request_id` are checked against each other, since both are read from
 /// the root. Field errors are inside the details by design and are not checked here.
-fn overlaps(layout: &Layout) -> Vec<Diagnostic> {
+fn overlaps(layout: &Layout) -> Diagnostics {
     let layout = layout.resolved();
     // Only the first code pointer is written; the others are only read.
     let mut item: Vec<(String, &str)> = layout
@@ -349,7 +349,7 @@ fn overlaps(layout: &Layout) -> Vec<Diagnostic> {
         root.push(("errors".to_owned(), errors.as_str()));
         root.push(("request_id".to_owned(), request_id.as_str()));
     }
-    let mut out = Vec::new();
+    let mut out = Diagnostics::new();
     for group in [item, root] {
         for (i, (a_name, a)) in group.iter().enumerate() {
             for (b_name, b) in &group[i + 1..] {
@@ -408,11 +408,11 @@ fn is_header_byte(b: u8) -> bool {
 /// a status documented for several codes cannot say which one came. That is refused, unless
 /// the layout says `status_only` (the API really sends nothing more); and `status_only` with a
 /// code to read is refused too, as it would say something untrue.
-fn ambiguous(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
+fn ambiguous(catalog: &Catalog, layout: &Layout) -> Diagnostics {
     let reads_code = layout.resolved().reads_code();
     if reads_code {
         return if layout.status_only {
-            vec![
+            Diagnostics::from(
                 Diagnostic::at(
                     "/envelope/layout/status_only",
                     "`status_only` says the response carries no code, but the layout reads one",
@@ -420,13 +420,13 @@ fn ambiguous(catalog: &Catalog, layout: &Layout) -> Vec<Diagnostic> {
                 .hint(
                     "remove `status_only`, or `code` and `code_header` if the response has no code",
                 ),
-            ]
+            )
         } else {
-            Vec::new()
+            Diagnostics::new()
         };
     }
     if layout.status_only || catalog.code_type == CodeType::HttpStatus {
-        return Vec::new();
+        return Diagnostics::new();
     }
     let mut by_status: std::collections::BTreeMap<u16, Vec<String>> = Default::default();
     for code in &catalog.codes {

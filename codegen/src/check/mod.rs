@@ -13,14 +13,14 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::{Catalog, CodeType, CodeValue};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// The only placeholder a doc-URL template may use.
 pub const CODE_PLACEHOLDER: &str = "{code}";
 
 /// Checks a parsed catalog. An empty result means the catalog is valid.
-pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub fn check(catalog: &Catalog) -> Diagnostics {
+    let mut out = Diagnostics::new();
     if catalog.format != 1 {
         out.push(
             Diagnostic::at(
@@ -248,7 +248,7 @@ pub fn check(catalog: &Catalog) -> Vec<Diagnostic> {
     out
 }
 
-fn required(value: &str, at: &str, what: &str, out: &mut Vec<Diagnostic>) {
+fn required(value: &str, at: &str, what: &str, out: &mut Diagnostics) {
     if value.trim().is_empty() {
         out.push(
             Diagnostic::at(at, format!("the {what} is empty"))
@@ -257,7 +257,7 @@ fn required(value: &str, at: &str, what: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_status(status: u16, at: &str, wire: &str, out: &mut Vec<Diagnostic>) {
+fn check_status(status: u16, at: &str, wire: &str, out: &mut Diagnostics) {
     if !(100..=599).contains(&status) {
         out.push(
             Diagnostic::at(
@@ -269,7 +269,7 @@ fn check_status(status: u16, at: &str, wire: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_template(template: &str, out: &mut Vec<Diagnostic>) {
+fn check_template(template: &str, out: &mut Diagnostics) {
     let mut rest = template;
     let mut has_code = false;
     while let Some(open) = rest.find('{') {
@@ -336,10 +336,10 @@ pub fn is_valid_name(name: &str) -> bool {
 /// skeleton, as `paypal` and `pаypal` with a Cyrillic `а`): warnings, since an API may
 /// really send both, but a reader of a page or a log cannot tell them apart. Spellings equal
 /// after NFC are errors ([`check`]) and not repeated here.
-pub fn look_alikes(catalog: &Catalog) -> Vec<Diagnostic> {
+pub fn look_alikes(catalog: &Catalog) -> Diagnostics {
     // The first spelling of each skeleton, as (code index, alias index or `None`).
     let mut seen: HashMap<String, (String, usize, Option<usize>)> = HashMap::new();
-    let mut out = Vec::new();
+    let mut out = Diagnostics::new();
     let place = |i: usize, alias: Option<usize>| match alias {
         None => format!("/codes/{i}/code"),
         Some(j) => format!("/codes/{i}/aliases/{j}"),

@@ -1,11 +1,11 @@
 //! The package metadata of a catalog (`package`): what crates.io accepts, checked here so a
 //! bad value is a located error now rather than a refused `cargo publish` later.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::Package;
 
 /// Problems with `package`, at `/package/...`.
-pub(crate) fn check(package: &Package, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(package: &Package, out: &mut Diagnostics) {
     match &package.license {
         Some(license) if !is_license_expression(license) => out.push(
             Diagnostic::at(
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn publishing_needs_a_license_and_valid_entries() {
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         let package = Package {
             publish: true,
             keywords: vec!["errors".into(), "-bad".into(), "x".repeat(21)],
@@ -181,7 +181,7 @@ mod tests {
                 "/package/categories/1"
             ]
         );
-        let mut fine = Vec::new();
+        let mut fine = Diagnostics::new();
         check(
             &Package {
                 publish: true,

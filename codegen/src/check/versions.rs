@@ -1,16 +1,18 @@
 //! The versions a catalog states: `version`, and the `since` of retired and reused codes.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::{Catalog, Version};
 
 /// Checks the versions a catalog states, without its history: `version`, and each
 /// `retired.since` and `reused.since`, which cannot be later than `version`.
-pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Diagnostics) {
     let version = match &catalog.version {
         Some(v) => match Version::parse(v) {
             Ok(v) => Some(v),
             Err(e) => {
-                out.push(Diagnostic::at("/version", e).hint("e.g. \"version\": \"1.0.0\""));
+                out.push(
+                    Diagnostic::at("/version", e.to_string()).hint("e.g. \"version\": \"1.0.0\""),
+                );
                 None
             }
         },
@@ -29,7 +31,7 @@ pub(crate) fn check_catalog(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             let Some((since, note)) = value else { continue };
             let at = format!("/codes/{i}/{field}");
             match Version::parse(since) {
-                Err(e) => out.push(Diagnostic::at(format!("{at}/since"), e)),
+                Err(e) => out.push(Diagnostic::at(format!("{at}/since"), e.to_string())),
                 Ok(s) if version.is_some_and(|v| s > v) => out.push(
                     Diagnostic::at(
                         format!("{at}/since"),

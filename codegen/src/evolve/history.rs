@@ -9,15 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use super::diff::Change;
 use crate::catalog::Catalog;
-use crate::diag::{Diagnostic, Report};
+use crate::diag::{Diagnostic, Diagnostics, Report};
 use crate::format::Version;
 
 /// The folder, beside the catalog files, that holds the release records.
 pub const RELEASES_DIR: &str = "releases";
-
-/// A release record that exists but cannot be used; its problems are in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unreadable;
 
 /// The release record of one catalog.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -57,10 +53,12 @@ impl History {
 
     /// The last release's version (every record has one, checked on load).
     pub fn last_version(&self) -> Version {
-        self.releases
+        let last = self
+            .releases
             .last()
-            .and_then(|r| Version::parse(&r.version).ok())
-            .unwrap_or(Version::DEFAULT)
+            .expect("errcat bug: a release record without a release was not refused on load");
+        Version::parse(&last.version)
+            .expect("errcat bug: a release version that does not parse was not refused on load")
     }
 
     /// The version of the latest release whose changes include one of `kinds` for `code`.
@@ -90,14 +88,9 @@ impl History {
     }
 
     /// Reads the record of catalog `name` from `catalog_dir`: `Ok(None)` when there is none,
-    /// `Err(Unreadable)` when it cannot be used (the problems are in `report`). `shown` is how messages
-    /// name the catalog folder.
-    pub fn load(
-        catalog_dir: &Path,
-        shown: &str,
-        name: &str,
-        report: &mut Report,
-    ) -> Result<Option<History>, Unreadable> {
+    /// an error with its problems when it cannot be used. `shown` is how messages name the
+    /// catalog folder.
+    pub fn load(catalog_dir: &Path, shown: &str, name: &str) -> Result<Option<History>, Report> {
         let path = History::path(catalog_dir, name);
         let shown = if shown.is_empty() {
             format!("{RELEASES_DIR}/{name}.json")
@@ -107,17 +100,12 @@ impl History {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
-                report.push_global(format!("cannot read {shown}: {e}"));
-                return Err(Unreadable);
-            }
+            Err(e) => return Err(Report::global(format!("cannot read {shown}: {e}"))),
         };
-        let file = report.add_source(shown.clone(), text.as_str());
-        let fail = |d: Diagnostic, report: &mut Report| {
-            let mut d = vec![d];
+        let fail = |d: Diagnostic| {
+            let mut d = Diagnostics::from(d);
             crate::load::locate(&text, &mut d);
-            report.extend(file, d);
-            Err(Unreadable)
+            Err(Report::bind(shown.as_str(), text.as_str(), d))
         };
         let mut de = serde_json::Deserializer::from_str(&text);
         let history: History = match serde_path_to_error::deserialize(&mut de) {
@@ -139,7 +127,7 @@ impl History {
                     ..Diagnostic::at("", format!("the release record does not match its format: {message}"))
                 }
                 .hint("this file is written by `cargo xtask release`; restore it from version control");
-                return fail(d, report);
+                return fail(d);
             }
         };
         if history.name != name {
@@ -154,28 +142,28 @@ impl History {
                 .hint(format!(
                     "the record of catalog `{name}` is {RELEASES_DIR}/{name}.json"
                 )),
-                report,
             );
         }
         if history.releases.is_empty() {
             return fail(
                 Diagnostic::at("/releases", "the release record lists no release")
                     .hint("delete the file to start over, or restore it from version control"),
-                report,
             );
         }
         let mut previous: Option<Version> = None;
         for (i, r) in history.releases.iter().enumerate() {
             match Version::parse(&r.version) {
-                Err(e) => return fail(Diagnostic::at(format!("/releases/{i}/version"), e), report),
+                Err(e) => {
+                    return fail(Diagnostic::at(
+                        format!("/releases/{i}/version"),
+                        e.to_string(),
+                    ));
+                }
                 Ok(v) if previous.is_some_and(|p| v <= p) => {
-                    return fail(
-                        Diagnostic::at(
-                            format!("/releases/{i}/version"),
-                            format!("release {v} does not come after the release before it"),
-                        ),
-                        report,
-                    );
+                    return fail(Diagnostic::at(
+                        format!("/releases/{i}/version"),
+                        format!("release {v} does not come after the release before it"),
+                    ));
                 }
                 Ok(v) => previous = Some(v),
             }

@@ -20,7 +20,7 @@ pub use diff::{Change, Class};
 pub use history::History;
 
 use crate::catalog::Catalog;
-use crate::diag::{Diagnostic, Related, Report};
+use crate::diag::{Diagnostic, Diagnostics, Related, Report};
 use crate::json_pointer::escape as escape_pointer;
 use crate::load::{self, Input};
 use crate::model::Model;
@@ -158,43 +158,43 @@ impl Places {
 
 /// Compares `model` with its release record in `catalog_dir` (`shown_dir` is how messages name
 /// that folder), records in the model the version that added, deprecated or retired each
-/// code, and reports: problems that make the output wrong into `report`, a version lower than
-/// the changes need into `gate`. `catalog_text` is the catalog file, for locating.
+/// code. The error holds problems that make the output wrong; alongside the evolution comes
+/// the gate's report, empty unless the version is lower than the changes need (which refuses
+/// a write but not a look at the plan). `catalog_text` is the catalog file, for locating.
 pub fn evolve(
     model: &mut Model,
     catalog_dir: &Path,
     shown_dir: &str,
     catalog_text: &str,
-    report: &mut Report,
-    gate: &mut Report,
-) -> Evolution {
+) -> Result<(Evolution, Report), Report> {
     let declared = model.catalog.version.is_some();
     let version = model
         .catalog
         .version
         .as_deref()
-        .and_then(|v| Version::parse(v).ok())
+        .map(|v| {
+            Version::parse(v)
+                .expect("errcat bug: a catalog version that does not parse passed the checks")
+        })
         .unwrap_or(Version::DEFAULT);
-    let history = History::load(catalog_dir, shown_dir, &model.catalog.name, report)
-        .ok()
-        .flatten();
-    let Some(history) = history else {
-        return Evolution {
+    let Some(history) = History::load(catalog_dir, shown_dir, &model.catalog.name)? else {
+        let evolution = Evolution {
             version,
             declared,
             history: None,
             changes: Vec::new(),
             required: None,
         };
+        return Ok((evolution, Report::default()));
     };
     let last = history.last_version();
     let changes = diff::changes(&history.catalog, &model.catalog);
     let needed = diff::highest(&changes).map_or(last, |class| last.bump(class));
     let required = Some(needed);
     let places = Places::read(catalog_text);
-    let mut problems = Vec::new();
+    let mut problems = Diagnostics::new();
     check_reuse(model, &history, version, &places, &mut problems);
-    let mut gated = Vec::new();
+    let mut gated = Diagnostics::new();
     if version < last {
         gated.push(
             Diagnostic::at(
@@ -244,23 +244,27 @@ pub fn evolve(
         gated.push(d);
     }
     if !problems.is_empty() {
-        let file = report.add_source(model.source_path.clone(), catalog_text);
         load::locate(catalog_text, &mut problems);
-        report.extend(file, problems);
+        return Err(Report::bind(
+            model.source_path.as_str(),
+            catalog_text,
+            problems,
+        ));
     }
+    let mut gate = Report::default();
     if !gated.is_empty() {
-        let gate_file = gate.add_source(model.source_path.clone(), catalog_text);
         load::locate(catalog_text, &mut gated);
-        gate.extend(gate_file, gated);
+        gate = Report::bind(model.source_path.as_str(), catalog_text, gated);
     }
     record_versions(model, &history, &changes, version);
-    Evolution {
+    let evolution = Evolution {
         version,
         declared,
         history: Some(history),
         changes,
         required,
-    }
+    };
+    Ok((evolution, gate))
 }
 
 /// What to do about an under-versioned catalog: the version, and for removed codes, the
@@ -330,7 +334,7 @@ fn check_reuse(
     history: &History,
     version: Version,
     places: &Places,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Diagnostics,
 ) {
     let last = history.last_version();
     let released: BTreeMap<String, &crate::catalog::Code> = history
@@ -454,8 +458,17 @@ fn record_versions(model: &mut Model, history: &History, changes: &[Change], ver
 
 /// The record after releasing `catalog` at its declared version on `date`, checked: the
 /// version is stated, comes after the last release and is at least what the changes need, and
-/// something changed.
-pub fn release(evolution: &Evolution, catalog: &Catalog, date: &str) -> Result<History, String> {
+/// something changed. A refusal says why, about no file in particular.
+pub fn release(evolution: &Evolution, catalog: &Catalog, date: &str) -> Result<History, Report> {
+    checked_release(evolution, catalog, date).map_err(Report::global)
+}
+
+/// [`release`], refused with a message.
+fn checked_release(
+    evolution: &Evolution,
+    catalog: &Catalog,
+    date: &str,
+) -> Result<History, String> {
     let name = &catalog.name;
     if !evolution.declared {
         return Err(format!(

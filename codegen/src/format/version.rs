@@ -24,25 +24,25 @@ impl Version {
     };
 
     /// Reads `MAJOR.MINOR.PATCH`: three numbers without leading zeros, nothing else (no
-    /// pre-release or build suffix). The error says what is wrong.
-    pub fn parse(s: &str) -> Result<Version, String> {
+    /// pre-release or build suffix). The error says what is wrong; the caller locates it.
+    pub fn parse(s: &str) -> Result<Version, NotAVersion> {
+        let fail = |why| NotAVersion {
+            text: s.to_owned(),
+            why,
+        };
         let parts: Vec<&str> = s.split('.').collect();
         if parts.len() != 3 {
-            return Err(format!(
-                "`{s}` is not a version: write MAJOR.MINOR.PATCH, e.g. `1.4.0` (no pre-release or build suffix)"
-            ));
+            return Err(fail(Why::Shape));
         }
         let mut numbers = [0u64; 3];
         for (n, part) in numbers.iter_mut().zip(&parts) {
             let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
             if !digits || (part.len() > 1 && part.starts_with('0')) {
-                return Err(format!(
-                    "`{s}` is not a version: each of MAJOR.MINOR.PATCH is a number without leading zeros"
-                ));
+                return Err(fail(Why::Digits));
             }
             *n = part
                 .parse()
-                .map_err(|_| format!("`{s}` is not a version: `{part}` is too large"))?;
+                .map_err(|_| fail(Why::TooLarge(part.to_string())))?;
         }
         Ok(Version {
             major: numbers[0],
@@ -51,6 +51,42 @@ impl Version {
         })
     }
 }
+
+/// Why a text is not a [`Version`]; shown, it is the message for the catalog's author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAVersion {
+    text: String,
+    why: Why,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Why {
+    /// Not three parts.
+    Shape,
+    /// A part that is not a number without leading zeros.
+    Digits,
+    /// A part too large for a version number.
+    TooLarge(String),
+}
+
+impl fmt::Display for NotAVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.text;
+        match &self.why {
+            Why::Shape => write!(
+                f,
+                "`{s}` is not a version: write MAJOR.MINOR.PATCH, e.g. `1.4.0` (no pre-release or build suffix)"
+            ),
+            Why::Digits => write!(
+                f,
+                "`{s}` is not a version: each of MAJOR.MINOR.PATCH is a number without leading zeros"
+            ),
+            Why::TooLarge(part) => write!(f, "`{s}` is not a version: `{part}` is too large"),
+        }
+    }
+}
+
+impl std::error::Error for NotAVersion {}
 
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -76,6 +112,22 @@ mod tests {
             "v1.2.3",
         ] {
             assert!(Version::parse(bad).is_err(), "{bad}");
+        }
+        for (bad, message) in [
+            (
+                "1.2",
+                "`1.2` is not a version: write MAJOR.MINOR.PATCH, e.g. `1.4.0` (no pre-release or build suffix)",
+            ),
+            (
+                "1.02.3",
+                "`1.02.3` is not a version: each of MAJOR.MINOR.PATCH is a number without leading zeros",
+            ),
+            (
+                "1.2.99999999999999999999",
+                "`1.2.99999999999999999999` is not a version: `99999999999999999999` is too large",
+            ),
+        ] {
+            assert_eq!(Version::parse(bad).unwrap_err().to_string(), message);
         }
     }
 }

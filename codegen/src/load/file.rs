@@ -2,37 +2,29 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::diag::Report;
+use crate::diag::{Diagnostic, Diagnostics, Report};
 
 /// Reads an input file as UTF-8 text; a read error or bytes that are not UTF-8 are reported.
-pub(crate) fn read(path: &Path, name: &str, report: &mut Report) -> Option<String> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report.push_global(format!("cannot read {name}: {e}"));
-            return None;
-        }
-    };
-    match super::decode(bytes) {
-        Ok(text) => Some(text),
-        Err(bad) => {
-            let (text, problem) = *bad;
-            let file = report.add_source(name, text);
-            report.extend(file, [problem]);
-            None
-        }
-    }
+pub(crate) fn read(path: &Path, name: &str) -> Result<String, Report> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Report::global(format!("cannot read {name}: {e}")))?;
+    super::decode(bytes, name)
 }
 
 /// Where a path that a mapping names (relative to the mapping's folder `dir`) may be read
 /// from: inside `dir`, after symbolic links are followed. Anything else is refused, so a
 /// catalog under review cannot copy a file from elsewhere on the machine into the output.
-pub(crate) fn contained(dir: &Path, relative: &str) -> Result<PathBuf, String> {
+/// A refusal is located at `at`, the member of the mapping that names the path.
+pub(crate) fn contained(dir: &Path, relative: &str, at: &str) -> Result<PathBuf, Diagnostics> {
     let given = Path::new(relative);
     if given.has_root() || given.is_absolute() {
-        return Err(format!(
-            "`{relative}` is an absolute path; vendor files are read only from inside the catalog folder"
-        ));
+        return Err(Diagnostic::at(
+            at,
+            format!(
+                "`{relative}` is an absolute path; vendor files are read only from inside the catalog folder"
+            ),
+        )
+        .into());
     }
     let inside = |p: &Path| {
         // Lexically: `..` may not climb above the folder.
@@ -47,7 +39,7 @@ pub(crate) fn contained(dir: &Path, relative: &str) -> Result<PathBuf, String> {
         })
     };
     if !inside(given) {
-        return Err(format!("`{relative}` leaves the catalog folder"));
+        return Err(Diagnostic::at(at, format!("`{relative}` leaves the catalog folder")).into());
     }
     let full = dir.join(given);
     let (Ok(base), Ok(real)) = (dir.canonicalize(), full.canonicalize()) else {
@@ -55,9 +47,13 @@ pub(crate) fn contained(dir: &Path, relative: &str) -> Result<PathBuf, String> {
         return Ok(full);
     };
     if !real.starts_with(&base) {
-        return Err(format!(
-            "`{relative}` is a symbolic link (or passes through one) to a file outside the catalog folder"
-        ));
+        return Err(Diagnostic::at(
+            at,
+            format!(
+                "`{relative}` is a symbolic link (or passes through one) to a file outside the catalog folder"
+            ),
+        )
+        .into());
     }
     Ok(real)
 }

@@ -14,7 +14,7 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::catalog::Catalog;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics, Report};
 use crate::format::mapping::Mapping;
 use crate::json_pointer;
 
@@ -33,19 +33,18 @@ fn strict() -> ParseOptions {
     }
 }
 
-fn parse(text: &str) -> Result<Option<Value<'_>>, Box<Diagnostic>> {
+fn parse(text: &str) -> Result<Option<Value<'_>>, Diagnostics> {
     match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict()) {
         Ok(result) => Ok(result.value),
         Err(e) => {
             let r = e.range();
-            Err(Box::new(
-                Diagnostic {
-                    range: Some(r.start..r.end.max(r.start + 1).min(text.len().max(r.start))),
-                    message: format!("invalid JSON: {}", e.kind()),
-                    ..Diagnostic::at("", "")
-                }
-                .hint("the file must be plain JSON (no comments, no trailing commas)"),
-            ))
+            Err(Diagnostic {
+                range: Some(r.start..r.end.max(r.start + 1).min(text.len().max(r.start))),
+                message: format!("invalid JSON: {}", e.kind()),
+                ..Diagnostic::at("", "")
+            }
+            .hint("the file must be plain JSON (no comments, no trailing commas)")
+            .into())
         }
     }
 }
@@ -61,7 +60,7 @@ pub enum Input {
 
 /// Reads a catalog or a mapping (a JSON object with a `mapping` key) from JSON text. On
 /// failure, returns every problem found.
-pub fn input(text: &str) -> Result<Input, Vec<Diagnostic>> {
+pub fn input(text: &str) -> Result<Input, Diagnostics> {
     // Most files are well-formed: read those without a syntax tree, which costs several times
     // the file's size in memory. Anything else takes the slow path, which locates problems.
     if !text.starts_with('\u{feff}')
@@ -215,11 +214,11 @@ macro_rules! scalars {
 use scalars;
 
 /// [`input`] with a syntax tree: every problem located.
-fn slow_input(text: &str) -> Result<Input, Vec<Diagnostic>> {
+fn slow_input(text: &str) -> Result<Input, Diagnostics> {
     let root = checked_root(text)?;
     // Duplicate keys and a shape problem are reported together: both are worth fixing.
     let duplicates = duplicate_keys(&root);
-    let with_duplicates = |result: Result<Input, Vec<Diagnostic>>| match result {
+    let with_duplicates = |result: Result<Input, Diagnostics>| match result {
         Ok(input) if duplicates.is_empty() => Ok(input),
         Ok(_) => Err(duplicates.clone()),
         // serde reports a duplicated field too, less precisely: the duplicate report says it.
@@ -239,9 +238,9 @@ fn slow_input(text: &str) -> Result<Input, Vec<Diagnostic>> {
             range: Some(r.start..r.end),
             ..Diagnostic::at("", "a catalog is a JSON object")
         };
-        return Err(vec![d.hint(
-            "start from the example in README.md; catalog/schema.json lists the fields",
-        )]);
+        return Err(d
+            .hint("start from the example in README.md; catalog/schema.json lists the fields")
+            .into());
     };
     let is_mapping = object
         .properties
@@ -255,33 +254,32 @@ fn slow_input(text: &str) -> Result<Input, Vec<Diagnostic>> {
 }
 
 /// Reads a native catalog from JSON text. On failure, returns every problem found.
-pub fn catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
+pub fn catalog(text: &str) -> Result<Catalog, Diagnostics> {
     match input(text)? {
         Input::Catalog(c) => Ok(*c),
-        Input::Mapping(_) => Err(vec![Diagnostic::at(
-            "/mapping",
-            "this is a vendor mapping, not a catalog",
-        )]),
+        Input::Mapping(_) => {
+            Err(Diagnostic::at("/mapping", "this is a vendor mapping, not a catalog").into())
+        }
     }
 }
 
 /// Reads a vendor file: any JSON, with syntax errors and duplicate keys located.
-pub fn vendor(text: &str) -> Result<serde_json::Value, Vec<Diagnostic>> {
+pub fn vendor(text: &str) -> Result<serde_json::Value, Diagnostics> {
     if !text.starts_with('\u{feff}') && serde_json::from_str::<NoDuplicates>(text).is_ok() {
-        return serde_json::from_str(text).map_err(|e| vec![serde_error(text, &e)]);
+        return serde_json::from_str(text).map_err(|e| serde_error(text, &e).into());
     }
     let duplicates = duplicate_keys(&checked_root(text)?);
     if !duplicates.is_empty() {
         return Err(duplicates);
     }
-    serde_json::from_str(text).map_err(|e| vec![serde_error(text, &e)])
+    serde_json::from_str(text).map_err(|e| serde_error(text, &e).into())
 }
 
-/// Turns the bytes of an input file into text. Bytes that are not UTF-8 are a problem at their
-/// place: the error carries the text decoded with replacement characters, so the report can
+/// Turns the bytes of the input file `name` into text. Bytes that are not UTF-8 are a problem
+/// at their place: the report holds the text decoded with replacement characters, so it can
 /// show the line, and a diagnostic naming line, column and byte offset (and UTF-16 or UTF-32
 /// when a byte-order mark or NUL bytes say so).
-pub fn decode(bytes: Vec<u8>) -> Result<String, Box<(String, Diagnostic)>> {
+pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Report> {
     // Text in UTF-16 or UTF-32 without a byte-order mark is often valid UTF-8 with NUL bytes.
     let nul = bytes.iter().take(4).position(|b| *b == 0);
     let (bytes, at) = match String::from_utf8(bytes) {
@@ -325,36 +323,35 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Box<(String, Diagnostic)>> {
     }
     .hint("save the file as UTF-8 (without a byte-order mark)");
     // NUL bytes would reach the terminal as they are: shown as spaces (same length).
-    Err(Box::new((text.replace('\0', " "), d)))
+    Err(Report::bind(name, text.replace('\0', " "), [d]))
 }
 
 /// The syntax tree of a strict, non-empty JSON file.
-fn checked_root(text: &str) -> Result<Value<'_>, Vec<Diagnostic>> {
+fn checked_root(text: &str) -> Result<Value<'_>, Diagnostics> {
     if text.starts_with('\u{feff}') {
         let d = Diagnostic {
             range: Some(0..3),
             ..Diagnostic::at("", "the file starts with a byte-order mark")
         };
-        return Err(vec![
-            d.hint("save the file as UTF-8 without a byte-order mark"),
-        ]);
+        return Err(d
+            .hint("save the file as UTF-8 without a byte-order mark")
+            .into());
     }
-    let Some(root) = parse(text).map_err(|d| vec![*d])? else {
-        return Err(vec![
-            Diagnostic::at("", "the file is empty")
-                .hint("a catalog is a JSON object; see catalog/schema.json"),
-        ]);
+    let Some(root) = parse(text)? else {
+        return Err(Diagnostic::at("", "the file is empty")
+            .hint("a catalog is a JSON object; see catalog/schema.json")
+            .into());
     };
     Ok(root)
 }
 
-fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Diagnostic>> {
+fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagnostics> {
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
         let pointer = json_pointer(e.path());
         let mut d = serde_error(text, e.inner());
         d.pointer = Some(pointer);
-        vec![d]
+        Diagnostics::from(d)
     })
 }
 
@@ -411,13 +408,13 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// Every key that appears twice in one object, with both places.
-pub fn duplicate_keys(root: &Value<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+pub fn duplicate_keys(root: &Value<'_>) -> Diagnostics {
+    let mut out = Diagnostics::new();
     walk_duplicates(root, &mut String::new(), &mut out);
     out
 }
 
-fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Vec<Diagnostic>) {
+fn walk_duplicates(value: &Value<'_>, pointer: &mut String, out: &mut Diagnostics) {
     match value {
         Value::Object(object) => {
             let mut seen: std::collections::HashMap<&str, Range<usize>> = Default::default();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::fields::{FIELDS, Read};
 use super::{EntriesKind, Entry, Mapping, Source, expr, source};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// Where the source of `field` (a path under `fields`, or `derive_categories/title`) is in
 /// the mapping file.
@@ -54,7 +54,7 @@ impl Mapping {
     }
 
     /// Problems of the sources themselves, before any entry is read.
-    pub(super) fn check_sources(&self, out: &mut Vec<Diagnostic>) {
+    pub(super) fn check_sources(&self, out: &mut Diagnostics) {
         for (field, source) in self.sources() {
             let given = usize::from(source.pointer.is_some())
                 + usize::from(source.key)
@@ -161,7 +161,7 @@ impl Mapping {
         &self,
         entries: &[Entry<'_>],
         used: &BTreeSet<String>,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Diagnostics,
     ) {
         if entries.is_empty() {
             return;
@@ -205,11 +205,11 @@ impl Mapping {
 mod tests {
     use serde_json::{Value, json};
 
-    use super::super::{one, test_mapping};
+    use super::super::{ByFile, one, test_mapping};
     use super::*;
 
     fn problems(m: &Mapping) -> Vec<(String, String)> {
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.check_sources(&mut out);
         out.into_iter()
             .map(|d| (d.pointer.unwrap_or_default(), d.message))
@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn a_pointer_starts_with_a_slash() {
         let m = test_mapping(json!({"fields": {"message": {"pointer": "message"}}}));
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.check_sources(&mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].pointer.as_deref(), Some("/fields/message/pointer"));
@@ -314,7 +314,7 @@ mod tests {
         let vendor: Value = json!([{"code": "a", "message": "m"}]);
         let entries = m.entries(&one(&vendor)).unwrap();
         let used: BTreeSet<String> = ["/code", "/message"].map(str::to_owned).into();
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.unmatched_pointers(&entries, &used, &mut out);
         let got: Vec<(&str, &str)> = out
             .iter()
@@ -355,7 +355,7 @@ mod tests {
                 ),
             ]
         );
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.check_sources(&mut out);
         assert_eq!(
             out[1].hint.as_deref(),
@@ -431,9 +431,9 @@ mod tests {
         let entries = m.entries(&one(&vendor)).unwrap();
         let mut used = BTreeSet::new();
         for e in &entries {
-            m.code(e, &mut used, &mut Vec::new()).unwrap();
+            m.code(e, &mut used, &mut Diagnostics::new()).unwrap();
         }
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.unmatched_pointers(&entries, &used, &mut out);
         let got: Vec<(&str, &str)> = out
             .iter()
@@ -454,9 +454,9 @@ mod tests {
         let p = m
             .apply(&json!([{"code": "a", "message": "m"}, {"code": "b", "message": "m"}]))
             .unwrap_err();
-        assert!(p.vendor.is_empty(), "{:?}", p.vendor);
-        let got: Vec<(&str, &str)> = p
-            .mapping
+        assert!(p.vendor().is_empty(), "{:?}", p.vendor());
+        let in_mapping = p.mapping();
+        let got: Vec<(&str, &str)> = in_mapping
             .iter()
             .map(|d| (d.pointer.as_deref().unwrap(), d.message.as_str()))
             .collect();

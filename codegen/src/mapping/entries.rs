@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{EntriesKind, Entry, Filter, Mapping, Repeated, source};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::json_pointer;
 
 /// One vendor document: its parsed value, and its name when the mapping reads several files
@@ -25,7 +25,7 @@ impl Mapping {
     pub(super) fn entries<'a>(
         &'a self,
         documents: &[Document<'a>],
-    ) -> Result<Vec<Entry<'a>>, Box<Diagnostic>> {
+    ) -> Result<Vec<Entry<'a>>, Diagnostics> {
         let mut out = Vec::new();
         let mut missing = None;
         for document in documents {
@@ -51,13 +51,12 @@ impl Mapping {
                     Ok(false) => {}
                     Err(problem) => {
                         let place = entry.location();
-                        return Err(Box::new(
-                            Diagnostic::at(
-                                place.clone(),
-                                format!("entry {place}: the filter cannot be read: {problem}"),
-                            )
-                            .hint("fix the filter's pointer in the mapping (`entries.filter`)"),
-                        ));
+                        return Err(Diagnostic::at(
+                            place.clone(),
+                            format!("entry {place}: the filter cannot be read: {problem}"),
+                        )
+                        .hint("fix the filter's pointer in the mapping (`entries.filter`)")
+                        .into());
                     }
                 }
             }
@@ -80,7 +79,7 @@ impl Mapping {
             };
             let d = Diagnostic::at(located(document.name, at), message)
                 .hint("fix `entries.at` in the mapping; the vendor file may have changed shape");
-            Selection::Missing(Box::new(d))
+            Selection::Missing(d.into())
         })?;
         let mut out = Vec::new();
         for (pointer, collection) in collections {
@@ -120,7 +119,7 @@ impl Mapping {
                     } else {
                         "an object"
                     };
-                    return Err(Selection::Wrong(Box::new(
+                    return Err(Selection::Wrong(Diagnostics::from(
                         Diagnostic::at(
                             located(document.name, &pointer),
                             format!(
@@ -169,9 +168,9 @@ impl Mapping {
 /// Why a document gave no entries.
 enum Selection {
     /// It does not have the collection.
-    Missing(Box<Diagnostic>),
+    Missing(Diagnostics),
     /// It has something else there.
-    Wrong(Box<Diagnostic>),
+    Wrong(Diagnostics),
 }
 
 /// A place in a vendor document as reports name it: the pointer, after the file's name and
@@ -274,7 +273,7 @@ pub(super) fn holds(filter: &Filter, entry: &Entry<'_>) -> Result<bool, String> 
 
 /// Problems of a filter's form, located under `at`: each node is one pointer test (with
 /// exactly one of `equals`, `not_equals` and `exists`) or one of `all`, `any` and `not`.
-pub(super) fn check_filter(filter: &Filter, at: &str, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_filter(filter: &Filter, at: &str, out: &mut Diagnostics) {
     let tests = usize::from(filter.equals.is_some())
         + usize::from(filter.not_equals.is_some())
         + usize::from(filter.exists.is_some());
@@ -369,7 +368,11 @@ mod tests {
     #[test]
     fn an_absent_collection_is_an_error_at_the_pointer() {
         let m = test_mapping(json!({"entries": {"at": "/nope"}}));
-        let d = m.entries(&one(&json!({"errors": []}))).err().unwrap();
+        let d = m
+            .entries(&one(&json!({"errors": []})))
+            .err()
+            .unwrap()
+            .remove(0);
         assert_eq!(d.pointer.as_deref(), Some("/nope"));
         assert!(
             d.message.contains("`entries.at` points at `/nope`"),
@@ -381,13 +384,17 @@ mod tests {
     #[test]
     fn the_wrong_kind_of_collection_is_an_error_saying_both() {
         let m = test_mapping(json!({"entries": {"kind": "object"}}));
-        let d = m.entries(&one(&json!([{"code": "a"}]))).err().unwrap();
+        let d = m
+            .entries(&one(&json!([{"code": "a"}])))
+            .err()
+            .unwrap()
+            .remove(0);
         assert_eq!(
             d.message,
             "the entries should be an object, but the vendor file has an array here"
         );
         let m = test_mapping(json!({}));
-        let d = m.entries(&one(&json!("text"))).err().unwrap();
+        let d = m.entries(&one(&json!("text"))).err().unwrap().remove(0);
         assert_eq!(
             d.message,
             "the entries should be an array, but the vendor file has a single value here"
@@ -475,7 +482,7 @@ mod tests {
     #[test]
     fn a_star_pointer_that_finds_nothing_says_how_far_it_got() {
         let m = test_mapping(json!({"entries": {"at": "/classes/*/subclasses/*/faults"}}));
-        let d = m.entries(&one(&hierarchy())).err().unwrap();
+        let d = m.entries(&one(&hierarchy())).err().unwrap().remove(0);
         assert_eq!(d.pointer.as_deref(), Some("/classes/*/subclasses/*/faults"));
         assert_eq!(
             d.message,
@@ -487,7 +494,7 @@ mod tests {
     fn each_collection_a_star_finds_must_be_of_the_declared_kind() {
         let m = test_mapping(json!({"entries": {"at": "/*/errors"}}));
         let vendor = json!({"a": {"errors": [{}]}, "b": {"errors": {"E": {}}}});
-        let d = m.entries(&one(&vendor)).err().unwrap();
+        let d = m.entries(&one(&vendor)).err().unwrap().remove(0);
         assert_eq!(d.pointer.as_deref(), Some("/b/errors"));
         assert!(d.message.contains("should be an array"), "{}", d.message);
     }
@@ -577,7 +584,7 @@ mod tests {
             {"any": [], "not": {"pointer": "/x", "exists": true}},
         ]}))
         .unwrap();
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         check_filter(&filter, "/entries/filter", &mut out);
         let got: Vec<&str> = out.iter().filter_map(|d| d.pointer.as_deref()).collect();
         assert_eq!(
@@ -619,7 +626,7 @@ mod tests {
             .collect();
         assert_eq!(got, ["v/a.json#/errors/0", "v/c.json#/errors/0"]);
         // No file has the collection: the error names the first file.
-        let d = m.entries(&documents[1..2]).err().unwrap();
+        let d = m.entries(&documents[1..2]).err().unwrap().remove(0);
         assert_eq!(d.pointer.as_deref(), Some("v/b.json#/errors"));
     }
 
@@ -630,7 +637,7 @@ mod tests {
             "filter": {"pointer": "9/deprecated", "exists": false},
         }}));
         let vendor = json!({"errors": [{"code": "a"}]});
-        let d = m.entries(&one(&vendor)).err().unwrap();
+        let d = m.entries(&one(&vendor)).err().unwrap().remove(0);
         assert_eq!(d.pointer.as_deref(), Some("/errors/0"));
         assert!(
             d.message.starts_with(

@@ -77,11 +77,15 @@ impl Mapping {
 
     fn explain_code(&self, code: &Code, entry: &str) -> CodeOrigin {
         let wire = code.code.wire();
-        let present = serde_json::to_value(code).unwrap_or(Value::Null);
+        let present = serde_json::to_value(code)
+            .expect("errcat data serialises to JSON; a failure is a bug in errcat");
         let overlay = self
             .overlay
             .get(&wire)
-            .and_then(|o| serde_json::to_value(o).ok())
+            .map(|o| {
+                serde_json::to_value(o)
+                    .expect("errcat data serialises to JSON; a failure is a bug in errcat")
+            })
             .unwrap_or(Value::Null);
         let mut fields = Vec::new();
         for spec in FIELDS {

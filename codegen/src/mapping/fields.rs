@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::source::{self, kind_of};
 use super::{CodeOverlay, Entry, Fields, Mapping, Source};
 use crate::catalog::{Code, CodeType, CodeValue, Deprecation};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 
 /// A field's source in `fields`, when the mapping gives one.
 pub(super) type SourceOf = fn(&Fields) -> Option<&Source>;
@@ -166,7 +166,7 @@ impl Mapping {
         &self,
         entry: &Entry<'_>,
         used_pointers: &mut BTreeSet<String>,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Diagnostics,
     ) -> Option<Code> {
         let f = &self.fields;
         let mut used = BTreeSet::new();
@@ -457,7 +457,7 @@ mod tests {
             file: None,
             links_base: None,
         };
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         let code = mapping.code(&e, &mut BTreeSet::new(), &mut out);
         let problems = out
             .into_iter()
@@ -647,7 +647,7 @@ mod tests {
             links_base: None,
         };
         let mut used = BTreeSet::new();
-        m.code(&e, &mut used, &mut Vec::new()).unwrap();
+        m.code(&e, &mut used, &mut Diagnostics::new()).unwrap();
         let want: BTreeSet<String> = ["/code", "/message", "/w1"].map(str::to_owned).into();
         assert_eq!(used, want);
     }

@@ -364,6 +364,7 @@ fn tidy_prose(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mapping::ByFile;
 
     fn md(html: &str) -> String {
         to_markdown(html, Some("https://docs.example.com/api/errors.html")).expect("markdown")
@@ -526,8 +527,8 @@ mod tests {
         });
         let m = super::super::test_mapping(json!({"fields": fields.clone()}));
         let p = m.apply(&vendor).expect_err("no base");
-        let got: Vec<(Option<&str>, &str)> = p
-            .vendor
+        let in_vendor = p.vendor();
+        let got: Vec<(Option<&str>, &str)> = in_vendor
             .iter()
             .map(|d| (d.pointer.as_deref(), d.message.as_str()))
             .collect();
@@ -553,7 +554,7 @@ mod tests {
         let p = m
             .apply(&json!([{"code": "a", "message": "A"}]))
             .expect_err("bad base");
-        assert_eq!(p.mapping[0].pointer.as_deref(), Some("/links_base"));
+        assert_eq!(p.mapping()[0].pointer.as_deref(), Some("/links_base"));
     }
 
     #[test]

@@ -50,18 +50,14 @@ pub use crate::format::mapping::*;
 pub use explain::{CodeOrigin, FieldOrigin, Origin};
 
 use crate::catalog::{Catalog, Category, Code};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 pub use entries::Document;
 use fields::{FIELDS, Read};
 
-/// Problems found while applying a mapping, split by the file they point into.
-#[derive(Debug, Default)]
-pub struct Problems {
-    /// Problems in the mapping file (pointers into it).
-    pub mapping: Vec<Diagnostic>,
-    /// Problems in the vendor file (pointers into it).
-    pub vendor: Vec<Diagnostic>,
-}
+/// The file tag ([`Diagnostic::file`]) of a problem in a vendor file: its pointer points into
+/// the vendor document (after `<file>#` when the mapping reads several files). A problem in the
+/// mapping file has the tag [`THIS_FILE`](crate::diag::THIS_FILE).
+pub const IN_VENDOR_FILE: usize = 1;
 
 /// One entry of the vendor file.
 struct Entry<'a> {
@@ -91,7 +87,7 @@ impl Mapping {
     /// Reads `vendor` (the vendor file's parsed JSON) as a catalog, with the JSON pointer of the
     /// vendor entry each code comes from (for locating later problems in the vendor file).
     #[cfg(test)]
-    pub fn apply(&self, vendor: &Value) -> Result<(Catalog, Vec<String>), Problems> {
+    pub fn apply(&self, vendor: &Value) -> Result<(Catalog, Vec<String>), Diagnostics> {
         let document = Document {
             name: None,
             value: vendor,
@@ -108,12 +104,13 @@ impl Mapping {
         &self,
         documents: &[Document<'_>],
         released: Result<Option<&Catalog>, ()>,
-    ) -> Result<(Catalog, Vec<String>), Problems> {
-        let mut problems = Problems::default();
+    ) -> Result<(Catalog, Vec<String>), Diagnostics> {
+        // Problems in the mapping file; those in a vendor file are tagged `IN_VENDOR_FILE`.
+        let mut problems = Diagnostics::new();
         // Expressions read each vendor document converted once, while this lives.
         let _expr_scope = expr::Scope::enter();
         if self.mapping != 1 {
-            problems.mapping.push(
+            problems.push(
                 Diagnostic::at(
                     "/mapping",
                     format!("unsupported mapping version {}", self.mapping),
@@ -122,14 +119,14 @@ impl Mapping {
             );
         }
         if let Some(d) = markup::check_base(self.links_base.as_deref()) {
-            problems.mapping.push(d);
+            problems.push(d);
         }
-        self.check_sources(&mut problems.mapping);
+        self.check_sources(&mut problems);
         if let Some(filter) = &self.entries.filter {
             // A malformed filter would keep the wrong entries: nothing is read with it.
-            let before = problems.mapping.len();
-            entries::check_filter(filter, "/entries/filter", &mut problems.mapping);
-            if problems.mapping.len() > before {
+            let before = problems.len();
+            entries::check_filter(filter, "/entries/filter", &mut problems);
+            if problems.len() > before {
                 return Err(problems);
             }
         }
@@ -138,8 +135,8 @@ impl Mapping {
         }
         let entries = match self.entries(documents) {
             Ok(entries) => entries,
-            Err(d) => {
-                problems.vendor.push(*d);
+            Err(in_vendor) => {
+                problems.extend(in_vendor.in_file(IN_VENDOR_FILE));
                 return Err(problems);
             }
         };
@@ -165,7 +162,7 @@ impl Mapping {
                 )
                 .hint("check `entries.at` and `entries.kind` against the vendor file"),
             };
-            problems.mapping.push(d);
+            problems.push(d);
             return Err(problems);
         }
         let mut used: BTreeSet<String> = BTreeSet::new();
@@ -179,6 +176,7 @@ impl Mapping {
         // Codes of entries that could not be read (their problems are reported).
         let mut unread: BTreeSet<String> = BTreeSet::new();
         let mut origins: Vec<String> = Vec::with_capacity(groups.len());
+        let mut in_vendor = Diagnostics::new();
         let mut categories = self.catalog.categories.clone();
         for (group, value) in groups.iter().zip(&merged) {
             let first = &entries[group[0]];
@@ -190,7 +188,7 @@ impl Mapping {
                 file: first.file,
                 links_base: first.links_base,
             };
-            let Some(mut code) = self.code(&entry, &mut used, &mut problems.vendor) else {
+            let Some(mut code) = self.code(&entry, &mut used, &mut in_vendor) else {
                 // Its problems are reported; an overlay entry for it is not a stray one.
                 if let Ok(Some(wire)) =
                     source::code_value(&self.fields.code, &entry, &mut BTreeSet::new())
@@ -237,16 +235,14 @@ impl Mapping {
             codes.push(code);
             origins.push(entry.location());
         }
-        self.unmatched_pointers(&entries, &used, &mut problems.mapping);
+        problems.extend(in_vendor.in_file(IN_VENDOR_FILE));
+        self.unmatched_pointers(&entries, &used, &mut problems);
         fields::unique_names(&mut codes);
-        self.add_retired(&mut codes, &mut origins, released, &mut problems.mapping);
-        self.merge_overlay(&mut codes, &unread, &mut problems.mapping);
+        self.add_retired(&mut codes, &mut origins, released, &mut problems);
+        self.merge_overlay(&mut codes, &unread, &mut problems);
 
-        if !problems.mapping.is_empty() || !problems.vendor.is_empty() {
-            return Err(problems);
-        }
         let head = self.catalog.clone();
-        Ok((
+        problems.or_ok((
             Catalog {
                 schema: None,
                 format: 1,
@@ -291,6 +287,25 @@ fn test_mapping(patch: Value) -> Mapping {
         }
     }
     serde_json::from_value(base).expect("a valid mapping")
+}
+
+/// The problems of a mapping that did not apply, by the file they are in, for unit tests.
+#[cfg(test)]
+trait ByFile {
+    /// Those in the mapping file.
+    fn mapping(&self) -> Diagnostics;
+    /// Those in a vendor file.
+    fn vendor(&self) -> Diagnostics;
+}
+
+#[cfg(test)]
+impl ByFile for Diagnostics {
+    fn mapping(&self) -> Diagnostics {
+        self.clone().take_file(crate::diag::THIS_FILE)
+    }
+    fn vendor(&self) -> Diagnostics {
+        self.clone().take_file(IN_VENDOR_FILE)
+    }
 }
 
 /// The one document of a vendor file read alone, for unit tests.
@@ -404,9 +419,9 @@ mod tests {
         let p = m
             .apply(&json!([{"code": "a", "message": "A"}]))
             .unwrap_err();
-        assert!(p.vendor.is_empty());
+        assert!(p.vendor().is_empty());
         assert_eq!(
-            problems(&p.mapping),
+            problems(&p.mapping()),
             [
                 ("/mapping", "unsupported mapping version 2"),
                 (
@@ -418,7 +433,7 @@ mod tests {
         let m = test_mapping(json!({}));
         let p = m.apply(&json!([])).unwrap_err();
         assert_eq!(
-            problems(&p.mapping),
+            problems(&p.mapping()),
             [(
                 "/entries",
                 "the vendor file has no entries where `entries` points"
@@ -436,7 +451,7 @@ mod tests {
             .apply(&json!([{"code": "a", "message": "A"}, {"code": "b"}]))
             .unwrap_err();
         assert_eq!(
-            problems(&p.mapping),
+            problems(&p.mapping()),
             [
                 (
                     "/fields/title/pointer",
@@ -449,7 +464,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            problems(&p.vendor),
+            problems(&p.vendor()),
             [("/1/message", "entry /1: `message` is missing or empty")]
         );
         // Where the entries are not, nothing else is read.
@@ -457,7 +472,7 @@ mod tests {
             .apply(&json!({}))
             .unwrap_err();
         assert_eq!(
-            problems(&p.vendor),
+            problems(&p.vendor()),
             [(
                 "/x",
                 "`entries.at` points at `/x`, which the vendor file does not have"
@@ -511,12 +526,12 @@ mod tests {
             .apply(&json!([{"code": "a", "message": ""}, {"code": "b", "message": "B"}]))
             .unwrap_err();
         assert_eq!(
-            problems(&p.vendor),
+            problems(&p.vendor()),
             [("/0/message", "entry /0: `message` is missing or empty")]
         );
         // `a` is in the vendor file (its message is the problem); `zz` is not.
         assert_eq!(
-            problems(&p.mapping),
+            problems(&p.mapping()),
             [(
                 "/overlay/zz",
                 "the overlay names code `zz`, which the vendor file does not have"

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Mapping;
 use super::fields::FIELDS;
 use crate::catalog::{Catalog, Code};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::json_pointer;
 
 impl Mapping {
@@ -16,7 +16,7 @@ impl Mapping {
         codes: &mut Vec<Code>,
         origins: &mut Vec<String>,
         released: Result<Option<&Catalog>, ()>,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Diagnostics,
     ) {
         let Ok(released) = released else { return };
         // Each goes back where the release had it, so the codes around it keep their
@@ -67,7 +67,7 @@ impl Mapping {
         &self,
         codes: &mut [Code],
         unread: &BTreeSet<String>,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Diagnostics,
     ) {
         let index: BTreeMap<String, usize> = codes
             .iter()
@@ -126,7 +126,7 @@ mod tests {
              "causes": ["vendor cause"], "description": "kept"},
             {"code": "b", "message": "Untouched"},
         ]));
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.merge_overlay(&mut codes, &BTreeSet::new(), &mut out);
         assert!(out.is_empty(), "{out:?}");
         let a = &codes[0];
@@ -158,7 +158,7 @@ mod tests {
     fn an_overlay_for_a_code_the_vendor_lacks_is_a_problem() {
         let m = test_mapping(json!({"overlay": {"a/b": {"title": "x"}}}));
         let mut codes = codes(json!([{"code": "a", "message": "m"}]));
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.merge_overlay(&mut codes, &BTreeSet::new(), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].pointer.as_deref(), Some("/overlay/a~1b"));
@@ -189,7 +189,7 @@ mod tests {
             {"code": "c", "message": "C"},
         ]));
         let mut origins = vec!["/0".to_owned(), "/1".to_owned()];
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.add_retired(&mut now, &mut origins, Ok(Some(&released)), &mut out);
         assert!(out.is_empty(), "{out:?}");
         assert_eq!(wires(&now), ["a", "b", "c", "d"]);
@@ -216,7 +216,7 @@ mod tests {
             "never": {"since": "2.0.0", "note": "n"},
         }}));
         let mut now = codes(json!([{"code": "a", "message": "A"}]));
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.add_retired(&mut now, &mut Vec::new(), Ok(None), &mut out);
         let got: Vec<(&str, &str)> = out
             .iter()
@@ -237,7 +237,7 @@ mod tests {
         );
         assert_eq!(wires(&now), ["a"]);
         // An unreadable release record is reported where it is read: nothing here.
-        let mut out = Vec::new();
+        let mut out = Diagnostics::new();
         m.add_retired(&mut now, &mut Vec::new(), Err(()), &mut out);
         assert!(out.is_empty());
         assert_eq!(now[0].code, CodeValue::String("a".to_owned()));

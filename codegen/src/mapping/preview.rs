@@ -8,15 +8,17 @@ use serde_json::Value;
 
 use super::entries::located;
 use super::explain::Origin;
-use super::{Document, Entry, Mapping, Problems};
+use super::{Document, Entry, Mapping};
 use crate::catalog::Catalog;
+use crate::diag::Diagnostics;
 
 /// A value shown longer than this is cut, so one field stays one line.
 const WIDTH: usize = 72;
 
 impl Mapping {
     /// The preview of this mapping over `documents`, as text; the problems when the mapping
-    /// does not read (the same as generation reports).
+    /// does not read (the same as generation reports, tagged by file as
+    /// [`Mapping::apply_with_release`] tags them).
     ///
     /// `lines` gives, for each document read from a line-oriented file, the line number of each
     /// of its entries, so places in it are shown as lines.
@@ -24,12 +26,14 @@ impl Mapping {
         &self,
         documents: &[Document<'_>],
         lines: &[Option<Vec<usize>>],
-    ) -> Result<String, Problems> {
+    ) -> Result<String, Diagnostics> {
         let (catalog, origins) = self.apply_with_release(documents, Ok(None))?;
         let mut unfiltered = self.clone();
         unfiltered.entries.filter = None;
-        let seen = unfiltered.entries(documents).map_or(0, |e| e.len());
-        let entries = self.entries(documents).unwrap_or_default();
+        // `apply_with_release` read the entries already, so they read again.
+        let bug = "errcat bug: the entries of a mapping that applied cleanly do not read";
+        let seen = unfiltered.entries(documents).expect(bug).len();
+        let entries = self.entries(documents).expect(bug);
         let places = Places { documents, lines };
         Ok(self.render(&catalog, &origins, seen, &entries, &places))
     }
@@ -77,7 +81,8 @@ impl Mapping {
                 places.show(&explained.entry)
             };
             let _ = writeln!(out, "\n{}  ({entry})", explained.code);
-            let value = serde_json::to_value(code).unwrap_or_default();
+            let value = serde_json::to_value(code)
+                .expect("errcat data serialises to JSON; a failure is a bug in errcat");
             for field in &explained.fields {
                 let from: Vec<String> = field.from.iter().map(|o| places.origin(o)).collect();
                 let shown = value.get(field.field).map(one_line).unwrap_or_default();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::input::load_file;
 use super::{CatalogPlan, Plan, hidden, parallel, settings};
-use crate::diag::Report;
+use crate::diag::{Diagnostic, Diagnostics, Report};
 use crate::emit::{docs, openapi, readme, rust, schema};
 use crate::format::SETTINGS_FILE_NAME;
 use crate::load;
@@ -30,14 +30,8 @@ pub fn catalog_files(root: &Path) -> io::Result<Vec<PathBuf>> {
 /// Every catalog of the workspace at `root`, loaded, checked and modelled, in name order;
 /// or every problem found in any of them.
 pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
+    let settings = settings(root)?;
     let mut report = Report::default();
-    let settings = match settings(root) {
-        Ok(settings) => settings,
-        Err(message) => {
-            report.push_global(message);
-            return Err(report);
-        }
-    };
     if !root.join("catalog").is_dir() {
         report.push_global(format!(
             "{} has no catalog/ folder: run in a project whose catalog/ holds the catalogs, or name it with --root",
@@ -75,8 +69,10 @@ pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
             ));
             return (None, report);
         }
-        let model = load_file(path, &name, &mut report);
-        (model.map(|m| (m, name)), report)
+        match load_file(path, &name) {
+            Ok(model) => (Some((model, name)), report),
+            Err(problems) => (None, problems),
+        }
     });
     let mut models: Vec<Model> = Vec::new();
     for ((loaded, problems), path) in loaded.into_iter().zip(&files) {
@@ -93,7 +89,7 @@ pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
         // The file is named after the catalog, so the page, the crate and the file agree.
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         if stem != model.catalog.name {
-            at_name(
+            report.append(at_name(
                 root,
                 &name,
                 format!(
@@ -104,8 +100,7 @@ pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
                     "rename the file to catalog/{}.json, or the catalog to `{stem}`",
                     model.catalog.name
                 ),
-                &mut report,
-            );
+            ));
         }
         if let Some(other) = models.iter().find(|m| m.catalog.name == model.catalog.name) {
             report.push_global(format!(
@@ -126,19 +121,12 @@ pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
 /// regenerates it, named in every file's `@generated` line.
 pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
     let mut models = models(root)?;
-    let mut report = Report::default();
-    let mut gate = Report::default();
-    let evolutions = evolve_models(
+    let (evolutions, gate) = evolve_models(
         &mut models,
         &|m| (root.join(&m.source_path), docs::changelog_page(m)),
         &root.join("catalog"),
         "catalog",
-        &mut report,
-        &mut gate,
-    );
-    if !report.is_empty() {
-        return Err(report);
-    }
+    )?;
 
     let mut plan = Plan {
         owned_dirs: vec![PathBuf::from("generated")],
@@ -190,17 +178,14 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
     plan.add(None, "generated/docs/README.md", index);
     plan.add(None, "generated/docs/SUMMARY.md", summary);
     plan.add(None, "generated/book.toml", docs::book_toml(command));
-    refuse_hidden(root, &plan, &mut report);
-    if report.is_empty() {
-        Ok(plan)
-    } else {
-        Err(report)
-    }
+    refuse_hidden(root, &plan)?;
+    Ok(plan)
 }
 
-/// Reports every output the repository's ignore rules hide: at the `name` of the catalog
+/// Refuses every output the repository's ignore rules hide: at the `name` of the catalog
 /// that produces it, or globally for a shared file.
-fn refuse_hidden(root: &Path, plan: &Plan, report: &mut Report) {
+fn refuse_hidden(root: &Path, plan: &Plan) -> Result<(), Report> {
+    let mut report = Report::default();
     let mut reported = Vec::new();
     for (path, rule) in hidden::hidden(root, plan.files.keys()) {
         let owner = plan.catalogs.iter().find(|c| c.files.contains(path));
@@ -217,25 +202,28 @@ fn refuse_hidden(root: &Path, plan: &Plan, report: &mut Report) {
         }
         reported.push(catalog.source.clone());
         let hint = "choose another catalog name, or change the ignore rule";
-        at_name(root, &catalog.source, message, hint, report);
+        report.append(at_name(root, &catalog.source, message, hint));
+    }
+    if report.is_empty() {
+        Ok(())
+    } else {
+        Err(report)
     }
 }
 
-/// Reports a problem with the catalog name of the catalog file `source` (relative to
-/// `root`), located at the name: `/name` in a catalog, `/catalog/name` in a mapping.
-fn at_name(root: &Path, source: &str, message: String, hint: &str, report: &mut Report) {
+/// A problem with the catalog name of the catalog file `source` (relative to `root`),
+/// located at the name: `/name` in a catalog, `/catalog/name` in a mapping.
+fn at_name(root: &Path, source: &str, message: String, hint: &str) -> Report {
     let Ok(text) = fs::read_to_string(root.join(source)) else {
-        report.push_global(format!("{source}: {message}; {hint}"));
-        return;
+        return Report::global(format!("{source}: {message}; {hint}"));
     };
     let pointer = match load::input(&text) {
         Ok(load::Input::Mapping(_)) => "/catalog/name",
         _ => "/name",
     };
-    let mut d = vec![crate::diag::Diagnostic::at(pointer, message).hint(hint)];
+    let mut d = Diagnostics::from(Diagnostic::at(pointer, message).hint(hint));
     load::locate(&text, &mut d);
-    let file = report.add_source(source, text);
-    report.extend(file, d);
+    Report::bind(source, text, d)
 }
 
 /// The resolved catalog as JSON, marked as generated: what the crate and page were made from,
@@ -269,35 +257,24 @@ pub(crate) fn standalone(
     out_arg: &str,
     regenerate: &str,
 ) -> Result<Plan, Report> {
-    let mut report = Report::default();
-    let Some(model) = load_file(catalog, catalog_arg, &mut report) else {
-        return Err(report);
-    };
+    let model = load_file(catalog, catalog_arg)?;
     if let Some(problem) = model.doc_url_problem() {
-        report.push_global(problem);
-        return Err(report);
+        return Err(Report::global(problem));
     }
     let mut models = vec![model];
-    let mut gate = Report::default();
     let shown_dir = Path::new(catalog_arg)
         .parent()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let evolution = evolve_models(
+    let (mut evolutions, gate) = evolve_models(
         &mut models,
         &|_| (catalog.to_path_buf(), "../CHANGELOG.md".to_owned()),
         catalog.parent().unwrap_or(Path::new(".")),
         &shown_dir,
-        &mut report,
-        &mut gate,
-    )
-    .pop();
-    if !report.is_empty() {
-        return Err(report);
-    }
-    let Some(model) = models.pop() else {
-        return Err(report);
-    };
+    )?;
+    let bug = "errcat bug: one catalog, one model and one evolution";
+    let model = models.pop().expect(bug);
+    let evolution = evolutions.pop().expect(bug);
     let command = format!("{regenerate} --catalog {catalog_arg} --out {out_arg}");
     let mut plan = Plan {
         gate,
@@ -317,9 +294,7 @@ pub(crate) fn standalone(
     for (path, content) in parts.into_iter().flatten() {
         plan.add(Some(0), path, content);
     }
-    if let Some(evolution) = evolution {
-        add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
-    }
+    add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
     Ok(plan)
 }
 
@@ -403,23 +378,33 @@ fn part_contents(
 /// Compares each model with its release record in `catalog_dir` (named `shown_dir` in
 /// messages), and points each page at its crate's changelog. `place` gives a model's catalog
 /// file (read again for locating problems) and the link from its page to its changelog.
+/// Returns the evolutions, in model order, and the version gate's report (see
+/// [`crate::evolve::evolve`]); the error gathers the problems of every model.
 fn evolve_models(
     models: &mut [Model],
     place: &dyn Fn(&Model) -> (PathBuf, String),
     catalog_dir: &Path,
     shown_dir: &str,
-    report: &mut Report,
-    gate: &mut Report,
-) -> Vec<crate::evolve::Evolution> {
-    models
-        .iter_mut()
-        .map(|model| {
-            let (path, changelog) = place(model);
-            let text = fs::read_to_string(path).unwrap_or_default();
-            model.changelog = Some(changelog);
-            crate::evolve::evolve(model, catalog_dir, shown_dir, &text, report, gate)
-        })
-        .collect()
+) -> Result<(Vec<crate::evolve::Evolution>, Report), Report> {
+    let (mut report, mut gate) = (Report::default(), Report::default());
+    let mut evolutions = Vec::with_capacity(models.len());
+    for model in models.iter_mut() {
+        let (path, changelog) = place(model);
+        let text = fs::read_to_string(path).unwrap_or_default();
+        model.changelog = Some(changelog);
+        match crate::evolve::evolve(model, catalog_dir, shown_dir, &text) {
+            Ok((evolution, gated)) => {
+                evolutions.push(evolution);
+                gate.append(gated);
+            }
+            Err(problems) => report.append(problems),
+        }
+    }
+    if report.is_empty() {
+        Ok((evolutions, gate))
+    } else {
+        Err(report)
+    }
 }
 
 /// The crate's `CHANGELOG.md`, and the evolution for the command line's summary.

@@ -6,46 +6,40 @@
 
 use std::path::Path;
 
-use crate::diag::{self, Report};
+use crate::diag::{self, Diagnostics, Report};
 use crate::model::Model;
 use crate::{check, evolve, load, mapping};
 
 /// Loads, validates and models one native catalog from its text. `name` is how messages and
-/// generated files name the file. Problems are added to `report` with their locations.
-pub(crate) fn load_model(name: &str, text: &str, report: &mut Report) -> Option<Model> {
-    load_text(name, text, None, report)
+/// generated files name the file. The error holds every problem, located.
+pub(crate) fn load_model(name: &str, text: &str) -> Result<Model, Report> {
+    load_text(name, text, None)
 }
 
 /// Loads, validates and models the catalog or vendor mapping at `path` (a mapping's vendor
 /// file is found relative to it). `name` is how messages and generated files name the file.
-pub(crate) fn load_file(path: &Path, name: &str, report: &mut Report) -> Option<Model> {
-    let text = load::file::read(path, name, report)?;
-    let mut model = load_text(
-        name,
-        &text,
-        Some(path.parent().unwrap_or(Path::new("."))),
-        report,
-    )?;
+pub(crate) fn load_file(path: &Path, name: &str) -> Result<Model, Report> {
+    let text = load::file::read(path, name)?;
+    let mut model = load_text(name, &text, Some(path.parent().unwrap_or(Path::new("."))))?;
     model.inputs.insert(0, path.to_path_buf());
-    Some(model)
+    Ok(model)
 }
 
-fn load_text(name: &str, text: &str, dir: Option<&Path>, report: &mut Report) -> Option<Model> {
-    let file = report.add_source(name, text);
-    let fail = |mut problems: Vec<diag::Diagnostic>, report: &mut Report| {
+fn load_text(name: &str, text: &str, dir: Option<&Path>) -> Result<Model, Report> {
+    let fail = |mut problems: Diagnostics| {
         load::locate(text, &mut problems);
-        report.extend(file, problems);
-        None
+        Err(Report::bind(name, text, problems))
     };
     let catalog = match load::input(text) {
-        Err(problems) => return fail(problems, report),
+        Err(problems) => return fail(problems),
         Ok(load::Input::Catalog(catalog)) => *catalog,
         Ok(load::Input::Mapping(mapping)) => {
             let Some(dir) = dir else {
-                report.push_global(format!("{name} is a vendor mapping: load it from its file"));
-                return None;
+                return Err(Report::global(format!(
+                    "{name} is a vendor mapping: load it from its file"
+                )));
             };
-            return load_mapping(name, text, file, &mapping, dir, report);
+            return load_mapping(name, text, &mapping, dir);
         }
     };
     match Model::build(catalog, name) {
@@ -53,53 +47,44 @@ fn load_text(name: &str, text: &str, dir: Option<&Path>, report: &mut Report) ->
             let mut look_alikes = check::look_alikes(&model.catalog);
             load::locate(text, &mut look_alikes);
             warn(&mut model, name, text, look_alikes);
-            Some(model)
+            Ok(model)
         }
-        Err(problems) => fail(problems, report),
+        Err(problems) => fail(problems),
     }
 }
 
 /// Renders `warnings`, located in `text` (the file shown as `name`), onto `model`.
-fn warn(model: &mut Model, name: &str, text: &str, warnings: Vec<diag::Diagnostic>) {
+fn warn(model: &mut Model, name: &str, text: &str, warnings: Diagnostics) {
     if warnings.is_empty() {
         return;
     }
-    let mut report = Report::default();
-    let file = report.add_source(name, text);
-    report.extend(file, warnings);
-    model.warnings.push(report.warnings());
+    model
+        .warnings
+        .push(Report::bind(name, text, warnings).warnings());
 }
 
 fn load_mapping(
     name: &str,
     text: &str,
-    file: usize,
     mapping: &mapping::Mapping,
     dir: &Path,
-    report: &mut Report,
-) -> Option<Model> {
-    let vendors = read_vendors(name, text, file, mapping, dir, report)?;
+) -> Result<Model, Report> {
+    let vendors = read_vendors(name, text, mapping, dir)?;
     let documents = documents(&vendors);
     // Codes listed as retired are read from the last release; its problems are reported
     // by the evolve stage.
     let released = if mapping.retired.is_empty() {
         Ok(None)
     } else {
-        evolve::History::load(dir, "", &mapping.catalog.name, &mut Report::default())
+        evolve::History::load(dir, "", &mapping.catalog.name)
     };
     let released = match &released {
         Ok(h) => Ok(h.as_ref().map(|h| &h.catalog)),
         Err(_) => Err(()),
     };
-    let (catalog, origins) = match mapping.apply_with_release(&documents, released) {
-        Ok(read) => read,
-        Err(mut problems) => {
-            load::locate(text, &mut problems.mapping);
-            report.extend(file, problems.mapping);
-            report_vendor(&vendors, problems.vendor, report);
-            return None;
-        }
-    };
+    let (catalog, origins) = mapping
+        .apply_with_release(&documents, released)
+        .map_err(|problems| mapping_report(name, text, &vendors, problems))?;
     // A category the mapping derived from vendor values comes from the first entry that has
     // it: problems with it point there.
     let declared = mapping.catalog.categories.len();
@@ -125,7 +110,7 @@ fn load_mapping(
         Ok(mut model) => {
             model.inputs.extend(vendors.iter().map(|v| v.path.clone()));
             // Look-alike codes come from vendor entries: point at those.
-            let look_alikes: Vec<diag::Diagnostic> = check::look_alikes(&model.catalog)
+            let look_alikes: Diagnostics = check::look_alikes(&model.catalog)
                 .into_iter()
                 .map(|mut d| {
                     let entry = |p: &str| {
@@ -145,7 +130,7 @@ fn load_mapping(
                 locate_vendor(&v.text, v.line_ranges.as_deref(), &mut look_alikes);
                 warn(&mut model, &v.shown, &v.text, look_alikes);
             }
-            Some(model)
+            Ok(model)
         }
         Err(problems) => {
             // These point into the catalog the mapping made (`/codes/N/...`): point at the
@@ -159,57 +144,50 @@ fn load_mapping(
                 let index: usize = rest.split('/').next()?.parse().ok()?;
                 origins.get(index).cloned()
             };
-            let (mut in_vendor, mut in_mapping) = (Vec::new(), Vec::new());
-            for mut d in problems {
-                match d.pointer.as_deref().and_then(to_vendor) {
+            let problems = problems
+                .into_iter()
+                .map(|mut d| match d.pointer.as_deref().and_then(to_vendor) {
                     Some(p) => {
                         d.pointer = Some(p);
                         for r in &mut d.related {
                             r.pointer = r.pointer.as_deref().and_then(to_vendor);
                         }
-                        in_vendor.push(d);
+                        d.in_file(mapping::IN_VENDOR_FILE)
                     }
                     None => {
                         // Catalog-level facts come from the mapping's `catalog` member.
                         d.pointer = d.pointer.map(|p| format!("/catalog{p}"));
                         d.related.clear();
-                        in_mapping.push(d);
+                        d.in_file(diag::THIS_FILE)
                     }
-                }
-            }
-            load::locate(text, &mut in_mapping);
-            report_vendor(&vendors, in_vendor, report);
-            report.extend(file, in_mapping);
-            None
+                })
+                .collect();
+            Err(mapping_report(name, text, &vendors, problems))
         }
     }
 }
 
-/// Reads the vendor files of `mapping` (the file `name`, with text `text`, source `file` in
-/// `report`, in folder `dir`); `None` when one cannot be read, with the problem reported.
+/// Reads the vendor files of `mapping` (the file `name`, with text `text`, in folder `dir`);
+/// the error says why one cannot be read.
 fn read_vendors(
     name: &str,
     text: &str,
-    file: usize,
     mapping: &mapping::Mapping,
     dir: &Path,
-    report: &mut Report,
-) -> Option<Vec<Vendor>> {
-    let at_vendor_file = |message: String, hint: &str, report: &mut Report| {
-        let mut d = vec![diag::Diagnostic::at("/vendor_file", message).hint(hint)];
+) -> Result<Vec<Vendor>, Report> {
+    let at_vendor_file = |d: Diagnostics, hint: &str| {
+        let mut d: Diagnostics = d.into_iter().map(|d| d.hint(hint)).collect();
         load::locate(text, &mut d);
-        report.extend(file, d);
+        Report::bind(name, text, d)
     };
     let folder = Path::new(name).parent().unwrap_or(Path::new(""));
     let paths = match vendor_paths(dir, &mapping.vendor_file) {
         Ok(paths) => paths,
         Err(problem) => {
-            at_vendor_file(
+            return Err(at_vendor_file(
                 problem,
                 "keep the vendor file in the catalog folder (e.g. `vendor/`) and name it relative to the mapping file",
-                report,
-            );
-            return None;
+            ));
         }
     };
     let several = mapping.vendor_file.contains('*');
@@ -220,24 +198,17 @@ fn read_vendors(
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                at_vendor_file(
-                    format!("cannot read the vendor file {shown}: {e}"),
+                return Err(at_vendor_file(
+                    diag::Diagnostic::at(
+                        VENDOR_FILE,
+                        format!("cannot read the vendor file {shown}: {e}"),
+                    )
+                    .into(),
                     "`vendor_file` is relative to the mapping file",
-                    report,
-                );
-                return None;
+                ));
             }
         };
-        let text = match load::decode(bytes) {
-            Ok(text) => text,
-            Err(bad) => {
-                let (text, problem) = *bad;
-                let id = report.add_source(&shown, text);
-                report.extend(id, [problem]);
-                return None;
-            }
-        };
-        let id = report.add_source(&shown, text.as_str());
+        let text = load::decode(bytes, &shown)?;
         // A line-oriented file becomes an array of entries; its problems point at lines.
         let (value, line_ranges) = match &mapping.lines {
             Some(lines) => {
@@ -248,8 +219,7 @@ fn read_vendors(
                 Ok(v) => (v, None),
                 Err(mut problems) => {
                     load::locate(&text, &mut problems);
-                    report.extend(id, problems);
-                    return None;
+                    return Err(Report::bind(shown, text, problems));
                 }
             },
         };
@@ -258,35 +228,31 @@ fn read_vendors(
             path,
             shown,
             text,
-            id,
             value,
             line_ranges,
         });
     }
-    Some(vendors)
+    Ok(vendors)
 }
 
 /// What the mapping at `path` makes, field by field, with where each value was read
-/// (`gen --explain`); `None` with the problems in `report` when it does not read.
-pub(crate) fn preview(path: &Path, name: &str, report: &mut Report) -> Option<String> {
-    let text = load::file::read(path, name, report)?;
-    let file = report.add_source(name, text.as_str());
+/// (`gen --explain`); the error holds the problems when it does not read.
+pub(crate) fn preview(path: &Path, name: &str) -> Result<String, Report> {
+    let text = load::file::read(path, name)?;
     let mapping = match load::input(&text) {
         Ok(load::Input::Mapping(mapping)) => mapping,
         Ok(load::Input::Catalog(_)) => {
-            report.push_global(format!(
+            return Err(Report::global(format!(
                 "{name} is a native catalog: its codes are written out in it, so there is no mapping to explain"
-            ));
-            return None;
+            )));
         }
         Err(mut problems) => {
             load::locate(&text, &mut problems);
-            report.extend(file, problems);
-            return None;
+            return Err(Report::bind(name, text, problems));
         }
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let vendors = read_vendors(name, &text, file, &mapping, dir, report)?;
+    let vendors = read_vendors(name, &text, &mapping, dir)?;
     let documents = documents(&vendors);
     // The line of each entry of a line-oriented file, to show places in it as lines.
     let lines: Vec<Option<Vec<usize>>> = vendors
@@ -304,18 +270,13 @@ pub(crate) fn preview(path: &Path, name: &str, report: &mut Report) -> Option<St
     match mapping.preview(&documents, &lines) {
         Ok(body) => {
             let read: Vec<&str> = vendors.iter().map(|v| v.shown.as_str()).collect();
-            Some(format!(
+            Ok(format!(
                 "{}: {name} reads {}\n{body}",
                 mapping.catalog.name,
                 read.join(", ")
             ))
         }
-        Err(mut problems) => {
-            load::locate(&text, &mut problems.mapping);
-            report.extend(file, problems.mapping);
-            report_vendor(&vendors, problems.vendor, report);
-            None
-        }
+        Err(problems) => Err(mapping_report(name, &text, &vendors, problems)),
     }
 }
 
@@ -328,8 +289,6 @@ struct Vendor {
     /// Its name in reports.
     shown: String,
     text: String,
-    /// Its source in the report.
-    id: usize,
     value: serde_json::Value,
     /// For a line-oriented file, the byte range of each entry line.
     line_ranges: Option<Vec<std::ops::Range<usize>>>,
@@ -346,26 +305,35 @@ fn documents(vendors: &[Vendor]) -> Vec<mapping::Document<'_>> {
         .collect()
 }
 
+/// The member of a mapping that names its vendor files.
+const VENDOR_FILE: &str = "/vendor_file";
+
 /// The files `vendor_file` names, relative to the mapping's folder `dir`, each with its path:
 /// the one file, or when its last part has a `*`, every file that matches it, in name order.
 fn vendor_paths(
     dir: &Path,
     vendor_file: &str,
-) -> Result<Vec<(String, std::path::PathBuf)>, String> {
+) -> Result<Vec<(String, std::path::PathBuf)>, Diagnostics> {
     let (folder, pattern) = vendor_file.rsplit_once('/').unwrap_or(("", vendor_file));
     if folder.contains('*') {
-        return Err(format!(
-            "`{vendor_file}` has a `*` in a folder name; only the file name may have one"
-        ));
+        return Err(diag::Diagnostic::at(
+            VENDOR_FILE,
+            format!("`{vendor_file}` has a `*` in a folder name; only the file name may have one"),
+        )
+        .into());
     }
     if !pattern.contains('*') {
-        let path = load::file::contained(dir, vendor_file)?;
+        let path = load::file::contained(dir, vendor_file, VENDOR_FILE)?;
         return Ok(vec![(vendor_file.to_owned(), path)]);
     }
     let inside = if folder.is_empty() { "." } else { folder };
-    let folder_path = load::file::contained(dir, inside)?;
-    let listing = std::fs::read_dir(&folder_path)
-        .map_err(|e| format!("cannot list the vendor folder `{inside}`: {e}"))?;
+    let folder_path = load::file::contained(dir, inside, VENDOR_FILE)?;
+    let listing = std::fs::read_dir(&folder_path).map_err(|e| {
+        Diagnostics::from(diag::Diagnostic::at(
+            VENDOR_FILE,
+            format!("cannot list the vendor folder `{inside}`: {e}"),
+        ))
+    })?;
     let mut names: Vec<String> = listing
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -374,7 +342,9 @@ fn vendor_paths(
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err(format!("`{vendor_file}` matches no file"));
+        return Err(
+            diag::Diagnostic::at(VENDOR_FILE, format!("`{vendor_file}` matches no file")).into(),
+        );
     }
     names
         .into_iter()
@@ -384,7 +354,7 @@ fn vendor_paths(
             } else {
                 format!("{folder}/{n}")
             };
-            let path = load::file::contained(dir, &relative)?;
+            let path = load::file::contained(dir, &relative, VENDOR_FILE)?;
             Ok((relative, path))
         })
         .collect()
@@ -412,10 +382,7 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 
 /// Problems located in vendor files (`<relative>#<pointer>` when there are several), each
 /// grouped with its file, the file prefix taken off.
-fn split_by_file(
-    vendors: &[Vendor],
-    problems: Vec<diag::Diagnostic>,
-) -> Vec<(&Vendor, Vec<diag::Diagnostic>)> {
+fn split_by_file(vendors: &[Vendor], problems: Diagnostics) -> Vec<(&Vendor, Diagnostics)> {
     let strip = |pointer: &mut Option<String>| -> Option<usize> {
         let p = pointer.as_deref()?;
         let (i, rest) = vendors.iter().enumerate().find_map(|(i, v)| {
@@ -425,7 +392,7 @@ fn split_by_file(
         *pointer = Some(rest);
         Some(i)
     };
-    let mut out: Vec<Vec<diag::Diagnostic>> = vendors.iter().map(|_| Vec::new()).collect();
+    let mut out: Vec<Diagnostics> = vendors.iter().map(|_| Diagnostics::new()).collect();
     for mut d in problems {
         let index = strip(&mut d.pointer).unwrap_or(0);
         for r in &mut d.related {
@@ -445,12 +412,18 @@ fn split_by_file(
         .collect()
 }
 
-/// Reports problems located in vendor files, each in its file.
-fn report_vendor(vendors: &[Vendor], problems: Vec<diag::Diagnostic>, report: &mut Report) {
-    for (v, mut problems) in split_by_file(vendors, problems) {
+/// The report of a mapping that did not apply: `problems` in the mapping file (`name`, with
+/// text `text`) and, tagged [`mapping::IN_VENDOR_FILE`], in the vendor files, each bound to
+/// its file.
+fn mapping_report(name: &str, text: &str, vendors: &[Vendor], mut problems: Diagnostics) -> Report {
+    let in_vendor = problems.take_file(mapping::IN_VENDOR_FILE);
+    load::locate(text, &mut problems);
+    let mut report = Report::bind(name, text, problems);
+    for (v, mut problems) in split_by_file(vendors, in_vendor) {
         locate_vendor(&v.text, v.line_ranges.as_deref(), &mut problems);
-        report.extend(v.id, problems);
+        report.append(Report::bind(v.shown.as_str(), v.text.as_str(), problems));
     }
+    report
 }
 
 /// Locates problems in a vendor file: by JSON pointer, or for a line-oriented file by the

@@ -154,7 +154,12 @@ impl Plan {
 }
 
 /// Reads `catalog/errcat.json` under `root` (all defaults when there is none).
-pub(crate) fn settings(root: &Path) -> Result<Settings, String> {
+pub(crate) fn settings(root: &Path) -> Result<Settings, Report> {
+    read_settings(root).map_err(Report::global)
+}
+
+/// [`settings`], refused with a message that names the file.
+fn read_settings(root: &Path) -> Result<Settings, String> {
     let path = root.join("catalog").join(SETTINGS_FILE_NAME);
     let name = format!("catalog/{SETTINGS_FILE_NAME}");
     let text = match fs::read_to_string(&path) {

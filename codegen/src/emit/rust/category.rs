@@ -17,6 +17,7 @@ pub(super) fn write_method(out: &mut String, model: &Model) -> Option<Column> {
         return None;
     }
     let variant = |i: usize| format!("Category::{}", model.categories[i].variant);
+    const ALL_HAVE_CATEGORY: &str = "errcat bug: all_have_category() but a code has no category";
     let (column, ty, doc) = if model.all_have_category() {
         (
             Column {
@@ -25,7 +26,7 @@ pub(super) fn write_method(out: &mut String, model: &Model) -> Option<Column> {
                 values: model
                     .codes
                     .iter()
-                    .map(|c| variant(c.category.unwrap_or_default()))
+                    .map(|c| variant(c.category.expect(ALL_HAVE_CATEGORY)))
                     .collect(),
             },
             "Category",

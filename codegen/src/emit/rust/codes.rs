@@ -266,6 +266,7 @@ pub(super) fn codes_rs(header: &str, model: &Model) -> String {
         "error_code_tables::find(code).map(|index| Self::ALL[index])",
     );
 
+    const ALL_HAVE_STATUS: &str = "errcat bug: all_have_status() but a code has no status";
     let (status, status_ty, status_doc) = if model.all_have_status() {
         (
             Column {
@@ -274,7 +275,7 @@ pub(super) fn codes_rs(header: &str, model: &Model) -> String {
                 values: model
                     .codes
                     .iter()
-                    .map(|c| c.entry().status.unwrap_or_default().to_string())
+                    .map(|c| c.entry().status.expect(ALL_HAVE_STATUS).to_string())
                     .collect(),
             },
             "u16",

@@ -300,7 +300,10 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
     }
     if let Some(l) = layout {
         let (schema, code_at) = super::super::openapi::body_schema(model, l);
-        let schema = raw_string(&serde_json::to_string_pretty(&schema).unwrap_or_default());
+        let schema = raw_string(
+            &serde_json::to_string_pretty(&schema)
+                .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
+        );
         let code_at = format!(
             "    pub(crate) const CODE_SCHEMA_AT: Option<&str> = {};",
             opt(code_at.as_deref())

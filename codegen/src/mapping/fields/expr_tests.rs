@@ -19,7 +19,7 @@ fn read_at(
         file: None,
         links_base: None,
     };
-    let mut out = Vec::new();
+    let mut out = Diagnostics::new();
     let code = mapping.code(&e, &mut BTreeSet::new(), &mut out);
     let problems = out
         .into_iter()
