@@ -98,7 +98,7 @@ pub(crate) fn pieces(s: &str) -> Vec<(bool, &str)> {
 
 /// Line endings made LF and characters that no renderer shows dropped (NUL).
 pub fn normalize(s: &str) -> String {
-    if !s.bytes().any(|b| b == b'\r' || b == 0) {
+    if !s.contains('\r') && !s.contains('\0') {
         return s.to_owned();
     }
     s.replace("\r\n", "\n")

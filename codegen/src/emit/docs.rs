@@ -155,8 +155,21 @@ fn source_line(model: &Model, s: &str) -> String {
 /// for a catalog with more than [`crate::model::PAGE_SPLIT`] codes an overview page and one
 /// page per block of codes.
 pub fn pages(model: &Model, command: &str) -> Vec<(String, String)> {
+    pages_in_share(model, command, 0, 1)
+}
+
+/// The pages of [`pages`] whose place in its list is `share` modulo `shares`: a large
+/// catalog's pages are made by several jobs at once.
+pub(crate) fn pages_in_share(
+    model: &Model,
+    command: &str,
+    share: usize,
+    shares: usize,
+) -> Vec<(String, String)> {
     let generated = generated_line(command, &model.source_path);
     let pages = model.pages();
+    // Place 0 is the overview; a split catalog's pages follow it.
+    let mine = |place: usize| place % shares == share;
     let mut out = Vec::new();
     let (parts, quick_reference, codes) = if model.is_split() {
         let parts = pages
@@ -169,7 +182,10 @@ pub fn pages(model: &Model, command: &str) -> Vec<(String, String)> {
                 last: cell_code(&codes[codes.len() - 1].wire),
             })
             .collect();
-        for (page, codes) in &pages {
+        for (place, (page, codes)) in pages.iter().enumerate() {
+            if !mine(place + 1) {
+                continue;
+            }
             let part = Part {
                 generated: generated.clone(),
                 title: format!(
@@ -185,7 +201,7 @@ pub fn pages(model: &Model, command: &str) -> Vec<(String, String)> {
             out.push((format!("{page}.md"), render(&part)));
         }
         (parts, String::new(), Vec::new())
-    } else {
+    } else if mine(0) {
         let codes: Vec<&CodeModel> = pages.iter().flat_map(|(_, c)| c.iter().copied()).collect();
         (
             Vec::new(),
@@ -193,14 +209,18 @@ pub fn pages(model: &Model, command: &str) -> Vec<(String, String)> {
             // Sections in catalog order; the quick reference is sorted by code.
             model.codes.iter().map(|c| code_view(model, c)).collect(),
         )
+    } else {
+        return out;
     };
-    out.insert(
-        0,
-        (
-            page_name(model),
-            overview(model, &generated, parts, quick_reference, codes),
-        ),
-    );
+    if mine(0) {
+        out.insert(
+            0,
+            (
+                page_name(model),
+                overview(model, &generated, parts, quick_reference, codes),
+            ),
+        );
+    }
     out
 }
 

@@ -135,7 +135,7 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
     };
     plan.add(None, "catalog/schema.json", schema::catalog_schema(command));
     // Each catalog's output is made in parts, on every core: one large catalog's `codes.rs`,
-    // pages, data files and the rest of its crate take two cores. Files are added to the
+    // two shares of its pages, its data files and the rest of its crate keep two cores busy. Files are added to the
     // plan in name order.
     let jobs: Vec<(&Model, Part)> = models
         .iter()
@@ -303,8 +303,8 @@ pub(crate) fn standalone(
 enum Part {
     /// `src/codes.rs`, which grows with the catalog.
     Codes,
-    /// The reference pages.
-    Pages,
+    /// The reference pages, in two shares (see [`docs::pages_in_share`]).
+    Pages(usize),
     /// `catalog.json`, `README.md` and `openapi.json`.
     Data,
     /// The rest of the crate.
@@ -313,7 +313,13 @@ enum Part {
 
 impl Part {
     /// Every part, the largest first, so the last jobs to start are short ones.
-    const ALL: [Part; 4] = [Part::Codes, Part::Pages, Part::Data, Part::Crate];
+    const ALL: [Part; 5] = [
+        Part::Codes,
+        Part::Pages(0),
+        Part::Pages(1),
+        Part::Data,
+        Part::Crate,
+    ];
 }
 
 /// The files of `part` of the output of `model`: crate files under `dir`, pages under
@@ -344,7 +350,7 @@ fn part_contents(
 ) -> Vec<(PathBuf, String)> {
     match part {
         Part::Codes => vec![(dir.join("src/codes.rs"), rust::codes_file(model, command))],
-        Part::Pages => docs::pages(model, command)
+        Part::Pages(share) => docs::pages_in_share(model, command, share, 2)
             .into_iter()
             .map(|(page, content)| (docs_dir.join(page), content))
             .collect(),
