@@ -158,6 +158,24 @@ fn bare(code: CodeValue, message: String) -> Code {
     }
 }
 
+/// A problem with `field` of `entry`, read from `source`: located at the value the source
+/// points to in the entry, or at the entry.
+pub(super) fn field_problem(
+    entry: &Entry<'_>,
+    field: &str,
+    source: &Source,
+    problem: String,
+) -> Diagnostic {
+    let place = entry.location();
+    let at = source.pointer.as_deref().map_or_else(
+        || place.clone(),
+        |p| super::entries::located(entry.file, &source::location(p, entry)),
+    );
+    Diagnostic::at(at, format!("entry {place}: `{field}` {problem}")).hint(
+        "the vendor file does not have what the mapping expects here: fix the mapping, or give the value in `overlay`",
+    )
+}
+
 impl Mapping {
     /// The code `entry` gives, every field read as [`FIELDS`] says; `None` (with the problems
     /// in `out`) when its code or message is missing or unreadable. Each problem of a field is
@@ -171,14 +189,7 @@ impl Mapping {
         let f = &self.fields;
         let mut used = BTreeSet::new();
         let mut fail = |field: &str, source: &Source, problem: String| {
-            let place = entry.location();
-            let at = source.pointer.as_deref().map_or_else(
-                || place.clone(),
-                |p| super::entries::located(entry.file, &source::location(p, entry)),
-            );
-            out.push(Diagnostic::at(at, format!("entry {place}: `{field}` {problem}")).hint(
-                "the vendor file does not have what the mapping expects here: fix the mapping, or give the value in `overlay`",
-            ));
+            out.push(field_problem(entry, field, source, problem));
         };
 
         let mut wire: Option<CodeValue> = None;

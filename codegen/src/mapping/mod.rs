@@ -212,9 +212,17 @@ impl Mapping {
                     let target = slot(&mut code);
                     target.clear();
                     for &i in group {
-                        target.extend(
-                            source::texts(source, &entries[i], &mut used).unwrap_or_default(),
-                        );
+                        match source::texts(source, &entries[i], &mut used) {
+                            Ok(items) => target.extend(items),
+                            // A member's list that cannot be read is reported at that
+                            // member, never left out of the merged code.
+                            Err(problem) => in_vendor.push(fields::field_problem(
+                                &entries[i],
+                                spec.name,
+                                source,
+                                problem,
+                            )),
+                        }
                     }
                 }
             }
@@ -379,6 +387,23 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("From the second"));
         assert_eq!(catalog.codes[1].causes, ["only"]);
         assert_eq!(origins, ["/0", "/1"]);
+
+        // A later member whose list is not text is an error at that member.
+        let vendor = json!([
+            {"code": "a", "message": "A", "cause": "first"},
+            {"code": "a", "title": "T", "cause": {"not": "a list"}},
+        ]);
+        let problems = m.apply(&vendor).expect_err("an unreadable member list");
+        let at: Vec<&str> = problems
+            .iter()
+            .filter_map(|d| d.pointer.as_deref())
+            .collect();
+        assert_eq!(at, ["/1/cause"], "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|d| d.message.contains("entry /1: `causes`"))
+        );
     }
 
     #[test]
