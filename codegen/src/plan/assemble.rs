@@ -332,23 +332,7 @@ fn part_files(
     standalone: bool,
     part: Part,
 ) -> Vec<(PathBuf, String)> {
-    let mut files = part_contents(dir, docs_dir, model, command, standalone, part);
-    // A file is held until the run ends: it keeps its bytes, not the room it grew into.
-    for (_, content) in &mut files {
-        content.shrink_to_fit();
-    }
-    files
-}
-
-fn part_contents(
-    dir: &Path,
-    docs_dir: &Path,
-    model: &Model,
-    command: &str,
-    standalone: bool,
-    part: Part,
-) -> Vec<(PathBuf, String)> {
-    match part {
+    let mut files = match part {
         Part::Codes => vec![(dir.join("src/codes.rs"), rust::codes_file(model, command))],
         Part::Pages(share) => docs::pages_in_share(model, command, share, 2)
             .into_iter()
@@ -378,7 +362,12 @@ fn part_contents(
             }
             out
         }
+    };
+    // A file is held until the run ends: it keeps its bytes, not the room it grew into.
+    for (_, content) in &mut files {
+        content.shrink_to_fit();
     }
+    files
 }
 
 /// Compares each model with its release record in `catalog_dir` (named `shown_dir` in
