@@ -15,8 +15,10 @@
 //!   that goes on after a failure, so that one run shows the problems of every catalog,
 //!   gathers reports with [`Report::append`].
 //!
-//! A private helper may return a bare message that its one caller locates at once; nothing
-//! returns `Result<_, String>` across a module boundary. Data errcat produced itself (its own
+//! A private helper may return a bare message that its one caller locates at once, and the
+//! mapping engine's value readers (`mapping/source.rs`, `expr.rs`, `markup.rs`, `clean.rs`)
+//! return a fragment ("is missing") that the field reading them prefixes with the entry and
+//! field and locates at once; no `Result<_, String>` leaves the stage it is made in. Data errcat produced itself (its own
 //! serialisations, tables it built) does not fail quietly: a bug in errcat is a panic that says
 //! so, never an empty file or a default value.
 
