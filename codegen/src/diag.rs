@@ -36,8 +36,8 @@ use excerpt::Excerpt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file the problem is in. Before the diagnostic is bound to a [`Report`], which of the
-    /// files a stage read ([`THIS_FILE`] unless the stage says otherwise); after, the index in
-    /// the report's source list.
+    /// files a stage read (0, the file the stage was given, unless the stage says otherwise);
+    /// after, the index in the report's source list.
     pub file: usize,
     /// Byte range in the file, when known.
     pub range: Option<Range<usize>>,
