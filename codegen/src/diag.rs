@@ -18,9 +18,11 @@
 //! A private helper may return a bare message that its one caller locates at once, and the
 //! mapping engine's value readers (`mapping/source.rs`, `expr.rs`, `markup.rs`, `clean.rs`)
 //! return a fragment ("is missing") that the field reading them prefixes with the entry and
-//! field and locates at once; no `Result<_, String>` leaves the stage it is made in. Data errcat produced itself (its own
-//! serialisations, tables it built) does not fail quietly: a bug in errcat is a panic that says
-//! so, never an empty file or a default value.
+//! field and locates at once; no `Result<_, String>` leaves the stage it is made in.
+//!
+//! Data errcat produced itself (its own serialisations, tables it built) does not fail
+//! quietly: a bug in errcat is a panic that says so ([`OWN_JSON`] for serialisations), never
+//! an empty file or a default value.
 
 use std::fmt;
 use std::ops::Range;
@@ -90,6 +92,9 @@ impl Diagnostic {
         self
     }
 }
+
+/// What a failure to serialise errcat's own data to JSON is: a bug in errcat.
+pub(crate) const OWN_JSON: &str = "errcat data serialises to JSON; a failure is a bug in errcat";
 
 /// The file a stage was given, as [`Diagnostic::file`] names it before binding.
 pub(crate) const THIS_FILE: usize = 0;

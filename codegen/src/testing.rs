@@ -81,8 +81,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
 
 /// The catalog as pretty JSON, as it would sit in `catalog/`.
 pub fn json(catalog: &Catalog) -> String {
-    let mut text = serde_json::to_string_pretty(catalog)
-        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+    let mut text = serde_json::to_string_pretty(catalog).expect(crate::diag::OWN_JSON);
     text.push('\n');
     text
 }

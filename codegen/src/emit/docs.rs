@@ -759,6 +759,5 @@ fn examples(model: &Model, list: &[Example], level: &str) -> String {
 
 /// Pretty JSON as documented (key order kept).
 pub fn json(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value)
-        .expect("errcat data serialises to JSON; a failure is a bug in errcat")
+    serde_json::to_string_pretty(value).expect(crate::diag::OWN_JSON)
 }

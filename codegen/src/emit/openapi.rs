@@ -227,8 +227,7 @@ pub(crate) fn openapi_json(model: &Model, marker: &str) -> String {
         }),
         components: Components { responses, schemas },
     };
-    let mut out = serde_json::to_string_pretty(&doc)
-        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+    let mut out = serde_json::to_string_pretty(&doc).expect(crate::diag::OWN_JSON);
     out.push('\n');
     out
 }

@@ -29,8 +29,8 @@ pub fn catalog_schema(command: &str) -> String {
     if let serde_json::Value::Object(fields) = schema.to_value() {
         out.extend(fields);
     }
-    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(out))
-        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+    let mut text =
+        serde_json::to_string_pretty(&serde_json::Value::Object(out)).expect(crate::diag::OWN_JSON);
     text.push('\n');
     text
 }

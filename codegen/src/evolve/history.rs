@@ -81,8 +81,7 @@ impl History {
 
     /// The record as committed: pretty JSON, one final newline.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self)
-            .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+        let mut text = serde_json::to_string_pretty(self).expect(crate::diag::OWN_JSON);
         text.push('\n');
         text
     }

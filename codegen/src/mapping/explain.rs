@@ -77,15 +77,11 @@ impl Mapping {
 
     fn explain_code(&self, code: &Code, entry: &str) -> CodeOrigin {
         let wire = code.code.wire();
-        let present = serde_json::to_value(code)
-            .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+        let present = serde_json::to_value(code).expect(crate::diag::OWN_JSON);
         let overlay = self
             .overlay
             .get(&wire)
-            .map(|o| {
-                serde_json::to_value(o)
-                    .expect("errcat data serialises to JSON; a failure is a bug in errcat")
-            })
+            .map(|o| serde_json::to_value(o).expect(crate::diag::OWN_JSON))
             .unwrap_or(Value::Null);
         let mut fields = Vec::new();
         for spec in FIELDS {

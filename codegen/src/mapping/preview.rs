@@ -81,8 +81,7 @@ impl Mapping {
                 places.show(&explained.entry)
             };
             let _ = writeln!(out, "\n{}  ({entry})", explained.code);
-            let value = serde_json::to_value(code)
-                .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+            let value = serde_json::to_value(code).expect(crate::diag::OWN_JSON);
             for field in &explained.fields {
                 let from: Vec<String> = field.from.iter().map(|o| places.origin(o)).collect();
                 let shown = value.get(field.field).map(one_line).unwrap_or_default();

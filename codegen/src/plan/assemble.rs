@@ -242,8 +242,7 @@ fn resolved_json(model: &Model, command: &str) -> String {
         comment: crate::emit::generated_line(command, &model.source_path),
         catalog: &model.catalog,
     };
-    let mut text = serde_json::to_string_pretty(&resolved)
-        .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+    let mut text = serde_json::to_string_pretty(&resolved).expect(crate::diag::OWN_JSON);
     text.push('\n');
     text
 }

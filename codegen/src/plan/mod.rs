@@ -198,8 +198,7 @@ impl CodeChanges {
                 .map(|code| {
                     (
                         code.code.wire(),
-                        serde_json::to_value(code)
-                            .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
+                        serde_json::to_value(code).expect(crate::diag::OWN_JSON),
                     )
                 })
                 .collect()

@@ -300,10 +300,8 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
     }
     if let Some(l) = layout {
         let (schema, code_at) = super::super::openapi::body_schema(model, l);
-        let schema = raw_string(
-            &serde_json::to_string_pretty(&schema)
-                .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
-        );
+        let schema =
+            raw_string(&serde_json::to_string_pretty(&schema).expect(crate::diag::OWN_JSON));
         let code_at = format!(
             "    pub(crate) const CODE_SCHEMA_AT: Option<&str> = {};",
             opt(code_at.as_deref())

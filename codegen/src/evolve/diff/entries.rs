@@ -20,8 +20,7 @@ fn differing(a: &Value, b: &Value, fields: &[&str]) -> Vec<String> {
 
 pub(super) fn catalog_docs(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     let value = |c: &Catalog| {
-        let mut v = serde_json::to_value(c)
-            .expect("errcat data serialises to JSON; a failure is a bug in errcat");
+        let mut v = serde_json::to_value(c).expect(crate::diag::OWN_JSON);
         let envelope = v.get("envelope").cloned().unwrap_or(Value::Null);
         for part in ["description", "fields", "examples"] {
             v[format!("envelope {part}")] = envelope.get(part).cloned().unwrap_or(Value::Null);
@@ -67,10 +66,8 @@ pub(super) fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
             )),
             Some(before) => {
                 let (x, y) = (
-                    serde_json::to_value(before)
-                        .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
-                    serde_json::to_value(cat)
-                        .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
+                    serde_json::to_value(before).expect(crate::diag::OWN_JSON),
+                    serde_json::to_value(cat).expect(crate::diag::OWN_JSON),
                 );
                 let changed = differing(&x, &y, &["title", "description", "sdk_class"]);
                 if !changed.is_empty() {
@@ -265,10 +262,8 @@ pub(super) fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
         docs.push("reuse note".to_owned());
     }
     let (a, b) = (
-        serde_json::to_value(old)
-            .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
-        serde_json::to_value(new)
-            .expect("errcat data serialises to JSON; a failure is a bug in errcat"),
+        serde_json::to_value(old).expect(crate::diag::OWN_JSON),
+        serde_json::to_value(new).expect(crate::diag::OWN_JSON),
     );
     docs.extend(differing(&a, &b, DOC_FIELDS));
     if !docs.is_empty() {
