@@ -344,7 +344,7 @@ pub fn look_alikes(catalog: &Catalog) -> Diagnostics {
         None => format!("/codes/{i}/code"),
         Some(j) => format!("/codes/{i}/aliases/{j}"),
     };
-    let mut skeletons = Skeletons::default();
+    let skeletons = Skeletons::new();
     for (i, code) in catalog.codes.iter().enumerate() {
         let spellings = std::iter::once((code.code.wire(), None)).chain(
             code.aliases
@@ -383,19 +383,23 @@ pub fn look_alikes(catalog: &Catalog) -> Diagnostics {
 
 /// UTS #39 skeletons, with the skeleton of each ASCII character computed once: most codes
 /// are ASCII, and their skeleton is then the characters' skeletons joined.
-#[derive(Default)]
 struct Skeletons {
+    /// The skeleton of each ASCII character, by its byte.
     ascii: Vec<String>,
 }
 
 impl Skeletons {
-    fn of(&mut self, s: &str) -> String {
+    fn new() -> Self {
         use unicode_security::confusable_detection::skeleton;
-        if self.ascii.is_empty() {
-            self.ascii = (0..128u8)
+        Skeletons {
+            ascii: (0..128u8)
                 .map(|b| skeleton(&char::from(b).to_string()).collect())
-                .collect();
+                .collect(),
         }
+    }
+
+    fn of(&self, s: &str) -> String {
+        use unicode_security::confusable_detection::skeleton;
         // Joining is exact while every piece is ASCII (NFD leaves ASCII as it is).
         if s.is_ascii() && s.bytes().all(|b| self.ascii[usize::from(b)].is_ascii()) {
             return s
@@ -439,7 +443,7 @@ mod tests {
 
     #[test]
     fn skeletons_agree_with_unicode_security() {
-        let mut skeletons = super::Skeletons::default();
+        let skeletons = super::Skeletons::new();
         let all_ascii: String = (0..128u8).map(char::from).collect();
         let samples = [
             "rn_x",

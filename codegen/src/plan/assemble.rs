@@ -302,7 +302,7 @@ pub(crate) fn standalone(
 enum Part {
     /// `src/codes.rs`, which grows with the catalog.
     Codes,
-    /// The reference pages, in two shares (see [`docs::pages_in_share`]).
+    /// The reference pages, share `n` of [`PAGE_SHARES`] (see [`docs::pages_in_share`]).
     Pages(usize),
     /// `catalog.json`, `README.md` and `openapi.json`.
     Data,
@@ -310,8 +310,12 @@ enum Part {
     Crate,
 }
 
+/// How many jobs make one catalog's pages.
+const PAGE_SHARES: usize = 2;
+
 impl Part {
-    /// Every part, the largest first, so the last jobs to start are short ones.
+    /// Every part, the largest first, so the last jobs to start are short ones (one
+    /// `Pages` per share of [`PAGE_SHARES`]).
     const ALL: [Part; 5] = [
         Part::Codes,
         Part::Pages(0),
@@ -333,7 +337,7 @@ fn part_files(
 ) -> Vec<(PathBuf, String)> {
     let mut files = match part {
         Part::Codes => vec![(dir.join("src/codes.rs"), rust::codes_file(model, command))],
-        Part::Pages(share) => docs::pages_in_share(model, command, share, 2)
+        Part::Pages(share) => docs::pages_in_share(model, command, share, PAGE_SHARES)
             .into_iter()
             .map(|(page, content)| (docs_dir.join(page), content))
             .collect(),
@@ -415,4 +419,54 @@ fn add_changelog(
     plan.add(Some(i), dir.join("CHANGELOG.md"), changelog.clone());
     plan.catalogs[i].evolution = Some(evolution);
     changelog
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{PAGE_SHARES, Part, part_files};
+    use crate::emit::docs;
+    use crate::plan::input::load_model;
+    use crate::testing;
+
+    #[test]
+    fn the_page_shares_together_are_every_page_once() {
+        let shares: Vec<usize> = Part::ALL
+            .iter()
+            .filter_map(|p| match p {
+                Part::Pages(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shares, (0..PAGE_SHARES).collect::<Vec<_>>());
+        // 2,000 codes are split over pages; 10 are one page.
+        for n in [2_000, 10] {
+            let text = testing::json(&testing::catalog("synthetic", n, 20));
+            let model = load_model("catalog/synthetic.json", &text).expect("a valid catalog");
+            let mut shared: Vec<(String, String)> = shares
+                .iter()
+                .flat_map(|&share| {
+                    part_files(
+                        Path::new(""),
+                        Path::new(""),
+                        &model,
+                        "gen",
+                        false,
+                        Part::Pages(share),
+                    )
+                })
+                .map(|(path, content)| (path.display().to_string(), content))
+                .collect();
+            shared.sort();
+            let mut whole = docs::pages(&model, "gen");
+            whole.sort();
+            assert_eq!(shared.len(), whole.len(), "{n} codes");
+            assert!(whole.len() > 1 || n == 10);
+            assert!(
+                shared == whole,
+                "the shares of {n} codes differ from the pages"
+            );
+        }
+    }
 }

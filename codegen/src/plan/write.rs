@@ -294,3 +294,33 @@ fn stage(path: &Path, content: &[u8]) -> io::Result<tempfile::NamedTempFile> {
 fn in_file(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{OnDisk, compare};
+
+    #[test]
+    fn files_compare_by_length_and_then_every_block() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("f");
+        assert_eq!(compare(&path, b"x").expect("compared"), OnDisk::Missing);
+        // Longer than one block, so the comparison crosses blocks.
+        let content: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &content).expect("written");
+        assert_eq!(compare(&path, &content).expect("compared"), OnDisk::Same);
+        // The same length with one byte changed in the last block.
+        let mut other = content.clone();
+        *other.last_mut().expect("a byte") ^= 1;
+        assert_eq!(compare(&path, &other).expect("compared"), OnDisk::Other);
+        // Shorter and longer.
+        assert_eq!(
+            compare(&path, &content[1..]).expect("compared"),
+            OnDisk::Other
+        );
+        let mut longer = content.clone();
+        longer.push(0);
+        assert_eq!(compare(&path, &longer).expect("compared"), OnDisk::Other);
+        std::fs::write(&path, b"").expect("written");
+        assert_eq!(compare(&path, b"").expect("compared"), OnDisk::Same);
+    }
+}
