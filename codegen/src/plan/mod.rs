@@ -126,13 +126,18 @@ impl Plan {
             let Some(path) = c.files.iter().find(|p| p.ends_with("catalog.json")) else {
                 continue;
             };
-            // Unchanged bytes: nothing to compare (and a large catalog is not parsed again).
-            let Ok(bytes) = fs::read(root.join(path)) else {
-                continue;
-            };
-            if self.files.get(path) == Some(&bytes) {
+            // Unchanged bytes: nothing to compare (and a large catalog is neither read whole
+            // nor parsed again). A file that cannot be read has no previous codes to name.
+            let full = root.join(path);
+            if !matches!(
+                write::compare(&full, &self.files[path]),
+                Ok(write::OnDisk::Other)
+            ) {
                 continue;
             }
+            let Ok(bytes) = fs::read(&full) else {
+                continue;
+            };
             let Some(old) = previous_catalog(&bytes) else {
                 continue;
             };

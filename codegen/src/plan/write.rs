@@ -204,7 +204,7 @@ pub(crate) fn is_generated(path: &Path) -> io::Result<bool> {
 
 /// How a planned file compares with the file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OnDisk {
+pub(super) enum OnDisk {
     /// The same bytes.
     Same,
     /// Other bytes.
@@ -215,7 +215,7 @@ enum OnDisk {
 
 /// Compares the file at `path` with `content`, a block at a time: a file of another length
 /// is not read at all, and a large one is never held in memory beside its new bytes.
-fn compare(path: &Path, content: &[u8]) -> io::Result<OnDisk> {
+pub(super) fn compare(path: &Path, content: &[u8]) -> io::Result<OnDisk> {
     let mut file = match fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
