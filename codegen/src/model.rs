@@ -248,6 +248,11 @@ impl Model {
         self.codes.iter().all(|c| c.entry().status.is_some())
     }
 
+    /// Whether every code has a documentation URL (then `doc_url()` returns `&str`).
+    pub(crate) fn all_have_doc_url(&self) -> bool {
+        self.codes.iter().all(|c| c.doc_url.is_some())
+    }
+
     /// Whether every code has a category (then `category()` returns `Category`).
     pub(crate) fn all_have_category(&self) -> bool {
         self.codes.iter().all(|c| c.category.is_some())

@@ -318,12 +318,16 @@ pub(super) fn codes_rs(header: &str, model: &Model) -> String {
         &from_status_body,
     );
 
-    let (urls, url_ty, url_doc) = if model.codes.iter().all(|c| c.doc_url.is_some()) {
+    let (urls, url_ty, url_doc) = if model.all_have_doc_url() {
         (
             Column {
                 table: "DOC_URLS",
                 ty: "&str".into(),
-                values: strings(&|c| c.doc_url.clone().unwrap_or_default()),
+                values: strings(&|c| {
+                    c.doc_url
+                        .clone()
+                        .expect("errcat bug: all_have_doc_url() but a code has no doc URL")
+                }),
             },
             "&'static str",
             "The documentation URL of this code.",

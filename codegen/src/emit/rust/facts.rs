@@ -43,7 +43,7 @@ pub(super) fn facts_rs(model: &Model) -> String {
              http::StatusCode::from_u16(self.http_status()?).ok()\n    }\n",
         )
     };
-    let doc_url = if model.codes.iter().all(|c| c.doc_url.is_some()) {
+    let doc_url = if model.all_have_doc_url() {
         "Some(code.doc_url())"
     } else {
         "code.doc_url()"
