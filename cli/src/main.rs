@@ -27,7 +27,27 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The command that installs `errcat` with the site builder, as `errcat docs` names it.
+#[cfg(not(feature = "site"))]
+const INSTALL_WITH_SITE: &str = "cargo install --path cli --features site";
+
+/// Without the `site` feature: says how to install an `errcat` that builds the site.
+#[cfg(not(feature = "site"))]
+fn build_site(
+    _book: &Path,
+    _site: &Path,
+    _site_url: &str,
+    _max_page_bytes: u64,
+    _out: &mut dyn Write,
+) -> Result<(), String> {
+    Err(format!(
+        "this errcat was installed without the site builder (mdBook); from a clone of errcat, \
+         install one with it: `{INSTALL_WITH_SITE}`"
+    ))
+}
+
 /// Builds the site with mdBook in-process, then checks it.
+#[cfg(feature = "site")]
 fn build_site(
     book: &Path,
     site: &Path,

@@ -97,3 +97,23 @@ fn outside_a_project_it_says_where_to_run() {
     let stderr = text(&generated.stderr);
     assert!(stderr.contains("has no catalog/ folder"), "{stderr}");
 }
+
+/// Installed with default features (no mdBook), `errcat docs` fails and names the command that
+/// installs an `errcat` with the site builder.
+#[cfg(not(feature = "site"))]
+#[test]
+fn docs_without_the_site_builder_names_the_install_command() {
+    let project = project();
+    let generated = errcat(project.path(), &["gen"]);
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    let docs = errcat(project.path(), &["docs"]);
+    assert!(
+        !docs.status.success(),
+        "docs succeeded without a site builder"
+    );
+    assert!(
+        text(&docs.stderr).contains("`cargo install --path cli --features site`"),
+        "{}",
+        text(&docs.stderr)
+    );
+}

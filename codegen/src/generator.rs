@@ -3,11 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Report;
-use crate::emit::{docs, explain, rust};
-use crate::evolve;
-use crate::model::Model;
-use crate::plan::{self, Change, Drift, Plan, input};
+use errcat_catalog::diag::Report;
+use errcat_catalog::model::Model;
+use errcat_emit::rust;
+#[cfg(feature = "gen")]
+use errcat_emit::{docs, explain};
+
+use crate::input;
+#[cfg(feature = "gen")]
+use crate::plan::{self, Change, Drift, Plan};
 
 /// The command named in the `@generated` line of every file, unless
 /// [`Generator::command`] says otherwise.
@@ -62,18 +66,21 @@ impl Generator {
 
     /// Every output of the project, in memory: a crate per catalog, the pages, the site's
     /// index and the catalog schema. Nothing is read but `catalog/` and nothing is written.
+    #[cfg(feature = "gen")]
     pub fn plan(&self) -> Result<Plan, Report> {
         plan::workspace(&self.root, &self.command)
     }
 
     /// The project's settings, `catalog/errcat.json` (all defaults when there is none).
-    pub fn settings(&self) -> Result<crate::format::Settings, Report> {
+    #[cfg(feature = "gen")]
+    pub fn settings(&self) -> Result<errcat_catalog::format::Settings, Report> {
         plan::settings(&self.root)
     }
 
     /// The entry of the code `code` (its wire spelling or an alias) in every catalog of the
     /// project that has it, as text for a terminal, as `rustc --explain` prints an error
     /// code. A code no catalog has is an error that names codes spelled like it (other case).
+    #[cfg(feature = "gen")]
     pub fn explain(&self, code: &str) -> Result<Vec<String>, Report> {
         let models = plan::models(&self.root)?;
         let found: Vec<String> = models
@@ -111,6 +118,7 @@ impl Generator {
     /// Writes the project's outputs: only files whose bytes change, each atomically; a file
     /// in the way that errcat did not generate stops the run before anything is written.
     /// Returns what happened to each file.
+    #[cfg(feature = "gen")]
     pub fn generate(&self) -> Result<Vec<(PathBuf, Change)>, Report> {
         self.plan()?.apply(&self.root)
     }
@@ -118,6 +126,7 @@ impl Generator {
     /// The files under the project that differ from what [`generate`](Self::generate) would
     /// write (empty when up to date). A catalog whose version is lower than its changes
     /// since the last release need is an error here.
+    #[cfg(feature = "gen")]
     pub fn check(&self) -> Result<Vec<(PathBuf, Drift)>, Report> {
         let plan = self.plan()?;
         if !plan.gate().is_empty() {
@@ -130,6 +139,7 @@ impl Generator {
     /// folder: `Cargo.toml`, `src/`, `tests/` and `docs/`. `out` is only named in the
     /// `@generated` lines. A relative `catalog` is read from under the root, and named as
     /// given.
+    #[cfg(feature = "gen")]
     pub fn standalone(&self, catalog: &Path, out: &Path) -> Result<Plan, Report> {
         plan::standalone(
             &self.under_root(catalog),
@@ -158,6 +168,7 @@ impl Generator {
     /// kept and filtered out, and for each code each field's value with the vendor-file place
     /// it was read from (`gen --explain NAME`). A name no catalog file has, a native catalog,
     /// or a mapping that does not read is an error.
+    #[cfg(feature = "gen")]
     pub fn preview(&self, name: &str) -> Result<String, Report> {
         let mut report = Report::default();
         let relative = Path::new("catalog").join(format!("{name}.json"));
@@ -191,17 +202,20 @@ impl Generator {
 
     /// The files of the crate generated from `model`; `standalone` makes it a workspace of
     /// its own (it builds outside any other workspace).
+    #[cfg(feature = "gen")]
     pub fn crate_files(&self, model: &Model, standalone: bool) -> rust::CrateFiles {
         rust::emit(model, &self.command, standalone)
     }
 
     /// The reference pages of `model`: file name and markdown (one page, or an overview and
     /// its parts for a large catalog).
+    #[cfg(feature = "gen")]
     pub fn pages(&self, model: &Model) -> Vec<(String, String)> {
         docs::pages(model, &self.command)
     }
 
     /// The reference page of `model` as one markdown document, however large.
+    #[cfg(feature = "gen")]
     pub fn page(&self, model: &Model) -> String {
         docs::page(model, &self.command)
     }
@@ -288,6 +302,7 @@ mod tests {
 }
 
 /// What [`Generator::release`] recorded.
+#[cfg(feature = "gen")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Released {
     /// The catalog's name.
@@ -302,6 +317,7 @@ pub struct Released {
     pub record: PathBuf,
 }
 
+#[cfg(feature = "gen")]
 impl Generator {
     /// Records a release of the catalog named `name` at the version it states, on `date`
     /// (`YYYY-MM-DD`; today in UTC when `None`), in `catalog/releases/<name>.json`. The
@@ -321,9 +337,9 @@ impl Generator {
         let Some(evolution) = &c.evolution else {
             return Err(fail(format!("catalog `{name}` has no release information")));
         };
-        let date = date.map_or_else(evolve::history::today, str::to_owned);
-        let history = evolve::release(evolution, &c.resolved, &date)?;
-        let record = evolve::History::path(&self.root.join("catalog"), name);
+        let date = date.map_or_else(errcat_evolve::history::today, str::to_owned);
+        let history = errcat_evolve::release(evolution, &c.resolved, &date)?;
+        let record = errcat_evolve::History::path(&self.root.join("catalog"), name);
         plan::write_atomically(&self.root, &record, history.to_json().as_bytes())
             .map_err(|e| fail(format!("cannot write {}: {e}", record.display())))?;
         let what = match history.releases.as_slice() {
@@ -342,7 +358,7 @@ impl Generator {
             date,
             what,
             record: Path::new("catalog")
-                .join(evolve::history::RELEASES_DIR)
+                .join(errcat_evolve::history::RELEASES_DIR)
                 .join(format!("{name}.json")),
         })
     }

@@ -1,34 +1,38 @@
 //! errcat's code generator: error catalogs (JSON) to Rust crates and markdown reference pages.
 //!
-//! The pipeline runs one way; each stage is a folder and uses only the stages above it:
+//! This crate is the façade over the pipeline's stages, each a crate of its own, so that the
+//! compiler keeps every dependency pointing one way (down this list):
 //!
 //! ```text
-//! format   what a catalog, mapping or settings file may say (types only)
+//! errcat-catalog  format → load → check → model: what a catalog or settings file may say,
+//!                 every problem located in the source, the rules, and the Model
 //!   │
-//! load     file bytes → text → Catalog | Mapping, every problem located in the source
+//! errcat-mapping  a vendor's own error file + its mapping → Catalog   (feature `mapping`)
 //!   │
-//! mapping  a vendor's own error file + its mapping → Catalog
+//! errcat-evolve   Model vs. its last release: version gate, changelog, retired codes
 //!   │
-//! check    the rules a Catalog must follow (names, statuses, layout, look-alike codes)
+//! errcat-emit     Model → text: the build-script module; with `full`, a whole crate,
+//!                 pages, OpenAPI
 //!   │
-//! model    Catalog → Model: identifiers, pages, and the facts the emitters ask for
-//!   │
-//! evolve   Model vs. its last release: version gate, changelog, retired codes
-//!   │
-//! emit     Model → text: rust (one crate), docs (pages), schema (catalog/schema.json)
-//!   │
-//! plan     every output in memory, then compared with the disk or written atomically
+//! errcat-codegen  this crate: catalog files in (`input`), every output in memory, then
+//!                 compared with the disk or written atomically (`plan`, feature `gen`)
 //! ```
 //!
-//! `diag` (located problems), `ident` (Rust identifiers) and `text` (markdown and rustdoc
-//! text) are used by every stage. Errors have one story, told in `diag`: a problem in a file
-//! is a [`Diagnostic`]; the problems of one file, before they are bound to its text, are a
-//! `Diagnostics`; across files and at every stage boundary the planner calls, a [`Report`].
+//! Errors have one story, told in `errcat_catalog::diag`: a problem in a file is a
+//! [`Diagnostic`]; the problems of one file, before they are bound to its text, are a
+//! `Diagnostics`; across files and at every stage boundary, a [`Report`].
+//!
+//! ## Features
+//!
+//! With no feature, a build script reads a native catalog and writes its module. `mapping`
+//! reads vendor mappings, `xml` checks XML example bodies, and `gen` is everything a project
+//! run needs (`generate`, `check`, `standalone`, pages, releases). A catalog that needs a
+//! feature that is off is refused, naming the feature.
 //!
 //! [`Generator`] is the way in, for an xtask, a build script or a command line:
 //!
-//! ```no_run
-//! // xtask: regenerate `generated/` from `catalog/`, as `cargo xtask gen` does.
+//! ```ignore
+//! // xtask (feature `gen`): regenerate `generated/` from `catalog/`, as `cargo xtask gen` does.
 //! let written = errcat_codegen::Generator::new().root("..").generate()?;
 //! # Ok::<(), errcat_codegen::Report>(())
 //! ```
@@ -42,33 +46,30 @@
 //! // lib.rs: include!(concat!(env!("OUT_DIR"), "/errors.rs"));
 //! ```
 
-mod check;
-mod diag;
-mod emit;
-mod evolve;
-mod format;
 mod generator;
-mod ident;
-mod json_pointer;
-mod load;
-mod mapping;
-mod model;
+mod input;
+#[cfg(feature = "gen")]
 mod plan;
-mod text;
+#[cfg(feature = "gen")]
+mod schema;
 #[cfg(test)]
 mod tidy;
 
+#[cfg(feature = "gen")]
 #[doc(hidden)]
 pub mod testing;
 
-pub use diag::{Diagnostic, Related, Report};
-pub use emit::rust::CrateFiles;
-pub use evolve::{Class, Evolution};
-pub use format::Catalog;
-pub use format::Settings;
+pub use errcat_catalog::diag::{Diagnostic, Related, Report};
+pub use errcat_catalog::format::{Catalog, Settings};
+pub use errcat_catalog::model::{CodeModel, Model};
+#[cfg(feature = "gen")]
+pub use errcat_emit::rust::CrateFiles;
+#[cfg(feature = "gen")]
+pub use errcat_evolve::{Class, Evolution};
 pub use generator::Generator;
+#[cfg(feature = "gen")]
 pub use generator::Released;
-pub use model::{CodeModel, Model};
+#[cfg(feature = "gen")]
 pub use plan::{CatalogPlan, Change, CodeChanges, Drift, Plan};
 
 /// The `include!`-able Rust module for the catalog at `path`, for build scripts; see also
@@ -76,8 +77,3 @@ pub use plan::{CatalogPlan, Change, CodeChanges, Drift, Plan};
 pub fn module_from_file(path: &std::path::Path) -> Result<String, Report> {
     Generator::new().module(path)
 }
-
-// Shims while the stage folders settle: old module paths used inside the crate.
-use check as validate;
-use check::layout;
-use format::catalog;

@@ -3,14 +3,14 @@
 //! template, a description of the requested length), and the internal steps tests check one
 //! by one.
 
-use crate::format::{Catalog, Category, Code, CodeType};
+use errcat_catalog::format::{Catalog, Category, Code, CodeType};
 
-pub use crate::evolve::diff::{changes, highest};
-pub use crate::format::CodeValue;
-pub use crate::ident::variant_name;
-pub use crate::load::catalog as parse_catalog;
 pub use crate::plan::catalog_files;
-pub use crate::text::percent_decode;
+pub use errcat_catalog::format::CodeValue;
+pub use errcat_catalog::ident::variant_name;
+pub use errcat_catalog::load::catalog as parse_catalog;
+pub use errcat_catalog::text::percent_decode;
+pub use errcat_evolve::diff::{changes, highest};
 
 /// A valid catalog named `name` with `n` codes, each with a description of about
 /// `description_len` bytes.
@@ -81,7 +81,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
 
 /// The catalog as pretty JSON, as it would sit in `catalog/`.
 pub fn json(catalog: &Catalog) -> String {
-    let mut text = serde_json::to_string_pretty(catalog).expect(crate::diag::OWN_JSON);
+    let mut text = serde_json::to_string_pretty(catalog).expect(errcat_catalog::diag::OWN_JSON);
     text.push('\n');
     text
 }

@@ -5,13 +5,14 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::input::load_file;
 use super::{CatalogPlan, Plan, hidden, parallel, settings};
-use crate::diag::{Diagnostic, Diagnostics, Report};
-use crate::emit::{docs, openapi, readme, rust, schema};
-use crate::format::SETTINGS_FILE_NAME;
-use crate::load;
-use crate::model::Model;
+use crate::input::load_file;
+use crate::schema;
+use errcat_catalog::diag::{Diagnostic, Diagnostics, Report};
+use errcat_catalog::format::SETTINGS_FILE_NAME;
+use errcat_catalog::load;
+use errcat_catalog::model::Model;
+use errcat_emit::{docs, openapi, readme, rust};
 
 /// The catalog files of a workspace: `catalog/*.json` except the schema, in name order.
 pub fn catalog_files(root: &Path) -> io::Result<Vec<PathBuf>> {
@@ -217,7 +218,7 @@ fn at_name(root: &Path, source: &str, message: String, hint: &str) -> Report {
     let Ok(text) = fs::read_to_string(root.join(source)) else {
         return Report::global(format!("{source}: {message}; {hint}"));
     };
-    let pointer = match load::input(&text) {
+    let pointer = match load::input::<serde::de::IgnoredAny>(&text) {
         Ok(load::Input::Mapping(_)) => "/catalog/name",
         _ => "/name",
     };
@@ -236,13 +237,13 @@ fn resolved_json(model: &Model, command: &str) -> String {
         #[serde(rename = "$comment")]
         comment: String,
         #[serde(flatten)]
-        catalog: &'a crate::format::Catalog,
+        catalog: &'a errcat_catalog::format::Catalog,
     }
     let resolved = Resolved {
-        comment: crate::emit::generated_line(command, &model.source_path),
+        comment: errcat_emit::generated_line(command, &model.source_path),
         catalog: &model.catalog,
     };
-    let mut text = serde_json::to_string_pretty(&resolved).expect(crate::diag::OWN_JSON);
+    let mut text = serde_json::to_string_pretty(&resolved).expect(errcat_catalog::diag::OWN_JSON);
     text.push('\n');
     text
 }
@@ -342,7 +343,7 @@ fn part_files(
             .map(|(page, content)| (docs_dir.join(page), content))
             .collect(),
         Part::Data => {
-            let marker = crate::emit::generated_line(command, &model.source_path);
+            let marker = errcat_emit::generated_line(command, &model.source_path);
             vec![
                 (dir.join("catalog.json"), resolved_json(model, command)),
                 (dir.join("README.md"), readme::readme(model, &marker)),
@@ -377,20 +378,20 @@ fn part_files(
 /// messages), and points each page at its crate's changelog. `place` gives a model's catalog
 /// file (read again for locating problems) and the link from its page to its changelog.
 /// Returns the evolutions, in model order, and the version gate's report (see
-/// [`crate::evolve::evolve`]); the error gathers the problems of every model.
+/// [`errcat_evolve::evolve`]); the error gathers the problems of every model.
 fn evolve_models(
     models: &mut [Model],
     place: &dyn Fn(&Model) -> (PathBuf, String),
     catalog_dir: &Path,
     shown_dir: &str,
-) -> Result<(Vec<crate::evolve::Evolution>, Report), Report> {
+) -> Result<(Vec<errcat_evolve::Evolution>, Report), Report> {
     let (mut report, mut gate) = (Report::default(), Report::default());
     let mut evolutions = Vec::with_capacity(models.len());
     for model in models.iter_mut() {
         let (path, changelog) = place(model);
         let text = fs::read_to_string(path).unwrap_or_default();
         model.changelog = Some(changelog);
-        match crate::evolve::evolve(model, catalog_dir, shown_dir, &text) {
+        match errcat_evolve::evolve(model, catalog_dir, shown_dir, &text) {
             Ok((evolution, gated)) => {
                 evolutions.push(evolution);
                 gate.append(gated);
@@ -411,11 +412,11 @@ fn add_changelog(
     i: usize,
     dir: &Path,
     model: &Model,
-    evolution: crate::evolve::Evolution,
+    evolution: errcat_evolve::Evolution,
     command: &str,
 ) -> String {
-    let marker = crate::emit::generated_line(command, &model.source_path);
-    let changelog = crate::evolve::changelog::render(model, &evolution, &marker);
+    let marker = errcat_emit::generated_line(command, &model.source_path);
+    let changelog = errcat_evolve::changelog::render(model, &evolution, &marker);
     plan.add(Some(i), dir.join("CHANGELOG.md"), changelog.clone());
     plan.catalogs[i].evolution = Some(evolution);
     changelog
@@ -426,8 +427,8 @@ mod tests {
     use std::path::Path;
 
     use super::{PAGE_SHARES, Part, part_files};
-    use crate::emit::docs;
-    use crate::plan::input::load_model;
+    use crate::input::load_model;
+    use errcat_emit::docs;
 
     #[test]
     fn the_page_shares_together_are_every_page_once() {

@@ -7,13 +7,13 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Report;
-use crate::format::{Catalog, SETTINGS_FILE_NAME, Settings};
-use crate::model::Model;
+use errcat_catalog::diag::Report;
+use errcat_catalog::format::{Catalog, SETTINGS_FILE_NAME, Settings};
+use errcat_catalog::model::Model;
 
 mod assemble;
 mod hidden;
-pub(crate) mod input;
+
 mod parallel;
 mod write;
 
@@ -54,7 +54,7 @@ pub struct CatalogPlan {
     /// `catalog.json` beside the crate.
     pub resolved: std::sync::Arc<Catalog>,
     /// How the catalog compares with its last release.
-    pub evolution: Option<crate::evolve::Evolution>,
+    pub evolution: Option<errcat_evolve::Evolution>,
     /// Warnings about the catalog, rendered: printed, and the run goes on.
     pub warnings: Vec<String>,
 }
@@ -176,7 +176,7 @@ fn read_settings(root: &Path) -> Result<Settings, String> {
     if let Some(problem) = settings
         .reference_url
         .as_deref()
-        .and_then(crate::model::reference_url_problem)
+        .and_then(errcat_catalog::model::reference_url_problem)
     {
         return Err(format!("{name}: `reference_url` {problem}"));
     }
@@ -203,7 +203,7 @@ impl CodeChanges {
                 .map(|code| {
                     (
                         code.code.wire(),
-                        serde_json::to_value(code).expect(crate::diag::OWN_JSON),
+                        serde_json::to_value(code).expect(errcat_catalog::diag::OWN_JSON),
                     )
                 })
                 .collect()

@@ -6,7 +6,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Change, Drift, MARKER, Plan, parallel};
-use crate::diag::Report;
+use errcat_catalog::diag::Report;
 
 impl Plan {
     /// Compares the plan with the files under `root`: every file that differs, in path order.

@@ -1,0 +1,11 @@
+//! What a file in `catalog/` may say: the catalog format and the workspace settings. Types
+//! only (serde and schemars); loading and checking are later stages.
+
+pub mod catalog;
+
+mod settings;
+mod version;
+
+pub use catalog::*;
+pub use settings::{SETTINGS_FILE_NAME, Settings};
+pub use version::Version;

@@ -1,0 +1,94 @@
+//! `src/lib.rs` of a generated crate: crate docs, lint levels and the modules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::inner_doc_attrs;
+use errcat_catalog::model::Model;
+use errcat_catalog::text;
+
+pub(super) fn lib_tokens(model: &Model) -> TokenStream {
+    let c = &model.catalog;
+    let mut doc = format!("# {} error codes\n\n", text::plain(&c.title));
+    if let Some(d) = &c.description {
+        doc.push_str(&text::rustdoc(d));
+        doc.push_str("\n\n");
+    }
+    if let Some(s) = &c.source {
+        doc.push_str(&format!("Source: {}\n\n", text::rustdoc(s)));
+    }
+    let first = &model.codes[0];
+    let status_line = match (first.entry().status, model.all_have_status()) {
+        (Some(s), true) => format!("assert_eq!(code.http_status(), {s});\n"),
+        (Some(s), false) => format!("assert_eq!(code.http_status(), Some({s}));\n"),
+        (None, _) => "assert_eq!(code.http_status(), None);\n".to_owned(),
+    };
+    doc.push_str(&format!(
+        "[`ErrorCode`] has one variant per code of the catalog `{}`, with its wire spelling, HTTP status, \
+         message, description and documentation URL.\n\n```\nuse {}::ErrorCode;\n\nlet code: ErrorCode = {:?}.parse().unwrap();\nassert_eq!(code.as_str(), {:?});\n{status_line}assert!(\"zz_not_a_code\".parse::<ErrorCode>().is_err());\n```",
+        model.source_path, model.lib_name, first.wire, first.wire,
+    ));
+    doc.push_str(&features_doc(model));
+    let doc = inner_doc_attrs(&doc);
+    let retry = model.is_http_api().then(|| {
+        quote! {
+            mod retry;
+            pub use retry::{RateLimit, RetryAfter};
+        }
+    });
+    quote! {
+        #doc
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+
+        include!("codes.rs");
+
+        mod facts;
+        mod features;
+        mod wire;
+        pub use wire::{Code, UnknownCode};
+        #retry
+        #[cfg(feature = "json")]
+        mod json;
+        #[cfg(feature = "json")]
+        pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
+    }
+}
+
+/// The crate docs' section on features and wire codes.
+fn features_doc(model: &Model) -> String {
+    let body = match model.layout() {
+        Some(_) if model.body_is_xml() => "`ApiError` (`to_xml`, `from_response`, and `from_xml` with the \
+                    `xml` feature) reads and writes the XML error body this API documents, keeps codes this \
+                    crate does not know, and converts to and from RFC 9457 problem documents (`Problem`).\n\
+                    - `xml` (brings `json` and `quick-xml`): reads the API's XML error body (`ApiError::from_xml`, \
+                    and in `from_response`); `axum` and `reqwest` bring it."
+            .to_owned(),
+        Some(_) => "`ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API \
+                    documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem \
+                    documents (`Problem`)."
+            .to_owned(),
+        None => "`ApiError` converts to and from RFC 9457 problem documents (`Problem`). The catalog does not \
+                 document the layout of the API's error body, so it is not read from it."
+            .to_owned(),
+    };
+    let mut doc = format!(
+        "\n\n## Wire codes and features\n\n[`Code`] holds a code read from the wire: `Known` or, for a code \
+         this crate does not know yet, `Unknown` with the text kept.\n\nNo dependency by default. Features:\n\n\
+         - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.\n\
+         - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`{}.\n\
+         - `json` (brings `serde` and `serde_json`): {body}",
+        if model.is_http_api() {
+            "; `ApiError::to_http_response` and `from_http_response` with `json`"
+        } else {
+            ""
+        }
+    );
+    if model.is_http_api() {
+        doc.push_str(
+            "\n\n[`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into \
+             a delay to wait.",
+        );
+    }
+    doc
+}

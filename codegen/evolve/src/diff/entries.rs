@@ -1,0 +1,276 @@
+//! Changes to the catalog's text, its categories and each code.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::{Change, Class, enum_variant, renumbered, shown, variant};
+use errcat_catalog::format::{Catalog, Code};
+use errcat_catalog::ident;
+use errcat_catalog::text::{code_span, plain};
+
+/// The members of `value` named `fields` that differ from `other`'s.
+fn differing(a: &Value, b: &Value, fields: &[&str]) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|f| a.get(**f) != b.get(**f))
+        .map(|f| (*f).to_owned())
+        .collect()
+}
+
+pub(super) fn catalog_docs(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    let value = |c: &Catalog| {
+        let mut v = serde_json::to_value(c).expect(errcat_catalog::diag::OWN_JSON);
+        let envelope = v.get("envelope").cloned().unwrap_or(Value::Null);
+        for part in ["description", "fields", "examples"] {
+            v[format!("envelope {part}")] = envelope.get(part).cloned().unwrap_or(Value::Null);
+        }
+        v
+    };
+    let fields = [
+        "title",
+        "description",
+        "source",
+        "doc_url",
+        "notes",
+        "package",
+        "envelope description",
+        "envelope fields",
+        "envelope examples",
+    ];
+    let changed = differing(&value(old), &value(new), &fields);
+    if !changed.is_empty() {
+        out.push(Change::new(
+            Class::Docs,
+            "catalog-docs",
+            None,
+            format!("Catalog documentation: {} changed", changed.join(", ")),
+        ));
+    }
+}
+
+pub(super) fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    let ids = |c: &Catalog| -> Vec<String> { c.categories.iter().map(|x| x.id.clone()).collect() };
+    let (a, b) = (ids(old), ids(new));
+    for cat in &new.categories {
+        match old.categories.iter().find(|x| x.id == cat.id) {
+            None => out.push(Change::new(
+                Class::Additive,
+                "category-added",
+                None,
+                format!(
+                    "Category {} (`Category::{}`)",
+                    code_span(&cat.id),
+                    ident::variant_name(&cat.id)
+                ),
+            )),
+            Some(before) => {
+                let (x, y) = (
+                    serde_json::to_value(before).expect(errcat_catalog::diag::OWN_JSON),
+                    serde_json::to_value(cat).expect(errcat_catalog::diag::OWN_JSON),
+                );
+                let changed = differing(&x, &y, &["title", "description", "sdk_class"]);
+                if !changed.is_empty() {
+                    out.push(Change::new(
+                        Class::Docs,
+                        "category-docs",
+                        None,
+                        format!(
+                            "Category {}: {} changed",
+                            code_span(&cat.id),
+                            changed.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for id in a.iter().filter(|id| !b.contains(id)) {
+        out.push(Change::new(
+            Class::Breaking,
+            "category-removed",
+            None,
+            format!(
+                "Category {} (`Category::{}`)",
+                code_span(id),
+                ident::variant_name(id)
+            ),
+        ));
+    }
+    let moved = renumbered(&a, &b);
+    if !moved.is_empty() {
+        out.push(Change::new(
+            Class::Breaking,
+            "categories-renumbered",
+            None,
+            format!(
+                "{} categor{} moved in catalog order ({}), which changes {} `Category` value (`as` casts) and `Ord`; categories added after the existing ones keep them",
+                moved.len(),
+                if moved.len() == 1 { "y" } else { "ies" },
+                shown(&moved),
+                if moved.len() == 1 { "its" } else { "their" },
+            ),
+        ));
+    }
+}
+
+/// Fields that only document a code.
+const DOC_FIELDS: &[&str] = &[
+    "title",
+    "message",
+    "description",
+    "when",
+    "causes",
+    "fixes",
+    "action",
+    "cases",
+    "examples",
+    "headers",
+    "sdk_class",
+    "doc_url",
+    "notes",
+];
+
+pub(super) fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
+    let wire = new.code.wire();
+    let w = code_span(&wire);
+    let mut push = |class, kind: &str, text: String| {
+        out.push(Change::new(class, kind, Some(&wire), text));
+    };
+    if new.reused.is_some()
+        && old.reused != new.reused
+        && old.retired.is_some()
+        && new.retired.is_none()
+    {
+        let note = plain(
+            new.reused
+                .as_ref()
+                .map(|r| r.note.as_str())
+                .unwrap_or_default(),
+        );
+        push(
+            Class::Breaking,
+            "code-reused",
+            format!(
+                "{w} ({}) is in use again with another meaning: {} ({note})",
+                enum_variant(new),
+                plain(&new.message)
+            ),
+        );
+        return;
+    }
+    if variant(old) != variant(new) {
+        push(
+            Class::Breaking,
+            "code-renamed",
+            format!(
+                "{w} is now {} (was {})",
+                enum_variant(new),
+                enum_variant(old)
+            ),
+        );
+    }
+    let (old_aliases, new_aliases): (BTreeSet<&String>, BTreeSet<&String>) =
+        (old.aliases.iter().collect(), new.aliases.iter().collect());
+    for alias in old_aliases.difference(&new_aliases) {
+        push(
+            Class::Breaking,
+            "alias-removed",
+            format!("{w} no longer accepts the spelling {}", code_span(alias)),
+        );
+    }
+    for alias in new_aliases.difference(&old_aliases) {
+        push(
+            Class::Additive,
+            "alias-added",
+            format!("{w} also accepts the spelling {}", code_span(alias)),
+        );
+    }
+    let mut docs: Vec<String> = Vec::new();
+    match (&old.retired, &new.retired) {
+        (None, Some(r)) => push(
+            Class::Behavioural,
+            "code-retired",
+            format!(
+                "{w} ({}) is retired in {}: {}. The variant stays and still parses",
+                enum_variant(new),
+                r.since,
+                plain(r.note.trim_end_matches('.'))
+            ),
+        ),
+        (Some(_), None) => push(
+            Class::Behavioural,
+            "code-unretired",
+            format!("{w} is no longer retired"),
+        ),
+        (Some(a), Some(b)) if a != b => docs.push("retirement".to_owned()),
+        _ => {}
+    }
+    match (&old.deprecated, &new.deprecated) {
+        (None, Some(d)) => push(
+            Class::Behavioural,
+            "code-deprecated",
+            format!(
+                "{w} ({}) is deprecated: {}",
+                enum_variant(new),
+                plain(&d.note)
+            ),
+        ),
+        (Some(_), None) => push(
+            Class::Behavioural,
+            "code-undeprecated",
+            format!("{w} is no longer deprecated"),
+        ),
+        (Some(a), Some(b)) if a.note != b.note => docs.push("deprecation note".to_owned()),
+        _ => {}
+    }
+    if old.status != new.status {
+        let show = |s: Option<u16>| s.map_or_else(|| "none".to_owned(), |s| s.to_string());
+        push(
+            Class::Behavioural,
+            "status-changed",
+            format!(
+                "{w}: HTTP status {} (was {})",
+                show(new.status),
+                show(old.status)
+            ),
+        );
+    }
+    if old.category != new.category {
+        let show = |c: &Option<String>| c.as_deref().map_or_else(|| "none".to_owned(), code_span);
+        push(
+            Class::Behavioural,
+            "category-changed",
+            format!(
+                "{w}: category {} (was {})",
+                show(&new.category),
+                show(&old.category)
+            ),
+        );
+    }
+    let retryable = |c: &Code| c.retryable == Some(true);
+    if retryable(old) != retryable(new) {
+        push(
+            Class::Behavioural,
+            "retryable-changed",
+            format!("{w}: `is_retryable()` is now `{}`", retryable(new)),
+        );
+    } else if old.retryable != new.retryable {
+        docs.push("retryable".to_owned());
+    }
+    if old.reused != new.reused {
+        docs.push("reuse note".to_owned());
+    }
+    let (a, b) = (
+        serde_json::to_value(old).expect(errcat_catalog::diag::OWN_JSON),
+        serde_json::to_value(new).expect(errcat_catalog::diag::OWN_JSON),
+    );
+    docs.extend(differing(&a, &b, DOC_FIELDS));
+    if !docs.is_empty() {
+        push(
+            Class::Docs,
+            "code-docs",
+            format!("{w}: {} changed", docs.join(", ")),
+        );
+    }
+}

@@ -1,0 +1,97 @@
+//! A catalog file to a [`Model`]: the front of the pipeline, run once per catalog file.
+//!
+//! A native catalog is loaded, checked and modelled. A mapping also has its vendor file read
+//! (only from inside the mapping's folder) and applied; problems found in the catalog the
+//! mapping made are pointed back at the vendor entry or mapping member they came from.
+
+use std::path::Path;
+
+#[cfg(not(feature = "mapping"))]
+use errcat_catalog::diag::Diagnostic;
+use errcat_catalog::diag::{Diagnostics, Report};
+use errcat_catalog::load;
+use errcat_catalog::model::Model;
+
+#[cfg(feature = "mapping")]
+mod vendor;
+#[cfg(feature = "gen")]
+pub(crate) use vendor::preview;
+
+/// What a mapping file is read as: the mapping format, or with the `mapping` feature off,
+/// nothing (it is only recognised, to say which feature reads it).
+#[cfg(feature = "mapping")]
+type MappingFile = errcat_mapping::Mapping;
+#[cfg(not(feature = "mapping"))]
+type MappingFile = serde::de::IgnoredAny;
+
+/// Loads, validates and models one native catalog from its text. `name` is how messages and
+/// generated files name the file. The error holds every problem, located.
+pub(crate) fn load_model(name: &str, text: &str) -> Result<Model, Report> {
+    load_text(name, text, None)
+}
+
+/// Loads, validates and models the catalog or vendor mapping at `path` (a mapping's vendor
+/// file is found relative to it). `name` is how messages and generated files name the file.
+pub(crate) fn load_file(path: &Path, name: &str) -> Result<Model, Report> {
+    let text = load::file::read(path, name)?;
+    let mut model = load_text(name, &text, Some(path.parent().unwrap_or(Path::new("."))))?;
+    model.inputs.insert(0, path.to_path_buf());
+    Ok(model)
+}
+
+fn load_text(name: &str, text: &str, dir: Option<&Path>) -> Result<Model, Report> {
+    let fail = |mut problems: Diagnostics| {
+        load::locate(text, &mut problems);
+        Err(Report::bind(name, text, problems))
+    };
+    let catalog = match load::input::<MappingFile>(text) {
+        Err(problems) => return fail(problems),
+        Ok(load::Input::Catalog(catalog)) => *catalog,
+        Ok(load::Input::Mapping(mapping)) => {
+            let Some(dir) = dir else {
+                return Err(Report::global(format!(
+                    "{name} is a vendor mapping: load it from its file"
+                )));
+            };
+            #[cfg(feature = "mapping")]
+            return vendor::load_mapping(name, text, &mapping, dir);
+            #[cfg(not(feature = "mapping"))]
+            {
+                let _ = (mapping, dir);
+                return fail(
+                    Diagnostic::at(
+                        "/mapping",
+                        "this is a vendor mapping, and reading one needs the `mapping` feature of errcat-codegen",
+                    )
+                    .hint("depend on `errcat-codegen` with `features = [\"mapping\"]`")
+                    .into(),
+                );
+            }
+        }
+    };
+    match Model::build(catalog, name) {
+        #[cfg_attr(not(feature = "gen"), allow(unused_mut))]
+        Ok(mut model) => {
+            // Look-alike codes are a warning of `gen` (the `confusables` feature).
+            #[cfg(feature = "gen")]
+            {
+                let mut look_alikes = errcat_catalog::check::look_alikes(&model.catalog);
+                load::locate(text, &mut look_alikes);
+                warn(&mut model, name, text, look_alikes);
+            }
+            Ok(model)
+        }
+        Err(problems) => fail(problems),
+    }
+}
+
+#[cfg(feature = "gen")]
+/// Renders `warnings`, located in `text` (the file shown as `name`), onto `model`.
+fn warn(model: &mut Model, name: &str, text: &str, warnings: Diagnostics) {
+    if warnings.is_empty() {
+        return;
+    }
+    model
+        .warnings
+        .push(Report::bind(name, text, warnings).warnings());
+}

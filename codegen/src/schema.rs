@@ -1,0 +1,36 @@
+//! `catalog/schema.json`, generated with schemars from the types of the two kinds of file
+//! `catalog/` holds: native catalogs ([`Catalog`]) and vendor mappings ([`Mapping`]).
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use errcat_catalog::format::Catalog;
+use errcat_emit::generated_line;
+use errcat_mapping::format::Mapping;
+
+/// A file in `catalog/`: a native catalog, or a mapping of a vendor's file (it has `mapping`).
+#[derive(Serialize, JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // Only its schema is used.
+enum CatalogFile {
+    Catalog(Box<Catalog>),
+    Mapping(Box<Mapping>),
+}
+
+/// The JSON Schema of catalog files, as written to `catalog/schema.json`.
+pub fn catalog_schema(command: &str) -> String {
+    let schema = schemars::schema_for!(CatalogFile);
+    let mut out = serde_json::Map::new();
+    // The marker goes first, where errcat looks for it before replacing a file.
+    out.insert(
+        "$comment".to_owned(),
+        generated_line(command, "codegen/src/catalog.rs").into(),
+    );
+    if let serde_json::Value::Object(fields) = schema.to_value() {
+        out.extend(fields);
+    }
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(out))
+        .expect(errcat_catalog::diag::OWN_JSON);
+    text.push('\n');
+    text
+}
