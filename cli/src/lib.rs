@@ -271,7 +271,7 @@ fn check(
     let code_changes = code_changes(plan, root);
     for c in plan.catalogs() {
         let stale = c
-            .files
+            .files()
             .iter()
             .filter(|p| drifted.contains(p.as_path()))
             .count();
@@ -283,10 +283,12 @@ fn check(
         writeln!(
             out,
             "{}: {} codes from {}: {state}",
-            c.name, c.codes, c.source
+            c.name(),
+            c.codes(),
+            c.source()
         )?;
-        for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
-            writeln!(out, "{}: {what}", c.name)?;
+        for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name()) {
+            writeln!(out, "{}: {what}", c.name())?;
         }
         summary(c, out)?;
     }
@@ -347,7 +349,7 @@ fn code_changes(plan: &Plan, root: &Path) -> Vec<(String, String)> {
 
 /// The lines on changes since the last release that `gen` prints for catalog `c`.
 fn summary(c: &errcat_codegen::CatalogPlan, out: &mut dyn Write) -> std::io::Result<()> {
-    for line in c.evolution.iter().flat_map(|e| e.summary(&c.name)) {
+    for line in c.evolution().into_iter().flat_map(|e| e.summary(c.name())) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -355,7 +357,7 @@ fn summary(c: &errcat_codegen::CatalogPlan, out: &mut dyn Write) -> std::io::Res
 
 /// The catalogs' warnings (look-alike codes): shown, and the run goes on.
 fn warnings(plan: &Plan, err: &mut dyn Write) -> std::io::Result<()> {
-    for warning in plan.catalogs().iter().flat_map(|c| &c.warnings) {
+    for warning in plan.catalogs().iter().flat_map(|c| c.warnings()) {
         write!(err, "{warning}")?;
     }
     Ok(())
@@ -384,7 +386,7 @@ pub(crate) fn write(
         changes.iter().map(|(p, k)| (p.as_path(), *k)).collect();
     for c in plan.catalogs() {
         let count = |want: Change| {
-            c.files
+            c.files()
                 .iter()
                 .filter(|p| change_of.get(p.as_path()) == Some(&want))
                 .count()
@@ -392,23 +394,23 @@ pub(crate) fn write(
         writeln!(
             out,
             "{}: {} codes from {} -> {} files: {} created, {} updated, {} unchanged",
-            c.name,
-            c.codes,
-            c.source,
-            c.files.len(),
+            c.name(),
+            c.codes(),
+            c.source(),
+            c.files().len(),
             count(Change::Created),
             count(Change::Updated),
             count(Change::Unchanged),
         )?;
-        for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name) {
-            writeln!(out, "{}: {what}", c.name)?;
+        for (_, what) in code_changes.iter().filter(|(name, _)| *name == c.name()) {
+            writeln!(out, "{}: {what}", c.name())?;
         }
         summary(c, out)?;
     }
     let owned: std::collections::HashSet<&Path> = plan
         .catalogs()
         .iter()
-        .flat_map(|c| c.files.iter().map(PathBuf::as_path))
+        .flat_map(|c| c.files().iter().map(PathBuf::as_path))
         .collect();
     let shared = changes
         .iter()

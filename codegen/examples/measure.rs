@@ -29,7 +29,7 @@ fn main() {
     println!("load+model: {:>8.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let files = Generator::new().crate_files(&model, false);
-    let size = files.codes_rs.len();
+    let size = files.codes_rs().len();
     println!(
         "rust:       {:>8.3} s ({size} bytes of codes.rs)",
         t.elapsed().as_secs_f64()

@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use errcat_catalog::diag::Report;
-use errcat_catalog::model::Model;
 use errcat_emit::rust;
 #[cfg(feature = "gen")]
 use errcat_emit::{docs, explain};
 
 use crate::input;
+use crate::model::Model;
 #[cfg(feature = "gen")]
 use crate::plan::{self, Change, Drift, Plan};
 
@@ -161,7 +161,7 @@ impl Generator {
     /// Loads, checks and models the catalog (or mapping) at `path` (relative to the root).
     pub fn load(&self, path: &Path) -> Result<Model, Report> {
         let name = path.display().to_string();
-        input::load_file(&self.under_root(path), &name)
+        input::load_file(&self.under_root(path), &name).map(Model)
     }
 
     /// What the vendor mapping `catalog/<name>.json` makes, for its author: the entries found,
@@ -197,33 +197,33 @@ impl Generator {
     /// generated files name it. A mapping must be loaded from its file
     /// ([`load`](Self::load)), beside its vendor file.
     pub fn load_str(&self, name: &str, text: &str) -> Result<Model, Report> {
-        input::load_model(name, text)
+        input::load_model(name, text).map(Model)
     }
 
     /// The files of the crate generated from `model`; `standalone` makes it a workspace of
     /// its own (it builds outside any other workspace).
     #[cfg(feature = "gen")]
     pub fn crate_files(&self, model: &Model, standalone: bool) -> rust::CrateFiles {
-        rust::emit(model, &self.command, standalone)
+        rust::emit(&model.0, &self.command, standalone)
     }
 
     /// The reference pages of `model`: file name and markdown (one page, or an overview and
     /// its parts for a large catalog).
     #[cfg(feature = "gen")]
     pub fn pages(&self, model: &Model) -> Vec<(String, String)> {
-        docs::pages(model, &self.command)
+        docs::pages(&model.0, &self.command)
     }
 
     /// The reference page of `model` as one markdown document, however large.
     #[cfg(feature = "gen")]
     pub fn page(&self, model: &Model) -> String {
-        docs::page(model, &self.command)
+        docs::page(&model.0, &self.command)
     }
 
     /// The `include!`-able Rust module for the catalog at `path`: the crate's code in one
     /// file, without its features.
     pub fn module(&self, path: &Path) -> Result<String, Report> {
-        Ok(rust::module(&self.load(path)?))
+        Ok(rust::module(&self.load(path)?.0))
     }
 
     /// For `build.rs`: writes the module of the catalog at `path` (relative to the package,
@@ -239,10 +239,10 @@ impl Generator {
             ));
         };
         let model = self.load(path)?;
-        for input in &model.inputs {
+        for input in &model.0.inputs {
             println!("cargo::rerun-if-changed={}", input.display());
         }
-        write_module(Path::new(&out_dir), path, &rust::module(&model))
+        write_module(Path::new(&out_dir), path, &rust::module(&model.0))
     }
 }
 
@@ -327,18 +327,18 @@ impl Generator {
     pub fn release(&self, name: &str, date: Option<&str>) -> Result<Released, Report> {
         let fail = |message: String| Report::global(message);
         let plan = self.plan()?;
-        let Some(c) = plan.catalogs().iter().find(|c| c.name == name) else {
-            let names: Vec<&str> = plan.catalogs().iter().map(|c| c.name.as_str()).collect();
+        let Some(c) = plan.catalogs().iter().find(|c| c.name() == name) else {
+            let names: Vec<&str> = plan.catalogs().iter().map(|c| c.name()).collect();
             return Err(fail(format!(
                 "no catalog is named `{name}`; the catalogs are: {}",
                 names.join(", ")
             )));
         };
-        let Some(evolution) = &c.evolution else {
+        let Some(evolution) = c.evolution() else {
             return Err(fail(format!("catalog `{name}` has no release information")));
         };
         let date = date.map_or_else(errcat_evolve::history::today, str::to_owned);
-        let history = errcat_evolve::release(evolution, &c.resolved, &date)?;
+        let history = errcat_evolve::release(evolution, c.resolved(), &date)?;
         let record = errcat_evolve::History::path(&self.root.join("catalog"), name);
         plan::write_atomically(&self.root, &record, history.to_json().as_bytes())
             .map_err(|e| fail(format!("cannot write {}: {e}", record.display())))?;

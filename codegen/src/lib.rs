@@ -48,6 +48,7 @@
 
 mod generator;
 mod input;
+mod model;
 #[cfg(feature = "gen")]
 mod plan;
 #[cfg(feature = "gen")]
@@ -60,8 +61,10 @@ mod tidy;
 pub mod testing;
 
 pub use errcat_catalog::diag::{Diagnostic, Related, Report};
+/// The catalog format's types: what a file in `catalog/` may say, as
+/// `CatalogPlan::resolved` hands it out.
+pub use errcat_catalog::format;
 pub use errcat_catalog::format::{Catalog, Settings};
-pub use errcat_catalog::model::{CodeModel, Model};
 #[cfg(feature = "gen")]
 pub use errcat_emit::rust::CrateFiles;
 #[cfg(feature = "gen")]
@@ -69,6 +72,7 @@ pub use errcat_evolve::{Class, Evolution};
 pub use generator::Generator;
 #[cfg(feature = "gen")]
 pub use generator::Released;
+pub use model::{CodeModel, Model};
 #[cfg(feature = "gen")]
 pub use plan::{CatalogPlan, Change, CodeChanges, Drift, Plan};
 

@@ -426,31 +426,31 @@ fn every_workspace_crate_has_its_catalog_version_and_a_changelog_from_its_releas
     assert!(plan.catalogs().len() >= 11);
     for c in plan.catalogs() {
         let version = c
-            .resolved
+            .resolved()
             .version
             .as_deref()
             .expect("every catalog states its version");
-        let cargo = read(&root(), &format!("generated/{}/Cargo.toml", c.name));
+        let cargo = read(&root(), &format!("generated/{}/Cargo.toml", c.name()));
         assert!(
             cargo.contains(&format!("\nversion = \"{version}\"\n")),
             "{}: the crate is not at {version}",
-            c.name
+            c.name()
         );
-        let record = read_json(&root(), &format!("catalog/releases/{}.json", c.name));
-        let changelog = read(&root(), &format!("generated/{}/CHANGELOG.md", c.name));
+        let record = read_json(&root(), &format!("catalog/releases/{}.json", c.name()));
+        let changelog = read(&root(), &format!("generated/{}/CHANGELOG.md", c.name()));
         for release in record["releases"].as_array().unwrap() {
             let heading = format!(
                 "## [{}] - {}",
                 release["version"].as_str().unwrap(),
                 release["date"].as_str().unwrap()
             );
-            assert!(changelog.contains(&heading), "{}: no {heading}", c.name);
+            assert!(changelog.contains(&heading), "{}: no {heading}", c.name());
         }
-        let evolution = c.evolution.as_ref().expect("compared with its release");
+        let evolution = c.evolution().expect("compared with its release");
         assert!(
             !evolution.under_versioned(),
             "{}: the version gate fails",
-            c.name
+            c.name()
         );
     }
 }

@@ -207,7 +207,7 @@ fn check(catalog: &Value) -> Result<bool, TestCaseError> {
         }
     };
     let files = Generator::new().crate_files(&model, false);
-    for source in [&files.codes_rs, &files.lib_rs, &files.tests_rs] {
+    for source in [&files.codes_rs(), &files.lib_rs(), &files.tests_rs()] {
         let parsed = syn::parse_file(source);
         prop_assert!(parsed.is_ok(), "{:?}\n{source}", parsed.err());
     }

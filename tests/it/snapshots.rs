@@ -7,9 +7,9 @@ use errcat_codegen::{CrateFiles, Generator, Model};
 fn edge_crate() {
     let model = errcat_tests::edge_model();
     let files = Generator::new().crate_files(&model, false);
-    snapshot!("edge_codes_rs", files.codes_rs);
-    snapshot!("edge_lib_rs", files.lib_rs);
-    snapshot!("edge_cargo_toml", files.cargo_toml);
+    snapshot!("edge_codes_rs", files.codes_rs());
+    snapshot!("edge_lib_rs", files.lib_rs());
+    snapshot!("edge_cargo_toml", files.cargo_toml());
 }
 
 #[test]
@@ -22,19 +22,19 @@ fn edge_page() {
 fn emitted_code_parses_and_names_are_hygienic() {
     let model = errcat_tests::edge_model();
     let files = Generator::new().crate_files(&model, false);
-    let parsed = syn::parse_file(&files.codes_rs).expect("codes.rs parses");
+    let parsed = syn::parse_file(&files.codes_rs()).expect("codes.rs parses");
     assert!(
         parsed.attrs.is_empty(),
         "codes.rs must have no inner attributes so it can be include!d"
     );
-    let variants: Vec<&str> = model.codes().iter().map(|c| c.variant()).collect();
+    let variants: Vec<&str> = model.codes().map(|c| c.variant()).collect();
     assert_eq!(variants, ["Type", "Self_", "E404", "E0100c", "OldCode"]);
     assert!(
         files
-            .codes_rs
+            .codes_rs()
             .contains("#[deprecated(note = \"use \\\"type\\\" instead\")]")
     );
-    assert!(!files.codes_rs.contains("\0"));
+    assert!(!files.codes_rs().contains("\0"));
 }
 
 /// The edge fixture with `patch` merged over its top-level members, as a model.
@@ -60,17 +60,17 @@ fn snapshot_runtime(
     pinned: &[&str],
     tests: bool,
 ) {
-    let paths: Vec<&str> = files.modules.iter().map(|(p, _)| *p).collect();
+    let paths: Vec<&str> = files.modules().iter().map(|(p, _)| *p).collect();
     assert_eq!(
         paths, expected,
         "the emitter writes other files: add their snapshots here"
     );
     let name = |path: &str| format!("{prefix}_{}", path.replace(['/', '.'], "_"));
     if tests {
-        snapshot!(name("tests/codes.rs"), files.tests_rs);
-        snapshot!(name("tests/data/catalog.in"), files.tests_data);
+        snapshot!(name("tests/codes.rs"), files.tests_rs());
+        snapshot!(name("tests/data/catalog.in"), files.tests_data());
     }
-    for (path, text) in &files.modules {
+    for (path, text) in files.modules() {
         if pinned.contains(path) {
             snapshot!(name(path), text);
         }

@@ -31,15 +31,15 @@ use errcat_catalog::text::code_span;
 #[derive(Debug)]
 pub struct Evolution {
     /// The version the catalog declares (or the default).
-    pub version: Version,
+    pub(crate) version: Version,
     /// Whether the catalog states its version.
-    pub declared: bool,
+    pub(crate) declared: bool,
     /// The release record, if the catalog was ever released.
-    pub history: Option<History>,
+    pub(crate) history: Option<History>,
     /// What changed since the last release.
-    pub changes: Vec<Change>,
+    pub(crate) changes: Vec<Change>,
     /// The smallest version the changes allow (the last release's when nothing changed).
-    pub required: Option<Version>,
+    pub(crate) required: Option<Version>,
 }
 
 impl Evolution {

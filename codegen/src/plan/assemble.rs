@@ -353,19 +353,11 @@ fn part_files(
                 ),
             ]
         }
-        Part::Crate => {
-            let files = rust::emit_without_codes(model, command, standalone);
-            let mut out = vec![
-                (dir.join("Cargo.toml"), files.cargo_toml),
-                (dir.join("src/lib.rs"), files.lib_rs),
-                (dir.join("tests/codes.rs"), files.tests_rs),
-                (dir.join("tests/data/catalog.in"), files.tests_data),
-            ];
-            for (path, contents) in files.modules {
-                out.push((dir.join(path), contents));
-            }
-            out
-        }
+        Part::Crate => rust::emit_without_codes(model, command, standalone)
+            .into_files()
+            .into_iter()
+            .map(|(path, contents)| (dir.join(path), contents))
+            .collect(),
     };
     // A file is held until the run ends: it keeps its bytes, not the room it grew into.
     for (_, content) in &mut files {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use errcat_catalog::diag::Report;
 use errcat_catalog::format::{Catalog, SETTINGS_FILE_NAME, Settings};
 use errcat_catalog::model::Model;
+use errcat_evolve::Evolution;
 
 mod assemble;
 mod hidden;
@@ -43,23 +44,59 @@ pub struct Plan {
 #[derive(Debug)]
 pub struct CatalogPlan {
     /// Catalog name.
-    pub name: String,
+    name: String,
     /// Catalog file.
-    pub source: String,
+    source: String,
     /// Number of codes.
-    pub codes: usize,
+    codes: usize,
     /// The files it produces.
-    pub files: Vec<PathBuf>,
+    files: Vec<PathBuf>,
     /// The catalog as resolved (a vendor file read through its mapping), as written to
     /// `catalog.json` beside the crate.
-    pub resolved: std::sync::Arc<Catalog>,
+    resolved: std::sync::Arc<Catalog>,
     /// How the catalog compares with its last release.
-    pub evolution: Option<errcat_evolve::Evolution>,
+    evolution: Option<errcat_evolve::Evolution>,
     /// Warnings about the catalog, rendered: printed, and the run goes on.
-    pub warnings: Vec<String>,
+    warnings: Vec<String>,
 }
 
 impl CatalogPlan {
+    /// The catalog's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The catalog file, as given.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// How many codes the catalog has.
+    pub fn codes(&self) -> usize {
+        self.codes
+    }
+
+    /// The files it produces, relative to the output root.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// The catalog as resolved (a vendor file read through its mapping), as written to
+    /// `catalog.json` beside the crate.
+    pub fn resolved(&self) -> &Catalog {
+        &self.resolved
+    }
+
+    /// How the catalog compares with its last release (none for a catalog never compared).
+    pub fn evolution(&self) -> Option<&Evolution> {
+        self.evolution.as_ref()
+    }
+
+    /// Warnings about the catalog, rendered: printed, and the run goes on.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     /// The entry of `model`, before its files are added.
     fn of(model: &Model) -> CatalogPlan {
         CatalogPlan {

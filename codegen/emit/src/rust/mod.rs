@@ -51,19 +51,62 @@ pub const GENERATED_RUST_VERSION: &str = "1.85";
 #[derive(Debug, Clone)]
 #[cfg(feature = "full")]
 pub struct CrateFiles {
+    cargo_toml: String,
+    lib_rs: String,
+    codes_rs: String,
+    tests_rs: String,
+    tests_data: String,
+    modules: Vec<(&'static str, String)>,
+}
+
+#[cfg(feature = "full")]
+impl CrateFiles {
     /// `Cargo.toml`.
-    pub cargo_toml: String,
+    pub fn cargo_toml(&self) -> &str {
+        &self.cargo_toml
+    }
+
     /// `src/lib.rs`.
-    pub lib_rs: String,
-    /// `src/codes.rs`.
-    pub codes_rs: String,
+    pub fn lib_rs(&self) -> &str {
+        &self.lib_rs
+    }
+
+    /// `src/codes.rs` (empty from [`emit_without_codes`]).
+    pub fn codes_rs(&self) -> &str {
+        &self.codes_rs
+    }
+
     /// `tests/codes.rs`.
-    pub tests_rs: String,
+    pub fn tests_rs(&self) -> &str {
+        &self.tests_rs
+    }
+
     /// `tests/data/catalog.in`: the catalog's codes, included by `tests/codes.rs`.
-    pub tests_data: String,
+    pub fn tests_data(&self) -> &str {
+        &self.tests_data
+    }
+
     /// The other modules and tests, as (path relative to the crate, contents), in a fixed
     /// order.
-    pub modules: Vec<(&'static str, String)>,
+    pub fn modules(&self) -> &[(&'static str, String)] {
+        &self.modules
+    }
+
+    /// Every file, as (path relative to the crate, contents); `src/codes.rs` only when it was
+    /// made.
+    pub fn into_files(self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("Cargo.toml", self.cargo_toml),
+            ("src/lib.rs", self.lib_rs),
+            ("tests/codes.rs", self.tests_rs),
+            ("tests/data/catalog.in", self.tests_data),
+        ];
+        if !self.codes_rs.is_empty() {
+            out.push(("src/codes.rs", self.codes_rs));
+        }
+        out.extend(self.modules);
+        out
+    }
 }
 
 /// Emits the crate for `model`. `command` is the command that regenerates it; `standalone`
