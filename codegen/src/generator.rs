@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use errcat_catalog::diag::Report;
 use errcat_emit::rust;
 #[cfg(feature = "gen")]
-use errcat_emit::{docs, explain};
+use errcat_emit::{Context, docs, explain};
 
 use crate::input;
 use crate::model::Model;
@@ -149,6 +149,12 @@ impl Generator {
         )
     }
 
+    /// The emitters' settings: this generator's command.
+    #[cfg(feature = "gen")]
+    fn context(&self) -> Context<'_> {
+        Context::new(&self.command)
+    }
+
     /// `path` relative to the root (as given when the root is the current folder).
     fn under_root(&self, path: &Path) -> PathBuf {
         if self.root == Path::new(".") {
@@ -204,20 +210,20 @@ impl Generator {
     /// its own (it builds outside any other workspace).
     #[cfg(feature = "gen")]
     pub fn crate_files(&self, model: &Model, standalone: bool) -> rust::CrateFiles {
-        rust::emit(&model.0, &self.command, standalone)
+        rust::emit(&model.0, &self.context().standalone(standalone))
     }
 
     /// The reference pages of `model`: file name and markdown (one page, or an overview and
     /// its parts for a large catalog).
     #[cfg(feature = "gen")]
     pub fn pages(&self, model: &Model) -> Vec<(String, String)> {
-        docs::pages(&model.0, &self.command)
+        docs::pages(&model.0, &self.context())
     }
 
     /// The reference page of `model` as one markdown document, however large.
     #[cfg(feature = "gen")]
     pub fn page(&self, model: &Model) -> String {
-        docs::page(&model.0, &self.command)
+        docs::page(&model.0, &self.context())
     }
 
     /// The `include!`-able Rust module for the catalog at `path`: the crate's code in one

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use errcat_catalog::format::Catalog;
-use errcat_emit::generated_line;
+use errcat_emit::Context;
 use errcat_mapping::format::Mapping;
 
 /// A file in `catalog/`: a native catalog, or a mapping of a vendor's file (it has `mapping`).
@@ -18,13 +18,14 @@ enum CatalogFile {
 }
 
 /// The JSON Schema of catalog files, as written to `catalog/schema.json`.
-pub fn catalog_schema(command: &str) -> String {
+pub fn catalog_schema(cx: &Context) -> String {
     let schema = schemars::schema_for!(CatalogFile);
     let mut out = serde_json::Map::new();
     // The marker goes first, where errcat looks for it before replacing a file.
     out.insert(
         "$comment".to_owned(),
-        generated_line(command, "codegen/src/catalog.rs").into(),
+        cx.generated_line("codegen/catalog/src/format/catalog.rs")
+            .into(),
     );
     if let serde_json::Value::Object(fields) = schema.to_value() {
         out.extend(fields);

@@ -6,7 +6,7 @@
 
 use askama::Template;
 
-use crate::generated_line;
+use crate::Context;
 use errcat_catalog::format::{Example, Header};
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
@@ -154,19 +154,19 @@ fn source_line(model: &Model, s: &str) -> String {
 /// The reference pages of `model`, as (path inside the docs folder, content): one page, or
 /// for a catalog with more than [`errcat_catalog::model::PAGE_SPLIT`] codes an overview page and one
 /// page per block of codes.
-pub fn pages(model: &Model, command: &str) -> Vec<(String, String)> {
-    pages_in_share(model, command, 0, 1)
+pub fn pages(model: &Model, cx: &Context) -> Vec<(String, String)> {
+    pages_in_share(model, cx, 0, 1)
 }
 
 /// The pages of [`pages`] whose place in its list is `share` modulo `shares`: a large
 /// catalog's pages are made by several jobs at once.
 pub fn pages_in_share(
     model: &Model,
-    command: &str,
+    cx: &Context,
     share: usize,
     shares: usize,
 ) -> Vec<(String, String)> {
-    let generated = generated_line(command, &model.source_path);
+    let generated = cx.generated_line(&model.source_path);
     let pages = model.pages();
     // Place 0 is the overview; a split catalog's pages follow it.
     let mine = |place: usize| place % shares == share;
@@ -226,8 +226,8 @@ pub fn pages_in_share(
 
 /// The text of every page of `model`, joined: its one reference page unless the catalog is
 /// split (see [`pages`]).
-pub fn page(model: &Model, command: &str) -> String {
-    pages(model, command)
+pub fn page(model: &Model, cx: &Context) -> String {
+    pages(model, cx)
         .into_iter()
         .map(|(_, content)| content)
         .collect::<Vec<_>>()
@@ -346,7 +346,7 @@ fn overview(
 }
 
 /// The index page listing every catalog, and mdBook's summary.
-pub fn index(models: &[Model], command: &str) -> (String, String) {
+pub fn index(models: &[Model], cx: &Context) -> (String, String) {
     let entries: Vec<IndexEntry> = models
         .iter()
         .map(|m| IndexEntry {
@@ -365,7 +365,7 @@ pub fn index(models: &[Model], command: &str) -> (String, String) {
             changelog: m.changelog.as_ref().map(|_| changelog_page(m)),
         })
         .collect();
-    let generated = generated_line(command, "catalog/");
+    let generated = cx.generated_line("catalog/");
     (
         render(&Index {
             generated: generated.clone(),
@@ -382,10 +382,10 @@ pub fn index(models: &[Model], command: &str) -> (String, String) {
 /// generated` reads it too). The per-page heading list in the sidebar is off: a page's quick
 /// reference already links every code, and hundreds of codes would make the sidebar too long.
 /// The print page (every page in one) is off too: it would hold every catalog at once.
-pub fn book_toml(command: &str) -> String {
+pub fn book_toml(cx: &Context) -> String {
     format!(
         "# {}\n[book]\ntitle = \"Error reference\"\nsrc = \"docs\"\n\n[output.html]\nsidebar-header-nav = false\n\n[output.html.print]\nenable = false\n",
-        generated_line(command, "catalog/")
+        cx.generated_line("catalog/")
     )
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
+use crate::Context;
 use errcat_catalog::format::{BodyFormat, CodeType, Layout, LayoutPreset};
 use errcat_catalog::model::Model;
 use errcat_catalog::text;
@@ -142,7 +143,8 @@ pub fn content_type(layout: &Layout) -> &'static str {
 }
 
 /// `openapi.json` for `model`, `marker` the `@generated` line.
-pub fn openapi_json(model: &Model, marker: &str) -> String {
+pub fn openapi_json(model: &Model, cx: &Context) -> String {
+    let marker = &cx.generated_line(&model.source_path);
     /// The document, members in the order they are written.
     #[derive(Serialize)]
     struct Document<'a> {

@@ -1,10 +1,12 @@
 //! The generated crate's `README.md`: what crates.io and a repository show for it.
 
+use crate::Context;
 use errcat_catalog::model::Model;
 use errcat_catalog::text;
 
 /// `README.md` of the crate of `model`, whose `@generated` line is `marker`.
-pub fn readme(model: &Model, marker: &str) -> String {
+pub fn readme(model: &Model, cx: &Context) -> String {
+    let marker = &cx.generated_line(&model.source_path);
     let catalog = &model.catalog;
     let mut out = format!(
         "<!-- {marker} -->\n\n# {}\n\n{} error codes as a Rust enum: every code of the catalog `{}`, with its wire \

@@ -12,7 +12,7 @@ use errcat_catalog::diag::{Diagnostic, Diagnostics, Report};
 use errcat_catalog::format::SETTINGS_FILE_NAME;
 use errcat_catalog::load;
 use errcat_catalog::model::Model;
-use errcat_emit::{docs, openapi, readme, rust};
+use errcat_emit::{Context, docs, openapi, readme, rust};
 
 /// The catalog files of a workspace: `catalog/*.json` except the schema, in name order.
 pub fn catalog_files(root: &Path) -> io::Result<Vec<PathBuf>> {
@@ -121,6 +121,7 @@ pub(crate) fn models(root: &Path) -> Result<Vec<Model>, Report> {
 /// Everything `gen` writes for the workspace at `root`; `command` is the command that
 /// regenerates it, named in every file's `@generated` line.
 pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
+    let cx = Context::new(command);
     let mut models = models(root)?;
     let (evolutions, gate) = evolve_models(
         &mut models,
@@ -134,7 +135,7 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         gate,
         ..Plan::default()
     };
-    plan.add(None, "catalog/schema.json", schema::catalog_schema(command));
+    plan.add(None, "catalog/schema.json", schema::catalog_schema(&cx));
     // Each catalog's output is made in parts, on every core: one large catalog's `codes.rs`,
     // two shares of its pages, its data files and the rest of its crate keep two cores busy. Files are added to the
     // plan in name order.
@@ -144,14 +145,7 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         .collect();
     let mut done = parallel::map(&jobs, |&(model, part)| {
         let dir = Path::new("generated").join(&model.catalog.name);
-        part_files(
-            &dir,
-            Path::new("generated/docs"),
-            model,
-            command,
-            false,
-            part,
-        )
+        part_files(&dir, Path::new("generated/docs"), model, &cx, part)
     })
     .into_iter();
     let outputs = models.iter().map(|_| {
@@ -167,7 +161,7 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
         for (path, content) in files {
             plan.add(Some(i), path, content);
         }
-        let changelog = add_changelog(&mut plan, i, &dir, model, evolution, command);
+        let changelog = add_changelog(&mut plan, i, &dir, model, evolution, &cx);
         // The changelog is a page of the reference too, so the site has what the page links.
         plan.add(
             Some(i),
@@ -175,10 +169,10 @@ pub(crate) fn workspace(root: &Path, command: &str) -> Result<Plan, Report> {
             changelog,
         );
     }
-    let (index, summary) = docs::index(&models, command);
+    let (index, summary) = docs::index(&models, &cx);
     plan.add(None, "generated/docs/README.md", index);
     plan.add(None, "generated/docs/SUMMARY.md", summary);
-    plan.add(None, "generated/book.toml", docs::book_toml(command));
+    plan.add(None, "generated/book.toml", docs::book_toml(&cx));
     refuse_hidden(root, &plan)?;
     Ok(plan)
 }
@@ -229,7 +223,7 @@ fn at_name(root: &Path, source: &str, message: String, hint: &str) -> Report {
 
 /// The resolved catalog as JSON, marked as generated: what the crate and page were made from,
 /// and what the next run compares against to report added, removed and changed codes.
-fn resolved_json(model: &Model, command: &str) -> String {
+fn resolved_json(model: &Model, cx: &Context) -> String {
     /// The catalog's members after a `$comment`, written as they are serialised (never
     /// through a `serde_json::Value`, which would hold a large catalog twice over).
     #[derive(serde::Serialize)]
@@ -240,7 +234,7 @@ fn resolved_json(model: &Model, command: &str) -> String {
         catalog: &'a errcat_catalog::format::Catalog,
     }
     let resolved = Resolved {
-        comment: errcat_emit::generated_line(command, &model.source_path),
+        comment: cx.generated_line(&model.source_path),
         catalog: &model.catalog,
     };
     let mut text = serde_json::to_string_pretty(&resolved).expect(errcat_catalog::diag::OWN_JSON);
@@ -276,25 +270,19 @@ pub(crate) fn standalone(
     let model = models.pop().expect(bug);
     let evolution = evolutions.pop().expect(bug);
     let command = format!("{regenerate} --catalog {catalog_arg} --out {out_arg}");
+    let cx = Context::new(&command).standalone(true);
     let mut plan = Plan {
         gate,
         ..Plan::default()
     };
     plan.catalogs.push(CatalogPlan::of(&model));
     let parts = parallel::map(&Part::ALL, |&part| {
-        part_files(
-            Path::new(""),
-            Path::new("docs"),
-            &model,
-            &command,
-            true,
-            part,
-        )
+        part_files(Path::new(""), Path::new("docs"), &model, &cx, part)
     });
     for (path, content) in parts.into_iter().flatten() {
         plan.add(Some(0), path, content);
     }
-    add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &command);
+    add_changelog(&mut plan, 0, Path::new(""), &model, evolution, &cx);
     Ok(plan)
 }
 
@@ -332,28 +320,23 @@ fn part_files(
     dir: &Path,
     docs_dir: &Path,
     model: &Model,
-    command: &str,
-    standalone: bool,
+    cx: &Context,
     part: Part,
 ) -> Vec<(PathBuf, String)> {
     let mut files = match part {
-        Part::Codes => vec![(dir.join("src/codes.rs"), rust::codes_file(model, command))],
-        Part::Pages(share) => docs::pages_in_share(model, command, share, PAGE_SHARES)
+        Part::Codes => vec![(dir.join("src/codes.rs"), rust::codes_file(model, cx))],
+        Part::Pages(share) => docs::pages_in_share(model, cx, share, PAGE_SHARES)
             .into_iter()
             .map(|(page, content)| (docs_dir.join(page), content))
             .collect(),
         Part::Data => {
-            let marker = errcat_emit::generated_line(command, &model.source_path);
             vec![
-                (dir.join("catalog.json"), resolved_json(model, command)),
-                (dir.join("README.md"), readme::readme(model, &marker)),
-                (
-                    dir.join("openapi.json"),
-                    openapi::openapi_json(model, &marker),
-                ),
+                (dir.join("catalog.json"), resolved_json(model, cx)),
+                (dir.join("README.md"), readme::readme(model, cx)),
+                (dir.join("openapi.json"), openapi::openapi_json(model, cx)),
             ]
         }
-        Part::Crate => rust::emit_without_codes(model, command, standalone)
+        Part::Crate => rust::emit_without_codes(model, cx)
             .into_files()
             .into_iter()
             .map(|(path, contents)| (dir.join(path), contents))
@@ -405,9 +388,9 @@ fn add_changelog(
     dir: &Path,
     model: &Model,
     evolution: errcat_evolve::Evolution,
-    command: &str,
+    cx: &Context,
 ) -> String {
-    let marker = errcat_emit::generated_line(command, &model.source_path);
+    let marker = cx.generated_line(&model.source_path);
     let changelog = errcat_evolve::changelog::render(model, &evolution, &marker);
     plan.add(Some(i), dir.join("CHANGELOG.md"), changelog.clone());
     plan.catalogs[i].evolution = Some(evolution);
@@ -420,7 +403,7 @@ mod tests {
 
     use super::{PAGE_SHARES, Part, part_files};
     use crate::input::load_model;
-    use errcat_emit::docs;
+    use errcat_emit::{Context, docs};
 
     #[test]
     fn the_page_shares_together_are_every_page_once() {
@@ -451,15 +434,14 @@ mod tests {
                         Path::new(""),
                         Path::new(""),
                         &model,
-                        "gen",
-                        false,
+                        &Context::new("gen"),
                         Part::Pages(share),
                     )
                 })
                 .map(|(path, content)| (path.display().to_string(), content))
                 .collect();
             shared.sort();
-            let mut whole = docs::pages(&model, "gen");
+            let mut whole = docs::pages(&model, &Context::new("gen"));
             whole.sort();
             assert_eq!(shared.len(), whole.len(), "{n} codes");
             // The split catalog: an overview and a page per first letter.

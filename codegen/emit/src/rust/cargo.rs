@@ -1,10 +1,10 @@
 //! `Cargo.toml` of a generated crate.
 
 use super::GENERATED_RUST_VERSION;
-use crate::generated_line;
+use crate::Context;
 use errcat_catalog::model::Model;
 
-pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> String {
+pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
     let package = model.catalog.package.clone().unwrap_or_default();
     let description = package.description.clone().unwrap_or_else(|| {
         format!(
@@ -14,7 +14,7 @@ pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> Stri
     });
     let mut toml = format!(
         "# {}\n[package]\nname = \"{}\"\nversion = \"{}\"\nedition = \"2024\"\nrust-version = \"{}\"\ndescription = {}\n",
-        generated_line(command, &model.source_path),
+        cx.generated_line(&model.source_path),
         model.crate_name,
         model.version,
         GENERATED_RUST_VERSION,
@@ -49,7 +49,7 @@ pub(super) fn cargo_toml(model: &Model, command: &str, standalone: bool) -> Stri
             model.body_is_xml()
         )
     ));
-    if standalone {
+    if cx.is_standalone() {
         toml.push_str(
             "\n# Built on its own, not as a member of an enclosing workspace.\n[workspace]\n",
         );

@@ -16,7 +16,7 @@
 #[cfg(feature = "full")]
 use proc_macro2::TokenStream;
 
-use super::generated_line;
+use crate::Context;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
 
@@ -109,31 +109,31 @@ impl CrateFiles {
     }
 }
 
-/// Emits the crate for `model`. `command` is the command that regenerates it; `standalone`
-/// makes `Cargo.toml` a workspace of its own so the crate builds anywhere.
+/// Emits the crate for `model`; a standalone context makes `Cargo.toml` a workspace of its
+/// own so the crate builds anywhere.
 #[cfg(feature = "full")]
-pub fn emit(model: &Model, command: &str, standalone: bool) -> CrateFiles {
-    let mut files = emit_without_codes(model, command, standalone);
-    files.codes_rs = codes_file(model, command);
+pub fn emit(model: &Model, cx: &Context) -> CrateFiles {
+    let mut files = emit_without_codes(model, cx);
+    files.codes_rs = codes_file(model, cx);
     files
 }
 
 /// `src/codes.rs` of the crate for `model`, as [`emit`] writes it: the file that grows with
 /// the catalog, made on its own so a large catalog's crate takes two cores.
-pub fn codes_file(model: &Model, command: &str) -> String {
-    codes::codes_rs(&header(model, command), model)
+pub fn codes_file(model: &Model, cx: &Context) -> String {
+    codes::codes_rs(&header(model, cx), model)
 }
 
 /// [`emit`] without `src/codes.rs` (left empty): see [`codes_file`].
 #[cfg(feature = "full")]
-pub fn emit_without_codes(model: &Model, command: &str, standalone: bool) -> CrateFiles {
-    let header = header(model, command);
+pub fn emit_without_codes(model: &Model, cx: &Context) -> CrateFiles {
+    let header = header(model, cx);
     let modules = modules(model)
         .into_iter()
         .map(|(path, text)| (path, format!("{header}{text}")))
         .collect();
     CrateFiles {
-        cargo_toml: cargo_toml(model, command, standalone),
+        cargo_toml: cargo_toml(model, cx),
         lib_rs: format!("{header}{}", spaced(&format(lib_tokens(model)))),
         codes_rs: String::new(),
         tests_rs: format!("{header}{}", spaced(&format(tests_tokens(model)))),
@@ -143,8 +143,8 @@ pub fn emit_without_codes(model: &Model, command: &str, standalone: bool) -> Cra
 }
 
 /// The `@generated` line that starts every Rust file of the crate.
-fn header(model: &Model, command: &str) -> String {
-    format!("// {}\n", generated_line(command, &model.source_path))
+fn header(model: &Model, cx: &Context) -> String {
+    format!("// {}\n", cx.generated_line(&model.source_path))
 }
 
 /// The modules beyond `codes.rs`, and the examples test, without their header line.
