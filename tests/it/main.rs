@@ -29,6 +29,7 @@ mod hardening;
 mod http;
 mod integrations;
 mod markup;
+mod names;
 mod oracles;
 mod publish;
 mod seeds;
