@@ -102,11 +102,18 @@ fn the_names_do_not_depend_on_catalog_order() {
 
 #[test]
 fn a_given_name_overrides_the_case_kept_one() {
-    let model = load(&[("0A", Some("UpperA")), ("0a", None), ("0b", None)]).unwrap();
-    // With `0A` named, `0a` shares its plain name with no other code and keeps it.
+    let model = load(&[
+        ("0A", Some("UpperA")),
+        ("0a", None),
+        ("ab", None),
+        ("AB", None),
+    ])
+    .unwrap_or_else(|report| panic!("refused:\n{report}"));
+    // With `0A` named, `0a` shares its plain name with no other code and keeps it; `ab` and
+    // `AB` still do, and keep their case.
     assert_eq!(
         variants(&model),
-        [("0A", "UpperA"), ("0a", "E0a"), ("0b", "E0b")]
+        [("0A", "UpperA"), ("0a", "E0a"), ("ab", "Eab"), ("AB", "AB")]
     );
 }
 
