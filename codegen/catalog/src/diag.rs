@@ -315,61 +315,173 @@ impl Report {
     }
 
     fn render(&self, f: &mut dyn fmt::Write, severity: fn() -> Rendered<()>) -> fmt::Result {
+        use std::collections::HashMap;
         let config = term::Config::default();
-        for d in self.diagnostics() {
-            let source = &self.sources[d.file];
-            // Every label of a diagnostic is in its file: cut that file to the lines (and
-            // the parts of lines) the labels are on, so a report stays a few lines long.
-            let mut ranges: Vec<Range<usize>> = d.range.iter().cloned().collect();
-            ranges.extend(d.related.iter().filter_map(|r| r.range.clone()));
-            let (excerpt, shown) = Excerpt::new(&source.name, &source.text, &ranges);
-            let mut shown = shown.into_iter();
-            let mut rendered = severity().with_message(&d.message);
-            let mut notes = Vec::new();
-            match d.range.as_ref().and_then(|_| shown.next()) {
-                Some(range) => {
-                    let label = d
-                        .pointer
-                        .as_deref()
-                        .filter(|p| !p.is_empty())
-                        .map(|p| format!("at {p}"));
-                    rendered = rendered.with_labels(vec![
-                        Label::primary((), range).with_message(label.unwrap_or_default()),
-                    ]);
-                }
-                None => match &d.pointer {
-                    Some(p) if !p.is_empty() => notes.push(format!("in {} at {p}", source.name)),
-                    _ if source.name != "<errcat>" => notes.push(format!("in {}", source.name)),
-                    _ => {}
-                },
+        let all = self.diagnostics();
+        // Problems of one kind (one file, one message but for the names and numbers in it,
+        // one hint), beyond the first few, are counted after the last one shown in full and
+        // listed a line each.
+        let kinds: Vec<Option<(usize, String, Option<&str>)>> = all
+            .iter()
+            .map(|d| {
+                d.range
+                    .as_ref()
+                    .map(|_| (d.file, kind_of(&d.message), d.hint.as_deref()))
+            })
+            .collect();
+        let mut members: HashMap<&(usize, String, Option<&str>), Vec<usize>> = HashMap::new();
+        for (i, kind) in kinds.iter().enumerate() {
+            if let Some(kind) = kind {
+                members.entry(kind).or_default().push(i);
             }
-            for related in &d.related {
-                match (&related.range, &related.pointer) {
-                    (Some(_), _) => rendered.labels.push(
-                        Label::secondary(
-                            (),
-                            shown.next().expect(
-                                "errcat bug: the excerpt shows fewer places than it was given",
-                            ),
-                        )
-                        .with_message(&related.message),
-                    ),
-                    (None, Some(p)) => {
-                        notes.push(format!("{} at {}", related.message, show_pointer(p)))
-                    }
-                    (None, None) => notes.push(related.message.clone()),
-                }
+        }
+        for (i, d) in all.iter().enumerate() {
+            let group = kinds[i].as_ref().map_or(&[][..], |k| &members[k][..]);
+            let place = group.iter().position(|&j| j == i);
+            if place.is_some_and(|p| p >= SHOWN_IN_FULL) {
+                continue;
             }
-            if let Some(hint) = &d.hint {
-                notes.push(format!("help: {hint}"));
+            self.render_one(f, &config, d, severity)?;
+            if place == Some(SHOWN_IN_FULL - 1) && group.len() > SHOWN_IN_FULL {
+                let rest: Vec<&Diagnostic> =
+                    group[SHOWN_IN_FULL..].iter().map(|&j| all[j]).collect();
+                self.render_rest(f, &rest)?;
             }
-            rendered = rendered.with_notes(notes);
-            let text =
-                term::emit_into_string(&config, &excerpt, &rendered).map_err(|_| fmt::Error)?;
-            f.write_str(&text)?;
         }
         Ok(())
     }
+
+    /// One problem in full, with a window of its file around each place.
+    fn render_one(
+        &self,
+        f: &mut dyn fmt::Write,
+        config: &term::Config,
+        d: &Diagnostic,
+        severity: fn() -> Rendered<()>,
+    ) -> fmt::Result {
+        let source = &self.sources[d.file];
+        // Every label of a diagnostic is in its file: cut that file to the lines (and
+        // the parts of lines) the labels are on, so a report stays a few lines long.
+        let mut ranges: Vec<Range<usize>> = d.range.iter().cloned().collect();
+        ranges.extend(d.related.iter().filter_map(|r| r.range.clone()));
+        let (excerpt, shown) = Excerpt::new(&source.name, &source.text, &ranges);
+        let mut shown = shown.into_iter();
+        let mut rendered = severity().with_message(&d.message);
+        let mut notes = Vec::new();
+        match d.range.as_ref().and_then(|_| shown.next()) {
+            Some(range) => {
+                let label = d
+                    .pointer
+                    .as_deref()
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!("at {p}"));
+                rendered = rendered.with_labels(vec![
+                    Label::primary((), range).with_message(label.unwrap_or_default()),
+                ]);
+            }
+            None => match &d.pointer {
+                Some(p) if !p.is_empty() => notes.push(format!("in {} at {p}", source.name)),
+                _ if source.name != "<errcat>" => notes.push(format!("in {}", source.name)),
+                _ => {}
+            },
+        }
+        for related in &d.related {
+            match (&related.range, &related.pointer) {
+                (Some(_), _) => rendered.labels.push(
+                    Label::secondary(
+                        (),
+                        shown
+                            .next()
+                            .expect("errcat bug: the excerpt shows fewer places than it was given"),
+                    )
+                    .with_message(&related.message),
+                ),
+                (None, Some(p)) => {
+                    notes.push(format!("{} at {}", related.message, show_pointer(p)))
+                }
+                (None, None) => notes.push(related.message.clone()),
+            }
+        }
+        if let Some(hint) = &d.hint {
+            notes.push(format!("help: {hint}"));
+        }
+        rendered = rendered.with_notes(notes);
+        let text = term::emit_into_string(config, &excerpt, &rendered).map_err(|_| fmt::Error)?;
+        f.write_str(&text)
+    }
+
+    /// Problems of the kind just shown, beyond the first few: counted, then one line each with
+    /// the place (`file:line:column`) and the JSON pointer. Each has a range, in one file.
+    fn render_rest(&self, f: &mut dyn fmt::Write, rest: &[&Diagnostic]) -> fmt::Result {
+        let source = &self.sources[rest[0].file];
+        let offsets: Vec<usize> = rest
+            .iter()
+            .map(|d| d.range.as_ref().map_or(0, |r| r.start))
+            .collect();
+        let places = line_columns(&source.text, &offsets);
+        writeln!(f, "… and {} more like this, at:", rest.len())?;
+        for (d, (line, column)) in rest.iter().zip(places) {
+            write!(f, "  {}:{line}:{column}", source.name)?;
+            match d.pointer.as_deref().filter(|p| !p.is_empty()) {
+                Some(p) => writeln!(f, " at {p}")?,
+                None => writeln!(f)?,
+            }
+        }
+        writeln!(f)
+    }
+}
+
+/// Problems of one kind shown in full before the rest of that kind are counted and listed a
+/// line each.
+const SHOWN_IN_FULL: usize = 3;
+
+/// The kind of a problem, from its message: the message with what is quoted in backticks or
+/// parentheses and every number left out, so `code `a` is defined twice` and `code `b` is
+/// defined twice` are one kind.
+fn kind_of(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => {
+                kind.push_str("`…`");
+                chars.by_ref().find(|&c| c == '`');
+            }
+            '(' => {
+                kind.push_str("(…)");
+                chars.by_ref().find(|&c| c == ')');
+            }
+            c if c.is_ascii_digit() => {
+                if !kind.ends_with('#') {
+                    kind.push('#');
+                }
+            }
+            c => kind.push(c),
+        }
+    }
+    kind
+}
+
+/// The 1-based line and column (in characters, as codespan counts them) of each of `offsets`
+/// (sorted) in `text`, in one pass over the text.
+fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut at, mut line, mut column) = (0, 1, 1);
+    offsets
+        .iter()
+        .map(|&offset| {
+            let offset = offset.min(bytes.len());
+            for &b in &bytes[at.min(offset)..offset] {
+                if b == b'\n' {
+                    (line, column) = (line + 1, 1);
+                } else if b & 0xC0 != 0x80 {
+                    column += 1;
+                }
+            }
+            at = at.max(offset);
+            (line, column)
+        })
+        .collect()
 }
 
 impl fmt::Display for Report {
@@ -409,6 +521,57 @@ mod tests {
         assert_eq!(pointers(&problems), ["/a", "/c"]);
         assert_eq!(problems.clone().or_ok(()), Err(problems));
         assert_eq!(Diagnostics::new().or_ok(7), Ok(7));
+    }
+
+    #[test]
+    fn problems_of_one_kind_differ_only_in_what_they_quote_and_count() {
+        assert_eq!(
+            kind_of("code `a` is defined twice"),
+            kind_of("code `b-c` is defined twice")
+        );
+        assert_eq!(
+            kind_of("code `pаy` (p\\u{430}y) looks like `pay` (pay)"),
+            kind_of("code `x` (x) looks like `y` (y)")
+        );
+        assert_eq!(
+            kind_of("status 600 outside 100–599"),
+            "status # outside #–#"
+        );
+        assert_ne!(
+            kind_of("code `a` is defined twice"),
+            kind_of("code `a` is empty")
+        );
+    }
+
+    #[test]
+    fn places_are_counted_in_lines_and_characters() {
+        let text = "ab\nçd\n\nxyz";
+        let offsets = [0, 1, 3, 5, 6, 8, 10];
+        assert_eq!(
+            line_columns(text, &offsets),
+            [(1, 1), (1, 2), (2, 1), (2, 2), (2, 3), (4, 1), (4, 3)]
+        );
+    }
+
+    #[test]
+    fn problems_beyond_the_first_few_of_a_kind_are_listed_a_line_each() {
+        let text = "x".repeat(100);
+        let problems = (0..5).map(|i| Diagnostic {
+            range: Some(i * 10..i * 10 + 1),
+            ..Diagnostic::at(format!("/codes/{i}"), format!("code `{i}` is bad"))
+        });
+        let mut report = Report::bind("f.json", text, problems);
+        report.append(Report::global("another kind"));
+        let shown = report.to_string();
+        assert_eq!(shown.matches("is bad").count(), SHOWN_IN_FULL, "{shown}");
+        assert!(
+            shown.contains(
+                "… and 2 more like this, at:\n  f.json:1:31 at /codes/3\n  f.json:1:41 at /codes/4\n"
+            ),
+            "{shown}"
+        );
+        assert!(shown.contains("error: another kind"), "{shown}");
+        assert!(shown.ends_with("error: 6 problems found"), "{shown}");
     }
 
     #[test]

@@ -153,6 +153,7 @@ impl Model {
                 .iter()
                 .map(|c| c.id.clone())
                 .collect::<Vec<_>>(),
+            &[],
             &mut problems,
         );
 
@@ -163,16 +164,24 @@ impl Model {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
+        // Codes that share a plain name keep their case (see `ident`): names are given to the
+        // catalog's codes together.
+        let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
+        let given: Vec<(&str, Option<&str>)> = wires
+            .iter()
+            .zip(&catalog.codes)
+            .map(|(wire, c)| (wire.as_str(), c.name.as_deref()))
+            .collect();
+        let mut variants = ident::variant_names(&given).into_iter();
         let codes: Vec<CodeModel> = catalog
             .codes
             .iter()
             .enumerate()
             .map(|(index, entry)| {
                 let wire = entry.code.wire();
-                let variant = entry
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| ident::variant_name(&wire));
+                let variant = variants
+                    .next()
+                    .expect("errcat bug: one variant name per code");
                 let from_template = catalog
                     .doc_url
                     .as_ref()
@@ -203,13 +212,24 @@ impl Model {
                 }
             })
             .collect();
-        let wires: Vec<String> = codes.iter().map(|c| c.wire.clone()).collect();
+        // Whether each code has its case-kept name (`Some(true)`), its plain name, or a given
+        // one (`None`).
+        let kept: Vec<Option<bool>> = codes
+            .iter()
+            .map(|c| {
+                c.entry()
+                    .name
+                    .is_none()
+                    .then(|| c.variant != ident::variant_name(&c.wire))
+            })
+            .collect();
         check_collisions(
             codes.iter().map(|c| c.variant.as_str()),
             "codes",
             "code",
             "code",
             &wires,
+            &kept,
             &mut problems,
         );
 
@@ -467,13 +487,16 @@ fn tidy(catalog: &mut Catalog) {
     }
 }
 
-/// Two entries whose Rust names collide: one problem naming both.
+/// Two entries whose Rust names collide: one problem naming both. For codes, `kept[i]` tells
+/// whether entry `i` has its case-kept name (see `ident`), or `None` a name given in the
+/// catalog: when neither name is given and one is case-kept, even that did not separate them.
 fn check_collisions<'a>(
     names: impl Iterator<Item = &'a str>,
     list: &str,
     field: &str,
     what: &str,
     spellings: &[String],
+    kept: &[Option<bool>],
     problems: &mut Diagnostics,
 ) {
     let mut first: HashMap<&str, usize> = HashMap::new();
@@ -486,8 +509,16 @@ fn check_collisions<'a>(
                 Diagnostic::at(
                     format!("/{list}/{i}/{field}"),
                     format!(
-                        "{what}s `{}` and `{}` both become the Rust name `{name}`",
-                        spellings[j], spellings[i]
+                        "{what}s `{}` and `{}` both become the Rust name `{name}`{}",
+                        spellings[j],
+                        spellings[i],
+                        if let (Some(Some(a)), Some(Some(b))) = (kept.get(i), kept.get(j))
+                            && (*a || *b)
+                        {
+                            ", even with the case of their letters kept"
+                        } else {
+                            ""
+                        }
                     ),
                 )
                 .related(

@@ -334,8 +334,12 @@ pub fn is_valid_name(name: &str) -> bool {
 
 /// Codes and aliases that different text makes look alike (the same UTS #39 confusable
 /// skeleton, as `paypal` and `pаypal` with a Cyrillic `а`): warnings, since an API may
-/// really send both, but a reader of a page or a log cannot tell them apart. Spellings equal
-/// after NFC are errors ([`check`]) and not repeated here.
+/// really send both, but a reader of a page or a log cannot tell them apart. Only pairs where
+/// at least one spelling has a character outside ASCII are warned about: that is the
+/// homoglyph a mistyped or hostile entry brings in, while ASCII letters and digits that fonts
+/// draw alike (`Al` and `A1`, `AO` and `A0`) are everyday codes of registries that use them
+/// all, and a catalog of those would drown in warnings. Spellings equal after NFC are errors
+/// ([`check`]) and not repeated here.
 /// Needs the `confusables` feature (the Unicode confusables table).
 #[cfg(feature = "confusables")]
 pub fn look_alikes(catalog: &Catalog) -> Diagnostics {
@@ -358,7 +362,9 @@ pub fn look_alikes(catalog: &Catalog) -> Diagnostics {
             let key = skeletons.of(&spelling);
             match seen.get(&key) {
                 Some((first, first_i, first_alias))
-                    if first.nfc().collect::<String>() != spelling.nfc().collect::<String>() =>
+                    if !(first.is_ascii() && spelling.is_ascii())
+                        && first.nfc().collect::<String>()
+                            != spelling.nfc().collect::<String>() =>
                 {
                     out.push(
                         Diagnostic::at(

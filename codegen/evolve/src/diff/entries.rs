@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{Change, Class, enum_variant, renumbered, shown, variant};
+use super::{Change, Class, Variants, renumbered, shown};
 use errcat_catalog::format::{Catalog, Code};
 use errcat_catalog::ident;
 use errcat_catalog::text::{code_span, plain};
@@ -131,7 +131,12 @@ const DOC_FIELDS: &[&str] = &[
     "notes",
 ];
 
-pub(super) fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
+pub(super) fn code_changes(
+    old: &Code,
+    new: &Code,
+    (before, after): (&Variants, &Variants),
+    out: &mut Vec<Change>,
+) {
     let wire = new.code.wire();
     let w = code_span(&wire);
     let mut push = |class, kind: &str, text: String| {
@@ -153,21 +158,17 @@ pub(super) fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
             "code-reused",
             format!(
                 "{w} ({}) is in use again with another meaning: {} ({note})",
-                enum_variant(new),
+                after.span(new),
                 plain(&new.message)
             ),
         );
         return;
     }
-    if variant(old) != variant(new) {
+    if before.get(old) != after.get(new) {
         push(
             Class::Breaking,
             "code-renamed",
-            format!(
-                "{w} is now {} (was {})",
-                enum_variant(new),
-                enum_variant(old)
-            ),
+            format!("{w} is now {} (was {})", after.span(new), before.span(old)),
         );
     }
     let (old_aliases, new_aliases): (BTreeSet<&String>, BTreeSet<&String>) =
@@ -193,7 +194,7 @@ pub(super) fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
             "code-retired",
             format!(
                 "{w} ({}) is retired in {}: {}. The variant stays and still parses",
-                enum_variant(new),
+                after.span(new),
                 r.since,
                 plain(r.note.trim_end_matches('.'))
             ),
@@ -212,7 +213,7 @@ pub(super) fn code_changes(old: &Code, new: &Code, out: &mut Vec<Change>) {
             "code-deprecated",
             format!(
                 "{w} ({}) is deprecated: {}",
-                enum_variant(new),
+                after.span(new),
                 plain(&d.note)
             ),
         ),

@@ -78,21 +78,50 @@ pub fn highest(changes: &[Change]) -> Option<Class> {
     changes.iter().map(|c| c.class).max()
 }
 
-/// The Rust variant name of a catalog entry, as the model derives it.
-pub fn variant(code: &Code) -> String {
-    code.name
-        .clone()
-        .unwrap_or_else(|| ident::variant_name(&code.code.wire()))
-}
+/// The Rust variant names of a catalog's codes, by wire spelling, as the model derives them:
+/// a code's name can depend on the other codes (codes that differ only in case keep their
+/// case), so it is read off the whole catalog.
+pub struct Variants(std::collections::HashMap<String, String>);
 
-pub(super) fn enum_variant(code: &Code) -> String {
-    code_span(&format!("ErrorCode::{}", variant(code)))
+impl Variants {
+    /// The names of `catalog`'s codes.
+    pub fn of(catalog: &Catalog) -> Variants {
+        let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
+        let given: Vec<(&str, Option<&str>)> = wires
+            .iter()
+            .zip(&catalog.codes)
+            .map(|(wire, c)| (wire.as_str(), c.name.as_deref()))
+            .collect();
+        Variants(
+            wires
+                .iter()
+                .cloned()
+                .zip(ident::variant_names(&given))
+                .collect(),
+        )
+    }
+
+    /// The variant name of `code`, one of the catalog's.
+    pub fn get(&self, code: &Code) -> String {
+        let wire = code.code.wire();
+        self.0.get(&wire).cloned().unwrap_or_else(|| {
+            code.name
+                .clone()
+                .unwrap_or_else(|| ident::variant_name(&wire))
+        })
+    }
+
+    /// `ErrorCode::<variant>` as a code span.
+    pub(super) fn span(&self, code: &Code) -> String {
+        code_span(&format!("ErrorCode::{}", self.get(code)))
+    }
 }
 
 /// Every change from `old` to `new`, catalog-level first, then code by code in `new`'s order,
 /// then the codes `new` no longer has.
 pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
     let mut out = Vec::new();
+    let (before, after) = (Variants::of(old), Variants::of(new));
     surface::surface(old, new, &mut out);
     entries::catalog_docs(old, new, &mut out);
     entries::categories(old, new, &mut out);
@@ -110,23 +139,26 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
         if old_codes.contains_key(&code.code.wire()) {
             continue;
         }
-        if let Some(i) = removed.iter().position(|r| variant(r) == variant(code)) {
+        if let Some(i) = removed
+            .iter()
+            .position(|r| before.get(r) == after.get(code))
+        {
             respelled.insert(code.code.wire(), removed.remove(i));
         }
     }
     for code in &new.codes {
         let wire = code.code.wire();
         match (old_codes.get(&wire), respelled.get(&wire)) {
-            (Some(before), _) => entries::code_changes(before, code, &mut out),
-            (None, Some(before)) => out.push(Change::new(
+            (Some(was), _) => entries::code_changes(was, code, (&before, &after), &mut out),
+            (None, Some(was)) => out.push(Change::new(
                 Class::Breaking,
                 "code-respelled",
                 Some(&wire),
                 format!(
                     "{} is now sent as {} (was {}): a client that parses or compares the old spelling no longer finds it",
-                    enum_variant(code),
+                    after.span(code),
                     code_span(&wire),
-                    code_span(&before.code.wire())
+                    code_span(&was.code.wire())
                 ),
             )),
             (None, None) => {
@@ -142,7 +174,7 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
                     format!(
                         "{} ({}): {}{reuse}",
                         code_span(&wire),
-                        enum_variant(code),
+                        after.span(code),
                         plain(&code.message)
                     ),
                 ))
@@ -162,7 +194,7 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
             format!(
                 "{} ({}), which meant: {status}{}",
                 code_span(&wire),
-                enum_variant(code),
+                before.span(code),
                 plain(&code.message)
             ),
         ));

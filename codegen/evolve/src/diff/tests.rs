@@ -93,6 +93,45 @@ fn breaking_a_variant_renamed() {
 }
 
 #[test]
+fn breaking_a_twin_that_renames_a_variant() {
+    // `GONE` differs from `gone` only in case: both keep their case (`Egone`, `GONE`), so the
+    // old code's variant `Gone` is renamed, and the new code is added under its own name.
+    let changes = after(|v| {
+        v["codes"]
+            .as_array_mut()
+            .expect("codes")
+            .push(json!({"code": "GONE", "status": 410, "message": "Gone, loudly"}));
+    });
+    assert!(
+        changes.contains(&("code-renamed".to_owned(), Class::Breaking)),
+        "{changes:?}"
+    );
+    let mut new = base();
+    new["codes"]
+        .as_array_mut()
+        .expect("codes")
+        .push(json!({"code": "GONE", "status": 410, "message": "Gone, loudly"}));
+    let texts: Vec<String> = changes_between(&catalog(base()), &catalog(new));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("`ErrorCode::Egone` (was `ErrorCode::Gone`)")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("`GONE` (`ErrorCode::GONE`)")),
+        "{texts:?}"
+    );
+}
+
+/// The text of every change from `old` to `new`.
+fn changes_between(old: &Catalog, new: &Catalog) -> Vec<String> {
+    changes(old, new).into_iter().map(|c| c.text).collect()
+}
+
+#[test]
 fn breaking_an_alias_removed() {
     only(
         |v| code(v, 0)["aliases"] = json!([]),
