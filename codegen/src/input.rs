@@ -95,3 +95,59 @@ fn warn(model: &mut Model, name: &str, text: &str, warnings: Diagnostics) {
         .warnings
         .push(Report::bind(name, text, warnings).warnings());
 }
+
+/// What the light build (no feature: a build script on a native catalog) refuses, naming the
+/// feature that reads it. `cargo test --workspace` unifies the workspace's features (errcat's
+/// own command line turns on `gen`); `.ci/run` also tests this crate alone, without them.
+#[cfg(all(test, not(feature = "mapping"), not(feature = "xml")))]
+mod without_features {
+    use std::fs;
+
+    use crate::Generator;
+
+    #[test]
+    fn a_mapping_is_refused_naming_the_feature_that_reads_it() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("vendor-errors.json");
+        fs::write(
+            &path,
+            r#"{"mapping": 1, "vendor_file": "v.json", "catalog": {"name": "v", "title": "V"}}"#,
+        )
+        .expect("written");
+        let report = Generator::new()
+            .load(&path)
+            .expect_err("no mapping without the feature")
+            .to_string();
+        assert!(
+            report.contains("needs the `mapping` feature of errcat-codegen")
+                && report.contains("vendor-errors.json:1:13"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn xml_example_bodies_are_refused_naming_the_feature_that_reads_them() {
+        let text = r#"{"format": 1, "name": "x", "title": "X",
+  "envelope": {"description": "XML.", "layout": {"format": "xml", "code": "/Error/Code"}},
+  "codes": [{"code": "NoSuchKey", "message": "No such key", "status": 404,
+    "examples": [{"body": "<Error><Code>NoSuchKey</Code></Error>"}]}]}"#;
+        let report = Generator::new()
+            .load_str("x.json", text)
+            .expect_err("no XML without the feature")
+            .to_string();
+        assert!(
+            report.contains("needs the `xml` feature of errcat-codegen")
+                && report.contains("at /envelope/layout/format"),
+            "{report}"
+        );
+        // Without examples there is nothing to read: the catalog is fine.
+        let bare = text.replace(
+            r#",
+    "examples": [{"body": "<Error><Code>NoSuchKey</Code></Error>"}]"#,
+            "",
+        );
+        Generator::new()
+            .load_str("x.json", &bare)
+            .expect("an XML catalog without examples needs no feature");
+    }
+}

@@ -103,6 +103,17 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
         return out;
     }
     let layout = layout.resolved();
+    #[cfg(not(feature = "xml"))]
+    if layout.format == BodyFormat::Xml && catalog.codes.iter().any(|c| !c.examples.is_empty()) {
+        out.push(
+            Diagnostic::at(
+                "/envelope/layout/format",
+                "this catalog's error body is XML, and checking its example bodies needs the `xml` feature of errcat-codegen",
+            )
+            .hint("depend on `errcat-codegen` with `features = [\"xml\"]`"),
+        );
+        return out;
+    }
     for (i, code) in catalog.codes.iter().enumerate() {
         for (j, example) in code.examples.iter().enumerate() {
             let wire = match catalog.code_type {
