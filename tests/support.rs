@@ -97,7 +97,8 @@ pub fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// A `cargo` command for building crates outside this workspace. Builds share one target
-/// folder under the workspace's `target/` so repeated runs are incremental.
+/// folder under the workspace's `target/` so repeated runs are incremental; they carry no
+/// debug info (nothing is debugged there, and it was most of that folder's size).
 pub fn nested_cargo(args: &[&str]) -> Command {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut cmd = Command::new(cargo);
@@ -105,6 +106,7 @@ pub fn nested_cargo(args: &[&str]) -> Command {
         .env("CARGO_TARGET_DIR", root().join("target/errcat-nested"))
         .env("RUSTFLAGS", "-D warnings")
         .env("RUSTDOCFLAGS", "-D warnings")
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("RUSTC_WRAPPER");
     cmd
