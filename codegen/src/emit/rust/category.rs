@@ -2,56 +2,73 @@
 
 use std::fmt::Write as _;
 
-use super::codes::{Column, DOC_LINTS, lit, method, option};
-use super::fmt::array;
+use super::fmt::{DOC_LINTS, array, lit, method, option};
+use super::table::Column;
 use crate::emit::write_doc;
 use crate::model::Model;
 use crate::text;
 
 /// Name of the per-code category table.
-pub(super) const TABLE: &str = "CATEGORIES";
+const TABLE: &str = "CATEGORIES";
 
-/// Writes `ErrorCode::category` (inside `impl ErrorCode`) and returns its column.
+/// Writes `ErrorCode::category` (inside `impl ErrorCode`) and returns its column: each
+/// code's category as its index in `Category::ALL` (a small number, where a path would take a
+/// line per code), `Category::ALL.len()` for none.
 pub(super) fn write_method(out: &mut String, model: &Model) -> Option<Column> {
     if model.categories.is_empty() {
         return None;
     }
+    let none = model.categories.len();
+    let indexes: Vec<usize> = model
+        .codes
+        .iter()
+        .map(|c| c.category.unwrap_or(none))
+        .collect();
+    let ty = if none <= usize::from(u8::MAX) {
+        "u8"
+    } else {
+        "u16"
+    };
+    let mut column = Column::new(TABLE, ty, indexes.iter().map(usize::to_string).collect());
+    let all = model.all_have_category();
+    column.doc = Some(if all {
+        "Each code's category, as its index in `Category::ALL`."
+    } else {
+        "Each code's category, as its index in `Category::ALL`; `Category::ALL.len()` for none."
+    });
     let variant = |i: usize| format!("Category::{}", model.categories[i].variant);
-    const ALL_HAVE_CATEGORY: &str = "errcat bug: all_have_category() but a code has no category";
-    let (column, ty, doc) = if model.all_have_category() {
-        (
-            Column {
-                table: TABLE,
-                ty: "Category".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| variant(c.category.expect(ALL_HAVE_CATEGORY)))
-                    .collect(),
-            },
+    let read = format!("error_code_tables::{TABLE}[self as usize] as usize");
+    let (ty, doc, body) = match (all, column.uniform().is_some()) {
+        (true, true) => (
             "Category",
             "The category of this code.",
-        )
-    } else {
-        (
-            Column {
-                table: TABLE,
-                ty: "::core::option::Option<Category>".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| option(c.category.map(variant)))
-                    .collect(),
-            },
+            variant(indexes[0]),
+        ),
+        (true, false) => (
+            "Category",
+            "The category of this code.",
+            format!("Category::ALL[{read}]"),
+        ),
+        (false, true) => (
             "::core::option::Option<Category>",
             "The category of this code, or `None` where the catalog gives none.",
-        )
+            option((indexes[0] < none).then(|| variant(indexes[0]))),
+        ),
+        (false, false) => (
+            "::core::option::Option<Category>",
+            "The category of this code, or `None` where the catalog gives none.",
+            format!(
+                "let index = {read};\nif index < Category::ALL.len() {{\n    \
+                 ::core::option::Option::Some(Category::ALL[index])\n}} else {{\n    \
+                 ::core::option::Option::None\n}}"
+            ),
+        ),
     };
     method(
         out,
         doc,
         &format!("pub const fn category(self) -> {ty}"),
-        &column.body(),
+        &body,
     );
     Some(column)
 }

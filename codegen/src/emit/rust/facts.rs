@@ -4,8 +4,8 @@
 
 use proc_macro2::Literal;
 
-use super::codes::lit;
 use super::fmt::array;
+use super::fmt::lit;
 use crate::catalog::{BodyFormat, CodeType, Layout};
 use crate::model::Model;
 use crate::text;

@@ -1,7 +1,7 @@
 //! The Rust emitter: a [`Model`] to the files of a generated crate.
 //!
 //! `src/codes.rs`, which grows with the catalog, is written directly as text laid out as
-//! rustfmt would (`codes`, `category`, `fmt`). The small files are built as tokens with
+//! rustfmt would (`codes`, `category`, `table`, `fmt`). The small files are built as tokens with
 //! `quote`, parsed into a `syn::File` (so a bug there is a parse error at generation time,
 //! never a broken crate on disk) and formatted with prettyplease.
 //!
@@ -27,6 +27,7 @@ mod fmt;
 mod lib_rs;
 mod phf;
 mod runtime;
+mod table;
 mod tests;
 
 use cargo::cargo_toml;
