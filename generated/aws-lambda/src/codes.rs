@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -14,8 +16,6 @@ pub enum ErrorCode {
     /// The specified code signing configuration does not exist.
     ///
     /// HTTP status: `404`.
-    ///
-    /// Added in 0.1.0.
     CodeSigningConfigNotFoundException,
 
     /// `CodeStorageExceededException` — Your Amazon Web Services account has exceeded its maximum total code size
@@ -23,8 +23,6 @@ pub enum ErrorCode {
     /// Your Amazon Web Services account has exceeded its maximum total code size. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     CodeStorageExceededException,
 
     /// `CodeVerificationFailedException` — The code signature failed one or more of the validation checks for signature mismatch or expiry, and the code signing policy is set to ENFORCE
@@ -32,8 +30,6 @@ pub enum ErrorCode {
     /// The code signature failed one or more of the validation checks for signature mismatch or expiry, and the code signing policy is set to ENFORCE. Lambda blocks the deployment.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     CodeVerificationFailedException,
 
     /// `EC2AccessDeniedException` — Need additional permissions to configure VPC settings.
@@ -41,8 +37,6 @@ pub enum ErrorCode {
     /// Need additional permissions to configure VPC settings.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     Ec2AccessDeniedException,
 
     /// `EC2ThrottledException` — Amazon EC2 throttled Lambda during Lambda function initialization using the execution role provided for the function.
@@ -50,8 +44,6 @@ pub enum ErrorCode {
     /// Amazon EC2 throttled Lambda during Lambda function initialization using the execution role provided for the function.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     Ec2ThrottledException,
 
     /// `EC2UnexpectedException` — Lambda received an unexpected Amazon EC2 client exception while setting up for the Lambda function.
@@ -59,8 +51,6 @@ pub enum ErrorCode {
     /// Lambda received an unexpected Amazon EC2 client exception while setting up for the Lambda function.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     Ec2UnexpectedException,
 
     /// `EFSIOException` — An error occurred when reading from or writing to a connected file system.
@@ -68,8 +58,6 @@ pub enum ErrorCode {
     /// An error occurred when reading from or writing to a connected file system.
     ///
     /// HTTP status: `410`.
-    ///
-    /// Added in 0.1.0.
     EfsioException,
 
     /// `EFSMountConnectivityException` — The Lambda function couldn't make a network connection to the configured file system.
@@ -77,8 +65,6 @@ pub enum ErrorCode {
     /// The Lambda function couldn't make a network connection to the configured file system.
     ///
     /// HTTP status: `408`.
-    ///
-    /// Added in 0.1.0.
     EfsMountConnectivityException,
 
     /// `EFSMountFailureException` — The Lambda function couldn't mount the configured file system due to a permission or configuration issue.
@@ -86,8 +72,6 @@ pub enum ErrorCode {
     /// The Lambda function couldn't mount the configured file system due to a permission or configuration issue.
     ///
     /// HTTP status: `403`.
-    ///
-    /// Added in 0.1.0.
     EfsMountFailureException,
 
     /// `EFSMountTimeoutException` — The Lambda function made a network connection to the configured file system, but the mount operation timed out.
@@ -95,8 +79,6 @@ pub enum ErrorCode {
     /// The Lambda function made a network connection to the configured file system, but the mount operation timed out.
     ///
     /// HTTP status: `408`.
-    ///
-    /// Added in 0.1.0.
     EfsMountTimeoutException,
 
     /// `ENILimitReachedException` — Lambda couldn't create an elastic network interface in the VPC, specified as part of Lambda function configuration, because the limit for network interfaces has been reached
@@ -104,8 +86,6 @@ pub enum ErrorCode {
     /// Lambda couldn't create an elastic network interface in the VPC, specified as part of Lambda function configuration, because the limit for network interfaces has been reached. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     EniLimitReachedException,
 
     /// `InvalidCodeSignatureException` — The code signature failed the integrity check
@@ -113,8 +93,6 @@ pub enum ErrorCode {
     /// The code signature failed the integrity check. If the integrity check fails, then Lambda blocks deployment, even if the code signing policy is set to WARN.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     InvalidCodeSignatureException,
 
     /// `InvalidParameterValueException` — One of the parameters in the request is not valid.
@@ -122,8 +100,6 @@ pub enum ErrorCode {
     /// One of the parameters in the request is not valid.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     InvalidParameterValueException,
 
     /// `InvalidRequestContentException` — The request body could not be parsed as JSON.
@@ -131,8 +107,6 @@ pub enum ErrorCode {
     /// The request body could not be parsed as JSON.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     InvalidRequestContentException,
 
     /// `InvalidRuntimeException` — The runtime or runtime version specified is not supported.
@@ -140,8 +114,6 @@ pub enum ErrorCode {
     /// The runtime or runtime version specified is not supported.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     InvalidRuntimeException,
 
     /// `InvalidSecurityGroupIDException` — The security group ID provided in the Lambda function VPC configuration is not valid.
@@ -149,8 +121,6 @@ pub enum ErrorCode {
     /// The security group ID provided in the Lambda function VPC configuration is not valid.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     InvalidSecurityGroupIdException,
 
     /// `InvalidSubnetIDException` — The subnet ID provided in the Lambda function VPC configuration is not valid.
@@ -158,8 +128,6 @@ pub enum ErrorCode {
     /// The subnet ID provided in the Lambda function VPC configuration is not valid.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     InvalidSubnetIdException,
 
     /// `InvalidZipFileException` — Lambda could not unzip the deployment package.
@@ -167,8 +135,6 @@ pub enum ErrorCode {
     /// Lambda could not unzip the deployment package.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     InvalidZipFileException,
 
     /// `KMSAccessDeniedException` — Lambda couldn't decrypt the environment variables because KMS access was denied
@@ -176,8 +142,6 @@ pub enum ErrorCode {
     /// Lambda couldn't decrypt the environment variables because KMS access was denied. Check the Lambda function's KMS permissions.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     KmsAccessDeniedException,
 
     /// `KMSDisabledException` — Lambda couldn't decrypt the environment variables because the KMS key used is disabled
@@ -185,8 +149,6 @@ pub enum ErrorCode {
     /// Lambda couldn't decrypt the environment variables because the KMS key used is disabled. Check the Lambda function's KMS key settings.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     KmsDisabledException,
 
     /// `KMSInvalidStateException` — Lambda couldn't decrypt the environment variables because the state of the KMS key used is not valid for Decrypt
@@ -194,8 +156,6 @@ pub enum ErrorCode {
     /// Lambda couldn't decrypt the environment variables because the state of the KMS key used is not valid for Decrypt. Check the function's KMS key settings.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     KmsInvalidStateException,
 
     /// `KMSNotFoundException` — Lambda couldn't decrypt the environment variables because the KMS key was not found
@@ -203,8 +163,6 @@ pub enum ErrorCode {
     /// Lambda couldn't decrypt the environment variables because the KMS key was not found. Check the function's KMS key settings.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     KmsNotFoundException,
 
     /// `PolicyLengthExceededException` — The permissions policy for the resource is too large
@@ -212,8 +170,6 @@ pub enum ErrorCode {
     /// The permissions policy for the resource is too large. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     PolicyLengthExceededException,
 
     /// `PreconditionFailedException` — The RevisionId provided does not match the latest RevisionId for the Lambda function or alias
@@ -221,8 +177,6 @@ pub enum ErrorCode {
     /// The RevisionId provided does not match the latest RevisionId for the Lambda function or alias. Call the `GetFunction` or the `GetAlias` API operation to retrieve the latest RevisionId for your resource.
     ///
     /// HTTP status: `412`.
-    ///
-    /// Added in 0.1.0.
     PreconditionFailedException,
 
     /// `ProvisionedConcurrencyConfigNotFoundException` — The specified configuration does not exist.
@@ -230,8 +184,6 @@ pub enum ErrorCode {
     /// The specified configuration does not exist.
     ///
     /// HTTP status: `404`.
-    ///
-    /// Added in 0.1.0.
     ProvisionedConcurrencyConfigNotFoundException,
 
     /// `RecursiveInvocationException` — Lambda has detected your function being invoked in a recursive loop with other Amazon Web Services resources and stopped your function's invocation.
@@ -239,8 +191,6 @@ pub enum ErrorCode {
     /// Lambda has detected your function being invoked in a recursive loop with other Amazon Web Services resources and stopped your function's invocation.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     RecursiveInvocationException,
 
     /// `RequestTooLargeException` — The request payload exceeded the \`Invoke\` request body JSON input quota
@@ -248,8 +198,6 @@ pub enum ErrorCode {
     /// The request payload exceeded the `Invoke` request body JSON input quota. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     ///
     /// HTTP status: `413`.
-    ///
-    /// Added in 0.1.0.
     RequestTooLargeException,
 
     /// `ResourceConflictException` — The resource already exists, or another operation is in progress.
@@ -257,8 +205,6 @@ pub enum ErrorCode {
     /// The resource already exists, or another operation is in progress.
     ///
     /// HTTP status: `409`.
-    ///
-    /// Added in 0.1.0.
     ResourceConflictException,
 
     /// `ResourceInUseException` — The operation conflicts with the resource's availability
@@ -266,8 +212,6 @@ pub enum ErrorCode {
     /// The operation conflicts with the resource's availability. For example, you tried to update an event source mapping in the CREATING state, or you tried to delete an event source mapping currently UPDATING.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     ResourceInUseException,
 
     /// `ResourceNotFoundException` — The resource specified in the request does not exist.
@@ -275,8 +219,6 @@ pub enum ErrorCode {
     /// The resource specified in the request does not exist.
     ///
     /// HTTP status: `404`.
-    ///
-    /// Added in 0.1.0.
     ResourceNotFoundException,
 
     /// `ResourceNotReadyException` — The function is inactive and its VPC connection is no longer available
@@ -284,8 +226,6 @@ pub enum ErrorCode {
     /// The function is inactive and its VPC connection is no longer available. Wait for the VPC connection to reestablish and try again.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     ResourceNotReadyException,
 
     /// `ServiceException` — The Lambda service encountered an internal error.
@@ -293,8 +233,6 @@ pub enum ErrorCode {
     /// The Lambda service encountered an internal error.
     ///
     /// HTTP status: `500`.
-    ///
-    /// Added in 0.1.0.
     ServiceException,
 
     /// `SnapStartException` — The \`afterRestore()\` runtime hook (<https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html>) encountered an error
@@ -302,8 +240,6 @@ pub enum ErrorCode {
     /// The `afterRestore()` [runtime hook](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html) encountered an error. For more information, check the Amazon CloudWatch logs.
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     SnapStartException,
 
     /// `SnapStartNotReadyException` — Lambda is initializing your function
@@ -311,8 +247,6 @@ pub enum ErrorCode {
     /// Lambda is initializing your function. You can invoke the function when the [function state](https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html) becomes `Active`.
     ///
     /// HTTP status: `409`.
-    ///
-    /// Added in 0.1.0.
     SnapStartNotReadyException,
 
     /// `SnapStartTimeoutException` — Lambda couldn't restore the snapshot within the timeout limit.
@@ -320,8 +254,6 @@ pub enum ErrorCode {
     /// Lambda couldn't restore the snapshot within the timeout limit.
     ///
     /// HTTP status: `408`.
-    ///
-    /// Added in 0.1.0.
     SnapStartTimeoutException,
 
     /// `SubnetIPAddressLimitReachedException` — Lambda couldn't set up VPC access for the Lambda function because one or more configured subnets has no available IP addresses.
@@ -329,8 +261,6 @@ pub enum ErrorCode {
     /// Lambda couldn't set up VPC access for the Lambda function because one or more configured subnets has no available IP addresses.
     ///
     /// HTTP status: `502`.
-    ///
-    /// Added in 0.1.0.
     SubnetIpAddressLimitReachedException,
 
     /// `TooManyRequestsException` — The request throughput limit was exceeded
@@ -338,8 +268,6 @@ pub enum ErrorCode {
     /// The request throughput limit was exceeded. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests).
     ///
     /// HTTP status: `429`.
-    ///
-    /// Added in 0.1.0.
     TooManyRequestsException,
 
     /// `UnsupportedMediaTypeException` — The content type of the \`Invoke\` request body is not JSON.
@@ -347,8 +275,6 @@ pub enum ErrorCode {
     /// The content type of the `Invoke` request body is not JSON.
     ///
     /// HTTP status: `415`.
-    ///
-    /// Added in 0.1.0.
     UnsupportedMediaTypeException,
 }
 
@@ -356,44 +282,44 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::CodeSigningConfigNotFoundException,
-        ErrorCode::CodeStorageExceededException,
-        ErrorCode::CodeVerificationFailedException,
-        ErrorCode::Ec2AccessDeniedException,
-        ErrorCode::Ec2ThrottledException,
-        ErrorCode::Ec2UnexpectedException,
-        ErrorCode::EfsioException,
-        ErrorCode::EfsMountConnectivityException,
-        ErrorCode::EfsMountFailureException,
-        ErrorCode::EfsMountTimeoutException,
-        ErrorCode::EniLimitReachedException,
-        ErrorCode::InvalidCodeSignatureException,
-        ErrorCode::InvalidParameterValueException,
-        ErrorCode::InvalidRequestContentException,
-        ErrorCode::InvalidRuntimeException,
-        ErrorCode::InvalidSecurityGroupIdException,
-        ErrorCode::InvalidSubnetIdException,
-        ErrorCode::InvalidZipFileException,
-        ErrorCode::KmsAccessDeniedException,
-        ErrorCode::KmsDisabledException,
-        ErrorCode::KmsInvalidStateException,
-        ErrorCode::KmsNotFoundException,
-        ErrorCode::PolicyLengthExceededException,
-        ErrorCode::PreconditionFailedException,
-        ErrorCode::ProvisionedConcurrencyConfigNotFoundException,
-        ErrorCode::RecursiveInvocationException,
-        ErrorCode::RequestTooLargeException,
-        ErrorCode::ResourceConflictException,
-        ErrorCode::ResourceInUseException,
-        ErrorCode::ResourceNotFoundException,
-        ErrorCode::ResourceNotReadyException,
-        ErrorCode::ServiceException,
-        ErrorCode::SnapStartException,
-        ErrorCode::SnapStartNotReadyException,
-        ErrorCode::SnapStartTimeoutException,
-        ErrorCode::SubnetIpAddressLimitReachedException,
-        ErrorCode::TooManyRequestsException,
-        ErrorCode::UnsupportedMediaTypeException,
+        Self::CodeSigningConfigNotFoundException,
+        Self::CodeStorageExceededException,
+        Self::CodeVerificationFailedException,
+        Self::Ec2AccessDeniedException,
+        Self::Ec2ThrottledException,
+        Self::Ec2UnexpectedException,
+        Self::EfsioException,
+        Self::EfsMountConnectivityException,
+        Self::EfsMountFailureException,
+        Self::EfsMountTimeoutException,
+        Self::EniLimitReachedException,
+        Self::InvalidCodeSignatureException,
+        Self::InvalidParameterValueException,
+        Self::InvalidRequestContentException,
+        Self::InvalidRuntimeException,
+        Self::InvalidSecurityGroupIdException,
+        Self::InvalidSubnetIdException,
+        Self::InvalidZipFileException,
+        Self::KmsAccessDeniedException,
+        Self::KmsDisabledException,
+        Self::KmsInvalidStateException,
+        Self::KmsNotFoundException,
+        Self::PolicyLengthExceededException,
+        Self::PreconditionFailedException,
+        Self::ProvisionedConcurrencyConfigNotFoundException,
+        Self::RecursiveInvocationException,
+        Self::RequestTooLargeException,
+        Self::ResourceConflictException,
+        Self::ResourceInUseException,
+        Self::ResourceNotFoundException,
+        Self::ResourceNotReadyException,
+        Self::ServiceException,
+        Self::SnapStartException,
+        Self::SnapStartNotReadyException,
+        Self::SnapStartTimeoutException,
+        Self::SubnetIpAddressLimitReachedException,
+        Self::TooManyRequestsException,
+        Self::UnsupportedMediaTypeException,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

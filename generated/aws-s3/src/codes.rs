@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -12,57 +14,41 @@ pub enum ErrorCode {
     /// `BucketAlreadyExists` — The requested bucket name is not available
     ///
     /// The requested bucket name is not available. The bucket namespace is shared by all users of the system. Select a different name and try again.
-    ///
-    /// Added in 0.1.0.
     BucketAlreadyExists,
 
     /// `BucketAlreadyOwnedByYou` — The bucket you tried to create already exists, and you own it
     ///
     /// The bucket you tried to create already exists, and you own it. Amazon S3 returns this error in all Amazon Web Services Regions except in the North Virginia Region. For legacy compatibility, if you re-create an existing bucket that you already own in the North Virginia Region, Amazon S3 returns 200 OK and resets the bucket access control lists (ACLs).
-    ///
-    /// Added in 0.1.0.
     BucketAlreadyOwnedByYou,
 
     /// `InvalidObjectState` — Object is archived and inaccessible until restored.
     ///
     /// Object is archived and inaccessible until restored.
-    ///
-    /// Added in 0.1.0.
     InvalidObjectState,
 
     /// `NoSuchBucket` — The specified bucket does not exist.
     ///
     /// The specified bucket does not exist.
-    ///
-    /// Added in 0.1.0.
     NoSuchBucket,
 
     /// `NoSuchKey` — The specified key does not exist.
     ///
     /// The specified key does not exist.
-    ///
-    /// Added in 0.1.0.
     NoSuchKey,
 
     /// `NoSuchUpload` — The specified multipart upload does not exist.
     ///
     /// The specified multipart upload does not exist.
-    ///
-    /// Added in 0.1.0.
     NoSuchUpload,
 
     /// `ObjectAlreadyInActiveTierError` — This action is not allowed against this storage tier.
     ///
     /// This action is not allowed against this storage tier.
-    ///
-    /// Added in 0.1.0.
     ObjectAlreadyInActiveTierError,
 
     /// `ObjectNotInActiveTierError` — The source object of the COPY action is not in the active tier and is only stored in Amazon S3 Glacier.
     ///
     /// The source object of the COPY action is not in the active tier and is only stored in Amazon S3 Glacier.
-    ///
-    /// Added in 0.1.0.
     ObjectNotInActiveTierError,
 }
 
@@ -70,14 +56,14 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::BucketAlreadyExists,
-        ErrorCode::BucketAlreadyOwnedByYou,
-        ErrorCode::InvalidObjectState,
-        ErrorCode::NoSuchBucket,
-        ErrorCode::NoSuchKey,
-        ErrorCode::NoSuchUpload,
-        ErrorCode::ObjectAlreadyInActiveTierError,
-        ErrorCode::ObjectNotInActiveTierError,
+        Self::BucketAlreadyExists,
+        Self::BucketAlreadyOwnedByYou,
+        Self::InvalidObjectState,
+        Self::NoSuchBucket,
+        Self::NoSuchKey,
+        Self::NoSuchUpload,
+        Self::ObjectAlreadyInActiveTierError,
+        Self::ObjectNotInActiveTierError,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

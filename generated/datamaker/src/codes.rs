@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -12,15 +14,11 @@ pub enum ErrorCode {
     /// `401` — The API key is wrong, expired, or revoked.
     ///
     /// HTTP status: `401`.
-    ///
-    /// Added in 0.1.0.
     Unauthorized,
 
     /// `403` — You’re authenticated but missing the role for that action.
     ///
     /// HTTP status: `403`.
-    ///
-    /// Added in 0.1.0.
     Forbidden,
 
     /// `429` — You’ve hit a rate limit.
@@ -28,35 +26,23 @@ pub enum ErrorCode {
     /// You’ve hit a rate limit. Response headers tell you what to wait.
     ///
     /// HTTP status: `429`. Retryable.
-    ///
-    /// Added in 0.1.0.
     TooManyRequests,
 
     /// `validation_error` — The generated value didn’t match the field’s options.
-    ///
-    /// Added in 0.1.0.
     ValidationError,
 
     /// `quota_exceeded` — You hit the hourly row quota.
-    ///
-    /// Added in 0.1.0.
     QuotaExceeded,
 
     /// `connection_failed` — The connection failed: a TLS error or a timeout.
-    ///
-    /// Added in 0.1.0.
     ConnectionFailed,
 
     /// `worker_oom` — Your scenario ran out of memory.
     ///
     /// Your scenario ran out of memory. Workers have a 512 MB default.
-    ///
-    /// Added in 0.1.0.
     WorkerOom,
 
     /// `worker_timeout` — Hit the per-run duration cap (5 min Free, 30 min Pro).
-    ///
-    /// Added in 0.1.0.
     WorkerTimeout,
 }
 
@@ -64,14 +50,14 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::Unauthorized,
-        ErrorCode::Forbidden,
-        ErrorCode::TooManyRequests,
-        ErrorCode::ValidationError,
-        ErrorCode::QuotaExceeded,
-        ErrorCode::ConnectionFailed,
-        ErrorCode::WorkerOom,
-        ErrorCode::WorkerTimeout,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::TooManyRequests,
+        Self::ValidationError,
+        Self::QuotaExceeded,
+        Self::ConnectionFailed,
+        Self::WorkerOom,
+        Self::WorkerTimeout,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

@@ -4,6 +4,11 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// Each code's documentation is at `https://docs.dataxid.com/docs/errors#{code}`, the code in place
+/// of `{code}` ([`ErrorCode::doc_url`]).
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -14,10 +19,6 @@ pub enum ErrorCode {
     /// Request to `/v1/*` without an `Authorization` header
     ///
     /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_missing>
-    ///
-    /// Added in 0.1.0.
     ApiKeyMissing,
 
     /// `api_key_invalid` — Invalid API key
@@ -25,10 +26,6 @@ pub enum ErrorCode {
     /// The provided API key does not match any known key
     ///
     /// HTTP status: `401`. Category: [`Category::AuthenticationError`].
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#api_key_invalid>
-    ///
-    /// Added in 0.1.0.
     ApiKeyInvalid,
 
     /// `parameter_invalid` — Bad request parameters
@@ -36,10 +33,6 @@ pub enum ErrorCode {
     /// Request body fails validation (missing required field, wrong type, out of range)
     ///
     /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#parameter_invalid>
-    ///
-    /// Added in 0.1.0.
     ParameterInvalid,
 
     /// `model_not_found` — Model does not exist
@@ -47,10 +40,6 @@ pub enum ErrorCode {
     /// The model ID does not exist, or belongs to a different organization
     ///
     /// HTTP status: `404`. Category: [`Category::NotFoundError`].
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_found>
-    ///
-    /// Added in 0.1.0.
     ModelNotFound,
 
     /// `model_not_ready` — Model not in correct state
@@ -58,10 +47,6 @@ pub enum ErrorCode {
     /// Operation requires `training` or `ready` status, but model is in `created`, `building`, or `failed` state
     ///
     /// HTTP status: `400`. Category: [`Category::InvalidRequestError`].
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#model_not_ready>
-    ///
-    /// Added in 0.1.0.
     ModelNotReady,
 
     /// `training_service_unavailable` — Infrastructure unavailable
@@ -69,10 +54,6 @@ pub enum ErrorCode {
     /// Training infrastructure is temporarily unavailable (scaling, maintenance)
     ///
     /// HTTP status: `503`. Category: [`Category::ApiError`]. Retryable.
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#training_service_unavailable>
-    ///
-    /// Added in 0.1.0.
     TrainingServiceUnavailable,
 
     /// `idempotency_key_in_use` — Duplicate request in progress
@@ -80,10 +61,6 @@ pub enum ErrorCode {
     /// A concurrent request with the same `Idempotency-Key` is still being processed
     ///
     /// HTTP status: `409`. Category: [`Category::InvalidRequestError`]. Retryable.
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#idempotency_key_in_use>
-    ///
-    /// Added in 0.1.0.
     IdempotencyKeyInUse,
 
     /// `quota_exceeded` — Usage quota exceeded
@@ -91,10 +68,6 @@ pub enum ErrorCode {
     /// Organization exceeded the monthly usage quota (free tier: 100K rows/month)
     ///
     /// HTTP status: `402`. Category: [`Category::QuotaExceededError`].
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#quota_exceeded>
-    ///
-    /// Added in 0.1.0.
     QuotaExceeded,
 
     /// `rate_limit_exceeded` — Too many requests
@@ -102,10 +75,6 @@ pub enum ErrorCode {
     /// Organization exceeded the request rate limit (default: 60 requests/minute)
     ///
     /// HTTP status: `429`. Category: [`Category::RateLimitError`]. Retryable.
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#rate_limit_exceeded>
-    ///
-    /// Added in 0.1.0.
     RateLimitExceeded,
 
     /// `internal_error` — Unexpected server error
@@ -113,10 +82,6 @@ pub enum ErrorCode {
     /// Unexpected server error
     ///
     /// HTTP status: `500`. Category: [`Category::ApiError`]. Retryable.
-    ///
-    /// Documentation: <https://docs.dataxid.com/docs/errors#internal_error>
-    ///
-    /// Added in 0.1.0.
     InternalError,
 }
 
@@ -124,16 +89,16 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::ApiKeyMissing,
-        ErrorCode::ApiKeyInvalid,
-        ErrorCode::ParameterInvalid,
-        ErrorCode::ModelNotFound,
-        ErrorCode::ModelNotReady,
-        ErrorCode::TrainingServiceUnavailable,
-        ErrorCode::IdempotencyKeyInUse,
-        ErrorCode::QuotaExceeded,
-        ErrorCode::RateLimitExceeded,
-        ErrorCode::InternalError,
+        Self::ApiKeyMissing,
+        Self::ApiKeyInvalid,
+        Self::ParameterInvalid,
+        Self::ModelNotFound,
+        Self::ModelNotReady,
+        Self::TrainingServiceUnavailable,
+        Self::IdempotencyKeyInUse,
+        Self::QuotaExceeded,
+        Self::RateLimitExceeded,
+        Self::InternalError,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

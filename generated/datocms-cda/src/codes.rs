@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -12,71 +14,51 @@ pub enum ErrorCode {
     /// `INVALID_AUTHORIZATION_HEADER` — The provided API Authorization header is invalid or absent.
     ///
     /// This error occurs when the provided API Authorization header is invalid or absent.
-    ///
-    /// Added in 0.1.0.
     InvalidAuthorizationHeader,
 
     /// `INVALID_ENVIRONMENT` — The GraphQL API request targets an environment that doesn’t exist.
     ///
     /// This error occurs when the GraphQL API request targets an environment that doesn’t exist.
-    ///
-    /// Added in 0.1.0.
     InvalidEnvironment,
 
     /// `ENVIRONMENT_NOT_READY` — The environment exists but is not in a “ready” state.
     ///
     /// This error occurs when attempting to access an environment that exists but is not in a “ready” state.
-    ///
-    /// Added in 0.1.0.
     EnvironmentNotReady,
 
     /// `DEACTIVATED_SITE` — The site has been deactivated.
     ///
     /// This error occurs when attempting to access a site that has been deactivated.
-    ///
-    /// Added in 0.1.0.
     DeactivatedSite,
 
     /// `SITE_NOT_READY` — The site exists but is not in a “ready” state.
     ///
     /// This error occurs when attempting to access a site that exists but is not in a “ready” state. The site may be initializing.
-    ///
-    /// Added in 0.1.0.
     SiteNotReady,
 
     /// `INSUFFICIENT_PERMISSIONS` — A valid API token lacks the necessary permissions to access the requested environment.
     ///
     /// This error occurs when a valid API token exists but lacks the necessary permissions to access the requested environment. The authentication succeeds, but the token doesn’t have the required authorization level for the operation.
-    ///
-    /// Added in 0.1.0.
     InsufficientPermissions,
 
     /// `INVALID_X_INCLUDE_DRAFTS_HEADER` — The X-Include-Drafts header in the GraphQL API request has an invalid value.
     ///
     /// This error occurs when the X-Include-Drafts header in your GraphQL API request has an invalid value. The header can only be set to “true” to include draft content in the response.
-    ///
-    /// Added in 0.1.0.
     InvalidXIncludeDraftsHeader,
 
     /// `INVALID_X_EXCLUDE_INVALID_HEADER` — The X-Exclude-Invalid header in the GraphQL API request has an invalid value.
     ///
     /// This error occurs when the X-Exclude-Invalid header in your GraphQL API request has an invalid value. The header can only be set to “true” to exclude invalid content items from the response.
-    ///
-    /// Added in 0.1.0.
     InvalidXExcludeInvalidHeader,
 
     /// `INVALID_X_VISUAL_EDITING_HEADER` — The X-Visual-Editing header is provided, but the site doesn’t have visual editing capabilities or the value is invalid.
     ///
     /// This code is listed twice, with two meanings. Enterprise Feature: This error occurs when the X-Visual-Editing header is provided, but your site doesn’t have visual editing capabilities, which is an enterprise-only feature. Contact support@datocms.com for information about upgrading your plan to access this functionality. Invalid Value: This error occurs when the X-Visual-Editing header is provided with an invalid value. Currently, the only supported value for this header is “vercel-v1”. Ensure your API request uses the correct value for this header when using visual editing features.
-    ///
-    /// Added in 0.1.0.
     InvalidXVisualEditingHeader,
 
     /// `INVALID_X_BASE_EDITING_URL_HEADER` — The X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing.
     ///
     /// This error occurs when the X-Visual-Editing header is specified but the required X-Base-Editing-Url header is missing. When using visual editing features, you must provide the base editing URL to properly generate editing links.
-    ///
-    /// Added in 0.1.0.
     InvalidXBaseEditingUrlHeader,
 }
 
@@ -84,16 +66,16 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::InvalidAuthorizationHeader,
-        ErrorCode::InvalidEnvironment,
-        ErrorCode::EnvironmentNotReady,
-        ErrorCode::DeactivatedSite,
-        ErrorCode::SiteNotReady,
-        ErrorCode::InsufficientPermissions,
-        ErrorCode::InvalidXIncludeDraftsHeader,
-        ErrorCode::InvalidXExcludeInvalidHeader,
-        ErrorCode::InvalidXVisualEditingHeader,
-        ErrorCode::InvalidXBaseEditingUrlHeader,
+        Self::InvalidAuthorizationHeader,
+        Self::InvalidEnvironment,
+        Self::EnvironmentNotReady,
+        Self::DeactivatedSite,
+        Self::SiteNotReady,
+        Self::InsufficientPermissions,
+        Self::InvalidXIncludeDraftsHeader,
+        Self::InvalidXExcludeInvalidHeader,
+        Self::InvalidXVisualEditingHeader,
+        Self::InvalidXBaseEditingUrlHeader,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

@@ -4,6 +4,12 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// Each code's documentation is at
+/// `https://www.datocms.com/docs/content-management-api/errors#{code}`, the code in place of
+/// `{code}` ([`ErrorCode::doc_url`]).
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -12,27 +18,18 @@ pub enum ErrorCode {
     /// `INVALID_FIELD` — Parent error of the example response; the thread gives it no message (this line is derived from the example)
     ///
     /// In the example response, `INVALID_FIELD` is the parent error; its `details` carry the `field`, an inner error `code` and the `record_type`. The parent `INVALID_FIELD` is explained at <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD> (the inner error code is not yet parsed, but hopefully it’s clear enough).
-    ///
-    /// Documentation: <https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD>
-    ///
-    /// Added in 0.1.0.
     InvalidField,
 
     /// `PLAN_UPGRADE_REQUIRED` — Probably the error returned on reaching the plan’s monthly limit.
     ///
     /// Asked which error is returned on reaching the plan monthly limit, DatoCMS staff answered: “Probably the monthly plan error would be PLAN_UPGRADE_REQUIRED”. This is probable, not confirmed.
-    ///
-    /// Documentation: <https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED>
-    ///
-    /// Added in 0.1.0.
     PlanUpgradeRequired,
 }
 
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] =
-        &[ErrorCode::InvalidField, ErrorCode::PlanUpgradeRequired];
+    pub const ALL: &'static [ErrorCode] = &[Self::InvalidField, Self::PlanUpgradeRequired];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).

@@ -6,6 +6,8 @@
 /// `Err`, never a panic. This API sends only the HTTP status on the wire; each variant is named by
 /// the documented identifier in [`ErrorCode::as_str`], and [`ErrorCode::from_status`] maps a status
 /// back to the codes it may mean.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -16,8 +18,6 @@ pub enum ErrorCode {
     /// The request is malformed or contains invalid data.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     BadRequestException,
 
     /// `InvalidJsonException` — Malformed JSON
@@ -25,8 +25,6 @@ pub enum ErrorCode {
     /// Request body contains malformed JSON.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     InvalidJsonException,
 
     /// `BatchException` — Batch partial failure
@@ -34,8 +32,6 @@ pub enum ErrorCode {
     /// One or more operations in a batch request failed.
     ///
     /// HTTP status: `400`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     BatchException,
 
     /// `UnauthorizedException` — Auth required
@@ -43,8 +39,6 @@ pub enum ErrorCode {
     /// Authentication required or credentials invalid.
     ///
     /// HTTP status: `401`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     UnauthorizedException,
 
     /// `ForbiddenException` — Access denied
@@ -52,8 +46,6 @@ pub enum ErrorCode {
     /// Authenticated but not authorized for this action.
     ///
     /// HTTP status: `403`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     ForbiddenException,
 
     /// `NotFoundException` — Not found
@@ -61,8 +53,6 @@ pub enum ErrorCode {
     /// Resource does not exist.
     ///
     /// HTTP status: `404`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     NotFoundException,
 
     /// `ConflictResourceException` — Conflict
@@ -70,8 +60,6 @@ pub enum ErrorCode {
     /// Resource state conflict.
     ///
     /// HTTP status: `409`. Category: [`Category::ClientErrors`].
-    ///
-    /// Added in 0.1.0.
     ConflictResourceException,
 
     /// `TooManyRequestsException` — Rate limited
@@ -79,8 +67,6 @@ pub enum ErrorCode {
     /// Rate limit exceeded.
     ///
     /// HTTP status: `429`. Category: [`Category::ClientErrors`]. Retryable.
-    ///
-    /// Added in 0.1.0.
     TooManyRequestsException,
 
     /// `InternalServerErrorException` — Server error
@@ -88,8 +74,6 @@ pub enum ErrorCode {
     /// Unexpected server-side error.
     ///
     /// HTTP status: `500`. Category: [`Category::ServerErrors`].
-    ///
-    /// Added in 0.1.0.
     InternalServerErrorException,
 
     /// `NotImplementedException` — Not supported
@@ -97,8 +81,6 @@ pub enum ErrorCode {
     /// Feature or endpoint not available.
     ///
     /// HTTP status: `501`. Category: [`Category::ServerErrors`].
-    ///
-    /// Added in 0.1.0.
     NotImplementedException,
 
     /// `ServiceUnavailableException` — Unavailable
@@ -106,8 +88,6 @@ pub enum ErrorCode {
     /// Service temporarily unavailable.
     ///
     /// HTTP status: `503`. Category: [`Category::ServerErrors`]. Retryable.
-    ///
-    /// Added in 0.1.0.
     ServiceUnavailableException,
 }
 
@@ -115,17 +95,17 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::BadRequestException,
-        ErrorCode::InvalidJsonException,
-        ErrorCode::BatchException,
-        ErrorCode::UnauthorizedException,
-        ErrorCode::ForbiddenException,
-        ErrorCode::NotFoundException,
-        ErrorCode::ConflictResourceException,
-        ErrorCode::TooManyRequestsException,
-        ErrorCode::InternalServerErrorException,
-        ErrorCode::NotImplementedException,
-        ErrorCode::ServiceUnavailableException,
+        Self::BadRequestException,
+        Self::InvalidJsonException,
+        Self::BatchException,
+        Self::UnauthorizedException,
+        Self::ForbiddenException,
+        Self::NotFoundException,
+        Self::ConflictResourceException,
+        Self::TooManyRequestsException,
+        Self::InternalServerErrorException,
+        Self::NotImplementedException,
+        Self::ServiceUnavailableException,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

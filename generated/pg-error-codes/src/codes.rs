@@ -4,1209 +4,731 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
     /// `00000` — successful\_completion
-    ///
-    /// Added in 0.1.0.
     SuccessfulCompletion,
 
     /// `01000` — warning
-    ///
-    /// Added in 0.1.0.
     Warning,
 
     /// `0100C` — dynamic\_result\_sets\_returned
-    ///
-    /// Added in 0.1.0.
     DynamicResultSetsReturned,
 
     /// `01008` — implicit\_zero\_bit\_padding
-    ///
-    /// Added in 0.1.0.
     ImplicitZeroBitPadding,
 
     /// `01003` — null\_value\_eliminated\_in\_set\_function
-    ///
-    /// Added in 0.1.0.
     NullValueEliminatedInSetFunction,
 
     /// `01007` — privilege\_not\_granted
-    ///
-    /// Added in 0.1.0.
     PrivilegeNotGranted,
 
     /// `01006` — privilege\_not\_revoked
-    ///
-    /// Added in 0.1.0.
     PrivilegeNotRevoked,
 
     /// `01004` — string\_data\_right\_truncation
-    ///
-    /// Added in 0.1.0.
     StringDataRightTruncation01004,
 
     /// `01P01` — deprecated\_feature
-    ///
-    /// Added in 0.1.0.
     DeprecatedFeature,
 
     /// `02000` — no\_data
-    ///
-    /// Added in 0.1.0.
     NoData,
 
     /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
-    ///
-    /// Added in 0.1.0.
     NoAdditionalDynamicResultSetsReturned,
 
     /// `03000` — sql\_statement\_not\_yet\_complete
-    ///
-    /// Added in 0.1.0.
     SqlStatementNotYetComplete,
 
     /// `08000` — connection\_exception
-    ///
-    /// Added in 0.1.0.
     ConnectionException,
 
     /// `08003` — connection\_does\_not\_exist
-    ///
-    /// Added in 0.1.0.
     ConnectionDoesNotExist,
 
     /// `08006` — connection\_failure
-    ///
-    /// Added in 0.1.0.
     ConnectionFailure,
 
     /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
-    ///
-    /// Added in 0.1.0.
     SqlclientUnableToEstablishSqlconnection,
 
     /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
-    ///
-    /// Added in 0.1.0.
     SqlserverRejectedEstablishmentOfSqlconnection,
 
     /// `08007` — transaction\_resolution\_unknown
-    ///
-    /// Added in 0.1.0.
     TransactionResolutionUnknown,
 
     /// `08P01` — protocol\_violation
-    ///
-    /// Added in 0.1.0.
     ProtocolViolation,
 
     /// `09000` — triggered\_action\_exception
-    ///
-    /// Added in 0.1.0.
     TriggeredActionException,
 
     /// `0A000` — feature\_not\_supported
-    ///
-    /// Added in 0.1.0.
     FeatureNotSupported,
 
     /// `0B000` — invalid\_transaction\_initiation
-    ///
-    /// Added in 0.1.0.
     InvalidTransactionInitiation,
 
     /// `0F000` — locator\_exception
-    ///
-    /// Added in 0.1.0.
     LocatorException,
 
     /// `0F001` — invalid\_locator\_specification
-    ///
-    /// Added in 0.1.0.
     InvalidLocatorSpecification,
 
     /// `0L000` — invalid\_grantor
-    ///
-    /// Added in 0.1.0.
     InvalidGrantor,
 
     /// `0LP01` — invalid\_grant\_operation
-    ///
-    /// Added in 0.1.0.
     InvalidGrantOperation,
 
     /// `0P000` — invalid\_role\_specification
-    ///
-    /// Added in 0.1.0.
     InvalidRoleSpecification,
 
     /// `0Z000` — diagnostics\_exception
-    ///
-    /// Added in 0.1.0.
     DiagnosticsException,
 
     /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
-    ///
-    /// Added in 0.1.0.
     StackedDiagnosticsAccessedWithoutActiveHandler,
 
     /// `20000` — case\_not\_found
-    ///
-    /// Added in 0.1.0.
     CaseNotFound,
 
     /// `21000` — cardinality\_violation
-    ///
-    /// Added in 0.1.0.
     CardinalityViolation,
 
     /// `22000` — data\_exception
-    ///
-    /// Added in 0.1.0.
     DataException,
 
     /// `2202E` — array\_subscript\_error
-    ///
-    /// Added in 0.1.0.
     ArraySubscriptError,
 
     /// `22021` — character\_not\_in\_repertoire
-    ///
-    /// Added in 0.1.0.
     CharacterNotInRepertoire,
 
     /// `22008` — datetime\_field\_overflow
-    ///
-    /// Added in 0.1.0.
     DatetimeFieldOverflow,
 
     /// `22012` — division\_by\_zero
-    ///
-    /// Added in 0.1.0.
     DivisionByZero,
 
     /// `22005` — error\_in\_assignment
-    ///
-    /// Added in 0.1.0.
     ErrorInAssignment,
 
     /// `2200B` — escape\_character\_conflict
-    ///
-    /// Added in 0.1.0.
     EscapeCharacterConflict,
 
     /// `22022` — indicator\_overflow
-    ///
-    /// Added in 0.1.0.
     IndicatorOverflow,
 
     /// `22015` — interval\_field\_overflow
-    ///
-    /// Added in 0.1.0.
     IntervalFieldOverflow,
 
     /// `2201E` — invalid\_argument\_for\_logarithm
-    ///
-    /// Added in 0.1.0.
     InvalidArgumentForLogarithm,
 
     /// `22014` — invalid\_argument\_for\_ntile\_function
-    ///
-    /// Added in 0.1.0.
     InvalidArgumentForNtileFunction,
 
     /// `22016` — invalid\_argument\_for\_nth\_value\_function
-    ///
-    /// Added in 0.1.0.
     InvalidArgumentForNthValueFunction,
 
     /// `2201F` — invalid\_argument\_for\_power\_function
-    ///
-    /// Added in 0.1.0.
     InvalidArgumentForPowerFunction,
 
     /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
-    ///
-    /// Added in 0.1.0.
     InvalidArgumentForWidthBucketFunction,
 
     /// `22018` — invalid\_character\_value\_for\_cast
-    ///
-    /// Added in 0.1.0.
     InvalidCharacterValueForCast,
 
     /// `22007` — invalid\_datetime\_format
-    ///
-    /// Added in 0.1.0.
     InvalidDatetimeFormat,
 
     /// `22019` — invalid\_escape\_character
-    ///
-    /// Added in 0.1.0.
     InvalidEscapeCharacter,
 
     /// `2200D` — invalid\_escape\_octet
-    ///
-    /// Added in 0.1.0.
     InvalidEscapeOctet,
 
     /// `22025` — invalid\_escape\_sequence
-    ///
-    /// Added in 0.1.0.
     InvalidEscapeSequence,
 
     /// `22P06` — nonstandard\_use\_of\_escape\_character
-    ///
-    /// Added in 0.1.0.
     NonstandardUseOfEscapeCharacter,
 
     /// `22010` — invalid\_indicator\_parameter\_value
-    ///
-    /// Added in 0.1.0.
     InvalidIndicatorParameterValue,
 
     /// `22023` — invalid\_parameter\_value
-    ///
-    /// Added in 0.1.0.
     InvalidParameterValue,
 
     /// `2201B` — invalid\_regular\_expression
-    ///
-    /// Added in 0.1.0.
     InvalidRegularExpression,
 
     /// `2201W` — invalid\_row\_count\_in\_limit\_clause
-    ///
-    /// Added in 0.1.0.
     InvalidRowCountInLimitClause,
 
     /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
-    ///
-    /// Added in 0.1.0.
     InvalidRowCountInResultOffsetClause,
 
     /// `2202H` — invalid\_tablesample\_argument
-    ///
-    /// Added in 0.1.0.
     InvalidTablesampleArgument,
 
     /// `2202G` — invalid\_tablesample\_repeat
-    ///
-    /// Added in 0.1.0.
     InvalidTablesampleRepeat,
 
     /// `22009` — invalid\_time\_zone\_displacement\_value
-    ///
-    /// Added in 0.1.0.
     InvalidTimeZoneDisplacementValue,
 
     /// `2200C` — invalid\_use\_of\_escape\_character
-    ///
-    /// Added in 0.1.0.
     InvalidUseOfEscapeCharacter,
 
     /// `2200G` — most\_specific\_type\_mismatch
-    ///
-    /// Added in 0.1.0.
     MostSpecificTypeMismatch,
 
     /// `22004` — null\_value\_not\_allowed
-    ///
-    /// Added in 0.1.0.
     NullValueNotAllowed22004,
 
     /// `22002` — null\_value\_no\_indicator\_parameter
-    ///
-    /// Added in 0.1.0.
     NullValueNoIndicatorParameter,
 
     /// `22003` — numeric\_value\_out\_of\_range
-    ///
-    /// Added in 0.1.0.
     NumericValueOutOfRange,
 
     /// `2200H` — sequence\_generator\_limit\_exceeded
-    ///
-    /// Added in 0.1.0.
     SequenceGeneratorLimitExceeded,
 
     /// `22026` — string\_data\_length\_mismatch
-    ///
-    /// Added in 0.1.0.
     StringDataLengthMismatch,
 
     /// `22001` — string\_data\_right\_truncation
-    ///
-    /// Added in 0.1.0.
     StringDataRightTruncation22001,
 
     /// `22011` — substring\_error
-    ///
-    /// Added in 0.1.0.
     SubstringError,
 
     /// `22027` — trim\_error
-    ///
-    /// Added in 0.1.0.
     TrimError,
 
     /// `22024` — unterminated\_c\_string
-    ///
-    /// Added in 0.1.0.
     UnterminatedCString,
 
     /// `2200F` — zero\_length\_character\_string
-    ///
-    /// Added in 0.1.0.
     ZeroLengthCharacterString,
 
     /// `22P01` — floating\_point\_exception
-    ///
-    /// Added in 0.1.0.
     FloatingPointException,
 
     /// `22P02` — invalid\_text\_representation
-    ///
-    /// Added in 0.1.0.
     InvalidTextRepresentation,
 
     /// `22P03` — invalid\_binary\_representation
-    ///
-    /// Added in 0.1.0.
     InvalidBinaryRepresentation,
 
     /// `22P04` — bad\_copy\_file\_format
-    ///
-    /// Added in 0.1.0.
     BadCopyFileFormat,
 
     /// `22P05` — untranslatable\_character
-    ///
-    /// Added in 0.1.0.
     UntranslatableCharacter,
 
     /// `2200L` — not\_an\_xml\_document
-    ///
-    /// Added in 0.1.0.
     NotAnXmlDocument,
 
     /// `2200M` — invalid\_xml\_document
-    ///
-    /// Added in 0.1.0.
     InvalidXmlDocument,
 
     /// `2200N` — invalid\_xml\_content
-    ///
-    /// Added in 0.1.0.
     InvalidXmlContent,
 
     /// `2200S` — invalid\_xml\_comment
-    ///
-    /// Added in 0.1.0.
     InvalidXmlComment,
 
     /// `2200T` — invalid\_xml\_processing\_instruction
-    ///
-    /// Added in 0.1.0.
     InvalidXmlProcessingInstruction,
 
     /// `23000` — integrity\_constraint\_violation
-    ///
-    /// Added in 0.1.0.
     IntegrityConstraintViolation,
 
     /// `23001` — restrict\_violation
-    ///
-    /// Added in 0.1.0.
     RestrictViolation,
 
     /// `23502` — not\_null\_violation
-    ///
-    /// Added in 0.1.0.
     NotNullViolation,
 
     /// `23503` — foreign\_key\_violation
-    ///
-    /// Added in 0.1.0.
     ForeignKeyViolation,
 
     /// `23505` — unique\_violation
-    ///
-    /// Added in 0.1.0.
     UniqueViolation,
 
     /// `23514` — check\_violation
-    ///
-    /// Added in 0.1.0.
     CheckViolation,
 
     /// `23P01` — exclusion\_violation
-    ///
-    /// Added in 0.1.0.
     ExclusionViolation,
 
     /// `24000` — invalid\_cursor\_state
-    ///
-    /// Added in 0.1.0.
     InvalidCursorState,
 
     /// `25000` — invalid\_transaction\_state
-    ///
-    /// Added in 0.1.0.
     InvalidTransactionState,
 
     /// `25001` — active\_sql\_transaction
-    ///
-    /// Added in 0.1.0.
     ActiveSqlTransaction,
 
     /// `25002` — branch\_transaction\_already\_active
-    ///
-    /// Added in 0.1.0.
     BranchTransactionAlreadyActive,
 
     /// `25008` — held\_cursor\_requires\_same\_isolation\_level
-    ///
-    /// Added in 0.1.0.
     HeldCursorRequiresSameIsolationLevel,
 
     /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
-    ///
-    /// Added in 0.1.0.
     InappropriateAccessModeForBranchTransaction,
 
     /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
-    ///
-    /// Added in 0.1.0.
     InappropriateIsolationLevelForBranchTransaction,
 
     /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
-    ///
-    /// Added in 0.1.0.
     NoActiveSqlTransactionForBranchTransaction,
 
     /// `25006` — read\_only\_sql\_transaction
-    ///
-    /// Added in 0.1.0.
     ReadOnlySqlTransaction,
 
     /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
-    ///
-    /// Added in 0.1.0.
     SchemaAndDataStatementMixingNotSupported,
 
     /// `25P01` — no\_active\_sql\_transaction
-    ///
-    /// Added in 0.1.0.
     NoActiveSqlTransaction,
 
     /// `25P02` — in\_failed\_sql\_transaction
-    ///
-    /// Added in 0.1.0.
     InFailedSqlTransaction,
 
     /// `25P03` — idle\_in\_transaction\_session\_timeout
-    ///
-    /// Added in 0.1.0.
     IdleInTransactionSessionTimeout,
 
     /// `26000` — invalid\_sql\_statement\_name
-    ///
-    /// Added in 0.1.0.
     InvalidSqlStatementName,
 
     /// `27000` — triggered\_data\_change\_violation
-    ///
-    /// Added in 0.1.0.
     TriggeredDataChangeViolation,
 
     /// `28000` — invalid\_authorization\_specification
-    ///
-    /// Added in 0.1.0.
     InvalidAuthorizationSpecification,
 
     /// `28P01` — invalid\_password
-    ///
-    /// Added in 0.1.0.
     InvalidPassword,
 
     /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
-    ///
-    /// Added in 0.1.0.
     DependentPrivilegeDescriptorsStillExist,
 
     /// `2BP01` — dependent\_objects\_still\_exist
-    ///
-    /// Added in 0.1.0.
     DependentObjectsStillExist,
 
     /// `2D000` — invalid\_transaction\_termination
-    ///
-    /// Added in 0.1.0.
     InvalidTransactionTermination,
 
     /// `2F000` — sql\_routine\_exception
-    ///
-    /// Added in 0.1.0.
     SqlRoutineException,
 
     /// `2F005` — function\_executed\_no\_return\_statement
-    ///
-    /// Added in 0.1.0.
     FunctionExecutedNoReturnStatement,
 
     /// `2F002` — modifying\_sql\_data\_not\_permitted
-    ///
-    /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted2f002,
 
     /// `2F003` — prohibited\_sql\_statement\_attempted
-    ///
-    /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted2f003,
 
     /// `2F004` — reading\_sql\_data\_not\_permitted
-    ///
-    /// Added in 0.1.0.
     ReadingSqlDataNotPermitted2f004,
 
     /// `34000` — invalid\_cursor\_name
-    ///
-    /// Added in 0.1.0.
     InvalidCursorName,
 
     /// `38000` — external\_routine\_exception
-    ///
-    /// Added in 0.1.0.
     ExternalRoutineException,
 
     /// `38001` — containing\_sql\_not\_permitted
-    ///
-    /// Added in 0.1.0.
     ContainingSqlNotPermitted,
 
     /// `38002` — modifying\_sql\_data\_not\_permitted
-    ///
-    /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted38002,
 
     /// `38003` — prohibited\_sql\_statement\_attempted
-    ///
-    /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted38003,
 
     /// `38004` — reading\_sql\_data\_not\_permitted
-    ///
-    /// Added in 0.1.0.
     ReadingSqlDataNotPermitted38004,
 
     /// `39000` — external\_routine\_invocation\_exception
-    ///
-    /// Added in 0.1.0.
     ExternalRoutineInvocationException,
 
     /// `39001` — invalid\_sqlstate\_returned
-    ///
-    /// Added in 0.1.0.
     InvalidSqlstateReturned,
 
     /// `39004` — null\_value\_not\_allowed
-    ///
-    /// Added in 0.1.0.
     NullValueNotAllowed39004,
 
     /// `39P01` — trigger\_protocol\_violated
-    ///
-    /// Added in 0.1.0.
     TriggerProtocolViolated,
 
     /// `39P02` — srf\_protocol\_violated
-    ///
-    /// Added in 0.1.0.
     SrfProtocolViolated,
 
     /// `39P03` — event\_trigger\_protocol\_violated
-    ///
-    /// Added in 0.1.0.
     EventTriggerProtocolViolated,
 
     /// `3B000` — savepoint\_exception
-    ///
-    /// Added in 0.1.0.
     SavepointException,
 
     /// `3B001` — invalid\_savepoint\_specification
-    ///
-    /// Added in 0.1.0.
     InvalidSavepointSpecification,
 
     /// `3D000` — invalid\_catalog\_name
-    ///
-    /// Added in 0.1.0.
     InvalidCatalogName,
 
     /// `3F000` — invalid\_schema\_name
-    ///
-    /// Added in 0.1.0.
     InvalidSchemaName,
 
     /// `40000` — transaction\_rollback
-    ///
-    /// Added in 0.1.0.
     TransactionRollback,
 
     /// `40002` — transaction\_integrity\_constraint\_violation
-    ///
-    /// Added in 0.1.0.
     TransactionIntegrityConstraintViolation,
 
     /// `40001` — serialization\_failure
-    ///
-    /// Added in 0.1.0.
     SerializationFailure,
 
     /// `40003` — statement\_completion\_unknown
-    ///
-    /// Added in 0.1.0.
     StatementCompletionUnknown,
 
     /// `40P01` — deadlock\_detected
-    ///
-    /// Added in 0.1.0.
     DeadlockDetected,
 
     /// `42000` — syntax\_error\_or\_access\_rule\_violation
-    ///
-    /// Added in 0.1.0.
     SyntaxErrorOrAccessRuleViolation,
 
     /// `42601` — syntax\_error
-    ///
-    /// Added in 0.1.0.
     SyntaxError,
 
     /// `42501` — insufficient\_privilege
-    ///
-    /// Added in 0.1.0.
     InsufficientPrivilege,
 
     /// `42846` — cannot\_coerce
-    ///
-    /// Added in 0.1.0.
     CannotCoerce,
 
     /// `42803` — grouping\_error
-    ///
-    /// Added in 0.1.0.
     GroupingError,
 
     /// `42P20` — windowing\_error
-    ///
-    /// Added in 0.1.0.
     WindowingError,
 
     /// `42P19` — invalid\_recursion
-    ///
-    /// Added in 0.1.0.
     InvalidRecursion,
 
     /// `42830` — invalid\_foreign\_key
-    ///
-    /// Added in 0.1.0.
     InvalidForeignKey,
 
     /// `42602` — invalid\_name
-    ///
-    /// Added in 0.1.0.
     InvalidName,
 
     /// `42622` — name\_too\_long
-    ///
-    /// Added in 0.1.0.
     NameTooLong,
 
     /// `42939` — reserved\_name
-    ///
-    /// Added in 0.1.0.
     ReservedName,
 
     /// `42804` — datatype\_mismatch
-    ///
-    /// Added in 0.1.0.
     DatatypeMismatch,
 
     /// `42P18` — indeterminate\_datatype
-    ///
-    /// Added in 0.1.0.
     IndeterminateDatatype,
 
     /// `42P21` — collation\_mismatch
-    ///
-    /// Added in 0.1.0.
     CollationMismatch,
 
     /// `42P22` — indeterminate\_collation
-    ///
-    /// Added in 0.1.0.
     IndeterminateCollation,
 
     /// `42809` — wrong\_object\_type
-    ///
-    /// Added in 0.1.0.
     WrongObjectType,
 
     /// `428C9` — generated\_always
-    ///
-    /// Added in 0.1.0.
     GeneratedAlways,
 
     /// `42703` — undefined\_column
-    ///
-    /// Added in 0.1.0.
     UndefinedColumn,
 
     /// `42883` — undefined\_function
-    ///
-    /// Added in 0.1.0.
     UndefinedFunction,
 
     /// `42P01` — undefined\_table
-    ///
-    /// Added in 0.1.0.
     UndefinedTable,
 
     /// `42P02` — undefined\_parameter
-    ///
-    /// Added in 0.1.0.
     UndefinedParameter,
 
     /// `42704` — undefined\_object
-    ///
-    /// Added in 0.1.0.
     UndefinedObject,
 
     /// `42701` — duplicate\_column
-    ///
-    /// Added in 0.1.0.
     DuplicateColumn,
 
     /// `42P03` — duplicate\_cursor
-    ///
-    /// Added in 0.1.0.
     DuplicateCursor,
 
     /// `42P04` — duplicate\_database
-    ///
-    /// Added in 0.1.0.
     DuplicateDatabase,
 
     /// `42723` — duplicate\_function
-    ///
-    /// Added in 0.1.0.
     DuplicateFunction,
 
     /// `42P05` — duplicate\_prepared\_statement
-    ///
-    /// Added in 0.1.0.
     DuplicatePreparedStatement,
 
     /// `42P06` — duplicate\_schema
-    ///
-    /// Added in 0.1.0.
     DuplicateSchema,
 
     /// `42P07` — duplicate\_table
-    ///
-    /// Added in 0.1.0.
     DuplicateTable,
 
     /// `42712` — duplicate\_alias
-    ///
-    /// Added in 0.1.0.
     DuplicateAlias,
 
     /// `42710` — duplicate\_object
-    ///
-    /// Added in 0.1.0.
     DuplicateObject,
 
     /// `42702` — ambiguous\_column
-    ///
-    /// Added in 0.1.0.
     AmbiguousColumn,
 
     /// `42725` — ambiguous\_function
-    ///
-    /// Added in 0.1.0.
     AmbiguousFunction,
 
     /// `42P08` — ambiguous\_parameter
-    ///
-    /// Added in 0.1.0.
     AmbiguousParameter,
 
     /// `42P09` — ambiguous\_alias
-    ///
-    /// Added in 0.1.0.
     AmbiguousAlias,
 
     /// `42P10` — invalid\_column\_reference
-    ///
-    /// Added in 0.1.0.
     InvalidColumnReference,
 
     /// `42611` — invalid\_column\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidColumnDefinition,
 
     /// `42P11` — invalid\_cursor\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidCursorDefinition,
 
     /// `42P12` — invalid\_database\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidDatabaseDefinition,
 
     /// `42P13` — invalid\_function\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidFunctionDefinition,
 
     /// `42P14` — invalid\_prepared\_statement\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidPreparedStatementDefinition,
 
     /// `42P15` — invalid\_schema\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidSchemaDefinition,
 
     /// `42P16` — invalid\_table\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidTableDefinition,
 
     /// `42P17` — invalid\_object\_definition
-    ///
-    /// Added in 0.1.0.
     InvalidObjectDefinition,
 
     /// `44000` — with\_check\_option\_violation
-    ///
-    /// Added in 0.1.0.
     WithCheckOptionViolation,
 
     /// `53000` — insufficient\_resources
-    ///
-    /// Added in 0.1.0.
     InsufficientResources,
 
     /// `53100` — disk\_full
-    ///
-    /// Added in 0.1.0.
     DiskFull,
 
     /// `53200` — out\_of\_memory
-    ///
-    /// Added in 0.1.0.
     OutOfMemory,
 
     /// `53300` — too\_many\_connections
-    ///
-    /// Added in 0.1.0.
     TooManyConnections,
 
     /// `53400` — configuration\_limit\_exceeded
-    ///
-    /// Added in 0.1.0.
     ConfigurationLimitExceeded,
 
     /// `54000` — program\_limit\_exceeded
-    ///
-    /// Added in 0.1.0.
     ProgramLimitExceeded,
 
     /// `54001` — statement\_too\_complex
-    ///
-    /// Added in 0.1.0.
     StatementTooComplex,
 
     /// `54011` — too\_many\_columns
-    ///
-    /// Added in 0.1.0.
     TooManyColumns,
 
     /// `54023` — too\_many\_arguments
-    ///
-    /// Added in 0.1.0.
     TooManyArguments,
 
     /// `55000` — object\_not\_in\_prerequisite\_state
-    ///
-    /// Added in 0.1.0.
     ObjectNotInPrerequisiteState,
 
     /// `55006` — object\_in\_use
-    ///
-    /// Added in 0.1.0.
     ObjectInUse,
 
     /// `55P02` — cant\_change\_runtime\_param
-    ///
-    /// Added in 0.1.0.
     CantChangeRuntimeParam,
 
     /// `55P03` — lock\_not\_available
-    ///
-    /// Added in 0.1.0.
     LockNotAvailable,
 
     /// `57000` — operator\_intervention
-    ///
-    /// Added in 0.1.0.
     OperatorIntervention,
 
     /// `57014` — query\_canceled
-    ///
-    /// Added in 0.1.0.
     QueryCanceled,
 
     /// `57P01` — admin\_shutdown
-    ///
-    /// Added in 0.1.0.
     AdminShutdown,
 
     /// `57P02` — crash\_shutdown
-    ///
-    /// Added in 0.1.0.
     CrashShutdown,
 
     /// `57P03` — cannot\_connect\_now
-    ///
-    /// Added in 0.1.0.
     CannotConnectNow,
 
     /// `57P04` — database\_dropped
-    ///
-    /// Added in 0.1.0.
     DatabaseDropped,
 
     /// `58000` — system\_error
-    ///
-    /// Added in 0.1.0.
     SystemError,
 
     /// `58030` — io\_error
-    ///
-    /// Added in 0.1.0.
     IoError,
 
     /// `58P01` — undefined\_file
-    ///
-    /// Added in 0.1.0.
     UndefinedFile,
 
     /// `58P02` — duplicate\_file
-    ///
-    /// Added in 0.1.0.
     DuplicateFile,
 
     /// `72000` — snapshot\_too\_old
-    ///
-    /// Added in 0.1.0.
     SnapshotTooOld,
 
     /// `F0000` — config\_file\_error
-    ///
-    /// Added in 0.1.0.
     ConfigFileError,
 
     /// `F0001` — lock\_file\_exists
-    ///
-    /// Added in 0.1.0.
     LockFileExists,
 
     /// `HV000` — fdw\_error
-    ///
-    /// Added in 0.1.0.
     FdwError,
 
     /// `HV005` — fdw\_column\_name\_not\_found
-    ///
-    /// Added in 0.1.0.
     FdwColumnNameNotFound,
 
     /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
-    ///
-    /// Added in 0.1.0.
     FdwDynamicParameterValueNeeded,
 
     /// `HV010` — fdw\_function\_sequence\_error
-    ///
-    /// Added in 0.1.0.
     FdwFunctionSequenceError,
 
     /// `HV021` — fdw\_inconsistent\_descriptor\_information
-    ///
-    /// Added in 0.1.0.
     FdwInconsistentDescriptorInformation,
 
     /// `HV024` — fdw\_invalid\_attribute\_value
-    ///
-    /// Added in 0.1.0.
     FdwInvalidAttributeValue,
 
     /// `HV007` — fdw\_invalid\_column\_name
-    ///
-    /// Added in 0.1.0.
     FdwInvalidColumnName,
 
     /// `HV008` — fdw\_invalid\_column\_number
-    ///
-    /// Added in 0.1.0.
     FdwInvalidColumnNumber,
 
     /// `HV004` — fdw\_invalid\_data\_type
-    ///
-    /// Added in 0.1.0.
     FdwInvalidDataType,
 
     /// `HV006` — fdw\_invalid\_data\_type\_descriptors
-    ///
-    /// Added in 0.1.0.
     FdwInvalidDataTypeDescriptors,
 
     /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
-    ///
-    /// Added in 0.1.0.
     FdwInvalidDescriptorFieldIdentifier,
 
     /// `HV00B` — fdw\_invalid\_handle
-    ///
-    /// Added in 0.1.0.
     FdwInvalidHandle,
 
     /// `HV00C` — fdw\_invalid\_option\_index
-    ///
-    /// Added in 0.1.0.
     FdwInvalidOptionIndex,
 
     /// `HV00D` — fdw\_invalid\_option\_name
-    ///
-    /// Added in 0.1.0.
     FdwInvalidOptionName,
 
     /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
-    ///
-    /// Added in 0.1.0.
     FdwInvalidStringLengthOrBufferLength,
 
     /// `HV00A` — fdw\_invalid\_string\_format
-    ///
-    /// Added in 0.1.0.
     FdwInvalidStringFormat,
 
     /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
-    ///
-    /// Added in 0.1.0.
     FdwInvalidUseOfNullPointer,
 
     /// `HV014` — fdw\_too\_many\_handles
-    ///
-    /// Added in 0.1.0.
     FdwTooManyHandles,
 
     /// `HV001` — fdw\_out\_of\_memory
-    ///
-    /// Added in 0.1.0.
     FdwOutOfMemory,
 
     /// `HV00P` — fdw\_no\_schemas
-    ///
-    /// Added in 0.1.0.
     FdwNoSchemas,
 
     /// `HV00J` — fdw\_option\_name\_not\_found
-    ///
-    /// Added in 0.1.0.
     FdwOptionNameNotFound,
 
     /// `HV00K` — fdw\_reply\_handle
-    ///
-    /// Added in 0.1.0.
     FdwReplyHandle,
 
     /// `HV00Q` — fdw\_schema\_not\_found
-    ///
-    /// Added in 0.1.0.
     FdwSchemaNotFound,
 
     /// `HV00R` — fdw\_table\_not\_found
-    ///
-    /// Added in 0.1.0.
     FdwTableNotFound,
 
     /// `HV00L` — fdw\_unable\_to\_create\_execution
-    ///
-    /// Added in 0.1.0.
     FdwUnableToCreateExecution,
 
     /// `HV00M` — fdw\_unable\_to\_create\_reply
-    ///
-    /// Added in 0.1.0.
     FdwUnableToCreateReply,
 
     /// `HV00N` — fdw\_unable\_to\_establish\_connection
-    ///
-    /// Added in 0.1.0.
     FdwUnableToEstablishConnection,
 
     /// `P0000` — plpgsql\_error
-    ///
-    /// Added in 0.1.0.
     PlpgsqlError,
 
     /// `P0001` — raise\_exception
-    ///
-    /// Added in 0.1.0.
     RaiseException,
 
     /// `P0002` — no\_data\_found
-    ///
-    /// Added in 0.1.0.
     NoDataFound,
 
     /// `P0003` — too\_many\_rows
-    ///
-    /// Added in 0.1.0.
     TooManyRows,
 
     /// `P0004` — assert\_failure
-    ///
-    /// Added in 0.1.0.
     AssertFailure,
 
     /// `XX000` — internal\_error
-    ///
-    /// Added in 0.1.0.
     InternalError,
 
     /// `XX001` — data\_corrupted
-    ///
-    /// Added in 0.1.0.
     DataCorrupted,
 
     /// `XX002` — index\_corrupted
-    ///
-    /// Added in 0.1.0.
     IndexCorrupted,
 }
 
@@ -1214,246 +736,246 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::SuccessfulCompletion,
-        ErrorCode::Warning,
-        ErrorCode::DynamicResultSetsReturned,
-        ErrorCode::ImplicitZeroBitPadding,
-        ErrorCode::NullValueEliminatedInSetFunction,
-        ErrorCode::PrivilegeNotGranted,
-        ErrorCode::PrivilegeNotRevoked,
-        ErrorCode::StringDataRightTruncation01004,
-        ErrorCode::DeprecatedFeature,
-        ErrorCode::NoData,
-        ErrorCode::NoAdditionalDynamicResultSetsReturned,
-        ErrorCode::SqlStatementNotYetComplete,
-        ErrorCode::ConnectionException,
-        ErrorCode::ConnectionDoesNotExist,
-        ErrorCode::ConnectionFailure,
-        ErrorCode::SqlclientUnableToEstablishSqlconnection,
-        ErrorCode::SqlserverRejectedEstablishmentOfSqlconnection,
-        ErrorCode::TransactionResolutionUnknown,
-        ErrorCode::ProtocolViolation,
-        ErrorCode::TriggeredActionException,
-        ErrorCode::FeatureNotSupported,
-        ErrorCode::InvalidTransactionInitiation,
-        ErrorCode::LocatorException,
-        ErrorCode::InvalidLocatorSpecification,
-        ErrorCode::InvalidGrantor,
-        ErrorCode::InvalidGrantOperation,
-        ErrorCode::InvalidRoleSpecification,
-        ErrorCode::DiagnosticsException,
-        ErrorCode::StackedDiagnosticsAccessedWithoutActiveHandler,
-        ErrorCode::CaseNotFound,
-        ErrorCode::CardinalityViolation,
-        ErrorCode::DataException,
-        ErrorCode::ArraySubscriptError,
-        ErrorCode::CharacterNotInRepertoire,
-        ErrorCode::DatetimeFieldOverflow,
-        ErrorCode::DivisionByZero,
-        ErrorCode::ErrorInAssignment,
-        ErrorCode::EscapeCharacterConflict,
-        ErrorCode::IndicatorOverflow,
-        ErrorCode::IntervalFieldOverflow,
-        ErrorCode::InvalidArgumentForLogarithm,
-        ErrorCode::InvalidArgumentForNtileFunction,
-        ErrorCode::InvalidArgumentForNthValueFunction,
-        ErrorCode::InvalidArgumentForPowerFunction,
-        ErrorCode::InvalidArgumentForWidthBucketFunction,
-        ErrorCode::InvalidCharacterValueForCast,
-        ErrorCode::InvalidDatetimeFormat,
-        ErrorCode::InvalidEscapeCharacter,
-        ErrorCode::InvalidEscapeOctet,
-        ErrorCode::InvalidEscapeSequence,
-        ErrorCode::NonstandardUseOfEscapeCharacter,
-        ErrorCode::InvalidIndicatorParameterValue,
-        ErrorCode::InvalidParameterValue,
-        ErrorCode::InvalidRegularExpression,
-        ErrorCode::InvalidRowCountInLimitClause,
-        ErrorCode::InvalidRowCountInResultOffsetClause,
-        ErrorCode::InvalidTablesampleArgument,
-        ErrorCode::InvalidTablesampleRepeat,
-        ErrorCode::InvalidTimeZoneDisplacementValue,
-        ErrorCode::InvalidUseOfEscapeCharacter,
-        ErrorCode::MostSpecificTypeMismatch,
-        ErrorCode::NullValueNotAllowed22004,
-        ErrorCode::NullValueNoIndicatorParameter,
-        ErrorCode::NumericValueOutOfRange,
-        ErrorCode::SequenceGeneratorLimitExceeded,
-        ErrorCode::StringDataLengthMismatch,
-        ErrorCode::StringDataRightTruncation22001,
-        ErrorCode::SubstringError,
-        ErrorCode::TrimError,
-        ErrorCode::UnterminatedCString,
-        ErrorCode::ZeroLengthCharacterString,
-        ErrorCode::FloatingPointException,
-        ErrorCode::InvalidTextRepresentation,
-        ErrorCode::InvalidBinaryRepresentation,
-        ErrorCode::BadCopyFileFormat,
-        ErrorCode::UntranslatableCharacter,
-        ErrorCode::NotAnXmlDocument,
-        ErrorCode::InvalidXmlDocument,
-        ErrorCode::InvalidXmlContent,
-        ErrorCode::InvalidXmlComment,
-        ErrorCode::InvalidXmlProcessingInstruction,
-        ErrorCode::IntegrityConstraintViolation,
-        ErrorCode::RestrictViolation,
-        ErrorCode::NotNullViolation,
-        ErrorCode::ForeignKeyViolation,
-        ErrorCode::UniqueViolation,
-        ErrorCode::CheckViolation,
-        ErrorCode::ExclusionViolation,
-        ErrorCode::InvalidCursorState,
-        ErrorCode::InvalidTransactionState,
-        ErrorCode::ActiveSqlTransaction,
-        ErrorCode::BranchTransactionAlreadyActive,
-        ErrorCode::HeldCursorRequiresSameIsolationLevel,
-        ErrorCode::InappropriateAccessModeForBranchTransaction,
-        ErrorCode::InappropriateIsolationLevelForBranchTransaction,
-        ErrorCode::NoActiveSqlTransactionForBranchTransaction,
-        ErrorCode::ReadOnlySqlTransaction,
-        ErrorCode::SchemaAndDataStatementMixingNotSupported,
-        ErrorCode::NoActiveSqlTransaction,
-        ErrorCode::InFailedSqlTransaction,
-        ErrorCode::IdleInTransactionSessionTimeout,
-        ErrorCode::InvalidSqlStatementName,
-        ErrorCode::TriggeredDataChangeViolation,
-        ErrorCode::InvalidAuthorizationSpecification,
-        ErrorCode::InvalidPassword,
-        ErrorCode::DependentPrivilegeDescriptorsStillExist,
-        ErrorCode::DependentObjectsStillExist,
-        ErrorCode::InvalidTransactionTermination,
-        ErrorCode::SqlRoutineException,
-        ErrorCode::FunctionExecutedNoReturnStatement,
-        ErrorCode::ModifyingSqlDataNotPermitted2f002,
-        ErrorCode::ProhibitedSqlStatementAttempted2f003,
-        ErrorCode::ReadingSqlDataNotPermitted2f004,
-        ErrorCode::InvalidCursorName,
-        ErrorCode::ExternalRoutineException,
-        ErrorCode::ContainingSqlNotPermitted,
-        ErrorCode::ModifyingSqlDataNotPermitted38002,
-        ErrorCode::ProhibitedSqlStatementAttempted38003,
-        ErrorCode::ReadingSqlDataNotPermitted38004,
-        ErrorCode::ExternalRoutineInvocationException,
-        ErrorCode::InvalidSqlstateReturned,
-        ErrorCode::NullValueNotAllowed39004,
-        ErrorCode::TriggerProtocolViolated,
-        ErrorCode::SrfProtocolViolated,
-        ErrorCode::EventTriggerProtocolViolated,
-        ErrorCode::SavepointException,
-        ErrorCode::InvalidSavepointSpecification,
-        ErrorCode::InvalidCatalogName,
-        ErrorCode::InvalidSchemaName,
-        ErrorCode::TransactionRollback,
-        ErrorCode::TransactionIntegrityConstraintViolation,
-        ErrorCode::SerializationFailure,
-        ErrorCode::StatementCompletionUnknown,
-        ErrorCode::DeadlockDetected,
-        ErrorCode::SyntaxErrorOrAccessRuleViolation,
-        ErrorCode::SyntaxError,
-        ErrorCode::InsufficientPrivilege,
-        ErrorCode::CannotCoerce,
-        ErrorCode::GroupingError,
-        ErrorCode::WindowingError,
-        ErrorCode::InvalidRecursion,
-        ErrorCode::InvalidForeignKey,
-        ErrorCode::InvalidName,
-        ErrorCode::NameTooLong,
-        ErrorCode::ReservedName,
-        ErrorCode::DatatypeMismatch,
-        ErrorCode::IndeterminateDatatype,
-        ErrorCode::CollationMismatch,
-        ErrorCode::IndeterminateCollation,
-        ErrorCode::WrongObjectType,
-        ErrorCode::GeneratedAlways,
-        ErrorCode::UndefinedColumn,
-        ErrorCode::UndefinedFunction,
-        ErrorCode::UndefinedTable,
-        ErrorCode::UndefinedParameter,
-        ErrorCode::UndefinedObject,
-        ErrorCode::DuplicateColumn,
-        ErrorCode::DuplicateCursor,
-        ErrorCode::DuplicateDatabase,
-        ErrorCode::DuplicateFunction,
-        ErrorCode::DuplicatePreparedStatement,
-        ErrorCode::DuplicateSchema,
-        ErrorCode::DuplicateTable,
-        ErrorCode::DuplicateAlias,
-        ErrorCode::DuplicateObject,
-        ErrorCode::AmbiguousColumn,
-        ErrorCode::AmbiguousFunction,
-        ErrorCode::AmbiguousParameter,
-        ErrorCode::AmbiguousAlias,
-        ErrorCode::InvalidColumnReference,
-        ErrorCode::InvalidColumnDefinition,
-        ErrorCode::InvalidCursorDefinition,
-        ErrorCode::InvalidDatabaseDefinition,
-        ErrorCode::InvalidFunctionDefinition,
-        ErrorCode::InvalidPreparedStatementDefinition,
-        ErrorCode::InvalidSchemaDefinition,
-        ErrorCode::InvalidTableDefinition,
-        ErrorCode::InvalidObjectDefinition,
-        ErrorCode::WithCheckOptionViolation,
-        ErrorCode::InsufficientResources,
-        ErrorCode::DiskFull,
-        ErrorCode::OutOfMemory,
-        ErrorCode::TooManyConnections,
-        ErrorCode::ConfigurationLimitExceeded,
-        ErrorCode::ProgramLimitExceeded,
-        ErrorCode::StatementTooComplex,
-        ErrorCode::TooManyColumns,
-        ErrorCode::TooManyArguments,
-        ErrorCode::ObjectNotInPrerequisiteState,
-        ErrorCode::ObjectInUse,
-        ErrorCode::CantChangeRuntimeParam,
-        ErrorCode::LockNotAvailable,
-        ErrorCode::OperatorIntervention,
-        ErrorCode::QueryCanceled,
-        ErrorCode::AdminShutdown,
-        ErrorCode::CrashShutdown,
-        ErrorCode::CannotConnectNow,
-        ErrorCode::DatabaseDropped,
-        ErrorCode::SystemError,
-        ErrorCode::IoError,
-        ErrorCode::UndefinedFile,
-        ErrorCode::DuplicateFile,
-        ErrorCode::SnapshotTooOld,
-        ErrorCode::ConfigFileError,
-        ErrorCode::LockFileExists,
-        ErrorCode::FdwError,
-        ErrorCode::FdwColumnNameNotFound,
-        ErrorCode::FdwDynamicParameterValueNeeded,
-        ErrorCode::FdwFunctionSequenceError,
-        ErrorCode::FdwInconsistentDescriptorInformation,
-        ErrorCode::FdwInvalidAttributeValue,
-        ErrorCode::FdwInvalidColumnName,
-        ErrorCode::FdwInvalidColumnNumber,
-        ErrorCode::FdwInvalidDataType,
-        ErrorCode::FdwInvalidDataTypeDescriptors,
-        ErrorCode::FdwInvalidDescriptorFieldIdentifier,
-        ErrorCode::FdwInvalidHandle,
-        ErrorCode::FdwInvalidOptionIndex,
-        ErrorCode::FdwInvalidOptionName,
-        ErrorCode::FdwInvalidStringLengthOrBufferLength,
-        ErrorCode::FdwInvalidStringFormat,
-        ErrorCode::FdwInvalidUseOfNullPointer,
-        ErrorCode::FdwTooManyHandles,
-        ErrorCode::FdwOutOfMemory,
-        ErrorCode::FdwNoSchemas,
-        ErrorCode::FdwOptionNameNotFound,
-        ErrorCode::FdwReplyHandle,
-        ErrorCode::FdwSchemaNotFound,
-        ErrorCode::FdwTableNotFound,
-        ErrorCode::FdwUnableToCreateExecution,
-        ErrorCode::FdwUnableToCreateReply,
-        ErrorCode::FdwUnableToEstablishConnection,
-        ErrorCode::PlpgsqlError,
-        ErrorCode::RaiseException,
-        ErrorCode::NoDataFound,
-        ErrorCode::TooManyRows,
-        ErrorCode::AssertFailure,
-        ErrorCode::InternalError,
-        ErrorCode::DataCorrupted,
-        ErrorCode::IndexCorrupted,
+        Self::SuccessfulCompletion,
+        Self::Warning,
+        Self::DynamicResultSetsReturned,
+        Self::ImplicitZeroBitPadding,
+        Self::NullValueEliminatedInSetFunction,
+        Self::PrivilegeNotGranted,
+        Self::PrivilegeNotRevoked,
+        Self::StringDataRightTruncation01004,
+        Self::DeprecatedFeature,
+        Self::NoData,
+        Self::NoAdditionalDynamicResultSetsReturned,
+        Self::SqlStatementNotYetComplete,
+        Self::ConnectionException,
+        Self::ConnectionDoesNotExist,
+        Self::ConnectionFailure,
+        Self::SqlclientUnableToEstablishSqlconnection,
+        Self::SqlserverRejectedEstablishmentOfSqlconnection,
+        Self::TransactionResolutionUnknown,
+        Self::ProtocolViolation,
+        Self::TriggeredActionException,
+        Self::FeatureNotSupported,
+        Self::InvalidTransactionInitiation,
+        Self::LocatorException,
+        Self::InvalidLocatorSpecification,
+        Self::InvalidGrantor,
+        Self::InvalidGrantOperation,
+        Self::InvalidRoleSpecification,
+        Self::DiagnosticsException,
+        Self::StackedDiagnosticsAccessedWithoutActiveHandler,
+        Self::CaseNotFound,
+        Self::CardinalityViolation,
+        Self::DataException,
+        Self::ArraySubscriptError,
+        Self::CharacterNotInRepertoire,
+        Self::DatetimeFieldOverflow,
+        Self::DivisionByZero,
+        Self::ErrorInAssignment,
+        Self::EscapeCharacterConflict,
+        Self::IndicatorOverflow,
+        Self::IntervalFieldOverflow,
+        Self::InvalidArgumentForLogarithm,
+        Self::InvalidArgumentForNtileFunction,
+        Self::InvalidArgumentForNthValueFunction,
+        Self::InvalidArgumentForPowerFunction,
+        Self::InvalidArgumentForWidthBucketFunction,
+        Self::InvalidCharacterValueForCast,
+        Self::InvalidDatetimeFormat,
+        Self::InvalidEscapeCharacter,
+        Self::InvalidEscapeOctet,
+        Self::InvalidEscapeSequence,
+        Self::NonstandardUseOfEscapeCharacter,
+        Self::InvalidIndicatorParameterValue,
+        Self::InvalidParameterValue,
+        Self::InvalidRegularExpression,
+        Self::InvalidRowCountInLimitClause,
+        Self::InvalidRowCountInResultOffsetClause,
+        Self::InvalidTablesampleArgument,
+        Self::InvalidTablesampleRepeat,
+        Self::InvalidTimeZoneDisplacementValue,
+        Self::InvalidUseOfEscapeCharacter,
+        Self::MostSpecificTypeMismatch,
+        Self::NullValueNotAllowed22004,
+        Self::NullValueNoIndicatorParameter,
+        Self::NumericValueOutOfRange,
+        Self::SequenceGeneratorLimitExceeded,
+        Self::StringDataLengthMismatch,
+        Self::StringDataRightTruncation22001,
+        Self::SubstringError,
+        Self::TrimError,
+        Self::UnterminatedCString,
+        Self::ZeroLengthCharacterString,
+        Self::FloatingPointException,
+        Self::InvalidTextRepresentation,
+        Self::InvalidBinaryRepresentation,
+        Self::BadCopyFileFormat,
+        Self::UntranslatableCharacter,
+        Self::NotAnXmlDocument,
+        Self::InvalidXmlDocument,
+        Self::InvalidXmlContent,
+        Self::InvalidXmlComment,
+        Self::InvalidXmlProcessingInstruction,
+        Self::IntegrityConstraintViolation,
+        Self::RestrictViolation,
+        Self::NotNullViolation,
+        Self::ForeignKeyViolation,
+        Self::UniqueViolation,
+        Self::CheckViolation,
+        Self::ExclusionViolation,
+        Self::InvalidCursorState,
+        Self::InvalidTransactionState,
+        Self::ActiveSqlTransaction,
+        Self::BranchTransactionAlreadyActive,
+        Self::HeldCursorRequiresSameIsolationLevel,
+        Self::InappropriateAccessModeForBranchTransaction,
+        Self::InappropriateIsolationLevelForBranchTransaction,
+        Self::NoActiveSqlTransactionForBranchTransaction,
+        Self::ReadOnlySqlTransaction,
+        Self::SchemaAndDataStatementMixingNotSupported,
+        Self::NoActiveSqlTransaction,
+        Self::InFailedSqlTransaction,
+        Self::IdleInTransactionSessionTimeout,
+        Self::InvalidSqlStatementName,
+        Self::TriggeredDataChangeViolation,
+        Self::InvalidAuthorizationSpecification,
+        Self::InvalidPassword,
+        Self::DependentPrivilegeDescriptorsStillExist,
+        Self::DependentObjectsStillExist,
+        Self::InvalidTransactionTermination,
+        Self::SqlRoutineException,
+        Self::FunctionExecutedNoReturnStatement,
+        Self::ModifyingSqlDataNotPermitted2f002,
+        Self::ProhibitedSqlStatementAttempted2f003,
+        Self::ReadingSqlDataNotPermitted2f004,
+        Self::InvalidCursorName,
+        Self::ExternalRoutineException,
+        Self::ContainingSqlNotPermitted,
+        Self::ModifyingSqlDataNotPermitted38002,
+        Self::ProhibitedSqlStatementAttempted38003,
+        Self::ReadingSqlDataNotPermitted38004,
+        Self::ExternalRoutineInvocationException,
+        Self::InvalidSqlstateReturned,
+        Self::NullValueNotAllowed39004,
+        Self::TriggerProtocolViolated,
+        Self::SrfProtocolViolated,
+        Self::EventTriggerProtocolViolated,
+        Self::SavepointException,
+        Self::InvalidSavepointSpecification,
+        Self::InvalidCatalogName,
+        Self::InvalidSchemaName,
+        Self::TransactionRollback,
+        Self::TransactionIntegrityConstraintViolation,
+        Self::SerializationFailure,
+        Self::StatementCompletionUnknown,
+        Self::DeadlockDetected,
+        Self::SyntaxErrorOrAccessRuleViolation,
+        Self::SyntaxError,
+        Self::InsufficientPrivilege,
+        Self::CannotCoerce,
+        Self::GroupingError,
+        Self::WindowingError,
+        Self::InvalidRecursion,
+        Self::InvalidForeignKey,
+        Self::InvalidName,
+        Self::NameTooLong,
+        Self::ReservedName,
+        Self::DatatypeMismatch,
+        Self::IndeterminateDatatype,
+        Self::CollationMismatch,
+        Self::IndeterminateCollation,
+        Self::WrongObjectType,
+        Self::GeneratedAlways,
+        Self::UndefinedColumn,
+        Self::UndefinedFunction,
+        Self::UndefinedTable,
+        Self::UndefinedParameter,
+        Self::UndefinedObject,
+        Self::DuplicateColumn,
+        Self::DuplicateCursor,
+        Self::DuplicateDatabase,
+        Self::DuplicateFunction,
+        Self::DuplicatePreparedStatement,
+        Self::DuplicateSchema,
+        Self::DuplicateTable,
+        Self::DuplicateAlias,
+        Self::DuplicateObject,
+        Self::AmbiguousColumn,
+        Self::AmbiguousFunction,
+        Self::AmbiguousParameter,
+        Self::AmbiguousAlias,
+        Self::InvalidColumnReference,
+        Self::InvalidColumnDefinition,
+        Self::InvalidCursorDefinition,
+        Self::InvalidDatabaseDefinition,
+        Self::InvalidFunctionDefinition,
+        Self::InvalidPreparedStatementDefinition,
+        Self::InvalidSchemaDefinition,
+        Self::InvalidTableDefinition,
+        Self::InvalidObjectDefinition,
+        Self::WithCheckOptionViolation,
+        Self::InsufficientResources,
+        Self::DiskFull,
+        Self::OutOfMemory,
+        Self::TooManyConnections,
+        Self::ConfigurationLimitExceeded,
+        Self::ProgramLimitExceeded,
+        Self::StatementTooComplex,
+        Self::TooManyColumns,
+        Self::TooManyArguments,
+        Self::ObjectNotInPrerequisiteState,
+        Self::ObjectInUse,
+        Self::CantChangeRuntimeParam,
+        Self::LockNotAvailable,
+        Self::OperatorIntervention,
+        Self::QueryCanceled,
+        Self::AdminShutdown,
+        Self::CrashShutdown,
+        Self::CannotConnectNow,
+        Self::DatabaseDropped,
+        Self::SystemError,
+        Self::IoError,
+        Self::UndefinedFile,
+        Self::DuplicateFile,
+        Self::SnapshotTooOld,
+        Self::ConfigFileError,
+        Self::LockFileExists,
+        Self::FdwError,
+        Self::FdwColumnNameNotFound,
+        Self::FdwDynamicParameterValueNeeded,
+        Self::FdwFunctionSequenceError,
+        Self::FdwInconsistentDescriptorInformation,
+        Self::FdwInvalidAttributeValue,
+        Self::FdwInvalidColumnName,
+        Self::FdwInvalidColumnNumber,
+        Self::FdwInvalidDataType,
+        Self::FdwInvalidDataTypeDescriptors,
+        Self::FdwInvalidDescriptorFieldIdentifier,
+        Self::FdwInvalidHandle,
+        Self::FdwInvalidOptionIndex,
+        Self::FdwInvalidOptionName,
+        Self::FdwInvalidStringLengthOrBufferLength,
+        Self::FdwInvalidStringFormat,
+        Self::FdwInvalidUseOfNullPointer,
+        Self::FdwTooManyHandles,
+        Self::FdwOutOfMemory,
+        Self::FdwNoSchemas,
+        Self::FdwOptionNameNotFound,
+        Self::FdwReplyHandle,
+        Self::FdwSchemaNotFound,
+        Self::FdwTableNotFound,
+        Self::FdwUnableToCreateExecution,
+        Self::FdwUnableToCreateReply,
+        Self::FdwUnableToEstablishConnection,
+        Self::PlpgsqlError,
+        Self::RaiseException,
+        Self::NoDataFound,
+        Self::TooManyRows,
+        Self::AssertFailure,
+        Self::InternalError,
+        Self::DataCorrupted,
+        Self::IndexCorrupted,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

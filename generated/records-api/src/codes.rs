@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -12,64 +14,46 @@ pub enum ErrorCode {
     /// `BAD_REQUEST` — Invalid request body or parameters
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     BadRequest,
 
     /// `FOREIGN_KEY_VIOLATION` — Referenced record does not exist
     ///
     /// HTTP status: `400`.
-    ///
-    /// Added in 0.1.0.
     ForeignKeyViolation,
 
     /// `UNAUTHORIZED` — Missing, invalid, or expired API key
     ///
     /// HTTP status: `401`.
-    ///
-    /// Added in 0.1.0.
     Unauthorized,
 
     /// `FORBIDDEN` — API key doesn't have permission for this operation
     ///
     /// HTTP status: `403`.
-    ///
-    /// Added in 0.1.0.
     Forbidden,
 
     /// `NOT_FOUND` — Entity or record not found
     ///
     /// HTTP status: `404`.
-    ///
-    /// Added in 0.1.0.
     NotFound,
 
     /// `WORKSPACE_STATUS` — Workspace access mode prevents this operation
     ///
     /// HTTP status: `409`.
-    ///
-    /// Added in 0.1.0.
     WorkspaceStatus,
 
     /// `UNIQUE_CONSTRAINT_VIOLATION` — Duplicate value for a unique column
     ///
     /// HTTP status: `409`.
-    ///
-    /// Added in 0.1.0.
     UniqueConstraintViolation,
 
     /// `VALIDATION_ERROR` — Request data fails constraint validation (includes details)
     ///
     /// HTTP status: `422`.
-    ///
-    /// Added in 0.1.0.
     ValidationError,
 
     /// `INTERNAL_ERROR` — Unexpected server error
     ///
     /// HTTP status: `500`.
-    ///
-    /// Added in 0.1.0.
     InternalError,
 }
 
@@ -77,15 +61,15 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::BadRequest,
-        ErrorCode::ForeignKeyViolation,
-        ErrorCode::Unauthorized,
-        ErrorCode::Forbidden,
-        ErrorCode::NotFound,
-        ErrorCode::WorkspaceStatus,
-        ErrorCode::UniqueConstraintViolation,
-        ErrorCode::ValidationError,
-        ErrorCode::InternalError,
+        Self::BadRequest,
+        Self::ForeignKeyViolation,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::WorkspaceStatus,
+        Self::UniqueConstraintViolation,
+        Self::ValidationError,
+        Self::InternalError,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

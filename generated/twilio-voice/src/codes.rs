@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -14,8 +16,6 @@ pub enum ErrorCode {
     /// The authentication service has rejected the provided Access Token. To check whether the Access Token is structurally correct, you can use the tools available at <https://jwt.io>. For the details of Twilio's specific Access Token implementation including the grant format, check <https://www.twilio.com/docs/iam/access-tokens>.
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenRejected,
 
     /// `20101` — Invalid access token
@@ -23,8 +23,6 @@ pub enum ErrorCode {
     /// Twilio was unable to validate your Access Token
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenInvalid,
 
     /// `20102` — Invalid access token header
@@ -32,8 +30,6 @@ pub enum ErrorCode {
     /// The header of the Access Token provided to the Twilio API was invalid
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenHeaderInvalid,
 
     /// `20103` — Invalid access token issuer/subject
@@ -41,8 +37,6 @@ pub enum ErrorCode {
     /// The issuer or subject of the Access Token provided to the Twilio API was invalid
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenIssuerInvalid,
 
     /// `20104` — Access token expired or expiration date invalid
@@ -50,8 +44,6 @@ pub enum ErrorCode {
     /// The Access Token provided to the Twilio API has expired, the expiration time specified in the token was invalid, or the expiration time specified was too far in the future
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenExpired,
 
     /// `20105` — Access token not yet valid
@@ -59,8 +51,6 @@ pub enum ErrorCode {
     /// The Access Token provided to the Twilio API is not yet valid
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenNotYetValid,
 
     /// `20106` — Invalid access token grants
@@ -68,8 +58,6 @@ pub enum ErrorCode {
     /// The Access Token signature and issuer were valid, but the grants specified in the token were invalid, unparseable, or did not authorize the action being requested
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenGrantsInvalid,
 
     /// `20107` — Invalid access token signature
@@ -77,8 +65,6 @@ pub enum ErrorCode {
     /// The signature for the Access Token provided was invalid.
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenSignatureInvalid,
 
     /// `20151` — Authentication Failed
@@ -86,8 +72,6 @@ pub enum ErrorCode {
     /// The Authentication with the provided JWT failed
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     AuthenticationFailed,
 
     /// `20157` — Expiration Time Exceeds Maximum Time Allowed
@@ -95,8 +79,6 @@ pub enum ErrorCode {
     /// The expiration time provided when creating the JWT exceeds the maximum duration allowed
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     ExpirationTimeExceedsMaxTimeAllowed,
 
     /// `20403` — 403 Forbidden
@@ -104,8 +86,6 @@ pub enum ErrorCode {
     /// The account lacks permission to access the Twilio API. Typically this means the account has been suspended or closed. For assistance, please contact support
     ///
     /// Category: [`Category::TwilioAuthorization`].
-    ///
-    /// Added in 0.1.0.
     Forbidden20403,
 
     /// `31202` — Signature validation failed.
@@ -113,8 +93,6 @@ pub enum ErrorCode {
     /// The provided access token failed signature validation.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     AccessTokenSignatureValidationFailed,
 
     /// `31400` — Bad Request (HTTP/SIP)
@@ -122,8 +100,6 @@ pub enum ErrorCode {
     /// The request could not be understood due to malformed syntax.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     BadRequest,
 
     /// `31403` — Forbidden (HTTP/SIP)
@@ -131,8 +107,6 @@ pub enum ErrorCode {
     /// The server understood the request, but is refusing to fulfill it.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     Forbidden31403,
 
     /// `31404` — Not Found (HTTP/SIP)
@@ -140,8 +114,6 @@ pub enum ErrorCode {
     /// The server has not found anything matching the request.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     NotFound,
 
     /// `31408` — Request Timeout (HTTP/SIP)
@@ -149,8 +121,6 @@ pub enum ErrorCode {
     /// A request timeout occurred.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     RequestTimeout,
 
     /// `31409` — Conflict (HTTP)
@@ -158,8 +128,6 @@ pub enum ErrorCode {
     /// The request could not be processed because of a conflict in the current state of the resource. Another request may be in progress.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     Conflict,
 
     /// `31426` — Upgrade Required (HTTP)
@@ -167,8 +135,6 @@ pub enum ErrorCode {
     /// This error is raised when an HTTP 426 response is received. The reason for this is most likely because of an incompatible TLS version. To mitigate this, you may need to upgrade the OS or download a more recent version of the SDK.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     UpgradeRequired,
 
     /// `31429` — Too Many Requests (HTTP)
@@ -176,8 +142,6 @@ pub enum ErrorCode {
     /// Too many requests were sent in a given amount of time.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     TooManyRequests,
 
     /// `31480` — Temporarily Unavailable (SIP)
@@ -185,8 +149,6 @@ pub enum ErrorCode {
     /// The callee is currently unavailable.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     TemporarilyUnavailable,
 
     /// `31481` — Call/Transaction Does Not Exist (SIP)
@@ -194,8 +156,6 @@ pub enum ErrorCode {
     /// The call no longer exists.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     CallTransactionDoesNotExist,
 
     /// `31484` — Address Incomplete (SIP)
@@ -203,8 +163,6 @@ pub enum ErrorCode {
     /// The provided phone number is malformed.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     AddressIncomplete,
 
     /// `31486` — Busy Here (SIP)
@@ -212,8 +170,6 @@ pub enum ErrorCode {
     /// The callee is busy.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     BusyHere,
 
     /// `31487` — Request Terminated (SIP)
@@ -221,8 +177,6 @@ pub enum ErrorCode {
     /// The request has terminated as a result of a bye or cancel.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     RequestTerminated,
 
     /// `31500` — Internal Server Error (HTTP/SIP)
@@ -230,8 +184,6 @@ pub enum ErrorCode {
     /// The server could not fulfill the request due to some unexpected condition.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     InternalServerError,
 
     /// `31502` — Bad Gateway (HTTP/SIP)
@@ -239,8 +191,6 @@ pub enum ErrorCode {
     /// The server is acting as a gateway or proxy, and received an invalid response from a downstream server while attempting to fulfill the request.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     BadGateway,
 
     /// `31503` — Service Unavailable (HTTP/SIP)
@@ -248,8 +198,6 @@ pub enum ErrorCode {
     /// The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. This error can also be caused by the Application SID provided in the access token pointing to an inaccessible URL.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     ServiceUnavailable,
 
     /// `31504` — Gateway Timeout (HTTP/SIP)
@@ -257,8 +205,6 @@ pub enum ErrorCode {
     /// The server, while acting as a gateway or proxy, did not receive a timely response from an upstream server.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     GatewayTimeout,
 
     /// `31530` — DNS Resolution Error (HTTP/SIP)
@@ -266,8 +212,6 @@ pub enum ErrorCode {
     /// Could not connect to the server.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     DnsResolutionError,
 
     /// `31600` — Busy Everywhere (SIP)
@@ -275,8 +219,6 @@ pub enum ErrorCode {
     /// All possible destinations are busy.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     BusyEverywhere,
 
     /// `31603` — Decline (SIP)
@@ -284,8 +226,6 @@ pub enum ErrorCode {
     /// The callee does not wish to participate in the call.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     Decline,
 
     /// `31604` — Does Not Exist Anywhere (SIP)
@@ -293,8 +233,6 @@ pub enum ErrorCode {
     /// The requested callee does not exist anywhere.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     DoesNotExistAnywhere,
 
     /// `21218` — Invalid ApplicationSid
@@ -302,8 +240,6 @@ pub enum ErrorCode {
     /// You attempted to initiate an outbound phone call with an invalid ApplicationSid. The application may not exist anymore or may not be available within your account
     ///
     /// Category: [`Category::TwilioRest`].
-    ///
-    /// Added in 0.1.0.
     InvalidApplicationSid,
 
     /// `13214` — The provided caller identifier is invalid.
@@ -311,8 +247,6 @@ pub enum ErrorCode {
     /// CallerId must be the calling number, called number, or a validated outgoing number. Additionally, if the calling leg is a client leg, the caller ID is required and must be a validated outgoing number. See the Dial Verb API Reference for more information.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     InvalidCallerIdError,
 
     /// `13224` — Twilio does not support calling this number or the number is invalid.
@@ -320,8 +254,6 @@ pub enum ErrorCode {
     /// This error occurs when the provided number is not in E.164 format, or if none of Twilio's carrier partners are able to deliver the call.
     ///
     /// Category: [`Category::VoiceClientServer`].
-    ///
-    /// Added in 0.1.0.
     InvalidPhoneNumberError,
 
     /// `31000` — Unknown Error
@@ -329,22 +261,16 @@ pub enum ErrorCode {
     /// An unknown error has occurred. See error details for more information.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     UnknownError,
 
     /// `31001` — Application Not Found
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     ApplicationNotFoundError,
 
     /// `31002` — Connection Declined
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     ConnectionDeclinedError,
 
     /// `31003` — Connection Timeout
@@ -352,8 +278,6 @@ pub enum ErrorCode {
     /// The server could not produce a response within a suitable amount of time.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     ConnectionTimeoutError,
 
     /// `31005` — Connection error
@@ -361,8 +285,6 @@ pub enum ErrorCode {
     /// A connection error occurred during the call
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     ConnectionError31005,
 
     /// `31008` — Call cancelled
@@ -370,8 +292,6 @@ pub enum ErrorCode {
     /// Unable to answer because the call has ended
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     CallCancelledError,
 
     /// `31009` — Transport error
@@ -379,8 +299,6 @@ pub enum ErrorCode {
     /// No transport available to send or receive messages
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     TransportError,
 
     /// `31100` — The request had malformed syntax.
@@ -388,22 +306,16 @@ pub enum ErrorCode {
     /// The request could not be understood due to malformed syntax.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     MalformedRequestError,
 
     /// `31101` — Missing parameter array in request
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     MissingParameterArrayError,
 
     /// `31102` — Authorization token missing in request.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     AuthorizationTokenMissingError,
 
     /// `31103` — Maximum parameter length has been exceeded.
@@ -411,15 +323,11 @@ pub enum ErrorCode {
     /// Length of parameters cannot exceed MAX_PARAM_LENGTH.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     MaxParameterLengthExceededError,
 
     /// `31104` — Invalid bridge token
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     InvalidBridgeTokenError,
 
     /// `31105` — Invalid client name
@@ -427,15 +335,11 @@ pub enum ErrorCode {
     /// Client name should not contain control, space, delims, or unwise characters.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     InvalidClientNameError,
 
     /// `31107` — The reconnect parameter is invalid
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     ReconnectParameterInvalidError,
 
     /// `31201` — Authorization error
@@ -443,29 +347,21 @@ pub enum ErrorCode {
     /// The request requires user authentication. The server understood the request, but is refusing to fulfill it.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     AuthorizationError,
 
     /// `31203` — No valid account
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     NoValidAccountError,
 
     /// `31204` — Invalid JWT token
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     InvalidJwtTokenError,
 
     /// `31205` — JWT token expired
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     JwtTokenExpiredError,
 
     /// `31206` — Rate exceeded authorized limit.
@@ -473,22 +369,16 @@ pub enum ErrorCode {
     /// The request performed exceeds the authorized limit.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     RateExceededError,
 
     /// `31207` — JWT token expiration too long
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     JwtTokenExpirationTooLongError,
 
     /// `31209` — Reconnect attempt is not authorized.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     ReconnectAttemptError,
 
     /// `31210` — Call Message Event Type is invalid.
@@ -496,8 +386,6 @@ pub enum ErrorCode {
     /// The Call Message Event Type is invalid and is not understood by Twilio Voice.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     CallMessageEventTypeInvalidError,
 
     /// `31211` — Call is not in the expected state.
@@ -505,8 +393,6 @@ pub enum ErrorCode {
     /// The Call should be at least in the ringing state to send Call Message.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     CallMessageUnexpectedStateError,
 
     /// `31212` — Call Message Event Payload size exceeded authorized limit.
@@ -514,15 +400,11 @@ pub enum ErrorCode {
     /// The request performed to send a Call Message Event exceeds the payload size authorized limit
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     PayloadSizeExceededError,
 
     /// `31301` — Registration error
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     RegistrationError,
 
     /// `31302` — Unsupported Cancel Message Error
@@ -530,8 +412,6 @@ pub enum ErrorCode {
     /// This version of the SDK no longer supports processing cancel push notification messages. You must register via Voice.register(...) on Android or \[TwilioVoice registerWithAccessToken:deviceToken:completion:\] on iOS with this version of the SDK to stop receiving cancel push notification messages. Cancellations are now handled internally and reported to you on behalf of the SDK.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     UnsupportedCancelMessageError,
 
     /// `31401` — UserMedia Permission Denied Error
@@ -539,8 +419,6 @@ pub enum ErrorCode {
     /// The browser or end-user denied permissions to user media. Therefore we were unable to acquire input audio.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     PermissionDeniedError,
 
     /// `31402` — UserMedia Acquisition Failed Error
@@ -548,8 +426,6 @@ pub enum ErrorCode {
     /// The browser and end-user allowed permissions, however getting the media failed. Usually this is due to bad constraints, but can sometimes fail due to browser, OS or hardware issues.
     ///
     /// Category: [`Category::Voice`].
-    ///
-    /// Added in 0.1.0.
     AcquisitionFailedError,
 
     /// `53000` — Signaling connection error
@@ -557,8 +433,6 @@ pub enum ErrorCode {
     /// Raised whenever a signaling connection error occurs that is not covered by a more specific error code.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ConnectionError53000,
 
     /// `53001` — Signaling connection disconnected
@@ -566,8 +440,6 @@ pub enum ErrorCode {
     /// Raised whenever the signaling connection is unexpectedly disconnected.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ConnectionDisconnected,
 
     /// `53400` — Client is unable to create or apply a local media description
@@ -575,8 +447,6 @@ pub enum ErrorCode {
     /// Raised whenever a Client is unable to create or apply a local media description.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ClientLocalDescFailed,
 
     /// `53401` — Server is unable to create or apply a local media description
@@ -584,8 +454,6 @@ pub enum ErrorCode {
     /// Raised whenever the Server is unable to create or apply a local media description.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ServerLocalDescFailed,
 
     /// `53402` — Client is unable to apply a remote media description
@@ -593,8 +461,6 @@ pub enum ErrorCode {
     /// Raised whenever the Client receives a remote media description but is unable to apply it.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ClientRemoteDescFailed,
 
     /// `53403` — Server is unable to apply a remote media description
@@ -602,8 +468,6 @@ pub enum ErrorCode {
     /// Raised whenever the Server receives a remote media description but is unable to apply it.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ServerRemoteDescFailed,
 
     /// `53404` — No supported codec
@@ -611,8 +475,6 @@ pub enum ErrorCode {
     /// Raised whenever the intersection of codecs supported by the Client and the Server (or, in peer-to-peer, the Client and another Participant) is empty.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     NoSupportedCodec,
 
     /// `53405` — Media connection failed
@@ -620,8 +482,6 @@ pub enum ErrorCode {
     /// Raised by the Client or Server whenever a media connection fails.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     ConnectionError53405,
 
     /// `53407` — The media connection failed due to DTLS handshake failure
@@ -629,8 +489,6 @@ pub enum ErrorCode {
     /// There was a problem while negotiating with the remote DTLS peer. Therefore the Client will not be able to establish the media connection.
     ///
     /// Category: [`Category::VoiceWebrtc`].
-    ///
-    /// Added in 0.1.0.
     MediaDtlsTransportFailedError,
 }
 
@@ -638,78 +496,78 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::AccessTokenRejected,
-        ErrorCode::AccessTokenInvalid,
-        ErrorCode::AccessTokenHeaderInvalid,
-        ErrorCode::AccessTokenIssuerInvalid,
-        ErrorCode::AccessTokenExpired,
-        ErrorCode::AccessTokenNotYetValid,
-        ErrorCode::AccessTokenGrantsInvalid,
-        ErrorCode::AccessTokenSignatureInvalid,
-        ErrorCode::AuthenticationFailed,
-        ErrorCode::ExpirationTimeExceedsMaxTimeAllowed,
-        ErrorCode::Forbidden20403,
-        ErrorCode::AccessTokenSignatureValidationFailed,
-        ErrorCode::BadRequest,
-        ErrorCode::Forbidden31403,
-        ErrorCode::NotFound,
-        ErrorCode::RequestTimeout,
-        ErrorCode::Conflict,
-        ErrorCode::UpgradeRequired,
-        ErrorCode::TooManyRequests,
-        ErrorCode::TemporarilyUnavailable,
-        ErrorCode::CallTransactionDoesNotExist,
-        ErrorCode::AddressIncomplete,
-        ErrorCode::BusyHere,
-        ErrorCode::RequestTerminated,
-        ErrorCode::InternalServerError,
-        ErrorCode::BadGateway,
-        ErrorCode::ServiceUnavailable,
-        ErrorCode::GatewayTimeout,
-        ErrorCode::DnsResolutionError,
-        ErrorCode::BusyEverywhere,
-        ErrorCode::Decline,
-        ErrorCode::DoesNotExistAnywhere,
-        ErrorCode::InvalidApplicationSid,
-        ErrorCode::InvalidCallerIdError,
-        ErrorCode::InvalidPhoneNumberError,
-        ErrorCode::UnknownError,
-        ErrorCode::ApplicationNotFoundError,
-        ErrorCode::ConnectionDeclinedError,
-        ErrorCode::ConnectionTimeoutError,
-        ErrorCode::ConnectionError31005,
-        ErrorCode::CallCancelledError,
-        ErrorCode::TransportError,
-        ErrorCode::MalformedRequestError,
-        ErrorCode::MissingParameterArrayError,
-        ErrorCode::AuthorizationTokenMissingError,
-        ErrorCode::MaxParameterLengthExceededError,
-        ErrorCode::InvalidBridgeTokenError,
-        ErrorCode::InvalidClientNameError,
-        ErrorCode::ReconnectParameterInvalidError,
-        ErrorCode::AuthorizationError,
-        ErrorCode::NoValidAccountError,
-        ErrorCode::InvalidJwtTokenError,
-        ErrorCode::JwtTokenExpiredError,
-        ErrorCode::RateExceededError,
-        ErrorCode::JwtTokenExpirationTooLongError,
-        ErrorCode::ReconnectAttemptError,
-        ErrorCode::CallMessageEventTypeInvalidError,
-        ErrorCode::CallMessageUnexpectedStateError,
-        ErrorCode::PayloadSizeExceededError,
-        ErrorCode::RegistrationError,
-        ErrorCode::UnsupportedCancelMessageError,
-        ErrorCode::PermissionDeniedError,
-        ErrorCode::AcquisitionFailedError,
-        ErrorCode::ConnectionError53000,
-        ErrorCode::ConnectionDisconnected,
-        ErrorCode::ClientLocalDescFailed,
-        ErrorCode::ServerLocalDescFailed,
-        ErrorCode::ClientRemoteDescFailed,
-        ErrorCode::ServerRemoteDescFailed,
-        ErrorCode::NoSupportedCodec,
-        ErrorCode::ConnectionError53405,
-        ErrorCode::MediaDtlsTransportFailedError,
+        Self::AccessTokenRejected,
+        Self::AccessTokenInvalid,
+        Self::AccessTokenHeaderInvalid,
+        Self::AccessTokenIssuerInvalid,
+        Self::AccessTokenExpired,
+        Self::AccessTokenNotYetValid,
+        Self::AccessTokenGrantsInvalid,
+        Self::AccessTokenSignatureInvalid,
+        Self::AuthenticationFailed,
+        Self::ExpirationTimeExceedsMaxTimeAllowed,
+        Self::Forbidden20403,
+        Self::AccessTokenSignatureValidationFailed,
+        Self::BadRequest,
+        Self::Forbidden31403,
+        Self::NotFound,
+        Self::RequestTimeout,
+        Self::Conflict,
+        Self::UpgradeRequired,
+        Self::TooManyRequests,
+        Self::TemporarilyUnavailable,
+        Self::CallTransactionDoesNotExist,
+        Self::AddressIncomplete,
+        Self::BusyHere,
+        Self::RequestTerminated,
+        Self::InternalServerError,
+        Self::BadGateway,
+        Self::ServiceUnavailable,
+        Self::GatewayTimeout,
+        Self::DnsResolutionError,
+        Self::BusyEverywhere,
+        Self::Decline,
+        Self::DoesNotExistAnywhere,
+        Self::InvalidApplicationSid,
+        Self::InvalidCallerIdError,
+        Self::InvalidPhoneNumberError,
+        Self::UnknownError,
+        Self::ApplicationNotFoundError,
+        Self::ConnectionDeclinedError,
+        Self::ConnectionTimeoutError,
+        Self::ConnectionError31005,
+        Self::CallCancelledError,
+        Self::TransportError,
+        Self::MalformedRequestError,
+        Self::MissingParameterArrayError,
+        Self::AuthorizationTokenMissingError,
+        Self::MaxParameterLengthExceededError,
+        Self::InvalidBridgeTokenError,
+        Self::InvalidClientNameError,
+        Self::ReconnectParameterInvalidError,
+        Self::AuthorizationError,
+        Self::NoValidAccountError,
+        Self::InvalidJwtTokenError,
+        Self::JwtTokenExpiredError,
+        Self::RateExceededError,
+        Self::JwtTokenExpirationTooLongError,
+        Self::ReconnectAttemptError,
+        Self::CallMessageEventTypeInvalidError,
+        Self::CallMessageUnexpectedStateError,
+        Self::PayloadSizeExceededError,
+        Self::RegistrationError,
+        Self::UnsupportedCancelMessageError,
+        Self::PermissionDeniedError,
+        Self::AcquisitionFailedError,
+        Self::ConnectionError53000,
+        Self::ConnectionDisconnected,
+        Self::ClientLocalDescFailed,
+        Self::ServerLocalDescFailed,
+        Self::ClientRemoteDescFailed,
+        Self::ServerRemoteDescFailed,
+        Self::NoSupportedCodec,
+        Self::ConnectionError53405,
+        Self::MediaDtlsTransportFailedError,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

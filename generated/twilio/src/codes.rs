@@ -4,6 +4,11 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// Each code's documentation is at `https://www.twilio.com/docs/api/errors/{code}`, the code in
+/// place of `{code}` ([`ErrorCode::doc_url`]).
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -14,28 +19,16 @@ pub enum ErrorCode {
     /// The FromBundleSid specified does not exist.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22225>
-    ///
-    /// Added in 0.1.0.
     E22225,
 
     /// `80612` — Duplicate Entry
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80612>
-    ///
-    /// Added in 0.1.0.
     E80612,
 
     /// `13000` — Conference Noun cannot be mixed with Number nouns
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13000>
-    ///
-    /// Added in 0.1.0.
     E13000,
 
     /// `11750` — TwiML response body too large
@@ -47,28 +40,16 @@ pub enum ErrorCode {
     /// In your response to Twilio's request, the response body is larger than 64 kB.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11750>
-    ///
-    /// Added in 0.1.0.
     E11750,
 
     /// `62034` — Interconnect: No useful parameters provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62034>
-    ///
-    /// Added in 0.1.0.
     E62034,
 
     /// `82001` — Function invocation resulted in StatusCode 4xx
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82001>
-    ///
-    /// Added in 0.1.0.
     E82001,
 
     /// `60616` — Lookup rate limit exceeded
@@ -76,10 +57,6 @@ pub enum ErrorCode {
     /// The rate of lookup requests exceeds allowable limits for the requested package.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60616>
-    ///
-    /// Added in 0.1.0.
     E60616,
 
     /// `30111` — Url is blacklisted
@@ -87,19 +64,11 @@ pub enum ErrorCode {
     /// The URL provided is blocked.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30111>
-    ///
-    /// Added in 0.1.0.
     E30111,
 
     /// `53628` — Room recordings deleted
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53628>
-    ///
-    /// Added in 0.1.0.
     E53628,
 
     /// `60699` — Lookup Usage Disabled
@@ -107,10 +76,6 @@ pub enum ErrorCode {
     /// Usage of Lookup has been disabled on your account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60699>
-    ///
-    /// Added in 0.1.0.
     E60699,
 
     /// `82009` — Multi-valued headers not supported
@@ -118,37 +83,21 @@ pub enum ErrorCode {
     /// Twilio was unable to process the correct response to your Function invocation because your version of Functions is incompatible with multi-valued HTTP response headers.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82009>
-    ///
-    /// Added in 0.1.0.
     E82009,
 
     /// `50304` — Programmable Chat: Attributes not valid JSON
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50304>
-    ///
-    /// Added in 0.1.0.
     E50304,
 
     /// `21616` — The 'From' number matches multiple numbers for your account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21616>
-    ///
-    /// Added in 0.1.0.
     E21616,
 
     /// `13612` — Record: Invalid maxLength value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13612>
-    ///
-    /// Added in 0.1.0.
     E13612,
 
     /// `19023` — Invalid channel type
@@ -156,10 +105,6 @@ pub enum ErrorCode {
     /// Request with an invalid channel type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19023>
-    ///
-    /// Added in 0.1.0.
     E19023,
 
     /// `81002` — Unexpected event while processing Widget
@@ -169,19 +114,11 @@ pub enum ErrorCode {
     /// *Note:* If the Execution ended correctly, this warning can be ignored.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81002>
-    ///
-    /// Added in 0.1.0.
     E81002,
 
     /// `52108` — GCM/FCM device message rate exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52108>
-    ///
-    /// Added in 0.1.0.
     E52108,
 
     /// `57016` — 'Topic' is empty
@@ -189,10 +126,6 @@ pub enum ErrorCode {
     /// 'Topic' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57016>
-    ///
-    /// Added in 0.1.0.
     E57016,
 
     /// `30118` — Private key is invalid
@@ -200,10 +133,6 @@ pub enum ErrorCode {
     /// We could not parse the private key uploaded in your request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30118>
-    ///
-    /// Added in 0.1.0.
     E30118,
 
     /// `60215` — Max number of mailers per account reached
@@ -213,19 +142,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60215>
-    ///
-    /// Added in 0.1.0.
     E60215,
 
     /// `51109` — Twilsock: Service instance is under legal hold
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51109>
-    ///
-    /// Added in 0.1.0.
     E51109,
 
     /// `80611` — Proxy Number In Active Sessions
@@ -233,55 +154,31 @@ pub enum ErrorCode {
     /// The Proxy Number cannot be removed from Service.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80611>
-    ///
-    /// Added in 0.1.0.
     E80611,
 
     /// `21227` — Headers portion of SIP URI must be fewer than 1024 chars
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21227>
-    ///
-    /// Added in 0.1.0.
     E21227,
 
     /// `21504` — RecordingSid is required.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21504>
-    ///
-    /// Added in 0.1.0.
     E21504,
 
     /// `40114` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40114>
-    ///
-    /// Added in 0.1.0.
     E40114,
 
     /// `21406` — Cannot set SmsFallbackUrl without setting SmsUrl
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21406>
-    ///
-    /// Added in 0.1.0.
     E21406,
 
     /// `51106` — Twilsock: Active product doesn't match with service instance product
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51106>
-    ///
-    /// Added in 0.1.0.
     E51106,
 
     /// `33010` — Conflicting update
@@ -289,19 +186,11 @@ pub enum ErrorCode {
     /// Raised whenever an update is requested while another update is already in progress.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33010>
-    ///
-    /// Added in 0.1.0.
     E33010,
 
     /// `40121` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40121>
-    ///
-    /// Added in 0.1.0.
     E40121,
 
     /// `91003` — Account reached the max sink limit
@@ -309,19 +198,11 @@ pub enum ErrorCode {
     /// Account reached the max sink limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91003>
-    ///
-    /// Added in 0.1.0.
     E91003,
 
     /// `52202` — Facebook page is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52202>
-    ///
-    /// Added in 0.1.0.
     E52202,
 
     /// `45357` — Downstream error configuring Channel.
@@ -329,10 +210,6 @@ pub enum ErrorCode {
     /// Failed to retrieve Participant(s) for Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45357>
-    ///
-    /// Added in 0.1.0.
     E45357,
 
     /// `16026` — Participant label is in use by another participant
@@ -340,10 +217,6 @@ pub enum ErrorCode {
     /// The participant label specified in an API call to create a voice conference participant is already in use by another active participant in the same conference.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16026>
-    ///
-    /// Added in 0.1.0.
     E16026,
 
     /// `22205` — Attempting to assign invalid object\_sid to Bundle
@@ -351,10 +224,6 @@ pub enum ErrorCode {
     /// You are attempting to add an invalid object_sid to the Bundle.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22205>
-    ///
-    /// Added in 0.1.0.
     E22205,
 
     /// `13802` — Dial: No referUrl attribute specified
@@ -362,28 +231,16 @@ pub enum ErrorCode {
     /// In order to send a SIP REFER message to an established `<Dial>` call, the `referUrl` attribute must be specified in the TwiML. In this case, a REFER was received on a `<Dial>` call without a `referUrl` attribute present.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13802>
-    ///
-    /// Added in 0.1.0.
     E13802,
 
     /// `13241` — Dial-&gt;SIP: Invalid method value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13241>
-    ///
-    /// Added in 0.1.0.
     E13241,
 
     /// `16002` — Failed to validate conference attributes
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16002>
-    ///
-    /// Added in 0.1.0.
     E16002,
 
     /// `21725` — Brand can only be updated when in FAILED state
@@ -391,28 +248,16 @@ pub enum ErrorCode {
     /// Brand can only be updated when in FAILED state. Contact support for help.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21725>
-    ///
-    /// Added in 0.1.0.
     E21725,
 
     /// `21244` — Maximum Number of Trunks reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21244>
-    ///
-    /// Added in 0.1.0.
     E21244,
 
     /// `16003` — Could not recognize conference sid or friendly name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16003>
-    ///
-    /// Added in 0.1.0.
     E16003,
 
     /// `21602` — Message body is required
@@ -420,19 +265,11 @@ pub enum ErrorCode {
     /// The `Body` OR `MediaURL` parameter is required to send a Message with Twilio.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21602>
-    ///
-    /// Added in 0.1.0.
     E21602,
 
     /// `62015` — Connection in transition
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62015>
-    ///
-    /// Added in 0.1.0.
     E62015,
 
     /// `30006` — Landline or unreachable carrier
@@ -446,19 +283,11 @@ pub enum ErrorCode {
     /// unreachable carrier.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30006>
-    ///
-    /// Added in 0.1.0.
     E30006,
 
     /// `14233` — Dial-&gt;Conference: Invalid Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14233>
-    ///
-    /// Added in 0.1.0.
     E14233,
 
     /// `50412` — Participant proxy address is empty
@@ -466,19 +295,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50412>
-    ///
-    /// Added in 0.1.0.
     E50412,
 
     /// `80911` — Call To Message Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80911>
-    ///
-    /// Added in 0.1.0.
     E80911,
 
     /// `30117` — Certificate cannot be parsed
@@ -486,19 +307,11 @@ pub enum ErrorCode {
     /// We could not parse the certificate uploaded in your request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30117>
-    ///
-    /// Added in 0.1.0.
     E30117,
 
     /// `21477` — Unable to update Status for parent accounts
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21477>
-    ///
-    /// Added in 0.1.0.
     E21477,
 
     /// `50417` — Participants limit exceeded
@@ -506,19 +319,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50417>
-    ///
-    /// Added in 0.1.0.
     E50417,
 
     /// `54011` — Invalid TTL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54011>
-    ///
-    /// Added in 0.1.0.
     E54011,
 
     /// `30107` — Domain private certificate has not been uploaded
@@ -526,19 +331,11 @@ pub enum ErrorCode {
     /// Twilio requires a private certificate for us to generate and process shortened HTTPS links on your domain. This certificate has not been provided for this domain.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30107>
-    ///
-    /// Added in 0.1.0.
     E30107,
 
     /// `70156` — Request Hash Is Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70156>
-    ///
-    /// Added in 0.1.0.
     E70156,
 
     /// `64017` — Pay: BankAccountType Parameter not supported with PaymentMethod = "credit-card"
@@ -546,19 +343,11 @@ pub enum ErrorCode {
     /// A 64017 Error is an indication there is an unexpected value for the BankAccountNumber parameter.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64017>
-    ///
-    /// Added in 0.1.0.
     E64017,
 
     /// `54006` — Request entity too large
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54006>
-    ///
-    /// Added in 0.1.0.
     E54006,
 
     /// `94601` — Date range is not valid
@@ -566,10 +355,6 @@ pub enum ErrorCode {
     /// The action could not be performed because the date range provided is not valid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94601>
-    ///
-    /// Added in 0.1.0.
     E94601,
 
     /// `19041` — Invalid or missing Custom Field input
@@ -577,19 +362,11 @@ pub enum ErrorCode {
     /// Request body is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19041>
-    ///
-    /// Added in 0.1.0.
     E19041,
 
     /// `21235` — IP Access Control List Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21235>
-    ///
-    /// Added in 0.1.0.
     E21235,
 
     /// `80308` — Session with the unique name not found.
@@ -597,10 +374,6 @@ pub enum ErrorCode {
     /// Session with the given unique name not found in database.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80308>
-    ///
-    /// Added in 0.1.0.
     E80308,
 
     /// `57013` — 'Topic' is absent
@@ -608,19 +381,11 @@ pub enum ErrorCode {
     /// 'Topic' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57013>
-    ///
-    /// Added in 0.1.0.
     E57013,
 
     /// `21222` — Invalid SipAuthUsername. Illegal chars
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21222>
-    ///
-    /// Added in 0.1.0.
     E21222,
 
     /// `91203` — Method Not Allowed
@@ -628,10 +393,6 @@ pub enum ErrorCode {
     /// This operation is not allowed against the resource
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91203>
-    ///
-    /// Added in 0.1.0.
     E91203,
 
     /// `22212` — Invalid End-User Type in request
@@ -639,10 +400,6 @@ pub enum ErrorCode {
     /// An invalid End-User Type is included in the request to filter the Regulations LIST resource.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22212>
-    ///
-    /// Added in 0.1.0.
     E22212,
 
     /// `57020` — Authorization failed
@@ -650,28 +407,16 @@ pub enum ErrorCode {
     /// Authorization failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57020>
-    ///
-    /// Added in 0.1.0.
     E57020,
 
     /// `21237` — Maximum IP Addresses Reached for List
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21237>
-    ///
-    /// Added in 0.1.0.
     E21237,
 
     /// `22112` — Unable to Update Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22112>
-    ///
-    /// Added in 0.1.0.
     E22112,
 
     /// `53405` — Media connection failed or Media activity ceased
@@ -679,28 +424,16 @@ pub enum ErrorCode {
     /// Raised by the Client or Server whenever a media connection fails or raised by the Client whenever it detects that media has stopped flowing.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53405>
-    ///
-    /// Added in 0.1.0.
     E53405,
 
     /// `30019` — Content size exceeds carrier limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30019>
-    ///
-    /// Added in 0.1.0.
     E30019,
 
     /// `50208` — Programmable Chat: User channel limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50208>
-    ///
-    /// Added in 0.1.0.
     E50208,
 
     /// `60213` — A Messaging Configuration already exists for the given country
@@ -710,19 +443,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60213>
-    ///
-    /// Added in 0.1.0.
     E60213,
 
     /// `21229` — Invalid SIP Header. Illegal chars in header value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21229>
-    ///
-    /// Added in 0.1.0.
     E21229,
 
     /// `19045` — Field definition type is invalid; data types that are supported are text, date, and number
@@ -730,19 +455,11 @@ pub enum ErrorCode {
     /// The custom field type provided in the request is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19045>
-    ///
-    /// Added in 0.1.0.
     E19045,
 
     /// `52052` — Client connection not created or closed
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52052>
-    ///
-    /// Added in 0.1.0.
     E52052,
 
     /// `32702` — Voice User-Defined Message: Invalid Content
@@ -750,73 +467,41 @@ pub enum ErrorCode {
     /// Invalid content in the POST request to the UserDefinedMessage Resource. Only data in JSON format is supported.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32702>
-    ///
-    /// Added in 0.1.0.
     E32702,
 
     /// `13234` — Dial-&gt;Conference: Invalid waitMethod
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13234>
-    ///
-    /// Added in 0.1.0.
     E13234,
 
     /// `50052` — Programmable Chat: Invalid consumption interval format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50052>
-    ///
-    /// Added in 0.1.0.
     E50052,
 
     /// `32303` — Interconnect: Multiple SIP Dials with Interconnect Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32303>
-    ///
-    /// Added in 0.1.0.
     E32303,
 
     /// `15002` — Call Progress: Queue Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/15002>
-    ///
-    /// Added in 0.1.0.
     E15002,
 
     /// `50205` — Programmable Chat: User unauthorized to set role
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50205>
-    ///
-    /// Added in 0.1.0.
     E50205,
 
     /// `50207` — Programmable Chat: Identity too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50207>
-    ///
-    /// Added in 0.1.0.
     E50207,
 
     /// `51108` — Twilsock: Service instance disabled
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51108>
-    ///
-    /// Added in 0.1.0.
     E51108,
 
     /// `30884` — Campaign vetting rejection - Spam/Phishing
@@ -824,10 +509,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because it was found to be a known Spam or Phishing campaign.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30884>
-    ///
-    /// Added in 0.1.0.
     E30884,
 
     /// `22213` — Invalid Number Type in request
@@ -835,10 +516,6 @@ pub enum ErrorCode {
     /// An invalid End-User Type is included in the request to filter the Regulations LIST resource.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22213>
-    ///
-    /// Added in 0.1.0.
     E22213,
 
     /// `22210` — Cannot create a Supporting Document with no Type
@@ -846,19 +523,11 @@ pub enum ErrorCode {
     /// A Supporting Document instance was requested to be created with no `Type` specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22210>
-    ///
-    /// Added in 0.1.0.
     E22210,
 
     /// `32301` — Interconnect: Invalid Connection (TNX) SID
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32301>
-    ///
-    /// Added in 0.1.0.
     E32301,
 
     /// `53000` — Signaling connection error
@@ -866,10 +535,6 @@ pub enum ErrorCode {
     /// Raised whenever a signaling connection error occurs that is not covered by a more specific error code.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53000>
-    ///
-    /// Added in 0.1.0.
     E53000,
 
     /// `64009` — Pay: Twilio is no longer authorized to initiate transactions on your behalf.
@@ -882,10 +547,6 @@ pub enum ErrorCode {
     /// to perform requests on behalf of your account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64009>
-    ///
-    /// Added in 0.1.0.
     E64009,
 
     /// `53203` — The maximum number of published tracks allowed in the Room at the same time has been reached
@@ -893,19 +554,11 @@ pub enum ErrorCode {
     /// The maximum number of published tracks allowed in the Room at the same time has been reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53203>
-    ///
-    /// Added in 0.1.0.
     E53203,
 
     /// `50054` — Programmable Chat: Invalid webhook format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50054>
-    ///
-    /// Added in 0.1.0.
     E50054,
 
     /// `90009` — The message SID already exists.
@@ -913,10 +566,6 @@ pub enum ErrorCode {
     /// Message SID already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90009>
-    ///
-    /// Added in 0.1.0.
     E90009,
 
     /// `64016` — Pay: Invalid Action URL
@@ -924,10 +573,6 @@ pub enum ErrorCode {
     /// A 64016 Error is an indication there is something wrong with the value provided for the action parameter.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64016>
-    ///
-    /// Added in 0.1.0.
     E64016,
 
     /// `45770` — Failed to create InteractionChannel. Downstream Error.
@@ -935,19 +580,11 @@ pub enum ErrorCode {
     /// An error occurred while creating an interactionChannel. Downstream Error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45770>
-    ///
-    /// Added in 0.1.0.
     E45770,
 
     /// `50074` — Global actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50074>
-    ///
-    /// Added in 0.1.0.
     E50074,
 
     /// `80623` — Duplicate Participant Request
@@ -955,10 +592,6 @@ pub enum ErrorCode {
     /// Possible duplicate Participant created in multiple Sessions.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80623>
-    ///
-    /// Added in 0.1.0.
     E80623,
 
     /// `92008` — Unsupported Content Type
@@ -966,10 +599,6 @@ pub enum ErrorCode {
     /// Creating new twilio/button templates is no longer supported.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92008>
-    ///
-    /// Added in 0.1.0.
     E92008,
 
     /// `94403` — Transcriptions: Invalid encryption credentials
@@ -977,10 +606,6 @@ pub enum ErrorCode {
     /// Public key credentials to encrypt transcription results are invalid. Twilio will attempt operation again shortly.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94403>
-    ///
-    /// Added in 0.1.0.
     E94403,
 
     /// `83602` — Request StartTime and/or EndTime must be aligned to UTC hour boundaries.
@@ -988,28 +613,16 @@ pub enum ErrorCode {
     /// Certain requests for Usage Records can only be made with StartTime and EndTime parameters that align to a UTC hour cutoff (e.g. "2021-07-15T04:00:00Z").
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83602>
-    ///
-    /// Added in 0.1.0.
     E83602,
 
     /// `52211` — Too many Alexa notifications
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52211>
-    ///
-    /// Added in 0.1.0.
     E52211,
 
     /// `52102` — Invalid GCM/FCM registration token
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52102>
-    ///
-    /// Added in 0.1.0.
     E52102,
 
     /// `21302` — Approaching application creation limit
@@ -1017,37 +630,21 @@ pub enum ErrorCode {
     /// Approaching application creation limit
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21302>
-    ///
-    /// Added in 0.1.0.
     E21302,
 
     /// `20011` — Invalid TLS version
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20011>
-    ///
-    /// Added in 0.1.0.
     E20011,
 
     /// `40142` — Failed to issue Conference instruction due to missing 'call\_sid' or 'outbound\_to' properties
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40142>
-    ///
-    /// Added in 0.1.0.
     E40142,
 
     /// `51113` — Twilsock: Product usage is not enabled
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51113>
-    ///
-    /// Added in 0.1.0.
     E51113,
 
     /// `90007` — Invalid validity period value
@@ -1059,19 +656,11 @@ pub enum ErrorCode {
     /// Validity period can only be set to integers between 1 and 14,400 seconds (4 hours max).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90007>
-    ///
-    /// Added in 0.1.0.
     E90007,
 
     /// `21402` — Invalid Url
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21402>
-    ///
-    /// Added in 0.1.0.
     E21402,
 
     /// `30124` — MessagingServiceSID cannot be empty or null
@@ -1079,37 +668,21 @@ pub enum ErrorCode {
     /// MessagingServiceSID is missing
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30124>
-    ///
-    /// Added in 0.1.0.
     E30124,
 
     /// `13616` — Record: playBeep must be true or false
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13616>
-    ///
-    /// Added in 0.1.0.
     E13616,
 
     /// `31429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31429>
-    ///
-    /// Added in 0.1.0.
     E31429,
 
     /// `70252` — Bad Saml Response
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70252>
-    ///
-    /// Added in 0.1.0.
     E70252,
 
     /// `13801` — Refer not allowed on non-SIP call legs
@@ -1117,19 +690,11 @@ pub enum ErrorCode {
     /// The Refer verb is only allowed on SIP call legs, e.g. you can refer an incoming SIP call that originate from SIP infrastructure or an outbound call to a SIP destination. Calls to or from other destinations, such as a phone number or Twilio Client cannot be referred.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13801>
-    ///
-    /// Added in 0.1.0.
     E13801,
 
     /// `14220` — Enqueue: Provided Workflow was not a valid sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14220>
-    ///
-    /// Added in 0.1.0.
     E14220,
 
     /// `50384` — Initial state can't be 'closed
@@ -1137,19 +702,11 @@ pub enum ErrorCode {
     /// You are trying to set 'closed' state during conversation creation which is not allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50384>
-    ///
-    /// Added in 0.1.0.
     E50384,
 
     /// `70105` — Invalid Type Specified in the Request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70105>
-    ///
-    /// Added in 0.1.0.
     E70105,
 
     /// `31904` — Stream - WebSocket - Host Unreachable
@@ -1157,10 +714,6 @@ pub enum ErrorCode {
     /// The WebSocket connection cannot be created because the server is unreachable.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31904>
-    ///
-    /// Added in 0.1.0.
     E31904,
 
     /// `50434` — Participant projected address not provided
@@ -1168,10 +721,6 @@ pub enum ErrorCode {
     /// This is a Group MMS conversation, but the given participant has neither an Address nor a ProjectedAddress.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50434>
-    ///
-    /// Added in 0.1.0.
     E50434,
 
     /// `60312` — Challenge creation limit reached
@@ -1185,19 +734,11 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60312>
-    ///
-    /// Added in 0.1.0.
     E60312,
 
     /// `50509` — Programmable Chat: Media message body cannot be updated
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50509>
-    ///
-    /// Added in 0.1.0.
     E50509,
 
     /// `64002` — Pay: Service unavailable.
@@ -1209,19 +750,11 @@ pub enum ErrorCode {
     /// A 64002 Error is an indication that there is an internal server error and some internal services failed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64002>
-    ///
-    /// Added in 0.1.0.
     E64002,
 
     /// `13618` — Record: Recording not available for transcription
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13618>
-    ///
-    /// Added in 0.1.0.
     E13618,
 
     /// `94400` — Transcriptions: transcription internal error
@@ -1229,46 +762,26 @@ pub enum ErrorCode {
     /// Twilio failed to transcribe audio due to an internal issue. The transcription files have been deleted and the resource has been marked as “failed”
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94400>
-    ///
-    /// Added in 0.1.0.
     E94400,
 
     /// `14236` — Dial-&gt;Conference: Invalid ReservationSid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14236>
-    ///
-    /// Added in 0.1.0.
     E14236,
 
     /// `21475` — Unable to update Status, invalid Status.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21475>
-    ///
-    /// Added in 0.1.0.
     E21475,
 
     /// `54201` — Map Item not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54201>
-    ///
-    /// Added in 0.1.0.
     E54201,
 
     /// `63016` — Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63016>
-    ///
-    /// Added in 0.1.0.
     E63016,
 
     /// `48028` — Outgoing conversation: Unauthorized use of the proxy address
@@ -1276,19 +789,11 @@ pub enum ErrorCode {
     /// A conversation could not be created because your Twilio account is not authorized to use the provided Twilio proxy address.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48028>
-    ///
-    /// Added in 0.1.0.
     E48028,
 
     /// `13310` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13310>
-    ///
-    /// Added in 0.1.0.
     E13310,
 
     /// `90403` — \[Autopilot\] Signature validation failed
@@ -1296,10 +801,6 @@ pub enum ErrorCode {
     /// Signature validation is failed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90403>
-    ///
-    /// Added in 0.1.0.
     E90403,
 
     /// `30897` — Campaign vetting rejection - Disallowed Content
@@ -1307,19 +808,11 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected due to Disallowed Content.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30897>
-    ///
-    /// Added in 0.1.0.
     E30897,
 
     /// `31922` — Stream - WebSocket - URL Schema Not Supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31922>
-    ///
-    /// Added in 0.1.0.
     E31922,
 
     /// `19035` — Invalid page size, it must be between 1 and 25 if specified
@@ -1327,28 +820,16 @@ pub enum ErrorCode {
     /// The page size provided in the request is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19035>
-    ///
-    /// Added in 0.1.0.
     E19035,
 
     /// `53112` — Status is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53112>
-    ///
-    /// Added in 0.1.0.
     E53112,
 
     /// `16020` — Conference is full
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16020>
-    ///
-    /// Added in 0.1.0.
     E16020,
 
     /// `60704` — Phone number not branded by Twilio
@@ -1356,37 +837,21 @@ pub enum ErrorCode {
     /// The origination number (`From`) used was not found as a valid branded phone number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60704>
-    ///
-    /// Added in 0.1.0.
     E60704,
 
     /// `62028` — Interconnect: Connection expired.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62028>
-    ///
-    /// Added in 0.1.0.
     E62028,
 
     /// `31901` — Stream - WebSocket - Connection Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31901>
-    ///
-    /// Added in 0.1.0.
     E31901,
 
     /// `50451` — One user identifier parameter for lookup at a time is allowed. Please, use either Identity or Address.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50451>
-    ///
-    /// Added in 0.1.0.
     E50451,
 
     /// `21654` — ContentSid Required
@@ -1394,19 +859,11 @@ pub enum ErrorCode {
     /// A ContentSid must be specified if ContentVariables are provided in the request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21654>
-    ///
-    /// Added in 0.1.0.
     E21654,
 
     /// `21702` — The Messaging Service is not available to send new messages
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21702>
-    ///
-    /// Added in 0.1.0.
     E21702,
 
     /// `31940` — Stream - Invalid connectorName attribute in TwiML.
@@ -1414,10 +871,6 @@ pub enum ErrorCode {
     /// Invalid connectorName attribute in TwiML.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31940>
-    ///
-    /// Added in 0.1.0.
     E31940,
 
     /// `17000` — Forbidden to access data
@@ -1425,10 +878,6 @@ pub enum ErrorCode {
     /// This error code is returned when an account is trying to access a resource created by another account. Note: parent accounts can access subaccount resources, but subaccounts cannot access parent account resources, or other subaccounts under the same parent account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17000>
-    ///
-    /// Added in 0.1.0.
     E17000,
 
     /// `60606` — Lookup Package is Not Enabled
@@ -1436,46 +885,26 @@ pub enum ErrorCode {
     /// Your account is not enabled to call the requested package.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60606>
-    ///
-    /// Added in 0.1.0.
     E60606,
 
     /// `22122` — Invalid Authorization Document Status
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22122>
-    ///
-    /// Added in 0.1.0.
     E22122,
 
     /// `13328` — Gather: Invalid maxSpeechTime value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13328>
-    ///
-    /// Added in 0.1.0.
     E13328,
 
     /// `13332` — Gather: Invalid bargeIn value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13332>
-    ///
-    /// Added in 0.1.0.
     E13332,
 
     /// `64011` — Pay: Connector does not support the requested currency.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64011>
-    ///
-    /// Added in 0.1.0.
     E64011,
 
     /// `52143` — The push notification was rejected by APNs
@@ -1485,10 +914,6 @@ pub enum ErrorCode {
     /// NB: Twilio push infrastructure does not support the notifications to not main certificate topic. So application device token and certificate subject must have the same bundle id. For instance, for VoIP notifications the certificate subject must end with "*.voip" and the device token app bundle ends with "*.voip".
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52143>
-    ///
-    /// Added in 0.1.0.
     E52143,
 
     /// `19026` — Maximum number of channels allowed reached
@@ -1496,10 +921,6 @@ pub enum ErrorCode {
     /// Maximum number of channels of the same type  allowed reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19026>
-    ///
-    /// Added in 0.1.0.
     E19026,
 
     /// `64005` — Pay: Connector does not support tokenization.
@@ -1511,10 +932,6 @@ pub enum ErrorCode {
     /// A 64005 Error is an indication that the request to tokenize credit card failed because the connector does not support tokenization.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64005>
-    ///
-    /// Added in 0.1.0.
     E64005,
 
     /// `13335` — Gather: speechTimeout auto cannot be used with model default
@@ -1522,10 +939,6 @@ pub enum ErrorCode {
     /// Gather: speechTimeout auto cannot be used with model default
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13335>
-    ///
-    /// Added in 0.1.0.
     E13335,
 
     /// `45351` — Invalid Channel Participant properties.
@@ -1533,19 +946,11 @@ pub enum ErrorCode {
     /// Failed to add Participant &lt;participant sid&gt; to Channel &lt;meeting sid&gt;. Channel Participant properties must contain exactly one of "identity" or an "address"/"proxy_address" pair.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45351>
-    ///
-    /// Added in 0.1.0.
     E45351,
 
     /// `21628` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21628>
-    ///
-    /// Added in 0.1.0.
     E21628,
 
     /// `31952` — Stream Extension not found:
@@ -1553,46 +958,26 @@ pub enum ErrorCode {
     /// Stream Extension not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31952>
-    ///
-    /// Added in 0.1.0.
     E31952,
 
     /// `21456` — Invalid CallbackUrl
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21456>
-    ///
-    /// Added in 0.1.0.
     E21456,
 
     /// `52171` — Webhook Credentials request signature was not verified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52171>
-    ///
-    /// Added in 0.1.0.
     E52171,
 
     /// `40143` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40143>
-    ///
-    /// Added in 0.1.0.
     E40143,
 
     /// `34004` — Error during fax transmission
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/34004>
-    ///
-    /// Added in 0.1.0.
     E34004,
 
     /// `60318` — Factor is unverified
@@ -1600,28 +985,16 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60318>
-    ///
-    /// Added in 0.1.0.
     E60318,
 
     /// `20101` — Invalid Access Token
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20101>
-    ///
-    /// Added in 0.1.0.
     E20101,
 
     /// `30409` — This message cannot be canceled
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30409>
-    ///
-    /// Added in 0.1.0.
     E30409,
 
     /// `83603` — The maximum allowed query period is 31 days for group by sim queries
@@ -1629,19 +1002,11 @@ pub enum ErrorCode {
     /// Requests for Usage Records grouping by "sim" can query a maximum time period of 31 days.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83603>
-    ///
-    /// Added in 0.1.0.
     E83603,
 
     /// `22118` — Invalid Verification Document SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22118>
-    ///
-    /// Added in 0.1.0.
     E22118,
 
     /// `63036` — The specified phone number cannot be reached by RBM at this time.
@@ -1649,10 +1014,6 @@ pub enum ErrorCode {
     /// The specified phone number cannot be reached by RBM at this time.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63036>
-    ///
-    /// Added in 0.1.0.
     E63036,
 
     /// `32017` — PSTN: Carrier blocked call due to calling number (caller ID)
@@ -1660,10 +1021,6 @@ pub enum ErrorCode {
     /// Intermediary / Carrier Analytics blocked call due to poor reputation score on the telephone number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32017>
-    ///
-    /// Added in 0.1.0.
     E32017,
 
     /// `30119` — Certificate and private key pair is invalid
@@ -1671,10 +1028,6 @@ pub enum ErrorCode {
     /// The provided private key and certificate are both are valid but they do not match
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30119>
-    ///
-    /// Added in 0.1.0.
     E30119,
 
     /// `68006` — Initialization Error
@@ -1682,19 +1035,11 @@ pub enum ErrorCode {
     /// An error occurred while initializing a class.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68006>
-    ///
-    /// Added in 0.1.0.
     E68006,
 
     /// `16099` — Unexpected conference status
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16099>
-    ///
-    /// Added in 0.1.0.
     E16099,
 
     /// `40001` — Could not parse Assignment Instruction response as JSON. Ensure your JSON is not escaped
@@ -1718,10 +1063,6 @@ pub enum ErrorCode {
     /// ```
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40001>
-    ///
-    /// Added in 0.1.0.
     E40001,
 
     /// `32701` — Voice User-Defined Message: Invalid Content-Type
@@ -1729,37 +1070,21 @@ pub enum ErrorCode {
     /// Invalid Content-Type in the POST request to the UserDefinedMessage Resource. Only `application/json` is supported.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32701>
-    ///
-    /// Added in 0.1.0.
     E32701,
 
     /// `13330` — Gather: Invalid hints value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13330>
-    ///
-    /// Added in 0.1.0.
     E13330,
 
     /// `50059` — Programmable Chat: Notification sound name too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50059>
-    ///
-    /// Added in 0.1.0.
     E50059,
 
     /// `51107` — Twilsock: Service can't be used
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51107>
-    ///
-    /// Added in 0.1.0.
     E51107,
 
     /// `60407` — Authentication Token Error
@@ -1767,10 +1092,6 @@ pub enum ErrorCode {
     /// An error occurred while generating a token.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60407>
-    ///
-    /// Added in 0.1.0.
     E60407,
 
     /// `45376` — Failed to add a participant.  Conversation was closed or not found.
@@ -1778,10 +1099,6 @@ pub enum ErrorCode {
     /// Failed to add Participant &lt;participant_sid&gt;. Conversation &lt;conversation_sid&gt; was closed or not found.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45376>
-    ///
-    /// Added in 0.1.0.
     E45376,
 
     /// `83003` — The Super SIM already belongs to the requesting Account.
@@ -1789,19 +1106,11 @@ pub enum ErrorCode {
     /// Raised whenever you try to register a Super SIM that is already registered to your Account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83003>
-    ///
-    /// Added in 0.1.0.
     E83003,
 
     /// `31409` — Conflict
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31409>
-    ///
-    /// Added in 0.1.0.
     E31409,
 
     /// `22217` — Missing Supporting Document field
@@ -1809,10 +1118,6 @@ pub enum ErrorCode {
     /// A Supporting Document field is missing from the regulatory bundle.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22217>
-    ///
-    /// Added in 0.1.0.
     E22217,
 
     /// `21606` — The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.
@@ -1828,10 +1133,6 @@ pub enum ErrorCode {
     /// caller ID other than your Twilio number.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21606>
-    ///
-    /// Added in 0.1.0.
     E21606,
 
     /// `63031` — Channels message cannot have same From and To
@@ -1839,28 +1140,16 @@ pub enum ErrorCode {
     /// Channels message should not have same From and To number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63031>
-    ///
-    /// Added in 0.1.0.
     E63031,
 
     /// `13111` — Annotate: Annotate must contain only one of element X
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13111>
-    ///
-    /// Added in 0.1.0.
     E13111,
 
     /// `21233` — Domain still has subdomains
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21233>
-    ///
-    /// Added in 0.1.0.
     E21233,
 
     /// `30447` — Toll Free verification rejection - Phone Number Error
@@ -1868,10 +1157,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected. The toll-free phone number cannot be verified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30447>
-    ///
-    /// Added in 0.1.0.
     E30447,
 
     /// `60306` — Invalid Request
@@ -1881,10 +1166,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60306>
-    ///
-    /// Added in 0.1.0.
     E60306,
 
     /// `20409` — Conflict
@@ -1892,19 +1173,11 @@ pub enum ErrorCode {
     /// The request could not be completed due to a conflict with the current state of the target resource.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20409>
-    ///
-    /// Added in 0.1.0.
     E20409,
 
     /// `53102` — Room name contains invalid characters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53102>
-    ///
-    /// Added in 0.1.0.
     E53102,
 
     /// `19033` — Location validation error
@@ -1912,19 +1185,11 @@ pub enum ErrorCode {
     /// The request body has invalid inputs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19033>
-    ///
-    /// Added in 0.1.0.
     E19033,
 
     /// `16102` — Voice Recording: Unavailable because recording is silent
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16102>
-    ///
-    /// Added in 0.1.0.
     E16102,
 
     /// `50431` — Participant SID not provided
@@ -1932,10 +1197,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50431>
-    ///
-    /// Added in 0.1.0.
     E50431,
 
     /// `50375` — TimeToInactive should be greater or equal to 1 minute
@@ -1943,10 +1204,6 @@ pub enum ErrorCode {
     /// 'TimeToInactive' duration should be greater or equal to 1 minute.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50375>
-    ///
-    /// Added in 0.1.0.
     E50375,
 
     /// `94402` — Transcriptions: Encryption failed and transcription result files deleted
@@ -1954,19 +1211,11 @@ pub enum ErrorCode {
     /// Twilio failed to encrypt and securely store transcription results. The transcription files have been deleted and the resource has been marked as “failed”
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94402>
-    ///
-    /// Added in 0.1.0.
     E94402,
 
     /// `90002` — Too Many Errors
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90002>
-    ///
-    /// Added in 0.1.0.
     E90002,
 
     /// `19053` — Field definition name cannot be a duplicate of an existing Twilio-defined field
@@ -1974,19 +1223,11 @@ pub enum ErrorCode {
     /// Request with input field names using reserved words
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19053>
-    ///
-    /// Added in 0.1.0.
     E19053,
 
     /// `54155` — List Item revision mismatch
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54155>
-    ///
-    /// Added in 0.1.0.
     E54155,
 
     /// `33101` — Invalid Parameter Value
@@ -1994,46 +1235,26 @@ pub enum ErrorCode {
     /// Raised when an invalid parameter is provided. Please refer to the [API docs](https://www.twilio.com/docs/iot/wireless/api) for more details.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33101>
-    ///
-    /// Added in 0.1.0.
     E33101,
 
     /// `34003` — Callee did not answer
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/34003>
-    ///
-    /// Added in 0.1.0.
     E34003,
 
     /// `31009` — Transport error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31009>
-    ///
-    /// Added in 0.1.0.
     E31009,
 
     /// `80619` — Chat Channel Attribute Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80619>
-    ///
-    /// Added in 0.1.0.
     E80619,
 
     /// `16101` — Voice Recording : Unavailable because duration is too short
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16101>
-    ///
-    /// Added in 0.1.0.
     E16101,
 
     /// `23004` — Message Redaction Incompatible Configuration: Advanced Opt-Out
@@ -2041,10 +1262,6 @@ pub enum ErrorCode {
     /// Phone Number Redaction is enabled for your account. Advanced Opt-Out is not compatible with Phone Number Redaction and should be disabled.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/23004>
-    ///
-    /// Added in 0.1.0.
     E23004,
 
     /// `20162` — A conflicting resource update is in progress
@@ -2052,19 +1269,11 @@ pub enum ErrorCode {
     /// The requested resource is already being updated simultaneously by another API request. The last request will be rejected to avoid inconsistent state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20162>
-    ///
-    /// Added in 0.1.0.
     E20162,
 
     /// `80403` — Interaction Sid Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80403>
-    ///
-    /// Added in 0.1.0.
     E80403,
 
     /// `15004` — Action Callback URL must be an absolute URL when using TwiML to update in-progress calls
@@ -2072,10 +1281,6 @@ pub enum ErrorCode {
     /// The TwiML provided for updating the in-progress call must use absolute URL for action callback.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/15004>
-    ///
-    /// Added in 0.1.0.
     E15004,
 
     /// `45308` — Add Participant Not Allowed
@@ -2083,19 +1288,11 @@ pub enum ErrorCode {
     /// Adding participant to the meeting is not allowed in the current meeting state
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45308>
-    ///
-    /// Added in 0.1.0.
     E45308,
 
     /// `54451` — Invalid 'Order' query parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54451>
-    ///
-    /// Added in 0.1.0.
     E54451,
 
     /// `11751` — Media Message - Media exceeds messaging provider size limit
@@ -2109,28 +1306,16 @@ pub enum ErrorCode {
     /// * For a WhatsApp message, the size limit is [16MB](https://www.twilio.com/docs/whatsapp/guidance-whatsapp-media-messages).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11751>
-    ///
-    /// Added in 0.1.0.
     E11751,
 
     /// `20157` — Expiration Time Exceeds Maximum Time Allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20157>
-    ///
-    /// Added in 0.1.0.
     E20157,
 
     /// `53104` — Unable to connect to Room
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53104>
-    ///
-    /// Added in 0.1.0.
     E53104,
 
     /// `19028` — Channel value can not be updated
@@ -2138,10 +1323,6 @@ pub enum ErrorCode {
     /// Channel value can not be updated
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19028>
-    ///
-    /// Added in 0.1.0.
     E19028,
 
     /// `30444` — Toll Free verification rejection - High Risk
@@ -2149,10 +1330,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30444>
-    ///
-    /// Added in 0.1.0.
     E30444,
 
     /// `50380` — TimeToClosed format is invalid
@@ -2160,10 +1337,6 @@ pub enum ErrorCode {
     /// 'TimeToClosed' parameter supported values are ISO8601 durations.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50380>
-    ///
-    /// Added in 0.1.0.
     E50380,
 
     /// `13804` — AddOns are not supported in this realm
@@ -2171,19 +1344,11 @@ pub enum ErrorCode {
     /// AddOns are not supported in this realm
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13804>
-    ///
-    /// Added in 0.1.0.
     E13804,
 
     /// `21623` — Number of media files exceeds allowed limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21623>
-    ///
-    /// Added in 0.1.0.
     E21623,
 
     /// `19012` — When updating a contact at least one field should be updated
@@ -2191,10 +1356,6 @@ pub enum ErrorCode {
     /// No contact updates provided in the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19012>
-    ///
-    /// Added in 0.1.0.
     E19012,
 
     /// `60218` — SendGrid Template is not active
@@ -2204,19 +1365,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60218>
-    ///
-    /// Added in 0.1.0.
     E60218,
 
     /// `16106` — Voice Recording: Unavailable due to internal encryption error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16106>
-    ///
-    /// Added in 0.1.0.
     E16106,
 
     /// `60002` — End User Identification Timeout
@@ -2224,10 +1377,6 @@ pub enum ErrorCode {
     /// End User Identification Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60002>
-    ///
-    /// Added in 0.1.0.
     E60002,
 
     /// `45731` — Pre-engagement data too large.
@@ -2235,10 +1384,6 @@ pub enum ErrorCode {
     /// Failed to create webchat conversation. Pre-engagement data too large.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45731>
-    ///
-    /// Added in 0.1.0.
     E45731,
 
     /// `45601` — Custom Flex UI error
@@ -2246,10 +1391,6 @@ pub enum ErrorCode {
     /// Error thrown by a user’s custom code/plugin.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45601>
-    ///
-    /// Added in 0.1.0.
     E45601,
 
     /// `62200` — Provisioning failure - Network-API is unavailable!
@@ -2257,28 +1398,16 @@ pub enum ErrorCode {
     /// Network provisioning calls are traced by network API which at the moment are not available.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62200>
-    ///
-    /// Added in 0.1.0.
     E62200,
 
     /// `62001` — Invalid SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62001>
-    ///
-    /// Added in 0.1.0.
     E62001,
 
     /// `31103` — Length of parameters cannot exceed MAX\_PARAM\_LENGTH.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31103>
-    ///
-    /// Added in 0.1.0.
     E31103,
 
     /// `30440` — Toll Free verification rejection - Unknown Error
@@ -2286,19 +1415,11 @@ pub enum ErrorCode {
     /// The toll-free phone number cannot be verified due to an unknown error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30440>
-    ///
-    /// Added in 0.1.0.
     E30440,
 
     /// `61001` — Add-ons: Request timed out
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61001>
-    ///
-    /// Added in 0.1.0.
     E61001,
 
     /// `60310` — Factor verification attempts reached
@@ -2310,19 +1431,11 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60310>
-    ///
-    /// Added in 0.1.0.
     E60310,
 
     /// `21242` — Maximum Credentials Reached for List
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21242>
-    ///
-    /// Added in 0.1.0.
     E21242,
 
     /// `32019` — Twiml and Voice URL are both set. Using Voice URL.
@@ -2330,19 +1443,11 @@ pub enum ErrorCode {
     /// Twiml and Voice URL are both set. Using Voice URL.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32019>
-    ///
-    /// Added in 0.1.0.
     E32019,
 
     /// `32102` — SIP: Bad SDP
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32102>
-    ///
-    /// Added in 0.1.0.
     E32102,
 
     /// `90015` — Body and Template (Body, Sid, Language, Args) are provided
@@ -2350,10 +1455,6 @@ pub enum ErrorCode {
     /// Body and Template (Body, Sid, Language, Args) are provided together.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90015>
-    ///
-    /// Added in 0.1.0.
     E90015,
 
     /// `30121` — Fallback URL is missing
@@ -2361,19 +1462,11 @@ pub enum ErrorCode {
     /// Fallback URL is missing
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30121>
-    ///
-    /// Added in 0.1.0.
     E30121,
 
     /// `62005` — Bandwidth reserve not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62005>
-    ///
-    /// Added in 0.1.0.
     E62005,
 
     /// `21611` — This 'From' number has exceeded the maximum number of queued messages
@@ -2391,28 +1484,16 @@ pub enum ErrorCode {
     /// _Note: If you are using a Messaging Service and the numbers in the pool experience queue overload, messages will instead fail after creation with [error 30001](https://www.twilio.com/docs/api/errors/30001)._
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21611>
-    ///
-    /// Added in 0.1.0.
     E21611,
 
     /// `52131` — Invalid APNs credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52131>
-    ///
-    /// Added in 0.1.0.
     E52131,
 
     /// `60004` — Invalid Configuration
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60004>
-    ///
-    /// Added in 0.1.0.
     E60004,
 
     /// `21263` — Invalid Answering Machine Detection Parameters
@@ -2420,55 +1501,31 @@ pub enum ErrorCode {
     /// Invalid Answering Machine Detection Parameters
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21263>
-    ///
-    /// Added in 0.1.0.
     E21263,
 
     /// `51110` — Twilsock: Token contains multiple grants of same product
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51110>
-    ///
-    /// Added in 0.1.0.
     E51110,
 
     /// `40120` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40120>
-    ///
-    /// Added in 0.1.0.
     E40120,
 
     /// `31502` — Bad Gateway
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31502>
-    ///
-    /// Added in 0.1.0.
     E31502,
 
     /// `31206` — Rate exceeded authorized limit.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31206>
-    ///
-    /// Added in 0.1.0.
     E31206,
 
     /// `16011` — Conference Event: Error Response to Callback URL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16011>
-    ///
-    /// Added in 0.1.0.
     E16011,
 
     /// `30027` — US A2P 10DLC - T-Mobile Daily Message Limit Reached
@@ -2480,10 +1537,6 @@ pub enum ErrorCode {
     /// Note: this error may not be accurate for certain customers such as those who have been approved of the unlimited tier via the [T-Mobile Special Business Review process](https://support.twilio.com/hc/en-us/articles/4403550579739-T-Mobile-Special-Business-Review-for-A2P-10DLC), those who run non-profit campaigns, and others.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30027>
-    ///
-    /// Added in 0.1.0.
     E30027,
 
     /// `45356` — Failed to create a channel. Downstream error.
@@ -2491,10 +1544,6 @@ pub enum ErrorCode {
     /// Failed to retrieve Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45356>
-    ///
-    /// Added in 0.1.0.
     E45356,
 
     /// `22223` — Regulatory Bundle is not eligible to be Copied
@@ -2502,19 +1551,11 @@ pub enum ErrorCode {
     /// The Regulatory Bundle requested is not eligible to be Copied.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22223>
-    ///
-    /// Added in 0.1.0.
     E22223,
 
     /// `13420` — Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13420>
-    ///
-    /// Added in 0.1.0.
     E13420,
 
     /// `50526` — Invalid content SID
@@ -2522,28 +1563,16 @@ pub enum ErrorCode {
     /// An invalid value was specified for the message content sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50526>
-    ///
-    /// Added in 0.1.0.
     E50526,
 
     /// `48005` — Callback failed due to timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48005>
-    ///
-    /// Added in 0.1.0.
     E48005,
 
     /// `63008` — Could not execute the request because the channel module has been misconfigured. Please check the Channel configuration in Twilio
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63008>
-    ///
-    /// Added in 0.1.0.
     E63008,
 
     /// `90104` — Invalid Collect Field Type
@@ -2551,28 +1580,16 @@ pub enum ErrorCode {
     /// The Field Type in Collect JSON is Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90104>
-    ///
-    /// Added in 0.1.0.
     E90104,
 
     /// `30112` — Account is not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30112>
-    ///
-    /// Added in 0.1.0.
     E30112,
 
     /// `34108` — Other End Incompatible
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/34108>
-    ///
-    /// Added in 0.1.0.
     E34108,
 
     /// `33004` — Service is unavailable
@@ -2580,10 +1597,6 @@ pub enum ErrorCode {
     /// Raised whenever a service is temporarily unavailable.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33004>
-    ///
-    /// Added in 0.1.0.
     E33004,
 
     /// `33102` — Parameter missing
@@ -2591,10 +1604,6 @@ pub enum ErrorCode {
     /// Raised whenever a required parameter was not passed with the request. The error object’s detail field will indicate which parameter was not provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33102>
-    ///
-    /// Added in 0.1.0.
     E33102,
 
     /// `23002` — Message Redaction Incompatible Configuration: Short code "STOP" filtering
@@ -2602,10 +1611,6 @@ pub enum ErrorCode {
     /// Phone Number Redaction is enabled for your account. Twilio's default opt-out keyword handling ("SMS STOP filtering") is not compatible with Phone Number Redaction and should be disabled.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/23002>
-    ///
-    /// Added in 0.1.0.
     E23002,
 
     /// `30011` — MMS not supported by the receiving phone number in this region
@@ -2615,10 +1620,6 @@ pub enum ErrorCode {
     /// **MMS not supported by the receiving phone number**
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30011>
-    ///
-    /// Added in 0.1.0.
     E30011,
 
     /// `30130` — Messaging Service SID already belongs in another domain configuration.
@@ -2626,10 +1627,6 @@ pub enum ErrorCode {
     /// Messaging Service SID is already associated with a domain configuration in the account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30130>
-    ///
-    /// Added in 0.1.0.
     E30130,
 
     /// `53408` — ICE connection restart was attempted, but it is not allowed
@@ -2637,46 +1634,26 @@ pub enum ErrorCode {
     /// ICE restarts are only allowed on SDP offers, not answers
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53408>
-    ///
-    /// Added in 0.1.0.
     E53408,
 
     /// `54351` — Invalid identity
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54351>
-    ///
-    /// Added in 0.1.0.
     E54351,
 
     /// `51114` — Twilsock: Invalid access token header
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51114>
-    ///
-    /// Added in 0.1.0.
     E51114,
 
     /// `22114` — Unable to Verify Code
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22114>
-    ///
-    /// Added in 0.1.0.
     E22114,
 
     /// `21407` — This Phone Number type does not support SMS
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21407>
-    ///
-    /// Added in 0.1.0.
     E21407,
 
     /// `21627` — Max Price must be a valid float
@@ -2684,19 +1661,11 @@ pub enum ErrorCode {
     /// Max Price must be a valid positive float
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21627>
-    ///
-    /// Added in 0.1.0.
     E21627,
 
     /// `21457` — AreaCode Parameter not Supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21457>
-    ///
-    /// Added in 0.1.0.
     E21457,
 
     /// `23005` — Phone Number Redaction Incompatible Configuration: Fallback to Long Code
@@ -2704,10 +1673,6 @@ pub enum ErrorCode {
     /// Phone Number Redaction is enabled for your account. Fallback to Long Code is not compatible with Phone Number Redaction and should be disabled.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/23005>
-    ///
-    /// Added in 0.1.0.
     E23005,
 
     /// `90014` — Validity Period should be positive integer
@@ -2715,10 +1680,6 @@ pub enum ErrorCode {
     /// Validity Period should be positive integer
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90014>
-    ///
-    /// Added in 0.1.0.
     E90014,
 
     /// `60211` — Bucket with the given Interval already exists
@@ -2728,10 +1689,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60211>
-    ///
-    /// Added in 0.1.0.
     E60211,
 
     /// `80607` — Session Closed
@@ -2743,10 +1700,6 @@ pub enum ErrorCode {
     /// Example Message: Session is closed and cannot be updated
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80607>
-    ///
-    /// Added in 0.1.0.
     E80607,
 
     /// `30888` — Campaign vetting rejection - Age Gate Not Present / Not Acceptable
@@ -2754,19 +1707,11 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected due to Age Gate issues.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30888>
-    ///
-    /// Added in 0.1.0.
     E30888,
 
     /// `51004` — Client Connection: endpoint\_id too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51004>
-    ///
-    /// Added in 0.1.0.
     E51004,
 
     /// `50449` — Conflicting channel modification
@@ -2774,10 +1719,6 @@ pub enum ErrorCode {
     /// The requested channel is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50449>
-    ///
-    /// Added in 0.1.0.
     E50449,
 
     /// `81026` — Studio Execution failed because Flow exceeds maximum allowed widgets
@@ -2785,19 +1726,11 @@ pub enum ErrorCode {
     /// The Execution failed because the cumulative number of widgets in your Studio Flow and all its linked Subflows exceeds the maximum allowed widget count of 2,000. All Executions for this Flow will fail until you reduce the number of widgets to 2,000 or fewer.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81026>
-    ///
-    /// Added in 0.1.0.
     E81026,
 
     /// `22111` — Invalid Hosted Number Order Status
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22111>
-    ///
-    /// Added in 0.1.0.
     E22111,
 
     /// `94303` — Transcriptions Configurations: Language is required
@@ -2805,10 +1738,6 @@ pub enum ErrorCode {
     /// A language is required to create a new configuration
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94303>
-    ///
-    /// Added in 0.1.0.
     E94303,
 
     /// `60324` — Challenge verification failed
@@ -2818,37 +1747,21 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60324>
-    ///
-    /// Added in 0.1.0.
     E60324,
 
     /// `92005` — ContentSid Required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92005>
-    ///
-    /// Added in 0.1.0.
     E92005,
 
     /// `40130` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40130>
-    ///
-    /// Added in 0.1.0.
     E40130,
 
     /// `53106` — Room not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53106>
-    ///
-    /// Added in 0.1.0.
     E53106,
 
     /// `21408` — Permission to send an SMS has not been enabled for the region indicated by the 'To' number
@@ -2856,10 +1769,6 @@ pub enum ErrorCode {
     /// You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21408>
-    ///
-    /// Added in 0.1.0.
     E21408,
 
     /// `64023` — Pay: Invalid Test Bank Account Number
@@ -2867,28 +1776,16 @@ pub enum ErrorCode {
     /// A 64023 error is an indication that your Pay Connector is in TEST mode, but you did not provide a valid test bank account number when testing an ACH payment.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64023>
-    ///
-    /// Added in 0.1.0.
     E64023,
 
     /// `54156` — Invalid List Item data
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54156>
-    ///
-    /// Added in 0.1.0.
     E54156,
 
     /// `54450` — Invalid 'Direction' query parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54450>
-    ///
-    /// Added in 0.1.0.
     E54450,
 
     /// `45309` — Modify Participant Not Allowed
@@ -2896,10 +1793,6 @@ pub enum ErrorCode {
     /// Error occurred when trying to modify a participant
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45309>
-    ///
-    /// Added in 0.1.0.
     E45309,
 
     /// `45373` — Failed to remove Participant.  Internal error.
@@ -2907,37 +1800,21 @@ pub enum ErrorCode {
     /// Failed to remove Participant &lt;participant sid&gt; l due to an internal error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45373>
-    ///
-    /// Added in 0.1.0.
     E45373,
 
     /// `31408` — Request Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31408>
-    ///
-    /// Added in 0.1.0.
     E31408,
 
     /// `53616` — Deleted a recording with custom configuration as time for retries was depleted
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53616>
-    ///
-    /// Added in 0.1.0.
     E53616,
 
     /// `52133` — Invalid APNs device token size
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52133>
-    ///
-    /// Added in 0.1.0.
     E52133,
 
     /// `35125` — Maximum limit reached in the account for scheduling messages
@@ -2945,37 +1822,21 @@ pub enum ErrorCode {
     /// There is a soft limit of 500,000 scheduled messages at any given time, per account_sid, that can be guaranteed. As each scheduled message is sent, more messages can be scheduled up to that limit.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/35125>
-    ///
-    /// Added in 0.1.0.
     E35125,
 
     /// `53301` — Track name is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53301>
-    ///
-    /// Added in 0.1.0.
     E53301,
 
     /// `52163` — Incorrect URL used to retrieve Webhook Credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52163>
-    ///
-    /// Added in 0.1.0.
     E52163,
 
     /// `51118` — Twilsock: Invalid claim set
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51118>
-    ///
-    /// Added in 0.1.0.
     E51118,
 
     /// `60205` — SMS is not supported by landline phone number
@@ -2985,37 +1846,21 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60205>
-    ///
-    /// Added in 0.1.0.
     E60205,
 
     /// `21607` — The 'from' phone number must be the sandbox phone number for trial accounts.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21607>
-    ///
-    /// Added in 0.1.0.
     E21607,
 
     /// `21204` — Call already initiated
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21204>
-    ///
-    /// Added in 0.1.0.
     E21204,
 
     /// `60519` — SNA Verification Result Pending
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60519>
-    ///
-    /// Added in 0.1.0.
     E60519,
 
     /// `19057` — Server unavailable or busy
@@ -3023,19 +1868,11 @@ pub enum ErrorCode {
     /// Server is busy or unavailable
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19057>
-    ///
-    /// Added in 0.1.0.
     E19057,
 
     /// `21712` — Phone Number or Short Code is associated with another Messaging Service.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21712>
-    ///
-    /// Added in 0.1.0.
     E21712,
 
     /// `91004` — Test event cannot be found
@@ -3043,10 +1880,6 @@ pub enum ErrorCode {
     /// Test event cannot be found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91004>
-    ///
-    /// Added in 0.1.0.
     E91004,
 
     /// `19029` — When updating a channel at least one field should be updated
@@ -3054,64 +1887,36 @@ pub enum ErrorCode {
     /// No channel updates provided in the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19029>
-    ///
-    /// Added in 0.1.0.
     E19029,
 
     /// `81007` — Connecting to a Call timed out
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81007>
-    ///
-    /// Added in 0.1.0.
     E81007,
 
     /// `13230` — Dial-&gt;Conference: Invalid muted value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13230>
-    ///
-    /// Added in 0.1.0.
     E13230,
 
     /// `21102` — Reached maximum number of Services
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21102>
-    ///
-    /// Added in 0.1.0.
     E21102,
 
     /// `20159` — Invalid Signature
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20159>
-    ///
-    /// Added in 0.1.0.
     E20159,
 
     /// `13222` — Dial-&gt;Number: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13222>
-    ///
-    /// Added in 0.1.0.
     E13222,
 
     /// `50057` — Programmable Chat: Webhook call failed to execute successfully
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50057>
-    ///
-    /// Added in 0.1.0.
     E50057,
 
     /// `40138` — Missing 'from' parameter when issuing Conference instruction
@@ -3119,10 +1924,6 @@ pub enum ErrorCode {
     /// A valid 'from' parameter was not passed to the 'conference' instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40138>
-    ///
-    /// Added in 0.1.0.
     E40138,
 
     /// `93104` — There is an issue with the Kinesis Stream Name or Region
@@ -3130,10 +1931,6 @@ pub enum ErrorCode {
     /// The ARN for your Kinesis Stream is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/93104>
-    ///
-    /// Added in 0.1.0.
     E93104,
 
     /// `57006` — 'EventType' is empty
@@ -3141,10 +1938,6 @@ pub enum ErrorCode {
     /// 'EventType' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57006>
-    ///
-    /// Added in 0.1.0.
     E57006,
 
     /// `63041` — Template paused
@@ -3152,28 +1945,16 @@ pub enum ErrorCode {
     /// WhatsApp has reported that the template has been temporarily paused due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view [WhatsApp’s documentation](https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63041>
-    ///
-    /// Added in 0.1.0.
     E63041,
 
     /// `45101` — Configuration Not Found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45101>
-    ///
-    /// Added in 0.1.0.
     E45101,
 
     /// `53300` — Track is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53300>
-    ///
-    /// Added in 0.1.0.
     E53300,
 
     /// `30890` — Campaign vetting rejection - Subscriber Help
@@ -3181,10 +1962,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of provided Subscriber Help information.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30890>
-    ///
-    /// Added in 0.1.0.
     E30890,
 
     /// `32112` — SIP: Invalid header value
@@ -3192,10 +1969,6 @@ pub enum ErrorCode {
     /// The header you asked Twilio to stamp was omitted because it contains illegal characters in its _value_. Including this header would have resulting in Twilio generating a message that runs contrary to the SIP specification.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32112>
-    ///
-    /// Added in 0.1.0.
     E32112,
 
     /// `64018` — Pay: Value needed for either Capture or Status parameters
@@ -3203,10 +1976,6 @@ pub enum ErrorCode {
     /// A 64018 Error is an indication that it is not clear whether to capture a piece of payment information or to complete/cancel the transaction.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64018>
-    ///
-    /// Added in 0.1.0.
     E64018,
 
     /// `57007` — 'EventType' is absent
@@ -3214,19 +1983,11 @@ pub enum ErrorCode {
     /// 'EventType' is not being passed in request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57007>
-    ///
-    /// Added in 0.1.0.
     E57007,
 
     /// `53601` — AWS credentials for recording upload are invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53601>
-    ///
-    /// Added in 0.1.0.
     E53601,
 
     /// `45377` — Account SID not authorized.
@@ -3234,10 +1995,6 @@ pub enum ErrorCode {
     /// The account sid provided is not authorized to make changes to this Channel.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45377>
-    ///
-    /// Added in 0.1.0.
     E45377,
 
     /// `60620` — Lookup SIM Swap Information is Incomplete From Carrier
@@ -3245,37 +2002,21 @@ pub enum ErrorCode {
     /// Lookup Carrier Information Not Available
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60620>
-    ///
-    /// Added in 0.1.0.
     E60620,
 
     /// `20004` — Method not allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20004>
-    ///
-    /// Added in 0.1.0.
     E20004,
 
     /// `13617` — Record: Recording length is out of range for transcription
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13617>
-    ///
-    /// Added in 0.1.0.
     E13617,
 
     /// `52162` — Credentials do not belong to used account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52162>
-    ///
-    /// Added in 0.1.0.
     E52162,
 
     /// `21257` — Invalid SIP Manipulation Policy SID
@@ -3283,10 +2024,6 @@ pub enum ErrorCode {
     /// Operation could not be performed because the SIP Manipulation Policy SID does not exist.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21257>
-    ///
-    /// Added in 0.1.0.
     E21257,
 
     /// `45711` — Failed to create webchat participant. Unauthorized
@@ -3294,19 +2031,11 @@ pub enum ErrorCode {
     /// Failed to create webchat participant. Credentials provided in request are invalid for the action.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45711>
-    ///
-    /// Added in 0.1.0.
     E45711,
 
     /// `21650` — Phone Number Requires a Verified Identity Document
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21650>
-    ///
-    /// Added in 0.1.0.
     E21650,
 
     /// `30108` — Twilio account does not belong to an organization
@@ -3314,19 +2043,11 @@ pub enum ErrorCode {
     /// Domains are managed at the Organization level. Please attach this account to an organization and proceed with setup for Click Tracking prior to use.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30108>
-    ///
-    /// Added in 0.1.0.
     E30108,
 
     /// `10003` — Incoming call rejected due to inactive account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/10003>
-    ///
-    /// Added in 0.1.0.
     E10003,
 
     /// `19014` — Can fetch contact either by unique\_customer\_provided\_id or channel
@@ -3334,19 +2055,11 @@ pub enum ErrorCode {
     /// Contact fetch request should contain unique_customer_provided_id or channel, not both
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19014>
-    ///
-    /// Added in 0.1.0.
     E19014,
 
     /// `54251` — Invalid Message Stream Message data
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54251>
-    ///
-    /// Added in 0.1.0.
     E54251,
 
     /// `50340` — Messaging service SID not provided
@@ -3354,19 +2067,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50340>
-    ///
-    /// Added in 0.1.0.
     E50340,
 
     /// `53404` — No supported codec
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53404>
-    ///
-    /// Added in 0.1.0.
     E53404,
 
     /// `60229` — Template translation was not found
@@ -3378,10 +2083,6 @@ pub enum ErrorCode {
     /// The translation locale for the template was not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60229>
-    ///
-    /// Added in 0.1.0.
     E60229,
 
     /// `16023` — Dial-&gt;Conference: Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
@@ -3389,46 +2090,26 @@ pub enum ErrorCode {
     /// The participant label specified in an API call to create a voice conference participant was invalid. It may not exceed 128 characters, it may not be a CallSid, and it may not contain a ‘/’ (even in URL encoded form %2F).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16023>
-    ///
-    /// Added in 0.1.0.
     E16023,
 
     /// `53620` — Invalid URL for external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53620>
-    ///
-    /// Added in 0.1.0.
     E53620,
 
     /// `21403` — Invalid Method
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21403>
-    ///
-    /// Added in 0.1.0.
     E21403,
 
     /// `21253` — Max Connection Policies Reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21253>
-    ///
-    /// Added in 0.1.0.
     E21253,
 
     /// `21473` — AccountSid you are transferring to is not related to the originating owner of the phone number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21473>
-    ///
-    /// Added in 0.1.0.
     E21473,
 
     /// `90030` — Broadcast 'CorrelationId' is too long
@@ -3436,28 +2117,16 @@ pub enum ErrorCode {
     /// Broadcast 'CorrelationId' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90030>
-    ///
-    /// Added in 0.1.0.
     E90030,
 
     /// `53627` — Internal failure when updating the composition resource
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53627>
-    ///
-    /// Added in 0.1.0.
     E53627,
 
     /// `32208` — SIP: Secure media required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32208>
-    ///
-    /// Added in 0.1.0.
     E32208,
 
     /// `19022` — Invalid channel
@@ -3465,10 +2134,6 @@ pub enum ErrorCode {
     /// Request with a channel that is not supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19022>
-    ///
-    /// Added in 0.1.0.
     E19022,
 
     /// `45362` — Failed to remove Participant.  Not found.
@@ -3476,28 +2141,16 @@ pub enum ErrorCode {
     /// Failed to remove Participant &lt;participant sid&gt; from Channel &lt;channel sid&gt; because the Participant was not found.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45362>
-    ///
-    /// Added in 0.1.0.
     E45362,
 
     /// `14213` — Dial-&gt;Queue: queue name too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14213>
-    ///
-    /// Added in 0.1.0.
     E14213,
 
     /// `21478` — Unable to update Status for subaccount, subaccount has been suspended by Twilio
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21478>
-    ///
-    /// Added in 0.1.0.
     E21478,
 
     /// `60614` — Lookup Request Must Be Completed in Different Twilio Region
@@ -3507,10 +2160,6 @@ pub enum ErrorCode {
     /// [Learn more about Twilio Regions here](https://www.twilio.com/docs/global-infrastructure/understanding-twilio-regions).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60614>
-    ///
-    /// Added in 0.1.0.
     E60614,
 
     /// `31209` — Call Message Event Payload size exceeded authorized limit.
@@ -3518,10 +2167,6 @@ pub enum ErrorCode {
     /// Call Message Event Payload size exceeded authorized limit.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31209>
-    ///
-    /// Added in 0.1.0.
     E31209,
 
     /// `53215` — Invalid Subscribe Rule(s)
@@ -3529,10 +2174,6 @@ pub enum ErrorCode {
     /// Raised by the server when a Subscribe Rule is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53215>
-    ///
-    /// Added in 0.1.0.
     E53215,
 
     /// `50377` — Can't update conversation as it's in final closed state
@@ -3540,73 +2181,41 @@ pub enum ErrorCode {
     /// Conversation state is 'closed' so it can't be used for chatting anymore.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50377>
-    ///
-    /// Added in 0.1.0.
     E50377,
 
     /// `52103` — GCM/FCM client uninstalled or turned off notifications
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52103>
-    ///
-    /// Added in 0.1.0.
     E52103,
 
     /// `32219` — SIP: Redirect failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32219>
-    ///
-    /// Added in 0.1.0.
     E32219,
 
     /// `30016` — 'To' and 'From' channel types are incompatible
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30016>
-    ///
-    /// Added in 0.1.0.
     E30016,
 
     /// `50506` — Programmable Chat: Media SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50506>
-    ///
-    /// Added in 0.1.0.
     E50506,
 
     /// `20422` — Invalid Parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20422>
-    ///
-    /// Added in 0.1.0.
     E20422,
 
     /// `53204` — Participant not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53204>
-    ///
-    /// Added in 0.1.0.
     E53204,
 
     /// `50101` — Programmable Chat: Channel role not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50101>
-    ///
-    /// Added in 0.1.0.
     E50101,
 
     /// `13805` — Trial account call duration exceeded 10 minute limit
@@ -3614,10 +2223,6 @@ pub enum ErrorCode {
     /// Trial account call duration exceeded 10 minute limit
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13805>
-    ///
-    /// Added in 0.1.0.
     E13805,
 
     /// `91101` — Subscription could not be created
@@ -3625,10 +2230,6 @@ pub enum ErrorCode {
     /// Subscription creation failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91101>
-    ///
-    /// Added in 0.1.0.
     E91101,
 
     /// `45374` — Failed to delete Channel.  Internal error.
@@ -3636,10 +2237,6 @@ pub enum ErrorCode {
     /// Failed to delete Channel &lt;channel sid&gt; due to an internal error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45374>
-    ///
-    /// Added in 0.1.0.
     E45374,
 
     /// `57009` — 'EventType' is too long
@@ -3647,55 +2244,31 @@ pub enum ErrorCode {
     /// Specified 'EventType' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57009>
-    ///
-    /// Added in 0.1.0.
     E57009,
 
     /// `20105` — Access Token not yet valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20105>
-    ///
-    /// Added in 0.1.0.
     E20105,
 
     /// `21248` — Trunk Domain already taken
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21248>
-    ///
-    /// Added in 0.1.0.
     E21248,
 
     /// `60005` — Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60005>
-    ///
-    /// Added in 0.1.0.
     E60005,
 
     /// `53621` — Invalid AWS credentials to access external S3 bucket in composition settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53621>
-    ///
-    /// Added in 0.1.0.
     E53621,
 
     /// `50332` — Programmable Chat: Channel webhook url too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50332>
-    ///
-    /// Added in 0.1.0.
     E50332,
 
     /// `30022` — US A2P 10DLC - Rate Limits Exceeded
@@ -3704,55 +2277,31 @@ pub enum ErrorCode {
     /// * Rarely, you may receive this error for sending too many messages to the same phone number in a short time frame.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30022>
-    ///
-    /// Added in 0.1.0.
     E30022,
 
     /// `80306` — Not Found Chat Service
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80306>
-    ///
-    /// Added in 0.1.0.
     E80306,
 
     /// `50393` — Type value should be 'private'.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50393>
-    ///
-    /// Added in 0.1.0.
     E50393,
 
     /// `21218` — Invalid ApplicationSid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21218>
-    ///
-    /// Added in 0.1.0.
     E21218,
 
     /// `16022` — Conference does not exist or is completed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16022>
-    ///
-    /// Added in 0.1.0.
     E16022,
 
     /// `20404` — Not Found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20404>
-    ///
-    /// Added in 0.1.0.
     E20404,
 
     /// `20021` — Phone number rejected by T-Mobile SDG Service Provisioning API
@@ -3760,19 +2309,11 @@ pub enum ErrorCode {
     /// Exception received while creating application address in SDG Service Provisioning API: Invalid short code And enum server status is: FAILURE
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20021>
-    ///
-    /// Added in 0.1.0.
     E20021,
 
     /// `40135` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40135>
-    ///
-    /// Added in 0.1.0.
     E40135,
 
     /// `30100` — Domain SID is invalid
@@ -3780,10 +2321,6 @@ pub enum ErrorCode {
     /// The Domain SID included in your request is not a valid Domain for your Twilio Organization.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30100>
-    ///
-    /// Added in 0.1.0.
     E30100,
 
     /// `90027` — Broadcast 'FriendlyName' is too long
@@ -3791,10 +2328,6 @@ pub enum ErrorCode {
     /// Broadcast 'FriendlyName' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90027>
-    ///
-    /// Added in 0.1.0.
     E90027,
 
     /// `30002` — Account suspended
@@ -3802,19 +2335,11 @@ pub enum ErrorCode {
     /// This message failed because your account was suspended after this message was queued but before it was sent by Twilio.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30002>
-    ///
-    /// Added in 0.1.0.
     E30002,
 
     /// `64010` — Pay: Payment Gateway rejected token creation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64010>
-    ///
-    /// Added in 0.1.0.
     E64010,
 
     /// `63047` — Link to a sample media file returned an invalid Content-Type
@@ -3822,10 +2347,6 @@ pub enum ErrorCode {
     /// The link to the media file does not have a Content-Type header set to an accepted MIME type. As a result, the template was not created.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63047>
-    ///
-    /// Added in 0.1.0.
     E63047,
 
     /// `16025` — Dial-&gt;Conference: Participant label is in use by another participant
@@ -3833,28 +2354,16 @@ pub enum ErrorCode {
     /// The participant label specified as an attribute on the conference noun in twiml is already in use by another active participant in the same conference.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16025>
-    ///
-    /// Added in 0.1.0.
     E16025,
 
     /// `80606` — Proxy Identifier Not Owned By Account
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80606>
-    ///
-    /// Added in 0.1.0.
     E80606,
 
     /// `14204` — Enqueue: Queue name too short
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14204>
-    ///
-    /// Added in 0.1.0.
     E14204,
 
     /// `53617` — Internal failure when bulk deleting compositions from your account
@@ -3862,10 +2371,6 @@ pub enum ErrorCode {
     /// Despite our best efforts, we have failed to delete some or all of the selected compositions. The operation has been cancelled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53617>
-    ///
-    /// Added in 0.1.0.
     E53617,
 
     /// `50436` — Participant limit exceeded for group conversation
@@ -3873,10 +2378,6 @@ pub enum ErrorCode {
     /// There is a limit to how many participants can be active in the same conversation at once. Adding this participant would exceed that limit.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50436>
-    ///
-    /// Added in 0.1.0.
     E50436,
 
     /// `81014` — There was an internal error while processing an HTTP request
@@ -3884,19 +2385,11 @@ pub enum ErrorCode {
     /// An internal error occurred while Studio was executing an HTTP Request widget.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81014>
-    ///
-    /// Added in 0.1.0.
     E81014,
 
     /// `13331` — Gather: Invalid language value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13331>
-    ///
-    /// Added in 0.1.0.
     E13331,
 
     /// `94304` — Transcriptions Configurations: Language is invalid
@@ -3904,10 +2397,6 @@ pub enum ErrorCode {
     /// Invalid language value, either to create a new configuration or update existing one. Language should be a BCP-47 code
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94304>
-    ///
-    /// Added in 0.1.0.
     E94304,
 
     /// `83001` — Parameter missing while registering a Super SIM
@@ -3915,19 +2404,11 @@ pub enum ErrorCode {
     /// Raised whenever a required parameter was not passed with the request while registering a Super SIM. The error object’s detail field will indicate which parameter was not provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83001>
-    ///
-    /// Added in 0.1.0.
     E83001,
 
     /// `92007` — The Content Variables Parameter is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92007>
-    ///
-    /// Added in 0.1.0.
     E92007,
 
     /// `21723` — Campaign Verify token import already in progress
@@ -3935,19 +2416,11 @@ pub enum ErrorCode {
     /// The attempt to import a Campaign Verify token to your brand failed because there is already a token that is queued for importing.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21723>
-    ///
-    /// Added in 0.1.0.
     E21723,
 
     /// `13252` — Dial: Invalid header name
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13252>
-    ///
-    /// Added in 0.1.0.
     E13252,
 
     /// `40152` — Invalid Queue for Known Worker
@@ -3955,10 +2428,6 @@ pub enum ErrorCode {
     /// Worker isn't part of the queue specified in the Workflow target for re-targeted Task.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40152>
-    ///
-    /// Added in 0.1.0.
     E40152,
 
     /// `50374` — 'State' field can't be empty
@@ -3966,19 +2435,11 @@ pub enum ErrorCode {
     /// 'State' field can't be removed or set to empty if it was already set before.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50374>
-    ///
-    /// Added in 0.1.0.
     E50374,
 
     /// `54100` — Document not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54100>
-    ///
-    /// Added in 0.1.0.
     E54100,
 
     /// `53208` — Participant's bandwidth profile configuration is invalid
@@ -3986,19 +2447,11 @@ pub enum ErrorCode {
     /// Participant's bandwidth profile configuration is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53208>
-    ///
-    /// Added in 0.1.0.
     E53208,
 
     /// `21207` — Invalid IfMachine
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21207>
-    ///
-    /// Added in 0.1.0.
     E21207,
 
     /// `80904` — Expired Proxy Session
@@ -4006,10 +2459,6 @@ pub enum ErrorCode {
     /// Proxy session has expired.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80904>
-    ///
-    /// Added in 0.1.0.
     E80904,
 
     /// `30446` — Toll Free verification rejection - Opt-In Error
@@ -4017,10 +2466,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30446>
-    ///
-    /// Added in 0.1.0.
     E30446,
 
     /// `40005` — Assignment Callback response does not contain Instruction
@@ -4028,19 +2473,11 @@ pub enum ErrorCode {
     /// Assignment Callback response does not contain 'instruction'
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40005>
-    ///
-    /// Added in 0.1.0.
     E40005,
 
     /// `21503` — Invalid transcription type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21503>
-    ///
-    /// Added in 0.1.0.
     E21503,
 
     /// `30009` — Missing inbound segment
@@ -4048,37 +2485,21 @@ pub enum ErrorCode {
     /// One or more segments associated with your multi-part inbound message was not received.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30009>
-    ///
-    /// Added in 0.1.0.
     E30009,
 
     /// `50330` — Programmable Chat: Channel webhook filter not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50330>
-    ///
-    /// Added in 0.1.0.
     E50330,
 
     /// `70004` — Unauthorized
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70004>
-    ///
-    /// Added in 0.1.0.
     E70004,
 
     /// `81012` — Failed to update Sync service
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81012>
-    ///
-    /// Added in 0.1.0.
     E81012,
 
     /// `50382` — Timer can't be set without state
@@ -4086,82 +2507,46 @@ pub enum ErrorCode {
     /// You are trying to set 'TimeToInactive' and/or 'TimeToClosed' without 'State' parameter in request during conversation creation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50382>
-    ///
-    /// Added in 0.1.0.
     E50382,
 
     /// `13212` — Dial: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13212>
-    ///
-    /// Added in 0.1.0.
     E13212,
 
     /// `60500` — SNA Phone Number Mismatch
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60500>
-    ///
-    /// Added in 0.1.0.
     E60500,
 
     /// `53205` — Participant disconnected because of duplicate identity
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53205>
-    ///
-    /// Added in 0.1.0.
     E53205,
 
     /// `63028` — Number of parameters provided does not match the expected number of parameters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63028>
-    ///
-    /// Added in 0.1.0.
     E63028,
 
     /// `21472` — Account is not active
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21472>
-    ///
-    /// Added in 0.1.0.
     E21472,
 
     /// `21203` — International calling not enabled
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21203>
-    ///
-    /// Added in 0.1.0.
     E21203,
 
     /// `45207` — Chat User per Chat Channel limit reached. User is part of too many Chat Channels.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45207>
-    ///
-    /// Added in 0.1.0.
     E45207,
 
     /// `51105` — Twilsock: Token doesn't contain identity
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51105>
-    ///
-    /// Added in 0.1.0.
     E51105,
 
     /// `60611` — Lookup Package Quota Reached
@@ -4169,10 +2554,6 @@ pub enum ErrorCode {
     /// Lookup quota for requested package has been reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60611>
-    ///
-    /// Added in 0.1.0.
     E60611,
 
     /// `90103` — Error processing answer during collection
@@ -4180,10 +2561,6 @@ pub enum ErrorCode {
     /// Error processing answer during collection
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90103>
-    ///
-    /// Added in 0.1.0.
     E90103,
 
     /// `50418` — Non-Chat participants limit exceeded
@@ -4191,10 +2568,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50418>
-    ///
-    /// Added in 0.1.0.
     E50418,
 
     /// `81019` — Twilio phone number using deprecated API version
@@ -4202,10 +2575,6 @@ pub enum ErrorCode {
     /// The Twilio phone number connected to your Studio Flow is configured for the deprecated 2008-08-01 API, which is not compatible. Update the phone number API version to 2010-04-01.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81019>
-    ///
-    /// Added in 0.1.0.
     E81019,
 
     /// `21701` — The Messaging Service does not exist
@@ -4215,19 +2584,11 @@ pub enum ErrorCode {
     /// HTTP status: 404
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21701>
-    ///
-    /// Added in 0.1.0.
     E21701,
 
     /// `21239` — Maximum Credential Lists Reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21239>
-    ///
-    /// Added in 0.1.0.
     E21239,
 
     /// `50378` — 'State' parameter value is invalid
@@ -4235,28 +2596,16 @@ pub enum ErrorCode {
     /// 'State' parameter value is set to some not supported value. Supported values are 'active', 'inactive', 'closed'.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50378>
-    ///
-    /// Added in 0.1.0.
     E50378,
 
     /// `51201` — Twilsock : CPS, Init per Account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51201>
-    ///
-    /// Added in 0.1.0.
     E51201,
 
     /// `62017` — No IP route specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62017>
-    ///
-    /// Added in 0.1.0.
     E62017,
 
     /// `50438` — Group conversation with given participant list already exists
@@ -4264,10 +2613,6 @@ pub enum ErrorCode {
     /// There is an existing group conversation with the same participant list.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50438>
-    ///
-    /// Added in 0.1.0.
     E50438,
 
     /// `60619` — Lookup Request Cannot be Completed in Twilio Region
@@ -4275,10 +2620,6 @@ pub enum ErrorCode {
     /// The Lookup request cannot be completed in the selected Twilio region.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60619>
-    ///
-    /// Added in 0.1.0.
     E60619,
 
     /// `30116` — Certificate or private key or both are missing
@@ -4286,10 +2627,6 @@ pub enum ErrorCode {
     /// Certificates should be uploaded in PEM format. <https://en.wikipedia.org/wiki/Privacy-Enhanced_Mail>
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30116>
-    ///
-    /// Added in 0.1.0.
     E30116,
 
     /// `60401` — Network Error
@@ -4297,19 +2634,11 @@ pub enum ErrorCode {
     /// An error occurred while calling the API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60401>
-    ///
-    /// Added in 0.1.0.
     E60401,
 
     /// `20423` — Invalid SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20423>
-    ///
-    /// Added in 0.1.0.
     E20423,
 
     /// `50529` — Content variables are too long
@@ -4317,28 +2646,16 @@ pub enum ErrorCode {
     /// Allowed total length for message content variables is sum of key, value and JSON-specific characters' lengths.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50529>
-    ///
-    /// Added in 0.1.0.
     E50529,
 
     /// `14221` — Enqueue: Provided Attributes JSON was not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14221>
-    ///
-    /// Added in 0.1.0.
     E14221,
 
     /// `11243` — HTTP retry policy is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11243>
-    ///
-    /// Added in 0.1.0.
     E11243,
 
     /// `64019` — Pay: Required payment information incomplete
@@ -4346,10 +2663,6 @@ pub enum ErrorCode {
     /// A 64019 Error is an indication that the pieces of payment information indicated as required were not captured.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64019>
-    ///
-    /// Added in 0.1.0.
     E64019,
 
     /// `17009` — Internal Server Error
@@ -4357,10 +2670,6 @@ pub enum ErrorCode {
     /// The requested resource failed to complete the request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17009>
-    ///
-    /// Added in 0.1.0.
     E17009,
 
     /// `48031` — Outgoing conversation: Conversation with this contact and proxy address already exists
@@ -4368,10 +2677,6 @@ pub enum ErrorCode {
     /// A conversation could not be created because the requested contact address and Twilio proxy number are already in an active conversation in the same channel.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48031>
-    ///
-    /// Added in 0.1.0.
     E48031,
 
     /// `45700` — Unexpected error occurred. Unable to process WebChat request.
@@ -4379,10 +2684,6 @@ pub enum ErrorCode {
     /// An unexpected error occurred when processing create WebChat conversation request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45700>
-    ///
-    /// Added in 0.1.0.
     E45700,
 
     /// `60410` — Verification delivery attempt blocked
@@ -4390,19 +2691,11 @@ pub enum ErrorCode {
     /// This is because \[Fraud Guard\](/docs/verify/preventing-toll-fraud/verify-sms-fraud-detection) has identified potential fraudulent messages being sent to one or more destination. A temporary block on SMS traffic has been placed for the next 12 hours on the prefix you used. This block will be lifted at the end of this 12-hour period. If further fraudulent activity is detected after this block, this pattern will continue with further temporary 12 hour blocks until the issue is no longer observed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60410>
-    ///
-    /// Added in 0.1.0.
     E60410,
 
     /// `13611` — Record: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13611>
-    ///
-    /// Added in 0.1.0.
     E13611,
 
     /// `20012` — Invalid TLSv1.2 Cipher Suite
@@ -4433,28 +2726,16 @@ pub enum ErrorCode {
     /// * TLS_RSA_WITH_3DES_EDE_CBC_SHA (rsa 2048) - C
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20012>
-    ///
-    /// Added in 0.1.0.
     E20012,
 
     /// `62006` — MPLS carrier is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62006>
-    ///
-    /// Added in 0.1.0.
     E62006,
 
     /// `34106` — No Fax TwiML action specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/34106>
-    ///
-    /// Added in 0.1.0.
     E34106,
 
     /// `64006` — Pay: Connector does not support token type.
@@ -4469,10 +2750,6 @@ pub enum ErrorCode {
     /// only tokenType="reusable" is supported.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64006>
-    ///
-    /// Added in 0.1.0.
     E64006,
 
     /// `32021` — SHAKEN/STIR call verification failed
@@ -4480,10 +2757,6 @@ pub enum ErrorCode {
     /// Twilio cannot verify incoming SHAKEN PASSporT from carrier
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32021>
-    ///
-    /// Added in 0.1.0.
     E32021,
 
     /// `33119` — SIM connectivity reset not allowed
@@ -4491,19 +2764,11 @@ pub enum ErrorCode {
     /// Raised whenever a SIM connectivity reset is requested but not permitted.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33119>
-    ///
-    /// Added in 0.1.0.
     E33119,
 
     /// `31604` — Does Not Exist Anywhere
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31604>
-    ///
-    /// Added in 0.1.0.
     E31604,
 
     /// `32500` — Voice Conversation: Generic error.
@@ -4511,10 +2776,6 @@ pub enum ErrorCode {
     /// Request through Voice Conversation Service failed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32500>
-    ///
-    /// Added in 0.1.0.
     E32500,
 
     /// `32101` — SIP: Invalid phone number
@@ -4522,10 +2783,6 @@ pub enum ErrorCode {
     /// SIP: Invalid phone number
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32101>
-    ///
-    /// Added in 0.1.0.
     E32101,
 
     /// `64014` — Pay: ECP/ACH requires AVSName Parameter in the &lt;Pay&gt; verb.
@@ -4533,10 +2790,6 @@ pub enum ErrorCode {
     /// A 64014 Error is an indication that the provided paymentMethod attribute "ach-debit" was used, but the AVSName Parameter was not found inside the &lt;Pay&gt; verb.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64014>
-    ///
-    /// Added in 0.1.0.
     E64014,
 
     /// `19056` — Input request content type is invalid
@@ -4544,10 +2797,6 @@ pub enum ErrorCode {
     /// Input request content type is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19056>
-    ///
-    /// Added in 0.1.0.
     E19056,
 
     /// `80504` — An internal server error has occurred.
@@ -4555,10 +2804,6 @@ pub enum ErrorCode {
     /// An internal server error has occurred.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80504>
-    ///
-    /// Added in 0.1.0.
     E80504,
 
     /// `22401` — Phone Number Instance fields are not supported within region
@@ -4566,10 +2811,6 @@ pub enum ErrorCode {
     /// The fields you are attempting to update are not supported within the region specified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22401>
-    ///
-    /// Added in 0.1.0.
     E22401,
 
     /// `17001` — Completed summary for this call wasn't found
@@ -4577,10 +2818,6 @@ pub enum ErrorCode {
     /// This error code is returned by the /Summary API when a completed summary is requested and it doesn't exist.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17001>
-    ///
-    /// Added in 0.1.0.
     E17001,
 
     /// `90016` — 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
@@ -4588,28 +2825,16 @@ pub enum ErrorCode {
     /// 'Template' or 'TemplateSid'/'TemplateLanguage' is required to send a Template Message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90016>
-    ///
-    /// Added in 0.1.0.
     E90016,
 
     /// `50107` — Programmable Chat: User not authorized for command
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50107>
-    ///
-    /// Added in 0.1.0.
     E50107,
 
     /// `53109` — Timeout is out of range
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53109>
-    ///
-    /// Added in 0.1.0.
     E53109,
 
     /// `63001` — Channel could not authenticate the request. Please see Channel specific error message for more information
@@ -4617,37 +2842,21 @@ pub enum ErrorCode {
     /// The Channel could not authenticate the request. Please see Channel specific error message for more information.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63001>
-    ///
-    /// Added in 0.1.0.
     E63001,
 
     /// `62003` — MPLS carrier not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62003>
-    ///
-    /// Added in 0.1.0.
     E62003,
 
     /// `32009` — The user you tried to dial is not registered with the corresponding SIP Domain
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32009>
-    ///
-    /// Added in 0.1.0.
     E32009,
 
     /// `50201` — Programmable Chat: User already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50201>
-    ///
-    /// Added in 0.1.0.
     E50201,
 
     /// `90006` — Invalid direction
@@ -4655,10 +2864,6 @@ pub enum ErrorCode {
     /// Invalid value for direction. Please contact Customer Support.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90006>
-    ///
-    /// Added in 0.1.0.
     E90006,
 
     /// `22200` — Invalid End-User Type or Number Type
@@ -4666,19 +2871,11 @@ pub enum ErrorCode {
     /// An invalid End-User Type or Number Type is included in the request to create a Bundle.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22200>
-    ///
-    /// Added in 0.1.0.
     E22200,
 
     /// `64004` — Pay: Invalid paymentConnector attribute in TwiML.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64004>
-    ///
-    /// Added in 0.1.0.
     E64004,
 
     /// `60604` — SendGrid Authenticated user is not authorized to send mail
@@ -4688,10 +2885,6 @@ pub enum ErrorCode {
     /// HTTP status: 401
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60604>
-    ///
-    /// Added in 0.1.0.
     E60604,
 
     /// `83002` — Super SIM cannot be registered
@@ -4699,10 +2892,6 @@ pub enum ErrorCode {
     /// The ICCID and Registration Code do not belong to a registrable Super SIM.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83002>
-    ///
-    /// Added in 0.1.0.
     E83002,
 
     /// `60311` — Factor verification failed
@@ -4712,28 +2901,16 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60311>
-    ///
-    /// Added in 0.1.0.
     E60311,
 
     /// `52164` — No Credentials found for the supplied Binding Type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52164>
-    ///
-    /// Added in 0.1.0.
     E52164,
 
     /// `21501` — Resource not available
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21501>
-    ///
-    /// Added in 0.1.0.
     E21501,
 
     /// `30122` — Fallback URL is invalid
@@ -4741,10 +2918,6 @@ pub enum ErrorCode {
     /// Fallback URL is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30122>
-    ///
-    /// Added in 0.1.0.
     E30122,
 
     /// `33108` — Rate Plan not found
@@ -4752,10 +2925,6 @@ pub enum ErrorCode {
     /// Raised whenever the given Rate Plan is not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33108>
-    ///
-    /// Added in 0.1.0.
     E33108,
 
     /// `57018` — 'Event' value type must be Map
@@ -4763,28 +2932,16 @@ pub enum ErrorCode {
     /// Specified 'Event' value type is invalid, Map required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57018>
-    ///
-    /// Added in 0.1.0.
     E57018,
 
     /// `50328` — Programmable Chat: Channel webhook type not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50328>
-    ///
-    /// Added in 0.1.0.
     E50328,
 
     /// `60517` — SNA User-Agent Mismatch Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60517>
-    ///
-    /// Added in 0.1.0.
     E60517,
 
     /// `57003` — 'Secret id' is invalid for this Partner
@@ -4792,10 +2949,6 @@ pub enum ErrorCode {
     /// 'Secret id' is invalid for this Partner
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57003>
-    ///
-    /// Added in 0.1.0.
     E57003,
 
     /// `64022` — Pay: Invalid Test Card Number
@@ -4803,19 +2956,11 @@ pub enum ErrorCode {
     /// A 64022 error is an indication that your Pay Connector is in TEST mode, but you did not provide a valid test card number when testing a payment.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64022>
-    ///
-    /// Added in 0.1.0.
     E64022,
 
     /// `54003` — Invalid If-Match header
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54003>
-    ///
-    /// Added in 0.1.0.
     E54003,
 
     /// `80802` — Simultaneous requests to create the same Identifier in one or more Sessions
@@ -4823,19 +2968,11 @@ pub enum ErrorCode {
     /// Multiple requests to the create-participant endpoint with the same identifier were made simultaneously or very close in time.  This can result in the same proxy-identifier being assigned, causing Participants with the same Identifier/ProxyIdentifier pair to be active in multiple Sessions.  This can result in calls and messages from affected Participants being routed to unintended recipients.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80802>
-    ///
-    /// Added in 0.1.0.
     E80802,
 
     /// `22102` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22102>
-    ///
-    /// Added in 0.1.0.
     E22102,
 
     /// `83007` — Unable to activate your Super SIM as it does not belong to a Fleet
@@ -4843,64 +2980,36 @@ pub enum ErrorCode {
     /// Your Super SIM cannot be activated without being assigned to a Fleet.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83007>
-    ///
-    /// Added in 0.1.0.
     E83007,
 
     /// `19010` — Invalid contact search request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19010>
-    ///
-    /// Added in 0.1.0.
     E19010,
 
     /// `32209` — SIP: Secure transport required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32209>
-    ///
-    /// Added in 0.1.0.
     E32209,
 
     /// `80614` — No Partner Participant Found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80614>
-    ///
-    /// Added in 0.1.0.
     E80614,
 
     /// `12301` — Invalid Upload Content-Type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12301>
-    ///
-    /// Added in 0.1.0.
     E12301,
 
     /// `50104` — Programmable Chat: Permission not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50104>
-    ///
-    /// Added in 0.1.0.
     E50104,
 
     /// `31002` — Connection declined.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31002>
-    ///
-    /// Added in 0.1.0.
     E31002,
 
     /// `13247` — Dial: Invalid From number (caller ID)
@@ -4908,10 +3017,6 @@ pub enum ErrorCode {
     /// From number (caller ID) must be valid, assigned and not on the do-not-originate (DNO) list.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13247>
-    ///
-    /// Added in 0.1.0.
     E13247,
 
     /// `48029` — Outgoing conversation: Contact address type does not match proxy address type
@@ -4919,19 +3024,11 @@ pub enum ErrorCode {
     /// A conversation could not be created because the provided Twilio proxy address does not match the contact’s expected channel type.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48029>
-    ///
-    /// Added in 0.1.0.
     E48029,
 
     /// `45103` — Workspace Not Configured
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45103>
-    ///
-    /// Added in 0.1.0.
     E45103,
 
     /// `50309` — Programmable Chat: Invalid Date Updated parameter
@@ -4947,37 +3044,21 @@ pub enum ErrorCode {
     /// *  Confirm a valid Date Updated parameter is passed in request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50309>
-    ///
-    /// Added in 0.1.0.
     E50309,
 
     /// `80602` — Non Unique Service Name
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80602>
-    ///
-    /// Added in 0.1.0.
     E80602,
 
     /// `20500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20500>
-    ///
-    /// Added in 0.1.0.
     E20500,
 
     /// `54509` — Query expression contains too many operators
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54509>
-    ///
-    /// Added in 0.1.0.
     E54509,
 
     /// `45361` — Failed to add Participant. Downstream error.
@@ -4985,10 +3066,6 @@ pub enum ErrorCode {
     /// Failed to add Participant to Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45361>
-    ///
-    /// Added in 0.1.0.
     E45361,
 
     /// `90102` — Assistant failure to start collection
@@ -4996,10 +3073,6 @@ pub enum ErrorCode {
     /// Autopilot was unable to start the collection
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90102>
-    ///
-    /// Added in 0.1.0.
     E90102,
 
     /// `90013` — 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required
@@ -5007,10 +3080,6 @@ pub enum ErrorCode {
     /// 'Template' or 'TemplateSid'&amp;'TemplateLanguage' or 'MediaUrls' is required to send Broadcast
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90013>
-    ///
-    /// Added in 0.1.0.
     E90013,
 
     /// `83605` — StartTime parameter is too far in the past. It must be within the last 18 months.
@@ -5018,19 +3087,11 @@ pub enum ErrorCode {
     /// You can query usage data up to 18 months in the past. The oldest allowed StartTime is 18 months prior to the start of the current UTC day. For example, if the current time is 2021-12-13T5:00:00Z, then you can query usage as far back as 2020-06-13T:00:00:00Z.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83605>
-    ///
-    /// Added in 0.1.0.
     E83605,
 
     /// `53661` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53661>
-    ///
-    /// Added in 0.1.0.
     E53661,
 
     /// `21620` — Invalid media URL(s)
@@ -5040,28 +3101,16 @@ pub enum ErrorCode {
     /// Typically, this error is issued when a URL lacks a protocol specifier prefix, i.e., `htttp://` or `https://`.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21620>
-    ///
-    /// Added in 0.1.0.
     E21620,
 
     /// `48011` — Custom Routing Callback failed due to an internal error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48011>
-    ///
-    /// Added in 0.1.0.
     E48011,
 
     /// `14238` — Dial-&gt;Conference: Unable to accept Reservation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14238>
-    ///
-    /// Added in 0.1.0.
     E14238,
 
     /// `20410` — Gone
@@ -5069,10 +3118,6 @@ pub enum ErrorCode {
     /// The API is no longer available
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20410>
-    ///
-    /// Added in 0.1.0.
     E20410,
 
     /// `13257` — Invalid transcribeCallback URL
@@ -5080,10 +3125,6 @@ pub enum ErrorCode {
     /// Transcribe callback URL does not conform to standard URL format.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13257>
-    ///
-    /// Added in 0.1.0.
     E13257,
 
     /// `31202` — Signature validation failed.
@@ -5091,10 +3132,6 @@ pub enum ErrorCode {
     /// The provided access token failed signature validation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31202>
-    ///
-    /// Added in 0.1.0.
     E31202,
 
     /// `30031` — Invalid MaxRate
@@ -5102,19 +3139,11 @@ pub enum ErrorCode {
     /// MaxRate is not a valid float
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30031>
-    ///
-    /// Added in 0.1.0.
     E30031,
 
     /// `51003` — Client Connection: identity too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51003>
-    ///
-    /// Added in 0.1.0.
     E51003,
 
     /// `82006` — Environment Context too large
@@ -5122,10 +3151,6 @@ pub enum ErrorCode {
     /// Context of the function has exceeded maximum limit. Reduce the context size and try again.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82006>
-    ///
-    /// Added in 0.1.0.
     E82006,
 
     /// `60723` — Brand status does not allow updates
@@ -5133,10 +3158,6 @@ pub enum ErrorCode {
     /// Brands can only be updated when they have certain status values.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60723>
-    ///
-    /// Added in 0.1.0.
     E60723,
 
     /// `33201` — Unauthorized
@@ -5144,10 +3165,6 @@ pub enum ErrorCode {
     /// Raised whenever the requested operation is not permitted.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33201>
-    ///
-    /// Added in 0.1.0.
     E33201,
 
     /// `32503` — Voice Conversation: Callback event response error.
@@ -5155,19 +3172,11 @@ pub enum ErrorCode {
     /// Request to status callback URL received a response error from the customer-side server.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32503>
-    ///
-    /// Added in 0.1.0.
     E32503,
 
     /// `80903` — Unknown Participant
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80903>
-    ///
-    /// Added in 0.1.0.
     E80903,
 
     /// `21648` — Regulatory Bundle cannot be deleted due to active number assignment
@@ -5175,19 +3184,11 @@ pub enum ErrorCode {
     /// The Regulatory Bundle cannot be deleted due to an active number assignment.a
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21648>
-    ///
-    /// Added in 0.1.0.
     E21648,
 
     /// `21608` — The 'to' phone number provided is not yet verified for this account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21608>
-    ///
-    /// Added in 0.1.0.
     E21608,
 
     /// `57004` — 'Category' is empty
@@ -5195,10 +3196,6 @@ pub enum ErrorCode {
     /// 'Category' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57004>
-    ///
-    /// Added in 0.1.0.
     E57004,
 
     /// `94500` — Transcriptions: sourceSid invalid
@@ -5206,10 +3203,6 @@ pub enum ErrorCode {
     /// The action could not be performed because the sourceSid provided is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94500>
-    ///
-    /// Added in 0.1.0.
     E94500,
 
     /// `60612` — Requested phone number not mobile
@@ -5217,19 +3210,11 @@ pub enum ErrorCode {
     /// Requested phone number is not a mobile number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60612>
-    ///
-    /// Added in 0.1.0.
     E60612,
 
     /// `13329` — Gather: Invalid partialResultCallbackMethod value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13329>
-    ///
-    /// Added in 0.1.0.
     E13329,
 
     /// `50363` — Invalid conversation webhook SID
@@ -5237,10 +3222,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50363>
-    ///
-    /// Added in 0.1.0.
     E50363,
 
     /// `60712` — Error communicating with Regulatory Compliance API
@@ -5248,19 +3229,11 @@ pub enum ErrorCode {
     /// KYC, part of the Branded Comms product, depends on Twilio's regulatory APIs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60712>
-    ///
-    /// Added in 0.1.0.
     E60712,
 
     /// `21220` — Invalid call state
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21220>
-    ///
-    /// Added in 0.1.0.
     E21220,
 
     /// `60621` — Lookup Carrier Information Not Available
@@ -5268,10 +3241,6 @@ pub enum ErrorCode {
     /// Lookup SIM Swap Information is Incomplete From Carrier
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60621>
-    ///
-    /// Added in 0.1.0.
     E60621,
 
     /// `503` — Internal Error
@@ -5279,10 +3248,6 @@ pub enum ErrorCode {
     /// An internal error has occurred while processing the request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/503>
-    ///
-    /// Added in 0.1.0.
     E503,
 
     /// `32601` — Virtual Agent: Provider Error
@@ -5290,10 +3255,6 @@ pub enum ErrorCode {
     /// A 32601 Error is an indication that the &amp;lt;VirtualAgent&amp;gt; connector configuration was rejected by the VirtualAgent provider.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32601>
-    ///
-    /// Added in 0.1.0.
     E32601,
 
     /// `50414` — Participant address type does not match proxy address type
@@ -5301,10 +3262,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50414>
-    ///
-    /// Added in 0.1.0.
     E50414,
 
     /// `60719` — Branded Call not found
@@ -5312,10 +3269,6 @@ pub enum ErrorCode {
     /// You are requesting a branded call for phone number that is not branded (it is not associated to a verified brand and business)
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60719>
-    ///
-    /// Added in 0.1.0.
     E60719,
 
     /// `45719` — Failed to create webchat participant. Too many requests
@@ -5323,19 +3276,11 @@ pub enum ErrorCode {
     /// Failed to create participant for webchat conversation. Too many requests
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45719>
-    ///
-    /// Added in 0.1.0.
     E45719,
 
     /// `70052` — Public Key Client Validation Required For Account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70052>
-    ///
-    /// Added in 0.1.0.
     E70052,
 
     /// `21614` — 'To' number is not a valid mobile number
@@ -5345,19 +3290,11 @@ pub enum ErrorCode {
     /// have specified is a landline number or is an invalid number.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21614>
-    ///
-    /// Added in 0.1.0.
     E21614,
 
     /// `13233` — Dial-&gt;Conference: Invalid waitUrl
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13233>
-    ///
-    /// Added in 0.1.0.
     E13233,
 
     /// `91007` — Sink still in use
@@ -5365,19 +3302,11 @@ pub enum ErrorCode {
     /// Sink cannot be deleted because it is sill in use
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91007>
-    ///
-    /// Added in 0.1.0.
     E91007,
 
     /// `21613` — PhoneNumber Requires Certification
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21613>
-    ///
-    /// Added in 0.1.0.
     E21613,
 
     /// `60602` — App hash can only be used with SMS channel
@@ -5387,10 +3316,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60602>
-    ///
-    /// Added in 0.1.0.
     E60602,
 
     /// `58000` — Twilio Live congestion
@@ -5398,46 +3323,26 @@ pub enum ErrorCode {
     /// A Twilio Live request was rejected due to platform constraints. A 58000 error is an indicator that Twliio Live will not accept additional requests due to high traffic. During times of congestion, as a preventive measure, we reject your request and return this error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/58000>
-    ///
-    /// Added in 0.1.0.
     E58000,
 
     /// `63023` — Channel generic error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63023>
-    ///
-    /// Added in 0.1.0.
     E63023,
 
     /// `21502` — Invalid callback url
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21502>
-    ///
-    /// Added in 0.1.0.
     E21502,
 
     /// `21231` — Domain Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21231>
-    ///
-    /// Added in 0.1.0.
     E21231,
 
     /// `51130` — Twilsock: Token is invalid!
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51130>
-    ///
-    /// Added in 0.1.0.
     E51130,
 
     /// `60212` — Too many concurrent requests for phone number
@@ -5447,10 +3352,6 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60212>
-    ///
-    /// Added in 0.1.0.
     E60212,
 
     /// `31920` — Stream - WebSocket - Handshake Error
@@ -5460,19 +3361,11 @@ pub enum ErrorCode {
     /// See <https://tools.ietf.org/html/rfc6455#section-4> for details.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31920>
-    ///
-    /// Added in 0.1.0.
     E31920,
 
     /// `62025` — Interconnect: Invalid connection type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62025>
-    ///
-    /// Added in 0.1.0.
     E62025,
 
     /// `19044` — Field definition name exceeded maximum length
@@ -5480,64 +3373,36 @@ pub enum ErrorCode {
     /// The custom field in the request is more than 100 chars long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19044>
-    ///
-    /// Added in 0.1.0.
     E19044,
 
     /// `51116` — Twilsock: Invalid access token grants
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51116>
-    ///
-    /// Added in 0.1.0.
     E51116,
 
     /// `50310` — Programmable Chat: Author parameter is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50310>
-    ///
-    /// Added in 0.1.0.
     E50310,
 
     /// `80208` — No Available Unused Proxy
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80208>
-    ///
-    /// Added in 0.1.0.
     E80208,
 
     /// `51006` — Client Connection: Connection expired
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51006>
-    ///
-    /// Added in 0.1.0.
     E51006,
 
     /// `45003` — Authorization Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45003>
-    ///
-    /// Added in 0.1.0.
     E45003,
 
     /// `21101` — Subaccounts cannot contain subaccounts
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21101>
-    ///
-    /// Added in 0.1.0.
     E21101,
 
     /// `60208` — Rate limit with that UniqueName already exists
@@ -5547,28 +3412,16 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60208>
-    ///
-    /// Added in 0.1.0.
     E60208,
 
     /// `62012` — Connection not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62012>
-    ///
-    /// Added in 0.1.0.
     E62012,
 
     /// `52137` — Invalid size of subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52137>
-    ///
-    /// Added in 0.1.0.
     E52137,
 
     /// `17007` — Voice Insights Advanced Features not enabled
@@ -5576,10 +3429,6 @@ pub enum ErrorCode {
     /// The requested resource's call_sid is valid, but it ended before the Voice Insights product was last enabled for the requester's account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17007>
-    ///
-    /// Added in 0.1.0.
     E17007,
 
     /// `91006` — The sink sid is in an invalid format
@@ -5587,19 +3436,11 @@ pub enum ErrorCode {
     /// The sink sid provided does not match the expected format (dg\[0-9a-f\]{32})
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91006>
-    ///
-    /// Added in 0.1.0.
     E91006,
 
     /// `70104` — Invalid Public Key
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70104>
-    ///
-    /// Added in 0.1.0.
     E70104,
 
     /// `13333` — Gather: Invalid profanityFilter value
@@ -5609,10 +3450,6 @@ pub enum ErrorCode {
     /// **Gather: Invalid profanityFilter value**
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13333>
-    ///
-    /// Added in 0.1.0.
     E13333,
 
     /// `50452` — Group MMS is not enabled for this Account
@@ -5620,10 +3457,6 @@ pub enum ErrorCode {
     /// Triggered when an Account attempts to use GMMS without the appropriate permissions
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50452>
-    ///
-    /// Added in 0.1.0.
     E50452,
 
     /// `45307` — Add Participant Not Allowed
@@ -5631,10 +3464,6 @@ pub enum ErrorCode {
     /// Adding participant to the meeting is not allowed in the current meeting state
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45307>
-    ///
-    /// Added in 0.1.0.
     E45307,
 
     /// `33111` — Command exceeded max length
@@ -5642,19 +3471,11 @@ pub enum ErrorCode {
     /// Raised whenever a Command from your SIM exceeds the maximum length of 160 characters. As a result the Command is truncated but still delivered to the target Callback URL.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33111>
-    ///
-    /// Added in 0.1.0.
     E33111,
 
     /// `52145` — Failed to authenticate with APNs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52145>
-    ///
-    /// Added in 0.1.0.
     E52145,
 
     /// `60721` — Phone Number(s) already used in a Branded Channel
@@ -5662,10 +3483,6 @@ pub enum ErrorCode {
     /// When you create/update a Branded Channel resource, you send a list of your phone numbers to be associated with it. You cannot have a phone number associated with more than one Branded Channel.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60721>
-    ///
-    /// Added in 0.1.0.
     E60721,
 
     /// `53120` — Invalid Recording Rule(s)
@@ -5673,10 +3490,6 @@ pub enum ErrorCode {
     /// Raised by the server when a Recording Rule is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53120>
-    ///
-    /// Added in 0.1.0.
     E53120,
 
     /// `80301` — Not Found Phone Number SID
@@ -5684,10 +3497,6 @@ pub enum ErrorCode {
     /// Phone Number SID is not associated with the Account SID.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80301>
-    ///
-    /// Added in 0.1.0.
     E80301,
 
     /// `40155` — Invalid Workspace for Known Worker
@@ -5695,10 +3504,6 @@ pub enum ErrorCode {
     /// Worker is not part of the workspace referenced by the Workflow target
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40155>
-    ///
-    /// Added in 0.1.0.
     E40155,
 
     /// `83008` — Unable to remove your Super SIM from its Fleet
@@ -5706,19 +3511,11 @@ pub enum ErrorCode {
     /// Your Super SIM must be assigned to a Fleet while it is in status ‘ready’ or ‘active’.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83008>
-    ///
-    /// Added in 0.1.0.
     E83008,
 
     /// `13313` — Gather: Invalid timeout value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13313>
-    ///
-    /// Added in 0.1.0.
     E13313,
 
     /// `83010` — Unable to update your Super SIM to the desired status
@@ -5726,19 +3523,11 @@ pub enum ErrorCode {
     /// Your Super SIM cannot be updated from its current status to the desired status.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83010>
-    ///
-    /// Added in 0.1.0.
     E83010,
 
     /// `20007` — Page size too large
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20007>
-    ///
-    /// Added in 0.1.0.
     E20007,
 
     /// `90017` — 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together
@@ -5746,19 +3535,11 @@ pub enum ErrorCode {
     /// 'Template' and 'TemplateSid'/'TemplateLanguage' must not be specified together for template message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90017>
-    ///
-    /// Added in 0.1.0.
     E90017,
 
     /// `62053` — Interconnect: The subaccount is not authorized to access this connection.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62053>
-    ///
-    /// Added in 0.1.0.
     E62053,
 
     /// `50371` — Conversation webhook trigger not provided
@@ -5766,10 +3547,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50371>
-    ///
-    /// Added in 0.1.0.
     E50371,
 
     /// `21709` — Alpha Sender ID is Invalid or Not Authorized for this Messaging Service
@@ -5777,28 +3554,16 @@ pub enum ErrorCode {
     /// The Alpha Sender ID being added to a Messaging Service is invalid or Alpha Sender IDs have not been enabled for this Messaging Service.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21709>
-    ///
-    /// Added in 0.1.0.
     E21709,
 
     /// `11202` — TCP connection refused
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11202>
-    ///
-    /// Added in 0.1.0.
     E11202,
 
     /// `31530` — DNS Resolution Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31530>
-    ///
-    /// Added in 0.1.0.
     E31530,
 
     /// `83703` — Attachment Rejected Due To Rate Limiting
@@ -5806,10 +3571,6 @@ pub enum ErrorCode {
     /// The SIM was not able to attach to the specified Network because your device has repeatedly attempted to connect too frequently and is rate limited. Rate limiting is enforced to protect the network infrastracture and prevent one device from impacting the experience of other users on the Network.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83703>
-    ///
-    /// Added in 0.1.0.
     E83703,
 
     /// `83500` — No eSIM Profiles are available
@@ -5817,19 +3578,11 @@ pub enum ErrorCode {
     /// Twilio currently does not have eSIM Profiles available for ordering.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83500>
-    ///
-    /// Added in 0.1.0.
     E83500,
 
     /// `14101` — Invalid "To" attribute
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14101>
-    ///
-    /// Added in 0.1.0.
     E14101,
 
     /// `50373` — No Messaging Service assigned to Conversation
@@ -5837,19 +3590,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50373>
-    ///
-    /// Added in 0.1.0.
     E50373,
 
     /// `30012` — TTL is too small
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30012>
-    ///
-    /// Added in 0.1.0.
     E30012,
 
     /// `53006` — Video server is busy
@@ -5857,10 +3602,6 @@ pub enum ErrorCode {
     /// Raised when the server is too busy to accept new clients.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53006>
-    ///
-    /// Added in 0.1.0.
     E53006,
 
     /// `50442` — Failed to remove the projected address of a participant.
@@ -5868,10 +3609,6 @@ pub enum ErrorCode {
     /// The conversation participant being updated does not have a projected address.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50442>
-    ///
-    /// Added in 0.1.0.
     E50442,
 
     /// `80101` — Number Already Added to Another Service
@@ -5879,10 +3616,6 @@ pub enum ErrorCode {
     /// A phone number can be added in one service at a time.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80101>
-    ///
-    /// Added in 0.1.0.
     E80101,
 
     /// `19046` — Number of custom field definitions exceeded limit
@@ -5890,10 +3623,6 @@ pub enum ErrorCode {
     /// Maximum number of custom field definition allowed is 2000
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19046>
-    ///
-    /// Added in 0.1.0.
     E19046,
 
     /// `91005` — Test ID is invalid
@@ -5901,10 +3630,6 @@ pub enum ErrorCode {
     /// Test ID is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91005>
-    ///
-    /// Added in 0.1.0.
     E91005,
 
     /// `94200` — Transcriptions Settings: Invalid encryptionEnabled value
@@ -5912,19 +3637,11 @@ pub enum ErrorCode {
     /// Invalid "encryptionEnabled" value. It should be either true or false
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94200>
-    ///
-    /// Added in 0.1.0.
     E94200,
 
     /// `21201` — No Called number specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21201>
-    ///
-    /// Added in 0.1.0.
     E21201,
 
     /// `30445` — Toll Free verification rejection - Invalid Information
@@ -5932,10 +3649,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30445>
-    ///
-    /// Added in 0.1.0.
     E30445,
 
     /// `13227` — Geo Permission configuration is not permitting call
@@ -5943,10 +3656,6 @@ pub enum ErrorCode {
     /// You attempted to initiate an outbound phone call to a phone number that is not enabled on your account.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13227>
-    ///
-    /// Added in 0.1.0.
     E13227,
 
     /// `21658` — Parameter exceeded character limit
@@ -5954,10 +3663,6 @@ pub enum ErrorCode {
     /// Parameter exceeded character limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21658>
-    ///
-    /// Added in 0.1.0.
     E21658,
 
     /// `21722` — Invalid Campaign Verify token
@@ -5965,19 +3670,11 @@ pub enum ErrorCode {
     /// The attempt to import a Campaign Verify token to your brand failed because your token is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21722>
-    ///
-    /// Added in 0.1.0.
     E21722,
 
     /// `80617` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80617>
-    ///
-    /// Added in 0.1.0.
     E80617,
 
     /// `50370` — Conversation webhook filter not provided
@@ -5985,28 +3682,16 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50370>
-    ///
-    /// Added in 0.1.0.
     E50370,
 
     /// `32007` — SIP: Too many endpoints/bindings for the Address-of-record (AOR)
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32007>
-    ///
-    /// Added in 0.1.0.
     E32007,
 
     /// `13510` — Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13510>
-    ///
-    /// Added in 0.1.0.
     E13510,
 
     /// `50511` — Invalid message media content type
@@ -6014,28 +3699,16 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50511>
-    ///
-    /// Added in 0.1.0.
     E50511,
 
     /// `50327` — Programmable Chat: Invalid channel webhook flow sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50327>
-    ///
-    /// Added in 0.1.0.
     E50327,
 
     /// `20154` — Invalid Claim Set
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20154>
-    ///
-    /// Added in 0.1.0.
     E20154,
 
     /// `50211` — Identity parameter not acceptable for this Participant
@@ -6043,19 +3716,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50211>
-    ///
-    /// Added in 0.1.0.
     E50211,
 
     /// `90010` — Account is not active
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90010>
-    ///
-    /// Added in 0.1.0.
     E90010,
 
     /// `45355` — Failed to create a channel.  No Participants found.
@@ -6063,19 +3728,11 @@ pub enum ErrorCode {
     /// Failed to create Channel &lt;channel sid&gt; because no Participants were found in the associated Conversation &lt;conversation sid&gt;.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45355>
-    ///
-    /// Added in 0.1.0.
     E45355,
 
     /// `50602` — Programmable Chat: Cannot decline invite when already channel member.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50602>
-    ///
-    /// Added in 0.1.0.
     E50602,
 
     /// `45371` — Failed to close Channel.  Internal error.
@@ -6083,19 +3740,11 @@ pub enum ErrorCode {
     /// Failed to update Channel &lt;channel sid&gt; due to an internal error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45371>
-    ///
-    /// Added in 0.1.0.
     E45371,
 
     /// `60003` — End User Data is Not Available
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60003>
-    ///
-    /// Added in 0.1.0.
     E60003,
 
     /// `60727` — Channel not found
@@ -6103,37 +3752,21 @@ pub enum ErrorCode {
     /// Returned when looking for a channel with no match in the storage
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60727>
-    ///
-    /// Added in 0.1.0.
     E60727,
 
     /// `31104` — Invalid bridge token.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31104>
-    ///
-    /// Added in 0.1.0.
     E31104,
 
     /// `53002` — Signaling connection timed out
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53002>
-    ///
-    /// Added in 0.1.0.
     E53002,
 
     /// `13614` — Record: Invalid transcribe value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13614>
-    ///
-    /// Added in 0.1.0.
     E13614,
 
     /// `19055` — When updating a channel, invalid JSON syntax or invalid field that cannot be updated by this endpoint
@@ -6141,10 +3774,6 @@ pub enum ErrorCode {
     /// Invalid JSON or fields other than type, description and is_primary exist in update channel request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19055>
-    ///
-    /// Added in 0.1.0.
     E19055,
 
     /// `50437` — Group Participant already exists
@@ -6152,28 +3781,16 @@ pub enum ErrorCode {
     /// A participant matching this one already exists in the conversation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50437>
-    ///
-    /// Added in 0.1.0.
     E50437,
 
     /// `40140` — Failed to issue Dequeue instruction due to missing 'call\_sid' property
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40140>
-    ///
-    /// Added in 0.1.0.
     E40140,
 
     /// `50051` — Programmable Chat: Service SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50051>
-    ///
-    /// Added in 0.1.0.
     E50051,
 
     /// `63038` — Account exceeded the daily messages limit
@@ -6181,10 +3798,6 @@ pub enum ErrorCode {
     /// Account exceeded the maximum amount of messages per 24 hours
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63038>
-    ///
-    /// Added in 0.1.0.
     E63038,
 
     /// `83705` — Attachment Rejected Due To SIM In Inactive State
@@ -6192,10 +3805,6 @@ pub enum ErrorCode {
     /// The SIM was not able to attach to the specified Network because your SIM is `inactive`. A SIM must be in the `ready` or `active` states to access the Network.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83705>
-    ///
-    /// Added in 0.1.0.
     E83705,
 
     /// `45762` — Failed to validate address configuration. Auto create type is empty or invalid.
@@ -6203,10 +3812,6 @@ pub enum ErrorCode {
     /// Failed to validate address configuration associated with provided address SID. Auto create type is empty or invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45762>
-    ///
-    /// Added in 0.1.0.
     E45762,
 
     /// `53207` — MaxPublishedTracks is out of range
@@ -6216,10 +3821,6 @@ pub enum ErrorCode {
     /// Raised in the REST API when MaxPublishedTracks is set out of range.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53207>
-    ///
-    /// Added in 0.1.0.
     E53207,
 
     /// `50408` — Invalid participant proxy address
@@ -6227,19 +3828,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50408>
-    ///
-    /// Added in 0.1.0.
     E50408,
 
     /// `54103` — Document revision mismatch
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54103>
-    ///
-    /// Added in 0.1.0.
     E54103,
 
     /// `50440` — Failed to remove the proxy address of a participant.
@@ -6247,19 +3840,11 @@ pub enum ErrorCode {
     /// The conversation participant being updated does not have a proxy address.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50440>
-    ///
-    /// Added in 0.1.0.
     E50440,
 
     /// `70155` — Request Is Missing Required HTTP Headers
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70155>
-    ///
-    /// Added in 0.1.0.
     E70155,
 
     /// `50351` — Conversation SID not provided
@@ -6267,10 +3852,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50351>
-    ///
-    /// Added in 0.1.0.
     E50351,
 
     /// `50213` — Conflicting user modification
@@ -6278,10 +3859,6 @@ pub enum ErrorCode {
     /// The requested user is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50213>
-    ///
-    /// Added in 0.1.0.
     E50213,
 
     /// `90037` — Broadcast has too many 'CorrelationId' items
@@ -6289,37 +3866,21 @@ pub enum ErrorCode {
     /// Broadcast has too many 'CorrelationId' items
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90037>
-    ///
-    /// Added in 0.1.0.
     E90037,
 
     /// `31208` — User denied access to microphone.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31208>
-    ///
-    /// Added in 0.1.0.
     E31208,
 
     /// `60532` — SNA Potential Dual SIM Detected
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60532>
-    ///
-    /// Added in 0.1.0.
     E60532,
 
     /// `14230` — Dial-&gt;Conference: Invalid WorkflowSid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14230>
-    ///
-    /// Added in 0.1.0.
     E14230,
 
     /// `63051` — WhatsApp Business Account is Locked
@@ -6327,10 +3888,6 @@ pub enum ErrorCode {
     /// Twilio cannot send the message because WhatsApp has locked the WhatsApp Business Account that contains this Sender due to an integrity policy violation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63051>
-    ///
-    /// Added in 0.1.0.
     E63051,
 
     /// `57002` — 'Secret id' is too long
@@ -6338,19 +3895,11 @@ pub enum ErrorCode {
     /// Specified 'Secret id' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57002>
-    ///
-    /// Added in 0.1.0.
     E57002,
 
     /// `31910` — Stream - WebSocket - SSL Protocol Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31910>
-    ///
-    /// Added in 0.1.0.
     E31910,
 
     /// `83005` — Super SIM not found
@@ -6358,37 +3907,21 @@ pub enum ErrorCode {
     /// Your Super SIM could not be found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83005>
-    ///
-    /// Added in 0.1.0.
     E83005,
 
     /// `63020` — Twilio encountered a Business Manager account error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63020>
-    ///
-    /// Added in 0.1.0.
     E63020,
 
     /// `50100` — Programmable Chat: Role not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50100>
-    ///
-    /// Added in 0.1.0.
     E50100,
 
     /// `52001` — Invalid destination binding
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52001>
-    ///
-    /// Added in 0.1.0.
     E52001,
 
     /// `53113` — Room creation failed
@@ -6398,10 +3931,6 @@ pub enum ErrorCode {
     /// The [Video API Room resource page](https://www.twilio.com/docs/video/api/rooms-resource#filter-by-unique-name) will show you how to get a list of existing Rooms’ names, allowing you to choose a new one that has not yet been used.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53113>
-    ///
-    /// Added in 0.1.0.
     E53113,
 
     /// `60706` — Invalid Push Token
@@ -6409,37 +3938,21 @@ pub enum ErrorCode {
     /// Registering a new device, the Push Token is empty or invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60706>
-    ///
-    /// Added in 0.1.0.
     E60706,
 
     /// `21226` — SIP calling not enabled for this account
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21226>
-    ///
-    /// Added in 0.1.0.
     E21226,
 
     /// `20107` — Invalid Access Token signature
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20107>
-    ///
-    /// Added in 0.1.0.
     E20107,
 
     /// `32202` — SIP: Bad user credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32202>
-    ///
-    /// Added in 0.1.0.
     E32202,
 
     /// `50369` — Conversation webhook URL not provided
@@ -6447,19 +3960,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50369>
-    ///
-    /// Added in 0.1.0.
     E50369,
 
     /// `21255` — Maximum IP Access Control Lists reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21255>
-    ///
-    /// Added in 0.1.0.
     E21255,
 
     /// `83700` — Attachment Failed Due To Internal Error
@@ -6467,10 +3972,6 @@ pub enum ErrorCode {
     /// An unexpected error occurred while attempting to process your SIM's attachment request to the Network. This is usually a transient error and should resolve itself in time.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83700>
-    ///
-    /// Added in 0.1.0.
     E83700,
 
     /// `16024` — Invalid participant label, must not exceed 128 characters, must not be a CallSid, must not contain '/'
@@ -6478,10 +3979,6 @@ pub enum ErrorCode {
     /// The participant label specified in an API call to create a voice conference participant was invalid. It may not exceed 128 characters, it may not be a CallSid, and it may not contain a ‘/’ (even in URL encoded form %2F).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16024>
-    ///
-    /// Added in 0.1.0.
     E16024,
 
     /// `80206` — No Available Proxy
@@ -6493,19 +3990,11 @@ pub enum ErrorCode {
     /// Example Message: This Service has no compatible Proxy numbers for this Participant. Failed to find a proxy number for +1415555XXXX. Either you have no numbers meeting your service's GeoMatchLevel for the target number, or the numbers you do have are already in use by the participant in other Sessions.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80206>
-    ///
-    /// Added in 0.1.0.
     E80206,
 
     /// `34002` — Callee Busy
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/34002>
-    ///
-    /// Added in 0.1.0.
     E34002,
 
     /// `19011` — When updating a contact, invalid JSON syntax or invalid field that cannot be updated by this endpoint
@@ -6513,10 +4002,6 @@ pub enum ErrorCode {
     /// Invalid JSON or fields other than first_name, middle_name, last_name, legal_name, preferred_name, unique_customer_provided_id or custom_fields exist in update contact request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19011>
-    ///
-    /// Added in 0.1.0.
     E19011,
 
     /// `19031` — Maximum number of locations allowed reached
@@ -6524,10 +4009,6 @@ pub enum ErrorCode {
     /// Maximum number of locations allowed reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19031>
-    ///
-    /// Added in 0.1.0.
     E19031,
 
     /// `94401` — Transcriptions: audio processing error
@@ -6535,10 +4016,6 @@ pub enum ErrorCode {
     /// Twilio failed to transcribe audio due to an issue with the transcription provider.  The transcription files have been deleted and the resource has been marked as “failed”
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94401>
-    ///
-    /// Added in 0.1.0.
     E94401,
 
     /// `60709` — Business Profile already exists
@@ -6546,10 +4023,6 @@ pub enum ErrorCode {
     /// This Account already has a Business Profile
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60709>
-    ///
-    /// Added in 0.1.0.
     E60709,
 
     /// `22402` — Phone Number Operation not permitted within Region
@@ -6557,10 +4030,6 @@ pub enum ErrorCode {
     /// Phone Number update operation is not permitted within the Region.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22402>
-    ///
-    /// Added in 0.1.0.
     E22402,
 
     /// `91000` — Sink could not be created
@@ -6568,37 +4037,21 @@ pub enum ErrorCode {
     /// Creating sink failed due to bad configuration
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91000>
-    ///
-    /// Added in 0.1.0.
     E91000,
 
     /// `52109` — GCM/FCM unauthorized error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52109>
-    ///
-    /// Added in 0.1.0.
     E52109,
 
     /// `62020` — Connection pending deletion.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62020>
-    ///
-    /// Added in 0.1.0.
     E62020,
 
     /// `70001` — Validation Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70001>
-    ///
-    /// Added in 0.1.0.
     E70001,
 
     /// `63035` — This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
@@ -6606,10 +4059,6 @@ pub enum ErrorCode {
     /// This operation is blocked because the RBM agent has not launched and the recipient has not been invited and accepted the invitation to become a tester.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63035>
-    ///
-    /// Added in 0.1.0.
     E63035,
 
     /// `17008` — Internal Server Error - Query Timeout
@@ -6617,10 +4066,6 @@ pub enum ErrorCode {
     /// Query Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17008>
-    ///
-    /// Added in 0.1.0.
     E17008,
 
     /// `83011` — A Super SIM with the specified Unique Name exists already
@@ -6628,19 +4073,11 @@ pub enum ErrorCode {
     /// Your Super SIM cannot be updated with the provided Unique Name because another Super SIM on your Account is already using it.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83011>
-    ///
-    /// Added in 0.1.0.
     E83011,
 
     /// `32106` — SIP: Authentication Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32106>
-    ///
-    /// Added in 0.1.0.
     E32106,
 
     /// `90041` — Broadcast 'MediaUrl' field is too long
@@ -6648,10 +4085,6 @@ pub enum ErrorCode {
     /// Broadcast 'MediaUrl' field is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90041>
-    ///
-    /// Added in 0.1.0.
     E90041,
 
     /// `50516` — Programmable Chat: Message index is not a number
@@ -6659,82 +4092,46 @@ pub enum ErrorCode {
     /// Not a number string was provided as message index.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50516>
-    ///
-    /// Added in 0.1.0.
     E50516,
 
     /// `32014` — Call is terminated because of no audio received
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32014>
-    ///
-    /// Added in 0.1.0.
     E32014,
 
     /// `80906` — Interaction Not Open
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80906>
-    ///
-    /// Added in 0.1.0.
     E80906,
 
     /// `50204` — Programmable Chat: Identity not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50204>
-    ///
-    /// Added in 0.1.0.
     E50204,
 
     /// `51125` — Twilsock: Too many updates
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51125>
-    ///
-    /// Added in 0.1.0.
     E51125,
 
     /// `13226` — Dial: Invalid country code
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13226>
-    ///
-    /// Added in 0.1.0.
     E13226,
 
     /// `70251` — Bad SSO Settings
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70251>
-    ///
-    /// Added in 0.1.0.
     E70251,
 
     /// `63011` — Invalid Request: Twilio encountered an error while processing your request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63011>
-    ///
-    /// Added in 0.1.0.
     E63011,
 
     /// `20155` — Expiration Time In The Future
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20155>
-    ///
-    /// Added in 0.1.0.
     E20155,
 
     /// `11100` — Invalid URL format
@@ -6746,100 +4143,56 @@ pub enum ErrorCode {
     /// The format of the provided URL is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11100>
-    ///
-    /// Added in 0.1.0.
     E11100,
 
     /// `21409` — VoiceCallerIdLookup cannot be set for this phone number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21409>
-    ///
-    /// Added in 0.1.0.
     E21409,
 
     /// `92004` — Invalid language code
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92004>
-    ///
-    /// Added in 0.1.0.
     E92004,
 
     /// `30133` — The certificate could not be uploaded.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30133>
-    ///
-    /// Added in 0.1.0.
     E30133,
 
     /// `52172` — Unexpected Binding Type used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52172>
-    ///
-    /// Added in 0.1.0.
     E52172,
 
     /// `14217` — Dial-&gt;Queue: Could not find or accept provided reservationSid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14217>
-    ///
-    /// Added in 0.1.0.
     E14217,
 
     /// `21422` — PhoneNumber is not available
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21422>
-    ///
-    /// Added in 0.1.0.
     E21422,
 
     /// `51126` — Twilsock: DNC limit has been reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51126>
-    ///
-    /// Added in 0.1.0.
     E51126,
 
     /// `32006` — SIP: Too many hops
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32006>
-    ///
-    /// Added in 0.1.0.
     E32006,
 
     /// `45203` — Requested Chat User not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45203>
-    ///
-    /// Added in 0.1.0.
     E45203,
 
     /// `21630` — Cannot mutate Address that is linked to a verified Document.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21630>
-    ///
-    /// Added in 0.1.0.
     E21630,
 
     /// `50416` — Participant and proxy address pair is already in use
@@ -6847,10 +4200,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50416>
-    ///
-    /// Added in 0.1.0.
     E50416,
 
     /// `19027` — Invalid Channel Description
@@ -6858,10 +4207,6 @@ pub enum ErrorCode {
     /// The channel description provided in the request is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19027>
-    ///
-    /// Added in 0.1.0.
     E19027,
 
     /// `60609` — Live activity not enabled
@@ -6869,10 +4214,6 @@ pub enum ErrorCode {
     /// live_activity is not enabled on your account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60609>
-    ///
-    /// Added in 0.1.0.
     E60609,
 
     /// `40158` — Call Instruction does not have a valid 'status\_callback\_url' parameter
@@ -6880,10 +4221,6 @@ pub enum ErrorCode {
     /// Invalid 'status_callback_url' parameter - Call Instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40158>
-    ///
-    /// Added in 0.1.0.
     E40158,
 
     /// `60408` — TemplateSid is only supported for the SMS channel
@@ -6891,10 +4228,6 @@ pub enum ErrorCode {
     /// TemplateSid is only supported for the SMS channel
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60408>
-    ///
-    /// Added in 0.1.0.
     E60408,
 
     /// `45744` — Failed to create webchat conversation. A resource provided could not be found.
@@ -6902,10 +4235,6 @@ pub enum ErrorCode {
     /// Failed to create webchat conversation for provided address SID. Resource not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45744>
-    ///
-    /// Added in 0.1.0.
     E45744,
 
     /// `21720` — A2P Use Case is Invalid
@@ -6913,28 +4242,16 @@ pub enum ErrorCode {
     /// The A2P use case you are trying to specify in the request is not a valid use case.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21720>
-    ///
-    /// Added in 0.1.0.
     E21720,
 
     /// `13615` — Record: maxLength too high for transcription
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13615>
-    ///
-    /// Added in 0.1.0.
     E13615,
 
     /// `11242` — HTTP connection over Twilio Interconnect is not allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11242>
-    ///
-    /// Added in 0.1.0.
     E11242,
 
     /// `19021` — Only one channel can be set as primary
@@ -6942,37 +4259,21 @@ pub enum ErrorCode {
     /// is_primary can be set to true only for one channel
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19021>
-    ///
-    /// Added in 0.1.0.
     E19021,
 
     /// `52104` — Mismatched GCM/FCM sender ID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52104>
-    ///
-    /// Added in 0.1.0.
     E52104,
 
     /// `13326` — Gather: Invalid input value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13326>
-    ///
-    /// Added in 0.1.0.
     E13326,
 
     /// `31426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31426>
-    ///
-    /// Added in 0.1.0.
     E31426,
 
     /// `57011` — Unsupported Partner name
@@ -6980,19 +4281,11 @@ pub enum ErrorCode {
     /// Unsupported Partner name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57011>
-    ///
-    /// Added in 0.1.0.
     E57011,
 
     /// `50053` — Programmable Chat: Invalid typing indicator format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50053>
-    ///
-    /// Added in 0.1.0.
     E50053,
 
     /// `50513` — Message author should be among Group MMS participants.
@@ -7000,10 +4293,6 @@ pub enum ErrorCode {
     /// Author identity or address not found among Group MMS participants.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50513>
-    ///
-    /// Added in 0.1.0.
     E50513,
 
     /// `21211` — Invalid 'To' Phone Number
@@ -7013,10 +4302,6 @@ pub enum ErrorCode {
     /// This error will also occur if you attempt to place a call or send a message from a Twilio phone number to itself (i.e. putting the same Twilio number in the `To` and `From` parameters).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21211>
-    ///
-    /// Added in 0.1.0.
     E21211,
 
     /// `60323` — Challenge expired
@@ -7026,10 +4311,6 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60323>
-    ///
-    /// Added in 0.1.0.
     E60323,
 
     /// `50419` — Conflicting member modification
@@ -7037,19 +4318,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50419>
-    ///
-    /// Added in 0.1.0.
     E50419,
 
     /// `53632` — Failed to enqueue a room composition
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53632>
-    ///
-    /// Added in 0.1.0.
     E53632,
 
     /// `45109` — Skills Limit Exceeded
@@ -7057,10 +4330,6 @@ pub enum ErrorCode {
     /// The number of Skills exceeds the limits.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45109>
-    ///
-    /// Added in 0.1.0.
     E45109,
 
     /// `50413` — Account is not authorized to use proxy address
@@ -7068,28 +4337,16 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50413>
-    ///
-    /// Added in 0.1.0.
     E50413,
 
     /// `21705` — The Messaging Service is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21705>
-    ///
-    /// Added in 0.1.0.
     E21705,
 
     /// `13750` — Twiml verb not supported by this API version.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13750>
-    ///
-    /// Added in 0.1.0.
     E13750,
 
     /// `21711` — Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.
@@ -7099,10 +4356,6 @@ pub enum ErrorCode {
     /// **Phone Number, Shortcode, or AlphaSender is not associated to the specified Messaging Service.**
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21711>
-    ///
-    /// Added in 0.1.0.
     E21711,
 
     /// `45010` — Rate Limit Exceeded
@@ -7110,19 +4363,11 @@ pub enum ErrorCode {
     /// The rate of access to this resource exceeds the prescribed limits.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45010>
-    ///
-    /// Added in 0.1.0.
     E45010,
 
     /// `13240` — Dial-&gt;Conference: Invalid Whisper SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13240>
-    ///
-    /// Added in 0.1.0.
     E13240,
 
     /// `52004` — Credential SID not specified
@@ -7130,10 +4375,6 @@ pub enum ErrorCode {
     /// Credential SIDs are used to determine which Credential resource to use to send a given push notification (APNS, FCM or GCM). For each delivery attempt the system tries to select a Credential SID depending on the API request and configuration. This error indicates that the system did not find any available Credential SID to use and hence failed to send the delivery attempt.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52004>
-    ///
-    /// Added in 0.1.0.
     E52004,
 
     /// `16110` — Internal failure when bulk deleting recordings from your account
@@ -7141,10 +4382,6 @@ pub enum ErrorCode {
     /// Despite our best efforts, we have failed to delete some or all of the selected recordings. The operation has been cancelled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16110>
-    ///
-    /// Added in 0.1.0.
     E16110,
 
     /// `63046` — Template approved
@@ -7152,10 +4389,6 @@ pub enum ErrorCode {
     /// WhatsApp template approval status has changed to approved.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63046>
-    ///
-    /// Added in 0.1.0.
     E63046,
 
     /// `53103` — Unable to create Room
@@ -7163,28 +4396,16 @@ pub enum ErrorCode {
     /// Raised when the Server is unable to create a Room.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53103>
-    ///
-    /// Added in 0.1.0.
     E53103,
 
     /// `13610` — Record: Invalid method value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13610>
-    ///
-    /// Added in 0.1.0.
     E13610,
 
     /// `32205` — SIP Trunking: Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32205>
-    ///
-    /// Added in 0.1.0.
     E32205,
 
     /// `81025` — Studio Flow exceeds maximum allowed widgets
@@ -7192,19 +4413,11 @@ pub enum ErrorCode {
     /// The cumulative number of widgets in your Studio Flow and all its linked Subflows exceeds the maximum allowed widget count of 2,000. You must reduce the number of widgets to 2,000 or fewer to prevent future Executions from failing.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81025>
-    ///
-    /// Added in 0.1.0.
     E81025,
 
     /// `45206` — Chat User is already a member of the Chat Channel
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45206>
-    ///
-    /// Added in 0.1.0.
     E45206,
 
     /// `21703` — The Messaging Service does not have a phone number available to send a message
@@ -7214,10 +4427,6 @@ pub enum ErrorCode {
     /// Possible causes vary depending on the type of message and the country of the destination number. Below are several common causes of this error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21703>
-    ///
-    /// Added in 0.1.0.
     E21703,
 
     /// `40157` — Dequeue Instruction does not have a valid 'status\_callback\_url' parameter
@@ -7225,10 +4434,6 @@ pub enum ErrorCode {
     /// Invalid 'status_callback_url' parameter - Dequeue Instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40157>
-    ///
-    /// Added in 0.1.0.
     E40157,
 
     /// `50362` — Too many conversation webhook triggers
@@ -7236,37 +4441,21 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50362>
-    ///
-    /// Added in 0.1.0.
     E50362,
 
     /// `21236` — IP Access Control List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21236>
-    ///
-    /// Added in 0.1.0.
     E21236,
 
     /// `13220` — Dial: Invalid ringTone value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13220>
-    ///
-    /// Added in 0.1.0.
     E13220,
 
     /// `21449` — Number already can be used for outgoing calls and messages
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21449>
-    ///
-    /// Added in 0.1.0.
     E21449,
 
     /// `45701` — Unexpected error occurred. Service unavailable.
@@ -7274,37 +4463,21 @@ pub enum ErrorCode {
     /// An unexpected error occurred when processing create WebChat request. Our service is currently unavailable.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45701>
-    ///
-    /// Added in 0.1.0.
     E45701,
 
     /// `21604` — The destination 'To' phone number is required to send an SMS
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21604>
-    ///
-    /// Added in 0.1.0.
     E21604,
 
     /// `50320` — Programmable Chat: Channel webhook not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50320>
-    ///
-    /// Added in 0.1.0.
     E50320,
 
     /// `54101` — Invalid Document data
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54101>
-    ///
-    /// Added in 0.1.0.
     E54101,
 
     /// `60411` — Phone Number already exists
@@ -7312,10 +4485,6 @@ pub enum ErrorCode {
     /// The phone number already exists in the SafeList.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60411>
-    ///
-    /// Added in 0.1.0.
     E60411,
 
     /// `19030` — Invalid location type
@@ -7323,10 +4492,6 @@ pub enum ErrorCode {
     /// Request with an invalid location type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19030>
-    ///
-    /// Added in 0.1.0.
     E19030,
 
     /// `94002` — Transcriptions: configuration not found
@@ -7334,19 +4499,11 @@ pub enum ErrorCode {
     /// Twilio failed to process the request to transcribe audio because configuration was not found. No transcription resource has been created
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94002>
-    ///
-    /// Added in 0.1.0.
     E94002,
 
     /// `21252` — Invalid Region
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21252>
-    ///
-    /// Added in 0.1.0.
     E21252,
 
     /// `30400` — Parameters are not valid
@@ -7354,19 +4511,11 @@ pub enum ErrorCode {
     /// There is an issue with the request body.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30400>
-    ///
-    /// Added in 0.1.0.
     E30400,
 
     /// `32216` — SIP: Address blacklisted
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32216>
-    ///
-    /// Added in 0.1.0.
     E32216,
 
     /// `19032` — Invalid location input
@@ -7374,10 +4523,6 @@ pub enum ErrorCode {
     /// Request body is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19032>
-    ///
-    /// Added in 0.1.0.
     E19032,
 
     /// `60209` — UniqueName format is invalid
@@ -7387,19 +4532,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60209>
-    ///
-    /// Added in 0.1.0.
     E60209,
 
     /// `80105` — Short Code Already In Service
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80105>
-    ///
-    /// Added in 0.1.0.
     E80105,
 
     /// `22215` — Missing End-User field
@@ -7407,10 +4544,6 @@ pub enum ErrorCode {
     /// An End-User field is missing from the Regulatory Bundle
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22215>
-    ///
-    /// Added in 0.1.0.
     E22215,
 
     /// `68002` — Mapper Error
@@ -7418,10 +4551,6 @@ pub enum ErrorCode {
     /// An error occurred while mapping an entity.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68002>
-    ///
-    /// Added in 0.1.0.
     E68002,
 
     /// `45367` — Failed to add Participant.  Invalid request parameters.
@@ -7429,19 +4558,11 @@ pub enum ErrorCode {
     /// Failed to add participant &lt;participant sid&gt; to Channel &lt;channel sid&gt; due to invalid request parameters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45367>
-    ///
-    /// Added in 0.1.0.
     E45367,
 
     /// `32016` — PSTN PDD timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32016>
-    ///
-    /// Added in 0.1.0.
     E32016,
 
     /// `21301` — Cannot create application: application limit exceeded
@@ -7449,10 +4570,6 @@ pub enum ErrorCode {
     /// Cannot create application: application limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21301>
-    ///
-    /// Added in 0.1.0.
     E21301,
 
     /// `60325` — Translation for locale not found, using default
@@ -7460,19 +4577,11 @@ pub enum ErrorCode {
     /// The template you are using does not have the translation with the locale you specified.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60325>
-    ///
-    /// Added in 0.1.0.
     E60325,
 
     /// `13910` — Pause: Invalid length value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13910>
-    ///
-    /// Added in 0.1.0.
     E13910,
 
     /// `60221` — No target verification specified
@@ -7482,46 +4591,26 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60221>
-    ///
-    /// Added in 0.1.0.
     E60221,
 
     /// `31504` — Gateway Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31504>
-    ///
-    /// Added in 0.1.0.
     E31504,
 
     /// `21605` — Maximum body length is 160 characters (old API endpoint)
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21605>
-    ///
-    /// Added in 0.1.0.
     E21605,
 
     /// `52071` — Internal error when sending notification via mqtt client connection
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52071>
-    ///
-    /// Added in 0.1.0.
     E52071,
 
     /// `52105` — Invalid GCM/FCM package name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52105>
-    ///
-    /// Added in 0.1.0.
     E52105,
 
     /// `53668` — Public key credentials for media tracks encryption could not be loaded
@@ -7531,55 +4620,31 @@ pub enum ErrorCode {
     /// Media composition has been marked as FAILED and will not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53668>
-    ///
-    /// Added in 0.1.0.
     E53668,
 
     /// `53001` — Signaling connection disconnected
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53001>
-    ///
-    /// Added in 0.1.0.
     E53001,
 
     /// `80407` — Phone Number Sid Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80407>
-    ///
-    /// Added in 0.1.0.
     E80407,
 
     /// `31930` — Stream - Media - Buffer Overflow
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31930>
-    ///
-    /// Added in 0.1.0.
     E31930,
 
     /// `13246` — Dial: SIP dialing not enabled for this account
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13246>
-    ///
-    /// Added in 0.1.0.
     E13246,
 
     /// `21612` — The 'To' phone number is not currently reachable via SMS
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21612>
-    ///
-    /// Added in 0.1.0.
     E21612,
 
     /// `53206` — The Participant concurrency quota was exceeded
@@ -7587,19 +4652,11 @@ pub enum ErrorCode {
     /// **53206: The concurrent Participants quota was exceeded**
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53206>
-    ///
-    /// Added in 0.1.0.
     E53206,
 
     /// `32207` — SIP: Secure media not accepted
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32207>
-    ///
-    /// Added in 0.1.0.
     E32207,
 
     /// `60315` — Reached max limit of 20 push Factors associated per Entity
@@ -7610,28 +4667,16 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60315>
-    ///
-    /// Added in 0.1.0.
     E60315,
 
     /// `32103` — SIP: Empty body
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32103>
-    ///
-    /// Added in 0.1.0.
     E32103,
 
     /// `70102` — Unsupported Public Key Length
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70102>
-    ///
-    /// Added in 0.1.0.
     E70102,
 
     /// `57017` — 'Topic' is too long
@@ -7639,10 +4684,6 @@ pub enum ErrorCode {
     /// Specified 'Topic' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57017>
-    ///
-    /// Added in 0.1.0.
     E57017,
 
     /// `40137` — Missing 'to' parameter when issuing Conference instruction
@@ -7650,19 +4691,11 @@ pub enum ErrorCode {
     /// A valid 'to' parameter must be provided when using the Conference Instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40137>
-    ///
-    /// Added in 0.1.0.
     E40137,
 
     /// `81017` — Error in Twilio Function Response
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81017>
-    ///
-    /// Added in 0.1.0.
     E81017,
 
     /// `30895` — Campaign vetting rejection - Direct Lending - Campaign and Content Attribute Error
@@ -7670,10 +4703,6 @@ pub enum ErrorCode {
     /// The campaign submission cannot be verified because direct lending or loan arrangement campaign and content attribute was not selected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30895>
-    ///
-    /// Added in 0.1.0.
     E30895,
 
     /// `53123` — MaxParticipantDuration is out of range
@@ -7681,10 +4710,6 @@ pub enum ErrorCode {
     /// MaxParticipantDuration is set to a value outside of the acceptable range of 600 seconds (10 minutes) and 86400 seconds (24 hours)
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53123>
-    ///
-    /// Added in 0.1.0.
     E53123,
 
     /// `90032` — Broadcast recipient's 'to' is invalid
@@ -7692,46 +4717,26 @@ pub enum ErrorCode {
     /// Broadcast recipient's 'to' is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90032>
-    ///
-    /// Added in 0.1.0.
     E90032,
 
     /// `81006` — Failed to create Chat Channel
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81006>
-    ///
-    /// Added in 0.1.0.
     E81006,
 
     /// `50202` — Programmable Chat: User SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50202>
-    ///
-    /// Added in 0.1.0.
     E50202,
 
     /// `11236` — Certificate Invalid - Certificate Expired
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11236>
-    ///
-    /// Added in 0.1.0.
     E11236,
 
     /// `52213` — Invalid Alexa user ID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52213>
-    ///
-    /// Added in 0.1.0.
     E52213,
 
     /// `80913` — Out-Of-Session Callback Error
@@ -7739,37 +4744,21 @@ pub enum ErrorCode {
     /// Callback to Out-of-Session handler returned a non-success status code.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80913>
-    ///
-    /// Added in 0.1.0.
     E80913,
 
     /// `81005` — Failed to transition because no match was found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81005>
-    ///
-    /// Added in 0.1.0.
     E81005,
 
     /// `52167` — Invalid Webhook Credentials response
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52167>
-    ///
-    /// Added in 0.1.0.
     E52167,
 
     /// `14202` — Enqueue: Invalid waitUrl
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14202>
-    ///
-    /// Added in 0.1.0.
     E14202,
 
     /// `32603` — Virtual Agent: Unsupported &lt;Config&gt; attribute(s) in TwiML
@@ -7777,46 +4766,26 @@ pub enum ErrorCode {
     /// A 32603 Error is an indication that &amp;lt;VirtualAgent&amp;gt; TwiML contains invalid or unsupported &amp;lt;Config&amp;gt; attributes
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32603>
-    ///
-    /// Added in 0.1.0.
     E32603,
 
     /// `62021` — IP Gateway Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62021>
-    ///
-    /// Added in 0.1.0.
     E62021,
 
     /// `21619` — Unable to create record
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21619>
-    ///
-    /// Added in 0.1.0.
     E21619,
 
     /// `20153` — Invalid Issuer Or Subject
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20153>
-    ///
-    /// Added in 0.1.0.
     E20153,
 
     /// `53626` — Internal failure while processing media composition
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53626>
-    ///
-    /// Added in 0.1.0.
     E53626,
 
     /// `60404` — Input Error
@@ -7824,10 +4793,6 @@ pub enum ErrorCode {
     /// An error occurred while loading input.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60404>
-    ///
-    /// Added in 0.1.0.
     E60404,
 
     /// `53664` — Invalid URL for external S3 bucket in composition settings
@@ -7837,19 +4802,11 @@ pub enum ErrorCode {
     /// Media composition has been marked as FAILED and will not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53664>
-    ///
-    /// Added in 0.1.0.
     E53664,
 
     /// `50105` — Programmable Chat: Invalid role type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50105>
-    ///
-    /// Added in 0.1.0.
     E50105,
 
     /// `50528` — Content SID is missing
@@ -7857,10 +4814,6 @@ pub enum ErrorCode {
     /// Message content variables are defined without a proper content sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50528>
-    ///
-    /// Added in 0.1.0.
     E50528,
 
     /// `30007` — Message filtered
@@ -7876,10 +4829,6 @@ pub enum ErrorCode {
     /// For a detailed explanation of carrier filtering in the United States and Canada, please see [SMS Carrier Filtering in the United States and Canada](https://support.twilio.com/hc/en-us/articles/360022449893-SMS-Carrier-Filtering-in-the-United-States-and-Canada).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30007>
-    ///
-    /// Added in 0.1.0.
     E30007,
 
     /// `22403` — Phone Number Operation not permitted within Region
@@ -7887,10 +4836,6 @@ pub enum ErrorCode {
     /// Phone Number update operation is not permitted within the Region.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22403>
-    ///
-    /// Added in 0.1.0.
     E22403,
 
     /// `22400` — Phone Number linked to Active Route Configuration
@@ -7898,28 +4843,16 @@ pub enum ErrorCode {
     /// Phone Number linked to Active Route Configuration.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22400>
-    ///
-    /// Added in 0.1.0.
     E22400,
 
     /// `50058` — Programmable Chat: Notification template too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50058>
-    ///
-    /// Added in 0.1.0.
     E50058,
 
     /// `14111` — Invalid To phone number for Trial mode
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14111>
-    ///
-    /// Added in 0.1.0.
     E14111,
 
     /// `30896` — Campaign vetting rejection - Opt-in Error
@@ -7927,28 +4860,16 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of provided Opt-in information.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30896>
-    ///
-    /// Added in 0.1.0.
     E30896,
 
     /// `63006` — Could not format given content for the channel. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63006>
-    ///
-    /// Added in 0.1.0.
     E63006,
 
     /// `80502` — Internal Server Error from Downstream
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80502>
-    ///
-    /// Added in 0.1.0.
     E80502,
 
     /// `63029` — The receiver failed to download the template
@@ -7956,19 +4877,11 @@ pub enum ErrorCode {
     /// The receiver failed to download the template
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63029>
-    ///
-    /// Added in 0.1.0.
     E63029,
 
     /// `52311` — Delivery callback invocation failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52311>
-    ///
-    /// Added in 0.1.0.
     E52311,
 
     /// `93101` — Unable to deliver events to sink
@@ -7976,64 +4889,36 @@ pub enum ErrorCode {
     /// There is an issue with sending event to your sink
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/93101>
-    ///
-    /// Added in 0.1.0.
     E93101,
 
     /// `20156` — Expired or Invalid Expiration in Token
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20156>
-    ///
-    /// Added in 0.1.0.
     E20156,
 
     /// `45208` — Chat Channel with this unique name already exists
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45208>
-    ///
-    /// Added in 0.1.0.
     E45208,
 
     /// `70051` — Authorization Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70051>
-    ///
-    /// Added in 0.1.0.
     E70051,
 
     /// `54507` — Invalid query
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54507>
-    ///
-    /// Added in 0.1.0.
     E54507,
 
     /// `60534` — SNA Downstream Carrier Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60534>
-    ///
-    /// Added in 0.1.0.
     E60534,
 
     /// `62009` — Account SID was not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62009>
-    ///
-    /// Added in 0.1.0.
     E62009,
 
     /// `19048` — Input request body is not properly json formatted
@@ -8041,19 +4926,11 @@ pub enum ErrorCode {
     /// Input request body is not properly json formatted
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19048>
-    ///
-    /// Added in 0.1.0.
     E19048,
 
     /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact\_uri' property
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40147>
-    ///
-    /// Added in 0.1.0.
     E40147,
 
     /// `17002` — This call ended more than 30 days ago
@@ -8061,28 +4938,16 @@ pub enum ErrorCode {
     /// The requested resource's call_sid is valid, but the call ended more than 30 days before the request was made.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17002>
-    ///
-    /// Added in 0.1.0.
     E17002,
 
     /// `62024` — Missing connection type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62024>
-    ///
-    /// Added in 0.1.0.
     E62024,
 
     /// `53202` — Participant identity contains invalid characters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53202>
-    ///
-    /// Added in 0.1.0.
     E53202,
 
     /// `21210` — 'From' phone number not verified
@@ -8106,10 +4971,6 @@ pub enum ErrorCode {
     /// \[from-test-credentials\]: /docs/api/rest/test-credentials#test-calls-parameters-From
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21210>
-    ///
-    /// Added in 0.1.0.
     E21210,
 
     /// `58001` — Video-enabled PlayerStreamer concurrency quota was exceeded
@@ -8117,10 +4978,6 @@ pub enum ErrorCode {
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active video PlayerStreamer resources.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/58001>
-    ///
-    /// Added in 0.1.0.
     E58001,
 
     /// `35126` — The ScheduleType value provided is not supported for this channel
@@ -8128,10 +4985,6 @@ pub enum ErrorCode {
     /// The ScheduleType value provided is not supported for the channel you want to send the message on.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/35126>
-    ///
-    /// Added in 0.1.0.
     E35126,
 
     /// `45370` — Failed to create outbound Channel.  Internal error.
@@ -8139,37 +4992,21 @@ pub enum ErrorCode {
     /// Failed to create inbound Channel due to an internal error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45370>
-    ///
-    /// Added in 0.1.0.
     E45370,
 
     /// `80303` — Not Found Short Code Sid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80303>
-    ///
-    /// Added in 0.1.0.
     E80303,
 
     /// `52214` — Alexa skill is not connected to Twilio
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52214>
-    ///
-    /// Added in 0.1.0.
     E52214,
 
     /// `80905` — Unknown Scenario
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80905>
-    ///
-    /// Added in 0.1.0.
     E80905,
 
     /// `60716` — Selected logo is not a valid PNG file
@@ -8177,28 +5014,16 @@ pub enum ErrorCode {
     /// The file sent for the brand logo image is not the expected, PNG
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60716>
-    ///
-    /// Added in 0.1.0.
     E60716,
 
     /// `61004` — Add-ons: No results
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61004>
-    ///
-    /// Added in 0.1.0.
     E61004,
 
     /// `52304` — User already exists
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52304>
-    ///
-    /// Added in 0.1.0.
     E52304,
 
     /// `45358` — Failed to close Channel.  Missing status parameter.
@@ -8206,28 +5031,16 @@ pub enum ErrorCode {
     /// Failed to close Channel &lt;channel sid&gt;.  No Channel status parameter was provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45358>
-    ///
-    /// Added in 0.1.0.
     E45358,
 
     /// `50422` — Non-chat conversation participants limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50422>
-    ///
-    /// Added in 0.1.0.
     E50422,
 
     /// `45005` — Service Unavailable
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45005>
-    ///
-    /// Added in 0.1.0.
     E45005,
 
     /// `35111` — SendAt timestamp is missing
@@ -8235,37 +5048,21 @@ pub enum ErrorCode {
     /// You must indicate SendAt timestamp if ScheduleType is 'fixed'.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/35111>
-    ///
-    /// Added in 0.1.0.
     E35111,
 
     /// `13217` — Dial: Invalid record value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13217>
-    ///
-    /// Added in 0.1.0.
     E13217,
 
     /// `80503` — No Records Updated
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80503>
-    ///
-    /// Added in 0.1.0.
     E80503,
 
     /// `50003` — Programmable Chat: Friendly name too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50003>
-    ///
-    /// Added in 0.1.0.
     E50003,
 
     /// `60702` — Business Profile not found
@@ -8273,10 +5070,6 @@ pub enum ErrorCode {
     /// The Business was not found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60702>
-    ///
-    /// Added in 0.1.0.
     E60702,
 
     /// `83402` — Received error response to IP Command callback request
@@ -8284,10 +5077,6 @@ pub enum ErrorCode {
     /// Twilio received an error response when attempting to send an IP Command event to the provided callback URL.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83402>
-    ///
-    /// Added in 0.1.0.
     E83402,
 
     /// `60223` — Delivery channel disabled
@@ -8297,10 +5086,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60223>
-    ///
-    /// Added in 0.1.0.
     E60223,
 
     /// `30103` — Links not shortened due to shortener application failure
@@ -8308,64 +5093,36 @@ pub enum ErrorCode {
     /// Links not shortened due to shortener application failure
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30103>
-    ///
-    /// Added in 0.1.0.
     E30103,
 
     /// `11320` — Invalid template unclosed brackets
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11320>
-    ///
-    /// Added in 0.1.0.
     E11320,
 
     /// `21249` — Maximum Origination URIs reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21249>
-    ///
-    /// Added in 0.1.0.
     E21249,
 
     /// `13242` — Dial-&gt;SIP: Invalid sendDigits value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13242>
-    ///
-    /// Added in 0.1.0.
     E13242,
 
     /// `13245` — Dial: Not allowed in this API version
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13245>
-    ///
-    /// Added in 0.1.0.
     E13245,
 
     /// `53304` — Track name is duplicated
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53304>
-    ///
-    /// Added in 0.1.0.
     E53304,
 
     /// `52140` — Unknown APNs error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52140>
-    ///
-    /// Added in 0.1.0.
     E52140,
 
     /// `22224` — Regulatory Bundle cannot transfer Item Assignments
@@ -8373,10 +5130,6 @@ pub enum ErrorCode {
     /// The Regulatory Bundle cannot transfer the Item Assignments from the destination Bundle.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22224>
-    ///
-    /// Added in 0.1.0.
     E22224,
 
     /// `30105` — Shortened link not found and no fallback URL found
@@ -8384,19 +5137,11 @@ pub enum ErrorCode {
     /// We received a request to a domain you've registered with Click Tracking but we don't have a record of the shortened url or a fallback url set on the domain.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30105>
-    ///
-    /// Added in 0.1.0.
     E30105,
 
     /// `51104` — Twilsock: Token doesn't contain service instance
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51104>
-    ///
-    /// Added in 0.1.0.
     E51104,
 
     /// `45360` — Failed to close or delete Conversation.  Downstream error.
@@ -8404,19 +5149,11 @@ pub enum ErrorCode {
     /// Failed to update Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45360>
-    ///
-    /// Added in 0.1.0.
     E45360,
 
     /// `52215` — Missing Title parameter for Alexa
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52215>
-    ///
-    /// Added in 0.1.0.
     E52215,
 
     /// `22207` — Unable to parse attributes JSON
@@ -8424,10 +5161,6 @@ pub enum ErrorCode {
     /// The attributes JSON string provided was not valid or parsing otherwise failed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22207>
-    ///
-    /// Added in 0.1.0.
     E22207,
 
     /// `21256` — Invalid ruleset
@@ -8435,46 +5168,26 @@ pub enum ErrorCode {
     /// The ruleset is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21256>
-    ///
-    /// Added in 0.1.0.
     E21256,
 
     /// `32008` — SIP: Registration per second limit reached
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32008>
-    ///
-    /// Added in 0.1.0.
     E32008,
 
     /// `60510` — SNA Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60510>
-    ///
-    /// Added in 0.1.0.
     E60510,
 
     /// `51122` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51122>
-    ///
-    /// Added in 0.1.0.
     E51122,
 
     /// `20104` — Access Token expired or expiration date invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20104>
-    ///
-    /// Added in 0.1.0.
     E20104,
 
     /// `20020` — No update/state change is observed for the data entered
@@ -8482,19 +5195,11 @@ pub enum ErrorCode {
     /// No update/state change is observed for the data entered
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20020>
-    ///
-    /// Added in 0.1.0.
     E20020,
 
     /// `52182` — Messaging Service not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52182>
-    ///
-    /// Added in 0.1.0.
     E52182,
 
     /// `21710` — Phone Number Already Exists in Messaging Service
@@ -8502,10 +5207,6 @@ pub enum ErrorCode {
     /// The phone number, short code or alpha sender ID already exists in the Messaging Service.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21710>
-    ///
-    /// Added in 0.1.0.
     E21710,
 
     /// `30404` — Not Found
@@ -8515,28 +5216,16 @@ pub enum ErrorCode {
     /// The resource was not found. Here are some examples of cases that may trigger a 404 error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30404>
-    ///
-    /// Added in 0.1.0.
     E30404,
 
     /// `53622` — Invalid public key for media tracks encryption in composition settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53622>
-    ///
-    /// Added in 0.1.0.
     E53622,
 
     /// `54053` — Invalid friendly name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54053>
-    ///
-    /// Added in 0.1.0.
     E54053,
 
     /// `57005` — 'Category' is too long
@@ -8544,10 +5233,6 @@ pub enum ErrorCode {
     /// Specified 'Category' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57005>
-    ///
-    /// Added in 0.1.0.
     E57005,
 
     /// `19042` — Custom Field validation error
@@ -8555,37 +5240,21 @@ pub enum ErrorCode {
     /// The request body has invalid inputs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19042>
-    ///
-    /// Added in 0.1.0.
     E19042,
 
     /// `54452` — Invalid 'Bounds' query parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54452>
-    ///
-    /// Added in 0.1.0.
     E54452,
 
     /// `12101` — Invalid Twilio Markup XML version
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12101>
-    ///
-    /// Added in 0.1.0.
     E12101,
 
     /// `14211` — Dial-&gt;Queue: Invalid whisper url
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14211>
-    ///
-    /// Added in 0.1.0.
     E14211,
 
     /// `30129` — Certificate is self signed
@@ -8593,10 +5262,6 @@ pub enum ErrorCode {
     /// Certificate is self signed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30129>
-    ///
-    /// Added in 0.1.0.
     E30129,
 
     /// `45733` — Pre-engagement data is not in valid JSON format.
@@ -8604,10 +5269,6 @@ pub enum ErrorCode {
     /// Failed to create webchat conversation. Pre-engagement data not in valid JSON format.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45733>
-    ///
-    /// Added in 0.1.0.
     E45733,
 
     /// `32711` — Voice User-Defined Message: Request to subscription callback URL encountered error
@@ -8615,10 +5276,6 @@ pub enum ErrorCode {
     /// Twilio received an error response when attempting to send a User-Defined Message event to the UserDefinedMessageSubscription callback URL.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32711>
-    ///
-    /// Added in 0.1.0.
     E32711,
 
     /// `58003` — Audio-only PlayerStreamer concurrency quota was exceeded
@@ -8626,10 +5283,6 @@ pub enum ErrorCode {
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active audio-only PlayerStreamer resources.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/58003>
-    ///
-    /// Added in 0.1.0.
     E58003,
 
     /// `21730` — System under maintenance. Please try again later.
@@ -8637,28 +5290,16 @@ pub enum ErrorCode {
     /// This error is returned by Twilio Systems when the system is going through a scheduled maintenance. During this maintenance window some of the operations are not allowed and this error is returned.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21730>
-    ///
-    /// Added in 0.1.0.
     E21730,
 
     /// `21452` — No phone numbers found in area code
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21452>
-    ///
-    /// Added in 0.1.0.
     E21452,
 
     /// `16010` — Conference Event: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16010>
-    ///
-    /// Added in 0.1.0.
     E16010,
 
     /// `33107` — SIM not found
@@ -8666,37 +5307,21 @@ pub enum ErrorCode {
     /// Raised whenever the given SIM is not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33107>
-    ///
-    /// Added in 0.1.0.
     E33107,
 
     /// `50324` — Invalid channel webhook type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50324>
-    ///
-    /// Added in 0.1.0.
     E50324,
 
     /// `50421` — Invalid last read message index format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50421>
-    ///
-    /// Added in 0.1.0.
     E50421,
 
     /// `61000` — Add-ons: Internal server error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61000>
-    ///
-    /// Added in 0.1.0.
     E61000,
 
     /// `21421` — Phone Number is invalid
@@ -8704,10 +5329,6 @@ pub enum ErrorCode {
     /// You tried to purchase or lookup a phone number that is invalid or add a phone number to a Messaging Service with an invalid Phone Number SID.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21421>
-    ///
-    /// Added in 0.1.0.
     E21421,
 
     /// `30127` — MessagingServiceSID is invalid.
@@ -8715,10 +5336,6 @@ pub enum ErrorCode {
     /// MessagingServiceSID is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30127>
-    ///
-    /// Added in 0.1.0.
     E30127,
 
     /// `21259` — Maximum number of SIP Manipulation Polies per account reached
@@ -8726,10 +5343,6 @@ pub enum ErrorCode {
     /// Your account already has the maximum number of Sip Manipulation Policies allowed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21259>
-    ///
-    /// Added in 0.1.0.
     E21259,
 
     /// `33000` — Generic Error
@@ -8737,10 +5350,6 @@ pub enum ErrorCode {
     /// Your request has caused an error that is not further specified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33000>
-    ///
-    /// Added in 0.1.0.
     E33000,
 
     /// `53669` — Access denied to external S3 bucket configured in composition settings
@@ -8750,10 +5359,6 @@ pub enum ErrorCode {
     /// Media composition has been marked as FAILED and will not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53669>
-    ///
-    /// Added in 0.1.0.
     E53669,
 
     /// `83000` — Super SIM registration failed due to Internal Error
@@ -8761,19 +5366,11 @@ pub enum ErrorCode {
     /// Your Super SIM registration request has caused an internal error that is not further specified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83000>
-    ///
-    /// Added in 0.1.0.
     E83000,
 
     /// `16108` — Voice Recording: Request failed due to concurrent recordings
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16108>
-    ///
-    /// Added in 0.1.0.
     E16108,
 
     /// `50361` — Too many conversation webhooks
@@ -8781,10 +5378,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50361>
-    ///
-    /// Added in 0.1.0.
     E50361,
 
     /// `21902` — InvoiceTag length must be between 0 and 32
@@ -8792,19 +5385,11 @@ pub enum ErrorCode {
     /// InvoiceTag length must be between 0 and 32
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21902>
-    ///
-    /// Added in 0.1.0.
     E21902,
 
     /// `13312` — Gather: Invalid method value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13312>
-    ///
-    /// Added in 0.1.0.
     E13312,
 
     /// `22204` — Bundle status and properties cannot be updated in the same request
@@ -8812,28 +5397,16 @@ pub enum ErrorCode {
     /// Bundle status and properties cannot be updated in the same request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22204>
-    ///
-    /// Added in 0.1.0.
     E22204,
 
     /// `20429` — Too Many Requests
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20429>
-    ///
-    /// Added in 0.1.0.
     E20429,
 
     /// `22113` — Phone Verification Incorrect
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22113>
-    ///
-    /// Added in 0.1.0.
     E22113,
 
     /// `30441` — Toll-Free phone number verification rejection - Content Violation
@@ -8841,10 +5414,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30441>
-    ///
-    /// Added in 0.1.0.
     E30441,
 
     /// `22203` — Unable to parse bundle status
@@ -8852,10 +5421,6 @@ pub enum ErrorCode {
     /// Bundle Status provided by user didn't parse into the accepted enum valuesf
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22203>
-    ///
-    /// Added in 0.1.0.
     E22203,
 
     /// `50364` — Invalid conversation webhook type
@@ -8863,10 +5428,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50364>
-    ///
-    /// Added in 0.1.0.
     E50364,
 
     /// `30128` — MessagingServiceSidsAction is invalid
@@ -8874,10 +5435,6 @@ pub enum ErrorCode {
     /// MessagingServiceSidAction is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30128>
-    ///
-    /// Added in 0.1.0.
     E30128,
 
     /// `13521` — \`&lt;Say&gt;\` element character limits exceeded
@@ -8885,19 +5442,11 @@ pub enum ErrorCode {
     /// `<Say>` element character limits exceeded
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13521>
-    ///
-    /// Added in 0.1.0.
     E13521,
 
     /// `50068` — Programmable Chat: Service instance unique name invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50068>
-    ///
-    /// Added in 0.1.0.
     E50068,
 
     /// `60228` — Template was not found
@@ -8909,19 +5458,11 @@ pub enum ErrorCode {
     /// The selected template was not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60228>
-    ///
-    /// Added in 0.1.0.
     E60228,
 
     /// `51202` — Twilsock : CPS, Too many requests
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51202>
-    ///
-    /// Added in 0.1.0.
     E51202,
 
     /// `16113` — Voice Recording: Cannot download a dual-channel presentation of a mono recording
@@ -8929,10 +5470,6 @@ pub enum ErrorCode {
     /// A recording created as a mono recording cannot be downloaded as a dual-channel audio file.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16113>
-    ///
-    /// Added in 0.1.0.
     E16113,
 
     /// `15009` — Internal Server Error
@@ -8940,10 +5477,6 @@ pub enum ErrorCode {
     /// The requested resource failed to complete the request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/15009>
-    ///
-    /// Added in 0.1.0.
     E15009,
 
     /// `53217` — maxAudioTracks or maxVideoTracks configuration is out of range
@@ -8951,10 +5484,6 @@ pub enum ErrorCode {
     /// The configuration value provided for maxVideoTracks or maxAudioTracks in the bandwidthProfile options is out of range
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53217>
-    ///
-    /// Added in 0.1.0.
     E53217,
 
     /// `83702` — Attachment Rejected Due To Network Not Allowed
@@ -8962,10 +5491,6 @@ pub enum ErrorCode {
     /// The SIM could not to attach to the specified Network, either because its Fleet's Network Access Profile did not allow the Network or because Twilio has blocked the IMSI currently being used from attaching to the Network.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83702>
-    ///
-    /// Added in 0.1.0.
     E83702,
 
     /// `60326` — Too many requests to create factors for the entity
@@ -8975,28 +5500,16 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60326>
-    ///
-    /// Added in 0.1.0.
     E60326,
 
     /// `45002` — Authentication Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45002>
-    ///
-    /// Added in 0.1.0.
     E45002,
 
     /// `52149` — Invalid APNs provider token used
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52149>
-    ///
-    /// Added in 0.1.0.
     E52149,
 
     /// `22214` — Missing End User
@@ -9004,10 +5517,6 @@ pub enum ErrorCode {
     /// An End User is missing from the regulatory bundle
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22214>
-    ///
-    /// Added in 0.1.0.
     E22214,
 
     /// `22209` — Invalid status enum in Supporting Document update request
@@ -9015,10 +5524,6 @@ pub enum ErrorCode {
     /// An invalid status enum was sent in an update Supporting Document reques
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22209>
-    ///
-    /// Added in 0.1.0.
     E22209,
 
     /// `50415` — Proxy address is not WhatsApp enabled sender
@@ -9026,10 +5531,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50415>
-    ///
-    /// Added in 0.1.0.
     E50415,
 
     /// `63045` — Link to a sample media file returned an unexpected error status
@@ -9037,10 +5538,6 @@ pub enum ErrorCode {
     /// The link returned an unexpected status code, making it impossible to retrieve the file.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63045>
-    ///
-    /// Added in 0.1.0.
     E63045,
 
     /// `30032` — Toll-Free Number Has Not Been Verified
@@ -9048,10 +5545,6 @@ pub enum ErrorCode {
     /// You sent a message (message SID: SMXXXXX) from a Toll-Free number to a mobile subscriber in USA or Canada. Twilio requires all Toll-Free numbers to go through a verification process. The Toll-Free number you sent from has not been verified through the required verification process.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30032>
-    ///
-    /// Added in 0.1.0.
     E30032,
 
     /// `32220` — Specifying an edge is not allowed when dialing SIP registered endpoints
@@ -9059,28 +5552,16 @@ pub enum ErrorCode {
     /// Twilio SIP domains allow endpoints to register through any supported SIP edge location. When dialing a registered endpoint, Twilio will fork the call to _all_ SIP devices registered under the same username/domain. Dialing one of your SIP domain's localized URIs (such as yourdomain.sip.ashburn.twilio.com) is not supported.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32220>
-    ///
-    /// Added in 0.1.0.
     E32220,
 
     /// `50212` — Programmable Chat: User already invited
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50212>
-    ///
-    /// Added in 0.1.0.
     E50212,
 
     /// `40151` — TaskRouter-&gt;Invalid instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40151>
-    ///
-    /// Added in 0.1.0.
     E40151,
 
     /// `13340` — Gather: Degraded Speech
@@ -9088,19 +5569,11 @@ pub enum ErrorCode {
     /// We are sorry for the inconvenience. You may be experiencing degraded &lt;Gather&gt; speech i.e. gather with input="speech dtmf" or input="speech".
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13340>
-    ///
-    /// Added in 0.1.0.
     E13340,
 
     /// `53501` — Unable to acquire TURN credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53501>
-    ///
-    /// Added in 0.1.0.
     E53501,
 
     /// `22404` — Starter profile creation and updates are temporarily disabled
@@ -9108,28 +5581,16 @@ pub enum ErrorCode {
     /// Starter profiles cannot be created or updated at this time. Contact support for help.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22404>
-    ///
-    /// Added in 0.1.0.
     E22404,
 
     /// `53603` — Internal failure while processing a recording
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53603>
-    ///
-    /// Added in 0.1.0.
     E53603,
 
     /// `50600` — Programmable Chat: Invite SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50600>
-    ///
-    /// Added in 0.1.0.
     E50600,
 
     /// `30885` — Campaign vetting rejection - High Risk
@@ -9137,10 +5598,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because it is considered High Risk.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30885>
-    ///
-    /// Added in 0.1.0.
     E30885,
 
     /// `93103` — There was an error with your Kinesis stream
@@ -9148,19 +5605,11 @@ pub enum ErrorCode {
     /// Event Streams is unable to write to the Kinesis Stream
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/93103>
-    ///
-    /// Added in 0.1.0.
     E93103,
 
     /// `54301` — Unique name already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54301>
-    ///
-    /// Added in 0.1.0.
     E54301,
 
     /// `30894` — Campaign vetting rejection - Invalid Brand Information
@@ -9168,37 +5617,21 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because invalid brand information.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30894>
-    ///
-    /// Added in 0.1.0.
     E30894,
 
     /// `22119` — Invalid Capabilities
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22119>
-    ///
-    /// Added in 0.1.0.
     E22119,
 
     /// `21471` — Account does not exist
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21471>
-    ///
-    /// Added in 0.1.0.
     E21471,
 
     /// `70253` — Invalid User Grants
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70253>
-    ///
-    /// Added in 0.1.0.
     E70253,
 
     /// `90012` — 'Recipients' list has too many items
@@ -9206,10 +5639,6 @@ pub enum ErrorCode {
     /// 'Recipients' list has too many items
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90012>
-    ///
-    /// Added in 0.1.0.
     E90012,
 
     /// `17400` — Invalid query parameter
@@ -9217,37 +5646,21 @@ pub enum ErrorCode {
     /// Invalid query parameter has been passed in the request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/17400>
-    ///
-    /// Added in 0.1.0.
     E17400,
 
     /// `81016` — Outbound HTTP Request Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81016>
-    ///
-    /// Added in 0.1.0.
     E81016,
 
     /// `21601` — Phone number is not a valid SMS-capable inbound phone number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21601>
-    ///
-    /// Added in 0.1.0.
     E21601,
 
     /// `32218` — SIP: Transfer not allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32218>
-    ///
-    /// Added in 0.1.0.
     E32218,
 
     /// `48027` — Outgoing conversation: Proxy address equals contact address
@@ -9255,37 +5668,21 @@ pub enum ErrorCode {
     /// A conversation could not be created because the provided Twilio proxy address was the same as contact address.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48027>
-    ///
-    /// Added in 0.1.0.
     E48027,
 
     /// `13221` — Dial-&gt;Number: Invalid method value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13221>
-    ///
-    /// Added in 0.1.0.
     E13221,
 
     /// `32215` — Dial failure calling a SIP Domain without specifying a region
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32215>
-    ///
-    /// Added in 0.1.0.
     E32215,
 
     /// `14212` — Dial-&gt;Queue: queue name too short
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14212>
-    ///
-    /// Added in 0.1.0.
     E14212,
 
     /// `60308` — Challenge verification attempts limit reached
@@ -9297,10 +5694,6 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60308>
-    ///
-    /// Added in 0.1.0.
     E60308,
 
     /// `45760` — Unable to validate address configuration. Auto create data missing.
@@ -9308,10 +5701,6 @@ pub enum ErrorCode {
     /// Unable to validate address configuration for provided address SID. Auto create data missing.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45760>
-    ///
-    /// Added in 0.1.0.
     E45760,
 
     /// `21910` — Invalid From and To pair. From and To should be of the same channel.
@@ -9319,10 +5708,6 @@ pub enum ErrorCode {
     /// From and To in the message send should be of the same channel.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21910>
-    ///
-    /// Added in 0.1.0.
     E21910,
 
     /// `60714` — Brand not found
@@ -9330,19 +5715,11 @@ pub enum ErrorCode {
     /// You are asking for a brand that does not exist for the business
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60714>
-    ///
-    /// Added in 0.1.0.
     E60714,
 
     /// `22105` — Invalid URL format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22105>
-    ///
-    /// Added in 0.1.0.
     E22105,
 
     /// `80624` — Approaching Maximium Number Pool Size
@@ -9350,37 +5727,21 @@ pub enum ErrorCode {
     /// Proxy number pools can include a maximum of 5000 Reserved numbers and 500 un-reserved numbers.  We have detected that are getting close to one of those limits.  Once you reach the limit, you will not be able to add more numbers to your pool.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80624>
-    ///
-    /// Added in 0.1.0.
     E80624,
 
     /// `13251` — Dial: Too many headers passed
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13251>
-    ///
-    /// Added in 0.1.0.
     E13251,
 
     /// `53110` — StatusCallbackMethod is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53110>
-    ///
-    /// Added in 0.1.0.
     E53110,
 
     /// `54009` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54009>
-    ///
-    /// Added in 0.1.0.
     E54009,
 
     /// `13430` — Play: Invalid DTMF String
@@ -9388,37 +5749,21 @@ pub enum ErrorCode {
     /// Play cannot use the DTMF characters in the configuration.  Must be an alphanumeric, asterisk, or pound sign.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13430>
-    ///
-    /// Added in 0.1.0.
     E13430,
 
     /// `52305` — User already belongs to the segment
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52305>
-    ///
-    /// Added in 0.1.0.
     E52305,
 
     /// `54051` — Invalid webhook URL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54051>
-    ///
-    /// Added in 0.1.0.
     E54051,
 
     /// `50203` — Programmable Chat: Identity reserved
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50203>
-    ///
-    /// Added in 0.1.0.
     E50203,
 
     /// `22005` — Call Queue Full
@@ -9432,19 +5777,11 @@ pub enum ErrorCode {
     /// When you create calls via the REST API they are added to a call queue. Calls are removed from that call queue and placed at a default rate of 1 per second. This calls per second rate can be increased. Twilio will reject requests to place calls that will not be placed within 24 hours. At 1 call per second Twilio will reject calls once there are 86400 calls in your queue. More calls will not be accepted until your queue length decreases, calls in your queue will continue to be placed. If your application requires timely placement of calls, your application performance may be degraded.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22005>
-    ///
-    /// Added in 0.1.0.
     E22005,
 
     /// `52181` — Too many SMS notification requests
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52181>
-    ///
-    /// Added in 0.1.0.
     E52181,
 
     /// `80622` — Maximum Pool Size Error
@@ -9452,28 +5789,16 @@ pub enum ErrorCode {
     /// You attempted to add a number to a Proxy Number Pool that has reached its maximum allowed size.  A Proxy Service pool can have up to 500 unreserved numbers and 5000 reserved numbers.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80622>
-    ///
-    /// Added in 0.1.0.
     E80622,
 
     /// `51127` — Twilsock: PNC limit has been
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51127>
-    ///
-    /// Added in 0.1.0.
     E51127,
 
     /// `80501` — Storage Operation Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80501>
-    ///
-    /// Added in 0.1.0.
     E80501,
 
     /// `90003` — Unable to fetch plugins from the Custom Plugins URL
@@ -9481,10 +5806,6 @@ pub enum ErrorCode {
     /// Twilio could not fetch your Flex plugins from your provided plugins URL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90003>
-    ///
-    /// Added in 0.1.0.
     E90003,
 
     /// `82005` — Function execution resulted in an error log
@@ -9492,10 +5813,6 @@ pub enum ErrorCode {
     /// Your Function execution resulted in logging an error message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82005>
-    ///
-    /// Added in 0.1.0.
     E82005,
 
     /// `48025` — Outgoing conversation: Invalid contact address
@@ -9503,10 +5820,6 @@ pub enum ErrorCode {
     /// A conversation could not be created because the provided contact address was invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48025>
-    ///
-    /// Added in 0.1.0.
     E48025,
 
     /// `13299` — 2010 Conference API feature requested using 2008 API
@@ -9514,55 +5827,31 @@ pub enum ErrorCode {
     /// A feature added to the 2010 Conference API was requested via the 2008 Twilio API. Please upgrade to the latest version of the conference API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13299>
-    ///
-    /// Added in 0.1.0.
     E13299,
 
     /// `22117` — Invalid Extension
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22117>
-    ///
-    /// Added in 0.1.0.
     E22117,
 
     /// `22108` — Invalid Application SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22108>
-    ///
-    /// Added in 0.1.0.
     E22108,
 
     /// `50056` — Programmable Chat: Webhook disabled processing of command
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50056>
-    ///
-    /// Added in 0.1.0.
     E50056,
 
     /// `50403` — Programmable Chat: Channel member limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50403>
-    ///
-    /// Added in 0.1.0.
     E50403,
 
     /// `52144` — APNs experienced an internal error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52144>
-    ///
-    /// Added in 0.1.0.
     E52144,
 
     /// `403` — Forbidden
@@ -9570,28 +5859,16 @@ pub enum ErrorCode {
     /// The request is not authorized
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/403>
-    ///
-    /// Added in 0.1.0.
     E403,
 
     /// `31486` — Busy Here
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31486>
-    ///
-    /// Added in 0.1.0.
     E31486,
 
     /// `40134` — Dequeue Instruction does not have a valid 'status\_callback\_events' parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40134>
-    ///
-    /// Added in 0.1.0.
     E40134,
 
     /// `10002` — Trial accounts do not support the feature you tried to use
@@ -9601,19 +5878,11 @@ pub enum ErrorCode {
     /// For guidance on updating your account, please see \[How to Work with your Free Twilio Trial Account\](/docs/usage/tutorials/how-to-use-your-free-trial-account#how-to-upgrade-your-account).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/10002>
-    ///
-    /// Added in 0.1.0.
     E10002,
 
     /// `54354` — Permission not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54354>
-    ///
-    /// Added in 0.1.0.
     E54354,
 
     /// `45302` — Participant was disconnected before setting up Meeting
@@ -9621,19 +5890,11 @@ pub enum ErrorCode {
     /// User was disconnected from media before setting up Meeting
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45302>
-    ///
-    /// Added in 0.1.0.
     E45302,
 
     /// `82002` — Error on Twilio Function response
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82002>
-    ///
-    /// Added in 0.1.0.
     E82002,
 
     /// `33105` — Transition invalid
@@ -9641,10 +5902,6 @@ pub enum ErrorCode {
     /// Raised whenever the SIM cannot be transitioned to the requested status.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33105>
-    ///
-    /// Added in 0.1.0.
     E33105,
 
     /// `57019` — 'Authorization' header is missing or is invalid
@@ -9652,10 +5909,6 @@ pub enum ErrorCode {
     /// 'Authorization' header is missing or is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57019>
-    ///
-    /// Added in 0.1.0.
     E57019,
 
     /// `30125` — Your phone number could not be registered with US A2P 10DLC
@@ -9663,10 +5916,6 @@ pub enum ErrorCode {
     /// We noticed that you have tried to add a number to a messaging service associated with a US A2P 10DLC starter campaign. Please note that all starter campaigns have a max limit of 1 phone number per campaign. Since you have reached this limit previously, your phone number could not be successfully registered for US A2P 10DLC. If you try to send SMS or MMS messages to the US using this phone number, those messages will be considered as unregistered traffic, where higher fees apply.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30125>
-    ///
-    /// Added in 0.1.0.
     E30125,
 
     /// `60317` — Factor already exists
@@ -9676,28 +5925,16 @@ pub enum ErrorCode {
     /// HTTP status: 409
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60317>
-    ///
-    /// Added in 0.1.0.
     E60317,
 
     /// `53500` — Unable to acquire configuration
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53500>
-    ///
-    /// Added in 0.1.0.
     E53500,
 
     /// `80618` — Chat Integration Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80618>
-    ///
-    /// Added in 0.1.0.
     E80618,
 
     /// `53663` — Internal failure when bulk deleting recordings from your account
@@ -9705,10 +5942,6 @@ pub enum ErrorCode {
     /// Despite our best efforts, we have failed to delete some or all of the selected recordings. The operation has been cancelled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53663>
-    ///
-    /// Added in 0.1.0.
     E53663,
 
     /// `14226` — TaskRouter Enqueue not supported in this realm
@@ -9716,28 +5949,16 @@ pub enum ErrorCode {
     /// TaskRouter Enqueue not supported in this realm
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14226>
-    ///
-    /// Added in 0.1.0.
     E14226,
 
     /// `14239` — Dial-&gt;Conference: Unable to update Worker
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14239>
-    ///
-    /// Added in 0.1.0.
     E14239,
 
     /// `63025` — Media already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63025>
-    ///
-    /// Added in 0.1.0.
     E63025,
 
     /// `30883` — Campaign vetting rejection - Content Violation
@@ -9745,19 +5966,11 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected due to Content Violation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30883>
-    ///
-    /// Added in 0.1.0.
     E30883,
 
     /// `52166` — Webhook Credentials endpoint responded with Internal Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52166>
-    ///
-    /// Added in 0.1.0.
     E52166,
 
     /// `31008` — Call cancelled
@@ -9769,10 +5982,6 @@ pub enum ErrorCode {
     /// Unable to answer because the call has ended
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31008>
-    ///
-    /// Added in 0.1.0.
     E31008,
 
     /// `60202` — Max check attempts reached
@@ -9782,10 +5991,6 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60202>
-    ///
-    /// Added in 0.1.0.
     E60202,
 
     /// `30442` — Toll-Free phone number verification rejection - Campaign Violation
@@ -9793,10 +5998,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30442>
-    ///
-    /// Added in 0.1.0.
     E30442,
 
     /// `30021` — Internal Failure with messaging service orchestrator
@@ -9804,91 +6005,51 @@ pub enum ErrorCode {
     /// An internal error has occurred with the messaging service orchestrator that prevented Twilio from processing your response.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30021>
-    ///
-    /// Added in 0.1.0.
     E30021,
 
     /// `32001` — SIP: Trunk CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32001>
-    ///
-    /// Added in 0.1.0.
     E32001,
 
     /// `81024` — Subflow Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81024>
-    ///
-    /// Added in 0.1.0.
     E81024,
 
     /// `50420` — Participant Messaging Binding type does not support all of the provided Messaging Binding parameters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50420>
-    ///
-    /// Added in 0.1.0.
     E50420,
 
     /// `54502` — Invalid index name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54502>
-    ///
-    /// Added in 0.1.0.
     E54502,
 
     /// `50321` — Programmable Chat: Too many channel webhooks
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50321>
-    ///
-    /// Added in 0.1.0.
     E50321,
 
     /// `13231` — Dial-&gt;Conference: Invalid endConferenceOnExit value
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13231>
-    ///
-    /// Added in 0.1.0.
     E13231,
 
     /// `40000` — Content-Type of 'application/json' not set
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40000>
-    ///
-    /// Added in 0.1.0.
     E40000,
 
     /// `62027` — Interconnect: Extra MPLS parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62027>
-    ///
-    /// Added in 0.1.0.
     E62027,
 
     /// `53662` — StatusCallback is invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53662>
-    ///
-    /// Added in 0.1.0.
     E53662,
 
     /// `52310` — Notification TTL has expired
@@ -9896,37 +6057,21 @@ pub enum ErrorCode {
     /// Notification expired during processing
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52310>
-    ///
-    /// Added in 0.1.0.
     E52310,
 
     /// `50502` — Programmable Chat: Message index not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50502>
-    ///
-    /// Added in 0.1.0.
     E50502,
 
     /// `13120` — Annotate-&gt;BillingReferenceTag cannot be over 128 characters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13120>
-    ///
-    /// Added in 0.1.0.
     E13120,
 
     /// `52309` — Channel provider replied with an error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52309>
-    ///
-    /// Added in 0.1.0.
     E52309,
 
     /// `21653` — There are more recipient addresses than allowed
@@ -9934,19 +6079,11 @@ pub enum ErrorCode {
     /// There are more recipient addresses than allowed for a channel. For instance for SMS we allow only one recipient but for Group MMS we allow multiple recipients
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21653>
-    ///
-    /// Added in 0.1.0.
     E21653,
 
     /// `62008` — Bandwidth reserve is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62008>
-    ///
-    /// Added in 0.1.0.
     E62008,
 
     /// `45375` — Failed to delete Channel.  Invalid Account sid.
@@ -9954,10 +6091,6 @@ pub enum ErrorCode {
     /// Failed to delete Channel &lt;channel sid&gt; due to invalid AccountSid.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45375>
-    ///
-    /// Added in 0.1.0.
     E45375,
 
     /// `82004` — Function execution resulted in a warning log
@@ -9965,10 +6098,6 @@ pub enum ErrorCode {
     /// Your Function execution resulted in logging a warning message
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82004>
-    ///
-    /// Added in 0.1.0.
     E82004,
 
     /// `12300` — Invalid Content-Type
@@ -9980,28 +6109,16 @@ pub enum ErrorCode {
     /// 502 Bad Gateway error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12300>
-    ///
-    /// Added in 0.1.0.
     E12300,
 
     /// `51215` — Twilsock: Unauthorized
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51215>
-    ///
-    /// Added in 0.1.0.
     E51215,
 
     /// `80604` — Proxy Identifier In Use
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80604>
-    ///
-    /// Added in 0.1.0.
     E80604,
 
     /// `32113` — SIP: Header name is not allowed
@@ -10011,10 +6128,6 @@ pub enum ErrorCode {
     /// Twilio supports extension headers beginning with an X- prefix. Your extension header name cannot begin with the prefix `X-Twilio`.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32113>
-    ///
-    /// Added in 0.1.0.
     E32113,
 
     /// `30123` — Callback URL is missing
@@ -10022,19 +6135,11 @@ pub enum ErrorCode {
     /// Callback URL is missing
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30123>
-    ///
-    /// Added in 0.1.0.
     E30123,
 
     /// `21453` — Phone number already validated on another account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21453>
-    ///
-    /// Added in 0.1.0.
     E21453,
 
     /// `60200` — Invalid parameter
@@ -10054,10 +6159,6 @@ pub enum ErrorCode {
     /// ```
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60200>
-    ///
-    /// Added in 0.1.0.
     E60200,
 
     /// `19024` — Invalid channel input
@@ -10065,19 +6166,11 @@ pub enum ErrorCode {
     /// Request body is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19024>
-    ///
-    /// Added in 0.1.0.
     E19024,
 
     /// `81004` — Failed to add member to Chat Channel
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81004>
-    ///
-    /// Added in 0.1.0.
     E81004,
 
     /// `60713` — Error communicating with Regulatory Identification API
@@ -10085,10 +6178,6 @@ pub enum ErrorCode {
     /// KYC, part of the Branded Comms product, depends on Twilio's regulatory APIs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60713>
-    ///
-    /// Added in 0.1.0.
     E60713,
 
     /// `45301` — Error occurred when connecting to a Meeting Participant
@@ -10096,19 +6185,11 @@ pub enum ErrorCode {
     /// Error occurred when connecting to a user
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45301>
-    ///
-    /// Added in 0.1.0.
     E45301,
 
     /// `19038` — Page token must be bigger than or equal to 0
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19038>
-    ///
-    /// Added in 0.1.0.
     E19038,
 
     /// `62100` — IP address(es) already linked to another connection
@@ -10116,10 +6197,6 @@ pub enum ErrorCode {
     /// The IP address is already associated with another Interconnect connection.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62100>
-    ///
-    /// Added in 0.1.0.
     E62100,
 
     /// `48032` — Outgoing conversation: Missing Messaging service
@@ -10127,10 +6204,6 @@ pub enum ErrorCode {
     /// A conversation could not be created because the Messaging service required for Frontline is missing.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48032>
-    ///
-    /// Added in 0.1.0.
     E48032,
 
     /// `30892` — Campaign vetting rejection - Invalid Sample Message - Public URL Shorteners
@@ -10138,10 +6211,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of URL shortener in the sample message.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30892>
-    ///
-    /// Added in 0.1.0.
     E30892,
 
     /// `22222` — Emergency Status cannot be updated
@@ -10149,28 +6218,16 @@ pub enum ErrorCode {
     /// Emergency Status cannot be updated
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22222>
-    ///
-    /// Added in 0.1.0.
     E22222,
 
     /// `63022` — Invalid vname certificate
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63022>
-    ///
-    /// Added in 0.1.0.
     E63022,
 
     /// `11235` — Certificate Invalid - Domain Mismatch
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11235>
-    ///
-    /// Added in 0.1.0.
     E11235,
 
     /// `90025` — Template body has unsupported tag type
@@ -10178,64 +6235,36 @@ pub enum ErrorCode {
     /// Template body has unsupported Mustache tag type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90025>
-    ///
-    /// Added in 0.1.0.
     E90025,
 
     /// `50401` — Programmable Chat: Member SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50401>
-    ///
-    /// Added in 0.1.0.
     E50401,
 
     /// `20102` — Invalid Access Token header
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20102>
-    ///
-    /// Added in 0.1.0.
     E20102,
 
     /// `40123` — TaskRouter-&gt;Redirect
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40123>
-    ///
-    /// Added in 0.1.0.
     E40123,
 
     /// `80304` — Not Found Unmanaged Identifier
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80304>
-    ///
-    /// Added in 0.1.0.
     E80304,
 
     /// `52401` — Too many notification log events
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52401>
-    ///
-    /// Added in 0.1.0.
     E52401,
 
     /// `70106` — Invalid AWS credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70106>
-    ///
-    /// Added in 0.1.0.
     E70106,
 
     /// `60707` — Branded Channel not found
@@ -10243,19 +6272,11 @@ pub enum ErrorCode {
     /// Branded Channel not found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60707>
-    ///
-    /// Added in 0.1.0.
     E60707,
 
     /// `52203` — Missing body for Facebook Messenger delivery attempt
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52203>
-    ///
-    /// Added in 0.1.0.
     E52203,
 
     /// `45369` — Failed to create inbound Channel.  Internal error.
@@ -10263,19 +6284,11 @@ pub enum ErrorCode {
     /// Failed to create outbound Channel due to an internal error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45369>
-    ///
-    /// Added in 0.1.0.
     E45369,
 
     /// `31000` — Generic error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31000>
-    ///
-    /// Added in 0.1.0.
     E31000,
 
     /// `30891` — Campaign vetting rejection - Invalid Website URL
@@ -10283,10 +6296,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of unverifiable website.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30891>
-    ///
-    /// Added in 0.1.0.
     E30891,
 
     /// `60333` — The SMS message was sent using a brandless template.
@@ -10294,10 +6303,6 @@ pub enum ErrorCode {
     /// The SMS message was sent using a brandless template, instead of the template that you configured, which contains a friendly name (brand).
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60333>
-    ///
-    /// Added in 0.1.0.
     E60333,
 
     /// `45366` — Failed to create Channel.  Invalid request parameters.
@@ -10305,10 +6310,6 @@ pub enum ErrorCode {
     /// Failed to create Channel &lt;channel sid&gt; due to invalid request parameters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45366>
-    ///
-    /// Added in 0.1.0.
     E45366,
 
     /// `10001` — Account is not active
@@ -10316,37 +6317,21 @@ pub enum ErrorCode {
     /// This account has been disabled and may not be used until it is reactivated.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/10001>
-    ///
-    /// Added in 0.1.0.
     E10001,
 
     /// `50507` — Programmable Chat: Media not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50507>
-    ///
-    /// Added in 0.1.0.
     E50507,
 
     /// `31923` — Stream - WebSocket - Malformed URL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31923>
-    ///
-    /// Added in 0.1.0.
     E31923,
 
     /// `80605` — Proxy Identifier Not In Service
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80605>
-    ///
-    /// Added in 0.1.0.
     E80605,
 
     /// `30024` — Numeric Sender ID Not Provisioned on Carrier
@@ -10354,19 +6339,11 @@ pub enum ErrorCode {
     /// You sent a message (message SID: SMXXXXX) to a mobile number in a country that requires Numeric Sender ID pre-registration and provisioning. The Numeric Sender ID is not currently provisioned with the carrier.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30024>
-    ///
-    /// Added in 0.1.0.
     E30024,
 
     /// `14222` — Enqueue: Could not create Task
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14222>
-    ///
-    /// Added in 0.1.0.
     E14222,
 
     /// `60313` — Unauthorized factor creation
@@ -10376,10 +6353,6 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60313>
-    ///
-    /// Added in 0.1.0.
     E60313,
 
     /// `30029` — Invalid ContentRetention
@@ -10387,10 +6360,6 @@ pub enum ErrorCode {
     /// ContentRetention value used in the request is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30029>
-    ///
-    /// Added in 0.1.0.
     E30029,
 
     /// `48030` — Outgoing conversation: Proxy address is not WhatsApp-enabled sender
@@ -10398,28 +6367,16 @@ pub enum ErrorCode {
     /// A WhatsApp conversation could not be created because the provided Twilio proxy number is not a WhatsApp-enabled sender.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48030>
-    ///
-    /// Added in 0.1.0.
     E48030,
 
     /// `50206` — Programmable Chat: Identity should not match user SID pattern
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50206>
-    ///
-    /// Added in 0.1.0.
     E50206,
 
     /// `13112` — Annotate: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13112>
-    ///
-    /// Added in 0.1.0.
     E13112,
 
     /// `45771` — Failed to create InboundConversation. Internal Error.
@@ -10427,19 +6384,11 @@ pub enum ErrorCode {
     /// An unexpected error occurred while creating Inbound Conversation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45771>
-    ///
-    /// Added in 0.1.0.
     E45771,
 
     /// `62007` — Direct connect is not associated with the exchange.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62007>
-    ///
-    /// Added in 0.1.0.
     E62007,
 
     /// `50435` — Group MMS activation failed.
@@ -10447,10 +6396,6 @@ pub enum ErrorCode {
     /// The conversation's Group MMS could not be activated.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50435>
-    ///
-    /// Added in 0.1.0.
     E50435,
 
     /// `91102` — Subscription could not be found
@@ -10458,10 +6403,6 @@ pub enum ErrorCode {
     /// Subscription could not be found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91102>
-    ///
-    /// Added in 0.1.0.
     E91102,
 
     /// `94100` — Transcriptions: status callback response error
@@ -10469,10 +6410,6 @@ pub enum ErrorCode {
     /// Twilio attempted to send a transcription event to the callback URL specified and your application returned a 4xx or 5xx or other HTTP response error
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94100>
-    ///
-    /// Added in 0.1.0.
     E94100,
 
     /// `22218` — The Supporting Document field does not match the field in the End-User
@@ -10480,19 +6417,11 @@ pub enum ErrorCode {
     /// The Supporting Document field does not match the field in the End-User.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22218>
-    ///
-    /// Added in 0.1.0.
     E22218,
 
     /// `63009` — Channel provider returned an internal service error (HTTP 5xx). Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63009>
-    ///
-    /// Added in 0.1.0.
     E63009,
 
     /// `90039` — Broadcast 'MessageStatusCallbackUrl' is invalid
@@ -10500,37 +6429,21 @@ pub enum ErrorCode {
     /// Broadcast 'MessageStatusCallbackUrl' is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90039>
-    ///
-    /// Added in 0.1.0.
     E90039,
 
     /// `20151` — Authentication Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20151>
-    ///
-    /// Added in 0.1.0.
     E20151,
 
     /// `54453` — Invalid 'PageToken' query parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54453>
-    ///
-    /// Added in 0.1.0.
     E54453,
 
     /// `13327` — Gather: Invalid speechTimeout value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13327>
-    ///
-    /// Added in 0.1.0.
     E13327,
 
     /// `30114` — Specified date is not available yet
@@ -10538,28 +6451,16 @@ pub enum ErrorCode {
     /// Deactivation list data is not yet available for the date that you specified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30114>
-    ///
-    /// Added in 0.1.0.
     E30114,
 
     /// `30003` — Unreachable destination handset
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30003>
-    ///
-    /// Added in 0.1.0.
     E30003,
 
     /// `50303` — Programmable Chat: Attributes too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50303>
-    ///
-    /// Added in 0.1.0.
     E50303,
 
     /// `22208` — Supporting Document status and attributes cannot be updated in the same request
@@ -10567,28 +6468,16 @@ pub enum ErrorCode {
     /// Both the Supporting Documents status and the attributes were present in the update request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22208>
-    ///
-    /// Added in 0.1.0.
     E22208,
 
     /// `16105` — Voice Recording: Unavailable due to no valid public keys
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16105>
-    ///
-    /// Added in 0.1.0.
     E16105,
 
     /// `21209` — Invalid Method
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21209>
-    ///
-    /// Added in 0.1.0.
     E21209,
 
     /// `45763` — Unable to validate address configuration. Auto create studio flow SID missing.
@@ -10596,19 +6485,11 @@ pub enum ErrorCode {
     /// Unable to validate address configuration for provided address SID. Auto create studio flow SID missing.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45763>
-    ///
-    /// Added in 0.1.0.
     E45763,
 
     /// `11203` — HTTP communication total time out triggered
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11203>
-    ///
-    /// Added in 0.1.0.
     E11203,
 
     /// `63003` — Channel could not find To address
@@ -10616,10 +6497,6 @@ pub enum ErrorCode {
     /// You have tried to send a message to a To address that is inactive or invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63003>
-    ///
-    /// Added in 0.1.0.
     E63003,
 
     /// `63043` — Link to a sample media file returns 403 Forbidden
@@ -10627,19 +6504,11 @@ pub enum ErrorCode {
     /// The link returned a status code of 403 Forbidden, making it impossible to retrieve the file.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63043>
-    ///
-    /// Added in 0.1.0.
     E63043,
 
     /// `12100` — Document parse failure
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12100>
-    ///
-    /// Added in 0.1.0.
     E12100,
 
     /// `60224` — Missing substitutions for selected template
@@ -10649,64 +6518,36 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60224>
-    ///
-    /// Added in 0.1.0.
     E60224,
 
     /// `52165` — No Credentials found for the supplied Identifier
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52165>
-    ///
-    /// Added in 0.1.0.
     E52165,
 
     /// `22120` — Invalid Verification Type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22120>
-    ///
-    /// Added in 0.1.0.
     E22120,
 
     /// `52135` — Missing subject in APNs certificate
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52135>
-    ///
-    /// Added in 0.1.0.
     E52135,
 
     /// `61008` — Add-ons:  HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61008>
-    ///
-    /// Added in 0.1.0.
     E61008,
 
     /// `20103` — Invalid Access Token issuer/subject
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20103>
-    ///
-    /// Added in 0.1.0.
     E20103,
 
     /// `61005` — Add-ons: Bad request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61005>
-    ///
-    /// Added in 0.1.0.
     E61005,
 
     /// `60607` — Lookup Unsupported Country
@@ -10714,28 +6555,16 @@ pub enum ErrorCode {
     /// No provider found to satisfy the Lookup request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60607>
-    ///
-    /// Added in 0.1.0.
     E60607,
 
     /// `53605` — Internal failure when retrieving your account's recording settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53605>
-    ///
-    /// Added in 0.1.0.
     E53605,
 
     /// `14106` — Document retrieval limit reached
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14106>
-    ///
-    /// Added in 0.1.0.
     E14106,
 
     /// `16028` — Participant to be whispered is not present in the conference
@@ -10743,10 +6572,6 @@ pub enum ErrorCode {
     /// The participant to be whispered is not present in the conference, so the coach to the participant cannot be added to the conference.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16028>
-    ///
-    /// Added in 0.1.0.
     E16028,
 
     /// `45209` — Adding a user to the Chat Channel has timed out waiting for a response from Twilio Chat.
@@ -10754,10 +6579,6 @@ pub enum ErrorCode {
     /// Adding user to Chat Channel has failed because of a timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45209>
-    ///
-    /// Added in 0.1.0.
     E45209,
 
     /// `19054` — Expected Unique form key in input request is missing
@@ -10765,10 +6586,6 @@ pub enum ErrorCode {
     /// Expected Unique form key in input request is missing
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19054>
-    ///
-    /// Added in 0.1.0.
     E19054,
 
     /// `50379` — TimeToInactive format is invalid
@@ -10776,19 +6593,11 @@ pub enum ErrorCode {
     /// 'TimeToInactive' parameter supports values which are ISO8601 durations.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50379>
-    ///
-    /// Added in 0.1.0.
     E50379,
 
     /// `13248` — Dial: Invalid callerID, too long
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13248>
-    ///
-    /// Added in 0.1.0.
     E13248,
 
     /// `50350` — Conversation not found
@@ -10796,10 +6605,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50350>
-    ///
-    /// Added in 0.1.0.
     E50350,
 
     /// `60550` — Auto Channel Failed: None of the available channels could be selected due to validation errors. Check your debugger messages in console.
@@ -10807,10 +6612,6 @@ pub enum ErrorCode {
     /// Due to validation errors, none of the available specific channels could be selected. Check your debugger messages in the console for more details.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60550>
-    ///
-    /// Added in 0.1.0.
     E60550,
 
     /// `14240` — Max concurrent Workers exceeded
@@ -10818,10 +6619,6 @@ pub enum ErrorCode {
     /// Max concurrent Workers exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14240>
-    ///
-    /// Added in 0.1.0.
     E14240,
 
     /// `94600` — Filter limit exceeded
@@ -10829,10 +6626,6 @@ pub enum ErrorCode {
     /// The action could not be performed because the filter limit was exceeded.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94600>
-    ///
-    /// Added in 0.1.0.
     E94600,
 
     /// `22206` — Attempting to add invalid object type to bundle
@@ -10840,28 +6633,16 @@ pub enum ErrorCode {
     /// The object_sid provided was not a Supporting Document Sid or an End-User Sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22206>
-    ///
-    /// Added in 0.1.0.
     E22206,
 
     /// `54300` — Unique name not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54300>
-    ///
-    /// Added in 0.1.0.
     E54300,
 
     /// `13244` — Dial: No SIP Authorization
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13244>
-    ///
-    /// Added in 0.1.0.
     E13244,
 
     /// `30131` — Domain's certificate will expire soon
@@ -10869,46 +6650,26 @@ pub enum ErrorCode {
     /// A TLS certificate associated with one of your domains will expire soon.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30131>
-    ///
-    /// Added in 0.1.0.
     E30131,
 
     /// `14235` — Dial-&gt;Conference: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14235>
-    ///
-    /// Added in 0.1.0.
     E14235,
 
     /// `62019` — IP route exceeds permitted IP range
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62019>
-    ///
-    /// Added in 0.1.0.
     E62019,
 
     /// `48050` — Internal service error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48050>
-    ///
-    /// Added in 0.1.0.
     E48050,
 
     /// `50060` — Programmable Chat: Invalid user channels limit format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50060>
-    ///
-    /// Added in 0.1.0.
     E50060,
 
     /// `22500` — Twilio phone number using deprecated API version
@@ -10916,19 +6677,11 @@ pub enum ErrorCode {
     /// Phone Numbers no longer supports 2008-08-01 API.  The Twilio phone number is configured for the deprecated 2008-08-01 API, which is not compatible. Update the phone number API version to 2010-04-01
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22500>
-    ///
-    /// Added in 0.1.0.
     E22500,
 
     /// `52107` — Invalid custom key for GCM/FCM
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52107>
-    ///
-    /// Added in 0.1.0.
     E52107,
 
     /// `91104` — Event type not found
@@ -10936,19 +6689,11 @@ pub enum ErrorCode {
     /// Event type not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91104>
-    ///
-    /// Added in 0.1.0.
     E91104,
 
     /// `52072` — Client mqtt connection not created or closed
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52072>
-    ///
-    /// Added in 0.1.0.
     E52072,
 
     /// `13223` — Dial: Invalid phone number format
@@ -10956,19 +6701,11 @@ pub enum ErrorCode {
     /// Phone Numbers must be in E.164 format. E.164 numbers are formatted \[+\] \[country code\] \[subscriber number including area code\] and can have a maximum of 15 digits.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13223>
-    ///
-    /// Added in 0.1.0.
     E13223,
 
     /// `22121` — Unable to Transfer Hosted Number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22121>
-    ///
-    /// Added in 0.1.0.
     E22121,
 
     /// `60220` — Messages to China require use case vetting
@@ -10979,73 +6716,41 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60220>
-    ///
-    /// Added in 0.1.0.
     E60220,
 
     /// `51131` — Twilsock: Authentication failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51131>
-    ///
-    /// Added in 0.1.0.
     E51131,
 
     /// `21655` — The ContentSid is Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21655>
-    ///
-    /// Added in 0.1.0.
     E21655,
 
     /// `50331` — Programmable Chat: Channel webhook trigger not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50331>
-    ///
-    /// Added in 0.1.0.
     E50331,
 
     /// `50329` — Programmable Chat: Channel webhook url not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50329>
-    ///
-    /// Added in 0.1.0.
     E50329,
 
     /// `53200` — Participant identity is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53200>
-    ///
-    /// Added in 0.1.0.
     E53200,
 
     /// `52111` — GCM/FCM unknown error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52111>
-    ///
-    /// Added in 0.1.0.
     E52111,
 
     /// `21481` — Invalid PageToken
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21481>
-    ///
-    /// Added in 0.1.0.
     E21481,
 
     /// `30034` — US A2P 10DLC - Message from an Unregistered Number
@@ -11053,19 +6758,11 @@ pub enum ErrorCode {
     /// Message sent to a US number may not be delivered because it is being sent from a number that must be registered to an approved 10DLC Campaign. To check the A2P 10DLC registration status of your Twilio phone numbers, go to &lt;a href= "<https://support.twilio.com/hc/en-us/articles/4418081745179-How-do-I-check-that-I-have-completed-US-A2P-10DLC-registration->"&gt;this help page&lt;/a&gt;. To initiate an A2P10DLC registration, &lt;a href= "<https://console.twilio.com/us1/develop/sms/regulatory-compliance/a2p-onboarding>"&gt;visit your console here&lt;/a&gt;.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30034>
-    ///
-    /// Added in 0.1.0.
     E30034,
 
     /// `80902` — No Active Session
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80902>
-    ///
-    /// Added in 0.1.0.
     E80902,
 
     /// `50441` — Failed to add a proxy address to a participant.
@@ -11073,28 +6770,16 @@ pub enum ErrorCode {
     /// You cannot add a proxy address to the participant.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50441>
-    ///
-    /// Added in 0.1.0.
     E50441,
 
     /// `33122` — Rate Plan Is Not Allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33122>
-    ///
-    /// Added in 0.1.0.
     E33122,
 
     /// `21420` — ApplicationSid is not accessible
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21420>
-    ///
-    /// Added in 0.1.0.
     E21420,
 
     /// `22211` — Cannot create a Supporting Document with no FriendlyName
@@ -11102,46 +6787,26 @@ pub enum ErrorCode {
     /// The request to create a new Supporting Document instance did not contain a FriendlyName
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22211>
-    ///
-    /// Added in 0.1.0.
     E22211,
 
     /// `52307` — No users with provided segments
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52307>
-    ///
-    /// Added in 0.1.0.
     E52307,
 
     /// `11237` — Certificate Invalid - Could not find path to certificate
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11237>
-    ///
-    /// Added in 0.1.0.
     E11237,
 
     /// `21247` — Trunk Dependencies
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21247>
-    ///
-    /// Added in 0.1.0.
     E21247,
 
     /// `61003` — Add-ons: Requirements to invoke AddOns have not been met
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61003>
-    ///
-    /// Added in 0.1.0.
     E61003,
 
     /// `90022` — One of 'TemplateArgs' dictionary value is too long
@@ -11149,46 +6814,26 @@ pub enum ErrorCode {
     /// One of 'TemplateArgs' dictionary value is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90022>
-    ///
-    /// Added in 0.1.0.
     E90022,
 
     /// `54206` — Invalid Map Item data
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54206>
-    ///
-    /// Added in 0.1.0.
     E54206,
 
     /// `31207` — JWT token expiration too long.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31207>
-    ///
-    /// Added in 0.1.0.
     E31207,
 
     /// `14108` — From phone number not SMS capable
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14108>
-    ///
-    /// Added in 0.1.0.
     E14108,
 
     /// `60511` — SNA Downstream Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60511>
-    ///
-    /// Added in 0.1.0.
     E60511,
 
     /// `50391` — Conflicting conversation modification
@@ -11196,28 +6841,16 @@ pub enum ErrorCode {
     /// The requested conversation is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50391>
-    ///
-    /// Added in 0.1.0.
     E50391,
 
     /// `50106` — Programmable Chat: Channel creator role not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50106>
-    ///
-    /// Added in 0.1.0.
     E50106,
 
     /// `32304` — Interconnect: Connection (TNX) SID is not Active
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32304>
-    ///
-    /// Added in 0.1.0.
     E32304,
 
     /// `60201` — Selected template translation is not approved
@@ -11229,19 +6862,11 @@ pub enum ErrorCode {
     /// Selected template translation is not approved
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60201>
-    ///
-    /// Added in 0.1.0.
     E60201,
 
     /// `20002` — Invalid FriendlyName
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20002>
-    ///
-    /// Added in 0.1.0.
     E20002,
 
     /// `60618` — Lookup Malformed Request Parameter
@@ -11249,10 +6874,6 @@ pub enum ErrorCode {
     /// An invalid value was passed for query parameters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60618>
-    ///
-    /// Added in 0.1.0.
     E60618,
 
     /// `82007` — Unsupported Runtime
@@ -11260,37 +6881,21 @@ pub enum ErrorCode {
     /// The runtime used in the Serverless Build request is not supported on the platform. A runtime defines the environment your Functions will be executed in (e.g. which Node.js version to use for your Functions).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82007>
-    ///
-    /// Added in 0.1.0.
     E82007,
 
     /// `53630` — Empty track list for composition
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53630>
-    ///
-    /// Added in 0.1.0.
     E53630,
 
     /// `80406` — Phone Number Did Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80406>
-    ///
-    /// Added in 0.1.0.
     E80406,
 
     /// `13218` — Dial: Invalid sequential value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13218>
-    ///
-    /// Added in 0.1.0.
     E13218,
 
     /// `50368` — Conversation webhook type not provided
@@ -11298,28 +6903,16 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50368>
-    ///
-    /// Added in 0.1.0.
     E50368,
 
     /// `63007` — Twilio could not find a Channel with the specified From address
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63007>
-    ///
-    /// Added in 0.1.0.
     E63007,
 
     /// `53107` — MaxParticipants is out of range
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53107>
-    ///
-    /// Added in 0.1.0.
     E53107,
 
     /// `60307` — Cannot resend push notifications to 'none' notification platform
@@ -11327,37 +6920,21 @@ pub enum ErrorCode {
     /// This error is returned when the resend push notification endpoint was called for a factor using "none" as notification platform in its configuration.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60307>
-    ///
-    /// Added in 0.1.0.
     E60307,
 
     /// `64008` — Pay: Payment Gateway rejected charge creation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64008>
-    ///
-    /// Added in 0.1.0.
     E64008,
 
     /// `21618` — The message body cannot be sent
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21618>
-    ///
-    /// Added in 0.1.0.
     E21618,
 
     /// `50214` — User conversation limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50214>
-    ///
-    /// Added in 0.1.0.
     E50214,
 
     /// `13238` — Dial-&gt;Conference: Invalid Verb used in waitUrl, holdUrl, or announceUrl TwiML
@@ -11365,10 +6942,6 @@ pub enum ErrorCode {
     /// The TwiML that executes via the waitUrl, holdUrl, or announceUrl can only contain Say, Play, Pause, and Redirect verbs. Dial, Gather, Hangup and Record are not allowed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13238>
-    ///
-    /// Added in 0.1.0.
     E13238,
 
     /// `53633` — Composition is too large
@@ -11376,19 +6949,11 @@ pub enum ErrorCode {
     /// The composition job did not start because the combined size of the media sources passed to the composition is too large to process.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53633>
-    ///
-    /// Added in 0.1.0.
     E53633,
 
     /// `61007` — Add-ons: Response body too large
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61007>
-    ///
-    /// Added in 0.1.0.
     E61007,
 
     /// `30104` — Shortened link not found. Click redirected to fallback Url
@@ -11396,10 +6961,6 @@ pub enum ErrorCode {
     /// We received a request to a domain you've registered with Click Tracking but we don't have a record of the shortened url.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30104>
-    ///
-    /// Added in 0.1.0.
     E30104,
 
     /// `83401` — The device was not attached to a cellular network
@@ -11407,10 +6968,6 @@ pub enum ErrorCode {
     /// The device was not attached to a cellular network when Twilio attempted to send the IP Command. The IP Command was not sent to the device.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83401>
-    ///
-    /// Added in 0.1.0.
     E83401,
 
     /// `22202` — No regulation sid or phone number country and type was provided
@@ -11418,10 +6975,6 @@ pub enum ErrorCode {
     /// No regulation sid or phone number country and type was provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22202>
-    ///
-    /// Added in 0.1.0.
     E22202,
 
     /// `53122` — The recording operation requested is not supported for the Room type
@@ -11429,10 +6982,6 @@ pub enum ErrorCode {
     /// The recording operation requested is not supported for the Room type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53122>
-    ///
-    /// Added in 0.1.0.
     E53122,
 
     /// `19034` — Invalid country code
@@ -11440,10 +6989,6 @@ pub enum ErrorCode {
     /// Country code provided in the request is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19034>
-    ///
-    /// Added in 0.1.0.
     E19034,
 
     /// `64007` — Pay: Connector does not support creating charge.
@@ -11457,10 +7002,6 @@ pub enum ErrorCode {
     /// A 64007 Error is an indication that the request to create a charge on the credit card failed because the connector does not support making charges.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64007>
-    ///
-    /// Added in 0.1.0.
     E64007,
 
     /// `60601` — Authorization required for Canada lookups
@@ -11468,10 +7009,6 @@ pub enum ErrorCode {
     /// Authorization must be granted to your company by the CLNPC to return data on Canada phone numbers. Please contact Support to gain access.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60601>
-    ///
-    /// Added in 0.1.0.
     E60601,
 
     /// `45359` — Failed to close Channel.  Invalid status parameter.
@@ -11479,28 +7016,16 @@ pub enum ErrorCode {
     /// Failed to close Channel &lt;channel sid&gt;.  The channel status provided was invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45359>
-    ///
-    /// Added in 0.1.0.
     E45359,
 
     /// `45009` — Configuration Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45009>
-    ///
-    /// Added in 0.1.0.
     E45009,
 
     /// `13239` — Dial-&gt;Conference: Invalid Trim Value
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13239>
-    ///
-    /// Added in 0.1.0.
     E13239,
 
     /// `80901` — Message Matched Stop Word
@@ -11508,19 +7033,11 @@ pub enum ErrorCode {
     /// Message matched a stop word.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80901>
-    ///
-    /// Added in 0.1.0.
     E80901,
 
     /// `11770` — Empty response body
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11770>
-    ///
-    /// Added in 0.1.0.
     E11770,
 
     /// `30436` — Invalid Phone Number SID
@@ -11528,10 +7045,6 @@ pub enum ErrorCode {
     /// The phone number SID is malformed or belongs to another account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30436>
-    ///
-    /// Added in 0.1.0.
     E30436,
 
     /// `60610` — Phone number outside of coverage
@@ -11539,37 +7052,21 @@ pub enum ErrorCode {
     /// The requested phone number is outside of our range of coverage
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60610>
-    ///
-    /// Added in 0.1.0.
     E60610,
 
     /// `31600` — Busy Everywhere
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31600>
-    ///
-    /// Added in 0.1.0.
     E31600,
 
     /// `81008` — Failed to connect to outgoing Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81008>
-    ///
-    /// Added in 0.1.0.
     E81008,
 
     /// `48001` — Callback URL is not set
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48001>
-    ///
-    /// Added in 0.1.0.
     E48001,
 
     /// `33103` — Paging information invalid
@@ -11577,19 +7074,11 @@ pub enum ErrorCode {
     /// Raised whenever an invalid value for pagination while listing resources is provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33103>
-    ///
-    /// Added in 0.1.0.
     E33103,
 
     /// `11300` — Invalid template URL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11300>
-    ///
-    /// Added in 0.1.0.
     E11300,
 
     /// `80307` — Record to be updated was not found in database.
@@ -11597,37 +7086,21 @@ pub enum ErrorCode {
     /// Record to be updated was not found in database.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80307>
-    ///
-    /// Added in 0.1.0.
     E80307,
 
     /// `21241` — Credential List Dependencies Violation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21241>
-    ///
-    /// Added in 0.1.0.
     E21241,
 
     /// `52000` — Internal notification error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52000>
-    ///
-    /// Added in 0.1.0.
     E52000,
 
     /// `20403` — 403 Forbidden
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20403>
-    ///
-    /// Added in 0.1.0.
     E20403,
 
     /// `14219` — TaskRouter Dial Queue not supported in this realm
@@ -11635,37 +7108,21 @@ pub enum ErrorCode {
     /// TaskRouter Dial Queue not supported in this realm
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14219>
-    ///
-    /// Added in 0.1.0.
     E14219,
 
     /// `54200` — Map not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54200>
-    ///
-    /// Added in 0.1.0.
     E54200,
 
     /// `19050` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19050>
-    ///
-    /// Added in 0.1.0.
     E19050,
 
     /// `14105` — Invalid statusCallback attribute
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14105>
-    ///
-    /// Added in 0.1.0.
     E14105,
 
     /// `50512` — Message media size is too large
@@ -11673,19 +7130,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50512>
-    ///
-    /// Added in 0.1.0.
     E50512,
 
     /// `31480` — Temporarily Unavailable
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31480>
-    ///
-    /// Added in 0.1.0.
     E31480,
 
     /// `30020` — Internal Failure with Message Scheduling
@@ -11693,19 +7142,11 @@ pub enum ErrorCode {
     /// An internal error has occurred with Message Scheduling that prevented Twilio from processing your request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30020>
-    ///
-    /// Added in 0.1.0.
     E30020,
 
     /// `80409` — Session Sid Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80409>
-    ///
-    /// Added in 0.1.0.
     E80409,
 
     /// `19025` — Channel validation error
@@ -11713,10 +7154,6 @@ pub enum ErrorCode {
     /// The request body has invalid inputs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19025>
-    ///
-    /// Added in 0.1.0.
     E19025,
 
     /// `404` — Not Found
@@ -11724,19 +7161,11 @@ pub enum ErrorCode {
     /// Failed to find a match for the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/404>
-    ///
-    /// Added in 0.1.0.
     E404,
 
     /// `62014` — Connection not ready
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62014>
-    ///
-    /// Added in 0.1.0.
     E62014,
 
     /// `90101` — Unique Name Already Exists
@@ -11744,28 +7173,16 @@ pub enum ErrorCode {
     /// Unique name user created already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90101>
-    ///
-    /// Added in 0.1.0.
     E90101,
 
     /// `13110` — Annotate: Annotate must contain one valid nested element
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13110>
-    ///
-    /// Added in 0.1.0.
     E13110,
 
     /// `80505` — Flex Configuration Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80505>
-    ///
-    /// Added in 0.1.0.
     E80505,
 
     /// `11200` — HTTP retrieval failure
@@ -11793,37 +7210,21 @@ pub enum ErrorCode {
     /// public Internet.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11200>
-    ///
-    /// Added in 0.1.0.
     E11200,
 
     /// `51111` — Twilsock: Service instance limit reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51111>
-    ///
-    /// Added in 0.1.0.
     E51111,
 
     /// `21224` — Invalid SipAuthPassword. Illegal chars
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21224>
-    ///
-    /// Added in 0.1.0.
     E21224,
 
     /// `52306` — Cannot delete User resource with Bindings
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52306>
-    ///
-    /// Added in 0.1.0.
     E52306,
 
     /// `32203` — SIP: Call blocked by Twilio
@@ -11834,10 +7235,6 @@ pub enum ErrorCode {
     /// The destination number is blocked by Twilio because.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32203>
-    ///
-    /// Added in 0.1.0.
     E32203,
 
     /// `60330` — Failed to invoke the webhook
@@ -11845,10 +7242,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60330>
-    ///
-    /// Added in 0.1.0.
     E60330,
 
     /// `13810` — Reject: Invalid cause
@@ -11856,82 +7249,46 @@ pub enum ErrorCode {
     /// A call is rejected for any reason other than Busy or Hangup
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13810>
-    ///
-    /// Added in 0.1.0.
     E13810,
 
     /// `52136` — Missing payload for APNs delivery
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52136>
-    ///
-    /// Added in 0.1.0.
     E52136,
 
     /// `50326` — Programmable Chat: Invalid channel webhook trigger
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50326>
-    ///
-    /// Added in 0.1.0.
     E50326,
 
     /// `50405` — Programmable Chat: Invalid last consumption timestamp format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50405>
-    ///
-    /// Added in 0.1.0.
     E50405,
 
     /// `14203` — Enqueue: Invalid Enqueue action url
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14203>
-    ///
-    /// Added in 0.1.0.
     E14203,
 
     /// `53625` — Access denied to external S3 bucket configured in composition settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53625>
-    ///
-    /// Added in 0.1.0.
     E53625,
 
     /// `31487` — Request Terminated
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31487>
-    ///
-    /// Added in 0.1.0.
     E31487,
 
     /// `60006` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60006>
-    ///
-    /// Added in 0.1.0.
     E60006,
 
     /// `22115` — Invalid Unique Name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22115>
-    ///
-    /// Added in 0.1.0.
     E22115,
 
     /// `30450` — Message delivery blocked
@@ -11939,19 +7296,11 @@ pub enum ErrorCode {
     /// The destination number you are trying to reach is temporarily blocked from receiving this message.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30450>
-    ///
-    /// Added in 0.1.0.
     E30450,
 
     /// `21479` — Unable to update Status for subaccount, subaccount has been closed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21479>
-    ///
-    /// Added in 0.1.0.
     E21479,
 
     /// `32015` — Call is terminated due to exceeding maximum call duration
@@ -11961,10 +7310,6 @@ pub enum ErrorCode {
     /// Call is terminated due to exceeding maximum call duration
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32015>
-    ///
-    /// Added in 0.1.0.
     E32015,
 
     /// `30010` — Message price exceeds max price
@@ -11978,10 +7323,6 @@ pub enum ErrorCode {
     /// Please note that SMS pricing is per-segment. SMS messages longer than 160 characters (or longer than 70 characters, if emojis or special characters are used) will require multiple segments. For a detailed explanation of message segmentation and encoding, see [What the Heck is a Segment?](https://www.twilio.com/blog/2017/03/what-the-heck-is-a-segment.html).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30010>
-    ///
-    /// Added in 0.1.0.
     E30010,
 
     /// `21610` — Attempt to send to unsubscribed recipient
@@ -11993,28 +7334,16 @@ pub enum ErrorCode {
     /// Please see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21610>
-    ///
-    /// Added in 0.1.0.
     E21610,
 
     /// `21451` — Invalid area code
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21451>
-    ///
-    /// Added in 0.1.0.
     E21451,
 
     /// `53614` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53614>
-    ///
-    /// Added in 0.1.0.
     E53614,
 
     /// `50006` — Programmable Chat: Invalid Account SID
@@ -12022,19 +7351,11 @@ pub enum ErrorCode {
     /// Invalid Account SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50006>
-    ///
-    /// Added in 0.1.0.
     E50006,
 
     /// `50209` — Programmable Chat: Invalid binding type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50209>
-    ///
-    /// Added in 0.1.0.
     E50209,
 
     /// `90001` — Message SID is invalid
@@ -12042,10 +7363,6 @@ pub enum ErrorCode {
     /// An invalid message SID has been sent in the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90001>
-    ///
-    /// Added in 0.1.0.
     E90001,
 
     /// `90011` — MessageSid is invalid
@@ -12053,109 +7370,61 @@ pub enum ErrorCode {
     /// MessageSid is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90011>
-    ///
-    /// Added in 0.1.0.
     E90011,
 
     /// `62010` — No authentication was provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62010>
-    ///
-    /// Added in 0.1.0.
     E62010,
 
     /// `62002` — Exchange not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62002>
-    ///
-    /// Added in 0.1.0.
     E62002,
 
     /// `32212` — SIP: Registration Authentication problem
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32212>
-    ///
-    /// Added in 0.1.0.
     E32212,
 
     /// `52051` — Internal error when sending notification via client connection
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52051>
-    ///
-    /// Added in 0.1.0.
     E52051,
 
     /// `45102` — Collision On Configuration Change
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45102>
-    ///
-    /// Added in 0.1.0.
     E45102,
 
     /// `52174` — Unexpected error response received for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52174>
-    ///
-    /// Added in 0.1.0.
     E52174,
 
     /// `21480` — Reached maximum number of subaccounts
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21480>
-    ///
-    /// Added in 0.1.0.
     E21480,
 
     /// `60520` — SNA URL Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60520>
-    ///
-    /// Added in 0.1.0.
     E60520,
 
     /// `81013` — Failed to invoke Understand API
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81013>
-    ///
-    /// Added in 0.1.0.
     E81013,
 
     /// `31903` — Stream - WebSocket - Connection Broken Pipe
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31903>
-    ///
-    /// Added in 0.1.0.
     E31903,
 
     /// `13322` — Gather-&gt;Say: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13322>
-    ///
-    /// Added in 0.1.0.
     E13322,
 
     /// `19047` — Field definition name cannot be empty
@@ -12163,10 +7432,6 @@ pub enum ErrorCode {
     /// Input field name cannot be empty
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19047>
-    ///
-    /// Added in 0.1.0.
     E19047,
 
     /// `45600` — Flex UI error
@@ -12175,10 +7440,6 @@ pub enum ErrorCode {
     /// A JavaScript error has occurred within Flex UI.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45600>
-    ///
-    /// Added in 0.1.0.
     E45600,
 
     /// `32505` — Voice Conversation: Invalid data inside existing conversation.
@@ -12186,19 +7447,11 @@ pub enum ErrorCode {
     /// Invalid data inside existing conversation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32505>
-    ///
-    /// Added in 0.1.0.
     E32505,
 
     /// `13254` — Dial-&gt;Sip: SIP URI DNS does not resolve or resolves to an non-public IP address
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13254>
-    ///
-    /// Added in 0.1.0.
     E13254,
 
     /// `21717` — Brand Registration SID for US A2P Campaign Use Case is Not Registered or Not Valid
@@ -12206,37 +7459,21 @@ pub enum ErrorCode {
     /// The Brand Registration SID you are trying to use to register a new US A2P campaign use case is not registered or the Brand Registration SID is not valid for the given use case.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21717>
-    ///
-    /// Added in 0.1.0.
     E21717,
 
     /// `11251` — Fatal protocol violation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11251>
-    ///
-    /// Added in 0.1.0.
     E11251,
 
     /// `54302` — Invalid unique name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54302>
-    ///
-    /// Added in 0.1.0.
     E54302,
 
     /// `70103` — Unsupported Public Key Exponent
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70103>
-    ///
-    /// Added in 0.1.0.
     E70103,
 
     /// `90034` — 'BroadcastStatusCallbackUrl' is too long
@@ -12244,37 +7481,21 @@ pub enum ErrorCode {
     /// 'BroadcastStatusCallbackUrl' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90034>
-    ///
-    /// Added in 0.1.0.
     E90034,
 
     /// `50306` — Programmable Chat: Unique name should not match channel SID pattern
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50306>
-    ///
-    /// Added in 0.1.0.
     E50306,
 
     /// `53611` — Invalid AWS credentials to access external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53611>
-    ///
-    /// Added in 0.1.0.
     E53611,
 
     /// `14234` — Dial-&gt;Conference: Unable to create task
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14234>
-    ///
-    /// Added in 0.1.0.
     E14234,
 
     /// `91103` — Event type list is empty
@@ -12282,28 +7503,16 @@ pub enum ErrorCode {
     /// Event type list is empty
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91103>
-    ///
-    /// Added in 0.1.0.
     E91103,
 
     /// `31500` — Internal Server Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31500>
-    ///
-    /// Added in 0.1.0.
     E31500,
 
     /// `22104` — Invalid Email Format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22104>
-    ///
-    /// Added in 0.1.0.
     E22104,
 
     /// `45352` — Failed to create an outbound Channel.
@@ -12311,28 +7520,16 @@ pub enum ErrorCode {
     /// Failed to create a Conversation due to an error from Twilio Conversations API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45352>
-    ///
-    /// Added in 0.1.0.
     E45352,
 
     /// `50508` — Programmable Chat: Media already sent with another message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50508>
-    ///
-    /// Added in 0.1.0.
     E50508,
 
     /// `22106` — Invalid Method
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22106>
-    ///
-    /// Added in 0.1.0.
     E22106,
 
     /// `21212` — Invalid From Number (caller ID)
@@ -12344,10 +7541,6 @@ pub enum ErrorCode {
     /// The number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21212>
-    ///
-    /// Added in 0.1.0.
     E21212,
 
     /// `83400` — IP Commands error
@@ -12355,10 +7548,6 @@ pub enum ErrorCode {
     /// Raised whenever delivering an IP Command fails with an error that is not covered by a more specific error code.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83400>
-    ///
-    /// Added in 0.1.0.
     E83400,
 
     /// `57001` — 'Secret id' is empty
@@ -12366,10 +7555,6 @@ pub enum ErrorCode {
     /// 'Secret id' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57001>
-    ///
-    /// Added in 0.1.0.
     E57001,
 
     /// `20161` — Programmable Chat: Parameters are not specified for update request
@@ -12377,10 +7562,6 @@ pub enum ErrorCode {
     /// Update request doesn't contain any parameters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20161>
-    ///
-    /// Added in 0.1.0.
     E20161,
 
     /// `81018` — Template evaluation error in Studio widget
@@ -12388,28 +7569,16 @@ pub enum ErrorCode {
     /// An error occurred when Studio tried to evaluate your template syntax.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81018>
-    ///
-    /// Added in 0.1.0.
     E81018,
 
     /// `13210` — Dial: Invalid method value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13210>
-    ///
-    /// Added in 0.1.0.
     E13210,
 
     /// `50400` — Programmable Chat: User not member of channel
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50400>
-    ///
-    /// Added in 0.1.0.
     E50400,
 
     /// `60710` — Phone number CPS not found
@@ -12417,19 +7586,11 @@ pub enum ErrorCode {
     /// This phone number was not found on the Call Placement Service (CPS) Directory
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60710>
-    ///
-    /// Added in 0.1.0.
     E60710,
 
     /// `11201` — TCP connection timed out
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11201>
-    ///
-    /// Added in 0.1.0.
     E11201,
 
     /// `80207` — No unreserved numbers in proxy pool.
@@ -12437,28 +7598,16 @@ pub enum ErrorCode {
     /// Failed to find a proxy number.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80207>
-    ///
-    /// Added in 0.1.0.
     E80207,
 
     /// `20413` — Request Entity Too Large
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20413>
-    ///
-    /// Added in 0.1.0.
     E20413,
 
     /// `92002` — The 'variables' parameter exceeds the allowed limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92002>
-    ///
-    /// Added in 0.1.0.
     E92002,
 
     /// `81021` — Flow revision must be an integer or enum(LatestPublished, LatestRevision)
@@ -12466,10 +7615,6 @@ pub enum ErrorCode {
     /// The Revision was invalid. Revision must be an integer or enum(LatestPublished, LatestRevision).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81021>
-    ///
-    /// Added in 0.1.0.
     E81021,
 
     /// `90004` — Message Truncated
@@ -12477,37 +7622,21 @@ pub enum ErrorCode {
     /// A debug-event was too large to be published to Twilio Debugger.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90004>
-    ///
-    /// Added in 0.1.0.
     E90004,
 
     /// `13511` — Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13511>
-    ///
-    /// Added in 0.1.0.
     E13511,
 
     /// `14237` — Dial-&gt;Conference: Invalid PostWorkActivitySid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14237>
-    ///
-    /// Added in 0.1.0.
     E14237,
 
     /// `54208` — Map Item already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54208>
-    ///
-    /// Added in 0.1.0.
     E54208,
 
     /// `50341` — Invalid messaging service SID
@@ -12515,19 +7644,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50341>
-    ///
-    /// Added in 0.1.0.
     E50341,
 
     /// `32105` — SIP: Invalid contact header
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32105>
-    ///
-    /// Added in 0.1.0.
     E32105,
 
     /// `91001` — Sink could not be found
@@ -12535,10 +7656,6 @@ pub enum ErrorCode {
     /// Sink could not be found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91001>
-    ///
-    /// Added in 0.1.0.
     E91001,
 
     /// `50407` — Invalid messaging binding address
@@ -12546,10 +7663,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50407>
-    ///
-    /// Added in 0.1.0.
     E50407,
 
     /// `50433` — Participant already exists
@@ -12557,46 +7670,26 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50433>
-    ///
-    /// Added in 0.1.0.
     E50433,
 
     /// `53402` — Client is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53402>
-    ///
-    /// Added in 0.1.0.
     E53402,
 
     /// `12102` — The root element must be Response
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12102>
-    ///
-    /// Added in 0.1.0.
     E12102,
 
     /// `31400` — Bad Request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31400>
-    ///
-    /// Added in 0.1.0.
     E31400,
 
     /// `51001` — Client Connection: Connections resource limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51001>
-    ///
-    /// Added in 0.1.0.
     E51001,
 
     /// `45745` — Invalid or missing parameters in the create conversation request.
@@ -12604,10 +7697,6 @@ pub enum ErrorCode {
     /// Failed to create webchat conversation for provided address SID due to invalid request parameters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45745>
-    ///
-    /// Added in 0.1.0.
     E45745,
 
     /// `60300` — Invalid Param
@@ -12621,10 +7710,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60300>
-    ///
-    /// Added in 0.1.0.
     E60300,
 
     /// `53216` — Participant session length exceeded
@@ -12632,28 +7717,16 @@ pub enum ErrorCode {
     /// Raised by the server when a Participant\'s session length exceeds the MaxParticipantDuration value.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53216>
-    ///
-    /// Added in 0.1.0.
     E53216,
 
     /// `52302` — Too many recipients
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52302>
-    ///
-    /// Added in 0.1.0.
     E52302,
 
     /// `45006` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45006>
-    ///
-    /// Added in 0.1.0.
     E45006,
 
     /// `90100` — Invalid Autopilot Actions JSON
@@ -12661,10 +7734,6 @@ pub enum ErrorCode {
     /// Autopilot Actions Configured on the Task are Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90100>
-    ///
-    /// Added in 0.1.0.
     E90100,
 
     /// `22221` — Emergency address is not registered
@@ -12672,10 +7741,6 @@ pub enum ErrorCode {
     /// The emergency address is missing when an emergency call is made. The emergency call might have an additional cost.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22221>
-    ///
-    /// Added in 0.1.0.
     E22221,
 
     /// `90029` — Broadcast 'CorrelationId' is empty
@@ -12683,10 +7748,6 @@ pub enum ErrorCode {
     /// Broadcast 'CorrelationId' is empty
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90029>
-    ///
-    /// Added in 0.1.0.
     E90029,
 
     /// `60406` — Initialization Error
@@ -12694,19 +7755,11 @@ pub enum ErrorCode {
     /// An error occurred while initializing a class.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60406>
-    ///
-    /// Added in 0.1.0.
     E60406,
 
     /// `53101` — Room name is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53101>
-    ///
-    /// Added in 0.1.0.
     E53101,
 
     /// `90031` — Broadcast 'Recipients' list is empty
@@ -12714,19 +7767,11 @@ pub enum ErrorCode {
     /// Broadcast 'Recipients' list is empty
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90031>
-    ///
-    /// Added in 0.1.0.
     E90031,
 
     /// `31404` — Not Found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31404>
-    ///
-    /// Added in 0.1.0.
     E31404,
 
     /// `19040` — Custom Field provided is not defined
@@ -12734,10 +7779,6 @@ pub enum ErrorCode {
     /// The custom field provided in the request does not exist
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19040>
-    ///
-    /// Added in 0.1.0.
     E19040,
 
     /// `45764` — Unable to validate address configuration. Auto create webhook URL missing.
@@ -12745,37 +7786,21 @@ pub enum ErrorCode {
     /// Unable to validate address configuration for provided address SID. Auto create webhook URL missing.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45764>
-    ///
-    /// Added in 0.1.0.
     E45764,
 
     /// `62004` — Direct connect not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62004>
-    ///
-    /// Added in 0.1.0.
     E62004,
 
     /// `45201` — Resource Not Found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45201>
-    ///
-    /// Added in 0.1.0.
     E45201,
 
     /// `63019` — Media failed to download
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63019>
-    ///
-    /// Added in 0.1.0.
     E63019,
 
     /// `60608` — Lookup Error
@@ -12783,10 +7808,6 @@ pub enum ErrorCode {
     /// Lookup provider replied with an error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60608>
-    ///
-    /// Added in 0.1.0.
     E60608,
 
     /// `64015` — Pay: \`&lt;Pay&gt;\` verb is missing a needed Parameter
@@ -12794,28 +7815,16 @@ pub enum ErrorCode {
     /// A 64015 Error is an indication that the configured connector for the payment method is missing one of the Parameter needed in the `<Pay>` verb.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64015>
-    ///
-    /// Added in 0.1.0.
     E64015,
 
     /// `54510` — Query expression contains an array with too many items
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54510>
-    ///
-    /// Added in 0.1.0.
     E54510,
 
     /// `40111` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40111>
-    ///
-    /// Added in 0.1.0.
     E40111,
 
     /// `32111` — SIP: Invalid header name
@@ -12825,10 +7834,6 @@ pub enum ErrorCode {
     /// The set of legal characters for a header name is defined in [RFC 3261](https://tools.ietf.org/html/rfc3261).
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32111>
-    ///
-    /// Added in 0.1.0.
     E32111,
 
     /// `30893` — Campaign vetting rejection - Invalid Sample Message Use Case
@@ -12836,28 +7841,16 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of invalid sample message content.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30893>
-    ///
-    /// Added in 0.1.0.
     E30893,
 
     /// `31902` — Stream - WebSocket - Connection Refused
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31902>
-    ///
-    /// Added in 0.1.0.
     E31902,
 
     /// `53108` — RoomType is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53108>
-    ///
-    /// Added in 0.1.0.
     E53108,
 
     /// `32602` — Virtual Agent: Invalid Connector
@@ -12865,10 +7858,6 @@ pub enum ErrorCode {
     /// A 32602 Error is an indication that the referenced connector is not a valid &amp;lt;VirtualAgent&amp;gt; connector.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32602>
-    ///
-    /// Added in 0.1.0.
     E32602,
 
     /// `30026` — US A2P 10DLC - 70% T-Mobile Daily Message Limit Consumed
@@ -12882,10 +7871,6 @@ pub enum ErrorCode {
     /// Please note that if you have multiple providers sending registered SMS or MMS to T-Mobile on your behalf, this warning might not be accurate.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30026>
-    ///
-    /// Added in 0.1.0.
     E30026,
 
     /// `30115` — Date format is incorrect
@@ -12893,10 +7878,6 @@ pub enum ErrorCode {
     /// The date format you have used is incorrect.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30115>
-    ///
-    /// Added in 0.1.0.
     E30115,
 
     /// `35118` — MessagingServiceSid is required to schedule a message
@@ -12904,10 +7885,6 @@ pub enum ErrorCode {
     /// Message Scheduling is only accessible on Messaging Services. You need to pass a MessageServiceSid instead or along with a From Phone Number in order to schedule a message.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/35118>
-    ///
-    /// Added in 0.1.0.
     E35118,
 
     /// `14241` — start\_date passed to TaskRouter statistics is older than 30 days.
@@ -12915,10 +7892,6 @@ pub enum ErrorCode {
     /// Starting Nov. 30, 2021 we will no longer return data older than 30 days, and instead return a 400-response for requests with &lt;start_date&gt; older than 30 days.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14241>
-    ///
-    /// Added in 0.1.0.
     E14241,
 
     /// `90018` — 'Template' field is too long
@@ -12926,19 +7899,11 @@ pub enum ErrorCode {
     /// 'Template' field is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90018>
-    ///
-    /// Added in 0.1.0.
     E90018,
 
     /// `62026` — Interconnect: Missing MPLS carrier SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62026>
-    ///
-    /// Added in 0.1.0.
     E62026,
 
     /// `21631` — Phone Number Requires an Address
@@ -12946,10 +7911,6 @@ pub enum ErrorCode {
     /// To purchase this number you must supply the Address of the user of this phone number.  Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number.  This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21631>
-    ///
-    /// Added in 0.1.0.
     E21631,
 
     /// `94001` — Transcriptions: Invalid transcribe value
@@ -12957,10 +7918,6 @@ pub enum ErrorCode {
     /// Invalid “transcribe” value. It should be either true or false. No transcription resource has been created
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94001>
-    ///
-    /// Added in 0.1.0.
     E94001,
 
     /// `21615` — Phone Number Requires a Local Address
@@ -12968,37 +7925,21 @@ pub enum ErrorCode {
     /// To purchase this number you must have an Address on your account which satisfies the local address requirements.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21615>
-    ///
-    /// Added in 0.1.0.
     E21615,
 
     /// `13321` — Gather-&gt;Say: Invalid voice value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13321>
-    ///
-    /// Added in 0.1.0.
     E13321,
 
     /// `21652` — Maximum subject length is 40 characters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21652>
-    ///
-    /// Added in 0.1.0.
     E21652,
 
     /// `40144` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40144>
-    ///
-    /// Added in 0.1.0.
     E40144,
 
     /// `94201` — Transcriptions Settings: encryptionKeySid invalid or not found
@@ -13006,10 +7947,6 @@ pub enum ErrorCode {
     /// Request to enable encryption for transcriptions failed because encryptionKeySid is invalid or not defined
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94201>
-    ///
-    /// Added in 0.1.0.
     E94201,
 
     /// `80203` — No Available Proxy For Country
@@ -13019,10 +7956,6 @@ pub enum ErrorCode {
     /// This Service has no available Proxy numbers for the participant's number country code &lt;country&gt;.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80203>
-    ///
-    /// Added in 0.1.0.
     E80203,
 
     /// `60329` — Verify SNA does not work with \`psd2\_enabled\`
@@ -13030,19 +7963,11 @@ pub enum ErrorCode {
     /// The Silent Network Auth channel does not work when `psd2_nabled` is set to `true` for a Verify `Service`.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60329>
-    ///
-    /// Added in 0.1.0.
     E60329,
 
     /// `54050` — Service Instance not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54050>
-    ///
-    /// Added in 0.1.0.
     E54050,
 
     /// `40100` — TaskRouter-&gt;Reject
@@ -13050,64 +7975,36 @@ pub enum ErrorCode {
     /// &amp;nbsp;
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40100>
-    ///
-    /// Added in 0.1.0.
     E40100,
 
     /// `52138` — APNs payload too large
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52138>
-    ///
-    /// Added in 0.1.0.
     E52138,
 
     /// `50200` — Programmable Chat: User not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50200>
-    ///
-    /// Added in 0.1.0.
     E50200,
 
     /// `32100` — SIP: Trial accounts can only call verified caller IDs
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32100>
-    ///
-    /// Added in 0.1.0.
     E32100,
 
     /// `30008` — Unknown error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30008>
-    ///
-    /// Added in 0.1.0.
     E30008,
 
     /// `13253` — Dial: Header is too long
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13253>
-    ///
-    /// Added in 0.1.0.
     E13253,
 
     /// `31102` — Authorization token missing in request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31102>
-    ///
-    /// Added in 0.1.0.
     E31102,
 
     /// `19004` — Invalid or missing Contact input
@@ -13115,10 +8012,6 @@ pub enum ErrorCode {
     /// The request body provided has some errors
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19004>
-    ///
-    /// Added in 0.1.0.
     E19004,
 
     /// `19005` — Contact validation error
@@ -13126,10 +8019,6 @@ pub enum ErrorCode {
     /// The data provided in the request body is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19005>
-    ///
-    /// Added in 0.1.0.
     E19005,
 
     /// `80201` — No Available Voice Proxy
@@ -13141,10 +8030,6 @@ pub enum ErrorCode {
     /// Example Message: This Service has no compatible Proxy numbers for this Participant. This Service has no available Proxy numbers having voice capabilities. This can happen if you attempted to create a participant in a session for which you did not specify a Mode in a country that does not support combined voice and sms capabilities.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80201>
-    ///
-    /// Added in 0.1.0.
     E80201,
 
     /// `90019` — 'TemplateArgs' dictionary size is too large
@@ -13152,19 +8037,11 @@ pub enum ErrorCode {
     /// 'TemplateArgs' dictionary size is too large
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90019>
-    ///
-    /// Added in 0.1.0.
     E90019,
 
     /// `60533` — SNA Carrier Header Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60533>
-    ///
-    /// Added in 0.1.0.
     E60533,
 
     /// `400` — Bad Request
@@ -13172,10 +8049,6 @@ pub enum ErrorCode {
     /// Failed to complete request due to a bad request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/400>
-    ///
-    /// Added in 0.1.0.
     E400,
 
     /// `30448` — Toll-Free phone number verification rejection - Age Gate
@@ -13183,19 +8056,11 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30448>
-    ///
-    /// Added in 0.1.0.
     E30448,
 
     /// `13520` — Say: Invalid text
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13520>
-    ///
-    /// Added in 0.1.0.
     E13520,
 
     /// `48024` — Contact conversation limit exceeded
@@ -13203,10 +8068,6 @@ pub enum ErrorCode {
     /// A Chat conversation could not be created because the Conversations user associated to the given contact is a participant in too many conversations.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48024>
-    ///
-    /// Added in 0.1.0.
     E48024,
 
     /// `45210` — Flex Flow creation failed
@@ -13214,10 +8075,6 @@ pub enum ErrorCode {
     /// Flex Flow creation failed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45210>
-    ///
-    /// Added in 0.1.0.
     E45210,
 
     /// `60403` — Storage Error
@@ -13225,10 +8082,6 @@ pub enum ErrorCode {
     /// An error occurred while storing/loading an entity.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60403>
-    ///
-    /// Added in 0.1.0.
     E60403,
 
     /// `45402` — RTA feed callback response time exceeded the threshold
@@ -13236,10 +8089,6 @@ pub enum ErrorCode {
     /// The RTA Feed callback is taking longer than a defined threshold to respond
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45402>
-    ///
-    /// Added in 0.1.0.
     E45402,
 
     /// `31941` — Stream - Invalid Track configuration
@@ -13247,28 +8096,16 @@ pub enum ErrorCode {
     /// Unsupported value of track attribute in TwiML
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31941>
-    ///
-    /// Added in 0.1.0.
     E31941,
 
     /// `54151` — List Item not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54151>
-    ///
-    /// Added in 0.1.0.
     E54151,
 
     /// `21609` — Invalid 'StatusCallback'
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21609>
-    ///
-    /// Added in 0.1.0.
     E21609,
 
     /// `13338` — Gather: Invalid actionOnEmptyResult value
@@ -13276,19 +8113,11 @@ pub enum ErrorCode {
     /// Defined action on Gather verb is invalid or empty
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13338>
-    ///
-    /// Added in 0.1.0.
     E13338,
 
     /// `52170` — Too many Webhook Credential requests
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52170>
-    ///
-    /// Added in 0.1.0.
     E52170,
 
     /// `64001` — Pay: Configuration Error
@@ -13300,28 +8129,16 @@ pub enum ErrorCode {
     /// A 64001 Error is an indication there is something wrong with the &amp;lt;Pay&amp;gt; connector configuration.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64001>
-    ///
-    /// Added in 0.1.0.
     E64001,
 
     /// `22101` — Invalid Hosted Number Order SIDs
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22101>
-    ///
-    /// Added in 0.1.0.
     E22101,
 
     /// `51121` — Twilsock: Token expiration time exceeds maximum
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51121>
-    ///
-    /// Added in 0.1.0.
     E51121,
 
     /// `32401` — BYOC Trunk routing failure - failover to Twilio default routing.
@@ -13329,28 +8146,16 @@ pub enum ErrorCode {
     /// Call delivery attempt(s) over the specified BYOC Trunk did not succeed. Failover to Twilio default routing took place.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32401>
-    ///
-    /// Added in 0.1.0.
     E32401,
 
     /// `63021` — Channel invalid content error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63021>
-    ///
-    /// Added in 0.1.0.
     E63021,
 
     /// `21624` — Invalid validity period value
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21624>
-    ///
-    /// Added in 0.1.0.
     E21624,
 
     /// `30449` — Toll Free verification rejection - Sample message URL issues in sample message
@@ -13358,28 +8163,16 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30449>
-    ///
-    /// Added in 0.1.0.
     E30449,
 
     /// `53613` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53613>
-    ///
-    /// Added in 0.1.0.
     E53613,
 
     /// `11310` — Invalid template token
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11310>
-    ///
-    /// Added in 0.1.0.
     E11310,
 
     /// `40149` — Failed to issue Conference instruction due to missing ‘conference\_sid’
@@ -13387,10 +8180,6 @@ pub enum ErrorCode {
     /// The conference instruction issued as a result of the transfer can only be issued on a task which has a `conference_sid` in its attributes.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40149>
-    ///
-    /// Added in 0.1.0.
     E40149,
 
     /// `83004` — Super SIM update operation failed due to Internal Error
@@ -13398,28 +8187,16 @@ pub enum ErrorCode {
     /// Your Super SIM update request has caused an internal error that is not further specified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83004>
-    ///
-    /// Added in 0.1.0.
     E83004,
 
     /// `45004` — Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45004>
-    ///
-    /// Added in 0.1.0.
     E45004,
 
     /// `54150` — List not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54150>
-    ///
-    /// Added in 0.1.0.
     E54150,
 
     /// `22201` — No regulation sid found for the given number group
@@ -13427,55 +8204,31 @@ pub enum ErrorCode {
     /// No regulation sid found for the given number group
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22201>
-    ///
-    /// Added in 0.1.0.
     E22201,
 
     /// `22100` — Reached Maximum Verification Attempts
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22100>
-    ///
-    /// Added in 0.1.0.
     E22100,
 
     /// `60531` — SNA Carrier Not Detected
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60531>
-    ///
-    /// Added in 0.1.0.
     E60531,
 
     /// `60008` — Unsupported Carrier
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60008>
-    ///
-    /// Added in 0.1.0.
     E60008,
 
     /// `50402` — Programmable Chat: Member not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50402>
-    ///
-    /// Added in 0.1.0.
     E50402,
 
     /// `31205` — JWT token expired.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31205>
-    ///
-    /// Added in 0.1.0.
     E31205,
 
     /// `45372` — Failed to add Participant.  Internal error.
@@ -13483,10 +8236,6 @@ pub enum ErrorCode {
     /// Failed to add a Participant to Channel &lt;channel sid&gt; due to an internal error.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45372>
-    ///
-    /// Added in 0.1.0.
     E45372,
 
     /// `50432` — Participant not found
@@ -13494,10 +8243,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50432>
-    ///
-    /// Added in 0.1.0.
     E50432,
 
     /// `80613` — Downstream Request Rejected
@@ -13505,28 +8250,16 @@ pub enum ErrorCode {
     /// A downstream service rejected a request from Proxy while processing a request for your service.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80613>
-    ///
-    /// Added in 0.1.0.
     E80613,
 
     /// `62023` — Missing exchange
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62023>
-    ///
-    /// Added in 0.1.0.
     E62023,
 
     /// `53400` — Client is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53400>
-    ///
-    /// Added in 0.1.0.
     E53400,
 
     /// `45211` — Provided identity is reserved by system
@@ -13534,19 +8267,11 @@ pub enum ErrorCode {
     /// Provided identity is reserved by system.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45211>
-    ///
-    /// Added in 0.1.0.
     E45211,
 
     /// `40131` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40131>
-    ///
-    /// Added in 0.1.0.
     E40131,
 
     /// `60722` — Business status does not allow dismissal
@@ -13554,10 +8279,6 @@ pub enum ErrorCode {
     /// Businesses (AKA Business Profiles) can only be dismissed when they have certain status values. Dismissing a business will set its status to "Draft".
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60722>
-    ///
-    /// Added in 0.1.0.
     E60722,
 
     /// `83604` — The requested query period exceeds the maximum allowed period for the requested Granularity
@@ -13565,10 +8286,6 @@ pub enum ErrorCode {
     /// Requests for Usage Records with granularity "all" may only query up to 18 months of data, granularity "day" may query up to 3 months of data, and granularity "hour" may query up to 31 days of data.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83604>
-    ///
-    /// Added in 0.1.0.
     E83604,
 
     /// `94300` — Transcriptions Configurations: Invalid callback configuration
@@ -13576,28 +8293,16 @@ pub enum ErrorCode {
     /// Invalid callback configuration, either to create a new configuration or update existing one. A valid Url and Method must be specified to enable callbacks via HTTP request (webhook) and receive transcriptions status updates.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94300>
-    ///
-    /// Added in 0.1.0.
     E94300,
 
     /// `48010` — Custom Routing Callback failed to execute successfully
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48010>
-    ///
-    /// Added in 0.1.0.
     E48010,
 
     /// `51112` — Twilsock: Product usage disabled
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51112>
-    ///
-    /// Added in 0.1.0.
     E51112,
 
     /// `45353` — A duplicate create Channel request was dropped.
@@ -13605,10 +8310,6 @@ pub enum ErrorCode {
     /// The Conversation sid &lt;conversation sid&gt; already has a mapped Channel sid &lt;channel sid&gt;.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45353>
-    ///
-    /// Added in 0.1.0.
     E45353,
 
     /// `50367` — Invalid conversation webhook flow SID
@@ -13616,10 +8317,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50367>
-    ///
-    /// Added in 0.1.0.
     E50367,
 
     /// `50527` — Invalid content variables format
@@ -13627,19 +8324,11 @@ pub enum ErrorCode {
     /// An invalid value was specified for the message content variables
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50527>
-    ///
-    /// Added in 0.1.0.
     E50527,
 
     /// `80910` — Message To Voice Only Session Rejected
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80910>
-    ///
-    /// Added in 0.1.0.
     E80910,
 
     /// `94301` — Transcriptions Configurations: UniqueName is required
@@ -13647,55 +8336,31 @@ pub enum ErrorCode {
     /// A UniqueName is required to create a new configuration
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94301>
-    ///
-    /// Added in 0.1.0.
     E94301,
 
     /// `31003` — Connection timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31003>
-    ///
-    /// Added in 0.1.0.
     E31003,
 
     /// `21234` — Invalid Machine Detection configuration value
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21234>
-    ///
-    /// Added in 0.1.0.
     E21234,
 
     /// `62018` — Invalid IP route
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62018>
-    ///
-    /// Added in 0.1.0.
     E62018,
 
     /// `54007` — Access forbidden for identity
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54007>
-    ///
-    /// Added in 0.1.0.
     E54007,
 
     /// `20005` — Account not active
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20005>
-    ///
-    /// Added in 0.1.0.
     E20005,
 
     /// `53125` — The track kind is not supported by the Room
@@ -13703,28 +8368,16 @@ pub enum ErrorCode {
     /// Raised whenever a participant tries to publish a track or connects with a track that is not supported by the Group Room.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53125>
-    ///
-    /// Added in 0.1.0.
     E53125,
 
     /// `50055` — Programmable Chat: Invalid webhook method
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50055>
-    ///
-    /// Added in 0.1.0.
     E50055,
 
     /// `48004` — Callback returned an error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48004>
-    ///
-    /// Added in 0.1.0.
     E48004,
 
     /// `32110` — SIP: URI is formatted incorrectly
@@ -13734,10 +8387,6 @@ pub enum ErrorCode {
     /// The format for a valid SIP URI is defined in [RFC 3261](https://tools.ietf.org/html/rfc3261).
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32110>
-    ///
-    /// Added in 0.1.0.
     E32110,
 
     /// `45305` — No answer from Participant
@@ -13745,10 +8394,6 @@ pub enum ErrorCode {
     /// No media response from user
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45305>
-    ///
-    /// Added in 0.1.0.
     E45305,
 
     /// `83006` — Super SIM’s Target Fleet not found
@@ -13756,28 +8401,16 @@ pub enum ErrorCode {
     /// Your Super SIM cannot be assigned to the target Fleet because the Fleet could not be found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83006>
-    ///
-    /// Added in 0.1.0.
     E83006,
 
     /// `40141` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40141>
-    ///
-    /// Added in 0.1.0.
     E40141,
 
     /// `53111` — StatusCallback is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53111>
-    ///
-    /// Added in 0.1.0.
     E53111,
 
     /// `31105` — Invalid client name
@@ -13785,19 +8418,11 @@ pub enum ErrorCode {
     /// Client name should not contain control, space, delims, or unwise characters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31105>
-    ///
-    /// Added in 0.1.0.
     E31105,
 
     /// `50061` — Programmable Chat: Invalid channel members limit format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50061>
-    ///
-    /// Added in 0.1.0.
     E50061,
 
     /// `32504` — Voice Conversation: Incomplete Conversation.
@@ -13805,55 +8430,31 @@ pub enum ErrorCode {
     /// Existing Conversation did not have a Frontline worker participant.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32504>
-    ///
-    /// Added in 0.1.0.
     E32504,
 
     /// `51120` — Twilsock: Token is not valid yet
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51120>
-    ///
-    /// Added in 0.1.0.
     E51120,
 
     /// `80305` — Not Found Unmanaged Identifier Sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80305>
-    ///
-    /// Added in 0.1.0.
     E80305,
 
     /// `50004` — Programmable Chat: Unique Name too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50004>
-    ///
-    /// Added in 0.1.0.
     E50004,
 
     /// `50610` — Address configuration deleted
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50610>
-    ///
-    /// Added in 0.1.0.
     E50610,
 
     /// `14231` — Dial-&gt;Conference: Provided Attributes was not valid JSON
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14231>
-    ///
-    /// Added in 0.1.0.
     E14231,
 
     /// `55555` — Invalid Instruction passed to TaskRouter
@@ -13861,10 +8462,6 @@ pub enum ErrorCode {
     /// An invalid instruction was passed to TaskRouter when responding to a pending Reservation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/55555>
-    ///
-    /// Added in 0.1.0.
     E55555,
 
     /// `33120` — SIM connectivity reset in progress
@@ -13872,28 +8469,16 @@ pub enum ErrorCode {
     /// Raised whenever a SIM connectivity reset is in progress while another SIM connectivity reset is requested.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33120>
-    ///
-    /// Added in 0.1.0.
     E33120,
 
     /// `50305` — Programmable Chat: Channel SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50305>
-    ///
-    /// Added in 0.1.0.
     E50305,
 
     /// `21230` — Maximum Domains Reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21230>
-    ///
-    /// Added in 0.1.0.
     E21230,
 
     /// `21262` — No AMD status callback URL provided
@@ -13901,19 +8486,11 @@ pub enum ErrorCode {
     /// Answering Machine Detection was enabled on this call, but no AMD status callback URL was provided, so Twilio has no where to send the results when they are returned. AMD results will still be available in the /Calls resource once the call is complete.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21262>
-    ///
-    /// Added in 0.1.0.
     E21262,
 
     /// `62000` — Failed to write to the database.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62000>
-    ///
-    /// Added in 0.1.0.
     E62000,
 
     /// `90038` — 'BroadcastStatusCallbackUrl' is invalid
@@ -13921,46 +8498,26 @@ pub enum ErrorCode {
     /// 'BroadcastStatusCallbackUrl' is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90038>
-    ///
-    /// Added in 0.1.0.
     E90038,
 
     /// `21214` — 'To' phone number cannot be reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21214>
-    ///
-    /// Added in 0.1.0.
     E21214,
 
     /// `52141` — The provided APNs device token has been unregistered
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52141>
-    ///
-    /// Added in 0.1.0.
     E52141,
 
     /// `53607` — Internal failure when updating the recording resource
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53607>
-    ///
-    /// Added in 0.1.0.
     E53607,
 
     /// `53003` — Client received an invalid signaling message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53003>
-    ///
-    /// Added in 0.1.0.
     E53003,
 
     /// `63034` — Media exceeds size limit
@@ -13968,10 +8525,6 @@ pub enum ErrorCode {
     /// The specified message media exceeds the maximum size limit. You may re-attempt with media of size 5 MB or less.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63034>
-    ///
-    /// Added in 0.1.0.
     E63034,
 
     /// `32700` — Voice User-Defined Message: Internal Twilio Error
@@ -13979,10 +8532,6 @@ pub enum ErrorCode {
     /// Twilio experienced an unexpected internal error in attempting to deliver an User-Defined Message event to the Voice SDK client.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32700>
-    ///
-    /// Added in 0.1.0.
     E32700,
 
     /// `81022` — Flow definition validation failed
@@ -13990,19 +8539,11 @@ pub enum ErrorCode {
     /// The Flow Definition is invalid. Check the error response details for an array of validation failures.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81022>
-    ///
-    /// Added in 0.1.0.
     E81022,
 
     /// `51007` — Client Connection: Token authentication is rejected
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51007>
-    ///
-    /// Added in 0.1.0.
     E51007,
 
     /// `80603` — Non Unique Session Name
@@ -14010,10 +8551,6 @@ pub enum ErrorCode {
     /// Session UniqueName must be unique.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80603>
-    ///
-    /// Added in 0.1.0.
     E80603,
 
     /// `57014` — 'Event' data in payload is absent
@@ -14021,10 +8558,6 @@ pub enum ErrorCode {
     /// 'Event' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57014>
-    ///
-    /// Added in 0.1.0.
     E57014,
 
     /// `30887` — Campaign vetting rejection - Opt-out Error
@@ -14032,10 +8565,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of provided Opt-out information.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30887>
-    ///
-    /// Added in 0.1.0.
     E30887,
 
     /// `90026` — Template body could not be parsed
@@ -14043,10 +8572,6 @@ pub enum ErrorCode {
     /// Template body could not be parsed by Mustache compiler
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90026>
-    ///
-    /// Added in 0.1.0.
     E90026,
 
     /// `21657` — The Sender ID is invalid
@@ -14054,10 +8579,6 @@ pub enum ErrorCode {
     /// The Sender ID is Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21657>
-    ///
-    /// Added in 0.1.0.
     E21657,
 
     /// `60402` — Mapper Error
@@ -14065,10 +8586,6 @@ pub enum ErrorCode {
     /// An error occurred while mapping an entity.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60402>
-    ///
-    /// Added in 0.1.0.
     E60402,
 
     /// `30880` — Campaign vetting rejection - Unknown Error
@@ -14076,28 +8593,16 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of an unknown reason.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30880>
-    ///
-    /// Added in 0.1.0.
     E30880,
 
     /// `63018` — Rate limit exceeded for Channel
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63018>
-    ///
-    /// Added in 0.1.0.
     E63018,
 
     /// `32002` — SIP: Dial failure - Twilio SIP Domain not found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32002>
-    ///
-    /// Added in 0.1.0.
     E32002,
 
     /// `13224` — Dial: Twilio does not support calling this number or the number is invalid
@@ -14107,10 +8612,6 @@ pub enum ErrorCode {
     /// **Dial: Twilio does not support calling this number or the number is invalid**
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13224>
-    ///
-    /// Added in 0.1.0.
     E13224,
 
     /// `68007` — Authentication Token Error
@@ -14118,28 +8619,16 @@ pub enum ErrorCode {
     /// An error occurred while generating a token.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68007>
-    ///
-    /// Added in 0.1.0.
     E68007,
 
     /// `22103` — Unsupported Iso Country
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22103>
-    ///
-    /// Added in 0.1.0.
     E22103,
 
     /// `14206` — Enqueue: Invalid waitUrlMethod value
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14206>
-    ///
-    /// Added in 0.1.0.
     E14206,
 
     /// `40153` — Absolute Paging used when iterating TaskRouter resources
@@ -14149,10 +8638,6 @@ pub enum ErrorCode {
     /// Please update your application to instead utilize relative paging: /Workers?PageToken=PA&lt;task_sid&gt;, where &lt;task_sid&gt; is the last item of the current page.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40153>
-    ///
-    /// Added in 0.1.0.
     E40153,
 
     /// `94604` — Account Sid on Legal Hold.
@@ -14160,10 +8645,6 @@ pub enum ErrorCode {
     /// The Account is on Legal Hold, the operation could not be performed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94604>
-    ///
-    /// Added in 0.1.0.
     E94604,
 
     /// `91201` — Bad Request
@@ -14171,10 +8652,6 @@ pub enum ErrorCode {
     /// Incorrect information provided in the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91201>
-    ///
-    /// Added in 0.1.0.
     E91201,
 
     /// `21300` — Invalid BYOC trunk SID
@@ -14182,10 +8659,6 @@ pub enum ErrorCode {
     /// You have specified a BYOC trunk SID that is malformed or non-existent.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21300>
-    ///
-    /// Added in 0.1.0.
     E21300,
 
     /// `92001` — 'Types' Parameter Required
@@ -14197,10 +8670,6 @@ pub enum ErrorCode {
     /// You attempted to create content, but you forgot to include at least one type within the 'types' property the 'types' parameter requires at least one type in order to create content.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92001>
-    ///
-    /// Added in 0.1.0.
     E92001,
 
     /// `30001` — Queue overflow
@@ -14214,10 +8683,6 @@ pub enum ErrorCode {
     /// For more information please view this [FAQ](https://support.twilio.com/hc/en-us/articles/115002943027-Understanding-Twilio-Rate-Limits-and-Message-Queues).
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30001>
-    ///
-    /// Added in 0.1.0.
     E30001,
 
     /// `30120` — Domain certificate and private key are not uploaded
@@ -14225,19 +8690,11 @@ pub enum ErrorCode {
     /// Given Domain is not onboarded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30120>
-    ///
-    /// Added in 0.1.0.
     E30120,
 
     /// `31203` — No valid account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31203>
-    ///
-    /// Added in 0.1.0.
     E31203,
 
     /// `11241` — HTTP connection edge location is not supported
@@ -14245,28 +8702,16 @@ pub enum ErrorCode {
     /// There was an error connecting to the URL due to an unsupported edge location parameter.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11241>
-    ///
-    /// Added in 0.1.0.
     E11241,
 
     /// `50322` — Programmable Chat: Too many channel webhook triggers
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50322>
-    ///
-    /// Added in 0.1.0.
     E50322,
 
     /// `50334` — Channel deletion operation is in progress
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50334>
-    ///
-    /// Added in 0.1.0.
     E50334,
 
     /// `30113` — Specified date is too old
@@ -14274,28 +8719,16 @@ pub enum ErrorCode {
     /// Historical data for Deactivation lists is only available from August 27th, 2020 onwards.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30113>
-    ///
-    /// Added in 0.1.0.
     E30113,
 
     /// `14232` — Dial-&gt;Conference: Invalid Priority
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14232>
-    ///
-    /// Added in 0.1.0.
     E14232,
 
     /// `13237` — Dial-&gt;Conference: Invalid Conference Name
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13237>
-    ///
-    /// Added in 0.1.0.
     E13237,
 
     /// `60225` — Translation already exists for the provided template
@@ -14305,10 +8738,6 @@ pub enum ErrorCode {
     /// HTTP status: 409
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60225>
-    ///
-    /// Added in 0.1.0.
     E60225,
 
     /// `31950` — Stream - Protocol - Malformed Message
@@ -14317,73 +8746,41 @@ pub enum ErrorCode {
     /// (This error is sent once per stream)
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31950>
-    ///
-    /// Added in 0.1.0.
     E31950,
 
     /// `21215` — Geo Permission configuration is not permitting call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21215>
-    ///
-    /// Added in 0.1.0.
     E21215,
 
     /// `13621` — Invalid 'recordingStatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13621>
-    ///
-    /// Added in 0.1.0.
     E13621,
 
     /// `80405` — Participant Sid Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80405>
-    ///
-    /// Added in 0.1.0.
     E80405,
 
     /// `21474` — API User must be the parent account to transfer phone numbers.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21474>
-    ///
-    /// Added in 0.1.0.
     E21474,
 
     /// `13250` — Dial: Too many URIs passed
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13250>
-    ///
-    /// Added in 0.1.0.
     E13250,
 
     /// `13314` — Gather: Invalid numDigits value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13314>
-    ///
-    /// Added in 0.1.0.
     E13314,
 
     /// `52161` — Empty Credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52161>
-    ///
-    /// Added in 0.1.0.
     E52161,
 
     /// `80909` — Inbound Contact Rejected
@@ -14391,10 +8788,6 @@ pub enum ErrorCode {
     /// Interaction not completed due to InterceptCallbackUrl.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80909>
-    ///
-    /// Added in 0.1.0.
     E80909,
 
     /// `83600` — An invalid parameter value was passed to the API
@@ -14402,10 +8795,6 @@ pub enum ErrorCode {
     /// A parameter was passed to the Usage Records API which failed validation. This usually means the value format was invalid, or multiple parameters in the request conflict with each other.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83600>
-    ///
-    /// Added in 0.1.0.
     E83600,
 
     /// `32506` — Voice Conversation: Failed to get worker assigned to a newly created Conversation.
@@ -14413,10 +8802,6 @@ pub enum ErrorCode {
     /// Your Frontline instance failed to assign a worker after Conversation auto-creation.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32506>
-    ///
-    /// Added in 0.1.0.
     E32506,
 
     /// `30023` — US A2P 10DLC - Daily Message Cap Reached
@@ -14424,73 +8809,41 @@ pub enum ErrorCode {
     /// You have sent the maximum allowable daily messages for your Brand to the carrier. Please refer to our documentation on [T-Mobile daily message limits for long code messaging with A2P 10DLC](https://support.twilio.com/hc/en-us/articles/1260804800549-T-Mobile-daily-message-limits-for-long-code-messaging-with-A2P-10DLC). For more info about A2P 10DLC, refer to our [US A2P 10DLC Documentation](https://support.twilio.com/hc/en-us/articles/1260800720410-What-is-A2P-10DLC-)
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30023>
-    ///
-    /// Added in 0.1.0.
     E30023,
 
     /// `50406` — Programmable Chat: Invalid last consumed message index format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50406>
-    ///
-    /// Added in 0.1.0.
     E50406,
 
     /// `40145` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40145>
-    ///
-    /// Added in 0.1.0.
     E40145,
 
     /// `50069` — Programmable Chat: Service instance with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50069>
-    ///
-    /// Added in 0.1.0.
     E50069,
 
     /// `62013` — Unable to identify account owner of connection.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62013>
-    ///
-    /// Added in 0.1.0.
     E62013,
 
     /// `51119` — Twilsock: Token expired
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51119>
-    ///
-    /// Added in 0.1.0.
     E51119,
 
     /// `60540` — SNA Carrier Identified Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60540>
-    ///
-    /// Added in 0.1.0.
     E60540,
 
     /// `63012` — Channel provider returned an internal service error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63012>
-    ///
-    /// Added in 0.1.0.
     E63012,
 
     /// `53406` — The data channel used by the Data Track had a problem
@@ -14498,10 +8851,6 @@ pub enum ErrorCode {
     /// There was a problem while negotiating with the remote media connection and it was not able to complete the channel creation. This can mean that the subscriber does not support data channels or they can not create it at this moment. This can also happen if the data channel suffers connectivity problems once it was connected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53406>
-    ///
-    /// Added in 0.1.0.
     E53406,
 
     /// `93105` — Consent has already been provided for this account and vendor
@@ -14509,28 +8858,16 @@ pub enum ErrorCode {
     /// Error surfaces when consent data has been provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/93105>
-    ///
-    /// Added in 0.1.0.
     E93105,
 
     /// `80610` — Unauthorized Operation
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80610>
-    ///
-    /// Added in 0.1.0.
     E80610,
 
     /// `31603` — Decline
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31603>
-    ///
-    /// Added in 0.1.0.
     E31603,
 
     /// `32012` — SIP: Master account pooled Trunking CPS limit exceeded
@@ -14542,10 +8879,6 @@ pub enum ErrorCode {
     /// *  You've exceeded the number of calls per second you are authorized to make on your Master Account.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32012>
-    ///
-    /// Added in 0.1.0.
     E32012,
 
     /// `21216` — API: Call blocked by Twilio blocklist
@@ -14555,10 +8888,6 @@ pub enum ErrorCode {
     /// If you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21216>
-    ///
-    /// Added in 0.1.0.
     E21216,
 
     /// `60703` — Invalid phone numbers format
@@ -14566,10 +8895,6 @@ pub enum ErrorCode {
     /// The origination or destination numbers are not valid numbers in E.164 format
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60703>
-    ///
-    /// Added in 0.1.0.
     E60703,
 
     /// `30886` — Campaign vetting rejection - Invalid Campaign Description
@@ -14577,28 +8902,16 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of invalid campaign description.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30886>
-    ///
-    /// Added in 0.1.0.
     E30886,
 
     /// `52301` — Resulted destination list for requested parameters is empty
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52301>
-    ///
-    /// Added in 0.1.0.
     E52301,
 
     /// `21213` — Caller phone number is required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21213>
-    ///
-    /// Added in 0.1.0.
     E21213,
 
     /// `90036` — Broadcast recipient's 'body' is too long
@@ -14606,19 +8919,11 @@ pub enum ErrorCode {
     /// Broadcast Recipient's 'body' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90036>
-    ///
-    /// Added in 0.1.0.
     E90036,
 
     /// `50050` — Programmable Chat: Service Instance not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50050>
-    ///
-    /// Added in 0.1.0.
     E50050,
 
     /// `50541` — Content variable value is too long
@@ -14626,10 +8931,6 @@ pub enum ErrorCode {
     /// Length of value in message content variables is restricted to 256 characters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50541>
-    ///
-    /// Added in 0.1.0.
     E50541,
 
     /// `57008` — 'EventType' format must be String
@@ -14637,19 +8938,11 @@ pub enum ErrorCode {
     /// Specified 'EventType' format must be String
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57008>
-    ///
-    /// Added in 0.1.0.
     E57008,
 
     /// `13211` — Dial: Invalid ifMachine value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13211>
-    ///
-    /// Added in 0.1.0.
     E13211,
 
     /// `31302` — Unsupported Cancel Message Error
@@ -14657,19 +8950,11 @@ pub enum ErrorCode {
     /// This version of the SDK no longer supports processing cancel push notification messages. You must register via Voice.register(...) on Android or \[TwilioVoice registerWithAccessToken:deviceToken:completion:\] on iOS with this version of the SDK to stop receiving cancel push notification messages. Cancellations are now handled internally and reported to you on behalf of the SDK.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31302>
-    ///
-    /// Added in 0.1.0.
     E31302,
 
     /// `51005` — Client Connection: Command or keepalive acknowledgement not received
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51005>
-    ///
-    /// Added in 0.1.0.
     E51005,
 
     /// `30882` — Campaign vetting rejection - Terms &amp; Conditions
@@ -14677,10 +8962,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected due to Terms and Conditions issues.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30882>
-    ///
-    /// Added in 0.1.0.
     E30882,
 
     /// `64021` — Pay: Invalid Operation
@@ -14688,10 +8969,6 @@ pub enum ErrorCode {
     /// A 64021 Error is an indication invalid operation was provided.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64021>
-    ///
-    /// Added in 0.1.0.
     E64021,
 
     /// `60700` — Something went wrong. Try again later
@@ -14699,10 +8976,6 @@ pub enum ErrorCode {
     /// Server error, generic 500 error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60700>
-    ///
-    /// Added in 0.1.0.
     E60700,
 
     /// `50349` — Conflicting channel modification
@@ -14710,10 +8983,6 @@ pub enum ErrorCode {
     /// The requested channel is already being added or removed from this service instance concurrently with another API request. The last request will be rejected to avoid inconsistent state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50349>
-    ///
-    /// Added in 0.1.0.
     E50349,
 
     /// `53667` — AWS credentials to access external S3 bucket could not be loaded
@@ -14723,10 +8992,6 @@ pub enum ErrorCode {
     /// Media composition has been marked as FAILED and will not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53667>
-    ///
-    /// Added in 0.1.0.
     E53667,
 
     /// `13803` — SMS verb not supported in this realm
@@ -14734,10 +8999,6 @@ pub enum ErrorCode {
     /// SMS verb not supported in this realm
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13803>
-    ///
-    /// Added in 0.1.0.
     E13803,
 
     /// `21729` — Cannot perform operation on suspended campaign
@@ -14745,10 +9006,6 @@ pub enum ErrorCode {
     /// The operation you're trying to perform on this campaign is not allowed because the campaign is in a suspended state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21729>
-    ///
-    /// Added in 0.1.0.
     E21729,
 
     /// `21719` — Incompatible Messaging Service/A2P Use Cases
@@ -14756,19 +9013,11 @@ pub enum ErrorCode {
     /// Request was unsuccessful due to incompatibility between the Messaging Service use case and the A2P use case for the messaging service.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21719>
-    ///
-    /// Added in 0.1.0.
     E21719,
 
     /// `22109` — Invalid Address SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22109>
-    ///
-    /// Added in 0.1.0.
     E22109,
 
     /// `21724` — Brand update count exceeded
@@ -14776,19 +9025,11 @@ pub enum ErrorCode {
     /// Maximum number of brand update requests reached on this brand. Contact support for help.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21724>
-    ///
-    /// Added in 0.1.0.
     E21724,
 
     /// `63027` — Template does not exist for a language and locale
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63027>
-    ///
-    /// Added in 0.1.0.
     E63027,
 
     /// `30132` — Certificate cannot be validated.
@@ -14796,19 +9037,11 @@ pub enum ErrorCode {
     /// Please upload a new valid certificate.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30132>
-    ///
-    /// Added in 0.1.0.
     E30132,
 
     /// `12400` — Internal Failure
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12400>
-    ///
-    /// Added in 0.1.0.
     E12400,
 
     /// `33104` — Configuration incomplete
@@ -14816,19 +9049,11 @@ pub enum ErrorCode {
     /// Raised whenever the configuration for a given resource is incomplete.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33104>
-    ///
-    /// Added in 0.1.0.
     E33104,
 
     /// `53004` — Client sent an invalid signaling message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53004>
-    ///
-    /// Added in 0.1.0.
     E53004,
 
     /// `32114` — SIP: Unsupported parameter value
@@ -14836,19 +9061,11 @@ pub enum ErrorCode {
     /// Twilio parses certain standard URI parameters, such as the "transport" parameter, as well as Twilio-specific parameters such as "secure".
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32114>
-    ///
-    /// Added in 0.1.0.
     E32114,
 
     /// `21450` — Phone number already validated on your account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21450>
-    ///
-    /// Added in 0.1.0.
     E21450,
 
     /// `30410` — Provider Timeout Error
@@ -14856,46 +9073,26 @@ pub enum ErrorCode {
     /// The provider used may be experiencing disruptions resulting in errors or request timeouts. Messages are failed and not retried to avoid duplicate message delivery.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30410>
-    ///
-    /// Added in 0.1.0.
     E30410,
 
     /// `21454` — Invalid CallDelay
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21454>
-    ///
-    /// Added in 0.1.0.
     E21454,
 
     /// `50503` — Programmable Chat: Message body not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50503>
-    ///
-    /// Added in 0.1.0.
     E50503,
 
     /// `40136` — TaskRouter-&gt;Conference
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40136>
-    ///
-    /// Added in 0.1.0.
     E40136,
 
     /// `21626` — Invalid 'StatusCallbackEvent'
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21626>
-    ///
-    /// Added in 0.1.0.
     E21626,
 
     /// `32710` — Voice User-Defined Message: Subscription Callback Internal Error
@@ -14903,28 +9100,16 @@ pub enum ErrorCode {
     /// Twilio experienced an unexpected internal error in attempting to deliver an User-Defined Message event to the callback URL provided in the Voice User-Defined Message Subscription request.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32710>
-    ///
-    /// Added in 0.1.0.
     E32710,
 
     /// `63005` — Channel did not accept given content. Please see Channel specific error message for more information
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63005>
-    ///
-    /// Added in 0.1.0.
     E63005,
 
     /// `63013` — Channel policy violation
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63013>
-    ///
-    /// Added in 0.1.0.
     E63013,
 
     /// `32011` — Error communicating with your SIP communications infrastructure
@@ -14933,37 +9118,21 @@ pub enum ErrorCode {
     /// The notification will have details about the specific error response and the SIP URI that causes the failure.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32011>
-    ///
-    /// Added in 0.1.0.
     E32011,
 
     /// `13410` — Play: Invalid loop value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13410>
-    ///
-    /// Added in 0.1.0.
     E13410,
 
     /// `21401` — Invalid Phone Number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21401>
-    ///
-    /// Added in 0.1.0.
     E21401,
 
     /// `70153` — Public Key Specified Does Not Exist
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70153>
-    ///
-    /// Added in 0.1.0.
     E70153,
 
     /// `33203` — Messaging not allowed
@@ -14971,19 +9140,11 @@ pub enum ErrorCode {
     /// Raised whenever a Command from your SIM is received but not permitted.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33203>
-    ///
-    /// Added in 0.1.0.
     E33203,
 
     /// `20160` — Invalid Token
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20160>
-    ///
-    /// Added in 0.1.0.
     E20160,
 
     /// `60226` — Messages sent to china require friendly\_name
@@ -14991,10 +9152,6 @@ pub enum ErrorCode {
     /// Messages sent to china require friendly_name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60226>
-    ///
-    /// Added in 0.1.0.
     E60226,
 
     /// `21645` — Supporting Document cannot be deleted due to active Regulatory Bundle assignment
@@ -15002,19 +9159,11 @@ pub enum ErrorCode {
     /// The Supporting Document cannot be deleted as it is an active item assignment in one or more Regulatory Bundles.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21645>
-    ///
-    /// Added in 0.1.0.
     E21645,
 
     /// `53623` — AWS credentials to access external S3 bucket could not be loaded
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53623>
-    ///
-    /// Added in 0.1.0.
     E53623,
 
     /// `91002` — Incorrect values for pagination
@@ -15022,28 +9171,16 @@ pub enum ErrorCode {
     /// Pagination failed due to bad paging values
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91002>
-    ///
-    /// Added in 0.1.0.
     E91002,
 
     /// `50109` — Conversation role not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50109>
-    ///
-    /// Added in 0.1.0.
     E50109,
 
     /// `70152` — Request Contains Invalid Flags
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70152>
-    ///
-    /// Added in 0.1.0.
     E70152,
 
     /// `60222` — SendGrid The from address does not match a verified Sender Identity
@@ -15053,19 +9190,11 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60222>
-    ///
-    /// Added in 0.1.0.
     E60222,
 
     /// `80202` — No Available Message Proxy
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80202>
-    ///
-    /// Added in 0.1.0.
     E80202,
 
     /// `30898` — Campaign vetting rejection - Excessive EIN
@@ -15073,10 +9202,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because of repeated use of same for multiple brands.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30898>
-    ///
-    /// Added in 0.1.0.
     E30898,
 
     /// `45741` — Failed to create webchat conversation. Account not authorized
@@ -15084,10 +9209,6 @@ pub enum ErrorCode {
     /// Failed to create webchat conversation for provided address SID. Account not authorized
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45741>
-    ///
-    /// Added in 0.1.0.
     E45741,
 
     /// `30017` — Carrier network congestion
@@ -15095,19 +9216,11 @@ pub enum ErrorCode {
     /// A 30017 error is an indicator that the downstream carrier is experiencing performance issues due to high traffic. During times of carrier network congestion, we re-try the request, and return this error if the request is not accepted.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30017>
-    ///
-    /// Added in 0.1.0.
     E30017,
 
     /// `21651` — Document does not satisfy regulatory requirement
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21651>
-    ///
-    /// Added in 0.1.0.
     E21651,
 
     /// `60217` — Invalid Service configuration
@@ -15117,10 +9230,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60217>
-    ///
-    /// Added in 0.1.0.
     E60217,
 
     /// `64013` — Pay: Connector does not support supplied paymentMethod attribute.
@@ -15128,19 +9237,11 @@ pub enum ErrorCode {
     /// A 64013 Error is an indication that the provided paymentMethod attribute was not supported by the Connector.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64013>
-    ///
-    /// Added in 0.1.0.
     E64013,
 
     /// `20503` — Service unavailable
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20503>
-    ///
-    /// Added in 0.1.0.
     E20503,
 
     /// `30028` — Invalid API version
@@ -15148,19 +9249,11 @@ pub enum ErrorCode {
     /// API version used in the request is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30028>
-    ///
-    /// Added in 0.1.0.
     E30028,
 
     /// `40132` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40132>
-    ///
-    /// Added in 0.1.0.
     E40132,
 
     /// `21713` — Messaging Service Use Case is Invalid
@@ -15168,19 +9261,11 @@ pub enum ErrorCode {
     /// The Messaging Service use case you are trying to specify in the request is not a valid use case.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21713>
-    ///
-    /// Added in 0.1.0.
     E21713,
 
     /// `62035` — Interconnect: No bandwidth was specified in the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62035>
-    ///
-    /// Added in 0.1.0.
     E62035,
 
     /// `94000` — Transcriptions: request to transcribe audio error
@@ -15188,10 +9273,6 @@ pub enum ErrorCode {
     /// Twilio failed to process the request to transcribe audio due to an internal issue. No transcription resource has been created
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94000>
-    ///
-    /// Added in 0.1.0.
     E94000,
 
     /// `68005` — Key Storage Error
@@ -15199,19 +9280,11 @@ pub enum ErrorCode {
     /// An error occurred while storing/loading keypairs.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68005>
-    ///
-    /// Added in 0.1.0.
     E68005,
 
     /// `13232` — Dial-&gt;Conference: Invalid startConferenceOnEnter value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13232>
-    ///
-    /// Added in 0.1.0.
     E13232,
 
     /// `21901` — DltTemplateId is invalid
@@ -15219,19 +9292,11 @@ pub enum ErrorCode {
     /// DltTemplateId is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21901>
-    ///
-    /// Added in 0.1.0.
     E21901,
 
     /// `53302` — Track name is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53302>
-    ///
-    /// Added in 0.1.0.
     E53302,
 
     /// `21708` — Alpha Sender ID Missing from the request
@@ -15241,10 +9306,6 @@ pub enum ErrorCode {
     /// **Alpha Sender ID Missing from the request**
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21708>
-    ///
-    /// Added in 0.1.0.
     E21708,
 
     /// `30030` — Invalid AddressRetention
@@ -15252,19 +9313,11 @@ pub enum ErrorCode {
     /// AddressRetention value used in the request is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30030>
-    ///
-    /// Added in 0.1.0.
     E30030,
 
     /// `50065` — Programmable Chat: Invalid webhook retry count
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50065>
-    ///
-    /// Added in 0.1.0.
     E50065,
 
     /// `50443` — Failed to add a projected address to a participant.
@@ -15272,10 +9325,6 @@ pub enum ErrorCode {
     /// The conversation participant being updated can not have a projected address.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50443>
-    ///
-    /// Added in 0.1.0.
     E50443,
 
     /// `21603` — A 'From' or 'MessagingServiceSid' parameter is required to send a message
@@ -15285,10 +9334,6 @@ pub enum ErrorCode {
     /// You can provide any of the above sender types in your From parameter. You may also provide a Messaging Service SID using the dedicated 'MessagingServiceSid' parameter, either instead of or in addition to a specific 'From' parameter.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21603>
-    ///
-    /// Added in 0.1.0.
     E21603,
 
     /// `57010` — 'PartnerName' is absent
@@ -15296,19 +9341,11 @@ pub enum ErrorCode {
     /// 'PartnerName' is not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57010>
-    ///
-    /// Added in 0.1.0.
     E57010,
 
     /// `13619` — Record: Transcription feature not available for this type of recording.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13619>
-    ///
-    /// Added in 0.1.0.
     E13619,
 
     /// `19013` — At least one of the following fields is required for a contact: first\_name, middle\_name, last\_name, legal\_name, preferred\_name, unique\_customer\_provided\_id or channel
@@ -15316,19 +9353,11 @@ pub enum ErrorCode {
     /// Contact should contain at least one required field
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19013>
-    ///
-    /// Added in 0.1.0.
     E19013,
 
     /// `32201` — SIP: Source IP address not in ACL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32201>
-    ///
-    /// Added in 0.1.0.
     E32201,
 
     /// `63030` — Unsupported parameter for type of channels message
@@ -15337,10 +9366,6 @@ pub enum ErrorCode {
     /// **URL preview messages sent with incorrect URL format**
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63030>
-    ///
-    /// Added in 0.1.0.
     E63030,
 
     /// `53118` — Room Completed Error
@@ -15348,46 +9373,26 @@ pub enum ErrorCode {
     /// Raised whenever a Room is completed via the REST API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53118>
-    ///
-    /// Added in 0.1.0.
     E53118,
 
     /// `10004` — Call concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/10004>
-    ///
-    /// Added in 0.1.0.
     E10004,
 
     /// `54008` — Invalid JSON
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54008>
-    ///
-    /// Added in 0.1.0.
     E54008,
 
     /// `31005` — Connection error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31005>
-    ///
-    /// Added in 0.1.0.
     E31005,
 
     /// `40112` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40112>
-    ///
-    /// Added in 0.1.0.
     E40112,
 
     /// `32604` — Virtual Agent: Internal Error
@@ -15395,19 +9400,11 @@ pub enum ErrorCode {
     /// A 32604 Error is an indication that there is an internal server error and some internal services failed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32604>
-    ///
-    /// Added in 0.1.0.
     E32604,
 
     /// `32013` — SIP: Master account SIP Interface CPS limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32013>
-    ///
-    /// Added in 0.1.0.
     E32013,
 
     /// `60207` — Max rate limits per service reached
@@ -15417,10 +9414,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60207>
-    ///
-    /// Added in 0.1.0.
     E60207,
 
     /// `50342` — Messaging service does not belong to account
@@ -15428,10 +9421,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50342>
-    ///
-    /// Added in 0.1.0.
     E50342,
 
     /// `14107` — SMS send rate limit exceeded
@@ -15441,19 +9430,11 @@ pub enum ErrorCode {
     /// A counter is set for each outbound reply in a conversation (between two numbers). When the first reply occurs, the counter starts at 1. If the next reply is sent less than 30 seconds after the prior reply, then the counter goes to 2. This will continue if each reply is less than 30 seconds, until the counter surpasses 15; at this time, Twilio will set any further messages in the loop to "failed" status for 30 seconds, with this error code. Messages with the "failed" status are not charged against your account balance.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14107>
-    ///
-    /// Added in 0.1.0.
     E14107,
 
     /// `53660` — Status Callback response timed out
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53660>
-    ///
-    /// Added in 0.1.0.
     E53660,
 
     /// `60725` — Brand status does not allow to have branded channels
@@ -15461,19 +9442,11 @@ pub enum ErrorCode {
     /// You are creating a branded channel for a brand in a status does not allow it to have branded channels
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60725>
-    ///
-    /// Added in 0.1.0.
     E60725,
 
     /// `63002` — Channel could not find the From address
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63002>
-    ///
-    /// Added in 0.1.0.
     E63002,
 
     /// `60605` — Verification delivery attempt blocked
@@ -15483,10 +9456,6 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60605>
-    ///
-    /// Added in 0.1.0.
     E60605,
 
     /// `19037` — When updating a location at least one field should be updated
@@ -15494,19 +9463,11 @@ pub enum ErrorCode {
     /// No location updates provided in the request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19037>
-    ///
-    /// Added in 0.1.0.
     E19037,
 
     /// `45202` — Resource Already Exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45202>
-    ///
-    /// Added in 0.1.0.
     E45202,
 
     /// `31951` — Stream - Protocol - Invalid Message
@@ -15515,19 +9476,11 @@ pub enum ErrorCode {
     /// (This error is sent once per stream)
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31951>
-    ///
-    /// Added in 0.1.0.
     E31951,
 
     /// `62022` — Missing account SID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62022>
-    ///
-    /// Added in 0.1.0.
     E62022,
 
     /// `32605` — Virtual Agent: PCI Error
@@ -15535,19 +9488,11 @@ pub enum ErrorCode {
     /// A 32605 Error is an indication that the &amp;lt;VirtualAgent&amp;gt; TwiML contains an invalid or insecure URL in the statusCallback attribute when PCI mode is enabled on your account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32605>
-    ///
-    /// Added in 0.1.0.
     E32605,
 
     /// `13213` — Dial: Invalid hangupOnStar value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13213>
-    ///
-    /// Added in 0.1.0.
     E13213,
 
     /// `30889` — Campaign vetting rejection - Embedded Phone Number
@@ -15555,10 +9500,6 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because Embedded Phone Number selection.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30889>
-    ///
-    /// Added in 0.1.0.
     E30889,
 
     /// `11205` — HTTP connection failure
@@ -15568,10 +9509,6 @@ pub enum ErrorCode {
     /// There was a network failure attempting to connect to this URL. Twilio will try for 10 seconds to establish a TCP connection to your URL (two 5-second attempts). Twilio will wait for a total of 15 seconds to receive an HTTP response. This includes the TCP connection time, so if it took six seconds to establish a TCP connection, your server would have 9 seconds to deliver an HTTP response. If either of those timers expire, we fail the request, fire a notification, and try your fallback URL, if one is specified.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11205>
-    ///
-    /// Added in 0.1.0.
     E11205,
 
     /// `30109` — Callback URL is invalid
@@ -15579,37 +9516,21 @@ pub enum ErrorCode {
     /// The URL specific in your API request for Click Tracking is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30109>
-    ///
-    /// Added in 0.1.0.
     E30109,
 
     /// `51102` — Twilsock: Service instance SID not specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51102>
-    ///
-    /// Added in 0.1.0.
     E51102,
 
     /// `62016` — Connection not active
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62016>
-    ///
-    /// Added in 0.1.0.
     E62016,
 
     /// `16104` — Voice Recording: Unavailable due to encryption failure
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16104>
-    ///
-    /// Added in 0.1.0.
     E16104,
 
     /// `21656` — The ContentVariables Parameter is invalid
@@ -15617,10 +9538,6 @@ pub enum ErrorCode {
     /// The ContentVariables Parameter is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21656>
-    ///
-    /// Added in 0.1.0.
     E21656,
 
     /// `50076` — Webhook failed to execute successfully due to timeout
@@ -15628,10 +9545,6 @@ pub enum ErrorCode {
     /// Programmable Chat: Webhook failed to execute successfully due to timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50076>
-    ///
-    /// Added in 0.1.0.
     E50076,
 
     /// `45312` — Remove Participant Request Failed
@@ -15639,10 +9552,6 @@ pub enum ErrorCode {
     /// Error occurred when trying to remove a participant
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45312>
-    ///
-    /// Added in 0.1.0.
     E45312,
 
     /// `57012` — Signature invalid
@@ -15650,28 +9559,16 @@ pub enum ErrorCode {
     /// Signature invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/57012>
-    ///
-    /// Added in 0.1.0.
     E57012,
 
     /// `31204` — Invalid JWT token.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31204>
-    ///
-    /// Added in 0.1.0.
     E31204,
 
     /// `52142` — The provided APNs device token is not correct
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52142>
-    ///
-    /// Added in 0.1.0.
     E52142,
 
     /// `32022` — ACK not received from your SIP endpoint
@@ -15679,19 +9576,11 @@ pub enum ErrorCode {
     /// No ACK was received from your SIP endpoint 32 seconds after sending a 200 OK response, which resulted in the termination of the Inbound call. As per RFC 3261, the calling device’s SIP endpoint must send an ACK to acknowledge the receipt of a 200 OK response, to establish a successful call.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32022>
-    ///
-    /// Added in 0.1.0.
     E32022,
 
     /// `50390` — Unique name should not match conversation sid pattern
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50390>
-    ///
-    /// Added in 0.1.0.
     E50390,
 
     /// `50376` — TimeToClosed should be greater or equal to 10 minutes
@@ -15699,19 +9588,11 @@ pub enum ErrorCode {
     /// 'TimeToClosed' duration should be greater or equal to 10 minutes.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50376>
-    ///
-    /// Added in 0.1.0.
     E50376,
 
     /// `45007` — Resource Conflict Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45007>
-    ///
-    /// Added in 0.1.0.
     E45007,
 
     /// `53666` — Invalid public key for media tracks encryption in composition settings
@@ -15721,10 +9602,6 @@ pub enum ErrorCode {
     /// Media composition has been marked as FAILED and will not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53666>
-    ///
-    /// Added in 0.1.0.
     E53666,
 
     /// `22199` — Configuration Retrieval Error
@@ -15732,10 +9609,6 @@ pub enum ErrorCode {
     /// The Phone Numbers Configuration is Missing.  Phone Numbers have a configuration for each region.  This Error shows if you are attempting to perform an action that requires region specific configuration.  Please create or add a configuration to this Phone Number for the Region in question.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22199>
-    ///
-    /// Added in 0.1.0.
     E22199,
 
     /// `30102` — Domain's certificate has expired
@@ -15743,19 +9616,11 @@ pub enum ErrorCode {
     /// The private certificate associated with Domain you specific has expired
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30102>
-    ///
-    /// Added in 0.1.0.
     E30102,
 
     /// `53201` — Participant identity is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53201>
-    ///
-    /// Added in 0.1.0.
     E53201,
 
     /// `63015` — Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
@@ -15763,10 +9628,6 @@ pub enum ErrorCode {
     /// Channel Sandbox can only send messages to phone numbers that have joined the Sandbox
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63015>
-    ///
-    /// Added in 0.1.0.
     E63015,
 
     /// `21649` — Phone Number Requires a Bundle
@@ -15776,19 +9637,11 @@ pub enum ErrorCode {
     /// Previously the IncomingPhoneNumbers API would let you provision the phone number without providing a Bundle, however, you are now required to pass in a BundleSid that satisfies the requirement for the phone number. This is because Twilio needs to know which Bundle containing End-User information and Supporting Documents will be assigned to the phone number to meet regulatory requirements for that country and type of phone number.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21649>
-    ///
-    /// Added in 0.1.0.
     E21649,
 
     /// `92006` — The Content Sid is Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92006>
-    ///
-    /// Added in 0.1.0.
     E92006,
 
     /// `63040` — Template Rejected
@@ -15796,19 +9649,11 @@ pub enum ErrorCode {
     /// This message matches a template that was rejected by WhatsApp or failed to be submitted. For the most updated guidelines, please view WhatsApp’s documentation: <https://developers.facebook.com/docs/whatsapp/message-templates/guidelines>.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63040>
-    ///
-    /// Added in 0.1.0.
     E63040,
 
     /// `54209` — Invalid Map Item key
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54209>
-    ///
-    /// Added in 0.1.0.
     E54209,
 
     /// `64012` — Pay: Payment Gateway rejected the card.
@@ -15820,28 +9665,16 @@ pub enum ErrorCode {
     /// A 64012 Error is an indication that the provided card was rejected by the Payment Gateway.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64012>
-    ///
-    /// Added in 0.1.0.
     E64012,
 
     /// `54458` — Invalid List Item index
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54458>
-    ///
-    /// Added in 0.1.0.
     E54458,
 
     /// `31301` — Registration error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31301>
-    ///
-    /// Added in 0.1.0.
     E31301,
 
     /// `60204` — Service does not support this feature
@@ -15851,10 +9684,6 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60204>
-    ///
-    /// Added in 0.1.0.
     E60204,
 
     /// `60715` — Error reading logo file
@@ -15862,37 +9691,21 @@ pub enum ErrorCode {
     /// The file sent for the brand logo image could not be read
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60715>
-    ///
-    /// Added in 0.1.0.
     E60715,
 
     /// `51129` — Twilsock: Too many messages per account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51129>
-    ///
-    /// Added in 0.1.0.
     E51129,
 
     /// `14223` — Enqueue: Unable to cleanup task
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14223>
-    ///
-    /// Added in 0.1.0.
     E14223,
 
     /// `54205` — Map Item revision mismatch
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54205>
-    ///
-    /// Added in 0.1.0.
     E54205,
 
     /// `80103` — Participant Already In Session
@@ -15900,10 +9713,6 @@ pub enum ErrorCode {
     /// The identifier is already a participant in the Session
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80103>
-    ///
-    /// Added in 0.1.0.
     E80103,
 
     /// `410` — Unknown Error Code
@@ -15911,10 +9720,6 @@ pub enum ErrorCode {
     /// Access to this resource is no longer available and should not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/410>
-    ///
-    /// Added in 0.1.0.
     E410,
 
     /// `94602` — Invalid FromDate
@@ -15922,10 +9727,6 @@ pub enum ErrorCode {
     /// The action could not be performed because the FromDate is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94602>
-    ///
-    /// Added in 0.1.0.
     E94602,
 
     /// `50366` — Invalid conversation webhook trigger
@@ -15933,19 +9734,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50366>
-    ///
-    /// Added in 0.1.0.
     E50366,
 
     /// `32210` — SIP: Register not supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32210>
-    ///
-    /// Added in 0.1.0.
     E32210,
 
     /// `19052` — Invalid page size for custom field definition
@@ -15953,10 +9746,6 @@ pub enum ErrorCode {
     /// Invalid page size for custom field definition
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19052>
-    ///
-    /// Added in 0.1.0.
     E19052,
 
     /// `31960` — Stream - Quota exceeded
@@ -15964,19 +9753,11 @@ pub enum ErrorCode {
     /// Exceeded quota for Dialogflow API
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31960>
-    ///
-    /// Added in 0.1.0.
     E31960,
 
     /// `53401` — Server is unable to create or apply a local media description
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53401>
-    ///
-    /// Added in 0.1.0.
     E53401,
 
     /// `63032` — We cannot send this message to this user because of a WhatsApp limitation.
@@ -15984,10 +9765,6 @@ pub enum ErrorCode {
     /// User's number is part of an experiment
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63032>
-    ///
-    /// Added in 0.1.0.
     E63032,
 
     /// `20003` — Permission Denied
@@ -16008,10 +9785,6 @@ pub enum ErrorCode {
     /// \[auth\]: <http://en.wikipedia.org/wiki/Basic_access_authentication>
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20003>
-    ///
-    /// Added in 0.1.0.
     E20003,
 
     /// `82008` — Headers or cookies too large
@@ -16019,19 +9792,11 @@ pub enum ErrorCode {
     /// This error is thrown when request or response headers are greater than the enforced limits.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82008>
-    ///
-    /// Added in 0.1.0.
     E82008,
 
     /// `48000` — Invalid request payload
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48000>
-    ///
-    /// Added in 0.1.0.
     E48000,
 
     /// `64024` — Pay: Connector Instance Not Approved
@@ -16039,28 +9804,16 @@ pub enum ErrorCode {
     /// This connector instance has not been approved by Twilio. Please contact Twilio support to gain approval for LIVE transactions.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64024>
-    ///
-    /// Added in 0.1.0.
     E64024,
 
     /// `80701` — Parameter Validation Failed
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80701>
-    ///
-    /// Added in 0.1.0.
     E80701,
 
     /// `31106` — Invalid data
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31106>
-    ///
-    /// Added in 0.1.0.
     E31106,
 
     /// `45313` — Transfer Failed
@@ -16068,28 +9821,16 @@ pub enum ErrorCode {
     /// Transfer failed to complete
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45313>
-    ///
-    /// Added in 0.1.0.
     E45313,
 
     /// `21217` — Phone number does not appear to be valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21217>
-    ///
-    /// Added in 0.1.0.
     E21217,
 
     /// `54056` — Account cannot access requested Service Instance
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54056>
-    ///
-    /// Added in 0.1.0.
     E54056,
 
     /// `53124` — The AudioOnly flag is not supported for the Room type
@@ -16097,10 +9838,6 @@ pub enum ErrorCode {
     /// Raised whenever a participant tries to set the AudioOnly flag for a Room type other than Group Rooms.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53124>
-    ///
-    /// Added in 0.1.0.
     E53124,
 
     /// `60227` — The selected channel for template is not supported
@@ -16112,19 +9849,11 @@ pub enum ErrorCode {
     /// The selected template for translation is not supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60227>
-    ///
-    /// Added in 0.1.0.
     E60227,
 
     /// `21621` — The 'From' number has not been enabled for MMS
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21621>
-    ///
-    /// Added in 0.1.0.
     E21621,
 
     /// `14300` — Start: Invalid nested noun value
@@ -16132,28 +9861,16 @@ pub enum ErrorCode {
     /// Start or Stop has an invalid noun defined.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14300>
-    ///
-    /// Added in 0.1.0.
     E14300,
 
     /// `21245` — Trunk Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21245>
-    ///
-    /// Added in 0.1.0.
     E21245,
 
     /// `40122` — TaskRouter-&gt;Direct
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40122>
-    ///
-    /// Added in 0.1.0.
     E40122,
 
     /// `64020` — Pay: Invalid Parameter Value
@@ -16161,10 +9878,6 @@ pub enum ErrorCode {
     /// A 64020 Error is an indication that one or more of the values provided for an attribute or parameter are invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64020>
-    ///
-    /// Added in 0.1.0.
     E64020,
 
     /// `50392` — PreWebhookTimeout should be greater than 0ms
@@ -16172,19 +9885,11 @@ pub enum ErrorCode {
     /// 'PreWebhookTimeout' should be greater than 0ms.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50392>
-    ///
-    /// Added in 0.1.0.
     E50392,
 
     /// `50500` — Programmable Chat: Message not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50500>
-    ///
-    /// Added in 0.1.0.
     E50500,
 
     /// `32703` — Voice User-Defined Message: Content body exceeded max length
@@ -16192,10 +9897,6 @@ pub enum ErrorCode {
     /// The content body in the Voice User-Defined Message request exceeds the maximum allowed length of 10000 characters.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32703>
-    ///
-    /// Added in 0.1.0.
     E32703,
 
     /// `30443` — Toll Free verification rejection - Disallowed Content
@@ -16203,10 +9904,6 @@ pub enum ErrorCode {
     /// The Toll-Free phone number verification submission has been reviewed and it was rejected.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30443>
-    ///
-    /// Added in 0.1.0.
     E30443,
 
     /// `60603` — SendGrid maximum credits exceeded
@@ -16216,55 +9913,31 @@ pub enum ErrorCode {
     /// HTTP status: 401
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60603>
-    ///
-    /// Added in 0.1.0.
     E60603,
 
     /// `13249` — Dial: Invalid username or password attribute
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13249>
-    ///
-    /// Added in 0.1.0.
     E13249,
 
     /// `82003` — Deployment Installation Failure
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/82003>
-    ///
-    /// Added in 0.1.0.
     E82003,
 
     /// `13215` — Dial: Invalid nested element
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13215>
-    ///
-    /// Added in 0.1.0.
     E13215,
 
     /// `52303` — Concurrent User update
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52303>
-    ///
-    /// Added in 0.1.0.
     E52303,
 
     /// `21202` — Called number is a premium number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21202>
-    ///
-    /// Added in 0.1.0.
     E21202,
 
     /// `456001` — Approaching Flex Plugin creation limit
@@ -16272,19 +9945,11 @@ pub enum ErrorCode {
     /// You are approaching the limit of how many Flex Plugins you can have on your account. Once you reach the limit, you may need to archive old Plugins to create any new one.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/456001>
-    ///
-    /// Added in 0.1.0.
     E456001,
 
     /// `22116` — Invalid Friendly Name
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22116>
-    ///
-    /// Added in 0.1.0.
     E22116,
 
     /// `53407` — Media connection failed due to DTLS handshake failure
@@ -16292,19 +9957,11 @@ pub enum ErrorCode {
     /// There was a problem while negotiating with the remote DTLS peer. Therefore the Participant will not be able to publish or subscribe to Tracks.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53407>
-    ///
-    /// Added in 0.1.0.
     E53407,
 
     /// `32214` — SIP: Invalid &lt;Dial&gt;&lt;Sip&gt;
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32214>
-    ///
-    /// Added in 0.1.0.
     E32214,
 
     /// `456002` — Approaching Flex Plugin Version creation limit
@@ -16312,10 +9969,6 @@ pub enum ErrorCode {
     /// You are approaching the limit of how many Flex Plugin Versions you can have. Once you reach the limit, you may need to archive old Versions to create any new one.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/456002>
-    ///
-    /// Added in 0.1.0.
     E456002,
 
     /// `45401` — RTA feed callback returned not successful response code
@@ -16323,10 +9976,6 @@ pub enum ErrorCode {
     /// Call to defined rta_callback_url returned with not successful response code
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45401>
-    ///
-    /// Added in 0.1.0.
     E45401,
 
     /// `32221` — Dialing SIP Endpoint failure - No devices registered in specified edge
@@ -16334,10 +9983,6 @@ pub enum ErrorCode {
     /// Twilio was unable to dial the specified SIP Endpoint. While the user did have at least one device registered, no devices were registered through the edge location specified in the URI.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32221>
-    ///
-    /// Added in 0.1.0.
     E32221,
 
     /// `45761` — Failed to validate address configuration. Auto create not enabled.
@@ -16345,55 +9990,31 @@ pub enum ErrorCode {
     /// Unable to validate address configuration for provided address SID. Auto create not enabled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45761>
-    ///
-    /// Added in 0.1.0.
     E45761,
 
     /// `16109` — Voice Recording: Cannot fetch .mp3 encrypted recording
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16109>
-    ///
-    /// Added in 0.1.0.
     E16109,
 
     /// `50002` — Programmable Chat: Resource is being deleted
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50002>
-    ///
-    /// Added in 0.1.0.
     E50002,
 
     /// `21225` — SipAuthPassword is required when providing SipAuthUsername
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21225>
-    ///
-    /// Added in 0.1.0.
     E21225,
 
     /// `21455` — Invalid PlayUrl
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21455>
-    ///
-    /// Added in 0.1.0.
     E21455,
 
     /// `30005` — Unknown destination handset
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30005>
-    ///
-    /// Added in 0.1.0.
     E30005,
 
     /// `94101` — Transcriptions: status callback response timed out
@@ -16401,46 +10022,26 @@ pub enum ErrorCode {
     /// Twilio attempted to send a transcription event to the callback URL specified and your application didn’t respond before time out
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94101>
-    ///
-    /// Added in 0.1.0.
     E94101,
 
     /// `50308` — Programmable Chat: Invalid Date Created parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50308>
-    ///
-    /// Added in 0.1.0.
     E50308,
 
     /// `31900` — Stream - Unknown Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31900>
-    ///
-    /// Added in 0.1.0.
     E31900,
 
     /// `13235` — Dial-&gt;Conference: Invalid beep value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13235>
-    ///
-    /// Added in 0.1.0.
     E13235,
 
     /// `51128` — Twilsock: Too many messages per connection
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51128>
-    ///
-    /// Added in 0.1.0.
     E51128,
 
     /// `32400` — BYOC Trunk routing failure - failover routing disabled.
@@ -16448,46 +10049,26 @@ pub enum ErrorCode {
     /// Call delivery attempt(s) over the specified BYOC Trunk did not succeed. Failover routing was disabled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32400>
-    ///
-    /// Added in 0.1.0.
     E32400,
 
     /// `13236` — Dial-&gt;Conference: Invalid Conference Sid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13236>
-    ///
-    /// Added in 0.1.0.
     E13236,
 
     /// `16107` — Voice Recording: Encrypted with alternate public key
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16107>
-    ///
-    /// Added in 0.1.0.
     E16107,
 
     /// `53631` — Failed to enqueue a room composition from a configured composition hook
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53631>
-    ///
-    /// Added in 0.1.0.
     E53631,
 
     /// `21405` — Cannot set VoiceFallbackUrl without setting Url
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21405>
-    ///
-    /// Added in 0.1.0.
     E21405,
 
     /// `32010` — SIP: No valid Origination URIs configured
@@ -16495,10 +10076,6 @@ pub enum ErrorCode {
     /// Your call can't be completed because no valid/active origination URLs could be found for your Elastic SIP Trunk or BYOC Trunk.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32010>
-    ///
-    /// Added in 0.1.0.
     E32010,
 
     /// `30110` — Domain is blocked
@@ -16506,28 +10083,16 @@ pub enum ErrorCode {
     /// The provided URL to resolve the link is on a blocked domain.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30110>
-    ///
-    /// Added in 0.1.0.
     E30110,
 
     /// `31403` — Forbidden
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31403>
-    ///
-    /// Added in 0.1.0.
     E31403,
 
     /// `22110` — Phone Number Not Hostable
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22110>
-    ///
-    /// Added in 0.1.0.
     E22110,
 
     /// `32206` — SIP: Invalid From number (caller ID)
@@ -16535,10 +10100,6 @@ pub enum ErrorCode {
     /// `From` number (caller ID) must be valid, assigned, and not on the do-not-originate (DNO) list.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32206>
-    ///
-    /// Added in 0.1.0.
     E32206,
 
     /// `14109` — TwiML Reply message limit exceeded
@@ -16550,28 +10111,16 @@ pub enum ErrorCode {
     /// Too many TwiML reply messages have been sent in response to a single incoming message. You can send a maximum of 10 TwiML replies per incoming message.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14109>
-    ///
-    /// Added in 0.1.0.
     E14109,
 
     /// `70002` — Bad request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70002>
-    ///
-    /// Added in 0.1.0.
     E70002,
 
     /// `48002` — Callback URL is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48002>
-    ///
-    /// Added in 0.1.0.
     E48002,
 
     /// `45765` — Address configuration data not found
@@ -16579,28 +10128,16 @@ pub enum ErrorCode {
     /// No address configuration data found for provided address SID.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45765>
-    ///
-    /// Added in 0.1.0.
     E45765,
 
     /// `80616` — Unsupported Identifier Type For Session Mode
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80616>
-    ///
-    /// Added in 0.1.0.
     E80616,
 
     /// `81001` — The Widget has exceeded max steps in a loop
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81001>
-    ///
-    /// Added in 0.1.0.
     E81001,
 
     /// `21260` — Maximum number of actions per rule reached
@@ -16608,10 +10145,6 @@ pub enum ErrorCode {
     /// This rule already has the maximum number of actions allowed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21260>
-    ///
-    /// Added in 0.1.0.
     E21260,
 
     /// `68004` — Input Error
@@ -16619,10 +10152,6 @@ pub enum ErrorCode {
     /// An error occurred while loading input.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68004>
-    ///
-    /// Added in 0.1.0.
     E68004,
 
     /// `32223` — There is no username in the SIP URI when calling a SIP registered endpoint
@@ -16630,10 +10159,6 @@ pub enum ErrorCode {
     /// Calling Twilio SIP domains such as "yourdomain.sip.twilio.com" is not allowed. You can only call a registered SIP endpoint such as "username@yourdomain.sip.twilio.com".
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32223>
-    ///
-    /// Added in 0.1.0.
     E32223,
 
     /// `13513` — Say: Invalid rate value
@@ -16641,10 +10166,6 @@ pub enum ErrorCode {
     /// Say rate value is invalid.  The function will use a default rate value of 150.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13513>
-    ///
-    /// Added in 0.1.0.
     E13513,
 
     /// `32600` — Virtual Agent: Configuration Error
@@ -16652,10 +10173,6 @@ pub enum ErrorCode {
     /// A 32600 Error is an indication there is something wrong with the &amp;lt;VirtualAgent&amp;gt; connector configuration.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32600>
-    ///
-    /// Added in 0.1.0.
     E32600,
 
     /// `33121` — Invalid Parameter Combination
@@ -16663,10 +10180,6 @@ pub enum ErrorCode {
     /// Raised whenever a request contains conflicting parameters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33121>
-    ///
-    /// Added in 0.1.0.
     E33121,
 
     /// `48026` — Outgoing conversation: Invalid proxy address
@@ -16674,19 +10187,11 @@ pub enum ErrorCode {
     /// A conversation could not be created because the provided Twilio proxy address for the Frontline user was invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48026>
-    ///
-    /// Added in 0.1.0.
     E48026,
 
     /// `50103` — Programmable Chat: Role SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50103>
-    ///
-    /// Added in 0.1.0.
     E50103,
 
     /// `31931` — Stream - Media - Media Discarded
@@ -16695,19 +10200,11 @@ pub enum ErrorCode {
     /// NOTE: This error is sent once per stream
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31931>
-    ///
-    /// Added in 0.1.0.
     E31931,
 
     /// `21223` — Invalid SipAuthPassword. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21223>
-    ///
-    /// Added in 0.1.0.
     E21223,
 
     /// `35114` — Scheduling does not support this timestamp
@@ -16715,10 +10212,6 @@ pub enum ErrorCode {
     /// SendAt time must be between 900 seconds and 7 days (604800 seconds) in the future, inclusive.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/35114>
-    ///
-    /// Added in 0.1.0.
     E35114,
 
     /// `45303` — Participant was busy
@@ -16726,10 +10219,6 @@ pub enum ErrorCode {
     /// User was busy and could not connect to media
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45303>
-    ///
-    /// Added in 0.1.0.
     E45303,
 
     /// `60717` — Error uploading logo to the storage
@@ -16737,10 +10226,6 @@ pub enum ErrorCode {
     /// The file sent for the brand logo image could not be stored in the storage bucket
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60717>
-    ///
-    /// Added in 0.1.0.
     E60717,
 
     /// `68003` — Storage Error
@@ -16748,10 +10233,6 @@ pub enum ErrorCode {
     /// An error occurred while storing/loading an entity.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68003>
-    ///
-    /// Added in 0.1.0.
     E68003,
 
     /// `50504` — Programmable Chat: Message body parameter is too long
@@ -16761,10 +10242,6 @@ pub enum ErrorCode {
     /// **Programmable Chat: Message body parameter is too long**
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50504>
-    ///
-    /// Added in 0.1.0.
     E50504,
 
     /// `21900` — DltPEId is invalid
@@ -16772,10 +10249,6 @@ pub enum ErrorCode {
     /// DltPEId is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21900>
-    ///
-    /// Added in 0.1.0.
     E21900,
 
     /// `45304` — Internal timeout error
@@ -16783,37 +10256,21 @@ pub enum ErrorCode {
     /// Internal timeout error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45304>
-    ///
-    /// Added in 0.1.0.
     E45304,
 
     /// `63024` — Invalid message recipient
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63024>
-    ///
-    /// Added in 0.1.0.
     E63024,
 
     /// `15003` — Call Progress: Warning Response to Callback URL
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/15003>
-    ///
-    /// Added in 0.1.0.
     E15003,
 
     /// `40113` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40113>
-    ///
-    /// Added in 0.1.0.
     E40113,
 
     /// `19003` — Contact with the unique\_customer\_provided\_id provided already exists
@@ -16821,19 +10278,11 @@ pub enum ErrorCode {
     /// unique_customer_provided_id already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19003>
-    ///
-    /// Added in 0.1.0.
     E19003,
 
     /// `15000` — Call Progress: Internal Twilio Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/15000>
-    ///
-    /// Added in 0.1.0.
     E15000,
 
     /// `60708` — Phone record number not found
@@ -16841,19 +10290,11 @@ pub enum ErrorCode {
     /// DNS Record for that phone number not found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60708>
-    ///
-    /// Added in 0.1.0.
     E60708,
 
     /// `45205` — Requested Flex Flow is not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45205>
-    ///
-    /// Added in 0.1.0.
     E45205,
 
     /// `45363` — Failed to remove Participant.  Downstream error.
@@ -16861,19 +10302,11 @@ pub enum ErrorCode {
     /// Failed to remove Participant &lt;participant sid&gt; from Conversation &lt;conversation sid&gt; due to an error from Twilio Conversations API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45363>
-    ///
-    /// Added in 0.1.0.
     E45363,
 
     /// `40133` — TaskRouter-&gt;Dequeue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40133>
-    ///
-    /// Added in 0.1.0.
     E40133,
 
     /// `83601` — Request StartTime and/or EndTime must be aligned to UTC day boundaries
@@ -16881,28 +10314,16 @@ pub enum ErrorCode {
     /// Certain requests for Usage Records can only be made with StartTime and EndTime parameters that align to midnight UTC (e.g. "2021-07-15T00:00:00Z").
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83601>
-    ///
-    /// Added in 0.1.0.
     E83601,
 
     /// `52148` — Expired APNs provider token used
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52148>
-    ///
-    /// Added in 0.1.0.
     E52148,
 
     /// `21240` — Credential List Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21240>
-    ///
-    /// Added in 0.1.0.
     E21240,
 
     /// `31924` — Stream - Websocket - Protocol Error
@@ -16910,37 +10331,21 @@ pub enum ErrorCode {
     /// Malformed message or message not conformant with WebSocket protocol
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31924>
-    ///
-    /// Added in 0.1.0.
     E31924,
 
     /// `16021` — Failed to join conference due to account concurrency limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16021>
-    ///
-    /// Added in 0.1.0.
     E16021,
 
     /// `31100` — Malformed request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31100>
-    ///
-    /// Added in 0.1.0.
     E31100,
 
     /// `21206` — Invalid SendDigits
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21206>
-    ///
-    /// Added in 0.1.0.
     E21206,
 
     /// `21261` — Maximum number of conditions per rule reached
@@ -16948,46 +10353,26 @@ pub enum ErrorCode {
     /// This rule already has the maximum number of conditions allowed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21261>
-    ///
-    /// Added in 0.1.0.
     E21261,
 
     /// `70053` — Public Key Client Validation Not Enabled For Account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70053>
-    ///
-    /// Added in 0.1.0.
     E70053,
 
     /// `80205` — No Proxies For Service
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80205>
-    ///
-    /// Added in 0.1.0.
     E80205,
 
     /// `80620` — Chat Configured Proxy Identifier Not Found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80620>
-    ///
-    /// Added in 0.1.0.
     E80620,
 
     /// `52212` — Missing Alexa skill ID
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52212>
-    ///
-    /// Added in 0.1.0.
     E52212,
 
     /// `21704` — The Messaging Service contains no phone numbers
@@ -16999,19 +10384,11 @@ pub enum ErrorCode {
     /// A Messaging Service requires at least one phone number, Alphanumeric Sender ID or short code to send messages.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21704>
-    ///
-    /// Added in 0.1.0.
     E21704,
 
     /// `50307` — Programmable Chat: Channel with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50307>
-    ///
-    /// Added in 0.1.0.
     E50307,
 
     /// `21646` — Supporting Document is not eligible for deletion
@@ -17019,10 +10396,6 @@ pub enum ErrorCode {
     /// The Supporting Document is in a non-deletable status and is not eligible to be deleted until the Supporting Document transitions to a deletable status.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21646>
-    ///
-    /// Added in 0.1.0.
     E21646,
 
     /// `81000` — The Execution has exceeded max steps allowed for a flow
@@ -17030,28 +10403,16 @@ pub enum ErrorCode {
     /// This limitation is enforced to prevent infinite loops. Please try to design your flows such that they terminate.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81000>
-    ///
-    /// Added in 0.1.0.
     E81000,
 
     /// `53403` — Server is unable to apply a remote media description
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53403>
-    ///
-    /// Added in 0.1.0.
     E53403,
 
     /// `50300` — Programmable Chat: Channel not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50300>
-    ///
-    /// Added in 0.1.0.
     E50300,
 
     /// `21721` — Cannot import Campaign Verify token due to incompatible A2P brand
@@ -17059,10 +10420,6 @@ pub enum ErrorCode {
     /// The attempt to import a Campaign Verify token to your brand failed because your A2P brand is in an incompatible state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21721>
-    ///
-    /// Added in 0.1.0.
     E21721,
 
     /// `60617` — Lookup Not Enough Request Parameters
@@ -17070,10 +10427,6 @@ pub enum ErrorCode {
     /// Missing at least one valid additional argument to execute an identity match
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60617>
-    ///
-    /// Added in 0.1.0.
     E60617,
 
     /// `34005` — Programmable Fax is no longer available
@@ -17081,10 +10434,6 @@ pub enum ErrorCode {
     /// The Programmable Fax API by Twilio is no longer supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/34005>
-    ///
-    /// Added in 0.1.0.
     E34005,
 
     /// `45354` — Cannot create a Channel for a closed Conversation.
@@ -17092,10 +10441,6 @@ pub enum ErrorCode {
     /// Failed to create Channel &lt;channel sid&gt; because the Conversation &lt;conversation sid&gt; is in a closed state.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45354>
-    ///
-    /// Added in 0.1.0.
     E45354,
 
     /// `60206` — 'Amount' &amp; 'Payee' params are required
@@ -17105,10 +10450,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60206>
-    ///
-    /// Added in 0.1.0.
     E60206,
 
     /// `60219` — SendGrid Template does not contain required placeholders
@@ -17118,10 +10459,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60219>
-    ///
-    /// Added in 0.1.0.
     E60219,
 
     /// `50409` — Participant address equals proxy address
@@ -17129,19 +10466,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50409>
-    ///
-    /// Added in 0.1.0.
     E50409,
 
     /// `52003` — Invalid Credential Type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52003>
-    ///
-    /// Added in 0.1.0.
     E52003,
 
     /// `30033` — US A2P 10DLC - Campaign Suspended
@@ -17149,55 +10478,31 @@ pub enum ErrorCode {
     /// Your message could not be sent because you are sending this message from a suspended US A2P 10DLC Campaign.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30033>
-    ///
-    /// Added in 0.1.0.
     E30033,
 
     /// `21228` — Invalid SIP Header. Illegal chars in header name
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21228>
-    ///
-    /// Added in 0.1.0.
     E21228,
 
     /// `50325` — Programmable Chat: Invalid channel webhook filter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50325>
-    ///
-    /// Added in 0.1.0.
     E50325,
 
     /// `81009` — Timed out enqueueing Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81009>
-    ///
-    /// Added in 0.1.0.
     E81009,
 
     /// `31201` — Twilio Client: Error occurred while accessing microphone
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31201>
-    ///
-    /// Added in 0.1.0.
     E31201,
 
     /// `21232` — Invalid Domain
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21232>
-    ///
-    /// Added in 0.1.0.
     E21232,
 
     /// `11206` — HTTP protocol violation
@@ -17205,19 +10510,11 @@ pub enum ErrorCode {
     /// There was an error speaking HTTP to the target URL.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11206>
-    ///
-    /// Added in 0.1.0.
     E11206,
 
     /// `16000` — Whisper Not Available on Twilio Conference
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16000>
-    ///
-    /// Added in 0.1.0.
     E16000,
 
     /// `91202` — Not Found
@@ -17225,64 +10522,36 @@ pub enum ErrorCode {
     /// Resource is not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91202>
-    ///
-    /// Added in 0.1.0.
     E91202,
 
     /// `51103` — Twilsock: Token doesn't contain required grants section
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51103>
-    ///
-    /// Added in 0.1.0.
     E51103,
 
     /// `80908` — Callback Error
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80908>
-    ///
-    /// Added in 0.1.0.
     E80908,
 
     /// `13219` — Dial: Invalid answerOnBridge value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13219>
-    ///
-    /// Added in 0.1.0.
     E13219,
 
     /// `81010` — There was an internal error while processing a Function
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81010>
-    ///
-    /// Added in 0.1.0.
     E81010,
 
     /// `80601` — Phone Number Not Available
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80601>
-    ///
-    /// Added in 0.1.0.
     E80601,
 
     /// `54010` — No parameters specified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54010>
-    ///
-    /// Added in 0.1.0.
     E54010,
 
     /// `19043` — Field definition name already exists
@@ -17290,10 +10559,6 @@ pub enum ErrorCode {
     /// Input field name already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19043>
-    ///
-    /// Added in 0.1.0.
     E19043,
 
     /// `50540` — Content variable key is too long
@@ -17301,10 +10566,6 @@ pub enum ErrorCode {
     /// Length of key in message content variables is restricted to 16 characters.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50540>
-    ///
-    /// Added in 0.1.0.
     E50540,
 
     /// `32115` — X-Branded-CallReason header contains an invalid value.
@@ -17312,10 +10573,6 @@ pub enum ErrorCode {
     /// X-Branded-CallReason header contains an invalid value.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32115>
-    ///
-    /// Added in 0.1.0.
     E32115,
 
     /// `14207` — Enqueue: The targeted queue reached max queue size
@@ -17323,10 +10580,6 @@ pub enum ErrorCode {
     /// The targeted queue has reached its maxSize limit. Once the queue reaches the limit, new requests to queue calls using &lt;Enqueue&gt; will be rejected.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14207>
-    ///
-    /// Added in 0.1.0.
     E14207,
 
     /// `40148` — Failed to issue Supervise instruction due to missing ‘from’ property
@@ -17334,10 +10587,6 @@ pub enum ErrorCode {
     /// A valid `from` parameter was not passed to the ‘supervise’ instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40148>
-    ///
-    /// Added in 0.1.0.
     E40148,
 
     /// `21258` — Invalid SIP Manipulation Policy
@@ -17345,19 +10594,11 @@ pub enum ErrorCode {
     /// There was a validation error for the Sip Manipulation Policy in question.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21258>
-    ///
-    /// Added in 0.1.0.
     E21258,
 
     /// `13710` — Redirect: Invalid method value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13710>
-    ///
-    /// Added in 0.1.0.
     E13710,
 
     /// `23001` — Message Redaction Incompatible Configuration: Long code STOP filtering
@@ -17365,19 +10606,11 @@ pub enum ErrorCode {
     /// Phone Number Redaction is enabled for your account. Twilio's default opt-out keyword handling ("SMS STOP filtering") is not compatible with Phone Number Redaction and should be disabled.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/23001>
-    ///
-    /// Added in 0.1.0.
     E23001,
 
     /// `14104` — Invalid Method attribute
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14104>
-    ///
-    /// Added in 0.1.0.
     E14104,
 
     /// `21634` — SIP Trunk is in use for emergency calling
@@ -17386,46 +10619,26 @@ pub enum ErrorCode {
     /// proceeding.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21634>
-    ///
-    /// Added in 0.1.0.
     E21634,
 
     /// `48003` — Callback returned an invalid response
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48003>
-    ///
-    /// Added in 0.1.0.
     E48003,
 
     /// `50404` — Programmable Chat: Member already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50404>
-    ///
-    /// Added in 0.1.0.
     E50404,
 
     /// `80402` — Identifier Proxy Pair Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80402>
-    ///
-    /// Added in 0.1.0.
     E80402,
 
     /// `90000` — Uncaught Flex JavaScript Exception
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90000>
-    ///
-    /// Added in 0.1.0.
     E90000,
 
     /// `90020` — One of 'TemplateArgs' dictionary key is blank
@@ -17433,46 +10646,26 @@ pub enum ErrorCode {
     /// One of 'TemplateArgs' dictionary key is blank
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90020>
-    ///
-    /// Added in 0.1.0.
     E90020,
 
     /// `52168` — Webhook Credentials request timed out
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52168>
-    ///
-    /// Added in 0.1.0.
     E52168,
 
     /// `21221` — Invalid SipAuthUsername. Must be fewer than 256 chars
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21221>
-    ///
-    /// Added in 0.1.0.
     E21221,
 
     /// `31101` — Missing parameter array in request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31101>
-    ///
-    /// Added in 0.1.0.
     E31101,
 
     /// `20001` — Unknown parameters
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20001>
-    ///
-    /// Added in 0.1.0.
     E20001,
 
     /// `80801` — Invalid attempt to Re-Open a Session
@@ -17480,10 +10673,6 @@ pub enum ErrorCode {
     /// A request was made to re-open a Session that would result in one or both of the Participants being active in multiple Sessions.  This could result in calls or messages from the affected Participant being routed to an unintended recipient.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80801>
-    ///
-    /// Added in 0.1.0.
     E80801,
 
     /// `90028` — Broadcast 'IdempotencyToken' is too long
@@ -17491,10 +10680,6 @@ pub enum ErrorCode {
     /// Broadcast 'IdempotencyToken' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90028>
-    ///
-    /// Added in 0.1.0.
     E90028,
 
     /// `13512` — Gather element has an invalid "language" attribute value
@@ -17502,28 +10687,16 @@ pub enum ErrorCode {
     /// A Gather element has an invalid value for its "language" attribute. See [the accepted language values list](https://www.twilio.com/docs/voice/twiml/gather#languagetags) and update your Gather TwiML.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13512>
-    ///
-    /// Added in 0.1.0.
     E13512,
 
     /// `30014` — 'To' attributes are Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30014>
-    ///
-    /// Added in 0.1.0.
     E30014,
 
     /// `21100` — Accounts Resource
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21100>
-    ///
-    /// Added in 0.1.0.
     E21100,
 
     /// `60409` — Custom message did not match any template
@@ -17531,55 +10704,31 @@ pub enum ErrorCode {
     /// The custom message did not match any of our approved templates for your account.  Usage of approved message templates are strongly recommended as they increase the deliverability and conversion rate.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60409>
-    ///
-    /// Added in 0.1.0.
     E60409,
 
     /// `50323` — Programmable Chat: Invalid channel webhook sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50323>
-    ///
-    /// Added in 0.1.0.
     E50323,
 
     /// `21476` — Unable to update Status for subaccount, parent account is suspended.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21476>
-    ///
-    /// Added in 0.1.0.
     E21476,
 
     /// `50063` — Programmable Chat: Actions per second limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50063>
-    ///
-    /// Added in 0.1.0.
     E50063,
 
     /// `20426` — Upgrade Required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20426>
-    ///
-    /// Added in 0.1.0.
     E20426,
 
     /// `53105` — Room contains too many Participants
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53105>
-    ///
-    /// Added in 0.1.0.
     E53105,
 
     /// `90033` — Broadcast recipient's 'to' is too long
@@ -17587,10 +10736,6 @@ pub enum ErrorCode {
     /// Broadcast recipient's 'to' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90033>
-    ///
-    /// Added in 0.1.0.
     E90033,
 
     /// `22216` — Missing Supporting Document
@@ -17598,28 +10743,16 @@ pub enum ErrorCode {
     /// A Supporting Document satisfying the requirement is missing from the regulatory bundle.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22216>
-    ///
-    /// Added in 0.1.0.
     E22216,
 
     /// `31007` — Twilio Client: Client version not supported
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31007>
-    ///
-    /// Added in 0.1.0.
     E31007,
 
     /// `45008` — Unprocessable Request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45008>
-    ///
-    /// Added in 0.1.0.
     E45008,
 
     /// `48023` — Frontline user conversation limit exceeded
@@ -17627,10 +10760,6 @@ pub enum ErrorCode {
     /// A conversation could not be created because the Conversations user associated to the given Frontline user is a participant in too many conversations.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48023>
-    ///
-    /// Added in 0.1.0.
     E48023,
 
     /// `20009` — Cannot delete this resource before it is complete
@@ -17640,10 +10769,6 @@ pub enum ErrorCode {
     /// If you're seeing a message in the logs that you have already deleted, please allow up to 14 days for our systems to completely remove this record before reaching out to support.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20009>
-    ///
-    /// Added in 0.1.0.
     E20009,
 
     /// `60331` — Locale requested is not supported by Verify Text-To-Speech conversion
@@ -17655,19 +10780,11 @@ pub enum ErrorCode {
     /// Locale requested is not supported by Verify Text-To-Speech conversion.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60331>
-    ///
-    /// Added in 0.1.0.
     E60331,
 
     /// `22123` — Unable to Initiate Verification Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22123>
-    ///
-    /// Added in 0.1.0.
     E22123,
 
     /// `94302` — Transcriptions Configurations: UniqueName is invalid
@@ -17675,19 +10792,11 @@ pub enum ErrorCode {
     /// Invalid UniqueName value, either to create a new configuration or update existing one
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94302>
-    ///
-    /// Added in 0.1.0.
     E94302,
 
     /// `13613` — Record: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13613>
-    ///
-    /// Added in 0.1.0.
     E13613,
 
     /// `11210` — HTTP bad host name
@@ -17695,28 +10804,16 @@ pub enum ErrorCode {
     /// The DNS entry for the URL’s host cannot be resolved.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11210>
-    ///
-    /// Added in 0.1.0.
     E11210,
 
     /// `21219` — 'To' phone number not verified
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21219>
-    ///
-    /// Added in 0.1.0.
     E21219,
 
     /// `21404` — Inbound Phone number not available to trial account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21404>
-    ///
-    /// Added in 0.1.0.
     E21404,
 
     /// `40154` — Invalid Known Worker information
@@ -17724,28 +10821,16 @@ pub enum ErrorCode {
     /// Worker information is missing or not valid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40154>
-    ///
-    /// Added in 0.1.0.
     E40154,
 
     /// `21622` — MMS has not been enabled for your account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21622>
-    ///
-    /// Added in 0.1.0.
     E21622,
 
     /// `61002` — Add-ons: Provider could not complete request
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61002>
-    ///
-    /// Added in 0.1.0.
     E61002,
 
     /// `80506` — Service Creation is restricted for new customers
@@ -17753,37 +10838,21 @@ pub enum ErrorCode {
     /// Blocking Proxy Service Creation API for new customers as Proxy is approaching EOS.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80506>
-    ///
-    /// Added in 0.1.0.
     E80506,
 
     /// `52147` — Too many APNs provider token updates
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52147>
-    ///
-    /// Added in 0.1.0.
     E52147,
 
     /// `20008` — Test Credentials
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20008>
-    ///
-    /// Added in 0.1.0.
     E20008,
 
     /// `51115` — Twilsock: Invalid access token subject
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51115>
-    ///
-    /// Added in 0.1.0.
     E51115,
 
     /// `32222` — TLS version not allowed
@@ -17791,19 +10860,11 @@ pub enum ErrorCode {
     /// The TLS version used by your SIP endpoints is lower than the one configured for your account. It's highly recommended to upgrade your SIP endpoints to use TLSv1.2. Otherwise, you can opt in to use deprecated TLS versions in the console. By default, only TLSv1.2 is allowed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32222>
-    ///
-    /// Added in 0.1.0.
     E32222,
 
     /// `53303` — Track name contains invalid characters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53303>
-    ///
-    /// Added in 0.1.0.
     E53303,
 
     /// `31503` — Service Unavailable
@@ -17815,19 +10876,11 @@ pub enum ErrorCode {
     /// The server is currently unable to handle the request due to a temporary overloading or maintenance of the server. This error can also be caused by the Application SID provided in the access token pointing to an inaccessible URL.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31503>
-    ///
-    /// Added in 0.1.0.
     E31503,
 
     /// `80404` — Participant Identifier Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80404>
-    ///
-    /// Added in 0.1.0.
     E80404,
 
     /// `50360` — Conversation webhook not found
@@ -17835,10 +10888,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50360>
-    ///
-    /// Added in 0.1.0.
     E50360,
 
     /// `50444` — Failed to add an identity to a participant.
@@ -17846,19 +10895,11 @@ pub enum ErrorCode {
     /// The conversation participant being updated can not have an identity.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50444>
-    ///
-    /// Added in 0.1.0.
     E50444,
 
     /// `61006` — Add-ons: Add-ons unavailable for GET callbacks
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61006>
-    ///
-    /// Added in 0.1.0.
     E61006,
 
     /// `13620` — Record: Transcription not available for this recording
@@ -17866,19 +10907,11 @@ pub enum ErrorCode {
     /// Record: Transcription feature not available for this recording.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13620>
-    ///
-    /// Added in 0.1.0.
     E13620,
 
     /// `20010` — Action disabled for account
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20010>
-    ///
-    /// Added in 0.1.0.
     E20010,
 
     /// `45212` — Flex Flow creation failed
@@ -17886,10 +10919,6 @@ pub enum ErrorCode {
     /// Flex Flow creation failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45212>
-    ///
-    /// Added in 0.1.0.
     E45212,
 
     /// `63033` — Recipient blocked to receive message
@@ -17899,10 +10928,6 @@ pub enum ErrorCode {
     /// For WhatsApp, messages sent to numbers which have blocked the WhatsApp Sender will not error. These messages will have a "sent" delivery status indefinitely. Old versions of the WhatsApp Business API that are no longer used today would return an error, but WhatsApp has since removed this functionality to protect user privacy.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63033>
-    ///
-    /// Added in 0.1.0.
     E63033,
 
     /// `63042` — Template disabled
@@ -17910,10 +10935,6 @@ pub enum ErrorCode {
     /// WhatsApp has reported that the template has been **permanently disabled** due to recurring negative feedback from customers. Message templates with this status cannot be sent to customers. For the most updated guidelines, please view WhatsApp’s documentation: <https://developers.facebook.com/docs/whatsapp/message-templates/guidelines/#template-pausing>.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63042>
-    ///
-    /// Added in 0.1.0.
     E63042,
 
     /// `60405` — Key Storage Error
@@ -17921,28 +10942,16 @@ pub enum ErrorCode {
     /// An error occurred while storing/loading keypairs.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60405>
-    ///
-    /// Added in 0.1.0.
     E60405,
 
     /// `52002` — Invalid Credential Sid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52002>
-    ///
-    /// Added in 0.1.0.
     E52002,
 
     /// `21208` — Invalid Timeout
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21208>
-    ///
-    /// Added in 0.1.0.
     E21208,
 
     /// `22228` — From Bundle does not have latest Regulation requirements that matches destination Bundle
@@ -17950,28 +10959,16 @@ pub enum ErrorCode {
     /// The from Bundle does not have the latest Regulation requirements which match the destination Bundle
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22228>
-    ///
-    /// Added in 0.1.0.
     E22228,
 
     /// `31001` — Application not found.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31001>
-    ///
-    /// Added in 0.1.0.
     E31001,
 
     /// `54454` — Sync: Invalid 'PageSize' query parameter
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54454>
-    ///
-    /// Added in 0.1.0.
     E54454,
 
     /// `60322` — Challenge already responded
@@ -17981,19 +10978,11 @@ pub enum ErrorCode {
     /// HTTP status: 403
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60322>
-    ///
-    /// Added in 0.1.0.
     E60322,
 
     /// `21200` — Calls Resource
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21200>
-    ///
-    /// Added in 0.1.0.
     E21200,
 
     /// `60314` — Factors binding format is invalid
@@ -18003,10 +10992,6 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60314>
-    ///
-    /// Added in 0.1.0.
     E60314,
 
     /// `90023` — One of 'TemplateArgs' dictionary value is null
@@ -18014,28 +10999,16 @@ pub enum ErrorCode {
     /// One of 'TemplateArgs' dictionary value is null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90023>
-    ///
-    /// Added in 0.1.0.
     E90023,
 
     /// `52139` — APN service shutdown
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52139>
-    ///
-    /// Added in 0.1.0.
     E52139,
 
     /// `21629` — Address Validation Error - Check Suggested Address
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21629>
-    ///
-    /// Added in 0.1.0.
     E21629,
 
     /// `90035` — Broadcast 'MessageStatusCallbackUrl' is too long
@@ -18043,19 +11016,11 @@ pub enum ErrorCode {
     /// Broadcast 'MessageStatusCallbackUrl' is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90035>
-    ///
-    /// Added in 0.1.0.
     E90035,
 
     /// `80609` — Too Many Added Participants
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80609>
-    ///
-    /// Added in 0.1.0.
     E80609,
 
     /// `13337` — Gather: callback must be over HTTPS when using gather with PCI compliance
@@ -18063,10 +11028,6 @@ pub enum ErrorCode {
     /// Gather: callback must be over HTTPS when using gather with PCI compliance
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13337>
-    ///
-    /// Added in 0.1.0.
     E13337,
 
     /// `23003` — Message Redaction Incompatible Configuration: Sticky Sender
@@ -18074,37 +11035,21 @@ pub enum ErrorCode {
     /// Phone Number Redaction is enabled for your account. Sticky Sender is not compatible with Phone Number Redaction and should be disabled.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/23003>
-    ///
-    /// Added in 0.1.0.
     E23003,
 
     /// `53610` — Invalid URL for external S3 bucket in recording settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53610>
-    ///
-    /// Added in 0.1.0.
     E53610,
 
     /// `51124` — Twilsock: Too many connections
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51124>
-    ///
-    /// Added in 0.1.0.
     E51124,
 
     /// `50302` — Programmable Chat: Unknown channel command
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50302>
-    ///
-    /// Added in 0.1.0.
     E50302,
 
     /// `13258` — Dial-&gt;Sim not supported in this realm
@@ -18112,10 +11057,6 @@ pub enum ErrorCode {
     /// Dial-&gt;Sim not supported in this realm
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13258>
-    ///
-    /// Added in 0.1.0.
     E13258,
 
     /// `60302` — FactorType already exists
@@ -18125,28 +11066,16 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60302>
-    ///
-    /// Added in 0.1.0.
     E60302,
 
     /// `62052` — Interconnect: This account is not a subaccount of the Interconnect Connection owner's account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62052>
-    ///
-    /// Added in 0.1.0.
     E62052,
 
     /// `70005` — Failure Threshold Exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70005>
-    ///
-    /// Added in 0.1.0.
     E70005,
 
     /// `60701` — Invalid request
@@ -18154,19 +11083,11 @@ pub enum ErrorCode {
     /// Bad Request, generic 400 error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60701>
-    ///
-    /// Added in 0.1.0.
     E60701,
 
     /// `53602` — AWS encryption key for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53602>
-    ///
-    /// Added in 0.1.0.
     E53602,
 
     /// `45368` — Failed to delete Channel.  Not found.
@@ -18174,10 +11095,6 @@ pub enum ErrorCode {
     /// Failed to delete Channel &lt;channel sid&gt;. Not found.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45368>
-    ///
-    /// Added in 0.1.0.
     E45368,
 
     /// `32501` — Voice Conversation: TwiML attributes validation error.
@@ -18185,10 +11102,6 @@ pub enum ErrorCode {
     /// Invalid attributes found in &lt;Conversation&gt; noun.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32501>
-    ///
-    /// Added in 0.1.0.
     E32501,
 
     /// `60301` — Entity already exists
@@ -18196,28 +11109,16 @@ pub enum ErrorCode {
     /// HTTP status: 409
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60301>
-    ///
-    /// Added in 0.1.0.
     E60301,
 
     /// `14205` — Enqueue: Queue name too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14205>
-    ///
-    /// Added in 0.1.0.
     E14205,
 
     /// `50102` — Programmable Chat: Deployment role not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50102>
-    ///
-    /// Added in 0.1.0.
     E50102,
 
     /// `45310` — Participant Not Found
@@ -18225,10 +11126,6 @@ pub enum ErrorCode {
     /// Participant is not found in the meeting
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45310>
-    ///
-    /// Added in 0.1.0.
     E45310,
 
     /// `60305` — Access Token parameters are invalid
@@ -18238,19 +11135,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60305>
-    ///
-    /// Added in 0.1.0.
     E60305,
 
     /// `63010` — Twilio's platform encountered an internal error processing this message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63010>
-    ///
-    /// Added in 0.1.0.
     E63010,
 
     /// `60613` — Lookup Provider Degradation
@@ -18258,10 +11147,6 @@ pub enum ErrorCode {
     /// Temporary service degradation with provider encountered; fallback data returned if available.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60613>
-    ///
-    /// Added in 0.1.0.
     E60613,
 
     /// `50411` — Participant address is empty
@@ -18269,10 +11154,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50411>
-    ///
-    /// Added in 0.1.0.
     E50411,
 
     /// `13256` — Invalid recordingStatusCallback URL
@@ -18281,10 +11162,6 @@ pub enum ErrorCode {
     /// The recording will be processed, but status notifications will not be sent.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13256>
-    ///
-    /// Added in 0.1.0.
     E13256,
 
     /// `13214` — Dial: Invalid callerId value
@@ -18298,19 +11175,11 @@ pub enum ErrorCode {
     /// See the &lt;a href='/docs/api/twiml/dial#callerId'&gt;Dial Verb&lt;/a&gt; API Reference for more information.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13214>
-    ///
-    /// Added in 0.1.0.
     E13214,
 
     /// `80408` — Service Sid Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80408>
-    ///
-    /// Added in 0.1.0.
     E80408,
 
     /// `50372` — Conversation webhook URL is too long
@@ -18318,37 +11187,21 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50372>
-    ///
-    /// Added in 0.1.0.
     E50372,
 
     /// `21254` — Max Connection Policy Entries Reached
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21254>
-    ///
-    /// Added in 0.1.0.
     E21254,
 
     /// `13243` — Dial-&gt;SIP: Invalid SIP URI
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13243>
-    ///
-    /// Added in 0.1.0.
     E13243,
 
     /// `21238` — Address Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21238>
-    ///
-    /// Added in 0.1.0.
     E21238,
 
     /// `53119` — The concurrent Rooms quota was exceeded
@@ -18356,10 +11209,6 @@ pub enum ErrorCode {
     /// **53119: The concurrent Rooms quota was exceeded**
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53119>
-    ///
-    /// Added in 0.1.0.
     E53119,
 
     /// `21728` — Campaign registration failed due to length validation failures
@@ -18367,10 +11216,6 @@ pub enum ErrorCode {
     /// We could not register your US A2P Campaign because one or more field(s) do not satisfy length requirements.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21728>
-    ///
-    /// Added in 0.1.0.
     E21728,
 
     /// `16111` — Voice Recording: Upload file to external AWS S3 bucket failed (Invalid Configuration)
@@ -18378,10 +11223,6 @@ pub enum ErrorCode {
     /// Twilio failed to upload the recording file to the external AWS S3 bucket specified in Voice Settings due to an invalid configuration. The recording file has been deleted, and if the resource exists, the resource has been marked as “failed”.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16111>
-    ///
-    /// Added in 0.1.0.
     E16111,
 
     /// `50430` — Participant is not a member of conversation
@@ -18389,19 +11230,11 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50430>
-    ///
-    /// Added in 0.1.0.
     E50430,
 
     /// `53604` — Failed to upload the recording to S3
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53604>
-    ///
-    /// Added in 0.1.0.
     E53604,
 
     /// `80608` — Session Status Invalid
@@ -18409,37 +11242,21 @@ pub enum ErrorCode {
     /// Session Status Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80608>
-    ///
-    /// Added in 0.1.0.
     E80608,
 
     /// `45001` — General Service Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45001>
-    ///
-    /// Added in 0.1.0.
     E45001,
 
     /// `13320` — Gather: Invalid nested verb
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13320>
-    ///
-    /// Added in 0.1.0.
     E13320,
 
     /// `30015` — Non-supported channel type is used
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30015>
-    ///
-    /// Added in 0.1.0.
     E30015,
 
     /// `60203` — Max send attempts reached.
@@ -18449,10 +11266,6 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60203>
-    ///
-    /// Added in 0.1.0.
     E60203,
 
     /// `33118` — Number of Commands exceeded
@@ -18460,118 +11273,66 @@ pub enum ErrorCode {
     /// Raised whenever there are too many Commands queued for an individual SIM.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/33118>
-    ///
-    /// Added in 0.1.0.
     E33118,
 
     /// `50353` — Conversation with provided unique name already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50353>
-    ///
-    /// Added in 0.1.0.
     E50353,
 
     /// `21251` — Trunking CPS change not allowed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21251>
-    ///
-    /// Added in 0.1.0.
     E21251,
 
     /// `50000` — Programmable Chat: FriendlyName not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50000>
-    ///
-    /// Added in 0.1.0.
     E50000,
 
     /// `16001` — Conference is not bridged
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16001>
-    ///
-    /// Added in 0.1.0.
     E16001,
 
     /// `21458` — PhoneNumber Provisioning Type Mismatch
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21458>
-    ///
-    /// Added in 0.1.0.
     E21458,
 
     /// `14201` — Enqueue: Invalid method value
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14201>
-    ///
-    /// Added in 0.1.0.
     E14201,
 
     /// `20152` — Invalid Header
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20152>
-    ///
-    /// Added in 0.1.0.
     E20152,
 
     /// `22107` — Unable to Update Authorization Document
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22107>
-    ///
-    /// Added in 0.1.0.
     E22107,
 
     /// `63017` — Rate limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63017>
-    ///
-    /// Added in 0.1.0.
     E63017,
 
     /// `20106` — Invalid Access Token grants
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20106>
-    ///
-    /// Added in 0.1.0.
     E20106,
 
     /// `70101` — Unsupported Public Key Algorithm
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70101>
-    ///
-    /// Added in 0.1.0.
     E70101,
 
     /// `50601` — Programmable Chat: Invite not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50601>
-    ///
-    /// Added in 0.1.0.
     E50601,
 
     /// `22300` — This account is restricted from provisioning new long code phone numbers
@@ -18579,28 +11340,16 @@ pub enum ErrorCode {
     /// The account is temporarily restricted from provisioning new long code phone numbers.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22300>
-    ///
-    /// Added in 0.1.0.
     E22300,
 
     /// `21243` — Credential Validation Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21243>
-    ///
-    /// Added in 0.1.0.
     E21243,
 
     /// `51123` — Twilsock: Upstream not resolved
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51123>
-    ///
-    /// Added in 0.1.0.
     E51123,
 
     /// `30035` — US A2P 10DLC - Message from a number still being configured
@@ -18608,10 +11357,6 @@ pub enum ErrorCode {
     /// Message may not be delivered because the number is not available to be registered to a 10DLC Campaign. To check the A2P 10DLC registration status of your Twilio phone numbers, go to &lt;a href= "<https://support.twilio.com/hc/en-us/articles/4418081745179-How-do-I-check-that-I-have-completed-US-A2P-10DLC-registration->"&gt;this help page&lt;/a&gt;. To initiate an A2P10DLC registration, &lt;a href= "<https://console.twilio.com/us1/develop/sms/regulatory-compliance/a2p-onboarding>"&gt;visit your console here&lt;/a&gt;.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30035>
-    ///
-    /// Added in 0.1.0.
     E30035,
 
     /// `20023` — Phone number is not correct: it cannot be null or have non-decimal symbols
@@ -18619,10 +11364,6 @@ pub enum ErrorCode {
     /// Phone number is not correct: it cannot be null and have non-decimal symbols
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20023>
-    ///
-    /// Added in 0.1.0.
     E20023,
 
     /// `13334` — Gather: Invalid model value
@@ -18632,28 +11373,16 @@ pub enum ErrorCode {
     /// **Gather: Invalid model value**
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13334>
-    ///
-    /// Added in 0.1.0.
     E13334,
 
     /// `70151` — Maximum Number Of API Keys Exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70151>
-    ///
-    /// Added in 0.1.0.
     E70151,
 
     /// `92003` — 'language' Parameter Required
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/92003>
-    ///
-    /// Added in 0.1.0.
     E92003,
 
     /// `30881` — Campaign vetting rejection - Invalid Brand Support Email
@@ -18661,19 +11390,11 @@ pub enum ErrorCode {
     /// The campaign submission has been reviewed and it was rejected because invalid brand support email.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30881>
-    ///
-    /// Added in 0.1.0.
     E30881,
 
     /// `51002` — Client Connection: Request rate limit exceeded
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51002>
-    ///
-    /// Added in 0.1.0.
     E51002,
 
     /// `40159` — Conference Instruction does not have a valid 'status\_callback\_url' parameter
@@ -18681,10 +11402,6 @@ pub enum ErrorCode {
     /// Invalid 'status_callback_url' parameter - Conference Instruction
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40159>
-    ///
-    /// Added in 0.1.0.
     E40159,
 
     /// `22229` — Supporting Document Bundle Assignment cannot be removed
@@ -18692,10 +11409,6 @@ pub enum ErrorCode {
     /// The destination Bundle must have the same address as the Bundle Copy due to lack of feature support for Phone Number address assignment.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22229>
-    ///
-    /// Added in 0.1.0.
     E22229,
 
     /// `13225` — Dial: Call blocked by Twilio block list
@@ -18705,10 +11418,6 @@ pub enum ErrorCode {
     /// The destination number is blocked by Twilio.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13225>
-    ///
-    /// Added in 0.1.0.
     E13225,
 
     /// `22001` — Call timed out
@@ -18716,19 +11425,11 @@ pub enum ErrorCode {
     /// The call timed out before system could complete the call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22001>
-    ///
-    /// Added in 0.1.0.
     E22001,
 
     /// `80102` — Participant Already In Interaction
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80102>
-    ///
-    /// Added in 0.1.0.
     E80102,
 
     /// `83009` — Unable to update your Super SIM’s Fleet while it is in status scheduled
@@ -18736,10 +11437,6 @@ pub enum ErrorCode {
     /// Your Fleet update request cannot be performed on your Super SIM as it is in status scheduled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83009>
-    ///
-    /// Added in 0.1.0.
     E83009,
 
     /// `31942` — Stream - Invalid connector configuration
@@ -18747,19 +11444,11 @@ pub enum ErrorCode {
     /// Connector invalid configuration
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31942>
-    ///
-    /// Added in 0.1.0.
     E31942,
 
     /// `70003` — Outdated Entity
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70003>
-    ///
-    /// Added in 0.1.0.
     E70003,
 
     /// `32204` — SIP: 'From' phone number not verified
@@ -18767,19 +11456,11 @@ pub enum ErrorCode {
     /// You attempted to initiate an outbound phone call, but the &lt;span class='rest-attribute'&gt;From&lt;/span&gt; number you specified is not a verified Outgoing Caller ID for your account.  In order to use a phone number as the Caller ID on outgoing calls, you must first validate your ownership of that phone number.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32204>
-    ///
-    /// Added in 0.1.0.
     E32204,
 
     /// `31481` — Call/Transaction Does Not Exist
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31481>
-    ///
-    /// Added in 0.1.0.
     E31481,
 
     /// `32502` — Voice Conversation: Callback event internal error.
@@ -18787,10 +11468,6 @@ pub enum ErrorCode {
     /// Internal error occurred when executing a request to one of the status callback URLs specified in the Conversation noun. This error will occur when Voice Conversation service fails to reach out to Callback service.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32502>
-    ///
-    /// Added in 0.1.0.
     E32502,
 
     /// `90024` — Template body has tag which is not provided in 'TemplateArgs'
@@ -18798,28 +11475,16 @@ pub enum ErrorCode {
     /// Template body has tag which is not provided in 'TemplateArgs'
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90024>
-    ///
-    /// Added in 0.1.0.
     E90024,
 
     /// `13255` — Dialing .sip.twilio.com addresses is not currently allowed
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13255>
-    ///
-    /// Added in 0.1.0.
     E13255,
 
     /// `53100` — Room name is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53100>
-    ///
-    /// Added in 0.1.0.
     E53100,
 
     /// `40139` — Failed to issue Conference Instruction due to invalid ActivitySid
@@ -18827,19 +11492,11 @@ pub enum ErrorCode {
     /// Conference Instruction requires a valid `post_work_activity_sid`
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40139>
-    ///
-    /// Added in 0.1.0.
     E40139,
 
     /// `31006` — Audio device error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31006>
-    ///
-    /// Added in 0.1.0.
     E31006,
 
     /// `21727` — Campaign registration failed due to missing parameter(s)
@@ -18847,19 +11504,11 @@ pub enum ErrorCode {
     /// We could not register your US A2P Campaign because one or more required parameter(s) are missing
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21727>
-    ///
-    /// Added in 0.1.0.
     E21727,
 
     /// `62011` — Unauthorized
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62011>
-    ///
-    /// Added in 0.1.0.
     E62011,
 
     /// `45715` — Failed to create webchat participant. Invalid request parameters.
@@ -18867,55 +11516,31 @@ pub enum ErrorCode {
     /// Failed to create participant due to invalid request parameters.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45715>
-    ///
-    /// Added in 0.1.0.
     E45715,
 
     /// `52101` — Invalid GCM Api Key or FCM Secret
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52101>
-    ///
-    /// Added in 0.1.0.
     E52101,
 
     /// `14215` — Dial-&gt;Queue: Invalid ReservationSid. Unable to dequeue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14215>
-    ///
-    /// Added in 0.1.0.
     E14215,
 
     /// `63026` — Channel sender content flagged as spam
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63026>
-    ///
-    /// Added in 0.1.0.
     E63026,
 
     /// `14102` — Invalid "From" attribute
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14102>
-    ///
-    /// Added in 0.1.0.
     E14102,
 
     /// `53612` — Invalid public key for media tracks encryption in recording settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53612>
-    ///
-    /// Added in 0.1.0.
     E53612,
 
     /// `48033` — Outgoing conversation: Invalid contact identity
@@ -18923,10 +11548,6 @@ pub enum ErrorCode {
     /// A conversation could not be created because the provided contact chat identity was invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/48033>
-    ///
-    /// Added in 0.1.0.
     E48033,
 
     /// `50453` — Proxy Address of participant is not supported for this channel
@@ -18934,10 +11555,6 @@ pub enum ErrorCode {
     /// Triggered when account is trying to add or update the participant with a proxy address that is not supported in given channel, e.g. email, etc.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50453>
-    ///
-    /// Added in 0.1.0.
     E50453,
 
     /// `45306` — Meeting was canceled
@@ -18945,10 +11562,6 @@ pub enum ErrorCode {
     /// Operation was canceled
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45306>
-    ///
-    /// Added in 0.1.0.
     E45306,
 
     /// `91100` — Subscription could not be created
@@ -18956,10 +11569,6 @@ pub enum ErrorCode {
     /// Creating subscription for sink failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/91100>
-    ///
-    /// Added in 0.1.0.
     E91100,
 
     /// `13699` — Record: Invalid trim value
@@ -18967,19 +11576,11 @@ pub enum ErrorCode {
     /// If a recording has an invalid trim value in configuration.  Defaults to no trim.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13699>
-    ///
-    /// Added in 0.1.0.
     E13699,
 
     /// `80615` — Account Sid on Legal Hold
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80615>
-    ///
-    /// Added in 0.1.0.
     E80615,
 
     /// `50439` — Account is not authorized to use the projected address
@@ -18987,19 +11588,11 @@ pub enum ErrorCode {
     /// Address used as Projected Address does not belong to the account.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50439>
-    ///
-    /// Added in 0.1.0.
     E50439,
 
     /// `53600` — S3 URL for recording upload is invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53600>
-    ///
-    /// Added in 0.1.0.
     E53600,
 
     /// `12200` — Schema validation warning
@@ -19011,19 +11604,11 @@ pub enum ErrorCode {
     /// The provided XML does not conform to the Twilio Markup XML schema.  Please refer to the specific error and correct the problem.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/12200>
-    ///
-    /// Added in 0.1.0.
     E12200,
 
     /// `31921` — Stream - WebSocket - Close Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31921>
-    ///
-    /// Added in 0.1.0.
     E31921,
 
     /// `23006` — Message Redaction Incompatible Configuration: Inbound Webhook GET Requests
@@ -19031,10 +11616,6 @@ pub enum ErrorCode {
     /// Message Redaction is enabled for your account. Using GET requests to handle incoming messages is not compatible with either Message Body Redaction or Phone Number Redaction.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/23006>
-    ///
-    /// Added in 0.1.0.
     E23006,
 
     /// `83701` — Data Session Establishment Failed Due To Internal Error
@@ -19042,10 +11623,6 @@ pub enum ErrorCode {
     /// An unexpected error occurred while establishing a Data Session for your SIM. This is usually a transient error and should resolve itself in time.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83701>
-    ///
-    /// Added in 0.1.0.
     E83701,
 
     /// `50510` — Invalid message media SID
@@ -19053,10 +11630,6 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50510>
-    ///
-    /// Added in 0.1.0.
     E50510,
 
     /// `21714` — Messaging Service Number Pool size limit reached
@@ -19064,10 +11637,6 @@ pub enum ErrorCode {
     /// You have attempted to add a Twilio phone number or short code to your Messaging Service Number Pool, but you are already at the limit of phone numbers. By default, a Messaging Service can contain up to a total of 400 Twilio phone numbers and short codes.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21714>
-    ///
-    /// Added in 0.1.0.
     E21714,
 
     /// `94501` — Transcriptions: Status invalid
@@ -19075,10 +11644,6 @@ pub enum ErrorCode {
     /// The action could not be performed because the Status provided is not valid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94501>
-    ///
-    /// Added in 0.1.0.
     E94501,
 
     /// `63044` — Link to a sample media file returns 404 Not Found
@@ -19086,19 +11651,11 @@ pub enum ErrorCode {
     /// The link returned a status code of 404 Not Found, making it impossible to retrieve the file.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63044>
-    ///
-    /// Added in 0.1.0.
     E63044,
 
     /// `80907` — Open Interaction Not Found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80907>
-    ///
-    /// Added in 0.1.0.
     E80907,
 
     /// `32018` — Twiml size exceeded maximum allowed value
@@ -19106,19 +11663,11 @@ pub enum ErrorCode {
     /// Twiml size exceeded maximum allowed value of 4000 characters
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32018>
-    ///
-    /// Added in 0.1.0.
     E32018,
 
     /// `81015` — Failed to Create Task
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81015>
-    ///
-    /// Added in 0.1.0.
     E81015,
 
     /// `50347` — Parameters are missing for channel update request
@@ -19126,28 +11675,16 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50347>
-    ///
-    /// Added in 0.1.0.
     E50347,
 
     /// `52173` — Unexpected Identifier used for Webhook Credentials request
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52173>
-    ///
-    /// Added in 0.1.0.
     E52173,
 
     /// `61009` — Add-ons: Could not fulfill request with available data
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/61009>
-    ///
-    /// Added in 0.1.0.
     E61009,
 
     /// `60309` — Push notifications limit reached for a Challenge
@@ -19159,19 +11696,11 @@ pub enum ErrorCode {
     /// HTTP status: 429
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60309>
-    ///
-    /// Added in 0.1.0.
     E60309,
 
     /// `50210` — Programmable Chat: Invalid notification level
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50210>
-    ///
-    /// Added in 0.1.0.
     E50210,
 
     /// `30004` — Message blocked
@@ -19181,10 +11710,6 @@ pub enum ErrorCode {
     /// **Message Delivery - Message blocked**
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30004>
-    ///
-    /// Added in 0.1.0.
     E30004,
 
     /// `53209` — Participant status is invalid
@@ -19192,10 +11717,6 @@ pub enum ErrorCode {
     /// Raised in the REST API when Status is not valid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53209>
-    ///
-    /// Added in 0.1.0.
     E53209,
 
     /// `64003` — Pay: Invalid charge amount.
@@ -19207,28 +11728,16 @@ pub enum ErrorCode {
     /// A 64003 Error is an indication that the charge amount is invalid.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/64003>
-    ///
-    /// Added in 0.1.0.
     E64003,
 
     /// `20006` — Access Denied
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/20006>
-    ///
-    /// Added in 0.1.0.
     E20006,
 
     /// `50501` — Programmable Chat: Message SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50501>
-    ///
-    /// Added in 0.1.0.
     E50501,
 
     /// `63037` — Channel Media Upload Error
@@ -19236,10 +11745,6 @@ pub enum ErrorCode {
     /// Media failed to upload to provider
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63037>
-    ///
-    /// Added in 0.1.0.
     E63037,
 
     /// `21715` — Phone Number Does Not Have Correct Messaging Service Capabilities
@@ -19247,10 +11752,6 @@ pub enum ErrorCode {
     /// In order for a phone number to work in a Messaging Service it must have at least SMS or MMS capabilities. If it does not have either, it will fail.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21715>
-    ///
-    /// Added in 0.1.0.
     E21715,
 
     /// `60726` — Business status does not allow to have brands
@@ -19258,10 +11759,6 @@ pub enum ErrorCode {
     /// You are creating a brand for a business in a status does not allow it to have brands
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60726>
-    ///
-    /// Added in 0.1.0.
     E60726,
 
     /// `60724` — Brand status does not allow dismissal
@@ -19269,10 +11766,6 @@ pub enum ErrorCode {
     /// Brands can only be dismissed when they have certain status values. Dismissing a brand will set its status to "Draft".
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60724>
-    ///
-    /// Added in 0.1.0.
     E60724,
 
     /// `21647` — Regulatory Bundle is not eligible for deletion
@@ -19280,19 +11773,11 @@ pub enum ErrorCode {
     /// Regulatory Bundle is in a non-deletable status (PENDING_REVIEW &amp; IN_REVIEW)
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21647>
-    ///
-    /// Added in 0.1.0.
     E21647,
 
     /// `14110` — Invalid Verb for SMS Reply
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14110>
-    ///
-    /// Added in 0.1.0.
     E14110,
 
     /// `83704` — Attachment Rejected Due To SIM In New State
@@ -19300,19 +11785,11 @@ pub enum ErrorCode {
     /// The SIM was not able to attach to the specified network because your SIM has not been activated yet and is in the `new` state. This is the state that SIMs arrive in when they are shipped and they must be activated first via Console or REST API before they can be used.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/83704>
-    ///
-    /// Added in 0.1.0.
     E83704,
 
     /// `40110` — TaskRouter-&gt;Call
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40110>
-    ///
-    /// Added in 0.1.0.
     E40110,
 
     /// `19049` — Custom field definition provided is not defined
@@ -19320,10 +11797,6 @@ pub enum ErrorCode {
     /// The custom field definition provided in the request does not exist
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19049>
-    ///
-    /// Added in 0.1.0.
     E19049,
 
     /// `22219` — An Address is missing
@@ -19331,19 +11804,11 @@ pub enum ErrorCode {
     /// An Address is missing from the regulatory Bundle
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22219>
-    ///
-    /// Added in 0.1.0.
     E22219,
 
     /// `63039` — Warning! Facebook says your page is engaging in behavior that may be considered bothersome or abusive by users. To avoid messaging restrictions being placed on your Page, Facebook requires you to immediately decrease the rate at which you are sending messages outside the 24-hour window to this person.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63039>
-    ///
-    /// Added in 0.1.0.
     E63039,
 
     /// `58002` — The MediaProcessor concurrency quota was exceeded
@@ -19351,19 +11816,11 @@ pub enum ErrorCode {
     /// Your account has reached its &lt;a href="<https://www.twilio.com/docs/live/limits>"&gt;quota&lt;/a&gt; of active MediaProcessor resources.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/58002>
-    ///
-    /// Added in 0.1.0.
     E58002,
 
     /// `50001` — Programmable Chat: Account SID not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50001>
-    ///
-    /// Added in 0.1.0.
     E50001,
 
     /// `81020` — Unsupported Trigger Type
@@ -19371,82 +11828,46 @@ pub enum ErrorCode {
     /// An error occurred when Studio tried to run a widget that is not supported for the trigger type.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81020>
-    ///
-    /// Added in 0.1.0.
     E81020,
 
     /// `80104` — Phone Number Already In Service
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80104>
-    ///
-    /// Added in 0.1.0.
     E80104,
 
     /// `11215` — HTTP too many redirects
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11215>
-    ///
-    /// Added in 0.1.0.
     E11215,
 
     /// `14210` — Dial-&gt;Queue: Invalid whisper method
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14210>
-    ///
-    /// Added in 0.1.0.
     E14210,
 
     /// `52106` — Notification too large for GCM/FCM
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52106>
-    ///
-    /// Added in 0.1.0.
     E52106,
 
     /// `53624` — Public key credentials for media tracks encryption could not be loaded
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53624>
-    ///
-    /// Added in 0.1.0.
     E53624,
 
     /// `21205` — Invalid URL
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21205>
-    ///
-    /// Added in 0.1.0.
     E21205,
 
     /// `52110` — GCM/FCM service unavailable
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52110>
-    ///
-    /// Added in 0.1.0.
     E52110,
 
     /// `50505` — Programmable Chat: Last Updated By parameter is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50505>
-    ///
-    /// Added in 0.1.0.
     E50505,
 
     /// `19036` — Invalid page token
@@ -19454,10 +11875,6 @@ pub enum ErrorCode {
     /// The page token provided in the request is not valid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19036>
-    ///
-    /// Added in 0.1.0.
     E19036,
 
     /// `40146` — Failed to issue Supervise Instruction due to invalid Reservation state
@@ -19465,10 +11882,6 @@ pub enum ErrorCode {
     /// The Reservation is not in a valid state for the Supervise instruction to be used, the Reservation cannot be pending or canceled.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/40146>
-    ///
-    /// Added in 0.1.0.
     E40146,
 
     /// `81023` — Creating an Execution via REST API failed due to malformed contact parameters
@@ -19476,10 +11889,6 @@ pub enum ErrorCode {
     /// The Create Execution endpoint was called with To and/or From parameters that could not be processed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81023>
-    ///
-    /// Added in 0.1.0.
     E81023,
 
     /// `45350` — An unexpected error occurred.
@@ -19487,10 +11896,6 @@ pub enum ErrorCode {
     /// An unexpected error occurred.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45350>
-    ///
-    /// Added in 0.1.0.
     E45350,
 
     /// `53121` — Approaching room or participant concurrency quota
@@ -19498,10 +11903,6 @@ pub enum ErrorCode {
     /// **53121: Reached 70% of room or participant concurrency quota**
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53121>
-    ///
-    /// Added in 0.1.0.
     E53121,
 
     /// `60001` — Downstream Authentication Failed
@@ -19509,10 +11910,6 @@ pub enum ErrorCode {
     /// Downstream Authentication Failed
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60001>
-    ///
-    /// Added in 0.1.0.
     E60001,
 
     /// `21644` — End-User cannot be deleted due to an active assignment to a Bundle
@@ -19520,46 +11917,26 @@ pub enum ErrorCode {
     /// The End-User cannot be deleted due to active assignments
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21644>
-    ///
-    /// Added in 0.1.0.
     E21644,
 
     /// `32302` — Interconnect: Connection (TNX) SID not found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32302>
-    ///
-    /// Added in 0.1.0.
     E32302,
 
     /// `52201` — Too many Facebook messenger notification requests
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52201>
-    ///
-    /// Added in 0.1.0.
     E52201,
 
     /// `53606` — Internal failure when creating the recording resource
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53606>
-    ///
-    /// Added in 0.1.0.
     E53606,
 
     /// `70154` — Public Key Is Invalid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/70154>
-    ///
-    /// Added in 0.1.0.
     E70154,
 
     /// `50365` — Invalid conversation webhook filter
@@ -19567,37 +11944,21 @@ pub enum ErrorCode {
     /// null
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50365>
-    ///
-    /// Added in 0.1.0.
     E50365,
 
     /// `14103` — Invalid Body
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14103>
-    ///
-    /// Added in 0.1.0.
     E14103,
 
     /// `32200` — SIP: Insufficient permissions
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/32200>
-    ///
-    /// Added in 0.1.0.
     E32200,
 
     /// `13201` — Dial: Cannot Dial out from a Dial Call Segment
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13201>
-    ///
-    /// Added in 0.1.0.
     E13201,
 
     /// `30106` — Domain has not been set up for this account
@@ -19605,19 +11966,11 @@ pub enum ErrorCode {
     /// Domain has not been setup for click tracking
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30106>
-    ///
-    /// Added in 0.1.0.
     E30106,
 
     /// `13311` — Gather: Invalid finishOnKey value
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13311>
-    ///
-    /// Added in 0.1.0.
     E13311,
 
     /// `11240` — HTTP connection edge location is invalid
@@ -19625,10 +11978,6 @@ pub enum ErrorCode {
     /// There was an error connecting to the URL due to an invalid edge location parameter.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11240>
-    ///
-    /// Added in 0.1.0.
     E11240,
 
     /// `16027` — Participant to be whispered is on hold
@@ -19636,10 +11985,6 @@ pub enum ErrorCode {
     /// The participant to be whispered is on hold, so the coach to the participant cannot be added to the conference.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16027>
-    ///
-    /// Added in 0.1.0.
     E16027,
 
     /// `60214` — Call channel is not supported when using PSD2
@@ -19649,19 +11994,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60214>
-    ///
-    /// Added in 0.1.0.
     E60214,
 
     /// `11220` — SSL/TLS Handshake Error
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/11220>
-    ///
-    /// Added in 0.1.0.
     E11220,
 
     /// `93102` — There was an error with your AWS role
@@ -19669,10 +12006,6 @@ pub enum ErrorCode {
     /// There is an issue with your role
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/93102>
-    ///
-    /// Added in 0.1.0.
     E93102,
 
     /// `21726` — Starter brand registrations and updates are temporarily disabled
@@ -19680,10 +12013,6 @@ pub enum ErrorCode {
     /// Starter brands cannot be created or updated at this time. Contact support for help.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21726>
-    ///
-    /// Added in 0.1.0.
     E21726,
 
     /// `68001` — Network Error
@@ -19691,28 +12020,16 @@ pub enum ErrorCode {
     /// An error occurred while calling the API.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/68001>
-    ///
-    /// Added in 0.1.0.
     E68001,
 
     /// `21470` — Invalid AccountSid
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21470>
-    ///
-    /// Added in 0.1.0.
     E21470,
 
     /// `81011` — Failed to send Message
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/81011>
-    ///
-    /// Added in 0.1.0.
     E81011,
 
     /// `19020` — Contact with the provided channel value already exists
@@ -19720,28 +12037,16 @@ pub enum ErrorCode {
     /// Channel value already exists
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/19020>
-    ///
-    /// Added in 0.1.0.
     E19020,
 
     /// `52134` — Invalid APNs device token
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/52134>
-    ///
-    /// Added in 0.1.0.
     E52134,
 
     /// `30013` — TTL is too big
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30013>
-    ///
-    /// Added in 0.1.0.
     E30013,
 
     /// `30018` — Destination carrier requires sender ID pre-registration
@@ -19751,19 +12056,11 @@ pub enum ErrorCode {
     /// If you are sending transactional SMS (like OTP/auth codes, account-related alerts) you should pre-register for the best possible delivery quality.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30018>
-    ///
-    /// Added in 0.1.0.
     E30018,
 
     /// `54419` — Number of subscriptions per connection is over the limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54419>
-    ///
-    /// Added in 0.1.0.
     E54419,
 
     /// `53665` — Invalid AWS credentials to access external S3 bucket in composition settings
@@ -19773,10 +12070,6 @@ pub enum ErrorCode {
     /// Media composition has been marked as FAILED and will not be retried.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53665>
-    ///
-    /// Added in 0.1.0.
     E53665,
 
     /// `31484` — Address Incomplete
@@ -19784,28 +12077,16 @@ pub enum ErrorCode {
     /// The provided phone number is malformed.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/31484>
-    ///
-    /// Added in 0.1.0.
     E31484,
 
     /// `51101` — Twilsock: Service instance not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51101>
-    ///
-    /// Added in 0.1.0.
     E51101,
 
     /// `50301` — Programmable Chat: Channel key not provided
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50301>
-    ///
-    /// Added in 0.1.0.
     E50301,
 
     /// `50385` — Conversations are disabled in this region
@@ -19813,19 +12094,11 @@ pub enum ErrorCode {
     /// Conversations features do not function in the region you've selected. The API will return this error to indicate that, preventing further activity.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/50385>
-    ///
-    /// Added in 0.1.0.
     E50385,
 
     /// `53615` — Access denied to external S3 bucket configured in recording settings
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/53615>
-    ///
-    /// Added in 0.1.0.
     E53615,
 
     /// `94603` — Ttl is out of range
@@ -19833,10 +12106,6 @@ pub enum ErrorCode {
     /// The action could not be performed because the TTL provided is out of range.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/94603>
-    ///
-    /// Added in 0.1.0.
     E94603,
 
     /// `62220` — Provisioning failure - Requested bandwidth not available on the network device.
@@ -19844,28 +12113,16 @@ pub enum ErrorCode {
     /// Bandwidth is not available on the network device due to lack of capacity
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/62220>
-    ///
-    /// Added in 0.1.0.
     E62220,
 
     /// `51117` — Twilsock: Invalid access token signature
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/51117>
-    ///
-    /// Added in 0.1.0.
     E51117,
 
     /// `21617` — The concatenated message body exceeds the 1600 character limit
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/21617>
-    ///
-    /// Added in 0.1.0.
     E21617,
 
     /// `16112` — Voice Recording: Upload file to external AWS S3 bucket failed (Access Denied)
@@ -19873,19 +12130,11 @@ pub enum ErrorCode {
     /// Twilio failed to upload the recording file to the external AWS S3 bucket specified in Voice Settings due to access denied. The recording file has been deleted, and the resource has been marked as “failed”.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/16112>
-    ///
-    /// Added in 0.1.0.
     E16112,
 
     /// `54250` — Message Stream not found
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/54250>
-    ///
-    /// Added in 0.1.0.
     E54250,
 
     /// `13216` — Invalid timeLimit value
@@ -19897,10 +12146,6 @@ pub enum ErrorCode {
     /// timeLimit must be a positive integer, in seconds. See the &lt;a href='/docs/api/twiml/dial#timeLimit'&gt;Dial Verb&lt;/a&gt; API Reference for more information.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13216>
-    ///
-    /// Added in 0.1.0.
     E13216,
 
     /// `30101` — Domain is unverified
@@ -19908,10 +12153,6 @@ pub enum ErrorCode {
     /// The domain specified by the Domain SID in use has not been verified and configured to work with Click Tracking.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30101>
-    ///
-    /// Added in 0.1.0.
     E30101,
 
     /// `90040` — Broadcast 'MediaUrls' list has too many items
@@ -19919,10 +12160,6 @@ pub enum ErrorCode {
     /// Broadcast 'MediaUrls' list has too many items
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90040>
-    ///
-    /// Added in 0.1.0.
     E90040,
 
     /// `60600` — Unprovisioned or out of coverage
@@ -19930,10 +12167,6 @@ pub enum ErrorCode {
     /// No information returned on the requested phone number
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60600>
-    ///
-    /// Added in 0.1.0.
     E60600,
 
     /// `30025` — US A2P 10DLC - 50% T-Mobile Daily Message Limit Consumed
@@ -19947,10 +12180,6 @@ pub enum ErrorCode {
     /// Please note that if you have multiple providers sending registered SMS or MMS to T-Mobile on your behalf, this warning might not be accurate.
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/30025>
-    ///
-    /// Added in 0.1.0.
     E30025,
 
     /// `60210` — Max Buckets per Rate limit reached
@@ -19960,19 +12189,11 @@ pub enum ErrorCode {
     /// HTTP status: 400
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60210>
-    ///
-    /// Added in 0.1.0.
     E60210,
 
     /// `63014` — Channel message blocked by user action
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/63014>
-    ///
-    /// Added in 0.1.0.
     E63014,
 
     /// `90021` — One of 'TemplateArgs' dictionary key is too long
@@ -19980,10 +12201,6 @@ pub enum ErrorCode {
     /// One of 'TemplateArgs' dictionary key is too long
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/90021>
-    ///
-    /// Added in 0.1.0.
     E90021,
 
     /// `14218` — Dial-&gt;Queue: Could not update worker to provided activity
@@ -19991,28 +12208,16 @@ pub enum ErrorCode {
     /// Unable to update external user queue
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/14218>
-    ///
-    /// Added in 0.1.0.
     E14218,
 
     /// `80401` — Account Sid Invalid
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/80401>
-    ///
-    /// Added in 0.1.0.
     E80401,
 
     /// `13325` — Gather-&gt;Play: Invalid Content-Type
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/13325>
-    ///
-    /// Added in 0.1.0.
     E13325,
 
     /// `60711` — Business status does not allow updates
@@ -20020,19 +12225,11 @@ pub enum ErrorCode {
     /// Businesses (AKA Business Profiles) can only be updated when they have certain status values.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/60711>
-    ///
-    /// Added in 0.1.0.
     E60711,
 
     /// `45204` — Requested Flex Chat Channel is not found
     ///
     /// Category: [`Category::Warning`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/45204>
-    ///
-    /// Added in 0.1.0.
     E45204,
 
     /// `22226` — Cannot replace Items from Bundle to same Bundle
@@ -20040,10 +12237,6 @@ pub enum ErrorCode {
     /// From FromBundleSid cannot be the same Bundle as in URI request.
     ///
     /// Category: [`Category::Error`].
-    ///
-    /// Documentation: <https://www.twilio.com/docs/api/errors/22226>
-    ///
-    /// Added in 0.1.0.
     E22226,
 }
 
@@ -20051,1959 +12244,1959 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::E22225,
-        ErrorCode::E80612,
-        ErrorCode::E13000,
-        ErrorCode::E11750,
-        ErrorCode::E62034,
-        ErrorCode::E82001,
-        ErrorCode::E60616,
-        ErrorCode::E30111,
-        ErrorCode::E53628,
-        ErrorCode::E60699,
-        ErrorCode::E82009,
-        ErrorCode::E50304,
-        ErrorCode::E21616,
-        ErrorCode::E13612,
-        ErrorCode::E19023,
-        ErrorCode::E81002,
-        ErrorCode::E52108,
-        ErrorCode::E57016,
-        ErrorCode::E30118,
-        ErrorCode::E60215,
-        ErrorCode::E51109,
-        ErrorCode::E80611,
-        ErrorCode::E21227,
-        ErrorCode::E21504,
-        ErrorCode::E40114,
-        ErrorCode::E21406,
-        ErrorCode::E51106,
-        ErrorCode::E33010,
-        ErrorCode::E40121,
-        ErrorCode::E91003,
-        ErrorCode::E52202,
-        ErrorCode::E45357,
-        ErrorCode::E16026,
-        ErrorCode::E22205,
-        ErrorCode::E13802,
-        ErrorCode::E13241,
-        ErrorCode::E16002,
-        ErrorCode::E21725,
-        ErrorCode::E21244,
-        ErrorCode::E16003,
-        ErrorCode::E21602,
-        ErrorCode::E62015,
-        ErrorCode::E30006,
-        ErrorCode::E14233,
-        ErrorCode::E50412,
-        ErrorCode::E80911,
-        ErrorCode::E30117,
-        ErrorCode::E21477,
-        ErrorCode::E50417,
-        ErrorCode::E54011,
-        ErrorCode::E30107,
-        ErrorCode::E70156,
-        ErrorCode::E64017,
-        ErrorCode::E54006,
-        ErrorCode::E94601,
-        ErrorCode::E19041,
-        ErrorCode::E21235,
-        ErrorCode::E80308,
-        ErrorCode::E57013,
-        ErrorCode::E21222,
-        ErrorCode::E91203,
-        ErrorCode::E22212,
-        ErrorCode::E57020,
-        ErrorCode::E21237,
-        ErrorCode::E22112,
-        ErrorCode::E53405,
-        ErrorCode::E30019,
-        ErrorCode::E50208,
-        ErrorCode::E60213,
-        ErrorCode::E21229,
-        ErrorCode::E19045,
-        ErrorCode::E52052,
-        ErrorCode::E32702,
-        ErrorCode::E13234,
-        ErrorCode::E50052,
-        ErrorCode::E32303,
-        ErrorCode::E15002,
-        ErrorCode::E50205,
-        ErrorCode::E50207,
-        ErrorCode::E51108,
-        ErrorCode::E30884,
-        ErrorCode::E22213,
-        ErrorCode::E22210,
-        ErrorCode::E32301,
-        ErrorCode::E53000,
-        ErrorCode::E64009,
-        ErrorCode::E53203,
-        ErrorCode::E50054,
-        ErrorCode::E90009,
-        ErrorCode::E64016,
-        ErrorCode::E45770,
-        ErrorCode::E50074,
-        ErrorCode::E80623,
-        ErrorCode::E92008,
-        ErrorCode::E94403,
-        ErrorCode::E83602,
-        ErrorCode::E52211,
-        ErrorCode::E52102,
-        ErrorCode::E21302,
-        ErrorCode::E20011,
-        ErrorCode::E40142,
-        ErrorCode::E51113,
-        ErrorCode::E90007,
-        ErrorCode::E21402,
-        ErrorCode::E30124,
-        ErrorCode::E13616,
-        ErrorCode::E31429,
-        ErrorCode::E70252,
-        ErrorCode::E13801,
-        ErrorCode::E14220,
-        ErrorCode::E50384,
-        ErrorCode::E70105,
-        ErrorCode::E31904,
-        ErrorCode::E50434,
-        ErrorCode::E60312,
-        ErrorCode::E50509,
-        ErrorCode::E64002,
-        ErrorCode::E13618,
-        ErrorCode::E94400,
-        ErrorCode::E14236,
-        ErrorCode::E21475,
-        ErrorCode::E54201,
-        ErrorCode::E63016,
-        ErrorCode::E48028,
-        ErrorCode::E13310,
-        ErrorCode::E90403,
-        ErrorCode::E30897,
-        ErrorCode::E31922,
-        ErrorCode::E19035,
-        ErrorCode::E53112,
-        ErrorCode::E16020,
-        ErrorCode::E60704,
-        ErrorCode::E62028,
-        ErrorCode::E31901,
-        ErrorCode::E50451,
-        ErrorCode::E21654,
-        ErrorCode::E21702,
-        ErrorCode::E31940,
-        ErrorCode::E17000,
-        ErrorCode::E60606,
-        ErrorCode::E22122,
-        ErrorCode::E13328,
-        ErrorCode::E13332,
-        ErrorCode::E64011,
-        ErrorCode::E52143,
-        ErrorCode::E19026,
-        ErrorCode::E64005,
-        ErrorCode::E13335,
-        ErrorCode::E45351,
-        ErrorCode::E21628,
-        ErrorCode::E31952,
-        ErrorCode::E21456,
-        ErrorCode::E52171,
-        ErrorCode::E40143,
-        ErrorCode::E34004,
-        ErrorCode::E60318,
-        ErrorCode::E20101,
-        ErrorCode::E30409,
-        ErrorCode::E83603,
-        ErrorCode::E22118,
-        ErrorCode::E63036,
-        ErrorCode::E32017,
-        ErrorCode::E30119,
-        ErrorCode::E68006,
-        ErrorCode::E16099,
-        ErrorCode::E40001,
-        ErrorCode::E32701,
-        ErrorCode::E13330,
-        ErrorCode::E50059,
-        ErrorCode::E51107,
-        ErrorCode::E60407,
-        ErrorCode::E45376,
-        ErrorCode::E83003,
-        ErrorCode::E31409,
-        ErrorCode::E22217,
-        ErrorCode::E21606,
-        ErrorCode::E63031,
-        ErrorCode::E13111,
-        ErrorCode::E21233,
-        ErrorCode::E30447,
-        ErrorCode::E60306,
-        ErrorCode::E20409,
-        ErrorCode::E53102,
-        ErrorCode::E19033,
-        ErrorCode::E16102,
-        ErrorCode::E50431,
-        ErrorCode::E50375,
-        ErrorCode::E94402,
-        ErrorCode::E90002,
-        ErrorCode::E19053,
-        ErrorCode::E54155,
-        ErrorCode::E33101,
-        ErrorCode::E34003,
-        ErrorCode::E31009,
-        ErrorCode::E80619,
-        ErrorCode::E16101,
-        ErrorCode::E23004,
-        ErrorCode::E20162,
-        ErrorCode::E80403,
-        ErrorCode::E15004,
-        ErrorCode::E45308,
-        ErrorCode::E54451,
-        ErrorCode::E11751,
-        ErrorCode::E20157,
-        ErrorCode::E53104,
-        ErrorCode::E19028,
-        ErrorCode::E30444,
-        ErrorCode::E50380,
-        ErrorCode::E13804,
-        ErrorCode::E21623,
-        ErrorCode::E19012,
-        ErrorCode::E60218,
-        ErrorCode::E16106,
-        ErrorCode::E60002,
-        ErrorCode::E45731,
-        ErrorCode::E45601,
-        ErrorCode::E62200,
-        ErrorCode::E62001,
-        ErrorCode::E31103,
-        ErrorCode::E30440,
-        ErrorCode::E61001,
-        ErrorCode::E60310,
-        ErrorCode::E21242,
-        ErrorCode::E32019,
-        ErrorCode::E32102,
-        ErrorCode::E90015,
-        ErrorCode::E30121,
-        ErrorCode::E62005,
-        ErrorCode::E21611,
-        ErrorCode::E52131,
-        ErrorCode::E60004,
-        ErrorCode::E21263,
-        ErrorCode::E51110,
-        ErrorCode::E40120,
-        ErrorCode::E31502,
-        ErrorCode::E31206,
-        ErrorCode::E16011,
-        ErrorCode::E30027,
-        ErrorCode::E45356,
-        ErrorCode::E22223,
-        ErrorCode::E13420,
-        ErrorCode::E50526,
-        ErrorCode::E48005,
-        ErrorCode::E63008,
-        ErrorCode::E90104,
-        ErrorCode::E30112,
-        ErrorCode::E34108,
-        ErrorCode::E33004,
-        ErrorCode::E33102,
-        ErrorCode::E23002,
-        ErrorCode::E30011,
-        ErrorCode::E30130,
-        ErrorCode::E53408,
-        ErrorCode::E54351,
-        ErrorCode::E51114,
-        ErrorCode::E22114,
-        ErrorCode::E21407,
-        ErrorCode::E21627,
-        ErrorCode::E21457,
-        ErrorCode::E23005,
-        ErrorCode::E90014,
-        ErrorCode::E60211,
-        ErrorCode::E80607,
-        ErrorCode::E30888,
-        ErrorCode::E51004,
-        ErrorCode::E50449,
-        ErrorCode::E81026,
-        ErrorCode::E22111,
-        ErrorCode::E94303,
-        ErrorCode::E60324,
-        ErrorCode::E92005,
-        ErrorCode::E40130,
-        ErrorCode::E53106,
-        ErrorCode::E21408,
-        ErrorCode::E64023,
-        ErrorCode::E54156,
-        ErrorCode::E54450,
-        ErrorCode::E45309,
-        ErrorCode::E45373,
-        ErrorCode::E31408,
-        ErrorCode::E53616,
-        ErrorCode::E52133,
-        ErrorCode::E35125,
-        ErrorCode::E53301,
-        ErrorCode::E52163,
-        ErrorCode::E51118,
-        ErrorCode::E60205,
-        ErrorCode::E21607,
-        ErrorCode::E21204,
-        ErrorCode::E60519,
-        ErrorCode::E19057,
-        ErrorCode::E21712,
-        ErrorCode::E91004,
-        ErrorCode::E19029,
-        ErrorCode::E81007,
-        ErrorCode::E13230,
-        ErrorCode::E21102,
-        ErrorCode::E20159,
-        ErrorCode::E13222,
-        ErrorCode::E50057,
-        ErrorCode::E40138,
-        ErrorCode::E93104,
-        ErrorCode::E57006,
-        ErrorCode::E63041,
-        ErrorCode::E45101,
-        ErrorCode::E53300,
-        ErrorCode::E30890,
-        ErrorCode::E32112,
-        ErrorCode::E64018,
-        ErrorCode::E57007,
-        ErrorCode::E53601,
-        ErrorCode::E45377,
-        ErrorCode::E60620,
-        ErrorCode::E20004,
-        ErrorCode::E13617,
-        ErrorCode::E52162,
-        ErrorCode::E21257,
-        ErrorCode::E45711,
-        ErrorCode::E21650,
-        ErrorCode::E30108,
-        ErrorCode::E10003,
-        ErrorCode::E19014,
-        ErrorCode::E54251,
-        ErrorCode::E50340,
-        ErrorCode::E53404,
-        ErrorCode::E60229,
-        ErrorCode::E16023,
-        ErrorCode::E53620,
-        ErrorCode::E21403,
-        ErrorCode::E21253,
-        ErrorCode::E21473,
-        ErrorCode::E90030,
-        ErrorCode::E53627,
-        ErrorCode::E32208,
-        ErrorCode::E19022,
-        ErrorCode::E45362,
-        ErrorCode::E14213,
-        ErrorCode::E21478,
-        ErrorCode::E60614,
-        ErrorCode::E31209,
-        ErrorCode::E53215,
-        ErrorCode::E50377,
-        ErrorCode::E52103,
-        ErrorCode::E32219,
-        ErrorCode::E30016,
-        ErrorCode::E50506,
-        ErrorCode::E20422,
-        ErrorCode::E53204,
-        ErrorCode::E50101,
-        ErrorCode::E13805,
-        ErrorCode::E91101,
-        ErrorCode::E45374,
-        ErrorCode::E57009,
-        ErrorCode::E20105,
-        ErrorCode::E21248,
-        ErrorCode::E60005,
-        ErrorCode::E53621,
-        ErrorCode::E50332,
-        ErrorCode::E30022,
-        ErrorCode::E80306,
-        ErrorCode::E50393,
-        ErrorCode::E21218,
-        ErrorCode::E16022,
-        ErrorCode::E20404,
-        ErrorCode::E20021,
-        ErrorCode::E40135,
-        ErrorCode::E30100,
-        ErrorCode::E90027,
-        ErrorCode::E30002,
-        ErrorCode::E64010,
-        ErrorCode::E63047,
-        ErrorCode::E16025,
-        ErrorCode::E80606,
-        ErrorCode::E14204,
-        ErrorCode::E53617,
-        ErrorCode::E50436,
-        ErrorCode::E81014,
-        ErrorCode::E13331,
-        ErrorCode::E94304,
-        ErrorCode::E83001,
-        ErrorCode::E92007,
-        ErrorCode::E21723,
-        ErrorCode::E13252,
-        ErrorCode::E40152,
-        ErrorCode::E50374,
-        ErrorCode::E54100,
-        ErrorCode::E53208,
-        ErrorCode::E21207,
-        ErrorCode::E80904,
-        ErrorCode::E30446,
-        ErrorCode::E40005,
-        ErrorCode::E21503,
-        ErrorCode::E30009,
-        ErrorCode::E50330,
-        ErrorCode::E70004,
-        ErrorCode::E81012,
-        ErrorCode::E50382,
-        ErrorCode::E13212,
-        ErrorCode::E60500,
-        ErrorCode::E53205,
-        ErrorCode::E63028,
-        ErrorCode::E21472,
-        ErrorCode::E21203,
-        ErrorCode::E45207,
-        ErrorCode::E51105,
-        ErrorCode::E60611,
-        ErrorCode::E90103,
-        ErrorCode::E50418,
-        ErrorCode::E81019,
-        ErrorCode::E21701,
-        ErrorCode::E21239,
-        ErrorCode::E50378,
-        ErrorCode::E51201,
-        ErrorCode::E62017,
-        ErrorCode::E50438,
-        ErrorCode::E60619,
-        ErrorCode::E30116,
-        ErrorCode::E60401,
-        ErrorCode::E20423,
-        ErrorCode::E50529,
-        ErrorCode::E14221,
-        ErrorCode::E11243,
-        ErrorCode::E64019,
-        ErrorCode::E17009,
-        ErrorCode::E48031,
-        ErrorCode::E45700,
-        ErrorCode::E60410,
-        ErrorCode::E13611,
-        ErrorCode::E20012,
-        ErrorCode::E62006,
-        ErrorCode::E34106,
-        ErrorCode::E64006,
-        ErrorCode::E32021,
-        ErrorCode::E33119,
-        ErrorCode::E31604,
-        ErrorCode::E32500,
-        ErrorCode::E32101,
-        ErrorCode::E64014,
-        ErrorCode::E19056,
-        ErrorCode::E80504,
-        ErrorCode::E22401,
-        ErrorCode::E17001,
-        ErrorCode::E90016,
-        ErrorCode::E50107,
-        ErrorCode::E53109,
-        ErrorCode::E63001,
-        ErrorCode::E62003,
-        ErrorCode::E32009,
-        ErrorCode::E50201,
-        ErrorCode::E90006,
-        ErrorCode::E22200,
-        ErrorCode::E64004,
-        ErrorCode::E60604,
-        ErrorCode::E83002,
-        ErrorCode::E60311,
-        ErrorCode::E52164,
-        ErrorCode::E21501,
-        ErrorCode::E30122,
-        ErrorCode::E33108,
-        ErrorCode::E57018,
-        ErrorCode::E50328,
-        ErrorCode::E60517,
-        ErrorCode::E57003,
-        ErrorCode::E64022,
-        ErrorCode::E54003,
-        ErrorCode::E80802,
-        ErrorCode::E22102,
-        ErrorCode::E83007,
-        ErrorCode::E19010,
-        ErrorCode::E32209,
-        ErrorCode::E80614,
-        ErrorCode::E12301,
-        ErrorCode::E50104,
-        ErrorCode::E31002,
-        ErrorCode::E13247,
-        ErrorCode::E48029,
-        ErrorCode::E45103,
-        ErrorCode::E50309,
-        ErrorCode::E80602,
-        ErrorCode::E20500,
-        ErrorCode::E54509,
-        ErrorCode::E45361,
-        ErrorCode::E90102,
-        ErrorCode::E90013,
-        ErrorCode::E83605,
-        ErrorCode::E53661,
-        ErrorCode::E21620,
-        ErrorCode::E48011,
-        ErrorCode::E14238,
-        ErrorCode::E20410,
-        ErrorCode::E13257,
-        ErrorCode::E31202,
-        ErrorCode::E30031,
-        ErrorCode::E51003,
-        ErrorCode::E82006,
-        ErrorCode::E60723,
-        ErrorCode::E33201,
-        ErrorCode::E32503,
-        ErrorCode::E80903,
-        ErrorCode::E21648,
-        ErrorCode::E21608,
-        ErrorCode::E57004,
-        ErrorCode::E94500,
-        ErrorCode::E60612,
-        ErrorCode::E13329,
-        ErrorCode::E50363,
-        ErrorCode::E60712,
-        ErrorCode::E21220,
-        ErrorCode::E60621,
-        ErrorCode::E503,
-        ErrorCode::E32601,
-        ErrorCode::E50414,
-        ErrorCode::E60719,
-        ErrorCode::E45719,
-        ErrorCode::E70052,
-        ErrorCode::E21614,
-        ErrorCode::E13233,
-        ErrorCode::E91007,
-        ErrorCode::E21613,
-        ErrorCode::E60602,
-        ErrorCode::E58000,
-        ErrorCode::E63023,
-        ErrorCode::E21502,
-        ErrorCode::E21231,
-        ErrorCode::E51130,
-        ErrorCode::E60212,
-        ErrorCode::E31920,
-        ErrorCode::E62025,
-        ErrorCode::E19044,
-        ErrorCode::E51116,
-        ErrorCode::E50310,
-        ErrorCode::E80208,
-        ErrorCode::E51006,
-        ErrorCode::E45003,
-        ErrorCode::E21101,
-        ErrorCode::E60208,
-        ErrorCode::E62012,
-        ErrorCode::E52137,
-        ErrorCode::E17007,
-        ErrorCode::E91006,
-        ErrorCode::E70104,
-        ErrorCode::E13333,
-        ErrorCode::E50452,
-        ErrorCode::E45307,
-        ErrorCode::E33111,
-        ErrorCode::E52145,
-        ErrorCode::E60721,
-        ErrorCode::E53120,
-        ErrorCode::E80301,
-        ErrorCode::E40155,
-        ErrorCode::E83008,
-        ErrorCode::E13313,
-        ErrorCode::E83010,
-        ErrorCode::E20007,
-        ErrorCode::E90017,
-        ErrorCode::E62053,
-        ErrorCode::E50371,
-        ErrorCode::E21709,
-        ErrorCode::E11202,
-        ErrorCode::E31530,
-        ErrorCode::E83703,
-        ErrorCode::E83500,
-        ErrorCode::E14101,
-        ErrorCode::E50373,
-        ErrorCode::E30012,
-        ErrorCode::E53006,
-        ErrorCode::E50442,
-        ErrorCode::E80101,
-        ErrorCode::E19046,
-        ErrorCode::E91005,
-        ErrorCode::E94200,
-        ErrorCode::E21201,
-        ErrorCode::E30445,
-        ErrorCode::E13227,
-        ErrorCode::E21658,
-        ErrorCode::E21722,
-        ErrorCode::E80617,
-        ErrorCode::E50370,
-        ErrorCode::E32007,
-        ErrorCode::E13510,
-        ErrorCode::E50511,
-        ErrorCode::E50327,
-        ErrorCode::E20154,
-        ErrorCode::E50211,
-        ErrorCode::E90010,
-        ErrorCode::E45355,
-        ErrorCode::E50602,
-        ErrorCode::E45371,
-        ErrorCode::E60003,
-        ErrorCode::E60727,
-        ErrorCode::E31104,
-        ErrorCode::E53002,
-        ErrorCode::E13614,
-        ErrorCode::E19055,
-        ErrorCode::E50437,
-        ErrorCode::E40140,
-        ErrorCode::E50051,
-        ErrorCode::E63038,
-        ErrorCode::E83705,
-        ErrorCode::E45762,
-        ErrorCode::E53207,
-        ErrorCode::E50408,
-        ErrorCode::E54103,
-        ErrorCode::E50440,
-        ErrorCode::E70155,
-        ErrorCode::E50351,
-        ErrorCode::E50213,
-        ErrorCode::E90037,
-        ErrorCode::E31208,
-        ErrorCode::E60532,
-        ErrorCode::E14230,
-        ErrorCode::E63051,
-        ErrorCode::E57002,
-        ErrorCode::E31910,
-        ErrorCode::E83005,
-        ErrorCode::E63020,
-        ErrorCode::E50100,
-        ErrorCode::E52001,
-        ErrorCode::E53113,
-        ErrorCode::E60706,
-        ErrorCode::E21226,
-        ErrorCode::E20107,
-        ErrorCode::E32202,
-        ErrorCode::E50369,
-        ErrorCode::E21255,
-        ErrorCode::E83700,
-        ErrorCode::E16024,
-        ErrorCode::E80206,
-        ErrorCode::E34002,
-        ErrorCode::E19011,
-        ErrorCode::E19031,
-        ErrorCode::E94401,
-        ErrorCode::E60709,
-        ErrorCode::E22402,
-        ErrorCode::E91000,
-        ErrorCode::E52109,
-        ErrorCode::E62020,
-        ErrorCode::E70001,
-        ErrorCode::E63035,
-        ErrorCode::E17008,
-        ErrorCode::E83011,
-        ErrorCode::E32106,
-        ErrorCode::E90041,
-        ErrorCode::E50516,
-        ErrorCode::E32014,
-        ErrorCode::E80906,
-        ErrorCode::E50204,
-        ErrorCode::E51125,
-        ErrorCode::E13226,
-        ErrorCode::E70251,
-        ErrorCode::E63011,
-        ErrorCode::E20155,
-        ErrorCode::E11100,
-        ErrorCode::E21409,
-        ErrorCode::E92004,
-        ErrorCode::E30133,
-        ErrorCode::E52172,
-        ErrorCode::E14217,
-        ErrorCode::E21422,
-        ErrorCode::E51126,
-        ErrorCode::E32006,
-        ErrorCode::E45203,
-        ErrorCode::E21630,
-        ErrorCode::E50416,
-        ErrorCode::E19027,
-        ErrorCode::E60609,
-        ErrorCode::E40158,
-        ErrorCode::E60408,
-        ErrorCode::E45744,
-        ErrorCode::E21720,
-        ErrorCode::E13615,
-        ErrorCode::E11242,
-        ErrorCode::E19021,
-        ErrorCode::E52104,
-        ErrorCode::E13326,
-        ErrorCode::E31426,
-        ErrorCode::E57011,
-        ErrorCode::E50053,
-        ErrorCode::E50513,
-        ErrorCode::E21211,
-        ErrorCode::E60323,
-        ErrorCode::E50419,
-        ErrorCode::E53632,
-        ErrorCode::E45109,
-        ErrorCode::E50413,
-        ErrorCode::E21705,
-        ErrorCode::E13750,
-        ErrorCode::E21711,
-        ErrorCode::E45010,
-        ErrorCode::E13240,
-        ErrorCode::E52004,
-        ErrorCode::E16110,
-        ErrorCode::E63046,
-        ErrorCode::E53103,
-        ErrorCode::E13610,
-        ErrorCode::E32205,
-        ErrorCode::E81025,
-        ErrorCode::E45206,
-        ErrorCode::E21703,
-        ErrorCode::E40157,
-        ErrorCode::E50362,
-        ErrorCode::E21236,
-        ErrorCode::E13220,
-        ErrorCode::E21449,
-        ErrorCode::E45701,
-        ErrorCode::E21604,
-        ErrorCode::E50320,
-        ErrorCode::E54101,
-        ErrorCode::E60411,
-        ErrorCode::E19030,
-        ErrorCode::E94002,
-        ErrorCode::E21252,
-        ErrorCode::E30400,
-        ErrorCode::E32216,
-        ErrorCode::E19032,
-        ErrorCode::E60209,
-        ErrorCode::E80105,
-        ErrorCode::E22215,
-        ErrorCode::E68002,
-        ErrorCode::E45367,
-        ErrorCode::E32016,
-        ErrorCode::E21301,
-        ErrorCode::E60325,
-        ErrorCode::E13910,
-        ErrorCode::E60221,
-        ErrorCode::E31504,
-        ErrorCode::E21605,
-        ErrorCode::E52071,
-        ErrorCode::E52105,
-        ErrorCode::E53668,
-        ErrorCode::E53001,
-        ErrorCode::E80407,
-        ErrorCode::E31930,
-        ErrorCode::E13246,
-        ErrorCode::E21612,
-        ErrorCode::E53206,
-        ErrorCode::E32207,
-        ErrorCode::E60315,
-        ErrorCode::E32103,
-        ErrorCode::E70102,
-        ErrorCode::E57017,
-        ErrorCode::E40137,
-        ErrorCode::E81017,
-        ErrorCode::E30895,
-        ErrorCode::E53123,
-        ErrorCode::E90032,
-        ErrorCode::E81006,
-        ErrorCode::E50202,
-        ErrorCode::E11236,
-        ErrorCode::E52213,
-        ErrorCode::E80913,
-        ErrorCode::E81005,
-        ErrorCode::E52167,
-        ErrorCode::E14202,
-        ErrorCode::E32603,
-        ErrorCode::E62021,
-        ErrorCode::E21619,
-        ErrorCode::E20153,
-        ErrorCode::E53626,
-        ErrorCode::E60404,
-        ErrorCode::E53664,
-        ErrorCode::E50105,
-        ErrorCode::E50528,
-        ErrorCode::E30007,
-        ErrorCode::E22403,
-        ErrorCode::E22400,
-        ErrorCode::E50058,
-        ErrorCode::E14111,
-        ErrorCode::E30896,
-        ErrorCode::E63006,
-        ErrorCode::E80502,
-        ErrorCode::E63029,
-        ErrorCode::E52311,
-        ErrorCode::E93101,
-        ErrorCode::E20156,
-        ErrorCode::E45208,
-        ErrorCode::E70051,
-        ErrorCode::E54507,
-        ErrorCode::E60534,
-        ErrorCode::E62009,
-        ErrorCode::E19048,
-        ErrorCode::E40147,
-        ErrorCode::E17002,
-        ErrorCode::E62024,
-        ErrorCode::E53202,
-        ErrorCode::E21210,
-        ErrorCode::E58001,
-        ErrorCode::E35126,
-        ErrorCode::E45370,
-        ErrorCode::E80303,
-        ErrorCode::E52214,
-        ErrorCode::E80905,
-        ErrorCode::E60716,
-        ErrorCode::E61004,
-        ErrorCode::E52304,
-        ErrorCode::E45358,
-        ErrorCode::E50422,
-        ErrorCode::E45005,
-        ErrorCode::E35111,
-        ErrorCode::E13217,
-        ErrorCode::E80503,
-        ErrorCode::E50003,
-        ErrorCode::E60702,
-        ErrorCode::E83402,
-        ErrorCode::E60223,
-        ErrorCode::E30103,
-        ErrorCode::E11320,
-        ErrorCode::E21249,
-        ErrorCode::E13242,
-        ErrorCode::E13245,
-        ErrorCode::E53304,
-        ErrorCode::E52140,
-        ErrorCode::E22224,
-        ErrorCode::E30105,
-        ErrorCode::E51104,
-        ErrorCode::E45360,
-        ErrorCode::E52215,
-        ErrorCode::E22207,
-        ErrorCode::E21256,
-        ErrorCode::E32008,
-        ErrorCode::E60510,
-        ErrorCode::E51122,
-        ErrorCode::E20104,
-        ErrorCode::E20020,
-        ErrorCode::E52182,
-        ErrorCode::E21710,
-        ErrorCode::E30404,
-        ErrorCode::E53622,
-        ErrorCode::E54053,
-        ErrorCode::E57005,
-        ErrorCode::E19042,
-        ErrorCode::E54452,
-        ErrorCode::E12101,
-        ErrorCode::E14211,
-        ErrorCode::E30129,
-        ErrorCode::E45733,
-        ErrorCode::E32711,
-        ErrorCode::E58003,
-        ErrorCode::E21730,
-        ErrorCode::E21452,
-        ErrorCode::E16010,
-        ErrorCode::E33107,
-        ErrorCode::E50324,
-        ErrorCode::E50421,
-        ErrorCode::E61000,
-        ErrorCode::E21421,
-        ErrorCode::E30127,
-        ErrorCode::E21259,
-        ErrorCode::E33000,
-        ErrorCode::E53669,
-        ErrorCode::E83000,
-        ErrorCode::E16108,
-        ErrorCode::E50361,
-        ErrorCode::E21902,
-        ErrorCode::E13312,
-        ErrorCode::E22204,
-        ErrorCode::E20429,
-        ErrorCode::E22113,
-        ErrorCode::E30441,
-        ErrorCode::E22203,
-        ErrorCode::E50364,
-        ErrorCode::E30128,
-        ErrorCode::E13521,
-        ErrorCode::E50068,
-        ErrorCode::E60228,
-        ErrorCode::E51202,
-        ErrorCode::E16113,
-        ErrorCode::E15009,
-        ErrorCode::E53217,
-        ErrorCode::E83702,
-        ErrorCode::E60326,
-        ErrorCode::E45002,
-        ErrorCode::E52149,
-        ErrorCode::E22214,
-        ErrorCode::E22209,
-        ErrorCode::E50415,
-        ErrorCode::E63045,
-        ErrorCode::E30032,
-        ErrorCode::E32220,
-        ErrorCode::E50212,
-        ErrorCode::E40151,
-        ErrorCode::E13340,
-        ErrorCode::E53501,
-        ErrorCode::E22404,
-        ErrorCode::E53603,
-        ErrorCode::E50600,
-        ErrorCode::E30885,
-        ErrorCode::E93103,
-        ErrorCode::E54301,
-        ErrorCode::E30894,
-        ErrorCode::E22119,
-        ErrorCode::E21471,
-        ErrorCode::E70253,
-        ErrorCode::E90012,
-        ErrorCode::E17400,
-        ErrorCode::E81016,
-        ErrorCode::E21601,
-        ErrorCode::E32218,
-        ErrorCode::E48027,
-        ErrorCode::E13221,
-        ErrorCode::E32215,
-        ErrorCode::E14212,
-        ErrorCode::E60308,
-        ErrorCode::E45760,
-        ErrorCode::E21910,
-        ErrorCode::E60714,
-        ErrorCode::E22105,
-        ErrorCode::E80624,
-        ErrorCode::E13251,
-        ErrorCode::E53110,
-        ErrorCode::E54009,
-        ErrorCode::E13430,
-        ErrorCode::E52305,
-        ErrorCode::E54051,
-        ErrorCode::E50203,
-        ErrorCode::E22005,
-        ErrorCode::E52181,
-        ErrorCode::E80622,
-        ErrorCode::E51127,
-        ErrorCode::E80501,
-        ErrorCode::E90003,
-        ErrorCode::E82005,
-        ErrorCode::E48025,
-        ErrorCode::E13299,
-        ErrorCode::E22117,
-        ErrorCode::E22108,
-        ErrorCode::E50056,
-        ErrorCode::E50403,
-        ErrorCode::E52144,
-        ErrorCode::E403,
-        ErrorCode::E31486,
-        ErrorCode::E40134,
-        ErrorCode::E10002,
-        ErrorCode::E54354,
-        ErrorCode::E45302,
-        ErrorCode::E82002,
-        ErrorCode::E33105,
-        ErrorCode::E57019,
-        ErrorCode::E30125,
-        ErrorCode::E60317,
-        ErrorCode::E53500,
-        ErrorCode::E80618,
-        ErrorCode::E53663,
-        ErrorCode::E14226,
-        ErrorCode::E14239,
-        ErrorCode::E63025,
-        ErrorCode::E30883,
-        ErrorCode::E52166,
-        ErrorCode::E31008,
-        ErrorCode::E60202,
-        ErrorCode::E30442,
-        ErrorCode::E30021,
-        ErrorCode::E32001,
-        ErrorCode::E81024,
-        ErrorCode::E50420,
-        ErrorCode::E54502,
-        ErrorCode::E50321,
-        ErrorCode::E13231,
-        ErrorCode::E40000,
-        ErrorCode::E62027,
-        ErrorCode::E53662,
-        ErrorCode::E52310,
-        ErrorCode::E50502,
-        ErrorCode::E13120,
-        ErrorCode::E52309,
-        ErrorCode::E21653,
-        ErrorCode::E62008,
-        ErrorCode::E45375,
-        ErrorCode::E82004,
-        ErrorCode::E12300,
-        ErrorCode::E51215,
-        ErrorCode::E80604,
-        ErrorCode::E32113,
-        ErrorCode::E30123,
-        ErrorCode::E21453,
-        ErrorCode::E60200,
-        ErrorCode::E19024,
-        ErrorCode::E81004,
-        ErrorCode::E60713,
-        ErrorCode::E45301,
-        ErrorCode::E19038,
-        ErrorCode::E62100,
-        ErrorCode::E48032,
-        ErrorCode::E30892,
-        ErrorCode::E22222,
-        ErrorCode::E63022,
-        ErrorCode::E11235,
-        ErrorCode::E90025,
-        ErrorCode::E50401,
-        ErrorCode::E20102,
-        ErrorCode::E40123,
-        ErrorCode::E80304,
-        ErrorCode::E52401,
-        ErrorCode::E70106,
-        ErrorCode::E60707,
-        ErrorCode::E52203,
-        ErrorCode::E45369,
-        ErrorCode::E31000,
-        ErrorCode::E30891,
-        ErrorCode::E60333,
-        ErrorCode::E45366,
-        ErrorCode::E10001,
-        ErrorCode::E50507,
-        ErrorCode::E31923,
-        ErrorCode::E80605,
-        ErrorCode::E30024,
-        ErrorCode::E14222,
-        ErrorCode::E60313,
-        ErrorCode::E30029,
-        ErrorCode::E48030,
-        ErrorCode::E50206,
-        ErrorCode::E13112,
-        ErrorCode::E45771,
-        ErrorCode::E62007,
-        ErrorCode::E50435,
-        ErrorCode::E91102,
-        ErrorCode::E94100,
-        ErrorCode::E22218,
-        ErrorCode::E63009,
-        ErrorCode::E90039,
-        ErrorCode::E20151,
-        ErrorCode::E54453,
-        ErrorCode::E13327,
-        ErrorCode::E30114,
-        ErrorCode::E30003,
-        ErrorCode::E50303,
-        ErrorCode::E22208,
-        ErrorCode::E16105,
-        ErrorCode::E21209,
-        ErrorCode::E45763,
-        ErrorCode::E11203,
-        ErrorCode::E63003,
-        ErrorCode::E63043,
-        ErrorCode::E12100,
-        ErrorCode::E60224,
-        ErrorCode::E52165,
-        ErrorCode::E22120,
-        ErrorCode::E52135,
-        ErrorCode::E61008,
-        ErrorCode::E20103,
-        ErrorCode::E61005,
-        ErrorCode::E60607,
-        ErrorCode::E53605,
-        ErrorCode::E14106,
-        ErrorCode::E16028,
-        ErrorCode::E45209,
-        ErrorCode::E19054,
-        ErrorCode::E50379,
-        ErrorCode::E13248,
-        ErrorCode::E50350,
-        ErrorCode::E60550,
-        ErrorCode::E14240,
-        ErrorCode::E94600,
-        ErrorCode::E22206,
-        ErrorCode::E54300,
-        ErrorCode::E13244,
-        ErrorCode::E30131,
-        ErrorCode::E14235,
-        ErrorCode::E62019,
-        ErrorCode::E48050,
-        ErrorCode::E50060,
-        ErrorCode::E22500,
-        ErrorCode::E52107,
-        ErrorCode::E91104,
-        ErrorCode::E52072,
-        ErrorCode::E13223,
-        ErrorCode::E22121,
-        ErrorCode::E60220,
-        ErrorCode::E51131,
-        ErrorCode::E21655,
-        ErrorCode::E50331,
-        ErrorCode::E50329,
-        ErrorCode::E53200,
-        ErrorCode::E52111,
-        ErrorCode::E21481,
-        ErrorCode::E30034,
-        ErrorCode::E80902,
-        ErrorCode::E50441,
-        ErrorCode::E33122,
-        ErrorCode::E21420,
-        ErrorCode::E22211,
-        ErrorCode::E52307,
-        ErrorCode::E11237,
-        ErrorCode::E21247,
-        ErrorCode::E61003,
-        ErrorCode::E90022,
-        ErrorCode::E54206,
-        ErrorCode::E31207,
-        ErrorCode::E14108,
-        ErrorCode::E60511,
-        ErrorCode::E50391,
-        ErrorCode::E50106,
-        ErrorCode::E32304,
-        ErrorCode::E60201,
-        ErrorCode::E20002,
-        ErrorCode::E60618,
-        ErrorCode::E82007,
-        ErrorCode::E53630,
-        ErrorCode::E80406,
-        ErrorCode::E13218,
-        ErrorCode::E50368,
-        ErrorCode::E63007,
-        ErrorCode::E53107,
-        ErrorCode::E60307,
-        ErrorCode::E64008,
-        ErrorCode::E21618,
-        ErrorCode::E50214,
-        ErrorCode::E13238,
-        ErrorCode::E53633,
-        ErrorCode::E61007,
-        ErrorCode::E30104,
-        ErrorCode::E83401,
-        ErrorCode::E22202,
-        ErrorCode::E53122,
-        ErrorCode::E19034,
-        ErrorCode::E64007,
-        ErrorCode::E60601,
-        ErrorCode::E45359,
-        ErrorCode::E45009,
-        ErrorCode::E13239,
-        ErrorCode::E80901,
-        ErrorCode::E11770,
-        ErrorCode::E30436,
-        ErrorCode::E60610,
-        ErrorCode::E31600,
-        ErrorCode::E81008,
-        ErrorCode::E48001,
-        ErrorCode::E33103,
-        ErrorCode::E11300,
-        ErrorCode::E80307,
-        ErrorCode::E21241,
-        ErrorCode::E52000,
-        ErrorCode::E20403,
-        ErrorCode::E14219,
-        ErrorCode::E54200,
-        ErrorCode::E19050,
-        ErrorCode::E14105,
-        ErrorCode::E50512,
-        ErrorCode::E31480,
-        ErrorCode::E30020,
-        ErrorCode::E80409,
-        ErrorCode::E19025,
-        ErrorCode::E404,
-        ErrorCode::E62014,
-        ErrorCode::E90101,
-        ErrorCode::E13110,
-        ErrorCode::E80505,
-        ErrorCode::E11200,
-        ErrorCode::E51111,
-        ErrorCode::E21224,
-        ErrorCode::E52306,
-        ErrorCode::E32203,
-        ErrorCode::E60330,
-        ErrorCode::E13810,
-        ErrorCode::E52136,
-        ErrorCode::E50326,
-        ErrorCode::E50405,
-        ErrorCode::E14203,
-        ErrorCode::E53625,
-        ErrorCode::E31487,
-        ErrorCode::E60006,
-        ErrorCode::E22115,
-        ErrorCode::E30450,
-        ErrorCode::E21479,
-        ErrorCode::E32015,
-        ErrorCode::E30010,
-        ErrorCode::E21610,
-        ErrorCode::E21451,
-        ErrorCode::E53614,
-        ErrorCode::E50006,
-        ErrorCode::E50209,
-        ErrorCode::E90001,
-        ErrorCode::E90011,
-        ErrorCode::E62010,
-        ErrorCode::E62002,
-        ErrorCode::E32212,
-        ErrorCode::E52051,
-        ErrorCode::E45102,
-        ErrorCode::E52174,
-        ErrorCode::E21480,
-        ErrorCode::E60520,
-        ErrorCode::E81013,
-        ErrorCode::E31903,
-        ErrorCode::E13322,
-        ErrorCode::E19047,
-        ErrorCode::E45600,
-        ErrorCode::E32505,
-        ErrorCode::E13254,
-        ErrorCode::E21717,
-        ErrorCode::E11251,
-        ErrorCode::E54302,
-        ErrorCode::E70103,
-        ErrorCode::E90034,
-        ErrorCode::E50306,
-        ErrorCode::E53611,
-        ErrorCode::E14234,
-        ErrorCode::E91103,
-        ErrorCode::E31500,
-        ErrorCode::E22104,
-        ErrorCode::E45352,
-        ErrorCode::E50508,
-        ErrorCode::E22106,
-        ErrorCode::E21212,
-        ErrorCode::E83400,
-        ErrorCode::E57001,
-        ErrorCode::E20161,
-        ErrorCode::E81018,
-        ErrorCode::E13210,
-        ErrorCode::E50400,
-        ErrorCode::E60710,
-        ErrorCode::E11201,
-        ErrorCode::E80207,
-        ErrorCode::E20413,
-        ErrorCode::E92002,
-        ErrorCode::E81021,
-        ErrorCode::E90004,
-        ErrorCode::E13511,
-        ErrorCode::E14237,
-        ErrorCode::E54208,
-        ErrorCode::E50341,
-        ErrorCode::E32105,
-        ErrorCode::E91001,
-        ErrorCode::E50407,
-        ErrorCode::E50433,
-        ErrorCode::E53402,
-        ErrorCode::E12102,
-        ErrorCode::E31400,
-        ErrorCode::E51001,
-        ErrorCode::E45745,
-        ErrorCode::E60300,
-        ErrorCode::E53216,
-        ErrorCode::E52302,
-        ErrorCode::E45006,
-        ErrorCode::E90100,
-        ErrorCode::E22221,
-        ErrorCode::E90029,
-        ErrorCode::E60406,
-        ErrorCode::E53101,
-        ErrorCode::E90031,
-        ErrorCode::E31404,
-        ErrorCode::E19040,
-        ErrorCode::E45764,
-        ErrorCode::E62004,
-        ErrorCode::E45201,
-        ErrorCode::E63019,
-        ErrorCode::E60608,
-        ErrorCode::E64015,
-        ErrorCode::E54510,
-        ErrorCode::E40111,
-        ErrorCode::E32111,
-        ErrorCode::E30893,
-        ErrorCode::E31902,
-        ErrorCode::E53108,
-        ErrorCode::E32602,
-        ErrorCode::E30026,
-        ErrorCode::E30115,
-        ErrorCode::E35118,
-        ErrorCode::E14241,
-        ErrorCode::E90018,
-        ErrorCode::E62026,
-        ErrorCode::E21631,
-        ErrorCode::E94001,
-        ErrorCode::E21615,
-        ErrorCode::E13321,
-        ErrorCode::E21652,
-        ErrorCode::E40144,
-        ErrorCode::E94201,
-        ErrorCode::E80203,
-        ErrorCode::E60329,
-        ErrorCode::E54050,
-        ErrorCode::E40100,
-        ErrorCode::E52138,
-        ErrorCode::E50200,
-        ErrorCode::E32100,
-        ErrorCode::E30008,
-        ErrorCode::E13253,
-        ErrorCode::E31102,
-        ErrorCode::E19004,
-        ErrorCode::E19005,
-        ErrorCode::E80201,
-        ErrorCode::E90019,
-        ErrorCode::E60533,
-        ErrorCode::E400,
-        ErrorCode::E30448,
-        ErrorCode::E13520,
-        ErrorCode::E48024,
-        ErrorCode::E45210,
-        ErrorCode::E60403,
-        ErrorCode::E45402,
-        ErrorCode::E31941,
-        ErrorCode::E54151,
-        ErrorCode::E21609,
-        ErrorCode::E13338,
-        ErrorCode::E52170,
-        ErrorCode::E64001,
-        ErrorCode::E22101,
-        ErrorCode::E51121,
-        ErrorCode::E32401,
-        ErrorCode::E63021,
-        ErrorCode::E21624,
-        ErrorCode::E30449,
-        ErrorCode::E53613,
-        ErrorCode::E11310,
-        ErrorCode::E40149,
-        ErrorCode::E83004,
-        ErrorCode::E45004,
-        ErrorCode::E54150,
-        ErrorCode::E22201,
-        ErrorCode::E22100,
-        ErrorCode::E60531,
-        ErrorCode::E60008,
-        ErrorCode::E50402,
-        ErrorCode::E31205,
-        ErrorCode::E45372,
-        ErrorCode::E50432,
-        ErrorCode::E80613,
-        ErrorCode::E62023,
-        ErrorCode::E53400,
-        ErrorCode::E45211,
-        ErrorCode::E40131,
-        ErrorCode::E60722,
-        ErrorCode::E83604,
-        ErrorCode::E94300,
-        ErrorCode::E48010,
-        ErrorCode::E51112,
-        ErrorCode::E45353,
-        ErrorCode::E50367,
-        ErrorCode::E50527,
-        ErrorCode::E80910,
-        ErrorCode::E94301,
-        ErrorCode::E31003,
-        ErrorCode::E21234,
-        ErrorCode::E62018,
-        ErrorCode::E54007,
-        ErrorCode::E20005,
-        ErrorCode::E53125,
-        ErrorCode::E50055,
-        ErrorCode::E48004,
-        ErrorCode::E32110,
-        ErrorCode::E45305,
-        ErrorCode::E83006,
-        ErrorCode::E40141,
-        ErrorCode::E53111,
-        ErrorCode::E31105,
-        ErrorCode::E50061,
-        ErrorCode::E32504,
-        ErrorCode::E51120,
-        ErrorCode::E80305,
-        ErrorCode::E50004,
-        ErrorCode::E50610,
-        ErrorCode::E14231,
-        ErrorCode::E55555,
-        ErrorCode::E33120,
-        ErrorCode::E50305,
-        ErrorCode::E21230,
-        ErrorCode::E21262,
-        ErrorCode::E62000,
-        ErrorCode::E90038,
-        ErrorCode::E21214,
-        ErrorCode::E52141,
-        ErrorCode::E53607,
-        ErrorCode::E53003,
-        ErrorCode::E63034,
-        ErrorCode::E32700,
-        ErrorCode::E81022,
-        ErrorCode::E51007,
-        ErrorCode::E80603,
-        ErrorCode::E57014,
-        ErrorCode::E30887,
-        ErrorCode::E90026,
-        ErrorCode::E21657,
-        ErrorCode::E60402,
-        ErrorCode::E30880,
-        ErrorCode::E63018,
-        ErrorCode::E32002,
-        ErrorCode::E13224,
-        ErrorCode::E68007,
-        ErrorCode::E22103,
-        ErrorCode::E14206,
-        ErrorCode::E40153,
-        ErrorCode::E94604,
-        ErrorCode::E91201,
-        ErrorCode::E21300,
-        ErrorCode::E92001,
-        ErrorCode::E30001,
-        ErrorCode::E30120,
-        ErrorCode::E31203,
-        ErrorCode::E11241,
-        ErrorCode::E50322,
-        ErrorCode::E50334,
-        ErrorCode::E30113,
-        ErrorCode::E14232,
-        ErrorCode::E13237,
-        ErrorCode::E60225,
-        ErrorCode::E31950,
-        ErrorCode::E21215,
-        ErrorCode::E13621,
-        ErrorCode::E80405,
-        ErrorCode::E21474,
-        ErrorCode::E13250,
-        ErrorCode::E13314,
-        ErrorCode::E52161,
-        ErrorCode::E80909,
-        ErrorCode::E83600,
-        ErrorCode::E32506,
-        ErrorCode::E30023,
-        ErrorCode::E50406,
-        ErrorCode::E40145,
-        ErrorCode::E50069,
-        ErrorCode::E62013,
-        ErrorCode::E51119,
-        ErrorCode::E60540,
-        ErrorCode::E63012,
-        ErrorCode::E53406,
-        ErrorCode::E93105,
-        ErrorCode::E80610,
-        ErrorCode::E31603,
-        ErrorCode::E32012,
-        ErrorCode::E21216,
-        ErrorCode::E60703,
-        ErrorCode::E30886,
-        ErrorCode::E52301,
-        ErrorCode::E21213,
-        ErrorCode::E90036,
-        ErrorCode::E50050,
-        ErrorCode::E50541,
-        ErrorCode::E57008,
-        ErrorCode::E13211,
-        ErrorCode::E31302,
-        ErrorCode::E51005,
-        ErrorCode::E30882,
-        ErrorCode::E64021,
-        ErrorCode::E60700,
-        ErrorCode::E50349,
-        ErrorCode::E53667,
-        ErrorCode::E13803,
-        ErrorCode::E21729,
-        ErrorCode::E21719,
-        ErrorCode::E22109,
-        ErrorCode::E21724,
-        ErrorCode::E63027,
-        ErrorCode::E30132,
-        ErrorCode::E12400,
-        ErrorCode::E33104,
-        ErrorCode::E53004,
-        ErrorCode::E32114,
-        ErrorCode::E21450,
-        ErrorCode::E30410,
-        ErrorCode::E21454,
-        ErrorCode::E50503,
-        ErrorCode::E40136,
-        ErrorCode::E21626,
-        ErrorCode::E32710,
-        ErrorCode::E63005,
-        ErrorCode::E63013,
-        ErrorCode::E32011,
-        ErrorCode::E13410,
-        ErrorCode::E21401,
-        ErrorCode::E70153,
-        ErrorCode::E33203,
-        ErrorCode::E20160,
-        ErrorCode::E60226,
-        ErrorCode::E21645,
-        ErrorCode::E53623,
-        ErrorCode::E91002,
-        ErrorCode::E50109,
-        ErrorCode::E70152,
-        ErrorCode::E60222,
-        ErrorCode::E80202,
-        ErrorCode::E30898,
-        ErrorCode::E45741,
-        ErrorCode::E30017,
-        ErrorCode::E21651,
-        ErrorCode::E60217,
-        ErrorCode::E64013,
-        ErrorCode::E20503,
-        ErrorCode::E30028,
-        ErrorCode::E40132,
-        ErrorCode::E21713,
-        ErrorCode::E62035,
-        ErrorCode::E94000,
-        ErrorCode::E68005,
-        ErrorCode::E13232,
-        ErrorCode::E21901,
-        ErrorCode::E53302,
-        ErrorCode::E21708,
-        ErrorCode::E30030,
-        ErrorCode::E50065,
-        ErrorCode::E50443,
-        ErrorCode::E21603,
-        ErrorCode::E57010,
-        ErrorCode::E13619,
-        ErrorCode::E19013,
-        ErrorCode::E32201,
-        ErrorCode::E63030,
-        ErrorCode::E53118,
-        ErrorCode::E10004,
-        ErrorCode::E54008,
-        ErrorCode::E31005,
-        ErrorCode::E40112,
-        ErrorCode::E32604,
-        ErrorCode::E32013,
-        ErrorCode::E60207,
-        ErrorCode::E50342,
-        ErrorCode::E14107,
-        ErrorCode::E53660,
-        ErrorCode::E60725,
-        ErrorCode::E63002,
-        ErrorCode::E60605,
-        ErrorCode::E19037,
-        ErrorCode::E45202,
-        ErrorCode::E31951,
-        ErrorCode::E62022,
-        ErrorCode::E32605,
-        ErrorCode::E13213,
-        ErrorCode::E30889,
-        ErrorCode::E11205,
-        ErrorCode::E30109,
-        ErrorCode::E51102,
-        ErrorCode::E62016,
-        ErrorCode::E16104,
-        ErrorCode::E21656,
-        ErrorCode::E50076,
-        ErrorCode::E45312,
-        ErrorCode::E57012,
-        ErrorCode::E31204,
-        ErrorCode::E52142,
-        ErrorCode::E32022,
-        ErrorCode::E50390,
-        ErrorCode::E50376,
-        ErrorCode::E45007,
-        ErrorCode::E53666,
-        ErrorCode::E22199,
-        ErrorCode::E30102,
-        ErrorCode::E53201,
-        ErrorCode::E63015,
-        ErrorCode::E21649,
-        ErrorCode::E92006,
-        ErrorCode::E63040,
-        ErrorCode::E54209,
-        ErrorCode::E64012,
-        ErrorCode::E54458,
-        ErrorCode::E31301,
-        ErrorCode::E60204,
-        ErrorCode::E60715,
-        ErrorCode::E51129,
-        ErrorCode::E14223,
-        ErrorCode::E54205,
-        ErrorCode::E80103,
-        ErrorCode::E410,
-        ErrorCode::E94602,
-        ErrorCode::E50366,
-        ErrorCode::E32210,
-        ErrorCode::E19052,
-        ErrorCode::E31960,
-        ErrorCode::E53401,
-        ErrorCode::E63032,
-        ErrorCode::E20003,
-        ErrorCode::E82008,
-        ErrorCode::E48000,
-        ErrorCode::E64024,
-        ErrorCode::E80701,
-        ErrorCode::E31106,
-        ErrorCode::E45313,
-        ErrorCode::E21217,
-        ErrorCode::E54056,
-        ErrorCode::E53124,
-        ErrorCode::E60227,
-        ErrorCode::E21621,
-        ErrorCode::E14300,
-        ErrorCode::E21245,
-        ErrorCode::E40122,
-        ErrorCode::E64020,
-        ErrorCode::E50392,
-        ErrorCode::E50500,
-        ErrorCode::E32703,
-        ErrorCode::E30443,
-        ErrorCode::E60603,
-        ErrorCode::E13249,
-        ErrorCode::E82003,
-        ErrorCode::E13215,
-        ErrorCode::E52303,
-        ErrorCode::E21202,
-        ErrorCode::E456001,
-        ErrorCode::E22116,
-        ErrorCode::E53407,
-        ErrorCode::E32214,
-        ErrorCode::E456002,
-        ErrorCode::E45401,
-        ErrorCode::E32221,
-        ErrorCode::E45761,
-        ErrorCode::E16109,
-        ErrorCode::E50002,
-        ErrorCode::E21225,
-        ErrorCode::E21455,
-        ErrorCode::E30005,
-        ErrorCode::E94101,
-        ErrorCode::E50308,
-        ErrorCode::E31900,
-        ErrorCode::E13235,
-        ErrorCode::E51128,
-        ErrorCode::E32400,
-        ErrorCode::E13236,
-        ErrorCode::E16107,
-        ErrorCode::E53631,
-        ErrorCode::E21405,
-        ErrorCode::E32010,
-        ErrorCode::E30110,
-        ErrorCode::E31403,
-        ErrorCode::E22110,
-        ErrorCode::E32206,
-        ErrorCode::E14109,
-        ErrorCode::E70002,
-        ErrorCode::E48002,
-        ErrorCode::E45765,
-        ErrorCode::E80616,
-        ErrorCode::E81001,
-        ErrorCode::E21260,
-        ErrorCode::E68004,
-        ErrorCode::E32223,
-        ErrorCode::E13513,
-        ErrorCode::E32600,
-        ErrorCode::E33121,
-        ErrorCode::E48026,
-        ErrorCode::E50103,
-        ErrorCode::E31931,
-        ErrorCode::E21223,
-        ErrorCode::E35114,
-        ErrorCode::E45303,
-        ErrorCode::E60717,
-        ErrorCode::E68003,
-        ErrorCode::E50504,
-        ErrorCode::E21900,
-        ErrorCode::E45304,
-        ErrorCode::E63024,
-        ErrorCode::E15003,
-        ErrorCode::E40113,
-        ErrorCode::E19003,
-        ErrorCode::E15000,
-        ErrorCode::E60708,
-        ErrorCode::E45205,
-        ErrorCode::E45363,
-        ErrorCode::E40133,
-        ErrorCode::E83601,
-        ErrorCode::E52148,
-        ErrorCode::E21240,
-        ErrorCode::E31924,
-        ErrorCode::E16021,
-        ErrorCode::E31100,
-        ErrorCode::E21206,
-        ErrorCode::E21261,
-        ErrorCode::E70053,
-        ErrorCode::E80205,
-        ErrorCode::E80620,
-        ErrorCode::E52212,
-        ErrorCode::E21704,
-        ErrorCode::E50307,
-        ErrorCode::E21646,
-        ErrorCode::E81000,
-        ErrorCode::E53403,
-        ErrorCode::E50300,
-        ErrorCode::E21721,
-        ErrorCode::E60617,
-        ErrorCode::E34005,
-        ErrorCode::E45354,
-        ErrorCode::E60206,
-        ErrorCode::E60219,
-        ErrorCode::E50409,
-        ErrorCode::E52003,
-        ErrorCode::E30033,
-        ErrorCode::E21228,
-        ErrorCode::E50325,
-        ErrorCode::E81009,
-        ErrorCode::E31201,
-        ErrorCode::E21232,
-        ErrorCode::E11206,
-        ErrorCode::E16000,
-        ErrorCode::E91202,
-        ErrorCode::E51103,
-        ErrorCode::E80908,
-        ErrorCode::E13219,
-        ErrorCode::E81010,
-        ErrorCode::E80601,
-        ErrorCode::E54010,
-        ErrorCode::E19043,
-        ErrorCode::E50540,
-        ErrorCode::E32115,
-        ErrorCode::E14207,
-        ErrorCode::E40148,
-        ErrorCode::E21258,
-        ErrorCode::E13710,
-        ErrorCode::E23001,
-        ErrorCode::E14104,
-        ErrorCode::E21634,
-        ErrorCode::E48003,
-        ErrorCode::E50404,
-        ErrorCode::E80402,
-        ErrorCode::E90000,
-        ErrorCode::E90020,
-        ErrorCode::E52168,
-        ErrorCode::E21221,
-        ErrorCode::E31101,
-        ErrorCode::E20001,
-        ErrorCode::E80801,
-        ErrorCode::E90028,
-        ErrorCode::E13512,
-        ErrorCode::E30014,
-        ErrorCode::E21100,
-        ErrorCode::E60409,
-        ErrorCode::E50323,
-        ErrorCode::E21476,
-        ErrorCode::E50063,
-        ErrorCode::E20426,
-        ErrorCode::E53105,
-        ErrorCode::E90033,
-        ErrorCode::E22216,
-        ErrorCode::E31007,
-        ErrorCode::E45008,
-        ErrorCode::E48023,
-        ErrorCode::E20009,
-        ErrorCode::E60331,
-        ErrorCode::E22123,
-        ErrorCode::E94302,
-        ErrorCode::E13613,
-        ErrorCode::E11210,
-        ErrorCode::E21219,
-        ErrorCode::E21404,
-        ErrorCode::E40154,
-        ErrorCode::E21622,
-        ErrorCode::E61002,
-        ErrorCode::E80506,
-        ErrorCode::E52147,
-        ErrorCode::E20008,
-        ErrorCode::E51115,
-        ErrorCode::E32222,
-        ErrorCode::E53303,
-        ErrorCode::E31503,
-        ErrorCode::E80404,
-        ErrorCode::E50360,
-        ErrorCode::E50444,
-        ErrorCode::E61006,
-        ErrorCode::E13620,
-        ErrorCode::E20010,
-        ErrorCode::E45212,
-        ErrorCode::E63033,
-        ErrorCode::E63042,
-        ErrorCode::E60405,
-        ErrorCode::E52002,
-        ErrorCode::E21208,
-        ErrorCode::E22228,
-        ErrorCode::E31001,
-        ErrorCode::E54454,
-        ErrorCode::E60322,
-        ErrorCode::E21200,
-        ErrorCode::E60314,
-        ErrorCode::E90023,
-        ErrorCode::E52139,
-        ErrorCode::E21629,
-        ErrorCode::E90035,
-        ErrorCode::E80609,
-        ErrorCode::E13337,
-        ErrorCode::E23003,
-        ErrorCode::E53610,
-        ErrorCode::E51124,
-        ErrorCode::E50302,
-        ErrorCode::E13258,
-        ErrorCode::E60302,
-        ErrorCode::E62052,
-        ErrorCode::E70005,
-        ErrorCode::E60701,
-        ErrorCode::E53602,
-        ErrorCode::E45368,
-        ErrorCode::E32501,
-        ErrorCode::E60301,
-        ErrorCode::E14205,
-        ErrorCode::E50102,
-        ErrorCode::E45310,
-        ErrorCode::E60305,
-        ErrorCode::E63010,
-        ErrorCode::E60613,
-        ErrorCode::E50411,
-        ErrorCode::E13256,
-        ErrorCode::E13214,
-        ErrorCode::E80408,
-        ErrorCode::E50372,
-        ErrorCode::E21254,
-        ErrorCode::E13243,
-        ErrorCode::E21238,
-        ErrorCode::E53119,
-        ErrorCode::E21728,
-        ErrorCode::E16111,
-        ErrorCode::E50430,
-        ErrorCode::E53604,
-        ErrorCode::E80608,
-        ErrorCode::E45001,
-        ErrorCode::E13320,
-        ErrorCode::E30015,
-        ErrorCode::E60203,
-        ErrorCode::E33118,
-        ErrorCode::E50353,
-        ErrorCode::E21251,
-        ErrorCode::E50000,
-        ErrorCode::E16001,
-        ErrorCode::E21458,
-        ErrorCode::E14201,
-        ErrorCode::E20152,
-        ErrorCode::E22107,
-        ErrorCode::E63017,
-        ErrorCode::E20106,
-        ErrorCode::E70101,
-        ErrorCode::E50601,
-        ErrorCode::E22300,
-        ErrorCode::E21243,
-        ErrorCode::E51123,
-        ErrorCode::E30035,
-        ErrorCode::E20023,
-        ErrorCode::E13334,
-        ErrorCode::E70151,
-        ErrorCode::E92003,
-        ErrorCode::E30881,
-        ErrorCode::E51002,
-        ErrorCode::E40159,
-        ErrorCode::E22229,
-        ErrorCode::E13225,
-        ErrorCode::E22001,
-        ErrorCode::E80102,
-        ErrorCode::E83009,
-        ErrorCode::E31942,
-        ErrorCode::E70003,
-        ErrorCode::E32204,
-        ErrorCode::E31481,
-        ErrorCode::E32502,
-        ErrorCode::E90024,
-        ErrorCode::E13255,
-        ErrorCode::E53100,
-        ErrorCode::E40139,
-        ErrorCode::E31006,
-        ErrorCode::E21727,
-        ErrorCode::E62011,
-        ErrorCode::E45715,
-        ErrorCode::E52101,
-        ErrorCode::E14215,
-        ErrorCode::E63026,
-        ErrorCode::E14102,
-        ErrorCode::E53612,
-        ErrorCode::E48033,
-        ErrorCode::E50453,
-        ErrorCode::E45306,
-        ErrorCode::E91100,
-        ErrorCode::E13699,
-        ErrorCode::E80615,
-        ErrorCode::E50439,
-        ErrorCode::E53600,
-        ErrorCode::E12200,
-        ErrorCode::E31921,
-        ErrorCode::E23006,
-        ErrorCode::E83701,
-        ErrorCode::E50510,
-        ErrorCode::E21714,
-        ErrorCode::E94501,
-        ErrorCode::E63044,
-        ErrorCode::E80907,
-        ErrorCode::E32018,
-        ErrorCode::E81015,
-        ErrorCode::E50347,
-        ErrorCode::E52173,
-        ErrorCode::E61009,
-        ErrorCode::E60309,
-        ErrorCode::E50210,
-        ErrorCode::E30004,
-        ErrorCode::E53209,
-        ErrorCode::E64003,
-        ErrorCode::E20006,
-        ErrorCode::E50501,
-        ErrorCode::E63037,
-        ErrorCode::E21715,
-        ErrorCode::E60726,
-        ErrorCode::E60724,
-        ErrorCode::E21647,
-        ErrorCode::E14110,
-        ErrorCode::E83704,
-        ErrorCode::E40110,
-        ErrorCode::E19049,
-        ErrorCode::E22219,
-        ErrorCode::E63039,
-        ErrorCode::E58002,
-        ErrorCode::E50001,
-        ErrorCode::E81020,
-        ErrorCode::E80104,
-        ErrorCode::E11215,
-        ErrorCode::E14210,
-        ErrorCode::E52106,
-        ErrorCode::E53624,
-        ErrorCode::E21205,
-        ErrorCode::E52110,
-        ErrorCode::E50505,
-        ErrorCode::E19036,
-        ErrorCode::E40146,
-        ErrorCode::E81023,
-        ErrorCode::E45350,
-        ErrorCode::E53121,
-        ErrorCode::E60001,
-        ErrorCode::E21644,
-        ErrorCode::E32302,
-        ErrorCode::E52201,
-        ErrorCode::E53606,
-        ErrorCode::E70154,
-        ErrorCode::E50365,
-        ErrorCode::E14103,
-        ErrorCode::E32200,
-        ErrorCode::E13201,
-        ErrorCode::E30106,
-        ErrorCode::E13311,
-        ErrorCode::E11240,
-        ErrorCode::E16027,
-        ErrorCode::E60214,
-        ErrorCode::E11220,
-        ErrorCode::E93102,
-        ErrorCode::E21726,
-        ErrorCode::E68001,
-        ErrorCode::E21470,
-        ErrorCode::E81011,
-        ErrorCode::E19020,
-        ErrorCode::E52134,
-        ErrorCode::E30013,
-        ErrorCode::E30018,
-        ErrorCode::E54419,
-        ErrorCode::E53665,
-        ErrorCode::E31484,
-        ErrorCode::E51101,
-        ErrorCode::E50301,
-        ErrorCode::E50385,
-        ErrorCode::E53615,
-        ErrorCode::E94603,
-        ErrorCode::E62220,
-        ErrorCode::E51117,
-        ErrorCode::E21617,
-        ErrorCode::E16112,
-        ErrorCode::E54250,
-        ErrorCode::E13216,
-        ErrorCode::E30101,
-        ErrorCode::E90040,
-        ErrorCode::E60600,
-        ErrorCode::E30025,
-        ErrorCode::E60210,
-        ErrorCode::E63014,
-        ErrorCode::E90021,
-        ErrorCode::E14218,
-        ErrorCode::E80401,
-        ErrorCode::E13325,
-        ErrorCode::E60711,
-        ErrorCode::E45204,
-        ErrorCode::E22226,
+        Self::E22225,
+        Self::E80612,
+        Self::E13000,
+        Self::E11750,
+        Self::E62034,
+        Self::E82001,
+        Self::E60616,
+        Self::E30111,
+        Self::E53628,
+        Self::E60699,
+        Self::E82009,
+        Self::E50304,
+        Self::E21616,
+        Self::E13612,
+        Self::E19023,
+        Self::E81002,
+        Self::E52108,
+        Self::E57016,
+        Self::E30118,
+        Self::E60215,
+        Self::E51109,
+        Self::E80611,
+        Self::E21227,
+        Self::E21504,
+        Self::E40114,
+        Self::E21406,
+        Self::E51106,
+        Self::E33010,
+        Self::E40121,
+        Self::E91003,
+        Self::E52202,
+        Self::E45357,
+        Self::E16026,
+        Self::E22205,
+        Self::E13802,
+        Self::E13241,
+        Self::E16002,
+        Self::E21725,
+        Self::E21244,
+        Self::E16003,
+        Self::E21602,
+        Self::E62015,
+        Self::E30006,
+        Self::E14233,
+        Self::E50412,
+        Self::E80911,
+        Self::E30117,
+        Self::E21477,
+        Self::E50417,
+        Self::E54011,
+        Self::E30107,
+        Self::E70156,
+        Self::E64017,
+        Self::E54006,
+        Self::E94601,
+        Self::E19041,
+        Self::E21235,
+        Self::E80308,
+        Self::E57013,
+        Self::E21222,
+        Self::E91203,
+        Self::E22212,
+        Self::E57020,
+        Self::E21237,
+        Self::E22112,
+        Self::E53405,
+        Self::E30019,
+        Self::E50208,
+        Self::E60213,
+        Self::E21229,
+        Self::E19045,
+        Self::E52052,
+        Self::E32702,
+        Self::E13234,
+        Self::E50052,
+        Self::E32303,
+        Self::E15002,
+        Self::E50205,
+        Self::E50207,
+        Self::E51108,
+        Self::E30884,
+        Self::E22213,
+        Self::E22210,
+        Self::E32301,
+        Self::E53000,
+        Self::E64009,
+        Self::E53203,
+        Self::E50054,
+        Self::E90009,
+        Self::E64016,
+        Self::E45770,
+        Self::E50074,
+        Self::E80623,
+        Self::E92008,
+        Self::E94403,
+        Self::E83602,
+        Self::E52211,
+        Self::E52102,
+        Self::E21302,
+        Self::E20011,
+        Self::E40142,
+        Self::E51113,
+        Self::E90007,
+        Self::E21402,
+        Self::E30124,
+        Self::E13616,
+        Self::E31429,
+        Self::E70252,
+        Self::E13801,
+        Self::E14220,
+        Self::E50384,
+        Self::E70105,
+        Self::E31904,
+        Self::E50434,
+        Self::E60312,
+        Self::E50509,
+        Self::E64002,
+        Self::E13618,
+        Self::E94400,
+        Self::E14236,
+        Self::E21475,
+        Self::E54201,
+        Self::E63016,
+        Self::E48028,
+        Self::E13310,
+        Self::E90403,
+        Self::E30897,
+        Self::E31922,
+        Self::E19035,
+        Self::E53112,
+        Self::E16020,
+        Self::E60704,
+        Self::E62028,
+        Self::E31901,
+        Self::E50451,
+        Self::E21654,
+        Self::E21702,
+        Self::E31940,
+        Self::E17000,
+        Self::E60606,
+        Self::E22122,
+        Self::E13328,
+        Self::E13332,
+        Self::E64011,
+        Self::E52143,
+        Self::E19026,
+        Self::E64005,
+        Self::E13335,
+        Self::E45351,
+        Self::E21628,
+        Self::E31952,
+        Self::E21456,
+        Self::E52171,
+        Self::E40143,
+        Self::E34004,
+        Self::E60318,
+        Self::E20101,
+        Self::E30409,
+        Self::E83603,
+        Self::E22118,
+        Self::E63036,
+        Self::E32017,
+        Self::E30119,
+        Self::E68006,
+        Self::E16099,
+        Self::E40001,
+        Self::E32701,
+        Self::E13330,
+        Self::E50059,
+        Self::E51107,
+        Self::E60407,
+        Self::E45376,
+        Self::E83003,
+        Self::E31409,
+        Self::E22217,
+        Self::E21606,
+        Self::E63031,
+        Self::E13111,
+        Self::E21233,
+        Self::E30447,
+        Self::E60306,
+        Self::E20409,
+        Self::E53102,
+        Self::E19033,
+        Self::E16102,
+        Self::E50431,
+        Self::E50375,
+        Self::E94402,
+        Self::E90002,
+        Self::E19053,
+        Self::E54155,
+        Self::E33101,
+        Self::E34003,
+        Self::E31009,
+        Self::E80619,
+        Self::E16101,
+        Self::E23004,
+        Self::E20162,
+        Self::E80403,
+        Self::E15004,
+        Self::E45308,
+        Self::E54451,
+        Self::E11751,
+        Self::E20157,
+        Self::E53104,
+        Self::E19028,
+        Self::E30444,
+        Self::E50380,
+        Self::E13804,
+        Self::E21623,
+        Self::E19012,
+        Self::E60218,
+        Self::E16106,
+        Self::E60002,
+        Self::E45731,
+        Self::E45601,
+        Self::E62200,
+        Self::E62001,
+        Self::E31103,
+        Self::E30440,
+        Self::E61001,
+        Self::E60310,
+        Self::E21242,
+        Self::E32019,
+        Self::E32102,
+        Self::E90015,
+        Self::E30121,
+        Self::E62005,
+        Self::E21611,
+        Self::E52131,
+        Self::E60004,
+        Self::E21263,
+        Self::E51110,
+        Self::E40120,
+        Self::E31502,
+        Self::E31206,
+        Self::E16011,
+        Self::E30027,
+        Self::E45356,
+        Self::E22223,
+        Self::E13420,
+        Self::E50526,
+        Self::E48005,
+        Self::E63008,
+        Self::E90104,
+        Self::E30112,
+        Self::E34108,
+        Self::E33004,
+        Self::E33102,
+        Self::E23002,
+        Self::E30011,
+        Self::E30130,
+        Self::E53408,
+        Self::E54351,
+        Self::E51114,
+        Self::E22114,
+        Self::E21407,
+        Self::E21627,
+        Self::E21457,
+        Self::E23005,
+        Self::E90014,
+        Self::E60211,
+        Self::E80607,
+        Self::E30888,
+        Self::E51004,
+        Self::E50449,
+        Self::E81026,
+        Self::E22111,
+        Self::E94303,
+        Self::E60324,
+        Self::E92005,
+        Self::E40130,
+        Self::E53106,
+        Self::E21408,
+        Self::E64023,
+        Self::E54156,
+        Self::E54450,
+        Self::E45309,
+        Self::E45373,
+        Self::E31408,
+        Self::E53616,
+        Self::E52133,
+        Self::E35125,
+        Self::E53301,
+        Self::E52163,
+        Self::E51118,
+        Self::E60205,
+        Self::E21607,
+        Self::E21204,
+        Self::E60519,
+        Self::E19057,
+        Self::E21712,
+        Self::E91004,
+        Self::E19029,
+        Self::E81007,
+        Self::E13230,
+        Self::E21102,
+        Self::E20159,
+        Self::E13222,
+        Self::E50057,
+        Self::E40138,
+        Self::E93104,
+        Self::E57006,
+        Self::E63041,
+        Self::E45101,
+        Self::E53300,
+        Self::E30890,
+        Self::E32112,
+        Self::E64018,
+        Self::E57007,
+        Self::E53601,
+        Self::E45377,
+        Self::E60620,
+        Self::E20004,
+        Self::E13617,
+        Self::E52162,
+        Self::E21257,
+        Self::E45711,
+        Self::E21650,
+        Self::E30108,
+        Self::E10003,
+        Self::E19014,
+        Self::E54251,
+        Self::E50340,
+        Self::E53404,
+        Self::E60229,
+        Self::E16023,
+        Self::E53620,
+        Self::E21403,
+        Self::E21253,
+        Self::E21473,
+        Self::E90030,
+        Self::E53627,
+        Self::E32208,
+        Self::E19022,
+        Self::E45362,
+        Self::E14213,
+        Self::E21478,
+        Self::E60614,
+        Self::E31209,
+        Self::E53215,
+        Self::E50377,
+        Self::E52103,
+        Self::E32219,
+        Self::E30016,
+        Self::E50506,
+        Self::E20422,
+        Self::E53204,
+        Self::E50101,
+        Self::E13805,
+        Self::E91101,
+        Self::E45374,
+        Self::E57009,
+        Self::E20105,
+        Self::E21248,
+        Self::E60005,
+        Self::E53621,
+        Self::E50332,
+        Self::E30022,
+        Self::E80306,
+        Self::E50393,
+        Self::E21218,
+        Self::E16022,
+        Self::E20404,
+        Self::E20021,
+        Self::E40135,
+        Self::E30100,
+        Self::E90027,
+        Self::E30002,
+        Self::E64010,
+        Self::E63047,
+        Self::E16025,
+        Self::E80606,
+        Self::E14204,
+        Self::E53617,
+        Self::E50436,
+        Self::E81014,
+        Self::E13331,
+        Self::E94304,
+        Self::E83001,
+        Self::E92007,
+        Self::E21723,
+        Self::E13252,
+        Self::E40152,
+        Self::E50374,
+        Self::E54100,
+        Self::E53208,
+        Self::E21207,
+        Self::E80904,
+        Self::E30446,
+        Self::E40005,
+        Self::E21503,
+        Self::E30009,
+        Self::E50330,
+        Self::E70004,
+        Self::E81012,
+        Self::E50382,
+        Self::E13212,
+        Self::E60500,
+        Self::E53205,
+        Self::E63028,
+        Self::E21472,
+        Self::E21203,
+        Self::E45207,
+        Self::E51105,
+        Self::E60611,
+        Self::E90103,
+        Self::E50418,
+        Self::E81019,
+        Self::E21701,
+        Self::E21239,
+        Self::E50378,
+        Self::E51201,
+        Self::E62017,
+        Self::E50438,
+        Self::E60619,
+        Self::E30116,
+        Self::E60401,
+        Self::E20423,
+        Self::E50529,
+        Self::E14221,
+        Self::E11243,
+        Self::E64019,
+        Self::E17009,
+        Self::E48031,
+        Self::E45700,
+        Self::E60410,
+        Self::E13611,
+        Self::E20012,
+        Self::E62006,
+        Self::E34106,
+        Self::E64006,
+        Self::E32021,
+        Self::E33119,
+        Self::E31604,
+        Self::E32500,
+        Self::E32101,
+        Self::E64014,
+        Self::E19056,
+        Self::E80504,
+        Self::E22401,
+        Self::E17001,
+        Self::E90016,
+        Self::E50107,
+        Self::E53109,
+        Self::E63001,
+        Self::E62003,
+        Self::E32009,
+        Self::E50201,
+        Self::E90006,
+        Self::E22200,
+        Self::E64004,
+        Self::E60604,
+        Self::E83002,
+        Self::E60311,
+        Self::E52164,
+        Self::E21501,
+        Self::E30122,
+        Self::E33108,
+        Self::E57018,
+        Self::E50328,
+        Self::E60517,
+        Self::E57003,
+        Self::E64022,
+        Self::E54003,
+        Self::E80802,
+        Self::E22102,
+        Self::E83007,
+        Self::E19010,
+        Self::E32209,
+        Self::E80614,
+        Self::E12301,
+        Self::E50104,
+        Self::E31002,
+        Self::E13247,
+        Self::E48029,
+        Self::E45103,
+        Self::E50309,
+        Self::E80602,
+        Self::E20500,
+        Self::E54509,
+        Self::E45361,
+        Self::E90102,
+        Self::E90013,
+        Self::E83605,
+        Self::E53661,
+        Self::E21620,
+        Self::E48011,
+        Self::E14238,
+        Self::E20410,
+        Self::E13257,
+        Self::E31202,
+        Self::E30031,
+        Self::E51003,
+        Self::E82006,
+        Self::E60723,
+        Self::E33201,
+        Self::E32503,
+        Self::E80903,
+        Self::E21648,
+        Self::E21608,
+        Self::E57004,
+        Self::E94500,
+        Self::E60612,
+        Self::E13329,
+        Self::E50363,
+        Self::E60712,
+        Self::E21220,
+        Self::E60621,
+        Self::E503,
+        Self::E32601,
+        Self::E50414,
+        Self::E60719,
+        Self::E45719,
+        Self::E70052,
+        Self::E21614,
+        Self::E13233,
+        Self::E91007,
+        Self::E21613,
+        Self::E60602,
+        Self::E58000,
+        Self::E63023,
+        Self::E21502,
+        Self::E21231,
+        Self::E51130,
+        Self::E60212,
+        Self::E31920,
+        Self::E62025,
+        Self::E19044,
+        Self::E51116,
+        Self::E50310,
+        Self::E80208,
+        Self::E51006,
+        Self::E45003,
+        Self::E21101,
+        Self::E60208,
+        Self::E62012,
+        Self::E52137,
+        Self::E17007,
+        Self::E91006,
+        Self::E70104,
+        Self::E13333,
+        Self::E50452,
+        Self::E45307,
+        Self::E33111,
+        Self::E52145,
+        Self::E60721,
+        Self::E53120,
+        Self::E80301,
+        Self::E40155,
+        Self::E83008,
+        Self::E13313,
+        Self::E83010,
+        Self::E20007,
+        Self::E90017,
+        Self::E62053,
+        Self::E50371,
+        Self::E21709,
+        Self::E11202,
+        Self::E31530,
+        Self::E83703,
+        Self::E83500,
+        Self::E14101,
+        Self::E50373,
+        Self::E30012,
+        Self::E53006,
+        Self::E50442,
+        Self::E80101,
+        Self::E19046,
+        Self::E91005,
+        Self::E94200,
+        Self::E21201,
+        Self::E30445,
+        Self::E13227,
+        Self::E21658,
+        Self::E21722,
+        Self::E80617,
+        Self::E50370,
+        Self::E32007,
+        Self::E13510,
+        Self::E50511,
+        Self::E50327,
+        Self::E20154,
+        Self::E50211,
+        Self::E90010,
+        Self::E45355,
+        Self::E50602,
+        Self::E45371,
+        Self::E60003,
+        Self::E60727,
+        Self::E31104,
+        Self::E53002,
+        Self::E13614,
+        Self::E19055,
+        Self::E50437,
+        Self::E40140,
+        Self::E50051,
+        Self::E63038,
+        Self::E83705,
+        Self::E45762,
+        Self::E53207,
+        Self::E50408,
+        Self::E54103,
+        Self::E50440,
+        Self::E70155,
+        Self::E50351,
+        Self::E50213,
+        Self::E90037,
+        Self::E31208,
+        Self::E60532,
+        Self::E14230,
+        Self::E63051,
+        Self::E57002,
+        Self::E31910,
+        Self::E83005,
+        Self::E63020,
+        Self::E50100,
+        Self::E52001,
+        Self::E53113,
+        Self::E60706,
+        Self::E21226,
+        Self::E20107,
+        Self::E32202,
+        Self::E50369,
+        Self::E21255,
+        Self::E83700,
+        Self::E16024,
+        Self::E80206,
+        Self::E34002,
+        Self::E19011,
+        Self::E19031,
+        Self::E94401,
+        Self::E60709,
+        Self::E22402,
+        Self::E91000,
+        Self::E52109,
+        Self::E62020,
+        Self::E70001,
+        Self::E63035,
+        Self::E17008,
+        Self::E83011,
+        Self::E32106,
+        Self::E90041,
+        Self::E50516,
+        Self::E32014,
+        Self::E80906,
+        Self::E50204,
+        Self::E51125,
+        Self::E13226,
+        Self::E70251,
+        Self::E63011,
+        Self::E20155,
+        Self::E11100,
+        Self::E21409,
+        Self::E92004,
+        Self::E30133,
+        Self::E52172,
+        Self::E14217,
+        Self::E21422,
+        Self::E51126,
+        Self::E32006,
+        Self::E45203,
+        Self::E21630,
+        Self::E50416,
+        Self::E19027,
+        Self::E60609,
+        Self::E40158,
+        Self::E60408,
+        Self::E45744,
+        Self::E21720,
+        Self::E13615,
+        Self::E11242,
+        Self::E19021,
+        Self::E52104,
+        Self::E13326,
+        Self::E31426,
+        Self::E57011,
+        Self::E50053,
+        Self::E50513,
+        Self::E21211,
+        Self::E60323,
+        Self::E50419,
+        Self::E53632,
+        Self::E45109,
+        Self::E50413,
+        Self::E21705,
+        Self::E13750,
+        Self::E21711,
+        Self::E45010,
+        Self::E13240,
+        Self::E52004,
+        Self::E16110,
+        Self::E63046,
+        Self::E53103,
+        Self::E13610,
+        Self::E32205,
+        Self::E81025,
+        Self::E45206,
+        Self::E21703,
+        Self::E40157,
+        Self::E50362,
+        Self::E21236,
+        Self::E13220,
+        Self::E21449,
+        Self::E45701,
+        Self::E21604,
+        Self::E50320,
+        Self::E54101,
+        Self::E60411,
+        Self::E19030,
+        Self::E94002,
+        Self::E21252,
+        Self::E30400,
+        Self::E32216,
+        Self::E19032,
+        Self::E60209,
+        Self::E80105,
+        Self::E22215,
+        Self::E68002,
+        Self::E45367,
+        Self::E32016,
+        Self::E21301,
+        Self::E60325,
+        Self::E13910,
+        Self::E60221,
+        Self::E31504,
+        Self::E21605,
+        Self::E52071,
+        Self::E52105,
+        Self::E53668,
+        Self::E53001,
+        Self::E80407,
+        Self::E31930,
+        Self::E13246,
+        Self::E21612,
+        Self::E53206,
+        Self::E32207,
+        Self::E60315,
+        Self::E32103,
+        Self::E70102,
+        Self::E57017,
+        Self::E40137,
+        Self::E81017,
+        Self::E30895,
+        Self::E53123,
+        Self::E90032,
+        Self::E81006,
+        Self::E50202,
+        Self::E11236,
+        Self::E52213,
+        Self::E80913,
+        Self::E81005,
+        Self::E52167,
+        Self::E14202,
+        Self::E32603,
+        Self::E62021,
+        Self::E21619,
+        Self::E20153,
+        Self::E53626,
+        Self::E60404,
+        Self::E53664,
+        Self::E50105,
+        Self::E50528,
+        Self::E30007,
+        Self::E22403,
+        Self::E22400,
+        Self::E50058,
+        Self::E14111,
+        Self::E30896,
+        Self::E63006,
+        Self::E80502,
+        Self::E63029,
+        Self::E52311,
+        Self::E93101,
+        Self::E20156,
+        Self::E45208,
+        Self::E70051,
+        Self::E54507,
+        Self::E60534,
+        Self::E62009,
+        Self::E19048,
+        Self::E40147,
+        Self::E17002,
+        Self::E62024,
+        Self::E53202,
+        Self::E21210,
+        Self::E58001,
+        Self::E35126,
+        Self::E45370,
+        Self::E80303,
+        Self::E52214,
+        Self::E80905,
+        Self::E60716,
+        Self::E61004,
+        Self::E52304,
+        Self::E45358,
+        Self::E50422,
+        Self::E45005,
+        Self::E35111,
+        Self::E13217,
+        Self::E80503,
+        Self::E50003,
+        Self::E60702,
+        Self::E83402,
+        Self::E60223,
+        Self::E30103,
+        Self::E11320,
+        Self::E21249,
+        Self::E13242,
+        Self::E13245,
+        Self::E53304,
+        Self::E52140,
+        Self::E22224,
+        Self::E30105,
+        Self::E51104,
+        Self::E45360,
+        Self::E52215,
+        Self::E22207,
+        Self::E21256,
+        Self::E32008,
+        Self::E60510,
+        Self::E51122,
+        Self::E20104,
+        Self::E20020,
+        Self::E52182,
+        Self::E21710,
+        Self::E30404,
+        Self::E53622,
+        Self::E54053,
+        Self::E57005,
+        Self::E19042,
+        Self::E54452,
+        Self::E12101,
+        Self::E14211,
+        Self::E30129,
+        Self::E45733,
+        Self::E32711,
+        Self::E58003,
+        Self::E21730,
+        Self::E21452,
+        Self::E16010,
+        Self::E33107,
+        Self::E50324,
+        Self::E50421,
+        Self::E61000,
+        Self::E21421,
+        Self::E30127,
+        Self::E21259,
+        Self::E33000,
+        Self::E53669,
+        Self::E83000,
+        Self::E16108,
+        Self::E50361,
+        Self::E21902,
+        Self::E13312,
+        Self::E22204,
+        Self::E20429,
+        Self::E22113,
+        Self::E30441,
+        Self::E22203,
+        Self::E50364,
+        Self::E30128,
+        Self::E13521,
+        Self::E50068,
+        Self::E60228,
+        Self::E51202,
+        Self::E16113,
+        Self::E15009,
+        Self::E53217,
+        Self::E83702,
+        Self::E60326,
+        Self::E45002,
+        Self::E52149,
+        Self::E22214,
+        Self::E22209,
+        Self::E50415,
+        Self::E63045,
+        Self::E30032,
+        Self::E32220,
+        Self::E50212,
+        Self::E40151,
+        Self::E13340,
+        Self::E53501,
+        Self::E22404,
+        Self::E53603,
+        Self::E50600,
+        Self::E30885,
+        Self::E93103,
+        Self::E54301,
+        Self::E30894,
+        Self::E22119,
+        Self::E21471,
+        Self::E70253,
+        Self::E90012,
+        Self::E17400,
+        Self::E81016,
+        Self::E21601,
+        Self::E32218,
+        Self::E48027,
+        Self::E13221,
+        Self::E32215,
+        Self::E14212,
+        Self::E60308,
+        Self::E45760,
+        Self::E21910,
+        Self::E60714,
+        Self::E22105,
+        Self::E80624,
+        Self::E13251,
+        Self::E53110,
+        Self::E54009,
+        Self::E13430,
+        Self::E52305,
+        Self::E54051,
+        Self::E50203,
+        Self::E22005,
+        Self::E52181,
+        Self::E80622,
+        Self::E51127,
+        Self::E80501,
+        Self::E90003,
+        Self::E82005,
+        Self::E48025,
+        Self::E13299,
+        Self::E22117,
+        Self::E22108,
+        Self::E50056,
+        Self::E50403,
+        Self::E52144,
+        Self::E403,
+        Self::E31486,
+        Self::E40134,
+        Self::E10002,
+        Self::E54354,
+        Self::E45302,
+        Self::E82002,
+        Self::E33105,
+        Self::E57019,
+        Self::E30125,
+        Self::E60317,
+        Self::E53500,
+        Self::E80618,
+        Self::E53663,
+        Self::E14226,
+        Self::E14239,
+        Self::E63025,
+        Self::E30883,
+        Self::E52166,
+        Self::E31008,
+        Self::E60202,
+        Self::E30442,
+        Self::E30021,
+        Self::E32001,
+        Self::E81024,
+        Self::E50420,
+        Self::E54502,
+        Self::E50321,
+        Self::E13231,
+        Self::E40000,
+        Self::E62027,
+        Self::E53662,
+        Self::E52310,
+        Self::E50502,
+        Self::E13120,
+        Self::E52309,
+        Self::E21653,
+        Self::E62008,
+        Self::E45375,
+        Self::E82004,
+        Self::E12300,
+        Self::E51215,
+        Self::E80604,
+        Self::E32113,
+        Self::E30123,
+        Self::E21453,
+        Self::E60200,
+        Self::E19024,
+        Self::E81004,
+        Self::E60713,
+        Self::E45301,
+        Self::E19038,
+        Self::E62100,
+        Self::E48032,
+        Self::E30892,
+        Self::E22222,
+        Self::E63022,
+        Self::E11235,
+        Self::E90025,
+        Self::E50401,
+        Self::E20102,
+        Self::E40123,
+        Self::E80304,
+        Self::E52401,
+        Self::E70106,
+        Self::E60707,
+        Self::E52203,
+        Self::E45369,
+        Self::E31000,
+        Self::E30891,
+        Self::E60333,
+        Self::E45366,
+        Self::E10001,
+        Self::E50507,
+        Self::E31923,
+        Self::E80605,
+        Self::E30024,
+        Self::E14222,
+        Self::E60313,
+        Self::E30029,
+        Self::E48030,
+        Self::E50206,
+        Self::E13112,
+        Self::E45771,
+        Self::E62007,
+        Self::E50435,
+        Self::E91102,
+        Self::E94100,
+        Self::E22218,
+        Self::E63009,
+        Self::E90039,
+        Self::E20151,
+        Self::E54453,
+        Self::E13327,
+        Self::E30114,
+        Self::E30003,
+        Self::E50303,
+        Self::E22208,
+        Self::E16105,
+        Self::E21209,
+        Self::E45763,
+        Self::E11203,
+        Self::E63003,
+        Self::E63043,
+        Self::E12100,
+        Self::E60224,
+        Self::E52165,
+        Self::E22120,
+        Self::E52135,
+        Self::E61008,
+        Self::E20103,
+        Self::E61005,
+        Self::E60607,
+        Self::E53605,
+        Self::E14106,
+        Self::E16028,
+        Self::E45209,
+        Self::E19054,
+        Self::E50379,
+        Self::E13248,
+        Self::E50350,
+        Self::E60550,
+        Self::E14240,
+        Self::E94600,
+        Self::E22206,
+        Self::E54300,
+        Self::E13244,
+        Self::E30131,
+        Self::E14235,
+        Self::E62019,
+        Self::E48050,
+        Self::E50060,
+        Self::E22500,
+        Self::E52107,
+        Self::E91104,
+        Self::E52072,
+        Self::E13223,
+        Self::E22121,
+        Self::E60220,
+        Self::E51131,
+        Self::E21655,
+        Self::E50331,
+        Self::E50329,
+        Self::E53200,
+        Self::E52111,
+        Self::E21481,
+        Self::E30034,
+        Self::E80902,
+        Self::E50441,
+        Self::E33122,
+        Self::E21420,
+        Self::E22211,
+        Self::E52307,
+        Self::E11237,
+        Self::E21247,
+        Self::E61003,
+        Self::E90022,
+        Self::E54206,
+        Self::E31207,
+        Self::E14108,
+        Self::E60511,
+        Self::E50391,
+        Self::E50106,
+        Self::E32304,
+        Self::E60201,
+        Self::E20002,
+        Self::E60618,
+        Self::E82007,
+        Self::E53630,
+        Self::E80406,
+        Self::E13218,
+        Self::E50368,
+        Self::E63007,
+        Self::E53107,
+        Self::E60307,
+        Self::E64008,
+        Self::E21618,
+        Self::E50214,
+        Self::E13238,
+        Self::E53633,
+        Self::E61007,
+        Self::E30104,
+        Self::E83401,
+        Self::E22202,
+        Self::E53122,
+        Self::E19034,
+        Self::E64007,
+        Self::E60601,
+        Self::E45359,
+        Self::E45009,
+        Self::E13239,
+        Self::E80901,
+        Self::E11770,
+        Self::E30436,
+        Self::E60610,
+        Self::E31600,
+        Self::E81008,
+        Self::E48001,
+        Self::E33103,
+        Self::E11300,
+        Self::E80307,
+        Self::E21241,
+        Self::E52000,
+        Self::E20403,
+        Self::E14219,
+        Self::E54200,
+        Self::E19050,
+        Self::E14105,
+        Self::E50512,
+        Self::E31480,
+        Self::E30020,
+        Self::E80409,
+        Self::E19025,
+        Self::E404,
+        Self::E62014,
+        Self::E90101,
+        Self::E13110,
+        Self::E80505,
+        Self::E11200,
+        Self::E51111,
+        Self::E21224,
+        Self::E52306,
+        Self::E32203,
+        Self::E60330,
+        Self::E13810,
+        Self::E52136,
+        Self::E50326,
+        Self::E50405,
+        Self::E14203,
+        Self::E53625,
+        Self::E31487,
+        Self::E60006,
+        Self::E22115,
+        Self::E30450,
+        Self::E21479,
+        Self::E32015,
+        Self::E30010,
+        Self::E21610,
+        Self::E21451,
+        Self::E53614,
+        Self::E50006,
+        Self::E50209,
+        Self::E90001,
+        Self::E90011,
+        Self::E62010,
+        Self::E62002,
+        Self::E32212,
+        Self::E52051,
+        Self::E45102,
+        Self::E52174,
+        Self::E21480,
+        Self::E60520,
+        Self::E81013,
+        Self::E31903,
+        Self::E13322,
+        Self::E19047,
+        Self::E45600,
+        Self::E32505,
+        Self::E13254,
+        Self::E21717,
+        Self::E11251,
+        Self::E54302,
+        Self::E70103,
+        Self::E90034,
+        Self::E50306,
+        Self::E53611,
+        Self::E14234,
+        Self::E91103,
+        Self::E31500,
+        Self::E22104,
+        Self::E45352,
+        Self::E50508,
+        Self::E22106,
+        Self::E21212,
+        Self::E83400,
+        Self::E57001,
+        Self::E20161,
+        Self::E81018,
+        Self::E13210,
+        Self::E50400,
+        Self::E60710,
+        Self::E11201,
+        Self::E80207,
+        Self::E20413,
+        Self::E92002,
+        Self::E81021,
+        Self::E90004,
+        Self::E13511,
+        Self::E14237,
+        Self::E54208,
+        Self::E50341,
+        Self::E32105,
+        Self::E91001,
+        Self::E50407,
+        Self::E50433,
+        Self::E53402,
+        Self::E12102,
+        Self::E31400,
+        Self::E51001,
+        Self::E45745,
+        Self::E60300,
+        Self::E53216,
+        Self::E52302,
+        Self::E45006,
+        Self::E90100,
+        Self::E22221,
+        Self::E90029,
+        Self::E60406,
+        Self::E53101,
+        Self::E90031,
+        Self::E31404,
+        Self::E19040,
+        Self::E45764,
+        Self::E62004,
+        Self::E45201,
+        Self::E63019,
+        Self::E60608,
+        Self::E64015,
+        Self::E54510,
+        Self::E40111,
+        Self::E32111,
+        Self::E30893,
+        Self::E31902,
+        Self::E53108,
+        Self::E32602,
+        Self::E30026,
+        Self::E30115,
+        Self::E35118,
+        Self::E14241,
+        Self::E90018,
+        Self::E62026,
+        Self::E21631,
+        Self::E94001,
+        Self::E21615,
+        Self::E13321,
+        Self::E21652,
+        Self::E40144,
+        Self::E94201,
+        Self::E80203,
+        Self::E60329,
+        Self::E54050,
+        Self::E40100,
+        Self::E52138,
+        Self::E50200,
+        Self::E32100,
+        Self::E30008,
+        Self::E13253,
+        Self::E31102,
+        Self::E19004,
+        Self::E19005,
+        Self::E80201,
+        Self::E90019,
+        Self::E60533,
+        Self::E400,
+        Self::E30448,
+        Self::E13520,
+        Self::E48024,
+        Self::E45210,
+        Self::E60403,
+        Self::E45402,
+        Self::E31941,
+        Self::E54151,
+        Self::E21609,
+        Self::E13338,
+        Self::E52170,
+        Self::E64001,
+        Self::E22101,
+        Self::E51121,
+        Self::E32401,
+        Self::E63021,
+        Self::E21624,
+        Self::E30449,
+        Self::E53613,
+        Self::E11310,
+        Self::E40149,
+        Self::E83004,
+        Self::E45004,
+        Self::E54150,
+        Self::E22201,
+        Self::E22100,
+        Self::E60531,
+        Self::E60008,
+        Self::E50402,
+        Self::E31205,
+        Self::E45372,
+        Self::E50432,
+        Self::E80613,
+        Self::E62023,
+        Self::E53400,
+        Self::E45211,
+        Self::E40131,
+        Self::E60722,
+        Self::E83604,
+        Self::E94300,
+        Self::E48010,
+        Self::E51112,
+        Self::E45353,
+        Self::E50367,
+        Self::E50527,
+        Self::E80910,
+        Self::E94301,
+        Self::E31003,
+        Self::E21234,
+        Self::E62018,
+        Self::E54007,
+        Self::E20005,
+        Self::E53125,
+        Self::E50055,
+        Self::E48004,
+        Self::E32110,
+        Self::E45305,
+        Self::E83006,
+        Self::E40141,
+        Self::E53111,
+        Self::E31105,
+        Self::E50061,
+        Self::E32504,
+        Self::E51120,
+        Self::E80305,
+        Self::E50004,
+        Self::E50610,
+        Self::E14231,
+        Self::E55555,
+        Self::E33120,
+        Self::E50305,
+        Self::E21230,
+        Self::E21262,
+        Self::E62000,
+        Self::E90038,
+        Self::E21214,
+        Self::E52141,
+        Self::E53607,
+        Self::E53003,
+        Self::E63034,
+        Self::E32700,
+        Self::E81022,
+        Self::E51007,
+        Self::E80603,
+        Self::E57014,
+        Self::E30887,
+        Self::E90026,
+        Self::E21657,
+        Self::E60402,
+        Self::E30880,
+        Self::E63018,
+        Self::E32002,
+        Self::E13224,
+        Self::E68007,
+        Self::E22103,
+        Self::E14206,
+        Self::E40153,
+        Self::E94604,
+        Self::E91201,
+        Self::E21300,
+        Self::E92001,
+        Self::E30001,
+        Self::E30120,
+        Self::E31203,
+        Self::E11241,
+        Self::E50322,
+        Self::E50334,
+        Self::E30113,
+        Self::E14232,
+        Self::E13237,
+        Self::E60225,
+        Self::E31950,
+        Self::E21215,
+        Self::E13621,
+        Self::E80405,
+        Self::E21474,
+        Self::E13250,
+        Self::E13314,
+        Self::E52161,
+        Self::E80909,
+        Self::E83600,
+        Self::E32506,
+        Self::E30023,
+        Self::E50406,
+        Self::E40145,
+        Self::E50069,
+        Self::E62013,
+        Self::E51119,
+        Self::E60540,
+        Self::E63012,
+        Self::E53406,
+        Self::E93105,
+        Self::E80610,
+        Self::E31603,
+        Self::E32012,
+        Self::E21216,
+        Self::E60703,
+        Self::E30886,
+        Self::E52301,
+        Self::E21213,
+        Self::E90036,
+        Self::E50050,
+        Self::E50541,
+        Self::E57008,
+        Self::E13211,
+        Self::E31302,
+        Self::E51005,
+        Self::E30882,
+        Self::E64021,
+        Self::E60700,
+        Self::E50349,
+        Self::E53667,
+        Self::E13803,
+        Self::E21729,
+        Self::E21719,
+        Self::E22109,
+        Self::E21724,
+        Self::E63027,
+        Self::E30132,
+        Self::E12400,
+        Self::E33104,
+        Self::E53004,
+        Self::E32114,
+        Self::E21450,
+        Self::E30410,
+        Self::E21454,
+        Self::E50503,
+        Self::E40136,
+        Self::E21626,
+        Self::E32710,
+        Self::E63005,
+        Self::E63013,
+        Self::E32011,
+        Self::E13410,
+        Self::E21401,
+        Self::E70153,
+        Self::E33203,
+        Self::E20160,
+        Self::E60226,
+        Self::E21645,
+        Self::E53623,
+        Self::E91002,
+        Self::E50109,
+        Self::E70152,
+        Self::E60222,
+        Self::E80202,
+        Self::E30898,
+        Self::E45741,
+        Self::E30017,
+        Self::E21651,
+        Self::E60217,
+        Self::E64013,
+        Self::E20503,
+        Self::E30028,
+        Self::E40132,
+        Self::E21713,
+        Self::E62035,
+        Self::E94000,
+        Self::E68005,
+        Self::E13232,
+        Self::E21901,
+        Self::E53302,
+        Self::E21708,
+        Self::E30030,
+        Self::E50065,
+        Self::E50443,
+        Self::E21603,
+        Self::E57010,
+        Self::E13619,
+        Self::E19013,
+        Self::E32201,
+        Self::E63030,
+        Self::E53118,
+        Self::E10004,
+        Self::E54008,
+        Self::E31005,
+        Self::E40112,
+        Self::E32604,
+        Self::E32013,
+        Self::E60207,
+        Self::E50342,
+        Self::E14107,
+        Self::E53660,
+        Self::E60725,
+        Self::E63002,
+        Self::E60605,
+        Self::E19037,
+        Self::E45202,
+        Self::E31951,
+        Self::E62022,
+        Self::E32605,
+        Self::E13213,
+        Self::E30889,
+        Self::E11205,
+        Self::E30109,
+        Self::E51102,
+        Self::E62016,
+        Self::E16104,
+        Self::E21656,
+        Self::E50076,
+        Self::E45312,
+        Self::E57012,
+        Self::E31204,
+        Self::E52142,
+        Self::E32022,
+        Self::E50390,
+        Self::E50376,
+        Self::E45007,
+        Self::E53666,
+        Self::E22199,
+        Self::E30102,
+        Self::E53201,
+        Self::E63015,
+        Self::E21649,
+        Self::E92006,
+        Self::E63040,
+        Self::E54209,
+        Self::E64012,
+        Self::E54458,
+        Self::E31301,
+        Self::E60204,
+        Self::E60715,
+        Self::E51129,
+        Self::E14223,
+        Self::E54205,
+        Self::E80103,
+        Self::E410,
+        Self::E94602,
+        Self::E50366,
+        Self::E32210,
+        Self::E19052,
+        Self::E31960,
+        Self::E53401,
+        Self::E63032,
+        Self::E20003,
+        Self::E82008,
+        Self::E48000,
+        Self::E64024,
+        Self::E80701,
+        Self::E31106,
+        Self::E45313,
+        Self::E21217,
+        Self::E54056,
+        Self::E53124,
+        Self::E60227,
+        Self::E21621,
+        Self::E14300,
+        Self::E21245,
+        Self::E40122,
+        Self::E64020,
+        Self::E50392,
+        Self::E50500,
+        Self::E32703,
+        Self::E30443,
+        Self::E60603,
+        Self::E13249,
+        Self::E82003,
+        Self::E13215,
+        Self::E52303,
+        Self::E21202,
+        Self::E456001,
+        Self::E22116,
+        Self::E53407,
+        Self::E32214,
+        Self::E456002,
+        Self::E45401,
+        Self::E32221,
+        Self::E45761,
+        Self::E16109,
+        Self::E50002,
+        Self::E21225,
+        Self::E21455,
+        Self::E30005,
+        Self::E94101,
+        Self::E50308,
+        Self::E31900,
+        Self::E13235,
+        Self::E51128,
+        Self::E32400,
+        Self::E13236,
+        Self::E16107,
+        Self::E53631,
+        Self::E21405,
+        Self::E32010,
+        Self::E30110,
+        Self::E31403,
+        Self::E22110,
+        Self::E32206,
+        Self::E14109,
+        Self::E70002,
+        Self::E48002,
+        Self::E45765,
+        Self::E80616,
+        Self::E81001,
+        Self::E21260,
+        Self::E68004,
+        Self::E32223,
+        Self::E13513,
+        Self::E32600,
+        Self::E33121,
+        Self::E48026,
+        Self::E50103,
+        Self::E31931,
+        Self::E21223,
+        Self::E35114,
+        Self::E45303,
+        Self::E60717,
+        Self::E68003,
+        Self::E50504,
+        Self::E21900,
+        Self::E45304,
+        Self::E63024,
+        Self::E15003,
+        Self::E40113,
+        Self::E19003,
+        Self::E15000,
+        Self::E60708,
+        Self::E45205,
+        Self::E45363,
+        Self::E40133,
+        Self::E83601,
+        Self::E52148,
+        Self::E21240,
+        Self::E31924,
+        Self::E16021,
+        Self::E31100,
+        Self::E21206,
+        Self::E21261,
+        Self::E70053,
+        Self::E80205,
+        Self::E80620,
+        Self::E52212,
+        Self::E21704,
+        Self::E50307,
+        Self::E21646,
+        Self::E81000,
+        Self::E53403,
+        Self::E50300,
+        Self::E21721,
+        Self::E60617,
+        Self::E34005,
+        Self::E45354,
+        Self::E60206,
+        Self::E60219,
+        Self::E50409,
+        Self::E52003,
+        Self::E30033,
+        Self::E21228,
+        Self::E50325,
+        Self::E81009,
+        Self::E31201,
+        Self::E21232,
+        Self::E11206,
+        Self::E16000,
+        Self::E91202,
+        Self::E51103,
+        Self::E80908,
+        Self::E13219,
+        Self::E81010,
+        Self::E80601,
+        Self::E54010,
+        Self::E19043,
+        Self::E50540,
+        Self::E32115,
+        Self::E14207,
+        Self::E40148,
+        Self::E21258,
+        Self::E13710,
+        Self::E23001,
+        Self::E14104,
+        Self::E21634,
+        Self::E48003,
+        Self::E50404,
+        Self::E80402,
+        Self::E90000,
+        Self::E90020,
+        Self::E52168,
+        Self::E21221,
+        Self::E31101,
+        Self::E20001,
+        Self::E80801,
+        Self::E90028,
+        Self::E13512,
+        Self::E30014,
+        Self::E21100,
+        Self::E60409,
+        Self::E50323,
+        Self::E21476,
+        Self::E50063,
+        Self::E20426,
+        Self::E53105,
+        Self::E90033,
+        Self::E22216,
+        Self::E31007,
+        Self::E45008,
+        Self::E48023,
+        Self::E20009,
+        Self::E60331,
+        Self::E22123,
+        Self::E94302,
+        Self::E13613,
+        Self::E11210,
+        Self::E21219,
+        Self::E21404,
+        Self::E40154,
+        Self::E21622,
+        Self::E61002,
+        Self::E80506,
+        Self::E52147,
+        Self::E20008,
+        Self::E51115,
+        Self::E32222,
+        Self::E53303,
+        Self::E31503,
+        Self::E80404,
+        Self::E50360,
+        Self::E50444,
+        Self::E61006,
+        Self::E13620,
+        Self::E20010,
+        Self::E45212,
+        Self::E63033,
+        Self::E63042,
+        Self::E60405,
+        Self::E52002,
+        Self::E21208,
+        Self::E22228,
+        Self::E31001,
+        Self::E54454,
+        Self::E60322,
+        Self::E21200,
+        Self::E60314,
+        Self::E90023,
+        Self::E52139,
+        Self::E21629,
+        Self::E90035,
+        Self::E80609,
+        Self::E13337,
+        Self::E23003,
+        Self::E53610,
+        Self::E51124,
+        Self::E50302,
+        Self::E13258,
+        Self::E60302,
+        Self::E62052,
+        Self::E70005,
+        Self::E60701,
+        Self::E53602,
+        Self::E45368,
+        Self::E32501,
+        Self::E60301,
+        Self::E14205,
+        Self::E50102,
+        Self::E45310,
+        Self::E60305,
+        Self::E63010,
+        Self::E60613,
+        Self::E50411,
+        Self::E13256,
+        Self::E13214,
+        Self::E80408,
+        Self::E50372,
+        Self::E21254,
+        Self::E13243,
+        Self::E21238,
+        Self::E53119,
+        Self::E21728,
+        Self::E16111,
+        Self::E50430,
+        Self::E53604,
+        Self::E80608,
+        Self::E45001,
+        Self::E13320,
+        Self::E30015,
+        Self::E60203,
+        Self::E33118,
+        Self::E50353,
+        Self::E21251,
+        Self::E50000,
+        Self::E16001,
+        Self::E21458,
+        Self::E14201,
+        Self::E20152,
+        Self::E22107,
+        Self::E63017,
+        Self::E20106,
+        Self::E70101,
+        Self::E50601,
+        Self::E22300,
+        Self::E21243,
+        Self::E51123,
+        Self::E30035,
+        Self::E20023,
+        Self::E13334,
+        Self::E70151,
+        Self::E92003,
+        Self::E30881,
+        Self::E51002,
+        Self::E40159,
+        Self::E22229,
+        Self::E13225,
+        Self::E22001,
+        Self::E80102,
+        Self::E83009,
+        Self::E31942,
+        Self::E70003,
+        Self::E32204,
+        Self::E31481,
+        Self::E32502,
+        Self::E90024,
+        Self::E13255,
+        Self::E53100,
+        Self::E40139,
+        Self::E31006,
+        Self::E21727,
+        Self::E62011,
+        Self::E45715,
+        Self::E52101,
+        Self::E14215,
+        Self::E63026,
+        Self::E14102,
+        Self::E53612,
+        Self::E48033,
+        Self::E50453,
+        Self::E45306,
+        Self::E91100,
+        Self::E13699,
+        Self::E80615,
+        Self::E50439,
+        Self::E53600,
+        Self::E12200,
+        Self::E31921,
+        Self::E23006,
+        Self::E83701,
+        Self::E50510,
+        Self::E21714,
+        Self::E94501,
+        Self::E63044,
+        Self::E80907,
+        Self::E32018,
+        Self::E81015,
+        Self::E50347,
+        Self::E52173,
+        Self::E61009,
+        Self::E60309,
+        Self::E50210,
+        Self::E30004,
+        Self::E53209,
+        Self::E64003,
+        Self::E20006,
+        Self::E50501,
+        Self::E63037,
+        Self::E21715,
+        Self::E60726,
+        Self::E60724,
+        Self::E21647,
+        Self::E14110,
+        Self::E83704,
+        Self::E40110,
+        Self::E19049,
+        Self::E22219,
+        Self::E63039,
+        Self::E58002,
+        Self::E50001,
+        Self::E81020,
+        Self::E80104,
+        Self::E11215,
+        Self::E14210,
+        Self::E52106,
+        Self::E53624,
+        Self::E21205,
+        Self::E52110,
+        Self::E50505,
+        Self::E19036,
+        Self::E40146,
+        Self::E81023,
+        Self::E45350,
+        Self::E53121,
+        Self::E60001,
+        Self::E21644,
+        Self::E32302,
+        Self::E52201,
+        Self::E53606,
+        Self::E70154,
+        Self::E50365,
+        Self::E14103,
+        Self::E32200,
+        Self::E13201,
+        Self::E30106,
+        Self::E13311,
+        Self::E11240,
+        Self::E16027,
+        Self::E60214,
+        Self::E11220,
+        Self::E93102,
+        Self::E21726,
+        Self::E68001,
+        Self::E21470,
+        Self::E81011,
+        Self::E19020,
+        Self::E52134,
+        Self::E30013,
+        Self::E30018,
+        Self::E54419,
+        Self::E53665,
+        Self::E31484,
+        Self::E51101,
+        Self::E50301,
+        Self::E50385,
+        Self::E53615,
+        Self::E94603,
+        Self::E62220,
+        Self::E51117,
+        Self::E21617,
+        Self::E16112,
+        Self::E54250,
+        Self::E13216,
+        Self::E30101,
+        Self::E90040,
+        Self::E60600,
+        Self::E30025,
+        Self::E60210,
+        Self::E63014,
+        Self::E90021,
+        Self::E14218,
+        Self::E80401,
+        Self::E13325,
+        Self::E60711,
+        Self::E45204,
+        Self::E22226,
     ];
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire

@@ -60,7 +60,12 @@ fn write_enum(out: &mut String, model: &Model) {
     );
     // The title is the catalog's, not wrapped: only the prose after it is errcat's.
     let title = text::plain(&model.catalog.title);
-    let doc = format!("An error code of the {title}.\n\n{}", wrap_prose(&prose, 0));
+    let shared = Shared::of(model);
+    let doc = format!(
+        "An error code of the {title}.\n\n{}{}",
+        wrap_prose(&prose, 0),
+        shared.doc()
+    );
     write_doc(out, "", &doc);
     let repr = if model.codes.len() <= usize::from(u16::MAX) + 1 {
         "u16"
@@ -78,21 +83,68 @@ fn write_enum(out: &mut String, model: &Model) {
         if i > 0 {
             out.push('\n');
         }
-        write_variant(out, model, c);
+        write_variant(out, model, c, &shared);
     }
     out.push_str("}\n");
 }
 
+/// What every variant's docs would say alike, said once in the enum's docs instead.
+struct Shared {
+    /// The doc URL rule, when every code's URL is its code inside the same text.
+    doc_url: Option<Affix>,
+    /// The version history of every code, when they all have the same.
+    history: Option<Vec<String>>,
+}
+
+impl Shared {
+    fn of(model: &Model) -> Shared {
+        // One code's URL is no rule (its column is a constant).
+        let urls: Vec<&str> = model
+            .codes
+            .iter()
+            .filter_map(|c| c.doc_url.as_deref())
+            .collect();
+        let doc_url = (model.codes.len() > 1 && model.all_have_doc_url())
+            .then(|| Affix::find(&wires(model), &urls))
+            .flatten();
+        let mut histories = model.codes.iter().map(super::versions);
+        let first = histories.next().filter(|h| !h.is_empty());
+        let history = first.filter(|first| histories.all(|h| h == *first));
+        Shared { doc_url, history }
+    }
+
+    /// The enum's paragraphs for what the variants share (empty for nothing).
+    fn doc(&self) -> String {
+        let mut doc = String::new();
+        if let Some(rule) = &self.doc_url {
+            let template = text::code_span(&format!("{}{{code}}{}", rule.before, rule.after));
+            let sentence = format!(
+                "Each code's documentation is at {template}, the code in place of `{{code}}` \
+                 ([`ErrorCode::doc_url`])."
+            );
+            doc.push_str("\n\n");
+            doc.push_str(&wrap_prose(&sentence, 0));
+        }
+        if let Some(history) = &self.history {
+            doc.push_str("\n\nFor every code: ");
+            doc.push_str(&history.join(" "));
+        }
+        doc
+    }
+}
+
 /// One variant of `ErrorCode`: its docs, `#[deprecated]` if it is, and its name.
-fn write_variant(out: &mut String, model: &Model, code: &CodeModel) {
-    write_doc(out, "    ", &variant_doc(model, code));
+fn write_variant(out: &mut String, model: &Model, code: &CodeModel, shared: &Shared) {
+    write_doc(out, "    ", &variant_doc(model, code, shared));
     if let Some(args) = deprecated_args(code) {
         attribute(out, "    ", "deprecated", &args);
     }
     let _ = writeln!(out, "    {},", code.variant);
 }
 
-fn variant_doc(model: &Model, code: &CodeModel) -> String {
+/// A variant's docs: its message, description, facts, and (unless the enum's docs say it
+/// for every code) its documentation URL and history.
+fn variant_doc(model: &Model, code: &CodeModel, shared: &Shared) -> String {
     let e = &code.entry();
     let mut doc = format!(
         "{} — {}",
@@ -120,11 +172,11 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
         doc.push_str("\n\n");
         doc.push_str(&facts.join(" "));
     }
-    if let Some(url) = &code.doc_url {
+    if let Some(url) = code.doc_url.as_ref().filter(|_| shared.doc_url.is_none()) {
         let _ = write!(doc, "\n\nDocumentation: <{url}>");
     }
     let history = super::versions(code);
-    if !history.is_empty() {
+    if !history.is_empty() && shared.history.is_none() {
         doc.push_str("\n\n");
         doc.push_str(&history.join(" "));
     }
@@ -177,7 +229,8 @@ fn write_all(out: &mut String, model: &Model) {
     let all: Vec<String> = model
         .codes
         .iter()
-        .map(|c| format!("ErrorCode::{}", c.variant))
+        // `Self::`: shorter, and at 10,000 codes every byte counts ten thousand times.
+        .map(|c| format!("Self::{}", c.variant))
         .collect();
     array(
         out,
@@ -740,4 +793,106 @@ fn write_spellings(out: &mut String, table: &phf::Phf, spellings: &[(&str, usize
     );
     let head = format!("static SPELLINGS: [&str; {}] = ", spelled.len());
     array(out, "    ", &head, &spelled, ";");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing;
+
+    /// The model of a synthetic catalog of `n` codes, after `edit`.
+    fn model(n: usize, edit: impl FnOnce(&mut crate::format::Catalog)) -> Model {
+        let mut catalog = testing::catalog("synthetic", n, 0);
+        edit(&mut catalog);
+        Model::build(catalog, "catalog/synthetic.json").expect("a valid catalog")
+    }
+
+    /// `codes.rs` for a synthetic catalog of `n` codes, after `edit`.
+    fn codes(n: usize, edit: impl FnOnce(&mut crate::format::Catalog)) -> String {
+        codes_rs("", &model(n, edit))
+    }
+
+    #[test]
+    fn doc_urls_from_a_template_are_a_rule_said_once() {
+        let out = codes(3, |_| {});
+        assert!(out.contains("[$(concat!(\"https://errors.example.com/reference#\", $code)),*];"));
+        assert!(!out.contains("\"https://errors.example.com/reference#auth_failure_0\""));
+        assert!(
+            out.contains("`https://errors.example.com/reference#{code}`"),
+            "{out}"
+        );
+        assert!(!out.contains("Documentation: <"), "{out}");
+    }
+
+    #[test]
+    fn doc_urls_that_break_the_template_stay_a_table_and_in_each_variant() {
+        let out = codes(3, |c| {
+            c.codes[1].doc_url = Some("https://elsewhere.example/x".into())
+        });
+        assert!(
+            !out.contains("concat!(\"https://errors.example.com"),
+            "{out}"
+        );
+        assert!(out.contains("pub(super) static DOC_URLS: [&str; 3] = ["));
+        assert!(out.contains("\"https://elsewhere.example/x\""));
+        assert_eq!(out.matches("/// Documentation: <").count(), 3, "{out}");
+    }
+
+    #[test]
+    fn descriptions_that_are_the_message_are_not_written_again() {
+        // Without `description` or `when`, every description is the message.
+        let out = codes(3, |c| c.codes.iter_mut().for_each(|e| e.when = None));
+        assert!(!out.contains("static DESCRIPTIONS"), "{out}");
+        assert!(out.contains(
+            "pub const fn description(self) -> &'static str {\n        self.message()\n    }"
+        ));
+        // One of three keeps its own: `""` stands for the message in the others.
+        let out = codes(3, |c| {
+            c.codes.iter_mut().skip(1).for_each(|e| e.when = None)
+        });
+        let table = out.split("static DESCRIPTIONS").nth(1).expect("a table");
+        assert!(table.contains("\"When operation 0 of the auth service fails\""));
+        assert_eq!(
+            table.split("];").next().map(|t| t.matches("\"\"").count()),
+            Some(2)
+        );
+        assert!(out.contains("if description.is_empty() {\n            self.message()"));
+    }
+
+    #[test]
+    fn variant_names_that_are_no_rule_over_the_code_are_a_table() {
+        // `auth_failure_0` is named `AuthFailure0`: no text around the code makes the name.
+        let out = codes(3, |_| {});
+        assert!(out.contains("static NAMES: [&str; 3]"), "{out}");
+        assert!(out.contains("f.write_str(error_code_tables::NAMES[*self as usize])"));
+    }
+
+    #[test]
+    fn a_shared_history_is_said_once_and_a_differing_one_per_variant() {
+        let mut model = model(3, |_| {});
+        for code in &mut model.codes {
+            code.added_in = Some("0.3.0".into());
+        }
+        let out = codes_rs("", &model);
+        let (enum_doc, variants) = out.split_once("pub enum ErrorCode").expect("the enum");
+        assert!(
+            enum_doc.contains("/// For every code: Added in 0.3.0."),
+            "{out}"
+        );
+        assert!(!variants.contains("Added in"), "{out}");
+        model.codes[2].added_in = Some("0.4.0".into());
+        let out = codes_rs("", &model);
+        let (enum_doc, variants) = out.split_once("pub enum ErrorCode").expect("the enum");
+        assert!(!enum_doc.contains("For every code"), "{out}");
+        assert_eq!(variants.matches("/// Added in 0.3.0.").count(), 2, "{out}");
+        assert_eq!(variants.matches("/// Added in 0.4.0.").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn the_hash_is_copied_without_the_notes_for_errcat() {
+        let out = codes(2, |_| {});
+        assert!(out.contains("const K0: u64"));
+        assert!(!out.contains("errcat includes this file"));
+        assert!(!out.contains("::core::option::Option::Some(index as usize)"));
+    }
 }
