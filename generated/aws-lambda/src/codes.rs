@@ -281,46 +281,7 @@ pub enum ErrorCode {
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        Self::CodeSigningConfigNotFoundException,
-        Self::CodeStorageExceededException,
-        Self::CodeVerificationFailedException,
-        Self::Ec2AccessDeniedException,
-        Self::Ec2ThrottledException,
-        Self::Ec2UnexpectedException,
-        Self::EfsioException,
-        Self::EfsMountConnectivityException,
-        Self::EfsMountFailureException,
-        Self::EfsMountTimeoutException,
-        Self::EniLimitReachedException,
-        Self::InvalidCodeSignatureException,
-        Self::InvalidParameterValueException,
-        Self::InvalidRequestContentException,
-        Self::InvalidRuntimeException,
-        Self::InvalidSecurityGroupIdException,
-        Self::InvalidSubnetIdException,
-        Self::InvalidZipFileException,
-        Self::KmsAccessDeniedException,
-        Self::KmsDisabledException,
-        Self::KmsInvalidStateException,
-        Self::KmsNotFoundException,
-        Self::PolicyLengthExceededException,
-        Self::PreconditionFailedException,
-        Self::ProvisionedConcurrencyConfigNotFoundException,
-        Self::RecursiveInvocationException,
-        Self::RequestTooLargeException,
-        Self::ResourceConflictException,
-        Self::ResourceInUseException,
-        Self::ResourceNotFoundException,
-        Self::ResourceNotReadyException,
-        Self::ServiceException,
-        Self::SnapStartException,
-        Self::SnapStartNotReadyException,
-        Self::SnapStartTimeoutException,
-        Self::SubnetIpAddressLimitReachedException,
-        Self::TooManyRequestsException,
-        Self::UnsupportedMediaTypeException,
-    ];
+    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
@@ -1046,4 +1007,51 @@ mod error_code_tables {
         }
         out
     };
+
+    /// Every code, in catalog order (`ErrorCode::ALL`).
+    pub(super) mod every {
+        use super::super::ErrorCode::*;
+
+        #[allow(deprecated)]
+        pub(in super::super) const ALL: [super::super::ErrorCode; 38] = [
+            CodeSigningConfigNotFoundException,
+            CodeStorageExceededException,
+            CodeVerificationFailedException,
+            Ec2AccessDeniedException,
+            Ec2ThrottledException,
+            Ec2UnexpectedException,
+            EfsioException,
+            EfsMountConnectivityException,
+            EfsMountFailureException,
+            EfsMountTimeoutException,
+            EniLimitReachedException,
+            InvalidCodeSignatureException,
+            InvalidParameterValueException,
+            InvalidRequestContentException,
+            InvalidRuntimeException,
+            InvalidSecurityGroupIdException,
+            InvalidSubnetIdException,
+            InvalidZipFileException,
+            KmsAccessDeniedException,
+            KmsDisabledException,
+            KmsInvalidStateException,
+            KmsNotFoundException,
+            PolicyLengthExceededException,
+            PreconditionFailedException,
+            ProvisionedConcurrencyConfigNotFoundException,
+            RecursiveInvocationException,
+            RequestTooLargeException,
+            ResourceConflictException,
+            ResourceInUseException,
+            ResourceNotFoundException,
+            ResourceNotReadyException,
+            ServiceException,
+            SnapStartException,
+            SnapStartNotReadyException,
+            SnapStartTimeoutException,
+            SubnetIpAddressLimitReachedException,
+            TooManyRequestsException,
+            UnsupportedMediaTypeException,
+        ];
+    }
 }

@@ -49,16 +49,7 @@ pub enum ErrorCode {
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        Self::Unauthorized,
-        Self::Forbidden,
-        Self::TooManyRequests,
-        Self::ValidationError,
-        Self::QuotaExceeded,
-        Self::ConnectionFailed,
-        Self::WorkerOom,
-        Self::WorkerTimeout,
-    ];
+    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
@@ -400,4 +391,21 @@ mod error_code_tables {
         }
         out
     };
+
+    /// Every code, in catalog order (`ErrorCode::ALL`).
+    pub(super) mod every {
+        use super::super::ErrorCode::*;
+
+        #[allow(deprecated)]
+        pub(in super::super) const ALL: [super::super::ErrorCode; 8] = [
+            Unauthorized,
+            Forbidden,
+            TooManyRequests,
+            ValidationError,
+            QuotaExceeded,
+            ConnectionFailed,
+            WorkerOom,
+            WorkerTimeout,
+        ];
+    }
 }

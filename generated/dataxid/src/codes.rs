@@ -88,18 +88,7 @@ pub enum ErrorCode {
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        Self::ApiKeyMissing,
-        Self::ApiKeyInvalid,
-        Self::ParameterInvalid,
-        Self::ModelNotFound,
-        Self::ModelNotReady,
-        Self::TrainingServiceUnavailable,
-        Self::IdempotencyKeyInUse,
-        Self::QuotaExceeded,
-        Self::RateLimitExceeded,
-        Self::InternalError,
-    ];
+    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
@@ -553,4 +542,23 @@ mod error_code_tables {
         }
         out
     };
+
+    /// Every code, in catalog order (`ErrorCode::ALL`).
+    pub(super) mod every {
+        use super::super::ErrorCode::*;
+
+        #[allow(deprecated)]
+        pub(in super::super) const ALL: [super::super::ErrorCode; 10] = [
+            ApiKeyMissing,
+            ApiKeyInvalid,
+            ParameterInvalid,
+            ModelNotFound,
+            ModelNotReady,
+            TrainingServiceUnavailable,
+            IdempotencyKeyInUse,
+            QuotaExceeded,
+            RateLimitExceeded,
+            InternalError,
+        ];
+    }
 }

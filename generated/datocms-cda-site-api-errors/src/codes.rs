@@ -67,18 +67,7 @@ pub enum ErrorCode {
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        Self::InvalidAuthorizationHeader,
-        Self::InvalidEnvironment,
-        Self::EnvironmentNotReady,
-        Self::DeactivatedSite,
-        Self::SiteNotReady,
-        Self::InsufficientPermissions,
-        Self::InvalidXIncludeDraftsHeader,
-        Self::InvalidXExcludeInvalidHeader,
-        Self::InvalidXVisualEditingHeader,
-        Self::InvalidXBaseEditingUrlHeader,
-    ];
+    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
@@ -474,4 +463,23 @@ mod error_code_tables {
         "InvalidXVisualEditingHeader",
         "InvalidXBaseEditingUrlHeader",
     ];
+
+    /// Every code, in catalog order (`ErrorCode::ALL`).
+    pub(super) mod every {
+        use super::super::ErrorCode::*;
+
+        #[allow(deprecated)]
+        pub(in super::super) const ALL: [super::super::ErrorCode; 10] = [
+            InvalidAuthorizationHeader,
+            InvalidEnvironment,
+            EnvironmentNotReady,
+            DeactivatedSite,
+            SiteNotReady,
+            InsufficientPermissions,
+            InvalidXIncludeDraftsHeader,
+            InvalidXExcludeInvalidHeader,
+            InvalidXVisualEditingHeader,
+            InvalidXBaseEditingUrlHeader,
+        ];
+    }
 }

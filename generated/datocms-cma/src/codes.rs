@@ -29,7 +29,7 @@ pub enum ErrorCode {
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[Self::InvalidField, Self::PlanUpgradeRequired];
+    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
@@ -307,4 +307,13 @@ mod error_code_tables {
     ];
 
     pub(super) static NAMES: [&str; 2] = ["InvalidField", "PlanUpgradeRequired"];
+
+    /// Every code, in catalog order (`ErrorCode::ALL`).
+    pub(super) mod every {
+        use super::super::ErrorCode::*;
+
+        #[allow(deprecated)]
+        pub(in super::super) const ALL: [super::super::ErrorCode; 2] =
+            [InvalidField, PlanUpgradeRequired];
+    }
 }

@@ -60,17 +60,7 @@ pub enum ErrorCode {
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        Self::BadRequest,
-        Self::ForeignKeyViolation,
-        Self::Unauthorized,
-        Self::Forbidden,
-        Self::NotFound,
-        Self::WorkspaceStatus,
-        Self::UniqueConstraintViolation,
-        Self::ValidationError,
-        Self::InternalError,
-    ];
+    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
     /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
     /// carries only the HTTP status, the documented identifier of the entry).
@@ -398,4 +388,22 @@ mod error_code_tables {
         }
         out
     };
+
+    /// Every code, in catalog order (`ErrorCode::ALL`).
+    pub(super) mod every {
+        use super::super::ErrorCode::*;
+
+        #[allow(deprecated)]
+        pub(in super::super) const ALL: [super::super::ErrorCode; 9] = [
+            BadRequest,
+            ForeignKeyViolation,
+            Unauthorized,
+            Forbidden,
+            NotFound,
+            WorkspaceStatus,
+            UniqueConstraintViolation,
+            ValidationError,
+            InternalError,
+        ];
+    }
 }

@@ -4,16 +4,13 @@
 
 use std::fmt::Write as _;
 
+use super::category;
 use super::fmt::{DOC_LINTS, array, attribute, lit, method, option, wrap_prose};
-use super::table::{Affix, Column, Table};
-use super::{category, phf};
+use super::lookup::write_lookup;
+use super::table::{Affix, Column, Table, index_ty};
 use crate::emit::write_doc;
 use crate::model::{CodeModel, Model};
 use crate::text;
-
-/// Spellings up to this many bytes are compared through their four words only; the lookup
-/// compares longer ones in full (see `runtime/phf_hash.rs`).
-const WORDS_SPELL: usize = 32;
 
 /// Name of the table of wire codes, from which `by_code!` builds the rule columns.
 const CODES: &str = "CODES";
@@ -34,15 +31,6 @@ pub(super) fn codes_rs(header: &str, model: &Model) -> String {
 /// The wire codes, in catalog order.
 fn wires(model: &Model) -> Vec<&str> {
     model.codes.iter().map(|c| c.wire.as_str()).collect()
-}
-
-/// Type of an index into `ALL`.
-fn index_ty(model: &Model) -> &'static str {
-    if model.codes.len() <= usize::from(u16::MAX) + 1 {
-        "u16"
-    } else {
-        "u32"
-    }
 }
 
 /// `ErrorCode`, one variant per code.
@@ -67,11 +55,8 @@ fn write_enum(out: &mut String, model: &Model) {
         shared.doc()
     );
     write_doc(out, "", &doc);
-    let repr = if model.codes.len() <= usize::from(u16::MAX) + 1 {
-        "u16"
-    } else {
-        "u32"
-    };
+    // The discriminants are indexes into `ALL`.
+    let repr = index_ty(model.codes.len());
     let _ = write!(
         out,
         "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\n#[repr({repr})]\n{DOC_LINTS}\npub enum ErrorCode {{\n"
@@ -208,7 +193,7 @@ fn deprecated_args(code: &CodeModel) -> Option<Vec<String>> {
 /// written in `error_code_tables`, and `BY_STATUS` (written last).
 fn write_impl(out: &mut String, model: &Model) -> (Vec<Table>, Table) {
     out.push_str("\n#[allow(deprecated)]\nimpl ErrorCode {\n");
-    write_all(out, model);
+    write_all(out);
     let mut tables = vec![write_as_str(out, model)];
     write_from_code(out);
     tables.push(write_http_status(out, model));
@@ -223,22 +208,30 @@ fn write_impl(out: &mut String, model: &Model) -> (Vec<Table>, Table) {
     (tables, by_status)
 }
 
-/// `ErrorCode::ALL`.
-fn write_all(out: &mut String, model: &Model) {
+/// `ErrorCode::ALL`, which is the array `every::ALL` of `error_code_tables`.
+fn write_all(out: &mut String) {
     write_doc(out, "    ", "Every code, in catalog order.");
-    let all: Vec<String> = model
-        .codes
-        .iter()
-        // `Self::`: shorter, and at 10,000 codes every byte counts ten thousand times.
-        .map(|c| format!("Self::{}", c.variant))
-        .collect();
-    array(
-        out,
-        "    ",
-        "pub const ALL: &'static [ErrorCode] = &",
-        &all,
-        ";",
+    out.push_str("    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;\n");
+}
+
+/// The array of every variant behind `ErrorCode::ALL`, in a module of its own that imports
+/// the variants by a glob: each is named by its bare name, which packs many to a line where a
+/// path takes a line each (a twelfth of Twilio's `codes.rs`). Nothing else is in the
+/// module, so no item shadows a variant, and a glob import shadows the prelude. Not
+/// `Self::Variant`: rustc resolves that path by searching the variants, which takes
+/// quadratic time (seconds at 10,000 codes); a glob import or a full path is looked up.
+fn write_every(out: &mut String, model: &Model) {
+    let all: Vec<String> = model.codes.iter().map(|c| c.variant.clone()).collect();
+    out.push_str(
+        "\n    /// Every code, in catalog order (`ErrorCode::ALL`).\n    pub(super) mod every {\n        \
+         use super::super::ErrorCode::*;\n\n        #[allow(deprecated)]\n",
     );
+    let head = format!(
+        "pub(in super::super) const ALL: [super::super::ErrorCode; {}] = ",
+        all.len()
+    );
+    array(out, "        ", &head, &all, ";");
+    out.push_str("    }\n");
 }
 
 /// `ErrorCode::as_str`, reading `CODES`.
@@ -298,7 +291,7 @@ fn write_http_status(out: &mut String, model: &Model) -> Table {
 
 /// `ErrorCode::from_status`, and the `BY_STATUS` table it reads.
 fn write_from_status(out: &mut String, model: &Model) -> Table {
-    let (body, table) = from_status(model, index_ty(model));
+    let (body, table) = from_status(model, index_ty(model.codes.len()));
     let doc = if model.code_is_status() {
         "The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so \
          several codes can share it; an empty slice for statuses the catalog does not document."
@@ -626,6 +619,7 @@ fn write_tables(out: &mut String, model: &Model, tables: &[Table], by_status: &T
         write_names(out, model);
     }
     out.push_str(&by_status.text);
+    write_every(out, model);
     out.push_str("}\n");
 }
 
@@ -661,238 +655,4 @@ fn write_names(out: &mut String, model: &Model) {
         &names,
         ";",
     );
-}
-
-/// The perfect hash `from_code` reads: the hash, `find`, and its tables.
-fn write_lookup(out: &mut String, model: &Model) {
-    let spellings: Vec<(&str, usize)> = model
-        .codes
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            std::iter::once(c.wire.as_str())
-                .chain(c.entry().aliases.iter().map(String::as_str))
-                .map(move |s| (s, i))
-        })
-        .collect();
-    let keys: Vec<&str> = spellings.iter().map(|&(s, _)| s).collect();
-    let table = phf::build(&keys);
-    let long = keys.iter().any(|k| k.len() > WORDS_SPELL);
-    let _ = writeln!(out, "    const SEED: u64 = {:#018x};\n", table.seed);
-    write_hash(out);
-    write_find(out, long);
-    write_displacements(out, &table);
-    write_keys(out, &table, &spellings, index_ty(model));
-    if long {
-        write_spellings(out, &table, &spellings);
-    }
-}
-
-/// The hash, copied from `runtime/phf_hash.rs` (which errcat includes to build the tables,
-/// so both sides hash alike). The file's opening `//` comments are notes for errcat's
-/// maintainers and are not copied.
-fn write_hash(out: &mut String) {
-    let source = include_str!("../../../runtime/phf_hash.rs");
-    let lines = source
-        .lines()
-        .skip_while(|l| l.starts_with("//") && !l.starts_with("///"))
-        .skip_while(|l| l.is_empty());
-    for line in lines {
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "    {line}");
-        }
-    }
-}
-
-/// `find`: the index of a spelling's code. `long`: whether some spelling is longer than
-/// its four words, and so is confirmed against `SPELLINGS`.
-fn write_find(out: &mut String, long: bool) {
-    let confirm = if long {
-        format!("same && (code.len() <= {WORDS_SPELL} || SPELLINGS[slot] == code)")
-    } else {
-        "same".to_owned()
-    };
-    // rustfmt's `single_line_if_else_max_width`.
-    let one_line = format!("if {confirm} {{ Some(index as usize) }} else {{ None }}");
-    let result = if one_line.len() <= 50 {
-        one_line
-    } else {
-        format!(
-            "if {confirm} {{\n            Some(index as usize)\n        }} else {{\n            None\n        }}"
-        )
-    };
-    let _ = write!(
-        out,
-        "
-    /// The index in `ALL` of the code spelled `code`, if any.
-    pub(super) fn find(code: &str) -> Option<usize> {{
-        let words = words(code.as_bytes());
-        let h = hash(words, code.len(), SEED);
-        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
-        let (low, high, len, index) = KEYS[slot];
-        let same = len as usize == code.len() && (low, high) == pairs(words);
-        {result}
-    }}
-"
-    );
-}
-
-/// `DISPLACEMENTS`, per bucket of the perfect hash.
-fn write_displacements(out: &mut String, table: &phf::Phf) {
-    let displacements: Vec<String> = table
-        .displacements
-        .iter()
-        .map(|(a, b, filter)| format!("({a}, {b}, {filter:#x})"))
-        .collect();
-    out.push_str(
-        "\n    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.\n",
-    );
-    let head = format!(
-        "static DISPLACEMENTS: [(u32, u32, u64); {}] = ",
-        displacements.len()
-    );
-    array(out, "    ", &head, &displacements, ";");
-}
-
-/// `KEYS`, every spelling at its slot.
-fn write_keys(out: &mut String, table: &phf::Phf, spellings: &[(&str, usize)], index_ty: &str) {
-    let rows: Vec<String> = table
-        .slots
-        .iter()
-        .map(|&k| {
-            let (spelling, index) = spellings[k];
-            let (low, high) = phf::key_pairs(spelling);
-            format!("({low:#x}, {high:#x}, {}, {index})", spelling.len())
-        })
-        .collect();
-    out.push_str(
-        "\n    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its\n    \
-         /// length in bytes and the index of its code.\n",
-    );
-    let head = format!(
-        "static KEYS: [(u128, u128, u32, {index_ty}); {}] = ",
-        rows.len()
-    );
-    array(out, "    ", &head, &rows, ";");
-}
-
-/// `SPELLINGS`, the spellings `find` compares in full.
-fn write_spellings(out: &mut String, table: &phf::Phf, spellings: &[(&str, usize)]) {
-    let spelled: Vec<String> = table
-        .slots
-        .iter()
-        .map(|&k| match spellings[k].0 {
-            long if long.len() > WORDS_SPELL => lit(long),
-            _ => "\"\"".to_owned(),
-        })
-        .collect();
-    out.push_str(
-        "\n    /// The spellings longer than four words at their slot (the others are empty).\n",
-    );
-    let head = format!("static SPELLINGS: [&str; {}] = ", spelled.len());
-    array(out, "    ", &head, &spelled, ";");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testing;
-
-    /// The model of a synthetic catalog of `n` codes, after `edit`.
-    fn model(n: usize, edit: impl FnOnce(&mut crate::format::Catalog)) -> Model {
-        let mut catalog = testing::catalog("synthetic", n, 0);
-        edit(&mut catalog);
-        Model::build(catalog, "catalog/synthetic.json").expect("a valid catalog")
-    }
-
-    /// `codes.rs` for a synthetic catalog of `n` codes, after `edit`.
-    fn codes(n: usize, edit: impl FnOnce(&mut crate::format::Catalog)) -> String {
-        codes_rs("", &model(n, edit))
-    }
-
-    #[test]
-    fn doc_urls_from_a_template_are_a_rule_said_once() {
-        let out = codes(3, |_| {});
-        assert!(out.contains("[$(concat!(\"https://errors.example.com/reference#\", $code)),*];"));
-        assert!(!out.contains("\"https://errors.example.com/reference#auth_failure_0\""));
-        assert!(
-            out.contains("`https://errors.example.com/reference#{code}`"),
-            "{out}"
-        );
-        assert!(!out.contains("Documentation: <"), "{out}");
-    }
-
-    #[test]
-    fn doc_urls_that_break_the_template_stay_a_table_and_in_each_variant() {
-        let out = codes(3, |c| {
-            c.codes[1].doc_url = Some("https://elsewhere.example/x".into())
-        });
-        assert!(
-            !out.contains("concat!(\"https://errors.example.com"),
-            "{out}"
-        );
-        assert!(out.contains("pub(super) static DOC_URLS: [&str; 3] = ["));
-        assert!(out.contains("\"https://elsewhere.example/x\""));
-        assert_eq!(out.matches("/// Documentation: <").count(), 3, "{out}");
-    }
-
-    #[test]
-    fn descriptions_that_are_the_message_are_not_written_again() {
-        // Without `description` or `when`, every description is the message.
-        let out = codes(3, |c| c.codes.iter_mut().for_each(|e| e.when = None));
-        assert!(!out.contains("static DESCRIPTIONS"), "{out}");
-        assert!(out.contains(
-            "pub const fn description(self) -> &'static str {\n        self.message()\n    }"
-        ));
-        // One of three keeps its own: `""` stands for the message in the others.
-        let out = codes(3, |c| {
-            c.codes.iter_mut().skip(1).for_each(|e| e.when = None)
-        });
-        let table = out.split("static DESCRIPTIONS").nth(1).expect("a table");
-        assert!(table.contains("\"When operation 0 of the auth service fails\""));
-        assert_eq!(
-            table.split("];").next().map(|t| t.matches("\"\"").count()),
-            Some(2)
-        );
-        assert!(out.contains("if description.is_empty() {\n            self.message()"));
-    }
-
-    #[test]
-    fn variant_names_that_are_no_rule_over_the_code_are_a_table() {
-        // `auth_failure_0` is named `AuthFailure0`: no text around the code makes the name.
-        let out = codes(3, |_| {});
-        assert!(out.contains("static NAMES: [&str; 3]"), "{out}");
-        assert!(out.contains("f.write_str(error_code_tables::NAMES[*self as usize])"));
-    }
-
-    #[test]
-    fn a_shared_history_is_said_once_and_a_differing_one_per_variant() {
-        let mut model = model(3, |_| {});
-        for code in &mut model.codes {
-            code.added_in = Some("0.3.0".into());
-        }
-        let out = codes_rs("", &model);
-        let (enum_doc, variants) = out.split_once("pub enum ErrorCode").expect("the enum");
-        assert!(
-            enum_doc.contains("/// For every code: Added in 0.3.0."),
-            "{out}"
-        );
-        assert!(!variants.contains("Added in"), "{out}");
-        model.codes[2].added_in = Some("0.4.0".into());
-        let out = codes_rs("", &model);
-        let (enum_doc, variants) = out.split_once("pub enum ErrorCode").expect("the enum");
-        assert!(!enum_doc.contains("For every code"), "{out}");
-        assert_eq!(variants.matches("/// Added in 0.3.0.").count(), 2, "{out}");
-        assert_eq!(variants.matches("/// Added in 0.4.0.").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn the_hash_is_copied_without_the_notes_for_errcat() {
-        let out = codes(2, |_| {});
-        assert!(out.contains("const K0: u64"));
-        assert!(!out.contains("errcat includes this file"));
-        assert!(!out.contains("::core::option::Option::Some(index as usize)"));
-    }
 }

@@ -21,10 +21,13 @@ use crate::text;
 mod cargo;
 mod category;
 mod codes;
+#[cfg(test)]
+mod codes_tests;
 mod examples;
 mod facts;
 mod fmt;
 mod lib_rs;
+mod lookup;
 mod phf;
 mod runtime;
 mod table;

@@ -64,6 +64,15 @@ impl Affix {
     }
 }
 
+/// Type of an index into `ALL` for `n` codes.
+pub(super) fn index_ty(n: usize) -> &'static str {
+    if n <= usize::from(u16::MAX) + 1 {
+        "u16"
+    } else {
+        "u32"
+    }
+}
+
 /// One per-code value of `ErrorCode`: a constant when every code has the same, a rule over
 /// the code when there is one, else a table.
 pub(super) struct Column {
