@@ -484,33 +484,36 @@ fn from_status(model: &Model, index_ty: &str) -> (String, String) {
         start += ids.len();
     }
     body.push_str("    _ => (0, 0),\n};\nlet (_, from) = error_code_tables::BY_STATUS.split_at(start);\nfrom.split_at(len).0");
-    let order: Vec<String> = by_status
-        .values()
-        .flatten()
-        .map(|i| i.to_string())
-        .collect();
+    let order: Vec<usize> = by_status.values().flatten().copied().collect();
+    (body, by_status_table(&order, index_ty))
+}
+
+/// `BY_STATUS`: the codes of `order` (indexes into `ALL`), filled in at compile time.
+fn by_status_table(order: &[usize], index_ty: &str) -> String {
+    let n = order.len();
+    let order: Vec<String> = order.iter().map(usize::to_string).collect();
     let mut table = String::new();
     table.push_str(
         "\n    /// The codes that have a status, ordered by status, then catalog order.\n",
     );
     let _ = writeln!(
         table,
-        "    pub(super) static BY_STATUS: [super::ErrorCode; {start}] = {{"
+        "    pub(super) static BY_STATUS: [super::ErrorCode; {n}] = {{"
     );
     array(
         &mut table,
         "        ",
-        &format!("let order: [{index_ty}; {start}] = "),
+        &format!("let order: [{index_ty}; {n}] = "),
         &order,
         ";",
     );
     let _ = write!(
         table,
-        "        let mut out = [super::ErrorCode::ALL[0]; {start}];\n        let mut i = 0;\n        \
+        "        let mut out = [super::ErrorCode::ALL[0]; {n}];\n        let mut i = 0;\n        \
          while i < order.len() {{\n            out[i] = super::ErrorCode::ALL[order[i] as usize];\n            \
          i += 1;\n        }}\n        out\n    }};\n"
     );
-    (body, table)
+    table
 }
 
 /// The text around each code in its variant's name, when every name is its code inside the
