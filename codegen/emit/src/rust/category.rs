@@ -2,58 +2,82 @@
 
 use std::fmt::Write as _;
 
-use super::codes::{Column, DOC_LINTS, lit, method, option};
-use super::fmt::array;
+use super::fmt::{DOC_LINTS, array, lit, method, option};
+use super::table::{Column, index_ty};
 use crate::write_doc;
-use errcat_catalog::model::Model;
+use errcat_catalog::model::{CategoryModel, Model};
 use errcat_catalog::text;
 
 /// Name of the per-code category table.
-pub(super) const TABLE: &str = "CATEGORIES";
+const TABLE: &str = "CATEGORIES";
 
-/// Writes `ErrorCode::category` (inside `impl ErrorCode`) and returns its column.
+/// Writes `ErrorCode::category` (inside `impl ErrorCode`) and returns its column: each
+/// code's category as its index in `Category::ALL` (a small number, where a path would take a
+/// line per code), `Category::ALL.len()` for none.
 pub(super) fn write_method(out: &mut String, model: &Model) -> Option<Column> {
     if model.categories.is_empty() {
         return None;
     }
-    let variant = |i: usize| format!("Category::{}", model.categories[i].variant);
-    const ALL_HAVE_CATEGORY: &str = "errcat bug: all_have_category() but a code has no category";
-    let (column, ty, doc) = if model.all_have_category() {
-        (
-            Column {
-                table: TABLE,
-                ty: "Category".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| variant(c.category.expect(ALL_HAVE_CATEGORY)))
-                    .collect(),
-            },
-            "Category",
-            "The category of this code.",
-        )
-    } else {
-        (
-            Column {
-                table: TABLE,
-                ty: "::core::option::Option<Category>".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| option(c.category.map(variant)))
-                    .collect(),
-            },
-            "::core::option::Option<Category>",
-            "The category of this code, or `None` where the catalog gives none.",
-        )
+    let none = model.categories.len();
+    let indexes: Vec<usize> = model
+        .codes
+        .iter()
+        .map(|c| c.category.unwrap_or(none))
+        .collect();
+    let ty = match u8::try_from(none) {
+        Ok(_) => "u8",
+        // `none` itself must fit.
+        Err(_) => index_ty(none + 1),
     };
+    let mut column = Column::new(TABLE, ty, indexes.iter().map(usize::to_string).collect());
+    let all = model.all_have_category();
+    column.doc = Some(if all {
+        "Each code's category, as its index in `Category::ALL`."
+    } else {
+        "Each code's category, as its index in `Category::ALL`; `Category::ALL.len()` for none."
+    });
+    let (ty, doc, body) = category_body(model, &indexes, column.uniform().is_some());
     method(
         out,
         doc,
         &format!("pub const fn category(self) -> {ty}"),
-        &column.body(),
+        &body,
     );
     Some(column)
+}
+
+/// The return type, doc and body of `ErrorCode::category`, whose codes' categories are
+/// `indexes` into `Category::ALL` (`uniform`: all the same).
+fn category_body(
+    model: &Model,
+    indexes: &[usize],
+    uniform: bool,
+) -> (&'static str, &'static str, String) {
+    let none = model.categories.len();
+    let variant = |i: usize| format!("Category::{}", model.categories[i].variant);
+    let read = format!("error_code_tables::{TABLE}[self as usize] as usize");
+    if model.all_have_category() {
+        let body = if uniform {
+            variant(indexes[0])
+        } else {
+            format!("Category::ALL[{read}]")
+        };
+        return ("Category", "The category of this code.", body);
+    }
+    let body = if uniform {
+        option((indexes[0] < none).then(|| variant(indexes[0])))
+    } else {
+        format!(
+            "let index = {read};\nif index < Category::ALL.len() {{\n    \
+             ::core::option::Option::Some(Category::ALL[index])\n}} else {{\n    \
+             ::core::option::Option::None\n}}"
+        )
+    };
+    (
+        "::core::option::Option<Category>",
+        "The category of this code, or `None` where the catalog gives none.",
+        body,
+    )
 }
 
 /// Writes the `Category` enum, its `impl` and `Display`.
@@ -78,20 +102,41 @@ pub(super) fn write_enum(out: &mut String, model: &Model) {
         if i > 0 {
             out.push('\n');
         }
-        let mut doc = text::code_span(&c.entry.id);
-        if let Some(t) = &c.entry.title {
-            let _ = write!(doc, " — {}", text::plain(t));
-        }
-        if let Some(d) = &c.entry.description {
-            let _ = write!(doc, "\n\n{}", text::rustdoc(d));
-        }
-        if let Some(class) = &c.entry.sdk_class {
-            let _ = write!(doc, "\n\nSDK exception: {}.", text::code_span(class));
-        }
-        write_doc(out, "    ", &doc);
+        write_doc(out, "    ", &variant_doc(c));
         let _ = writeln!(out, "    {},", c.variant);
     }
-    out.push_str("}\n\nimpl Category {\n");
+    out.push_str("}\n");
+    write_impl(out, model);
+    out.push_str(
+        "
+/// Prints the category id as the API spells it.
+impl ::core::fmt::Display for Category {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+",
+    );
+}
+
+/// The docs of a category's variant.
+fn variant_doc(c: &CategoryModel) -> String {
+    let mut doc = text::code_span(&c.entry.id);
+    if let Some(t) = &c.entry.title {
+        let _ = write!(doc, " — {}", text::plain(t));
+    }
+    if let Some(d) = &c.entry.description {
+        let _ = write!(doc, "\n\n{}", text::rustdoc(d));
+    }
+    if let Some(class) = &c.entry.sdk_class {
+        let _ = write!(doc, "\n\nSDK exception: {}.", text::code_span(class));
+    }
+    doc
+}
+
+/// `impl Category`: `ALL`, `as_str` and `description`.
+fn write_impl(out: &mut String, model: &Model) {
+    out.push_str("\nimpl Category {\n");
     write_doc(out, "    ", "Every category, in catalog order.");
     let all: Vec<String> = model
         .categories
@@ -141,17 +186,7 @@ pub(super) fn write_enum(out: &mut String, model: &Model) {
         "pub const fn description(self) -> ::core::option::Option<&'static str>",
         &description,
     );
-    out.push_str(
-        "}
-
-/// Prints the category id as the API spells it.
-impl ::core::fmt::Display for Category {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-",
-    );
+    out.push_str("}\n");
 }
 
 /// A `match` arm at 12 columns (inside a method), as rustfmt lays it out: on one line when

@@ -1,111 +1,135 @@
 //! `src/codes.rs`: the `ErrorCode` enum, its one `impl`, its trait impls, `Category` and the
 //! per-code tables, written directly as text (no syntax tree: a 100,000-code catalog makes
-//! tens of megabytes of it), laid out as rustfmt would.
+//! tens of megabytes of it), laid out as rustfmt would. Each function writes one item.
 
 use std::fmt::Write as _;
 
-use super::fmt::{array, attribute};
-use super::{category, phf};
-use crate::{write_doc, write_str_literal};
+use super::category;
+use super::fmt::{DOC_LINTS, array, attribute, lit, method, option, wrap_prose};
+use super::lookup::write_lookup;
+use super::table::{Affix, Column, Table, index_ty};
+use crate::write_doc;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
 
-/// Spellings up to this many bytes are compared through their four words only; the lookup
-/// compares longer ones in full (see `runtime/phf_hash.rs`).
-const WORDS_SPELL: usize = 32;
+/// Name of the table of wire codes, from which `by_code!` builds the rule columns.
+const CODES: &str = "CODES";
 
-/// A string literal.
-pub(super) fn lit(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    write_str_literal(&mut out, s);
+/// `src/codes.rs` after `header` (its `@generated` line, or nothing).
+pub(super) fn codes_rs(header: &str, model: &Model) -> String {
+    let mut out = String::with_capacity(header.len() + model.codes.len() * 1024 + 8192);
+    out.push_str(header);
+    write_enum(&mut out, model);
+    let (tables, by_status) = write_impl(&mut out, model);
+    let names = names_rule(model);
+    write_trait_impls(&mut out, model, names.as_ref());
+    category::write_enum(&mut out, model);
+    write_tables(&mut out, model, &tables, &by_status, names.is_none());
     out
 }
 
-/// `Some(x)` or `None`, spelled out as generated code spells them.
-pub(super) fn option(value: Option<String>) -> String {
-    match value {
-        Some(v) => format!("::core::option::Option::Some({v})"),
-        None => "::core::option::Option::None".to_owned(),
-    }
+/// The wire codes, in catalog order.
+fn wires(model: &Model) -> Vec<&str> {
+    model.codes.iter().map(|c| c.wire.as_str()).collect()
 }
 
-/// One per-code value of `ErrorCode`: a constant when every code has the same, else a table.
-pub(super) struct Column {
-    /// Name of the table in `error_code_tables`.
-    pub table: &'static str,
-    /// Type of one value, as a table element.
-    pub ty: String,
-    /// The value of each code, as Rust.
-    pub values: Vec<String>,
-}
-
-impl Column {
-    pub fn uniform(&self) -> Option<&str> {
-        let first = self.values.first()?;
-        self.values[1..]
-            .iter()
-            .all(|v| v == first)
-            .then_some(first.as_str())
-    }
-
-    /// The body of the accessor: the constant, or a read of the table.
-    pub fn body(&self) -> String {
-        match self.uniform() {
-            Some(v) => v.to_owned(),
-            None => format!("error_code_tables::{}[self as usize]", self.table),
-        }
-    }
-
-    /// The column as its table will be written, its values dropped: a large catalog's
-    /// columns are kept as a few long texts, not as a string per code each.
-    pub fn done(self) -> Table {
-        let uniform = self.uniform().is_some();
-        let mut text = String::new();
-        if !uniform {
-            let head = format!(
-                "pub(super) static {}: [{}; {}] = ",
-                self.table,
-                self.ty,
-                self.values.len()
-            );
-            text.push('\n');
-            array(&mut text, "    ", &head, &self.values, ";");
-        }
-        Table {
-            name: self.table,
-            uniform,
-            text,
-        }
-    }
-}
-
-/// A [`Column`]'s table, written (empty for a constant column).
-pub(super) struct Table {
-    /// Name of the table in `error_code_tables`.
-    name: &'static str,
-    /// Whether the column is a constant (and has no table).
-    uniform: bool,
-    /// The table as Rust.
-    text: String,
-}
-
-/// Writes `{doc}pub const fn {signature} {\n{body}\n}` at one level of indentation, after a
-/// blank line.
-pub(super) fn method(out: &mut String, doc: &str, signature: &str, body: &str) {
-    out.push('\n');
-    write_doc(out, "    ", doc);
-    let _ = writeln!(out, "    {signature} {{");
-    for line in body.lines() {
-        if line.is_empty() {
+/// `ErrorCode`, one variant per code.
+fn write_enum(out: &mut String, model: &Model) {
+    let code_type_doc = if model.code_is_status() {
+        " This API sends only the HTTP status on the wire; each variant is named by the documented identifier in \
+         [`ErrorCode::as_str`], and [`ErrorCode::from_status`] maps a status back to the codes it may mean."
+    } else {
+        ""
+    };
+    let prose = format!(
+        "One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes \
+         the API adds later do not break a `match`, and parsing a code this crate does not know yet \
+         is an `Err`, never a panic.{code_type_doc}"
+    );
+    // The title is the catalog's, not wrapped: only the prose after it is errcat's.
+    let title = text::plain(&model.catalog.title);
+    let shared = Shared::of(model);
+    let doc = format!(
+        "An error code of the {title}.\n\n{}{}",
+        wrap_prose(&prose, 0),
+        shared.doc()
+    );
+    write_doc(out, "", &doc);
+    // The discriminants are indexes into `ALL`.
+    let repr = index_ty(model.codes.len());
+    let _ = write!(
+        out,
+        "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\n#[repr({repr})]\n{DOC_LINTS}\npub enum ErrorCode {{\n"
+    );
+    // No explicit discriminants: they are 0..N in declaration order all the same (the tables
+    // are indexed by them), and rustc checks a constant holding values of an enum with
+    // explicit ones by searching its variants, which costs seconds at 10,000 codes.
+    for (i, c) in model.codes.iter().enumerate() {
+        if i > 0 {
             out.push('\n');
-        } else {
-            let _ = writeln!(out, "        {line}");
         }
+        write_variant(out, model, c, &shared);
     }
-    out.push_str("    }\n");
+    out.push_str("}\n");
 }
 
-fn variant_doc(model: &Model, code: &CodeModel) -> String {
+/// What every variant's docs would say alike, said once in the enum's docs instead.
+struct Shared {
+    /// The doc URL rule, when every code's URL is its code inside the same text.
+    doc_url: Option<Affix>,
+    /// The version history of every code, when they all have the same.
+    history: Option<Vec<String>>,
+}
+
+impl Shared {
+    fn of(model: &Model) -> Shared {
+        // One code's URL is no rule (its column is a constant).
+        let urls: Vec<&str> = model
+            .codes
+            .iter()
+            .filter_map(|c| c.doc_url.as_deref())
+            .collect();
+        let doc_url = (model.codes.len() > 1 && model.all_have_doc_url())
+            .then(|| Affix::find(&wires(model), &urls))
+            .flatten();
+        let mut histories = model.codes.iter().map(super::versions);
+        let first = histories.next().filter(|h| !h.is_empty());
+        let history = first.filter(|first| histories.all(|h| h == *first));
+        Shared { doc_url, history }
+    }
+
+    /// The enum's paragraphs for what the variants share (empty for nothing).
+    fn doc(&self) -> String {
+        let mut doc = String::new();
+        if let Some(rule) = &self.doc_url {
+            let template = text::code_span(&format!("{}{{code}}{}", rule.before, rule.after));
+            let sentence = format!(
+                "Each code's documentation is at {template}, the code in place of `{{code}}` \
+                 ([`ErrorCode::doc_url`])."
+            );
+            doc.push_str("\n\n");
+            doc.push_str(&wrap_prose(&sentence, 0));
+        }
+        if let Some(history) = &self.history {
+            doc.push_str("\n\nFor every code: ");
+            doc.push_str(&history.join(" "));
+        }
+        doc
+    }
+}
+
+/// One variant of `ErrorCode`: its docs, `#[deprecated]` if it is, and its name.
+fn write_variant(out: &mut String, model: &Model, code: &CodeModel, shared: &Shared) {
+    write_doc(out, "    ", &variant_doc(model, code, shared));
+    if let Some(args) = deprecated_args(code) {
+        attribute(out, "    ", "deprecated", &args);
+    }
+    let _ = writeln!(out, "    {},", code.variant);
+}
+
+/// A variant's docs: its message, description, facts, and (unless the enum's docs say it
+/// for every code) its documentation URL and history.
+fn variant_doc(model: &Model, code: &CodeModel, shared: &Shared) -> String {
     let e = &code.entry();
     let mut doc = format!(
         "{} — {}",
@@ -133,11 +157,11 @@ fn variant_doc(model: &Model, code: &CodeModel) -> String {
         doc.push_str("\n\n");
         doc.push_str(&facts.join(" "));
     }
-    if let Some(url) = &code.doc_url {
+    if let Some(url) = code.doc_url.as_ref().filter(|_| shared.doc_url.is_none()) {
         let _ = write!(doc, "\n\nDocumentation: <{url}>");
     }
     let history = super::versions(code);
-    if !history.is_empty() {
+    if !history.is_empty() && shared.history.is_none() {
         doc.push_str("\n\n");
         doc.push_str(&history.join(" "));
     }
@@ -165,197 +189,162 @@ fn deprecated_args(code: &CodeModel) -> Option<Vec<String>> {
     }
 }
 
-/// Variant docs are catalog prose, often a vendor's: valid markdown that need not follow
-/// clippy's style for hand-written docs (a list item's continuation lines, for one).
-pub(super) const DOC_LINTS: &str = "#[allow(clippy::doc_lazy_continuation)]";
-
-fn write_enum(out: &mut String, model: &Model) {
-    let code_type_doc = if model.code_is_status() {
-        " This API sends only the HTTP status on the wire; each variant is named by the documented identifier in \
-         [`ErrorCode::as_str`], and [`ErrorCode::from_status`] maps a status back to the codes it may mean."
-    } else {
-        ""
-    };
-    write_doc(
-        out,
-        "",
-        &format!(
-            "An error code of the {}.\n\nOne variant per documented code, in catalog order. The enum is \
-             `#[non_exhaustive]`: codes the API adds later do not break a `match`, and parsing a code this crate \
-             does not know yet is an `Err`, never a panic.{code_type_doc}",
-            text::plain(&model.catalog.title)
-        ),
-    );
-    let repr = if model.codes.len() <= usize::from(u16::MAX) + 1 {
-        "u16"
-    } else {
-        "u32"
-    };
-    let _ = write!(
-        out,
-        "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\n#[repr({repr})]\n{DOC_LINTS}\npub enum ErrorCode {{\n"
-    );
-    // No explicit discriminants: they are 0..N in declaration order all the same (the tables
-    // are indexed by them), and rustc checks a constant holding values of an enum with
-    // explicit ones by searching its variants, which costs seconds at 10,000 codes.
-    for (i, c) in model.codes.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        write_doc(out, "    ", &variant_doc(model, c));
-        if let Some(args) = deprecated_args(c) {
-            attribute(out, "    ", "deprecated", &args);
-        }
-        let _ = writeln!(out, "    {},", c.variant);
-    }
+/// Writes `impl ErrorCode` and returns the tables its methods read, in the order they are
+/// written in `error_code_tables`, and `BY_STATUS` (written last).
+fn write_impl(out: &mut String, model: &Model) -> (Vec<Table>, Table) {
+    out.push_str("\n#[allow(deprecated)]\nimpl ErrorCode {\n");
+    write_all(out);
+    let mut tables = vec![write_as_str(out, model)];
+    write_from_code(out);
+    tables.push(write_http_status(out, model));
+    let by_status = write_from_status(out, model);
+    tables.push(write_doc_url(out, model));
+    tables.push(write_reference_url(out, model));
+    tables.push(write_message(out, model));
+    tables.push(write_description(out, model));
+    tables.extend(write_flags(out, model));
+    tables.extend(category::write_method(out, model).map(Column::done));
     out.push_str("}\n");
+    (tables, by_status)
 }
 
-/// Writes the whole of `codes.rs` (without its header line).
-/// `src/codes.rs` after `header` (its `@generated` line, or nothing).
-pub(super) fn codes_rs(header: &str, model: &Model) -> String {
-    let n = model.codes.len();
-    let mut out = String::with_capacity(header.len() + n * 1024 + 8192);
-    out.push_str(header);
-    write_enum(&mut out, model);
+/// `ErrorCode::ALL`, which is the array `every::ALL` of `error_code_tables`.
+fn write_all(out: &mut String) {
+    write_doc(out, "    ", "Every code, in catalog order.");
+    out.push_str("    pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;\n");
+}
 
-    let mut tables: Vec<Table> = Vec::new();
-    let strings = |f: &dyn Fn(&CodeModel) -> String| -> Vec<String> {
-        model.codes.iter().map(|c| lit(&f(c))).collect()
-    };
-    let index_ty = if n <= usize::from(u16::MAX) + 1 {
-        "u16"
-    } else {
-        "u32"
-    };
-
-    out.push_str("\n#[allow(deprecated)]\nimpl ErrorCode {\n");
-    write_doc(&mut out, "    ", "Every code, in catalog order.");
-    let all: Vec<String> = model
-        .codes
-        .iter()
-        .map(|c| format!("ErrorCode::{}", c.variant))
-        .collect();
-    array(
-        &mut out,
-        "    ",
-        "pub const ALL: &'static [ErrorCode] = &",
-        &all,
-        ";",
+/// The array of every variant behind `ErrorCode::ALL`, in a module of its own that imports
+/// the variants by a glob: each is named by its bare name, which packs many to a line where a
+/// path takes a line each (a twelfth of Twilio's `codes.rs`). Nothing else is in the
+/// module, so no item shadows a variant, and a glob import shadows the prelude. Not
+/// `Self::Variant`: rustc resolves that path by searching the variants, which takes
+/// quadratic time (seconds at 10,000 codes); a glob import or a full path is looked up.
+fn write_every(out: &mut String, model: &Model) {
+    let all: Vec<String> = model.codes.iter().map(|c| c.variant.clone()).collect();
+    out.push_str(
+        "\n    /// Every code, in catalog order (`ErrorCode::ALL`).\n    pub(super) mod every {\n        \
+         use super::super::ErrorCode::*;\n\n        #[allow(deprecated)]\n",
     );
+    let head = format!(
+        "pub(in super::super) const ALL: [super::super::ErrorCode; {}] = ",
+        all.len()
+    );
+    array(out, "        ", &head, &all, ";");
+    out.push_str("    }\n");
+}
 
-    let codes = Column {
-        table: "CODES",
-        ty: "&str".into(),
-        values: strings(&|c| c.wire.clone()),
-    };
+/// `ErrorCode::as_str`, reading `CODES`.
+fn write_as_str(out: &mut String, model: &Model) -> Table {
+    // Not `Column::texts`: the codes are what rules are found over, not a rule themselves.
+    let codes = Column::new(CODES, "&str", wires(model).into_iter().map(lit).collect());
     method(
-        &mut out,
+        out,
         "The code exactly as the catalog spells it: the wire code (for a catalog whose wire\n\
          carries only the HTTP status, the documented identifier of the entry).",
         "pub const fn as_str(self) -> &'static str",
         &codes.body(),
     );
-    tables.push(codes.done());
+    codes.done()
+}
 
+/// `ErrorCode::from_code`, reading the perfect hash.
+fn write_from_code(out: &mut String) {
     method(
-        &mut out,
+        out,
         "The code for a wire string (documented aliases included), or `None` for a code\n\
          this crate does not know.",
         "pub fn from_code(code: &str) -> ::core::option::Option<Self>",
         "error_code_tables::find(code).map(|index| Self::ALL[index])",
     );
+}
 
-    const ALL_HAVE_STATUS: &str = "errcat bug: all_have_status() but a code has no status";
-    let (status, status_ty, status_doc) = if model.all_have_status() {
+/// `ErrorCode::http_status`: a `u16` when every code has a status, else an `Option`.
+fn write_http_status(out: &mut String, model: &Model) -> Table {
+    let statuses = model.codes.iter().map(|c| c.entry().status);
+    let (status, ty, doc) = if model.all_have_status() {
+        const ALL_HAVE_STATUS: &str = "errcat bug: all_have_status() but a code has no status";
+        let values = statuses
+            .map(|s| s.expect(ALL_HAVE_STATUS).to_string())
+            .collect();
         (
-            Column {
-                table: "STATUS",
-                ty: "u16".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| c.entry().status.expect(ALL_HAVE_STATUS).to_string())
-                    .collect(),
-            },
+            Column::new("STATUS", "u16", values),
             "u16",
             "The documented HTTP status of this code.",
         )
     } else {
+        let values = statuses.map(|s| option(s.map(|s| s.to_string()))).collect();
         (
-            Column {
-                table: "STATUS",
-                ty: "::core::option::Option<u16>".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| option(c.entry().status.map(|s| s.to_string())))
-                    .collect(),
-            },
+            Column::new("STATUS", "::core::option::Option<u16>", values),
             "::core::option::Option<u16>",
             "The documented HTTP status of this code, or `None` where the API documents none.",
         )
     };
     method(
-        &mut out,
-        status_doc,
-        &format!("pub const fn http_status(self) -> {status_ty}"),
+        out,
+        doc,
+        &format!("pub const fn http_status(self) -> {ty}"),
         &status.body(),
     );
-    tables.push(status.done());
+    status.done()
+}
 
-    let (from_status_body, by_status) = from_status(model, index_ty);
-    let from_status_doc = if model.code_is_status() {
+/// `ErrorCode::from_status`, and the `BY_STATUS` table it reads.
+fn write_from_status(out: &mut String, model: &Model) -> Table {
+    let (body, table) = from_status(model, index_ty(model.codes.len()));
+    let doc = if model.code_is_status() {
         "The codes a response with this HTTP status may mean, in catalog order. This API sends only the status, so \
          several codes can share it; an empty slice for statuses the catalog does not document."
     } else {
         "The codes documented with this HTTP status, in catalog order; an empty slice when there are none."
     };
     method(
-        &mut out,
-        from_status_doc,
+        out,
+        doc,
         "pub const fn from_status(status: u16) -> &'static [ErrorCode]",
-        &from_status_body,
+        &body,
     );
+    Table::written("BY_STATUS", table)
+}
 
-    let (urls, url_ty, url_doc) = if model.all_have_doc_url() {
+/// `ErrorCode::doc_url`: a `&'static str` when every code has one, else an `Option`.
+fn write_doc_url(out: &mut String, model: &Model) -> Table {
+    let (urls, ty, doc) = if model.all_have_doc_url() {
+        const ALL_HAVE_URL: &str = "errcat bug: all_have_doc_url() but a code has no doc URL";
+        let urls: Vec<String> = model
+            .codes
+            .iter()
+            .map(|c| c.doc_url.clone().expect(ALL_HAVE_URL))
+            .collect();
         (
-            Column {
-                table: "DOC_URLS",
-                ty: "&str".into(),
-                values: strings(&|c| {
-                    c.doc_url
-                        .clone()
-                        .expect("errcat bug: all_have_doc_url() but a code has no doc URL")
-                }),
-            },
+            Column::texts("DOC_URLS", &wires(model), &urls),
             "&'static str",
             "The documentation URL of this code.",
         )
     } else {
+        let values = model
+            .codes
+            .iter()
+            .map(|c| option(c.doc_url.as_deref().map(lit)))
+            .collect();
         (
-            Column {
-                table: "DOC_URLS",
-                ty: "::core::option::Option<&str>".into(),
-                values: model
-                    .codes
-                    .iter()
-                    .map(|c| option(c.doc_url.as_deref().map(lit)))
-                    .collect(),
-            },
+            Column::new("DOC_URLS", "::core::option::Option<&str>", values),
             "::core::option::Option<&'static str>",
             "The documentation URL of this code, or `None` where the catalog gives none.",
         )
     };
     method(
-        &mut out,
-        url_doc,
-        &format!("pub const fn doc_url(self) -> {url_ty}"),
+        out,
+        doc,
+        &format!("pub const fn doc_url(self) -> {ty}"),
         &urls.body(),
     );
-    tables.push(urls.done());
+    urls.done()
+}
 
-    let reference_doc = match &model.reference_base {
+/// `ErrorCode::reference_url`.
+fn write_reference_url(out: &mut String, model: &Model) -> Table {
+    let doc = match &model.reference_base {
         Some(base) => format!(
             "This code's section in the published error reference (built by `cargo xtask docs`), under <{base}>."
         ),
@@ -363,121 +352,115 @@ pub(super) fn codes_rs(header: &str, model: &Model) -> String {
                  and anchor, relative to the site's root (no `reference_url` is set)."
             .to_owned(),
     };
-    let references = Column {
-        table: "REFERENCE_URLS",
-        ty: "&str".into(),
-        values: strings(&|c| model.reference_url(c)),
-    };
+    let urls: Vec<String> = model.codes.iter().map(|c| model.reference_url(c)).collect();
+    let references = Column::texts("REFERENCE_URLS", &wires(model), &urls);
     method(
-        &mut out,
-        &reference_doc,
+        out,
+        &doc,
         "pub const fn reference_url(self) -> &'static str",
         &references.body(),
     );
-    tables.push(references.done());
+    references.done()
+}
 
-    let messages = Column {
-        table: "MESSAGES",
-        ty: "&str".into(),
-        values: strings(&|c| text::normalize(&c.entry().message)),
-    };
+/// Each code's message, as `message()` returns it.
+fn messages(model: &Model) -> Vec<String> {
+    model
+        .codes
+        .iter()
+        .map(|c| text::normalize(&c.entry().message))
+        .collect()
+}
+
+/// `ErrorCode::message`.
+fn write_message(out: &mut String, model: &Model) -> Table {
+    let messages = Column::texts("MESSAGES", &wires(model), &messages(model));
     method(
-        &mut out,
+        out,
         "The short human message of this code.",
         "pub const fn message(self) -> &'static str",
         &messages.body(),
     );
-    tables.push(messages.done());
+    messages.done()
+}
 
-    let descriptions = Column {
-        table: "DESCRIPTIONS",
-        ty: "&str".into(),
-        values: strings(&|c| {
-            let e = &c.entry();
-            text::normalize(
-                e.description
-                    .as_deref()
-                    .or(e.when.as_deref())
-                    .unwrap_or(&e.message),
-            )
-        }),
-    };
-    method(
-        &mut out,
-        "The long description of this code as markdown: the catalog's `description`, else\n\
-         its `when`, else the message.",
-        "pub const fn description(self) -> &'static str",
-        &descriptions.body(),
-    );
-    tables.push(descriptions.done());
-
-    let flag = |table, f: &dyn Fn(&CodeModel) -> bool| Column {
-        table,
-        ty: "bool".into(),
-        values: model.codes.iter().map(|c| f(c).to_string()).collect(),
-    };
-    let retryable = flag("RETRYABLE", &|c| c.entry().retryable == Some(true));
-    method(
-        &mut out,
-        "Whether the API documents that retrying the same request can succeed.",
-        "pub const fn is_retryable(self) -> bool",
-        &retryable.body(),
-    );
-    tables.push(retryable.done());
-    let deprecated = flag("DEPRECATED", &|c| {
-        c.entry().deprecated.is_some() || c.entry().retired.is_some()
-    });
-    method(
-        &mut out,
-        "Whether the code is deprecated (retired codes are too).",
-        "pub const fn is_deprecated(self) -> bool",
-        &deprecated.body(),
-    );
-    tables.push(deprecated.done());
-    let retired = flag("RETIRED", &|c| c.entry().retired.is_some());
-    method(
-        &mut out,
-        "Whether the API no longer sends this code: it is kept so that code naming it\n\
-         still compiles and old responses still parse.",
-        "pub const fn is_retired(self) -> bool",
-        &retired.body(),
-    );
-    tables.push(retired.done());
-
-    if let Some(column) = category::write_method(&mut out, model) {
-        tables.push(column.done());
-    }
-    out.push_str("}\n");
-
-    write_trait_impls(&mut out, model);
-    category::write_enum(&mut out, model);
-
-    out.push_str(
-        "\n/// Per-code data, indexed by the `ErrorCode` discriminant.\nmod error_code_tables {\n",
-    );
-    if tables
+/// `ErrorCode::description`. A description that is its code's message is not written
+/// again: the table holds `""` for it (when no description is empty), or there is no table
+/// when every description is the message.
+fn write_description(out: &mut String, model: &Model) -> Table {
+    const DOC: &str = "The long description of this code as markdown: the catalog's `description`, else\n\
+                       its `when`, else the message.";
+    const SIGNATURE: &str = "pub const fn description(self) -> &'static str";
+    let messages = messages(model);
+    let descriptions: Vec<String> = model
+        .codes
         .iter()
-        .any(|t| t.name == category::TABLE && !t.uniform)
-    {
-        out.push_str("    use super::Category;\n\n");
+        .map(|c| {
+            let e = &c.entry();
+            let text = e.description.as_deref().or(e.when.as_deref());
+            text::normalize(text.unwrap_or(&e.message))
+        })
+        .collect();
+    if descriptions == messages {
+        method(out, DOC, SIGNATURE, "self.message()");
+        return Table::none("DESCRIPTIONS");
     }
-    write_lookup(&mut out, model, index_ty);
-    for table in &tables {
-        out.push_str(&table.text);
+    let same = |(d, m): (&String, &String)| d == m;
+    let shared = descriptions.iter().zip(&messages).any(same);
+    let sentinel = shared && descriptions.iter().all(|d| !d.is_empty());
+    if !sentinel {
+        let column = Column::texts("DESCRIPTIONS", &wires(model), &descriptions);
+        method(out, DOC, SIGNATURE, &column.body());
+        return column.done();
     }
-    // Always a table, even for one code: `Debug` reads it.
-    let names: Vec<String> = model.codes.iter().map(|c| lit(&c.variant)).collect();
-    out.push('\n');
-    array(
-        &mut out,
-        "    ",
-        &format!("pub(super) static NAMES: [&str; {n}] = "),
-        &names,
-        ";",
+    let own: Vec<String> = descriptions
+        .iter()
+        .zip(&messages)
+        .map(|(d, m)| if d == m { String::new() } else { d.clone() })
+        .collect();
+    let mut column = Column::texts("DESCRIPTIONS", &wires(model), &own);
+    column.doc = Some("Each code's description, or `\"\"` where it is the code's message.");
+    let body = format!(
+        "let description = {};\nif description.is_empty() {{\n    self.message()\n}} else {{\n    description\n}}",
+        column.body()
     );
-    out.push_str(&by_status);
-    out.push_str("}\n");
-    out
+    method(out, DOC, SIGNATURE, &body);
+    column.done()
+}
+
+/// `ErrorCode::is_retryable`, `is_deprecated` and `is_retired`.
+fn write_flags(out: &mut String, model: &Model) -> [Table; 3] {
+    let flag = |out: &mut String, table, doc, name, f: &dyn Fn(&CodeModel) -> bool| {
+        let values = model.codes.iter().map(|c| f(c).to_string()).collect();
+        let column = Column::new(table, "bool", values);
+        let signature = format!("pub const fn {name}(self) -> bool");
+        method(out, doc, &signature, &column.body());
+        column.done()
+    };
+    [
+        flag(
+            out,
+            "RETRYABLE",
+            "Whether the API documents that retrying the same request can succeed.",
+            "is_retryable",
+            &|c| c.entry().retryable == Some(true),
+        ),
+        flag(
+            out,
+            "DEPRECATED",
+            "Whether the code is deprecated (retired codes are too).",
+            "is_deprecated",
+            &|c| c.entry().deprecated.is_some() || c.entry().retired.is_some(),
+        ),
+        flag(
+            out,
+            "RETIRED",
+            "Whether the API no longer sends this code: it is kept so that code naming it\n\
+             still compiles and old responses still parse.",
+            "is_retired",
+            &|c| c.entry().retired.is_some(),
+        ),
+    ]
 }
 
 /// The body of `from_status`, and the table it reads (empty when no code has a status).
@@ -501,37 +484,75 @@ fn from_status(model: &Model, index_ty: &str) -> (String, String) {
         start += ids.len();
     }
     body.push_str("    _ => (0, 0),\n};\nlet (_, from) = error_code_tables::BY_STATUS.split_at(start);\nfrom.split_at(len).0");
-    let order: Vec<String> = by_status
-        .values()
-        .flatten()
-        .map(|i| i.to_string())
-        .collect();
+    let order: Vec<usize> = by_status.values().flatten().copied().collect();
+    (body, by_status_table(&order, index_ty))
+}
+
+/// `BY_STATUS`: the codes of `order` (indexes into `ALL`), filled in at compile time.
+fn by_status_table(order: &[usize], index_ty: &str) -> String {
+    let n = order.len();
+    let order: Vec<String> = order.iter().map(usize::to_string).collect();
     let mut table = String::new();
     table.push_str(
         "\n    /// The codes that have a status, ordered by status, then catalog order.\n",
     );
     let _ = writeln!(
         table,
-        "    pub(super) static BY_STATUS: [super::ErrorCode; {start}] = {{"
+        "    pub(super) static BY_STATUS: [super::ErrorCode; {n}] = {{"
     );
     array(
         &mut table,
         "        ",
-        &format!("let order: [{index_ty}; {start}] = "),
+        &format!("let order: [{index_ty}; {n}] = "),
         &order,
         ";",
     );
     let _ = write!(
         table,
-        "        let mut out = [super::ErrorCode::ALL[0]; {start}];\n        let mut i = 0;\n        \
+        "        let mut out = [super::ErrorCode::ALL[0]; {n}];\n        let mut i = 0;\n        \
          while i < order.len() {{\n            out[i] = super::ErrorCode::ALL[order[i] as usize];\n            \
          i += 1;\n        }}\n        out\n    }};\n"
     );
-    (body, table)
+    table
 }
 
-fn write_trait_impls(out: &mut String, model: &Model) {
+/// The text around each code in its variant's name, when every name is its code inside the
+/// same text (then `Debug` spells the name from the code and there is no `NAMES` table).
+fn names_rule(model: &Model) -> Option<Affix> {
+    let variants: Vec<&str> = model.codes.iter().map(|c| c.variant.as_str()).collect();
+    Affix::find(&wires(model), &variants)
+}
+
+/// The body of `Debug::fmt`: the variant name, spelled from the code by `names`, else read
+/// from `NAMES`.
+fn debug_body(names: Option<&Affix>) -> String {
+    // Either way no `match`: a derived one over thousands of variants is slow to compile.
+    let Some(names) = names else {
+        return "// From a table: a derived `match` over thousands of variants is slow to compile.\n\
+                f.write_str(error_code_tables::NAMES[*self as usize])"
+            .to_owned();
+    };
+    let mut parts = Vec::new();
+    if !names.before.is_empty() {
+        parts.push(lit(&names.before));
+    }
+    parts.push("self.as_str()".to_owned());
+    if !names.after.is_empty() {
+        parts.push(lit(&names.after));
+    }
+    let calls: Vec<String> = parts.iter().map(|p| format!("f.write_str({p})")).collect();
+    format!(
+        "// Every variant's name is its code with the same text around it.\n{}",
+        calls.join("?;\n")
+    )
+}
+
+fn write_trait_impls(out: &mut String, model: &Model, names: Option<&Affix>) {
     let unknown = format!("unknown {} error code", model.catalog.title);
+    let debug: String = debug_body(names)
+        .lines()
+        .map(|l| format!("        {l}\n"))
+        .collect();
     let _ = write!(
         out,
         r#"
@@ -554,9 +575,7 @@ impl ::core::str::FromStr for ErrorCode {{
 /// Prints the variant name, as `#[derive(Debug)]` would.
 impl ::core::fmt::Debug for ErrorCode {{
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
-        // From a table: a derived `match` over thousands of variants is slow to compile.
-        f.write_str(error_code_tables::NAMES[*self as usize])
-    }}
+{debug}    }}
 }}
 
 impl ::core::convert::From<ErrorCode> for &'static str {{
@@ -584,112 +603,59 @@ impl ::std::error::Error for ParseErrorCodeError {{}}
     );
 }
 
-/// The perfect hash `from_code` reads: the hash, `find`, and its two tables.
-fn write_lookup(out: &mut String, model: &Model, index_ty: &str) {
-    let spellings: Vec<(&str, usize)> = model
-        .codes
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            std::iter::once(c.wire.as_str())
-                .chain(c.entry().aliases.iter().map(String::as_str))
-                .map(move |s| (s, i))
-        })
-        .collect();
-    let keys: Vec<&str> = spellings.iter().map(|&(s, _)| s).collect();
-    let table = phf::build(&keys);
-    let long = keys.iter().any(|k| k.len() > WORDS_SPELL);
-
-    let _ = writeln!(out, "    const SEED: u64 = {:#018x};\n", table.seed);
-    for line in include_str!("../../../runtime/phf_hash.rs").lines() {
-        if line.is_empty() {
-            out.push('\n');
+/// `mod error_code_tables`: the lookup, then the tables in order (`NAMES` unless `Debug`
+/// spells names by a rule).
+fn write_tables(out: &mut String, model: &Model, tables: &[Table], by_status: &Table, names: bool) {
+    out.push_str(
+        "\n/// Per-code data, indexed by the `ErrorCode` discriminant.\nmod error_code_tables {\n",
+    );
+    write_lookup(out, model);
+    let rules: Vec<&str> = tables.iter().filter_map(|t| t.rule.as_deref()).collect();
+    for table in tables {
+        if table.name == CODES && !rules.is_empty() {
+            write_by_code(out, model, &rules);
         } else {
-            let _ = writeln!(out, "    {line}");
+            out.push_str(&table.text);
         }
     }
-    let confirm = if long {
-        format!("same && (code.len() <= {WORDS_SPELL} || SPELLINGS[slot] == code)")
-    } else {
-        "same".to_owned()
-    };
-    let _ = write!(
-        out,
-        "
-    /// The index in `ALL` of the code spelled `code`, if any.
-    pub(super) fn find(code: &str) -> ::core::option::Option<usize> {{
-        let words = words(code.as_bytes());
-        let h = hash(words, code.len(), SEED);
-        let slot = slot(h, &DISPLACEMENTS, KEYS.len())?;
-        let (low, high, len, index) = KEYS[slot];
-        let same = len as usize == code.len() && (low, high) == pairs(words);
-        if {confirm} {{
-            ::core::option::Option::Some(index as usize)
-        }} else {{
-            ::core::option::Option::None
-        }}
-    }}
-"
-    );
-    let displacements: Vec<String> = table
-        .displacements
-        .iter()
-        .map(|(a, b, filter)| format!("({a}, {b}, {filter:#x})"))
-        .collect();
-    out.push_str(
-        "\n    /// Per bucket of the perfect hash: its displacements and its keys' filter bits.\n",
-    );
-    array(
-        out,
-        "    ",
-        &format!(
-            "static DISPLACEMENTS: [(u32, u32, u64); {}] = ",
-            displacements.len()
-        ),
-        &displacements,
-        ";",
-    );
-    let rows: Vec<String> = table
-        .slots
-        .iter()
-        .map(|&k| {
-            let (spelling, index) = spellings[k];
-            let (low, high) = phf::key_pairs(spelling);
-            format!("({low:#x}, {high:#x}, {}, {index})", spelling.len())
-        })
-        .collect();
-    out.push_str(
-        "\n    /// Every spelling (codes and aliases) at its slot: its four words (as two pairs), its\n    \
-         /// length in bytes and the index of its code.\n",
-    );
-    array(
-        out,
-        "    ",
-        &format!(
-            "static KEYS: [(u128, u128, u32, {index_ty}); {}] = ",
-            rows.len()
-        ),
-        &rows,
-        ";",
-    );
-    if long {
-        let spelled: Vec<String> = table
-            .slots
-            .iter()
-            .map(|&k| match spellings[k].0 {
-                long if long.len() > WORDS_SPELL => lit(long),
-                _ => "\"\"".to_owned(),
-            })
-            .collect();
-        out.push_str(
-            "\n    /// The spellings longer than four words at their slot (the others are empty).\n",
-        );
-        array(
-            out,
-            "    ",
-            &format!("static SPELLINGS: [&str; {}] = ", spelled.len()),
-            &spelled,
-            ";",
-        );
+    if names {
+        write_names(out, model);
     }
+    out.push_str(&by_status.text);
+    write_every(out, model);
+    out.push_str("}\n");
+}
+
+/// `CODES` and the rule columns, written by a macro from one list of the codes (`rules`:
+/// each column's static in the macro, see `Column::done`).
+fn write_by_code(out: &mut String, model: &Model, rules: &[&str]) {
+    let n = model.codes.len();
+    out.push_str(
+        "\n    /// `CODES`, and the tables whose every value is its code inside the same text.\n    \
+         macro_rules! by_code {\n        ($($code:literal),* $(,)?) => {\n",
+    );
+    let _ = writeln!(
+        out,
+        "            pub(super) static {CODES}: [&str; {n}] = [$($code),*];"
+    );
+    for rule in rules {
+        out.push_str(rule);
+    }
+    out.push_str("        };\n    }\n\n");
+    let codes: Vec<String> = wires(model).into_iter().map(lit).collect();
+    array(out, "    ", "by_code!", &codes, ";");
+}
+
+/// `NAMES`, the variant names `Debug` prints. Always a table when written, even for one
+/// code.
+fn write_names(out: &mut String, model: &Model) {
+    let names: Vec<String> = model.codes.iter().map(|c| lit(&c.variant)).collect();
+    out.push('\n');
+    array(
+        out,
+        "    ",
+        &format!("pub(super) static NAMES: [&str; {}] = ", names.len()),
+        &names,
+        ";",
+    );
 }

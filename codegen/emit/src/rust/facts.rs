@@ -4,8 +4,8 @@
 
 use proc_macro2::Literal;
 
-use super::codes::lit;
 use super::fmt::array;
+use super::fmt::lit;
 use errcat_catalog::format::{BodyFormat, CodeType, Layout};
 use errcat_catalog::model::Model;
 use errcat_catalog::text;

@@ -1,7 +1,7 @@
 //! The Rust emitter: a [`Model`] to the files of a generated crate.
 //!
 //! `src/codes.rs`, which grows with the catalog, is written directly as text laid out as
-//! rustfmt would (`codes`, `category`, `fmt`). The small files are built as tokens with
+//! rustfmt would (`codes`, `category`, `table`, `fmt`). The small files are built as tokens with
 //! `quote`, parsed into a `syn::File` (so a bug there is a parse error at generation time,
 //! never a broken crate on disk) and formatted with prettyplease.
 //!
@@ -24,6 +24,8 @@ use errcat_catalog::text;
 mod cargo;
 mod category;
 mod codes;
+#[cfg(test)]
+mod codes_tests;
 #[cfg(feature = "full")]
 mod examples;
 #[cfg(feature = "full")]
@@ -31,9 +33,11 @@ mod facts;
 mod fmt;
 #[cfg(feature = "full")]
 mod lib_rs;
+mod lookup;
 mod phf;
 #[cfg(feature = "full")]
 mod runtime;
+mod table;
 #[cfg(feature = "full")]
 mod tests;
 
