@@ -86,17 +86,12 @@ pub struct Variants(std::collections::HashMap<String, String>);
 impl Variants {
     /// The names of `catalog`'s codes.
     pub fn of(catalog: &Catalog) -> Variants {
-        let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
-        let given: Vec<(&str, Option<&str>)> = wires
-            .iter()
-            .zip(&catalog.codes)
-            .map(|(wire, c)| (wire.as_str(), c.name.as_deref()))
-            .collect();
         Variants(
-            wires
+            catalog
+                .codes
                 .iter()
-                .cloned()
-                .zip(ident::variant_names(&given))
+                .map(|c| c.code.wire())
+                .zip(errcat_catalog::model::variant_names(catalog))
                 .collect(),
         )
     }
