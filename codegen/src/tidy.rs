@@ -32,9 +32,12 @@ const CATALOG_STAGES: &[(&str, usize)] = &[
 
 const MAX_LINES: usize = 800;
 
+/// A crate's `.rs` files by module path, each with its path and text.
+type Modules = BTreeMap<String, (PathBuf, String)>;
+
 /// Every `.rs` file under one crate's `src/`, by module path (`rust::codes`, `plan`), with
 /// its text.
-fn modules(src: &Path) -> BTreeMap<String, (PathBuf, String)> {
+fn modules(src: &Path) -> Modules {
     let mut out = BTreeMap::new();
     let mut stack = vec![src.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -66,7 +69,7 @@ fn modules(src: &Path) -> BTreeMap<String, (PathBuf, String)> {
 }
 
 /// Every crate's modules, by crate folder.
-fn crates() -> Vec<(&'static str, BTreeMap<String, (PathBuf, String)>)> {
+fn crates() -> Vec<(&'static str, Modules)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     CRATES
         .iter()
