@@ -388,6 +388,143 @@ fn a_vendor_update_that_adds_two_codes_and_drops_one() {
     assert!(err.contains("at /retired/C3"), "{err}");
 }
 
+/// An upstream registry in name order, as released: four codes.
+const REGISTRY_V1: &str = r#"{
+  "AccessDenied": "Access denied",
+  "Conflict": "Conflict",
+  "NotFound": "Not found",
+  "Throttling": "Slow down"
+}"#;
+
+/// Its next version: five codes inserted among the released ones, in name order.
+const REGISTRY_V2: &str = r#"{
+  "AbortedRequest": "Aborted",
+  "AccessDenied": "Access denied",
+  "BadRequest": "Bad request",
+  "Conflict": "Conflict",
+  "InvalidParameter": "Invalid parameter",
+  "LimitExceeded": "Limit exceeded",
+  "NotFound": "Not found",
+  "Throttling": "Slow down"
+}"#;
+
+/// The variants of `ErrorCode::ALL` in a generated `codes.rs`, in order.
+fn all_order(codes_rs: &str) -> Vec<String> {
+    let start = codes_rs
+        .find("pub const ALL: &'static [ErrorCode] = &[")
+        .expect("ALL");
+    let block = &codes_rs[start..];
+    let block = &block[..block.find("];").expect("end of ALL")];
+    block
+        .split("ErrorCode::")
+        .skip(1)
+        .map(|v| {
+            v.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_owned()
+        })
+        .collect()
+}
+
+/// A scratch project with the mapping `abc` over `REGISTRY_V1`, released as 1.0.0.
+fn released_registry() -> tempfile::TempDir {
+    let project = scratch_project(&[]);
+    let p = project.path();
+    fs::create_dir_all(p.join("catalog/vendor")).unwrap();
+    fs::write(p.join("catalog/vendor/abc.json"), REGISTRY_V1).unwrap();
+    write_json(p, "catalog/abc.json", &vendor_mapping(json!({})));
+    run(p, &["gen"], 0);
+    run(p, &["release", "abc", "--date", "2027-01-02"], 0);
+    run(p, &["gen", "--check"], 0);
+    project
+}
+
+#[test]
+fn a_vendor_update_that_inserts_codes_mid_file_is_additive() {
+    let project = released_registry();
+    let p = project.path();
+    let released = ["AccessDenied", "Conflict", "NotFound", "Throttling"];
+    assert_eq!(all_order(&read(p, "generated/abc/src/codes.rs")), released);
+
+    fs::write(p.join("catalog/vendor/abc.json"), REGISTRY_V2).unwrap();
+    let (out, _) = run(p, &["gen"], 0);
+    assert!(
+        out.contains("abc: since release 1.0.0: 4 additive change(s); they need 1.1.0, the catalog says 1.0.0 (too low)"),
+        "{out}"
+    );
+    // The released codes keep their place (and `ErrorCode` numbers); the new ones follow,
+    // in the vendor file's order.
+    let expected = [
+        "AccessDenied",
+        "Conflict",
+        "NotFound",
+        "Throttling",
+        "AbortedRequest",
+        "BadRequest",
+        "InvalidParameter",
+        "LimitExceeded",
+    ];
+    assert_eq!(all_order(&read(p, "generated/abc/src/codes.rs")), expected);
+    let resolved = read_json(p, "generated/abc/catalog.json");
+    let order: Vec<&str> = resolved["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, expected);
+    let changelog = read(p, "generated/abc/CHANGELOG.md");
+    assert!(!changelog.contains("*breaking*"), "{changelog}");
+    let (_, err) = run(p, &["gen", "--check"], 1);
+    assert!(err.contains("need at least 1.1.0"), "{err}");
+
+    set_version(p, "catalog/abc.json", "1.1.0");
+    run(p, &["gen"], 0);
+    run(p, &["gen", "--check"], 0);
+    run(p, &["release", "abc", "--date", "2027-02-03"], 0);
+
+    // The next update inserts one more code: the order released in 1.1.0 is kept in turn.
+    let mut v3: serde_json::Map<String, Value> = serde_json::from_str(REGISTRY_V2).unwrap();
+    v3.insert(
+        "ConcurrentModification".to_owned(),
+        json!("Concurrent change"),
+    );
+    let mut v3: Vec<(String, Value)> = v3.into_iter().collect();
+    v3.sort_by(|a, b| a.0.cmp(&b.0));
+    let v3: serde_json::Map<String, Value> = v3.into_iter().collect();
+    write_json(p, "catalog/vendor/abc.json", &Value::Object(v3));
+    set_version(p, "catalog/abc.json", "1.2.0");
+    let (out, _) = run(p, &["gen"], 0);
+    assert!(
+        out.contains("abc: since release 1.1.0: 1 additive change(s); they need 1.2.0, the catalog says 1.2.0\n"),
+        "{out}"
+    );
+    let mut expected = expected.to_vec();
+    expected.push("ConcurrentModification");
+    assert_eq!(all_order(&read(p, "generated/abc/src/codes.rs")), expected);
+    run(p, &["gen", "--check"], 0);
+}
+
+/// A native catalog's order is its author's: a code inserted mid-list moves the codes after
+/// it, and the gate says so (append new codes to keep the change additive).
+#[test]
+fn a_native_catalog_that_inserts_a_code_mid_list_moves_codes() {
+    let project = dataxid_project();
+    let p = project.path();
+    let mut catalog = read_json(p, "catalog/dataxid.json");
+    let first = catalog["codes"][0].clone();
+    catalog["codes"].as_array_mut().unwrap().insert(
+        1,
+        json!({"code": "zz_inserted", "status": 400, "message": "Inserted", "category": first["category"]}),
+    );
+    write_json(p, "catalog/dataxid.json", &catalog);
+    let (out, _) = run(p, &["gen"], 0);
+    assert!(out.contains("breaking"), "{out}");
+    let resolved = read_json(p, "generated/dataxid/catalog.json");
+    assert_eq!(resolved["codes"][1]["code"], json!("zz_inserted"));
+    let changelog = read(p, "generated/dataxid/CHANGELOG.md");
+    assert!(changelog.contains("moved in catalog order"), "{changelog}");
+}
+
 #[test]
 fn a_catalog_without_releases_has_a_changelog_and_no_gate() {
     let project = scratch_project(&["records-api.json"]);
@@ -579,4 +716,50 @@ fn cargo_semver_checks_agrees_with_the_classification() {
             "{what}: errcat says {ours}, cargo-semver-checks {theirs}"
         );
     }
+}
+
+/// A vendor update that inserts codes mid-file, generated standalone before and after: the
+/// tool finds no change that needs a major version, as errcat classifies it (additive).
+/// Runs when `cargo semver-checks` is installed.
+#[test]
+fn cargo_semver_checks_agrees_a_vendor_update_inserting_codes_is_compatible() {
+    let installed = errcat_tests::nested_cargo(&["semver-checks", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        eprintln!("cargo-semver-checks is not installed: skipped");
+        return;
+    }
+    let project = released_registry();
+    let p = project.path();
+    let out = tempfile::tempdir().unwrap();
+    let mapping = p.join("catalog/abc.json");
+    let generate = |name: &str| {
+        let dir = out.path().join(name);
+        run(
+            &root(),
+            &[
+                "gen",
+                "--catalog",
+                mapping.to_str().unwrap(),
+                "--out",
+                dir.to_str().unwrap(),
+            ],
+            0,
+        );
+        dir
+    };
+    let before = generate("before");
+    fs::write(p.join("catalog/vendor/abc.json"), REGISTRY_V2).unwrap();
+    set_version(p, "catalog/abc.json", "1.1.0");
+    let after = generate("after");
+    assert_eq!(
+        all_order(&read(&after, "src/codes.rs"))[..4],
+        ["AccessDenied", "Conflict", "NotFound", "Throttling"]
+    );
+    let theirs = semver_checks(&before, &after);
+    assert!(
+        theirs == "none" || theirs == "minor",
+        "cargo-semver-checks: {theirs}"
+    );
 }

@@ -65,7 +65,7 @@ fn codes_that_differ_only_in_case_get_distinct_variants() {
         ]
     );
     let files = Generator::new().crate_files(&model, false);
-    let parsed = syn::parse_file(&files.codes_rs()).expect("codes.rs parses");
+    let parsed = syn::parse_file(files.codes_rs()).expect("codes.rs parses");
     let enum_variants: Vec<String> = parsed
         .items
         .iter()

@@ -22,7 +22,7 @@ fn edge_page() {
 fn emitted_code_parses_and_names_are_hygienic() {
     let model = errcat_tests::edge_model();
     let files = Generator::new().crate_files(&model, false);
-    let parsed = syn::parse_file(&files.codes_rs()).expect("codes.rs parses");
+    let parsed = syn::parse_file(files.codes_rs()).expect("codes.rs parses");
     assert!(
         parsed.attrs.is_empty(),
         "codes.rs must have no inner attributes so it can be include!d"

@@ -3,14 +3,15 @@
 //! date, changes) and the catalog as resolved at the last one, which the next run compares
 //! against.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::diff::Change;
 use errcat_catalog::diag::{Diagnostic, Diagnostics, Report};
-use errcat_catalog::format::Catalog;
 use errcat_catalog::format::Version;
+use errcat_catalog::format::{Catalog, Code};
 
 /// The folder, beside the catalog files, that holds the release records.
 pub const RELEASES_DIR: &str = "releases";
@@ -171,6 +172,31 @@ impl History {
     }
 }
 
+/// The order a vendor mapping's codes are generated in, as indexes into `codes`: the codes
+/// of the last release first, in the order it had them, then the codes it did not have, in
+/// the order of `codes` (the vendor file's).
+///
+/// `ErrorCode`'s discriminants, `Ord` and `ALL` follow this order, so a vendor update that
+/// inserts codes among the released ones (e.g. a registry kept in name order) only adds
+/// variants after them: an additive change, not a renumbering. A native catalog is not
+/// reordered: its order is its author's, and the version gate says when it moves codes.
+pub fn released_first(released: &Catalog, codes: &[Code]) -> Vec<usize> {
+    let place: HashMap<String, usize> = released
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.wire(), i))
+        .collect();
+    let mut order: Vec<(usize, usize)> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (place.get(&c.code.wire()).copied().unwrap_or(usize::MAX), i))
+        .collect();
+    // New codes share the key `usize::MAX` and keep their order (the sort is stable).
+    order.sort_by_key(|&(released_at, _)| released_at);
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Today's date in UTC as `YYYY-MM-DD`, for a new release record.
 pub fn today() -> String {
     let secs = std::time::SystemTime::now()
@@ -218,5 +244,39 @@ mod tests {
         assert_eq!(civil_date(20_787), "2026-11-30");
         assert!(is_date("2026-11-30"));
         assert!(!is_date("2026-13-01") && !is_date("26-11-30") && !is_date("2026/11/30"));
+    }
+
+    fn catalog(wires: &[&str]) -> Catalog {
+        let codes: Vec<serde_json::Value> = wires
+            .iter()
+            .map(|w| serde_json::json!({"code": w, "message": format!("{w} failed")}))
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "format": 1, "name": "t", "title": "T", "codes": codes
+        }))
+        .expect("a catalog")
+    }
+
+    fn ordered(released: &[&str], now: &[&str]) -> Vec<String> {
+        let now = catalog(now);
+        released_first(&catalog(released), &now.codes)
+            .into_iter()
+            .map(|i| now.codes[i].code.wire())
+            .collect()
+    }
+
+    #[test]
+    fn released_codes_keep_their_place_and_new_ones_follow_in_file_order() {
+        // Codes inserted among the released ones, in name order, go after them.
+        assert_eq!(
+            ordered(&["B", "D", "F"], &["A", "B", "C", "D", "E", "F", "G"]),
+            ["B", "D", "F", "A", "C", "E", "G"]
+        );
+        // A vendor file that reorders released codes does not move them.
+        assert_eq!(ordered(&["B", "A"], &["A", "B", "C"]), ["B", "A", "C"]);
+        // A code gone from the file leaves the others in their released order.
+        assert_eq!(ordered(&["A", "B", "C"], &["C", "A"]), ["A", "C"]);
+        // The same order as the release: nothing moves.
+        assert_eq!(ordered(&["A", "B"], &["A", "B", "C"]), ["A", "B", "C"]);
     }
 }

@@ -21,20 +21,31 @@ pub(super) fn load_mapping(
 ) -> Result<Model, Report> {
     let vendors = read_vendors(name, text, mapping, dir)?;
     let documents = documents(&vendors);
-    // Codes listed as retired are read from the last release; its problems are reported
-    // by the evolve stage.
-    let released = if mapping.retired.is_empty() {
-        Ok(None)
-    } else {
-        errcat_evolve::History::load(dir, "", &mapping.catalog.name)
-    };
+    // Codes listed as retired are read from the last release, and the released codes keep
+    // its order; the record's problems are reported by the evolve stage.
+    let released = errcat_evolve::History::load(dir, "", &mapping.catalog.name);
     let released = match &released {
         Ok(h) => Ok(h.as_ref().map(|h| &h.catalog)),
         Err(_) => Err(()),
     };
-    let (catalog, origins) = mapping
+    let (mut catalog, mut origins) = mapping
         .apply_with_release(&documents, released)
         .map_err(|problems| mapping_report(name, text, &vendors, problems))?;
+    // The vendor's order is not the crate's promise: codes the last release had keep their
+    // place (and `ErrorCode` numbers), codes the vendor file added since come after them.
+    if let Ok(Some(released)) = released {
+        let order = errcat_evolve::history::released_first(released, &catalog.codes);
+        let mut codes: Vec<Option<_>> = std::mem::take(&mut catalog.codes)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut from: Vec<Option<String>> =
+            std::mem::take(&mut origins).into_iter().map(Some).collect();
+        for i in order {
+            catalog.codes.extend(codes[i].take());
+            origins.extend(from.get_mut(i).and_then(Option::take));
+        }
+    }
     // A category the mapping derived from vendor values comes from the first entry that has
     // it: problems with it point there.
     let declared = mapping.catalog.categories.len();
