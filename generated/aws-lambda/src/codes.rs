@@ -241,7 +241,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     RecursiveInvocationException,
 
-    /// `RequestTooLargeException` — The request payload exceeded the \`Invoke\` request body JSON input quota
+    /// `RequestTooLargeException` — The request payload exceeded the `Invoke` request body JSON input quota
     ///
     /// The request payload exceeded the `Invoke` request body JSON input quota. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     ///
@@ -295,7 +295,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     ServiceException,
 
-    /// `SnapStartException` — The \`afterRestore()\` runtime hook (<https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html>) encountered an error
+    /// `SnapStartException` — The `afterRestore()` runtime hook (<https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html>) encountered an error
     ///
     /// The `afterRestore()` [runtime hook](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html) encountered an error. For more information, check the Amazon CloudWatch logs.
     ///
@@ -340,7 +340,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     TooManyRequestsException,
 
-    /// `UnsupportedMediaTypeException` — The content type of the \`Invoke\` request body is not JSON.
+    /// `UnsupportedMediaTypeException` — The content type of the `Invoke` request body is not JSON.
     ///
     /// The content type of the `Invoke` request body is not JSON.
     ///

@@ -7,7 +7,7 @@
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
-    /// `00000` — successful\_completion
+    /// `00000` — successful_completion
     ///
     /// Added in 0.1.0.
     SuccessfulCompletion,
@@ -17,1192 +17,1192 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     Warning,
 
-    /// `0100C` — dynamic\_result\_sets\_returned
+    /// `0100C` — dynamic_result_sets_returned
     ///
     /// Added in 0.1.0.
     DynamicResultSetsReturned,
 
-    /// `01008` — implicit\_zero\_bit\_padding
+    /// `01008` — implicit_zero_bit_padding
     ///
     /// Added in 0.1.0.
     ImplicitZeroBitPadding,
 
-    /// `01003` — null\_value\_eliminated\_in\_set\_function
+    /// `01003` — null_value_eliminated_in_set_function
     ///
     /// Added in 0.1.0.
     NullValueEliminatedInSetFunction,
 
-    /// `01007` — privilege\_not\_granted
+    /// `01007` — privilege_not_granted
     ///
     /// Added in 0.1.0.
     PrivilegeNotGranted,
 
-    /// `01006` — privilege\_not\_revoked
+    /// `01006` — privilege_not_revoked
     ///
     /// Added in 0.1.0.
     PrivilegeNotRevoked,
 
-    /// `01004` — string\_data\_right\_truncation
+    /// `01004` — string_data_right_truncation
     ///
     /// Added in 0.1.0.
     StringDataRightTruncation01004,
 
-    /// `01P01` — deprecated\_feature
+    /// `01P01` — deprecated_feature
     ///
     /// Added in 0.1.0.
     DeprecatedFeature,
 
-    /// `02000` — no\_data
+    /// `02000` — no_data
     ///
     /// Added in 0.1.0.
     NoData,
 
-    /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
+    /// `02001` — no_additional_dynamic_result_sets_returned
     ///
     /// Added in 0.1.0.
     NoAdditionalDynamicResultSetsReturned,
 
-    /// `03000` — sql\_statement\_not\_yet\_complete
+    /// `03000` — sql_statement_not_yet_complete
     ///
     /// Added in 0.1.0.
     SqlStatementNotYetComplete,
 
-    /// `08000` — connection\_exception
+    /// `08000` — connection_exception
     ///
     /// Added in 0.1.0.
     ConnectionException,
 
-    /// `08003` — connection\_does\_not\_exist
+    /// `08003` — connection_does_not_exist
     ///
     /// Added in 0.1.0.
     ConnectionDoesNotExist,
 
-    /// `08006` — connection\_failure
+    /// `08006` — connection_failure
     ///
     /// Added in 0.1.0.
     ConnectionFailure,
 
-    /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
+    /// `08001` — sqlclient_unable_to_establish_sqlconnection
     ///
     /// Added in 0.1.0.
     SqlclientUnableToEstablishSqlconnection,
 
-    /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
+    /// `08004` — sqlserver_rejected_establishment_of_sqlconnection
     ///
     /// Added in 0.1.0.
     SqlserverRejectedEstablishmentOfSqlconnection,
 
-    /// `08007` — transaction\_resolution\_unknown
+    /// `08007` — transaction_resolution_unknown
     ///
     /// Added in 0.1.0.
     TransactionResolutionUnknown,
 
-    /// `08P01` — protocol\_violation
+    /// `08P01` — protocol_violation
     ///
     /// Added in 0.1.0.
     ProtocolViolation,
 
-    /// `09000` — triggered\_action\_exception
+    /// `09000` — triggered_action_exception
     ///
     /// Added in 0.1.0.
     TriggeredActionException,
 
-    /// `0A000` — feature\_not\_supported
+    /// `0A000` — feature_not_supported
     ///
     /// Added in 0.1.0.
     FeatureNotSupported,
 
-    /// `0B000` — invalid\_transaction\_initiation
+    /// `0B000` — invalid_transaction_initiation
     ///
     /// Added in 0.1.0.
     InvalidTransactionInitiation,
 
-    /// `0F000` — locator\_exception
+    /// `0F000` — locator_exception
     ///
     /// Added in 0.1.0.
     LocatorException,
 
-    /// `0F001` — invalid\_locator\_specification
+    /// `0F001` — invalid_locator_specification
     ///
     /// Added in 0.1.0.
     InvalidLocatorSpecification,
 
-    /// `0L000` — invalid\_grantor
+    /// `0L000` — invalid_grantor
     ///
     /// Added in 0.1.0.
     InvalidGrantor,
 
-    /// `0LP01` — invalid\_grant\_operation
+    /// `0LP01` — invalid_grant_operation
     ///
     /// Added in 0.1.0.
     InvalidGrantOperation,
 
-    /// `0P000` — invalid\_role\_specification
+    /// `0P000` — invalid_role_specification
     ///
     /// Added in 0.1.0.
     InvalidRoleSpecification,
 
-    /// `0Z000` — diagnostics\_exception
+    /// `0Z000` — diagnostics_exception
     ///
     /// Added in 0.1.0.
     DiagnosticsException,
 
-    /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
+    /// `0Z002` — stacked_diagnostics_accessed_without_active_handler
     ///
     /// Added in 0.1.0.
     StackedDiagnosticsAccessedWithoutActiveHandler,
 
-    /// `20000` — case\_not\_found
+    /// `20000` — case_not_found
     ///
     /// Added in 0.1.0.
     CaseNotFound,
 
-    /// `21000` — cardinality\_violation
+    /// `21000` — cardinality_violation
     ///
     /// Added in 0.1.0.
     CardinalityViolation,
 
-    /// `22000` — data\_exception
+    /// `22000` — data_exception
     ///
     /// Added in 0.1.0.
     DataException,
 
-    /// `2202E` — array\_subscript\_error
+    /// `2202E` — array_subscript_error
     ///
     /// Added in 0.1.0.
     ArraySubscriptError,
 
-    /// `22021` — character\_not\_in\_repertoire
+    /// `22021` — character_not_in_repertoire
     ///
     /// Added in 0.1.0.
     CharacterNotInRepertoire,
 
-    /// `22008` — datetime\_field\_overflow
+    /// `22008` — datetime_field_overflow
     ///
     /// Added in 0.1.0.
     DatetimeFieldOverflow,
 
-    /// `22012` — division\_by\_zero
+    /// `22012` — division_by_zero
     ///
     /// Added in 0.1.0.
     DivisionByZero,
 
-    /// `22005` — error\_in\_assignment
+    /// `22005` — error_in_assignment
     ///
     /// Added in 0.1.0.
     ErrorInAssignment,
 
-    /// `2200B` — escape\_character\_conflict
+    /// `2200B` — escape_character_conflict
     ///
     /// Added in 0.1.0.
     EscapeCharacterConflict,
 
-    /// `22022` — indicator\_overflow
+    /// `22022` — indicator_overflow
     ///
     /// Added in 0.1.0.
     IndicatorOverflow,
 
-    /// `22015` — interval\_field\_overflow
+    /// `22015` — interval_field_overflow
     ///
     /// Added in 0.1.0.
     IntervalFieldOverflow,
 
-    /// `2201E` — invalid\_argument\_for\_logarithm
+    /// `2201E` — invalid_argument_for_logarithm
     ///
     /// Added in 0.1.0.
     InvalidArgumentForLogarithm,
 
-    /// `22014` — invalid\_argument\_for\_ntile\_function
+    /// `22014` — invalid_argument_for_ntile_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForNtileFunction,
 
-    /// `22016` — invalid\_argument\_for\_nth\_value\_function
+    /// `22016` — invalid_argument_for_nth_value_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForNthValueFunction,
 
-    /// `2201F` — invalid\_argument\_for\_power\_function
+    /// `2201F` — invalid_argument_for_power_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForPowerFunction,
 
-    /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
+    /// `2201G` — invalid_argument_for_width_bucket_function
     ///
     /// Added in 0.1.0.
     InvalidArgumentForWidthBucketFunction,
 
-    /// `22018` — invalid\_character\_value\_for\_cast
+    /// `22018` — invalid_character_value_for_cast
     ///
     /// Added in 0.1.0.
     InvalidCharacterValueForCast,
 
-    /// `22007` — invalid\_datetime\_format
+    /// `22007` — invalid_datetime_format
     ///
     /// Added in 0.1.0.
     InvalidDatetimeFormat,
 
-    /// `22019` — invalid\_escape\_character
+    /// `22019` — invalid_escape_character
     ///
     /// Added in 0.1.0.
     InvalidEscapeCharacter,
 
-    /// `2200D` — invalid\_escape\_octet
+    /// `2200D` — invalid_escape_octet
     ///
     /// Added in 0.1.0.
     InvalidEscapeOctet,
 
-    /// `22025` — invalid\_escape\_sequence
+    /// `22025` — invalid_escape_sequence
     ///
     /// Added in 0.1.0.
     InvalidEscapeSequence,
 
-    /// `22P06` — nonstandard\_use\_of\_escape\_character
+    /// `22P06` — nonstandard_use_of_escape_character
     ///
     /// Added in 0.1.0.
     NonstandardUseOfEscapeCharacter,
 
-    /// `22010` — invalid\_indicator\_parameter\_value
+    /// `22010` — invalid_indicator_parameter_value
     ///
     /// Added in 0.1.0.
     InvalidIndicatorParameterValue,
 
-    /// `22023` — invalid\_parameter\_value
+    /// `22023` — invalid_parameter_value
     ///
     /// Added in 0.1.0.
     InvalidParameterValue,
 
-    /// `2201B` — invalid\_regular\_expression
+    /// `2201B` — invalid_regular_expression
     ///
     /// Added in 0.1.0.
     InvalidRegularExpression,
 
-    /// `2201W` — invalid\_row\_count\_in\_limit\_clause
+    /// `2201W` — invalid_row_count_in_limit_clause
     ///
     /// Added in 0.1.0.
     InvalidRowCountInLimitClause,
 
-    /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
+    /// `2201X` — invalid_row_count_in_result_offset_clause
     ///
     /// Added in 0.1.0.
     InvalidRowCountInResultOffsetClause,
 
-    /// `2202H` — invalid\_tablesample\_argument
+    /// `2202H` — invalid_tablesample_argument
     ///
     /// Added in 0.1.0.
     InvalidTablesampleArgument,
 
-    /// `2202G` — invalid\_tablesample\_repeat
+    /// `2202G` — invalid_tablesample_repeat
     ///
     /// Added in 0.1.0.
     InvalidTablesampleRepeat,
 
-    /// `22009` — invalid\_time\_zone\_displacement\_value
+    /// `22009` — invalid_time_zone_displacement_value
     ///
     /// Added in 0.1.0.
     InvalidTimeZoneDisplacementValue,
 
-    /// `2200C` — invalid\_use\_of\_escape\_character
+    /// `2200C` — invalid_use_of_escape_character
     ///
     /// Added in 0.1.0.
     InvalidUseOfEscapeCharacter,
 
-    /// `2200G` — most\_specific\_type\_mismatch
+    /// `2200G` — most_specific_type_mismatch
     ///
     /// Added in 0.1.0.
     MostSpecificTypeMismatch,
 
-    /// `22004` — null\_value\_not\_allowed
+    /// `22004` — null_value_not_allowed
     ///
     /// Added in 0.1.0.
     NullValueNotAllowed22004,
 
-    /// `22002` — null\_value\_no\_indicator\_parameter
+    /// `22002` — null_value_no_indicator_parameter
     ///
     /// Added in 0.1.0.
     NullValueNoIndicatorParameter,
 
-    /// `22003` — numeric\_value\_out\_of\_range
+    /// `22003` — numeric_value_out_of_range
     ///
     /// Added in 0.1.0.
     NumericValueOutOfRange,
 
-    /// `2200H` — sequence\_generator\_limit\_exceeded
+    /// `2200H` — sequence_generator_limit_exceeded
     ///
     /// Added in 0.1.0.
     SequenceGeneratorLimitExceeded,
 
-    /// `22026` — string\_data\_length\_mismatch
+    /// `22026` — string_data_length_mismatch
     ///
     /// Added in 0.1.0.
     StringDataLengthMismatch,
 
-    /// `22001` — string\_data\_right\_truncation
+    /// `22001` — string_data_right_truncation
     ///
     /// Added in 0.1.0.
     StringDataRightTruncation22001,
 
-    /// `22011` — substring\_error
+    /// `22011` — substring_error
     ///
     /// Added in 0.1.0.
     SubstringError,
 
-    /// `22027` — trim\_error
+    /// `22027` — trim_error
     ///
     /// Added in 0.1.0.
     TrimError,
 
-    /// `22024` — unterminated\_c\_string
+    /// `22024` — unterminated_c_string
     ///
     /// Added in 0.1.0.
     UnterminatedCString,
 
-    /// `2200F` — zero\_length\_character\_string
+    /// `2200F` — zero_length_character_string
     ///
     /// Added in 0.1.0.
     ZeroLengthCharacterString,
 
-    /// `22P01` — floating\_point\_exception
+    /// `22P01` — floating_point_exception
     ///
     /// Added in 0.1.0.
     FloatingPointException,
 
-    /// `22P02` — invalid\_text\_representation
+    /// `22P02` — invalid_text_representation
     ///
     /// Added in 0.1.0.
     InvalidTextRepresentation,
 
-    /// `22P03` — invalid\_binary\_representation
+    /// `22P03` — invalid_binary_representation
     ///
     /// Added in 0.1.0.
     InvalidBinaryRepresentation,
 
-    /// `22P04` — bad\_copy\_file\_format
+    /// `22P04` — bad_copy_file_format
     ///
     /// Added in 0.1.0.
     BadCopyFileFormat,
 
-    /// `22P05` — untranslatable\_character
+    /// `22P05` — untranslatable_character
     ///
     /// Added in 0.1.0.
     UntranslatableCharacter,
 
-    /// `2200L` — not\_an\_xml\_document
+    /// `2200L` — not_an_xml_document
     ///
     /// Added in 0.1.0.
     NotAnXmlDocument,
 
-    /// `2200M` — invalid\_xml\_document
+    /// `2200M` — invalid_xml_document
     ///
     /// Added in 0.1.0.
     InvalidXmlDocument,
 
-    /// `2200N` — invalid\_xml\_content
+    /// `2200N` — invalid_xml_content
     ///
     /// Added in 0.1.0.
     InvalidXmlContent,
 
-    /// `2200S` — invalid\_xml\_comment
+    /// `2200S` — invalid_xml_comment
     ///
     /// Added in 0.1.0.
     InvalidXmlComment,
 
-    /// `2200T` — invalid\_xml\_processing\_instruction
+    /// `2200T` — invalid_xml_processing_instruction
     ///
     /// Added in 0.1.0.
     InvalidXmlProcessingInstruction,
 
-    /// `23000` — integrity\_constraint\_violation
+    /// `23000` — integrity_constraint_violation
     ///
     /// Added in 0.1.0.
     IntegrityConstraintViolation,
 
-    /// `23001` — restrict\_violation
+    /// `23001` — restrict_violation
     ///
     /// Added in 0.1.0.
     RestrictViolation,
 
-    /// `23502` — not\_null\_violation
+    /// `23502` — not_null_violation
     ///
     /// Added in 0.1.0.
     NotNullViolation,
 
-    /// `23503` — foreign\_key\_violation
+    /// `23503` — foreign_key_violation
     ///
     /// Added in 0.1.0.
     ForeignKeyViolation,
 
-    /// `23505` — unique\_violation
+    /// `23505` — unique_violation
     ///
     /// Added in 0.1.0.
     UniqueViolation,
 
-    /// `23514` — check\_violation
+    /// `23514` — check_violation
     ///
     /// Added in 0.1.0.
     CheckViolation,
 
-    /// `23P01` — exclusion\_violation
+    /// `23P01` — exclusion_violation
     ///
     /// Added in 0.1.0.
     ExclusionViolation,
 
-    /// `24000` — invalid\_cursor\_state
+    /// `24000` — invalid_cursor_state
     ///
     /// Added in 0.1.0.
     InvalidCursorState,
 
-    /// `25000` — invalid\_transaction\_state
+    /// `25000` — invalid_transaction_state
     ///
     /// Added in 0.1.0.
     InvalidTransactionState,
 
-    /// `25001` — active\_sql\_transaction
+    /// `25001` — active_sql_transaction
     ///
     /// Added in 0.1.0.
     ActiveSqlTransaction,
 
-    /// `25002` — branch\_transaction\_already\_active
+    /// `25002` — branch_transaction_already_active
     ///
     /// Added in 0.1.0.
     BranchTransactionAlreadyActive,
 
-    /// `25008` — held\_cursor\_requires\_same\_isolation\_level
+    /// `25008` — held_cursor_requires_same_isolation_level
     ///
     /// Added in 0.1.0.
     HeldCursorRequiresSameIsolationLevel,
 
-    /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
+    /// `25003` — inappropriate_access_mode_for_branch_transaction
     ///
     /// Added in 0.1.0.
     InappropriateAccessModeForBranchTransaction,
 
-    /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
+    /// `25004` — inappropriate_isolation_level_for_branch_transaction
     ///
     /// Added in 0.1.0.
     InappropriateIsolationLevelForBranchTransaction,
 
-    /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
+    /// `25005` — no_active_sql_transaction_for_branch_transaction
     ///
     /// Added in 0.1.0.
     NoActiveSqlTransactionForBranchTransaction,
 
-    /// `25006` — read\_only\_sql\_transaction
+    /// `25006` — read_only_sql_transaction
     ///
     /// Added in 0.1.0.
     ReadOnlySqlTransaction,
 
-    /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
+    /// `25007` — schema_and_data_statement_mixing_not_supported
     ///
     /// Added in 0.1.0.
     SchemaAndDataStatementMixingNotSupported,
 
-    /// `25P01` — no\_active\_sql\_transaction
+    /// `25P01` — no_active_sql_transaction
     ///
     /// Added in 0.1.0.
     NoActiveSqlTransaction,
 
-    /// `25P02` — in\_failed\_sql\_transaction
+    /// `25P02` — in_failed_sql_transaction
     ///
     /// Added in 0.1.0.
     InFailedSqlTransaction,
 
-    /// `25P03` — idle\_in\_transaction\_session\_timeout
+    /// `25P03` — idle_in_transaction_session_timeout
     ///
     /// Added in 0.1.0.
     IdleInTransactionSessionTimeout,
 
-    /// `26000` — invalid\_sql\_statement\_name
+    /// `26000` — invalid_sql_statement_name
     ///
     /// Added in 0.1.0.
     InvalidSqlStatementName,
 
-    /// `27000` — triggered\_data\_change\_violation
+    /// `27000` — triggered_data_change_violation
     ///
     /// Added in 0.1.0.
     TriggeredDataChangeViolation,
 
-    /// `28000` — invalid\_authorization\_specification
+    /// `28000` — invalid_authorization_specification
     ///
     /// Added in 0.1.0.
     InvalidAuthorizationSpecification,
 
-    /// `28P01` — invalid\_password
+    /// `28P01` — invalid_password
     ///
     /// Added in 0.1.0.
     InvalidPassword,
 
-    /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
+    /// `2B000` — dependent_privilege_descriptors_still_exist
     ///
     /// Added in 0.1.0.
     DependentPrivilegeDescriptorsStillExist,
 
-    /// `2BP01` — dependent\_objects\_still\_exist
+    /// `2BP01` — dependent_objects_still_exist
     ///
     /// Added in 0.1.0.
     DependentObjectsStillExist,
 
-    /// `2D000` — invalid\_transaction\_termination
+    /// `2D000` — invalid_transaction_termination
     ///
     /// Added in 0.1.0.
     InvalidTransactionTermination,
 
-    /// `2F000` — sql\_routine\_exception
+    /// `2F000` — sql_routine_exception
     ///
     /// Added in 0.1.0.
     SqlRoutineException,
 
-    /// `2F005` — function\_executed\_no\_return\_statement
+    /// `2F005` — function_executed_no_return_statement
     ///
     /// Added in 0.1.0.
     FunctionExecutedNoReturnStatement,
 
-    /// `2F002` — modifying\_sql\_data\_not\_permitted
+    /// `2F002` — modifying_sql_data_not_permitted
     ///
     /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted2f002,
 
-    /// `2F003` — prohibited\_sql\_statement\_attempted
+    /// `2F003` — prohibited_sql_statement_attempted
     ///
     /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted2f003,
 
-    /// `2F004` — reading\_sql\_data\_not\_permitted
+    /// `2F004` — reading_sql_data_not_permitted
     ///
     /// Added in 0.1.0.
     ReadingSqlDataNotPermitted2f004,
 
-    /// `34000` — invalid\_cursor\_name
+    /// `34000` — invalid_cursor_name
     ///
     /// Added in 0.1.0.
     InvalidCursorName,
 
-    /// `38000` — external\_routine\_exception
+    /// `38000` — external_routine_exception
     ///
     /// Added in 0.1.0.
     ExternalRoutineException,
 
-    /// `38001` — containing\_sql\_not\_permitted
+    /// `38001` — containing_sql_not_permitted
     ///
     /// Added in 0.1.0.
     ContainingSqlNotPermitted,
 
-    /// `38002` — modifying\_sql\_data\_not\_permitted
+    /// `38002` — modifying_sql_data_not_permitted
     ///
     /// Added in 0.1.0.
     ModifyingSqlDataNotPermitted38002,
 
-    /// `38003` — prohibited\_sql\_statement\_attempted
+    /// `38003` — prohibited_sql_statement_attempted
     ///
     /// Added in 0.1.0.
     ProhibitedSqlStatementAttempted38003,
 
-    /// `38004` — reading\_sql\_data\_not\_permitted
+    /// `38004` — reading_sql_data_not_permitted
     ///
     /// Added in 0.1.0.
     ReadingSqlDataNotPermitted38004,
 
-    /// `39000` — external\_routine\_invocation\_exception
+    /// `39000` — external_routine_invocation_exception
     ///
     /// Added in 0.1.0.
     ExternalRoutineInvocationException,
 
-    /// `39001` — invalid\_sqlstate\_returned
+    /// `39001` — invalid_sqlstate_returned
     ///
     /// Added in 0.1.0.
     InvalidSqlstateReturned,
 
-    /// `39004` — null\_value\_not\_allowed
+    /// `39004` — null_value_not_allowed
     ///
     /// Added in 0.1.0.
     NullValueNotAllowed39004,
 
-    /// `39P01` — trigger\_protocol\_violated
+    /// `39P01` — trigger_protocol_violated
     ///
     /// Added in 0.1.0.
     TriggerProtocolViolated,
 
-    /// `39P02` — srf\_protocol\_violated
+    /// `39P02` — srf_protocol_violated
     ///
     /// Added in 0.1.0.
     SrfProtocolViolated,
 
-    /// `39P03` — event\_trigger\_protocol\_violated
+    /// `39P03` — event_trigger_protocol_violated
     ///
     /// Added in 0.1.0.
     EventTriggerProtocolViolated,
 
-    /// `3B000` — savepoint\_exception
+    /// `3B000` — savepoint_exception
     ///
     /// Added in 0.1.0.
     SavepointException,
 
-    /// `3B001` — invalid\_savepoint\_specification
+    /// `3B001` — invalid_savepoint_specification
     ///
     /// Added in 0.1.0.
     InvalidSavepointSpecification,
 
-    /// `3D000` — invalid\_catalog\_name
+    /// `3D000` — invalid_catalog_name
     ///
     /// Added in 0.1.0.
     InvalidCatalogName,
 
-    /// `3F000` — invalid\_schema\_name
+    /// `3F000` — invalid_schema_name
     ///
     /// Added in 0.1.0.
     InvalidSchemaName,
 
-    /// `40000` — transaction\_rollback
+    /// `40000` — transaction_rollback
     ///
     /// Added in 0.1.0.
     TransactionRollback,
 
-    /// `40002` — transaction\_integrity\_constraint\_violation
+    /// `40002` — transaction_integrity_constraint_violation
     ///
     /// Added in 0.1.0.
     TransactionIntegrityConstraintViolation,
 
-    /// `40001` — serialization\_failure
+    /// `40001` — serialization_failure
     ///
     /// Added in 0.1.0.
     SerializationFailure,
 
-    /// `40003` — statement\_completion\_unknown
+    /// `40003` — statement_completion_unknown
     ///
     /// Added in 0.1.0.
     StatementCompletionUnknown,
 
-    /// `40P01` — deadlock\_detected
+    /// `40P01` — deadlock_detected
     ///
     /// Added in 0.1.0.
     DeadlockDetected,
 
-    /// `42000` — syntax\_error\_or\_access\_rule\_violation
+    /// `42000` — syntax_error_or_access_rule_violation
     ///
     /// Added in 0.1.0.
     SyntaxErrorOrAccessRuleViolation,
 
-    /// `42601` — syntax\_error
+    /// `42601` — syntax_error
     ///
     /// Added in 0.1.0.
     SyntaxError,
 
-    /// `42501` — insufficient\_privilege
+    /// `42501` — insufficient_privilege
     ///
     /// Added in 0.1.0.
     InsufficientPrivilege,
 
-    /// `42846` — cannot\_coerce
+    /// `42846` — cannot_coerce
     ///
     /// Added in 0.1.0.
     CannotCoerce,
 
-    /// `42803` — grouping\_error
+    /// `42803` — grouping_error
     ///
     /// Added in 0.1.0.
     GroupingError,
 
-    /// `42P20` — windowing\_error
+    /// `42P20` — windowing_error
     ///
     /// Added in 0.1.0.
     WindowingError,
 
-    /// `42P19` — invalid\_recursion
+    /// `42P19` — invalid_recursion
     ///
     /// Added in 0.1.0.
     InvalidRecursion,
 
-    /// `42830` — invalid\_foreign\_key
+    /// `42830` — invalid_foreign_key
     ///
     /// Added in 0.1.0.
     InvalidForeignKey,
 
-    /// `42602` — invalid\_name
+    /// `42602` — invalid_name
     ///
     /// Added in 0.1.0.
     InvalidName,
 
-    /// `42622` — name\_too\_long
+    /// `42622` — name_too_long
     ///
     /// Added in 0.1.0.
     NameTooLong,
 
-    /// `42939` — reserved\_name
+    /// `42939` — reserved_name
     ///
     /// Added in 0.1.0.
     ReservedName,
 
-    /// `42804` — datatype\_mismatch
+    /// `42804` — datatype_mismatch
     ///
     /// Added in 0.1.0.
     DatatypeMismatch,
 
-    /// `42P18` — indeterminate\_datatype
+    /// `42P18` — indeterminate_datatype
     ///
     /// Added in 0.1.0.
     IndeterminateDatatype,
 
-    /// `42P21` — collation\_mismatch
+    /// `42P21` — collation_mismatch
     ///
     /// Added in 0.1.0.
     CollationMismatch,
 
-    /// `42P22` — indeterminate\_collation
+    /// `42P22` — indeterminate_collation
     ///
     /// Added in 0.1.0.
     IndeterminateCollation,
 
-    /// `42809` — wrong\_object\_type
+    /// `42809` — wrong_object_type
     ///
     /// Added in 0.1.0.
     WrongObjectType,
 
-    /// `428C9` — generated\_always
+    /// `428C9` — generated_always
     ///
     /// Added in 0.1.0.
     GeneratedAlways,
 
-    /// `42703` — undefined\_column
+    /// `42703` — undefined_column
     ///
     /// Added in 0.1.0.
     UndefinedColumn,
 
-    /// `42883` — undefined\_function
+    /// `42883` — undefined_function
     ///
     /// Added in 0.1.0.
     UndefinedFunction,
 
-    /// `42P01` — undefined\_table
+    /// `42P01` — undefined_table
     ///
     /// Added in 0.1.0.
     UndefinedTable,
 
-    /// `42P02` — undefined\_parameter
+    /// `42P02` — undefined_parameter
     ///
     /// Added in 0.1.0.
     UndefinedParameter,
 
-    /// `42704` — undefined\_object
+    /// `42704` — undefined_object
     ///
     /// Added in 0.1.0.
     UndefinedObject,
 
-    /// `42701` — duplicate\_column
+    /// `42701` — duplicate_column
     ///
     /// Added in 0.1.0.
     DuplicateColumn,
 
-    /// `42P03` — duplicate\_cursor
+    /// `42P03` — duplicate_cursor
     ///
     /// Added in 0.1.0.
     DuplicateCursor,
 
-    /// `42P04` — duplicate\_database
+    /// `42P04` — duplicate_database
     ///
     /// Added in 0.1.0.
     DuplicateDatabase,
 
-    /// `42723` — duplicate\_function
+    /// `42723` — duplicate_function
     ///
     /// Added in 0.1.0.
     DuplicateFunction,
 
-    /// `42P05` — duplicate\_prepared\_statement
+    /// `42P05` — duplicate_prepared_statement
     ///
     /// Added in 0.1.0.
     DuplicatePreparedStatement,
 
-    /// `42P06` — duplicate\_schema
+    /// `42P06` — duplicate_schema
     ///
     /// Added in 0.1.0.
     DuplicateSchema,
 
-    /// `42P07` — duplicate\_table
+    /// `42P07` — duplicate_table
     ///
     /// Added in 0.1.0.
     DuplicateTable,
 
-    /// `42712` — duplicate\_alias
+    /// `42712` — duplicate_alias
     ///
     /// Added in 0.1.0.
     DuplicateAlias,
 
-    /// `42710` — duplicate\_object
+    /// `42710` — duplicate_object
     ///
     /// Added in 0.1.0.
     DuplicateObject,
 
-    /// `42702` — ambiguous\_column
+    /// `42702` — ambiguous_column
     ///
     /// Added in 0.1.0.
     AmbiguousColumn,
 
-    /// `42725` — ambiguous\_function
+    /// `42725` — ambiguous_function
     ///
     /// Added in 0.1.0.
     AmbiguousFunction,
 
-    /// `42P08` — ambiguous\_parameter
+    /// `42P08` — ambiguous_parameter
     ///
     /// Added in 0.1.0.
     AmbiguousParameter,
 
-    /// `42P09` — ambiguous\_alias
+    /// `42P09` — ambiguous_alias
     ///
     /// Added in 0.1.0.
     AmbiguousAlias,
 
-    /// `42P10` — invalid\_column\_reference
+    /// `42P10` — invalid_column_reference
     ///
     /// Added in 0.1.0.
     InvalidColumnReference,
 
-    /// `42611` — invalid\_column\_definition
+    /// `42611` — invalid_column_definition
     ///
     /// Added in 0.1.0.
     InvalidColumnDefinition,
 
-    /// `42P11` — invalid\_cursor\_definition
+    /// `42P11` — invalid_cursor_definition
     ///
     /// Added in 0.1.0.
     InvalidCursorDefinition,
 
-    /// `42P12` — invalid\_database\_definition
+    /// `42P12` — invalid_database_definition
     ///
     /// Added in 0.1.0.
     InvalidDatabaseDefinition,
 
-    /// `42P13` — invalid\_function\_definition
+    /// `42P13` — invalid_function_definition
     ///
     /// Added in 0.1.0.
     InvalidFunctionDefinition,
 
-    /// `42P14` — invalid\_prepared\_statement\_definition
+    /// `42P14` — invalid_prepared_statement_definition
     ///
     /// Added in 0.1.0.
     InvalidPreparedStatementDefinition,
 
-    /// `42P15` — invalid\_schema\_definition
+    /// `42P15` — invalid_schema_definition
     ///
     /// Added in 0.1.0.
     InvalidSchemaDefinition,
 
-    /// `42P16` — invalid\_table\_definition
+    /// `42P16` — invalid_table_definition
     ///
     /// Added in 0.1.0.
     InvalidTableDefinition,
 
-    /// `42P17` — invalid\_object\_definition
+    /// `42P17` — invalid_object_definition
     ///
     /// Added in 0.1.0.
     InvalidObjectDefinition,
 
-    /// `44000` — with\_check\_option\_violation
+    /// `44000` — with_check_option_violation
     ///
     /// Added in 0.1.0.
     WithCheckOptionViolation,
 
-    /// `53000` — insufficient\_resources
+    /// `53000` — insufficient_resources
     ///
     /// Added in 0.1.0.
     InsufficientResources,
 
-    /// `53100` — disk\_full
+    /// `53100` — disk_full
     ///
     /// Added in 0.1.0.
     DiskFull,
 
-    /// `53200` — out\_of\_memory
+    /// `53200` — out_of_memory
     ///
     /// Added in 0.1.0.
     OutOfMemory,
 
-    /// `53300` — too\_many\_connections
+    /// `53300` — too_many_connections
     ///
     /// Added in 0.1.0.
     TooManyConnections,
 
-    /// `53400` — configuration\_limit\_exceeded
+    /// `53400` — configuration_limit_exceeded
     ///
     /// Added in 0.1.0.
     ConfigurationLimitExceeded,
 
-    /// `54000` — program\_limit\_exceeded
+    /// `54000` — program_limit_exceeded
     ///
     /// Added in 0.1.0.
     ProgramLimitExceeded,
 
-    /// `54001` — statement\_too\_complex
+    /// `54001` — statement_too_complex
     ///
     /// Added in 0.1.0.
     StatementTooComplex,
 
-    /// `54011` — too\_many\_columns
+    /// `54011` — too_many_columns
     ///
     /// Added in 0.1.0.
     TooManyColumns,
 
-    /// `54023` — too\_many\_arguments
+    /// `54023` — too_many_arguments
     ///
     /// Added in 0.1.0.
     TooManyArguments,
 
-    /// `55000` — object\_not\_in\_prerequisite\_state
+    /// `55000` — object_not_in_prerequisite_state
     ///
     /// Added in 0.1.0.
     ObjectNotInPrerequisiteState,
 
-    /// `55006` — object\_in\_use
+    /// `55006` — object_in_use
     ///
     /// Added in 0.1.0.
     ObjectInUse,
 
-    /// `55P02` — cant\_change\_runtime\_param
+    /// `55P02` — cant_change_runtime_param
     ///
     /// Added in 0.1.0.
     CantChangeRuntimeParam,
 
-    /// `55P03` — lock\_not\_available
+    /// `55P03` — lock_not_available
     ///
     /// Added in 0.1.0.
     LockNotAvailable,
 
-    /// `57000` — operator\_intervention
+    /// `57000` — operator_intervention
     ///
     /// Added in 0.1.0.
     OperatorIntervention,
 
-    /// `57014` — query\_canceled
+    /// `57014` — query_canceled
     ///
     /// Added in 0.1.0.
     QueryCanceled,
 
-    /// `57P01` — admin\_shutdown
+    /// `57P01` — admin_shutdown
     ///
     /// Added in 0.1.0.
     AdminShutdown,
 
-    /// `57P02` — crash\_shutdown
+    /// `57P02` — crash_shutdown
     ///
     /// Added in 0.1.0.
     CrashShutdown,
 
-    /// `57P03` — cannot\_connect\_now
+    /// `57P03` — cannot_connect_now
     ///
     /// Added in 0.1.0.
     CannotConnectNow,
 
-    /// `57P04` — database\_dropped
+    /// `57P04` — database_dropped
     ///
     /// Added in 0.1.0.
     DatabaseDropped,
 
-    /// `58000` — system\_error
+    /// `58000` — system_error
     ///
     /// Added in 0.1.0.
     SystemError,
 
-    /// `58030` — io\_error
+    /// `58030` — io_error
     ///
     /// Added in 0.1.0.
     IoError,
 
-    /// `58P01` — undefined\_file
+    /// `58P01` — undefined_file
     ///
     /// Added in 0.1.0.
     UndefinedFile,
 
-    /// `58P02` — duplicate\_file
+    /// `58P02` — duplicate_file
     ///
     /// Added in 0.1.0.
     DuplicateFile,
 
-    /// `72000` — snapshot\_too\_old
+    /// `72000` — snapshot_too_old
     ///
     /// Added in 0.1.0.
     SnapshotTooOld,
 
-    /// `F0000` — config\_file\_error
+    /// `F0000` — config_file_error
     ///
     /// Added in 0.1.0.
     ConfigFileError,
 
-    /// `F0001` — lock\_file\_exists
+    /// `F0001` — lock_file_exists
     ///
     /// Added in 0.1.0.
     LockFileExists,
 
-    /// `HV000` — fdw\_error
+    /// `HV000` — fdw_error
     ///
     /// Added in 0.1.0.
     FdwError,
 
-    /// `HV005` — fdw\_column\_name\_not\_found
+    /// `HV005` — fdw_column_name_not_found
     ///
     /// Added in 0.1.0.
     FdwColumnNameNotFound,
 
-    /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
+    /// `HV002` — fdw_dynamic_parameter_value_needed
     ///
     /// Added in 0.1.0.
     FdwDynamicParameterValueNeeded,
 
-    /// `HV010` — fdw\_function\_sequence\_error
+    /// `HV010` — fdw_function_sequence_error
     ///
     /// Added in 0.1.0.
     FdwFunctionSequenceError,
 
-    /// `HV021` — fdw\_inconsistent\_descriptor\_information
+    /// `HV021` — fdw_inconsistent_descriptor_information
     ///
     /// Added in 0.1.0.
     FdwInconsistentDescriptorInformation,
 
-    /// `HV024` — fdw\_invalid\_attribute\_value
+    /// `HV024` — fdw_invalid_attribute_value
     ///
     /// Added in 0.1.0.
     FdwInvalidAttributeValue,
 
-    /// `HV007` — fdw\_invalid\_column\_name
+    /// `HV007` — fdw_invalid_column_name
     ///
     /// Added in 0.1.0.
     FdwInvalidColumnName,
 
-    /// `HV008` — fdw\_invalid\_column\_number
+    /// `HV008` — fdw_invalid_column_number
     ///
     /// Added in 0.1.0.
     FdwInvalidColumnNumber,
 
-    /// `HV004` — fdw\_invalid\_data\_type
+    /// `HV004` — fdw_invalid_data_type
     ///
     /// Added in 0.1.0.
     FdwInvalidDataType,
 
-    /// `HV006` — fdw\_invalid\_data\_type\_descriptors
+    /// `HV006` — fdw_invalid_data_type_descriptors
     ///
     /// Added in 0.1.0.
     FdwInvalidDataTypeDescriptors,
 
-    /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
+    /// `HV091` — fdw_invalid_descriptor_field_identifier
     ///
     /// Added in 0.1.0.
     FdwInvalidDescriptorFieldIdentifier,
 
-    /// `HV00B` — fdw\_invalid\_handle
+    /// `HV00B` — fdw_invalid_handle
     ///
     /// Added in 0.1.0.
     FdwInvalidHandle,
 
-    /// `HV00C` — fdw\_invalid\_option\_index
+    /// `HV00C` — fdw_invalid_option_index
     ///
     /// Added in 0.1.0.
     FdwInvalidOptionIndex,
 
-    /// `HV00D` — fdw\_invalid\_option\_name
+    /// `HV00D` — fdw_invalid_option_name
     ///
     /// Added in 0.1.0.
     FdwInvalidOptionName,
 
-    /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
+    /// `HV090` — fdw_invalid_string_length_or_buffer_length
     ///
     /// Added in 0.1.0.
     FdwInvalidStringLengthOrBufferLength,
 
-    /// `HV00A` — fdw\_invalid\_string\_format
+    /// `HV00A` — fdw_invalid_string_format
     ///
     /// Added in 0.1.0.
     FdwInvalidStringFormat,
 
-    /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
+    /// `HV009` — fdw_invalid_use_of_null_pointer
     ///
     /// Added in 0.1.0.
     FdwInvalidUseOfNullPointer,
 
-    /// `HV014` — fdw\_too\_many\_handles
+    /// `HV014` — fdw_too_many_handles
     ///
     /// Added in 0.1.0.
     FdwTooManyHandles,
 
-    /// `HV001` — fdw\_out\_of\_memory
+    /// `HV001` — fdw_out_of_memory
     ///
     /// Added in 0.1.0.
     FdwOutOfMemory,
 
-    /// `HV00P` — fdw\_no\_schemas
+    /// `HV00P` — fdw_no_schemas
     ///
     /// Added in 0.1.0.
     FdwNoSchemas,
 
-    /// `HV00J` — fdw\_option\_name\_not\_found
+    /// `HV00J` — fdw_option_name_not_found
     ///
     /// Added in 0.1.0.
     FdwOptionNameNotFound,
 
-    /// `HV00K` — fdw\_reply\_handle
+    /// `HV00K` — fdw_reply_handle
     ///
     /// Added in 0.1.0.
     FdwReplyHandle,
 
-    /// `HV00Q` — fdw\_schema\_not\_found
+    /// `HV00Q` — fdw_schema_not_found
     ///
     /// Added in 0.1.0.
     FdwSchemaNotFound,
 
-    /// `HV00R` — fdw\_table\_not\_found
+    /// `HV00R` — fdw_table_not_found
     ///
     /// Added in 0.1.0.
     FdwTableNotFound,
 
-    /// `HV00L` — fdw\_unable\_to\_create\_execution
+    /// `HV00L` — fdw_unable_to_create_execution
     ///
     /// Added in 0.1.0.
     FdwUnableToCreateExecution,
 
-    /// `HV00M` — fdw\_unable\_to\_create\_reply
+    /// `HV00M` — fdw_unable_to_create_reply
     ///
     /// Added in 0.1.0.
     FdwUnableToCreateReply,
 
-    /// `HV00N` — fdw\_unable\_to\_establish\_connection
+    /// `HV00N` — fdw_unable_to_establish_connection
     ///
     /// Added in 0.1.0.
     FdwUnableToEstablishConnection,
 
-    /// `P0000` — plpgsql\_error
+    /// `P0000` — plpgsql_error
     ///
     /// Added in 0.1.0.
     PlpgsqlError,
 
-    /// `P0001` — raise\_exception
+    /// `P0001` — raise_exception
     ///
     /// Added in 0.1.0.
     RaiseException,
 
-    /// `P0002` — no\_data\_found
+    /// `P0002` — no_data_found
     ///
     /// Added in 0.1.0.
     NoDataFound,
 
-    /// `P0003` — too\_many\_rows
+    /// `P0003` — too_many_rows
     ///
     /// Added in 0.1.0.
     TooManyRows,
 
-    /// `P0004` — assert\_failure
+    /// `P0004` — assert_failure
     ///
     /// Added in 0.1.0.
     AssertFailure,
 
-    /// `XX000` — internal\_error
+    /// `XX000` — internal_error
     ///
     /// Added in 0.1.0.
     InternalError,
 
-    /// `XX001` — data\_corrupted
+    /// `XX001` — data_corrupted
     ///
     /// Added in 0.1.0.
     DataCorrupted,
 
-    /// `XX002` — index\_corrupted
+    /// `XX002` — index_corrupted
     ///
     /// Added in 0.1.0.
     IndexCorrupted,

@@ -344,7 +344,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E16026,
 
-    /// `22205` — Attempting to assign invalid object\_sid to Bundle
+    /// `22205` — Attempting to assign invalid object_sid to Bundle
     ///
     /// You are attempting to add an invalid object_sid to the Bundle.
     ///
@@ -1030,7 +1030,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E20011,
 
-    /// `40142` — Failed to issue Conference instruction due to missing 'call\_sid' or 'outbound\_to' properties
+    /// `40142` — Failed to issue Conference instruction due to missing 'call_sid' or 'outbound_to' properties
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2270,7 +2270,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E62001,
 
-    /// `31103` — Length of parameters cannot exceed MAX\_PARAM\_LENGTH.
+    /// `31103` — Length of parameters cannot exceed MAX_PARAM_LENGTH.
     ///
     /// Category: [`Category::Error`].
     ///
@@ -2758,7 +2758,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E30888,
 
-    /// `51004` — Client Connection: endpoint\_id too long
+    /// `51004` — Client Connection: endpoint_id too long
     ///
     /// Category: [`Category::Error`].
     ///
@@ -3327,7 +3327,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E10003,
 
-    /// `19014` — Can fetch contact either by unique\_customer\_provided\_id or channel
+    /// `19014` — Can fetch contact either by unique_customer_provided_id or channel
     ///
     /// Contact fetch request should contain unique_customer_provided_id or channel, not both
     ///
@@ -6156,7 +6156,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E50437,
 
-    /// `40140` — Failed to issue Dequeue instruction due to missing 'call\_sid' property
+    /// `40140` — Failed to issue Dequeue instruction due to missing 'call_sid' property
     ///
     /// Category: [`Category::Error`].
     ///
@@ -6873,7 +6873,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E60609,
 
-    /// `40158` — Call Instruction does not have a valid 'status\_callback\_url' parameter
+    /// `40158` — Call Instruction does not have a valid 'status_callback_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Call Instruction
     ///
@@ -7218,7 +7218,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E21703,
 
-    /// `40157` — Dequeue Instruction does not have a valid 'status\_callback\_url' parameter
+    /// `40157` — Dequeue Instruction does not have a valid 'status_callback_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Dequeue Instruction
     ///
@@ -8045,7 +8045,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E19048,
 
-    /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact\_uri' property
+    /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact_uri' property
     ///
     /// Category: [`Category::Error`].
     ///
@@ -8878,7 +8878,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E30128,
 
-    /// `13521` — \`&lt;Say&gt;\` element character limits exceeded
+    /// `13521` — `<Say>` element character limits exceeded
     ///
     /// `<Say>` element character limits exceeded
     ///
@@ -9583,7 +9583,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E31486,
 
-    /// `40134` — Dequeue Instruction does not have a valid 'status\_callback\_events' parameter
+    /// `40134` — Dequeue Instruction does not have a valid 'status_callback_events' parameter
     ///
     /// Category: [`Category::Error`].
     ///
@@ -12787,7 +12787,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E60608,
 
-    /// `64015` — Pay: \`&lt;Pay&gt;\` verb is missing a needed Parameter
+    /// `64015` — Pay: `<Pay>` verb is missing a needed Parameter
     ///
     /// A 64015 Error is an indication that the configured connector for the payment method is missing one of the Parameter needed in the `<Pay>` verb.
     ///
@@ -12908,7 +12908,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E35118,
 
-    /// `14241` — start\_date passed to TaskRouter statistics is older than 30 days.
+    /// `14241` — start_date passed to TaskRouter statistics is older than 30 days.
     ///
     /// Starting Nov. 30, 2021 we will no longer return data older than 30 days, and instead return a 400-response for requests with &lt;start_date&gt; older than 30 days.
     ///
@@ -13023,7 +13023,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E80203,
 
-    /// `60329` — Verify SNA does not work with \`psd2\_enabled\`
+    /// `60329` — Verify SNA does not work with `psd2_enabled`
     ///
     /// The Silent Network Auth channel does not work when `psd2_nabled` is set to `true` for a Verify `Service`.
     ///
@@ -13380,7 +13380,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E11310,
 
-    /// `40149` — Failed to issue Conference instruction due to missing ‘conference\_sid’
+    /// `40149` — Failed to issue Conference instruction due to missing ‘conference_sid’
     ///
     /// The conference instruction issued as a result of the transfer can only be issued on a task which has a `conference_sid` in its attributes.
     ///
@@ -14984,7 +14984,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E20160,
 
-    /// `60226` — Messages sent to china require friendly\_name
+    /// `60226` — Messages sent to china require friendly_name
     ///
     /// Messages sent to china require friendly_name
     ///
@@ -15309,7 +15309,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E13619,
 
-    /// `19013` — At least one of the following fields is required for a contact: first\_name, middle\_name, last\_name, legal\_name, preferred\_name, unique\_customer\_provided\_id or channel
+    /// `19013` — At least one of the following fields is required for a contact: first_name, middle_name, last_name, legal_name, preferred_name, unique_customer_provided_id or channel
     ///
     /// Contact should contain at least one required field
     ///
@@ -16814,7 +16814,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E40113,
 
-    /// `19003` — Contact with the unique\_customer\_provided\_id provided already exists
+    /// `19003` — Contact with the unique_customer_provided_id provided already exists
     ///
     /// unique_customer_provided_id already exists
     ///
@@ -18674,7 +18674,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     E51002,
 
-    /// `40159` — Conference Instruction does not have a valid 'status\_callback\_url' parameter
+    /// `40159` — Conference Instruction does not have a valid 'status_callback_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Conference Instruction
     ///
