@@ -142,12 +142,8 @@ fn emphasis_kept(toks: &[Tok]) -> Vec<bool> {
             let (_, start, open_len) = openers[at];
             let used = open_len.min(len);
             // The markers nearest the text: the end of the opener, the start of the closer.
-            for k in start + open_len - used..start + open_len {
-                keep[k] = false;
-            }
-            for k in i..i + used {
-                keep[k] = false;
-            }
+            keep[start + open_len - used..start + open_len].fill(false);
+            keep[i..i + used].fill(false);
             openers.truncate(at);
             if open_len > used {
                 openers.push((c, start, open_len - used));
