@@ -49,8 +49,8 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
         ));
     }
     line("");
-    // The message as `Display` prints it, so it reads as in the log it was found in.
-    // Control characters are escaped first, so no markup can hide or join them.
+    // The message as plain text: code spans, emphasis and links read, as a log line shows
+    // it. Control characters are escaped first, so no markup can hide or join them.
     let message = inline_plain(&shown(&code.entry().message));
     line(&message);
     let description = code
