@@ -89,6 +89,56 @@ fn explain_prints_the_entry_of_a_code() {
     );
 }
 
+/// A project with one catalog written here: a code whose text is inline markdown with
+/// control characters in it (escape sequences that would clear the screen or set the window
+/// title, a bell, a NUL and a right-to-left override).
+fn project_with_text() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // JSON escapes: ESC, BEL, NUL, CR and U+202E reach the catalog's strings.
+    let catalog = r#"{
+  "format": 1,
+  "name": "texts",
+  "title": "Texts",
+  "codes": [{
+    "code": "buffer_full",
+    "message": "The `Buffer` is *full*\u001b[2J, see [limits](https://x.example/l)",
+    "description": "The `Buffer` is *full*\u001b[2J, see [limits](https://x.example/l).\n\nWait for **a drain**\u0007, then retry\u0000.\nIt said \u202eolleh.",
+    "causes": ["- too many writes\n  * nested\u001b]0;title\u0007 cause", "One [cause](https://c.example)"],
+    "fixes": ["Drain it with `drain()`"]
+  }]
+}
+"#;
+    fs::create_dir_all(dir.path().join("catalog")).expect("catalog/");
+    fs::write(dir.path().join("catalog/texts.json"), catalog).expect("catalog written");
+    dir
+}
+
+#[test]
+fn explain_reads_markdown_as_text_and_escapes_control_characters() {
+    let project = project_with_text();
+    let found = errcat(project.path(), &["explain", "buffer_full"]);
+    assert!(found.status.success(), "{}", text(&found.stderr));
+    let out = text(&found.stdout);
+    // No control character reaches the terminal but the line breaks.
+    let raw: Vec<char> = out
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert_eq!(raw, Vec::<char>::new(), "{out:?}");
+    assert!(!out.contains('\u{202e}'), "{out:?}");
+    for expected in [
+        // The message as plain text, printed once; the description's paragraph that
+        // repeats it is left out.
+        "\nThe Buffer is full\\u{001b}[2J, see limits (https://x.example/l)\n\nWait for a drain\\u{0007}, then retry\\u{0000}.\nIt said \\u{202e}olleh.\n",
+        // A cause that is a list keeps one bullet per item, nested ones indented.
+        "Causes:\n  - too many writes\n    - nested\\u{001b}]0;title\\u{0007} cause\n  - One cause (https://c.example)\n",
+        "Fixes:\n  - Drain it with `drain()`\n",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert_eq!(out.matches("see limits").count(), 1, "{out}");
+}
+
 #[test]
 fn outside_a_project_it_says_where_to_run() {
     let empty = tempfile::tempdir().expect("temporary folder");

@@ -119,7 +119,7 @@ fn catalog_text_cannot_inject_html() {
         "raw HTML from the catalog reached the page"
     );
     assert!(page.contains("&lt;script>"));
-    assert!(page.contains("Not found &lt;Dial&gt;"));
+    assert!(page.contains("Not found &lt;Dial>"));
     // Table rows keep their column count even with `|` in the text.
     let header = page
         .lines()

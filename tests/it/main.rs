@@ -37,5 +37,6 @@ mod seeds;
 mod snapshots;
 mod staleness;
 mod standalone;
+mod text;
 mod vendor;
 mod vendors;

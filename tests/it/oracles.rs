@@ -425,7 +425,15 @@ fn read_lines(text: &str, spec: &Value) -> Value {
 
 /// A mapping's `fields.*` source read from one entry: raw value, before cleaning.
 fn source_value(source: &Value, key: Option<&str>, entry: &Value) -> Option<Value> {
-    let known = ["pointer", "key", "template", "after", "before", "markup"];
+    let known = [
+        "pointer",
+        "key",
+        "template",
+        "after",
+        "before",
+        "markup",
+        "first_sentence",
+    ];
     for k in source.as_object().expect("a source is an object").keys() {
         assert!(
             known.contains(&k.as_str()),
@@ -481,8 +489,51 @@ fn source_text(source: &Value, key: Option<&str>, entry: &Value) -> Option<Strin
     {
         s = head.to_owned();
     }
+    if source["first_sentence"] == Value::Bool(true) {
+        s = first_sentence(&s);
+    }
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// The README's first sentence, read the simple way: the first paragraph with its lines
+/// joined, cut at the first `.`, `?` or `!` outside code spans that a space and then no
+/// lower-case letter follow, unless it closes `i.e.`, `e.g.`, `cf.`, `vs.` or `viz.`; one
+/// final `.` dropped (not after `etc.` or in `...`).
+fn first_sentence(s: &str) -> String {
+    let para = s.trim().split("\n\n").next().unwrap_or_default();
+    let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = para.chars().collect();
+    let ends_with = |head: &str, words: &[&str]| {
+        let lower = head.to_lowercase();
+        words.iter().any(|w| {
+            lower == *w || lower.ends_with(&format!(" {w}")) || lower.ends_with(&format!("({w}"))
+        })
+    };
+    let mut ticks = 0;
+    let mut end = chars.len();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '`' {
+            ticks += 1;
+        }
+        let next_word = chars[i + 1..].iter().skip(1).find(|c| c.is_alphabetic());
+        if ticks % 2 == 0
+            && matches!(c, '.' | '?' | '!')
+            && chars.get(i + 1) == Some(&' ')
+            && next_word.is_some_and(|n| !n.is_lowercase())
+        {
+            let head: String = chars[..=i].iter().collect();
+            if !ends_with(&head, &["i.e.", "e.g.", "cf.", "vs.", "viz."]) {
+                end = i + 1;
+                break;
+            }
+        }
+    }
+    let sentence: String = chars[..end].iter().collect();
+    match sentence.strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') && !ends_with(&sentence, &["etc."]) => rest.to_owned(),
+        _ => sentence,
+    }
 }
 
 fn mapped(name: &str, path: &Path, mapping: &Value) -> Oracle {

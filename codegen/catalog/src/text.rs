@@ -6,8 +6,10 @@
 //! link), bare URLs (a lint) and unlabelled code blocks (compiled as doctests). Code spans and
 //! fenced blocks are left as they are: there the text is already shown verbatim.
 
+mod inline;
 mod rustdoc;
 
+pub use inline::{inline, inline_plain, inline_terminal};
 pub use rustdoc::{plain_rustdoc, rustdoc, rustdoc_item};
 
 /// Whether the character at byte `i` of `s` is backslash-escaped (an odd number of
@@ -734,9 +736,18 @@ mod tests {
     #[test]
     fn plain_text_is_literal() {
         assert_eq!(plain("*a* | <b>"), "\\*a\\* \\| &lt;b&gt;");
+    }
+
+    #[test]
+    fn a_message_in_rustdoc_keeps_its_inline_markdown() {
         assert_eq!(
             plain_rustdoc("See *Limits* (https://x.example/a_b?c=1&d).\nhttp://y.example"),
-            "See \\*Limits\\* (<https://x.example/a_b?c=1&d>). <http://y.example>"
+            "See *Limits* (<https://x.example/a_b?c=1&d>). <http://y.example>"
+        );
+        // A code span is shown as code, not as escaped backticks.
+        assert_eq!(
+            plain_rustdoc("The `Buffer` of [x] <T> & [docs](https://d.example/a)"),
+            "The `Buffer` of \\[x\\] &lt;T&gt; &amp; [docs](https://d.example/a)"
         );
     }
 }

@@ -277,7 +277,10 @@ fn quick_reference(model: &Model, codes: &[&CodeModel]) -> String {
             let cat = c.category.map(|i| cell_code(&model.categories[i].entry.id));
             out.push_str(&format!(" {} |", cat.unwrap_or_default()));
         }
-        out.push_str(&format!(" {} |\n", text::plain(&c.entry().message)));
+        out.push_str(&format!(
+            " {} |\n",
+            text::inline(&c.entry().message).replace('|', "\\|")
+        ));
     }
     out.trim_end().to_owned()
 }
@@ -455,7 +458,7 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
         heading.push_str(" (deprecated)");
     }
 
-    let mut body = format!("**{}**\n\n", text::plain(&e.message));
+    let mut body = format!("**{}**\n\n", text::inline(&e.message));
     let mut facts = Vec::new();
     facts.push(format!(
         "HTTP status: {}",

@@ -110,7 +110,7 @@ impl Mapping {
                 out.push(
                     Diagnostic::at(
                         place(field),
-                        format!("`{field}` reads true or false, which `after`, `before` and `markup` cannot clean"),
+                        format!("`{field}` reads true or false, which `after`, `before`, `markup` and `first_sentence` cannot clean"),
                     )
                     .hint("remove them: they apply to text fields only"),
                 );
@@ -285,7 +285,7 @@ mod tests {
             problems(&m),
             [(
                 "/fields/retryable".to_owned(),
-                "`retryable` reads true or false, which `after`, `before` and `markup` cannot clean"
+                "`retryable` reads true or false, which `after`, `before`, `markup` and `first_sentence` cannot clean"
                     .to_owned()
             )]
         );

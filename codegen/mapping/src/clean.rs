@@ -1,17 +1,23 @@
-//! Text normalisation of a source's value: line endings, `after`, `before` and `markup`.
+//! Text normalisation of a source's value: line endings, `after`, `before`, `markup` and
+//! `first_sentence`.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Markup, Source, markup};
 
 impl Source {
     /// Whether any text cleaning is asked for.
     pub(super) fn cleans(&self) -> bool {
-        self.after.is_some() || self.before.is_some() || self.markup != Markup::Markdown
+        self.after.is_some()
+            || self.before.is_some()
+            || self.markup != Markup::Markdown
+            || self.first_sentence
     }
 }
 
 /// Text normalisation of a source: CRLF → LF, `after`, `before`, HTML to markdown (relative
-/// links made absolute against `links_base`, see [`markup`]), trimmed. An error says why the
-/// HTML cannot be markdown.
+/// links made absolute against `links_base`, see [`markup`]), the first sentence (see
+/// [`first_sentence`]), trimmed. An error says why the HTML cannot be markdown.
 pub(super) fn clean(
     raw: &str,
     source: &Source,
@@ -31,7 +37,83 @@ pub(super) fn clean(
     if source.markup == Markup::Html {
         s = markup::to_markdown(&s, links_base)?;
     }
+    if source.first_sentence {
+        s = first_sentence(&s);
+    }
     Ok(s.trim().to_owned())
+}
+
+/// Abbreviations after which a full stop never ends a sentence: each is followed by what it
+/// introduces. (`etc.` can end one, and UAX #29 already runs on past it before a lower-case
+/// word: `a, b, etc. and c`.)
+const ABBREVIATIONS: &[&str] = &["i.e.", "e.g.", "cf.", "vs.", "viz."];
+
+/// The first sentence of markdown `s`, without its full stop.
+///
+/// The rule: the first paragraph (up to a blank line) is read with each line break as a
+/// space, as markdown shows it, so a break neither hides a sentence end nor makes one. It ends
+/// at the first Unicode sentence boundary (UAX #29) that
+/// - follows a space (a full stop inside `file.Name` or a URL is none),
+/// - is outside a code span, and
+/// - does not follow an abbreviation in [`ABBREVIATIONS`] (UAX #29 would end a sentence at
+///   `e.g. Foo`).
+///
+/// One final `.` is dropped, unless it closes an abbreviation (`etc.`) or an ellipsis; `?`
+/// and `!` are kept. Text without a sentence end is kept whole (its first paragraph).
+pub(super) fn first_sentence(s: &str) -> String {
+    let para = s
+        .trim_start()
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let code: Vec<(usize, usize)> = errcat_catalog::text::pieces(&para)
+        .into_iter()
+        .filter(|(code, _)| *code)
+        .map(|(_, p)| {
+            let start = p.as_ptr() as usize - para.as_ptr() as usize;
+            (start, start + p.len())
+        })
+        .collect();
+    let end = para
+        .split_sentence_bound_indices()
+        .map(|(at, sentence)| at + sentence.len())
+        .find(|&end| {
+            let head = &para[..end];
+            let body = head.trim_end();
+            end < para.len()
+                && body.len() < head.len()
+                && !code.iter().any(|&(a, b)| a < end && end < b)
+                && !ends_with_word(body, ABBREVIATIONS)
+        })
+        .unwrap_or(para.len());
+    let sentence = para[..end].trim_end();
+    match sentence.strip_suffix('.') {
+        Some(rest)
+            if !rest.ends_with('.')
+                && !ends_with_word(sentence, ABBREVIATIONS)
+                && !ends_with_word(sentence, &["etc."]) =>
+        {
+            rest.to_owned()
+        }
+        _ => sentence.to_owned(),
+    }
+}
+
+/// Whether `s` ends with one of `words` as a word of its own (after a space or an opening
+/// bracket or quote), in any case.
+fn ends_with_word(s: &str, words: &[&str]) -> bool {
+    let lower = s.to_lowercase();
+    words.iter().any(|a| {
+        lower.strip_suffix(a).is_some_and(|before| {
+            before.is_empty()
+                || before.ends_with(|c: char| c.is_whitespace() || "([{\"'“‘".contains(c))
+        })
+    })
 }
 
 /// Text on one line, as a message must be: its lines trimmed and joined by one space, blank
@@ -205,6 +287,79 @@ mod tests {
             one_line("See [Limits](https://x.example/l) or [a] `[b](c)` ](d) [e]"),
             "See Limits (https://x.example/l) or [a] `[b](c)` ](d) [e]"
         );
+    }
+
+    #[test]
+    fn first_sentence_knows_abbreviations_code_and_line_breaks() {
+        let s = Source {
+            first_sentence: true,
+            ..Source::default()
+        };
+        assert!(s.cleans());
+        for (text, first) in [
+            (
+                "A value (i.e. one that is set). More.",
+                "A value (i.e. one that is set)",
+            ),
+            (
+                "Use a tag, e.g. Dial or Say. Then more.",
+                "Use a tag, e.g. Dial or Say",
+            ),
+            (
+                "Compare cf. Section 2, vs. Other. Next",
+                "Compare cf. Section 2, vs. Other",
+            ),
+            ("Items a, b, etc. The rest.", "Items a, b, etc."),
+            (
+                "Items a, b, etc. and more. Next",
+                "Items a, b, etc. and more",
+            ),
+            ("Read `a. B` now. Next", "Read `a. B` now"),
+            (
+                "Open file.Name or https://x.example/a.B now. Next",
+                "Open file.Name or https://x.example/a.B now",
+            ),
+            ("The first ends here.\nThe second.", "The first ends here"),
+            (
+                "A value that\nspans lines. Next",
+                "A value that spans lines",
+            ),
+            ("Why? Because.", "Why?"),
+            ("Wait... what. Next", "Wait... what"),
+            ("One\n\nTwo. Three", "One"),
+            ("No sentence end", "No sentence end"),
+            ("Ends here.", "Ends here"),
+        ] {
+            assert_eq!(cleaned(text, &s), first, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn first_sentence_reads_html_as_markdown() {
+        let s = Source {
+            first_sentence: true,
+            markup: Markup::Html,
+            ..Source::default()
+        };
+        for (html, first) in [
+            // `"before": ". "` would cut after "i.e".
+            (
+                "<p>A <code>Value</code> (i.e. one that\n is set) is missing. Set it.</p>",
+                "A `Value` (i.e. one that is set) is missing",
+            ),
+            // A line break inside the paragraph, where `". "` finds nothing.
+            (
+                "<p>The bucket is not empty.\nDelete its objects first.</p>",
+                "The bucket is not empty",
+            ),
+            // The sentence ends with the paragraph.
+            (
+                "<p>The quota, e.g.\n<i>100</i>, is reached</p><p>Wait.</p>",
+                "The quota, e.g. *100*, is reached",
+            ),
+        ] {
+            assert_eq!(cleaned(html, &s), first, "{html:?}");
+        }
     }
 
     #[test]

@@ -280,9 +280,18 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
     /// Keep only the text before the first occurrence of this marker, marker excluded
-    /// (`". "` keeps a description's first sentence, without its full stop).
+    /// (`" - "` keeps what comes before a dash). To keep a first sentence, use
+    /// `first_sentence`, which knows abbreviations and line breaks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
+    /// Keep only the first sentence, without its full stop (a `?` or `!` is kept): after
+    /// `after`, `before` and `markup` (HTML is markdown first), the first paragraph is read
+    /// with its line breaks as spaces and cut at its first sentence end (Unicode UAX #29), one
+    /// that a space follows, outside code spans, and not after `i.e.`, `e.g.`, `cf.`, `vs.`
+    /// or `viz.`. `"A value (i.e. one that is set). More."` keeps `"A value (i.e. one that is
+    /// set)"`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub first_sentence: bool,
     /// How the vendor writes this text. `text` and `markdown` are kept as they are; `html` becomes
     /// markdown: paragraphs, emphasis, code spans, lists and links kept (relative links made
     /// absolute against `links_base`), entities decoded, other tags dropped with their text

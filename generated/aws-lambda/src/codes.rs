@@ -193,7 +193,7 @@ pub enum ErrorCode {
     /// HTTP status: `400`.
     RecursiveInvocationException,
 
-    /// `RequestTooLargeException` — The request payload exceeded the \`Invoke\` request body JSON input quota
+    /// `RequestTooLargeException` — The request payload exceeded the `Invoke` request body JSON input quota
     ///
     /// The request payload exceeded the `Invoke` request body JSON input quota. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
     ///
@@ -235,7 +235,7 @@ pub enum ErrorCode {
     /// HTTP status: `500`.
     ServiceException,
 
-    /// `SnapStartException` — The \`afterRestore()\` runtime hook (<https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html>) encountered an error
+    /// `SnapStartException` — The `afterRestore()` runtime hook (<https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html>) encountered an error
     ///
     /// The `afterRestore()` [runtime hook](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html) encountered an error. For more information, check the Amazon CloudWatch logs.
     ///
@@ -270,7 +270,7 @@ pub enum ErrorCode {
     /// HTTP status: `429`.
     TooManyRequestsException,
 
-    /// `UnsupportedMediaTypeException` — The content type of the \`Invoke\` request body is not JSON.
+    /// `UnsupportedMediaTypeException` — The content type of the `Invoke` request body is not JSON.
     ///
     /// The content type of the `Invoke` request body is not JSON.
     ///

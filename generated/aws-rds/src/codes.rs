@@ -55,7 +55,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     BlueGreenDeploymentAlreadyExistsFault,
 
-    /// `BlueGreenDeploymentNotFoundFault` — \`BlueGreenDeploymentIdentifier\` doesn't refer to an existing blue/green deployment.
+    /// `BlueGreenDeploymentNotFoundFault` — `BlueGreenDeploymentIdentifier` doesn't refer to an existing blue/green deployment.
     ///
     /// `BlueGreenDeploymentIdentifier` doesn't refer to an existing blue/green deployment.
     ///
@@ -64,7 +64,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     BlueGreenDeploymentNotFoundFault,
 
-    /// `CertificateNotFound` — \`CertificateIdentifier\` doesn't refer to an existing certificate.
+    /// `CertificateNotFound` — `CertificateIdentifier` doesn't refer to an existing certificate.
     ///
     /// `CertificateIdentifier` doesn't refer to an existing certificate.
     ///
@@ -82,7 +82,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     CreateCustomDbEngineVersionFault,
 
-    /// `CustomAvailabilityZoneNotFound` — \`CustomAvailabilityZoneId\` doesn't refer to an existing custom Availability Zone identifier.
+    /// `CustomAvailabilityZoneNotFound` — `CustomAvailabilityZoneId` doesn't refer to an existing custom Availability Zone identifier.
     ///
     /// `CustomAvailabilityZoneId` doesn't refer to an existing custom Availability Zone identifier.
     ///
@@ -145,7 +145,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbClusterAutomatedBackupQuotaExceededFault,
 
-    /// `DBClusterBacktrackNotFoundFault` — \`BacktrackIdentifier\` doesn't refer to an existing backtrack.
+    /// `DBClusterBacktrackNotFoundFault` — `BacktrackIdentifier` doesn't refer to an existing backtrack.
     ///
     /// `BacktrackIdentifier` doesn't refer to an existing backtrack.
     ///
@@ -181,7 +181,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbClusterEndpointQuotaExceededFault,
 
-    /// `DBClusterNotFoundFault` — \`DBClusterIdentifier\` doesn't refer to an existing DB cluster.
+    /// `DBClusterNotFoundFault` — `DBClusterIdentifier` doesn't refer to an existing DB cluster.
     ///
     /// `DBClusterIdentifier` doesn't refer to an existing DB cluster.
     ///
@@ -190,7 +190,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbClusterNotFoundFault,
 
-    /// `DBClusterParameterGroupNotFound` — \`DBClusterParameterGroupName\` doesn't refer to an existing DB cluster parameter group.
+    /// `DBClusterParameterGroupNotFound` — `DBClusterParameterGroupName` doesn't refer to an existing DB cluster parameter group.
     ///
     /// `DBClusterParameterGroupName` doesn't refer to an existing DB cluster parameter group.
     ///
@@ -244,7 +244,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbClusterSnapshotAlreadyExistsFault,
 
-    /// `DBClusterSnapshotNotFoundFault` — \`DBClusterSnapshotIdentifier\` doesn't refer to an existing DB cluster snapshot.
+    /// `DBClusterSnapshotNotFoundFault` — `DBClusterSnapshotIdentifier` doesn't refer to an existing DB cluster snapshot.
     ///
     /// `DBClusterSnapshotIdentifier` doesn't refer to an existing DB cluster snapshot.
     ///
@@ -280,7 +280,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbInstanceAutomatedBackupQuotaExceeded,
 
-    /// `DBInstanceNotFound` — \`DBInstanceIdentifier\` doesn't refer to an existing DB instance.
+    /// `DBInstanceNotFound` — `DBInstanceIdentifier` doesn't refer to an existing DB instance.
     ///
     /// `DBInstanceIdentifier` doesn't refer to an existing DB instance.
     ///
@@ -289,7 +289,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbInstanceNotFound,
 
-    /// `DBInstanceRoleAlreadyExists` — The specified \`RoleArn\` or \`FeatureName\` value is already associated with the DB instance.
+    /// `DBInstanceRoleAlreadyExists` — The specified `RoleArn` or `FeatureName` value is already associated with the DB instance.
     ///
     /// The specified `RoleArn` or `FeatureName` value is already associated with the DB instance.
     ///
@@ -298,7 +298,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbInstanceRoleAlreadyExists,
 
-    /// `DBInstanceRoleNotFound` — The specified \`RoleArn\` value doesn't match the specified feature for the DB instance.
+    /// `DBInstanceRoleNotFound` — The specified `RoleArn` value doesn't match the specified feature for the DB instance.
     ///
     /// The specified `RoleArn` value doesn't match the specified feature for the DB instance.
     ///
@@ -316,7 +316,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbInstanceRoleQuotaExceeded,
 
-    /// `DBLogFileNotFoundFault` — \`LogFileName\` doesn't refer to an existing DB log file.
+    /// `DBLogFileNotFoundFault` — `LogFileName` doesn't refer to an existing DB log file.
     ///
     /// `LogFileName` doesn't refer to an existing DB log file.
     ///
@@ -334,7 +334,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbParameterGroupAlreadyExists,
 
-    /// `DBParameterGroupNotFound` — \`DBParameterGroupName\` doesn't refer to an existing DB parameter group.
+    /// `DBParameterGroupNotFound` — `DBParameterGroupName` doesn't refer to an existing DB parameter group.
     ///
     /// `DBParameterGroupName` doesn't refer to an existing DB parameter group.
     ///
@@ -433,7 +433,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbProxyTargetNotFoundFault,
 
-    /// `DBSecurityGroupAlreadyExists` — A DB security group with the name specified in \`DBSecurityGroupName\` already exists.
+    /// `DBSecurityGroupAlreadyExists` — A DB security group with the name specified in `DBSecurityGroupName` already exists.
     ///
     /// A DB security group with the name specified in `DBSecurityGroupName` already exists.
     ///
@@ -442,7 +442,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbSecurityGroupAlreadyExists,
 
-    /// `DBSecurityGroupNotFound` — \`DBSecurityGroupName\` doesn't refer to an existing DB security group.
+    /// `DBSecurityGroupNotFound` — `DBSecurityGroupName` doesn't refer to an existing DB security group.
     ///
     /// `DBSecurityGroupName` doesn't refer to an existing DB security group.
     ///
@@ -469,7 +469,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     QuotaExceededDbSecurityGroup,
 
-    /// `DBSnapshotAlreadyExists` — \`DBSnapshotIdentifier\` is already used by an existing snapshot.
+    /// `DBSnapshotAlreadyExists` — `DBSnapshotIdentifier` is already used by an existing snapshot.
     ///
     /// `DBSnapshotIdentifier` is already used by an existing snapshot.
     ///
@@ -478,7 +478,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbSnapshotAlreadyExists,
 
-    /// `DBSnapshotNotFound` — \`DBSnapshotIdentifier\` doesn't refer to an existing DB snapshot.
+    /// `DBSnapshotNotFound` — `DBSnapshotIdentifier` doesn't refer to an existing DB snapshot.
     ///
     /// `DBSnapshotIdentifier` doesn't refer to an existing DB snapshot.
     ///
@@ -496,7 +496,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbSnapshotTenantDatabaseNotFoundFault,
 
-    /// `DBSubnetGroupAlreadyExists` — \`DBSubnetGroupName\` is already used by an existing DB subnet group.
+    /// `DBSubnetGroupAlreadyExists` — `DBSubnetGroupName` is already used by an existing DB subnet group.
     ///
     /// `DBSubnetGroupName` is already used by an existing DB subnet group.
     ///
@@ -523,7 +523,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbSubnetGroupNotAllowedFault,
 
-    /// `DBSubnetGroupNotFoundFault` — \`DBSubnetGroupName\` doesn't refer to an existing DB subnet group.
+    /// `DBSubnetGroupNotFoundFault` — `DBSubnetGroupName` doesn't refer to an existing DB subnet group.
     ///
     /// `DBSubnetGroupName` doesn't refer to an existing DB subnet group.
     ///
@@ -559,7 +559,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     DbUpgradeDependencyFailure,
 
-    /// `DomainNotFoundFault` — \`Domain\` doesn't refer to an existing Active Directory domain.
+    /// `DomainNotFoundFault` — `Domain` doesn't refer to an existing Active Directory domain.
     ///
     /// `Domain` doesn't refer to an existing Active Directory domain.
     ///
@@ -604,7 +604,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     ExportTaskNotFound,
 
-    /// `GlobalClusterAlreadyExistsFault` — The \`GlobalClusterIdentifier\` already exists
+    /// `GlobalClusterAlreadyExistsFault` — The `GlobalClusterIdentifier` already exists
     ///
     /// The `GlobalClusterIdentifier` already exists. Choose a new global database identifier (unique name) to create a new global database cluster.
     ///
@@ -613,7 +613,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     GlobalClusterAlreadyExistsFault,
 
-    /// `GlobalClusterNotFoundFault` — The \`GlobalClusterIdentifier\` doesn't refer to an existing global database cluster.
+    /// `GlobalClusterNotFoundFault` — The `GlobalClusterIdentifier` doesn't refer to an existing global database cluster.
     ///
     /// The `GlobalClusterIdentifier` doesn't refer to an existing global database cluster.
     ///
@@ -757,7 +757,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     InvalidDbClusterAutomatedBackupStateFault,
 
-    /// `InvalidDBClusterCapacityFault` — \`Capacity\` isn't a valid Aurora Serverless DB cluster capacity
+    /// `InvalidDBClusterCapacityFault` — `Capacity` isn't a valid Aurora Serverless DB cluster capacity
     ///
     /// `Capacity` isn't a valid Aurora Serverless DB cluster capacity. Valid capacity values are `2`, `4`, `8`, `16`, `32`, `64`, `128`, and `256`.
     ///
@@ -874,7 +874,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     InvalidDbSubnetGroupStateFault,
 
-    /// `InvalidDBSubnetStateFault` — The DB subnet isn't in the \*available\* state.
+    /// `InvalidDBSubnetStateFault` — The DB subnet isn't in the *available* state.
     ///
     /// The DB subnet isn't in the *available* state.
     ///
@@ -937,7 +937,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     InvalidIntegrationStateFault,
 
-    /// `InvalidOptionGroupStateFault` — The option group isn't in the \*available\* state.
+    /// `InvalidOptionGroupStateFault` — The option group isn't in the *available* state.
     ///
     /// The option group isn't in the *available* state.
     ///
@@ -1027,7 +1027,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     OptionGroupQuotaExceededFault,
 
-    /// `PointInTimeRestoreNotEnabled` — \`SourceDBInstanceIdentifier\` refers to a DB instance with \`BackupRetentionPeriod\` equal to 0.
+    /// `PointInTimeRestoreNotEnabled` — `SourceDBInstanceIdentifier` refers to a DB instance with `BackupRetentionPeriod` equal to 0.
     ///
     /// `SourceDBInstanceIdentifier` refers to a DB instance with `BackupRetentionPeriod` equal to 0.
     ///
@@ -1171,7 +1171,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     StorageQuotaExceeded,
 
-    /// `StorageTypeNotAvailableFault` — The \`aurora-iopt1\` storage type isn't available, because you modified the DB cluster to use this storage type less than one month ago.
+    /// `StorageTypeNotAvailableFault` — The `aurora-iopt1` storage type isn't available, because you modified the DB cluster to use this storage type less than one month ago.
     ///
     /// The `aurora-iopt1` storage type isn't available, because you modified the DB cluster to use this storage type less than one month ago.
     ///
@@ -1180,7 +1180,7 @@ pub enum ErrorCode {
     /// Added in 0.1.0.
     StorageTypeNotAvailableFault,
 
-    /// `StorageTypeNotSupported` — The specified \`StorageType\` can't be associated with the DB instance.
+    /// `StorageTypeNotSupported` — The specified `StorageType` can't be associated with the DB instance.
     ///
     /// The specified `StorageType` can't be associated with the DB instance.
     ///

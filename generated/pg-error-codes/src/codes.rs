@@ -11,724 +11,724 @@
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
-    /// `00000` — successful\_completion
+    /// `00000` — successful_completion
     SuccessfulCompletion,
 
     /// `01000` — warning
     Warning,
 
-    /// `0100C` — dynamic\_result\_sets\_returned
+    /// `0100C` — dynamic_result_sets_returned
     DynamicResultSetsReturned,
 
-    /// `01008` — implicit\_zero\_bit\_padding
+    /// `01008` — implicit_zero_bit_padding
     ImplicitZeroBitPadding,
 
-    /// `01003` — null\_value\_eliminated\_in\_set\_function
+    /// `01003` — null_value_eliminated_in_set_function
     NullValueEliminatedInSetFunction,
 
-    /// `01007` — privilege\_not\_granted
+    /// `01007` — privilege_not_granted
     PrivilegeNotGranted,
 
-    /// `01006` — privilege\_not\_revoked
+    /// `01006` — privilege_not_revoked
     PrivilegeNotRevoked,
 
-    /// `01004` — string\_data\_right\_truncation
+    /// `01004` — string_data_right_truncation
     StringDataRightTruncation01004,
 
-    /// `01P01` — deprecated\_feature
+    /// `01P01` — deprecated_feature
     DeprecatedFeature,
 
-    /// `02000` — no\_data
+    /// `02000` — no_data
     NoData,
 
-    /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
+    /// `02001` — no_additional_dynamic_result_sets_returned
     NoAdditionalDynamicResultSetsReturned,
 
-    /// `03000` — sql\_statement\_not\_yet\_complete
+    /// `03000` — sql_statement_not_yet_complete
     SqlStatementNotYetComplete,
 
-    /// `08000` — connection\_exception
+    /// `08000` — connection_exception
     ConnectionException,
 
-    /// `08003` — connection\_does\_not\_exist
+    /// `08003` — connection_does_not_exist
     ConnectionDoesNotExist,
 
-    /// `08006` — connection\_failure
+    /// `08006` — connection_failure
     ConnectionFailure,
 
-    /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
+    /// `08001` — sqlclient_unable_to_establish_sqlconnection
     SqlclientUnableToEstablishSqlconnection,
 
-    /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
+    /// `08004` — sqlserver_rejected_establishment_of_sqlconnection
     SqlserverRejectedEstablishmentOfSqlconnection,
 
-    /// `08007` — transaction\_resolution\_unknown
+    /// `08007` — transaction_resolution_unknown
     TransactionResolutionUnknown,
 
-    /// `08P01` — protocol\_violation
+    /// `08P01` — protocol_violation
     ProtocolViolation,
 
-    /// `09000` — triggered\_action\_exception
+    /// `09000` — triggered_action_exception
     TriggeredActionException,
 
-    /// `0A000` — feature\_not\_supported
+    /// `0A000` — feature_not_supported
     FeatureNotSupported,
 
-    /// `0B000` — invalid\_transaction\_initiation
+    /// `0B000` — invalid_transaction_initiation
     InvalidTransactionInitiation,
 
-    /// `0F000` — locator\_exception
+    /// `0F000` — locator_exception
     LocatorException,
 
-    /// `0F001` — invalid\_locator\_specification
+    /// `0F001` — invalid_locator_specification
     InvalidLocatorSpecification,
 
-    /// `0L000` — invalid\_grantor
+    /// `0L000` — invalid_grantor
     InvalidGrantor,
 
-    /// `0LP01` — invalid\_grant\_operation
+    /// `0LP01` — invalid_grant_operation
     InvalidGrantOperation,
 
-    /// `0P000` — invalid\_role\_specification
+    /// `0P000` — invalid_role_specification
     InvalidRoleSpecification,
 
-    /// `0Z000` — diagnostics\_exception
+    /// `0Z000` — diagnostics_exception
     DiagnosticsException,
 
-    /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
+    /// `0Z002` — stacked_diagnostics_accessed_without_active_handler
     StackedDiagnosticsAccessedWithoutActiveHandler,
 
-    /// `20000` — case\_not\_found
+    /// `20000` — case_not_found
     CaseNotFound,
 
-    /// `21000` — cardinality\_violation
+    /// `21000` — cardinality_violation
     CardinalityViolation,
 
-    /// `22000` — data\_exception
+    /// `22000` — data_exception
     DataException,
 
-    /// `2202E` — array\_subscript\_error
+    /// `2202E` — array_subscript_error
     ArraySubscriptError,
 
-    /// `22021` — character\_not\_in\_repertoire
+    /// `22021` — character_not_in_repertoire
     CharacterNotInRepertoire,
 
-    /// `22008` — datetime\_field\_overflow
+    /// `22008` — datetime_field_overflow
     DatetimeFieldOverflow,
 
-    /// `22012` — division\_by\_zero
+    /// `22012` — division_by_zero
     DivisionByZero,
 
-    /// `22005` — error\_in\_assignment
+    /// `22005` — error_in_assignment
     ErrorInAssignment,
 
-    /// `2200B` — escape\_character\_conflict
+    /// `2200B` — escape_character_conflict
     EscapeCharacterConflict,
 
-    /// `22022` — indicator\_overflow
+    /// `22022` — indicator_overflow
     IndicatorOverflow,
 
-    /// `22015` — interval\_field\_overflow
+    /// `22015` — interval_field_overflow
     IntervalFieldOverflow,
 
-    /// `2201E` — invalid\_argument\_for\_logarithm
+    /// `2201E` — invalid_argument_for_logarithm
     InvalidArgumentForLogarithm,
 
-    /// `22014` — invalid\_argument\_for\_ntile\_function
+    /// `22014` — invalid_argument_for_ntile_function
     InvalidArgumentForNtileFunction,
 
-    /// `22016` — invalid\_argument\_for\_nth\_value\_function
+    /// `22016` — invalid_argument_for_nth_value_function
     InvalidArgumentForNthValueFunction,
 
-    /// `2201F` — invalid\_argument\_for\_power\_function
+    /// `2201F` — invalid_argument_for_power_function
     InvalidArgumentForPowerFunction,
 
-    /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
+    /// `2201G` — invalid_argument_for_width_bucket_function
     InvalidArgumentForWidthBucketFunction,
 
-    /// `22018` — invalid\_character\_value\_for\_cast
+    /// `22018` — invalid_character_value_for_cast
     InvalidCharacterValueForCast,
 
-    /// `22007` — invalid\_datetime\_format
+    /// `22007` — invalid_datetime_format
     InvalidDatetimeFormat,
 
-    /// `22019` — invalid\_escape\_character
+    /// `22019` — invalid_escape_character
     InvalidEscapeCharacter,
 
-    /// `2200D` — invalid\_escape\_octet
+    /// `2200D` — invalid_escape_octet
     InvalidEscapeOctet,
 
-    /// `22025` — invalid\_escape\_sequence
+    /// `22025` — invalid_escape_sequence
     InvalidEscapeSequence,
 
-    /// `22P06` — nonstandard\_use\_of\_escape\_character
+    /// `22P06` — nonstandard_use_of_escape_character
     NonstandardUseOfEscapeCharacter,
 
-    /// `22010` — invalid\_indicator\_parameter\_value
+    /// `22010` — invalid_indicator_parameter_value
     InvalidIndicatorParameterValue,
 
-    /// `22023` — invalid\_parameter\_value
+    /// `22023` — invalid_parameter_value
     InvalidParameterValue,
 
-    /// `2201B` — invalid\_regular\_expression
+    /// `2201B` — invalid_regular_expression
     InvalidRegularExpression,
 
-    /// `2201W` — invalid\_row\_count\_in\_limit\_clause
+    /// `2201W` — invalid_row_count_in_limit_clause
     InvalidRowCountInLimitClause,
 
-    /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
+    /// `2201X` — invalid_row_count_in_result_offset_clause
     InvalidRowCountInResultOffsetClause,
 
-    /// `2202H` — invalid\_tablesample\_argument
+    /// `2202H` — invalid_tablesample_argument
     InvalidTablesampleArgument,
 
-    /// `2202G` — invalid\_tablesample\_repeat
+    /// `2202G` — invalid_tablesample_repeat
     InvalidTablesampleRepeat,
 
-    /// `22009` — invalid\_time\_zone\_displacement\_value
+    /// `22009` — invalid_time_zone_displacement_value
     InvalidTimeZoneDisplacementValue,
 
-    /// `2200C` — invalid\_use\_of\_escape\_character
+    /// `2200C` — invalid_use_of_escape_character
     InvalidUseOfEscapeCharacter,
 
-    /// `2200G` — most\_specific\_type\_mismatch
+    /// `2200G` — most_specific_type_mismatch
     MostSpecificTypeMismatch,
 
-    /// `22004` — null\_value\_not\_allowed
+    /// `22004` — null_value_not_allowed
     NullValueNotAllowed22004,
 
-    /// `22002` — null\_value\_no\_indicator\_parameter
+    /// `22002` — null_value_no_indicator_parameter
     NullValueNoIndicatorParameter,
 
-    /// `22003` — numeric\_value\_out\_of\_range
+    /// `22003` — numeric_value_out_of_range
     NumericValueOutOfRange,
 
-    /// `2200H` — sequence\_generator\_limit\_exceeded
+    /// `2200H` — sequence_generator_limit_exceeded
     SequenceGeneratorLimitExceeded,
 
-    /// `22026` — string\_data\_length\_mismatch
+    /// `22026` — string_data_length_mismatch
     StringDataLengthMismatch,
 
-    /// `22001` — string\_data\_right\_truncation
+    /// `22001` — string_data_right_truncation
     StringDataRightTruncation22001,
 
-    /// `22011` — substring\_error
+    /// `22011` — substring_error
     SubstringError,
 
-    /// `22027` — trim\_error
+    /// `22027` — trim_error
     TrimError,
 
-    /// `22024` — unterminated\_c\_string
+    /// `22024` — unterminated_c_string
     UnterminatedCString,
 
-    /// `2200F` — zero\_length\_character\_string
+    /// `2200F` — zero_length_character_string
     ZeroLengthCharacterString,
 
-    /// `22P01` — floating\_point\_exception
+    /// `22P01` — floating_point_exception
     FloatingPointException,
 
-    /// `22P02` — invalid\_text\_representation
+    /// `22P02` — invalid_text_representation
     InvalidTextRepresentation,
 
-    /// `22P03` — invalid\_binary\_representation
+    /// `22P03` — invalid_binary_representation
     InvalidBinaryRepresentation,
 
-    /// `22P04` — bad\_copy\_file\_format
+    /// `22P04` — bad_copy_file_format
     BadCopyFileFormat,
 
-    /// `22P05` — untranslatable\_character
+    /// `22P05` — untranslatable_character
     UntranslatableCharacter,
 
-    /// `2200L` — not\_an\_xml\_document
+    /// `2200L` — not_an_xml_document
     NotAnXmlDocument,
 
-    /// `2200M` — invalid\_xml\_document
+    /// `2200M` — invalid_xml_document
     InvalidXmlDocument,
 
-    /// `2200N` — invalid\_xml\_content
+    /// `2200N` — invalid_xml_content
     InvalidXmlContent,
 
-    /// `2200S` — invalid\_xml\_comment
+    /// `2200S` — invalid_xml_comment
     InvalidXmlComment,
 
-    /// `2200T` — invalid\_xml\_processing\_instruction
+    /// `2200T` — invalid_xml_processing_instruction
     InvalidXmlProcessingInstruction,
 
-    /// `23000` — integrity\_constraint\_violation
+    /// `23000` — integrity_constraint_violation
     IntegrityConstraintViolation,
 
-    /// `23001` — restrict\_violation
+    /// `23001` — restrict_violation
     RestrictViolation,
 
-    /// `23502` — not\_null\_violation
+    /// `23502` — not_null_violation
     NotNullViolation,
 
-    /// `23503` — foreign\_key\_violation
+    /// `23503` — foreign_key_violation
     ForeignKeyViolation,
 
-    /// `23505` — unique\_violation
+    /// `23505` — unique_violation
     UniqueViolation,
 
-    /// `23514` — check\_violation
+    /// `23514` — check_violation
     CheckViolation,
 
-    /// `23P01` — exclusion\_violation
+    /// `23P01` — exclusion_violation
     ExclusionViolation,
 
-    /// `24000` — invalid\_cursor\_state
+    /// `24000` — invalid_cursor_state
     InvalidCursorState,
 
-    /// `25000` — invalid\_transaction\_state
+    /// `25000` — invalid_transaction_state
     InvalidTransactionState,
 
-    /// `25001` — active\_sql\_transaction
+    /// `25001` — active_sql_transaction
     ActiveSqlTransaction,
 
-    /// `25002` — branch\_transaction\_already\_active
+    /// `25002` — branch_transaction_already_active
     BranchTransactionAlreadyActive,
 
-    /// `25008` — held\_cursor\_requires\_same\_isolation\_level
+    /// `25008` — held_cursor_requires_same_isolation_level
     HeldCursorRequiresSameIsolationLevel,
 
-    /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
+    /// `25003` — inappropriate_access_mode_for_branch_transaction
     InappropriateAccessModeForBranchTransaction,
 
-    /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
+    /// `25004` — inappropriate_isolation_level_for_branch_transaction
     InappropriateIsolationLevelForBranchTransaction,
 
-    /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
+    /// `25005` — no_active_sql_transaction_for_branch_transaction
     NoActiveSqlTransactionForBranchTransaction,
 
-    /// `25006` — read\_only\_sql\_transaction
+    /// `25006` — read_only_sql_transaction
     ReadOnlySqlTransaction,
 
-    /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
+    /// `25007` — schema_and_data_statement_mixing_not_supported
     SchemaAndDataStatementMixingNotSupported,
 
-    /// `25P01` — no\_active\_sql\_transaction
+    /// `25P01` — no_active_sql_transaction
     NoActiveSqlTransaction,
 
-    /// `25P02` — in\_failed\_sql\_transaction
+    /// `25P02` — in_failed_sql_transaction
     InFailedSqlTransaction,
 
-    /// `25P03` — idle\_in\_transaction\_session\_timeout
+    /// `25P03` — idle_in_transaction_session_timeout
     IdleInTransactionSessionTimeout,
 
-    /// `26000` — invalid\_sql\_statement\_name
+    /// `26000` — invalid_sql_statement_name
     InvalidSqlStatementName,
 
-    /// `27000` — triggered\_data\_change\_violation
+    /// `27000` — triggered_data_change_violation
     TriggeredDataChangeViolation,
 
-    /// `28000` — invalid\_authorization\_specification
+    /// `28000` — invalid_authorization_specification
     InvalidAuthorizationSpecification,
 
-    /// `28P01` — invalid\_password
+    /// `28P01` — invalid_password
     InvalidPassword,
 
-    /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
+    /// `2B000` — dependent_privilege_descriptors_still_exist
     DependentPrivilegeDescriptorsStillExist,
 
-    /// `2BP01` — dependent\_objects\_still\_exist
+    /// `2BP01` — dependent_objects_still_exist
     DependentObjectsStillExist,
 
-    /// `2D000` — invalid\_transaction\_termination
+    /// `2D000` — invalid_transaction_termination
     InvalidTransactionTermination,
 
-    /// `2F000` — sql\_routine\_exception
+    /// `2F000` — sql_routine_exception
     SqlRoutineException,
 
-    /// `2F005` — function\_executed\_no\_return\_statement
+    /// `2F005` — function_executed_no_return_statement
     FunctionExecutedNoReturnStatement,
 
-    /// `2F002` — modifying\_sql\_data\_not\_permitted
+    /// `2F002` — modifying_sql_data_not_permitted
     ModifyingSqlDataNotPermitted2f002,
 
-    /// `2F003` — prohibited\_sql\_statement\_attempted
+    /// `2F003` — prohibited_sql_statement_attempted
     ProhibitedSqlStatementAttempted2f003,
 
-    /// `2F004` — reading\_sql\_data\_not\_permitted
+    /// `2F004` — reading_sql_data_not_permitted
     ReadingSqlDataNotPermitted2f004,
 
-    /// `34000` — invalid\_cursor\_name
+    /// `34000` — invalid_cursor_name
     InvalidCursorName,
 
-    /// `38000` — external\_routine\_exception
+    /// `38000` — external_routine_exception
     ExternalRoutineException,
 
-    /// `38001` — containing\_sql\_not\_permitted
+    /// `38001` — containing_sql_not_permitted
     ContainingSqlNotPermitted,
 
-    /// `38002` — modifying\_sql\_data\_not\_permitted
+    /// `38002` — modifying_sql_data_not_permitted
     ModifyingSqlDataNotPermitted38002,
 
-    /// `38003` — prohibited\_sql\_statement\_attempted
+    /// `38003` — prohibited_sql_statement_attempted
     ProhibitedSqlStatementAttempted38003,
 
-    /// `38004` — reading\_sql\_data\_not\_permitted
+    /// `38004` — reading_sql_data_not_permitted
     ReadingSqlDataNotPermitted38004,
 
-    /// `39000` — external\_routine\_invocation\_exception
+    /// `39000` — external_routine_invocation_exception
     ExternalRoutineInvocationException,
 
-    /// `39001` — invalid\_sqlstate\_returned
+    /// `39001` — invalid_sqlstate_returned
     InvalidSqlstateReturned,
 
-    /// `39004` — null\_value\_not\_allowed
+    /// `39004` — null_value_not_allowed
     NullValueNotAllowed39004,
 
-    /// `39P01` — trigger\_protocol\_violated
+    /// `39P01` — trigger_protocol_violated
     TriggerProtocolViolated,
 
-    /// `39P02` — srf\_protocol\_violated
+    /// `39P02` — srf_protocol_violated
     SrfProtocolViolated,
 
-    /// `39P03` — event\_trigger\_protocol\_violated
+    /// `39P03` — event_trigger_protocol_violated
     EventTriggerProtocolViolated,
 
-    /// `3B000` — savepoint\_exception
+    /// `3B000` — savepoint_exception
     SavepointException,
 
-    /// `3B001` — invalid\_savepoint\_specification
+    /// `3B001` — invalid_savepoint_specification
     InvalidSavepointSpecification,
 
-    /// `3D000` — invalid\_catalog\_name
+    /// `3D000` — invalid_catalog_name
     InvalidCatalogName,
 
-    /// `3F000` — invalid\_schema\_name
+    /// `3F000` — invalid_schema_name
     InvalidSchemaName,
 
-    /// `40000` — transaction\_rollback
+    /// `40000` — transaction_rollback
     TransactionRollback,
 
-    /// `40002` — transaction\_integrity\_constraint\_violation
+    /// `40002` — transaction_integrity_constraint_violation
     TransactionIntegrityConstraintViolation,
 
-    /// `40001` — serialization\_failure
+    /// `40001` — serialization_failure
     SerializationFailure,
 
-    /// `40003` — statement\_completion\_unknown
+    /// `40003` — statement_completion_unknown
     StatementCompletionUnknown,
 
-    /// `40P01` — deadlock\_detected
+    /// `40P01` — deadlock_detected
     DeadlockDetected,
 
-    /// `42000` — syntax\_error\_or\_access\_rule\_violation
+    /// `42000` — syntax_error_or_access_rule_violation
     SyntaxErrorOrAccessRuleViolation,
 
-    /// `42601` — syntax\_error
+    /// `42601` — syntax_error
     SyntaxError,
 
-    /// `42501` — insufficient\_privilege
+    /// `42501` — insufficient_privilege
     InsufficientPrivilege,
 
-    /// `42846` — cannot\_coerce
+    /// `42846` — cannot_coerce
     CannotCoerce,
 
-    /// `42803` — grouping\_error
+    /// `42803` — grouping_error
     GroupingError,
 
-    /// `42P20` — windowing\_error
+    /// `42P20` — windowing_error
     WindowingError,
 
-    /// `42P19` — invalid\_recursion
+    /// `42P19` — invalid_recursion
     InvalidRecursion,
 
-    /// `42830` — invalid\_foreign\_key
+    /// `42830` — invalid_foreign_key
     InvalidForeignKey,
 
-    /// `42602` — invalid\_name
+    /// `42602` — invalid_name
     InvalidName,
 
-    /// `42622` — name\_too\_long
+    /// `42622` — name_too_long
     NameTooLong,
 
-    /// `42939` — reserved\_name
+    /// `42939` — reserved_name
     ReservedName,
 
-    /// `42804` — datatype\_mismatch
+    /// `42804` — datatype_mismatch
     DatatypeMismatch,
 
-    /// `42P18` — indeterminate\_datatype
+    /// `42P18` — indeterminate_datatype
     IndeterminateDatatype,
 
-    /// `42P21` — collation\_mismatch
+    /// `42P21` — collation_mismatch
     CollationMismatch,
 
-    /// `42P22` — indeterminate\_collation
+    /// `42P22` — indeterminate_collation
     IndeterminateCollation,
 
-    /// `42809` — wrong\_object\_type
+    /// `42809` — wrong_object_type
     WrongObjectType,
 
-    /// `428C9` — generated\_always
+    /// `428C9` — generated_always
     GeneratedAlways,
 
-    /// `42703` — undefined\_column
+    /// `42703` — undefined_column
     UndefinedColumn,
 
-    /// `42883` — undefined\_function
+    /// `42883` — undefined_function
     UndefinedFunction,
 
-    /// `42P01` — undefined\_table
+    /// `42P01` — undefined_table
     UndefinedTable,
 
-    /// `42P02` — undefined\_parameter
+    /// `42P02` — undefined_parameter
     UndefinedParameter,
 
-    /// `42704` — undefined\_object
+    /// `42704` — undefined_object
     UndefinedObject,
 
-    /// `42701` — duplicate\_column
+    /// `42701` — duplicate_column
     DuplicateColumn,
 
-    /// `42P03` — duplicate\_cursor
+    /// `42P03` — duplicate_cursor
     DuplicateCursor,
 
-    /// `42P04` — duplicate\_database
+    /// `42P04` — duplicate_database
     DuplicateDatabase,
 
-    /// `42723` — duplicate\_function
+    /// `42723` — duplicate_function
     DuplicateFunction,
 
-    /// `42P05` — duplicate\_prepared\_statement
+    /// `42P05` — duplicate_prepared_statement
     DuplicatePreparedStatement,
 
-    /// `42P06` — duplicate\_schema
+    /// `42P06` — duplicate_schema
     DuplicateSchema,
 
-    /// `42P07` — duplicate\_table
+    /// `42P07` — duplicate_table
     DuplicateTable,
 
-    /// `42712` — duplicate\_alias
+    /// `42712` — duplicate_alias
     DuplicateAlias,
 
-    /// `42710` — duplicate\_object
+    /// `42710` — duplicate_object
     DuplicateObject,
 
-    /// `42702` — ambiguous\_column
+    /// `42702` — ambiguous_column
     AmbiguousColumn,
 
-    /// `42725` — ambiguous\_function
+    /// `42725` — ambiguous_function
     AmbiguousFunction,
 
-    /// `42P08` — ambiguous\_parameter
+    /// `42P08` — ambiguous_parameter
     AmbiguousParameter,
 
-    /// `42P09` — ambiguous\_alias
+    /// `42P09` — ambiguous_alias
     AmbiguousAlias,
 
-    /// `42P10` — invalid\_column\_reference
+    /// `42P10` — invalid_column_reference
     InvalidColumnReference,
 
-    /// `42611` — invalid\_column\_definition
+    /// `42611` — invalid_column_definition
     InvalidColumnDefinition,
 
-    /// `42P11` — invalid\_cursor\_definition
+    /// `42P11` — invalid_cursor_definition
     InvalidCursorDefinition,
 
-    /// `42P12` — invalid\_database\_definition
+    /// `42P12` — invalid_database_definition
     InvalidDatabaseDefinition,
 
-    /// `42P13` — invalid\_function\_definition
+    /// `42P13` — invalid_function_definition
     InvalidFunctionDefinition,
 
-    /// `42P14` — invalid\_prepared\_statement\_definition
+    /// `42P14` — invalid_prepared_statement_definition
     InvalidPreparedStatementDefinition,
 
-    /// `42P15` — invalid\_schema\_definition
+    /// `42P15` — invalid_schema_definition
     InvalidSchemaDefinition,
 
-    /// `42P16` — invalid\_table\_definition
+    /// `42P16` — invalid_table_definition
     InvalidTableDefinition,
 
-    /// `42P17` — invalid\_object\_definition
+    /// `42P17` — invalid_object_definition
     InvalidObjectDefinition,
 
-    /// `44000` — with\_check\_option\_violation
+    /// `44000` — with_check_option_violation
     WithCheckOptionViolation,
 
-    /// `53000` — insufficient\_resources
+    /// `53000` — insufficient_resources
     InsufficientResources,
 
-    /// `53100` — disk\_full
+    /// `53100` — disk_full
     DiskFull,
 
-    /// `53200` — out\_of\_memory
+    /// `53200` — out_of_memory
     OutOfMemory,
 
-    /// `53300` — too\_many\_connections
+    /// `53300` — too_many_connections
     TooManyConnections,
 
-    /// `53400` — configuration\_limit\_exceeded
+    /// `53400` — configuration_limit_exceeded
     ConfigurationLimitExceeded,
 
-    /// `54000` — program\_limit\_exceeded
+    /// `54000` — program_limit_exceeded
     ProgramLimitExceeded,
 
-    /// `54001` — statement\_too\_complex
+    /// `54001` — statement_too_complex
     StatementTooComplex,
 
-    /// `54011` — too\_many\_columns
+    /// `54011` — too_many_columns
     TooManyColumns,
 
-    /// `54023` — too\_many\_arguments
+    /// `54023` — too_many_arguments
     TooManyArguments,
 
-    /// `55000` — object\_not\_in\_prerequisite\_state
+    /// `55000` — object_not_in_prerequisite_state
     ObjectNotInPrerequisiteState,
 
-    /// `55006` — object\_in\_use
+    /// `55006` — object_in_use
     ObjectInUse,
 
-    /// `55P02` — cant\_change\_runtime\_param
+    /// `55P02` — cant_change_runtime_param
     CantChangeRuntimeParam,
 
-    /// `55P03` — lock\_not\_available
+    /// `55P03` — lock_not_available
     LockNotAvailable,
 
-    /// `57000` — operator\_intervention
+    /// `57000` — operator_intervention
     OperatorIntervention,
 
-    /// `57014` — query\_canceled
+    /// `57014` — query_canceled
     QueryCanceled,
 
-    /// `57P01` — admin\_shutdown
+    /// `57P01` — admin_shutdown
     AdminShutdown,
 
-    /// `57P02` — crash\_shutdown
+    /// `57P02` — crash_shutdown
     CrashShutdown,
 
-    /// `57P03` — cannot\_connect\_now
+    /// `57P03` — cannot_connect_now
     CannotConnectNow,
 
-    /// `57P04` — database\_dropped
+    /// `57P04` — database_dropped
     DatabaseDropped,
 
-    /// `58000` — system\_error
+    /// `58000` — system_error
     SystemError,
 
-    /// `58030` — io\_error
+    /// `58030` — io_error
     IoError,
 
-    /// `58P01` — undefined\_file
+    /// `58P01` — undefined_file
     UndefinedFile,
 
-    /// `58P02` — duplicate\_file
+    /// `58P02` — duplicate_file
     DuplicateFile,
 
-    /// `72000` — snapshot\_too\_old
+    /// `72000` — snapshot_too_old
     SnapshotTooOld,
 
-    /// `F0000` — config\_file\_error
+    /// `F0000` — config_file_error
     ConfigFileError,
 
-    /// `F0001` — lock\_file\_exists
+    /// `F0001` — lock_file_exists
     LockFileExists,
 
-    /// `HV000` — fdw\_error
+    /// `HV000` — fdw_error
     FdwError,
 
-    /// `HV005` — fdw\_column\_name\_not\_found
+    /// `HV005` — fdw_column_name_not_found
     FdwColumnNameNotFound,
 
-    /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
+    /// `HV002` — fdw_dynamic_parameter_value_needed
     FdwDynamicParameterValueNeeded,
 
-    /// `HV010` — fdw\_function\_sequence\_error
+    /// `HV010` — fdw_function_sequence_error
     FdwFunctionSequenceError,
 
-    /// `HV021` — fdw\_inconsistent\_descriptor\_information
+    /// `HV021` — fdw_inconsistent_descriptor_information
     FdwInconsistentDescriptorInformation,
 
-    /// `HV024` — fdw\_invalid\_attribute\_value
+    /// `HV024` — fdw_invalid_attribute_value
     FdwInvalidAttributeValue,
 
-    /// `HV007` — fdw\_invalid\_column\_name
+    /// `HV007` — fdw_invalid_column_name
     FdwInvalidColumnName,
 
-    /// `HV008` — fdw\_invalid\_column\_number
+    /// `HV008` — fdw_invalid_column_number
     FdwInvalidColumnNumber,
 
-    /// `HV004` — fdw\_invalid\_data\_type
+    /// `HV004` — fdw_invalid_data_type
     FdwInvalidDataType,
 
-    /// `HV006` — fdw\_invalid\_data\_type\_descriptors
+    /// `HV006` — fdw_invalid_data_type_descriptors
     FdwInvalidDataTypeDescriptors,
 
-    /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
+    /// `HV091` — fdw_invalid_descriptor_field_identifier
     FdwInvalidDescriptorFieldIdentifier,
 
-    /// `HV00B` — fdw\_invalid\_handle
+    /// `HV00B` — fdw_invalid_handle
     FdwInvalidHandle,
 
-    /// `HV00C` — fdw\_invalid\_option\_index
+    /// `HV00C` — fdw_invalid_option_index
     FdwInvalidOptionIndex,
 
-    /// `HV00D` — fdw\_invalid\_option\_name
+    /// `HV00D` — fdw_invalid_option_name
     FdwInvalidOptionName,
 
-    /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
+    /// `HV090` — fdw_invalid_string_length_or_buffer_length
     FdwInvalidStringLengthOrBufferLength,
 
-    /// `HV00A` — fdw\_invalid\_string\_format
+    /// `HV00A` — fdw_invalid_string_format
     FdwInvalidStringFormat,
 
-    /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
+    /// `HV009` — fdw_invalid_use_of_null_pointer
     FdwInvalidUseOfNullPointer,
 
-    /// `HV014` — fdw\_too\_many\_handles
+    /// `HV014` — fdw_too_many_handles
     FdwTooManyHandles,
 
-    /// `HV001` — fdw\_out\_of\_memory
+    /// `HV001` — fdw_out_of_memory
     FdwOutOfMemory,
 
-    /// `HV00P` — fdw\_no\_schemas
+    /// `HV00P` — fdw_no_schemas
     FdwNoSchemas,
 
-    /// `HV00J` — fdw\_option\_name\_not\_found
+    /// `HV00J` — fdw_option_name_not_found
     FdwOptionNameNotFound,
 
-    /// `HV00K` — fdw\_reply\_handle
+    /// `HV00K` — fdw_reply_handle
     FdwReplyHandle,
 
-    /// `HV00Q` — fdw\_schema\_not\_found
+    /// `HV00Q` — fdw_schema_not_found
     FdwSchemaNotFound,
 
-    /// `HV00R` — fdw\_table\_not\_found
+    /// `HV00R` — fdw_table_not_found
     FdwTableNotFound,
 
-    /// `HV00L` — fdw\_unable\_to\_create\_execution
+    /// `HV00L` — fdw_unable_to_create_execution
     FdwUnableToCreateExecution,
 
-    /// `HV00M` — fdw\_unable\_to\_create\_reply
+    /// `HV00M` — fdw_unable_to_create_reply
     FdwUnableToCreateReply,
 
-    /// `HV00N` — fdw\_unable\_to\_establish\_connection
+    /// `HV00N` — fdw_unable_to_establish_connection
     FdwUnableToEstablishConnection,
 
-    /// `P0000` — plpgsql\_error
+    /// `P0000` — plpgsql_error
     PlpgsqlError,
 
-    /// `P0001` — raise\_exception
+    /// `P0001` — raise_exception
     RaiseException,
 
-    /// `P0002` — no\_data\_found
+    /// `P0002` — no_data_found
     NoDataFound,
 
-    /// `P0003` — too\_many\_rows
+    /// `P0003` — too_many_rows
     TooManyRows,
 
-    /// `P0004` — assert\_failure
+    /// `P0004` — assert_failure
     AssertFailure,
 
-    /// `XX000` — internal\_error
+    /// `XX000` — internal_error
     InternalError,
 
-    /// `XX001` — data\_corrupted
+    /// `XX001` — data_corrupted
     DataCorrupted,
 
-    /// `XX002` — index\_corrupted
+    /// `XX002` — index_corrupted
     IndexCorrupted,
 }
 

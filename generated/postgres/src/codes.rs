@@ -11,7 +11,7 @@
 #[repr(u16)]
 #[allow(clippy::doc_lazy_continuation)]
 pub enum ErrorCode {
-    /// `00000` — successful\_completion
+    /// `00000` — successful_completion
     ///
     /// Category: [`Category::E00`].
     SuccessfulCompletion,
@@ -21,1292 +21,1292 @@ pub enum ErrorCode {
     /// Category: [`Category::E01`].
     Warning,
 
-    /// `0100C` — dynamic\_result\_sets\_returned
+    /// `0100C` — dynamic_result_sets_returned
     ///
     /// Category: [`Category::E01`].
     DynamicResultSetsReturned,
 
-    /// `01008` — implicit\_zero\_bit\_padding
+    /// `01008` — implicit_zero_bit_padding
     ///
     /// Category: [`Category::E01`].
     ImplicitZeroBitPadding,
 
-    /// `01003` — null\_value\_eliminated\_in\_set\_function
+    /// `01003` — null_value_eliminated_in_set_function
     ///
     /// Category: [`Category::E01`].
     NullValueEliminatedInSetFunction,
 
-    /// `01007` — privilege\_not\_granted
+    /// `01007` — privilege_not_granted
     ///
     /// Category: [`Category::E01`].
     PrivilegeNotGranted,
 
-    /// `01006` — privilege\_not\_revoked
+    /// `01006` — privilege_not_revoked
     ///
     /// Category: [`Category::E01`].
     PrivilegeNotRevoked,
 
-    /// `01004` — string\_data\_right\_truncation
+    /// `01004` — string_data_right_truncation
     ///
     /// Category: [`Category::E01`].
     StringDataRightTruncation01004,
 
-    /// `01P01` — deprecated\_feature
+    /// `01P01` — deprecated_feature
     ///
     /// Category: [`Category::E01`].
     DeprecatedFeature,
 
-    /// `02000` — no\_data
+    /// `02000` — no_data
     ///
     /// Category: [`Category::E02`].
     NoData,
 
-    /// `02001` — no\_additional\_dynamic\_result\_sets\_returned
+    /// `02001` — no_additional_dynamic_result_sets_returned
     ///
     /// Category: [`Category::E02`].
     NoAdditionalDynamicResultSetsReturned,
 
-    /// `03000` — sql\_statement\_not\_yet\_complete
+    /// `03000` — sql_statement_not_yet_complete
     ///
     /// Category: [`Category::E03`].
     SqlStatementNotYetComplete,
 
-    /// `08000` — connection\_exception
+    /// `08000` — connection_exception
     ///
     /// Category: [`Category::E08`].
     ConnectionException,
 
-    /// `08003` — connection\_does\_not\_exist
+    /// `08003` — connection_does_not_exist
     ///
     /// Category: [`Category::E08`].
     ConnectionDoesNotExist,
 
-    /// `08006` — connection\_failure
+    /// `08006` — connection_failure
     ///
     /// Category: [`Category::E08`].
     ConnectionFailure,
 
-    /// `08001` — sqlclient\_unable\_to\_establish\_sqlconnection
+    /// `08001` — sqlclient_unable_to_establish_sqlconnection
     ///
     /// Category: [`Category::E08`].
     SqlclientUnableToEstablishSqlconnection,
 
-    /// `08004` — sqlserver\_rejected\_establishment\_of\_sqlconnection
+    /// `08004` — sqlserver_rejected_establishment_of_sqlconnection
     ///
     /// Category: [`Category::E08`].
     SqlserverRejectedEstablishmentOfSqlconnection,
 
-    /// `08007` — transaction\_resolution\_unknown
+    /// `08007` — transaction_resolution_unknown
     ///
     /// Category: [`Category::E08`].
     TransactionResolutionUnknown,
 
-    /// `08P01` — protocol\_violation
+    /// `08P01` — protocol_violation
     ///
     /// Category: [`Category::E08`].
     ProtocolViolation,
 
-    /// `09000` — triggered\_action\_exception
+    /// `09000` — triggered_action_exception
     ///
     /// Category: [`Category::E09`].
     TriggeredActionException,
 
-    /// `0A000` — feature\_not\_supported
+    /// `0A000` — feature_not_supported
     ///
     /// Category: [`Category::E0a`].
     FeatureNotSupported,
 
-    /// `0B000` — invalid\_transaction\_initiation
+    /// `0B000` — invalid_transaction_initiation
     ///
     /// Category: [`Category::E0b`].
     InvalidTransactionInitiation,
 
-    /// `0F000` — locator\_exception
+    /// `0F000` — locator_exception
     ///
     /// Category: [`Category::E0f`].
     LocatorException,
 
-    /// `0F001` — invalid\_locator\_specification
+    /// `0F001` — invalid_locator_specification
     ///
     /// Category: [`Category::E0f`].
     InvalidLocatorSpecification,
 
-    /// `0L000` — invalid\_grantor
+    /// `0L000` — invalid_grantor
     ///
     /// Category: [`Category::E0l`].
     InvalidGrantor,
 
-    /// `0LP01` — invalid\_grant\_operation
+    /// `0LP01` — invalid_grant_operation
     ///
     /// Category: [`Category::E0l`].
     InvalidGrantOperation,
 
-    /// `0P000` — invalid\_role\_specification
+    /// `0P000` — invalid_role_specification
     ///
     /// Category: [`Category::E0p`].
     InvalidRoleSpecification,
 
-    /// `0Z000` — diagnostics\_exception
+    /// `0Z000` — diagnostics_exception
     ///
     /// Category: [`Category::E0z`].
     DiagnosticsException,
 
-    /// `0Z002` — stacked\_diagnostics\_accessed\_without\_active\_handler
+    /// `0Z002` — stacked_diagnostics_accessed_without_active_handler
     ///
     /// Category: [`Category::E0z`].
     StackedDiagnosticsAccessedWithoutActiveHandler,
 
-    /// `20000` — case\_not\_found
+    /// `20000` — case_not_found
     ///
     /// Category: [`Category::E20`].
     CaseNotFound,
 
-    /// `21000` — cardinality\_violation
+    /// `21000` — cardinality_violation
     ///
     /// Category: [`Category::E21`].
     CardinalityViolation,
 
-    /// `22000` — data\_exception
+    /// `22000` — data_exception
     ///
     /// Category: [`Category::E22`].
     DataException,
 
-    /// `2202E` — array\_subscript\_error
+    /// `2202E` — array_subscript_error
     ///
     /// Category: [`Category::E22`].
     ArraySubscriptError,
 
-    /// `22021` — character\_not\_in\_repertoire
+    /// `22021` — character_not_in_repertoire
     ///
     /// Category: [`Category::E22`].
     CharacterNotInRepertoire,
 
-    /// `22008` — datetime\_field\_overflow
+    /// `22008` — datetime_field_overflow
     ///
     /// Category: [`Category::E22`].
     DatetimeFieldOverflow,
 
-    /// `22012` — division\_by\_zero
+    /// `22012` — division_by_zero
     ///
     /// Category: [`Category::E22`].
     DivisionByZero,
 
-    /// `22005` — error\_in\_assignment
+    /// `22005` — error_in_assignment
     ///
     /// Category: [`Category::E22`].
     ErrorInAssignment,
 
-    /// `2200B` — escape\_character\_conflict
+    /// `2200B` — escape_character_conflict
     ///
     /// Category: [`Category::E22`].
     EscapeCharacterConflict,
 
-    /// `22022` — indicator\_overflow
+    /// `22022` — indicator_overflow
     ///
     /// Category: [`Category::E22`].
     IndicatorOverflow,
 
-    /// `22015` — interval\_field\_overflow
+    /// `22015` — interval_field_overflow
     ///
     /// Category: [`Category::E22`].
     IntervalFieldOverflow,
 
-    /// `2201E` — invalid\_argument\_for\_logarithm
+    /// `2201E` — invalid_argument_for_logarithm
     ///
     /// Category: [`Category::E22`].
     InvalidArgumentForLogarithm,
 
-    /// `22014` — invalid\_argument\_for\_ntile\_function
+    /// `22014` — invalid_argument_for_ntile_function
     ///
     /// Category: [`Category::E22`].
     InvalidArgumentForNtileFunction,
 
-    /// `22016` — invalid\_argument\_for\_nth\_value\_function
+    /// `22016` — invalid_argument_for_nth_value_function
     ///
     /// Category: [`Category::E22`].
     InvalidArgumentForNthValueFunction,
 
-    /// `2201F` — invalid\_argument\_for\_power\_function
+    /// `2201F` — invalid_argument_for_power_function
     ///
     /// Category: [`Category::E22`].
     InvalidArgumentForPowerFunction,
 
-    /// `2201G` — invalid\_argument\_for\_width\_bucket\_function
+    /// `2201G` — invalid_argument_for_width_bucket_function
     ///
     /// Category: [`Category::E22`].
     InvalidArgumentForWidthBucketFunction,
 
-    /// `22018` — invalid\_character\_value\_for\_cast
+    /// `22018` — invalid_character_value_for_cast
     ///
     /// Category: [`Category::E22`].
     InvalidCharacterValueForCast,
 
-    /// `22007` — invalid\_datetime\_format
+    /// `22007` — invalid_datetime_format
     ///
     /// Category: [`Category::E22`].
     InvalidDatetimeFormat,
 
-    /// `22019` — invalid\_escape\_character
+    /// `22019` — invalid_escape_character
     ///
     /// Category: [`Category::E22`].
     InvalidEscapeCharacter,
 
-    /// `2200D` — invalid\_escape\_octet
+    /// `2200D` — invalid_escape_octet
     ///
     /// Category: [`Category::E22`].
     InvalidEscapeOctet,
 
-    /// `22025` — invalid\_escape\_sequence
+    /// `22025` — invalid_escape_sequence
     ///
     /// Category: [`Category::E22`].
     InvalidEscapeSequence,
 
-    /// `22P06` — nonstandard\_use\_of\_escape\_character
+    /// `22P06` — nonstandard_use_of_escape_character
     ///
     /// Category: [`Category::E22`].
     NonstandardUseOfEscapeCharacter,
 
-    /// `22010` — invalid\_indicator\_parameter\_value
+    /// `22010` — invalid_indicator_parameter_value
     ///
     /// Category: [`Category::E22`].
     InvalidIndicatorParameterValue,
 
-    /// `22023` — invalid\_parameter\_value
+    /// `22023` — invalid_parameter_value
     ///
     /// Category: [`Category::E22`].
     InvalidParameterValue,
 
-    /// `22013` — invalid\_preceding\_or\_following\_size
+    /// `22013` — invalid_preceding_or_following_size
     ///
     /// Category: [`Category::E22`].
     InvalidPrecedingOrFollowingSize,
 
-    /// `2201B` — invalid\_regular\_expression
+    /// `2201B` — invalid_regular_expression
     ///
     /// Category: [`Category::E22`].
     InvalidRegularExpression,
 
-    /// `2201W` — invalid\_row\_count\_in\_limit\_clause
+    /// `2201W` — invalid_row_count_in_limit_clause
     ///
     /// Category: [`Category::E22`].
     InvalidRowCountInLimitClause,
 
-    /// `2201X` — invalid\_row\_count\_in\_result\_offset\_clause
+    /// `2201X` — invalid_row_count_in_result_offset_clause
     ///
     /// Category: [`Category::E22`].
     InvalidRowCountInResultOffsetClause,
 
-    /// `2202H` — invalid\_tablesample\_argument
+    /// `2202H` — invalid_tablesample_argument
     ///
     /// Category: [`Category::E22`].
     InvalidTablesampleArgument,
 
-    /// `2202G` — invalid\_tablesample\_repeat
+    /// `2202G` — invalid_tablesample_repeat
     ///
     /// Category: [`Category::E22`].
     InvalidTablesampleRepeat,
 
-    /// `22009` — invalid\_time\_zone\_displacement\_value
+    /// `22009` — invalid_time_zone_displacement_value
     ///
     /// Category: [`Category::E22`].
     InvalidTimeZoneDisplacementValue,
 
-    /// `2200C` — invalid\_use\_of\_escape\_character
+    /// `2200C` — invalid_use_of_escape_character
     ///
     /// Category: [`Category::E22`].
     InvalidUseOfEscapeCharacter,
 
-    /// `2200G` — most\_specific\_type\_mismatch
+    /// `2200G` — most_specific_type_mismatch
     ///
     /// Category: [`Category::E22`].
     MostSpecificTypeMismatch,
 
-    /// `22004` — null\_value\_not\_allowed
+    /// `22004` — null_value_not_allowed
     ///
     /// Category: [`Category::E22`].
     NullValueNotAllowed22004,
 
-    /// `22002` — null\_value\_no\_indicator\_parameter
+    /// `22002` — null_value_no_indicator_parameter
     ///
     /// Category: [`Category::E22`].
     NullValueNoIndicatorParameter,
 
-    /// `22003` — numeric\_value\_out\_of\_range
+    /// `22003` — numeric_value_out_of_range
     ///
     /// Category: [`Category::E22`].
     NumericValueOutOfRange,
 
-    /// `2200H` — sequence\_generator\_limit\_exceeded
+    /// `2200H` — sequence_generator_limit_exceeded
     ///
     /// Category: [`Category::E22`].
     SequenceGeneratorLimitExceeded,
 
-    /// `22026` — string\_data\_length\_mismatch
+    /// `22026` — string_data_length_mismatch
     ///
     /// Category: [`Category::E22`].
     StringDataLengthMismatch,
 
-    /// `22001` — string\_data\_right\_truncation
+    /// `22001` — string_data_right_truncation
     ///
     /// Category: [`Category::E22`].
     StringDataRightTruncation22001,
 
-    /// `22011` — substring\_error
+    /// `22011` — substring_error
     ///
     /// Category: [`Category::E22`].
     SubstringError,
 
-    /// `22027` — trim\_error
+    /// `22027` — trim_error
     ///
     /// Category: [`Category::E22`].
     TrimError,
 
-    /// `22024` — unterminated\_c\_string
+    /// `22024` — unterminated_c_string
     ///
     /// Category: [`Category::E22`].
     UnterminatedCString,
 
-    /// `2200F` — zero\_length\_character\_string
+    /// `2200F` — zero_length_character_string
     ///
     /// Category: [`Category::E22`].
     ZeroLengthCharacterString,
 
-    /// `22P01` — floating\_point\_exception
+    /// `22P01` — floating_point_exception
     ///
     /// Category: [`Category::E22`].
     FloatingPointException,
 
-    /// `22P02` — invalid\_text\_representation
+    /// `22P02` — invalid_text_representation
     ///
     /// Category: [`Category::E22`].
     InvalidTextRepresentation,
 
-    /// `22P03` — invalid\_binary\_representation
+    /// `22P03` — invalid_binary_representation
     ///
     /// Category: [`Category::E22`].
     InvalidBinaryRepresentation,
 
-    /// `22P04` — bad\_copy\_file\_format
+    /// `22P04` — bad_copy_file_format
     ///
     /// Category: [`Category::E22`].
     BadCopyFileFormat,
 
-    /// `22P05` — untranslatable\_character
+    /// `22P05` — untranslatable_character
     ///
     /// Category: [`Category::E22`].
     UntranslatableCharacter,
 
-    /// `2200L` — not\_an\_xml\_document
+    /// `2200L` — not_an_xml_document
     ///
     /// Category: [`Category::E22`].
     NotAnXmlDocument,
 
-    /// `2200M` — invalid\_xml\_document
+    /// `2200M` — invalid_xml_document
     ///
     /// Category: [`Category::E22`].
     InvalidXmlDocument,
 
-    /// `2200N` — invalid\_xml\_content
+    /// `2200N` — invalid_xml_content
     ///
     /// Category: [`Category::E22`].
     InvalidXmlContent,
 
-    /// `2200S` — invalid\_xml\_comment
+    /// `2200S` — invalid_xml_comment
     ///
     /// Category: [`Category::E22`].
     InvalidXmlComment,
 
-    /// `2200T` — invalid\_xml\_processing\_instruction
+    /// `2200T` — invalid_xml_processing_instruction
     ///
     /// Category: [`Category::E22`].
     InvalidXmlProcessingInstruction,
 
-    /// `22030` — duplicate\_json\_object\_key\_value
+    /// `22030` — duplicate_json_object_key_value
     ///
     /// Category: [`Category::E22`].
     DuplicateJsonObjectKeyValue,
 
-    /// `22031` — invalid\_argument\_for\_sql\_json\_datetime\_function
+    /// `22031` — invalid_argument_for_sql_json_datetime_function
     ///
     /// Category: [`Category::E22`].
     InvalidArgumentForSqlJsonDatetimeFunction,
 
-    /// `22032` — invalid\_json\_text
+    /// `22032` — invalid_json_text
     ///
     /// Category: [`Category::E22`].
     InvalidJsonText,
 
-    /// `22033` — invalid\_sql\_json\_subscript
+    /// `22033` — invalid_sql_json_subscript
     ///
     /// Category: [`Category::E22`].
     InvalidSqlJsonSubscript,
 
-    /// `22034` — more\_than\_one\_sql\_json\_item
+    /// `22034` — more_than_one_sql_json_item
     ///
     /// Category: [`Category::E22`].
     MoreThanOneSqlJsonItem,
 
-    /// `22035` — no\_sql\_json\_item
+    /// `22035` — no_sql_json_item
     ///
     /// Category: [`Category::E22`].
     NoSqlJsonItem,
 
-    /// `22036` — non\_numeric\_sql\_json\_item
+    /// `22036` — non_numeric_sql_json_item
     ///
     /// Category: [`Category::E22`].
     NonNumericSqlJsonItem,
 
-    /// `22037` — non\_unique\_keys\_in\_a\_json\_object
+    /// `22037` — non_unique_keys_in_a_json_object
     ///
     /// Category: [`Category::E22`].
     NonUniqueKeysInAJsonObject,
 
-    /// `22038` — singleton\_sql\_json\_item\_required
+    /// `22038` — singleton_sql_json_item_required
     ///
     /// Category: [`Category::E22`].
     SingletonSqlJsonItemRequired,
 
-    /// `22039` — sql\_json\_array\_not\_found
+    /// `22039` — sql_json_array_not_found
     ///
     /// Category: [`Category::E22`].
     SqlJsonArrayNotFound,
 
-    /// `2203A` — sql\_json\_member\_not\_found
+    /// `2203A` — sql_json_member_not_found
     ///
     /// Category: [`Category::E22`].
     SqlJsonMemberNotFound,
 
-    /// `2203B` — sql\_json\_number\_not\_found
+    /// `2203B` — sql_json_number_not_found
     ///
     /// Category: [`Category::E22`].
     SqlJsonNumberNotFound,
 
-    /// `2203C` — sql\_json\_object\_not\_found
+    /// `2203C` — sql_json_object_not_found
     ///
     /// Category: [`Category::E22`].
     SqlJsonObjectNotFound,
 
-    /// `2203D` — too\_many\_json\_array\_elements
+    /// `2203D` — too_many_json_array_elements
     ///
     /// Category: [`Category::E22`].
     TooManyJsonArrayElements,
 
-    /// `2203E` — too\_many\_json\_object\_members
+    /// `2203E` — too_many_json_object_members
     ///
     /// Category: [`Category::E22`].
     TooManyJsonObjectMembers,
 
-    /// `2203F` — sql\_json\_scalar\_required
+    /// `2203F` — sql_json_scalar_required
     ///
     /// Category: [`Category::E22`].
     SqlJsonScalarRequired,
 
-    /// `2203G` — sql\_json\_item\_cannot\_be\_cast\_to\_target\_type
+    /// `2203G` — sql_json_item_cannot_be_cast_to_target_type
     ///
     /// Category: [`Category::E22`].
     SqlJsonItemCannotBeCastToTargetType,
 
-    /// `23000` — integrity\_constraint\_violation
+    /// `23000` — integrity_constraint_violation
     ///
     /// Category: [`Category::E23`].
     IntegrityConstraintViolation,
 
-    /// `23001` — restrict\_violation
+    /// `23001` — restrict_violation
     ///
     /// Category: [`Category::E23`].
     RestrictViolation,
 
-    /// `23502` — not\_null\_violation
+    /// `23502` — not_null_violation
     ///
     /// Category: [`Category::E23`].
     NotNullViolation,
 
-    /// `23503` — foreign\_key\_violation
+    /// `23503` — foreign_key_violation
     ///
     /// Category: [`Category::E23`].
     ForeignKeyViolation,
 
-    /// `23505` — unique\_violation
+    /// `23505` — unique_violation
     ///
     /// Category: [`Category::E23`].
     UniqueViolation,
 
-    /// `23514` — check\_violation
+    /// `23514` — check_violation
     ///
     /// Category: [`Category::E23`].
     CheckViolation,
 
-    /// `23P01` — exclusion\_violation
+    /// `23P01` — exclusion_violation
     ///
     /// Category: [`Category::E23`].
     ExclusionViolation,
 
-    /// `24000` — invalid\_cursor\_state
+    /// `24000` — invalid_cursor_state
     ///
     /// Category: [`Category::E24`].
     InvalidCursorState,
 
-    /// `25000` — invalid\_transaction\_state
+    /// `25000` — invalid_transaction_state
     ///
     /// Category: [`Category::E25`].
     InvalidTransactionState,
 
-    /// `25001` — active\_sql\_transaction
+    /// `25001` — active_sql_transaction
     ///
     /// Category: [`Category::E25`].
     ActiveSqlTransaction,
 
-    /// `25002` — branch\_transaction\_already\_active
+    /// `25002` — branch_transaction_already_active
     ///
     /// Category: [`Category::E25`].
     BranchTransactionAlreadyActive,
 
-    /// `25008` — held\_cursor\_requires\_same\_isolation\_level
+    /// `25008` — held_cursor_requires_same_isolation_level
     ///
     /// Category: [`Category::E25`].
     HeldCursorRequiresSameIsolationLevel,
 
-    /// `25003` — inappropriate\_access\_mode\_for\_branch\_transaction
+    /// `25003` — inappropriate_access_mode_for_branch_transaction
     ///
     /// Category: [`Category::E25`].
     InappropriateAccessModeForBranchTransaction,
 
-    /// `25004` — inappropriate\_isolation\_level\_for\_branch\_transaction
+    /// `25004` — inappropriate_isolation_level_for_branch_transaction
     ///
     /// Category: [`Category::E25`].
     InappropriateIsolationLevelForBranchTransaction,
 
-    /// `25005` — no\_active\_sql\_transaction\_for\_branch\_transaction
+    /// `25005` — no_active_sql_transaction_for_branch_transaction
     ///
     /// Category: [`Category::E25`].
     NoActiveSqlTransactionForBranchTransaction,
 
-    /// `25006` — read\_only\_sql\_transaction
+    /// `25006` — read_only_sql_transaction
     ///
     /// Category: [`Category::E25`].
     ReadOnlySqlTransaction,
 
-    /// `25007` — schema\_and\_data\_statement\_mixing\_not\_supported
+    /// `25007` — schema_and_data_statement_mixing_not_supported
     ///
     /// Category: [`Category::E25`].
     SchemaAndDataStatementMixingNotSupported,
 
-    /// `25P01` — no\_active\_sql\_transaction
+    /// `25P01` — no_active_sql_transaction
     ///
     /// Category: [`Category::E25`].
     NoActiveSqlTransaction,
 
-    /// `25P02` — in\_failed\_sql\_transaction
+    /// `25P02` — in_failed_sql_transaction
     ///
     /// Category: [`Category::E25`].
     InFailedSqlTransaction,
 
-    /// `25P03` — idle\_in\_transaction\_session\_timeout
+    /// `25P03` — idle_in_transaction_session_timeout
     ///
     /// Category: [`Category::E25`].
     IdleInTransactionSessionTimeout,
 
-    /// `26000` — invalid\_sql\_statement\_name
+    /// `26000` — invalid_sql_statement_name
     ///
     /// Category: [`Category::E26`].
     InvalidSqlStatementName,
 
-    /// `27000` — triggered\_data\_change\_violation
+    /// `27000` — triggered_data_change_violation
     ///
     /// Category: [`Category::E27`].
     TriggeredDataChangeViolation,
 
-    /// `28000` — invalid\_authorization\_specification
+    /// `28000` — invalid_authorization_specification
     ///
     /// Category: [`Category::E28`].
     InvalidAuthorizationSpecification,
 
-    /// `28P01` — invalid\_password
+    /// `28P01` — invalid_password
     ///
     /// Category: [`Category::E28`].
     InvalidPassword,
 
-    /// `2B000` — dependent\_privilege\_descriptors\_still\_exist
+    /// `2B000` — dependent_privilege_descriptors_still_exist
     ///
     /// Category: [`Category::E2b`].
     DependentPrivilegeDescriptorsStillExist,
 
-    /// `2BP01` — dependent\_objects\_still\_exist
+    /// `2BP01` — dependent_objects_still_exist
     ///
     /// Category: [`Category::E2b`].
     DependentObjectsStillExist,
 
-    /// `2D000` — invalid\_transaction\_termination
+    /// `2D000` — invalid_transaction_termination
     ///
     /// Category: [`Category::E2d`].
     InvalidTransactionTermination,
 
-    /// `2F000` — sql\_routine\_exception
+    /// `2F000` — sql_routine_exception
     ///
     /// Category: [`Category::E2f`].
     SqlRoutineException,
 
-    /// `2F005` — function\_executed\_no\_return\_statement
+    /// `2F005` — function_executed_no_return_statement
     ///
     /// Category: [`Category::E2f`].
     FunctionExecutedNoReturnStatement,
 
-    /// `2F002` — modifying\_sql\_data\_not\_permitted
+    /// `2F002` — modifying_sql_data_not_permitted
     ///
     /// Category: [`Category::E2f`].
     ModifyingSqlDataNotPermitted2f002,
 
-    /// `2F003` — prohibited\_sql\_statement\_attempted
+    /// `2F003` — prohibited_sql_statement_attempted
     ///
     /// Category: [`Category::E2f`].
     ProhibitedSqlStatementAttempted2f003,
 
-    /// `2F004` — reading\_sql\_data\_not\_permitted
+    /// `2F004` — reading_sql_data_not_permitted
     ///
     /// Category: [`Category::E2f`].
     ReadingSqlDataNotPermitted2f004,
 
-    /// `34000` — invalid\_cursor\_name
+    /// `34000` — invalid_cursor_name
     ///
     /// Category: [`Category::E34`].
     InvalidCursorName,
 
-    /// `38000` — external\_routine\_exception
+    /// `38000` — external_routine_exception
     ///
     /// Category: [`Category::E38`].
     ExternalRoutineException,
 
-    /// `38001` — containing\_sql\_not\_permitted
+    /// `38001` — containing_sql_not_permitted
     ///
     /// Category: [`Category::E38`].
     ContainingSqlNotPermitted,
 
-    /// `38002` — modifying\_sql\_data\_not\_permitted
+    /// `38002` — modifying_sql_data_not_permitted
     ///
     /// Category: [`Category::E38`].
     ModifyingSqlDataNotPermitted38002,
 
-    /// `38003` — prohibited\_sql\_statement\_attempted
+    /// `38003` — prohibited_sql_statement_attempted
     ///
     /// Category: [`Category::E38`].
     ProhibitedSqlStatementAttempted38003,
 
-    /// `38004` — reading\_sql\_data\_not\_permitted
+    /// `38004` — reading_sql_data_not_permitted
     ///
     /// Category: [`Category::E38`].
     ReadingSqlDataNotPermitted38004,
 
-    /// `39000` — external\_routine\_invocation\_exception
+    /// `39000` — external_routine_invocation_exception
     ///
     /// Category: [`Category::E39`].
     ExternalRoutineInvocationException,
 
-    /// `39001` — invalid\_sqlstate\_returned
+    /// `39001` — invalid_sqlstate_returned
     ///
     /// Category: [`Category::E39`].
     InvalidSqlstateReturned,
 
-    /// `39004` — null\_value\_not\_allowed
+    /// `39004` — null_value_not_allowed
     ///
     /// Category: [`Category::E39`].
     NullValueNotAllowed39004,
 
-    /// `39P01` — trigger\_protocol\_violated
+    /// `39P01` — trigger_protocol_violated
     ///
     /// Category: [`Category::E39`].
     TriggerProtocolViolated,
 
-    /// `39P02` — srf\_protocol\_violated
+    /// `39P02` — srf_protocol_violated
     ///
     /// Category: [`Category::E39`].
     SrfProtocolViolated,
 
-    /// `39P03` — event\_trigger\_protocol\_violated
+    /// `39P03` — event_trigger_protocol_violated
     ///
     /// Category: [`Category::E39`].
     EventTriggerProtocolViolated,
 
-    /// `3B000` — savepoint\_exception
+    /// `3B000` — savepoint_exception
     ///
     /// Category: [`Category::E3b`].
     SavepointException,
 
-    /// `3B001` — invalid\_savepoint\_specification
+    /// `3B001` — invalid_savepoint_specification
     ///
     /// Category: [`Category::E3b`].
     InvalidSavepointSpecification,
 
-    /// `3D000` — invalid\_catalog\_name
+    /// `3D000` — invalid_catalog_name
     ///
     /// Category: [`Category::E3d`].
     InvalidCatalogName,
 
-    /// `3F000` — invalid\_schema\_name
+    /// `3F000` — invalid_schema_name
     ///
     /// Category: [`Category::E3f`].
     InvalidSchemaName,
 
-    /// `40000` — transaction\_rollback
+    /// `40000` — transaction_rollback
     ///
     /// Category: [`Category::E40`].
     TransactionRollback,
 
-    /// `40002` — transaction\_integrity\_constraint\_violation
+    /// `40002` — transaction_integrity_constraint_violation
     ///
     /// Category: [`Category::E40`].
     TransactionIntegrityConstraintViolation,
 
-    /// `40001` — serialization\_failure
+    /// `40001` — serialization_failure
     ///
     /// Category: [`Category::E40`].
     SerializationFailure,
 
-    /// `40003` — statement\_completion\_unknown
+    /// `40003` — statement_completion_unknown
     ///
     /// Category: [`Category::E40`].
     StatementCompletionUnknown,
 
-    /// `40P01` — deadlock\_detected
+    /// `40P01` — deadlock_detected
     ///
     /// Category: [`Category::E40`].
     DeadlockDetected,
 
-    /// `42000` — syntax\_error\_or\_access\_rule\_violation
+    /// `42000` — syntax_error_or_access_rule_violation
     ///
     /// Category: [`Category::E42`].
     SyntaxErrorOrAccessRuleViolation,
 
-    /// `42601` — syntax\_error
+    /// `42601` — syntax_error
     ///
     /// Category: [`Category::E42`].
     SyntaxError,
 
-    /// `42501` — insufficient\_privilege
+    /// `42501` — insufficient_privilege
     ///
     /// Category: [`Category::E42`].
     InsufficientPrivilege,
 
-    /// `42846` — cannot\_coerce
+    /// `42846` — cannot_coerce
     ///
     /// Category: [`Category::E42`].
     CannotCoerce,
 
-    /// `42803` — grouping\_error
+    /// `42803` — grouping_error
     ///
     /// Category: [`Category::E42`].
     GroupingError,
 
-    /// `42P20` — windowing\_error
+    /// `42P20` — windowing_error
     ///
     /// Category: [`Category::E42`].
     WindowingError,
 
-    /// `42P19` — invalid\_recursion
+    /// `42P19` — invalid_recursion
     ///
     /// Category: [`Category::E42`].
     InvalidRecursion,
 
-    /// `42830` — invalid\_foreign\_key
+    /// `42830` — invalid_foreign_key
     ///
     /// Category: [`Category::E42`].
     InvalidForeignKey,
 
-    /// `42602` — invalid\_name
+    /// `42602` — invalid_name
     ///
     /// Category: [`Category::E42`].
     InvalidName,
 
-    /// `42622` — name\_too\_long
+    /// `42622` — name_too_long
     ///
     /// Category: [`Category::E42`].
     NameTooLong,
 
-    /// `42939` — reserved\_name
+    /// `42939` — reserved_name
     ///
     /// Category: [`Category::E42`].
     ReservedName,
 
-    /// `42804` — datatype\_mismatch
+    /// `42804` — datatype_mismatch
     ///
     /// Category: [`Category::E42`].
     DatatypeMismatch,
 
-    /// `42P18` — indeterminate\_datatype
+    /// `42P18` — indeterminate_datatype
     ///
     /// Category: [`Category::E42`].
     IndeterminateDatatype,
 
-    /// `42P21` — collation\_mismatch
+    /// `42P21` — collation_mismatch
     ///
     /// Category: [`Category::E42`].
     CollationMismatch,
 
-    /// `42P22` — indeterminate\_collation
+    /// `42P22` — indeterminate_collation
     ///
     /// Category: [`Category::E42`].
     IndeterminateCollation,
 
-    /// `42809` — wrong\_object\_type
+    /// `42809` — wrong_object_type
     ///
     /// Category: [`Category::E42`].
     WrongObjectType,
 
-    /// `428C9` — generated\_always
+    /// `428C9` — generated_always
     ///
     /// Category: [`Category::E42`].
     GeneratedAlways,
 
-    /// `42703` — undefined\_column
+    /// `42703` — undefined_column
     ///
     /// Category: [`Category::E42`].
     UndefinedColumn,
 
-    /// `42883` — undefined\_function
+    /// `42883` — undefined_function
     ///
     /// Category: [`Category::E42`].
     UndefinedFunction,
 
-    /// `42P01` — undefined\_table
+    /// `42P01` — undefined_table
     ///
     /// Category: [`Category::E42`].
     UndefinedTable,
 
-    /// `42P02` — undefined\_parameter
+    /// `42P02` — undefined_parameter
     ///
     /// Category: [`Category::E42`].
     UndefinedParameter,
 
-    /// `42704` — undefined\_object
+    /// `42704` — undefined_object
     ///
     /// Category: [`Category::E42`].
     UndefinedObject,
 
-    /// `42701` — duplicate\_column
+    /// `42701` — duplicate_column
     ///
     /// Category: [`Category::E42`].
     DuplicateColumn,
 
-    /// `42P03` — duplicate\_cursor
+    /// `42P03` — duplicate_cursor
     ///
     /// Category: [`Category::E42`].
     DuplicateCursor,
 
-    /// `42P04` — duplicate\_database
+    /// `42P04` — duplicate_database
     ///
     /// Category: [`Category::E42`].
     DuplicateDatabase,
 
-    /// `42723` — duplicate\_function
+    /// `42723` — duplicate_function
     ///
     /// Category: [`Category::E42`].
     DuplicateFunction,
 
-    /// `42P05` — duplicate\_prepared\_statement
+    /// `42P05` — duplicate_prepared_statement
     ///
     /// Category: [`Category::E42`].
     DuplicatePreparedStatement,
 
-    /// `42P06` — duplicate\_schema
+    /// `42P06` — duplicate_schema
     ///
     /// Category: [`Category::E42`].
     DuplicateSchema,
 
-    /// `42P07` — duplicate\_table
+    /// `42P07` — duplicate_table
     ///
     /// Category: [`Category::E42`].
     DuplicateTable,
 
-    /// `42712` — duplicate\_alias
+    /// `42712` — duplicate_alias
     ///
     /// Category: [`Category::E42`].
     DuplicateAlias,
 
-    /// `42710` — duplicate\_object
+    /// `42710` — duplicate_object
     ///
     /// Category: [`Category::E42`].
     DuplicateObject,
 
-    /// `42702` — ambiguous\_column
+    /// `42702` — ambiguous_column
     ///
     /// Category: [`Category::E42`].
     AmbiguousColumn,
 
-    /// `42725` — ambiguous\_function
+    /// `42725` — ambiguous_function
     ///
     /// Category: [`Category::E42`].
     AmbiguousFunction,
 
-    /// `42P08` — ambiguous\_parameter
+    /// `42P08` — ambiguous_parameter
     ///
     /// Category: [`Category::E42`].
     AmbiguousParameter,
 
-    /// `42P09` — ambiguous\_alias
+    /// `42P09` — ambiguous_alias
     ///
     /// Category: [`Category::E42`].
     AmbiguousAlias,
 
-    /// `42P10` — invalid\_column\_reference
+    /// `42P10` — invalid_column_reference
     ///
     /// Category: [`Category::E42`].
     InvalidColumnReference,
 
-    /// `42611` — invalid\_column\_definition
+    /// `42611` — invalid_column_definition
     ///
     /// Category: [`Category::E42`].
     InvalidColumnDefinition,
 
-    /// `42P11` — invalid\_cursor\_definition
+    /// `42P11` — invalid_cursor_definition
     ///
     /// Category: [`Category::E42`].
     InvalidCursorDefinition,
 
-    /// `42P12` — invalid\_database\_definition
+    /// `42P12` — invalid_database_definition
     ///
     /// Category: [`Category::E42`].
     InvalidDatabaseDefinition,
 
-    /// `42P13` — invalid\_function\_definition
+    /// `42P13` — invalid_function_definition
     ///
     /// Category: [`Category::E42`].
     InvalidFunctionDefinition,
 
-    /// `42P14` — invalid\_prepared\_statement\_definition
+    /// `42P14` — invalid_prepared_statement_definition
     ///
     /// Category: [`Category::E42`].
     InvalidPreparedStatementDefinition,
 
-    /// `42P15` — invalid\_schema\_definition
+    /// `42P15` — invalid_schema_definition
     ///
     /// Category: [`Category::E42`].
     InvalidSchemaDefinition,
 
-    /// `42P16` — invalid\_table\_definition
+    /// `42P16` — invalid_table_definition
     ///
     /// Category: [`Category::E42`].
     InvalidTableDefinition,
 
-    /// `42P17` — invalid\_object\_definition
+    /// `42P17` — invalid_object_definition
     ///
     /// Category: [`Category::E42`].
     InvalidObjectDefinition,
 
-    /// `44000` — with\_check\_option\_violation
+    /// `44000` — with_check_option_violation
     ///
     /// Category: [`Category::E44`].
     WithCheckOptionViolation,
 
-    /// `53000` — insufficient\_resources
+    /// `53000` — insufficient_resources
     ///
     /// Category: [`Category::E53`].
     InsufficientResources,
 
-    /// `53100` — disk\_full
+    /// `53100` — disk_full
     ///
     /// Category: [`Category::E53`].
     DiskFull,
 
-    /// `53200` — out\_of\_memory
+    /// `53200` — out_of_memory
     ///
     /// Category: [`Category::E53`].
     OutOfMemory,
 
-    /// `53300` — too\_many\_connections
+    /// `53300` — too_many_connections
     ///
     /// Category: [`Category::E53`].
     TooManyConnections,
 
-    /// `53400` — configuration\_limit\_exceeded
+    /// `53400` — configuration_limit_exceeded
     ///
     /// Category: [`Category::E53`].
     ConfigurationLimitExceeded,
 
-    /// `54000` — program\_limit\_exceeded
+    /// `54000` — program_limit_exceeded
     ///
     /// Category: [`Category::E54`].
     ProgramLimitExceeded,
 
-    /// `54001` — statement\_too\_complex
+    /// `54001` — statement_too_complex
     ///
     /// Category: [`Category::E54`].
     StatementTooComplex,
 
-    /// `54011` — too\_many\_columns
+    /// `54011` — too_many_columns
     ///
     /// Category: [`Category::E54`].
     TooManyColumns,
 
-    /// `54023` — too\_many\_arguments
+    /// `54023` — too_many_arguments
     ///
     /// Category: [`Category::E54`].
     TooManyArguments,
 
-    /// `55000` — object\_not\_in\_prerequisite\_state
+    /// `55000` — object_not_in_prerequisite_state
     ///
     /// Category: [`Category::E55`].
     ObjectNotInPrerequisiteState,
 
-    /// `55006` — object\_in\_use
+    /// `55006` — object_in_use
     ///
     /// Category: [`Category::E55`].
     ObjectInUse,
 
-    /// `55P02` — cant\_change\_runtime\_param
+    /// `55P02` — cant_change_runtime_param
     ///
     /// Category: [`Category::E55`].
     CantChangeRuntimeParam,
 
-    /// `55P03` — lock\_not\_available
+    /// `55P03` — lock_not_available
     ///
     /// Category: [`Category::E55`].
     LockNotAvailable,
 
-    /// `55P04` — unsafe\_new\_enum\_value\_usage
+    /// `55P04` — unsafe_new_enum_value_usage
     ///
     /// Category: [`Category::E55`].
     UnsafeNewEnumValueUsage,
 
-    /// `57000` — operator\_intervention
+    /// `57000` — operator_intervention
     ///
     /// Category: [`Category::E57`].
     OperatorIntervention,
 
-    /// `57014` — query\_canceled
+    /// `57014` — query_canceled
     ///
     /// Category: [`Category::E57`].
     QueryCanceled,
 
-    /// `57P01` — admin\_shutdown
+    /// `57P01` — admin_shutdown
     ///
     /// Category: [`Category::E57`].
     AdminShutdown,
 
-    /// `57P02` — crash\_shutdown
+    /// `57P02` — crash_shutdown
     ///
     /// Category: [`Category::E57`].
     CrashShutdown,
 
-    /// `57P03` — cannot\_connect\_now
+    /// `57P03` — cannot_connect_now
     ///
     /// Category: [`Category::E57`].
     CannotConnectNow,
 
-    /// `57P04` — database\_dropped
+    /// `57P04` — database_dropped
     ///
     /// Category: [`Category::E57`].
     DatabaseDropped,
 
-    /// `57P05` — idle\_session\_timeout
+    /// `57P05` — idle_session_timeout
     ///
     /// Category: [`Category::E57`].
     IdleSessionTimeout,
 
-    /// `58000` — system\_error
+    /// `58000` — system_error
     ///
     /// Category: [`Category::E58`].
     SystemError,
 
-    /// `58030` — io\_error
+    /// `58030` — io_error
     ///
     /// Category: [`Category::E58`].
     IoError,
 
-    /// `58P01` — undefined\_file
+    /// `58P01` — undefined_file
     ///
     /// Category: [`Category::E58`].
     UndefinedFile,
 
-    /// `58P02` — duplicate\_file
+    /// `58P02` — duplicate_file
     ///
     /// Category: [`Category::E58`].
     DuplicateFile,
 
-    /// `72000` — snapshot\_too\_old
+    /// `72000` — snapshot_too_old
     ///
     /// Category: [`Category::E72`].
     SnapshotTooOld,
 
-    /// `F0000` — config\_file\_error
+    /// `F0000` — config_file_error
     ///
     /// Category: [`Category::F0`].
     ConfigFileError,
 
-    /// `F0001` — lock\_file\_exists
+    /// `F0001` — lock_file_exists
     ///
     /// Category: [`Category::F0`].
     LockFileExists,
 
-    /// `HV000` — fdw\_error
+    /// `HV000` — fdw_error
     ///
     /// Category: [`Category::Hv`].
     FdwError,
 
-    /// `HV005` — fdw\_column\_name\_not\_found
+    /// `HV005` — fdw_column_name_not_found
     ///
     /// Category: [`Category::Hv`].
     FdwColumnNameNotFound,
 
-    /// `HV002` — fdw\_dynamic\_parameter\_value\_needed
+    /// `HV002` — fdw_dynamic_parameter_value_needed
     ///
     /// Category: [`Category::Hv`].
     FdwDynamicParameterValueNeeded,
 
-    /// `HV010` — fdw\_function\_sequence\_error
+    /// `HV010` — fdw_function_sequence_error
     ///
     /// Category: [`Category::Hv`].
     FdwFunctionSequenceError,
 
-    /// `HV021` — fdw\_inconsistent\_descriptor\_information
+    /// `HV021` — fdw_inconsistent_descriptor_information
     ///
     /// Category: [`Category::Hv`].
     FdwInconsistentDescriptorInformation,
 
-    /// `HV024` — fdw\_invalid\_attribute\_value
+    /// `HV024` — fdw_invalid_attribute_value
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidAttributeValue,
 
-    /// `HV007` — fdw\_invalid\_column\_name
+    /// `HV007` — fdw_invalid_column_name
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidColumnName,
 
-    /// `HV008` — fdw\_invalid\_column\_number
+    /// `HV008` — fdw_invalid_column_number
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidColumnNumber,
 
-    /// `HV004` — fdw\_invalid\_data\_type
+    /// `HV004` — fdw_invalid_data_type
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidDataType,
 
-    /// `HV006` — fdw\_invalid\_data\_type\_descriptors
+    /// `HV006` — fdw_invalid_data_type_descriptors
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidDataTypeDescriptors,
 
-    /// `HV091` — fdw\_invalid\_descriptor\_field\_identifier
+    /// `HV091` — fdw_invalid_descriptor_field_identifier
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidDescriptorFieldIdentifier,
 
-    /// `HV00B` — fdw\_invalid\_handle
+    /// `HV00B` — fdw_invalid_handle
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidHandle,
 
-    /// `HV00C` — fdw\_invalid\_option\_index
+    /// `HV00C` — fdw_invalid_option_index
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidOptionIndex,
 
-    /// `HV00D` — fdw\_invalid\_option\_name
+    /// `HV00D` — fdw_invalid_option_name
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidOptionName,
 
-    /// `HV090` — fdw\_invalid\_string\_length\_or\_buffer\_length
+    /// `HV090` — fdw_invalid_string_length_or_buffer_length
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidStringLengthOrBufferLength,
 
-    /// `HV00A` — fdw\_invalid\_string\_format
+    /// `HV00A` — fdw_invalid_string_format
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidStringFormat,
 
-    /// `HV009` — fdw\_invalid\_use\_of\_null\_pointer
+    /// `HV009` — fdw_invalid_use_of_null_pointer
     ///
     /// Category: [`Category::Hv`].
     FdwInvalidUseOfNullPointer,
 
-    /// `HV014` — fdw\_too\_many\_handles
+    /// `HV014` — fdw_too_many_handles
     ///
     /// Category: [`Category::Hv`].
     FdwTooManyHandles,
 
-    /// `HV001` — fdw\_out\_of\_memory
+    /// `HV001` — fdw_out_of_memory
     ///
     /// Category: [`Category::Hv`].
     FdwOutOfMemory,
 
-    /// `HV00P` — fdw\_no\_schemas
+    /// `HV00P` — fdw_no_schemas
     ///
     /// Category: [`Category::Hv`].
     FdwNoSchemas,
 
-    /// `HV00J` — fdw\_option\_name\_not\_found
+    /// `HV00J` — fdw_option_name_not_found
     ///
     /// Category: [`Category::Hv`].
     FdwOptionNameNotFound,
 
-    /// `HV00K` — fdw\_reply\_handle
+    /// `HV00K` — fdw_reply_handle
     ///
     /// Category: [`Category::Hv`].
     FdwReplyHandle,
 
-    /// `HV00Q` — fdw\_schema\_not\_found
+    /// `HV00Q` — fdw_schema_not_found
     ///
     /// Category: [`Category::Hv`].
     FdwSchemaNotFound,
 
-    /// `HV00R` — fdw\_table\_not\_found
+    /// `HV00R` — fdw_table_not_found
     ///
     /// Category: [`Category::Hv`].
     FdwTableNotFound,
 
-    /// `HV00L` — fdw\_unable\_to\_create\_execution
+    /// `HV00L` — fdw_unable_to_create_execution
     ///
     /// Category: [`Category::Hv`].
     FdwUnableToCreateExecution,
 
-    /// `HV00M` — fdw\_unable\_to\_create\_reply
+    /// `HV00M` — fdw_unable_to_create_reply
     ///
     /// Category: [`Category::Hv`].
     FdwUnableToCreateReply,
 
-    /// `HV00N` — fdw\_unable\_to\_establish\_connection
+    /// `HV00N` — fdw_unable_to_establish_connection
     ///
     /// Category: [`Category::Hv`].
     FdwUnableToEstablishConnection,
 
-    /// `P0000` — plpgsql\_error
+    /// `P0000` — plpgsql_error
     ///
     /// Category: [`Category::P0`].
     PlpgsqlError,
 
-    /// `P0001` — raise\_exception
+    /// `P0001` — raise_exception
     ///
     /// Category: [`Category::P0`].
     RaiseException,
 
-    /// `P0002` — no\_data\_found
+    /// `P0002` — no_data_found
     ///
     /// Category: [`Category::P0`].
     NoDataFound,
 
-    /// `P0003` — too\_many\_rows
+    /// `P0003` — too_many_rows
     ///
     /// Category: [`Category::P0`].
     TooManyRows,
 
-    /// `P0004` — assert\_failure
+    /// `P0004` — assert_failure
     ///
     /// Category: [`Category::P0`].
     AssertFailure,
 
-    /// `XX000` — internal\_error
+    /// `XX000` — internal_error
     ///
     /// Category: [`Category::Xx`].
     InternalError,
 
-    /// `XX001` — data\_corrupted
+    /// `XX001` — data_corrupted
     ///
     /// Category: [`Category::Xx`].
     DataCorrupted,
 
-    /// `XX002` — index\_corrupted
+    /// `XX002` — index_corrupted
     ///
     /// Category: [`Category::Xx`].
     IndexCorrupted,

@@ -219,7 +219,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E16026,
 
-    /// `22205` — Attempting to assign invalid object\_sid to Bundle
+    /// `22205` — Attempting to assign invalid object_sid to Bundle
     ///
     /// You are attempting to add an invalid object_sid to the Bundle.
     ///
@@ -637,7 +637,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E20011,
 
-    /// `40142` — Failed to issue Conference instruction due to missing 'call\_sid' or 'outbound\_to' properties
+    /// `40142` — Failed to issue Conference instruction due to missing 'call_sid' or 'outbound_to' properties
     ///
     /// Category: [`Category::Error`].
     E40142,
@@ -1405,7 +1405,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E62001,
 
-    /// `31103` — Length of parameters cannot exceed MAX\_PARAM\_LENGTH.
+    /// `31103` — Length of parameters cannot exceed MAX_PARAM_LENGTH.
     ///
     /// Category: [`Category::Error`].
     E31103,
@@ -1709,7 +1709,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E30888,
 
-    /// `51004` — Client Connection: endpoint\_id too long
+    /// `51004` — Client Connection: endpoint_id too long
     ///
     /// Category: [`Category::Error`].
     E51004,
@@ -2050,7 +2050,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E10003,
 
-    /// `19014` — Can fetch contact either by unique\_customer\_provided\_id or channel
+    /// `19014` — Can fetch contact either by unique_customer_provided_id or channel
     ///
     /// Contact fetch request should contain unique_customer_provided_id or channel, not both
     ///
@@ -3783,7 +3783,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E50437,
 
-    /// `40140` — Failed to issue Dequeue instruction due to missing 'call\_sid' property
+    /// `40140` — Failed to issue Dequeue instruction due to missing 'call_sid' property
     ///
     /// Category: [`Category::Error`].
     E40140,
@@ -4216,7 +4216,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E60609,
 
-    /// `40158` — Call Instruction does not have a valid 'status\_callback\_url' parameter
+    /// `40158` — Call Instruction does not have a valid 'status_callback_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Call Instruction
     ///
@@ -4429,7 +4429,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E21703,
 
-    /// `40157` — Dequeue Instruction does not have a valid 'status\_callback\_url' parameter
+    /// `40157` — Dequeue Instruction does not have a valid 'status_callback_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Dequeue Instruction
     ///
@@ -4928,7 +4928,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E19048,
 
-    /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact\_uri' property
+    /// `40147` — Failed to issue Supervise instruction due to missing or invalid 'contact_uri' property
     ///
     /// Category: [`Category::Error`].
     E40147,
@@ -5437,7 +5437,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E30128,
 
-    /// `13521` — \`&lt;Say&gt;\` element character limits exceeded
+    /// `13521` — `<Say>` element character limits exceeded
     ///
     /// `<Say>` element character limits exceeded
     ///
@@ -5866,7 +5866,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E31486,
 
-    /// `40134` — Dequeue Instruction does not have a valid 'status\_callback\_events' parameter
+    /// `40134` — Dequeue Instruction does not have a valid 'status_callback_events' parameter
     ///
     /// Category: [`Category::Error`].
     E40134,
@@ -7810,7 +7810,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E60608,
 
-    /// `64015` — Pay: \`&lt;Pay&gt;\` verb is missing a needed Parameter
+    /// `64015` — Pay: `<Pay>` verb is missing a needed Parameter
     ///
     /// A 64015 Error is an indication that the configured connector for the payment method is missing one of the Parameter needed in the `<Pay>` verb.
     ///
@@ -7887,7 +7887,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E35118,
 
-    /// `14241` — start\_date passed to TaskRouter statistics is older than 30 days.
+    /// `14241` — start_date passed to TaskRouter statistics is older than 30 days.
     ///
     /// Starting Nov. 30, 2021 we will no longer return data older than 30 days, and instead return a 400-response for requests with &lt;start_date&gt; older than 30 days.
     ///
@@ -7958,7 +7958,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E80203,
 
-    /// `60329` — Verify SNA does not work with \`psd2\_enabled\`
+    /// `60329` — Verify SNA does not work with `psd2_enabled`
     ///
     /// The Silent Network Auth channel does not work when `psd2_nabled` is set to `true` for a Verify `Service`.
     ///
@@ -8175,7 +8175,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E11310,
 
-    /// `40149` — Failed to issue Conference instruction due to missing ‘conference\_sid’
+    /// `40149` — Failed to issue Conference instruction due to missing ‘conference_sid’
     ///
     /// The conference instruction issued as a result of the transfer can only be issued on a task which has a `conference_sid` in its attributes.
     ///
@@ -9147,7 +9147,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E20160,
 
-    /// `60226` — Messages sent to china require friendly\_name
+    /// `60226` — Messages sent to china require friendly_name
     ///
     /// Messages sent to china require friendly_name
     ///
@@ -9348,7 +9348,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Warning`].
     E13619,
 
-    /// `19013` — At least one of the following fields is required for a contact: first\_name, middle\_name, last\_name, legal\_name, preferred\_name, unique\_customer\_provided\_id or channel
+    /// `19013` — At least one of the following fields is required for a contact: first_name, middle_name, last_name, legal_name, preferred_name, unique_customer_provided_id or channel
     ///
     /// Contact should contain at least one required field
     ///
@@ -10273,7 +10273,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E40113,
 
-    /// `19003` — Contact with the unique\_customer\_provided\_id provided already exists
+    /// `19003` — Contact with the unique_customer_provided_id provided already exists
     ///
     /// unique_customer_provided_id already exists
     ///
@@ -11397,7 +11397,7 @@ pub enum ErrorCode {
     /// Category: [`Category::Error`].
     E51002,
 
-    /// `40159` — Conference Instruction does not have a valid 'status\_callback\_url' parameter
+    /// `40159` — Conference Instruction does not have a valid 'status_callback_url' parameter
     ///
     /// Invalid 'status_callback_url' parameter - Conference Instruction
     ///

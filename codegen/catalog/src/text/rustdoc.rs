@@ -2,7 +2,7 @@
 //! made autolinks, code blocks marked `text` (no doctests), no indented code blocks.
 
 use super::{
-    Block, blocks, fence_lines, heading_level, list_marker, normalize, pieces, plain, replace_chars,
+    Block, blocks, fence_lines, heading_level, list_marker, normalize, pieces, replace_chars,
 };
 
 /// Prose lines with indentation removed, except where it places a line inside a list item
@@ -145,20 +145,22 @@ fn next_web_link(p: &str) -> Option<(usize, &str, &str, usize)> {
 /// Prose made inert for rustdoc: `&`, `<`, `>` as entities, brackets escaped (no intra-doc
 /// link), bare URLs as autolinks.
 fn inert(p: &str) -> String {
-    let p = replace_chars(p, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '[' => Some("\\["),
-        ']' => Some("\\]"),
-        _ => None,
-    });
+    let escape = |t: &str| {
+        replace_chars(t, |c| match c {
+            '&' => Some("&amp;"),
+            '<' => Some("&lt;"),
+            '>' => Some("&gt;"),
+            '[' => Some("\\["),
+            ']' => Some("\\]"),
+            _ => None,
+        })
+    };
     let mut out = String::with_capacity(p.len());
-    let mut rest = p.as_str();
+    let mut rest = p;
     while let Some(at) = find_url(rest) {
-        out.push_str(&rest[..at]);
+        out.push_str(&escape(&rest[..at]));
         let url_len = rest[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '&' | '\\'))
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '<' | '>' | '\\'))
             .unwrap_or(rest.len() - at);
         let mut url = &rest[at..at + url_len];
         while url.ends_with(['.', ',', ';', ':', '!', '?']) {
@@ -169,7 +171,7 @@ fn inert(p: &str) -> String {
         out.push('>');
         rest = &rest[at + url.len()..];
     }
-    out.push_str(rest);
+    out.push_str(&escape(rest));
     out
 }
 
@@ -180,26 +182,15 @@ fn find_url(s: &str) -> Option<usize> {
     }
 }
 
-/// Plain text (a message, a note) for rustdoc: as [`plain`], with each `http(s)://` address
-/// in it an autolink, which the `bare_urls` lint asks for.
+/// One line of catalog text (a message, a note) for rustdoc: inline markdown, as the page
+/// shows it. Code spans, emphasis and links to web addresses are kept; the rest is made inert
+/// as in [`rustdoc`] (brackets escaped, `<` and `&` as entities, each `http(s)://` address an
+/// autolink, which the `bare_urls` lint asks for). Line breaks become spaces, so nothing in
+/// it can start a block.
 pub fn plain_rustdoc(s: &str) -> String {
-    let s = normalize(s).replace('\n', " ");
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    while let Some(at) = find_url(rest) {
-        out.push_str(&plain(&rest[..at]));
-        let len = rest[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '<' | '>'))
-            .unwrap_or(rest.len() - at);
-        let mut url = &rest[at..at + len];
-        while url.ends_with(['.', ',', ';', ':', '!', '?']) {
-            url = &url[..url.len() - 1];
-        }
-        out.push('<');
-        out.push_str(url);
-        out.push('>');
-        rest = &rest[at + url.len()..];
-    }
-    out.push_str(&plain(rest));
-    out
+    let one = normalize(s).replace('\n', " ");
+    pieces(&one)
+        .into_iter()
+        .map(|(code, p)| if code { p.to_owned() } else { rustdoc_prose(p) })
+        .collect()
 }
