@@ -410,18 +410,20 @@ const REGISTRY_V2: &str = r#"{
 
 /// The variants of `ErrorCode::ALL` in a generated `codes.rs`, in order.
 fn all_order(codes_rs: &str) -> Vec<String> {
+    // `ErrorCode::ALL` is the array of bare variants in `error_code_tables::every`.
     let start = codes_rs
-        .find("pub const ALL: &'static [ErrorCode] = &[")
-        .expect("ALL");
+        .find("mod every {")
+        .expect("the table of every code");
     let block = &codes_rs[start..];
+    let block = &block[block.find("const ALL").expect("ALL")..];
+    let block = &block[block.find('=').expect("ALL's value")..];
+    let block = &block[block.find('[').expect("ALL's array") + 1..];
     let block = &block[..block.find("];").expect("end of ALL")];
     block
-        .split("ErrorCode::")
-        .skip(1)
-        .map(|v| {
-            v.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_owned()
-        })
+        .split(',')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
         .collect()
 }
 
