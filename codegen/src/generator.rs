@@ -20,11 +20,11 @@ const DEFAULT_COMMAND: &str = "cargo xtask gen";
 /// A configured errcat run, in the manner of `prost_build::Config`: settings first, then
 /// calls.
 ///
-/// - A project (a folder holding `catalog/`): [`plan`](Self::plan), [`generate`](Self::generate)
-///   and [`check`](Self::check) work on `catalog/*.json` and `generated/`.
-/// - One catalog: [`load`](Self::load), then [`crate_files`](Self::crate_files) and
-///   [`pages`](Self::pages); [`standalone`](Self::standalone) for a crate of its own;
-///   [`module`](Self::module) and [`build_script`](Self::build_script) for `build.rs`.
+/// - A build script: [`module`](Self::module) and [`build_script`](Self::build_script) on one
+///   catalog, [`load`](Self::load) to look at it (no feature needed for a native catalog).
+/// - With the `gen` feature, a project (a folder holding `catalog/`): `plan`, `generate` and
+///   `check` work on `catalog/*.json` and `generated/`; for one catalog, `crate_files` and
+///   `pages` after `load`, `standalone` for a crate of its own, and `release`.
 ///
 /// Every failure is a [`Report`]: each problem found, located in its file.
 #[derive(Debug, Clone)]
@@ -50,7 +50,7 @@ impl Generator {
     }
 
     /// The project folder: the one holding `catalog/` (and `generated/`, written by
-    /// [`generate`](Self::generate)).
+    /// `generate`).
     pub fn root(&mut self, root: impl Into<PathBuf>) -> &mut Self {
         self.root = root.into();
         self

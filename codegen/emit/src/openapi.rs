@@ -60,7 +60,7 @@ impl Serialize for CodeSchema<'_> {
 }
 
 /// The JSON Schema of the error body `layout` documents, the code as a `$ref` to
-/// [`CODE_REF`]; and where in it that `$ref` sits (a JSON pointer), when the body carries the
+/// `#/components/schemas/ErrorCode`; and where in it that `$ref` sits (a JSON pointer), when the body carries the
 /// code.
 pub fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
     let mut item = object();

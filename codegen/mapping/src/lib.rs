@@ -10,7 +10,7 @@
 //! naming the vendor file, the entry and the pointer, and a pointer that matches no entry at
 //! all is an error too (it is almost always a typo).
 //!
-//! [`Mapping::apply`] runs the stages in order, each in its own file:
+//! [`Mapping::apply_with_release`] runs the stages in order, each in its own file:
 //!
 //! - [`format`](mod@format): what a mapping file may say (types only);
 //! - `checks`: the mapping on its own (one source per field, pointers that are pointers) and,

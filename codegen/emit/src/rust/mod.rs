@@ -122,7 +122,7 @@ pub fn emit(model: &Model, cx: &Context) -> CrateFiles {
     files
 }
 
-/// `src/codes.rs` of the crate for `model`, as [`emit`] writes it: the file that grows with
+/// `src/codes.rs` of the crate for `model`, as `emit` writes it: the file that grows with
 /// the catalog, made on its own so a large catalog's crate takes two cores.
 pub fn codes_file(model: &Model, cx: &Context) -> String {
     codes::codes_rs(&header(model, cx), model)
@@ -165,7 +165,7 @@ fn modules(model: &Model) -> Vec<(&'static str, String)> {
     out
 }
 
-/// The `include!`-able module alone (for build scripts): `codes.rs` as [`emit`] writes it.
+/// The `include!`-able module alone (for build scripts): `codes.rs` as `emit` writes it.
 pub fn module(model: &Model) -> String {
     codes::codes_rs("", model)
 }
