@@ -1,4 +1,5 @@
-//! Implementations behind the `serde`, `http` and `schemars` features.
+//! Implementations behind the `serde` and `schemars` features (the `http` feature's are in
+//! `facts.rs`: only an HTTP API's crate has that feature).
 
 #[cfg(feature = "serde")]
 mod serde_impls {
@@ -96,18 +97,6 @@ mod serde_impls {
             let unexpected = de::Unexpected::Str(unknown.as_str());
             let expected: &str = "a code of this catalog";
             Err(de::Error::invalid_value(unexpected, &expected))
-        }
-    }
-}
-
-#[cfg(feature = "http")]
-mod http_impls {
-    use crate::ErrorCode;
-
-    impl ErrorCode {
-        /// The codes documented with this status ([`ErrorCode::from_status`]).
-        pub fn from_status_code(status: http::StatusCode) -> &'static [ErrorCode] {
-            ErrorCode::from_status(status.as_u16())
         }
     }
 }

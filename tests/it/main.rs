@@ -32,6 +32,7 @@ mod markup;
 mod names;
 mod oracles;
 mod publish;
+mod registries;
 mod reports;
 mod seeds;
 mod snapshots;

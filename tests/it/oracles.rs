@@ -57,6 +57,8 @@ pub type FromJsonFn = fn(&[u8]) -> Result<(Wire, Wire), String>;
 pub struct CrateView {
     /// The catalog file stem the crate was generated from.
     pub catalog: &'static str,
+    /// Whether the crate has the HTTP status API (`http_status()`), as an HTTP API's does.
+    pub status_api: bool,
     /// `ErrorCode::ALL`, in order.
     pub codes: Vec<Row>,
     /// `ErrorCode::from_code`, as an index into `ALL`.
@@ -95,7 +97,10 @@ pub use errcat_tests::MaybeUrl;
 /// serde` for crates with only `serde` (or `json` but errors told apart by status), `json: no`
 /// otherwise.
 macro_rules! view {
-    ($krate:ident, $catalog:literal, category: $category:tt, json: $json:tt) => {{
+    ($krate:ident, $catalog:literal, category: $category:tt, json: $json:tt) => {
+        view!($krate, $catalog, category: $category, json: $json, status: yes)
+    };
+    ($krate:ident, $catalog:literal, category: $category:tt, json: $json:tt, status: $status:tt) => {{
         use $krate::{Code, ErrorCode};
 
         fn index(code: ErrorCode) -> usize {
@@ -119,11 +124,12 @@ macro_rules! view {
         }
         CrateView {
             catalog: $catalog,
+            status_api: view!(@status_api $status),
             codes: ErrorCode::ALL
                 .iter()
                 .map(|&code| Row {
                     wire: code.as_str(),
-                    status: code.http_status().status(),
+                    status: view!(@status $status, code),
                     category: view!(@category $category, $krate, code),
                     message: code.message(),
                     doc_url: code.doc_url().url(),
@@ -167,6 +173,20 @@ macro_rules! view {
     }};
     (@category no, $krate:ident, $code:expr) => {
         None
+    };
+    // A registry that is not an HTTP API's has no `http_status()` (the catalog documents no
+    // status, so every code's is `None` in the oracle).
+    (@status yes, $code:expr) => {
+        $code.http_status().status()
+    };
+    (@status no, $code:expr) => {
+        None
+    };
+    (@status_api yes) => {
+        true
+    };
+    (@status_api no) => {
+        false
     };
     (@serde no, $code_ty:ty, $wire:ident) => {
         None
@@ -213,21 +233,23 @@ pub fn crates() -> Vec<CrateView> {
         view!(aws_rds_errors, "aws-rds", category: yes, json: serde),
         view!(records_api_errors, "records-api", category: no, json: yes),
         view!(twilio_errors, "twilio", category: yes, json: yes),
-        view!(postgres_errors, "postgres", category: yes, json: no),
-        view!(pg_error_codes_errors, "pg-error-codes", category: no, json: no),
+        view!(postgres_errors, "postgres", category: yes, json: no, status: no),
+        view!(pg_error_codes_errors, "pg-error-codes", category: no, json: no, status: no),
         view!(http_status_codes_errors, "http-status-codes", category: no, json: no),
-        view!(twilio_voice_errors, "twilio-voice", category: yes, json: no),
+        view!(twilio_voice_errors, "twilio-voice", category: yes, json: no, status: no),
         view!(
             twilio_voice_products_errors,
             "twilio-voice-products",
             category: yes,
-            json: no
+            json: no,
+            status: no
         ),
         view!(
             datocms_cda_site_api_errors,
             "datocms-cda-site-api-errors",
             category: no,
-            json: no
+            json: no,
+            status: no
         ),
     ]
 }

@@ -11,6 +11,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::{self, Catalog, CodeType};
 use crate::{ident, text};
 
+mod pages;
+
 /// A catalog ready to emit.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -62,6 +64,8 @@ pub struct CodeModel {
     /// The release that deprecated this code, when it is deprecated and the catalog has
     /// release records.
     pub deprecated_in: Option<String>,
+    /// The block of a split reference this code's section is on (see `pages`).
+    block: String,
 }
 
 impl CodeModel {
@@ -202,9 +206,15 @@ impl Model {
                     category,
                     added_in: None,
                     deprecated_in: None,
+                    block: String::new(),
                 }
             })
             .collect();
+        let values: Vec<&format::CodeValue> = catalog.codes.iter().map(|c| &c.code).collect();
+        let mut codes = codes;
+        for (code, block) in codes.iter_mut().zip(pages::blocks(&values)) {
+            code.block = block;
+        }
         // Whether each code has its case-kept name (`Some(true)`), its plain name, or a given
         // one (`None`).
         let kept: Vec<Option<bool>> = codes
@@ -279,25 +289,16 @@ impl Model {
     /// The reference page holding `code`'s section, relative to the docs folder and without
     /// extension: `twilio`, or for a split catalog `twilio/21000-21999` (integer codes: one page
     /// per thousand) or `name/a` (string codes: one page per first letter or digit, `other`
-    /// for the rest). A code's page depends on nothing but the code, so its URL stays put
-    /// when codes are added or removed.
+    /// for the rest, and a block of more than [`PAGE_SPLIT`] codes split by their next
+    /// character, `name/err_a`; see `model/pages.rs`). A code's page does not depend on the
+    /// order of the codes, and stays put when codes are added or removed unless its block
+    /// outgrows a page.
     pub fn page_of(&self, code: &CodeModel) -> String {
         let name = &self.catalog.name;
         if !self.is_split() {
             return name.clone();
         }
-        match &code.entry().code {
-            format::CodeValue::Integer(n) => {
-                let start = n.div_euclid(1000) * 1000;
-                format!("{name}/{start}-{}", start + 999)
-            }
-            format::CodeValue::String(s) => match s.chars().next() {
-                Some(c) if c.is_ascii_alphanumeric() => {
-                    format!("{name}/{}", c.to_ascii_lowercase())
-                }
-                _ => format!("{name}/other"),
-            },
-        }
+        format!("{name}/{}", code.block)
     }
 
     /// The pages of this catalog's codes in page order, each with its codes sorted by code
@@ -387,6 +388,12 @@ impl Model {
     pub fn body_is_xml(&self) -> bool {
         self.layout()
             .is_some_and(|l| l.format == format::BodyFormat::Xml)
+    }
+
+    /// Whether the crate has the HTTP status API (`http_status`, `from_status`, the `http`
+    /// feature) and pages give each code's status: see [`format::Catalog::is_http`].
+    pub fn has_status_api(&self) -> bool {
+        self.catalog.is_http()
     }
 
     /// Whether the catalog describes an HTTP API: it documents an error body or response

@@ -460,11 +460,14 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
 
     let mut body = format!("**{}**\n\n", text::inline(&e.message));
     let mut facts = Vec::new();
-    facts.push(format!(
-        "HTTP status: {}",
-        e.status
-            .map_or_else(|| "not documented".to_owned(), |s| s.to_string())
-    ));
+    // A registry that is not an HTTP API's has no status to leave undocumented.
+    if model.has_status_api() {
+        facts.push(format!(
+            "HTTP status: {}",
+            e.status
+                .map_or_else(|| "not documented".to_owned(), |s| s.to_string())
+        ));
+    }
     if let Some(cat) = category {
         facts.push(format!("Category: {}", text::code_span(&cat.id)));
     }

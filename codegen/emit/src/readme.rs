@@ -10,10 +10,15 @@ pub fn readme(model: &Model, cx: &Context) -> String {
     let catalog = &model.catalog;
     let mut out = format!(
         "<!-- {marker} -->\n\n# {}\n\n{} error codes as a Rust enum: every code of the catalog `{}`, with its wire \
-         spelling, HTTP status, message and documentation link.\n",
+         spelling,{} message and documentation link.\n",
         model.crate_name,
         text::plain(&catalog.title),
         text::plain(&model.source_path),
+        if model.has_status_api() {
+            " HTTP status,"
+        } else {
+            ""
+        },
     );
     if let Some(description) = catalog
         .description

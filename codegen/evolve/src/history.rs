@@ -29,6 +29,11 @@ pub struct History {
     pub releases: Vec<Release>,
     /// The catalog as resolved at the last release.
     pub catalog: Catalog,
+    /// Whether the crate of the last release had the HTTP status API (`http_status()`,
+    /// `from_status()`, the `http` feature). Records written before errcat left that API out
+    /// of registries that are not HTTP APIs' do not say: every crate had it then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_api: Option<bool>,
 }
 
 /// One release.
@@ -47,6 +52,11 @@ pub struct Release {
 }
 
 impl History {
+    /// Whether the crate of the last release had the HTTP status API.
+    pub fn had_status_api(&self) -> bool {
+        self.status_api.unwrap_or(true)
+    }
+
     /// The path of the record of catalog `name` whose file is in `catalog_dir`.
     pub fn path(catalog_dir: &Path, name: &str) -> PathBuf {
         catalog_dir.join(RELEASES_DIR).join(format!("{name}.json"))

@@ -205,7 +205,7 @@ pub fn evolve(
         return Ok((evolution, Report::default()));
     };
     let last = history.last_version();
-    let changes = diff::changes(&history.catalog, &model.catalog);
+    let changes = diff::changes_since(&history.catalog, history.had_status_api(), &model.catalog);
     let needed = diff::highest(&changes).map_or(last, |class| last.bump(class));
     let required = Some(needed);
     let places = Places::read(catalog_text);
@@ -316,8 +316,12 @@ fn hint(
                 retired.codes.insert(i.min(retired.codes.len()), code);
             }
         }
-        let class =
-            diff::highest(&diff::changes(&history.catalog, &retired)).unwrap_or(Class::Behavioural);
+        let class = diff::highest(&diff::changes_since(
+            &history.catalog,
+            history.had_status_api(),
+            &retired,
+        ))
+        .unwrap_or(Class::Behavioural);
         let retire_version = history.last_version().bump(class);
         let example = removed[0];
         let retire = if places.mapping.is_some() {
@@ -504,6 +508,7 @@ fn checked_release(
             name: name.clone(),
             releases: Vec::new(),
             catalog: catalog.clone(),
+            status_api: None,
         },
         Some(h) => {
             let last = h.last_version();
@@ -548,5 +553,6 @@ fn checked_release(
     });
     history.catalog = catalog.clone();
     history.catalog.schema = None;
+    history.status_api = Some(catalog.is_http());
     Ok(history)
 }

@@ -32,6 +32,13 @@ impl crate::ErrorCode {
     pub fn status_code(self) -> Option<http::StatusCode> {
         http::StatusCode::from_u16(self.http_status()?).ok()
     }
+
+    /// The codes documented with this status ([`ErrorCode::from_status`]).
+    ///
+    /// [`ErrorCode::from_status`]: crate::ErrorCode::from_status
+    pub fn from_status_code(status: http::StatusCode) -> &'static [crate::ErrorCode] {
+        crate::ErrorCode::from_status(status.as_u16())
+    }
 }
 
 /// The fixes the catalog documents for `code`, one a line; empty where it documents none.

@@ -665,8 +665,7 @@ impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
-    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
-    /// carries only the HTTP status, the documented identifier of the entry).
+    /// The code exactly as the catalog spells it: the wire code.
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }

@@ -1317,8 +1317,7 @@ impl ErrorCode {
     /// Every code, in catalog order.
     pub const ALL: &'static [ErrorCode] = &error_code_tables::every::ALL;
 
-    /// The code exactly as the catalog spells it: the wire code (for a catalog whose wire
-    /// carries only the HTTP status, the documented identifier of the entry).
+    /// The code exactly as the catalog spells it: the wire code.
     pub const fn as_str(self) -> &'static str {
         error_code_tables::CODES[self as usize]
     }
@@ -1327,18 +1326,6 @@ impl ErrorCode {
     /// this crate does not know.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         error_code_tables::find(code).map(|index| Self::ALL[index])
-    }
-
-    /// The documented HTTP status of this code, or `None` where the API documents none.
-    pub const fn http_status(self) -> ::core::option::Option<u16> {
-        ::core::option::Option::None
-    }
-
-    /// The codes documented with this HTTP status, in catalog order; an empty slice when there are
-    /// none.
-    pub const fn from_status(status: u16) -> &'static [ErrorCode] {
-        let _ = status;
-        &[]
     }
 
     /// The documentation URL of this code, or `None` where the catalog gives none.

@@ -9,8 +9,8 @@ pub(crate) const INTEGER_CODES: bool = true;
 
 /// The documented HTTP status of `code`.
 #[cfg(feature = "json")]
-pub(crate) fn status(code: crate::ErrorCode) -> Option<u16> {
-    code.http_status()
+pub(crate) fn status(_code: crate::ErrorCode) -> Option<u16> {
+    None
 }
 
 /// The documentation URL of `code`.
@@ -23,15 +23,6 @@ pub(crate) fn doc_url(code: crate::ErrorCode) -> Option<&'static str> {
 #[cfg(feature = "json")]
 pub(crate) fn category(code: crate::ErrorCode) -> Option<&'static str> {
     Some(code.category().as_str())
-}
-
-#[cfg(feature = "http")]
-impl crate::ErrorCode {
-    /// The documented HTTP status as an [`http::StatusCode`], or `None` where the API
-    /// documents none.
-    pub fn status_code(self) -> Option<http::StatusCode> {
-        http::StatusCode::from_u16(self.http_status()?).ok()
-    }
 }
 
 #[cfg(feature = "serde")]

@@ -5,14 +5,13 @@
 //!
 //! Source: npm package @twilio/voice-errors 1.8.0, errors/*.json
 //!
-//! [`ErrorCode`] has one variant per code of the catalog `catalog/twilio-voice-products.json`, with its wire spelling, HTTP status, message, description and documentation URL.
+//! [`ErrorCode`] has one variant per code of the catalog `catalog/twilio-voice-products.json`, with its wire spelling, message, description and documentation URL.
 //!
 //! ```
 //! use twilio_voice_products_errors::ErrorCode;
 //!
 //! let code: ErrorCode = "51007".parse().unwrap();
 //! assert_eq!(code.as_str(), "51007");
-//! assert_eq!(code.http_status(), None);
 //! assert!("zz_not_a_code".parse::<ErrorCode>().is_err());
 //! ```
 //!
@@ -23,7 +22,6 @@
 //! No dependency by default. Features:
 //!
 //! - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.
-//! - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`.
 //! - `json` (brings `serde` and `serde_json`): `ApiError` converts to and from RFC 9457 problem documents (`Problem`). The catalog does not document the layout of the API's error body, so it is not read from it.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

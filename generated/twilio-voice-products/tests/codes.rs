@@ -28,18 +28,6 @@ fn every_code_round_trips_through_as_str_and_from_str() {
 }
 
 #[test]
-fn statuses_are_the_documented_ones() {
-    for (&code, &(wire, status, _)) in ErrorCode::ALL.iter().zip(CATALOG) {
-        assert_eq!(code.http_status(), status, "{wire}");
-        if let Some(status) = status {
-            let listed = ErrorCode::from_status(status).contains(&code);
-            assert!(listed, "{wire}");
-        }
-    }
-    assert_eq!(ErrorCode::from_status(0), []);
-}
-
-#[test]
 fn aliases_parse_to_their_code() {
     for (&code, &(_, _, aliases)) in ErrorCode::ALL.iter().zip(CATALOG) {
         for alias in aliases {

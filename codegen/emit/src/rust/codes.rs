@@ -196,8 +196,13 @@ fn write_impl(out: &mut String, model: &Model) -> (Vec<Table>, Table) {
     write_all(out);
     let mut tables = vec![write_as_str(out, model)];
     write_from_code(out);
-    tables.push(write_http_status(out, model));
-    let by_status = write_from_status(out, model);
+    // A registry that is not an HTTP API's has no status to give (see `Catalog::is_http`).
+    let by_status = if model.has_status_api() {
+        tables.push(write_http_status(out, model));
+        write_from_status(out, model)
+    } else {
+        Table::written("BY_STATUS", String::new())
+    };
     tables.push(write_doc_url(out, model));
     tables.push(write_reference_url(out, model));
     tables.push(write_message(out, model));
@@ -238,10 +243,15 @@ fn write_every(out: &mut String, model: &Model) {
 fn write_as_str(out: &mut String, model: &Model) -> Table {
     // Not `Column::texts`: the codes are what rules are found over, not a rule themselves.
     let codes = Column::new(CODES, "&str", wires(model).into_iter().map(lit).collect());
+    let doc = if model.code_is_status() {
+        "The code exactly as the catalog spells it: the documented identifier of the entry (the\n\
+         wire carries only the HTTP status)."
+    } else {
+        "The code exactly as the catalog spells it: the wire code."
+    };
     method(
         out,
-        "The code exactly as the catalog spells it: the wire code (for a catalog whose wire\n\
-         carries only the HTTP status, the documented identifier of the entry).",
+        doc,
         "pub const fn as_str(self) -> &'static str",
         &codes.body(),
     );

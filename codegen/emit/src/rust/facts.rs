@@ -26,7 +26,10 @@ pub(super) fn facts_rs(model: &Model) -> String {
              pub(crate) const INTEGER_CODES: bool = {integer};\n"
         ),
     );
-    let (status, status_code) = if model.all_have_status() {
+    let status_api = model.has_status_api();
+    let (status, status_code) = if !status_api {
+        ("None", "")
+    } else if model.all_have_status() {
         (
             "Some(code.http_status())",
             "    /// The documented HTTP status as an [`http::StatusCode`].\n    \
@@ -59,7 +62,7 @@ pub(super) fn facts_rs(model: &Model) -> String {
         (
             "The documented HTTP status of `code`.",
             "status",
-            "code",
+            if status_api { "code" } else { "_code" },
             "u16",
             status,
         ),
@@ -86,10 +89,19 @@ pub(super) fn facts_rs(model: &Model) -> String {
             ),
         );
     }
-    item(
-        &mut out,
-        &format!("#[cfg(feature = \"http\")]\nimpl crate::ErrorCode {{\n{status_code}}}\n"),
-    );
+    if status_api {
+        item(
+            &mut out,
+            &format!(
+                "#[cfg(feature = \"http\")]\nimpl crate::ErrorCode {{\n{status_code}\n    \
+                 /// The codes documented with this status ([`ErrorCode::from_status`]).\n    \
+                 ///\n    \
+                 /// [`ErrorCode::from_status`]: crate::ErrorCode::from_status\n    \
+                 pub fn from_status_code(status: http::StatusCode) -> &'static [crate::ErrorCode] {{\n        \
+                 crate::ErrorCode::from_status(status.as_u16())\n    }}\n}}\n"
+            ),
+        );
+    }
     if !model.categories.is_empty() {
         item(
             &mut out,

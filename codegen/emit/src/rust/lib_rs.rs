@@ -18,13 +18,23 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
         doc.push_str(&format!("Source: {}\n\n", text::rustdoc(s)));
     }
     let first = &model.codes[0];
-    let status_line = match (first.entry().status, model.all_have_status()) {
-        (Some(s), true) => format!("assert_eq!(code.http_status(), {s});\n"),
-        (Some(s), false) => format!("assert_eq!(code.http_status(), Some({s}));\n"),
-        (None, _) => "assert_eq!(code.http_status(), None);\n".to_owned(),
+    let (status, status_line) = match (first.entry().status, model.all_have_status()) {
+        _ if !model.has_status_api() => ("", String::new()),
+        (Some(s), true) => (
+            " HTTP status,",
+            format!("assert_eq!(code.http_status(), {s});\n"),
+        ),
+        (Some(s), false) => (
+            " HTTP status,",
+            format!("assert_eq!(code.http_status(), Some({s}));\n"),
+        ),
+        (None, _) => (
+            " HTTP status,",
+            "assert_eq!(code.http_status(), None);\n".to_owned(),
+        ),
     };
     doc.push_str(&format!(
-        "[`ErrorCode`] has one variant per code of the catalog `{}`, with its wire spelling, HTTP status, \
+        "[`ErrorCode`] has one variant per code of the catalog `{}`, with its wire spelling,{status} \
          message, description and documentation URL.\n\n```\nuse {}::ErrorCode;\n\nlet code: ErrorCode = {:?}.parse().unwrap();\nassert_eq!(code.as_str(), {:?});\n{status_line}assert!(\"zz_not_a_code\".parse::<ErrorCode>().is_err());\n```",
         model.source_path, model.lib_name, first.wire, first.wire,
     ));
@@ -72,17 +82,23 @@ fn features_doc(model: &Model) -> String {
                  document the layout of the API's error body, so it is not read from it."
             .to_owned(),
     };
+    let http = if !model.has_status_api() {
+        String::new()
+    } else {
+        format!(
+            "- `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`{}.\n",
+            if model.is_http_api() {
+                "; `ApiError::to_http_response` and `from_http_response` with `json`"
+            } else {
+                ""
+            }
+        )
+    };
     let mut doc = format!(
         "\n\n## Wire codes and features\n\n[`Code`] holds a code read from the wire: `Known` or, for a code \
          this crate does not know yet, `Unknown` with the text kept.\n\nNo dependency by default. Features:\n\n\
          - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.\n\
-         - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`{}.\n\
-         - `json` (brings `serde` and `serde_json`): {body}",
-        if model.is_http_api() {
-            "; `ApiError::to_http_response` and `from_http_response` with `json`"
-        } else {
-            ""
-        }
+         {http}- `json` (brings `serde` and `serde_json`): {body}",
     );
     if model.is_http_api() {
         doc.push_str(

@@ -115,9 +115,17 @@ impl Variants {
 /// Every change from `old` to `new`, catalog-level first, then code by code in `new`'s order,
 /// then the codes `new` no longer has.
 pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
+    changes_since(old, old.is_http(), new)
+}
+
+/// The changes from a release of `old` to `new`: [`changes`], where `old_status_api` says
+/// whether the released crate had the HTTP status API, as its release record says (a record
+/// written before registries that are not HTTP APIs' lost that API says nothing, and its
+/// crate had it: `History::had_status_api`).
+pub fn changes_since(old: &Catalog, old_status_api: bool, new: &Catalog) -> Vec<Change> {
     let mut out = Vec::new();
     let (before, after) = (Variants::of(old), Variants::of(new));
-    surface::surface(old, new, &mut out);
+    surface::surface(old, old_status_api, new, &mut out);
     entries::catalog_docs(old, new, &mut out);
     entries::categories(old, new, &mut out);
 

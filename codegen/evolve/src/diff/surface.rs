@@ -10,7 +10,9 @@ use errcat_catalog::text::code_span;
 /// The facts of a catalog that decide the shape of the generated crate's API.
 #[derive(PartialEq)]
 struct Surface {
-    status_optional: bool,
+    /// `None`: no HTTP status API (not an HTTP API's catalog, see `Catalog::is_http`);
+    /// `Some(true)`: `http_status()` returns an `Option`.
+    status_optional: Option<bool>,
     url_optional: bool,
     /// `None`: no `Category`; `Some(true)`: `category()` returns an `Option`.
     category_optional: Option<bool>,
@@ -20,9 +22,11 @@ struct Surface {
 }
 
 impl Surface {
-    fn of(c: &Catalog) -> Surface {
+    /// The surface of `c`'s crate; `status_api`: whether it has the HTTP status API (for a
+    /// catalog as generated now, `c.is_http()`).
+    fn of(c: &Catalog, status_api: bool) -> Surface {
         Surface {
-            status_optional: c.codes.iter().any(|x| x.status.is_none()),
+            status_optional: status_api.then(|| c.codes.iter().any(|x| x.status.is_none())),
             url_optional: c.doc_url.is_none() && c.codes.iter().any(|x| x.doc_url.is_none()),
             category_optional: (!c.categories.is_empty())
                 .then(|| c.codes.iter().any(|x| x.category.is_none())),
@@ -45,8 +49,11 @@ fn optional(yes: bool, ty: &str) -> String {
     }
 }
 
-pub(super) fn surface(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
-    let (a, b) = (Surface::of(old), Surface::of(new));
+pub(super) fn surface(old: &Catalog, old_status_api: bool, new: &Catalog, out: &mut Vec<Change>) {
+    let (a, b) = (
+        Surface::of(old, old_status_api),
+        Surface::of(new, new.is_http()),
+    );
     let mut push = |class, kind: &str, text: String| out.push(Change::new(class, kind, None, text));
     if a.code_type != b.code_type {
         push(
@@ -59,21 +66,32 @@ pub(super) fn surface(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
             ),
         );
     }
-    if a.status_optional != b.status_optional {
-        push(
+    match (a.status_optional, b.status_optional) {
+        (None, Some(_)) => push(
+            Class::Additive,
+            "status-accessors-added",
+            "`ErrorCode::http_status()`, `from_status()` and the `http` feature, now that the \
+             catalog documents an HTTP status, error body or headers"
+                .to_owned(),
+        ),
+        (Some(_), None) => push(
+            Class::Breaking,
+            "status-accessors-removed",
+            "`ErrorCode::http_status()`, `from_status()` and the `http` feature: the catalog \
+             documents no HTTP status, error body or headers (it is not an HTTP API's)"
+                .to_owned(),
+        ),
+        (Some(x), Some(y)) if x != y => push(
             Class::Breaking,
             "accessor-type-changed",
             format!(
                 "`ErrorCode::http_status()` now returns {} (was {}), as {} code documents a status",
-                optional(b.status_optional, "u16"),
-                optional(a.status_optional, "u16"),
-                if b.status_optional {
-                    "not every"
-                } else {
-                    "every"
-                }
+                optional(y, "u16"),
+                optional(x, "u16"),
+                if y { "not every" } else { "every" }
             ),
-        );
+        ),
+        _ => {}
     }
     if a.url_optional != b.url_optional {
         push(

@@ -188,6 +188,68 @@ fn breaking_an_accessor_type_changed_by_a_code_without_status() {
     );
 }
 
+/// `base()` as a registry that is not an HTTP API's: no error body and no status.
+fn without_http(v: &mut Value) {
+    v.as_object_mut().unwrap().remove("envelope");
+    for code in v["codes"].as_array_mut().unwrap() {
+        code.as_object_mut().unwrap().remove("status");
+    }
+}
+
+#[test]
+fn additive_the_status_api_of_a_registry_that_documents_its_first_status() {
+    let old = {
+        let mut v = base();
+        without_http(&mut v);
+        v
+    };
+    let mut new = old.clone();
+    new["codes"][0]["status"] = json!(401);
+    let got: Vec<(String, Class)> = changes(&catalog(old), &catalog(new))
+        .into_iter()
+        .map(|c| (c.kind, c.class))
+        .collect();
+    assert!(
+        got.contains(&("status-accessors-added".to_owned(), Class::Additive)),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(kind, _)| kind == "accessor-type-changed"),
+        "no accessor was there to change: {got:?}"
+    );
+}
+
+#[test]
+fn breaking_the_status_api_removed_with_the_last_status_and_body() {
+    let got = after(without_http);
+    assert!(
+        got.contains(&("status-accessors-removed".to_owned(), Class::Breaking)),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(kind, _)| kind == "accessor-type-changed"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn breaking_a_record_from_before_registries_lost_the_status_api() {
+    // A release record that does not say whether its crate had the status API was written
+    // when every crate had it: the same registry generated now has none, which is breaking.
+    let mut registry = base();
+    without_http(&mut registry);
+    let got: Vec<(String, Class)> =
+        changes_since(&catalog(registry.clone()), true, &catalog(registry.clone()))
+            .into_iter()
+            .map(|c| (c.kind, c.class))
+            .collect();
+    assert_eq!(
+        got,
+        [("status-accessors-removed".to_owned(), Class::Breaking)]
+    );
+    assert!(changes_since(&catalog(registry.clone()), false, &catalog(registry)).is_empty());
+}
+
 #[test]
 fn breaking_an_accessor_type_changed_by_a_code_without_category() {
     let got = after(|v| {
