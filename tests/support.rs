@@ -98,7 +98,9 @@ pub fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// A `cargo` command for building crates outside this workspace. Builds share one target
 /// folder under the workspace's `target/` so repeated runs are incremental; they carry no
-/// debug info (nothing is debugged there, and it was most of that folder's size).
+/// debug info (nothing is debugged there, and it was most of that folder's size). A wrapper
+/// the tests themselves were built with (`.ci/run` compiles them with clippy's driver) is not
+/// passed on: [`linting`] says where a nested build is linted.
 pub fn nested_cargo(args: &[&str]) -> Command {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut cmd = Command::new(cargo);
@@ -108,7 +110,9 @@ pub fn nested_cargo(args: &[&str]) -> Command {
         .env("RUSTDOCFLAGS", "-D warnings")
         .env("CARGO_PROFILE_DEV_DEBUG", "0")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("RUSTC_WRAPPER");
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .env_remove("CLIPPY_ARGS");
     cmd
 }
 
