@@ -56,20 +56,20 @@ fn split(codes: Vec<(usize, Vec<char>)>, depth: usize, out: &mut [String]) {
         groups.entry(key).or_default().push(code);
     }
     for (key, group) in groups {
-        let Some(_) = key else {
-            for (i, chars) in group {
-                out[i] = prefix(&chars, depth);
-            }
-            continue;
-        };
-        // Codes that fold alike all the way (case twins) cannot be told apart by a block.
+        // Codes that end at `depth` keep the prefix they have; the others take one more
+        // character, and more while their block is too big. Codes that fold alike all the way
+        // (case twins) cannot be told apart by a block, so splitting stops at the longest.
         let longest = group.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
-        if group.len() > PAGE_SPLIT && depth + 1 < longest {
-            split(group, depth + 1, out);
-        } else {
-            for (i, chars) in group {
-                out[i] = prefix(&chars, depth + 1);
+        let len = match key {
+            None => depth,
+            Some(_) if group.len() > PAGE_SPLIT && depth + 1 < longest => {
+                split(group, depth + 1, out);
+                continue;
             }
+            Some(_) => depth + 1,
+        };
+        for (i, chars) in group {
+            out[i] = prefix(&chars, len);
         }
     }
 }
