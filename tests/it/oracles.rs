@@ -124,7 +124,7 @@ macro_rules! view {
         }
         CrateView {
             catalog: $catalog,
-            status_api: view!(@status_api $status),
+            status_api: stringify!($status) == "yes",
             codes: ErrorCode::ALL
                 .iter()
                 .map(|&code| Row {
@@ -181,12 +181,6 @@ macro_rules! view {
     };
     (@status no, $code:expr) => {
         None
-    };
-    (@status_api yes) => {
-        true
-    };
-    (@status_api no) => {
-        false
     };
     (@serde no, $code_ty:ty, $wire:ident) => {
         None

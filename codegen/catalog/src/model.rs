@@ -170,7 +170,7 @@ impl Model {
             .collect();
         let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
         let mut variants = variant_names(&catalog).into_iter();
-        let codes: Vec<CodeModel> = catalog
+        let mut codes: Vec<CodeModel> = catalog
             .codes
             .iter()
             .enumerate()
@@ -211,7 +211,6 @@ impl Model {
             })
             .collect();
         let values: Vec<&format::CodeValue> = catalog.codes.iter().map(|c| &c.code).collect();
-        let mut codes = codes;
         for (code, block) in codes.iter_mut().zip(pages::blocks(&values)) {
             code.block = block;
         }
@@ -390,10 +389,10 @@ impl Model {
             .is_some_and(|l| l.format == format::BodyFormat::Xml)
     }
 
-    /// Whether the crate has the HTTP status API (`http_status`, `from_status`, the `http`
-    /// feature) and pages give each code's status: see [`format::Catalog::is_http`].
+    /// Whether the crate has the HTTP status API and pages give each code's status (see
+    /// [`format::Catalog::has_status_api`]).
     pub fn has_status_api(&self) -> bool {
-        self.catalog.is_http()
+        self.catalog.has_status_api()
     }
 
     /// Whether the catalog describes an HTTP API: it documents an error body or response

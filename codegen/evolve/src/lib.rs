@@ -553,6 +553,6 @@ fn checked_release(
     });
     history.catalog = catalog.clone();
     history.catalog.schema = None;
-    history.status_api = Some(catalog.is_http());
+    history.status_api = Some(catalog.has_status_api());
     Ok(history)
 }

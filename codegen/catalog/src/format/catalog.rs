@@ -93,11 +93,11 @@ pub enum CodeType {
 }
 
 impl Catalog {
-    /// Whether the catalog is an HTTP API's: it documents an HTTP status (a code's, or the
-    /// code is the status), an error body or response headers. A registry with none of these
-    /// (SQLSTATE codes, a library's or a runtime's errors) is not, and its crate has no HTTP
-    /// status API: no `http_status`, `from_status` or `http` feature.
-    pub fn is_http(&self) -> bool {
+    /// Whether the generated crate has the HTTP status API (`http_status`, `from_status`, the
+    /// `http` feature): the catalog is an HTTP API's, documenting an HTTP status (a code's, or
+    /// the code is the status), an error body or response headers. A registry with none of
+    /// these (SQLSTATE codes, a library's or a runtime's errors) is not.
+    pub fn has_status_api(&self) -> bool {
         self.code_type == CodeType::HttpStatus
             || self.envelope.is_some()
             || self

@@ -63,7 +63,7 @@ pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
 /// (`has_body` false) does not have them: asking for them is cargo's error, not a feature
 /// that silently adds nothing. Where the body is XML (`xml`), the `xml` feature reads it
 /// (quick-xml), and `axum` and `reqwest`, which read or write the body, turn it on. Likewise
-/// only an HTTP API's crate (`http`, see `Catalog::is_http`) has the `http` feature.
+/// only an HTTP API's crate (`http`, see `Catalog::has_status_api`) has the `http` feature.
 fn features_toml(has_body: bool, xml: bool, http: bool) -> String {
     debug_assert!(http || !has_body, "an error body is an HTTP API's");
     let (about, body_features, body_deps) = if has_body && xml {

@@ -196,7 +196,7 @@ fn write_impl(out: &mut String, model: &Model) -> (Vec<Table>, Table) {
     write_all(out);
     let mut tables = vec![write_as_str(out, model)];
     write_from_code(out);
-    // A registry that is not an HTTP API's has no status to give (see `Catalog::is_http`).
+    // A registry that is not an HTTP API's has no status to give (see `Catalog::has_status_api`).
     let by_status = if model.has_status_api() {
         tables.push(write_http_status(out, model));
         write_from_status(out, model)

@@ -18,20 +18,16 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
         doc.push_str(&format!("Source: {}\n\n", text::rustdoc(s)));
     }
     let first = &model.codes[0];
-    let (status, status_line) = match (first.entry().status, model.all_have_status()) {
-        _ if !model.has_status_api() => ("", String::new()),
-        (Some(s), true) => (
-            " HTTP status,",
-            format!("assert_eq!(code.http_status(), {s});\n"),
-        ),
-        (Some(s), false) => (
-            " HTTP status,",
-            format!("assert_eq!(code.http_status(), Some({s}));\n"),
-        ),
-        (None, _) => (
-            " HTTP status,",
-            "assert_eq!(code.http_status(), None);\n".to_owned(),
-        ),
+    let status_line = match (first.entry().status, model.all_have_status()) {
+        (Some(s), true) => format!("assert_eq!(code.http_status(), {s});\n"),
+        (Some(s), false) => format!("assert_eq!(code.http_status(), Some({s}));\n"),
+        (None, _) => "assert_eq!(code.http_status(), None);\n".to_owned(),
+    };
+    // A registry that is not an HTTP API's has no status to show.
+    let (status, status_line) = if model.has_status_api() {
+        (" HTTP status,", status_line)
+    } else {
+        ("", String::new())
     };
     doc.push_str(&format!(
         "[`ErrorCode`] has one variant per code of the catalog `{}`, with its wire spelling,{status} \

@@ -115,7 +115,7 @@ impl Variants {
 /// Every change from `old` to `new`, catalog-level first, then code by code in `new`'s order,
 /// then the codes `new` no longer has.
 pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
-    changes_since(old, old.is_http(), new)
+    changes_since(old, old.has_status_api(), new)
 }
 
 /// The changes from a release of `old` to `new`: [`changes`], where `old_status_api` says

@@ -10,7 +10,7 @@ use errcat_catalog::text::code_span;
 /// The facts of a catalog that decide the shape of the generated crate's API.
 #[derive(PartialEq)]
 struct Surface {
-    /// `None`: no HTTP status API (not an HTTP API's catalog, see `Catalog::is_http`);
+    /// `None`: no HTTP status API (not an HTTP API's catalog, see `Catalog::has_status_api`);
     /// `Some(true)`: `http_status()` returns an `Option`.
     status_optional: Option<bool>,
     url_optional: bool,
@@ -23,7 +23,7 @@ struct Surface {
 
 impl Surface {
     /// The surface of `c`'s crate; `status_api`: whether it has the HTTP status API (for a
-    /// catalog as generated now, `c.is_http()`).
+    /// catalog as generated now, `c.has_status_api()`).
     fn of(c: &Catalog, status_api: bool) -> Surface {
         Surface {
             status_optional: status_api.then(|| c.codes.iter().any(|x| x.status.is_none())),
@@ -52,7 +52,7 @@ fn optional(yes: bool, ty: &str) -> String {
 pub(super) fn surface(old: &Catalog, old_status_api: bool, new: &Catalog, out: &mut Vec<Change>) {
     let (a, b) = (
         Surface::of(old, old_status_api),
-        Surface::of(new, new.is_http()),
+        Surface::of(new, new.has_status_api()),
     );
     let mut push = |class, kind: &str, text: String| out.push(Change::new(class, kind, None, text));
     if a.code_type != b.code_type {

@@ -34,14 +34,22 @@ fn catalog(v: Value) -> Catalog {
     serde_json::from_value(v).expect("a catalog")
 }
 
+/// `changes` as (kind, class) pairs.
+fn kinds(changes: Vec<Change>) -> Vec<(String, Class)> {
+    changes.into_iter().map(|c| (c.kind, c.class)).collect()
+}
+
 /// The changes made by `edit`, as (kind, class) pairs.
 fn after(edit: impl FnOnce(&mut Value)) -> Vec<(String, Class)> {
     let mut new = base();
     edit(&mut new);
-    changes(&catalog(base()), &catalog(new))
-        .into_iter()
-        .map(|c| (c.kind, c.class))
-        .collect()
+    kinds(changes(&catalog(base()), &catalog(new)))
+}
+
+/// Asserts that `got` has a change of `kind` and `class`, and none of kind `not`.
+fn has_without(got: &[(String, Class)], kind: &str, class: Class, not: &str) {
+    assert!(got.contains(&(kind.to_owned(), class)), "{got:?}");
+    assert!(!got.iter().any(|(k, _)| k == not), "{got:?}");
 }
 
 fn only(edit: impl FnOnce(&mut Value), kind: &str, class: Class) {
@@ -205,30 +213,24 @@ fn additive_the_status_api_of_a_registry_that_documents_its_first_status() {
     };
     let mut new = old.clone();
     new["codes"][0]["status"] = json!(401);
-    let got: Vec<(String, Class)> = changes(&catalog(old), &catalog(new))
-        .into_iter()
-        .map(|c| (c.kind, c.class))
-        .collect();
-    assert!(
-        got.contains(&("status-accessors-added".to_owned(), Class::Additive)),
-        "{got:?}"
-    );
-    assert!(
-        !got.iter().any(|(kind, _)| kind == "accessor-type-changed"),
-        "no accessor was there to change: {got:?}"
+    // No accessor was there to change.
+    let got = kinds(changes(&catalog(old), &catalog(new)));
+    has_without(
+        &got,
+        "status-accessors-added",
+        Class::Additive,
+        "accessor-type-changed",
     );
 }
 
 #[test]
 fn breaking_the_status_api_removed_with_the_last_status_and_body() {
     let got = after(without_http);
-    assert!(
-        got.contains(&("status-accessors-removed".to_owned(), Class::Breaking)),
-        "{got:?}"
-    );
-    assert!(
-        !got.iter().any(|(kind, _)| kind == "accessor-type-changed"),
-        "{got:?}"
+    has_without(
+        &got,
+        "status-accessors-removed",
+        Class::Breaking,
+        "accessor-type-changed",
     );
 }
 
@@ -238,11 +240,11 @@ fn breaking_a_record_from_before_registries_lost_the_status_api() {
     // when every crate had it: the same registry generated now has none, which is breaking.
     let mut registry = base();
     without_http(&mut registry);
-    let got: Vec<(String, Class)> =
-        changes_since(&catalog(registry.clone()), true, &catalog(registry.clone()))
-            .into_iter()
-            .map(|c| (c.kind, c.class))
-            .collect();
+    let got = kinds(changes_since(
+        &catalog(registry.clone()),
+        true,
+        &catalog(registry.clone()),
+    ));
     assert_eq!(
         got,
         [("status-accessors-removed".to_owned(), Class::Breaking)]
