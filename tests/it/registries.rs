@@ -119,6 +119,13 @@ fn a_prefix_nearly_every_code_shares_does_not_make_one_page_of_them() {
         assert!(text.len() <= 300_000, "{file} is {} bytes", text.len());
     }
     assert_eq!(sections, 2_004, "every code has one section");
+    // A block split below its first character is named by its first and last code (its file
+    // name folds case and punctuation).
+    let overview = &pages[0].1;
+    assert!(
+        overview.contains("[codes `ERR_ACCESS_0000` to `ERR_ACCESS_1984`](registry/err_a.md)"),
+        "{overview}"
+    );
     let files: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
     for expected in [
         "registry/err_a.md",

@@ -175,7 +175,7 @@ pub fn pages_in_share(
         let parts = pages
             .iter()
             .map(|(page, codes)| PartEntry {
-                label: part_label(page),
+                label: part_label(page, codes),
                 link: format!("{page}.md"),
                 count: codes.len(),
                 first: cell_code(&codes[0].wire),
@@ -191,7 +191,7 @@ pub fn pages_in_share(
                 title: format!(
                     "{} errors: {}",
                     text::plain(&model.catalog.title),
-                    part_label(page)
+                    part_label(page, codes)
                 ),
                 catalog_title: text::plain(&model.catalog.title),
                 catalog_page: format!("../{}", page_name(model)),
@@ -234,13 +234,26 @@ pub fn page(model: &Model, cx: &Context) -> String {
         .join("\n")
 }
 
-/// What a page of a split catalog is called: `21000-21999`, `a`, `other`.
-fn part_label(page: &str) -> String {
-    let last = page.rsplit('/').next().unwrap_or(page);
-    match last.split_once('-') {
+/// What a page of a split catalog is called: "codes 21000–21999", "codes starting with `a`",
+/// "other codes", or for a block split further (`err_a`, whose name folds case and
+/// punctuation) the first and last of its `codes`, which are sorted.
+fn part_label(page: &str, codes: &[&CodeModel]) -> String {
+    let block = page.rsplit('/').next().unwrap_or(page);
+    match block.split_once('-') {
         Some((a, b)) if !a.is_empty() => format!("codes {a}–{b}"),
-        _ if last == "other" => "other codes".to_owned(),
-        _ => format!("codes starting with {}", text::code_span(last)),
+        _ if block == "other" => "other codes".to_owned(),
+        _ if block.chars().count() == 1 => {
+            format!("codes starting with {}", text::code_span(block))
+        }
+        _ => match codes {
+            [one] => format!("code {}", text::code_span(&one.wire)),
+            [first, .., last] => format!(
+                "codes {} to {}",
+                text::code_span(&first.wire),
+                text::code_span(&last.wire)
+            ),
+            [] => format!("codes of block {}", text::code_span(block)),
+        },
     }
 }
 
@@ -360,7 +373,7 @@ pub fn index(models: &[Model], cx: &Context) -> (String, String) {
             parts: if m.is_split() {
                 m.pages()
                     .iter()
-                    .map(|(page, _)| (part_label(page), format!("{page}.md")))
+                    .map(|(page, codes)| (part_label(page, codes), format!("{page}.md")))
                     .collect()
             } else {
                 Vec::new()

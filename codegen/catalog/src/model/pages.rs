@@ -3,12 +3,18 @@
 //! Integer codes are blocked by thousand (`21000-21999`). String codes are blocked by prefix:
 //! first by their first letter or digit (`a`; `other` for any other first character), and a
 //! block that would hold more than [`PAGE_SPLIT`] codes is split by the next character, again
-//! and again, so a prefix most codes share (`ERR_…`) does not make one page of almost all of
-//! them: Node.js-style codes land on `err_a`, `err_b`, … Letters are folded to lowercase and a
-//! character that is not a letter or digit is `_`, so a block is a file name on any system.
+//! and again, so a prefix most codes share (`ERR_…`, or the `-` of negative numbers written as
+//! strings) does not make one page of almost all of them: Node.js-style codes land on `err_a`,
+//! `err_b`, …, and `-1001` on `other_1`. In a block's name letters are folded to lowercase,
+//! other ASCII characters are `_` and a character outside ASCII is `u` and its hex number, so a
+//! block is a file name on any system. Codes are split by their characters, not by these names:
+//! two blocks that happen to share a name are one page, which is still where both find their
+//! codes.
 //!
 //! A code's block depends on the code and on how many codes share its prefixes, not on their
 //! order: it moves only when a block it is in outgrows a page and is split.
+
+use std::collections::BTreeMap;
 
 use super::PAGE_SPLIT;
 use crate::format::CodeValue;
@@ -26,39 +32,27 @@ pub(super) fn blocks(codes: &[&CodeValue]) -> Vec<String> {
             CodeValue::String(s) => strings.push((i, s.chars().collect())),
         }
     }
-    let (other, first): (Vec<_>, Vec<_>) = strings
-        .into_iter()
-        .partition(|(_, chars)| !chars.first().is_some_and(char::is_ascii_alphanumeric));
-    for (i, _) in other {
-        out[i] = "other".to_owned();
-    }
-    split(first, 0, &mut out);
+    split(strings, 0, &mut out);
     out
 }
 
-/// One folded character of a block name.
-fn fold(c: char) -> char {
-    if c.is_ascii_alphanumeric() {
-        c.to_ascii_lowercase()
-    } else {
-        '_'
-    }
-}
-
-/// Gives each of `codes`, which share their first `depth` folded characters, its block: the
-/// prefix one character longer, split further while a block holds more than a page. A code
-/// with no character at `depth` keeps the `depth`-character prefix.
+/// Gives each of `codes`, which share their first `depth` characters (ASCII case aside), its
+/// block: the prefix one character longer, split further while a block holds more than a
+/// page. A code with no character at `depth` keeps the `depth`-character prefix. At the first
+/// character, every one that is not a letter or digit is one block, `other`.
 fn split(codes: Vec<(usize, Vec<char>)>, depth: usize, out: &mut [String]) {
-    let mut groups: std::collections::BTreeMap<Option<char>, Vec<(usize, Vec<char>)>> =
-        Default::default();
+    let mut groups: BTreeMap<Option<char>, Vec<(usize, Vec<char>)>> = BTreeMap::new();
     for code in codes {
-        let key = code.1.get(depth).copied().map(fold);
+        let key = code.1.get(depth).map(|&c| match c {
+            _ if depth == 0 && !c.is_ascii_alphanumeric() => '_',
+            _ => c.to_ascii_lowercase(),
+        });
         groups.entry(key).or_default().push(code);
     }
     for (key, group) in groups {
         // Codes that end at `depth` keep the prefix they have; the others take one more
-        // character, and more while their block is too big. Codes that fold alike all the way
-        // (case twins) cannot be told apart by a block, so splitting stops at the longest.
+        // character, and more while their block is too big. Codes that differ only in ASCII
+        // case cannot be told apart by a block, so splitting stops at the longest.
         let longest = group.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
         let len = match key {
             None => depth,
@@ -69,13 +63,31 @@ fn split(codes: Vec<(usize, Vec<char>)>, depth: usize, out: &mut [String]) {
             Some(_) => depth + 1,
         };
         for (i, chars) in group {
-            out[i] = prefix(&chars, len);
+            out[i] = name(&chars[..len]);
         }
     }
 }
 
-fn prefix(chars: &[char], len: usize) -> String {
-    chars[..len].iter().copied().map(fold).collect()
+/// The name of the block of the codes that start with `prefix`.
+fn name(prefix: &[char]) -> String {
+    let Some((first, rest)) = prefix.split_first() else {
+        return String::new();
+    };
+    let mut out = if first.is_ascii_alphanumeric() {
+        first.to_ascii_lowercase().to_string()
+    } else if rest.is_empty() {
+        return "other".to_owned();
+    } else {
+        "other_".to_owned()
+    };
+    for c in rest {
+        match c {
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push('_'),
+            c => out.push_str(&format!("u{:x}", u32::from(*c))),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -132,6 +144,20 @@ mod tests {
         let mut again = strings(&reversed);
         again.reverse();
         assert_eq!(again, blocks);
+    }
+
+    #[test]
+    fn codes_that_do_not_start_with_a_letter_or_digit_are_split_too() {
+        // Negative numbers as strings, and codes outside ASCII: 400 of each.
+        let mut codes: Vec<String> = (1..=400).map(|i| format!("-{i}")).collect();
+        codes.extend((0..400).map(|i| format!("错误{}{i}", ['一', '二'][i % 2])));
+        let blocks = strings(&codes);
+        let sizes = sizes(&blocks);
+        assert!(sizes.values().all(|&n| n <= PAGE_SPLIT), "{sizes:?}");
+        assert_eq!(blocks[0], "other_1", "-1");
+        assert_eq!(blocks[399], "other_4", "-400");
+        assert_eq!(blocks[400], "other_u8befu4e00", "错误一0");
+        assert_eq!(sizes["other_u8befu4e8c"], 200, "错误二…");
     }
 
     #[test]
