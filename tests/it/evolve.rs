@@ -765,3 +765,28 @@ fn cargo_semver_checks_agrees_a_vendor_update_inserting_codes_is_compatible() {
         "cargo-semver-checks: {theirs}"
     );
 }
+
+#[test]
+fn a_release_records_whether_the_crate_has_the_status_api() {
+    // A library's registry: no status, body or headers, so its crate has no status API.
+    let project = scratch_project(&[]);
+    let p = project.path();
+    let catalog = json!({"format": 1, "name": "lib", "version": "0.1.0", "title": "Lib",
+        "codes": [{"code": "a", "message": "A"}]});
+    fs::write(p.join("catalog/lib.json"), catalog.to_string()).unwrap();
+    run(p, &["release", "lib", "--date", "2027-01-02"], 0);
+    let mut record = read_json(p, "catalog/releases/lib.json");
+    assert_eq!(record["status_api"], json!(false));
+    run(p, &["gen", "--check"], 0);
+
+    // A record written before registries lost the status API does not say; its crate had it,
+    // so the same catalog generated now is a breaking change.
+    record.as_object_mut().unwrap().remove("status_api");
+    write_json(p, "catalog/releases/lib.json", &record);
+    let (_, err) = run(p, &["gen", "--check"], 1);
+    assert!(err.contains("need at least 0.2.0"), "{err}");
+    assert!(
+        err.contains("`ErrorCode::http_status()`, `from_status()`"),
+        "{err}"
+    );
+}
