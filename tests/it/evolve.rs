@@ -790,3 +790,30 @@ fn a_release_records_whether_the_crate_has_the_status_api() {
         "{err}"
     );
 }
+
+#[test]
+fn a_release_records_that_messages_are_plain_text() {
+    // A message with inline markdown: `message()` shows it as plain text.
+    let project = scratch_project(&[]);
+    let p = project.path();
+    let catalog = json!({"format": 1, "name": "lib", "version": "0.1.0", "title": "Lib",
+        "codes": [{"code": "a", "message": "The `key` is *missing*"}, {"code": "b", "message": "B"}]});
+    fs::write(p.join("catalog/lib.json"), catalog.to_string()).unwrap();
+    run(p, &["release", "lib", "--date", "2027-01-02"], 0);
+    let mut record = read_json(p, "catalog/releases/lib.json");
+    assert_eq!(record["plain_messages"], json!(true));
+    run(p, &["gen", "--check"], 0);
+    let codes = fs::read_to_string(p.join("generated/lib/src/codes.rs")).unwrap();
+    assert!(codes.contains("\"The key is missing\""), "{codes}");
+
+    // A record from before says nothing: its crate's `message()` returned the markdown, so
+    // the same catalog now changes what one message shows, a documentation change.
+    record.as_object_mut().unwrap().remove("plain_messages");
+    write_json(p, "catalog/releases/lib.json", &record);
+    let (_, err) = run(p, &["gen", "--check"], 1);
+    assert!(err.contains("need at least 0.1.1"), "{err}");
+    assert!(
+        err.contains("`message()` and `Display` show the message of `a` as plain text"),
+        "{err}"
+    );
+}

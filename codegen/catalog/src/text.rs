@@ -368,6 +368,35 @@ fn html_links(p: &str, site: Option<&str>) -> String {
     out
 }
 
+/// As [`html_links`], for plain text: `<a href="…">text</a>` as a markdown link for
+/// [`inline::unlinked`] to print as `text (target)`, an autolink `<https://…>` as its
+/// address, and every other `<` left as it is (plain text has nothing to neutralise).
+fn html_links_plain(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if let Some((link, used)) = html_link(tail, None) {
+            out.push_str(&link);
+            rest = &tail[used..];
+            continue;
+        }
+        if let Some(end) = tail.find('>') {
+            let inner = &tail[1..end];
+            if link_target(inner, None).is_some() && !inner.contains(char::is_whitespace) {
+                out.push_str(inner);
+                rest = &tail[end + 1..];
+                continue;
+            }
+        }
+        out.push('<');
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// One `<a …href="x"…>text</a>` at the start of `s`: the markdown for it and the bytes used.
 fn html_link(s: &str, site: Option<&str>) -> Option<(String, usize)> {
     let lower = s.to_ascii_lowercase();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::diff::Change;
+use super::diff::{Change, Made};
 use errcat_catalog::diag::{Diagnostic, Diagnostics, Report};
 use errcat_catalog::format::Version;
 use errcat_catalog::format::{Catalog, Code};
@@ -34,6 +34,11 @@ pub struct History {
     /// of registries that are not HTTP APIs' do not say: every crate had it then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_api: Option<bool>,
+    /// Whether the crate of the last release's `message()` and `Display` showed messages as
+    /// plain text. Records written before errcat read a message's inline markdown do not
+    /// say: `message()` returned the markdown as written then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain_messages: Option<bool>,
 }
 
 /// One release.
@@ -52,9 +57,13 @@ pub struct Release {
 }
 
 impl History {
-    /// Whether the crate of the last release had the HTTP status API.
-    pub fn had_status_api(&self) -> bool {
-        self.status_api.unwrap_or(true)
+    /// How the crate of the last release was made; what a record does not say is what the
+    /// errcat that wrote it did (every crate had the status API, no message was read).
+    pub fn made(&self) -> Made {
+        Made {
+            status_api: self.status_api.unwrap_or(true),
+            plain_messages: self.plain_messages.unwrap_or(false),
+        }
     }
 
     /// The path of the record of catalog `name` whose file is in `catalog_dir`.

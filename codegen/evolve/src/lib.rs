@@ -15,7 +15,7 @@ pub mod version;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use diff::{Change, Class};
+pub use diff::{Change, Class, Made};
 pub use errcat_catalog::format::Version;
 pub use history::History;
 use version::Bump;
@@ -205,7 +205,7 @@ pub fn evolve(
         return Ok((evolution, Report::default()));
     };
     let last = history.last_version();
-    let changes = diff::changes_since(&history.catalog, history.had_status_api(), &model.catalog);
+    let changes = diff::changes_since(&history.catalog, history.made(), &model.catalog);
     let needed = diff::highest(&changes).map_or(last, |class| last.bump(class));
     let required = Some(needed);
     let places = Places::read(catalog_text);
@@ -318,7 +318,7 @@ fn hint(
         }
         let class = diff::highest(&diff::changes_since(
             &history.catalog,
-            history.had_status_api(),
+            history.made(),
             &retired,
         ))
         .unwrap_or(Class::Behavioural);
@@ -509,6 +509,7 @@ fn checked_release(
             releases: Vec::new(),
             catalog: catalog.clone(),
             status_api: None,
+            plain_messages: None,
         },
         Some(h) => {
             let last = h.last_version();
@@ -553,6 +554,8 @@ fn checked_release(
     });
     history.catalog = catalog.clone();
     history.catalog.schema = None;
-    history.status_api = Some(catalog.has_status_api());
+    let made = Made::now(catalog);
+    history.status_api = Some(made.status_api);
+    history.plain_messages = Some(made.plain_messages);
     Ok(history)
 }

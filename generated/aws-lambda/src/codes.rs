@@ -332,7 +332,8 @@ impl ErrorCode {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
 
-    /// The short human message of this code.
+    /// The short human message of this code, as plain text: a code span shows as its content,
+    /// emphasis without its markers, a link as `text (address)`.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
@@ -868,13 +869,13 @@ mod error_code_tables {
         "The specified configuration does not exist.",
         "Lambda has detected your function being invoked in a recursive loop with other Amazon Web \
         Services resources and stopped your function's invocation.",
-        "The request payload exceeded the `Invoke` request body JSON input quota",
+        "The request payload exceeded the Invoke request body JSON input quota",
         "The resource already exists, or another operation is in progress.",
         "The operation conflicts with the resource's availability",
         "The resource specified in the request does not exist.",
         "The function is inactive and its VPC connection is no longer available",
         "The Lambda service encountered an internal error.",
-        "The `afterRestore()` runtime hook \
+        "The afterRestore() runtime hook \
         (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html) encountered an \
         error",
         "Lambda is initializing your function",
@@ -882,7 +883,7 @@ mod error_code_tables {
         "Lambda couldn't set up VPC access for the Lambda function because one or more configured \
         subnets has no available IP addresses.",
         "The request throughput limit was exceeded",
-        "The content type of the `Invoke` request body is not JSON.",
+        "The content type of the Invoke request body is not JSON.",
     ];
 
     /// Each code's description, or `""` where it is the code's message.
@@ -948,7 +949,7 @@ mod error_code_tables {
         "",
         "The request throughput limit was exceeded. For more information, see [Lambda \
         quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests).",
-        "",
+        "The content type of the `Invoke` request body is not JSON.",
     ];
 
     pub(super) static NAMES: [&str; 38] = [

@@ -519,7 +519,8 @@ impl ErrorCode {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
 
-    /// The short human message of this code.
+    /// The short human message of this code, as plain text: a code span shows as its content,
+    /// emphasis without its markers, a link as `text (address)`.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }

@@ -12279,7 +12279,8 @@ impl ErrorCode {
         error_code_tables::REFERENCE_URLS[self as usize]
     }
 
-    /// The short human message of this code.
+    /// The short human message of this code, as plain text: a code span shows as its content,
+    /// emphasis without its markers, a link as `text (address)`.
     pub const fn message(self) -> &'static str {
         error_code_tables::MESSAGES[self as usize]
     }
@@ -17929,7 +17930,7 @@ mod error_code_tables {
         "Unable to parse bundle status",
         "Invalid conversation webhook type",
         "MessagingServiceSidsAction is invalid",
-        "`<Say>` element character limits exceeded",
+        "<Say> element character limits exceeded",
         "Programmable Chat: Service instance unique name invalid",
         "Template was not found",
         "Twilsock : CPS, Too many requests",
@@ -18316,7 +18317,7 @@ mod error_code_tables {
         "Resource Not Found",
         "Media failed to download",
         "Lookup Error",
-        "Pay: `<Pay>` verb is missing a needed Parameter",
+        "Pay: <Pay> verb is missing a needed Parameter",
         "Query expression contains an array with too many items",
         "TaskRouter->Call",
         "SIP: Invalid header name",
@@ -18338,7 +18339,7 @@ mod error_code_tables {
         "TaskRouter->Conference",
         "Transcriptions Settings: encryptionKeySid invalid or not found",
         "No Available Proxy For Country",
-        "Verify SNA does not work with `psd2_enabled`",
+        "Verify SNA does not work with psd2_enabled",
         "Service Instance not found",
         "TaskRouter->Reject",
         "APNs payload too large",
@@ -20215,7 +20216,7 @@ mod error_code_tables {
         "Bundle Status provided by user didn't parse into the accepted enum valuesf",
         "null",
         "MessagingServiceSidAction is invalid",
-        "",
+        "`<Say>` element character limits exceeded",
         "",
         "## Error - 60228\n\n### Invalid Parameter\n\nThe selected template was not found",
         "",

@@ -8,7 +8,7 @@ use std::fs;
 
 use errcat_tests::unescape_html;
 
-use super::{CrateView, crates};
+use super::{CrateView, crates, markdown_plain};
 
 /// A row of the quick-reference table.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,7 +166,7 @@ fn table_row(line: &str, columns: &[String]) -> Result<TableRow, String> {
             "" => None,
             c => Some(code_span(&c.replace("\\|", "|"))?),
         },
-        summary: unescape_plain(summary),
+        summary: markdown_plain(summary),
     })
 }
 
@@ -250,7 +250,7 @@ fn section(lines: &[&str]) -> Result<Section, String> {
         code,
         // A retired code is deprecated too.
         deprecated: rest.ends_with(" (deprecated)") || rest.ends_with(" (retired)"),
-        message: unescape_plain(message),
+        message: markdown_plain(message),
         status,
         category,
         doc_url,
@@ -290,39 +290,6 @@ fn leading_code_span(s: &str) -> Result<(String, &str), String> {
         }
         from = at + run;
     }
-}
-
-/// Text escaped for markdown as a reader gets it back: backslash escapes and the three HTML
-/// entities the pages use.
-fn unescape_plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        if c == '\\'
-            && let Some(next) = rest[1..].chars().next().filter(char::is_ascii_punctuation)
-        {
-            out.push(next);
-            rest = &rest[1 + next.len_utf8()..];
-            continue;
-        }
-        if c == '&'
-            && let Some((entity, decoded)) = [
-                ("&lt;", '<'),
-                ("&gt;", '>'),
-                ("&amp;", '&'),
-                ("&quot;", '"'),
-            ]
-            .into_iter()
-            .find(|(e, _)| rest.starts_with(e))
-        {
-            out.push(decoded);
-            rest = &rest[entity.len()..];
-            continue;
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
 
 /// `%XX` decoded (bytes, then UTF-8).

@@ -1,7 +1,7 @@
 //! One line of catalog text (a message) read as inline markdown: code spans, emphasis and
 //! links. Pages and rustdoc show them as such; `Display` and a terminal show plain text.
 
-use super::{html_links, md_links, normalize, pieces};
+use super::{html_links, html_links_plain, md_links, normalize, pieces};
 
 /// A one-line message for a page, in a paragraph or a table cell: code spans, emphasis and
 /// links kept (a link to anything but a web address shown as `text (target)`), raw HTML
@@ -21,8 +21,9 @@ pub fn inline(s: &str) -> String {
 }
 
 /// Inline markdown as plain text, as `Display` prints a message: a code span as its
-/// content, emphasis without its markers, a link as `text (target)`, a backslash escape as
-/// the character it escapes. Line breaks become spaces.
+/// content, emphasis without its markers, a link (markdown, HTML `<a href>` or an autolink)
+/// as `text (target)` or its address, a backslash escape as the character it escapes. Line
+/// breaks become spaces; any other HTML is text.
 pub fn inline_plain(s: &str) -> String {
     unmarked(s, false)
 }
@@ -67,7 +68,7 @@ fn unmarked(s: &str, keep_code: bool) -> String {
             }));
             continue;
         }
-        let p = unlinked(p);
+        let p = unlinked(&html_links_plain(p));
         let mut chars = p.chars().peekable();
         while let Some(c) = chars.next() {
             match chars.peek() {
@@ -167,9 +168,7 @@ pub(super) fn unlinked(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     let mut rest = p;
     while let Some(mid) = rest.find("](") {
-        let open = rest[..mid]
-            .rfind('[')
-            .filter(|&o| !rest[o + 1..mid].contains(']'));
+        let open = link_open(&rest[..mid]);
         let close = rest[mid + 2..].find(')').map(|c| mid + 2 + c);
         let (Some(open), Some(close)) = (open, close) else {
             out.push_str(&rest[..mid + 2]);
@@ -186,6 +185,28 @@ pub(super) fn unlinked(p: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the `[` that opens a link text ending at the end of `head` is: brackets escaped
+/// with a backslash are text, and balanced ones inside the text are part of it.
+fn link_open(head: &str) -> Option<usize> {
+    let bytes = head.as_bytes();
+    let escaped = |i: usize| bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1;
+    if escaped(bytes.len()) {
+        return None; // `\](`: the bracket is text
+    }
+    let mut depth = 0usize;
+    for i in (0..bytes.len()).rev() {
+        match bytes[i] {
+            b']' if !escaped(i) => depth += 1,
+            b'[' if !escaped(i) => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return Some(i),
+            },
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -222,6 +243,23 @@ mod tests {
         assert_eq!(
             inline_terminal("Set *`x`* to [two](https://t.example)"),
             "Set `x` to two (https://t.example)"
+        );
+    }
+
+    #[test]
+    fn html_in_a_message_as_plain_text() {
+        assert_eq!(
+            inline_plain(
+                r#"See <a class="x" href="https://h.example/a">the [guide]</a> or <https://h.example/b>."#
+            ),
+            "See the [guide] (https://h.example/a) or https://h.example/b."
+        );
+        // Other markup is text, as a page shows it (neutralised there, not interpreted).
+        assert_eq!(inline_plain("a <b> c & d < e"), "a <b> c & d < e");
+        assert_eq!(inline_plain("<a href=\"/rel\">here</a>"), "here (/rel)");
+        assert_eq!(
+            inline_plain("a \\[b\\](c) [d [e] f](g)"),
+            "a [b](c) d [e] f (g)"
         );
     }
 }

@@ -373,12 +373,13 @@ fn write_reference_url(out: &mut String, model: &Model) -> Table {
     references.done()
 }
 
-/// Each code's message, as `message()` returns it.
+/// Each code's message, as `message()` and `Display` show it: plain text, its inline
+/// markdown read (rustdoc and the pages show the markdown).
 fn messages(model: &Model) -> Vec<String> {
     model
         .codes
         .iter()
-        .map(|c| text::normalize(&c.entry().message))
+        .map(|c| text::inline_plain(&c.entry().message))
         .collect()
 }
 
@@ -387,7 +388,8 @@ fn write_message(out: &mut String, model: &Model) -> Table {
     let messages = Column::texts("MESSAGES", &wires(model), &messages(model));
     method(
         out,
-        "The short human message of this code.",
+        "The short human message of this code, as plain text: a code span shows as its \
+         content, emphasis without its markers, a link as `text (address)`.",
         "pub const fn message(self) -> &'static str",
         &messages.body(),
     );

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{Change, Class, Variants, renumbered, shown};
 use errcat_catalog::format::{Catalog, Code};
 use errcat_catalog::ident;
-use errcat_catalog::text::{code_span, plain};
+use errcat_catalog::text::{self, code_span, plain};
 
 /// The members of `value` named `fields` that differ from `other`'s.
 fn differing(a: &Value, b: &Value, fields: &[&str]) -> Vec<String> {
@@ -47,6 +47,34 @@ pub(super) fn catalog_docs(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) 
             format!("Catalog documentation: {} changed", changed.join(", ")),
         ));
     }
+}
+
+/// For a crate released when `message()` returned a message's markdown as written: the
+/// messages of `new` that now show differently, as plain text (code spans as their content,
+/// emphasis without markers, links as `text (address)`, line breaks as spaces).
+pub(super) fn plain_messages(new: &Catalog, out: &mut Vec<Change>) {
+    let read: Vec<String> = new
+        .codes
+        .iter()
+        .filter(|c| text::inline_plain(&c.message) != text::normalize(&c.message))
+        .map(|c| code_span(&c.code.wire()))
+        .collect();
+    let Some(first) = read.first() else {
+        return;
+    };
+    let which = match read.len() {
+        1 => format!("the message of {first}"),
+        n => format!("{n} messages (the first: {first})"),
+    };
+    out.push(Change::new(
+        Class::Docs,
+        "messages-plain",
+        None,
+        format!(
+            "`message()` and `Display` show {which} as plain text: inline markdown (code spans, \
+             emphasis, links) is read, and shown as such only in rustdoc and on the pages"
+        ),
+    ));
 }
 
 pub(super) fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {

@@ -9,6 +9,28 @@ use errcat_catalog::format::{Catalog, Code};
 use errcat_catalog::ident;
 use errcat_catalog::text::{code_span, plain};
 
+/// What a crate was made with beyond its catalog: how the errcat that generated it read
+/// the catalog, where later errcats read it differently. For a release, its record says
+/// (`History::made`);
+/// for the catalog now, [`Made::now`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Made {
+    /// The crate has the HTTP status API (`http_status()`, `from_status()`, `http`).
+    pub status_api: bool,
+    /// `message()` and `Display` show a message's inline markdown as plain text.
+    pub plain_messages: bool,
+}
+
+impl Made {
+    /// How this errcat makes `catalog`'s crate.
+    pub fn now(catalog: &Catalog) -> Made {
+        Made {
+            status_api: catalog.has_status_api(),
+            plain_messages: true,
+        }
+    }
+}
+
 /// How much a change asks of the crate's users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,17 +137,19 @@ impl Variants {
 /// Every change from `old` to `new`, catalog-level first, then code by code in `new`'s order,
 /// then the codes `new` no longer has.
 pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
-    changes_since(old, old.has_status_api(), new)
+    changes_since(old, Made::now(old), new)
 }
 
-/// The changes from a release of `old` to `new`: [`changes`], where `old_status_api` says
-/// whether the released crate had the HTTP status API, as its release record says (a record
-/// written before registries that are not HTTP APIs' lost that API says nothing, and its
-/// crate had it: `History::had_status_api`).
-pub fn changes_since(old: &Catalog, old_status_api: bool, new: &Catalog) -> Vec<Change> {
+/// The changes from a release of `old` to `new`: [`changes`], where `made` says how the
+/// released crate was made, as its release record says (`History::made`): a crate made by
+/// an older errcat can differ from what this one makes of the same catalog.
+pub fn changes_since(old: &Catalog, made: Made, new: &Catalog) -> Vec<Change> {
     let mut out = Vec::new();
     let (before, after) = (Variants::of(old), Variants::of(new));
-    surface::surface(old, old_status_api, new, &mut out);
+    surface::surface(old, made.status_api, new, &mut out);
+    if !made.plain_messages {
+        entries::plain_messages(new, &mut out);
+    }
     entries::catalog_docs(old, new, &mut out);
     entries::categories(old, new, &mut out);
 

@@ -240,16 +240,42 @@ fn breaking_a_record_from_before_registries_lost_the_status_api() {
     // when every crate had it: the same registry generated now has none, which is breaking.
     let mut registry = base();
     without_http(&mut registry);
+    let made = |status_api| Made {
+        status_api,
+        plain_messages: true,
+    };
     let got = kinds(changes_since(
         &catalog(registry.clone()),
-        true,
+        made(true),
         &catalog(registry.clone()),
     ));
     assert_eq!(
         got,
         [("status-accessors-removed".to_owned(), Class::Breaking)]
     );
-    assert!(changes_since(&catalog(registry.clone()), false, &catalog(registry)).is_empty());
+    assert!(changes_since(&catalog(registry.clone()), made(false), &catalog(registry)).is_empty());
+}
+
+#[test]
+fn docs_a_record_from_before_messages_were_read_as_markdown() {
+    // A crate released when `message()` returned the markdown as written shows a message
+    // with inline markdown differently now: a documentation change, one for the catalog.
+    let mut v = base();
+    v["codes"][0]["message"] = json!("The `key` is *missing*");
+    let before = Made {
+        status_api: true,
+        plain_messages: false,
+    };
+    let got = changes_since(&catalog(v.clone()), before, &catalog(v.clone()));
+    assert_eq!(
+        kinds(got.clone()),
+        [("messages-plain".to_owned(), Class::Docs)]
+    );
+    assert!(got[0].text.contains("the message of `"), "{}", got[0].text);
+    // Made by this errcat, or with no markdown in any message: nothing to report.
+    let now = Made::now(&catalog(v.clone()));
+    assert!(changes_since(&catalog(v.clone()), now, &catalog(v)).is_empty());
+    assert!(changes_since(&catalog(base()), before, &catalog(base())).is_empty());
 }
 
 #[test]
