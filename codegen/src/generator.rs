@@ -229,7 +229,9 @@ impl Generator {
     /// The `include!`-able Rust module for the catalog at `path`: the crate's code in one
     /// file, without its features.
     pub fn module(&self, path: &Path) -> Result<String, Report> {
-        Ok(rust::module(&self.load(path)?.0))
+        let model = self.load(path)?;
+        module_carries(&model.0)?;
+        Ok(rust::module(&model.0))
     }
 
     /// For `build.rs`: writes the module of the catalog at `path` (relative to the package,
@@ -245,11 +247,26 @@ impl Generator {
             ));
         };
         let model = self.load(path)?;
+        module_carries(&model.0)?;
         for input in &model.0.inputs {
             println!("cargo::rerun-if-changed={}", input.display());
         }
         write_module(Path::new(&out_dir), path, &rust::module(&model.0))
     }
+}
+
+/// Refuses a catalog whose crate has more than the `include!`-able module holds: codes with
+/// `args` get an `args` module of their own, which the module leaves out, so a build script
+/// would compile without what the catalog declares.
+fn module_carries(model: &errcat_catalog::model::Model) -> Result<(), Report> {
+    let Some(code) = model.codes.iter().find(|c| !c.entry().args.is_empty()) else {
+        return Ok(());
+    };
+    Err(Report::global(format!(
+        "catalog `{}` gives code `{}` arguments (`args`), which the `include!`-able module does \
+         not carry: generate its crate with `errcat gen` and depend on that crate",
+        model.catalog.name, code.wire
+    )))
 }
 
 /// Writes `module`, made from the catalog at `catalog`, to `out_dir/<file stem>.rs`, and

@@ -57,6 +57,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
                 reused: None,
                 aliases: Vec::new(),
                 notes: Vec::new(),
+                args: Vec::new(),
             }
         })
         .collect();

@@ -17,6 +17,7 @@ macro_rules! snapshot {
 }
 
 mod adoption;
+mod args;
 mod bodies;
 mod cli;
 mod diagnostics;

@@ -23,7 +23,7 @@
 //! differs from its plain name is renamed (`not_found`, `0A`; not `Ab`, `0a`, `E404`). Pin a
 //! variant with `name` before adding such a twin to keep it.
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords (strict and reserved, all editions).
 const KEYWORDS: &[&str] = &[
@@ -33,6 +33,17 @@ const KEYWORDS: &[&str] = &[
     "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
     "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
+
+/// The Rust field name of an argument (`field`, `retryAfter` → `retry_after`): snake_case,
+/// with a trailing `_` where that is a keyword (`type` → `type_`).
+pub fn field_name(arg: &str) -> String {
+    let name = arg.to_snake_case();
+    if is_keyword(&name) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
 
 /// Whether `s` is a Rust keyword.
 pub fn is_keyword(s: &str) -> bool {

@@ -169,7 +169,7 @@ impl Model {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
         let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
-        let mut variants = variant_names(&catalog).into_iter();
+        let mut variants = catalog.variant_names().into_iter();
         let mut codes: Vec<CodeModel> = catalog
             .codes
             .iter()
@@ -428,18 +428,6 @@ pub fn code_order(a: &CodeModel, b: &CodeModel) -> std::cmp::Ordering {
         (Integer(_), Str(_)) => std::cmp::Ordering::Less,
         (Str(_), Integer(_)) => std::cmp::Ordering::Greater,
     }
-}
-
-/// The Rust variant names of `catalog`'s codes, in its order. Codes that share a plain name
-/// keep their case (see `ident`), so names are given to a catalog's codes together.
-pub fn variant_names(catalog: &Catalog) -> Vec<String> {
-    let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
-    let given: Vec<(&str, Option<&str>)> = wires
-        .iter()
-        .zip(&catalog.codes)
-        .map(|(wire, c)| (wire.as_str(), c.name.as_deref()))
-        .collect();
-    ident::variant_names(&given)
 }
 
 /// Checks a reference site URL (the catalog's or the workspace's): `None` if it is usable,

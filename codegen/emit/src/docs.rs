@@ -4,6 +4,8 @@
 //! All catalog text is escaped here (see [`errcat_catalog::text`]) before it reaches a template, so the
 //! templates only arrange it.
 
+mod args;
+
 use askama::Template;
 
 use crate::Context;
@@ -454,7 +456,7 @@ fn categories(model: &Model) -> Option<String> {
     Some(out.trim_end().to_owned())
 }
 
-fn cell_code(s: &str) -> String {
+pub(crate) fn cell_code(s: &str) -> String {
     text::code_span(s).replace('|', "\\|")
 }
 
@@ -539,6 +541,9 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
                 fit(&case.description)
             ));
         }
+    }
+    if !e.args.is_empty() {
+        body.push_str(&format!("\n#### Arguments\n\n{}", args::table(&e.args)));
     }
     if !e.causes.is_empty() {
         body.push_str(&format!("\n#### Causes\n\n{}", bullets(model, &e.causes)));

@@ -87,6 +87,13 @@ pub fn inner_doc_attrs(markdown: &str) -> TokenStream {
     quote! { #(#![doc = #lines])* }
 }
 
+/// `#[doc = " line"]` attributes for markdown text, one per line, on an item.
+#[cfg(feature = "full")]
+pub fn doc_attrs(markdown: &str) -> TokenStream {
+    let lines = doc_lines(markdown);
+    quote! { #(#[doc = #lines])* }
+}
+
 /// Writes markdown as `///` lines at `indent`. A line a `///` comment cannot hold (a carriage
 /// return or another control character) makes the whole comment `#[doc = "…"]` attributes.
 pub fn write_doc(out: &mut String, indent: &str, markdown: &str) {

@@ -121,6 +121,7 @@ pub(super) const FIELDS: &[FieldSpec] = &[
     row!(retired, OverlayOnly, replace),
     row!(reused, OverlayOnly, replace),
     row!(aliases, OverlayOnly, append),
+    row!(args, OverlayOnly, append),
 ];
 
 /// An overlay's scalar replaces the vendor's value when it is given.
@@ -155,6 +156,7 @@ fn bare(code: CodeValue, message: String) -> Code {
         reused: None,
         aliases: Vec::new(),
         notes: Vec::new(),
+        args: Vec::new(),
     }
 }
 

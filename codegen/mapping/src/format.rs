@@ -445,4 +445,8 @@ pub struct CodeOverlay {
     /// Notes to add.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Arguments to add: what each error of the code carries (the vendor file rarely says,
+    /// so the mapping does). The message is then a template.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<errcat_catalog::format::Arg>,
 }

@@ -3,6 +3,7 @@
 //! Each problem names the JSON pointer of the entry involved; the loader turns pointers into
 //! line:column.
 
+mod args;
 pub mod layout;
 mod package;
 mod twins;
@@ -63,6 +64,7 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
     }
 
     twins::check(catalog, &mut out);
+    args::check(catalog, &mut out);
     out.extend(crate::check::layout::check(catalog));
     if let Some(envelope) = &catalog.envelope {
         for (i, field) in envelope.fields.iter().enumerate() {

@@ -105,6 +105,28 @@ impl Catalog {
                 .iter()
                 .any(|c| c.status.is_some() || !c.headers.is_empty())
     }
+
+    /// The Rust variant names of the codes, in catalog order. Codes that share a plain name
+    /// keep their case (see `ident`), so names are given to a catalog's codes together.
+    pub fn variant_names(&self) -> Vec<String> {
+        let wires: Vec<String> = self.codes.iter().map(|c| c.code.wire()).collect();
+        let given: Vec<(&str, Option<&str>)> = wires
+            .iter()
+            .zip(&self.codes)
+            .map(|(wire, c)| (wire.as_str(), c.name.as_deref()))
+            .collect();
+        crate::ident::variant_names(&given)
+    }
+
+    /// Where an error's public arguments travel in its body: the members of the JSON object
+    /// at the layout's `details`. `None` when the body has no such object: no layout or no
+    /// `details`, an XML body, or `details` that holds the field errors.
+    pub fn args_place(&self) -> Option<String> {
+        let layout = self.envelope.as_ref()?.layout.as_ref()?.resolved();
+        let details = layout.details?;
+        let shared = layout.field_errors.is_some_and(|f| f.at == details);
+        (layout.format == BodyFormat::Json && !shared).then_some(details)
+    }
 }
 
 /// The API's error response body.
@@ -509,8 +531,13 @@ pub struct Code {
     /// The `id` of this code's category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// Short human message (one line, plain text).
+    /// Short human message (one line of inline markdown). For a code with `args`, a template:
+    /// `{$name}` places an argument, `\{` and `\}` are braces.
     pub message: String,
+    /// What each error of this code carries: typed arguments, in the order a server gives
+    /// them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<super::Arg>,
     /// Longer explanation (*markdown*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,

@@ -1,11 +1,13 @@
 //! What a file in `catalog/` may say: the catalog format and the workspace settings. Types
 //! only (serde and schemars); loading and checking are later stages.
 
+pub mod args;
 pub mod catalog;
 
 mod settings;
 mod version;
 
+pub use args::{Arg, ArgType, Visibility};
 pub use catalog::*;
 pub use settings::{SETTINGS_FILE_NAME, Settings};
 pub use version::Version;

@@ -48,6 +48,7 @@ pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
             super::runtime::has_body_integrations(model),
             model.body_is_xml(),
             model.has_status_api(),
+            super::args::has_args(model),
         )
     ));
     if cx.is_standalone() {
@@ -64,7 +65,8 @@ pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
 /// that silently adds nothing. Where the body is XML (`xml`), the `xml` feature reads it
 /// (quick-xml), and `axum` and `reqwest`, which read or write the body, turn it on. Likewise
 /// only an HTTP API's crate (`http`, see `Catalog::has_status_api`) has the `http` feature.
-fn features_toml(has_body: bool, xml: bool, http: bool) -> String {
+/// A crate with arguments (`args`) derives their serialization with serde's `derive`.
+fn features_toml(has_body: bool, xml: bool, http: bool, args: bool) -> String {
     debug_assert!(http || !has_body, "an error body is an HTTP API's");
     let (about, body_features, body_deps) = if has_body && xml {
         (
@@ -103,6 +105,8 @@ fn features_toml(has_body: bool, xml: bool, http: bool) -> String {
             "",
         )
     };
+    // The arguments' structs derive their (de)serialization.
+    let serde_derive = if args { ", \"derive\"" } else { "" };
     format!(
         "\
 # No dependency by default. `serde`: codes (de)serialize as their wire string. {http_about} \
@@ -117,7 +121,7 @@ serde = [\"dep:serde\"]
 schemars = [\"json\", \"dep:schemars\"]
 
 [dependencies]
-{http_dep}serde = {{ version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"] }}
+{http_dep}serde = {{ version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"{serde_derive}] }}
 serde_json = {{ version = \"1.0.100\", optional = true }}
 {body_deps}miette = {{ version = \"7.6\", optional = true, default-features = false }}
 schemars = {{ version = \"1.2\", optional = true, default-features = false, features = [\"std\"] }}

@@ -42,6 +42,11 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
             pub use retry::{RateLimit, RetryAfter};
         }
     });
+    let args = super::args::has_args(model).then(|| {
+        quote!(
+            pub mod args;
+        )
+    });
     quote! {
         #doc
         #![forbid(unsafe_code)]
@@ -58,6 +63,7 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
         mod json;
         #[cfg(feature = "json")]
         pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
+        #args
     }
 }
 

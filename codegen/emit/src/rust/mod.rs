@@ -21,6 +21,8 @@ use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
 
 #[cfg(feature = "full")]
+mod args;
+#[cfg(feature = "full")]
 mod cargo;
 mod category;
 mod codes;
@@ -157,6 +159,9 @@ fn modules(model: &Model) -> Vec<(&'static str, String)> {
     let (examples_rs, examples_data, places_data) = examples::examples_test(model);
     let mut out = vec![("src/facts.rs", facts::facts_rs(model))];
     out.extend(runtime::files(model));
+    if let Some(tokens) = args::args_tokens(model) {
+        out.push(("src/args.rs", spaced(&format(tokens))));
+    }
     out.push(("tests/examples.rs", examples_rs));
     out.push(("tests/data/examples.in", examples_data));
     if let Some(places) = places_data {

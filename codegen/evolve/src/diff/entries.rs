@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::{Change, Class, Variants, renumbered, shown};
-use errcat_catalog::format::{Catalog, Code};
+use errcat_catalog::format::{Arg, Catalog, Code};
 use errcat_catalog::ident;
 use errcat_catalog::text::{self, code_span, plain};
 
@@ -290,6 +290,7 @@ pub(super) fn code_changes(
     if old.reused != new.reused {
         docs.push("reuse note".to_owned());
     }
+    args_changes(old, new, &w, &mut push, &mut docs);
     let (a, b) = (
         serde_json::to_value(old).expect(errcat_catalog::diag::OWN_JSON),
         serde_json::to_value(new).expect(errcat_catalog::diag::OWN_JSON),
@@ -301,5 +302,102 @@ pub(super) fn code_changes(
             "code-docs",
             format!("{w}: {} changed", docs.join(", ")),
         );
+    }
+}
+
+/// The changes to a code's arguments. What a server or client compiled against stays valid
+/// when an optional argument or an enum value is added (`XArgs` and the enums are
+/// `#[non_exhaustive]`, optional arguments have setters): additive. An argument removed or
+/// made required, a required one added, one whose type, optionality or visibility changed,
+/// an enum value removed, or required ones reordered (`X::new` takes them in order) is
+/// breaking. A description or example is documentation.
+fn args_changes(
+    old: &Code,
+    new: &Code,
+    w: &str,
+    push: &mut dyn FnMut(Class, &str, String),
+    docs: &mut Vec<String>,
+) {
+    if old.args == new.args {
+        return;
+    }
+    let find = |args: &'_ [Arg], name: &str| args.iter().position(|a| a.name == name);
+    let mut broken = Vec::new();
+    let mut added = Vec::new();
+    let mut documented = false;
+    for arg in &old.args {
+        let Some(j) = find(&new.args, &arg.name) else {
+            broken.push(format!("{} removed", code_span(&arg.name)));
+            continue;
+        };
+        let now = &new.args[j];
+        if (arg.ty, arg.items, arg.optional, arg.visibility)
+            != (now.ty, now.items, now.optional, now.visibility)
+        {
+            broken.push(format!(
+                "{} changed type, optionality or visibility",
+                code_span(&arg.name)
+            ));
+        }
+        let gone: Vec<&String> = arg
+            .values
+            .iter()
+            .filter(|v| !now.values.contains(v))
+            .collect();
+        if !gone.is_empty() {
+            broken.push(format!(
+                "{} lost the value {}",
+                code_span(&arg.name),
+                code_span(gone[0])
+            ));
+        }
+        for value in now.values.iter().filter(|v| !arg.values.contains(v)) {
+            added.push(format!(
+                "{} may be {}",
+                code_span(&arg.name),
+                code_span(value)
+            ));
+        }
+        documented |= (&arg.description, &arg.example) != (&now.description, &now.example);
+    }
+    for arg in new
+        .args
+        .iter()
+        .filter(|a| find(&old.args, &a.name).is_none())
+    {
+        if arg.optional {
+            added.push(format!("optional argument {}", code_span(&arg.name)));
+        } else {
+            broken.push(format!("required argument {} added", code_span(&arg.name)));
+        }
+    }
+    let required = |args: &[Arg]| -> Vec<String> {
+        args.iter()
+            .filter(|a| !a.optional)
+            .map(|a| a.name.clone())
+            .collect()
+    };
+    let (was, now) = (required(&old.args), required(&new.args));
+    let kept: Vec<&String> = now.iter().filter(|n| was.contains(n)).collect();
+    let order: Vec<&String> = was.iter().filter(|n| now.contains(n)).collect();
+    if kept != order {
+        broken.push("required arguments reordered (`new` takes them in order)".to_owned());
+    }
+    if !broken.is_empty() {
+        push(
+            Class::Breaking,
+            "args-changed",
+            format!("{w}: arguments changed: {}", broken.join("; ")),
+        );
+    }
+    if !added.is_empty() {
+        push(
+            Class::Additive,
+            "args-added",
+            format!("{w}: {}", added.join("; ")),
+        );
+    }
+    if documented {
+        docs.push("argument docs".to_owned());
     }
 }

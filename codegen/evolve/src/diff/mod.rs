@@ -113,7 +113,7 @@ impl Variants {
                 .codes
                 .iter()
                 .map(|c| c.code.wire())
-                .zip(errcat_catalog::model::variant_names(catalog))
+                .zip(catalog.variant_names())
                 .collect(),
         )
     }

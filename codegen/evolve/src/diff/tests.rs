@@ -552,3 +552,72 @@ fn sections_follow_keep_a_changelog() {
     assert_eq!(section("code-retired"), "Deprecated");
     assert_eq!(section("status-changed"), "Changed");
 }
+
+/// The changes from a code with arguments `args` to the same code with `edit` applied to them.
+fn args_after(edit: impl FnOnce(&mut Value)) -> Vec<(String, Class)> {
+    let with_args = |args: Value| {
+        let mut v = base();
+        v["codes"][0]["message"] = json!("Bad {$field}");
+        v["codes"][0]["args"] = args;
+        catalog(v)
+    };
+    let old = json!([
+        {"name": "field", "type": "string"},
+        {"name": "size", "type": "integer"},
+        {"name": "mode", "type": "enum", "values": ["a", "b"], "optional": true}
+    ]);
+    let mut new = old.clone();
+    edit(&mut new);
+    kinds(changes(&with_args(old), &with_args(new)))
+}
+
+#[test]
+fn additive_an_optional_argument_or_an_enum_value_added() {
+    let got = args_after(|a| {
+        a.as_array_mut()
+            .unwrap()
+            .push(json!({"name": "hint", "type": "string", "optional": true}));
+        a[2]["values"] = json!(["a", "b", "c"]);
+    });
+    assert_eq!(got, [("args-added".to_owned(), Class::Additive)]);
+}
+
+#[test]
+fn breaking_an_argument_removed_retyped_made_required_or_reordered() {
+    let breaking = [("args-changed".to_owned(), Class::Breaking)];
+    assert_eq!(
+        args_after(|a| {
+            a.as_array_mut().unwrap().remove(1);
+        }),
+        breaking
+    );
+    assert_eq!(args_after(|a| a[1]["type"] = json!("number")), breaking);
+    assert_eq!(args_after(|a| a[2]["optional"] = json!(false)), breaking);
+    assert_eq!(
+        args_after(|a| a[0]["visibility"] = json!("internal")),
+        breaking
+    );
+    assert_eq!(args_after(|a| a[2]["values"] = json!(["a"])), breaking);
+    assert_eq!(
+        args_after(|a| a
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "n", "type": "bool"}))),
+        breaking
+    );
+    assert_eq!(
+        args_after(|a| a.as_array_mut().unwrap().swap(0, 1)),
+        breaking
+    );
+    // An optional one moving is not: it has a setter, not a place in `new`.
+    assert!(args_after(|a| a.as_array_mut().unwrap().swap(1, 2)).is_empty());
+}
+
+#[test]
+fn docs_an_arguments_description_or_example() {
+    let got = args_after(|a| {
+        a[0]["description"] = json!("The field.");
+        a[1]["example"] = json!(3);
+    });
+    assert_eq!(got, [("code-docs".to_owned(), Class::Docs)]);
+}

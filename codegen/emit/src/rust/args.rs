@@ -1,0 +1,562 @@
+//! `src/args.rs` of a crate whose catalog gives codes `args`: for each such code, the public
+//! arguments as a struct both sides share, the error as a server raises it (a constructor that
+//! takes every required argument, setters for the optional ones, the rendered message, a
+//! `Debug` that redacts secrets, logs that never see them), its conversion into `ApiError`,
+//! and `ApiError::args` to read the arguments back on the client.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::{doc_attrs, inner_doc_attrs};
+use errcat_catalog::format::args::{Piece, template};
+use errcat_catalog::format::{Arg, ArgType, Visibility};
+use errcat_catalog::ident;
+use errcat_catalog::model::{CodeModel, Model};
+use errcat_catalog::text;
+
+/// Whether `model`'s crate has an `args` module.
+pub(super) fn has_args(model: &Model) -> bool {
+    model.codes.iter().any(|c| !c.entry().args.is_empty())
+}
+
+/// The tokens of `src/args.rs`, or `None` when no code has arguments.
+pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
+    if !has_args(model) {
+        return None;
+    }
+    let place = model.catalog.args_place();
+    let codes = model
+        .codes
+        .iter()
+        .filter(|c| !c.entry().args.is_empty())
+        .map(|c| code_items(c, place.is_some()));
+    let read_back = (place.is_some() && !model.by_status()).then(read_back);
+    let logs_some = model
+        .codes
+        .iter()
+        .flat_map(|c| &c.entry().args)
+        .any(|a| a.visibility != Visibility::Secret);
+    let rendered = logs_some.then(|| {
+        quote! {
+            /// A value as its rendered text.
+            fn rendered<T: Render>(value: &T) -> String {
+                let mut out = String::new();
+                value.render(&mut out);
+                out
+            }
+        }
+    });
+    let doc = inner_doc_attrs(&format!(
+        "The arguments each error of a code carries, as the catalog declares them.\n\n\
+         For a code `X` with arguments: `XArgs` holds its public arguments (what the client reads \
+         back{}), and `X` is the error as a server raises it: `X::new` takes every required \
+         argument, `with_…` sets an optional one, `message()` renders the catalog's template, \
+         `log_fields()` gives the public and internal arguments to logs, and `Debug` shows a \
+         secret argument as `<redacted>`. With the `json` feature, `X` converts into \
+         [`ApiError`](crate::ApiError){}.",
+        if read_back.is_some() {
+            " with `ApiError::args`"
+        } else {
+            ""
+        },
+        match &place {
+            Some(p) => format!(
+                ": code, status, the rendered message, and the public arguments as the members of \
+                 the `details` object (`{p}`)"
+            ),
+            None => ": code, status and the rendered message (the body has no `details` object)"
+                .to_owned(),
+        }
+    ));
+    Some(quote! {
+        #doc
+
+        /// The public arguments of one code's errors.
+        pub trait Args {
+            /// The code whose arguments these are.
+            const CODE: crate::ErrorCode;
+        }
+
+        /// Writes an argument's value into a rendered message or a log field.
+        trait Render {
+            fn render(&self, out: &mut String);
+        }
+
+        impl Render for String {
+            fn render(&self, out: &mut String) {
+                out.push_str(self);
+            }
+        }
+
+        impl Render for i64 {
+            fn render(&self, out: &mut String) {
+                out.push_str(&self.to_string());
+            }
+        }
+
+        impl Render for f64 {
+            fn render(&self, out: &mut String) {
+                out.push_str(&self.to_string());
+            }
+        }
+
+        impl Render for bool {
+            fn render(&self, out: &mut String) {
+                out.push_str(if *self { "true" } else { "false" });
+            }
+        }
+
+        /// A list is its items, separated by `, `.
+        impl<T: Render> Render for Vec<T> {
+            fn render(&self, out: &mut String) {
+                for (i, item) in self.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.render(out);
+                }
+            }
+        }
+
+        #rendered
+
+        #read_back
+
+        #(#codes)*
+    })
+}
+
+/// `ApiError::args` and its error.
+fn read_back() -> TokenStream {
+    quote! {
+        /// Why [`ApiError::args`](crate::ApiError::args) could not read the arguments.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum ArgsError {
+            /// The error is of another code than the arguments'.
+            OtherCode {
+                /// The code of the arguments asked for.
+                expected: crate::ErrorCode,
+                /// The error's code, as received.
+                found: String,
+            },
+            /// The error has no `details` object.
+            NoDetails,
+            /// The details do not hold the arguments: what the JSON reader says.
+            Mismatch(String),
+        }
+
+        impl core::fmt::Display for ArgsError {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self {
+                    ArgsError::OtherCode { expected, found } => write!(
+                        f,
+                        "the error is `{found}`, not `{}`: its details hold other arguments",
+                        expected.as_str()
+                    ),
+                    ArgsError::NoDetails => f.write_str("the error has no details to read arguments from"),
+                    ArgsError::Mismatch(why) => write!(f, "the details do not hold the arguments: {why}"),
+                }
+            }
+        }
+
+        impl std::error::Error for ArgsError {}
+
+        #[cfg(feature = "json")]
+        impl crate::ApiError {
+            /// The public arguments of this error, read from its details as `A` (for example
+            /// `ApiError::args::<args::XArgs>()`): an error of another code, one without
+            /// details, or details that do not hold `A` is an [`ArgsError`].
+            pub fn args<A: Args + serde::de::DeserializeOwned>(&self) -> Result<A, ArgsError> {
+                if self.code().known() != Some(A::CODE) {
+                    return Err(ArgsError::OtherCode {
+                        expected: A::CODE,
+                        found: self.code().as_str().to_owned(),
+                    });
+                }
+                let details = self.details().ok_or(ArgsError::NoDetails)?;
+                serde_json::from_value(details.clone()).map_err(|e| ArgsError::Mismatch(e.to_string()))
+            }
+        }
+    }
+}
+
+/// The Rust type of an argument, for a field (`owner` names its enum, if it is one).
+fn rust_type(code: &CodeModel, arg: &Arg) -> TokenStream {
+    let scalar = |ty: ArgType| match ty {
+        ArgType::String => quote!(String),
+        ArgType::Integer => quote!(i64),
+        ArgType::Number => quote!(f64),
+        ArgType::Bool => quote!(bool),
+        ArgType::List | ArgType::Enum => unreachable!("checked: list items are scalars"),
+    };
+    match arg.ty {
+        ArgType::List => {
+            let item = scalar(arg.items.expect("checked: a list has items"));
+            quote!(Vec<#item>)
+        }
+        ArgType::Enum => {
+            let name = format_ident!("{}", enum_name(code, arg));
+            quote!(#name)
+        }
+        ty => scalar(ty),
+    }
+}
+
+/// The name of the enum of an `enum` argument: the variant's name and the argument's.
+fn enum_name(code: &CodeModel, arg: &Arg) -> String {
+    format!("{}{}", code.variant, ident::variant_name(&arg.name))
+}
+
+/// The field of an argument.
+fn field(arg: &Arg) -> proc_macro2::Ident {
+    format_ident!("{}", ident::field_name(&arg.name))
+}
+
+/// The doc comment of an argument's field.
+fn arg_doc(arg: &Arg) -> String {
+    let mut doc = match &arg.description {
+        Some(d) => text::rustdoc(d),
+        None => format!("`{}`.", arg.name),
+    };
+    if let Some(example) = &arg.example {
+        doc.push_str(&format!("\n\nExample: `{example}`."));
+    }
+    doc
+}
+
+/// Everything one code with arguments has in the module.
+fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
+    let entry = code.entry();
+    let variant = format_ident!("{}", code.variant);
+    let server = variant.clone();
+    let public_name = format_ident!("{}Args", code.variant);
+    let enums = entry
+        .args
+        .iter()
+        .filter(|a| a.ty == ArgType::Enum)
+        .map(|a| arg_enum(code, a));
+
+    let public: Vec<&Arg> = entry
+        .args
+        .iter()
+        .filter(|a| a.visibility == Visibility::Public)
+        .collect();
+    let public_fields = public.iter().map(|a| {
+        let f = field(a);
+        let ty = rust_type(code, a);
+        let doc = doc_attrs(&arg_doc(a));
+        let wire = &a.name;
+        if a.optional {
+            quote! {
+                #doc
+                #[cfg_attr(feature = "serde", serde(rename = #wire, default, skip_serializing_if = "Option::is_none"))]
+                pub #f: Option<#ty>,
+            }
+        } else {
+            quote! {
+                #doc
+                #[cfg_attr(feature = "serde", serde(rename = #wire))]
+                pub #f: #ty,
+            }
+        }
+    });
+    let public_doc = doc_attrs(&format!(
+        "The public arguments of [`ErrorCode::{0}`](crate::ErrorCode::{0}): what its error body carries, read back on the \
+         client. The server builds them with [`{0}`]; a later catalog may add optional \
+         arguments, so the struct is `#[non_exhaustive]`.",
+        code.variant
+    ));
+
+    let all_fields = entry.args.iter().map(|a| {
+        let f = field(a);
+        let ty = rust_type(code, a);
+        if a.optional {
+            quote!(#f: Option<#ty>,)
+        } else {
+            quote!(#f: #ty,)
+        }
+    });
+    let required: Vec<&Arg> = entry.args.iter().filter(|a| !a.optional).collect();
+    let params = required.iter().map(|a| {
+        let f = field(a);
+        match a.ty {
+            ArgType::String => quote!(#f: impl Into<String>),
+            _ => {
+                let ty = rust_type(code, a);
+                quote!(#f: #ty)
+            }
+        }
+    });
+    let inits = entry.args.iter().map(|a| {
+        let f = field(a);
+        match (a.optional, a.ty) {
+            (true, _) => quote!(#f: None,),
+            (false, ArgType::String) => quote!(#f: #f.into(),),
+            (false, _) => quote!(#f,),
+        }
+    });
+    let setters = entry.args.iter().filter(|a| a.optional).map(|a| {
+        let f = field(a);
+        let setter = format_ident!("with_{}", ident::field_name(&a.name));
+        let doc = doc_attrs(&format!("Sets the optional argument `{}`.", a.name));
+        match a.ty {
+            ArgType::String => quote! {
+                #doc
+                pub fn #setter(mut self, #f: impl Into<String>) -> Self {
+                    self.#f = Some(#f.into());
+                    self
+                }
+            },
+            _ => {
+                let ty = rust_type(code, a);
+                quote! {
+                    #doc
+                    pub fn #setter(mut self, #f: #ty) -> Self {
+                        self.#f = Some(#f);
+                        self
+                    }
+                }
+            }
+        }
+    });
+    let public_inits = public.iter().map(|a| {
+        let f = field(a);
+        if matches!(a.ty, ArgType::String | ArgType::List) {
+            quote!(#f: self.#f.clone(),)
+        } else {
+            quote!(#f: self.#f,)
+        }
+    });
+    let message = render(code);
+    let logged: Vec<&Arg> = entry
+        .args
+        .iter()
+        .filter(|a| a.visibility != Visibility::Secret)
+        .collect();
+    let always = logged.iter().filter(|a| !a.optional).map(|a| {
+        let f = field(a);
+        let name = &a.name;
+        quote!((#name, rendered(&self.#f)))
+    });
+    let when_set: Vec<TokenStream> = logged
+        .iter()
+        .filter(|a| a.optional)
+        .map(|a| {
+            let f = field(a);
+            let name = &a.name;
+            quote! {
+                if let Some(value) = &self.#f {
+                    out.push((#name, rendered(value)));
+                }
+            }
+        })
+        .collect();
+    let log_body = if when_set.is_empty() {
+        quote!(vec![#(#always),*])
+    } else {
+        quote! {
+            let mut out = vec![#(#always),*];
+            #(#when_set)*
+            out
+        }
+    };
+    let debug_fields = entry.args.iter().map(|a| {
+        let f = field(a);
+        let name = &a.name;
+        if a.visibility == Visibility::Secret {
+            quote!(.field(#name, &format_args!("<redacted>")))
+        } else {
+            quote!(.field(#name, &self.#f))
+        }
+    });
+    let debug_name = code.variant.clone();
+    let server_doc = doc_attrs(&format!(
+        "An error of [`ErrorCode::{0}`](crate::ErrorCode::{0}) as a server raises it, with every argument: \
+         [`{0}::new`] takes the required ones, so leaving one out does not compile.",
+        code.variant
+    ));
+    let api = quote!(crate::ApiError::new(#server::CODE).with_message(error.message()));
+    let api = if has_place {
+        quote! {
+            let details = serde_json::to_value(error.args())
+                .expect("arguments of plain types serialize to JSON; failing is a bug in errcat");
+            #api.with_details(details)
+        }
+    } else {
+        api
+    };
+    // Clippy's limit is seven parameters; past it, a constructor mirrors its catalog entry.
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+
+    quote! {
+        #(#enums)*
+
+        #public_doc
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        pub struct #public_name {
+            #(#public_fields)*
+        }
+
+        impl Args for #public_name {
+            const CODE: crate::ErrorCode = crate::ErrorCode::#variant;
+        }
+
+        #server_doc
+        #[derive(Clone, PartialEq)]
+        pub struct #server {
+            #(#all_fields)*
+        }
+
+        impl #server {
+            /// The code of this error.
+            pub const CODE: crate::ErrorCode = crate::ErrorCode::#variant;
+
+            /// An error with its required arguments; the optional ones are unset.
+            #many
+            pub fn new(#(#params),*) -> Self {
+                #server { #(#inits)* }
+            }
+
+            #(#setters)*
+
+            /// The message, rendered from the catalog's template with this error's arguments.
+            pub fn message(&self) -> String {
+                #message
+            }
+
+            /// The public arguments, as the body carries them and the client reads them back.
+            pub fn args(&self) -> #public_name {
+                #public_name { #(#public_inits)* }
+            }
+
+            /// The arguments a log may show, by name: the public and internal ones that are set,
+            /// never a secret one.
+            pub fn log_fields(&self) -> Vec<(&'static str, String)> {
+                #log_body
+            }
+        }
+
+        impl core::fmt::Debug for #server {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.debug_struct(#debug_name)
+                    #(#debug_fields)*
+                    .finish()
+            }
+        }
+
+        impl core::fmt::Display for #server {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(f, "{}: {}", Self::CODE.as_str(), self.message())
+            }
+        }
+
+        impl std::error::Error for #server {}
+
+        #[cfg(feature = "json")]
+        impl From<#server> for crate::ApiError {
+            fn from(error: #server) -> Self {
+                #api
+            }
+        }
+    }
+}
+
+/// The body of `message()`: the template's text as plain text, each placeholder its value.
+fn render(code: &CodeModel) -> TokenStream {
+    let entry = code.entry();
+    let pieces = template(&entry.message).expect("checked: the template reads");
+    // Placeholders become private-use characters, so the markdown around them is read once.
+    let mut joined = String::new();
+    let mut names = Vec::new();
+    for piece in &pieces {
+        match piece {
+            Piece::Text(t) => joined.push_str(t),
+            Piece::Arg(name) => {
+                joined.push(char::from_u32(0xE000 + names.len() as u32).expect("few placeholders"));
+                names.push(name.clone());
+            }
+        }
+    }
+    let plain = text::inline_plain(&joined);
+    let mut steps = Vec::new();
+    let mut literal = String::new();
+    let push = |literal: String| {
+        let mut chars = literal.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => quote!(out.push(#c);),
+            _ => quote!(out.push_str(#literal);),
+        }
+    };
+    for c in plain.chars() {
+        let slot = (c as u32).checked_sub(0xE000).map(|k| k as usize);
+        match slot.and_then(|k| names.get(k)) {
+            Some(name) => {
+                if !literal.is_empty() {
+                    steps.push(push(std::mem::take(&mut literal)));
+                }
+                let arg = entry
+                    .args
+                    .iter()
+                    .find(|a| &a.name == name)
+                    .expect("checked: a placeholder names an argument");
+                let f = field(arg);
+                steps.push(quote!(self.#f.render(&mut out);));
+            }
+            None => literal.push(c),
+        }
+    }
+    if !literal.is_empty() {
+        steps.push(push(literal));
+    }
+    quote! {
+        let mut out = String::new();
+        #(#steps)*
+        out
+    }
+}
+
+/// The enum of an `enum` argument: one variant per value, its wire spelling kept.
+fn arg_enum(code: &CodeModel, arg: &Arg) -> TokenStream {
+    let name = format_ident!("{}", enum_name(code, arg));
+    let variants: Vec<_> = arg
+        .values
+        .iter()
+        .map(|v| format_ident!("{}", ident::variant_name(v)))
+        .collect();
+    let values = &arg.values;
+    let doc = doc_attrs(&format!(
+        "The values of argument `{}` of [`ErrorCode::{1}`](crate::ErrorCode::{1}).",
+        arg.name, code.variant
+    ));
+    let docs = values.iter().map(|v| doc_attrs(&format!("`{v}`")));
+    quote! {
+        #doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        pub enum #name {
+            #(
+                #docs
+                #[cfg_attr(feature = "serde", serde(rename = #values))]
+                #variants,
+            )*
+        }
+
+        impl #name {
+            /// The value as sent.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(#name::#variants => #values,)*
+                }
+            }
+        }
+
+        impl Render for #name {
+            fn render(&self, out: &mut String) {
+                out.push_str(self.as_str());
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! What each error carries (`codes[].args`), used as a server and a client would: the crate of
+//! `tests/corpus/accept/args.json` is generated into a scratch workspace beside an `app`
+//! crate whose test raises an error on the server side, sends its body, and reads the
+//! arguments back on the client side. (That the crate builds, tests and lints with every
+//! feature is `diagnostics::accepted_catalogs_…`; each refused catalog is in
+//! `tests/corpus/reject/args-*.json` with its report.)
+
+use std::fs;
+
+use errcat_tests::{nested_cargo, run_ok, settle_lockfile};
+
+const APP_TEST: &str = r##"
+use args_errors::args::{
+    ArgsError, ForeignKeyViolation, ForeignKeyViolationArgs, ForeignKeyViolationReason, Quota,
+    QuotaArgs,
+};
+use args_errors::{ApiError, ErrorCode};
+
+#[test]
+fn a_server_error_reaches_the_client_with_its_public_arguments_only() {
+    let error = ForeignKeyViolation::new(
+        "customer_id",
+        "999",
+        "customers",
+        "SELECT * FROM customers",
+        "s3cr3t",
+        ForeignKeyViolationReason::Missing,
+    )
+    .with_retry_after(30);
+    // The template rendered as plain text, `\{` read as a brace.
+    assert_eq!(
+        error.message(),
+        "Referenced customer_id '999' does not exist in customers {sic}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "FOREIGN_KEY_VIOLATION: Referenced customer_id '999' does not exist in customers {sic}"
+    );
+    // Debug redacts the secret; logs get the internal argument, never the secret.
+    let debug = format!("{error:?}");
+    assert!(debug.contains(r#"token: <redacted>"#), "{debug}");
+    assert!(!debug.contains("s3cr3t"), "{debug}");
+    let logs = error.log_fields();
+    assert!(logs.contains(&("query", "SELECT * FROM customers".to_owned())), "{logs:?}");
+    assert!(logs.contains(&("retryAfter", "30".to_owned())), "{logs:?}");
+    assert!(logs.iter().all(|(name, value)| *name != "token" && value != "s3cr3t"));
+
+    // The server's body: code, status, message, and the public arguments as the details.
+    let api: ApiError = error.into();
+    assert_eq!(api.status(), Some(400));
+    let body: serde_json::Value = serde_json::from_slice(&api.to_json()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"error": {
+            "code": "FOREIGN_KEY_VIOLATION",
+            "message": "Referenced customer_id '999' does not exist in customers {sic}",
+            "details": {
+                "column": "customer_id", "value": "999", "table": "customers",
+                "retryAfter": 30, "reason": "missing"
+            }
+        }})
+    );
+
+    // The client reads them back as the struct.
+    let read = ApiError::from_json(&api.to_json()).unwrap();
+    assert_eq!(read.code().known(), Some(ErrorCode::ForeignKeyViolation));
+    let args: ForeignKeyViolationArgs = read.args().unwrap();
+    assert_eq!(args.column, "customer_id");
+    assert_eq!(args.retry_after, Some(30));
+    assert_eq!(args.reason, ForeignKeyViolationReason::Missing);
+    assert_eq!(args.ids, None);
+    assert_eq!(args, ForeignKeyViolation::new("customer_id", "999", "customers", "q", "t",
+        ForeignKeyViolationReason::Missing).with_retry_after(30).args());
+}
+
+#[test]
+fn a_body_that_does_not_hold_the_arguments_is_a_clear_error() {
+    let read = |body: &str| ApiError::from_json(body.as_bytes()).unwrap();
+    let other = read(r#"{"error": {"code": "NOT_FOUND", "details": {}}}"#);
+    assert_eq!(
+        other.args::<QuotaArgs>(),
+        Err(ArgsError::OtherCode { expected: ErrorCode::Quota, found: "NOT_FOUND".to_owned() })
+    );
+    let bare = read(r#"{"error": {"code": "QUOTA"}}"#);
+    assert_eq!(bare.args::<QuotaArgs>(), Err(ArgsError::NoDetails));
+    let wrong = read(r#"{"error": {"code": "QUOTA", "details": {"used": "many"}}}"#);
+    let Err(ArgsError::Mismatch(why)) = wrong.args::<QuotaArgs>() else {
+        panic!("a mismatch")
+    };
+    assert!(why.contains("invalid type"), "{why}");
+    let unknown_value = read(
+        r#"{"error": {"code": "FOREIGN_KEY_VIOLATION", "details": {"column": "c", "value": "v",
+            "table": "t", "reason": "archived"}}}"#,
+    );
+    assert!(matches!(
+        unknown_value.args::<ForeignKeyViolationArgs>(),
+        Err(ArgsError::Mismatch(_))
+    ));
+}
+
+#[test]
+fn lists_and_numbers_render_in_the_message() {
+    let quota = Quota::new(3, 2, vec!["a".to_owned(), "b".to_owned()], true, "k");
+    assert_eq!(quota.message(), "Over quota: 3 of 2 (a, b)");
+    let args: QuotaArgs = ApiError::from(quota).args().unwrap();
+    assert_eq!(args.names, ["a", "b"]);
+    assert!(args.flag);
+}
+"##;
+
+#[test]
+fn a_server_raises_and_a_client_reads_typed_arguments() {
+    let project = errcat_tests::scratch_workspace();
+    let root = project.path();
+    fs::copy(
+        errcat_tests::root().join("tests/corpus/accept/args.json"),
+        root.join("catalog/args.json"),
+    )
+    .unwrap();
+    let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
+    assert_eq!(code, 0, "{err}");
+    fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\", \"app\"]\nexclude = [\"generated/docs\"]\n",
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("app/src")).unwrap();
+    fs::create_dir_all(root.join("app/tests")).unwrap();
+    fs::write(
+        root.join("app/Cargo.toml"),
+        "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nargs-errors = { path = \"../generated/args\", features = [\"json\"] }\n\
+         serde_json = \"1\"\n",
+    )
+    .unwrap();
+    fs::write(root.join("app/src/lib.rs"), "").unwrap();
+    fs::write(root.join("app/tests/args.rs"), APP_TEST).unwrap();
+    let manifest = root.join("Cargo.toml");
+    settle_lockfile(&manifest);
+    run_ok(nested_cargo(&[
+        "test",
+        "--quiet",
+        "--locked",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+        "-p",
+        "app",
+    ]));
+}
+
+#[test]
+fn the_page_lists_each_codes_arguments() {
+    let text =
+        fs::read_to_string(errcat_tests::root().join("tests/corpus/accept/args.json")).unwrap();
+    let model = errcat_codegen::Generator::new()
+        .load_str("tests/corpus/accept/args.json", &text)
+        .unwrap_or_else(|report| panic!("{report}"));
+    let page = errcat_codegen::Generator::new()
+        .command("test")
+        .page(&model);
+    assert!(
+        page.contains(
+            "| `retryAfter` | integer | no | public | Example: `30`. |\n\
+             | `reason` | one of `missing`, `deleted`, `self` | yes | public |  |\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("| `token` | string | yes | secret |  |\n"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_build_script_module_refuses_a_catalog_with_arguments() {
+    // The `include!`-able module has no `args` module: a build script would silently lack
+    // what the catalog declares, so it is refused with what to do instead.
+    let path = errcat_tests::root().join("tests/corpus/accept/args.json");
+    let report = errcat_codegen::Generator::new()
+        .module(&path)
+        .expect_err("refused");
+    let text = report.to_string();
+    assert!(
+        text.contains("catalog `args` gives code `FOREIGN_KEY_VIOLATION` arguments (`args`)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("generate its crate with `errcat gen`"),
+        "{text}"
+    );
+}
