@@ -259,13 +259,18 @@ impl Generator {
 /// `args` get an `args` module of their own, which the module leaves out, so a build script
 /// would compile without what the catalog declares.
 fn module_carries(model: &errcat_catalog::model::Model) -> Result<(), Report> {
-    let Some(code) = model.codes.iter().find(|c| !c.entry().args.is_empty()) else {
-        return Ok(());
+    let name = &model.catalog.name;
+    let what = match (
+        model.codes.iter().find(|c| !c.entry().args.is_empty()),
+        model.catalog.code_sets.first(),
+    ) {
+        (Some(code), _) => format!("gives code `{}` arguments (`args`)", code.wire),
+        (None, Some(set)) => format!("declares inner code set `{}`", set.name),
+        (None, None) => return Ok(()),
     };
     Err(Report::global(format!(
-        "catalog `{}` gives code `{}` arguments (`args`), which the `include!`-able module does \
-         not carry: generate its crate with `errcat gen` and depend on that crate",
-        model.catalog.name, code.wire
+        "catalog `{name}` {what}, which the `include!`-able module does not carry: generate \
+         its crate with `errcat gen` and depend on that crate"
     )))
 }
 

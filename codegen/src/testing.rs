@@ -74,6 +74,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
         code_type: CodeType::String,
         envelope: None,
         categories,
+        code_sets: Vec::new(),
         codes,
         notes: Vec::new(),
         package: None,

@@ -11,8 +11,8 @@ use errcat_tests::{nested_cargo, run_ok, settle_lockfile};
 
 const APP_TEST: &str = r##"
 use args_errors::args::{
-    ArgsError, ForeignKeyViolation, ForeignKeyViolationArgs, ForeignKeyViolationReason, Quota,
-    QuotaArgs,
+    ArgsError, ForeignKeyViolation, ForeignKeyViolationArgs, ForeignKeyViolationReason,
+    InvalidField, InvalidFieldArgs, Quota, QuotaArgs, ValidationCode,
 };
 use args_errors::{ApiError, ErrorCode};
 
@@ -99,6 +99,33 @@ fn a_body_that_does_not_hold_the_arguments_is_a_clear_error() {
 }
 
 #[test]
+fn an_inner_code_is_typed_and_an_unknown_one_is_kept() {
+    let error = InvalidField::new("api_key", ValidationCode::ValidationUniqueness)
+        .with_record_type("ItemType");
+    assert_eq!(error.message(), "Field api_key is invalid (VALIDATION_UNIQUENESS)");
+    let body: serde_json::Value = serde_json::from_slice(&ApiError::from(error).to_json()).unwrap();
+    assert_eq!(
+        body["error"]["details"],
+        serde_json::json!({"field": "api_key", "code": "VALIDATION_UNIQUENESS", "record_type": "ItemType"})
+    );
+    let read = |code: &str| {
+        let body = format!(
+            r#"{{"error": {{"code": "INVALID_FIELD", "details": {{"field": "f", "code": "{code}"}}}}}}"#
+        );
+        ApiError::from_json(body.as_bytes()).unwrap().args::<InvalidFieldArgs>().unwrap()
+    };
+    let known = read("VALIDATION_REQUIRED");
+    assert_eq!(known.code, ValidationCode::ValidationRequired);
+    assert_eq!(known.code.message(), Some("The value is missing"));
+    assert_eq!(known.record_type, None);
+    let later = read("VALIDATION_FORMAT");
+    assert_eq!(later.code, ValidationCode::Unknown("VALIDATION_FORMAT".to_owned()));
+    assert_eq!(later.code.as_str(), "VALIDATION_FORMAT");
+    assert_eq!(later.code.message(), None);
+    assert_eq!(ValidationCode::parse("VALIDATION_UNIQUENESS").message(), Some("The value is already taken"));
+}
+
+#[test]
 fn lists_and_numbers_render_in_the_message() {
     let quota = Quota::new(3, 2, vec!["a".to_owned(), "b".to_owned()], true, "k");
     assert_eq!(quota.message(), "Over quota: 3 of 2 (a, b)");
@@ -181,11 +208,31 @@ fn the_build_script_module_refuses_a_catalog_with_arguments() {
         .expect_err("refused");
     let text = report.to_string();
     assert!(
-        text.contains("catalog `args` gives code `FOREIGN_KEY_VIOLATION` arguments (`args`)"),
+        text.contains("catalog `args` gives code `INVALID_FIELD` arguments (`args`)"),
         "{text}"
     );
     assert!(
         text.contains("generate its crate with `errcat gen`"),
         "{text}"
     );
+}
+
+#[test]
+fn the_datocms_example_response_reads_as_typed_arguments() {
+    // The thread's own example response, from the catalog: the inner code is typed now.
+    use datocms_cma_errors::args::{InvalidFieldArgs, ValidationCode};
+    let catalog: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(errcat_tests::root().join("catalog/datocms-cma.json")).unwrap(),
+    )
+    .unwrap();
+    let body = &catalog["codes"][0]["examples"][0]["body"];
+    let error = datocms_cma_errors::ApiError::from_json(body.to_string().as_bytes()).unwrap();
+    let args: InvalidFieldArgs = error.args().unwrap();
+    assert_eq!(args.field, "api_key");
+    assert_eq!(args.code, ValidationCode::ValidationUniqueness);
+    assert_eq!(args.record_type.as_deref(), Some("ItemType"));
+    // The field error read from the same object agrees.
+    let field_error = &error.field_errors()[0];
+    assert_eq!(field_error.field, "api_key");
+    assert_eq!(field_error.code.as_deref(), Some(args.code.as_str()));
 }

@@ -18,16 +18,28 @@ fn anchors(page: &str) -> BTreeSet<String> {
     ids
 }
 
-/// The catalog's doc-URL template, from the resolved `catalog.json` beside the crate.
-fn template(page: &str) -> Option<String> {
+/// The resolved `catalog.json` beside the crate of `page`.
+fn resolved(page: &str) -> serde_json::Value {
     let name = page.trim_end_matches(".md");
     let path = errcat_tests::root()
         .join("generated")
         .join(name)
         .join("catalog.json");
-    let catalog: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(path).expect("catalog.json")).expect("JSON");
-    catalog["doc_url"].as_str().map(str::to_owned)
+    serde_json::from_str(&fs::read_to_string(path).expect("catalog.json")).expect("JSON")
+}
+
+/// The catalog's doc-URL template.
+fn template(page: &str) -> Option<String> {
+    resolved(page)["doc_url"].as_str().map(str::to_owned)
+}
+
+/// The anchors of the catalog's inner code sets' sections.
+fn set_anchors(page: &str) -> BTreeSet<String> {
+    let catalog = resolved(page);
+    let sets = catalog["code_sets"].as_array().cloned().unwrap_or_default();
+    sets.iter()
+        .map(|s| format!("inner-codes-{}", s["name"].as_str().expect("a name")))
+        .collect()
 }
 
 macro_rules! doc_urls_land_on_anchors {
@@ -52,7 +64,10 @@ macro_rules! doc_urls_land_on_anchors {
                 };
                 assert!(ids.contains(&anchor), "{}: no anchor `{anchor}` in {}", code.as_str(), $page);
             }
-            assert_eq!(ids.len(), $krate::ErrorCode::ALL.len(), "one anchor per code in {}", $page);
+            // Besides, one anchor per inner code set's section.
+            let sets = set_anchors($page);
+            assert!(sets.is_subset(&ids), "{}: the inner code sets' anchors {sets:?}", $page);
+            assert_eq!(ids.len(), $krate::ErrorCode::ALL.len() + sets.len(), "one anchor per code in {}", $page);
             for (name, page) in &pages {
                 let own = anchors(page);
                 for link in page.split("](#").skip(1) {

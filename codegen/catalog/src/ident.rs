@@ -45,6 +45,12 @@ pub fn field_name(arg: &str) -> String {
     }
 }
 
+/// The enum of inner code set `name` in a crate's `args` module: `validation` →
+/// `ValidationCode`.
+pub fn code_set_type(name: &str) -> String {
+    format!("{}Code", variant_name(name))
+}
+
 /// Whether `s` is a Rust keyword.
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)

@@ -351,13 +351,18 @@ fn overview(
         parts,
         quick_reference,
         codes,
+        // Each inner code set is a section of its own, before the page's notes.
         notes: c
-            .notes
+            .code_sets
             .iter()
-            .map(|n| NoteView {
+            .map(|s| NoteView {
+                title: format!("Inner codes: {}", text::plain(&s.title)),
+                body: args::code_set(model, s, |d| prose(model, d, 2)),
+            })
+            .chain(c.notes.iter().map(|n| NoteView {
                 title: text::plain(&n.title),
                 body: prose(model, n.body.trim_end(), 2),
-            })
+            }))
             .collect(),
     };
     render(&page)

@@ -228,6 +228,10 @@ pub struct CatalogHead {
     /// Categories codes may refer to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
+    /// Named sets of inner codes, as in a native catalog; an overlay's argument of type
+    /// `code` names one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code_sets: Vec<errcat_catalog::format::CodeSet>,
     /// Page-level prose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,

@@ -265,6 +265,7 @@ impl Mapping {
                 code_type: head.code_type,
                 envelope: head.envelope,
                 categories,
+                code_sets: head.code_sets,
                 codes,
                 notes: head.notes,
                 package: head.package,

@@ -38,7 +38,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Diagnostics) {
                     .related(format!("{at}/args/{first}/name"), "first declared here"),
                 );
             }
-            shape(arg, &here, out);
+            shape(catalog, arg, &here, out);
         }
         let message = format!("{at}/message");
         let pieces = match template(&code.message) {
@@ -123,6 +123,10 @@ fn rust_names(catalog: &Catalog, out: &mut Diagnostics) {
         .into_iter()
         .map(|t| (t.to_owned(), None))
         .collect();
+    for (i, set) in catalog.code_sets.iter().enumerate() {
+        let here = Some(format!("/code_sets/{i}/name"));
+        types.entry(ident::code_set_type(&set.name)).or_insert(here);
+    }
     for (i, (code, variant)) in catalog.codes.iter().zip(&variants).enumerate() {
         if code.args.is_empty() {
             continue;
@@ -190,9 +194,39 @@ fn rust_names(catalog: &Catalog, out: &mut Diagnostics) {
     }
 }
 
-/// The type of one argument: `items` exactly for a list, `values` exactly for an enum, and
-/// an example of the argument's type.
-fn shape(arg: &Arg, here: &str, out: &mut Diagnostics) {
+/// The type of one argument: `items` exactly for a list, `values` exactly for an enum, `set`
+/// exactly for a code (naming a declared set), and an example of the argument's type.
+fn shape(catalog: &Catalog, arg: &Arg, here: &str, out: &mut Diagnostics) {
+    let sets: Vec<&str> = catalog.code_sets.iter().map(|s| s.name.as_str()).collect();
+    match (arg.ty, &arg.set) {
+        (ArgType::Code, None) => out.push(
+            Diagnostic::at(
+                format!("{here}/type"),
+                format!("code argument `{}` names no `set`", arg.name),
+            )
+            .hint("name the inner code set its codes come from: `\"set\": \"validation\"`"),
+        ),
+        (ArgType::Code, Some(set)) if !sets.contains(&set.as_str()) => out.push(
+            Diagnostic::at(format!("{here}/set"), format!("no inner code set `{set}`")).hint(
+                format!(
+                    "declare it in `code_sets`; declared: {}",
+                    if sets.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        sets.join(", ")
+                    }
+                ),
+            ),
+        ),
+        (ArgType::Code, Some(_)) | (_, None) => {}
+        (_, Some(_)) => out.push(
+            Diagnostic::at(
+                format!("{here}/set"),
+                format!("`set` on `{}`, which is not a code", arg.name),
+            )
+            .hint("remove `set`, or make the type `code`"),
+        ),
+    }
     match (arg.ty, arg.items) {
         (ArgType::List, None) => out.push(
             Diagnostic::at(
@@ -201,7 +235,7 @@ fn shape(arg: &Arg, here: &str, out: &mut Diagnostics) {
             )
             .hint("say the type of each item: `\"items\": \"string\"`"),
         ),
-        (ArgType::List, Some(ArgType::List | ArgType::Enum)) => out.push(
+        (ArgType::List, Some(ArgType::List | ArgType::Enum | ArgType::Code)) => out.push(
             Diagnostic::at(
                 format!("{here}/items"),
                 format!("the items of `{}` are not a simple type", arg.name),
@@ -254,7 +288,7 @@ fn shape(arg: &Arg, here: &str, out: &mut Diagnostics) {
         ),
     }
     if let Some(example) = &arg.example
-        && !fits(arg, example)
+        && !fits(catalog, arg, example)
     {
         out.push(
             Diagnostic::at(
@@ -264,6 +298,7 @@ fn shape(arg: &Arg, here: &str, out: &mut Diagnostics) {
                     arg.name,
                     match arg.ty {
                         ArgType::Enum => "one of its values".to_owned(),
+                        ArgType::Code => "a code of its set".to_owned(),
                         ArgType::List =>
                             format!("a list of {}", arg.items.map_or("items", ArgType::name)),
                         ArgType::Integer => "an integer".to_owned(),
@@ -273,6 +308,7 @@ fn shape(arg: &Arg, here: &str, out: &mut Diagnostics) {
             )
             .hint(match arg.ty {
                 ArgType::Enum => "give one of its `values`".to_owned(),
+                ArgType::Code => "give one of the codes its `set` lists".to_owned(),
                 ArgType::List => format!(
                     "give a list of {}",
                     arg.items.map_or("items", ArgType::name)
@@ -284,13 +320,13 @@ fn shape(arg: &Arg, here: &str, out: &mut Diagnostics) {
 }
 
 /// Whether `value` is of `arg`'s type.
-fn fits(arg: &Arg, value: &Value) -> bool {
+fn fits(catalog: &Catalog, arg: &Arg, value: &Value) -> bool {
     let scalar = |ty: ArgType, v: &Value| match ty {
         ArgType::String => v.is_string(),
         ArgType::Integer => v.is_i64(),
         ArgType::Number => v.is_number(),
         ArgType::Bool => v.is_boolean(),
-        ArgType::List | ArgType::Enum => false,
+        ArgType::List | ArgType::Enum | ArgType::Code => false,
     };
     match arg.ty {
         ArgType::List => value.as_array().is_some_and(|items| {
@@ -300,6 +336,13 @@ fn fits(arg: &Arg, value: &Value) -> bool {
         ArgType::Enum => value
             .as_str()
             .is_some_and(|v| arg.values.iter().any(|x| x == v)),
+        ArgType::Code => value.as_str().is_some_and(|v| {
+            let set = catalog
+                .code_sets
+                .iter()
+                .find(|s| Some(&s.name) == arg.set.as_ref());
+            set.is_some_and(|s| s.codes.iter().any(|c| c.code == v))
+        }),
         ty => scalar(ty, value),
     }
 }

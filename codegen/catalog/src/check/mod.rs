@@ -4,6 +4,7 @@
 //! line:column.
 
 mod args;
+mod code_sets;
 pub mod layout;
 mod package;
 mod twins;
@@ -64,6 +65,7 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
     }
 
     twins::check(catalog, &mut out);
+    code_sets::check(catalog, &mut out);
     args::check(catalog, &mut out);
     out.extend(crate::check::layout::check(catalog));
     if let Some(envelope) = &catalog.envelope {

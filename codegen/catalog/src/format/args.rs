@@ -22,6 +22,9 @@ pub struct Arg {
     /// For `"type": "list"`: the type of each item (not `list` or `enum`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<ArgType>,
+    /// For `"type": "code"`: the `name` of the inner code set its codes come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<String>,
     /// For `"type": "enum"`: the values it may take, as sent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
@@ -56,6 +59,8 @@ pub enum ArgType {
     List,
     /// One of `values`.
     Enum,
+    /// A code of the inner code set `set`; a code the set does not list is kept as sent.
+    Code,
 }
 
 impl ArgType {
@@ -68,8 +73,41 @@ impl ArgType {
             ArgType::Bool => "bool",
             ArgType::List => "list",
             ArgType::Enum => "enum",
+            ArgType::Code => "code",
         }
     }
+}
+
+/// A named set of inner codes (`code_sets`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CodeSet {
+    /// Its name: lowercase ASCII letters, digits and `_`, starting with a letter
+    /// (`validation`). Its enum is the name in UpperCamelCase with `Code` after it
+    /// (`ValidationCode`), in the crate's `args` module.
+    pub name: String,
+    /// Its heading on the reference page.
+    pub title: String,
+    /// What the set is (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its codes, in the order the API documents them.
+    pub codes: Vec<InnerCode>,
+}
+
+/// One code of an inner code set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InnerCode {
+    /// The code exactly as the API sends it.
+    pub code: String,
+    /// Short human message (one line of inline markdown).
+    pub message: String,
+    /// Longer explanation (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// Who may see an argument.

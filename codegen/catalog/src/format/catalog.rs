@@ -65,6 +65,11 @@ pub struct Catalog {
     /// Error categories (also called types or classes). Codes refer to them by `id`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
+    /// Named sets of inner codes: codes an error carries in its details (a validation
+    /// error's reason, say) rather than as its own code. An argument of type `code` names
+    /// one. Each becomes its own enum, which keeps unknown codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code_sets: Vec<super::CodeSet>,
     /// The error codes, in the order the API documents them. `ErrorCode::ALL` keeps this order.
     pub codes: Vec<Code>,
     /// Further documented prose that belongs to no single code (troubleshooting, best
@@ -120,11 +125,14 @@ impl Catalog {
 
     /// Where an error's public arguments travel in its body: the members of the JSON object
     /// at the layout's `details`. `None` when the body has no such object: no layout or no
-    /// `details`, an XML body, or `details` that holds the field errors.
+    /// `details`, an XML body, or `details` that holds a list of field errors (one field
+    /// error as an object, `"single": true`, is such an object: its members are arguments).
     pub fn args_place(&self) -> Option<String> {
         let layout = self.envelope.as_ref()?.layout.as_ref()?.resolved();
         let details = layout.details?;
-        let shared = layout.field_errors.is_some_and(|f| f.at == details);
+        let shared = layout
+            .field_errors
+            .is_some_and(|f| f.at == details && !f.single);
         (layout.format == BodyFormat::Json && !shared).then_some(details)
     }
 }

@@ -7,7 +7,7 @@ pub mod catalog;
 mod settings;
 mod version;
 
-pub use args::{Arg, ArgType, Visibility};
+pub use args::{Arg, ArgType, CodeSet, InnerCode, Visibility};
 pub use catalog::*;
 pub use settings::{SETTINGS_FILE_NAME, Settings};
 pub use version::Version;

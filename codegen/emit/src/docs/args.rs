@@ -1,7 +1,9 @@
 //! A code's arguments on its reference page.
 
 use super::cell_code;
-use errcat_catalog::format::{Arg, ArgType};
+use errcat_catalog::format::{Arg, ArgType, CodeSet};
+use errcat_catalog::ident;
+use errcat_catalog::model::Model;
 use errcat_catalog::text;
 
 /// What each error of a code carries: one row per argument, in declaration order.
@@ -12,6 +14,10 @@ pub(super) fn table(args: &[Arg]) -> String {
     for a in args {
         let ty = match (a.ty, a.items) {
             (ArgType::List, Some(items)) => format!("list of {}", items.name()),
+            (ArgType::Code, _) => {
+                let set = a.set.as_deref().unwrap_or_default();
+                format!("code of [`{set}`](#{})", set_anchor(set))
+            }
             (ArgType::Enum, _) => {
                 let values: Vec<String> = a.values.iter().map(|v| cell_code(v)).collect();
                 format!("one of {}", values.join(", "))
@@ -38,4 +44,31 @@ pub(super) fn table(args: &[Arg]) -> String {
         ));
     }
     out
+}
+
+/// The anchor of inner code set `name`'s section.
+fn set_anchor(name: &str) -> String {
+    format!("inner-codes-{name}")
+}
+
+/// The body of an inner code set's section: its anchor, its description (through `prose`),
+/// the enum that holds it, and a table of its codes.
+pub(super) fn code_set(model: &Model, set: &CodeSet, prose: impl Fn(&str) -> String) -> String {
+    let mut out = format!("<a id=\"{}\"></a>\n\n", set_anchor(&set.name));
+    if let Some(d) = &set.description {
+        out.push_str(&format!("{}\n\n", prose(d.trim_end())));
+    }
+    out.push_str(&format!(
+        "In Rust: `{}::args::{}`, which keeps a code it does not list.\n\n| Code | Message |\n|---|---|\n",
+        model.lib_name,
+        ident::code_set_type(&set.name)
+    ));
+    for code in &set.codes {
+        let mut message = text::cell(&text::inline(&code.message));
+        if let Some(more) = &code.description {
+            message.push_str(&format!(" {}", text::cell(&text::inline(more))));
+        }
+        out.push_str(&format!("| {} | {message} |\n", cell_code(&code.code)));
+    }
+    out.trim_end().to_owned()
 }

@@ -9,14 +9,14 @@ use quote::{format_ident, quote};
 
 use crate::{doc_attrs, inner_doc_attrs};
 use errcat_catalog::format::args::{Piece, template};
-use errcat_catalog::format::{Arg, ArgType, Visibility};
+use errcat_catalog::format::{Arg, ArgType, CodeSet, Visibility};
 use errcat_catalog::ident;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
 
 /// Whether `model`'s crate has an `args` module.
 pub(super) fn has_args(model: &Model) -> bool {
-    model.codes.iter().any(|c| !c.entry().args.is_empty())
+    !model.catalog.code_sets.is_empty() || model.codes.iter().any(|c| !c.entry().args.is_empty())
 }
 
 /// The tokens of `src/args.rs`, or `None` when no code has arguments.
@@ -31,6 +31,7 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
         .filter(|c| !c.entry().args.is_empty())
         .map(|c| code_items(c, place.is_some()));
     let read_back = (place.is_some() && !model.by_status()).then(read_back);
+    let sets = model.catalog.code_sets.iter().map(code_set);
     let logs_some = model
         .codes
         .iter()
@@ -53,7 +54,7 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
          argument, `with_…` sets an optional one, `message()` renders the catalog's template, \
          `log_fields()` gives the public and internal arguments to logs, and `Debug` shows a \
          secret argument as `<redacted>`. With the `json` feature, `X` converts into \
-         [`ApiError`](crate::ApiError){}.",
+         `ApiError`{}.",
         if read_back.is_some() {
             " with `ApiError::args`"
         } else {
@@ -122,6 +123,8 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
 
         #read_back
 
+        #(#sets)*
+
         #(#codes)*
     })
 }
@@ -129,7 +132,7 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
 /// `ApiError::args` and its error.
 fn read_back() -> TokenStream {
     quote! {
-        /// Why [`ApiError::args`](crate::ApiError::args) could not read the arguments.
+        /// Why `ApiError::args` (with the `json` feature) could not read the arguments.
         #[derive(Clone, Debug, PartialEq)]
         pub enum ArgsError {
             /// The error is of another code than the arguments'.
@@ -187,7 +190,9 @@ fn rust_type(code: &CodeModel, arg: &Arg) -> TokenStream {
         ArgType::Integer => quote!(i64),
         ArgType::Number => quote!(f64),
         ArgType::Bool => quote!(bool),
-        ArgType::List | ArgType::Enum => unreachable!("checked: list items are scalars"),
+        ArgType::List | ArgType::Enum | ArgType::Code => {
+            unreachable!("checked: list items are scalars")
+        }
     };
     match arg.ty {
         ArgType::List => {
@@ -196,6 +201,14 @@ fn rust_type(code: &CodeModel, arg: &Arg) -> TokenStream {
         }
         ArgType::Enum => {
             let name = format_ident!("{}", enum_name(code, arg));
+            quote!(#name)
+        }
+        ArgType::Code => {
+            let set = arg
+                .set
+                .as_deref()
+                .expect("checked: a code argument names its set");
+            let name = format_ident!("{}", ident::code_set_type(set));
             quote!(#name)
         }
         ty => scalar(ty),
@@ -321,7 +334,7 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
     });
     let public_inits = public.iter().map(|a| {
         let f = field(a);
-        if matches!(a.ty, ArgType::String | ArgType::List) {
+        if matches!(a.ty, ArgType::String | ArgType::List | ArgType::Code) {
             quote!(#f: self.#f.clone(),)
         } else {
             quote!(#f: self.#f,)
@@ -550,6 +563,104 @@ fn arg_enum(code: &CodeModel, arg: &Arg) -> TokenStream {
                 match self {
                     #(#name::#variants => #values,)*
                 }
+            }
+        }
+
+        impl Render for #name {
+            fn render(&self, out: &mut String) {
+                out.push_str(self.as_str());
+            }
+        }
+    }
+}
+
+/// The enum of an inner code set: one variant per listed code, and `Unknown` for any other,
+/// kept as sent.
+fn code_set(set: &CodeSet) -> TokenStream {
+    let name = format_ident!("{}", ident::code_set_type(&set.name));
+    let mut doc = format!("Inner codes `{}`: {}.", set.name, text::plain(&set.title));
+    if let Some(d) = &set.description {
+        doc.push_str(&format!("\n\n{}", text::rustdoc(d)));
+    }
+    doc.push_str("\n\nA code the set does not list is [`Unknown`](Self::Unknown), kept as sent.");
+    let doc = doc_attrs(&doc);
+    let variants: Vec<_> = set
+        .codes
+        .iter()
+        .map(|c| format_ident!("{}", ident::variant_name(&c.code)))
+        .collect();
+    let wires: Vec<&str> = set.codes.iter().map(|c| c.code.as_str()).collect();
+    let messages: Vec<String> = set
+        .codes
+        .iter()
+        .map(|c| text::inline_plain(&c.message))
+        .collect();
+    let docs = set.codes.iter().map(|c| {
+        let mut d = format!("`{}`: {}", c.code, text::rustdoc(&c.message));
+        if let Some(more) = &c.description {
+            d.push_str(&format!("\n\n{}", text::rustdoc(more)));
+        }
+        doc_attrs(&d)
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(
+                #docs
+                #variants,
+            )*
+            /// A code the set does not list, as sent.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The code for `code` as sent: a listed one, or [`Unknown`](Self::Unknown).
+            pub fn parse(code: &str) -> Self {
+                match code {
+                    #(#wires => #name::#variants,)*
+                    other => #name::Unknown(other.to_owned()),
+                }
+            }
+
+            /// The code as sent.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#name::#variants => #wires,)*
+                    #name::Unknown(code) => code,
+                }
+            }
+
+            /// The set's message for this code, as plain text; `None` for an unknown one.
+            pub fn message(&self) -> Option<&'static str> {
+                match self {
+                    #(#name::#variants => Some(#messages),)*
+                    #name::Unknown(_) => None,
+                }
+            }
+        }
+
+        impl core::fmt::Display for #name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// Written as the code's string.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        /// Read from a string; a code the set does not list is kept.
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <String as serde::Deserialize>::deserialize(deserializer)?;
+                Ok(#name::parse(&code))
             }
         }
 

@@ -42,10 +42,13 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
             pub use retry::{RateLimit, RetryAfter};
         }
     });
+    // `args.rs` is laid out by prettyplease, whose line breaks are not always rustfmt's (a
+    // long catalog message in a match arm, say): rustfmt is told to leave it as written.
     let args = super::args::has_args(model).then(|| {
-        quote!(
+        quote! {
+            #[rustfmt::skip]
             pub mod args;
-        )
+        }
     });
     quote! {
         #doc

@@ -77,6 +77,78 @@ pub(super) fn plain_messages(new: &Catalog, out: &mut Vec<Change>) {
     ));
 }
 
+/// Inner code sets: a set or a code added is additive (the enums are `#[non_exhaustive]`
+/// and keep unknown codes); one removed is breaking; titles, descriptions and messages are
+/// documentation.
+pub(super) fn code_sets(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    for set in &old.code_sets {
+        let span = code_span(&set.name);
+        let Some(now) = new.code_sets.iter().find(|s| s.name == set.name) else {
+            out.push(Change::new(
+                Class::Breaking,
+                "code-set-removed",
+                None,
+                format!("inner code set {span} and its enum are gone"),
+            ));
+            continue;
+        };
+        let codes = |s: &errcat_catalog::format::CodeSet| -> BTreeSet<String> {
+            s.codes.iter().map(|c| c.code.clone()).collect()
+        };
+        let (was, is) = (codes(set), codes(now));
+        for gone in was.difference(&is) {
+            out.push(Change::new(
+                Class::Breaking,
+                "inner-code-removed",
+                None,
+                format!("inner code {} is no longer in set {span}", code_span(gone)),
+            ));
+        }
+        for added in is.difference(&was) {
+            out.push(Change::new(
+                Class::Additive,
+                "inner-code-added",
+                None,
+                format!("set {span} lists inner code {}", code_span(added)),
+            ));
+        }
+        let docs = |s: &errcat_catalog::format::CodeSet| {
+            let mut s = s.clone();
+            s.codes.sort_by(|a, b| a.code.cmp(&b.code));
+            s
+        };
+        let (a, b) = (docs(set), docs(now));
+        let shared =
+            |s: &errcat_catalog::format::CodeSet| -> Vec<errcat_catalog::format::InnerCode> {
+                s.codes
+                    .iter()
+                    .filter(|c| was.contains(&c.code) && is.contains(&c.code))
+                    .cloned()
+                    .collect()
+            };
+        if (&a.title, &a.description, shared(&a)) != (&b.title, &b.description, shared(&b)) {
+            out.push(Change::new(
+                Class::Docs,
+                "code-set-docs",
+                None,
+                format!("inner code set {span}: title, description or messages changed"),
+            ));
+        }
+    }
+    for set in new
+        .code_sets
+        .iter()
+        .filter(|s| !old.code_sets.iter().any(|o| o.name == s.name))
+    {
+        out.push(Change::new(
+            Class::Additive,
+            "code-set-added",
+            None,
+            format!("inner code set {} and its enum", code_span(&set.name)),
+        ));
+    }
+}
+
 pub(super) fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     let ids = |c: &Catalog| -> Vec<String> { c.categories.iter().map(|x| x.id.clone()).collect() };
     let (a, b) = (ids(old), ids(new));
@@ -321,6 +393,16 @@ fn args_changes(
     if old.args == new.args {
         return;
     }
+    if old.args.is_empty() {
+        // Nothing compiled against arguments the code did not have.
+        let names: Vec<String> = new.args.iter().map(|a| code_span(&a.name)).collect();
+        push(
+            Class::Additive,
+            "args-added",
+            format!("{w} declares its arguments: {}", names.join(", ")),
+        );
+        return;
+    }
     let find = |args: &'_ [Arg], name: &str| args.iter().position(|a| a.name == name);
     let mut broken = Vec::new();
     let mut added = Vec::new();
@@ -331,8 +413,8 @@ fn args_changes(
             continue;
         };
         let now = &new.args[j];
-        if (arg.ty, arg.items, arg.optional, arg.visibility)
-            != (now.ty, now.items, now.optional, now.visibility)
+        if (arg.ty, arg.items, &arg.set, arg.optional, arg.visibility)
+            != (now.ty, now.items, &now.set, now.optional, now.visibility)
         {
             broken.push(format!(
                 "{} changed type, optionality or visibility",

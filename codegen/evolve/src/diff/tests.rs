@@ -621,3 +621,43 @@ fn docs_an_arguments_description_or_example() {
     });
     assert_eq!(got, [("code-docs".to_owned(), Class::Docs)]);
 }
+
+#[test]
+fn inner_code_sets_added_to_removed_from_and_reworded() {
+    let with_sets = |sets: Value| {
+        let mut v = base();
+        v["code_sets"] = sets;
+        catalog(v)
+    };
+    let set = |codes: &[&str], title: &str| {
+        let codes: Vec<Value> = codes
+            .iter()
+            .map(|c| json!({"code": c, "message": "M"}))
+            .collect();
+        json!({"name": "validation", "title": title, "codes": codes})
+    };
+    let diff = |old: Value, new: Value| kinds(changes(&with_sets(old), &with_sets(new)));
+    assert_eq!(
+        diff(json!([]), json!([set(&["A"], "V")])),
+        [("code-set-added".to_owned(), Class::Additive)]
+    );
+    assert_eq!(
+        diff(json!([set(&["A"], "V")]), json!([])),
+        [("code-set-removed".to_owned(), Class::Breaking)]
+    );
+    assert_eq!(
+        diff(json!([set(&["A"], "V")]), json!([set(&["A", "B"], "V")])),
+        [("inner-code-added".to_owned(), Class::Additive)]
+    );
+    assert_eq!(
+        diff(json!([set(&["A", "B"], "V")]), json!([set(&["A"], "V")])),
+        [("inner-code-removed".to_owned(), Class::Breaking)]
+    );
+    assert_eq!(
+        diff(
+            json!([set(&["A", "B"], "V")]),
+            json!([set(&["B", "A"], "Validation")])
+        ),
+        [("code-set-docs".to_owned(), Class::Docs)]
+    );
+}
