@@ -236,3 +236,44 @@ fn the_datocms_example_response_reads_as_typed_arguments() {
     assert_eq!(field_error.field, "api_key");
     assert_eq!(field_error.code.as_deref(), Some(args.code.as_str()));
 }
+
+#[test]
+fn the_seeds_examples_are_their_arguments() {
+    let catalog = |name: &str| -> serde_json::Value {
+        let path = errcat_tests::root().join(format!("catalog/{name}.json"));
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+    };
+    // Records API: the example's message is the template with the example's values.
+    let records = catalog("records-api");
+    let fk = records["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "FOREIGN_KEY_VIOLATION")
+        .unwrap();
+    let error =
+        records_api_errors::args::ForeignKeyViolation::new("customer_id", "999", "customers");
+    assert_eq!(
+        error.message(),
+        fk["examples"][0]["body"]["error"]["message"]
+            .as_str()
+            .unwrap()
+    );
+    // DreamFactory: the error format's example `context` reads back as the 400's arguments.
+    let dreamfactory = catalog("dreamfactory");
+    let body = &dreamfactory["envelope"]["examples"][0]["body"];
+    assert_eq!(body["error"]["code"], 400, "{body}");
+    let read = dreamfactory_errors::ApiError::from_json(body.to_string().as_bytes()).unwrap();
+    let args: dreamfactory_errors::args::BadRequestExceptionArgs = read.args().unwrap();
+    assert_eq!(args.field.as_deref(), Some("email"));
+    assert_eq!(args.error.as_deref(), Some("Invalid email format"));
+    // A 404 is not a bad request: its status says so.
+    let not_found = dreamfactory_errors::ApiError::from_json(
+        br#"{"error": {"code": 404, "message": "Not Found", "context": {"field": "id"}}}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        not_found.args::<dreamfactory_errors::args::BadRequestExceptionArgs>(),
+        Err(dreamfactory_errors::args::ArgsError::OtherCode { found, .. }) if found == "404"
+    ));
+}

@@ -59,11 +59,12 @@ fn rendered<T: Render>(value: &T) -> String {
 /// Why `ApiError::args` (with the `json` feature) could not read the arguments.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArgsError {
-    /// The error is of another code than the arguments'.
+    /// The error is of another code than the arguments' (for an API that tells errors
+    /// apart by status, its status is not one the code is documented with).
     OtherCode {
         /// The code of the arguments asked for.
         expected: crate::ErrorCode,
-        /// The error's code, as received.
+        /// The error's code (or status), as received.
         found: String,
     },
     /// The error has no `details` object.

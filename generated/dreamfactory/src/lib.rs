@@ -41,3 +41,5 @@ pub use retry::{RateLimit, RetryAfter};
 mod json;
 #[cfg(feature = "json")]
 pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
+#[rustfmt::skip]
+pub mod args;

@@ -16,7 +16,9 @@ pub enum ErrorCode {
     /// HTTP status: `400`.
     BadRequest,
 
-    /// `FOREIGN_KEY_VIOLATION` — Referenced record does not exist
+    /// `FOREIGN_KEY_VIOLATION` — Referenced {$column} '{$value}' does not exist in {$table}
+    ///
+    /// Referenced record does not exist (the error table's words). The message is the example response's, with its three values as arguments: derived from that one example.
     ///
     /// HTTP status: `400`.
     ForeignKeyViolation,
@@ -115,7 +117,12 @@ impl ErrorCode {
     /// The long description of this code as markdown: the catalog's `description`, else
     /// its `when`, else the message.
     pub const fn description(self) -> &'static str {
-        self.message()
+        let description = error_code_tables::DESCRIPTIONS[self as usize];
+        if description.is_empty() {
+            self.message()
+        } else {
+            description
+        }
     }
 
     /// Whether the API documents that retrying the same request can succeed.
@@ -355,7 +362,7 @@ mod error_code_tables {
 
     pub(super) static MESSAGES: [&str; 9] = [
         "Invalid request body or parameters",
-        "Referenced record does not exist",
+        "Referenced {$column} '{$value}' does not exist in {$table}",
         "Missing, invalid, or expired API key",
         "API key doesn't have permission for this operation",
         "Entity or record not found",
@@ -363,6 +370,20 @@ mod error_code_tables {
         "Duplicate value for a unique column",
         "Request data fails constraint validation (includes details)",
         "Unexpected server error",
+    ];
+
+    /// Each code's description, or `""` where it is the code's message.
+    pub(super) static DESCRIPTIONS: [&str; 9] = [
+        "",
+        "Referenced record does not exist (the error table's words). The message is the example \
+        response's, with its three values as arguments: derived from that one example.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
 
     pub(super) static NAMES: [&str; 9] = [

@@ -30,7 +30,7 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
         .iter()
         .filter(|c| !c.entry().args.is_empty())
         .map(|c| code_items(c, place.is_some()));
-    let read_back = (place.is_some() && !model.by_status()).then(read_back);
+    let read_back = place.is_some().then(|| read_back(model.by_status()));
     let sets = model.catalog.code_sets.iter().map(code_set);
     let logs_some = model
         .codes
@@ -129,17 +129,38 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
     })
 }
 
-/// `ApiError::args` and its error.
-fn read_back() -> TokenStream {
+/// `ApiError::args` and its error. Where errors are told apart by status (`by_status`), the
+/// error's status must be one its code is documented with.
+fn read_back(by_status: bool) -> TokenStream {
+    let check = if by_status {
+        quote! {
+            if !self.classes().contains(&A::CODE) {
+                return Err(ArgsError::OtherCode {
+                    expected: A::CODE,
+                    found: self.status().map(|s| s.to_string()).unwrap_or_default(),
+                });
+            }
+        }
+    } else {
+        quote! {
+            if self.code().known() != Some(A::CODE) {
+                return Err(ArgsError::OtherCode {
+                    expected: A::CODE,
+                    found: self.code().as_str().to_owned(),
+                });
+            }
+        }
+    };
     quote! {
         /// Why `ApiError::args` (with the `json` feature) could not read the arguments.
         #[derive(Clone, Debug, PartialEq)]
         pub enum ArgsError {
-            /// The error is of another code than the arguments'.
+            /// The error is of another code than the arguments' (for an API that tells errors
+            /// apart by status, its status is not one the code is documented with).
             OtherCode {
                 /// The code of the arguments asked for.
                 expected: crate::ErrorCode,
-                /// The error's code, as received.
+                /// The error's code (or status), as received.
                 found: String,
             },
             /// The error has no `details` object.
@@ -170,12 +191,7 @@ fn read_back() -> TokenStream {
             /// `ApiError::args::<args::XArgs>()`): an error of another code, one without
             /// details, or details that do not hold `A` is an [`ArgsError`].
             pub fn args<A: Args + serde::de::DeserializeOwned>(&self) -> Result<A, ArgsError> {
-                if self.code().known() != Some(A::CODE) {
-                    return Err(ArgsError::OtherCode {
-                        expected: A::CODE,
-                        found: self.code().as_str().to_owned(),
-                    });
-                }
+                #check
                 let details = self.details().ok_or(ArgsError::NoDetails)?;
                 serde_json::from_value(details.clone()).map_err(|e| ArgsError::Mismatch(e.to_string()))
             }
@@ -398,6 +414,16 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
     } else {
         api
     };
+    // With nothing required, `new()` is the default.
+    let default = required.is_empty().then(|| {
+        quote! {
+            impl Default for #server {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
     // Clippy's limit is seven parameters; past it, a constructor mirrors its catalog entry.
     let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
 
@@ -450,6 +476,8 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
                 #log_body
             }
         }
+
+        #default
 
         impl core::fmt::Debug for #server {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
