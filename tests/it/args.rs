@@ -125,6 +125,63 @@ fn an_inner_code_is_typed_and_an_unknown_one_is_kept() {
     assert_eq!(ValidationCode::parse("VALIDATION_UNIQUENESS").message(), Some("The value is already taken"));
 }
 
+/// A subscriber that keeps each event's level and fields, as text.
+struct Recorder(std::sync::Mutex<Vec<(tracing::Level, Vec<(String, String)>)>>);
+
+struct Fields(Vec<(String, String)>);
+
+impl tracing::field::Visit for Fields {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.push((field.name().to_owned(), format!("{value:?}")));
+    }
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        self.0.push((field.name().to_owned(), value.to_owned()));
+    }
+}
+
+impl tracing::Subscriber for Recorder {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = Fields(Vec::new());
+        event.record(&mut fields);
+        self.0.lock().unwrap().push((*event.metadata().level(), fields.0));
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[test]
+fn trace_logs_the_internal_arguments_and_never_a_secret() {
+    let recorder = std::sync::Arc::new(Recorder(std::sync::Mutex::new(Vec::new())));
+    let error = ForeignKeyViolation::new(
+        "customer_id", "999", "customers", "SELECT 1", "s3cr3t", ForeignKeyViolationReason::Deleted,
+    )
+    .with_ids(vec![1, 2]);
+    tracing::subscriber::with_default(recorder.clone(), || error.trace());
+    let events = recorder.0.lock().unwrap();
+    let (level, fields) = &events[0];
+    assert_eq!(*level, tracing::Level::WARN);
+    let get = |name: &str| fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    assert_eq!(get("code"), Some("FOREIGN_KEY_VIOLATION"));
+    assert_eq!(get("query"), Some("SELECT 1"));
+    assert_eq!(get("ids"), Some("1, 2"));
+    assert_eq!(get("reason"), Some("deleted"));
+    assert_eq!(get("retry_after"), None, "an unset optional argument is left out");
+    assert_eq!(get("token"), None);
+    assert!(fields.iter().all(|(_, v)| !v.contains("s3cr3t")), "{fields:?}");
+    assert_eq!(
+        get("message"),
+        Some("Referenced customer_id '999' does not exist in customers {sic}")
+    );
+}
+
 #[test]
 fn lists_and_numbers_render_in_the_message() {
     let quota = Quota::new(3, 2, vec!["a".to_owned(), "b".to_owned()], true, "k");
@@ -156,8 +213,8 @@ fn a_server_raises_and_a_client_reads_typed_arguments() {
     fs::write(
         root.join("app/Cargo.toml"),
         "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nargs-errors = { path = \"../generated/args\", features = [\"json\"] }\n\
-         serde_json = \"1\"\n",
+         [dependencies]\nargs-errors = { path = \"../generated/args\", features = [\"json\", \"tracing\"] }\n\
+         serde_json = \"1\"\ntracing = { version = \"0.1\", default-features = false, features = [\"std\"] }\n",
     )
     .unwrap();
     fs::write(root.join("app/src/lib.rs"), "").unwrap();

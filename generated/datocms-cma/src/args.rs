@@ -271,6 +271,16 @@ impl InvalidField {
         }
         out
     }
+
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field; a secret one never.
+    #[cfg(feature = "tracing")]
+    pub fn trace(&self) {
+        tracing::event!(
+            tracing::Level::WARN, code = Self::CODE.as_str(), field = self.field
+            .as_str(), code = rendered(& self.code), record_type = self.record_type
+            .as_deref(), "{}", self.message()
+        );
+    }
 }
 
 impl core::fmt::Debug for InvalidField {

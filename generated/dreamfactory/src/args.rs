@@ -196,6 +196,15 @@ impl BadRequestException {
         }
         out
     }
+
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field; a secret one never.
+    #[cfg(feature = "tracing")]
+    pub fn trace(&self) {
+        tracing::event!(
+            tracing::Level::WARN, code = Self::CODE.as_str(), field = self.field
+            .as_deref(), error = self.error.as_deref(), "{}", self.message()
+        );
+    }
 }
 
 impl Default for BadRequestException {

@@ -135,6 +135,16 @@ impl ForeignKeyViolation {
             ("table", rendered(& self.table))
         ]
     }
+
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field; a secret one never.
+    #[cfg(feature = "tracing")]
+    pub fn trace(&self) {
+        tracing::event!(
+            tracing::Level::WARN, code = Self::CODE.as_str(), column = self.column
+            .as_str(), value = self.value.as_str(), table = self.table.as_str(), "{}",
+            self.message()
+        );
+    }
 }
 
 impl core::fmt::Debug for ForeignKeyViolation {

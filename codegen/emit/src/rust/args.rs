@@ -414,6 +414,48 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
     } else {
         api
     };
+    // A server error at or above 500 is the server's fault: an ERROR event; else a WARN.
+    let level = if entry.status.is_some_and(|s| s >= 500) {
+        quote!(ERROR)
+    } else {
+        quote!(WARN)
+    };
+    let trace_fields = logged.iter().map(|a| {
+        let f = field(a);
+        let value = match (a.ty, a.optional) {
+            (ArgType::String, false) => quote!(self.#f.as_str()),
+            (ArgType::String, true) => quote!(self.#f.as_deref()),
+            (ArgType::Integer | ArgType::Number | ArgType::Bool, _) => quote!(self.#f),
+            (ArgType::Enum | ArgType::Code | ArgType::List, false) => quote!(rendered(&self.#f)),
+            (ArgType::Enum | ArgType::Code | ArgType::List, true) => {
+                quote!(self.#f.as_ref().map(rendered))
+            }
+        };
+        quote!(#f = #value,)
+    });
+    let trace_doc = doc_attrs(&format!(
+        "Logs this error with `tracing` (the `tracing` feature): {} event with the code, the \
+         rendered message, and each public and internal argument that is set as a field; a \
+         secret one never.",
+        if entry.status.is_some_and(|s| s >= 500) {
+            "an `ERROR`"
+        } else {
+            "a `WARN`"
+        }
+    ));
+    let trace = quote! {
+        #trace_doc
+        #[cfg(feature = "tracing")]
+        pub fn trace(&self) {
+            tracing::event!(
+                tracing::Level::#level,
+                code = Self::CODE.as_str(),
+                #(#trace_fields)*
+                "{}",
+                self.message()
+            );
+        }
+    };
     // With nothing required, `new()` is the default.
     let default = required.is_empty().then(|| {
         quote! {
@@ -475,6 +517,8 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
             pub fn log_fields(&self) -> Vec<(&'static str, String)> {
                 #log_body
             }
+
+            #trace
         }
 
         #default

@@ -107,25 +107,35 @@ fn features_toml(has_body: bool, xml: bool, http: bool, args: bool) -> String {
     };
     // The arguments' structs derive their (de)serialization.
     let serde_derive = if args { ", \"derive\"" } else { "" };
+    // Only a crate with arguments has errors to log (`args::X::trace`).
+    let (tracing_about, tracing_feature, tracing_dep) = if args {
+        (
+            " `tracing`: `trace()` logs a server's error with its public and internal arguments.",
+            "tracing = [\"dep:tracing\"]\n",
+            "tracing = { version = \"0.1.40\", optional = true, default-features = false, features = [\"std\"] }\n",
+        )
+    } else {
+        ("", "", "")
+    };
     format!(
         "\
 # No dependency by default. `serde`: codes (de)serialize as their wire string. {http_about} \
 `json`: `ApiError` read from and written to the API's error body. {about} `miette`: \
 `Diagnostic` for `ApiError`. `schemars`: `JsonSchema` for `ErrorCode` (and the error body, where \
-documented).
+documented).{tracing_about}
 [features]
 default = []
 serde = [\"dep:serde\"]
 {http_feature}json = [\"serde\", \"dep:serde_json\"]
 {body_features}miette = [\"json\", \"dep:miette\"]
 schemars = [\"json\", \"dep:schemars\"]
-
+{tracing_feature}
 [dependencies]
 {http_dep}serde = {{ version = \"1.0.200\", optional = true, default-features = false, features = [\"std\"{serde_derive}] }}
 serde_json = {{ version = \"1.0.100\", optional = true }}
 {body_deps}miette = {{ version = \"7.6\", optional = true, default-features = false }}
 schemars = {{ version = \"1.2\", optional = true, default-features = false, features = [\"std\"] }}
-"
+{tracing_dep}"
     )
 }
 
