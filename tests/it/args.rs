@@ -183,6 +183,41 @@ fn trace_logs_the_internal_arguments_and_never_a_secret() {
 }
 
 #[test]
+fn problem_documents_carry_arguments_as_extension_members() {
+    use args_problem_errors::args::{OutOfCredit, OutOfCreditArgs};
+    let error = OutOfCredit::new(30, vec!["/account/12345".to_owned()], "ledger says so");
+    let api = args_problem_errors::ApiError::from(error);
+    let body: serde_json::Value = serde_json::from_slice(&api.to_json()).unwrap();
+    // RFC 9457's own example, as this crate writes it: the arguments beside the members.
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "type": "https://example.com/problems/out-of-credit",
+            "title": "You do not have enough credit",
+            "status": 403,
+            "detail": "You do not have enough credit",
+            "code": "out-of-credit",
+            "balance": 30,
+            "accounts": ["/account/12345"]
+        })
+    );
+    let read = args_problem_errors::ApiError::from_json(&api.to_json()).unwrap();
+    assert_eq!(
+        read.details(),
+        Some(&serde_json::json!({"balance": 30, "accounts": ["/account/12345"]}))
+    );
+    let args: OutOfCreditArgs = read.args().unwrap();
+    assert_eq!(args.balance, 30);
+    assert_eq!(args.accounts, ["/account/12345"]);
+    // A problem without extension members has no details.
+    let bare = args_problem_errors::ApiError::from_json(
+        br#"{"type": "https://example.com/problems/out-of-credit", "status": 403, "code": "out-of-credit"}"#,
+    )
+    .unwrap();
+    assert_eq!(bare.details(), None);
+}
+
+#[test]
 fn lists_and_numbers_render_in_the_message() {
     let quota = Quota::new(3, 2, vec!["a".to_owned(), "b".to_owned()], true, "k");
     assert_eq!(quota.message(), "Over quota: 3 of 2 (a, b)");
@@ -196,11 +231,13 @@ fn lists_and_numbers_render_in_the_message() {
 fn a_server_raises_and_a_client_reads_typed_arguments() {
     let project = errcat_tests::scratch_workspace();
     let root = project.path();
-    fs::copy(
-        errcat_tests::root().join("tests/corpus/accept/args.json"),
-        root.join("catalog/args.json"),
-    )
-    .unwrap();
+    for name in ["args.json", "args-problem.json"] {
+        fs::copy(
+            errcat_tests::root().join("tests/corpus/accept").join(name),
+            root.join("catalog").join(name),
+        )
+        .unwrap();
+    }
     let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
     assert_eq!(code, 0, "{err}");
     fs::write(
@@ -214,6 +251,7 @@ fn a_server_raises_and_a_client_reads_typed_arguments() {
         root.join("app/Cargo.toml"),
         "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [dependencies]\nargs-errors = { path = \"../generated/args\", features = [\"json\", \"tracing\"] }\n\
+         args-problem-errors = { path = \"../generated/args-problem\", features = [\"json\"] }\n\
          serde_json = \"1\"\ntracing = { version = \"0.1\", default-features = false, features = [\"std\"] }\n",
     )
     .unwrap();

@@ -115,6 +115,8 @@ pub(crate) mod layout {
     pub(crate) const PARAM: Option<&str> = Some("/source/parameter");
     /// The details.
     pub(crate) const DETAILS: Option<&str> = Some("/meta");
+    /// With `DETAILS` `""`: the error's members that other parts name.
+    pub(crate) const PLACED: &[&str] = &[];
     /// The identifier of the occurrence.
     pub(crate) const ID: Option<&str> = Some("/id");
     /// The request id, in the body.

@@ -124,6 +124,9 @@ pub(crate) mod layout {
     /// Where field errors sit in the details.
     pub(crate) const FIELD_ERRORS: Option<crate::json::FieldErrorsAt> = None;
 
+    /// With `DETAILS` `""`: the error's members that other parts name; the rest are details.
+    pub(crate) const PLACED: &[&str] = &["Error"];
+
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/xml";
 

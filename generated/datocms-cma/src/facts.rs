@@ -136,6 +136,9 @@ pub(crate) mod layout {
     pub(crate) const FIELD_ERRORS: Option<crate::json::FieldErrorsAt> =
         Some(("", true, "/field", None, Some("/code")));
 
+    /// With `DETAILS` `""`: the error's members that other parts name; the rest are details.
+    pub(crate) const PLACED: &[&str] = &["attributes", "id", "type"];
+
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
 

@@ -157,6 +157,9 @@ pub(crate) mod layout {
     pub(crate) const FIELD_ERRORS: Option<crate::json::FieldErrorsAt> =
         Some(("", true, "/field", Some("/error"), None));
 
+    /// With `DETAILS` `""`: the error's members that other parts name; the rest are details.
+    pub(crate) const PLACED: &[&str] = &["error"];
+
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
 

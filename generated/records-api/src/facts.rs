@@ -135,6 +135,9 @@ pub(crate) mod layout {
     pub(crate) const FIELD_ERRORS: Option<crate::json::FieldErrorsAt> =
         Some(("", false, "/field", Some("/message"), None));
 
+    /// With `DETAILS` `""`: the error's members that other parts name; the rest are details.
+    pub(crate) const PLACED: &[&str] = &["error"];
+
     /// The media type of the error body.
     pub(crate) const CONTENT_TYPE: &str = "application/json";
 

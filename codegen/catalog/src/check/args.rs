@@ -12,6 +12,14 @@ use crate::ident;
 /// Checks every code's arguments, and the message of each code that has some.
 pub(super) fn check(catalog: &Catalog, out: &mut Diagnostics) {
     let place = catalog.args_place();
+    // Where the arguments are the error's own members, those other parts name are taken.
+    let taken: Vec<String> = match (
+        &place,
+        catalog.envelope.as_ref().and_then(|e| e.layout.as_ref()),
+    ) {
+        (Some(p), Some(layout)) if p.is_empty() => layout.placed_members(),
+        _ => Vec::new(),
+    };
     rust_names(catalog, out);
     for (i, code) in catalog.codes.iter().enumerate() {
         if code.args.is_empty() {
@@ -91,6 +99,18 @@ pub(super) fn check(catalog: &Catalog, out: &mut Diagnostics) {
             }
         }
         for (j, arg) in code.args.iter().enumerate() {
+            if arg.visibility.is_public() && taken.contains(&arg.name) {
+                out.push(
+                    Diagnostic::at(
+                        format!("{at}/args/{j}/name"),
+                        format!(
+                            "argument `{}` would be the error's member `{}`, which the layout already gives another part",
+                            arg.name, arg.name
+                        ),
+                    )
+                    .hint("arguments travel as the error's own members here (RFC 9457 extension members): rename the argument"),
+                );
+            }
             let unplaced = arg.visibility.is_public()
                 && place.is_none()
                 && !placed.contains(&arg.name.as_str());

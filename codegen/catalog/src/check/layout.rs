@@ -46,6 +46,15 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
             .hint("point at the array inside the body, e.g. `/data`"),
         );
     }
+    if xml && layout.details.as_deref() == Some("") {
+        out.push(
+            Diagnostic::at(
+                "/envelope/layout/details",
+                "details as the error's own members (`\"\"`) are for JSON bodies",
+            )
+            .hint("point at the element that holds the details"),
+        );
+    }
     for key in layout.constants.keys() {
         if let Some(problem) = pointer_problem(key).or(key.is_empty().then_some("it is empty")) {
             out.push(
@@ -354,6 +363,8 @@ fn overlaps(layout: &Layout) -> Diagnostics {
         .filter(|(name, _)| !name.starts_with("field_errors") && name != "errors")
         .filter(|(name, _)| layout.errors.is_none() || name != "request_id")
         .filter(|(name, _)| !name.starts_with("code/") || name == "code/0")
+        // Details that are the error's own members are written beside the parts, never over.
+        .filter(|(name, p)| !(name == "details" && p.is_empty()))
         .collect();
     item.extend(layout.constants.keys().map(|k| {
         (

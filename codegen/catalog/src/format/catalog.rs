@@ -221,7 +221,9 @@ pub struct Layout {
     /// The request parameter the error is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
-    /// Further details, kept as JSON.
+    /// Further details, kept as JSON. `""` (the error itself) makes them the error's own
+    /// members, as RFC 9457 extension members are: written beside the other parts (never over
+    /// one), and read as every member no other part names. The `problem+json` preset has it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// Per-field errors inside the details.
@@ -382,7 +384,34 @@ impl Layout {
             fill(&mut out.title, "/title");
             fill(&mut out.doc_url, "/type");
             fill(&mut out.request_id, "/instance");
+            // RFC 9457: what else an occurrence carries is extension members.
+            fill(&mut out.details, "");
         }
+        out
+    }
+
+    /// With `details: ""`: the members of an error that other parts (or constants) name, by
+    /// the first step of their pointers. Every other member is a detail.
+    pub fn placed_members(&self) -> Vec<String> {
+        let layout = self.resolved();
+        let mut out: Vec<String> = layout
+            .pointers()
+            .into_iter()
+            .filter(|(name, p)| {
+                !p.is_empty()
+                    && name != "errors"
+                    && !name.starts_with("field_errors")
+                    && !(name == "request_id" && layout.errors.is_some())
+            })
+            .map(|(_, p)| p.to_owned())
+            .chain(layout.constants.keys().cloned())
+            .filter_map(|p| {
+                let first = p.strip_prefix('/')?.split('/').next()?;
+                Some(first.replace("~1", "/").replace("~0", "~"))
+            })
+            .collect();
+        out.sort();
+        out.dedup();
         out
     }
 

@@ -287,6 +287,17 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
                 ),
             ],
         );
+        let placed: Vec<String> = l
+            .placed_members()
+            .iter()
+            .map(|m| Literal::string(m).to_string())
+            .collect();
+        consts.push((
+            "With `DETAILS` `\"\"`: the error's members that other parts name; the rest are details.",
+            "PLACED",
+            "&[&str]",
+            format!("&[{}]", placed.join(", ")),
+        ));
         consts.push((
             "The media type of the error body.",
             "CONTENT_TYPE",

@@ -42,6 +42,8 @@ pub(crate) mod layout {
     pub(crate) const CATEGORY: Option<&str> = None;
     pub(crate) const PARAM: Option<&str> = None;
     pub(crate) const DETAILS: Option<&str> = None;
+    /// With `DETAILS` `""`: the error's members that other parts name.
+    pub(crate) const PLACED: &[&str] = &[];
     pub(crate) const ID: Option<&str> = None;
     pub(crate) const REQUEST_ID: Option<&str> = Some("/Error/RequestId");
     pub(crate) const REQUEST_ID_HEADER: Option<&str> = Some("x-amz-request-id");

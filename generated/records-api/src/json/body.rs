@@ -151,8 +151,19 @@ impl ApiError {
         if let (Some(p), Some(title)) = (layout::TITLE, self.title()) {
             put(&mut item, p, Value::from(title));
         }
-        if let (Some(p), Some(details)) = (layout::DETAILS, &self.details) {
-            put(&mut item, p, details.clone());
+        match (layout::DETAILS, &self.details) {
+            // The error's own members (RFC 9457 extension members): beside the parts, never
+            // over one; details that are not an object are the member `details`.
+            (Some(""), Some(Value::Object(members))) => {
+                if let Value::Object(map) = &mut item {
+                    for (name, value) in members {
+                        map.entry(name.clone()).or_insert_with(|| value.clone());
+                    }
+                }
+            }
+            (Some(""), Some(other)) => put(&mut item, "/details", other.clone()),
+            (Some(p), Some(details)) => put(&mut item, p, details.clone()),
+            _ => {}
         }
         item
     }
@@ -267,10 +278,23 @@ fn read_item(item: &Value, code_in_header: bool) -> Result<ApiError, ParseErrorK
     error.category = part(layout::CATEGORY);
     error.param = part(layout::PARAM);
     error.id = part(layout::ID);
-    error.details = layout::DETAILS
-        .and_then(|p| item.pointer(p))
-        .filter(|v| !v.is_null())
-        .cloned();
+    error.details = match layout::DETAILS {
+        // The members no other part names, if any.
+        Some("") => {
+            let members: Map<String, Value> = item
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(name, _)| !layout::PLACED.contains(&name.as_str()))
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect();
+            (!members.is_empty()).then_some(Value::Object(members))
+        }
+        p => p
+            .and_then(|p| item.pointer(p))
+            .filter(|v| !v.is_null())
+            .cloned(),
+    };
     Ok(error)
 }
 
