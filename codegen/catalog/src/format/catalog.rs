@@ -398,10 +398,10 @@ impl Layout {
             .pointers()
             .into_iter()
             .filter(|(name, p)| {
-                !p.is_empty()
-                    && name != "errors"
-                    && !name.starts_with("field_errors")
-                    && !(name == "request_id" && layout.errors.is_some())
+                // The list and the request id beside it are outside the error; the field
+                // errors and the details themselves are details.
+                let outside = name == "errors" || (name == "request_id" && layout.errors.is_some());
+                !(p.is_empty() || outside || name.starts_with("field_errors"))
             })
             .map(|(_, p)| p.to_owned())
             .chain(layout.constants.keys().cloned())
