@@ -372,3 +372,25 @@ fn the_seeds_examples_are_their_arguments() {
         Err(dreamfactory_errors::args::ArgsError::OtherCode { found, .. }) if found == "404"
     ));
 }
+
+#[test]
+fn explain_lists_a_codes_arguments() {
+    let mut generator = errcat_codegen::Generator::new();
+    generator.root(errcat_tests::root());
+    let entries = generator
+        .explain("INVALID_FIELD")
+        .unwrap_or_else(|r| panic!("{r}"));
+    let entry = &entries[0];
+    assert!(
+        entry.contains("Arguments:\n  - field (string, public): The field the error is about.",),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("\n  - code (code of set validation, public): "),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("\n  - record_type (string, optional, public): "),
+        "{entry}"
+    );
+}

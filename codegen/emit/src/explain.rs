@@ -1,6 +1,7 @@
 //! One code's entry as text for a terminal, for `explain CODE` (as `rustc --explain` does):
 //! what the engineer who found the code in a log needs, from the catalog.
 
+use errcat_catalog::format::ArgType;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text::{escape_bidi, inline_plain, inline_terminal, list_marker};
 
@@ -69,6 +70,31 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
                 line(&format!("{title}:"));
             }
             line(&terminal(&shown(text.trim_end())));
+        }
+    }
+    // What each error carries: name, type, and who may see it.
+    if !code.entry().args.is_empty() {
+        line("");
+        line("Arguments:");
+        for arg in &code.entry().args {
+            let ty = match (arg.ty, arg.items, &arg.set) {
+                (ArgType::List, Some(items), _) => format!("list of {}", items.name()),
+                (ArgType::Enum, _, _) => format!("one of {}", arg.values.join(", ")),
+                (ArgType::Code, _, Some(set)) => format!("code of set {set}"),
+                (ty, _, _) => ty.name().to_owned(),
+            };
+            let optional = if arg.optional { ", optional" } else { "" };
+            let what = arg
+                .description
+                .as_deref()
+                .map(|d| format!(": {}", inline_plain(&shown(d))))
+                .unwrap_or_default();
+            line(&format!(
+                "  - {} ({}{optional}, {}){what}",
+                shown(&arg.name),
+                shown(&ty),
+                arg.visibility.name()
+            ));
         }
     }
     for (title, items) in [
