@@ -75,6 +75,8 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
         envelope: None,
         categories,
         code_sets: Vec::new(),
+        operations: Vec::new(),
+        internal_error: None,
         codes,
         notes: Vec::new(),
         package: None,

@@ -218,6 +218,36 @@ fn problem_documents_carry_arguments_as_extension_members() {
 }
 
 #[test]
+fn an_operation_answers_its_errors_and_hides_an_unexpected_one() {
+    use args_errors::operations::{CreateOrderError, GetQuotaError};
+    assert_eq!(
+        CreateOrderError::CODES,
+        [ErrorCode::InvalidField, ErrorCode::ForeignKeyViolation, ErrorCode::NotFound, ErrorCode::Internal]
+    );
+    assert_eq!(GetQuotaError::CODES, [ErrorCode::Quota, ErrorCode::Internal]);
+    // A code's server error converts into the operation's error with `?` or `into`.
+    let listed: CreateOrderError = ForeignKeyViolation::new(
+        "customer_id", "999", "customers", "q", "t", ForeignKeyViolationReason::Missing,
+    )
+    .into();
+    assert_eq!(listed.code(), ErrorCode::ForeignKeyViolation);
+    let api = ApiError::from(listed);
+    assert_eq!(api.status(), Some(400));
+    assert_eq!(api.args::<ForeignKeyViolationArgs>().unwrap().table, "customers");
+    assert_eq!(ApiError::from(CreateOrderError::NotFound).status(), Some(404));
+    // Anything else is the internal error, and nothing of the cause reaches the body.
+    let cause = std::io::Error::other("disk full at /var/lib/orders");
+    let unexpected = CreateOrderError::unexpected(cause);
+    assert_eq!(unexpected.code(), ErrorCode::Internal);
+    let api = ApiError::from(unexpected);
+    let body = String::from_utf8(api.to_json()).unwrap();
+    assert_eq!(body, r#"{"error":{"code":"INTERNAL","message":"Something went wrong"}}"#);
+    // As an axum response: the documented status and the same body.
+    let response = axum_core::response::IntoResponse::into_response(CreateOrderError::unexpected(()));
+    assert_eq!(response.status().as_u16(), 500);
+}
+
+#[test]
 fn lists_and_numbers_render_in_the_message() {
     let quota = Quota::new(3, 2, vec!["a".to_owned(), "b".to_owned()], true, "k");
     assert_eq!(quota.message(), "Over quota: 3 of 2 (a, b)");
@@ -240,6 +270,20 @@ fn a_server_raises_and_a_client_reads_typed_arguments() {
     }
     let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
     assert_eq!(code, 0, "{err}");
+    // Each operation is a response of its own in `openapi.json`, naming its codes.
+    let openapi: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root.join("generated/args/openapi.json")).unwrap(),
+    )
+    .unwrap();
+    let responses = &openapi["components"]["responses"];
+    assert_eq!(
+        responses["CreateOrderError"]["description"],
+        "The errors of operation `create_order`: `INVALID_FIELD`, `FOREIGN_KEY_VIOLATION`, `NOT_FOUND`, `INTERNAL`."
+    );
+    assert_eq!(
+        responses["GetQuotaError"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ErrorBody"
+    );
     fs::write(
         root.join("Cargo.toml"),
         "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\", \"app\"]\nexclude = [\"generated/docs\"]\n",
@@ -250,7 +294,8 @@ fn a_server_raises_and_a_client_reads_typed_arguments() {
     fs::write(
         root.join("app/Cargo.toml"),
         "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nargs-errors = { path = \"../generated/args\", features = [\"json\", \"tracing\"] }\n\
+         [dependencies]\nargs-errors = { path = \"../generated/args\", features = [\"json\", \"tracing\", \"axum\"] }\n\
+         axum-core = { version = \"0.5\", default-features = false }\n\
          args-problem-errors = { path = \"../generated/args-problem\", features = [\"json\"] }\n\
          serde_json = \"1\"\ntracing = { version = \"0.1\", default-features = false, features = [\"std\"] }\n",
     )
@@ -289,6 +334,34 @@ fn the_page_lists_each_codes_arguments() {
     );
     assert!(
         page.contains("| `token` | string | yes | secret |  |\n"),
+        "{page}"
+    );
+    // A code argument links to its set's section, which lists the set's codes.
+    assert!(
+        page.contains(
+            "| `code` | code of [`validation`](#inner-codes-validation) | yes | public | \
+             Example: `\"VALIDATION_UNIQUENESS\"`. |\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "## Inner codes: Validation codes\n\n<a id=\"inner-codes-validation\"></a>\n\n\
+             Why a field was *refused*.\n\nIn Rust: `args_errors::args::ValidationCode`, which keeps \
+             a code it does not list.\n\n| Code | Message |\n|---|---|\n\
+             | `VALIDATION_UNIQUENESS` | The value is already `taken` |\n\
+             | `VALIDATION_REQUIRED` | The value is missing Send it. |\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "## Operations\n\nThe codes each operation can return. Any other failure is answered as \
+             `INTERNAL`, with nothing of its cause. In Rust: one enum per operation in \
+             `args_errors::operations`.\n\n| Operation | Codes | Description |\n|---|---|---|\n\
+             | `create_order` | `INVALID_FIELD`, `FOREIGN_KEY_VIOLATION`, `NOT_FOUND` | Creates an *order*. |\n\
+             | `get_quota` | `QUOTA` |  |\n"
+        ),
         "{page}"
     );
 }

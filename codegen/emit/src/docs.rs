@@ -351,14 +351,14 @@ fn overview(
         parts,
         quick_reference,
         codes,
-        // Each inner code set is a section of its own, before the page's notes.
-        notes: c
-            .code_sets
-            .iter()
-            .map(|s| NoteView {
+        // The operations, then each inner code set, are sections of their own, before the
+        // page's notes.
+        notes: args::operations(model, |d| prose(model, d, 2))
+            .into_iter()
+            .chain(c.code_sets.iter().map(|s| NoteView {
                 title: format!("Inner codes: {}", text::plain(&s.title)),
                 body: args::code_set(model, s, |d| prose(model, d, 2)),
-            })
+            }))
             .chain(c.notes.iter().map(|n| NoteView {
                 title: text::plain(&n.title),
                 body: prose(model, n.body.trim_end(), 2),

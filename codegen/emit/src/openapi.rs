@@ -174,51 +174,46 @@ pub fn openapi_json(model: &Model, cx: &Context) -> String {
     let mut responses = None;
     if let Some(layout) = model.layout() {
         schemas.error_body = Some(body_schema(model, &layout).0);
-        let mut examples = Map::new();
-        let envelope = model.catalog.envelope.as_ref();
-        let documented = envelope.into_iter().flat_map(|e| &e.examples);
-        for (i, example) in documented.enumerate() {
-            examples.insert(format!("envelope-{}", i + 1), example_object(example));
-        }
-        for c in &model.codes {
-            let many = c.entry().examples.len() > 1;
-            for (i, example) in c.entry().examples.iter().enumerate() {
-                let key = if many {
-                    format!("{}-{}", c.wire, i + 1)
-                } else {
-                    c.wire.clone()
-                };
-                examples.insert(key, example_object(example));
-            }
-        }
-        let mut media = Map::new();
-        media.insert(
-            "schema".to_owned(),
-            json!({ "$ref": "#/components/schemas/ErrorBody" }),
+        let mut all = Map::new();
+        all.insert(
+            "Error".to_owned(),
+            response(
+                model,
+                &layout,
+                true,
+                &|_| true,
+                &format!(
+                    "An error of the {}, in its documented body.",
+                    model.catalog.title
+                ),
+            ),
         );
-        if !examples.is_empty() {
-            media.insert("examples".to_owned(), Value::Object(examples));
+        // Each operation: the same body, with the examples of the codes it can return.
+        let internal = model.catalog.internal_error.as_ref().map(|c| c.wire());
+        for op in &model.catalog.operations {
+            let codes: Vec<String> = op
+                .codes
+                .iter()
+                .map(|c| c.wire())
+                .chain(internal.clone())
+                .collect();
+            let listed: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+            all.insert(
+                format!("{}Error", errcat_catalog::ident::variant_name(&op.name)),
+                response(
+                    model,
+                    &layout,
+                    false,
+                    &|c| codes.contains(&c.wire),
+                    &format!(
+                        "The errors of operation `{}`: {}.",
+                        op.name,
+                        listed.join(", ")
+                    ),
+                ),
+            );
         }
-        let mut response = Map::new();
-        response.insert(
-            "description".to_owned(),
-            format!(
-                "An error of the {}, in its documented body.",
-                model.catalog.title
-            )
-            .into(),
-        );
-        if let Some(name) = &layout.request_id_header {
-            let header = json!({
-                "description": "The id of the request.",
-                "schema": { "type": "string" }
-            });
-            response.insert("headers".to_owned(), json!({ name.as_str(): header }));
-        }
-        let mut content = Map::new();
-        content.insert(content_type(&layout).to_owned(), Value::Object(media));
-        response.insert("content".to_owned(), Value::Object(content));
-        responses = Some(json!({ "Error": response }));
+        responses = Some(Value::Object(all));
     }
     let doc = Document {
         openapi: "3.1.0",
@@ -232,6 +227,59 @@ pub fn openapi_json(model: &Model, cx: &Context) -> String {
     let mut out = serde_json::to_string_pretty(&doc).expect(errcat_catalog::diag::OWN_JSON);
     out.push('\n');
     out
+}
+
+/// A response in the documented body: its description, the request id header, and the
+/// examples of the codes `codes` keeps (with the envelope's own, where `envelope`).
+fn response(
+    model: &Model,
+    layout: &Layout,
+    envelope_examples: bool,
+    codes: &dyn Fn(&errcat_catalog::model::CodeModel) -> bool,
+    description: &str,
+) -> Value {
+    let mut examples = Map::new();
+    let envelope = model
+        .catalog
+        .envelope
+        .as_ref()
+        .filter(|_| envelope_examples);
+    let documented = envelope.into_iter().flat_map(|e| &e.examples);
+    for (i, example) in documented.enumerate() {
+        examples.insert(format!("envelope-{}", i + 1), example_object(example));
+    }
+    for c in model.codes.iter().filter(|c| codes(c)) {
+        let many = c.entry().examples.len() > 1;
+        for (i, example) in c.entry().examples.iter().enumerate() {
+            let key = if many {
+                format!("{}-{}", c.wire, i + 1)
+            } else {
+                c.wire.clone()
+            };
+            examples.insert(key, example_object(example));
+        }
+    }
+    let mut media = Map::new();
+    media.insert(
+        "schema".to_owned(),
+        json!({ "$ref": "#/components/schemas/ErrorBody" }),
+    );
+    if !examples.is_empty() {
+        media.insert("examples".to_owned(), Value::Object(examples));
+    }
+    let mut response = Map::new();
+    response.insert("description".to_owned(), description.into());
+    if let Some(name) = &layout.request_id_header {
+        let header = json!({
+            "description": "The id of the request.",
+            "schema": { "type": "string" }
+        });
+        response.insert("headers".to_owned(), json!({ name.as_str(): header }));
+    }
+    let mut content = Map::new();
+    content.insert(content_type(layout).to_owned(), Value::Object(media));
+    response.insert("content".to_owned(), Value::Object(content));
+    Value::Object(response)
 }
 
 fn example_object(example: &errcat_catalog::format::Example) -> Value {

@@ -232,6 +232,12 @@ pub struct CatalogHead {
     /// `code` names one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub code_sets: Vec<errcat_catalog::format::CodeSet>,
+    /// The API's operations and the codes each can return, as in a native catalog.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operations: Vec<errcat_catalog::format::Operation>,
+    /// The code for any failure an operation does not list, as in a native catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_error: Option<errcat_catalog::format::CodeValue>,
     /// Page-level prose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,

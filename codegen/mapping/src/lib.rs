@@ -266,6 +266,8 @@ impl Mapping {
                 envelope: head.envelope,
                 categories,
                 code_sets: head.code_sets,
+                operations: head.operations,
+                internal_error: head.internal_error,
                 codes,
                 notes: head.notes,
                 package: head.package,

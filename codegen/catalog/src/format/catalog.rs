@@ -72,6 +72,14 @@ pub struct Catalog {
     pub code_sets: Vec<super::CodeSet>,
     /// The error codes, in the order the API documents them. `ErrorCode::ALL` keeps this order.
     pub codes: Vec<Code>,
+    /// The API's operations, each with the codes it can return. Each becomes an error enum
+    /// in the crate's `operations` module; needs `internal_error`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operations: Vec<super::Operation>,
+    /// The code an operation answers with for any failure it does not list (a handler's
+    /// unexpected error), with nothing of the cause in the body. Required with `operations`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_error: Option<CodeValue>,
     /// Further documented prose that belongs to no single code (troubleshooting, best
     /// practices, SDK notes), rendered after the codes on the reference page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -3,11 +3,13 @@
 
 pub mod args;
 pub mod catalog;
+pub mod operations;
 
 mod settings;
 mod version;
 
 pub use args::{Arg, ArgType, CodeSet, InnerCode, Visibility};
 pub use catalog::*;
+pub use operations::Operation;
 pub use settings::{SETTINGS_FILE_NAME, Settings};
 pub use version::Version;

@@ -72,3 +72,41 @@ pub(super) fn code_set(model: &Model, set: &CodeSet, prose: impl Fn(&str) -> Str
     }
     out.trim_end().to_owned()
 }
+
+/// The section of the catalog's operations, if it lists any: each with the codes it can
+/// return, and the internal error every one of them can.
+pub(super) fn operations(model: &Model, prose: impl Fn(&str) -> String) -> Option<super::NoteView> {
+    let c = &model.catalog;
+    let internal = c.internal_error.as_ref()?.wire();
+    if c.operations.is_empty() {
+        return None;
+    }
+    let mut body = format!(
+        "The codes each operation can return. Any other failure is answered as {}, with nothing \
+         of its cause. In Rust: one enum per operation in `{}::operations`.\n\n\
+         | Operation | Codes | Description |\n|---|---|---|\n",
+        cell_code(&internal),
+        model.lib_name
+    );
+    for op in &c.operations {
+        let codes: Vec<String> = op
+            .codes
+            .iter()
+            .map(|code| cell_code(&code.wire()))
+            .collect();
+        let description = op
+            .description
+            .as_deref()
+            .map(|d| text::cell(&prose(d)))
+            .unwrap_or_default();
+        body.push_str(&format!(
+            "| {} | {} | {description} |\n",
+            cell_code(&op.name),
+            codes.join(", ")
+        ));
+    }
+    Some(super::NoteView {
+        title: "Operations".to_owned(),
+        body: body.trim_end().to_owned(),
+    })
+}

@@ -50,6 +50,12 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
             pub mod args;
         }
     });
+    let operations = (!model.catalog.operations.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod operations;
+        }
+    });
     quote! {
         #doc
         #![forbid(unsafe_code)]
@@ -67,6 +73,7 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
         #[cfg(feature = "json")]
         pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
         #args
+        #operations
     }
 }
 

@@ -36,6 +36,8 @@ mod fmt;
 #[cfg(feature = "full")]
 mod lib_rs;
 mod lookup;
+#[cfg(feature = "full")]
+mod operations;
 mod phf;
 #[cfg(feature = "full")]
 mod runtime;
@@ -161,6 +163,9 @@ fn modules(model: &Model) -> Vec<(&'static str, String)> {
     out.extend(runtime::files(model));
     if let Some(tokens) = args::args_tokens(model) {
         out.push(("src/args.rs", spaced(&format(tokens))));
+    }
+    if let Some(tokens) = operations::operations_tokens(model) {
+        out.push(("src/operations.rs", spaced(&format(tokens))));
     }
     out.push(("tests/examples.rs", examples_rs));
     out.push(("tests/data/examples.in", examples_data));

@@ -149,6 +149,80 @@ pub(super) fn code_sets(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     }
 }
 
+/// Per-operation error sets: an operation, or a code an operation can return, added is
+/// additive (the enums are `#[non_exhaustive]`); one removed is breaking; another internal
+/// error is behavioural (unexpected failures are answered with another code).
+pub(super) fn operations(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    let (was, is) = (
+        old.internal_error.as_ref().map(|c| c.wire()),
+        new.internal_error.as_ref().map(|c| c.wire()),
+    );
+    if was.is_some() && is.is_some() && was != is {
+        out.push(Change::new(
+            Class::Behavioural,
+            "internal-error-changed",
+            None,
+            format!(
+                "unexpected failures are answered as {} (was {})",
+                code_span(is.as_deref().unwrap_or_default()),
+                code_span(was.as_deref().unwrap_or_default())
+            ),
+        ));
+    }
+    for op in &old.operations {
+        let span = code_span(&op.name);
+        let Some(now) = new.operations.iter().find(|o| o.name == op.name) else {
+            out.push(Change::new(
+                Class::Breaking,
+                "operation-removed",
+                None,
+                format!("operation {span} and its error enum are gone"),
+            ));
+            continue;
+        };
+        let codes = |o: &errcat_catalog::format::Operation| -> BTreeSet<String> {
+            o.codes.iter().map(|c| c.wire()).collect()
+        };
+        let (a, b) = (codes(op), codes(now));
+        for gone in a.difference(&b) {
+            out.push(Change::new(
+                Class::Breaking,
+                "operation-code-removed",
+                Some(gone),
+                format!("operation {span} no longer returns {}", code_span(gone)),
+            ));
+        }
+        for added in b.difference(&a) {
+            out.push(Change::new(
+                Class::Additive,
+                "operation-code-added",
+                Some(added),
+                format!("operation {span} can return {}", code_span(added)),
+            ));
+        }
+        if op.description != now.description {
+            out.push(Change::new(
+                Class::Docs,
+                "operation-docs",
+                None,
+                format!("operation {span}: description changed"),
+            ));
+        }
+    }
+    for op in new
+        .operations
+        .iter()
+        .filter(|o| !old.operations.iter().any(|x| x.name == o.name))
+    {
+        out.push(Change::new(
+            Class::Additive,
+            "operation-added",
+            None,
+            format!("operation {} and its error enum", code_span(&op.name)),
+        ));
+    }
+}
+
 pub(super) fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     let ids = |c: &Catalog| -> Vec<String> { c.categories.iter().map(|x| x.id.clone()).collect() };
     let (a, b) = (ids(old), ids(new));

@@ -661,3 +661,54 @@ fn inner_code_sets_added_to_removed_from_and_reworded() {
         [("code-set-docs".to_owned(), Class::Docs)]
     );
 }
+
+#[test]
+fn operations_added_to_removed_from_and_their_internal_error() {
+    let with_ops = |internal: &str, ops: Value| {
+        let mut v = base();
+        v["internal_error"] = json!(internal);
+        v["operations"] = ops;
+        catalog(v)
+    };
+    let code = base()["codes"][0]["code"].clone();
+    let other = base()["codes"][1]["code"].clone();
+    let op = |codes: Value| json!([{"name": "get", "codes": codes}]);
+    let diff = |a: Catalog, b: Catalog| kinds(changes(&a, &b));
+    let internal = other.as_str().unwrap();
+    assert_eq!(
+        diff(
+            with_ops(internal, json!([])),
+            with_ops(internal, op(json!([code.clone()])))
+        ),
+        [("operation-added".to_owned(), Class::Additive)]
+    );
+    assert_eq!(
+        diff(
+            with_ops(internal, op(json!([code.clone()]))),
+            with_ops(internal, json!([]))
+        ),
+        [("operation-removed".to_owned(), Class::Breaking)]
+    );
+    assert_eq!(
+        diff(
+            with_ops(internal, op(json!([]))),
+            with_ops(internal, op(json!([code.clone()])))
+        ),
+        [("operation-code-added".to_owned(), Class::Additive)]
+    );
+    assert_eq!(
+        diff(
+            with_ops(internal, op(json!([code.clone()]))),
+            with_ops(internal, op(json!([])))
+        ),
+        [("operation-code-removed".to_owned(), Class::Breaking)]
+    );
+    let first = code.as_str().unwrap();
+    assert_eq!(
+        diff(
+            with_ops(internal, op(json!([]))),
+            with_ops(first, op(json!([])))
+        ),
+        [("internal-error-changed".to_owned(), Class::Behavioural)]
+    );
+}
