@@ -339,6 +339,18 @@ fn link_definition(line: &str, site: Option<&str>) -> Option<String> {
 /// `<a href="…">text</a>` (any case, other attributes ignored) as a markdown link; then
 /// every other `<` neutralised, except in `<https://…>` autolinks.
 fn html_links(p: &str, site: Option<&str>) -> String {
+    rewrite_html(p, site, false)
+}
+
+/// As [`html_links`], for plain text: `<a href="…">text</a>` as a markdown link for
+/// [`inline::unlinked`] to print as `text (target)`, an autolink `<https://…>` as its
+/// address, and every other `<` left as it is (plain text has nothing to neutralise).
+fn html_links_plain(p: &str) -> String {
+    rewrite_html(p, None, true)
+}
+
+/// [`html_links`] (`plain` false) or [`html_links_plain`].
+fn rewrite_html(p: &str, site: Option<&str>, plain: bool) -> String {
     let mut out = String::with_capacity(p.len());
     let mut rest = p;
     while let Some(at) = rest.find('<') {
@@ -352,45 +364,20 @@ fn html_links(p: &str, site: Option<&str>) -> String {
         if let Some(end) = tail.find('>') {
             let inner = &tail[1..end];
             if link_target(inner, None).is_some() && !inner.contains(char::is_whitespace) {
-                out.push_str(&tail[..=end]);
+                out.push_str(if plain { inner } else { &tail[..=end] });
                 rest = &tail[end + 1..];
                 continue;
             }
         }
-        // `\<` is a `<` already: its backslash would show before `&lt;`.
-        if out.ends_with('\\') && !escaped_at(&out, out.len() - 1) {
-            out.pop();
-        }
-        out.push_str("&lt;");
-        rest = &tail[1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// As [`html_links`], for plain text: `<a href="…">text</a>` as a markdown link for
-/// [`inline::unlinked`] to print as `text (target)`, an autolink `<https://…>` as its
-/// address, and every other `<` left as it is (plain text has nothing to neutralise).
-fn html_links_plain(p: &str) -> String {
-    let mut out = String::with_capacity(p.len());
-    let mut rest = p;
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        if let Some((link, used)) = html_link(tail, None) {
-            out.push_str(&link);
-            rest = &tail[used..];
-            continue;
-        }
-        if let Some(end) = tail.find('>') {
-            let inner = &tail[1..end];
-            if link_target(inner, None).is_some() && !inner.contains(char::is_whitespace) {
-                out.push_str(inner);
-                rest = &tail[end + 1..];
-                continue;
+        if plain {
+            out.push('<');
+        } else {
+            // `\<` is a `<` already: its backslash would show before `&lt;`.
+            if out.ends_with('\\') && !escaped_at(&out, out.len() - 1) {
+                out.pop();
             }
+            out.push_str("&lt;");
         }
-        out.push('<');
         rest = &tail[1..];
     }
     out.push_str(rest);

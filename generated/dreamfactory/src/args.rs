@@ -2,98 +2,10 @@
 //! The arguments each error of a code carries, as the catalog declares them.
 //!
 //! For a code `X` with arguments: `XArgs` holds its public arguments (what the client reads back with `ApiError::args`), and `X` is the error as a server raises it: `X::new` takes every required argument, `with_…` sets an optional one, `message()` renders the catalog's template, `log_fields()` gives the public and internal arguments to logs, and `Debug` shows a secret argument as `<redacted>`. With the `json` feature, `X` converts into `ApiError`: code, status, the rendered message, and the public arguments as the members of the `details` object (`/error/context`).
-/// The public arguments of one code's errors.
-pub trait Args {
-    /// The code whose arguments these are.
-    const CODE: crate::ErrorCode;
-}
+mod base;
+pub use base::{Args, ArgsError};
+use base::Render;
 
-/// Writes an argument's value into a rendered message or a log field.
-trait Render {
-    fn render(&self, out: &mut String);
-}
-
-impl Render for String {
-    fn render(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Render for i64 {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.to_string());
-    }
-}
-
-impl Render for f64 {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.to_string());
-    }
-}
-
-impl Render for bool {
-    fn render(&self, out: &mut String) {
-        out.push_str(if *self { "true" } else { "false" });
-    }
-}
-
-/// A list is its items, separated by `, `.
-impl<T: Render> Render for Vec<T> {
-    fn render(&self, out: &mut String) {
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            item.render(out);
-        }
-    }
-}
-
-/// A value as its rendered text.
-fn rendered<T: Render>(value: &T) -> String {
-    let mut out = String::new();
-    value.render(&mut out);
-    out
-}
-
-/// Why `ApiError::args` (with the `json` feature) could not read the arguments.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ArgsError {
-    /// The error is of another code than the arguments' (for an API that tells errors
-    /// apart by status, its status is not one the code is documented with).
-    OtherCode {
-        /// The code of the arguments asked for.
-        expected: crate::ErrorCode,
-        /// The error's code (or status), as received.
-        found: String,
-    },
-    /// The error has no `details` object.
-    NoDetails,
-    /// The details do not hold the arguments: what the JSON reader says.
-    Mismatch(String),
-}
-
-impl core::fmt::Display for ArgsError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            ArgsError::OtherCode { expected, found } => {
-                write!(
-                    f,
-                    "the error is `{found}`, not `{}`: its details hold other arguments",
-                    expected.as_str()
-                )
-            }
-            ArgsError::NoDetails => {
-                f.write_str("the error has no details to read arguments from")
-            }
-            ArgsError::Mismatch(why) => {
-                write!(f, "the details do not hold the arguments: {why}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ArgsError {}
 #[cfg(feature = "json")]
 impl crate::ApiError {
     /// The public arguments of this error, read from its details as `A` (for example
@@ -189,10 +101,10 @@ impl BadRequestException {
     pub fn log_fields(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![];
         if let Some(value) = &self.field {
-            out.push(("field", rendered(value)));
+            out.push(("field", value.rendered()));
         }
         if let Some(value) = &self.error {
-            out.push(("error", rendered(value)));
+            out.push(("error", value.rendered()));
         }
         out
     }

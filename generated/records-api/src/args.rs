@@ -2,59 +2,9 @@
 //! The arguments each error of a code carries, as the catalog declares them.
 //!
 //! For a code `X` with arguments: `XArgs` holds its public arguments (what the client reads back), and `X` is the error as a server raises it: `X::new` takes every required argument, `with_…` sets an optional one, `message()` renders the catalog's template, `log_fields()` gives the public and internal arguments to logs, and `Debug` shows a secret argument as `<redacted>`. With the `json` feature, `X` converts into `ApiError`: code, status and the rendered message (the body has no `details` object).
-/// The public arguments of one code's errors.
-pub trait Args {
-    /// The code whose arguments these are.
-    const CODE: crate::ErrorCode;
-}
-
-/// Writes an argument's value into a rendered message or a log field.
-trait Render {
-    fn render(&self, out: &mut String);
-}
-
-impl Render for String {
-    fn render(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Render for i64 {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.to_string());
-    }
-}
-
-impl Render for f64 {
-    fn render(&self, out: &mut String) {
-        out.push_str(&self.to_string());
-    }
-}
-
-impl Render for bool {
-    fn render(&self, out: &mut String) {
-        out.push_str(if *self { "true" } else { "false" });
-    }
-}
-
-/// A list is its items, separated by `, `.
-impl<T: Render> Render for Vec<T> {
-    fn render(&self, out: &mut String) {
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            item.render(out);
-        }
-    }
-}
-
-/// A value as its rendered text.
-fn rendered<T: Render>(value: &T) -> String {
-    let mut out = String::new();
-    value.render(&mut out);
-    out
-}
+mod base;
+pub use base::{Args, ArgsError};
+use base::Render;
 
 /// The public arguments of [`ErrorCode::ForeignKeyViolation`](crate::ErrorCode::ForeignKeyViolation): what its error body carries, read back on the client. The server builds them with [`ForeignKeyViolation`]; a later catalog may add optional arguments, so the struct is `#[non_exhaustive]`.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,8 +81,8 @@ impl ForeignKeyViolation {
     /// never a secret one.
     pub fn log_fields(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("column", rendered(& self.column)), ("value", rendered(& self.value)),
-            ("table", rendered(& self.table))
+            ("column", self.column.rendered()), ("value", self.value.rendered()),
+            ("table", self.table.rendered())
         ]
     }
 

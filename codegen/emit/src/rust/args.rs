@@ -32,21 +32,6 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
         .map(|c| code_items(c, place.is_some()));
     let read_back = place.is_some().then(|| read_back(model.by_status()));
     let sets = model.catalog.code_sets.iter().map(code_set);
-    let logs_some = model
-        .codes
-        .iter()
-        .flat_map(|c| &c.entry().args)
-        .any(|a| a.visibility != Visibility::Secret);
-    let rendered = logs_some.then(|| {
-        quote! {
-            /// A value as its rendered text.
-            fn rendered<T: Render>(value: &T) -> String {
-                let mut out = String::new();
-                value.render(&mut out);
-                out
-            }
-        }
-    });
     let doc = inner_doc_attrs(&format!(
         "The arguments each error of a code carries, as the catalog declares them.\n\n\
          For a code `X` with arguments: `XArgs` holds its public arguments (what the client reads \
@@ -72,54 +57,10 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
     Some(quote! {
         #doc
 
-        /// The public arguments of one code's errors.
-        pub trait Args {
-            /// The code whose arguments these are.
-            const CODE: crate::ErrorCode;
-        }
+        mod base;
+        pub use base::{Args, ArgsError};
+        use base::Render;
 
-        /// Writes an argument's value into a rendered message or a log field.
-        trait Render {
-            fn render(&self, out: &mut String);
-        }
-
-        impl Render for String {
-            fn render(&self, out: &mut String) {
-                out.push_str(self);
-            }
-        }
-
-        impl Render for i64 {
-            fn render(&self, out: &mut String) {
-                out.push_str(&self.to_string());
-            }
-        }
-
-        impl Render for f64 {
-            fn render(&self, out: &mut String) {
-                out.push_str(&self.to_string());
-            }
-        }
-
-        impl Render for bool {
-            fn render(&self, out: &mut String) {
-                out.push_str(if *self { "true" } else { "false" });
-            }
-        }
-
-        /// A list is its items, separated by `, `.
-        impl<T: Render> Render for Vec<T> {
-            fn render(&self, out: &mut String) {
-                for (i, item) in self.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    item.render(out);
-                }
-            }
-        }
-
-        #rendered
 
         #read_back
 
@@ -152,39 +93,6 @@ fn read_back(by_status: bool) -> TokenStream {
         }
     };
     quote! {
-        /// Why `ApiError::args` (with the `json` feature) could not read the arguments.
-        #[derive(Clone, Debug, PartialEq)]
-        pub enum ArgsError {
-            /// The error is of another code than the arguments' (for an API that tells errors
-            /// apart by status, its status is not one the code is documented with).
-            OtherCode {
-                /// The code of the arguments asked for.
-                expected: crate::ErrorCode,
-                /// The error's code (or status), as received.
-                found: String,
-            },
-            /// The error has no `details` object.
-            NoDetails,
-            /// The details do not hold the arguments: what the JSON reader says.
-            Mismatch(String),
-        }
-
-        impl core::fmt::Display for ArgsError {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                match self {
-                    ArgsError::OtherCode { expected, found } => write!(
-                        f,
-                        "the error is `{found}`, not `{}`: its details hold other arguments",
-                        expected.as_str()
-                    ),
-                    ArgsError::NoDetails => f.write_str("the error has no details to read arguments from"),
-                    ArgsError::Mismatch(why) => write!(f, "the details do not hold the arguments: {why}"),
-                }
-            }
-        }
-
-        impl std::error::Error for ArgsError {}
-
         #[cfg(feature = "json")]
         impl crate::ApiError {
             /// The public arguments of this error, read from its details as `A` (for example
@@ -365,7 +273,7 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
     let always = logged.iter().filter(|a| !a.optional).map(|a| {
         let f = field(a);
         let name = &a.name;
-        quote!((#name, rendered(&self.#f)))
+        quote!((#name, self.#f.rendered()))
     });
     let when_set: Vec<TokenStream> = logged
         .iter()
@@ -375,7 +283,7 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
             let name = &a.name;
             quote! {
                 if let Some(value) = &self.#f {
-                    out.push((#name, rendered(value)));
+                    out.push((#name, value.rendered()));
                 }
             }
         })
@@ -426,9 +334,9 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
             (ArgType::String, false) => quote!(self.#f.as_str()),
             (ArgType::String, true) => quote!(self.#f.as_deref()),
             (ArgType::Integer | ArgType::Number | ArgType::Bool, _) => quote!(self.#f),
-            (ArgType::Enum | ArgType::Code | ArgType::List, false) => quote!(rendered(&self.#f)),
+            (ArgType::Enum | ArgType::Code | ArgType::List, false) => quote!(self.#f.rendered()),
             (ArgType::Enum | ArgType::Code | ArgType::List, true) => {
-                quote!(self.#f.as_ref().map(rendered))
+                quote!(self.#f.as_ref().map(Render::rendered))
             }
         };
         quote!(#f = #value,)

@@ -32,6 +32,12 @@ macro_rules! source {
 }
 
 const WIRE: Source = source!("", "wire");
+/// What every `args` module has (only a crate whose codes have `args`).
+const ARGS_BASE: Source = Source {
+    path: "src/args/base.rs",
+    module: "base",
+    ..source!("", "args_base")
+};
 const FEATURES: Source = source!("", "features");
 const RETRY: Source = source!("", "retry");
 const ACCESSORS: Source = source!("json/", "accessors");
@@ -75,6 +81,9 @@ pub(super) fn files(model: &Model) -> Vec<(&'static str, String)> {
     out.extend(json.iter().map(|s| (s.path, s.text.to_owned())));
     if model.is_http_api() {
         out.push((RETRY.path, RETRY.text.to_owned()));
+    }
+    if super::args::has_args(model) {
+        out.push((ARGS_BASE.path, ARGS_BASE.text.to_owned()));
     }
     out
 }
