@@ -1,7 +1,7 @@
 //! One line of catalog text (a message) read as inline markdown: code spans, emphasis and
 //! links. Pages and rustdoc show them as such; `Display` and a terminal show plain text.
 
-use super::{html_links, html_links_plain, md_links, normalize, pieces};
+use super::{escaped_at, html_links, html_links_plain, md_links, normalize, pieces};
 
 /// A one-line message for a page, in a paragraph or a table cell: code spans, emphasis and
 /// links kept (a link to anything but a web address shown as `text (target)`), raw HTML
@@ -191,7 +191,7 @@ pub(super) fn unlinked(p: &str) -> String {
 /// with a backslash are text, and balanced ones inside the text are part of it.
 fn link_open(head: &str) -> Option<usize> {
     let bytes = head.as_bytes();
-    let escaped = |i: usize| bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1;
+    let escaped = |i: usize| escaped_at(head, i);
     if escaped(bytes.len()) {
         return None; // `\](`: the bracket is text
     }
