@@ -27,6 +27,9 @@
 //! - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.
 //! - `http`: `ErrorCode::status_code` and `from_status_code` with `http::StatusCode`; `ApiError::to_http_response` and `from_http_response` with `json`.
 //! - `json` (brings `serde` and `serde_json`): `ApiError` (`from_json`, `to_json`, `from_response`) reads and writes the error body this API documents, keeps codes this crate does not know, and converts to and from RFC 9457 problem documents (`Problem`).
+//! - `tracing`: `trace()` on each error of [`args`] logs it with its public and internal arguments, never a secret one.
+//!
+//! [`args`] has, for each code with arguments, the error as a server raises it and its public arguments, which a client reads back with `ApiError::args`.
 //!
 //! [`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into a delay to wait.
 #![forbid(unsafe_code)]

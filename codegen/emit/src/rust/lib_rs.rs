@@ -112,6 +112,24 @@ fn features_doc(model: &Model) -> String {
          - `serde`: `ErrorCode` and `Code` (de)serialize as their wire string.\n\
          {http}- `json` (brings `serde` and `serde_json`): {body}",
     );
+    if super::args::has_args(model) {
+        doc.push_str(&format!(
+            "\n- `tracing`: `trace()` on each error of [`args`] logs it with its public and internal \
+             arguments, never a secret one.\n\n[`args`] has, for each code with arguments, the error as a \
+             server raises it and its public arguments{}.",
+            if model.catalog.args_place().is_some() {
+                ", which a client reads back with `ApiError::args`"
+            } else {
+                " (the body has no details to carry them: they are in the message)"
+            }
+        ));
+    }
+    if !model.catalog.operations.is_empty() {
+        doc.push_str(
+            "\n\n[`operations`] has an error enum for each operation of the API: the codes it can \
+             return, and anything else as the internal error, with nothing of its cause.",
+        );
+    }
     if model.is_http_api() {
         doc.push_str(
             "\n\n[`RateLimit`] reads `Retry-After` (seconds or HTTP date) and the `X-RateLimit-*` headers into \
