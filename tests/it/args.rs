@@ -170,16 +170,25 @@ fn trace_logs_the_internal_arguments_and_never_a_secret() {
     assert_eq!(*level, tracing::Level::WARN);
     let get = |name: &str| fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
     assert_eq!(get("code"), Some("FOREIGN_KEY_VIOLATION"));
-    assert_eq!(get("query"), Some("SELECT 1"));
-    assert_eq!(get("ids"), Some("1, 2"));
-    assert_eq!(get("reason"), Some("deleted"));
-    assert_eq!(get("retry_after"), None, "an unset optional argument is left out");
-    assert_eq!(get("token"), None);
+    assert_eq!(get("arg.query"), Some("SELECT 1"));
+    assert_eq!(get("arg.ids"), Some("1, 2"));
+    assert_eq!(get("arg.reason"), Some("deleted"));
+    assert_eq!(get("arg.retry_after"), None, "an unset optional argument is left out");
+    assert_eq!(get("arg.token"), None);
     assert!(fields.iter().all(|(_, v)| !v.contains("s3cr3t")), "{fields:?}");
     assert_eq!(
         get("message"),
         Some("Referenced customer_id '999' does not exist in customers {sic}")
     );
+    drop(events);
+    // An argument named `code` is not the event's code.
+    let inner = InvalidField::new("api_key", ValidationCode::ValidationUniqueness);
+    tracing::subscriber::with_default(recorder.clone(), || inner.trace());
+    let events = recorder.0.lock().unwrap();
+    let (_, fields) = &events[1];
+    let get = |name: &str| fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    assert_eq!(get("code"), Some("INVALID_FIELD"));
+    assert_eq!(get("arg.code"), Some("VALIDATION_UNIQUENESS"));
 }
 
 #[test]

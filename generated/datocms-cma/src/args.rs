@@ -184,13 +184,13 @@ impl InvalidField {
         out
     }
 
-    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field; a secret one never.
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field `arg.<name>`; a secret one never.
     #[cfg(feature = "tracing")]
     pub fn trace(&self) {
         tracing::event!(
-            tracing::Level::WARN, code = Self::CODE.as_str(), field = self.field
-            .as_str(), code = self.code.rendered(), record_type = self.record_type
-            .as_deref(), "{}", self.message()
+            tracing::Level::WARN, code = Self::CODE.as_str(), arg.field = self.field
+            .as_str(), arg.code = self.code.rendered(), arg.record_type = self
+            .record_type.as_deref(), "{}", self.message()
         );
     }
 }

@@ -109,12 +109,12 @@ impl BadRequestException {
         out
     }
 
-    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field; a secret one never.
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field `arg.<name>`; a secret one never.
     #[cfg(feature = "tracing")]
     pub fn trace(&self) {
         tracing::event!(
-            tracing::Level::WARN, code = Self::CODE.as_str(), field = self.field
-            .as_deref(), error = self.error.as_deref(), "{}", self.message()
+            tracing::Level::WARN, code = Self::CODE.as_str(), arg.field = self.field
+            .as_deref(), arg.error = self.error.as_deref(), "{}", self.message()
         );
     }
 }

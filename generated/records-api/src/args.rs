@@ -86,13 +86,13 @@ impl ForeignKeyViolation {
         ]
     }
 
-    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field; a secret one never.
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field `arg.<name>`; a secret one never.
     #[cfg(feature = "tracing")]
     pub fn trace(&self) {
         tracing::event!(
-            tracing::Level::WARN, code = Self::CODE.as_str(), column = self.column
-            .as_str(), value = self.value.as_str(), table = self.table.as_str(), "{}",
-            self.message()
+            tracing::Level::WARN, code = Self::CODE.as_str(), arg.column = self.column
+            .as_str(), arg.value = self.value.as_str(), arg.table = self.table.as_str(),
+            "{}", self.message()
         );
     }
 }

@@ -339,12 +339,14 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
                 quote!(self.#f.as_ref().map(Render::rendered))
             }
         };
-        quote!(#f = #value,)
+        // Under `arg.`, so that an argument named `code` or `message` (DatoCMS's inner `code`)
+        // is not taken for the event's own.
+        quote!(arg.#f = #value,)
     });
     let trace_doc = doc_attrs(&format!(
         "Logs this error with `tracing` (the `tracing` feature): {} event with the code, the \
-         rendered message, and each public and internal argument that is set as a field; a \
-         secret one never.",
+         rendered message, and each public and internal argument that is set as a field \
+         `arg.<name>`; a secret one never.",
         if entry.status.is_some_and(|s| s >= 500) {
             "an `ERROR`"
         } else {
