@@ -476,3 +476,45 @@ fn explain_lists_a_codes_arguments() {
         "{entry}"
     );
 }
+
+#[test]
+fn a_mappings_arguments_are_its_overlays_and_their_problems_point_there() {
+    // A vendor file rarely says what an error carries: a mapping gives it in its overlay, and
+    // a mistake there is reported in the mapping, not in the vendor file.
+    let project = errcat_tests::scratch_project(&[]);
+    let root = project.path();
+    fs::create_dir_all(root.join("catalog/vendor")).unwrap();
+    fs::write(
+        root.join("catalog/vendor/lib.json"),
+        r#"{"E_READ": "Reading failed", "E_WRITE": "Writing failed"}"#,
+    )
+    .unwrap();
+    let mapping = |args: &str| {
+        format!(
+            r#"{{"mapping": 1, "vendor_file": "vendor/lib.json", "entries": {{"kind": "object"}},
+              "catalog": {{"name": "lib", "title": "Lib"}},
+              "fields": {{"code": {{"key": true}}, "message": {{"pointer": ""}}}},
+              "overlay": {{"E_READ": {{"message": "Reading {{$path}} failed", "args": {args}}}}}}}"#
+        )
+    };
+    fs::write(
+        root.join("catalog/lib.json"),
+        mapping(r#"[{"name": "path", "type": "string"}]"#),
+    )
+    .unwrap();
+    let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
+    assert_eq!(code, 0, "{err}");
+    let args = fs::read_to_string(root.join("generated/lib/src/args.rs")).unwrap();
+    assert!(args.contains("pub struct ERead {"), "{args}");
+
+    fs::write(
+        root.join("catalog/lib.json"),
+        mapping(r#"[{"name": "path", "type": "string"}, {"name": "n", "type": "integer", "example": "x"}]"#),
+    )
+    .unwrap();
+    let (code, _, err) = errcat_tests::xtask(root, &["gen"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("┌─ catalog/lib.json:"), "{err}");
+    assert!(err.contains("at /overlay/E_READ/args/1"), "{err}");
+    assert!(!err.contains("catalog/vendor/lib.json"), "{err}");
+}

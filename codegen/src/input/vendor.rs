@@ -67,6 +67,7 @@ pub(super) fn load_mapping(
             Some(format!("{}{field}", origins.get(code)?))
         })
         .collect();
+    let wires: Vec<String> = catalog.codes.iter().map(|c| c.code.wire()).collect();
     match Model::build(catalog, name) {
         Ok(mut model) => {
             model.inputs.extend(vendors.iter().map(|v| v.path.clone()));
@@ -86,21 +87,39 @@ pub(super) fn load_mapping(
                 let index: usize = rest.split('/').next()?.parse().ok()?;
                 origins.get(index).cloned()
             };
+            // A code's arguments come only from the overlay: point at them there.
+            let to_overlay = |pointer: &str| -> Option<String> {
+                let (index, tail) = pointer.strip_prefix("/codes/")?.split_once('/')?;
+                let tail = tail.strip_prefix("args")?;
+                let wire = wires.get(index.parse::<usize>().ok()?)?;
+                let key = wire.replace('~', "~0").replace('/', "~1");
+                Some(format!("/overlay/{key}/args{tail}"))
+            };
             let problems = problems
                 .into_iter()
-                .map(|mut d| match d.pointer.as_deref().and_then(to_vendor) {
-                    Some(p) => {
+                .map(|mut d| {
+                    if let Some(p) = d.pointer.as_deref().and_then(to_overlay) {
                         d.pointer = Some(p);
-                        for r in &mut d.related {
-                            r.pointer = r.pointer.as_deref().and_then(to_vendor);
-                        }
-                        d.in_file(mapping::IN_VENDOR_FILE)
+                        d.related.retain_mut(|r| {
+                            r.pointer = r.pointer.as_deref().and_then(to_overlay);
+                            r.pointer.is_some()
+                        });
+                        return d.in_file(diag::THIS_FILE);
                     }
-                    None => {
-                        // Catalog-level facts come from the mapping's `catalog` member.
-                        d.pointer = d.pointer.map(|p| format!("/catalog{p}"));
-                        d.related.clear();
-                        d.in_file(diag::THIS_FILE)
+                    match d.pointer.as_deref().and_then(to_vendor) {
+                        Some(p) => {
+                            d.pointer = Some(p);
+                            for r in &mut d.related {
+                                r.pointer = r.pointer.as_deref().and_then(to_vendor);
+                            }
+                            d.in_file(mapping::IN_VENDOR_FILE)
+                        }
+                        None => {
+                            // Catalog-level facts come from the mapping's `catalog` member.
+                            d.pointer = d.pointer.map(|p| format!("/catalog{p}"));
+                            d.related.clear();
+                            d.in_file(diag::THIS_FILE)
+                        }
                     }
                 })
                 .collect();
