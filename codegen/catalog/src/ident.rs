@@ -51,6 +51,24 @@ pub fn code_set_type(name: &str) -> String {
     format!("{}Code", variant_name(name))
 }
 
+/// The struct of a code's public arguments in the `args` module: variant `X` → `XArgs`. (The
+/// server's error is the variant's name itself.)
+pub fn args_type(variant: &str) -> String {
+    format!("{variant}Args")
+}
+
+/// The enum of argument `arg` (of type `enum`) of the code whose variant is `variant`:
+/// `ForeignKeyViolation` and `reason` → `ForeignKeyViolationReason`.
+pub fn arg_enum_type(variant: &str, arg: &str) -> String {
+    format!("{variant}{}", variant_name(arg))
+}
+
+/// The error enum of operation `name` in the `operations` module: `create_order` →
+/// `CreateOrderError`.
+pub fn operation_type(name: &str) -> String {
+    format!("{}Error", variant_name(name))
+}
+
 /// Whether `s` is a Rust keyword.
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)

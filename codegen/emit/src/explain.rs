@@ -1,7 +1,6 @@
 //! One code's entry as text for a terminal, for `explain CODE` (as `rustc --explain` does):
 //! what the engineer who found the code in a log needs, from the catalog.
 
-use errcat_catalog::format::ArgType;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text::{escape_bidi, inline_plain, inline_terminal, list_marker};
 
@@ -77,12 +76,7 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
         line("");
         line("Arguments:");
         for arg in &code.entry().args {
-            let ty = match (arg.ty, arg.items, &arg.set) {
-                (ArgType::List, Some(items), _) => format!("list of {}", items.name()),
-                (ArgType::Enum, _, _) => format!("one of {}", arg.values.join(", ")),
-                (ArgType::Code, _, Some(set)) => format!("code of set {set}"),
-                (ty, _, _) => ty.name().to_owned(),
-            };
+            let ty = arg.type_words(str::to_owned, |set| format!("set {set}"));
             let optional = if arg.optional { ", optional" } else { "" };
             let what = arg
                 .description

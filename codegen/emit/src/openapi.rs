@@ -199,7 +199,7 @@ pub fn openapi_json(model: &Model, cx: &Context) -> String {
                 .collect();
             let listed: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
             all.insert(
-                format!("{}Error", errcat_catalog::ident::variant_name(&op.name)),
+                errcat_catalog::ident::operation_type(&op.name),
                 response(
                     model,
                     &layout,

@@ -155,7 +155,7 @@ fn rust_names(catalog: &Catalog, out: &mut Diagnostics) {
         let mut fields: HashMap<String, usize> = HashMap::new();
         let mut names = vec![
             (variant.clone(), at.clone()),
-            (format!("{variant}Args"), at.clone()),
+            (ident::args_type(variant), at.clone()),
         ];
         for (j, arg) in code.args.iter().enumerate() {
             if !is_arg_name(&arg.name) {
@@ -178,7 +178,7 @@ fn rust_names(catalog: &Catalog, out: &mut Diagnostics) {
             }
             if arg.ty == ArgType::Enum {
                 names.push((
-                    format!("{variant}{}", ident::variant_name(&arg.name)),
+                    ident::arg_enum_type(variant, &arg.name),
                     format!("{at}/{j}/name"),
                 ));
                 let mut values: HashMap<String, usize> = HashMap::new();

@@ -52,7 +52,7 @@ pub(super) fn check(catalog: &Catalog, out: &mut Diagnostics) {
                     .hint("use lowercase ASCII letters, digits and single `_`, starting with a letter (`create_record`)"),
             );
         } else {
-            let rust = ident::variant_name(&op.name);
+            let rust = ident::operation_type(&op.name);
             let first = *names.entry(rust.clone()).or_insert(i);
             if first != i {
                 out.push(

@@ -42,6 +42,26 @@ pub struct Arg {
     pub visibility: Visibility,
 }
 
+impl Arg {
+    /// Its type in words, for pages and the terminal: `list of integer`, `one of a, b` (each
+    /// value written by `value`), `code of validation` (the set written by `set`), `string`.
+    pub fn type_words(
+        &self,
+        value: impl Fn(&str) -> String,
+        set: impl Fn(&str) -> String,
+    ) -> String {
+        match (self.ty, self.items, &self.set) {
+            (ArgType::List, Some(items), _) => format!("list of {}", items.name()),
+            (ArgType::Enum, _, _) => {
+                let values: Vec<String> = self.values.iter().map(|v| value(v)).collect();
+                format!("one of {}", values.join(", "))
+            }
+            (ArgType::Code, _, Some(name)) => format!("code of {}", set(name)),
+            (ty, _, _) => ty.name().to_owned(),
+        }
+    }
+}
+
 /// The type of an argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

@@ -1,7 +1,7 @@
 //! A code's arguments on its reference page.
 
 use super::cell_code;
-use errcat_catalog::format::{Arg, ArgType, CodeSet};
+use errcat_catalog::format::{Arg, CodeSet};
 use errcat_catalog::ident;
 use errcat_catalog::model::Model;
 use errcat_catalog::text;
@@ -12,18 +12,7 @@ pub(super) fn table(args: &[Arg]) -> String {
         "| Argument | Type | Required | Visibility | Description |\n|---|---|---|---|---|\n",
     );
     for a in args {
-        let ty = match (a.ty, a.items) {
-            (ArgType::List, Some(items)) => format!("list of {}", items.name()),
-            (ArgType::Code, _) => {
-                let set = a.set.as_deref().unwrap_or_default();
-                format!("code of [`{set}`](#{})", set_anchor(set))
-            }
-            (ArgType::Enum, _) => {
-                let values: Vec<String> = a.values.iter().map(|v| cell_code(v)).collect();
-                format!("one of {}", values.join(", "))
-            }
-            (ty, _) => ty.name().to_owned(),
-        };
+        let ty = a.type_words(cell_code, |set| format!("[`{set}`](#{})", set_anchor(set)));
         let mut description = a
             .description
             .as_deref()

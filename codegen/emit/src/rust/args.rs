@@ -139,9 +139,9 @@ fn rust_type(code: &CodeModel, arg: &Arg) -> TokenStream {
     }
 }
 
-/// The name of the enum of an `enum` argument: the variant's name and the argument's.
+/// The name of the enum of an `enum` argument (the rule the checks also apply).
 fn enum_name(code: &CodeModel, arg: &Arg) -> String {
-    format!("{}{}", code.variant, ident::variant_name(&arg.name))
+    ident::arg_enum_type(&code.variant, &arg.name)
 }
 
 /// The field of an argument.
@@ -166,7 +166,7 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
     let entry = code.entry();
     let variant = format_ident!("{}", code.variant);
     let server = variant.clone();
-    let public_name = format_ident!("{}Args", code.variant);
+    let public_name = format_ident!("{}", ident::args_type(&code.variant));
     let enums = entry
         .args
         .iter()

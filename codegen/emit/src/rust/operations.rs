@@ -55,7 +55,7 @@ fn find<'m>(model: &'m Model, wire: &str) -> Option<&'m CodeModel> {
 
 /// One operation's enum and its impls.
 fn operation(model: &Model, op: &Operation, internal: &CodeModel, axum: bool) -> TokenStream {
-    let name = format_ident!("{}Error", ident::variant_name(&op.name));
+    let name = format_ident!("{}", ident::operation_type(&op.name));
     let codes: Vec<&CodeModel> = op
         .codes
         .iter()
