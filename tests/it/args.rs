@@ -189,6 +189,12 @@ fn trace_logs_the_internal_arguments_and_never_a_secret() {
     let get = |name: &str| fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
     assert_eq!(get("code"), Some("INVALID_FIELD"));
     assert_eq!(get("arg.code"), Some("VALIDATION_UNIQUENESS"));
+    drop(events);
+    // A code documented with a 5xx status is the server's fault: an ERROR event.
+    let internal = args_errors::args::Internal::default().with_incident("i-1");
+    tracing::subscriber::with_default(recorder.clone(), || internal.trace());
+    let events = recorder.0.lock().unwrap();
+    assert_eq!(events[2].0, tracing::Level::ERROR);
 }
 
 #[test]
@@ -385,11 +391,28 @@ fn the_build_script_module_refuses_a_catalog_with_arguments() {
         .expect_err("refused");
     let text = report.to_string();
     assert!(
-        text.contains("catalog `args` gives code `INVALID_FIELD` arguments (`args`)"),
+        text.contains("catalog `args` gives code `INTERNAL` arguments (`args`)"),
         "{text}"
     );
     assert!(
         text.contains("generate its crate with `errcat gen`"),
+        "{text}"
+    );
+    // Inner code sets alone make an `args` module too.
+    let project = errcat_tests::scratch_project(&[]);
+    let sets = project.path().join("catalog/sets.json");
+    fs::write(
+        &sets,
+        r#"{"format": 1, "name": "sets", "title": "Sets", "codes": [{"code": "a", "message": "A"}],
+           "code_sets": [{"name": "reason", "title": "Reasons", "codes": [{"code": "R", "message": "R"}]}]}"#,
+    )
+    .unwrap();
+    let text = errcat_codegen::Generator::new()
+        .module(&sets)
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        text.contains("catalog `sets` declares inner code set `reason`"),
         "{text}"
     );
 }

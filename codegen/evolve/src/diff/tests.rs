@@ -583,6 +583,19 @@ fn additive_an_optional_argument_or_an_enum_value_added() {
 }
 
 #[test]
+fn additive_a_code_declares_its_first_arguments() {
+    // Nothing compiled against arguments the code did not have, required ones included.
+    let mut old = base();
+    old["codes"][0]["message"] = json!("Bad {$field}");
+    let mut new = old.clone();
+    new["codes"][0]["args"] = json!([{"name": "field", "type": "string"}]);
+    assert_eq!(
+        kinds(changes(&catalog(old), &catalog(new))),
+        [("args-added".to_owned(), Class::Additive)]
+    );
+}
+
+#[test]
 fn breaking_an_argument_removed_retyped_made_required_or_reordered() {
     let breaking = [("args-changed".to_owned(), Class::Breaking)];
     assert_eq!(
