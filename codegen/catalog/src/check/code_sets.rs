@@ -33,6 +33,18 @@ pub(super) fn check(catalog: &Catalog, out: &mut Diagnostics) {
                 .related(format!("/code_sets/{first}/name"), "first declared here"),
             );
         }
+        // Its page section's anchor must not be a code's (a code's anchor is its wire code).
+        let anchor = crate::format::CodeSet::anchor(&set.name);
+        if let Some(i) = catalog.codes.iter().position(|c| c.code.wire() == anchor) {
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/name"),
+                    format!("code set `{}` would have the page anchor `{anchor}`, which is code `{anchor}`'s", set.name),
+                )
+                .related(format!("/codes/{i}/code"), "that code")
+                .hint("rename the set"),
+            );
+        }
         if set.title.trim().is_empty() {
             out.push(Diagnostic::at(
                 format!("{at}/title"),

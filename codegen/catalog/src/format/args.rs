@@ -116,6 +116,13 @@ pub struct CodeSet {
     pub codes: Vec<InnerCode>,
 }
 
+impl CodeSet {
+    /// The anchor of its section on the reference page: `inner-codes-<name>`.
+    pub fn anchor(name: &str) -> String {
+        format!("inner-codes-{name}")
+    }
+}
+
 /// One code of an inner code set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

@@ -12,7 +12,9 @@ pub(super) fn table(args: &[Arg]) -> String {
         "| Argument | Type | Required | Visibility | Description |\n|---|---|---|---|---|\n",
     );
     for a in args {
-        let ty = a.type_words(cell_code, |set| format!("[`{set}`](#{})", set_anchor(set)));
+        let ty = a.type_words(cell_code, |set| {
+            format!("[`{set}`](#{})", CodeSet::anchor(set))
+        });
         let mut description = a
             .description
             .as_deref()
@@ -35,15 +37,10 @@ pub(super) fn table(args: &[Arg]) -> String {
     out
 }
 
-/// The anchor of inner code set `name`'s section.
-fn set_anchor(name: &str) -> String {
-    format!("inner-codes-{name}")
-}
-
 /// The body of an inner code set's section: its anchor, its description (through `prose`),
 /// the enum that holds it, and a table of its codes.
 pub(super) fn code_set(model: &Model, set: &CodeSet, prose: impl Fn(&str) -> String) -> String {
-    let mut out = format!("<a id=\"{}\"></a>\n\n", set_anchor(&set.name));
+    let mut out = format!("<a id=\"{}\"></a>\n\n", CodeSet::anchor(&set.name));
     if let Some(d) = &set.description {
         out.push_str(&format!("{}\n\n", prose(d.trim_end())));
     }
