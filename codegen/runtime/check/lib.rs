@@ -19,6 +19,14 @@ pub use wire::{Code, UnknownCode};
 #[path = "../retry.rs"]
 mod retry;
 
+// A generated crate's `locale` module chooses a language with it; the stub catalog has no
+// translations, so only the tests use it here.
+#[allow(dead_code)]
+#[path = "../negotiate.rs"]
+mod negotiate;
+#[cfg(test)]
+mod negotiate_tests;
+
 // A generated crate's `args` module uses all of it for its codes' arguments; the stub catalog
 // has none, so only the tests use it here.
 #[allow(dead_code)]

@@ -16,6 +16,7 @@ pub struct ApiError {
     pub(super) details: Option<Value>,
     pub(super) id: Option<String>,
     pub(super) request_id: Option<String>,
+    pub(super) language: Option<String>,
     pub(super) rate_limit: Option<RateLimit>,
     pub(super) body: Option<Value>,
 }
@@ -33,6 +34,7 @@ impl ApiError {
             details: None,
             id: None,
             request_id: None,
+            language: None,
             rate_limit: None,
             body: None,
         }

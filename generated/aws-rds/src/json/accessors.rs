@@ -97,6 +97,21 @@ impl ApiError {
         self.request_id = Some(request_id.into());
         self
     }
+
+    /// The language of the message, as a language tag: what a server that localized it set
+    /// ([`with_language`](Self::with_language)), or what a response's `Content-Language`
+    /// header said.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// Says which language the message is in (a tag such as `pt-BR`): the response then has
+    /// `Content-Language` with it and `Vary: Accept-Language`. A crate whose catalog has
+    /// translations sets it itself (`Locale`).
+    pub fn with_language(mut self, tag: impl Into<String>) -> Self {
+        self.language = Some(tag.into());
+        self
+    }
 }
 
 impl From<ErrorCode> for ApiError {

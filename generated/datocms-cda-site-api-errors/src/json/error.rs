@@ -16,6 +16,7 @@ pub struct ApiError {
     pub(super) details: Option<Value>,
     pub(super) id: Option<String>,
     pub(super) request_id: Option<String>,
+    pub(super) language: Option<String>,
     pub(super) body: Option<Value>,
 }
 
@@ -32,6 +33,7 @@ impl ApiError {
             details: None,
             id: None,
             request_id: None,
+            language: None,
             body: None,
         }
     }

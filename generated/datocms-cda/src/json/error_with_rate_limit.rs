@@ -17,6 +17,7 @@ pub struct ApiError {
     pub(super) details: Option<Value>,
     pub(super) id: Option<String>,
     pub(super) request_id: Option<String>,
+    pub(super) language: Option<String>,
     pub(super) rate_limit: Option<RateLimit>,
     pub(super) body: Option<Value>,
 }
@@ -34,6 +35,7 @@ impl ApiError {
             details: None,
             id: None,
             request_id: None,
+            language: None,
             rate_limit: None,
             body: None,
         }

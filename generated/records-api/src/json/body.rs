@@ -74,6 +74,7 @@ impl ApiError {
         if let (None, Some(name)) = (&error.request_id, layout::REQUEST_ID_HEADER) {
             error.request_id = header(name).map(str::to_owned);
         }
+        error.language = header("Content-Language").map(str::to_owned);
         let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
         error.rate_limit = RateLimit::from_headers(pairs);
         Ok(error)
@@ -117,6 +118,10 @@ impl ApiError {
         }
         if let Some(limit) = &self.rate_limit {
             out.extend(limit.to_headers());
+        }
+        if let Some(language) = &self.language {
+            out.push(("Content-Language", language.clone()));
+            out.push(("Vary", "Accept-Language".to_owned()));
         }
         out
     }
