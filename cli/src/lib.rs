@@ -376,7 +376,7 @@ pub(crate) fn write(
         write!(err, "{}", plan.gate().warnings())?;
         writeln!(
             err,
-            "warning: written all the same; `{} gen --check` fails until the version is raised",
+            "warning: written all the same; `{} gen --check` fails until each of these is resolved",
             host.name
         )?;
     }

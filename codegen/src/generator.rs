@@ -256,8 +256,8 @@ impl Generator {
 }
 
 /// Refuses a catalog whose crate has more than the `include!`-able module holds: codes with
-/// `args` get an `args` module of their own, which the module leaves out, so a build script
-/// would compile without what the catalog declares.
+/// `args` get an `args` module of their own, and translations a `locale` module, which the
+/// module leaves out, so a build script would compile without what the catalog declares.
 fn module_carries(model: &errcat_catalog::model::Model) -> Result<(), Report> {
     let name = &model.catalog.name;
     let what = match (
@@ -266,6 +266,9 @@ fn module_carries(model: &errcat_catalog::model::Model) -> Result<(), Report> {
     ) {
         (Some(code), _) => format!("gives code `{}` arguments (`args`)", code.wire),
         (None, Some(set)) => format!("declares inner code set `{}`", set.name),
+        (None, None) if model.source_locale().is_some() => {
+            "has translations (`locales`)".to_owned()
+        }
         (None, None) => return Ok(()),
     };
     Err(Report::global(format!(

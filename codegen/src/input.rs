@@ -54,7 +54,8 @@ fn load_text(name: &str, text: &str, dir: Option<&Path>) -> Result<Model, Report
                 )));
             };
             #[cfg(feature = "mapping")]
-            return vendor::load_mapping(name, text, &mapping, dir);
+            return vendor::load_mapping(name, text, &mapping, dir)
+                .and_then(|model| translations(model, name, text, Some(dir)));
             #[cfg(not(feature = "mapping"))]
             {
                 let _ = (mapping, dir);
@@ -79,10 +80,92 @@ fn load_text(name: &str, text: &str, dir: Option<&Path>) -> Result<Model, Report
                 load::locate(text, &mut look_alikes);
                 warn(&mut model, name, text, look_alikes);
             }
-            Ok(model)
+            translations(model, name, text, dir)
         }
         Err(problems) => fail(problems),
     }
+}
+
+/// Reads the translation files of `model`'s `locales` (catalog file `name` with text
+/// `text`), from `locales/<catalog name>/<tag>.json` under `dir`, the catalog's folder. A
+/// declared file that is missing and a file there that no tag declares are both refused: a
+/// translation is never silently left out.
+fn translations(
+    mut model: Model,
+    name: &str,
+    text: &str,
+    dir: Option<&Path>,
+) -> Result<Model, Report> {
+    let Some(locales) = model.catalog.locales.clone() else {
+        return Ok(model);
+    };
+    let Some(dir) = dir else {
+        return Err(Report::global(format!(
+            "{name} has translations (`locales`), which are files beside it: load it from its file"
+        )));
+    };
+    let folder = dir.join("locales").join(&model.catalog.name);
+    let shown = |file: &str| {
+        Path::new(name)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join("locales")
+            .join(&model.catalog.name)
+            .join(file)
+            .display()
+            .to_string()
+    };
+    let mut problems = Diagnostics::new();
+    let mut files = Vec::new();
+    for (i, tag) in locales.translations.iter().enumerate() {
+        let file = format!("{tag}.json");
+        match errcat_catalog::load::file::read(&folder.join(&file), &shown(&file)) {
+            Ok(text) => files.push(errcat_catalog::locales::File {
+                name: shown(&file),
+                text,
+            }),
+            Err(_) if !folder.join(&file).exists() => problems.push(
+                errcat_catalog::Diagnostic::at(
+                    format!("/locales/translations/{i}"),
+                    format!("`{tag}` has no translation file {}", shown(&file)),
+                )
+                .hint("write the file (README: \"Localized messages\"), or remove the language"),
+            ),
+            Err(report) => return Err(report),
+        }
+    }
+    let mut undeclared: Vec<String> = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|f| f.ends_with(".json"))
+        .filter(|f| {
+            !locales
+                .translations
+                .iter()
+                .any(|t| format!("{t}.json") == *f)
+        })
+        .collect();
+    undeclared.sort();
+    for file in undeclared {
+        problems.push(
+            errcat_catalog::Diagnostic::at(
+                "/locales/translations",
+                format!(
+                    "{} is a translation no tag of `locales.translations` names",
+                    shown(&file)
+                ),
+            )
+            .hint("add its language to `locales.translations`, or remove the file"),
+        );
+    }
+    if !problems.is_empty() {
+        load::locate(text, &mut problems);
+        return Err(Report::bind(name, text, problems));
+    }
+    errcat_catalog::locales::attach(&mut model, files)?;
+    Ok(model)
 }
 
 #[cfg(feature = "gen")]

@@ -78,6 +78,7 @@ pub fn catalog(name: &str, n: usize, description_len: usize) -> Catalog {
         operations: Vec::new(),
         internal_error: None,
         codes,
+        locales: None,
         notes: Vec::new(),
         package: None,
     }

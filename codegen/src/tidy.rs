@@ -28,6 +28,7 @@ const CATALOG_STAGES: &[(&str, usize)] = &[
     ("load", 2),
     ("check", 3),
     ("model", 4),
+    ("locales", 5),
 ];
 
 const MAX_LINES: usize = 800;

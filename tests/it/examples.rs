@@ -41,6 +41,9 @@ fn read(catalog: &str, body: &[u8]) -> Option<Result<Vec<String>, String>> {
             aws_lambda_errors::ApiError::from_json(body)
                 .map(|e| vec![e.code().as_str().to_owned()]),
         ),
+        "shop" => codes(
+            shop_errors::ApiError::from_json(body).map(|e| vec![e.code().as_str().to_owned()]),
+        ),
         // XML bodies: `body` is the document.
         "aws-s3" => codes(
             aws_s3_errors::ApiError::from_xml(body).map(|e| vec![e.code().as_str().to_owned()]),

@@ -249,6 +249,7 @@ fn every_documented_example_validates_against_the_openapi_body_schema() {
         "datocms-cma",
         "dreamfactory",
         "records-api",
+        "shop",
     ];
     assert_eq!(catalogs, [&documented[..], &["twilio"]].concat());
     assert!(validated > 20, "only {validated} examples validated");
@@ -258,7 +259,7 @@ fn every_documented_example_validates_against_the_openapi_body_schema() {
 fn code_pointer(name: &str) -> Option<&'static str> {
     match name {
         "dataxid" => Some("/error/code"),
-        "records-api" => Some("/error/code"),
+        "records-api" | "shop" => Some("/error/code"),
         "twilio" => Some("/code"),
         _ => None,
     }

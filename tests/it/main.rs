@@ -29,6 +29,7 @@ mod fuzz;
 mod hardening;
 mod http;
 mod integrations;
+mod locales;
 mod markup;
 mod names;
 mod oracles;

@@ -277,6 +277,7 @@ pub fn crates() -> Vec<CrateView> {
         view!(aws_s3_errors, "aws-s3", category: no, json: serde),
         view!(aws_rds_errors, "aws-rds", category: yes, json: serde),
         view!(records_api_errors, "records-api", category: no, json: yes),
+        view!(shop_errors, "shop", category: no, json: yes),
         view!(twilio_errors, "twilio", category: yes, json: yes),
         view!(postgres_errors, "postgres", category: yes, json: no, status: no),
         view!(pg_error_codes_errors, "pg-error-codes", category: no, json: no, status: no),

@@ -215,7 +215,7 @@ pub struct Source {
 }
 
 /// All problems of one run, with the sources they point into.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Report {
     sources: Vec<Source>,
     diagnostics: Vec<Diagnostic>,

@@ -9,6 +9,8 @@
 //! check    the rules a Catalog must follow (names, statuses, layout, look-alike codes)
 //!   │
 //! model    Catalog → Model: identifiers, pages, and the facts the emitters ask for
+//!   │
+//! locales  translation files → the Model's messages in other languages, checked
 //! ```
 //!
 //! `diag` (located problems), `ident` (Rust identifiers), `text` (markdown and rustdoc text)
@@ -23,6 +25,7 @@ pub mod format;
 pub mod ident;
 pub mod json_pointer;
 pub mod load;
+pub mod locales;
 pub mod model;
 pub mod text;
 

@@ -39,6 +39,70 @@ pub struct Model {
     pub warnings: Vec<String>,
     /// The files the model was read from: the catalog file, and a mapping's vendor file.
     pub inputs: Vec<std::path::PathBuf>,
+    /// The languages the messages are translated into, in the order `locales.translations`
+    /// lists them (empty without `locales`), read from the translation files.
+    pub locales: Vec<LocaleModel>,
+    /// Stale and missing translations: `gen` prints them, `gen --check` fails on them.
+    pub gaps: crate::Report,
+}
+
+/// One language of a catalog's messages, other than its source language.
+#[derive(Debug, Clone)]
+pub struct LocaleModel {
+    /// Its tag, as the catalog declares it (`pt-BR`).
+    pub tag: String,
+    /// Its `Locale` variant (`PtBr`).
+    pub variant: String,
+    /// The language its missing messages fall back on: an index into [`Model::locales`], or
+    /// `None` for the catalog's source language.
+    pub fallback: Option<usize>,
+    /// The translation file, as messages name it.
+    pub file: String,
+    /// The usable translated message of each code, by index in the catalog's codes.
+    pub(crate) codes: HashMap<usize, String>,
+    /// The usable translated message of each inner code, by set and code.
+    pub(crate) inner: HashMap<(String, String), String>,
+}
+
+impl Model {
+    /// The message of code `index` in language `locale` (an index into [`Model::locales`]),
+    /// following the fallback chain: the message, and the language it is in (`None`: the
+    /// catalog's own).
+    pub fn message_in(&self, index: usize, locale: usize) -> (&str, Option<usize>) {
+        let mut at = Some(locale);
+        while let Some(l) = at {
+            if let Some(m) = self.locales[l].codes.get(&index) {
+                return (m, Some(l));
+            }
+            at = self.locales[l].fallback;
+        }
+        (&self.catalog.codes[index].message, None)
+    }
+
+    /// The message of inner code `code` of set `set` in language `locale`, as
+    /// [`message_in`](Self::message_in) finds it.
+    pub fn inner_message_in(
+        &self,
+        set: usize,
+        code: usize,
+        locale: usize,
+    ) -> (&str, Option<usize>) {
+        let entry = &self.catalog.code_sets[set];
+        let key = (entry.name.clone(), entry.codes[code].code.clone());
+        let mut at = Some(locale);
+        while let Some(l) = at {
+            if let Some(m) = self.locales[l].inner.get(&key) {
+                return (m, Some(l));
+            }
+            at = self.locales[l].fallback;
+        }
+        (&entry.codes[code].message, None)
+    }
+
+    /// The catalog's source language, when it declares `locales`.
+    pub fn source_locale(&self) -> Option<&str> {
+        self.catalog.locales.as_ref().map(|l| l.source.as_str())
+    }
 }
 
 /// One code with its resolved names.
@@ -72,6 +136,11 @@ impl CodeModel {
     /// The catalog entry.
     pub fn entry(&self) -> &format::Code {
         &self.catalog.codes[self.index]
+    }
+
+    /// The index of the entry in the catalog's codes.
+    pub fn index(&self) -> usize {
+        self.index
     }
 }
 
@@ -256,6 +325,8 @@ impl Model {
             changelog: None,
             warnings: Vec::new(),
             inputs: Vec::new(),
+            locales: Vec::new(),
+            gaps: crate::Report::default(),
             catalog,
             source_path: source_path.to_owned(),
             crate_name,

@@ -353,8 +353,9 @@ fn overview(
         codes,
         // The operations, then each inner code set, are sections of their own, before the
         // page's notes.
-        notes: args::operations(model, |d| prose(model, d, 2))
+        notes: args::languages(model)
             .into_iter()
+            .chain(args::operations(model, |d| prose(model, d, 2)))
             .chain(c.code_sets.iter().map(|s| NoteView {
                 title: format!("Inner codes: {}", text::plain(&s.title)),
                 body: args::code_set(model, s, |d| prose(model, d, 2)),
@@ -549,6 +550,9 @@ fn code_view(model: &Model, code: &CodeModel) -> CodeView {
     }
     if !e.args.is_empty() {
         body.push_str(&format!("\n#### Arguments\n\n{}", args::table(&e.args)));
+    }
+    if let Some(table) = args::translations(model, code.index()) {
+        body.push_str(&format!("\n#### Message in each language\n\n{table}"));
     }
     if !e.causes.is_empty() {
         body.push_str(&format!("\n#### Causes\n\n{}", bullets(model, &e.causes)));

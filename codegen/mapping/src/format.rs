@@ -238,6 +238,10 @@ pub struct CatalogHead {
     /// The code for any failure an operation does not list, as in a native catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_error: Option<errcat_catalog::format::CodeValue>,
+    /// The language of the messages and their translations, as in a native catalog; the
+    /// translation files are found beside the mapping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<errcat_catalog::format::Locales>,
     /// Page-level prose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,

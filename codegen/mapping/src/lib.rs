@@ -269,6 +269,7 @@ impl Mapping {
                 operations: head.operations,
                 internal_error: head.internal_error,
                 codes,
+                locales: head.locales,
                 notes: head.notes,
                 package: head.package,
             },

@@ -370,6 +370,9 @@ fn evolve_models(
             Ok((evolution, gated)) => {
                 evolutions.push(evolution);
                 gate.append(gated);
+                // Stale and missing translations, like a version too low, are for `gen` to
+                // print and for `gen --check` to fail on.
+                gate.append(model.gaps.clone());
             }
             Err(problems) => report.append(problems),
         }

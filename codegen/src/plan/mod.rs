@@ -35,8 +35,8 @@ pub struct Plan {
     /// Folders whose `@generated` files not in `files` are stale outputs (of a removed
     /// catalog, say).
     owned_dirs: Vec<PathBuf>,
-    /// Catalogs whose version is lower than their changes since the last release need:
-    /// `gen --check` fails on them, `gen` writes and warns.
+    /// Catalogs whose version is lower than their changes since the last release need, and
+    /// stale or missing translations: `gen --check` fails on them, `gen` writes and warns.
     gate: Report,
 }
 
@@ -144,8 +144,9 @@ impl Plan {
         &self.catalogs
     }
 
-    /// The catalogs whose version is lower than their changes since the last release need
-    /// (empty when none is): `gen --check` fails on them, `gen` writes and warns.
+    /// The catalogs whose version is lower than their changes since the last release need,
+    /// and the stale or missing translations (empty when there are none): `gen --check`
+    /// fails on them, `gen` writes and warns.
     pub fn gate(&self) -> &Report {
         &self.gate
     }

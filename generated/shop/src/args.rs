@@ -72,6 +72,40 @@ impl ValidationCode {
             ValidationCode::Unknown(_) => None,
         }
     }
+
+    /// The set's message for this code in `locale`: its translation, its fallback's,
+    /// or the catalog's own; `None` for an unknown code.
+    pub fn message_in(&self, locale: crate::Locale) -> Option<&'static str> {
+        #[allow(clippy::match_single_binding)]
+        match (locale, self) {
+            (crate::Locale::De, ValidationCode::Required) => Some("Das Feld fehlt"),
+            (crate::Locale::Pt, ValidationCode::Required) => {
+                Some("O campo está em falta")
+            }
+            (crate::Locale::PtBr, ValidationCode::Required) => {
+                Some("O campo está faltando")
+            }
+            (crate::Locale::De, ValidationCode::TooLong) => {
+                Some("Der Wert ist länger als erlaubt")
+            }
+            (crate::Locale::Pt, ValidationCode::TooLong) => {
+                Some("O valor é mais longo do que o permitido")
+            }
+            (crate::Locale::PtBr, ValidationCode::TooLong) => {
+                Some("O valor é mais longo do que o permitido")
+            }
+            (crate::Locale::De, ValidationCode::NotUnique) => {
+                Some("Der Wert ist bereits vergeben")
+            }
+            (crate::Locale::Pt, ValidationCode::NotUnique) => {
+                Some("O valor já está a ser usado")
+            }
+            (crate::Locale::PtBr, ValidationCode::NotUnique) => {
+                Some("O valor já está em uso")
+            }
+            _ => self.message(),
+        }
+    }
 }
 
 impl core::fmt::Display for ValidationCode {
@@ -124,6 +158,36 @@ impl Args for InternalArgs {
     const CODE: crate::ErrorCode = crate::ErrorCode::Internal;
 }
 
+impl InternalArgs {
+    /// The message in `locale`, rendered with these arguments: its translation, its
+    /// fallback's, or the catalog's own.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                let mut out = String::new();
+                out.push_str("Die Anfrage ist auf unserer Seite fehlgeschlagen");
+                out
+            }
+            crate::Locale::Pt => {
+                let mut out = String::new();
+                out.push_str("O pedido falhou do nosso lado");
+                out
+            }
+            crate::Locale::PtBr => {
+                let mut out = String::new();
+                out.push_str("A requisição falhou do nosso lado");
+                out
+            }
+            _ => {
+                let mut out = String::new();
+                out.push_str("The request failed on our side");
+                out
+            }
+        }
+    }
+}
+
 /// An error of [`ErrorCode::Internal`](crate::ErrorCode::Internal) as a server raises it, with every argument: [`Internal::new`] takes the required ones, so leaving one out does not compile.
 #[derive(Clone, PartialEq)]
 pub struct Internal {
@@ -149,6 +213,59 @@ impl Internal {
         let mut out = String::new();
         out.push_str("The request failed on our side");
         out
+    }
+
+    /// The message in `locale`, rendered with this error's arguments: its translation, or
+    /// its fallback's.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        self.localized(locale).0
+    }
+
+    /// The message in `locale` and the language it is in: `locale`'s translation, else
+    /// the nearest along its fallback chain, else the catalog's own.
+    pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Die Anfrage ist auf unserer Seite fehlgeschlagen");
+                        out
+                    },
+                    crate::Locale::De,
+                )
+            }
+            crate::Locale::Pt => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("O pedido falhou do nosso lado");
+                        out
+                    },
+                    crate::Locale::Pt,
+                )
+            }
+            crate::Locale::PtBr => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("A requisição falhou do nosso lado");
+                        out
+                    },
+                    crate::Locale::PtBr,
+                )
+            }
+            _ => (self.message(), crate::Locale::SOURCE),
+        }
+    }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language its
+    /// fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        let (message, used) = self.localized(locale);
+        crate::ApiError::from(self).with_message(message).with_language(used.tag())
     }
 
     /// The public arguments, as the body carries them and the client reads them back.
@@ -231,6 +348,37 @@ impl Args for InvalidFieldArgs {
     const CODE: crate::ErrorCode = crate::ErrorCode::InvalidField;
 }
 
+impl InvalidFieldArgs {
+    /// The message in `locale`, rendered with these arguments: its translation, its
+    /// fallback's, or the catalog's own.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                let mut out = String::new();
+                out.push_str("Das Feld ");
+                self.field.render(&mut out);
+                out.push_str(" ist ungültig");
+                out
+            }
+            crate::Locale::Pt | crate::Locale::PtBr => {
+                let mut out = String::new();
+                out.push_str("O campo ");
+                self.field.render(&mut out);
+                out.push_str(" é inválido");
+                out
+            }
+            _ => {
+                let mut out = String::new();
+                out.push_str("The field ");
+                self.field.render(&mut out);
+                out.push_str(" is invalid");
+                out
+            }
+        }
+    }
+}
+
 /// An error of [`ErrorCode::InvalidField`](crate::ErrorCode::InvalidField) as a server raises it, with every argument: [`InvalidField::new`] takes the required ones, so leaving one out does not compile.
 #[derive(Clone, PartialEq)]
 pub struct InvalidField {
@@ -256,6 +404,53 @@ impl InvalidField {
         self.field.render(&mut out);
         out.push_str(" is invalid");
         out
+    }
+
+    /// The message in `locale`, rendered with this error's arguments: its translation, or
+    /// its fallback's.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        self.localized(locale).0
+    }
+
+    /// The message in `locale` and the language it is in: `locale`'s translation, else
+    /// the nearest along its fallback chain, else the catalog's own.
+    pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Das Feld ");
+                        self.field.render(&mut out);
+                        out.push_str(" ist ungültig");
+                        out
+                    },
+                    crate::Locale::De,
+                )
+            }
+            crate::Locale::Pt | crate::Locale::PtBr => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("O campo ");
+                        self.field.render(&mut out);
+                        out.push_str(" é inválido");
+                        out
+                    },
+                    crate::Locale::Pt,
+                )
+            }
+            _ => (self.message(), crate::Locale::SOURCE),
+        }
+    }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language its
+    /// fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        let (message, used) = self.localized(locale);
+        crate::ApiError::from(self).with_message(message).with_language(used.tag())
     }
 
     /// The public arguments, as the body carries them and the client reads them back.
@@ -332,6 +527,52 @@ impl Args for OutOfStockArgs {
     const CODE: crate::ErrorCode = crate::ErrorCode::OutOfStock;
 }
 
+impl OutOfStockArgs {
+    /// The message in `locale`, rendered with these arguments: its translation, its
+    /// fallback's, or the catalog's own.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                let mut out = String::new();
+                out.push_str("Von ");
+                self.sku.render(&mut out);
+                out.push_str(" sind nur ");
+                self.available.render(&mut out);
+                out.push_str(" auf Lager");
+                out
+            }
+            crate::Locale::Pt => {
+                let mut out = String::new();
+                out.push_str("Só há ");
+                self.available.render(&mut out);
+                out.push_str(" unidades de ");
+                self.sku.render(&mut out);
+                out.push_str(" em stock");
+                out
+            }
+            crate::Locale::PtBr => {
+                let mut out = String::new();
+                out.push_str("Só há ");
+                self.available.render(&mut out);
+                out.push_str(" unidades de ");
+                self.sku.render(&mut out);
+                out.push_str(" em estoque");
+                out
+            }
+            _ => {
+                let mut out = String::new();
+                out.push_str("Only ");
+                self.available.render(&mut out);
+                out.push_str(" of ");
+                self.sku.render(&mut out);
+                out.push_str(" are in stock");
+                out
+            }
+        }
+    }
+}
+
 /// An error of [`ErrorCode::OutOfStock`](crate::ErrorCode::OutOfStock) as a server raises it, with every argument: [`OutOfStock::new`] takes the required ones, so leaving one out does not compile.
 #[derive(Clone, PartialEq)]
 pub struct OutOfStock {
@@ -365,6 +606,71 @@ impl OutOfStock {
         self.sku.render(&mut out);
         out.push_str(" are in stock");
         out
+    }
+
+    /// The message in `locale`, rendered with this error's arguments: its translation, or
+    /// its fallback's.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        self.localized(locale).0
+    }
+
+    /// The message in `locale` and the language it is in: `locale`'s translation, else
+    /// the nearest along its fallback chain, else the catalog's own.
+    pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Von ");
+                        self.sku.render(&mut out);
+                        out.push_str(" sind nur ");
+                        self.available.render(&mut out);
+                        out.push_str(" auf Lager");
+                        out
+                    },
+                    crate::Locale::De,
+                )
+            }
+            crate::Locale::Pt => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Só há ");
+                        self.available.render(&mut out);
+                        out.push_str(" unidades de ");
+                        self.sku.render(&mut out);
+                        out.push_str(" em stock");
+                        out
+                    },
+                    crate::Locale::Pt,
+                )
+            }
+            crate::Locale::PtBr => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Só há ");
+                        self.available.render(&mut out);
+                        out.push_str(" unidades de ");
+                        self.sku.render(&mut out);
+                        out.push_str(" em estoque");
+                        out
+                    },
+                    crate::Locale::PtBr,
+                )
+            }
+            _ => (self.message(), crate::Locale::SOURCE),
+        }
+    }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language its
+    /// fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        let (message, used) = self.localized(locale);
+        crate::ApiError::from(self).with_message(message).with_language(used.tag())
     }
 
     /// The public arguments, as the body carries them and the client reads them back.
@@ -444,6 +750,31 @@ impl Args for PaymentDeclinedArgs {
     const CODE: crate::ErrorCode = crate::ErrorCode::PaymentDeclined;
 }
 
+impl PaymentDeclinedArgs {
+    /// The message in `locale`, rendered with these arguments: its translation, its
+    /// fallback's, or the catalog's own.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                let mut out = String::new();
+                out.push_str("Die Zahlung wurde abgelehnt");
+                out
+            }
+            crate::Locale::Pt | crate::Locale::PtBr => {
+                let mut out = String::new();
+                out.push_str("O pagamento foi recusado");
+                out
+            }
+            _ => {
+                let mut out = String::new();
+                out.push_str("The payment was declined");
+                out
+            }
+        }
+    }
+}
+
 /// An error of [`ErrorCode::PaymentDeclined`](crate::ErrorCode::PaymentDeclined) as a server raises it, with every argument: [`PaymentDeclined::new`] takes the required ones, so leaving one out does not compile.
 #[derive(Clone, PartialEq)]
 pub struct PaymentDeclined {
@@ -478,6 +809,49 @@ impl PaymentDeclined {
         let mut out = String::new();
         out.push_str("The payment was declined");
         out
+    }
+
+    /// The message in `locale`, rendered with this error's arguments: its translation, or
+    /// its fallback's.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        self.localized(locale).0
+    }
+
+    /// The message in `locale` and the language it is in: `locale`'s translation, else
+    /// the nearest along its fallback chain, else the catalog's own.
+    pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Die Zahlung wurde abgelehnt");
+                        out
+                    },
+                    crate::Locale::De,
+                )
+            }
+            crate::Locale::Pt | crate::Locale::PtBr => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("O pagamento foi recusado");
+                        out
+                    },
+                    crate::Locale::Pt,
+                )
+            }
+            _ => (self.message(), crate::Locale::SOURCE),
+        }
+    }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language its
+    /// fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        let (message, used) = self.localized(locale);
+        crate::ApiError::from(self).with_message(message).with_language(used.tag())
     }
 
     /// The public arguments, as the body carries them and the client reads them back.
@@ -588,6 +962,35 @@ impl Args for NotFoundArgs {
     const CODE: crate::ErrorCode = crate::ErrorCode::NotFound;
 }
 
+impl NotFoundArgs {
+    /// The message in `locale`, rendered with these arguments: its translation, its
+    /// fallback's, or the catalog's own.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                let mut out = String::new();
+                out.push_str("Mit der ID ");
+                self.id.render(&mut out);
+                out.push_str(" wurde nichts gefunden");
+                out
+            }
+            crate::Locale::Pt | crate::Locale::PtBr => {
+                let mut out = String::new();
+                out.push_str("Não foi encontrado nada com o ID ");
+                self.id.render(&mut out);
+                out
+            }
+            _ => {
+                let mut out = String::new();
+                out.push_str("Nothing was found with the ID ");
+                self.id.render(&mut out);
+                out
+            }
+        }
+    }
+}
+
 /// An error of [`ErrorCode::NotFound`](crate::ErrorCode::NotFound) as a server raises it, with every argument: [`NotFound::new`] takes the required ones, so leaving one out does not compile.
 #[derive(Clone, PartialEq)]
 pub struct NotFound {
@@ -609,11 +1012,55 @@ impl NotFound {
     /// The message, rendered from the catalog's template with this error's arguments.
     pub fn message(&self) -> String {
         let mut out = String::new();
-        out.push_str("No ");
-        self.resource.render(&mut out);
-        out.push_str(" with the ID ");
+        out.push_str("Nothing was found with the ID ");
         self.id.render(&mut out);
         out
+    }
+
+    /// The message in `locale`, rendered with this error's arguments: its translation, or
+    /// its fallback's.
+    pub fn message_in(&self, locale: crate::Locale) -> String {
+        self.localized(locale).0
+    }
+
+    /// The message in `locale` and the language it is in: `locale`'s translation, else
+    /// the nearest along its fallback chain, else the catalog's own.
+    pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
+        #[allow(clippy::match_single_binding)]
+        match locale {
+            crate::Locale::De => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Mit der ID ");
+                        self.id.render(&mut out);
+                        out.push_str(" wurde nichts gefunden");
+                        out
+                    },
+                    crate::Locale::De,
+                )
+            }
+            crate::Locale::Pt | crate::Locale::PtBr => {
+                (
+                    {
+                        let mut out = String::new();
+                        out.push_str("Não foi encontrado nada com o ID ");
+                        self.id.render(&mut out);
+                        out
+                    },
+                    crate::Locale::Pt,
+                )
+            }
+            _ => (self.message(), crate::Locale::SOURCE),
+        }
+    }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language its
+    /// fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        let (message, used) = self.localized(locale);
+        crate::ApiError::from(self).with_message(message).with_language(used.tag())
     }
 
     /// The public arguments, as the body carries them and the client reads them back.

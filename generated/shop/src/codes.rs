@@ -4,6 +4,8 @@
 /// One variant per documented code, in catalog order. The enum is `#[non_exhaustive]`: codes the
 /// API adds later do not break a `match`, and parsing a code this crate does not know yet is an
 /// `Err`, never a panic.
+///
+/// For every code: Added in 0.1.0.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -37,7 +39,7 @@ pub enum ErrorCode {
     /// HTTP status: `402`.
     PaymentDeclined,
 
-    /// `NOT_FOUND` — No {$resource} with the ID {$id}
+    /// `NOT_FOUND` — Nothing was found with the ID {$id}
     ///
     /// HTTP status: `404`.
     NotFound,
@@ -344,7 +346,7 @@ mod error_code_tables {
         "The field {$field} is invalid",
         "Only {$available} of {$sku} are in stock",
         "The payment was declined",
-        "No {$resource} with the ID {$id}",
+        "Nothing was found with the ID {$id}",
         "Too many requests",
     ];
 

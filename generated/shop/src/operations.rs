@@ -45,6 +45,23 @@ impl CreateOrderError {
             CreateOrderError::Unexpected => crate::ErrorCode::Internal,
         }
     }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language
+    /// its fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        match self {
+            CreateOrderError::InvalidField(error) => error.api_error_in(locale),
+            CreateOrderError::OutOfStock(error) => error.api_error_in(locale),
+            CreateOrderError::PaymentDeclined(error) => error.api_error_in(locale),
+            CreateOrderError::RateLimited => {
+                crate::ApiError::new_in(crate::ErrorCode::RateLimited, locale)
+            }
+            CreateOrderError::Unexpected => {
+                crate::ApiError::new_in(crate::ErrorCode::Internal, locale)
+            }
+        }
+    }
 }
 
 impl core::fmt::Display for CreateOrderError {
@@ -103,7 +120,7 @@ impl axum_core::response::IntoResponse for CreateOrderError {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetOrderError {
-    /// [`ErrorCode::NotFound`](crate::ErrorCode::NotFound): No {$resource} with the ID {$id}
+    /// [`ErrorCode::NotFound`](crate::ErrorCode::NotFound): Nothing was found with the ID {$id}
     NotFound(crate::args::NotFound),
     /// [`ErrorCode::RateLimited`](crate::ErrorCode::RateLimited): Too many requests
     RateLimited,
@@ -130,6 +147,21 @@ impl GetOrderError {
             GetOrderError::NotFound(_) => crate::ErrorCode::NotFound,
             GetOrderError::RateLimited => crate::ErrorCode::RateLimited,
             GetOrderError::Unexpected => crate::ErrorCode::Internal,
+        }
+    }
+
+    /// This error as an `ApiError` whose message is in `locale` (or in the language
+    /// its fallback reaches), which the response names in `Content-Language`.
+    #[cfg(feature = "json")]
+    pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+        match self {
+            GetOrderError::NotFound(error) => error.api_error_in(locale),
+            GetOrderError::RateLimited => {
+                crate::ApiError::new_in(crate::ErrorCode::RateLimited, locale)
+            }
+            GetOrderError::Unexpected => {
+                crate::ApiError::new_in(crate::ErrorCode::Internal, locale)
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 mod args;
 mod code_sets;
 pub mod layout;
+mod locales;
 mod operations;
 mod package;
 mod twins;
@@ -68,6 +69,7 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
     twins::check(catalog, &mut out);
     code_sets::check(catalog, &mut out);
     operations::check(catalog, &mut out);
+    locales::check(catalog, &mut out);
     args::check(catalog, &mut out);
     out.extend(crate::check::layout::check(catalog));
     if let Some(envelope) = &catalog.envelope {

@@ -80,6 +80,10 @@ pub struct Catalog {
     /// unexpected error), with nothing of the cause in the body. Required with `operations`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_error: Option<CodeValue>,
+    /// The language of the messages, and their translations in other languages. Left out,
+    /// the crate has no `Locale` and `message()` is the only message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locales: Option<super::Locales>,
     /// Further documented prose that belongs to no single code (troubleshooting, best
     /// practices, SDK notes), rendered after the codes on the reference page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod catalog;
+pub mod locales;
 pub mod operations;
 
 mod settings;
@@ -10,6 +11,7 @@ mod version;
 
 pub use args::{Arg, ArgType, CodeSet, InnerCode, Visibility};
 pub use catalog::*;
+pub use locales::{Locales, Translated, Translation};
 pub use operations::Operation;
 pub use settings::{SETTINGS_FILE_NAME, Settings};
 pub use version::Version;

@@ -264,6 +264,19 @@ pub fn catalog(text: &str) -> Result<Catalog, Diagnostics> {
     }
 }
 
+/// Reads a JSON document of type `T` (a translation file, say): syntax errors, duplicate keys
+/// and shape problems, each located.
+pub fn document<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Diagnostics> {
+    if !text.starts_with('\u{feff}') && serde_json::from_str::<NoDuplicates>(text).is_ok() {
+        return typed::<T>(text);
+    }
+    let duplicates = duplicate_keys(&checked_root(text)?);
+    if !duplicates.is_empty() {
+        return Err(duplicates);
+    }
+    typed::<T>(text)
+}
+
 /// Reads a vendor file: any JSON, with syntax errors and duplicate keys located.
 pub fn vendor(text: &str) -> Result<serde_json::Value, Diagnostics> {
     if !text.starts_with('\u{feff}') && serde_json::from_str::<NoDuplicates>(text).is_ok() {

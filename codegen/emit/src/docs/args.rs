@@ -56,7 +56,83 @@ pub(super) fn code_set(model: &Model, set: &CodeSet, prose: impl Fn(&str) -> Str
         }
         out.push_str(&format!("| {} | {message} |\n", cell_code(&code.code)));
     }
+    if !model.locales.is_empty() {
+        let index = model
+            .catalog
+            .code_sets
+            .iter()
+            .position(|s| s.name == set.name)
+            .expect("a set of the catalog");
+        out.push_str("\nIn other languages:\n\n| Code |");
+        for locale in &model.locales {
+            out.push_str(&format!(" `{}` |", locale.tag));
+        }
+        out.push_str(&format!("\n|---|{}\n", "---|".repeat(model.locales.len())));
+        for (c, code) in set.codes.iter().enumerate() {
+            out.push_str(&format!("| {} |", cell_code(&code.code)));
+            for l in 0..model.locales.len() {
+                let (message, used) = model.inner_message_in(index, c, l);
+                out.push_str(&format!(" {} |", in_language(model, message, used, l)));
+            }
+            out.push('\n');
+        }
+    }
     out.trim_end().to_owned()
+}
+
+/// A translated message as a table cell: the message, and where it falls back, the language
+/// it is taken from.
+fn in_language(model: &Model, message: &str, used: Option<usize>, asked: usize) -> String {
+    let cell = text::cell(&text::inline(message));
+    match used {
+        Some(u) if u == asked => cell,
+        Some(u) => format!("{cell} (from `{}`)", model.locales[u].tag),
+        None => format!(
+            "{cell} (from `{}`)",
+            model.source_locale().unwrap_or_default()
+        ),
+    }
+}
+
+/// The table of `code`'s message in each language the catalog has, or nothing without
+/// translations.
+pub(super) fn translations(model: &Model, index: usize) -> Option<String> {
+    let source = model.source_locale()?;
+    let mut out = format!(
+        "| Language | Message |\n|---|---|\n| `{source}` | {} |\n",
+        text::cell(&text::inline(&model.catalog.codes[index].message))
+    );
+    for (l, locale) in model.locales.iter().enumerate() {
+        let (message, used) = model.message_in(index, l);
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            locale.tag,
+            in_language(model, message, used, l)
+        ));
+    }
+    Some(out)
+}
+
+/// The section on the languages of the messages, if the catalog has translations.
+pub(super) fn languages(model: &Model) -> Option<super::NoteView> {
+    let source = model.source_locale()?;
+    let mut body = format!(
+        "Every message is written in `{source}` and translated into the languages below. A \
+         message a language does not translate is taken from the language it falls back on. In \
+         Rust: `{}::Locale`, chosen from an `Accept-Language` header with `Locale::negotiate`, \
+         and `message_in(locale)`.\n\n| Language | Falls back on |\n|---|---|\n",
+        model.lib_name
+    );
+    for locale in &model.locales {
+        let on = locale
+            .fallback
+            .map_or(source, |f| model.locales[f].tag.as_str());
+        body.push_str(&format!("| `{}` | `{on}` |\n", locale.tag));
+    }
+    Some(super::NoteView {
+        title: "Languages".to_owned(),
+        body: body.trim_end().to_owned(),
+    })
 }
 
 /// The section of the catalog's operations, if it lists any: each with the codes it can

@@ -29,9 +29,9 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
         .codes
         .iter()
         .filter(|c| !c.entry().args.is_empty())
-        .map(|c| code_items(c, place.is_some()));
+        .map(|c| code_items(model, c, place.is_some()));
     let read_back = place.is_some().then(|| read_back(model.by_status()));
-    let sets = model.catalog.code_sets.iter().map(code_set);
+    let sets = (0..model.catalog.code_sets.len()).map(|i| code_set(model, i));
     let doc = inner_doc_attrs(&format!(
         "The arguments each error of a code carries, as the catalog declares them.\n\n\
          For a code `X` with arguments: `XArgs` holds its public arguments (what the client reads \
@@ -162,7 +162,7 @@ fn arg_doc(arg: &Arg) -> String {
 }
 
 /// Everything one code with arguments has in the module.
-fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
+fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
     let entry = code.entry();
     let variant = format_ident!("{}", code.variant);
     let server = variant.clone();
@@ -264,7 +264,9 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
             quote!(#f: self.#f,)
         }
     });
-    let message = render(code);
+    let message = render(code, &entry.message);
+    let localized = localized(model, code);
+    let public_localized = public_localized(model, code, &public_name);
     let logged: Vec<&Arg> = entry
         .args
         .iter()
@@ -394,6 +396,8 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
             const CODE: crate::ErrorCode = crate::ErrorCode::#variant;
         }
 
+        #public_localized
+
         #server_doc
         #[derive(Clone, PartialEq)]
         pub struct #server {
@@ -416,6 +420,8 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
             pub fn message(&self) -> String {
                 #message
             }
+
+            #localized
 
             /// The public arguments, as the body carries them and the client reads them back.
             pub fn args(&self) -> #public_name {
@@ -458,10 +464,11 @@ fn code_items(code: &CodeModel, has_place: bool) -> TokenStream {
     }
 }
 
-/// The body of `message()`: the template's text as plain text, each placeholder its value.
-fn render(code: &CodeModel) -> TokenStream {
+/// The body of `message()` for `template` (the catalog's message or a translation of it):
+/// the template's text as plain text, each placeholder its value.
+fn render(code: &CodeModel, template_text: &str) -> TokenStream {
     let entry = code.entry();
-    let pieces = template(&entry.message).expect("checked: the template reads");
+    let pieces = template(template_text).expect("checked: the template reads");
     // Placeholders become private-use characters, so the markdown around them is read once.
     let mut joined = String::new();
     let mut names = Vec::new();
@@ -512,6 +519,94 @@ fn render(code: &CodeModel) -> TokenStream {
     }
 }
 
+/// For each language the message of `code` is translated into (its own or along its
+/// fallback chain), the locales that reach it and the rendering: (patterns, used, body).
+fn translations(
+    model: &Model,
+    code: &CodeModel,
+) -> Vec<(Vec<TokenStream>, TokenStream, TokenStream)> {
+    let mut groups: Vec<(usize, Vec<TokenStream>)> = Vec::new();
+    for (l, locale) in model.locales.iter().enumerate() {
+        let (_, used) = model.message_in(code.index(), l);
+        let Some(used) = used else { continue };
+        let v = format_ident!("{}", locale.variant);
+        match groups.iter_mut().find(|(u, _)| *u == used) {
+            Some((_, patterns)) => patterns.push(quote!(crate::Locale::#v)),
+            None => groups.push((used, vec![quote!(crate::Locale::#v)])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(used, patterns)| {
+            let (message, _) = model.message_in(code.index(), used);
+            let v = format_ident!("{}", model.locales[used].variant);
+            (patterns, quote!(crate::Locale::#v), render(code, message))
+        })
+        .collect()
+}
+
+/// `X::message_in`, `X::localized` and, with `json`, `X::api_error_in`: the message in a
+/// language. Nothing without translations.
+fn localized(model: &Model, code: &CodeModel) -> Option<TokenStream> {
+    model.source_locale()?;
+    let arms = translations(model, code)
+        .into_iter()
+        .map(|(patterns, used, body)| quote!(#(#patterns)|* => ({ #body }, #used),));
+    Some(quote! {
+        /// The message in `locale`, rendered with this error's arguments: its translation, or
+        /// its fallback's.
+        pub fn message_in(&self, locale: crate::Locale) -> String {
+            self.localized(locale).0
+        }
+
+        /// The message in `locale` and the language it is in: `locale`'s translation, else
+        /// the nearest along its fallback chain, else the catalog's own.
+        pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
+            #[allow(clippy::match_single_binding)]
+            match locale {
+                #(#arms)*
+                _ => (self.message(), crate::Locale::SOURCE),
+            }
+        }
+
+        /// This error as an `ApiError` whose message is in `locale` (or in the language its
+        /// fallback reaches), which the response names in `Content-Language`.
+        #[cfg(feature = "json")]
+        pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+            let (message, used) = self.localized(locale);
+            crate::ApiError::from(self).with_message(message).with_language(used.tag())
+        }
+    })
+}
+
+/// `XArgs::message_in`: the client renders the message in a language from the public
+/// arguments it read back (a template places only public, required ones). Nothing without
+/// translations.
+fn public_localized(
+    model: &Model,
+    code: &CodeModel,
+    public_name: &proc_macro2::Ident,
+) -> Option<TokenStream> {
+    model.source_locale()?;
+    let source = render(code, &code.entry().message);
+    let arms = translations(model, code)
+        .into_iter()
+        .map(|(patterns, _, body)| quote!(#(#patterns)|* => { #body }));
+    Some(quote! {
+        impl #public_name {
+            /// The message in `locale`, rendered with these arguments: its translation, its
+            /// fallback's, or the catalog's own.
+            pub fn message_in(&self, locale: crate::Locale) -> String {
+                #[allow(clippy::match_single_binding)]
+                match locale {
+                    #(#arms)*
+                    _ => { #source }
+                }
+            }
+        }
+    })
+}
+
 /// The enum of an `enum` argument: one variant per value, its wire spelling kept.
 fn arg_enum(code: &CodeModel, arg: &Arg) -> TokenStream {
     let name = format_ident!("{}", enum_name(code, arg));
@@ -558,7 +653,8 @@ fn arg_enum(code: &CodeModel, arg: &Arg) -> TokenStream {
 
 /// The enum of an inner code set: one variant per listed code, and `Unknown` for any other,
 /// kept as sent.
-fn code_set(set: &CodeSet) -> TokenStream {
+fn code_set(model: &Model, index: usize) -> TokenStream {
+    let set: &CodeSet = &model.catalog.code_sets[index];
     let name = format_ident!("{}", ident::code_set_type(&set.name));
     let mut doc = format!("Inner codes `{}`: {}.", set.name, text::plain(&set.title));
     if let Some(d) = &set.description {
@@ -583,6 +679,30 @@ fn code_set(set: &CodeSet) -> TokenStream {
             d.push_str(&format!("\n\n{}", text::rustdoc(more)));
         }
         doc_attrs(&d)
+    });
+    let localized = model.source_locale().is_some().then(|| {
+        let arms = set.codes.iter().enumerate().flat_map(|(c, code)| {
+            let variant = format_ident!("{}", ident::variant_name(&code.code));
+            let name = name.clone();
+            (0..model.locales.len()).filter_map(move |l| {
+                let (message, used) = model.inner_message_in(index, c, l);
+                used?;
+                let plain = text::inline_plain(message);
+                let locale = format_ident!("{}", model.locales[l].variant);
+                Some(quote!((crate::Locale::#locale, #name::#variant) => Some(#plain),))
+            })
+        });
+        quote! {
+            /// The set's message for this code in `locale`: its translation, its fallback's,
+            /// or the catalog's own; `None` for an unknown code.
+            pub fn message_in(&self, locale: crate::Locale) -> Option<&'static str> {
+                #[allow(clippy::match_single_binding)]
+                match (locale, self) {
+                    #(#arms)*
+                    _ => self.message(),
+                }
+            }
+        }
     });
     quote! {
         #doc
@@ -621,6 +741,8 @@ fn code_set(set: &CodeSet) -> TokenStream {
                     #name::Unknown(_) => None,
                 }
             }
+
+            #localized
         }
 
         impl core::fmt::Display for #name {

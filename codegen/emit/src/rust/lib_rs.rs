@@ -56,6 +56,13 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
             pub mod operations;
         }
     });
+    let locale = model.source_locale().is_some().then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod locale;
+            pub use locale::Locale;
+        }
+    });
     quote! {
         #doc
         #![forbid(unsafe_code)]
@@ -74,6 +81,7 @@ pub(super) fn lib_tokens(model: &Model) -> TokenStream {
         pub use json::{ApiError, FieldError, ParseError, ParseErrorKind, Problem};
         #args
         #operations
+        #locale
     }
 }
 
@@ -129,6 +137,19 @@ fn features_doc(model: &Model) -> String {
             "\n\n[`operations`] has an error enum for each operation of the API: the codes it can \
              return, and anything else as the internal error, with nothing of its cause.",
         );
+    }
+    if let Some(source) = model.source_locale() {
+        let tags: Vec<String> = model
+            .locales
+            .iter()
+            .map(|l| format!("`{}`", l.tag))
+            .collect();
+        doc.push_str(&format!(
+            "\n\n[`Locale`] is a language of the messages: `{source}`, the catalog's own, and {}. \
+             `ErrorCode::message_in` gives a message in one, `Locale::negotiate` picks one from an \
+             `Accept-Language` header.",
+            tags.join(", ")
+        ));
     }
     if model.is_http_api() {
         doc.push_str(

@@ -35,6 +35,8 @@ mod facts;
 mod fmt;
 #[cfg(feature = "full")]
 mod lib_rs;
+#[cfg(feature = "full")]
+mod locale;
 mod lookup;
 #[cfg(feature = "full")]
 mod operations;
@@ -166,6 +168,9 @@ fn modules(model: &Model) -> Vec<(&'static str, String)> {
     }
     if let Some(tokens) = operations::operations_tokens(model) {
         out.push(("src/operations.rs", spaced(&format(tokens))));
+    }
+    if let Some(tokens) = locale::locale_tokens(model) {
+        out.push(("src/locale.rs", spaced(&format(tokens))));
     }
     out.push(("tests/examples.rs", examples_rs));
     out.push(("tests/data/examples.in", examples_data));

@@ -93,6 +93,27 @@ fn operation(model: &Model, op: &Operation, internal: &CodeModel, axum: bool) ->
             quote!(#name::#v => crate::ApiError::new(crate::ErrorCode::#v),)
         }
     });
+    let localized = model.source_locale().is_some().then(|| {
+        let arms = codes.iter().map(|c| {
+            let v = variant(c);
+            if with_args(c) {
+                quote!(#name::#v(error) => error.api_error_in(locale),)
+            } else {
+                quote!(#name::#v => crate::ApiError::new_in(crate::ErrorCode::#v, locale),)
+            }
+        });
+        quote! {
+            /// This error as an `ApiError` whose message is in `locale` (or in the language
+            /// its fallback reaches), which the response names in `Content-Language`.
+            #[cfg(feature = "json")]
+            pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
+                match self {
+                    #(#arms)*
+                    #name::Unexpected => crate::ApiError::new_in(crate::ErrorCode::#internal_variant, locale),
+                }
+            }
+        }
+    });
     let froms = codes.iter().filter(|c| with_args(c)).map(|c| {
         let v = variant(c);
         quote! {
@@ -157,6 +178,8 @@ fn operation(model: &Model, op: &Operation, internal: &CodeModel, axum: bool) ->
                     #name::Unexpected => crate::ErrorCode::#internal_variant,
                 }
             }
+
+            #localized
         }
 
         impl core::fmt::Display for #name {

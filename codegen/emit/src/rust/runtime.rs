@@ -38,6 +38,12 @@ const ARGS_BASE: Source = Source {
     module: "base",
     ..source!("", "args_base")
 };
+/// How `locale` chooses a language (only a crate whose catalog has translations).
+const NEGOTIATE: Source = Source {
+    path: "src/locale/negotiate.rs",
+    module: "negotiate",
+    ..source!("", "negotiate")
+};
 const FEATURES: Source = source!("", "features");
 const RETRY: Source = source!("", "retry");
 const ACCESSORS: Source = source!("json/", "accessors");
@@ -84,6 +90,9 @@ pub(super) fn files(model: &Model) -> Vec<(&'static str, String)> {
     }
     if super::args::has_args(model) {
         out.push((ARGS_BASE.path, ARGS_BASE.text.to_owned()));
+    }
+    if model.source_locale().is_some() {
+        out.push((NEGOTIATE.path, NEGOTIATE.text.to_owned()));
     }
     out
 }

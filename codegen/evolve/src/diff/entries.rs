@@ -223,6 +223,63 @@ pub(super) fn operations(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     }
 }
 
+/// The languages of the messages: one added is additive (a `Locale` variant, and the crate's
+/// `Locale` itself for the first); one removed, or another source language, is breaking (a
+/// variant is gone). What a translation says is not recorded in a release: its text is the
+/// translation file's, checked against the source by its hash.
+pub(super) fn locales(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
+    let tags = |c: &Catalog| -> Vec<String> {
+        c.locales.as_ref().map_or_else(Vec::new, |l| {
+            std::iter::once(l.source.clone())
+                .chain(l.translations.iter().cloned())
+                .collect()
+        })
+    };
+    let (was, is) = (tags(old), tags(new));
+    match (&old.locales, &new.locales) {
+        (Some(a), Some(b)) if a.source != b.source => out.push(Change::new(
+            Class::Breaking,
+            "locale-source-changed",
+            None,
+            format!(
+                "the messages are written in {} (were in {}): `Locale::SOURCE` changed",
+                code_span(&b.source),
+                code_span(&a.source)
+            ),
+        )),
+        (Some(_), None) => out.push(Change::new(
+            Class::Breaking,
+            "locales-removed",
+            None,
+            "the messages have no translations any more: `Locale` is gone".to_owned(),
+        )),
+        _ => {}
+    }
+    if new.locales.is_some() {
+        for tag in is.iter().filter(|t| !was.contains(t)) {
+            out.push(Change::new(
+                Class::Additive,
+                "locale-added",
+                None,
+                format!("messages in {}", code_span(tag)),
+            ));
+        }
+    }
+    if old.locales.is_some() && new.locales.is_some() {
+        for tag in was.iter().filter(|t| !is.contains(t)) {
+            out.push(Change::new(
+                Class::Breaking,
+                "locale-removed",
+                None,
+                format!(
+                    "messages in {} are gone, and so is its `Locale` variant",
+                    code_span(tag)
+                ),
+            ));
+        }
+    }
+}
+
 pub(super) fn categories(old: &Catalog, new: &Catalog, out: &mut Vec<Change>) {
     let ids = |c: &Catalog| -> Vec<String> { c.categories.iter().map(|x| x.id.clone()).collect() };
     let (a, b) = (ids(old), ids(new));

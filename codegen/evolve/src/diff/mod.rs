@@ -154,6 +154,7 @@ pub fn changes_since(old: &Catalog, made: Made, new: &Catalog) -> Vec<Change> {
     entries::categories(old, new, &mut out);
     entries::code_sets(old, new, &mut out);
     entries::operations(old, new, &mut out);
+    entries::locales(old, new, &mut out);
 
     let old_codes: BTreeMap<String, &Code> = old.codes.iter().map(|c| (c.code.wire(), c)).collect();
     let new_codes: BTreeMap<String, &Code> = new.codes.iter().map(|c| (c.code.wire(), c)).collect();

@@ -725,3 +725,45 @@ fn operations_added_to_removed_from_and_their_internal_error() {
         [("internal-error-changed".to_owned(), Class::Behavioural)]
     );
 }
+
+#[test]
+fn languages_added_removed_and_the_source_language() {
+    let with = |locales: Option<Value>| {
+        let mut v = base();
+        if let Some(l) = locales {
+            v["locales"] = l;
+        }
+        catalog(v)
+    };
+    let l = |source: &str, translations: &[&str]| {
+        Some(json!({"source": source, "translations": translations}))
+    };
+    let diff = |a: Catalog, b: Catalog| kinds(changes(&a, &b));
+    assert_eq!(
+        diff(with(None), with(l("en", &["de"]))),
+        [
+            ("locale-added".to_owned(), Class::Additive),
+            ("locale-added".to_owned(), Class::Additive)
+        ]
+    );
+    assert_eq!(
+        diff(with(l("en", &["de"])), with(l("en", &["de", "pt"]))),
+        [("locale-added".to_owned(), Class::Additive)]
+    );
+    assert_eq!(
+        diff(with(l("en", &["de", "pt"])), with(l("en", &["de"]))),
+        [("locale-removed".to_owned(), Class::Breaking)]
+    );
+    assert_eq!(
+        diff(with(l("en", &["de"])), with(None)),
+        [("locales-removed".to_owned(), Class::Breaking)]
+    );
+    assert_eq!(
+        diff(with(l("en", &["de"])), with(l("de", &["en"]))),
+        [("locale-source-changed".to_owned(), Class::Breaking)]
+    );
+    assert_eq!(
+        diff(with(l("en", &["de", "pt"])), with(l("en", &["pt", "de"]))),
+        []
+    );
+}
