@@ -19,6 +19,7 @@ macro_rules! snapshot {
 mod adoption;
 mod args;
 mod bodies;
+mod canary;
 mod cli;
 mod diagnostics;
 mod docs;
