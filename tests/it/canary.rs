@@ -150,6 +150,45 @@ trait ServerError: Clone + Debug + Display + Send + Sync + 'static {
     /// body has no place for them but the message (records-api, whose `details` hold field
     /// errors), so the crate has no `ApiError::args`.
     fn read_args(api: &Self::Api) -> Option<Result<Self::Args, String>>;
+    /// Each text the error gives in another language, by where it is seen: `message_in`,
+    /// and the `ApiError` of `api_error_in` (its `Display`, body and headers), in every
+    /// language of a crate with translations; nothing for one without.
+    fn localized_texts(&self) -> Vec<(String, String)>;
+}
+
+/// [`ServerError::localized_texts`] of `$error`, an error of `$krate`.
+macro_rules! localized_texts {
+    (shop_errors, $error:ident) => {
+        shop_errors::Locale::ALL
+            .iter()
+            .flat_map(|&l| {
+                let api = $error.clone().api_error_in(l);
+                [
+                    (
+                        format!("message_in({l}) of the error"),
+                        $error.message_in(l),
+                    ),
+                    (
+                        format!("message_in({l}) of its public arguments"),
+                        $error.args().message_in(l),
+                    ),
+                    (format!("Display of its ApiError in {l}"), api.to_string()),
+                    (
+                        format!("body of its ApiError in {l}"),
+                        String::from_utf8_lossy(&api.to_json()).into_owned(),
+                    ),
+                    (
+                        format!("headers of its ApiError in {l}"),
+                        format!("{:?}", api.response_headers()),
+                    ),
+                ]
+            })
+            .collect()
+    };
+    ($krate:ident, $error:ident) => {{
+        let _ = $error;
+        Vec::new()
+    }};
 }
 
 macro_rules! wire_error {
@@ -201,6 +240,9 @@ macro_rules! server_error {
             fn read_args($api: &Self::Api) -> Option<Result<Self::Args, String>> {
                 $read
             }
+            fn localized_texts(&self) -> Vec<(String, String)> {
+                localized_texts!($krate, self)
+            }
         }
     };
 }
@@ -243,6 +285,9 @@ fn rendered_texts<E: ServerError>(error: &E) -> Vec<(String, String)> {
         ),
         ("Display of its ApiError".to_owned(), api.to_string()),
     ]
+    .into_iter()
+    .chain(error.localized_texts())
+    .collect()
 }
 
 /// `text`, cut to a length a failure message can show.
