@@ -467,6 +467,37 @@ fn the_seeds_examples_are_their_arguments() {
     let args: dreamfactory_errors::args::BadRequestExceptionArgs = read.args().unwrap();
     assert_eq!(args.field.as_deref(), Some("email"));
     assert_eq!(args.error.as_deref(), Some("Invalid email format"));
+    // The batch example's `context.errors`, a list of objects, reads back as typed items, and
+    // a server that raises the same failures writes the same `context`.
+    use dreamfactory_errors::args::{BatchException, BatchExceptionArgs, BatchExceptionErrorsItem};
+    let batch = dreamfactory["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "BatchException")
+        .unwrap();
+    let body = &batch["examples"][0]["body"];
+    let read = dreamfactory_errors::ApiError::from_json(body.to_string().as_bytes()).unwrap();
+    let args: BatchExceptionArgs = read.args().unwrap();
+    let items = vec![
+        BatchExceptionErrorsItem::new(0, "Duplicate key value"),
+        BatchExceptionErrorsItem::new(2, "Foreign key violation"),
+    ];
+    assert_eq!(args.errors, items);
+    let sent = BatchException::new(items);
+    assert_eq!(
+        sent.log_fields(),
+        [(
+            "errors",
+            "(index: 0, message: Duplicate key value), (index: 2, message: Foreign key violation)"
+                .to_owned()
+        )]
+    );
+    let written = dreamfactory_errors::ApiError::from(sent).to_json_value();
+    assert_eq!(
+        written["error"]["context"], body["error"]["context"],
+        "{written}"
+    );
     // A 404 is not a bad request: its status says so.
     let not_found = dreamfactory_errors::ApiError::from_json(
         br#"{"error": {"code": 404, "message": "Not Found", "context": {"field": "id"}}}"#,

@@ -266,6 +266,7 @@ server_error!(
     dreamfactory_errors::BadRequestException,
     BadRequestExceptionArgs
 );
+server_error!(dreamfactory_errors::BatchException, BatchExceptionArgs);
 
 // ---------------------------------------------------------------------------------------------
 // The checks. Each pushes what it finds to `problems`, so one run reports every leak.
@@ -769,6 +770,19 @@ fn dreamfactory_bad_request(
     (fill, error)
 }
 
+fn dreamfactory_batch(
+    items: &[(i64, String)],
+) -> (Fill, dreamfactory_errors::args::BatchException) {
+    use dreamfactory_errors::args::{BatchException, BatchExceptionErrorsItem};
+    let mut fill = Fill::new("dreamfactory", BatchException::CODE.as_str());
+    let items: Vec<BatchExceptionErrorsItem> = items
+        .iter()
+        .map(|(index, message)| BatchExceptionErrorsItem::new(*index, message.clone()))
+        .collect();
+    let error = BatchException::new(fill.public("errors", items));
+    (fill, error)
+}
+
 /// Every code with arguments, every optional argument set; the shop's also as the errors of
 /// the operations that return them, and each operation's unexpected error.
 fn cases() -> Vec<Case> {
@@ -802,6 +816,10 @@ fn cases() -> Vec<Case> {
             Some("email"),
             Some("Invalid email format"),
         )),
+        Case::api(dreamfactory_batch(&[
+            (0, "Duplicate key value".to_owned()),
+            (2, "Foreign key violation".to_owned()),
+        ])),
     ]
 }
 
@@ -820,6 +838,7 @@ enum Hostile {
     DatocmsInvalidField(String, String, Option<String>),
     RecordsForeignKeyViolation(String, String, String),
     DreamfactoryBadRequest(Option<String>, Option<String>),
+    DreamfactoryBatch(Vec<(i64, String)>),
 }
 
 impl Hostile {
@@ -843,6 +862,7 @@ impl Hostile {
             Hostile::DreamfactoryBadRequest(field, error) => {
                 Case::api(dreamfactory_bad_request(field.as_deref(), error.as_deref()))
             }
+            Hostile::DreamfactoryBatch(items) => Case::api(dreamfactory_batch(items)),
         }
     }
 }
@@ -928,6 +948,7 @@ fn hostile() -> impl Strategy<Value = Hostile> {
             Hostile::RecordsForeignKeyViolation(column, value, table)
         }),
         (maybe(), maybe()).prop_map(|(field, error)| Hostile::DreamfactoryBadRequest(field, error)),
+        prop::collection::vec((any::<i64>(), text()), 0..4).prop_map(Hostile::DreamfactoryBatch),
     ]
 }
 

@@ -63,6 +63,12 @@ pub fn arg_enum_type(variant: &str, arg: &str) -> String {
     format!("{variant}{}", variant_name(arg))
 }
 
+/// The struct of each item of a list-of-objects argument `arg` of the code whose variant is
+/// `variant`: `BatchException` and `errors` → `BatchExceptionErrorsItem`.
+pub fn arg_item_type(variant: &str, arg: &str) -> String {
+    format!("{variant}{}Item", variant_name(arg))
+}
+
 /// The error enum of operation `name` in the `operations` module: `create_order` →
 /// `CreateOrderError`.
 pub fn operation_type(name: &str) -> String {

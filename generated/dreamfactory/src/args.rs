@@ -153,3 +153,123 @@ impl From<BadRequestException> for crate::ApiError {
             .with_details(details)
     }
 }
+
+/// One item of argument `errors` of [`ErrorCode::BatchException`](crate::ErrorCode::BatchException); a later catalog may add optional fields, so the struct is `#[non_exhaustive]`: build it with [`BatchExceptionErrorsItem::new`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BatchExceptionErrorsItem {
+    /// The position of the failed operation in the batch. Derived from the example response; the page does not describe it.
+    #[cfg_attr(feature = "serde", serde(rename = "index"))]
+    pub index: i64,
+    /// Why that operation failed. Derived from the example response; the page does not describe it.
+    #[cfg_attr(feature = "serde", serde(rename = "message"))]
+    pub message: String,
+}
+
+impl BatchExceptionErrorsItem {
+    /// An item with its required fields; the optional ones are unset.
+    pub fn new(index: i64, message: impl Into<String>) -> Self {
+        BatchExceptionErrorsItem {
+            index,
+            message: message.into(),
+        }
+    }
+}
+
+impl Render for BatchExceptionErrorsItem {
+    fn render(&self, out: &mut String) {
+        let mut parts: Vec<String> = Vec::new();
+        parts.push(format!("index: {}", self.index.rendered()));
+        parts.push(format!("message: {}", self.message.rendered()));
+        out.push('(');
+        out.push_str(&parts.join(", "));
+        out.push(')');
+    }
+}
+
+/// The public arguments of [`ErrorCode::BatchException`](crate::ErrorCode::BatchException): what its error body carries, read back on the client. The server builds them with [`BatchException`]; a later catalog may add optional arguments, so the struct is `#[non_exhaustive]`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BatchExceptionArgs {
+    /// One entry for each failed operation, as the example response's `context` carries them ("Response includes details for each failed operation").
+    ///
+    /// Example: `[{"index":0,"message":"Duplicate key value"},{"index":2,"message":"Foreign key violation"}]`.
+    #[cfg_attr(feature = "serde", serde(rename = "errors"))]
+    pub errors: Vec<BatchExceptionErrorsItem>,
+}
+
+impl Args for BatchExceptionArgs {
+    const CODE: crate::ErrorCode = crate::ErrorCode::BatchException;
+}
+
+/// An error of [`ErrorCode::BatchException`](crate::ErrorCode::BatchException) as a server raises it, with every argument: [`BatchException::new`] takes the required ones, so leaving one out does not compile.
+#[derive(Clone, PartialEq)]
+pub struct BatchException {
+    errors: Vec<BatchExceptionErrorsItem>,
+}
+
+impl BatchException {
+    /// The code of this error.
+    pub const CODE: crate::ErrorCode = crate::ErrorCode::BatchException;
+    /// An error with its required arguments; the optional ones are unset.
+    pub fn new(errors: Vec<BatchExceptionErrorsItem>) -> Self {
+        BatchException { errors }
+    }
+
+    /// The message, rendered from the catalog's template with this error's arguments.
+    pub fn message(&self) -> String {
+        let mut out = String::new();
+        out.push_str("Batch partial failure");
+        out
+    }
+
+    /// The public arguments, as the body carries them and the client reads them back.
+    pub fn args(&self) -> BatchExceptionArgs {
+        BatchExceptionArgs {
+            errors: self.errors.clone(),
+        }
+    }
+
+    /// The arguments a log may show, by name: the public and internal ones that are set,
+    /// never a secret one.
+    pub fn log_fields(&self) -> Vec<(&'static str, String)> {
+        vec![("errors", self.errors.rendered())]
+    }
+
+    /// Logs this error with `tracing` (the `tracing` feature): a `WARN` event with the code, the rendered message, and each public and internal argument that is set as a field `arg.<name>`; a secret one never.
+    #[cfg(feature = "tracing")]
+    pub fn trace(&self) {
+        tracing::event!(
+            tracing::Level::WARN, code = Self::CODE.as_str(), arg.errors = self.errors
+            .rendered(), "{}", self.message()
+        );
+    }
+}
+
+impl core::fmt::Debug for BatchException {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("BatchException").field("errors", &self.errors).finish()
+    }
+}
+
+impl core::fmt::Display for BatchException {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", Self::CODE.as_str(), self.message())
+    }
+}
+
+impl std::error::Error for BatchException {}
+#[cfg(feature = "json")]
+impl From<BatchException> for crate::ApiError {
+    fn from(error: BatchException) -> Self {
+        let details = serde_json::to_value(error.args())
+            .expect(
+                "arguments of plain types serialize to JSON; failing is a bug in errcat",
+            );
+        crate::ApiError::new(BatchException::CODE)
+            .with_message(error.message())
+            .with_details(details)
+    }
+}

@@ -95,6 +95,14 @@ pub(super) fn check(catalog: &Catalog, out: &mut Diagnostics) {
                     .related(format!("{at}/args/{j}/optional"), "declared here")
                     .hint("make the argument required, or take it out of the message"),
                 ),
+                Some((j, arg)) if arg.items == Some(ArgType::Object) => out.push(
+                    Diagnostic::at(
+                        &message,
+                        format!("the message places `{name}`, a list of objects, which has no text of its own"),
+                    )
+                    .related(format!("{at}/args/{j}"), "declared here")
+                    .hint("carry it in the details, and take it out of the message"),
+                ),
                 Some(_) => {}
             }
         }
@@ -175,6 +183,12 @@ fn rust_names(catalog: &Catalog, out: &mut Diagnostics) {
                     .related(format!("{at}/{first}/name"), "the other one")
                     .hint("rename one of them"),
                 );
+            }
+            if arg.items == Some(ArgType::Object) {
+                names.push((
+                    ident::arg_item_type(variant, &arg.name),
+                    format!("{at}/{j}/name"),
+                ));
             }
             if arg.ty == ArgType::Enum {
                 names.push((
@@ -260,7 +274,7 @@ fn shape(catalog: &Catalog, arg: &Arg, here: &str, out: &mut Diagnostics) {
                 format!("{here}/items"),
                 format!("the items of `{}` are not a simple type", arg.name),
             )
-            .hint("items are `string`, `integer`, `number` or `bool`"),
+            .hint("items are `string`, `integer`, `number`, `bool` or `object` (with `fields`)"),
         ),
         (ArgType::List, Some(_)) | (_, None) => {}
         (_, Some(_)) => out.push(
@@ -271,6 +285,7 @@ fn shape(catalog: &Catalog, arg: &Arg, here: &str, out: &mut Diagnostics) {
             .hint("remove `items`, or make the type `list`"),
         ),
     }
+    fields(arg, here, out);
     match (arg.ty, arg.values.is_empty()) {
         (ArgType::Enum, true) => out.push(
             Diagnostic::at(
@@ -319,6 +334,8 @@ fn shape(catalog: &Catalog, arg: &Arg, here: &str, out: &mut Diagnostics) {
                     match arg.ty {
                         ArgType::Enum => "one of its values".to_owned(),
                         ArgType::Code => "a code of its set".to_owned(),
+                        ArgType::List if arg.items == Some(ArgType::Object) =>
+                            "a list of objects of its `fields`".to_owned(),
                         ArgType::List =>
                             format!("a list of {}", arg.items.map_or("items", ArgType::name)),
                         ArgType::Integer => "an integer".to_owned(),
@@ -329,6 +346,9 @@ fn shape(catalog: &Catalog, arg: &Arg, here: &str, out: &mut Diagnostics) {
             .hint(match arg.ty {
                 ArgType::Enum => "give one of its `values`".to_owned(),
                 ArgType::Code => "give one of the codes its `set` lists".to_owned(),
+                ArgType::List if arg.items == Some(ArgType::Object) => {
+                    "give a list of objects, each with every required field of its type and no other member".to_owned()
+                }
                 ArgType::List => format!(
                     "give a list of {}",
                     arg.items.map_or("items", ArgType::name)
@@ -339,6 +359,78 @@ fn shape(catalog: &Catalog, arg: &Arg, here: &str, out: &mut Diagnostics) {
     }
 }
 
+/// The members of a list of objects: `fields` exactly where the items are `object`, each a
+/// simple type, named once. `object` anywhere but as a list's items is refused.
+fn fields(arg: &Arg, here: &str, out: &mut Diagnostics) {
+    let objects = arg.ty == ArgType::List && arg.items == Some(ArgType::Object);
+    if arg.ty == ArgType::Object {
+        out.push(
+            Diagnostic::at(
+                format!("{here}/type"),
+                format!("`{}` is an object, which only a list's items may be", arg.name),
+            )
+            .hint("make it a list of objects (`\"type\": \"list\", \"items\": \"object\"`), or give each member its own argument"),
+        );
+    }
+    match (objects, arg.fields.is_empty()) {
+        (true, true) => out.push(
+            Diagnostic::at(
+                format!("{here}/items"),
+                format!("the items of `{}` are objects, but it has no `fields`", arg.name),
+            )
+            .hint("list the members of each item: `\"fields\": [{\"name\": \"index\", \"type\": \"integer\"}]`"),
+        ),
+        (false, false) => out.push(
+            Diagnostic::at(
+                format!("{here}/fields"),
+                format!("`fields` on `{}`, whose items are not objects", arg.name),
+            )
+            .hint("remove `fields`, or make it a list of objects (`\"items\": \"object\"`)"),
+        ),
+        _ => {}
+    }
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (k, field) in arg.fields.iter().enumerate() {
+        let at = format!("{here}/fields/{k}");
+        if !is_arg_name(&field.name) {
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/name"),
+                    format!("`{}` is not a field name", field.name),
+                )
+                .hint("use ASCII letters, digits and `_`, starting with a letter"),
+            );
+        } else if let Some(first) = names.insert(ident::field_name(&field.name), k) {
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/name"),
+                    format!(
+                        "fields `{}` and `{}` of `{}` become one Rust field",
+                        arg.fields[first].name, field.name, arg.name
+                    ),
+                )
+                .related(format!("{here}/fields/{first}/name"), "the other one")
+                .hint("rename one of them"),
+            );
+        }
+        if !matches!(
+            field.ty,
+            ArgType::String | ArgType::Integer | ArgType::Number | ArgType::Bool
+        ) {
+            out.push(
+                Diagnostic::at(
+                    format!("{at}/type"),
+                    format!(
+                        "field `{}` of `{}` is not a simple type",
+                        field.name, arg.name
+                    ),
+                )
+                .hint("a field is `string`, `integer`, `number` or `bool`"),
+            );
+        }
+    }
+}
+
 /// Whether `value` is of `arg`'s type.
 fn fits(catalog: &Catalog, arg: &Arg, value: &Value) -> bool {
     let scalar = |ty: ArgType, v: &Value| match ty {
@@ -346,12 +438,26 @@ fn fits(catalog: &Catalog, arg: &Arg, value: &Value) -> bool {
         ArgType::Integer => v.is_i64(),
         ArgType::Number => v.is_number(),
         ArgType::Bool => v.is_boolean(),
-        ArgType::List | ArgType::Enum | ArgType::Code => false,
+        ArgType::List | ArgType::Enum | ArgType::Code | ArgType::Object => false,
+    };
+    // An item of a list of objects: each field of its type, every required one there, and
+    // no member the fields do not name.
+    let object = |v: &Value| {
+        v.as_object().is_some_and(|members| {
+            members
+                .keys()
+                .all(|k| arg.fields.iter().any(|f| f.name == *k))
+                && arg.fields.iter().all(|f| match members.get(&f.name) {
+                    Some(v) => scalar(f.ty, v),
+                    None => f.optional,
+                })
+        })
     };
     match arg.ty {
-        ArgType::List => value.as_array().is_some_and(|items| {
-            arg.items
-                .is_some_and(|ty| items.iter().all(|v| scalar(ty, v)))
+        ArgType::List => value.as_array().is_some_and(|items| match arg.items {
+            Some(ArgType::Object) => items.iter().all(object),
+            Some(ty) => items.iter().all(|v| scalar(ty, v)),
+            None => false,
         }),
         ArgType::Enum => value
             .as_str()

@@ -22,6 +22,9 @@ pub struct Arg {
     /// For `"type": "list"`: the type of each item (not `list` or `enum`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<ArgType>,
+    /// For `"items": "object"`: the members of each item, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
     /// For `"type": "code"`: the `name` of the inner code set its codes come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set: Option<String>,
@@ -51,6 +54,17 @@ impl Arg {
         set: impl Fn(&str) -> String,
     ) -> String {
         match (self.ty, self.items, &self.set) {
+            (ArgType::List, Some(ArgType::Object), _) => {
+                let fields: Vec<String> = self
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let optional = if f.optional { ", optional" } else { "" };
+                        format!("{}: {}{optional}", value(&f.name), f.ty.name())
+                    })
+                    .collect();
+                format!("list of objects ({})", fields.join("; "))
+            }
             (ArgType::List, Some(items), _) => format!("list of {}", items.name()),
             (ArgType::Enum, _, _) => {
                 let values: Vec<String> = self.values.iter().map(|v| value(v)).collect();
@@ -81,6 +95,8 @@ pub enum ArgType {
     Enum,
     /// A code of the inner code set `set`; a code the set does not list is kept as sent.
     Code,
+    /// An object of `fields`: only as the `items` of a list (a batch's per-item errors).
+    Object,
 }
 
 impl ArgType {
@@ -94,8 +110,28 @@ impl ArgType {
             ArgType::List => "list",
             ArgType::Enum => "enum",
             ArgType::Code => "code",
+            ArgType::Object => "object",
         }
     }
+}
+
+/// A member of each object of a list of objects (`"items": "object"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Its name, as its key on the wire: ASCII letters, digits and `_`, starting with a
+    /// letter.
+    pub name: String,
+    /// Its type: `string`, `integer`, `number` or `bool`.
+    #[serde(rename = "type")]
+    pub ty: ArgType,
+    /// What it is (*markdown*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether an item may leave it out. Left out: required.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 /// A named set of inner codes (`code_sets`).

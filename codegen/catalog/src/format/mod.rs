@@ -9,7 +9,7 @@ pub mod operations;
 mod settings;
 mod version;
 
-pub use args::{Arg, ArgType, CodeSet, InnerCode, Visibility};
+pub use args::{Arg, ArgType, CodeSet, Field, InnerCode, Visibility};
 pub use catalog::*;
 pub use locales::{Locales, Translated, Translation};
 pub use operations::Operation;

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::{doc_attrs, inner_doc_attrs};
 use errcat_catalog::format::args::{Piece, template};
-use errcat_catalog::format::{Arg, ArgType, CodeSet, Visibility};
+use errcat_catalog::format::{Arg, ArgType, CodeSet, Field, Visibility};
 use errcat_catalog::ident;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
@@ -114,11 +114,15 @@ fn rust_type(code: &CodeModel, arg: &Arg) -> TokenStream {
         ArgType::Integer => quote!(i64),
         ArgType::Number => quote!(f64),
         ArgType::Bool => quote!(bool),
-        ArgType::List | ArgType::Enum | ArgType::Code => {
-            unreachable!("checked: list items are scalars")
+        ArgType::List | ArgType::Enum | ArgType::Code | ArgType::Object => {
+            unreachable!("checked: list items are scalars or objects, fields scalars")
         }
     };
     match arg.ty {
+        ArgType::List if arg.items == Some(ArgType::Object) => {
+            let item = format_ident!("{}", ident::arg_item_type(&code.variant, &arg.name));
+            quote!(Vec<#item>)
+        }
         ArgType::List => {
             let item = scalar(arg.items.expect("checked: a list has items"));
             quote!(Vec<#item>)
@@ -172,6 +176,11 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
         .iter()
         .filter(|a| a.ty == ArgType::Enum)
         .map(|a| arg_enum(code, a));
+    let items = entry
+        .args
+        .iter()
+        .filter(|a| a.items == Some(ArgType::Object))
+        .map(|a| item_struct(code, a));
 
     let public: Vec<&Arg> = entry
         .args
@@ -336,8 +345,10 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
             (ArgType::String, false) => quote!(self.#f.as_str()),
             (ArgType::String, true) => quote!(self.#f.as_deref()),
             (ArgType::Integer | ArgType::Number | ArgType::Bool, _) => quote!(self.#f),
-            (ArgType::Enum | ArgType::Code | ArgType::List, false) => quote!(self.#f.rendered()),
-            (ArgType::Enum | ArgType::Code | ArgType::List, true) => {
+            (ArgType::Enum | ArgType::Code | ArgType::List | ArgType::Object, false) => {
+                quote!(self.#f.rendered())
+            }
+            (ArgType::Enum | ArgType::Code | ArgType::List | ArgType::Object, true) => {
                 quote!(self.#f.as_ref().map(Render::rendered))
             }
         };
@@ -383,6 +394,8 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
 
     quote! {
         #(#enums)*
+
+        #(#items)*
 
         #public_doc
         #[derive(Clone, Debug, PartialEq)]
@@ -605,6 +618,131 @@ fn public_localized(
             }
         }
     })
+}
+
+/// The struct of each item of a list-of-objects argument: its fields, `new` with the required
+/// ones, `with_…` for the optional ones (`#[non_exhaustive]`, so a later catalog may add an
+/// optional field), and its text for logs: `(index: 0, message: Duplicate key value)`.
+fn item_struct(code: &CodeModel, arg: &Arg) -> TokenStream {
+    let name = format_ident!("{}", ident::arg_item_type(&code.variant, &arg.name));
+    let ty = |f: &Field| match f.ty {
+        ArgType::Integer => quote!(i64),
+        ArgType::Number => quote!(f64),
+        ArgType::Bool => quote!(bool),
+        _ => quote!(String),
+    };
+    let fields = arg.fields.iter().map(|f| {
+        let id = format_ident!("{}", ident::field_name(&f.name));
+        let doc = doc_attrs(&f.description.as_deref().map_or_else(|| format!("`{}`.", f.name), text::rustdoc));
+        let wire = &f.name;
+        let t = ty(f);
+        if f.optional {
+            quote! {
+                #doc
+                #[cfg_attr(feature = "serde", serde(rename = #wire, default, skip_serializing_if = "Option::is_none"))]
+                pub #id: Option<#t>,
+            }
+        } else {
+            quote! {
+                #doc
+                #[cfg_attr(feature = "serde", serde(rename = #wire))]
+                pub #id: #t,
+            }
+        }
+    });
+    let required: Vec<&Field> = arg.fields.iter().filter(|f| !f.optional).collect();
+    let params = required.iter().map(|f| {
+        let id = format_ident!("{}", ident::field_name(&f.name));
+        match f.ty {
+            ArgType::String => quote!(#id: impl Into<String>),
+            _ => {
+                let t = ty(f);
+                quote!(#id: #t)
+            }
+        }
+    });
+    let inits = arg.fields.iter().map(|f| {
+        let id = format_ident!("{}", ident::field_name(&f.name));
+        match (f.optional, f.ty) {
+            (true, _) => quote!(#id: None,),
+            (false, ArgType::String) => quote!(#id: #id.into(),),
+            (false, _) => quote!(#id,),
+        }
+    });
+    let setters = arg.fields.iter().filter(|f| f.optional).map(|f| {
+        let id = format_ident!("{}", ident::field_name(&f.name));
+        let setter = format_ident!("with_{}", ident::field_name(&f.name));
+        let doc = doc_attrs(&format!("Sets the optional field `{}`.", f.name));
+        match f.ty {
+            ArgType::String => quote! {
+                #doc
+                pub fn #setter(mut self, #id: impl Into<String>) -> Self {
+                    self.#id = Some(#id.into());
+                    self
+                }
+            },
+            _ => {
+                let t = ty(f);
+                quote! {
+                    #doc
+                    pub fn #setter(mut self, #id: #t) -> Self {
+                        self.#id = Some(#id);
+                        self
+                    }
+                }
+            }
+        }
+    });
+    let renders = arg.fields.iter().map(|f| {
+        let id = format_ident!("{}", ident::field_name(&f.name));
+        // A field name has no brace (ASCII letters, digits, `_`): it is a format string.
+        let label = format!("{}: {{}}", f.name);
+        if f.optional {
+            quote! {
+                if let Some(value) = &self.#id {
+                    parts.push(format!(#label, value.rendered()));
+                }
+            }
+        } else {
+            quote! {
+                parts.push(format!(#label, self.#id.rendered()));
+            }
+        }
+    });
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let doc = doc_attrs(&format!(
+        "One item of argument `{}` of [`ErrorCode::{1}`](crate::ErrorCode::{1}); a later catalog may add optional fields, so the struct is `#[non_exhaustive]`: build it with [`{name}::new`].",
+        arg.name, code.variant
+    ));
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// An item with its required fields; the optional ones are unset.
+            #many
+            pub fn new(#(#params),*) -> Self {
+                #name { #(#inits)* }
+            }
+
+            #(#setters)*
+        }
+
+        impl Render for #name {
+            fn render(&self, out: &mut String) {
+                let mut parts: Vec<String> = Vec::new();
+                #(#renders)*
+                out.push('(');
+                out.push_str(&parts.join(", "));
+                out.push(')');
+            }
+        }
+    }
 }
 
 /// The enum of an `enum` argument: one variant per value, its wire spelling kept.

@@ -513,7 +513,9 @@ pub(super) fn code_changes(
 /// `#[non_exhaustive]`, optional arguments have setters): additive. An argument removed or
 /// made required, a required one added, one whose type, optionality or visibility changed,
 /// an enum value removed, or required ones reordered (`X::new` takes them in order) is
-/// breaking. A description or example is documentation.
+/// breaking; so is a field of a list of objects removed, retyped or made required, or a
+/// required one added, where an optional one added is additive. A description or example is
+/// documentation.
 fn args_changes(
     old: &Code,
     new: &Code,
@@ -570,6 +572,42 @@ fn args_changes(
                 code_span(&arg.name),
                 code_span(value)
             ));
+        }
+        // The fields of a list of objects: an optional one added is additive (the item
+        // struct is `#[non_exhaustive]`, with setters); anything else about a field that
+        // was there, or a required one added, breaks code that builds or reads the items.
+        for field in &arg.fields {
+            match now.fields.iter().find(|f| f.name == field.name) {
+                None => broken.push(format!(
+                    "field {} of {} removed",
+                    code_span(&field.name),
+                    code_span(&arg.name)
+                )),
+                Some(f) if (f.ty, f.optional) != (field.ty, field.optional) => {
+                    broken.push(format!(
+                        "field {} of {} changed type or optionality",
+                        code_span(&field.name),
+                        code_span(&arg.name)
+                    ))
+                }
+                Some(f) => documented |= f.description != field.description,
+            }
+        }
+        for field in now
+            .fields
+            .iter()
+            .filter(|f| !arg.fields.iter().any(|x| x.name == f.name))
+        {
+            let what = format!(
+                "field {} of {}",
+                code_span(&field.name),
+                code_span(&arg.name)
+            );
+            if field.optional {
+                added.push(format!("optional {what}"));
+            } else {
+                broken.push(format!("required {what} added"));
+            }
         }
         documented |= (&arg.description, &arg.example) != (&now.description, &now.example);
     }

@@ -767,3 +767,51 @@ fn languages_added_removed_and_the_source_language() {
         []
     );
 }
+
+/// The changes to a list-of-objects argument `items` whose fields are edited by `edit`.
+fn fields_after(edit: impl FnOnce(&mut Value)) -> Vec<(String, Class)> {
+    let with_items = |fields: Value| {
+        let mut v = base();
+        v["codes"][0]["args"] =
+            json!([{"name": "items", "type": "list", "items": "object", "fields": fields}]);
+        catalog(v)
+    };
+    let old = json!([
+        {"name": "index", "type": "integer"},
+        {"name": "note", "type": "string", "optional": true}
+    ]);
+    let mut new = old.clone();
+    edit(&mut new);
+    kinds(changes(&with_items(old), &with_items(new)))
+}
+
+#[test]
+fn the_fields_of_a_list_of_objects() {
+    assert_eq!(
+        fields_after(|f| f
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "hint", "type": "string", "optional": true}))),
+        [("args-added".to_owned(), Class::Additive)]
+    );
+    let breaking = [("args-changed".to_owned(), Class::Breaking)];
+    assert_eq!(
+        fields_after(|f| f
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "at", "type": "string"}))),
+        breaking
+    );
+    assert_eq!(fields_after(|f| f[0]["type"] = json!("string")), breaking);
+    assert_eq!(fields_after(|f| f[1]["optional"] = json!(false)), breaking);
+    assert_eq!(
+        fields_after(|f| {
+            f.as_array_mut().unwrap().remove(1);
+        }),
+        breaking
+    );
+    assert_eq!(
+        fields_after(|f| f[0]["description"] = json!("Where.")),
+        [("code-docs".to_owned(), Class::Docs)]
+    );
+}
