@@ -9,10 +9,13 @@ use quote::{format_ident, quote};
 
 use crate::{doc_attrs, inner_doc_attrs};
 use errcat_catalog::format::args::{Piece, template};
-use errcat_catalog::format::{Arg, ArgType, CodeSet, Field, Visibility};
+use errcat_catalog::format::{Arg, ArgType, CodeSet, Visibility};
 use errcat_catalog::ident;
 use errcat_catalog::model::{CodeModel, Model};
 use errcat_catalog::text;
+
+mod items;
+mod localized;
 
 /// Whether `model`'s crate has an `args` module.
 pub(super) fn has_args(model: &Model) -> bool {
@@ -180,7 +183,7 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
         .args
         .iter()
         .filter(|a| a.items == Some(ArgType::Object))
-        .map(|a| item_struct(code, a));
+        .map(|a| items::item_struct(code, a));
 
     let public: Vec<&Arg> = entry
         .args
@@ -274,8 +277,8 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
         }
     });
     let message = render(code, &entry.message);
-    let localized = localized(model, code);
-    let public_localized = public_localized(model, code, &public_name);
+    let localized = localized::localized(model, code);
+    let public_localized = localized::public_localized(model, code, &public_name);
     let logged: Vec<&Arg> = entry
         .args
         .iter()
@@ -529,219 +532,6 @@ fn render(code: &CodeModel, template_text: &str) -> TokenStream {
         let mut out = String::new();
         #(#steps)*
         out
-    }
-}
-
-/// For each language the message of `code` is translated into (its own or along its
-/// fallback chain), the locales that reach it and the rendering: (patterns, used, body).
-fn translations(
-    model: &Model,
-    code: &CodeModel,
-) -> Vec<(Vec<TokenStream>, TokenStream, TokenStream)> {
-    let mut groups: Vec<(usize, Vec<TokenStream>)> = Vec::new();
-    for (l, locale) in model.locales.iter().enumerate() {
-        let (_, used) = model.message_in(code.index(), l);
-        let Some(used) = used else { continue };
-        let v = format_ident!("{}", locale.variant);
-        match groups.iter_mut().find(|(u, _)| *u == used) {
-            Some((_, patterns)) => patterns.push(quote!(crate::Locale::#v)),
-            None => groups.push((used, vec![quote!(crate::Locale::#v)])),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(used, patterns)| {
-            let (message, _) = model.message_in(code.index(), used);
-            let v = format_ident!("{}", model.locales[used].variant);
-            (patterns, quote!(crate::Locale::#v), render(code, message))
-        })
-        .collect()
-}
-
-/// `X::message_in`, `X::localized` and, with `json`, `X::api_error_in`: the message in a
-/// language. Nothing without translations.
-fn localized(model: &Model, code: &CodeModel) -> Option<TokenStream> {
-    model.source_locale()?;
-    let arms = translations(model, code)
-        .into_iter()
-        .map(|(patterns, used, body)| quote!(#(#patterns)|* => ({ #body }, #used),));
-    Some(quote! {
-        /// The message in `locale`, rendered with this error's arguments: its translation, or
-        /// its fallback's.
-        pub fn message_in(&self, locale: crate::Locale) -> String {
-            self.localized(locale).0
-        }
-
-        /// The message in `locale` and the language it is in: `locale`'s translation, else
-        /// the nearest along its fallback chain, else the catalog's own.
-        pub fn localized(&self, locale: crate::Locale) -> (String, crate::Locale) {
-            #[allow(clippy::match_single_binding)]
-            match locale {
-                #(#arms)*
-                _ => (self.message(), crate::Locale::SOURCE),
-            }
-        }
-
-        /// This error as an `ApiError` whose message is in `locale` (or in the language its
-        /// fallback reaches), which the response names in `Content-Language`.
-        #[cfg(feature = "json")]
-        pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
-            let (message, used) = self.localized(locale);
-            crate::ApiError::from(self).with_message(message).with_language(used.tag())
-        }
-    })
-}
-
-/// `XArgs::message_in`: the client renders the message in a language from the public
-/// arguments it read back (a template places only public, required ones). Nothing without
-/// translations.
-fn public_localized(
-    model: &Model,
-    code: &CodeModel,
-    public_name: &proc_macro2::Ident,
-) -> Option<TokenStream> {
-    model.source_locale()?;
-    let source = render(code, &code.entry().message);
-    let arms = translations(model, code)
-        .into_iter()
-        .map(|(patterns, _, body)| quote!(#(#patterns)|* => { #body }));
-    Some(quote! {
-        impl #public_name {
-            /// The message in `locale`, rendered with these arguments: its translation, its
-            /// fallback's, or the catalog's own.
-            pub fn message_in(&self, locale: crate::Locale) -> String {
-                #[allow(clippy::match_single_binding)]
-                match locale {
-                    #(#arms)*
-                    _ => { #source }
-                }
-            }
-        }
-    })
-}
-
-/// The struct of each item of a list-of-objects argument: its fields, `new` with the required
-/// ones, `with_…` for the optional ones (`#[non_exhaustive]`, so a later catalog may add an
-/// optional field), and its text for logs: `(index: 0, message: Duplicate key value)`.
-fn item_struct(code: &CodeModel, arg: &Arg) -> TokenStream {
-    let name = format_ident!("{}", ident::arg_item_type(&code.variant, &arg.name));
-    let ty = |f: &Field| match f.ty {
-        ArgType::Integer => quote!(i64),
-        ArgType::Number => quote!(f64),
-        ArgType::Bool => quote!(bool),
-        _ => quote!(String),
-    };
-    let fields = arg.fields.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        let doc = doc_attrs(&f.description.as_deref().map_or_else(|| format!("`{}`.", f.name), text::rustdoc));
-        let wire = &f.name;
-        let t = ty(f);
-        if f.optional {
-            quote! {
-                #doc
-                #[cfg_attr(feature = "serde", serde(rename = #wire, default, skip_serializing_if = "Option::is_none"))]
-                pub #id: Option<#t>,
-            }
-        } else {
-            quote! {
-                #doc
-                #[cfg_attr(feature = "serde", serde(rename = #wire))]
-                pub #id: #t,
-            }
-        }
-    });
-    let required: Vec<&Field> = arg.fields.iter().filter(|f| !f.optional).collect();
-    let params = required.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        match f.ty {
-            ArgType::String => quote!(#id: impl Into<String>),
-            _ => {
-                let t = ty(f);
-                quote!(#id: #t)
-            }
-        }
-    });
-    let inits = arg.fields.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        match (f.optional, f.ty) {
-            (true, _) => quote!(#id: None,),
-            (false, ArgType::String) => quote!(#id: #id.into(),),
-            (false, _) => quote!(#id,),
-        }
-    });
-    let setters = arg.fields.iter().filter(|f| f.optional).map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        let setter = format_ident!("with_{}", ident::field_name(&f.name));
-        let doc = doc_attrs(&format!("Sets the optional field `{}`.", f.name));
-        match f.ty {
-            ArgType::String => quote! {
-                #doc
-                pub fn #setter(mut self, #id: impl Into<String>) -> Self {
-                    self.#id = Some(#id.into());
-                    self
-                }
-            },
-            _ => {
-                let t = ty(f);
-                quote! {
-                    #doc
-                    pub fn #setter(mut self, #id: #t) -> Self {
-                        self.#id = Some(#id);
-                        self
-                    }
-                }
-            }
-        }
-    });
-    let renders = arg.fields.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        // A field name has no brace (ASCII letters, digits, `_`): it is a format string.
-        let label = format!("{}: {{}}", f.name);
-        if f.optional {
-            quote! {
-                if let Some(value) = &self.#id {
-                    parts.push(format!(#label, value.rendered()));
-                }
-            }
-        } else {
-            quote! {
-                parts.push(format!(#label, self.#id.rendered()));
-            }
-        }
-    });
-    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let doc = doc_attrs(&format!(
-        "One item of argument `{}` of [`ErrorCode::{1}`](crate::ErrorCode::{1}); a later catalog may add optional fields, so the struct is `#[non_exhaustive]`: build it with [`{name}::new`].",
-        arg.name, code.variant
-    ));
-    quote! {
-        #doc
-        #[derive(Clone, Debug, PartialEq)]
-        #[non_exhaustive]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        pub struct #name {
-            #(#fields)*
-        }
-
-        impl #name {
-            /// An item with its required fields; the optional ones are unset.
-            #many
-            pub fn new(#(#params),*) -> Self {
-                #name { #(#inits)* }
-            }
-
-            #(#setters)*
-        }
-
-        impl Render for #name {
-            fn render(&self, out: &mut String) {
-                let mut parts: Vec<String> = Vec::new();
-                #(#renders)*
-                out.push('(');
-                out.push_str(&parts.join(", "));
-                out.push(')');
-            }
-        }
     }
 }
 
