@@ -374,3 +374,20 @@ fn the_build_script_module_refuses_a_catalog_with_translations() {
         .load(&path)
         .expect("a valid catalog");
 }
+
+#[test]
+fn explain_shows_the_message_in_each_language() {
+    let mut generator = errcat_codegen::Generator::new();
+    generator.root(root());
+    let entries = generator
+        .explain("PAYMENT_DECLINED")
+        .unwrap_or_else(|r| panic!("{r}"));
+    let entry = &entries[0];
+    assert!(
+        entry.contains(
+            "In other languages (written in en):\n  - de: Die Zahlung wurde abgelehnt\n  \
+             - pt: O pagamento foi recusado\n  - pt-BR: O pagamento foi recusado (from pt)\n"
+        ),
+        "{entry}"
+    );
+}

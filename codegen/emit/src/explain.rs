@@ -91,6 +91,28 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
             ));
         }
     }
+    // The message in each language the catalog is translated into, and where one falls back.
+    if let Some(source) = model.source_locale() {
+        line("");
+        line(&format!(
+            "In other languages (written in {}):",
+            shown(source)
+        ));
+        for (l, locale) in model.locales.iter().enumerate() {
+            let (message, used) = model.message_in(code.index(), l);
+            let from = match used {
+                Some(u) if u == l => String::new(),
+                Some(u) => format!(" (from {})", model.locales[u].tag),
+                None => format!(" (from {source})"),
+            };
+            line(&format!(
+                "  - {}: {}{}",
+                locale.tag,
+                inline_plain(&shown(message)),
+                shown(&from)
+            ));
+        }
+    }
     for (title, items) in [
         ("Causes", &code.entry().causes),
         ("Fixes", &code.entry().fixes),
