@@ -145,8 +145,9 @@ fn seed_crates_build_test_and_document_with_warnings_denied() {
         args.extend(["-p", p.as_str()]);
     }
     // Without features, then with all (the examples tests read bodies with `json`). Each
-    // run prints a `test result` line per test target: the library's tests, `tests/codes.rs`,
-    // `tests/examples.rs` and the doctests, so every crate's tests ran.
+    // run prints a `test result` line per test target: `tests/codes.rs`, `tests/examples.rs`
+    // and the doctests (the library has no unit tests: `test = false`), so every crate's
+    // tests ran.
     for features in [None, Some("--all-features")] {
         let mut run = args.clone();
         run.extend(features);
@@ -156,7 +157,7 @@ fn seed_crates_build_test_and_document_with_warnings_denied() {
             .filter(|l| l.starts_with("test result: ok."))
             .count();
         assert!(
-            results >= packages.len() * 4,
+            results >= packages.len() * 3,
             "expected the tests of {} crates to run ({features:?}):\n{output}",
             packages.len()
         );

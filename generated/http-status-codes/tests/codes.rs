@@ -20,6 +20,8 @@ fn every_code_round_trips_through_as_str_and_from_str() {
         let parsed: Result<ErrorCode, _> = wire.parse();
         assert_eq!(parsed, Ok(code), "{wire}");
         assert_eq!(ErrorCode::from_code(wire), Some(code));
+        let read = http_status_codes_errors::Code::parse(wire);
+        assert_eq!(read, http_status_codes_errors::Code::Known(code));
         let shown = format!("{wire}: {}", code.message());
         assert_eq!(code.to_string(), shown);
         let has_message = !code.message().is_empty();

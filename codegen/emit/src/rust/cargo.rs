@@ -51,6 +51,9 @@ pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
             super::args::has_args(model),
         )
     ));
+    // The crate's tests are in `tests/` (its codes against the catalog, its examples) and its
+    // docs; the library has no unit tests, so `cargo test` need not build it a second time.
+    toml.push_str("\n[lib]\ntest = false\n");
     if cx.is_standalone() {
         toml.push_str(
             "\n# Built on its own, not as a member of an enclosing workspace.\n[workspace]\n",

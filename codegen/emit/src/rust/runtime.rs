@@ -31,6 +31,22 @@ macro_rules! source {
     };
 }
 
+/// Where a runtime source's unit tests start: they are its last item.
+const UNIT_TESTS: &str = "\n#[cfg(test)]\nmod tests {";
+
+impl Source {
+    /// The text a crate gets: the source without its unit tests, which test the runtime
+    /// itself (`errcat-runtime-check` runs them once). A crate's own tests (`tests/`) check
+    /// its catalog's codes; copied unit tests would only compile the whole crate once more
+    /// in test mode, for each crate and each feature set.
+    fn shipped(&self) -> String {
+        match self.text.find(UNIT_TESTS) {
+            Some(at) => format!("{}\n", self.text[..at].trim_end()),
+            None => self.text.to_owned(),
+        }
+    }
+}
+
 const WIRE: Source = source!("", "wire");
 /// What every `args` module has (only a crate whose codes have `args`).
 const ARGS_BASE: Source = Source {
@@ -80,19 +96,19 @@ const JSON_SCHEMA: Source = source!("json/", "json_schema", "schemars");
 pub(super) fn files(model: &Model) -> Vec<(&'static str, String)> {
     let json = json_modules(model);
     let mut out = vec![
-        (WIRE.path, WIRE.text.to_owned()),
-        (FEATURES.path, FEATURES.text.to_owned()),
+        (WIRE.path, WIRE.shipped()),
+        (FEATURES.path, FEATURES.shipped()),
         ("src/json.rs", json_rs(model, &json)),
     ];
-    out.extend(json.iter().map(|s| (s.path, s.text.to_owned())));
+    out.extend(json.iter().map(|s| (s.path, s.shipped())));
     if model.is_http_api() {
-        out.push((RETRY.path, RETRY.text.to_owned()));
+        out.push((RETRY.path, RETRY.shipped()));
     }
     if super::args::has_args(model) {
-        out.push((ARGS_BASE.path, ARGS_BASE.text.to_owned()));
+        out.push((ARGS_BASE.path, ARGS_BASE.shipped()));
     }
     if model.source_locale().is_some() {
-        out.push((NEGOTIATE.path, NEGOTIATE.text.to_owned()));
+        out.push((NEGOTIATE.path, NEGOTIATE.shipped()));
     }
     out
 }
@@ -189,4 +205,30 @@ fn json_rs(model: &Model, modules: &[&Source]) -> String {
          pub use problem::Problem;\n"
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_runtime_source_ships_without_its_unit_tests_and_nothing_else_is_cut() {
+        for source in [WIRE, RETRY, ARGS_BASE, FEATURES, NEGOTIATE, BODY, ERROR] {
+            let shipped = source.shipped();
+            assert!(!shipped.contains("#[cfg(test)]"), "{}", source.path);
+            let cut = &source.text[shipped.len()..];
+            // What was cut is the tests module alone: its attribute, its opening line and its
+            // closing brace are its only lines at the left margin.
+            let top: Vec<&str> = cut
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with(char::is_whitespace))
+                .collect();
+            assert!(
+                top.is_empty() || top == ["#[cfg(test)]", "mod tests {", "}"],
+                "{}: {top:?}",
+                source.path
+            );
+        }
+        assert!(WIRE.text.contains(UNIT_TESTS) && RETRY.text.contains(UNIT_TESTS));
+    }
 }

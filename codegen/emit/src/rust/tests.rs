@@ -82,6 +82,8 @@ pub(super) fn tests_tokens(model: &Model) -> TokenStream {
                 let parsed: Result<ErrorCode, _> = wire.parse();
                 assert_eq!(parsed, Ok(code), "{wire}");
                 assert_eq!(ErrorCode::from_code(wire), Some(code));
+                let read = #lib::Code::parse(wire);
+                assert_eq!(read, #lib::Code::Known(code));
                 let shown = format!("{wire}: {}", code.message());
                 assert_eq!(code.to_string(), shown);
                 let has_message = !code.message().is_empty();

@@ -89,32 +89,3 @@ impl core::fmt::Display for ArgsError {
 }
 
 impl std::error::Error for ArgsError {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_render_as_a_message_shows_them() {
-        assert_eq!(vec![1_i64, 2, 3].rendered(), "1, 2, 3");
-        assert_eq!(Vec::<String>::new().rendered(), "");
-        assert_eq!(true.rendered(), "true");
-        assert_eq!(0.5_f64.rendered(), "0.5");
-        assert_eq!(2.0_f64.rendered(), "2");
-        assert_eq!(String::from("a b").rendered(), "a b");
-    }
-
-    #[test]
-    fn an_args_error_says_which_code_it_found() {
-        let error = ArgsError::OtherCode {
-            expected: crate::ErrorCode::ALL[0],
-            found: "other".to_owned(),
-        };
-        let shown = error.to_string();
-        assert!(shown.starts_with("the error is `other`, not `"), "{shown}");
-        assert_eq!(
-            ArgsError::Mismatch("missing field `a`".to_owned()).to_string(),
-            "the details do not hold the arguments: missing field `a`"
-        );
-    }
-}
