@@ -16,6 +16,9 @@ use errcat_catalog::text;
 
 mod items;
 mod localized;
+mod member;
+
+use member::Member;
 
 /// Whether `model`'s crate has an `args` module.
 pub(super) fn has_args(model: &Model) -> bool {
@@ -190,25 +193,15 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
         .iter()
         .filter(|a| a.visibility == Visibility::Public)
         .collect();
-    let public_fields = public.iter().map(|a| {
-        let f = field(a);
-        let ty = rust_type(code, a);
-        let doc = doc_attrs(&arg_doc(a));
-        let wire = &a.name;
-        if a.optional {
-            quote! {
-                #doc
-                #[cfg_attr(feature = "serde", serde(rename = #wire, default, skip_serializing_if = "Option::is_none"))]
-                pub #f: Option<#ty>,
-            }
-        } else {
-            quote! {
-                #doc
-                #[cfg_attr(feature = "serde", serde(rename = #wire))]
-                pub #f: #ty,
-            }
-        }
-    });
+    let member = |a: &Arg| {
+        Member::new(
+            &a.name,
+            rust_type(code, a),
+            a.optional,
+            a.ty == ArgType::String,
+        )
+    };
+    let public_fields = public.iter().map(|a| member(a).public_field(&arg_doc(a)));
     let public_doc = doc_attrs(&format!(
         "The public arguments of [`ErrorCode::{0}`](crate::ErrorCode::{0}): what its error body carries, read back on the \
          client. The server builds them with [`{0}`]; a later catalog may add optional \
@@ -226,48 +219,13 @@ fn code_items(model: &Model, code: &CodeModel, has_place: bool) -> TokenStream {
         }
     });
     let required: Vec<&Arg> = entry.args.iter().filter(|a| !a.optional).collect();
-    let params = required.iter().map(|a| {
-        let f = field(a);
-        match a.ty {
-            ArgType::String => quote!(#f: impl Into<String>),
-            _ => {
-                let ty = rust_type(code, a);
-                quote!(#f: #ty)
-            }
-        }
-    });
-    let inits = entry.args.iter().map(|a| {
-        let f = field(a);
-        match (a.optional, a.ty) {
-            (true, _) => quote!(#f: None,),
-            (false, ArgType::String) => quote!(#f: #f.into(),),
-            (false, _) => quote!(#f,),
-        }
-    });
-    let setters = entry.args.iter().filter(|a| a.optional).map(|a| {
-        let f = field(a);
-        let setter = format_ident!("with_{}", ident::field_name(&a.name));
-        let doc = doc_attrs(&format!("Sets the optional argument `{}`.", a.name));
-        match a.ty {
-            ArgType::String => quote! {
-                #doc
-                pub fn #setter(mut self, #f: impl Into<String>) -> Self {
-                    self.#f = Some(#f.into());
-                    self
-                }
-            },
-            _ => {
-                let ty = rust_type(code, a);
-                quote! {
-                    #doc
-                    pub fn #setter(mut self, #f: #ty) -> Self {
-                        self.#f = Some(#f);
-                        self
-                    }
-                }
-            }
-        }
-    });
+    let params = required.iter().map(|a| member(a).param());
+    let inits = entry.args.iter().map(|a| member(a).init());
+    let setters = entry
+        .args
+        .iter()
+        .filter(|a| a.optional)
+        .map(|a| member(a).setter("argument"));
     let public_inits = public.iter().map(|a| {
         let f = field(a);
         if matches!(a.ty, ArgType::String | ArgType::List | ArgType::Code) {

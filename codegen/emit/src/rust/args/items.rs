@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::Member;
 use crate::doc_attrs;
 use errcat_catalog::format::{Arg, ArgType, Field};
 use errcat_catalog::ident;
@@ -20,68 +21,22 @@ pub(super) fn item_struct(code: &CodeModel, arg: &Arg) -> TokenStream {
         ArgType::Bool => quote!(bool),
         _ => quote!(String),
     };
+    let member = |f: &Field| Member::new(&f.name, ty(f), f.optional, f.ty == ArgType::String);
     let fields = arg.fields.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        let doc = doc_attrs(&f.description.as_deref().map_or_else(|| format!("`{}`.", f.name), text::rustdoc));
-        let wire = &f.name;
-        let t = ty(f);
-        if f.optional {
-            quote! {
-                #doc
-                #[cfg_attr(feature = "serde", serde(rename = #wire, default, skip_serializing_if = "Option::is_none"))]
-                pub #id: Option<#t>,
-            }
-        } else {
-            quote! {
-                #doc
-                #[cfg_attr(feature = "serde", serde(rename = #wire))]
-                pub #id: #t,
-            }
-        }
+        let doc = f
+            .description
+            .as_deref()
+            .map_or_else(|| format!("`{}`.", f.name), text::rustdoc);
+        member(f).public_field(&doc)
     });
     let required: Vec<&Field> = arg.fields.iter().filter(|f| !f.optional).collect();
-    let params = required.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        match f.ty {
-            ArgType::String => quote!(#id: impl Into<String>),
-            _ => {
-                let t = ty(f);
-                quote!(#id: #t)
-            }
-        }
-    });
-    let inits = arg.fields.iter().map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        match (f.optional, f.ty) {
-            (true, _) => quote!(#id: None,),
-            (false, ArgType::String) => quote!(#id: #id.into(),),
-            (false, _) => quote!(#id,),
-        }
-    });
-    let setters = arg.fields.iter().filter(|f| f.optional).map(|f| {
-        let id = format_ident!("{}", ident::field_name(&f.name));
-        let setter = format_ident!("with_{}", ident::field_name(&f.name));
-        let doc = doc_attrs(&format!("Sets the optional field `{}`.", f.name));
-        match f.ty {
-            ArgType::String => quote! {
-                #doc
-                pub fn #setter(mut self, #id: impl Into<String>) -> Self {
-                    self.#id = Some(#id.into());
-                    self
-                }
-            },
-            _ => {
-                let t = ty(f);
-                quote! {
-                    #doc
-                    pub fn #setter(mut self, #id: #t) -> Self {
-                        self.#id = Some(#id);
-                        self
-                    }
-                }
-            }
-        }
-    });
+    let params = required.iter().map(|f| member(f).param());
+    let inits = arg.fields.iter().map(|f| member(f).init());
+    let setters = arg
+        .fields
+        .iter()
+        .filter(|f| f.optional)
+        .map(|f| member(f).setter("field"));
     let renders = arg.fields.iter().map(|f| {
         let id = format_ident!("{}", ident::field_name(&f.name));
         // A field name has no brace (ASCII letters, digits, `_`): it is a format string.
