@@ -37,7 +37,7 @@ if [ -n "$base" ]; then
     mkdir -p "$work/base-src"
     git -C "$root" archive "$base" | tar -x -C "$work/base-src"
     t=$(install base "$work/base-src")
-    rows+=("| $base | \`cargo install --path cli\` (mdBook included) | $t |")
+    rows+=("| $base | \`cargo install --path cli\` | $t |")
     echo "${rows[-1]}" >&2
 fi
 echo "| version | command | seconds |"
