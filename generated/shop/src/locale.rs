@@ -80,6 +80,7 @@ impl ErrorCode {
     /// The message in `locale` and the language it is in: `locale`'s translation, else
     /// the nearest along its fallback chain, else the catalog's own.
     pub fn localized(self, locale: Locale) -> (&'static str, Locale) {
+        #[allow(clippy::match_single_binding)]
         match locale {
             Locale::De => {
                 match self {

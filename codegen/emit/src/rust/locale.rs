@@ -173,6 +173,8 @@ pub(super) fn locale_tokens(model: &Model) -> Option<TokenStream> {
             /// The message in `locale` and the language it is in: `locale`'s translation, else
             /// the nearest along its fallback chain, else the catalog's own.
             pub fn localized(self, locale: Locale) -> (&'static str, Locale) {
+                // A catalog may declare its language before any translation.
+                #[allow(clippy::match_single_binding)]
                 match locale {
                     #(#message_arms)*
                     _ => (self.message(), Locale::#source_variant),
