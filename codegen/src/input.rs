@@ -119,7 +119,18 @@ fn translations(
     let mut files = Vec::new();
     for (i, tag) in locales.translations.iter().enumerate() {
         let file = format!("{tag}.json");
-        match errcat_catalog::load::file::read(&folder.join(&file), &shown(&file)) {
+        // Read only from inside the catalog's folder, as a vendor file is: a translation is
+        // copied into the output, and a report shows its text.
+        let relative = format!("locales/{}/{file}", model.catalog.name);
+        let path =
+            match load::file::contained(dir, &relative, &format!("/locales/translations/{i}")) {
+                Ok(path) => path,
+                Err(found) => {
+                    problems.extend(found);
+                    continue;
+                }
+            };
+        match errcat_catalog::load::file::read(&path, &shown(&file)) {
             Ok(text) => files.push(errcat_catalog::locales::File {
                 name: shown(&file),
                 text,

@@ -391,3 +391,26 @@ fn explain_shows_the_message_in_each_language() {
         "{entry}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_translation_that_links_out_of_the_catalog_folder_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("de.json"), r#"{"SECRET": "s3cr3t"}"#).unwrap();
+    let project = shop_project();
+    let de = project.path().join("catalog/locales/shop/de.json");
+    fs::remove_file(&de).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("de.json"), &de).unwrap();
+    let (code, _, err) = xtask(project.path(), &["gen"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`locales/shop/de.json` is a symbolic link")
+            && err.contains("at /locales/translations/0"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cr3t"), "{err}");
+    assert!(
+        !project.path().join("generated").exists(),
+        "nothing is written"
+    );
+}
