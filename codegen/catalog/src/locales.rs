@@ -144,7 +144,13 @@ fn read(
     }
     for (set_name, codes) in &translation.code_sets {
         let at_set = format!("/code_sets/{}", crate::json_pointer::escape(set_name));
-        let Some(set) = model.catalog.code_sets.iter().find(|s| s.name == *set_name) else {
+        let Some((s, set)) = model
+            .catalog
+            .code_sets
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.name == *set_name)
+        else {
             problems.push(
                 Diagnostic::at(
                     &at_set,
@@ -156,7 +162,8 @@ fn read(
         };
         for (code, entry) in codes {
             let at = format!("{at_set}/{}", crate::json_pointer::escape(code));
-            let Some(inner) = set.codes.iter().find(|c| c.code == *code) else {
+            let Some((c, inner)) = set.codes.iter().enumerate().find(|(_, c)| c.code == *code)
+            else {
                 problems.push(
                     Diagnostic::at(&at, format!("`{code}` is no code of the set `{set_name}`"))
                         .hint("remove this entry or fix its code"),
@@ -165,9 +172,7 @@ fn read(
             };
             let what = format!("{set_name}/{code}");
             if check_entry(entry, &inner.message, false, &what, &at, problems, stale) {
-                locale
-                    .inner
-                    .insert((set_name.clone(), code.clone()), entry.message.clone());
+                locale.inner.insert((s, c), entry.message.clone());
             }
         }
     }

@@ -60,8 +60,9 @@ pub struct LocaleModel {
     pub file: String,
     /// The usable translated message of each code, by index in the catalog's codes.
     pub(crate) codes: HashMap<usize, String>,
-    /// The usable translated message of each inner code, by set and code.
-    pub(crate) inner: HashMap<(String, String), String>,
+    /// The usable translated message of each inner code, by index of its set in the
+    /// catalog's code sets and of the code in its set.
+    pub(crate) inner: HashMap<(usize, usize), String>,
 }
 
 impl Model {
@@ -69,14 +70,8 @@ impl Model {
     /// following the fallback chain: the message, and the language it is in (`None`: the
     /// catalog's own).
     pub fn message_in(&self, index: usize, locale: usize) -> (&str, Option<usize>) {
-        let mut at = Some(locale);
-        while let Some(l) = at {
-            if let Some(m) = self.locales[l].codes.get(&index) {
-                return (m, Some(l));
-            }
-            at = self.locales[l].fallback;
-        }
-        (&self.catalog.codes[index].message, None)
+        self.along_chain(locale, |l| l.codes.get(&index))
+            .unwrap_or((&self.catalog.codes[index].message, None))
     }
 
     /// The message of inner code `code` of set `set` in language `locale`, as
@@ -87,16 +82,34 @@ impl Model {
         code: usize,
         locale: usize,
     ) -> (&str, Option<usize>) {
-        let entry = &self.catalog.code_sets[set];
-        let key = (entry.name.clone(), entry.codes[code].code.clone());
+        self.along_chain(locale, |l| l.inner.get(&(set, code)))
+            .unwrap_or((&self.catalog.code_sets[set].codes[code].message, None))
+    }
+
+    /// The first translation `find` gives along `locale`'s fallback chain, with the language
+    /// it is in; `None` when the chain reaches the source language without one.
+    fn along_chain<'m>(
+        &'m self,
+        locale: usize,
+        find: impl Fn(&'m LocaleModel) -> Option<&'m String>,
+    ) -> Option<(&'m str, Option<usize>)> {
         let mut at = Some(locale);
         while let Some(l) = at {
-            if let Some(m) = self.locales[l].inner.get(&key) {
-                return (m, Some(l));
+            if let Some(m) = find(&self.locales[l]) {
+                return Some((m, Some(l)));
             }
             at = self.locales[l].fallback;
         }
-        (&entry.codes[code].message, None)
+        None
+    }
+
+    /// The tag of language `used` as [`message_in`](Self::message_in) gives it (`None`: the
+    /// catalog's own).
+    pub fn locale_tag(&self, used: Option<usize>) -> &str {
+        match used {
+            Some(l) => &self.locales[l].tag,
+            None => self.source_locale().unwrap_or_default(),
+        }
     }
 
     /// The catalog's source language, when it declares `locales`.

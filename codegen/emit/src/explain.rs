@@ -100,10 +100,10 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
         ));
         for (l, locale) in model.locales.iter().enumerate() {
             let (message, used) = model.message_in(code.index(), l);
-            let from = match used {
-                Some(u) if u == l => String::new(),
-                Some(u) => format!(" (from {})", model.locales[u].tag),
-                None => format!(" (from {source})"),
+            let from = if used == Some(l) {
+                String::new()
+            } else {
+                format!(" (from {})", model.locale_tag(used))
             };
             line(&format!(
                 "  - {}: {}{}",

@@ -84,13 +84,10 @@ pub(super) fn code_set(model: &Model, set: &CodeSet, prose: impl Fn(&str) -> Str
 /// it is taken from.
 fn in_language(model: &Model, message: &str, used: Option<usize>, asked: usize) -> String {
     let cell = text::cell(&text::inline(message));
-    match used {
-        Some(u) if u == asked => cell,
-        Some(u) => format!("{cell} (from `{}`)", model.locales[u].tag),
-        None => format!(
-            "{cell} (from `{}`)",
-            model.source_locale().unwrap_or_default()
-        ),
+    if used == Some(asked) {
+        cell
+    } else {
+        format!("{cell} (from `{}`)", model.locale_tag(used))
     }
 }
 
@@ -124,9 +121,7 @@ pub(super) fn languages(model: &Model) -> Option<super::NoteView> {
         model.lib_name
     );
     for locale in &model.locales {
-        let on = locale
-            .fallback
-            .map_or(source, |f| model.locales[f].tag.as_str());
+        let on = model.locale_tag(locale.fallback);
         body.push_str(&format!("| `{}` | `{on}` |\n", locale.tag));
     }
     Some(super::NoteView {

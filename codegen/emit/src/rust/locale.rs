@@ -21,7 +21,7 @@ pub(super) fn locale_tokens(model: &Model) -> Option<TokenStream> {
         .collect();
     let docs = std::iter::once(format!("`{source}`, the catalog's own language."))
         .chain(model.locales.iter().map(|l| {
-            let on = l.fallback.map_or(source, |f| model.locales[f].tag.as_str());
+            let on = model.locale_tag(l.fallback);
             format!("`{}`; a message it does not translate is in `{on}`.", l.tag)
         }))
         .map(|d| doc_attrs(&d));
