@@ -414,3 +414,61 @@ fn a_translation_that_links_out_of_the_catalog_folder_is_refused() {
         "nothing is written"
     );
 }
+
+#[test]
+fn a_mappings_messages_are_translated_as_a_catalogs_are() {
+    // The vendor file stays as shipped; the translations sit beside the mapping.
+    let project = errcat_tests::scratch_project(&[]);
+    let dir = project.path();
+    fs::create_dir_all(dir.join("catalog/vendor")).unwrap();
+    fs::create_dir_all(dir.join("catalog/locales/lib")).unwrap();
+    fs::write(
+        dir.join("catalog/vendor/lib.json"),
+        r#"{"E_READ": "Reading failed", "E_WRITE": "Writing failed"}"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.join("catalog/lib.json"),
+        r#"{"mapping": 1, "vendor_file": "vendor/lib.json", "entries": {"kind": "object"},
+            "catalog": {"name": "lib", "title": "Lib", "locales": {"source": "en", "translations": ["de"]}},
+            "fields": {"code": {"key": true}, "message": {"pointer": ""}}}"#,
+    )
+    .unwrap();
+    let hash = errcat_codegen::format::locales::source_hash;
+    let de = |read: &str| {
+        format!(
+            r#"{{"format": 1, "locale": "de", "codes": {{
+                "E_READ": {{"message": "Lesen fehlgeschlagen", "source_hash": "{}"}},
+                "E_WRITE": {{"message": "Schreiben fehlgeschlagen", "source_hash": "{}"}}}}}}"#,
+            hash(read),
+            hash("Writing failed")
+        )
+    };
+    fs::write(
+        dir.join("catalog/locales/lib/de.json"),
+        de("Reading failed"),
+    )
+    .unwrap();
+    let (code, _, err) = xtask(dir, &["gen", "--check"]);
+    assert_eq!(code, 1, "nothing generated yet: {err}");
+    let (code, _, err) = xtask(dir, &["gen"]);
+    assert_eq!(code, 0, "{err}");
+    let locale_rs = fs::read_to_string(dir.join("generated/lib/src/locale.rs")).unwrap();
+    assert!(locale_rs.contains("Lesen fehlgeschlagen"), "{locale_rs}");
+    let (code, _, err) = xtask(dir, &["gen", "--check"]);
+    assert_eq!(code, 0, "{err}");
+
+    // A translation made from another message than the vendor's is stale, named in its file.
+    fs::write(
+        dir.join("catalog/locales/lib/de.json"),
+        de("Reading went wrong"),
+    )
+    .unwrap();
+    let (code, _, err) = xtask(dir, &["gen", "--check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the translation of `E_READ` is stale")
+            && err.contains("catalog/locales/lib/de.json"),
+        "{err}"
+    );
+}
