@@ -390,6 +390,11 @@ fn explain_shows_the_message_in_each_language() {
         ),
         "{entry}"
     );
+    let hash = errcat_codegen::format::locales::source_hash("The payment was declined");
+    assert!(
+        entry.contains(&format!("\n  source_hash of this message: {hash}\n")),
+        "{entry}"
+    );
 }
 
 #[cfg(unix)]

@@ -263,14 +263,13 @@ fn check_entry(
     }
     let hash = source_hash(source);
     if entry.source_hash != hash {
+        // The new hash is in the message, quoted, as the gaps' entries are (see `gap`).
         stale.push(
             Diagnostic::at(
                 format!("{at}/source_hash"),
-                format!("the translation of `{what}` is stale: its source message has changed since; it is not used"),
+                format!("the translation of `{what}` is stale (its source message has changed), so it is not used: translate it again and set `source_hash` to `{hash}`"),
             )
-            .hint(format!(
-                "translate \"{source}\" again and set `source_hash` to \"{hash}\""
-            )),
+            .hint("`errcat explain CODE` shows a code's message as it is now"),
         );
         return false;
     }
@@ -278,39 +277,38 @@ fn check_entry(
 }
 
 /// The gaps of a language that starts a chain: every code and inner code it does not
-/// translate, each located at the file's `codes` (or `code_sets`).
+/// translate, each at the place its entry would have. What differs between them (the code,
+/// the entry to write with its hash) is quoted in the message, so that a language with many
+/// gaps is reported as one kind of problem: the first few in full, the rest a line each.
 fn missing(model: &Model, translation: &Translation, out: &mut Diagnostics) {
     for code in &model.catalog.codes {
         let wire = code.code.wire();
         if !translation.codes.contains_key(&wire) {
-            out.push(
-                Diagnostic::at("/codes", format!("`{wire}` has no translation"))
-                    .hint(format!(
-                        "add \"{wire}\": {{\"message\": …, \"source_hash\": \"{}\"}}, translating \"{}\"",
-                        source_hash(&code.message),
-                        code.message
-                    )),
-            );
+            out.push(gap("/codes", &wire, &wire, &code.message));
         }
     }
     for set in &model.catalog.code_sets {
         let given = translation.code_sets.get(&set.name);
         for inner in &set.codes {
             if given.is_none_or(|g| !g.contains_key(&inner.code)) {
-                out.push(
-                    Diagnostic::at(
-                        if given.is_some() { format!("/code_sets/{}", crate::json_pointer::escape(&set.name)) } else { "/code_sets".to_owned() },
-                        format!("`{}/{}` has no translation", set.name, inner.code),
-                    )
-                    .hint(format!(
-                        "add \"{}\": {{\"message\": …, \"source_hash\": \"{}\"}} to `code_sets.{}`, translating \"{}\"",
-                        inner.code,
-                        source_hash(&inner.message),
-                        set.name,
-                        inner.message
-                    )),
-                );
+                let place = format!("/code_sets/{}", crate::json_pointer::escape(&set.name));
+                let what = format!("{}/{}", set.name, inner.code);
+                out.push(gap(&place, &what, &inner.code, &inner.message));
             }
         }
     }
+}
+
+/// A missing translation of `what` (`key` in the object at `place`), whose source is `source`.
+fn gap(place: &str, what: &str, key: &str, source: &str) -> Diagnostic {
+    let entry = format!(
+        r#"{}: {{"message": …, "source_hash": "{}"}}"#,
+        serde_json::Value::from(key),
+        source_hash(source)
+    );
+    Diagnostic::at(
+        format!("{place}/{}", crate::json_pointer::escape(key)),
+        format!("`{what}` has no translation: add `{entry}` to `{place}`"),
+    )
+    .hint("translate the catalog's message; `errcat explain CODE` shows a code's, with its hash")
 }

@@ -112,6 +112,11 @@ pub fn entry(model: &Model, code: &CodeModel) -> String {
                 shown(&from)
             ));
         }
+        // What a translation records of the message it was made from (`source_hash`).
+        line(&format!(
+            "  source_hash of this message: {}",
+            errcat_catalog::format::locales::source_hash(&code.entry().message)
+        ));
     }
     for (title, items) in [
         ("Causes", &code.entry().causes),
