@@ -48,7 +48,6 @@ pub fn attach(model: &mut Model, files: Vec<File>) -> Result<(), Report> {
             tag: tag.clone(),
             variant: ident::variant_name(tag),
             fallback,
-            file: file.name.clone(),
             codes: HashMap::new(),
             inner: HashMap::new(),
         };

@@ -56,8 +56,6 @@ pub struct LocaleModel {
     /// The language its missing messages fall back on: an index into [`Model::locales`], or
     /// `None` for the catalog's source language.
     pub fallback: Option<usize>,
-    /// The translation file, as messages name it.
-    pub file: String,
     /// The usable translated message of each code, by index in the catalog's codes.
     pub(crate) codes: HashMap<usize, String>,
     /// The usable translated message of each inner code, by index of its set in the
