@@ -471,6 +471,12 @@ impl Model {
             .is_some_and(|l| l.format == format::BodyFormat::Xml)
     }
 
+    /// Whether the error body is AIP-193's `google.rpc.Status` (the `google-rpc` preset).
+    pub fn google_rpc(&self) -> bool {
+        self.layout()
+            .is_some_and(|l| l.preset == Some(format::LayoutPreset::GoogleRpc))
+    }
+
     /// Whether the crate has the HTTP status API and pages give each code's status (see
     /// [`format::Catalog::has_status_api`]).
     pub fn has_status_api(&self) -> bool {

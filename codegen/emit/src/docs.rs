@@ -5,6 +5,7 @@
 //! templates only arrange it.
 
 mod args;
+mod google_rpc;
 
 use askama::Template;
 
@@ -660,6 +661,9 @@ fn headers(list: &[Header]) -> String {
 
 /// Where the generated `ApiError` reads each part of the body, and how to call it.
 fn layout_section(model: &Model, layout: &errcat_catalog::format::Layout) -> String {
+    if model.google_rpc() {
+        return google_rpc::section(model, layout);
+    }
     let layout = layout.resolved();
     let mut out = String::from("\n### Reading it in Rust\n\n");
     out.push_str(&format!(

@@ -63,6 +63,9 @@ impl Serialize for CodeSchema<'_> {
 /// `#/components/schemas/ErrorCode`; and where in it that `$ref` sits (a JSON pointer), when the body carries the
 /// code.
 pub fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
+    if model.google_rpc() {
+        return google_rpc_schema(model, layout);
+    }
     let mut item = object();
     let mut code_at = None;
     if let Some(code) = &layout.code {
@@ -129,6 +132,50 @@ pub fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
         place(&mut body, p, json!({ "type": ["string", "number"] }), false);
     }
     (body, code_at.map(|at| format!("{item_at}{at}")))
+}
+
+/// The schema of a `google.rpc.Status` body (the `google-rpc` preset): the code is the
+/// `reason` of the `ErrorInfo` that `details` contains, its metadata string values.
+fn google_rpc_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
+    use errcat_catalog::format::google_rpc::{TYPE, status_name};
+    let mut statuses: Vec<&str> = model
+        .codes
+        .iter()
+        .filter_map(|c| status_name(layout, c.wire(), c.entry().status))
+        .collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    let info = json!({
+        "type": "object",
+        "required": ["@type", "reason", "domain"],
+        "properties": {
+            "@type": { "const": format!("{TYPE}ErrorInfo") },
+            "reason": { "$ref": CODE_REF },
+            "domain": { "const": layout.domain.as_deref().unwrap_or_default() },
+            "metadata": { "type": "object", "additionalProperties": { "type": "string" } }
+        }
+    });
+    let detail = json!({
+        "type": "object",
+        "required": ["@type"],
+        "properties": { "@type": { "type": "string" } }
+    });
+    let body = json!({
+        "type": "object",
+        "required": ["error"],
+        "properties": { "error": {
+            "type": "object",
+            "required": ["code", "message", "status", "details"],
+            "properties": {
+                "code": { "type": "integer" },
+                "message": { "type": "string" },
+                "status": { "enum": statuses },
+                "details": { "type": "array", "items": detail, "contains": info }
+            }
+        }}
+    });
+    let at = "/properties/error/properties/details/contains/properties/reason";
+    (body, Some(at.to_owned()))
 }
 
 /// The media type of the error body.

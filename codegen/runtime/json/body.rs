@@ -1,6 +1,6 @@
 //! The error body the catalog documents (its `envelope.layout`), read and written.
 
-use super::format::parse_body;
+use super::format::{from_wire, parse_body, read_parts, to_wire};
 use super::pointer::{put, text};
 use super::{ApiError, ParseError, ParseErrorKind};
 use crate::facts::layout;
@@ -13,7 +13,7 @@ impl ApiError {
     /// A body that is not JSON, or lacks the code, is a [`ParseError`] that keeps the raw text.
     /// A code this crate does not know is kept, never an error.
     pub fn from_json(body: &[u8]) -> Result<ApiError, ParseError> {
-        let value = ParseError::json(body)?;
+        let value = from_wire(ParseError::json(body)?);
         let mut all = read_all(&value, false).map_err(|kind| ParseError::new(kind, body))?;
         Ok(all.swap_remove(0))
     }
@@ -73,9 +73,17 @@ impl ApiError {
         if let (None, Some(name)) = (&error.request_id, layout::REQUEST_ID_HEADER) {
             error.request_id = header(name).map(str::to_owned);
         }
-        error.language = header("Content-Language").map(str::to_owned);
+        // The headers win over what the body says (`google-rpc`: its localized message's
+        // language and its retry delay), which fills in where they are silent.
+        if let Some(language) = header("Content-Language") {
+            error.language = Some(language.to_owned());
+        }
         let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        error.rate_limit = RateLimit::from_headers(pairs);
+        let mut rate_limit = RateLimit::from_headers(pairs);
+        if let (Some(limit), Some(body)) = (&mut rate_limit, error.rate_limit) {
+            limit.retry_after = limit.retry_after.or(body.retry_after);
+        }
+        error.rate_limit = rate_limit.or(error.rate_limit);
         Ok(error)
     }
 
@@ -99,7 +107,7 @@ impl ApiError {
         if let (Some(p), Some(id)) = (layout::REQUEST_ID, &self.request_id) {
             put(&mut body, p, Value::from(id.as_str()));
         }
-        body
+        to_wire(body, self)
     }
 
     /// The headers a server sends with the body: content type, the code and message where the
@@ -299,6 +307,7 @@ fn read_item(item: &Value, code_in_header: bool) -> Result<ApiError, ParseErrorK
             .filter(|v| !v.is_null())
             .cloned(),
     };
+    read_parts(item, &mut error);
     Ok(error)
 }
 

@@ -17,6 +17,8 @@ pub struct ApiError {
     pub(super) id: Option<String>,
     pub(super) request_id: Option<String>,
     pub(super) language: Option<String>,
+    /// The message in `language` beside the English one, where the body has a place for it.
+    pub(super) localized_message: Option<String>,
     pub(super) rate_limit: Option<RateLimit>,
     pub(super) body: Option<Value>,
 }
@@ -35,6 +37,7 @@ impl ApiError {
             id: None,
             request_id: None,
             language: None,
+            localized_message: None,
             rate_limit: None,
             body: None,
         }

@@ -19,6 +19,19 @@ pub(super) fn write_body(value: &Value) -> Vec<u8> {
     super::xml_write::write(value).into_bytes()
 }
 
+/// The body as it travels for the value the layout's pointers address: the same value.
+pub(super) fn to_wire(value: Value, _error: &ApiError) -> Value {
+    value
+}
+
+/// The value the layout's pointers address for a JSON body as it travels: the same value.
+pub(super) fn from_wire(value: Value) -> Value {
+    value
+}
+
+/// What the body carries beside the layout's parts: nothing.
+pub(super) fn read_parts(_item: &Value, _error: &mut ApiError) {}
+
 impl ApiError {
     /// Parses an XML error body (the `xml` feature); a body that lists errors gives its first.
     ///

@@ -37,6 +37,7 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
     }
     out.extend(code_sources(catalog, layout));
     out.extend(overlaps(layout));
+    out.extend(super::google_rpc::check(catalog, layout));
     if layout.errors.as_deref() == Some("") {
         out.push(
             Diagnostic::at(
@@ -181,6 +182,9 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
 /// body, the XML document the example's string holds, read as the generated crates read it.
 fn example_body(layout: &Layout, body: &Value) -> Result<Value, String> {
     match (layout.format, body) {
+        (BodyFormat::Json, _) if layout.preset == Some(LayoutPreset::GoogleRpc) => {
+            Ok(crate::format::google_rpc::from_wire(body))
+        }
         (BodyFormat::Json, _) => Ok(body.clone()),
         #[cfg(feature = "xml")]
         (BodyFormat::Xml, Value::String(xml)) => xml_read::parse(xml.as_bytes()),

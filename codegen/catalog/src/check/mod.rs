@@ -5,6 +5,7 @@
 
 mod args;
 mod code_sets;
+mod google_rpc;
 pub mod layout;
 mod locales;
 mod operations;

@@ -182,9 +182,16 @@ pub struct Layout {
     /// A built-in envelope. `problem+json` is RFC 9457 `application/problem+json`: `type` is the
     /// doc URL, `title` the catalog message, `status`, `detail` the message of this occurrence,
     /// `instance` the request id, and the code in a `code` member. Parts given next to it
-    /// replace the preset's.
+    /// replace the preset's. `google-rpc` is AIP-193's `google.rpc.Status` (see `domain`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<LayoutPreset>,
+    /// With `google-rpc`: the `ErrorInfo.domain` of every error, e.g. `shop.example.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// With `google-rpc`: the gRPC status name of a code where its HTTP status has several
+    /// (400, 409 and 500), e.g. `{"ORDER_EXISTS": "ALREADY_EXISTS"}`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub grpc_status: std::collections::BTreeMap<String, String>,
     /// For bodies that carry a list of errors: the array holding them, e.g. `/data`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<String>,
@@ -353,6 +360,9 @@ pub enum LayoutPreset {
     /// RFC 9457 problem details, `application/problem+json`.
     #[serde(rename = "problem+json")]
     ProblemJson,
+    /// AIP-193: `google.rpc.Status` with `ErrorInfo`, `LocalizedMessage`, `Help`, `RetryInfo`.
+    #[serde(rename = "google-rpc")]
+    GoogleRpc,
 }
 
 /// Where per-field errors sit: `at` points (from the error) to an array of objects, or to one
@@ -398,6 +408,18 @@ impl Layout {
             fill(&mut out.request_id, "/instance");
             // RFC 9457: what else an occurrence carries is extension members.
             fill(&mut out.details, "");
+        }
+        if self.preset == Some(LayoutPreset::GoogleRpc) {
+            // The flat view of `google.rpc.Status` (`format::google_rpc`): every part the preset's.
+            out.code = Some(Pointers::from("/error/reason"));
+            out.status = Some("/error/code".to_owned());
+            out.message = Some("/error/message".to_owned());
+            out.doc_url = Some("/error/help".to_owned());
+            out.details = Some("/error/metadata".to_owned());
+            if let Some(domain) = &self.domain {
+                out.constants
+                    .insert("/error/domain".to_owned(), domain.clone());
+            }
         }
         out
     }

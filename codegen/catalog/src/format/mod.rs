@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod catalog;
+pub mod google_rpc;
 pub mod locales;
 pub mod operations;
 

@@ -52,6 +52,11 @@ pub(super) fn args_tokens(model: &Model) -> Option<TokenStream> {
             ""
         },
         match &place {
+            Some(_) if model.google_rpc() => {
+                ": code, status, the rendered message, and the public arguments as \
+                 `ErrorInfo.metadata` of `google.rpc.Status` (lowerCamel keys, string values)"
+                    .to_owned()
+            }
             Some(p) => format!(
                 ": code, status, the rendered message, and the public arguments as the members of \
                  the `details` object (`{p}`)"

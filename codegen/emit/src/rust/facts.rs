@@ -321,6 +321,9 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
         };
         out.push_str(&format!("    /// {doc}\n{line}\n"));
     }
+    if let Some(l) = layout.filter(|_| model.google_rpc()) {
+        out.push_str(&google_rpc_tables(model, l));
+    }
     if let Some(l) = layout {
         let (schema, code_at) = super::super::openapi::body_schema(model, l);
         let schema = raw_string(
@@ -436,4 +439,59 @@ fn example_text(model: &Model, body: &serde_json::Value) -> String {
         serde_json::Value::String(document) if model.body_is_xml() => document.clone(),
         body => body.to_string(),
     }
+}
+
+/// For the `google-rpc` preset: each code's gRPC status name, and each code's public
+/// arguments with their metadata keys and how their text reads back (one entry a line, in
+/// catalog order; rustfmt would join short tables, so it leaves them as written).
+fn google_rpc_tables(model: &Model, layout: &Layout) -> String {
+    use errcat_catalog::format::ArgType;
+    use errcat_catalog::format::google_rpc::{metadata_key, status_name};
+    let mut out = String::from(
+        "\n    /// Each code's gRPC status name.\n    \
+         #[rustfmt::skip]\n    \
+         pub(crate) const GRPC_STATUS: &[(&str, &str)] = &[\n",
+    );
+    for code in &model.codes {
+        let name = status_name(layout, code.wire(), code.entry().status).unwrap_or("UNKNOWN");
+        out.push_str(&format!(
+            "        ({}, {}),\n",
+            Literal::string(code.wire()),
+            Literal::string(name)
+        ));
+    }
+    out.push_str(
+        "    ];\n\n    \
+         /// Each code's public arguments: catalog name, metadata key, how the text reads back.\n    \
+         #[rustfmt::skip]\n    \
+         pub(crate) const METADATA: &[(&str, MetadataArgs)] = &[\n",
+    );
+    for code in &model.codes {
+        let public: Vec<_> = code
+            .entry()
+            .args
+            .iter()
+            .filter(|a| a.visibility.is_public())
+            .collect();
+        if public.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("        ({}, &[\n", Literal::string(code.wire())));
+        for arg in public {
+            let kind = match arg.ty {
+                ArgType::Integer => "Integer",
+                ArgType::Number => "Number",
+                ArgType::Bool => "Bool",
+                _ => "Text",
+            };
+            out.push_str(&format!(
+                "            ({}, {}, MetadataKind::{kind}),\n",
+                Literal::string(&arg.name),
+                Literal::string(&metadata_key(&arg.name))
+            ));
+        }
+        out.push_str("        ]),\n");
+    }
+    out.push_str("    ];\n\n    use crate::json::{MetadataArgs, MetadataKind};\n");
+    out
 }

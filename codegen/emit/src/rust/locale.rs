@@ -67,6 +67,7 @@ pub(super) fn locale_tokens(model: &Model) -> Option<TokenStream> {
          not translate falls back along its tag (`pt-BR` to `pt`, when the catalog has it), \
          then to the catalog's own language, `{source}`."
     ));
+    let set = set_localized(model);
     let json = quote! {
         #[cfg(feature = "json")]
         impl crate::ApiError {
@@ -75,7 +76,7 @@ pub(super) fn locale_tokens(model: &Model) -> Option<TokenStream> {
             /// `Content-Language`.
             pub fn new_in(code: ErrorCode, locale: Locale) -> Self {
                 let (message, used) = code.localized(locale);
-                crate::ApiError::new(code).with_message(message).with_language(used.tag())
+                crate::ApiError::new(code) #set
             }
         }
     };
@@ -185,4 +186,15 @@ pub(super) fn locale_tokens(model: &Model) -> Option<TokenStream> {
         #json
         #axum
     })
+}
+
+/// How an `ApiError` takes a message in another language (`message`, in the language `used`):
+/// in place of the catalog's, or, where the body carries both (`google-rpc`'s
+/// `LocalizedMessage`), beside the English one.
+pub(super) fn set_localized(model: &Model) -> TokenStream {
+    if model.google_rpc() {
+        quote!(.with_localized_message(message, used.tag()))
+    } else {
+        quote!(.with_message(message).with_language(used.tag()))
+    }
 }

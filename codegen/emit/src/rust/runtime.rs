@@ -79,6 +79,11 @@ const FORMAT_XML: Source = Source {
     module: "format",
     ..source!("json/", "format_xml")
 };
+const FORMAT_GOOGLE_RPC: Source = Source {
+    path: "src/json/format.rs",
+    module: "format",
+    ..source!("json/", "format_google_rpc")
+};
 const XML_READ: Source = source!("json/", "xml_read", "xml");
 const XML_WRITE: Source = source!("json/", "xml_write");
 const LIST: Source = source!("json/", "list");
@@ -131,6 +136,8 @@ fn json_modules(model: &Model) -> Vec<&'static Source> {
         out.push(&BODY);
         if model.body_is_xml() {
             out.extend([&FORMAT_XML, &XML_READ, &XML_WRITE]);
+        } else if model.google_rpc() {
+            out.push(&FORMAT_GOOGLE_RPC);
         } else {
             out.push(&FORMAT_JSON);
         }
@@ -197,10 +204,17 @@ fn json_rs(model: &Model, modules: &[&Source]) -> String {
     } else {
         "error"
     };
+    // In rustfmt's order: `format` sorts between `field_errors` and `parse_error`.
+    let metadata = if model.google_rpc() {
+        "pub(crate) use format::{MetadataArgs, MetadataKind};\n"
+    } else {
+        ""
+    };
     out.push_str(&format!(
         "\npub use {error}::ApiError;\n\
          pub use field_errors::FieldError;\n\
          pub(crate) use field_errors::FieldErrorsAt;\n\
+         {metadata}\
          pub use parse_error::{{ParseError, ParseErrorKind}};\n\
          pub use problem::Problem;\n"
     ));

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Change, Class};
-use errcat_catalog::format::{Catalog, CodeType, Layout};
+use errcat_catalog::format::{Catalog, CodeType, Layout, LayoutPreset};
 use errcat_catalog::text::code_span;
 
 /// The facts of a catalog that decide the shape of the generated crate's API.
@@ -158,6 +158,12 @@ pub(super) fn surface(old: &Catalog, old_status_api: bool, new: &Catalog, out: &
     }
 }
 
+/// Whether adding the layout setting `key` changes every body (the format) or a code's gRPC
+/// status name, rather than adding a part earlier versions leave alone.
+fn wire_wide(key: &str) -> bool {
+    key == "format" || key.starts_with("grpc_status/")
+}
+
 fn layout_changes(old: &Layout, new: &Layout, out: &mut Vec<Change>) {
     // Parts as read and written: a preset stands for the parts it fills in.
     let parts = |l: &Layout| -> BTreeMap<String, String> {
@@ -193,6 +199,13 @@ fn layout_changes(old: &Layout, new: &Layout, out: &mut Vec<Change>) {
         if !l.format.is_json() {
             m.insert("format".to_owned(), "xml".to_owned());
         }
+        // `google.rpc.Status` is another body than the flat one its pointers address.
+        if l.preset == Some(LayoutPreset::GoogleRpc) {
+            m.insert("format".to_owned(), "google-rpc".to_owned());
+        }
+        for (code, name) in &l.grpc_status {
+            m.insert(format!("grpc_status/{code}"), name.clone());
+        }
         for (k, v) in &l.constants {
             m.insert(format!("constants{k}"), v.clone());
         }
@@ -214,6 +227,14 @@ fn layout_changes(old: &Layout, new: &Layout, out: &mut Vec<Change>) {
     }
     for (k, v) in &b {
         match a.get(k) {
+            // Another body format, or another gRPC status name on the wire for a code: never
+            // something earlier versions read and write alike.
+            None if wire_wide(k) => out.push(Change::new(
+                Class::Breaking,
+                "layout-part-changed",
+                None,
+                format!("Envelope {} is now {}", code_span(k), code_span(v)),
+            )),
             None => out.push(Change::new(
                 Class::Additive,
                 "layout-part-added",

@@ -358,6 +358,40 @@ fn a_layout_change_outside_its_pointers_is_never_silent() {
 }
 
 #[test]
+fn google_rpc_another_body_a_domain_or_a_grpc_status_name_is_breaking() {
+    let between = |old_layout: Value, new_layout: Value| {
+        let (mut old, mut new) = (base(), base());
+        old["envelope"]["layout"] = old_layout;
+        new["envelope"]["layout"] = new_layout;
+        kinds(changes(&catalog(old), &catalog(new)))
+    };
+    let rpc = json!({"preset": "google-rpc", "domain": "shop.example.com"});
+    let breaking = vec![("layout-part-changed".to_owned(), Class::Breaking)];
+    // The flat places the preset fills in, written out, are still another body on the wire.
+    let flat = json!({
+        "code": "/error/reason", "status": "/error/code", "message": "/error/message",
+        "doc_url": "/error/help", "details": "/error/metadata",
+        "constants": {"/error/domain": "shop.example.com"}
+    });
+    assert_eq!(between(flat, rpc.clone()), breaking);
+    let mut domain = rpc.clone();
+    domain["domain"] = json!("books.example.com");
+    assert_eq!(between(rpc.clone(), domain), breaking);
+    // A code's gRPC status named, where it had the default: another `error.status`.
+    let mut named = rpc.clone();
+    named["grpc_status"] = json!({"E2": "FAILED_PRECONDITION"});
+    assert_eq!(between(rpc.clone(), named), breaking);
+    let removed = between(
+        rpc,
+        json!({"code": "/error/reason", "message": "/error/message"}),
+    );
+    assert!(
+        removed.contains(&("layout-part-removed".to_owned(), Class::Breaking)),
+        "{removed:?}"
+    );
+}
+
+#[test]
 fn breaking_rate_limits_removed_with_the_envelope() {
     let got = after(|v| {
         v.as_object_mut().unwrap().remove("envelope");

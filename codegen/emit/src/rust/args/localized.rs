@@ -40,6 +40,7 @@ pub(super) fn localized(model: &Model, code: &CodeModel) -> Option<TokenStream> 
     let arms = translations(model, code)
         .into_iter()
         .map(|(patterns, used, body)| quote!(#(#patterns)|* => ({ #body }, #used),));
+    let set = super::super::locale::set_localized(model);
     Some(quote! {
         /// The message in `locale`, rendered with this error's arguments: its translation, or
         /// its fallback's.
@@ -62,7 +63,7 @@ pub(super) fn localized(model: &Model, code: &CodeModel) -> Option<TokenStream> 
         #[cfg(feature = "json")]
         pub fn api_error_in(self, locale: crate::Locale) -> crate::ApiError {
             let (message, used) = self.localized(locale);
-            crate::ApiError::from(self).with_message(message).with_language(used.tag())
+            crate::ApiError::from(self) #set
         }
     })
 }
