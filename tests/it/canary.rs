@@ -159,7 +159,13 @@ trait ServerError: Clone + Debug + Display + Send + Sync + 'static {
 /// [`ServerError::localized_texts`] of `$error`, an error of `$krate`.
 macro_rules! localized_texts {
     (shop_errors, $error:ident) => {
-        shop_errors::Locale::ALL
+        localized_texts!(@translated shop_errors, $error)
+    };
+    (bookshelf_errors, $error:ident) => {
+        localized_texts!(@translated bookshelf_errors, $error)
+    };
+    (@translated $krate:ident, $error:ident) => {
+        $krate::Locale::ALL
             .iter()
             .flat_map(|&l| {
                 let api = $error.clone().api_error_in(l);
@@ -248,6 +254,7 @@ macro_rules! server_error {
 }
 
 wire_error!(shop_errors);
+wire_error!(bookshelf_errors);
 wire_error!(datocms_cma_errors);
 wire_error!(records_api_errors);
 wire_error!(dreamfactory_errors);
@@ -256,6 +263,12 @@ server_error!(shop_errors::InvalidField, InvalidFieldArgs);
 server_error!(shop_errors::OutOfStock, OutOfStockArgs);
 server_error!(shop_errors::PaymentDeclined, PaymentDeclinedArgs);
 server_error!(shop_errors::NotFound, NotFoundArgs);
+server_error!(bookshelf_errors::BookNotFound, BookNotFoundArgs);
+server_error!(bookshelf_errors::ShelfFull, ShelfFullArgs);
+server_error!(bookshelf_errors::InvalidTitle, InvalidTitleArgs);
+server_error!(bookshelf_errors::BookExists, BookExistsArgs);
+server_error!(bookshelf_errors::PermissionDenied, PermissionDeniedArgs);
+server_error!(bookshelf_errors::QuotaExceeded, QuotaExceededArgs);
 server_error!(datocms_cma_errors::InvalidField, InvalidFieldArgs);
 server_error!(
     records_api_errors::ForeignKeyViolation,
@@ -722,6 +735,76 @@ fn shop_not_found(item: bool, id: &str) -> (Fill, shop_errors::args::NotFound) {
     (fill, error)
 }
 
+fn bookshelf_book_not_found(
+    shelf: &str,
+    book_id: i64,
+) -> (Fill, bookshelf_errors::args::BookNotFound) {
+    use bookshelf_errors::args::BookNotFound;
+    let mut fill = Fill::new("bookshelf", BookNotFound::CODE.as_str());
+    let error = BookNotFound::new(fill.public("shelf", shelf), fill.public("book_id", book_id));
+    (fill, error)
+}
+
+fn bookshelf_shelf_full(shelf: &str, capacity: i64) -> (Fill, bookshelf_errors::args::ShelfFull) {
+    use bookshelf_errors::args::ShelfFull;
+    let mut fill = Fill::new("bookshelf", ShelfFull::CODE.as_str());
+    let error = ShelfFull::new(
+        fill.public("shelf", shelf),
+        fill.public("capacity", capacity),
+        fill.internal("owner_email"),
+    );
+    (fill, error)
+}
+
+fn bookshelf_invalid_title(
+    too_long: bool,
+    max_length: Option<i64>,
+    trimmed: Option<bool>,
+) -> (Fill, bookshelf_errors::args::InvalidTitle) {
+    use bookshelf_errors::args::{InvalidTitle, InvalidTitleProblem};
+    let mut fill = Fill::new("bookshelf", InvalidTitle::CODE.as_str());
+    let problem = if too_long {
+        InvalidTitleProblem::TooLong
+    } else {
+        InvalidTitleProblem::Empty
+    };
+    let mut error = InvalidTitle::new(fill.public("problem", problem));
+    if let Some(max_length) = max_length {
+        error = error.with_max_length(fill.public("max_length", max_length));
+    }
+    if let Some(trimmed) = trimmed {
+        error = error.with_trimmed(fill.public("trimmed", trimmed));
+    }
+    (fill, error)
+}
+
+fn bookshelf_book_exists(isbn: &str) -> (Fill, bookshelf_errors::args::BookExists) {
+    use bookshelf_errors::args::BookExists;
+    let mut fill = Fill::new("bookshelf", BookExists::CODE.as_str());
+    let error = BookExists::new(fill.public("isbn", isbn));
+    (fill, error)
+}
+
+fn bookshelf_permission_denied(shelf: &str) -> (Fill, bookshelf_errors::args::PermissionDenied) {
+    use bookshelf_errors::args::PermissionDenied;
+    let mut fill = Fill::new("bookshelf", PermissionDenied::CODE.as_str());
+    let error = PermissionDenied::new(fill.public("shelf", shelf), fill.secret("access_token"));
+    (fill, error)
+}
+
+fn bookshelf_quota_exceeded(
+    limit: i64,
+    usage: Option<f64>,
+) -> (Fill, bookshelf_errors::args::QuotaExceeded) {
+    use bookshelf_errors::args::QuotaExceeded;
+    let mut fill = Fill::new("bookshelf", QuotaExceeded::CODE.as_str());
+    let mut error = QuotaExceeded::new(fill.public("limit", limit));
+    if let Some(usage) = usage {
+        error = error.with_usage(fill.public("usage", usage));
+    }
+    (fill, error)
+}
+
 fn datocms_invalid_field(
     field: &str,
     code: &str,
@@ -802,6 +885,12 @@ fn cases() -> Vec<Case> {
         Case::operation::<GetOrderError, _>("get_order", shop_not_found(true, "item-7")),
         Case::unexpected("create_order", CreateOrderError::unexpected),
         Case::unexpected("get_order", GetOrderError::unexpected),
+        Case::api(bookshelf_book_not_found("fiction", 42)),
+        Case::api(bookshelf_shelf_full("fiction", 100)),
+        Case::api(bookshelf_invalid_title(true, Some(200), Some(true))),
+        Case::api(bookshelf_book_exists("978-0-13-468599-1")),
+        Case::api(bookshelf_permission_denied("fiction")),
+        Case::api(bookshelf_quota_exceeded(60, Some(0.75))),
         Case::api(datocms_invalid_field(
             "api_key",
             "VALIDATION_UNIQUENESS",
@@ -835,6 +924,12 @@ enum Hostile {
     ShopOutOfStock(String, i64),
     ShopPaymentDeclined(Option<bool>),
     ShopNotFound(bool, String),
+    BookshelfBookNotFound(String, i64),
+    BookshelfShelfFull(String, i64),
+    BookshelfInvalidTitle(bool, Option<i64>, Option<bool>),
+    BookshelfBookExists(String),
+    BookshelfPermissionDenied(String),
+    BookshelfQuotaExceeded(i64, Option<f64>),
     DatocmsInvalidField(String, String, Option<String>),
     RecordsForeignKeyViolation(String, String, String),
     DreamfactoryBadRequest(Option<String>, Option<String>),
@@ -853,6 +948,22 @@ impl Hostile {
             }
             Hostile::ShopPaymentDeclined(retryable) => Case::api(shop_payment_declined(*retryable)),
             Hostile::ShopNotFound(item, id) => Case::api(shop_not_found(*item, id)),
+            Hostile::BookshelfBookNotFound(shelf, id) => {
+                Case::api(bookshelf_book_not_found(shelf, *id))
+            }
+            Hostile::BookshelfShelfFull(shelf, capacity) => {
+                Case::api(bookshelf_shelf_full(shelf, *capacity))
+            }
+            Hostile::BookshelfInvalidTitle(too_long, max, trimmed) => {
+                Case::api(bookshelf_invalid_title(*too_long, *max, *trimmed))
+            }
+            Hostile::BookshelfBookExists(isbn) => Case::api(bookshelf_book_exists(isbn)),
+            Hostile::BookshelfPermissionDenied(shelf) => {
+                Case::api(bookshelf_permission_denied(shelf))
+            }
+            Hostile::BookshelfQuotaExceeded(limit, usage) => {
+                Case::api(bookshelf_quota_exceeded(*limit, *usage))
+            }
             Hostile::DatocmsInvalidField(field, code, record_type) => {
                 Case::api(datocms_invalid_field(field, code, record_type.as_deref()))
             }
@@ -887,6 +998,8 @@ fn hostile_text() -> impl Strategy<Value = String> {
         "{$warehouse}",
         "{$processor_code}",
         "{$card_token}",
+        "{$owner_email}",
+        "{$access_token}",
         "\\{$card_token\\}",
         "{{$card_token}}",
         "{0}",
@@ -942,6 +1055,18 @@ fn hostile() -> impl Strategy<Value = Hostile> {
         (text(), any::<i64>()).prop_map(|(sku, n)| Hostile::ShopOutOfStock(sku, n)),
         prop::option::of(any::<bool>()).prop_map(Hostile::ShopPaymentDeclined),
         (any::<bool>(), text()).prop_map(|(item, id)| Hostile::ShopNotFound(item, id)),
+        (text(), any::<i64>()).prop_map(|(shelf, id)| Hostile::BookshelfBookNotFound(shelf, id)),
+        (text(), any::<i64>()).prop_map(|(shelf, n)| Hostile::BookshelfShelfFull(shelf, n)),
+        (any::<bool>(), any::<Option<i64>>(), any::<Option<bool>>())
+            .prop_map(|(long, max, trimmed)| Hostile::BookshelfInvalidTitle(long, max, trimmed)),
+        text().prop_map(Hostile::BookshelfBookExists),
+        text().prop_map(Hostile::BookshelfPermissionDenied),
+        // Any finite number: metadata carries its shortest text, which reads back exactly.
+        (
+            any::<i64>(),
+            prop::option::of(prop::num::f64::NORMAL | prop::num::f64::ZERO)
+        )
+            .prop_map(|(limit, usage)| Hostile::BookshelfQuotaExceeded(limit, usage)),
         (text(), text(), maybe())
             .prop_map(|(field, code, record)| Hostile::DatocmsInvalidField(field, code, record)),
         (text(), text(), text()).prop_map(|(column, value, table)| {

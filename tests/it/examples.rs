@@ -44,6 +44,9 @@ fn read(catalog: &str, body: &[u8]) -> Option<Result<Vec<String>, String>> {
         "shop" => codes(
             shop_errors::ApiError::from_json(body).map(|e| vec![e.code().as_str().to_owned()]),
         ),
+        "bookshelf" => codes(
+            bookshelf_errors::ApiError::from_json(body).map(|e| vec![e.code().as_str().to_owned()]),
+        ),
         // XML bodies: `body` is the document.
         "aws-s3" => codes(
             aws_s3_errors::ApiError::from_xml(body).map(|e| vec![e.code().as_str().to_owned()]),

@@ -244,6 +244,7 @@ fn every_documented_example_validates_against_the_openapi_body_schema() {
         "aws-lambda",
         "aws-rds",
         "aws-s3",
+        "bookshelf",
         "datamaker",
         "dataxid",
         "datocms-cma",
@@ -260,6 +261,7 @@ fn code_pointer(name: &str) -> Option<&'static str> {
     match name {
         "dataxid" => Some("/error/code"),
         "records-api" | "shop" => Some("/error/code"),
+        "bookshelf" => Some("/error/details/0/reason"),
         "twilio" => Some("/code"),
         _ => None,
     }
@@ -295,6 +297,7 @@ macro_rules! same_schemas {
 #[test]
 fn the_crates_json_schemas_are_the_openapi_schemas() {
     same_schemas!(dataxid_errors, "dataxid");
+    same_schemas!(bookshelf_errors, "bookshelf");
     same_schemas!(records_api_errors, "records-api");
     same_schemas!(datocms_cma_errors, "datocms-cma");
     same_schemas!(twilio_errors, "twilio");

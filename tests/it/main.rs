@@ -27,6 +27,7 @@ mod envelopes;
 mod evolve;
 mod examples;
 mod fuzz;
+mod google_rpc;
 mod hardening;
 mod http;
 mod integrations;

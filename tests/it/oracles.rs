@@ -278,6 +278,9 @@ pub fn crates() -> Vec<CrateView> {
         view!(aws_rds_errors, "aws-rds", category: yes, json: serde),
         view!(records_api_errors, "records-api", category: no, json: yes),
         view!(shop_errors, "shop", category: no, json: yes),
+        // The code is `ErrorInfo.reason` in a list of details: probed as codes and through
+        // serde; `tests/it/google_rpc.rs` reads and writes bodies.
+        view!(bookshelf_errors, "bookshelf", category: no, json: serde),
         view!(twilio_errors, "twilio", category: yes, json: yes),
         view!(postgres_errors, "postgres", category: yes, json: no, status: no),
         view!(pg_error_codes_errors, "pg-error-codes", category: no, json: no, status: no),
