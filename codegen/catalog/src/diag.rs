@@ -51,6 +51,9 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// What to do about it.
     pub hint: Option<String>,
+    /// What a one-line listing of this problem adds after its place, where the problem is one
+    /// of many of its kind (see [`Report`]'s rendering): the value to write, say.
+    pub brief: Option<String>,
 }
 
 impl Diagnostic {
@@ -63,6 +66,7 @@ impl Diagnostic {
             message: message.into(),
             related: Vec::new(),
             hint: None,
+            brief: None,
         }
     }
 
@@ -79,6 +83,12 @@ impl Diagnostic {
     /// Adds what to do about it.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets what a one-line listing of this problem adds after its place.
+    pub fn brief(mut self, brief: impl Into<String>) -> Self {
+        self.brief = Some(brief.into());
         self
     }
 
@@ -268,6 +278,7 @@ impl Report {
                 message: message.into(),
                 related: Vec::new(),
                 hint: None,
+                brief: None,
             }],
         );
     }
@@ -422,8 +433,11 @@ impl Report {
         writeln!(f, "… and {} more like this, at:", rest.len())?;
         for (d, (line, column)) in rest.iter().zip(places) {
             write!(f, "  {}:{line}:{column}", source.name)?;
-            match d.pointer.as_deref().filter(|p| !p.is_empty()) {
-                Some(p) => writeln!(f, " at {p}")?,
+            if let Some(p) = d.pointer.as_deref().filter(|p| !p.is_empty()) {
+                write!(f, " at {p}")?;
+            }
+            match &d.brief {
+                Some(brief) => writeln!(f, ": {brief}")?,
                 None => writeln!(f)?,
             }
         }
@@ -558,6 +572,7 @@ mod tests {
         let text = "x".repeat(100);
         let problems = (0..5).map(|i| Diagnostic {
             range: Some(i * 10..i * 10 + 1),
+            brief: (i == 4).then(|| "write `x`".to_owned()),
             ..Diagnostic::at(format!("/codes/{i}"), format!("code `{i}` is bad"))
         });
         let mut report = Report::bind("f.json", text, problems);
@@ -566,7 +581,7 @@ mod tests {
         assert_eq!(shown.matches("is bad").count(), SHOWN_IN_FULL, "{shown}");
         assert!(
             shown.contains(
-                "… and 2 more like this, at:\n  f.json:1:31 at /codes/3\n  f.json:1:41 at /codes/4\n"
+                "… and 2 more like this, at:\n  f.json:1:31 at /codes/3\n  f.json:1:41 at /codes/4: write `x`\n"
             ),
             "{shown}"
         );

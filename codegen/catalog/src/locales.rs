@@ -268,7 +268,8 @@ fn check_entry(
                 format!("{at}/source_hash"),
                 format!("the translation of `{what}` is stale (its source message has changed), so it is not used: translate it again and set `source_hash` to `{hash}`"),
             )
-            .hint("`errcat explain CODE` shows a code's message as it is now"),
+            .hint("`errcat explain CODE` shows a code's message as it is now")
+            .brief(format!("stale, set `source_hash` to `{hash}`")),
         );
         return false;
     }
@@ -310,4 +311,5 @@ fn gap(place: &str, what: &str, key: &str, source: &str) -> Diagnostic {
         format!("`{what}` has no translation: add `{entry}` to `{place}`"),
     )
     .hint("translate the catalog's message; `errcat explain CODE` shows a code's, with its hash")
+    .brief(format!("add `{entry}`"))
 }
