@@ -477,6 +477,19 @@ impl Model {
             .is_some_and(|l| l.preset == Some(format::LayoutPreset::GoogleRpc))
     }
 
+    /// With the `google-rpc` preset: the gRPC status name `code`'s errors carry (the checks
+    /// give every code of such a catalog one).
+    pub fn grpc_status(&self, code: &CodeModel) -> &'static str {
+        let layout = self
+            .catalog
+            .envelope
+            .as_ref()
+            .and_then(|e| e.layout.as_ref());
+        layout
+            .and_then(|l| format::google_rpc::status_name(l, code.wire(), code.entry().status))
+            .expect("errcat bug: the checks give every code of a google-rpc catalog a gRPC status")
+    }
+
     /// Whether the crate has the HTTP status API and pages give each code's status (see
     /// [`format::Catalog::has_status_api`]).
     pub fn has_status_api(&self) -> bool {

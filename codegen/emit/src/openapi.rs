@@ -137,12 +137,8 @@ pub fn body_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
 /// The schema of a `google.rpc.Status` body (the `google-rpc` preset): the code is the
 /// `reason` of the `ErrorInfo` that `details` contains, its metadata string values.
 fn google_rpc_schema(model: &Model, layout: &Layout) -> (Value, Option<String>) {
-    use errcat_catalog::format::google_rpc::{TYPE, status_name};
-    let mut statuses: Vec<&str> = model
-        .codes
-        .iter()
-        .filter_map(|c| status_name(layout, c.wire(), c.entry().status))
-        .collect();
+    use errcat_catalog::format::google_rpc::TYPE;
+    let mut statuses: Vec<&str> = model.codes.iter().map(|c| model.grpc_status(c)).collect();
     statuses.sort_unstable();
     statuses.dedup();
     let info = json!({

@@ -71,6 +71,8 @@ pub(crate) use api_error_doc;
 /// Where each part of an error sits in the body, from the catalog's `envelope.layout`.
 #[cfg(feature = "json")]
 pub(crate) mod layout {
+    use crate::json::{MetadataArgs, MetadataKind};
+
     /// The list of errors, in a body that lists them.
     pub(crate) const ERRORS: Option<&str> = None;
 
@@ -179,8 +181,6 @@ pub(crate) mod layout {
             ("usage", "usage", MetadataKind::Number),
         ]),
     ];
-
-    use crate::json::{MetadataArgs, MetadataKind};
 
     /// The JSON Schema of the error body (`openapi.json`'s `ErrorBody`).
     #[cfg(feature = "schemars")]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::format::google_rpc::{STATUSES, metadata_key, status_name};
+use crate::format::google_rpc::{STATUSES, default_status, metadata_key};
 use crate::format::{ArgType, Catalog, CodeType, Layout, LayoutPreset};
 
 /// The layout keys that may stand beside `"preset": "google-rpc"`: every other part has its
@@ -103,7 +103,8 @@ fn codes(catalog: &Catalog, layout: &Layout, out: &mut Diagnostics) {
                 )
                 .hint("give the code its HTTP status"),
             ),
-            Some(http) if status_name(layout, &wire, Some(http)).is_none() => out.push(
+            // A `grpc_status` entry is checked on its own (`overrides`).
+            Some(http) if !layout.grpc_status.contains_key(&wire) && default_status(http).is_none() => out.push(
                 Diagnostic::at(
                     format!("/codes/{i}/status"),
                     format!("HTTP status {http} of `{wire}` has no gRPC status (`google.rpc.Code` maps none to it)"),

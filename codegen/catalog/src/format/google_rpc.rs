@@ -60,10 +60,11 @@ pub fn default_status(http: u16) -> Option<&'static str> {
     }
 }
 
-/// The gRPC status name of the code `wire` with the HTTP status `http`.
-pub fn status_name<'a>(layout: &'a Layout, wire: &str, http: Option<u16>) -> Option<&'a str> {
+/// The gRPC status name of the code `wire` with the HTTP status `http`: the layout's
+/// `grpc_status` for it (`None` when that is no gRPC status name), else the default.
+pub fn status_name(layout: &Layout, wire: &str, http: Option<u16>) -> Option<&'static str> {
     match layout.grpc_status.get(wire) {
-        Some(name) => Some(name),
+        Some(name) => STATUSES.iter().map(|(n, _)| *n).find(|n| n == name),
         None => http.and_then(default_status),
     }
 }

@@ -2,7 +2,7 @@
 //! travels in `google.rpc.Status`, and each code's gRPC status name.
 
 use errcat_catalog::format::Layout;
-use errcat_catalog::format::google_rpc::{metadata_key, status_name};
+use errcat_catalog::format::google_rpc::metadata_key;
 use errcat_catalog::model::Model;
 
 use super::cell_code;
@@ -33,7 +33,7 @@ pub(super) fn section(model: &Model, layout: &Layout) -> String {
     }
     out.push_str("\n| Code | gRPC status | Metadata keys |\n|---|---|---|\n");
     for code in &model.codes {
-        let name = status_name(layout, code.wire(), code.entry().status).unwrap_or("UNKNOWN");
+        let name = model.grpc_status(code);
         let keys: Vec<String> = code
             .entry()
             .args

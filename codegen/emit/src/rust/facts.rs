@@ -309,6 +309,9 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
         "/// Where each part of an error sits in the body, from the catalog's `envelope.layout`.\n\
          #[cfg(feature = \"json\")]\npub(crate) mod layout {\n",
     );
+    if model.google_rpc() {
+        out.push_str("    use crate::json::{MetadataArgs, MetadataKind};\n\n");
+    }
     for (i, (doc, name, ty, value)) in consts.iter().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -321,8 +324,8 @@ fn layout_module(model: &Model, layout: Option<&Layout>) -> String {
         };
         out.push_str(&format!("    /// {doc}\n{line}\n"));
     }
-    if let Some(l) = layout.filter(|_| model.google_rpc()) {
-        out.push_str(&google_rpc_tables(model, l));
+    if model.google_rpc() {
+        out.push_str(&google_rpc_tables(model));
     }
     if let Some(l) = layout {
         let (schema, code_at) = super::super::openapi::body_schema(model, l);
@@ -444,16 +447,16 @@ fn example_text(model: &Model, body: &serde_json::Value) -> String {
 /// For the `google-rpc` preset: each code's gRPC status name, and each code's public
 /// arguments with their metadata keys and how their text reads back (one entry a line, in
 /// catalog order; rustfmt would join short tables, so it leaves them as written).
-fn google_rpc_tables(model: &Model, layout: &Layout) -> String {
+fn google_rpc_tables(model: &Model) -> String {
     use errcat_catalog::format::ArgType;
-    use errcat_catalog::format::google_rpc::{metadata_key, status_name};
+    use errcat_catalog::format::google_rpc::metadata_key;
     let mut out = String::from(
         "\n    /// Each code's gRPC status name.\n    \
          #[rustfmt::skip]\n    \
          pub(crate) const GRPC_STATUS: &[(&str, &str)] = &[\n",
     );
     for code in &model.codes {
-        let name = status_name(layout, code.wire(), code.entry().status).unwrap_or("UNKNOWN");
+        let name = model.grpc_status(code);
         out.push_str(&format!(
             "        ({}, {}),\n",
             Literal::string(code.wire()),
@@ -492,6 +495,6 @@ fn google_rpc_tables(model: &Model, layout: &Layout) -> String {
         }
         out.push_str("        ]),\n");
     }
-    out.push_str("    ];\n\n    use crate::json::{MetadataArgs, MetadataKind};\n");
+    out.push_str("    ];\n");
     out
 }
