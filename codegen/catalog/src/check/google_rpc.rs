@@ -188,6 +188,17 @@ fn metadata(catalog: &Catalog, out: &mut Diagnostics) {
                 );
             }
             let key = metadata_key(&arg.name);
+            // AIP-193: `[a-z][a-zA-Z0-9-_]+`, at most 64 characters; a name is letters, digits
+            // and `_` from a letter, so only its length can be wrong.
+            if !(2..=64).contains(&key.len()) {
+                out.push(
+                    Diagnostic::at(
+                        format!("{at}/name"),
+                        format!("`{key}` is not an AIP-193 metadata key: 2 to 64 characters"),
+                    )
+                    .hint("give the argument a longer (or shorter) name"),
+                );
+            }
             if let Some(other) = keys.insert(key.clone(), &arg.name) {
                 out.push(
                     Diagnostic::at(

@@ -124,6 +124,7 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
         );
         return out;
     }
+    let google_rpc = layout.preset == Some(LayoutPreset::GoogleRpc);
     for (i, code) in catalog.codes.iter().enumerate() {
         for (j, example) in code.examples.iter().enumerate() {
             let wire = match catalog.code_type {
@@ -148,6 +149,17 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
             };
             let found = match example_codes(&layout, &body) {
                 Ok(found) => found,
+                // The google-rpc preset's pointers address its flat view: name the wire place.
+                Err(_) if google_rpc => {
+                    out.push(
+                        Diagnostic::at(
+                            format!("/codes/{i}/examples/{j}/body"),
+                            format!("this example of `{}` has no `ErrorInfo` with a `reason` in `/error/details`, where `google.rpc.Status` carries the code", code.code.wire()),
+                        )
+                        .hint("add `{\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\", \"reason\": …, \"domain\": …}` to the example's `error.details`"),
+                    );
+                    continue;
+                }
                 Err(missing) => {
                     out.push(
                         Diagnostic::at(
@@ -168,9 +180,11 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
                             code.code.wire()
                         ),
                     )
-                    .hint(format!(
-                        "file the example under `{found}`, or fix `envelope.layout.code` (expected `{wire}`)"
-                    )),
+                    .hint(if google_rpc {
+                        format!("file the example under `{found}`, or fix its `ErrorInfo.reason` (expected `{wire}`)")
+                    } else {
+                        format!("file the example under `{found}`, or fix `envelope.layout.code` (expected `{wire}`)")
+                    }),
                 );
             }
         }
