@@ -2,8 +2,6 @@
 //! is AIP-193's `google.rpc.Status` exactly, a client reads it back typed, and a localized
 //! answer keeps the English `message` beside a `LocalizedMessage`.
 
-use std::time::Duration;
-
 use bookshelf_errors::args::{BookNotFound, BookNotFoundArgs, QuotaExceeded, QuotaExceededArgs};
 use bookshelf_errors::{ApiError, ErrorCode, Locale, RateLimit, RetryAfter};
 use serde_json::json;
@@ -89,24 +87,11 @@ fn metadata_that_does_not_read_as_its_type_is_an_error_when_reading_the_argument
 
 #[test]
 fn an_axum_server_answers_in_the_asked_language_beside_english() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a port");
-        let addr = listener.local_addr().expect("its address");
-        async fn book(locale: Locale) -> Result<(), ApiError> {
-            Err(BookNotFound::new("fiction", 7).api_error_in(locale))
-        }
-        let app = axum::Router::new().route("/book", axum::routing::get(book));
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("a client");
+    async fn book(locale: Locale) -> Result<(), ApiError> {
+        Err(BookNotFound::new("fiction", 7).api_error_in(locale))
+    }
+    let app = axum::Router::new().route("/book", axum::routing::get(book));
+    crate::loopback::with_app(app, |base, client| async move {
         let cases = [
             (
                 Some("fr-CA, en;q=0.5"),
@@ -117,14 +102,11 @@ fn an_axum_server_answers_in_the_asked_language_beside_english() {
             (None, "en", "No book 7 on shelf fiction"),
         ];
         for (asked, language, localized) in cases {
-            let mut request = client.get(format!("http://{addr}/book"));
+            let mut request = client.get(format!("{base}/book"));
             if let Some(asked) = asked {
                 request = request.header("Accept-Language", asked);
             }
-            let response = tokio::time::timeout(Duration::from_secs(10), request.send())
-                .await
-                .expect("answered in time")
-                .expect("a response");
+            let response = crate::loopback::send(request).await;
             assert_eq!(response.status(), 404);
             let read = ApiError::from_reqwest(response)
                 .await
@@ -138,6 +120,5 @@ fn an_axum_server_answers_in_the_asked_language_beside_english() {
             assert_eq!(read.language(), Some(language), "{asked:?}");
             assert_eq!(read.code().known(), Some(ErrorCode::BookNotFound));
         }
-        server.abort();
     });
 }

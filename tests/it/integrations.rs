@@ -15,7 +15,6 @@
 use std::fmt::Display;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::response::IntoResponse;
 use serde_json::{Value, json};
@@ -29,37 +28,19 @@ where
     F: Fn(reqwest::Response) -> Fut,
     Fut: Future<Output = Result<E, P>>,
 {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a loopback port");
-        let addr = listener.local_addr().expect("its address");
-        let n = sent.len();
-        let errors = Arc::new(sent);
-        let handler = move |axum::extract::Path(i): axum::extract::Path<usize>| {
-            let error = errors[i].clone();
-            async move { Err::<(), E>(error) }
-        };
-        let app = axum::Router::new().route("/errors/{i}", axum::routing::get(handler));
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("a client");
+    let n = sent.len();
+    let errors = Arc::new(sent);
+    let handler = move |axum::extract::Path(i): axum::extract::Path<usize>| {
+        let error = errors[i].clone();
+        async move { Err::<(), E>(error) }
+    };
+    let app = axum::Router::new().route("/errors/{i}", axum::routing::get(handler));
+    crate::loopback::with_app(app, |base, client| async move {
         let mut out = Vec::with_capacity(n);
         for i in 0..n {
-            let request = client.get(format!("http://{addr}/errors/{i}")).send();
-            let response = tokio::time::timeout(Duration::from_secs(10), request)
-                .await
-                .expect("the server answers in time")
-                .expect("an HTTP response");
+            let response = crate::loopback::send(client.get(format!("{base}/errors/{i}"))).await;
             out.push(read(response).await.map_err(|e| e.to_string()));
         }
-        server.abort();
         out
     })
 }

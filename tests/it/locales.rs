@@ -7,7 +7,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
 use errcat_tests::{root, xtask};
 use shop_errors::args::{InvalidField, OutOfStock, OutOfStockArgs, ValidationCode};
@@ -130,25 +129,12 @@ fn an_operation_answers_in_a_language_and_names_it() {
 /// back, and renders the same message from the arguments alone.
 #[test]
 fn a_server_answers_in_the_language_the_request_asks_for() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a port");
-        let addr = listener.local_addr().expect("its address");
-        async fn order(locale: Locale) -> Result<(), ApiError> {
-            let error = CreateOrderError::from(OutOfStock::new("sku-1", 2, "wh-7"));
-            Err(error.api_error_in(locale))
-        }
-        let app = axum::Router::new().route("/order", axum::routing::post(order));
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .build()
-            .expect("a client");
+    async fn order(locale: Locale) -> Result<(), ApiError> {
+        let error = CreateOrderError::from(OutOfStock::new("sku-1", 2, "wh-7"));
+        Err(error.api_error_in(locale))
+    }
+    let app = axum::Router::new().route("/order", axum::routing::post(order));
+    crate::loopback::with_app(app, |base, client| async move {
         let cases = [
             (
                 Some("pt-BR"),
@@ -166,14 +152,11 @@ fn a_server_answers_in_the_language_the_request_asks_for() {
             (None, "en", "Only 2 of sku-1 are in stock"),
         ];
         for (asked, language, message) in cases {
-            let mut request = client.post(format!("http://{addr}/order"));
+            let mut request = client.post(format!("{base}/order"));
             if let Some(asked) = asked {
                 request = request.header("Accept-Language", asked);
             }
-            let response = tokio::time::timeout(Duration::from_secs(10), request.send())
-                .await
-                .expect("answered in time")
-                .expect("a response");
+            let response = crate::loopback::send(request).await;
             assert_eq!(response.status(), 409);
             let header = |name: &str| {
                 response
@@ -208,7 +191,6 @@ fn a_server_answers_in_the_language_the_request_asks_for() {
                     .contains("wh-7")
             );
         }
-        server.abort();
     });
 }
 

@@ -32,6 +32,7 @@ mod hardening;
 mod http;
 mod integrations;
 mod locales;
+mod loopback;
 mod markup;
 mod names;
 mod oracles;
