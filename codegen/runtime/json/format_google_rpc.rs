@@ -89,8 +89,10 @@ pub(super) fn read_parts(item: &Value, error: &mut ApiError) {
     }
 }
 
-/// The `google.rpc.Status` body for the flat view `flat` of `error`.
-pub(super) fn to_wire(flat: Value, error_parts: &ApiError) -> Value {
+/// The `google.rpc.Status` body for `api`, whose parts the flat view `flat` holds. A code this
+/// crate does not know has the status name `UNKNOWN`; a retry delay given as a date (not in
+/// seconds) travels in the `Retry-After` header alone.
+pub(super) fn to_wire(flat: Value, api: &ApiError) -> Value {
     let Value::Object(mut root) = flat else {
         return flat;
     };
@@ -122,9 +124,9 @@ pub(super) fn to_wire(flat: Value, error_parts: &ApiError) -> Value {
         }
         details.push(Value::Object(info));
     }
-    if let Some(message) = &error_parts.localized_message {
+    if let Some(message) = &api.localized_message {
         let mut localized = detail("LocalizedMessage");
-        let locale = error_parts.language.as_deref().unwrap_or_default();
+        let locale = api.language.as_deref().unwrap_or_default();
         localized.insert("locale".to_owned(), Value::from(locale));
         localized.insert("message".to_owned(), Value::from(message.as_str()));
         details.push(Value::Object(localized));
@@ -140,7 +142,7 @@ pub(super) fn to_wire(flat: Value, error_parts: &ApiError) -> Value {
         help.insert("links".to_owned(), Value::Array(vec![Value::Object(link)]));
         details.push(Value::Object(help));
     }
-    let retry_after = error_parts.rate_limit.and_then(|limit| limit.retry_after);
+    let retry_after = api.rate_limit.and_then(|limit| limit.retry_after);
     if let Some(RetryAfter::Seconds(seconds)) = retry_after {
         let mut retry = detail("RetryInfo");
         retry.insert("retryDelay".to_owned(), Value::from(format!("{seconds}s")));
