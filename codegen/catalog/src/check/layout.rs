@@ -187,6 +187,43 @@ pub fn check(catalog: &Catalog) -> Diagnostics {
                     }),
                 );
             }
+            out.extend(example_constants(
+                &layout,
+                &body,
+                &format!("/codes/{i}/examples/{j}/body"),
+            ));
+        }
+    }
+    out
+}
+
+/// An example whose errors have another value where the layout writes a constant (the
+/// `google-rpc` preset's domain among them) documents a body the crate never writes.
+fn example_constants(layout: &Layout, body: &Value, at: &str) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let items: Vec<&Value> = match &layout.errors {
+        Some(list) => body
+            .pointer(list)
+            .and_then(Value::as_array)
+            .map(|items| items.iter().collect())
+            .unwrap_or_default(),
+        None => vec![body],
+    };
+    for (p, constant) in &layout.constants {
+        let other = items
+            .iter()
+            .filter_map(|item| item.pointer(p))
+            .find(|v| v.as_str() != Some(constant.as_str()));
+        if let Some(other) = other {
+            let place = if layout.preset == Some(LayoutPreset::GoogleRpc) && p == "/error/domain" {
+                "`ErrorInfo.domain`".to_owned()
+            } else {
+                format!("`{p}`")
+            };
+            out.push(
+                Diagnostic::at(at, format!("this example has {other} at {place}, where every error carries `{constant}`"))
+                    .hint("fix the example, or the layout's value"),
+            );
         }
     }
     out
