@@ -334,19 +334,8 @@ fn check_hides(
     }
 }
 
-/// A rendered text (a `Display`, a message) shows no internal or secret argument.
-fn check_rendered(problems: &mut Vec<String>, place: &str, text: &str, fill: &Fill) {
-    check_hides(
-        problems,
-        place,
-        text,
-        fill,
-        &[Visibility::Internal, Visibility::Secret],
-    );
-}
-
-/// What reaches the client (a body, a header, an `ApiError`) holds no internal or secret
-/// argument.
+/// What leaves the server or is shown to a person (a body, a header, an `ApiError`, a
+/// `Display`, a message) holds no internal or secret argument.
 fn check_sent(problems: &mut Vec<String>, place: &str, text: &str, fill: &Fill) {
     check_hides(
         problems,
@@ -418,7 +407,7 @@ fn check_read_back<E: ServerError>(
         ));
     }
     let place = format!("Display of the error read back with {how}");
-    check_rendered(problems, &place, &read.to_string(), fill);
+    check_sent(problems, &place, &read.to_string(), fill);
     let place = format!("Debug of the error read back with {how}");
     check_sent(problems, &place, &format!("{read:?}"), fill);
 }
@@ -434,7 +423,7 @@ fn server_problems<E: ServerError>(
 ) -> Vec<String> {
     let mut problems = Vec::new();
     for (place, text) in rendered_texts(error).iter().chain(shown_also) {
-        check_rendered(&mut problems, place, text, fill);
+        check_sent(&mut problems, place, text, fill);
     }
 
     let debug = format!("{error:?}");
@@ -624,7 +613,7 @@ impl Case {
         let error = raise(std::io::Error::other(cause.clone()));
         let mut problems = Vec::new();
         let place = format!("Display of its {operation} error");
-        check_rendered(&mut problems, &place, &error.to_string(), &fill);
+        check_sent(&mut problems, &place, &error.to_string(), &fill);
         let place = format!("Debug of its {operation} error");
         check_debug(&mut problems, &place, &format!("{error:?}"), &fill);
         let api = shop_errors::ApiError::from(error);
