@@ -1,28 +1,7 @@
 //! The stub catalog's facts for an API whose error body is AIP-193's `google.rpc.Status` (the
 //! `google-rpc` preset): the layout addresses the flat view `format_google_rpc` reads and writes.
 
-#[cfg(feature = "serde")]
-pub(crate) const INTEGER_CODES: bool = false;
-
-pub(crate) fn status(code: crate::ErrorCode) -> Option<u16> {
-    Some(code.http_status())
-}
-
-pub(crate) fn doc_url(code: crate::ErrorCode) -> Option<&'static str> {
-    Some(code.doc_url())
-}
-
-pub(crate) fn category(code: crate::ErrorCode) -> Option<&'static str> {
-    Some(code.category().as_str())
-}
-
-macro_rules! api_error_doc {
-    () => {
-        "One error of the API."
-    };
-}
-
-pub(crate) use api_error_doc;
+include!("../stub_facts.rs");
 
 pub(crate) mod layout {
     use crate::json::{MetadataArgs, MetadataKind};

@@ -2,28 +2,7 @@
 //! sends (`<Error>` alone, as S3 does, or inside `<ErrorResponse>`, as the query protocol
 //! does), the code also in a header and in a namespaced `__Type` element, cleaned.
 
-#[cfg(feature = "serde")]
-pub(crate) const INTEGER_CODES: bool = false;
-
-pub(crate) fn status(code: crate::ErrorCode) -> Option<u16> {
-    Some(code.http_status())
-}
-
-pub(crate) fn doc_url(code: crate::ErrorCode) -> Option<&'static str> {
-    Some(code.doc_url())
-}
-
-pub(crate) fn category(code: crate::ErrorCode) -> Option<&'static str> {
-    Some(code.category().as_str())
-}
-
-macro_rules! api_error_doc {
-    () => {
-        "One error of the API."
-    };
-}
-
-pub(crate) use api_error_doc;
+include!("../stub_facts.rs");
 
 pub(crate) mod layout {
     pub(crate) const ERRORS: Option<&str> = None;
