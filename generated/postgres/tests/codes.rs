@@ -50,3 +50,7 @@ fn unknown_codes_are_errors_and_code_keeps_them() {
     assert_eq!(kept.as_str(), "zz_future_code");
     assert_eq!(kept.known(), None);
 }
+
+/// The documented examples (`tests/examples.rs`, with `json`): a module, so that the
+/// crate's tests link once.
+mod examples;

@@ -42,6 +42,8 @@ pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
     if !package.publish {
         toml.push_str("publish = false\n");
     }
+    // The tests are declared below: one binary, not one per file.
+    toml.push_str("autotests = false\n");
     toml.push_str(&format!(
         "\n# docs.rs documents every feature.\n[package.metadata.docs.rs]\nall-features = true\n\n{}",
         features_toml(
@@ -51,9 +53,15 @@ pub(super) fn cargo_toml(model: &Model, cx: &Context) -> String {
             super::args::has_args(model),
         )
     ));
-    // The crate's tests are in `tests/` (its codes against the catalog, its examples) and its
-    // docs; the library has no unit tests, so `cargo test` need not build it a second time.
-    toml.push_str("\n[lib]\ntest = false\n");
+    // The crate's tests are its docs and one binary, `tests/codes.rs` (its codes against the
+    // catalog) with `tests/examples.rs` (its examples) as a module, so that every build of the
+    // crate links one test binary, not two. The library has no unit tests, so `cargo test`
+    // need not build it a second time.
+    toml.push_str(concat!(
+        "\n[lib]\ntest = false\n",
+        "\n# One test binary: `tests/examples.rs` is a module of `tests/codes.rs`.\n",
+        "[[test]]\nname = \"codes\"\npath = \"tests/codes.rs\"\n",
+    ));
     if cx.is_standalone() {
         toml.push_str(
             "\n# Built on its own, not as a member of an enclosing workspace.\n[workspace]\n",

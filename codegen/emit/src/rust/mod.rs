@@ -10,6 +10,7 @@
 //!   be `include!`d from `OUT_DIR` by a build script into any module;
 //! - `src/lib.rs`: crate docs, lint levels and `include!("codes.rs")`;
 //! - `tests/codes.rs` and `tests/data/catalog.in`: the catalog's codes checked against the crate;
+//!   `tests/examples.rs`, a module of that test (one binary), the documented examples;
 //! - `Cargo.toml`: no dependencies by default; each optional feature brings only what it needs
 //!   (`serde`, `http`, `quick-xml`, `axum`, …).
 

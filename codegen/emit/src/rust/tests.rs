@@ -114,5 +114,9 @@ pub(super) fn tests_tokens(model: &Model) -> TokenStream {
             assert_eq!(kept.as_str(), #unknown);
             assert_eq!(kept.known(), None);
         }
+
+        /// The documented examples (`tests/examples.rs`, with `json`): a module, so that the
+        /// crate's tests link once.
+        mod examples;
     }
 }
