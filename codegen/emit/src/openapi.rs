@@ -341,11 +341,7 @@ fn object() -> Value {
 /// Puts `schema` at the member `pointer` names (objects on the way), required on the way when
 /// `required`; gives where it sits in `root` as a JSON pointer.
 fn place(root: &mut Value, pointer: &str, schema: Value, required: bool) -> String {
-    let tokens: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
+    let tokens: Vec<String> = errcat_catalog::json_pointer::segments(pointer).collect();
     let mut at = root;
     let mut path = String::new();
     for (i, token) in tokens.iter().enumerate() {

@@ -92,7 +92,7 @@ pub(super) fn load_mapping(
                 let (index, tail) = pointer.strip_prefix("/codes/")?.split_once('/')?;
                 let tail = tail.strip_prefix("args")?;
                 let wire = wires.get(index.parse::<usize>().ok()?)?;
-                let key = wire.replace('~', "~0").replace('/', "~1");
+                let key = errcat_catalog::json_pointer::escape(wire);
                 Some(format!("/overlay/{key}/args{tail}"))
             };
             let problems = problems

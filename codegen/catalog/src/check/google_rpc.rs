@@ -124,7 +124,7 @@ fn overrides(catalog: &Catalog, layout: &Layout, out: &mut Diagnostics) {
     for (wire, name) in &layout.grpc_status {
         let at = format!(
             "/envelope/layout/grpc_status/{}",
-            wire.replace('~', "~0").replace('/', "~1")
+            crate::json_pointer::escape(wire)
         );
         let Some(code) = catalog.codes.iter().find(|c| c.code.wire() == *wire) else {
             out.push(

@@ -423,7 +423,7 @@ fn overlaps(layout: &Layout) -> Diagnostics {
         .collect();
     item.extend(layout.constants.keys().map(|k| {
         (
-            format!("constants/{}", k.replace('~', "~0").replace('/', "~1")),
+            format!("constants/{}", crate::json_pointer::escape(k)),
             k.as_str(),
         )
     }));

@@ -441,7 +441,7 @@ impl Layout {
             .chain(layout.constants.keys().cloned())
             .filter_map(|p| {
                 let first = p.strip_prefix('/')?.split('/').next()?;
-                Some(first.replace("~1", "/").replace("~0", "~"))
+                Some(crate::json_pointer::unescape(first))
             })
             .collect();
         out.sort();

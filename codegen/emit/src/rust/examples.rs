@@ -392,8 +392,7 @@ fn places_test(layout: &Layout, xml: bool, unknown: &str) -> Option<(TokenStream
 /// Writes `value` at `pointer` in `root`, making the objects on the way.
 fn put(root: &mut serde_json::Value, pointer: &str, value: serde_json::Value) {
     let mut at = root;
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
+    for token in errcat_catalog::json_pointer::segments(pointer) {
         if !at.is_object() {
             *at = serde_json::Value::Object(Default::default());
         }
