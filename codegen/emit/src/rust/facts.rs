@@ -485,7 +485,10 @@ fn google_rpc_tables(model: &Model) -> String {
                 ArgType::Integer => "Integer",
                 ArgType::Number => "Number",
                 ArgType::Bool => "Bool",
-                _ => "Text",
+                ArgType::String | ArgType::Enum | ArgType::Code => "Text",
+                ArgType::List | ArgType::Object => unreachable!(
+                    "errcat bug: the checks refuse a public list (or object) argument with google-rpc"
+                ),
             };
             out.push_str(&format!(
                 "            ({}, {}, MetadataKind::{kind}),\n",
