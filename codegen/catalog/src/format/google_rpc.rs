@@ -76,7 +76,8 @@ pub fn metadata_key(name: &str) -> String {
 
 /// The flat view of a `google.rpc.Status` body, as the layout's places address it: the first
 /// `ErrorInfo`'s `reason`, `domain` and `metadata`, and the first `Help` link's URL as `help`,
-/// moved into `error`. Anything else stays as it is.
+/// moved into `error`. The other details are left out (no check reads them); the rest of the
+/// body stays as it is.
 pub fn from_wire(body: &Value) -> Value {
     let mut flat = body.clone();
     let Some(error) = flat.get_mut("error").and_then(Value::as_object_mut) else {

@@ -25,7 +25,7 @@ pub(super) fn to_wire(value: Value, _error: &ApiError) -> Value {
     value
 }
 
-/// The value the layout's pointers address for a JSON body as it travels: the same value.
+/// The value the layout's pointers address for the body as it was read: the same value.
 pub(super) fn from_wire(value: Value) -> Value {
     value
 }
