@@ -358,7 +358,7 @@ fn place(root: &mut Value, pointer: &str, schema: Value, required: bool) -> Stri
                 list.push(token.as_str().into());
             }
         }
-        let escaped = token.replace('~', "~0").replace('/', "~1");
+        let escaped = errcat_catalog::json_pointer::escape(token);
         path.push_str(&format!("/properties/{escaped}"));
         let properties = at
             .as_object_mut()
